@@ -1,0 +1,122 @@
+"""Typed configuration read from environment variables and an optional TOML file.
+
+Precedence: explicit environment variables, then the TOML file named by ``CARBONWATCH_CONFIG`` (or
+``carbonwatch.toml`` in the working directory when it exists), then the defaults below, which work out of the box
+(SQLite file in the working directory, logs under ``./logs``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "CARBONWATCH_"
+DEFAULT_CONFIG_FILE = "carbonwatch.toml"
+MAX_CONFIG_BYTES = 1_000_000
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing, malformed or of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting carbonwatch reads; one instance is built per process by :func:`load_config`."""
+
+    database_url: str = "sqlite:///carbonwatch.db"
+    log_dir: Path = Path("logs")
+    log_format: str = "text"  # "text" or "json"
+    log_level: str = "INFO"
+    log_retention_days: int = 30
+    log_max_bytes: int = 20_000_000
+    rules_file: Path | None = None  # None: the rules shipped in carbonwatch/rules/
+    sources_file: Path | None = None  # None: built-in sources only
+    notify_urls: tuple[str, ...] = ()  # JSON webhooks (http/https) and apprise URLs
+    notify_max_attempts: int = 5
+    user_agent: str = "carbonwatch/0.1 (+https://github.com/carbonwatch/carbonwatch; news monitoring)"
+    download_delay: float = 1.0
+    concurrent_requests_per_domain: int = 4
+    sina_lids: tuple[int, ...] = (1686, 1689)
+    sina_page_size: int = 50
+    sina_max_pages: int = 5
+    crawl_timeout: int = 1800  # seconds a crawl process may run before it is killed
+    spool_dir: Path = Path("spool")
+    redis_url: str | None = None  # set to share the scheduler/dupefilter through scrapy-redis
+    chromium_path: Path = Path("/usr/bin/chromium")
+    extra: Mapping[str, Any] = field(default_factory=dict)  # other tables of the TOML file (sources, schedules)
+
+    def redacted_database_url(self) -> str:
+        """The database URL with any password replaced by ``***``, safe for logs and run records."""
+        return redact_url(self.database_url)
+
+
+def redact_url(url: str) -> str:
+    """Hide the password part of ``scheme://user:password@host/...`` URLs."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    creds, _, host = rest.rpartition("@")
+    user, colon, _ = creds.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{host}"
+
+
+def _coerce(name: str, raw: Any, target: Any) -> Any:
+    """Convert a TOML or environment value to the type of the field ``name``."""
+    kind = str(target)
+    try:
+        if kind in ("int",):
+            return int(raw)
+        if kind in ("float",):
+            return float(raw)
+        if "Path" in kind:
+            return None if raw in ("", None) else Path(str(raw))
+        if kind.startswith("tuple[int"):
+            items = raw.split(",") if isinstance(raw, str) else list(raw)
+            return tuple(int(x) for x in items if str(x).strip())
+        if kind.startswith("tuple[str"):
+            items = raw.split() if isinstance(raw, str) else list(raw)
+            return tuple(str(x) for x in items if str(x).strip())
+        if "str" in kind:
+            return None if raw in ("", None) and "None" in kind else str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{name}: cannot read {raw!r} as {kind}: {exc}") from exc
+    raise ConfigError(f"{name}: unsupported type {kind}")
+
+
+def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) -> Config:
+    """Build the configuration from ``env`` (default ``os.environ``) and the TOML file, if any."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    if path is None and env.get(ENV_PREFIX + "CONFIG"):
+        path = Path(env[ENV_PREFIX + "CONFIG"])
+    elif path is None and Path(DEFAULT_CONFIG_FILE).is_file():
+        path = Path(DEFAULT_CONFIG_FILE)
+    known = {f.name: f for f in fields(Config) if f.name != "extra"}
+    if path is not None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"config file {path} is larger than {MAX_CONFIG_BYTES} bytes")
+        try:
+            doc = tomllib.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+        for key, raw in doc.get("carbonwatch", {}).items():
+            if key not in known:
+                raise ConfigError(f"{path}: unknown setting [carbonwatch].{key}")
+            values[key] = _coerce(key, raw, known[key].type)
+        extra = {k: v for k, v in doc.items() if k != "carbonwatch"}
+    for name, f in known.items():
+        raw = env.get(ENV_PREFIX + name.upper())
+        if raw is not None:
+            values[name] = _coerce(ENV_PREFIX + name.upper(), raw, f.type)
+    if values.get("log_format", "text") not in ("text", "json"):
+        raise ConfigError("log_format must be 'text' or 'json'")
+    return replace(Config(), **values, extra=extra)

@@ -1,0 +1,1 @@
+"""Item pipelines, one per file: clean, dates, dedup, classify, store, policy."""

@@ -1,0 +1,1 @@
+"""The APScheduler daemon, the crawl-process runner and run records."""
