@@ -59,3 +59,12 @@ def open_store(url: str) -> tuple[Engine, sessionmaker[Session]]:
     engine = make_engine(url)
     upgrade(engine)
     return engine, session_factory(engine)
+
+
+def crawler_sessions(crawler: Any) -> sessionmaker[Session]:
+    """One migrated engine per crawl, shared by its pipelines and extensions (``CARBONWATCH_DATABASE_URL``)."""
+    cached: sessionmaker[Session] | None = getattr(crawler, "_carbonwatch_sessions", None)
+    if cached is None:
+        _, cached = open_store(crawler.settings.get("CARBONWATCH_DATABASE_URL"))
+        crawler._carbonwatch_sessions = cached
+    return cached

@@ -1,0 +1,7 @@
+"""``python -m carbonwatch`` is the ``carbonwatch`` command."""
+
+import sys
+
+from carbonwatch.cli import main
+
+sys.exit(main())

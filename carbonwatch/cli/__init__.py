@@ -1,0 +1,61 @@
+"""The ``carbonwatch`` command: one entry point, one module per group of subcommands.
+
+Run ``carbonwatch --help`` for the list. Each module in ``COMMAND_MODULES`` defines
+``register(subparsers) -> None``, adding its subcommands with ``set_defaults(func=handler)`` where
+``handler(args, config) -> int`` returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from carbonwatch import __version__
+from carbonwatch.config import ConfigError, load_config
+
+COMMAND_MODULES = [
+    "carbonwatch.cli.crawl",  # crawl
+    "carbonwatch.cli.demo",  # demo
+    "carbonwatch.cli.analyze",  # analyze, import
+    "carbonwatch.cli.policy",  # flags, policies, notify
+    "carbonwatch.cli.ops",  # daemon, runs, status, logs
+    "carbonwatch.cli.db",  # db upgrade
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(prog="carbonwatch", description="Carbon-policy news monitoring crawler.")
+    parser.add_argument("--version", action="version", version=f"carbonwatch {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, load the configuration and run the chosen subcommand."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"carbonwatch: configuration error: {exc}", file=sys.stderr)
+        print("Fix the variable or the config file named above (see README, Configuration).", file=sys.stderr)
+        return 2
+    code: int = args.func(args, config)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

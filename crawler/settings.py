@@ -1,0 +1,101 @@
+"""Scrapy settings for carbonwatch, read from the typed configuration (environment + optional TOML file).
+
+Scrapy 2.8 dropped ``SCRAPY_*`` environment overrides, so every value an operator may change comes from
+``carbonwatch.config.load_config``; per-run overrides still work with ``scrapy crawl -s NAME=VALUE``.
+"""
+
+from __future__ import annotations
+
+from carbonwatch.config import load_config
+
+_config = load_config()
+
+BOT_NAME = "carbonwatch"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Politeness: identify ourselves, obey robots.txt, adapt the rate to the server.
+USER_AGENT = _config.user_agent
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = _config.download_delay
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_DELAY = _config.download_delay
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = _config.concurrent_requests_per_domain
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+# 429 is retried after the server's Retry-After by our middleware; the rest by Scrapy's retry.
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # a news page is well under 1 MB; bigger bodies are dropped with a reason
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+
+# Scrapy 2.19 turns on a remote-control HTTP server able to run Python: never in a crawler we leave unattended.
+REMOTE_CONTROL_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = _config.log_level
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+DOWNLOAD_HANDLERS = {
+    # Only maps hosts when CARBONWATCH_HOST_MAP is set (tests and the offline demo); otherwise plain HTTP(S).
+    "http": "crawler.offline.MappedHTTPDownloadHandler",
+    "https": "crawler.offline.MappedHTTPDownloadHandler",
+}
+CARBONWATCH_HOST_MAP: dict[str, str] = {}
+
+# Order: clean the HTML first (everything later reads clean text), then dates, then dedup (needs the clean
+# text), then classification (skips duplicates), then storage, then the policy registry (needs the stored id).
+EXTENSIONS = {
+    "crawler.extensions.StatsFile": 500,
+}
+CARBONWATCH_STATS_FILE: str | None = None
+
+ITEM_PIPELINES = {
+    "pipelines.clean.CleanPipeline": 100,
+    "pipelines.dates.DatesPipeline": 200,
+    "pipelines.dedup.DedupPipeline": 300,
+    "pipelines.classify.ClassifyPipeline": 400,
+    "pipelines.store.StorePipeline": 500,
+    "pipelines.policy.PolicyRegistryPipeline": 600,
+}
+
+CARBONWATCH_DATABASE_URL = _config.database_url
+CARBONWATCH_SINA_LIDS = list(_config.sina_lids)
+CARBONWATCH_SINA_PAGE_SIZE = _config.sina_page_size
+CARBONWATCH_SINA_MAX_PAGES = _config.sina_max_pages
+CARBONWATCH_RULES_FILE = str(_config.rules_file) if _config.rules_file else None
+CARBONWATCH_SOURCES_FILE = str(_config.sources_file) if _config.sources_file else None
+CARBONWATCH_RUN_ID: int | None = None  # set by the crawl runner so items and stats reach the run record
+
+# scrapy-playwright: only requests with meta={"playwright": True} are rendered; Debian's Chromium.
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {
+    "executable_path": str(_config.chromium_path),
+    "headless": True,
+    "args": [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ],
+}
+PLAYWRIGHT_MAX_CONTEXTS = 2
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+
+if _config.redis_url:
+    # Scale-out: several crawl processes share one request queue and dupefilter in Redis (scrapy-redis).
+    SCHEDULER = "scrapy_redis.scheduler.Scheduler"
+    DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+    SCHEDULER_PERSIST = True
+    REDIS_URL = _config.redis_url
