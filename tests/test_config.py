@@ -1,0 +1,69 @@
+"""The typed configuration: defaults, environment overrides, the TOML file and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carbonwatch.config import Config, ConfigError, load_config, redact_url
+
+
+def test_defaults_work_out_of_the_box() -> None:
+    config = load_config(env={})
+    assert config.database_url == "sqlite:///carbonwatch.db"
+    assert config.sina_lids == (1686, 1689)
+
+
+def test_environment_overrides_typed_values() -> None:
+    config = load_config(env={"CARBONWATCH_SINA_LIDS": "1686,1687", "CARBONWATCH_DOWNLOAD_DELAY": "2.5"})
+    assert config.sina_lids == (1686, 1687)
+    assert config.download_delay == 2.5
+
+
+def test_notify_urls_split_on_whitespace() -> None:
+    config = load_config(env={"CARBONWATCH_NOTIFY_URLS": "https://a.example/h  mailto://x@y"})
+    assert config.notify_urls == ("https://a.example/h", "mailto://x@y")
+
+
+def test_toml_file_is_read_and_env_wins(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[carbonwatch]\nlog_format = "json"\nsina_max_pages = 9\n[schedules.ndrc]\ncron = "0 * * * *"\n')
+    config = load_config(env={"CARBONWATCH_SINA_MAX_PAGES": "2"}, path=path)
+    assert (config.log_format, config.sina_max_pages) == ("json", 2)
+    assert config.extra["schedules"]["ndrc"]["cron"] == "0 * * * *"
+
+
+def test_unknown_setting_in_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text("[carbonwatch]\ndatabse_url = 'x'\n")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        load_config(env={}, path=path)
+
+
+def test_bad_number_names_the_variable() -> None:
+    with pytest.raises(ConfigError, match="CARBONWATCH_SINA_MAX_PAGES"):
+        load_config(env={"CARBONWATCH_SINA_MAX_PAGES": "many"})
+
+
+def test_invalid_toml_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text("[carbonwatch\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(env={}, path=path)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("postgresql+psycopg://cw:s3cret@db:5432/cw", "postgresql+psycopg://cw:***@db:5432/cw"),
+        ("sqlite:///carbonwatch.db", "sqlite:///carbonwatch.db"),
+        ("postgresql://cw@db/cw", "postgresql://cw@db/cw"),
+    ],
+)
+def test_redact_url_hides_passwords(url: str, expected: str) -> None:
+    assert redact_url(url) == expected
+
+
+def test_redacted_database_url_never_shows_password() -> None:
+    assert "s3cret" not in Config(database_url="postgresql://u:s3cret@h/d").redacted_database_url()
