@@ -1,0 +1,101 @@
+"""Table-driven tests for crawler.urls: canonical URLs and Sina document ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.urls import canonicalize, sina_doc_id
+
+CANONICAL_CASES = [
+    # desktop Sina pages: https, channel path dropped, date kept, query and fragment dropped
+    (
+        "http://finance.sina.com.cn/roll/2018-12-28/doc-ihqfskcn2160999.shtml",
+        "https://finance.sina.com.cn/2018-12-28/doc-ihqfskcn2160999.shtml",
+    ),
+    (
+        "https://FINANCE.Sina.com.cn/roll/2018-12-28/doc-ihqfskcn2160999.shtml?from=wap&utm_source=x#comments",
+        "https://finance.sina.com.cn/2018-12-28/doc-ihqfskcn2160999.shtml",
+    ),
+    (
+        "https://news.sina.com.cn/c/2019-11-25/doc-iihnzahi3275702.shtml",
+        "https://news.sina.com.cn/2019-11-25/doc-iihnzahi3275702.shtml",
+    ),
+    (
+        "https://news.sina.com.cn/o/2019-11-25/doc-iihnzahi3275702.shtml",
+        "https://news.sina.com.cn/2019-11-25/doc-iihnzahi3275702.shtml",
+    ),
+    # mobile pages map to the desktop form
+    (
+        "https://finance.sina.cn/2018-12-28/detail-ihqfskcn2160999.d.html?vt=4&pos=108",
+        "https://finance.sina.com.cn/2018-12-28/doc-ihqfskcn2160999.shtml",
+    ),
+    (
+        "https://finance.sina.cn/sa/2005-08-26/detail-ikknscsi2623250.d.html",
+        "https://finance.sina.com.cn/2005-08-26/doc-ikknscsi2623250.shtml",
+    ),
+    (
+        "https://sina.cn/detail-ihqfskcn2160999.d.html",
+        "https://news.sina.com.cn/doc-ihqfskcn2160999.shtml",
+    ),
+    # no date segment: keyed by the id alone
+    (
+        "http://finance.sina.com.cn/doc-ihqfskcn2160999.shtml",
+        "https://finance.sina.com.cn/doc-ihqfskcn2160999.shtml",
+    ),
+    # other sites: scheme, host case, default port, fragment, tracking only
+    (
+        "http://WWW.NDRC.gov.cn:80/xwdt/xwfb/202111/t20211116_1304177.html#top",
+        "https://www.ndrc.gov.cn/xwdt/xwfb/202111/t20211116_1304177.html",
+    ),
+    (
+        "https://www.gov.cn/zhengce/content/list.htm?page=2&utm_medium=rss&spm=a.b.c&_=1637040000000",
+        "https://www.gov.cn/zhengce/content/list.htm?page=2",
+    ),
+    ("https://www.mee.gov.cn", "https://www.mee.gov.cn/"),
+    ("https://www.mee.gov.cn:8443/a/", "https://www.mee.gov.cn:8443/a/"),
+    # Sina pages that are not documents keep their path
+    ("https://finance.sina.com.cn/china/", "https://finance.sina.com.cn/china/"),
+    (
+        "https://feed.mix.sina.com.cn/api/roll/get?pageid=155&lid=1686&num=50&page=1&r=0.42",
+        "https://feed.mix.sina.com.cn/api/roll/get?pageid=155&lid=1686&num=50&page=1",
+    ),
+    # not http(s): untouched
+    ("mailto:someone@example.org", "mailto:someone@example.org"),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), CANONICAL_CASES)
+def test_canonicalize(url: str, expected: str) -> None:
+    assert canonicalize(url) == expected
+
+
+def test_canonicalize_is_idempotent() -> None:
+    for url, _ in CANONICAL_CASES:
+        once = canonicalize(url)
+        assert canonicalize(once) == once
+
+
+def test_desktop_and_mobile_share_one_canonical_url() -> None:
+    desktop = canonicalize("https://finance.sina.com.cn/roll/2018-12-28/doc-ihqfskcn2160999.shtml")
+    mobile = canonicalize("https://finance.sina.cn/2018-12-28/detail-ihqfskcn2160999.d.html")
+    assert desktop == mobile
+
+
+def test_non_tracking_query_is_kept() -> None:
+    assert "id=7" in canonicalize("https://www.gov.cn/a.htm?id=7&from=timeline")
+    assert "from=" not in canonicalize("https://www.gov.cn/a.htm?id=7&from=timeline")
+
+
+DOC_ID_CASES = [
+    ("https://finance.sina.com.cn/roll/2018-12-28/doc-ihqfskcn2160999.shtml", "ihqfskcn2160999"),
+    ("https://finance.sina.cn/sa/2005-08-26/detail-ikknscsi2623250.d.html", "ikknscsi2623250"),
+    ("http://tech.sina.com.cn/t/2019-09-11/doc-iicezzrq4972166.shtml?from=x", "iicezzrq4972166"),
+    ("https://finance.sina.com.cn/china/", None),
+    ("https://example.org/2018-12-28/doc-ihqfskcn2160999.shtml", None),
+    ("https://notsina.cn/doc-ihqfskcn2160999.shtml", None),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), DOC_ID_CASES)
+def test_sina_doc_id(url: str, expected: str | None) -> None:
+    assert sina_doc_id(url) == expected
