@@ -1,0 +1,1 @@
+"""Carbon-policy classification: rules loading, explainable relevance and policy-document recognition."""

@@ -1,0 +1,131 @@
+"""Carbon-relevance rules: load and validate the versioned TOML rules file (shipped default or the user's own)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+MAX_RULES_BYTES = 256_000
+MAX_TERMS = 2_000
+DEFAULT_RULES_NAME = "carbon.toml"
+
+
+class RulesError(ValueError):
+    """The rules file is missing, too large, not TOML, or holds a value of the wrong kind."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Validated relevance rules: weighted terms, negative phrases, title boost, density and threshold."""
+
+    version: str
+    terms: dict[str, float]
+    negatives: tuple[str, ...] = ()
+    threshold: float = 6.0
+    title_boost: float = 2.0
+    density_chars: int = 1500
+    density_power: float = 0.5
+    repeat_bonus: float = 1.0
+    min_distinct_terms: int = 1
+    source: str = "<builtin>"
+    # One alternation over all terms and negatives, longest first so 节能降碳 wins over 降碳 at the same place.
+    term_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    negative_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ordered = sorted(self.terms, key=lambda t: (-len(t), t))
+        object.__setattr__(self, "term_pattern", re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE))
+        negs = sorted(self.negatives, key=lambda t: (-len(t), t))
+        neg_re = re.compile("|".join(re.escape(t) for t in negs), re.IGNORECASE) if negs else None
+        object.__setattr__(self, "negative_pattern", neg_re)
+
+    def weight(self, matched: str) -> float:
+        """The weight of a matched term (matching is case-insensitive for Latin terms such as CCER)."""
+        if matched in self.terms:
+            return self.terms[matched]
+        lowered = matched.casefold()
+        for term, weight in self.terms.items():
+            if term.casefold() == lowered:
+                return weight
+        return 0.0
+
+
+def _number(doc: dict[str, Any], key: str, default: float, where: str, *, minimum: float = 0.0) -> float:
+    raw = doc.get(key, default)
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise RulesError(f"{where}: '{key}' must be a number, got {raw!r}")
+    if raw < minimum:
+        raise RulesError(f"{where}: '{key}' must be >= {minimum}, got {raw!r}")
+    return float(raw)
+
+
+def parse_rules(text: str, where: str = "<string>") -> Rules:
+    """Validate a rules document given as TOML text; raise :class:`RulesError` naming the problem."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{where}: not valid TOML: {exc}") from exc
+    version = doc.get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise RulesError(f"{where}: a non-empty string 'version' is required (e.g. version = \"2026.1\")")
+    raw_terms = doc.get("terms")
+    if not isinstance(raw_terms, dict) or not raw_terms:
+        raise RulesError(f"{where}: a [terms] table mapping each term to its weight is required")
+    if len(raw_terms) > MAX_TERMS:
+        raise RulesError(f"{where}: too many terms ({len(raw_terms)} > {MAX_TERMS})")
+    terms: dict[str, float] = {}
+    for term, weight in raw_terms.items():
+        if not term.strip():
+            raise RulesError(f"{where}: [terms] has an empty term")
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
+            raise RulesError(f"{where}: [terms] '{term}' needs a positive number weight, got {weight!r}")
+        terms[term] = float(weight)
+    neg_table = doc.get("negatives", {})
+    if not isinstance(neg_table, dict):
+        raise RulesError(f"{where}: [negatives] must be a table with a 'phrases' list")
+    phrases = neg_table.get("phrases", [])
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise RulesError(f"{where}: [negatives].phrases must be a list of non-empty strings")
+    distinct = doc.get("min_distinct_terms", 1)
+    if isinstance(distinct, bool) or not isinstance(distinct, int) or distinct < 1:
+        raise RulesError(f"{where}: 'min_distinct_terms' must be a positive integer, got {distinct!r}")
+    density_chars = _number(doc, "density_chars", 1500, where, minimum=1)
+    return Rules(
+        version=version.strip(),
+        terms=terms,
+        negatives=tuple(phrases),
+        threshold=_number(doc, "threshold", 6.0, where),
+        title_boost=_number(doc, "title_boost", 2.0, where),
+        density_chars=int(density_chars),
+        density_power=_number(doc, "density_power", 0.5, where),
+        repeat_bonus=_number(doc, "repeat_bonus", 1.0, where),
+        min_distinct_terms=distinct,
+        source=where,
+    )
+
+
+def default_rules_text() -> str:
+    """The text of the rules file shipped in ``carbonwatch/rules/``."""
+    return resources.files("carbonwatch").joinpath("rules", DEFAULT_RULES_NAME).read_text(encoding="utf-8")
+
+
+def load_rules(path: Path | str | None = None) -> Rules:
+    """Load and validate ``path`` (a user's rules file), or the shipped rules when ``path`` is None."""
+    if path is None or str(path) == "":
+        return parse_rules(default_rules_text(), f"<builtin {DEFAULT_RULES_NAME}>")
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise RulesError(f"cannot read rules file {p}: {exc}") from exc
+    if size > MAX_RULES_BYTES:
+        raise RulesError(f"rules file {p} is {size} bytes, larger than the {MAX_RULES_BYTES}-byte limit")
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(f"cannot read rules file {p} as UTF-8: {exc}") from exc
+    return parse_rules(text, str(p))

@@ -1,0 +1,66 @@
+"""Classification pipeline: carbon relevance with evidence, policy-release recognition, and the flag."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from carbonwatch.classify.policydocs import recognise
+from carbonwatch.classify.relevance import score_relevance
+from carbonwatch.classify.rules import Rules, RulesError
+from carbonwatch.classify.rules import load_rules as _load_rules
+from crawler.items import ArticleItem
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["ClassifyPipeline", "Rules", "RulesError", "classify_item", "load_rules"]
+
+
+def load_rules(path: Path | None = None) -> Rules:
+    """Load the rules file at ``path`` (None: the shipped ``carbonwatch/rules/carbon.toml``)."""
+    return _load_rules(path)
+
+
+def classify_item(item: ArticleItem, rules: Rules) -> None:
+    """Set ``item.carbon``, ``item.policy`` and ``item.flag`` from the item's clean title and text."""
+    text = item.text or ""
+    relevance = score_relevance(item.title or "", text, rules)
+    policy = recognise(item.title or "", text, meta=item.meta, source=item.source)
+    item.carbon = relevance.as_dict()
+    item.policy = policy.as_dict()
+    item.flag = relevance.relevant and policy.is_release
+
+
+class ClassifyPipeline:
+    """Classifies every non-duplicate item; duplicates link to an original that was classified already."""
+
+    def __init__(self, rules: Rules, stats: Any = None) -> None:
+        self.rules = rules
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ClassifyPipeline:
+        """Load the rules named by ``CARBONWATCH_RULES_FILE`` (the shipped rules when unset)."""
+        path = crawler.settings.get("CARBONWATCH_RULES_FILE")
+        rules = load_rules(Path(path) if path else None)
+        logger.info("carbon rules %s version %s (%d terms)", rules.source, rules.version, len(rules.terms))
+        return cls(rules, crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        """Classify ``item`` in place unless it is a duplicate."""
+        article = ItemAdapter(item).item
+        if not isinstance(article, ArticleItem) or article.duplicate:
+            return item
+        classify_item(article, self.rules)
+        if self.stats is not None:
+            self.stats.inc_value("carbonwatch/classify/items")
+            if article.carbon and article.carbon["relevant"]:
+                self.stats.inc_value("carbonwatch/classify/carbon")
+            if article.policy and article.policy["is_release"]:
+                self.stats.inc_value("carbonwatch/classify/release")
+            if article.flag:
+                self.stats.inc_value("carbonwatch/classify/flag")
+        return item
