@@ -1,0 +1,361 @@
+"""Pure parsers for Sina Finance: the roll (list) API reply and article pages (desktop and mobile).
+
+String in, typed dataclass out; no Scrapy objects, so tests call them on saved pages directly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from lxml import etree
+from parsel import Selector
+
+from crawler.urls import sina_doc_id
+
+# try{feedCardJsonpCallback({...});}catch(e){};  (any callback name; the JSON is everything between the parens)
+JSONP_RE = re.compile(
+    r"^\s*(?:try\s*\{\s*)?[A-Za-z_$][\w$.]*\s*\(\s*(?P<body>.*)\)\s*;?\s*"
+    r"(?:\}\s*catch\s*\(\s*\w*\s*\)\s*\{\s*\}\s*;?)?\s*$",
+    re.S,
+)
+# "_新浪财经_新浪网", "_新浪新闻", "_手机新浪网" ... at the end of <title> / og:title.
+TITLE_SUFFIX_RE = re.compile(r"\s*_(?:新浪[^_|]{0,6}|手机新浪网)(?:_新浪网)?\s*$")
+# <title> also carries "|keyword|keyword" before the suffix.
+TITLE_KEYWORDS_RE = re.compile(r"\s*\|[^|]*(?:\|[^|]*)*$")
+# 责任编辑：刘万里 SF014 / 责任编辑：李昂  (name, optional staff code of capital letters + digits)
+EDITOR_RE = re.compile(r"责任编辑\s*[：:]\s*(?P<name>[^\s<>：:]{1,20}?)\s*(?P<code>[A-Z]{1,4}\d{2,6})?(?=\s|<|$)")
+DISPLAY_DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+KEYWORD_SPLIT_RE = re.compile(r"[,，;；\s]+")
+# Keyword noise: the mobile template's site tag and the news template's channel tag.
+KEYWORD_NOISE = frozenset({"sina.cn", "新闻"})
+
+BODY_SELECTORS = ("#artibody", "#article", "section.art_content", "article.art_box", ".article-body")
+TITLE_SELECTORS = ("h1.main-title", "#artibodyTitle", "h1.art_tit_h1", "h1.l_tit")
+DATE_SELECTORS = (".date-source .date", "span.date", "#pub_date", ".time-source", ".weibo_time")
+SOURCE_SELECTORS = (".date-source .source", ".source", ".ent-source", "h2.weibo_user")
+
+
+class RollApiError(ValueError):
+    """The roll API reply is unusable; ``reason`` is a short slug for stats (``carbonwatch/sina/roll/<reason>``)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(f"{reason}: {message}")
+        self.reason = reason
+        self.message = message
+
+
+class ArticleParseError(ValueError):
+    """An article page holds nothing usable; ``reason`` is ``not_html``, ``no_body`` or ``no_title``."""
+
+    def __init__(self, reason: str, message: str = "") -> None:
+        super().__init__(f"{reason}: {message}" if message else reason)
+        self.reason = reason
+
+
+@dataclass
+class RollItem:
+    """One entry of the roll API's ``data`` list."""
+
+    url: str
+    title: str
+    media: str | None
+    published_at: datetime | None  # aware UTC, from ``intime`` (unix seconds)
+    doc_id: str | None
+    keywords: list[str] = field(default_factory=list)
+    intro: str = ""
+    raw: dict[str, Any] = field(default_factory=dict)  # the item as the API gave it (for list_meta)
+
+
+@dataclass
+class RollPage:
+    """A parsed roll API page: usable items, the API's total, and how many entries were skipped."""
+
+    items: list[RollItem]
+    total: int | None
+    skipped: int = 0
+
+
+@dataclass
+class SinaArticle:
+    """The fields of one Sina article page; ``body_html`` is the raw main-content fragment (clean it later)."""
+
+    url: str
+    title: str
+    body_html: str
+    published_raw: str | None  # machine-readable time if the page has one, else the displayed date
+    display_date: str | None  # the date as shown to readers (2019年11月25日 18:57)
+    media: str | None
+    editor: str | None
+    editor_code: str | None
+    keywords: list[str]
+    doc_id: str | None
+    description: str | None = None
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _split_keywords(raw: str) -> list[str]:
+    seen: list[str] = []
+    for word in KEYWORD_SPLIT_RE.split(raw):
+        word = word.strip()
+        if word and word not in KEYWORD_NOISE and word not in seen:
+            seen.append(word)
+    return seen
+
+
+def _intime(value: Any) -> datetime | None:
+    try:
+        seconds = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    if seconds <= 0:
+        return None
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _roll_doc_id(entry: dict[str, Any], url: str) -> str | None:
+    from_url = sina_doc_id(url)
+    if from_url:
+        return from_url
+    # docid looks like "comos:hqfskcn2160999"; the page URL writes the same id with a leading "i".
+    docid = _text(entry.get("docid"))
+    if docid:
+        tail = docid.rsplit(":", 1)[-1]
+        return tail if tail.startswith("i") else f"i{tail}"
+    return None
+
+
+def parse_roll_page(text: str) -> RollPage:
+    """Parse a roll API reply (plain JSON or the ``feedCardJsonpCallback`` JSONP wrapper)."""
+    stripped = text.strip().lstrip("\ufeff")
+    if not stripped:
+        raise RollApiError("empty", "empty reply")
+    if stripped.startswith("<"):
+        raise RollApiError("not_json", "HTML instead of JSON (blocked or an error page?)")
+    if not stripped.startswith(("{", "[")):
+        match = JSONP_RE.match(stripped)
+        if not match:
+            raise RollApiError("not_json", "neither JSON nor a JSONP callback")
+        stripped = match.group("body").strip()
+    try:
+        payload = json.loads(stripped)
+    except json.JSONDecodeError as exc:
+        # A reply cut off mid-stream no longer ends with its closing bracket; anything else is malformed.
+        reason = "not_json" if stripped.endswith(("}", "]")) else "truncated"
+        raise RollApiError(reason, f"invalid JSON at char {exc.pos}: {exc.msg}") from exc
+    if not isinstance(payload, dict):
+        raise RollApiError("missing_field", "top level is not an object")
+    result = payload.get("result")
+    if not isinstance(result, dict):
+        raise RollApiError("missing_field", "no 'result' object")
+    status = result.get("status")
+    if isinstance(status, dict):
+        code = status.get("code")
+        if str(code) != "0":
+            raise RollApiError("status_error", f"status code {code!r}: {status.get('msg')!r}")
+    data = result.get("data")
+    if not isinstance(data, list):
+        raise RollApiError("missing_field", "no 'result.data' list")
+    total: int | None
+    try:
+        total = int(result["total"])
+    except (KeyError, TypeError, ValueError):
+        total = None
+    items: list[RollItem] = []
+    skipped = 0
+    for entry in data:
+        url = _text(entry.get("url")) if isinstance(entry, dict) else ""
+        if not url.startswith(("http://", "https://")):
+            skipped += 1
+            continue
+        assert isinstance(entry, dict)
+        items.append(
+            RollItem(
+                url=url,
+                title=_text(entry.get("title")),
+                media=_text(entry.get("media_name")) or None,
+                published_at=_intime(entry.get("intime") or entry.get("ctime")),
+                doc_id=_roll_doc_id(entry, url),
+                keywords=_split_keywords(_text(entry.get("keywords"))),
+                intro=_text(entry.get("intro")),
+                raw=entry,
+            )
+        )
+    return RollPage(items=items, total=total, skipped=skipped)
+
+
+def _normalise_encoding(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        canonical = codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    # Pages labelled GB2312/GBK routinely use characters outside those sets; GB18030 is a superset of both.
+    if canonical in ("gb2312", "gbk", "euc_cn", "hz"):
+        return "gb18030"
+    return canonical
+
+
+def decode_html(body: bytes, header_encoding: str | None = None) -> str:
+    """Decode a page: the HTTP header charset, then ``<meta charset>``, then UTF-8, then GB18030."""
+    if body.startswith(codecs.BOM_UTF8):
+        return body[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    candidates: list[str] = []
+    for name in (header_encoding, _meta_charset(body), "utf-8", "gb18030"):
+        enc = _normalise_encoding(name)
+        if enc and enc not in candidates:
+            candidates.append(enc)
+    for enc in candidates:
+        try:
+            return body.decode(enc)
+        except UnicodeDecodeError:
+            # A declaration that lies (GBK bytes labelled utf-8) is common: try the next candidate.
+            continue
+    return body.decode("gb18030", errors="replace")
+
+
+def _meta_charset(body: bytes) -> str | None:
+    # Sina heads are long (inline scripts); 16 KB covers every page seen while bounding the work.
+    match = META_CHARSET_RE.search(body[:16384])
+    return match.group(1).decode("ascii", errors="ignore") if match else None
+
+
+def clean_title(title: str) -> str:
+    """Drop Sina's ``_新浪财经_新浪网`` style suffixes (and the ``|keyword`` list that precedes them in <title>)."""
+    title = " ".join(title.split())
+    had_suffix = TITLE_SUFFIX_RE.search(title) is not None
+    title = TITLE_SUFFIX_RE.sub("", title)
+    if had_suffix:
+        title = TITLE_KEYWORDS_RE.sub("", title)
+    return title.strip()
+
+
+def parse_editor(text: str) -> tuple[str | None, str | None]:
+    """``责任编辑：刘万里 SF014`` -> (``刘万里``, ``SF014``); (None, None) when there is no editor line."""
+    match = EDITOR_RE.search(text.replace("\xa0", " ").replace("\u3000", " "))
+    if not match:
+        return None, None
+    return match.group("name"), match.group("code")
+
+
+def _first_text(sel: Selector, selectors: tuple[str, ...]) -> str | None:
+    for css in selectors:
+        for node in sel.css(css):
+            value = " ".join(" ".join(node.css("::text").getall()).split())
+            if value:
+                return value
+    return None
+
+
+def _meta(sel: Selector, attr: str, name: str) -> str | None:
+    value = sel.xpath(f"//meta[@{attr}=$name]/@content", name=name).get()
+    value = " ".join((value or "").split())
+    return value or None
+
+
+def _display_date(sel: Selector) -> str | None:
+    for css in DATE_SELECTORS:
+        for node in sel.css(css):
+            value = " ".join(" ".join(node.css("::text").getall()).split())
+            match = DISPLAY_DATE_RE.search(value)
+            if match:
+                return match.group(0).strip()
+            if css == ".weibo_time" and value:
+                # The mobile template writes "2005.08.26 05:39".
+                return value
+    return None
+
+
+def _media(sel: Selector) -> str | None:
+    found = _first_text(sel, SOURCE_SELECTORS)
+    if found:
+        return found
+    # The 2016 template writes "2016年05月25日10:10 新浪财经" in one span.
+    ts = _first_text(sel, (".time-source",))
+    if ts:
+        rest = DISPLAY_DATE_RE.sub("", ts).strip()
+        if rest:
+            return rest.split()[0]
+    return _meta(sel, "name", "mediaid") or _meta(sel, "property", "article:author")
+
+
+def _editor(sel: Selector) -> tuple[str | None, str | None]:
+    for css in (".article-editor", ".show_author"):
+        for node in sel.css(css):
+            name, code = parse_editor(" ".join(node.css("::text").getall()))
+            if name:
+                return name, code
+    for text in sel.xpath("//body//text()[contains(., '责任编辑')]").getall():
+        name, code = parse_editor(text)
+        if name:
+            return name, code
+    return None, None
+
+
+def _doc_id(sel: Selector, url: str) -> str | None:
+    from_url = sina_doc_id(url)
+    if from_url:
+        return from_url
+    og = _meta(sel, "property", "og:url")
+    if og and sina_doc_id(og):
+        return sina_doc_id(og)
+    docid = sel.xpath("//*[@docid]/@docid").get()
+    if docid:
+        return docid if docid.startswith("i") else f"i{docid}"
+    suda = _meta(sel, "name", "sudameta")
+    if suda and "comos:" in suda:
+        return "i" + suda.rsplit("comos:", 1)[-1].strip()
+    return None
+
+
+def parse_article(html: str, url: str) -> SinaArticle:
+    """Extract title, dates, source, editor, keywords, doc id and the body fragment of a Sina article page."""
+    if not html.strip() or "<" not in html:
+        raise ArticleParseError("not_html", "empty or not markup")
+    try:
+        sel = Selector(text=html, type="html")
+    except (etree.ParserError, ValueError) as exc:
+        raise ArticleParseError("not_html", str(exc)) from exc
+    if not sel.xpath("//body|//div|//p"):
+        raise ArticleParseError("not_html", "no document body")
+    body_html: str | None = None
+    for css in BODY_SELECTORS:
+        node = sel.css(css)
+        if node:
+            body_html = node[0].get()
+            break
+    if not body_html or not " ".join(Selector(text=body_html).css("::text").getall()).strip():
+        raise ArticleParseError("no_body", f"none of {', '.join(BODY_SELECTORS)}")
+    raw_title = _meta(sel, "property", "og:title") or _first_text(sel, TITLE_SELECTORS)
+    if not raw_title:
+        raw_title = _first_text(sel, ("title",))
+    title = clean_title(raw_title or "")
+    if not title:
+        raise ArticleParseError("no_title", "no og:title, h1 or <title>")
+    display_date = _display_date(sel)
+    keywords = _split_keywords(_meta(sel, "name", "keywords") or "")
+    if not keywords:
+        keywords = _split_keywords(sel.css("#keywords::attr(data-wbkey)").get() or "")
+    editor, editor_code = _editor(sel)
+    return SinaArticle(
+        url=url,
+        title=title,
+        body_html=body_html,
+        published_raw=_meta(sel, "property", "article:published_time") or display_date,
+        display_date=display_date,
+        media=_media(sel),
+        editor=editor,
+        editor_code=editor_code,
+        keywords=keywords,
+        doc_id=_doc_id(sel, url),
+        description=_meta(sel, "name", "description"),
+    )

@@ -1,0 +1,374 @@
+"""Tests for crawler.parsers.sina: the roll API reply, article pages (desktop 2016-2024 and mobile), decoding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from crawler.parsers.sina import (
+    ArticleParseError,
+    RollApiError,
+    SinaArticle,
+    clean_title,
+    decode_html,
+    parse_article,
+    parse_editor,
+    parse_roll_page,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "sina_finance"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What SOURCES.md (and a reader of the page) says about one saved page."""
+
+    url: str
+    title: str
+    published_raw: str
+    display_date: str | None
+    media: str
+    editor: str | None
+    editor_code: str | None
+    doc_id: str
+    body_start: str  # the first words of the article body
+    keywords: tuple[str, ...]
+
+
+PAGES: dict[str, Expected] = {
+    "article_news_2019.html": Expected(
+        "https://news.sina.com.cn/c/2019-11-25/doc-iihnzahi3275702.shtml",
+        "中国人习以为常的地方 为何老外却说“了不得”？",
+        "2019-11-25T18:57:38+08:00",
+        "2019年11月25日 18:57",
+        "参考消息",
+        "张迪",
+        None,
+        "iihnzahi3275702",
+        "“你们将开始明白为什么我这么喜欢中国",
+        ("公园",),
+    ),
+    "article_finance_2018.html": Expected(
+        "https://finance.sina.com.cn/roll/2018-12-28/doc-ihqfskcn2160999.shtml",
+        '60万"12306账号"外泄? 中铁总辟谣称消息不实',
+        "2018-12-28T19:56:29+08:00",
+        "2018年12月28日 19:55",
+        "新京报",
+        "霍琦",
+        None,
+        "ihqfskcn2160999",
+        "新京报快讯（记者 裴剑飞）",
+        ("辟谣", "外泄", "账号"),
+    ),
+    "article_finance_usstock_2019.html": Expected(
+        "https://finance.sina.com.cn/stock/usstock/c/2019-09-09/doc-iicezzrq4681677.shtml",
+        "债券市场是否存在泡沫？世界知名首席投资官们这么说",
+        "2019-09-09T20:52:38+08:00",
+        "2019年09月09日 20:52",
+        "新浪财经-自媒体综合",
+        "郭明煜",
+        None,
+        "iicezzrq4681677",
+        "随着低增长、低利率、低通胀成为新的常态",
+        ("债券市场是否存在泡沫？世界知名首席投资官们这么说",),
+    ),
+    "article_tech_2019.html": Expected(
+        "https://tech.sina.com.cn/t/2019-09-11/doc-iicezzrq4972166.shtml",
+        "苹果发布新iPhone 11：64GB售5499元 256GB售6799元",
+        "2019-09-11T01:53:41+08:00",
+        "2019年09月11日01:53",
+        "新浪科技",
+        None,
+        None,
+        "iicezzrq4972166",
+        "新浪科技讯 北京时间9月11日凌晨消息",
+        ("苹果", "新品", "新iPhone", "苹果2019年秋季新品发布会"),
+    ),
+    "article_news_2019_hk.html": Expected(
+        "https://news.sina.com.cn/c/2019-10-23/doc-iicezuev4202091.shtml",
+        "陈同佳刑满出狱 向潘晓颖家人鞠躬致歉",
+        "2019-10-23T09:10:42+08:00",
+        "2019年10月23日 09:05",
+        "环球网",
+        "吴金明",
+        None,
+        "iicezuev4202091",
+        "出狱了。",
+        ("香港",),
+    ),
+    "article_news_2019_chip.html": Expected(
+        "https://news.sina.com.cn/c/2019-09-07/doc-iicezzrq4076655.shtml",
+        "最强“中国芯”本月商用 华为抢跑5G芯片大战",
+        "2019-09-07T06:52:51+08:00",
+        "2019年09月07日 04:04",
+        "北京日报",
+        "张申",
+        None,
+        "iicezzrq4076655",
+        "用户对性能永无止境的追求",
+        ("中国芯", "芯片"),
+    ),
+    "article_news_2024_trial.html": Expected(
+        "https://news.sina.com.cn/o/2024-05-16/doc-inavmmfi1968342.shtml",
+        "被控受贿超5.26亿 山东省青岛市政协原主席汲斌昌受审",
+        "2024-05-16T17:02:38+08:00",
+        "2024年05月16日 17:02",
+        "新京报",
+        "刘光博",
+        None,
+        "inavmmfi1968342",
+        "据央视新闻消息，2024年5月16日",
+        ("山东省", "青岛市", "无锡市"),
+    ),
+    "article_mobile.html": Expected(
+        "https://finance.sina.cn/sa/2005-08-26/detail-ikknscsi2623250.d.html",
+        "创业环保第一季度报告会计差错的提示性公告",
+        "2005-08-26 05:39:00",
+        "2005.08.26 05:39",
+        "上海证券报网络版",
+        None,
+        None,
+        "ikknscsi2623250",
+        "天津创业环保股份有限公司(“本公司”)",
+        (),
+    ),
+    "article_finance_2016.html": Expected(
+        "http://finance.sina.com.cn/money/forex/forexroll/2016-05-25/doc-ifxsktkp9337164.shtml",
+        "人民币中间价创逾五年新低 做市商称符合预期",
+        "2016-05-25T10:10:19+08:00",
+        "2016年05月25日10:10",
+        "新浪财经",
+        "支全明",
+        "SF099",
+        "ifxsktkp9337164",
+        "新浪财经讯 5月25日上午消息",
+        ("金融改革", "黄益平", "离岸人民币"),
+    ),
+    "article_news_2024_tram.html": Expected(
+        "https://news.sina.com.cn/c/2024-05-10/doc-inausehc2630922.shtml",
+        "城市有轨电车之困：一边争相上马，一边接连叫停",
+        "2024-05-10T05:54:20+08:00",
+        "2024年05月10日 00:26",
+        "每日经济新闻",
+        "刘德宾",
+        None,
+        "inausehc2630922",
+        "建设4年、运营3年，又废弃3年",
+        ("有轨电车", "珠海市", "轨道交通", "瑞丽市"),
+    ),
+}
+
+
+@cache
+def parsed(name: str) -> SinaArticle:
+    """Parse each saved page once for the whole module."""
+    return parse_article(decode_html((FIXTURES / name).read_bytes()), PAGES[name].url)
+
+
+NAMES = sorted(PAGES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_title(name: str) -> None:
+    assert parsed(name).title == PAGES[name].title
+    assert "新浪" not in parsed(name).title
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_published_raw_prefers_machine_time(name: str) -> None:
+    assert parsed(name).published_raw == PAGES[name].published_raw
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_display_date(name: str) -> None:
+    assert parsed(name).display_date == PAGES[name].display_date
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_media(name: str) -> None:
+    assert parsed(name).media == PAGES[name].media
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_editor_and_code(name: str) -> None:
+    assert (parsed(name).editor, parsed(name).editor_code) == (PAGES[name].editor, PAGES[name].editor_code)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_doc_id(name: str) -> None:
+    assert parsed(name).doc_id == PAGES[name].doc_id
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_keywords(name: str) -> None:
+    assert tuple(parsed(name).keywords) == PAGES[name].keywords
+    assert "新闻" not in parsed(name).keywords
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_body_holds_the_article_and_not_the_page(name: str) -> None:
+    body = parsed(name).body_html
+    assert PAGES[name].body_start in body
+    assert "<head" not in body
+    assert "og:title" not in body
+
+
+def test_mobile_doc_id_comes_from_url_even_without_docid_markup() -> None:
+    html = decode_html((FIXTURES / "article_mobile.html").read_bytes())
+    assert parse_article(html, PAGES["article_mobile.html"].url).doc_id == "ikknscsi2623250"
+
+
+def test_doc_id_falls_back_to_markup_when_url_has_none() -> None:
+    html = decode_html((FIXTURES / "article_finance_2016.html").read_bytes())
+    assert parse_article(html, "http://127.0.0.1:8000/page.html").doc_id == "ifxsktkp9337164"
+
+
+def test_page_without_body_raises_no_body() -> None:
+    html = "<html><head><title>新浪财经</title></head><body><div id='nav'>导航</div></body></html>"
+    with pytest.raises(ArticleParseError) as info:
+        parse_article(html, "https://finance.sina.com.cn/x.shtml")
+    assert info.value.reason == "no_body"
+
+
+def test_page_without_title_raises_no_title() -> None:
+    html = "<html><body><div id='artibody'><p>正文内容</p></div></body></html>"
+    with pytest.raises(ArticleParseError) as info:
+        parse_article(html, "https://finance.sina.com.cn/x.shtml")
+    assert info.value.reason == "no_title"
+
+
+@pytest.mark.parametrize("text", ["", "   ", '{"result": {}}'])
+def test_non_html_raises_not_html(text: str) -> None:
+    with pytest.raises(ArticleParseError) as info:
+        parse_article(text, "https://finance.sina.com.cn/x.shtml")
+    assert info.value.reason == "not_html"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("债券市场是否存在泡沫？_新浪财经_新浪网", "债券市场是否存在泡沫？"),
+        ("陈同佳刑满出狱 向潘晓颖家人鞠躬致歉|香港_新浪新闻", "陈同佳刑满出狱 向潘晓颖家人鞠躬致歉"),
+        ("创业环保第一季度报告会计差错的提示性公告_手机新浪网", "创业环保第一季度报告会计差错的提示性公告"),
+        ("A|B 不是后缀", "A|B 不是后缀"),
+    ],
+)
+def test_clean_title(raw: str, expected: str) -> None:
+    assert clean_title(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("责任编辑：李昂 ", ("李昂", None)),
+        ("责任编辑：刘万里 SF014", ("刘万里", "SF014")),
+        ("责任编辑：支全明SF099", ("支全明", "SF099")),
+        ("责任编辑:\xa0张迪", ("张迪", None)),
+        ("没有编辑行", (None, None)),
+    ],
+)
+def test_parse_editor(line: str, expected: tuple[str | None, str | None]) -> None:
+    assert parse_editor(line) == expected
+
+
+# -- decoding --
+
+GBK_PAGE = "<html><body><div id='artibody'><p>　　国家发改委：碳达峰碳中和实施方案已编制完成。</p></div></body></html>"
+
+
+def test_decode_gbk_without_declaration() -> None:
+    assert decode_html(GBK_PAGE.encode("gbk"), None) == GBK_PAGE
+
+
+def test_decode_honours_header_encoding() -> None:
+    assert decode_html(GBK_PAGE.encode("gb18030"), "GBK") == GBK_PAGE
+
+
+def test_decode_honours_meta_charset() -> None:
+    page = "<html><head><meta charset='gb2312'></head><body>碳排放</body></html>"
+    assert decode_html(page.encode("gb2312"), None) == page
+
+
+def test_decode_header_wins_over_meta() -> None:
+    page = "<html><head><meta charset='gb2312'></head><body>碳排放</body></html>"
+    assert decode_html(page.encode("utf-8"), "utf-8") == page
+
+
+def test_decode_survives_a_lying_header() -> None:
+    assert decode_html(GBK_PAGE.encode("gbk"), "utf-8") == GBK_PAGE
+
+
+def test_decode_utf8_bom() -> None:
+    assert decode_html("\ufeff<p>碳</p>".encode(), None) == "<p>碳</p>"
+
+
+# -- roll API --
+
+
+@cache
+def roll() -> str:
+    return (FIXTURES / "roll_page.json").read_text(encoding="utf-8")
+
+
+def test_roll_items_and_total() -> None:
+    page = parse_roll_page(roll())
+    assert [i.doc_id for i in page.items] == ["ihqfskcn2160999", "iktzscyy5601636"]
+    assert page.total == 3
+
+
+def test_roll_item_without_url_is_skipped_and_counted() -> None:
+    page = parse_roll_page(roll())
+    assert page.skipped == 1
+    assert all(i.url for i in page.items)
+
+
+def test_roll_item_fields() -> None:
+    item = parse_roll_page(roll()).items[1]
+    assert item.title == "发改委：工业、交通运输等领域碳达峰碳中和实施方案已编制完成"
+    assert item.media == "新浪财经"
+    assert item.keywords == ["碳达峰", "碳中和"]
+    assert item.intro.startswith("11月16日")
+
+
+def test_roll_intime_is_aware_utc() -> None:
+    item = parse_roll_page(roll()).items[1]
+    assert item.published_at == datetime(2021, 11, 16, 3, 43, 46, tzinfo=UTC)
+
+
+def test_roll_jsonp_wrapper() -> None:
+    text = (FIXTURES / "roll_page.jsonp").read_text(encoding="utf-8")
+    assert [i.url for i in parse_roll_page(text).items] == [i.url for i in parse_roll_page(roll()).items]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "reason"),
+    [
+        ("roll_blocked.html", "not_json"),
+        ("roll_truncated.json", "truncated"),
+        ("roll_error.json", "status_error"),
+    ],
+)
+def test_roll_bad_replies(fixture: str, reason: str) -> None:
+    with pytest.raises(RollApiError) as info:
+        parse_roll_page((FIXTURES / fixture).read_text(encoding="utf-8"))
+    assert info.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"status": 0}', '{"result": {"status": {"code": 0, "msg": "succ"}}}', '{"result": {"data": {}}}', "[1, 2]"],
+)
+def test_roll_missing_fields(text: str) -> None:
+    with pytest.raises(RollApiError) as info:
+        parse_roll_page(text)
+    assert info.value.reason == "missing_field"
+
+
+def test_roll_garbage_is_not_json() -> None:
+    with pytest.raises(RollApiError) as info:
+        parse_roll_page("callback without parens")
+    assert info.value.reason == "not_json"
