@@ -1,16 +1,24 @@
-"""Scrapy extensions: the stats file that tests and the crawl runner read when a crawl ends."""
+"""Scrapy extensions: the stats file, the crawl_runs record of each run, and periodic progress lines."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from crawler.items import utcnow
+
 logger = logging.getLogger(__name__)
+
+RUN_ID_STAT = "carbonwatch/run_id"
+MAX_ERROR_MESSAGES = 20  # keep the run row small even when a spider fails on every page
 
 
 def jsonable_stats(stats: dict[str, Any]) -> dict[str, Any]:
@@ -38,3 +46,212 @@ class StatsFile:
         stats = jsonable_stats(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
         self.path.write_text(json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
+
+
+@dataclass
+class RunOutcome:
+    """What a finished crawl did, read from its stats: the fields of its crawl_runs row."""
+
+    status: str
+    requests: int
+    responses: dict[str, int]
+    items_new: int
+    items_revised: int
+    items_duplicate: int
+    items_unchanged: int
+    dropped: dict[str, int]
+    flags_raised: int
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _prefixed(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {k[len(prefix) :]: int(v) for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int)}
+
+
+def summarise_stats(stats: dict[str, Any], reason: str, messages: list[dict[str, Any]] | None = None) -> RunOutcome:
+    """Turn a crawl's final stats into its run-record fields.
+
+    A run failed when Scrapy did not finish normally, when something logged an ERROR (a spider or pipeline
+    exception), or when it made requests and not a single page came back 200 (site down, blocked). A few article
+    pages answering 404 are counted as errors but do not fail the run: the rest of the crawl is still good.
+    """
+    responses = _prefixed(stats, "downloader/response_status_count/")
+    dropped = _prefixed(stats, "carbonwatch/drop/")
+    for reason_key, count in _prefixed(stats, "item_dropped_reasons_count/").items():
+        # Scrapy counts every DropItem by exception class; our pipelines count a precise reason already.
+        if reason_key != "DropItem" or not dropped:
+            dropped[reason_key] = dropped.get(reason_key, 0) + count
+    errors: list[dict[str, Any]] = [{"kind": k, "count": v} for k, v in _prefixed(stats, "carbonwatch/errors/").items()]
+    log_errors = int(stats.get("log_count/ERROR", 0))
+    if log_errors:
+        errors.append({"kind": "log_error", "count": log_errors})
+    errors.extend((messages or [])[:MAX_ERROR_MESSAGES])
+    requests = int(stats.get("downloader/request_count", 0))
+    ok_pages = responses.get("200", 0)
+    failed = reason != "finished" or log_errors > 0 or (requests > 0 and ok_pages == 0)
+    return RunOutcome(
+        status="failed" if failed else "success",
+        requests=requests,
+        responses=responses,
+        items_new=int(stats.get("carbonwatch/items/new", 0)),
+        items_revised=int(stats.get("carbonwatch/items/revised", 0)),
+        items_duplicate=int(stats.get("carbonwatch/items/duplicate", 0)),
+        items_unchanged=int(stats.get("carbonwatch/items/unchanged", 0)),
+        dropped=dropped,
+        flags_raised=int(stats.get("carbonwatch/flags/raised", 0)),
+        errors=errors,
+    )
+
+
+class RunRecord:
+    """Keeps the crawl_runs row of this crawl: running at open, filled with the outcome at close.
+
+    With ``CARBONWATCH_RUN_ID`` set (the crawl runner and the daemon create the row first), that row is marked
+    running with this process id; otherwise a row is created (trigger from ``CARBONWATCH_TRIGGER``). The id is
+    published as the stat ``carbonwatch/run_id`` and as ``crawler.carbonwatch_run_id`` for the store pipeline.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.run_id: int | None = crawler.settings.getint("CARBONWATCH_RUN_ID") or None
+        self.trigger: str = crawler.settings.get("CARBONWATCH_TRIGGER") or "manual"
+        self.log_path: str | None = crawler.settings.get("CARBONWATCH_LOG_PATH") or crawler.settings.get("LOG_FILE")
+        self.messages: list[dict[str, Any]] = []
+        self.outcome: RunOutcome | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RunRecord:
+        if not crawler.settings.getbool("CARBONWATCH_RUN_RECORD", True):
+            raise NotConfigured("CARBONWATCH_RUN_RECORD is off")
+        if not crawler.settings.get("CARBONWATCH_DATABASE_URL"):
+            raise NotConfigured("CARBONWATCH_DATABASE_URL not set")
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
+        return ext
+
+    def _sessions(self) -> Any:
+        from storage.db import crawler_sessions
+
+        return crawler_sessions(self.crawler)
+
+    def spider_opened(self, spider: Any) -> None:
+        from storage.models import CrawlRun
+
+        with self._sessions().begin() as session:
+            row = session.get(CrawlRun, self.run_id) if self.run_id else None
+            if row is None:
+                if self.run_id:
+                    logger.warning("run %s not found in crawl_runs: recording this crawl as a new run", self.run_id)
+                row = CrawlRun(source=spider.name, trigger=self.trigger, started_at=utcnow())
+                session.add(row)
+            row.status = "running"
+            row.pid = os.getpid()
+            if self.log_path and not row.log_path:
+                row.log_path = self.log_path
+            session.flush()
+            self.run_id = row.id
+        self.crawler.stats.set_value(RUN_ID_STAT, self.run_id)
+        self.crawler.carbonwatch_run_id = self.run_id
+        logger.info("crawl run %s of %s started (trigger %s)", self.run_id, spider.name, self.trigger)
+
+    def spider_error(self, failure: Any, response: Any, spider: Any) -> None:
+        if len(self.messages) < MAX_ERROR_MESSAGES:
+            url = getattr(response, "url", None)
+            self.messages.append({"kind": "spider_error", "message": str(failure.value)[:500], "url": url})
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        from storage.models import CrawlRun
+
+        stats = self.crawler.stats.get_stats()
+        outcome = summarise_stats(stats, reason, self.messages)
+        self.outcome = outcome
+        if self.run_id is None:
+            return
+        snapshot = jsonable_stats(stats)
+        snapshot["finish_reason"] = reason
+        with self._sessions().begin() as session:
+            row = session.get(CrawlRun, self.run_id)
+            if row is None:
+                logger.error("run %s vanished from crawl_runs before the crawl ended", self.run_id)
+                return
+            row.finished_at = utcnow()
+            row.status = outcome.status
+            row.exit_code = 0 if outcome.status == "success" else 1
+            row.requests = outcome.requests
+            row.responses = dict(outcome.responses)
+            row.items_new = outcome.items_new
+            row.items_revised = outcome.items_revised
+            row.items_duplicate = outcome.items_duplicate
+            row.items_unchanged = outcome.items_unchanged
+            row.dropped = dict(outcome.dropped)
+            row.flags_raised = outcome.flags_raised
+            row.errors = list(outcome.errors)
+            row.stats = snapshot
+            if self.log_path and not row.log_path:
+                row.log_path = self.log_path
+        logger.info(
+            "crawl run %s of %s %s: new %d, revised %d, duplicate %d, unchanged %d, dropped %d, errors %d",
+            self.run_id,
+            spider.name,
+            outcome.status,
+            outcome.items_new,
+            outcome.items_revised,
+            outcome.items_duplicate,
+            outcome.items_unchanged,
+            sum(outcome.dropped.values()),
+            sum(int(e.get("count", 1)) for e in outcome.errors),
+        )
+
+
+def progress_line(stats: dict[str, Any], name: str) -> str:
+    """One progress line from live stats: pages fetched, items by outcome, drops and errors so far."""
+    dropped = sum(_prefixed(stats, "carbonwatch/drop/").values())
+    errors = sum(_prefixed(stats, "carbonwatch/errors/").values())
+    return (
+        f"{name}: {int(stats.get('response_received_count', 0))} pages, "
+        f"{int(stats.get('carbonwatch/items/new', 0))} new, "
+        f"{int(stats.get('carbonwatch/items/revised', 0))} revised, "
+        f"{int(stats.get('carbonwatch/items/duplicate', 0))} duplicate, "
+        f"{int(stats.get('carbonwatch/items/unchanged', 0))} unchanged, "
+        f"{dropped} dropped, {errors} errors"
+    )
+
+
+class Progress:
+    """A progress line every ``CARBONWATCH_PROGRESS_INTERVAL`` seconds: to stderr on a terminal, else the log."""
+
+    def __init__(self, crawler: Any, interval: float) -> None:
+        self.crawler = crawler
+        self.interval = interval
+        self.task: Any = None
+        self.to_terminal = sys.stderr.isatty()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> Progress:
+        interval = crawler.settings.getfloat("CARBONWATCH_PROGRESS_INTERVAL", 30.0)
+        if interval <= 0:
+            raise NotConfigured("CARBONWATCH_PROGRESS_INTERVAL is 0")
+        ext = cls(crawler, interval)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider: Any) -> None:
+        from scrapy.utils.asyncio import create_looping_call
+
+        self.task = create_looping_call(self.report, spider.name)
+        # now=False: the first line comes after one interval, when there is something to say
+        self.task.start(self.interval, now=False)
+
+    def report(self, name: str) -> None:
+        line = progress_line(self.crawler.stats.get_stats(), name)
+        if self.to_terminal:
+            sys.stderr.write(line + "\n")
+        else:
+            logger.info("progress %s", line)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if self.task is not None and self.task.running:
+            self.task.stop()

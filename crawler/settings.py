@@ -52,8 +52,22 @@ CARBONWATCH_HOST_MAP: dict[str, str] = {}
 # text), then classification (skips duplicates), then storage, then the policy registry (needs the stored id).
 EXTENSIONS = {
     "crawler.extensions.StatsFile": 500,
+    # The run record must see the final stats: close-time signal handlers run in connection order.
+    "crawler.extensions.RunRecord": 510,
+    "crawler.extensions.Progress": 520,
 }
 CARBONWATCH_STATS_FILE: str | None = None
+CARBONWATCH_TRIGGER = "manual"  # what started a crawl without a pre-created run row (manual, cron, daemon, demo)
+CARBONWATCH_PROGRESS_INTERVAL = 30.0  # seconds between progress lines; 0 switches them off
+
+DOWNLOADER_MIDDLEWARES = {
+    # Before everything that could send the request out (robots.txt included): refuse internal addresses.
+    "crawler.middlewares.SsrfGuardMiddleware": 50,
+    # Its process_response runs before RetryMiddleware's (550): a Retry-After wait replaces a blind retry.
+    "crawler.middlewares.RetryAfterMiddleware": 560,
+}
+CARBONWATCH_RETRY_AFTER_MAX = 60.0  # seconds; a longer Retry-After is not waited out
+CARBONWATCH_RETRY_AFTER_TIMES = 2
 
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 100,

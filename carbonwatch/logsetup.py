@@ -1,0 +1,166 @@
+"""Per-run log files (plain text or JSON lines) tagged with the run id, with secrets redacted.
+
+One crawl run logs to ``<log_dir>/<source>/run-<id>.log`` (:func:`log_path_for`); engineer D's retention code and
+``carbonwatch logs`` find the file through the same function. A log directory that cannot be created or written
+(read-only, disk full) never stops a crawl: the handler falls back to stderr with one warning.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from carbonwatch.config import Config
+
+TEXT_FORMAT = "%(asctime)s [run %(run_id)s] %(levelname)s %(name)s: %(message)s"
+# scheme://user:password@host: the password part is replaced wherever it appears in a message.
+CREDENTIALS_IN_URL = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@'\"]*):(?P<secret>[^\s@/'\"]+)@")
+SAFE_SOURCE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def log_path_for(config: Config, source: str, run_id: int | str) -> Path:
+    """The log file of run ``run_id`` of ``source``: ``<log_dir>/<source>/run-<id>.log``."""
+    safe = SAFE_SOURCE.sub("_", source).strip("._") or "run"
+    return Path(config.log_dir) / safe / f"run-{run_id}.log"
+
+
+def redact(text: str) -> str:
+    """``text`` with the password of every ``scheme://user:password@`` URL replaced by ``***``."""
+    return CREDENTIALS_IN_URL.sub(r"\g<head>:***@", text)
+
+
+class RunIdFilter(logging.Filter):
+    """Adds ``record.run_id`` so every formatted line can carry the run it belongs to."""
+
+    def __init__(self, run_id: int | str | None) -> None:
+        super().__init__()
+        self.run_id = "-" if run_id is None else str(run_id)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "run_id"):
+            record.run_id = self.run_id
+        return True
+
+
+class RedactingFormatter(logging.Formatter):
+    """A plain-text formatter that redacts credentials after formatting (settings dumps, tracebacks)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if not hasattr(record, "run_id"):
+            record.run_id = "-"
+        return redact(super().format(record))
+
+
+class JsonLinesFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC ISO 8601), level, logger, run_id, message, exception."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        doc: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "run_id": getattr(record, "run_id", "-"),
+            "message": redact(record.getMessage()),
+        }
+        if record.exc_info:
+            doc["exception"] = redact(self.formatException(record.exc_info))
+        return json.dumps(doc, ensure_ascii=False)
+
+
+def make_formatter(log_format: str) -> logging.Formatter:
+    """The formatter for ``config.log_format`` ("text" or "json")."""
+    return JsonLinesFormatter() if log_format == "json" else RedactingFormatter(TEXT_FORMAT)
+
+
+class FallbackFileHandler(logging.Handler):
+    """Writes to a file; on the first write error (disk full, permissions) switches to stderr for good."""
+
+    def __init__(self, path: Path, fallback: IO[str] | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self._fallback = fallback
+        self._stream: IO[str] | None = None
+        self.failed = False
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._stream = path.open("a", encoding="utf-8")
+        except OSError as exc:
+            self._fail(exc)
+
+    def _fail(self, exc: OSError) -> None:
+        self.failed = True
+        if self._stream is not None:
+            try:
+                self._stream.close()
+            except OSError:
+                pass  # the file is already unusable; closing it is best effort
+        self._stream = None
+        self._err().write(f"carbonwatch: WARNING cannot write log file {self.path} ({exc}); logging to stderr\n")
+
+    def _err(self) -> IO[str]:
+        return self._fallback if self._fallback is not None else sys.stderr
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record) + "\n"
+        except Exception:  # a bad log call must never break the crawl
+            self.handleError(record)
+            return
+        if self._stream is not None:
+            try:
+                self._stream.write(line)
+                self._stream.flush()
+                return
+            except OSError as exc:
+                self._fail(exc)
+        try:
+            self._err().write(line)
+        except (OSError, ValueError):
+            pass  # stderr closed too: nothing left to write to
+
+    def close(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.close()
+            except OSError:
+                pass  # see _fail
+            self._stream = None
+        super().close()
+
+
+@contextmanager
+def run_logging(
+    config: Config,
+    source: str,
+    run_id: int | str,
+    *,
+    level: str | int | None = None,
+    fallback: IO[str] | None = None,
+) -> Iterator[FallbackFileHandler]:
+    """Send every log record to the run's file (tagged with ``run_id``) for the ``with`` block.
+
+    Yields the handler; ``handler.failed`` tells whether it fell back to stderr (then the run has no log file).
+    """
+    handler = FallbackFileHandler(log_path_for(config, source, run_id), fallback)
+    handler.setFormatter(make_formatter(config.log_format))
+    handler.addFilter(RunIdFilter(run_id))
+    handler.setLevel(level if level is not None else config.log_level)
+    root = logging.getLogger()
+    old_level = root.level
+    if root.level > handler.level:
+        # the root level gates every handler: lower it so the file gets what the run's level asks for
+        root.setLevel(handler.level)
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()

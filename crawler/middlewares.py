@@ -1,0 +1,178 @@
+"""Downloader middlewares: wait out ``Retry-After`` on 429/503 (bounded), and refuse SSRF-prone requests."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from crawler.offline import parse_host_map
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_CODES = (429, 503)
+ALLOWED_SCHEMES = ("http", "https")
+BLOCKED_HOSTNAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+
+
+def retry_after_seconds(value: str | bytes | None, now: datetime) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delta seconds or an HTTP date), None when unusable."""
+    if value is None:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+class RetryAfterMiddleware:
+    """Retries a 429/503 that carries ``Retry-After`` after the time the server asked for.
+
+    Bounded twice: a wait longer than ``CARBONWATCH_RETRY_AFTER_MAX`` seconds (default 60) is not waited out,
+    and one request is retried this way at most ``CARBONWATCH_RETRY_AFTER_TIMES`` times (default 2). Either way
+    the response then goes on (Scrapy's RetryMiddleware is told not to retry it) and the spider's errback counts
+    it; the give-up is counted as ``carbonwatch/errors/retry_after_exceeded``. Responses without the header are
+    left to Scrapy's RetryMiddleware.
+    """
+
+    def __init__(self, crawler: Any, max_wait: float, max_times: int) -> None:
+        self.crawler = crawler
+        self.max_wait = max_wait
+        self.max_times = max_times
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RetryAfterMiddleware:
+        max_wait = crawler.settings.getfloat("CARBONWATCH_RETRY_AFTER_MAX", 60.0)
+        max_times = crawler.settings.getint("CARBONWATCH_RETRY_AFTER_TIMES", 2)
+        if max_times <= 0:
+            raise NotConfigured("CARBONWATCH_RETRY_AFTER_TIMES is 0")
+        return cls(crawler, max_wait, max_times)
+
+    async def process_response(self, request: Any, response: Any) -> Any:
+        if response.status not in RETRY_AFTER_CODES or request.meta.get("dont_retry"):
+            return response
+        wait = retry_after_seconds(response.headers.get("Retry-After"), datetime.now(UTC))
+        if wait is None:
+            return response
+        stats = self.crawler.stats
+        tries = int(request.meta.get("carbonwatch_retry_after", 0))
+        if wait > self.max_wait or tries >= self.max_times:
+            logger.warning(
+                "giving up on %s: status %s asks to wait %.0f s (cap %.0f s, tried %d times)",
+                request.url,
+                response.status,
+                wait,
+                self.max_wait,
+                tries,
+            )
+            stats.inc_value("carbonwatch/errors/retry_after_exceeded")
+            request.meta["dont_retry"] = True  # Scrapy's retry would ignore the server's wish
+            return response
+        logger.info("status %s on %s: waiting %.1f s as Retry-After asks", response.status, request.url, wait)
+        stats.inc_value("carbonwatch/retry_after/waited")
+        await asyncio.sleep(wait)
+        retry = request.replace(dont_filter=True)
+        retry.meta["carbonwatch_retry_after"] = tries + 1
+        return retry
+
+
+def blocked_reason(url: str, allowed_hosts: frozenset[str]) -> str | None:
+    """Why ``url`` must not be fetched (SSRF guard), or None when it may be.
+
+    Refused: schemes other than http/https, ``localhost`` names, and IP literals that are private, loopback,
+    link-local, reserved, multicast or unspecified. Hosts in ``allowed_hosts`` (the test/demo host map's real
+    hostnames) pass. Names are not resolved here: DNS rebinding is out of scope for a news crawler that follows
+    links of a few known sites.
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        return f"scheme {scheme or '(none)'}"
+    host = (parts.hostname or "").lower().rstrip(".")
+    if not host:
+        return "no host"
+    if host in allowed_hosts:
+        return None
+    if host in BLOCKED_HOSTNAMES or host.endswith(".localhost"):
+        return "localhost"
+    addr: ipaddress.IPv4Address | ipaddress.IPv6Address | None
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        addr = _legacy_ipv4(host)
+    if addr is None:
+        return None
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    if (
+        addr.is_private
+        or addr.is_loopback
+        or addr.is_link_local
+        or addr.is_reserved
+        or addr.is_multicast
+        or addr.is_unspecified
+    ):
+        return f"address {addr}"
+    return None
+
+
+def _legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """Decimal/hex/octal IPv4 forms (``2130706433``, ``0x7f.1``) that browsers and curl still accept."""
+    if not all(part and (part.isdigit() or part.lower().startswith("0x")) for part in host.split(".")):
+        return None
+    try:
+        nums = [
+            int(p, 16) if p.lower().startswith("0x") else int(p, 8 if p.startswith("0") and p != "0" else 10)
+            for p in host.split(".")
+        ]
+    except ValueError:
+        return None
+    if not nums or len(nums) > 4:
+        return None
+    value = 0
+    for i, num in enumerate(nums[:-1]):
+        if num > 255:
+            return None
+        value |= num << (24 - 8 * i)
+    last_bits = 8 * (5 - len(nums))
+    if nums[-1] >= 1 << last_bits:
+        return None
+    return ipaddress.IPv4Address(value | nums[-1])
+
+
+class SsrfGuardMiddleware:
+    """Refuses requests that could reach internal services; counted as ``carbonwatch/drop/ssrf_blocked``."""
+
+    def __init__(self, crawler: Any, allowed_hosts: frozenset[str]) -> None:
+        self.crawler = crawler
+        self.allowed_hosts = allowed_hosts
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> SsrfGuardMiddleware:
+        if not crawler.settings.getbool("CARBONWATCH_SSRF_GUARD", True):
+            raise NotConfigured("CARBONWATCH_SSRF_GUARD is off")
+        hosts = frozenset(parse_host_map(crawler.settings.get("CARBONWATCH_HOST_MAP")))
+        return cls(crawler, hosts)
+
+    def process_request(self, request: Any) -> None:
+        reason = blocked_reason(request.url, self.allowed_hosts)
+        if reason is None:
+            return None
+        self.crawler.stats.inc_value("carbonwatch/drop/ssrf_blocked")
+        logger.warning("refused %s (%s): not a public web address", request.url, reason)
+        raise IgnoreRequest(f"ssrf_blocked: {reason}")
