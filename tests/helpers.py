@@ -36,6 +36,7 @@ def crawl(
     settings: dict[str, Any] | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 120,
+    spider_args: dict[str, str] | None = None,
 ) -> CrawlResult:
     """Run ``scrapy crawl SPIDER`` in a subprocess (the Twisted reactor starts once per process)."""
     stats_file = tmp_path / f"stats-{spider}-{os.getpid()}-{len(list(tmp_path.glob('stats-*')))}.json"
@@ -51,6 +52,8 @@ def crawl(
     cmd = [sys.executable, "-m", "scrapy", "crawl", spider]
     for key, value in opts.items():
         cmd += ["-s", f"{key}={value}"]
+    for key, value in (spider_args or {}).items():
+        cmd += ["-a", f"{key}={value}"]
     proc_env = {**os.environ, "CARBONWATCH_CONFIG": "", **(env or {})}
     proc = subprocess.run(
         cmd, cwd=PROJECT_ROOT, env=proc_env, capture_output=True, text=True, timeout=timeout, check=False
