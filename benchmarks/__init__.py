@@ -1,0 +1,1 @@
+"""Benchmarks: measured speed, memory and accuracy of carbonwatch against the tools a user would pick instead."""
