@@ -8,7 +8,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from carbonwatch.classify.policydocs import recognise
+from carbonwatch.classify.policydocs import PolicyResult, recognise
 from carbonwatch.classify.relevance import score_relevance
 from carbonwatch.classify.rules import Rules, RulesError
 from carbonwatch.classify.rules import load_rules as _load_rules
@@ -26,12 +26,19 @@ def load_rules(path: Path | None = None) -> Rules:
 
 def classify_item(item: ArticleItem, rules: Rules) -> None:
     """Set ``item.carbon``, ``item.policy`` and ``item.flag`` from the item's clean title and text."""
-    text = item.text or ""
-    relevance = score_relevance(item.title or "", text, rules)
-    policy = recognise(item.title or "", text, meta=item.meta, source=item.source)
+    title, text = item.title or "", item.text or ""
+    relevance = score_relevance(title, text, rules)
+    policy = recognise(
+        title, text, meta=item.meta, source=item.source, published_at=item.published_at, carbon_terms=rules.term_pattern
+    )
     item.carbon = relevance.as_dict()
     item.policy = policy.as_dict()
-    item.flag = relevance.relevant and policy.is_release
+    item.flag = is_flag(relevance.relevant, policy)
+
+
+def is_flag(relevant: bool, policy: PolicyResult) -> bool:
+    """A flag: a carbon-relevant article reporting the release of a document about carbon."""
+    return relevant and any(d.is_release and d.carbon for d in policy.documents)
 
 
 class ClassifyPipeline:

@@ -94,7 +94,10 @@ def score_relevance(title: str, text: str, rules: Rules) -> Relevance:
     body_score = raw_body / density
     distinct = len({h.term.casefold() for h in title_hits + text_hits})
     score = title_score + body_score
-    relevant = score >= rules.threshold and distinct >= rules.min_distinct_terms
+    # The main subject of a news item is in its headline; without a headline hit the body alone must be strong
+    # (a long document about carbon), so background phrases such as 在碳达峰、碳中和目标下 do not decide.
+    strong_enough = title_score > 0 or body_score >= rules.body_only_threshold
+    relevant = score >= rules.threshold and distinct >= rules.min_distinct_terms and strong_enough
     evidence = (title_hits + text_hits)[:MAX_EVIDENCE] + title_neg + text_neg
     return Relevance(
         relevant=relevant,

@@ -31,6 +31,7 @@ class Rules:
     density_power: float = 0.5
     repeat_bonus: float = 1.0
     min_distinct_terms: int = 1
+    body_only_threshold: float = 30.0
     source: str = "<builtin>"
     # One alternation over all terms and negatives, longest first so 节能降碳 wins over 降碳 at the same place.
     term_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -104,6 +105,7 @@ def parse_rules(text: str, where: str = "<string>") -> Rules:
         density_power=_number(doc, "density_power", 0.5, where),
         repeat_bonus=_number(doc, "repeat_bonus", 1.0, where),
         min_distinct_terms=distinct,
+        body_only_threshold=_number(doc, "body_only_threshold", 30.0, where),
         source=where,
     )
 

@@ -1,0 +1,247 @@
+"""Evaluate the classifier on labelled posts (TSV: path, carbon, release, flag, documents): precision and recall.
+
+Used by ``benchmarks/eval_labels.py`` and by the labels test. Extraction goes through ``carbonwatch.analyze``
+(``analyze_path``) when that module exists, else through a small built-in reader of RSSHub→Hexo posts, HTML pages
+and plain-text files, so evaluation never depends on the network.
+"""
+
+from __future__ import annotations
+
+import csv
+import email.utils
+import html
+import importlib
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from carbonwatch.classify.policydocs import PolicyResult, canonical_issuer, normalise_title, recognise
+from carbonwatch.classify.relevance import score_relevance
+from carbonwatch.classify.rules import Rules
+
+logger = logging.getLogger(__name__)
+
+FRONT_MATTER_RE = re.compile(r"^\s*---\s*\n(.*?)\n---\s*\n", re.S)
+DROP_BLOCKS_RE = re.compile(
+    r"<(script|style|noscript)\b.*?</\1>|<!--.*?-->|<p class=\"article-editor\".*?</p>"
+    r"|<div class=\"clearfix appendQr_wrap\">.*?</div>\s*</div>",
+    re.S | re.I,
+)
+BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|h[1-6]|li|tr|table|section|article|blockquote)\b[^>]*>", re.I)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Labelled:
+    """One row of a labels TSV."""
+
+    path: str
+    carbon: bool
+    release: bool
+    flag: bool
+    documents: list[tuple[str, str, str]]  # (title, issuer, number)
+
+
+@dataclass
+class Outcome:
+    """What the classifier said about one labelled post."""
+
+    label: Labelled
+    carbon: bool
+    release: bool
+    flag: bool
+    score: float
+    policy: PolicyResult
+    missing_docs: list[str] = field(default_factory=list)  # labelled documents not found (or wrong issuer)
+
+
+@dataclass
+class Post:
+    """The text the classifier sees."""
+
+    title: str
+    text: str
+    published_at: datetime | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+
+def read_labels(path: Path) -> list[Labelled]:
+    """Rows of a labels TSV (header: path, carbon, release, flag, documents)."""
+    rows: list[Labelled] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            docs: list[tuple[str, str, str]] = []
+            for spec in (row.get("documents") or "").split("|"):
+                if not spec.strip():
+                    continue
+                title, _, rest = spec.partition("@")
+                issuer, _, number = rest.partition("#")
+                docs.append((title.strip(), issuer.strip(), number.strip()))
+            rows.append(
+                Labelled(
+                    path=row["path"],
+                    carbon=row["carbon"].strip() == "1",
+                    release=row["release"].strip() == "1",
+                    flag=row["flag"].strip() == "1",
+                    documents=docs,
+                )
+            )
+    return rows
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, one block per line (enough for classification, not for storage)."""
+    text = DROP_BLOCKS_RE.sub("", fragment)
+    text = BLOCK_TAG_RE.sub("\n", text)
+    text = html.unescape(TAG_RE.sub("", text))
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip(" \u3000") for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def read_post(path: Path) -> Post:
+    """A built-in reader: Hexo posts (front matter + HTML), HTML pages, or text files (first line = title)."""
+    raw = path.read_bytes()
+    try:
+        doc = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        doc = raw.decode("gb18030", errors="replace")
+    if path.suffix == ".md":
+        doc = doc.replace("&#123;", "{").replace("&#125;", "}")
+        m = FRONT_MATTER_RE.match(doc)
+        front = m.group(1) if m else ""
+        body = doc[m.end() :] if m else doc
+        tm = re.search(r"^title:\s*(.*)$", front, re.M)
+        title = tm.group(1).strip() if tm else path.stem
+        if len(title) >= 2 and title[0] == title[-1] and title[0] in "'\"":
+            title = title[1:-1].replace("''", "'")  # YAML quoting, not part of the title
+        dm = re.search(r"^date:\s*(.*)$", front, re.M)
+        published = None
+        if dm:
+            try:
+                published = email.utils.parsedate_to_datetime(dm.group(1).strip()).astimezone(UTC)
+            except (TypeError, ValueError):
+                published = None
+        return Post(title=title, text=html_to_text(body), published_at=published, source="sina")
+    if path.suffix in (".html", ".htm"):
+        tm = re.search(r"<title[^>]*>(.*?)</title>", doc, re.S | re.I)
+        title = html.unescape(tm.group(1)).strip() if tm else path.stem
+        title = re.split(r"[|_]", title)[0].strip()
+        bm = re.search(r"<body\b.*?>(.*)</body>", doc, re.S | re.I)
+        return Post(title=title, text=html_to_text(bm.group(1) if bm else doc))
+    lines = doc.splitlines()
+    return Post(title=lines[0].strip() if lines else "", text="\n".join(lines[1:]))
+
+
+def default_reader() -> Callable[[Path], Post]:
+    """``carbonwatch.analyze.analyze_path`` adapted to :class:`Post` when available, else :func:`read_post`."""
+    try:
+        analyze: Any = importlib.import_module("carbonwatch.analyze")
+    except ImportError:
+        return read_post
+    fn = getattr(analyze, "analyze_path", None)
+    if fn is None:
+        return read_post
+
+    def _read(path: Path) -> Post:
+        result = fn(path)
+        item = getattr(result, "item", result)
+        title = getattr(item, "title", None)
+        text = getattr(item, "text", None)
+        if not isinstance(title, str) or not isinstance(text, str):
+            return read_post(path)
+        return Post(
+            title=title,
+            text=text,
+            published_at=getattr(item, "published_at", None),
+            meta=dict(getattr(item, "meta", {}) or {}),
+            source=str(getattr(item, "source", "") or ""),
+        )
+
+    return _read
+
+
+def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
+    want = normalise_title(title)
+    want_issuer = canonical_issuer(issuer) if issuer else None
+    for d in policy.releases:
+        if d.title_norm != want:
+            continue
+        if want_issuer and d.issuer != want_issuer:
+            continue
+        return True
+    return False
+
+
+def evaluate(rows: Iterable[Labelled], root: Path, rules: Rules, reader: Callable[[Path], Post]) -> list[Outcome]:
+    """Classify each labelled post under ``root``."""
+    outcomes: list[Outcome] = []
+    for label in rows:
+        post = reader(root / label.path)
+        relevance = score_relevance(post.title, post.text, rules)
+        policy = recognise(
+            post.title,
+            post.text,
+            meta=post.meta,
+            source=post.source,
+            published_at=post.published_at,
+            carbon_terms=rules.term_pattern,
+        )
+        flag = relevance.relevant and any(d.is_release and d.carbon for d in policy.documents)
+        missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i)]
+        outcomes.append(
+            Outcome(
+                label=label,
+                carbon=relevance.relevant,
+                release=policy.is_release,
+                flag=flag,
+                score=relevance.score,
+                policy=policy,
+                missing_docs=missing,
+            )
+        )
+    return outcomes
+
+
+def precision_recall(pairs: Iterable[tuple[bool, bool]]) -> tuple[float, float, int, int, int]:
+    """(precision, recall, tp, fp, fn) of (predicted, expected) pairs; 1.0 when there is nothing to get wrong."""
+    tp = fp = fn = 0
+    for predicted, expected in pairs:
+        tp += predicted and expected
+        fp += predicted and not expected
+        fn += expected and not predicted
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, tp, fp, fn
+
+
+def metrics(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
+    """Precision/recall for carbon, release and flag; document-title accuracy (title + issuer)."""
+    out: dict[str, dict[str, float]] = {}
+    for name in ("carbon", "release", "flag"):
+        p, r, tp, fp, fn = precision_recall((getattr(o, name), getattr(o.label, name)) for o in outcomes)
+        out[name] = {"precision": p, "recall": r, "tp": tp, "fp": fp, "fn": fn}
+    total = sum(len(o.label.documents) for o in outcomes)
+    found = total - sum(len(o.missing_docs) for o in outcomes)
+    out["documents"] = {"found": found, "total": total, "accuracy": found / total if total else 1.0}
+    return out
+
+
+def markdown_table(result: dict[str, dict[str, float]]) -> str:
+    """The metrics as a Markdown table."""
+    lines = ["| measure | precision | recall | tp | fp | fn |", "|---|---|---|---|---|---|"]
+    for name in ("carbon", "release", "flag"):
+        m = result[name]
+        lines.append(
+            f"| {name} | {m['precision']:.3f} | {m['recall']:.3f} | {int(m['tp'])} | {int(m['fp'])} | {int(m['fn'])} |"
+        )
+    d = result["documents"]
+    lines.append("")
+    lines.append("| documents (title + issuer) | found | total | accuracy |")
+    lines.append("|---|---|---|---|")
+    lines.append(f"| releases | {int(d['found'])} | {int(d['total'])} | {d['accuracy']:.3f} |")
+    return "\n".join(lines)
