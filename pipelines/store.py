@@ -1,0 +1,221 @@
+"""Storage: one transaction per item (article, revision or duplicate link, plus fingerprint), spool on DB faults.
+
+A database that is locked, unreachable or read-only gets ``CARBONWATCH_STORE_RETRIES`` tries with exponential
+backoff; then the item goes to the local spool (``storage.spool``) and, for ``CARBONWATCH_STORE_COOLDOWN``
+seconds, later items go straight there instead of blocking the crawl on more retries. At the next pipeline open
+spooled items are written first and a spool file is removed only once all its items are committed. Writes are
+idempotent (unique canonical URLs, ``ON CONFLICT``), so replaying an item twice stores it once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.items import ArticleItem, utcnow
+from pipelines.dedup import fingerprint
+from storage import queries, spool
+from storage.db import crawler_sessions
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_RETRIES = 3
+DEFAULT_BACKOFF = 0.5  # seconds before the 2nd try; doubles each time
+DEFAULT_COOLDOWN = 30.0  # seconds during which items skip the database after a spool
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for faults that may pass (locked, unreachable, disk full, read-only file): retry, then spool."""
+    if isinstance(exc, OperationalError | DisconnectionError | PoolTimeoutError | OSError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """What storing one item did."""
+
+    status: str  # "new", "revised", "unchanged", "duplicate"
+    article_id: int
+
+
+def store_item(session: Session, item: ArticleItem, *, run_id: int | None = None) -> StoreResult:
+    """Write ``item`` in ``session`` (the caller commits): a duplicate link, or the article and its fingerprint."""
+    dup = item.duplicate
+    if dup:
+        original_id = dup.get("original_id")
+        if original_id is None and dup.get("original_url"):
+            # Seen earlier in this run: by now the store has written it (or spooled it, then it is absent).
+            original = queries.get_article_by_url(session, str(dup["original_url"]))
+            original_id = original.id if original is not None else None
+            dup["original_id"] = original_id
+        if original_id is not None:
+            row, _ = queries.add_duplicate(
+                session,
+                item,
+                original_id=int(original_id),
+                kind=str(dup.get("kind", "exact")),
+                similarity=float(dup.get("similarity", 1.0)),
+                run_id=run_id,
+            )
+            return StoreResult("duplicate", row.original_id)
+        logger.info("original of duplicate %s is not stored; storing it as an article", item.canonical_url)
+    article, status = queries.upsert_article(session, item, run_id=run_id)
+    if status != "unchanged":
+        fp = fingerprint(item.text)
+        if fp is not None:
+            queries.store_fingerprint(session, article.id, fp.to_bytes(), fp.bands)
+    return StoreResult(status, article.id)
+
+
+class StorePipeline:
+    """Writes each item in its own transaction; retries, then spools, on database faults; never crashes a crawl."""
+
+    def __init__(
+        self,
+        sessions: Callable[[], sessionmaker[Session]],
+        stats: Any,
+        spool_: spool.Spool,
+        *,
+        run_id: int | None = None,
+        retries: int = DEFAULT_RETRIES,
+        backoff: float = DEFAULT_BACKOFF,
+        cooldown: float = DEFAULT_COOLDOWN,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._get_sessions = sessions
+        self.stats = stats
+        self.spool = spool_
+        self.run_id = run_id
+        self.retries = max(1, retries)
+        self.backoff = backoff
+        self.cooldown = cooldown
+        self.sleep = sleep
+        self.clock = clock
+        self._down_until: float | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        settings = crawler.settings
+        raw_run_id = settings.get("CARBONWATCH_RUN_ID")
+        run_id = int(raw_run_id) if raw_run_id not in (None, "", "None") else None
+        spool_dir = settings.get("CARBONWATCH_SPOOL_DIR")
+        if not spool_dir:
+            from carbonwatch.config import load_config
+
+            spool_dir = str(load_config().spool_dir)
+        run_key = f"run{run_id}" if run_id is not None else f"{utcnow():%Y%m%dT%H%M%S}-{os.getpid()}"
+        return cls(
+            lambda: crawler_sessions(crawler),
+            crawler.stats,
+            spool.Spool(Path(spool_dir), run_key),
+            run_id=run_id,
+            retries=settings.getint("CARBONWATCH_STORE_RETRIES", DEFAULT_RETRIES),
+            backoff=settings.getfloat("CARBONWATCH_STORE_BACKOFF", DEFAULT_BACKOFF),
+            cooldown=settings.getfloat("CARBONWATCH_STORE_COOLDOWN", DEFAULT_COOLDOWN),
+        )
+
+    def _inc(self, key: str, count: int = 1) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key, count)
+
+    def open_spider(self) -> None:
+        """Replay what earlier runs spooled before this run writes anything."""
+        try:
+            self.replay()
+        except OSError as exc:  # an unreadable spool directory must not stop the crawl; the files stay
+            logger.error("cannot replay the spool in %s: %s", self.spool.directory, exc)
+
+    def replay(self) -> int:
+        """Write every spooled item; remove each spool file once all its items are committed. Returns the count."""
+        replayed = 0
+        for path in spool.pending_files(self.spool.directory):
+            entries = spool.read_spool(path)
+            logger.info("replaying %d spooled items from %s", len(entries), path)
+            for entry in entries:
+                try:
+                    result = self._write(entry.item, entry.run_id)
+                except Exception as exc:  # anything but a transient fault: this item will never go in
+                    self._reject(entry.item, exc, entry.run_id)
+                    continue
+                if result is None:
+                    # Still down: keep the file (replay is idempotent) and spare this run's items the retries.
+                    logger.warning("database still unavailable, keeping spool %s for the next run", path)
+                    self._down_until = self.clock() + self.cooldown
+                    return replayed
+                replayed += 1
+                self._inc("carbonwatch/store/replayed")
+                self._inc(f"carbonwatch/items/{result.status}")
+            spool.remove(path)
+        return replayed
+
+    def _write(self, item: ArticleItem, run_id: int | None) -> StoreResult | None:
+        """Store with bounded retries; None when the database stayed unavailable (transient faults only)."""
+        delay = self.backoff
+        for attempt in range(1, self.retries + 1):
+            try:
+                sessions = self._get_sessions()
+                with sessions.begin() as session:
+                    return store_item(session, item, run_id=run_id)
+            except Exception as exc:
+                if not is_transient(exc):
+                    raise
+                self._inc("carbonwatch/store/retry")
+                logger.warning("store attempt %d/%d for %s failed: %s", attempt, self.retries, item.url, exc)
+                if attempt < self.retries:
+                    self.sleep(delay)
+                    delay *= 2
+        return None
+
+    def _reject(self, item: ArticleItem, exc: BaseException, run_id: int | None) -> None:
+        """Keep an item the database refuses for good (constraint, bad value) for an operator, never replayed."""
+        logger.error("store rejected %s: %r", item.url, exc)
+        self.spool.append(item, run_id=run_id, error=repr(exc), rejected=True)
+        self._inc("carbonwatch/store/rejected")
+
+    def _to_spool(self, item: ArticleItem, error: str) -> None:
+        path = self.spool.append(item, run_id=self.run_id, error=error)
+        item.status = "spooled"
+        item.article_id = None
+        self._inc("carbonwatch/store/spooled")
+        logger.warning("spooled %s to %s: %s", item.url, path, error)
+
+    def process_item(self, item: Any) -> Any:
+        """Store ``item``; set ``item.status`` and ``item.article_id``. Spools (status "spooled") on DB faults."""
+        article = ItemAdapter(item).item
+        if not isinstance(article, ArticleItem):
+            return item
+        if self._down_until is not None and self.clock() < self._down_until:
+            self._to_spool(article, "database unavailable (cooling down after earlier failures)")
+            return item
+        try:
+            result = self._write(article, self.run_id)
+        except SQLAlchemyError as exc:
+            self._reject(article, exc, self.run_id)
+            self._inc("carbonwatch/drop/store_rejected")
+            raise DropItem(f"store_rejected: {exc.__class__.__name__}") from exc
+        except (ValueError, TypeError) as exc:  # e.g. a naive datetime reaching the UTC column type
+            self._reject(article, exc, self.run_id)
+            self._inc("carbonwatch/drop/store_rejected")
+            raise DropItem(f"store_rejected: {exc}") from exc
+        if result is None:
+            self._down_until = self.clock() + self.cooldown
+            self._to_spool(article, f"database unavailable after {self.retries} tries")
+            return item
+        self._down_until = None
+        article.status = result.status
+        article.article_id = result.article_id
+        self._inc(f"carbonwatch/items/{result.status}")
+        return item

@@ -1,0 +1,153 @@
+"""Local spool for items the database could not take: fsync'd JSON lines, replayed at the next pipeline open.
+
+One file per run (``spool-<run key>.jsonl``) under the spool directory; each line is one envelope
+``{"v": 1, "run_id", "spooled_at", "error", "item": {...}}`` with datetimes as ISO 8601 strings. Lines are
+appended and fsync'd one at a time, so a killed process loses at most the line it was writing, and a truncated
+last line is skipped (and logged) on reading. Items the database rejects for good go to ``rejected-*.jsonl``,
+kept for an operator and never replayed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from crawler.items import ArticleItem, utcnow
+
+logger = logging.getLogger(__name__)
+
+SPOOL_VERSION = 1
+SPOOL_GLOB = "spool-*.jsonl"
+# Field names whose values are datetimes; the dataclass annotations are strings (postponed evaluation).
+DATETIME_FIELDS = frozenset(f.name for f in fields(ArticleItem) if "datetime" in str(f.type))
+ITEM_FIELDS = frozenset(f.name for f in fields(ArticleItem))
+
+
+def item_to_json(item: ArticleItem) -> dict[str, Any]:
+    """A JSON-ready dict of every item field, datetimes as ISO 8601 strings with their offset."""
+    data = asdict(item)
+    for name in DATETIME_FIELDS:
+        value = data.get(name)
+        if isinstance(value, datetime):
+            data[name] = value.isoformat()
+    return data
+
+
+def item_from_json(data: dict[str, Any]) -> ArticleItem:
+    """Inverse of :func:`item_to_json`; keys this version does not know are ignored (older/newer spools)."""
+    values = {k: v for k, v in data.items() if k in ITEM_FIELDS}
+    for name in DATETIME_FIELDS:
+        raw = values.get(name)
+        if isinstance(raw, str):
+            values[name] = datetime.fromisoformat(raw)
+    return ArticleItem(**values)
+
+
+@dataclass
+class SpooledItem:
+    """One line of a spool file."""
+
+    item: ArticleItem
+    run_id: int | None
+    spooled_at: datetime
+    error: str
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a new file's directory entry durable (POSIX: fsync of the file alone does not cover it)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some filesystems refuse fsync on directories; the data itself is already synced
+        pass
+    finally:
+        os.close(fd)
+
+
+class Spool:
+    """Appends items to ``<directory>/spool-<run_key>.jsonl`` (or ``rejected-…``), one fsync'd line each."""
+
+    def __init__(self, directory: Path, run_key: str) -> None:
+        self.directory = Path(directory)
+        self.run_key = run_key
+
+    @property
+    def path(self) -> Path:
+        return self.directory / f"spool-{self.run_key}.jsonl"
+
+    @property
+    def rejected_path(self) -> Path:
+        return self.directory / f"rejected-{self.run_key}.jsonl"
+
+    def append(
+        self,
+        item: ArticleItem,
+        *,
+        run_id: int | None,
+        error: str,
+        now: datetime | None = None,
+        rejected: bool = False,
+    ) -> Path:
+        """Write one item durably; returns the file written."""
+        path = self.rejected_path if rejected else self.path
+        envelope = {
+            "v": SPOOL_VERSION,
+            "run_id": run_id,
+            "spooled_at": (now or utcnow()).isoformat(),
+            "error": error[:500],
+            "item": item_to_json(item),
+        }
+        line = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self.directory.mkdir(parents=True, exist_ok=True)
+        created = not path.exists()
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if created:
+            _fsync_dir(self.directory)
+        return path
+
+
+def pending_files(directory: Path) -> list[Path]:
+    """Spool files waiting for replay, oldest first (rejected files are not replayed)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return []
+    return sorted(directory.glob(SPOOL_GLOB), key=lambda p: (p.stat().st_mtime, p.name))
+
+
+def read_spool(path: Path) -> list[SpooledItem]:
+    """The items of one spool file; unreadable lines (a write cut short by a kill) are logged and skipped."""
+    items: list[SpooledItem] = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                envelope = json.loads(line)
+                items.append(
+                    SpooledItem(
+                        item=item_from_json(envelope["item"]),
+                        run_id=envelope.get("run_id"),
+                        spooled_at=datetime.fromisoformat(envelope["spooled_at"]),
+                        error=str(envelope.get("error", "")),
+                    )
+                )
+            except (ValueError, KeyError, TypeError) as exc:
+                logger.warning("spool %s line %d unreadable, skipped: %s", path, lineno, exc)
+    return items
+
+
+def remove(path: Path) -> None:
+    """Delete a fully replayed spool file (missing is fine: another process replayed it)."""
+    Path(path).unlink(missing_ok=True)
+    _fsync_dir(Path(path).parent)
