@@ -85,6 +85,13 @@ CARBONWATCH_SINA_MAX_PAGES = _config.sina_max_pages
 CARBONWATCH_RULES_FILE = str(_config.rules_file) if _config.rules_file else None
 CARBONWATCH_SOURCES_FILE = str(_config.sources_file) if _config.sources_file else None
 CARBONWATCH_RUN_ID: int | None = None  # set by the crawl runner so items and stats reach the run record
+# Store faults: tries per item, first backoff (doubles), then the item is spooled and later items skip the
+# database for the cooldown; spooled items are replayed when the next crawl opens its pipelines.
+CARBONWATCH_SPOOL_DIR = str(_config.spool_dir)
+CARBONWATCH_STORE_RETRIES = 3
+CARBONWATCH_STORE_BACKOFF = 0.5
+CARBONWATCH_STORE_COOLDOWN = 30.0
+CARBONWATCH_NEAR_DUP_THRESHOLD = 0.5  # MinHash Jaccard of character 5-grams (see pipelines/dedup.py)
 
 # scrapy-playwright: only requests with meta={"playwright": True} are rendered; Debian's Chromium.
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
