@@ -1,0 +1,20 @@
+"""``python -m scheduler`` runs the daemon, like ``carbonwatch daemon`` (usable before other subcommands load)."""
+
+import argparse
+import logging
+import sys
+
+from carbonwatch.cli.ops import register
+from carbonwatch.config import ConfigError, load_config
+from scheduler.daemon import LOG_FORMAT
+
+logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+try:
+    _config = load_config()
+except ConfigError as exc:
+    logging.getLogger("scheduler").error("configuration error: %s", exc)
+    sys.exit(2)
+_parser = argparse.ArgumentParser(prog="python -m scheduler")
+_sub = _parser.add_subparsers()
+register(_sub)
+sys.exit(_parser.parse_args(["daemon"]).func(argparse.Namespace(), _config))

@@ -1,0 +1,153 @@
+"""Per-source health for ``carbonwatch status``: last runs, fresh items, next scheduled run, and the verdict.
+
+A source is unhealthy when it stored no new item for longer than its ``expected_update_hours`` (the
+Huginn-style "expected update period") or when its last ``failed_runs_unhealthy`` runs all failed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import ColumnElement, column, func, inspect, or_, select, table
+from sqlalchemy.orm import Session
+
+from storage.models import Article, CrawlRun
+
+FAILED_STATUSES = frozenset({"failed", "timeout"})
+# Neither success nor failure: a run still going, or one the operator stopped.
+NEUTRAL_STATUSES = frozenset({"running", "interrupted"})
+RECENT_RUNS = 20
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """What `status` shows for one source."""
+
+    source: str
+    last_run_id: int | None
+    last_run_status: str | None
+    last_run_at: datetime | None
+    last_success_at: datetime | None
+    last_new_item_at: datetime | None
+    items_24h: int
+    next_run_at: datetime | None
+    expected_update_hours: float
+    consecutive_failures: int
+    problems: tuple[str, ...]
+
+    @property
+    def healthy(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems
+
+
+def consecutive_failures(statuses_newest_first: list[str]) -> int:
+    """How many of the most recent finished runs failed in a row (running and interrupted runs are skipped)."""
+    count = 0
+    for status in statuses_newest_first:
+        if status in NEUTRAL_STATUSES:
+            continue
+        if status not in FAILED_STATUSES:
+            break
+        count += 1
+    return count
+
+
+def assess(
+    *,
+    last_new_item_at: datetime | None,
+    failures: int,
+    expected_update_hours: float,
+    failed_runs_unhealthy: int,
+    now: datetime,
+) -> tuple[str, ...]:
+    """The problems of one source (empty: healthy)."""
+    problems = []
+    if failures >= failed_runs_unhealthy:
+        problems.append(f"last {failures} runs failed")
+    if last_new_item_at is None:
+        problems.append("no item stored yet")
+    else:
+        quiet = now - last_new_item_at
+        if quiet > timedelta(hours=expected_update_hours):
+            problems.append(
+                f"no new item for {quiet.total_seconds() / 3600:.1f} h (expected within {expected_update_hours:g} h)"
+            )
+    return tuple(problems)
+
+
+def _runs_of(source: str) -> ColumnElement[bool]:
+    # A `crawl --all` run may record several sources in one row, comma separated.
+    return or_(
+        CrawlRun.source == source,
+        CrawlRun.source.like(f"{source},%"),
+        CrawlRun.source.like(f"%,{source}"),
+        CrawlRun.source.like(f"%,{source},%"),
+    )
+
+
+def next_run_times(session: Session, jobs_table: str = "apscheduler_jobs") -> dict[str, datetime]:
+    """Next run time per job id from the daemon's job store (empty when no daemon ever ran on this database)."""
+    if not inspect(session.connection()).has_table(jobs_table):
+        return {}
+    jobs = table(jobs_table, column("id"), column("next_run_time"))
+    rows = session.execute(select(jobs.c.id, jobs.c.next_run_time))
+    return {str(job_id): datetime.fromtimestamp(float(ts), UTC) for job_id, ts in rows if ts is not None}
+
+
+def source_status(
+    session: Session,
+    source: str,
+    *,
+    expected_update_hours: float,
+    failed_runs_unhealthy: int,
+    next_run_at: datetime | None,
+    now: datetime,
+) -> SourceStatus:
+    """Gather and judge one source's status."""
+    recent = list(
+        session.scalars(
+            select(CrawlRun).where(_runs_of(source)).order_by(CrawlRun.started_at.desc()).limit(RECENT_RUNS)
+        )
+    )
+    last_success = session.scalar(
+        select(func.max(CrawlRun.finished_at)).where(_runs_of(source), CrawlRun.status == "success")
+    )
+    last_new = session.scalar(select(func.max(Article.first_seen_at)).where(Article.source == source))
+    items_24h = session.scalar(
+        select(func.count(Article.id)).where(
+            Article.source == source, Article.first_seen_at >= now - timedelta(hours=24)
+        )
+    )
+    last_new = _aware(last_new)
+    failures = consecutive_failures([r.status for r in recent])
+    last = recent[0] if recent else None
+    return SourceStatus(
+        source=source,
+        last_run_id=last.id if last else None,
+        last_run_status=last.status if last else None,
+        last_run_at=last.started_at if last else None,
+        last_success_at=_aware(last_success),
+        last_new_item_at=last_new,
+        items_24h=int(items_24h or 0),
+        next_run_at=next_run_at,
+        expected_update_hours=expected_update_hours,
+        consecutive_failures=failures,
+        problems=assess(
+            last_new_item_at=last_new,
+            failures=failures,
+            expected_update_hours=expected_update_hours,
+            failed_runs_unhealthy=failed_runs_unhealthy,
+            now=now,
+        ),
+    )
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # Aggregates (max) bypass the UTCDateTime column type, so SQLite hands back naive UTC datetimes or strings.
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

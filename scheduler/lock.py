@@ -1,0 +1,105 @@
+"""Single-instance lock for the daemon, released by the OS when the holder dies (no stale lock after a crash).
+
+SQLite: an exclusive ``fcntl.flock`` on ``<database file>.daemon.lock``. PostgreSQL: a session-level
+``pg_try_advisory_lock`` held on a dedicated connection for the daemon's lifetime.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import logging
+import os
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import make_url
+
+logger = logging.getLogger(__name__)
+
+
+class AlreadyRunning(RuntimeError):
+    """Another daemon holds the lock on this database."""
+
+
+def lock_file_for(database_url: str) -> Path | None:
+    """The lock file beside a SQLite database file; None for other backends and in-memory databases."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database + ".daemon.lock")
+
+
+# Advisory locks are per database, so one fixed key per application is enough; derived, not invented, so it
+# is unlikely to collide with another application's key on a shared server.
+ADVISORY_KEY = int.from_bytes(hashlib.sha256(b"carbonwatch-daemon").digest()[:8], "big", signed=True)
+
+
+class InstanceLock:
+    """Held while the daemon runs; ``acquire`` raises :class:`AlreadyRunning` when another daemon has it."""
+
+    def __init__(self, database_url: str, engine: Engine | None = None) -> None:
+        self.database_url = database_url
+        self.engine = engine
+        self._file: IO[str] | None = None
+        self._conn: Connection | None = None
+
+    def acquire(self) -> None:
+        """Take the lock without waiting."""
+        path = lock_file_for(self.database_url)
+        if path is not None:
+            self._acquire_file(path)
+        elif make_url(self.database_url).get_backend_name() == "postgresql":
+            self._acquire_pg()
+        else:
+            logger.warning("no single-instance lock for %s databases", make_url(self.database_url).get_backend_name())
+
+    def _acquire_file(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise AlreadyRunning(
+                f"another carbonwatch daemon (pid {holder}) is running on this database (lock file {path})"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._file = handle
+
+    def _acquire_pg(self) -> None:
+        if self.engine is None:
+            raise ValueError("a PostgreSQL lock needs the engine")
+        conn = self.engine.connect()
+        got: Any = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_KEY})
+        if not got.scalar():
+            conn.close()
+            raise AlreadyRunning("another carbonwatch daemon holds the PostgreSQL advisory lock on this database")
+        # Commit so the connection is not idle in a transaction; session-level advisory locks survive commits.
+        conn.commit()
+        self._conn = conn
+
+    def release(self) -> None:
+        """Give the lock back (also happens when the process dies)."""
+        if self._file is not None:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None
+        if self._conn is not None:
+            self._conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_KEY})
+            self._conn.commit()
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> InstanceLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

@@ -1,0 +1,213 @@
+"""Per-source crawl schedules and daemon options, read and validated from the ``[schedules]``/``[daemon]`` tables."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from carbonwatch.config import Config, ConfigError
+
+
+class ScheduleError(ConfigError):
+    """A ``[schedules.<source>]`` or ``[daemon]`` entry is malformed."""
+
+
+# How often each built-in spider is crawled and how long a quiet spell may last before `status` calls the
+# source unhealthy. Sina publishes around the clock; ministries publish a few documents a week.
+DEFAULT_SCHEDULES: dict[str, dict[str, Any]] = {
+    "sina_finance": {"interval_minutes": 10, "expected_update_hours": 6},
+    "ndrc": {"interval_minutes": 60, "expected_update_hours": 96},
+    "gov_cn": {"interval_minutes": 60, "expected_update_hours": 72},
+    "mee": {"interval_minutes": 60, "expected_update_hours": 96},
+    "feed": {"interval_minutes": 30, "expected_update_hours": 48},
+}
+
+SCHEDULE_KEYS = frozenset(
+    {"cron", "interval_minutes", "interval_seconds", "jitter", "timeout", "expected_update_hours", "enabled", "command"}
+)
+DAEMON_KEYS = frozenset(
+    {"command", "stop_grace_seconds", "max_concurrent", "failed_runs_unhealthy", "timezone", "kill_grace_seconds"}
+)
+
+# The crawl command the daemon spawns; {source} and {run_id} are substituted in every argument.
+DEFAULT_COMMAND: tuple[str, ...] = (
+    sys.executable,
+    "-m",
+    "carbonwatch",
+    "crawl",
+    "{source}",
+    "--trigger",
+    "daemon",
+    "--run-id",
+    "{run_id}",
+)
+
+
+@dataclass(frozen=True)
+class SourceSchedule:
+    """When one source is crawled, how long a crawl may take, and when its silence becomes suspicious."""
+
+    source: str
+    cron: str | None = None
+    interval_seconds: float | None = None
+    jitter: int = 0
+    timeout: float = 1800.0
+    expected_update_hours: float = 24.0
+    enabled: bool = True
+    command: tuple[str, ...] | None = None  # None: the daemon's command
+
+    def trigger(self, timezone: str = "UTC") -> BaseTrigger:
+        """The APScheduler trigger for this schedule."""
+        if self.cron is not None:
+            return CronTrigger.from_crontab(self.cron, timezone=timezone)
+        assert self.interval_seconds is not None  # guaranteed by parse_schedule
+        return IntervalTrigger(seconds=self.interval_seconds, timezone=timezone)
+
+    def describe(self) -> str:
+        """A short text naming the trigger; stored as the job name so a changed schedule is noticed at start."""
+        when = f"cron '{self.cron}'" if self.cron is not None else f"every {self.interval_seconds:g}s"
+        return f"{self.source}: {when}" + (f" jitter {self.jitter}s" if self.jitter else "")
+
+
+@dataclass(frozen=True)
+class DaemonOptions:
+    """Daemon-wide settings from the ``[daemon]`` table."""
+
+    command: tuple[str, ...] = DEFAULT_COMMAND
+    stop_grace_seconds: float = 30.0  # a running crawl may finish this long after SIGTERM before it is killed
+    kill_grace_seconds: float = 5.0  # after SIGTERM to a crawl's process group, SIGKILL follows this much later
+    max_concurrent: int = 3  # crawl processes at once across all sources
+    failed_runs_unhealthy: int = 3  # this many failed runs in a row make a source unhealthy
+    timezone: str = "UTC"  # for cron expressions
+
+
+def _number(where: str, key: str, raw: Any, *, minimum: float = 0.0, strict: bool = True) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise ScheduleError(f"{where}.{key} must be a number, got {raw!r}")
+    if raw < minimum or (strict and raw == minimum):
+        raise ScheduleError(f"{where}.{key} must be {'>' if strict else '>='} {minimum:g}, got {raw!r}")
+    return float(raw)
+
+
+def _command(where: str, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and x for x in raw):
+        raise ScheduleError(f"{where}.command must be a non-empty list of strings (an argv), got {raw!r}")
+    return tuple(raw)
+
+
+def parse_schedule(source: str, table: Mapping[str, Any], *, default_timeout: float) -> SourceSchedule:
+    """Validate one ``[schedules.<source>]`` table (merged over the built-in default for that source)."""
+    where = f"[schedules.{source}]"
+    unknown = sorted(set(table) - SCHEDULE_KEYS)
+    if unknown:
+        raise ScheduleError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(SCHEDULE_KEYS))}"
+        )
+    kinds = [k for k in ("cron", "interval_minutes", "interval_seconds") if k in table]
+    if len(kinds) > 1:
+        raise ScheduleError(f"{where}: give only one of cron, interval_minutes, interval_seconds (got {kinds})")
+    if not kinds:
+        raise ScheduleError(f'{where}: needs cron = "*/30 * * * *" or interval_minutes = 30')
+    cron: str | None = None
+    interval: float | None = None
+    if "cron" in table:
+        cron = table["cron"]
+        if not isinstance(cron, str):
+            raise ScheduleError(f'{where}.cron must be a string like "*/30 * * * *", got {cron!r}')
+        try:
+            CronTrigger.from_crontab(cron, timezone="UTC")
+        except ValueError as exc:
+            raise ScheduleError(f"{where}.cron {cron!r} is not a 5-field crontab expression: {exc}") from exc
+    elif "interval_minutes" in table:
+        interval = _number(where, "interval_minutes", table["interval_minutes"]) * 60
+    else:
+        interval = _number(where, "interval_seconds", table["interval_seconds"])
+    enabled = table.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ScheduleError(f"{where}.enabled must be true or false, got {enabled!r}")
+    jitter = table.get("jitter", 0)
+    if isinstance(jitter, bool) or not isinstance(jitter, int) or jitter < 0:
+        raise ScheduleError(f"{where}.jitter must be a whole number of seconds >= 0, got {jitter!r}")
+    return SourceSchedule(
+        source=source,
+        cron=cron,
+        interval_seconds=interval,
+        jitter=jitter,
+        timeout=_number(where, "timeout", table.get("timeout", default_timeout)),
+        expected_update_hours=_number(where, "expected_update_hours", table.get("expected_update_hours", 24)),
+        enabled=enabled,
+        command=_command(where, table["command"]) if "command" in table else None,
+    )
+
+
+def load_schedules(config: Config, *, known_sources: frozenset[str] | None = None) -> list[SourceSchedule]:
+    """Every source's schedule: the built-in defaults, overridden key by key by ``[schedules.<source>]``.
+
+    A source that is not built in may be scheduled only when ``known_sources`` (the spider names) contains it,
+    so a typo in a table name is an error instead of a job that fails every ten minutes.
+    """
+    raw = config.extra.get("schedules", {})
+    if not isinstance(raw, Mapping):
+        raise ScheduleError("[schedules] must be a table of [schedules.<source>] tables")
+    allowed = set(DEFAULT_SCHEDULES) | set(known_sources or ())
+    schedules = []
+    for source in sorted(set(DEFAULT_SCHEDULES) | set(raw)):
+        table = raw.get(source, {})
+        if not isinstance(table, Mapping):
+            raise ScheduleError(f"[schedules.{source}] must be a table, got {table!r}")
+        if source not in allowed:
+            raise ScheduleError(
+                f"[schedules.{source}]: no spider named {source!r}; known: {', '.join(sorted(allowed))}"
+            )
+        merged = dict(DEFAULT_SCHEDULES.get(source, {}))
+        if any(k in table for k in ("cron", "interval_minutes", "interval_seconds")):
+            for k in ("cron", "interval_minutes", "interval_seconds"):
+                merged.pop(k, None)
+        merged.update(table)
+        schedules.append(parse_schedule(source, merged, default_timeout=float(config.crawl_timeout)))
+    return schedules
+
+
+def load_daemon_options(config: Config) -> DaemonOptions:
+    """The ``[daemon]`` table, validated."""
+    raw = config.extra.get("daemon", {})
+    if not isinstance(raw, Mapping):
+        raise ScheduleError("[daemon] must be a table")
+    unknown = sorted(set(raw) - DAEMON_KEYS)
+    if unknown:
+        raise ScheduleError(f"[daemon]: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(DAEMON_KEYS))}")
+    opts = DaemonOptions()
+    max_concurrent = raw.get("max_concurrent", opts.max_concurrent)
+    if isinstance(max_concurrent, bool) or not isinstance(max_concurrent, int) or max_concurrent < 1:
+        raise ScheduleError(f"[daemon].max_concurrent must be a whole number >= 1, got {max_concurrent!r}")
+    failed = raw.get("failed_runs_unhealthy", opts.failed_runs_unhealthy)
+    if isinstance(failed, bool) or not isinstance(failed, int) or failed < 1:
+        raise ScheduleError(f"[daemon].failed_runs_unhealthy must be a whole number >= 1, got {failed!r}")
+    timezone = raw.get("timezone", opts.timezone)
+    try:
+        CronTrigger(timezone=timezone)
+    except Exception as exc:  # APScheduler raises several types for a bad zone name
+        raise ScheduleError(f"[daemon].timezone {timezone!r} is not a known time zone: {exc}") from exc
+    return DaemonOptions(
+        command=_command("[daemon]", raw["command"]) if "command" in raw else opts.command,
+        stop_grace_seconds=_number(
+            "[daemon]", "stop_grace_seconds", raw.get("stop_grace_seconds", opts.stop_grace_seconds), strict=False
+        ),
+        kill_grace_seconds=_number(
+            "[daemon]", "kill_grace_seconds", raw.get("kill_grace_seconds", opts.kill_grace_seconds), strict=False
+        ),
+        max_concurrent=max_concurrent,
+        failed_runs_unhealthy=failed,
+        timezone=str(timezone),
+    )
+
+
+def expand_command(template: tuple[str, ...], *, source: str, run_id: int) -> list[str]:
+    """The argv for one run: ``{source}`` and ``{run_id}`` replaced in every argument."""
+    return [arg.replace("{source}", source).replace("{run_id}", str(run_id)) for arg in template]
