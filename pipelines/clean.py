@@ -1,0 +1,350 @@
+"""Cleaning: strip Sina and government-page boilerplate, sanitise the body HTML, derive plain text.
+
+``clean_html`` is pure (string in, ``Cleaned`` out); ``CleanPipeline`` applies it to ``item.body_html`` and
+drops items left with (almost) no text.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urljoin
+
+from itemadapter import ItemAdapter
+from lxml import etree
+from lxml import html as lxml_html
+from scrapy.exceptions import DropItem
+
+from crawler.parsers.sina import parse_editor
+
+logger = logging.getLogger(__name__)
+
+# Hexo escaped every brace of the RSSHub output; "&amp;#123;" is the same thing escaped once more.
+HEXO_BRACES_RE = re.compile(r"&(?:amp;)?#(123|125);")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SPACE_RUN_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+ORIGINAL_TITLE_RE = re.compile(r"^\s*原标题\s*[：:]")
+SOURCE_LINE_RE = re.compile(r"^[（(]?\s*(?:文章)?来源\s*[：:]\s*(?P<media>[^）)\s]{2,30})\s*[）)]?\s*$")
+SCRIPTISH_URL_RE = re.compile(r"^\s*(?:javascript|vbscript|data|livescript)\s*:", re.I)
+CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
+
+# Short blocks whose text is one of these are page furniture, wherever they sit.
+BOILERPLATE_TEXT_RE = re.compile(
+    r"海量资讯、精准解读|新浪财经APP|股民福利|金麒麟|责任编辑\s*[：:]|打印本页|关闭窗口|【\s*字体\s*[：:]"
+    r"|^\s*分享到\s*[：:]?|扫一扫.{0,10}(?:手机|二维码)|^\s*【?\s*(?:打印|关闭)\s*】?\s*$"
+)
+# Lines dropped from the plain text even when they were not a block of their own.
+BOILERPLATE_LINE_RE = re.compile(
+    r"海量资讯、精准解读|新浪财经APP|股民福利来了|炒股就看金麒麟|责任编辑\s*[：:]|打印本页|关闭窗口|【\s*字体\s*[：:]"
+    r"|^\s*分享到\s*[：:]?\s*$|^\s*【?\s*(?:打印|关闭|大|中|小)\s*】?\s*$"
+)
+TEXT_RULE_TAGS = frozenset({"p", "div", "blockquote", "span", "section", "li", "td", "a", "font", "strong", "b"})
+INNER_BLOCKS_XPATH = ".//p|.//div|.//section|.//blockquote|.//table|.//ul|.//ol|.//li"
+BOILERPLATE_MAX_CHARS = 200  # a block this long with a boilerplate phrase is article text quoting it, not furniture
+
+DROP_TAGS = frozenset(
+    {
+        "script", "style", "iframe", "frame", "frameset", "noscript", "param", "input",
+        "button", "select", "textarea", "svg", "math", "link", "meta", "base", "video", "audio", "source", "canvas",
+        "template", "title", "head",
+    }
+)  # fmt: skip
+# Not dropped whole: libxml2 lets <embed>/<object>/<form> swallow the markup after them, so they are unwrapped
+# by the whitelist (their attributes never survive) and only their content is kept.
+DROP_CLASSES = frozenset(
+    {
+        "appendqr_wrap", "appendqr_normal", "appendqr_normal_txt", "app-kaihu-qr", "fincon_sfapp_pro",
+        "video-2017", "tech-quotation", "article-editor", "show_author", "bdsharebuttonbox", "share",
+        "article-share", "social-share", "sharebox", "share-box", "bshare-custom", "jiathis_style",
+        "ct_hqimg", "hqimg_wrapper", "otherContent_01", "wx_pic",
+    }
+)  # fmt: skip
+DROP_IDS = frozenset({"left_hzh_ad", "wx_pic", "sina-comment", "bdshare"})
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tr", "td",
+        "th", "strong", "em", "b", "i", "blockquote", "a", "img",
+    }
+)  # fmt: skip
+# Containers that become a paragraph when they hold text directly (Sina's img captions, gov pages' div text).
+CONTAINER_TAGS = frozenset(
+    {"div", "section", "article", "center", "figure", "figcaption", "dl", "dt", "dd", "header", "footer", "main"}
+)
+BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tr", "blockquote"}
+)
+CELL_TAGS = frozenset({"td", "th"})
+
+MIN_CJK_CHARS = 20
+MIN_CHARS = 40
+
+
+@dataclass
+class Cleaned:
+    """The cleaned body: sanitised HTML, plain text, and fields lifted out of the boilerplate."""
+
+    html: str
+    text: str
+    editor: str | None = None
+    editor_code: str | None = None
+    media: str | None = None
+
+
+def _classes(el: Any) -> set[str]:
+    return {c.lower() for c in (el.get("class") or "").split()}
+
+
+def _own_text(el: Any) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _is_boilerplate(el: Any) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in DROP_TAGS:
+        return True
+    if _classes(el) & DROP_CLASSES:
+        return True
+    if (el.get("id") or "").lower() in DROP_IDS:
+        return True
+    # Phrase matching only on innermost blocks: a short article wrapped in one <div> with a print button must
+    # lose the button, not the article.
+    if tag in TEXT_RULE_TAGS and not el.xpath(INNER_BLOCKS_XPATH):
+        text = _own_text(el)
+        if text and len(text) <= BOILERPLATE_MAX_CHARS and BOILERPLATE_TEXT_RE.search(text):
+            return True
+    return False
+
+
+def _remove(el: Any) -> None:
+    """Remove ``el`` but keep its tail text (the words after it belong to the parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _strip_boilerplate(root: Any) -> None:
+    # Comments and processing instructions first: <!--article_adlist[...]article_adlist--> hides markup.
+    for node in root.xpath("//comment() | //processing-instruction()"):
+        _remove(node)
+    # Top-down, so a removed block's children are never visited and the outermost furniture block goes whole.
+    stack = list(root)
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if _is_boilerplate(el):
+            _remove(el)
+        else:
+            stack.extend(el)
+
+
+def _safe_url(raw: str | None, base_url: str | None) -> str | None:
+    if not raw:
+        return None
+    # Browsers ignore embedded whitespace and control characters, so "java\tscript:" must be caught too.
+    squeezed = CONTROL_RE.sub("", raw)
+    if SCRIPTISH_URL_RE.match(squeezed) or SCRIPTISH_URL_RE.match(CONTROL_RE.sub("", unquote(squeezed))):
+        return None
+    if squeezed.startswith("//"):
+        squeezed = "https:" + squeezed
+    if base_url:
+        squeezed = urljoin(base_url, squeezed)
+    if not squeezed.lower().startswith(("http://", "https://")):
+        return None
+    return squeezed
+
+
+def _attrs(el: Any, base_url: str | None) -> str | None:
+    """The whitelisted attributes of ``el`` as HTML; None when the element must be unwrapped (a bad link/img)."""
+    tag = el.tag
+    if tag == "a":
+        if "keyword" in _classes(el):
+            return None  # stock-quote links: keep the company name, drop the quote page link
+        href = _safe_url(el.get("href"), base_url)
+        return f' href="{htmllib.escape(href, quote=True)}"' if href else None
+    if tag == "img":
+        src = _safe_url(el.get("src") or el.get("data-src"), base_url)
+        if not src:
+            return None
+        alt = el.get("alt")
+        alt_attr = f' alt="{htmllib.escape(alt, quote=True)}"' if alt else ""
+        return f' src="{htmllib.escape(src, quote=True)}"{alt_attr}'
+    if tag in CELL_TAGS:
+        spans = []
+        for name in ("colspan", "rowspan"):
+            value = el.get(name)
+            if value and value.isdigit():
+                spans.append(f' {name}="{value}"')
+        return "".join(spans)
+    return ""
+
+
+def _has_direct_text(el: Any) -> bool:
+    if (el.text or "").strip():
+        return True
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and child.tag not in CONTAINER_TAGS:
+            if _own_text(child) or child.tag == "img":
+                return True
+        if (child.tail or "").strip():
+            return True
+    return False
+
+
+def _serialise(el: Any, base_url: str | None, out: list[str]) -> None:
+    """Write the whitelisted rendering of ``el`` (not its tail) to ``out``."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    inner_start = len(out)
+    if el.text:
+        out.append(htmllib.escape(el.text, quote=False))
+    for child in el:
+        if isinstance(child.tag, str):
+            _serialise(child, base_url, out)
+        if child.tail:
+            out.append(htmllib.escape(child.tail, quote=False))
+    inner = "".join(out[inner_start:])
+    del out[inner_start:]
+    if tag in ALLOWED_TAGS:
+        attrs = _attrs(el, base_url)
+        if attrs is None:
+            if tag != "img":
+                out.append(inner)
+            return
+        if tag in ("br", "img"):
+            out.append(f"<{tag}{attrs}>")
+        else:
+            out.append(f"<{tag}{attrs}>{inner}</{tag}>")
+    elif tag in CONTAINER_TAGS and _has_direct_text(el) and not el.xpath(".//p|.//table|.//ul|.//ol|.//blockquote"):
+        out.append(f"<p>{inner}</p>")
+    elif tag in CONTAINER_TAGS:
+        out.append(f"\n{inner}\n")
+    else:
+        out.append(inner)
+
+
+def _text_of(el: Any, out: list[str]) -> None:
+    """Plain text with "\\n" between blocks and "\\t" between table cells."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "br":
+        out.append("\n")
+    elif tag in BLOCK_TAGS or tag in CONTAINER_TAGS:
+        out.append("\n")
+    elif tag in CELL_TAGS:
+        out.append("\t")
+    if el.text and tag not in ("table", "thead", "tbody", "tr", "ul", "ol"):
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _text_of(child, out)
+        if child.tail and tag not in ("table", "thead", "tbody", "tr", "ul", "ol"):
+            out.append(child.tail)
+    if tag in BLOCK_TAGS or tag in CONTAINER_TAGS:
+        out.append("\n")
+
+
+def _clean_line(line: str) -> str:
+    cells = [" ".join(SPACE_RUN_RE.sub(" ", cell).split()) for cell in line.split("\t")]
+    return "\t".join(c for c in cells if c) if len(cells) > 1 else cells[0]
+
+
+def text_lines(text: str) -> list[str]:
+    """Split raw extracted text into trimmed, non-empty, non-boilerplate paragraph lines."""
+    lines = []
+    for raw in text.split("\n"):
+        line = _clean_line(raw)
+        if not line or ORIGINAL_TITLE_RE.match(line) or BOILERPLATE_LINE_RE.search(line):
+            continue
+        lines.append(line)
+    return lines
+
+
+def _media_from_lines(lines: list[str]) -> str | None:
+    # Sina puts "来源：X" first or "（来源：X）" last.
+    for line in [*lines[:2], *reversed(lines[-3:])]:
+        match = SOURCE_LINE_RE.match(line)
+        if match:
+            return match.group("media")
+    return None
+
+
+def clean_html(fragment: str, base_url: str | None = None) -> Cleaned:
+    """Strip boilerplate from a body fragment and return sanitised HTML and plain text.
+
+    The editor line (``责任编辑：刘万里 SF014``) is read before it is removed and returned as fields.
+    """
+    fragment = HEXO_BRACES_RE.sub(lambda m: "{" if m.group(1) == "123" else "}", fragment)
+    editor, editor_code = parse_editor(re.sub(r"<[^>]+>", " ", fragment))
+    if not fragment.strip():
+        return Cleaned(html="", text="", editor=editor, editor_code=editor_code)
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return Cleaned(html="", text="", editor=editor, editor_code=editor_code)
+    _strip_boilerplate(root)
+    out: list[str] = []
+    _serialise(root, base_url, out)
+    safe_html = re.sub(r"\n\s*\n+", "\n", "".join(out)).strip()
+    # Text from the sanitised HTML, so html and text always describe the same content.
+    text_root = lxml_html.fragment_fromstring(safe_html or "<p></p>", create_parent="div")
+    pieces: list[str] = []
+    _text_of(text_root, pieces)
+    lines = text_lines("".join(pieces))
+    return Cleaned(
+        html=safe_html,
+        text="\n".join(lines),
+        editor=editor,
+        editor_code=editor_code,
+        media=_media_from_lines(lines),
+    )
+
+
+def is_near_empty(text: str) -> bool:
+    """True when the text is too short to be an article (fewer than 20 CJK characters and fewer than 40 chars)."""
+    compact = "".join(text.split())
+    return len(CJK_RE.findall(compact)) < MIN_CJK_CHARS and len(compact) < MIN_CHARS
+
+
+class CleanPipeline:
+    """Clean ``item.body_html`` into ``item.html`` / ``item.text``; drop items with no real text."""
+
+    def __init__(self, stats: Any = None) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CleanPipeline:
+        return cls(crawler.stats)
+
+    def _inc(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        base_url = adapter.get("url") or None
+        cleaned = clean_html(adapter.get("body_html") or "", base_url)
+        adapter["html"] = cleaned.html
+        adapter["text"] = cleaned.text
+        if not adapter.get("editor") and cleaned.editor:
+            adapter["editor"] = cleaned.editor
+        if not adapter.get("editor_code") and cleaned.editor_code:
+            adapter["editor_code"] = cleaned.editor_code
+        if not adapter.get("media") and cleaned.media:
+            adapter["media"] = cleaned.media
+        if is_near_empty(cleaned.text):
+            self._inc("carbonwatch/drop/empty_body")
+            logger.info("dropping %s: empty body after cleaning (%d chars)", base_url, len(cleaned.text))
+            raise DropItem(f"empty_body: {len(cleaned.text)} chars of text after cleaning")
+        self._inc("carbonwatch/clean/cleaned")
+        return item

@@ -1,0 +1,234 @@
+"""Tests for pipelines.clean: boilerplate removal, sanitising, plain text, and the CleanPipeline drop rule."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from scrapy.exceptions import DropItem
+
+from carbonwatch.posts import parse_post
+from crawler.items import ArticleItem
+from crawler.parsers.sina import decode_html, parse_article
+from pipelines.clean import Cleaned, CleanPipeline, clean_html, is_near_empty
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+POSTS = sorted((FIXTURES / "posts").glob("*.md"))
+PAGES = sorted((FIXTURES / "sina_finance").glob("article_*.html"))
+SEED = FIXTURES / "posts" / "sina_ndrc_carbon_2021-11-16.md"
+
+FORBIDDEN = [
+    "海量资讯",
+    "新浪财经APP",
+    "责任编辑",
+    "appendQr",
+    "<!--",
+    "<style",
+    "&#123;",
+    "股民福利",
+    "金麒麟",
+    "<script",
+    "<iframe",
+]
+# What a reader would call furniture: <p>s inside these never count as body paragraphs.
+FURNITURE_XPATH = (
+    "ancestor-or-self::*[contains(@class, 'appendQr') or contains(@class, 'app-kaihu-qr')"
+    " or contains(@class, 'article-editor') or contains(@class, 'show_author') or contains(@class, 'fincon_sfapp_pro')"
+    " or contains(@class, 'tech-quotation') or contains(@class, 'video-2017') or @id = 'left_hzh_ad'"
+    " or self::blockquote[contains(., '金麒麟')] or self::script or self::style]"
+)
+FURNITURE_WORDS = ("原标题", "责任编辑", "新浪财经APP", "海量资讯", "股民福利", "金麒麟")
+
+
+@cache
+def body_of(path: Path) -> tuple[str, str]:
+    """(raw body HTML, base URL) of a post or a saved page."""
+    if path.suffix == ".md":
+        return parse_post(path.read_text(encoding="utf-8"), str(path)).body_html, "https://finance.sina.com.cn/"
+    article = parse_article(decode_html(path.read_bytes()), "https://finance.sina.com.cn/roll/x.shtml")
+    return article.body_html, article.url
+
+
+@cache
+def cleaned(path: Path) -> Cleaned:
+    body, base = body_of(path)
+    return clean_html(body, base)
+
+
+def body_paragraphs(path: Path) -> list[str]:
+    """The whitespace-free text of every <p> of the raw body that is not furniture (the reference)."""
+    root = lxml_html.fragment_fromstring(body_of(path)[0].replace("&#123;", "{").replace("&#125;", "}"), "div")
+    found = []
+    for p in root.iter("p"):
+        if p.xpath(FURNITURE_XPATH):
+            continue
+        text = "".join("".join(p.itertext()).split())
+        if text and not any(word in text for word in FURNITURE_WORDS):
+            found.append(text)
+    return found
+
+
+ALL = POSTS + PAGES
+IDS = [p.stem[:24] for p in ALL]
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+@pytest.mark.parametrize("needle", FORBIDDEN)
+def test_no_boilerplate_in_html_or_text(path: Path, needle: str) -> None:
+    result = cleaned(path)
+    assert needle not in result.html
+    assert needle not in result.text
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_every_body_paragraph_survives(path: Path) -> None:
+    text = "".join(cleaned(path).text.split())
+    paragraphs = body_paragraphs(path)
+    assert paragraphs, "the reference found no paragraphs"
+    missing = [p[:40] for p in paragraphs if p not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_text_has_no_indentation_or_blank_lines(path: Path) -> None:
+    lines = cleaned(path).text.split("\n")
+    assert all(line and line == line.strip() for line in lines)
+    assert not any(line.startswith(("\u3000", "\xa0")) for line in lines)
+
+
+def test_seed_editor() -> None:
+    assert (cleaned(SEED).editor, cleaned(SEED).editor_code) == ("李昂", None)
+
+
+def test_editor_with_staff_code() -> None:
+    post = FIXTURES / "posts" / "央行推出碳减排支持工具.md"
+    assert (cleaned(post).editor, cleaned(post).editor_code) == ("刘万里", "SF014")
+
+
+def test_seed_text_starts_with_the_article() -> None:
+    assert cleaned(SEED).text.startswith("11月16日，国家发改委新闻发言人孟玮")
+    assert cleaned(SEED).text.endswith("不断取得新成效。")
+
+
+def test_original_title_line_dropped_from_text_only() -> None:
+    post = FIXTURES / "posts" / "1-11月全国规模以上工业企业实现利润总额797501亿元 同比增长380%.md"
+    assert "原标题" not in cleaned(post).text
+    assert "原标题" in cleaned(post).html
+
+
+def test_stock_links_unwrapped_keeping_text() -> None:
+    post = FIXTURES / "posts" / '"绿色能源富豪"曾毓群身价达495亿美元 暂列彭博实时富豪榜全球第27位.md'
+    assert "7月9日宁德时代报收545.88元/股" in cleaned(post).text
+    assert "realstock" not in cleaned(post).html
+    assert "stock_sz300750" not in cleaned(post).html
+
+
+def test_media_from_source_line() -> None:
+    assert cleaned(FIXTURES / "posts" / "0！上海昨日本土无新增.md").media == "健康上海12320"
+
+
+def test_tables_become_tab_separated_rows() -> None:
+    result = clean_html("<table><tr><th>指标</th><th>数值</th></tr><tr><td>利润</td><td>38.0%</td></tr></table>")
+    assert result.text == "指标\t数值\n利润\t38.0%"
+    assert "<table>" in result.html
+
+
+def test_government_page_chrome_removed() -> None:
+    fragment = (
+        "<div><p>　　国家发展改革委印发通知，部署做好碳达峰碳中和相关工作。</p>"
+        "<div class='tools'><a href='javascript:window.print()'>打印本页</a> <a href='#'>关闭窗口</a></div>"
+        "<div>【字体：<a>大</a> <a>中</a> <a>小</a>】</div><div class='bdsharebuttonbox'>分享到：</div></div>"
+    )
+    result = clean_html(fragment, "https://www.ndrc.gov.cn/")
+    assert result.text == "国家发展改革委印发通知，部署做好碳达峰碳中和相关工作。"
+    for chrome in ("打印本页", "关闭窗口", "字体", "分享到"):
+        assert chrome not in result.html
+
+
+def test_hexo_braces_decoded() -> None:
+    assert clean_html("<p>公式 &#123;a&#125; 保留</p>").text == "公式 {a} 保留"
+
+
+def test_comment_hiding_markup_removed() -> None:
+    result = clean_html("<p>正文</p><!--article_adlist[<div class='ad'>广告位</div>]article_adlist-->")
+    assert "广告位" not in result.text
+    assert result.text == "正文"
+
+
+# -- hostile input --
+
+
+@cache
+def hostile() -> Cleaned:
+    return clean_html(
+        (FIXTURES / "posts" / "hostile.html").read_text(encoding="utf-8"), "https://finance.sina.com.cn/a/"
+    )
+
+
+@pytest.mark.parametrize(
+    "needle",
+    ["<script", "onerror", "onclick", "onload", "javascript:", "vbscript:", "data:", "<iframe", "style=", "expression(",
+     "<svg", "<form", "<input", "<embed", "<object", "alert("],
+)  # fmt: skip
+def test_hostile_markup_never_stored(needle: str) -> None:
+    assert needle not in hostile().html.lower()
+
+
+def test_hostile_text_kept() -> None:
+    assert "第二段：点击事件与样式表达式都必须被移除，但文字要留下。" in hostile().text
+    assert "单元格一\t单元格二" in hostile().text
+
+
+def test_relative_links_resolved_and_safe_images_kept() -> None:
+    assert '<a href="https://finance.sina.com.cn/relative/page.shtml">' in hostile().html
+    assert '<img src="https://n.sinaimg.cn/ok.jpg" alt="正常图片">' in hostile().html
+
+
+def test_relative_link_without_base_is_unwrapped() -> None:
+    assert clean_html("<p><a href='/x.html'>链接文字</a></p>").html == "<p>链接文字</p>"
+
+
+# -- pipeline --
+
+
+class FakeStats:
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self.values[key] = self.values.get(key, 0) + count
+
+
+def seed_item(**kwargs: object) -> ArticleItem:
+    body, _ = body_of(SEED)
+    return ArticleItem(url="https://finance.sina.com.cn/x.shtml", source="sina_finance", body_html=body, **kwargs)  # type: ignore[arg-type]
+
+
+def test_pipeline_fills_html_text_editor() -> None:
+    item = CleanPipeline(FakeStats()).process_item(seed_item())
+    assert item.text.startswith("11月16日")
+    assert item.html.startswith("<p>")
+    assert item.editor == "李昂"
+
+
+def test_pipeline_keeps_an_editor_set_by_the_spider() -> None:
+    item = CleanPipeline(FakeStats()).process_item(seed_item(editor="王蒙"))
+    assert item.editor == "王蒙"
+
+
+def test_pipeline_drops_empty_body_with_stat() -> None:
+    stats = FakeStats()
+    item = ArticleItem(url="https://x.gov.cn/a", source="ndrc", body_html="<div><p>责任编辑：李昂</p><p>短</p></div>")
+    with pytest.raises(DropItem, match="empty_body"):
+        CleanPipeline(stats).process_item(item)
+    assert stats.values["carbonwatch/drop/empty_body"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "empty"),
+    [("", True), ("短短的一句话。", True), ("这" * 20, False), ("x" * 40, False), ("x" * 39, True)],
+)
+def test_is_near_empty(text: str, empty: bool) -> None:
+    assert is_near_empty(text) is empty
