@@ -1,0 +1,178 @@
+"""Policy registry: one flag per document, idempotent re-runs, cross-site linking, mentions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.items import ArticleItem
+from pipelines.classify import classify_item, load_rules
+from pipelines.policy import PolicyRegistryPipeline, register_item
+from storage import policy_queries
+from storage.db import open_store
+from storage.models import Flag, Policy, PolicyMention
+from storage.queries import upsert_article
+
+NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
+
+SINA_TITLE = "国务院印发2030年前碳达峰行动方案"
+SINA_TEXT = (
+    "国务院日前印发《2030年前碳达峰行动方案》，对推进碳达峰工作作出总体部署。\n"
+    "方案提出，到2025年单位国内生产总值二氧化碳排放比2020年下降18%，为实现碳达峰、碳中和奠定基础。"
+)
+GOV_TITLE = "国务院关于印发2030年前碳达峰行动方案的通知"
+GOV_TEXT = "现将《2030年前碳达峰行动方案》印发给你们，请认真贯彻执行。碳达峰碳中和是一场广泛而深刻的变革。"
+MENTION_TEXT = "各地按照《2030年前碳达峰行动方案》部署，推进碳达峰工作，碳排放强度持续下降。"
+
+
+class Stats:
+    """A stand-in for Scrapy's stats collector."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self.values[key] = self.values.get(key, 0) + count
+
+
+@pytest.fixture
+def sessions(db_url: str) -> sessionmaker[Session]:
+    _, factory = open_store(db_url)
+    return factory
+
+
+def make_item(session: Session, url: str, title: str, text: str, source: str = "sina", **meta: str) -> ArticleItem:
+    item = ArticleItem(url=url, source=source, title=title, canonical_url=url, text=text, html=text, meta=dict(meta))
+    item.published_at = NOW
+    item.content_hash = url
+    classify_item(item, load_rules())
+    article, status = upsert_article(session, item, now=NOW)
+    item.article_id, item.status = article.id, status
+    return item
+
+
+def count(session: Session, model: type) -> int:
+    return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_release_raises_one_flag(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        item = make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT)
+        flags = register_item(s, item, now=NOW)
+    assert [f.title for f in flags] == ["《2030年前碳达峰行动方案》"]
+
+
+def test_same_article_twice_flags_once(sessions: sessionmaker[Session]) -> None:
+    for _ in range(2):
+        with sessions.begin() as s:
+            item = make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT)
+            register_item(s, item, now=NOW)
+    with sessions() as s:
+        assert count(s, Flag) == 1
+        assert count(s, PolicyMention) == 1
+
+
+def test_policy_site_first_then_sina_links_without_second_flag(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        gov = make_item(
+            s,
+            "https://www.gov.cn/zhengce/content/2021-10/26/c.htm",
+            GOV_TITLE,
+            GOV_TEXT,
+            "gov_cn",
+            issuer="国务院",
+            doc_number="国发〔2021〕23号",
+        )
+        first = register_item(s, gov, now=NOW)
+    with sessions.begin() as s:
+        sina = make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT)
+        second = register_item(s, sina, now=NOW)
+    assert (len(first), len(second)) == (1, 0)
+    with sessions() as s:
+        policy = s.scalars(select(Policy)).one()
+        assert policy.doc_number == "国发〔2021〕23号"
+        assert len(policy_queries.mentions_of(s, policy.id)) == 2
+
+
+def test_flag_records_the_first_article(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        gov = make_item(s, "https://www.gov.cn/c.htm", GOV_TITLE, GOV_TEXT, "gov_cn", issuer="国务院")
+        register_item(s, gov, now=NOW)
+        sina = make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT)
+        register_item(s, sina, now=NOW)
+    with sessions() as s:
+        flag = s.scalars(select(Flag)).one()
+        assert flag.article_id == gov.article_id
+        assert flag.article_id != sina.article_id
+
+
+def test_mention_only_is_registered_but_not_flagged(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        item = make_item(s, "https://finance.sina.com.cn/m.shtml", "各地推进碳达峰工作", MENTION_TEXT)
+        flags = register_item(s, item, now=NOW)
+    with sessions() as s:
+        assert flags == []
+        assert count(s, Policy) == 1
+        assert s.scalars(select(PolicyMention)).one().is_release is False
+
+
+def test_mention_without_issuer_links_to_entry_with_issuer(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        register_item(s, make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT), now=NOW)
+        register_item(s, make_item(s, "https://finance.sina.com.cn/m.shtml", "碳达峰进展", MENTION_TEXT), now=NOW)
+    with sessions() as s:
+        policy = s.scalars(select(Policy)).one()
+        assert policy.issuer == "国务院"
+        assert count(s, PolicyMention) == 2
+
+
+def test_same_title_different_issuers_stay_apart(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        for issuer in ("吉林省人民政府", "山西省人民政府"):
+            policy_queries.upsert_policy(
+                s,
+                title="《碳达峰实施方案》",
+                title_norm="碳达峰实施方案",
+                issuer=issuer,
+                doc_number=None,
+                doc_type="实施方案",
+                article_id=None,
+                now=NOW,
+            )
+    with sessions() as s:
+        assert count(s, Policy) == 2
+
+
+def test_pipeline_counts_raised_flags_and_skips_duplicates(sessions: sessionmaker[Session]) -> None:
+    stats = Stats()
+    pipe = PolicyRegistryPipeline(lambda: sessions, stats)
+    with sessions.begin() as s:
+        item = make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT)
+        dup = make_item(s, "https://finance.sina.com.cn/b.shtml", SINA_TITLE, SINA_TEXT)
+    dup.status = "duplicate"
+    pipe.process_item(item)
+    pipe.process_item(item)
+    pipe.process_item(dup)
+    assert stats.values["carbonwatch/flags/raised"] == 1
+    assert stats.values["carbonwatch/policy/items"] == 2
+
+
+def test_new_flag_logged_at_warning(sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture) -> None:
+    with sessions.begin() as s, caplog.at_level("WARNING", logger="pipelines.policy"):
+        register_item(s, make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT), now=NOW)
+    assert "2030年前碳达峰行动方案" in caplog.text
+    assert "https://finance.sina.com.cn/a.shtml" in caplog.text
+
+
+def test_listings(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        register_item(s, make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT), now=NOW)
+        register_item(s, make_item(s, "https://finance.sina.com.cn/m.shtml", "碳达峰进展", MENTION_TEXT), now=NOW)
+    with sessions() as s:
+        rows = policy_queries.list_policies(s)
+        assert [(r.mentions, r.releases, r.flagged) for r in rows] == [(2, 1, True)]
+        assert len(policy_queries.list_flags(s, since=NOW)) == 1
+        assert policy_queries.list_flags(s, since=datetime(2022, 1, 1, tzinfo=UTC)) == []
