@@ -1,0 +1,179 @@
+"""Shared harness of the robustness tests: the bad-input corpus, a header-recording snapshot server, DB readers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from carbonwatch.devserver import SnapshotServer, _Handler
+from storage.models import Article, ArticleDuplicate, CrawlRun
+from tests.helpers import FIXTURES, CrawlResult, crawl
+
+CORPUS = FIXTURES / "badinput"
+CASES: dict[str, dict[str, Any]] = json.loads((CORPUS / "cases.json").read_text("utf-8"))
+GOOD_LID = 9000
+# Every host the corpus serves, plus the "attacker" host: if a request for it ever leaves the crawler it lands on
+# the dev server (and in its request log) instead of the internet.
+HOSTS = ["feed.mix.sina.com.cn", "finance.sina.com.cn", "news.sina.com.cn", "evil.example.com"]
+HUGE_BYTES = 10 * 1024 * 1024
+DEVSERVER_PLACEHOLDER = "__DEVSERVER__"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One request the dev server answered: its path (``/host/path?query``), headers and arrival time."""
+
+    path: str
+    headers: dict[str, str]
+    at: float
+
+
+class RecordingServer(SnapshotServer):
+    """The project's snapshot server, also keeping each request's headers and arrival time."""
+
+    # A crawl opens up to 16 connections at once; the default backlog of 5 drops SYNs, which with a 1 s
+    # DOWNLOAD_TIMEOUT shows up as spurious "connection failure" retries that are the harness's fault.
+    request_queue_size = 128
+
+    def __init__(self, root: Path, port: int = 0) -> None:
+        super().__init__(root, port)
+        self.hits: list[Hit] = []
+        self._hits_lock = threading.Lock()
+        self.RequestHandlerClass = _RecordingHandler
+
+    def add_hit(self, hit: Hit) -> None:
+        with self._hits_lock:
+            self.hits.append(hit)
+
+    def hits_since(self, mark: int) -> list[Hit]:
+        """Requests answered after ``mark`` (a previous ``len(server.hits)``)."""
+        with self._hits_lock:
+            return list(self.hits[mark:])
+
+
+class _RecordingHandler(_Handler):
+    server: RecordingServer
+
+    def do_GET(self) -> None:
+        self.server.add_hit(Hit(self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic()))
+        super().do_GET()
+
+
+@contextmanager
+def recording_server(root: Path) -> Iterator[RecordingServer]:
+    """Serve ``root`` on 127.0.0.1 with header recording, for the ``with`` block."""
+    server = RecordingServer(root)
+    thread = threading.Thread(target=server.serve_forever, name="recording-server", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def local_path(url: str) -> str:
+    """The dev-server path (``/host/path``) a real URL is fetched from through the host map."""
+    return "/" + url.split("://", 1)[1]
+
+
+def copy_corpus(dest: Path) -> Path:
+    """A writable copy of the corpus, with the 10 MB page generated (too big to commit)."""
+    root = dest / "site"
+    shutil.copytree(CORPUS, root)
+    huge = root / local_path(CASES["huge"]["url"]).lstrip("/")
+    paragraph = "<p>　　碳达峰碳中和工作稳步推进，能源结构持续优化。</p>\n".encode()
+    with huge.open("wb") as fh:
+        fh.write(b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>huge</title></head><body>')
+        fh.write(b'<div class="article" id="artibody">')
+        fh.write(paragraph * (HUGE_BYTES // len(paragraph) + 1))
+        fh.write(b"</div></body></html>")
+    return root
+
+
+def point_at_server(root: Path, server: SnapshotServer) -> None:
+    """Put the dev server's own address into the roll replies that probe loopback (SSRF cases)."""
+    netloc = server.base_url.split("://", 1)[1]
+    for path in (root / "feed.mix.sina.com.cn").rglob("lid=*"):
+        raw = path.read_bytes()
+        if DEVSERVER_PLACEHOLDER.encode() in raw:
+            path.write_bytes(raw.replace(DEVSERVER_PLACEHOLDER.encode(), netloc.encode()))
+
+
+def run_sina(
+    server: SnapshotServer,
+    tmp_path: Path,
+    db_url: str,
+    lids: list[int],
+    settings: dict[str, Any] | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> CrawlResult:
+    """One ``scrapy crawl sina_finance`` of the given roll lids (first page only) against ``server``."""
+    base = {
+        "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
+        "CARBONWATCH_PROGRESS_INTERVAL": "0",
+        "CARBONWATCH_RETRY_AFTER_MAX": "10",
+    }
+    return crawl(
+        "sina_finance",
+        tmp_path=tmp_path,
+        db_url=db_url,
+        host_map=server.host_map(HOSTS),
+        settings={**base, **(settings or {})},
+        env={
+            "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
+            "CARBONWATCH_LOG_DIR": str(tmp_path / "logs"),
+            **(env or {}),
+        },
+        spider_args={"lids": ",".join(str(lid) for lid in lids), "max_pages": "1"},
+        timeout=timeout,
+    )
+
+
+@contextmanager
+def engine_for(db_url: str) -> Iterator[Engine]:
+    """A plain engine on the crawl's database (no migrations: the crawl created the schema)."""
+    engine = create_engine(db_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def article_rows(db_url: str) -> dict[str, dict[str, Any]]:
+    """Every stored article as ``canonical_url -> column dict``."""
+    with engine_for(db_url) as engine, Session(engine) as session:
+        rows = session.scalars(select(Article)).all()
+        return {r.canonical_url: {c.key: getattr(r, c.key) for c in Article.__table__.columns} for r in rows}
+
+
+def duplicate_rows(db_url: str) -> dict[str, dict[str, Any]]:
+    """Every duplicate link as ``canonical_url -> column dict``."""
+    with engine_for(db_url) as engine, Session(engine) as session:
+        rows = session.scalars(select(ArticleDuplicate)).all()
+        return {r.canonical_url: {c.key: getattr(r, c.key) for c in ArticleDuplicate.__table__.columns} for r in rows}
+
+
+def run_rows(db_url: str) -> list[dict[str, Any]]:
+    """The crawl_runs rows, oldest first."""
+    with engine_for(db_url) as engine, Session(engine) as session:
+        rows = session.scalars(select(CrawlRun).order_by(CrawlRun.id)).all()
+        return [{c.key: getattr(r, c.key) for c in CrawlRun.__table__.columns} for r in rows]
+
+
+def stored_urls(db_url: str) -> set[str]:
+    """Canonical URLs stored as articles or as duplicate links."""
+    return set(article_rows(db_url)) | set(duplicate_rows(db_url))
