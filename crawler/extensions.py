@@ -18,6 +18,8 @@ from crawler.items import utcnow
 logger = logging.getLogger(__name__)
 
 RUN_ID_STAT = "carbonwatch/run_id"
+# Finish reasons that have a status of their own; every other abnormal end is "failed".
+FINISH_STATUS = {"closespider_timeout": "timeout", "shutdown": "interrupted"}
 MAX_ERROR_MESSAGES = 20  # keep the run row small even when a spider fails on every page
 
 
@@ -37,7 +39,7 @@ class StatsFile:
     def from_crawler(cls, crawler: Any) -> StatsFile:
         path = crawler.settings.get("CARBONWATCH_STATS_FILE")
         if not path:
-            raise NotConfigured("CARBONWATCH_STATS_FILE not set")
+            raise NotConfigured  # no message: Scrapy would log a warning for an extension that is simply off
         ext = cls(crawler, Path(path))
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -82,7 +84,8 @@ def summarise_stats(stats: dict[str, Any], reason: str, messages: list[dict[str,
         if reason_key != "DropItem" or not dropped:
             dropped[reason_key] = dropped.get(reason_key, 0) + count
     errors: list[dict[str, Any]] = [{"kind": k, "count": v} for k, v in _prefixed(stats, "carbonwatch/errors/").items()]
-    log_errors = int(stats.get("log_count/ERROR", 0))
+    # Scrapy logs an ERROR for each request that ran out of retries; those are counted as HTTP errors already.
+    log_errors = max(0, int(stats.get("log_count/ERROR", 0)) - int(stats.get("retry/max_reached", 0)))
     if log_errors:
         errors.append({"kind": "log_error", "count": log_errors})
     errors.extend((messages or [])[:MAX_ERROR_MESSAGES])
@@ -90,7 +93,7 @@ def summarise_stats(stats: dict[str, Any], reason: str, messages: list[dict[str,
     ok_pages = responses.get("200", 0)
     failed = reason != "finished" or log_errors > 0 or (requests > 0 and ok_pages == 0)
     return RunOutcome(
-        status="failed" if failed else "success",
+        status=FINISH_STATUS.get(reason, "failed") if failed else "success",
         requests=requests,
         responses=responses,
         items_new=int(stats.get("carbonwatch/items/new", 0)),
@@ -122,7 +125,7 @@ class RunRecord:
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunRecord:
         if not crawler.settings.getbool("CARBONWATCH_RUN_RECORD", True):
-            raise NotConfigured("CARBONWATCH_RUN_RECORD is off")
+            raise NotConfigured
         if not crawler.settings.get("CARBONWATCH_DATABASE_URL"):
             raise NotConfigured("CARBONWATCH_DATABASE_URL not set")
         ext = cls(crawler)
@@ -232,7 +235,7 @@ class Progress:
     def from_crawler(cls, crawler: Any) -> Progress:
         interval = crawler.settings.getfloat("CARBONWATCH_PROGRESS_INTERVAL", 30.0)
         if interval <= 0:
-            raise NotConfigured("CARBONWATCH_PROGRESS_INTERVAL is 0")
+            raise NotConfigured
         ext = cls(crawler, interval)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)

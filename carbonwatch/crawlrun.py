@@ -1,0 +1,286 @@
+"""Run crawls in this process: one crawl_runs row and one log file per spider, spiders one after another.
+
+``run_crawl`` starts the Twisted reactor, so it can be called once per process (``ReactorNotRestartable``): the
+``carbonwatch crawl`` / ``import`` / ``demo`` commands are that process, and the daemon spawns one per run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from carbonwatch.config import Config
+from carbonwatch.logsetup import run_logging
+from crawler.items import utcnow
+
+logger = logging.getLogger(__name__)
+
+TRIGGERS = ("manual", "cron", "daemon", "demo", "import")
+SETTINGS_MODULE = "crawler.settings"
+
+
+class CrawlSetupError(ValueError):
+    """The crawl cannot start: unknown spider, bad arguments."""
+
+
+@dataclass
+class SpiderSummary:
+    """What one spider's run did (the fields of its crawl_runs row that operators read first)."""
+
+    spider: str
+    run_id: int | None
+    status: str
+    new: int = 0
+    revised: int = 0
+    duplicate: int = 0
+    unchanged: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    flags: int = 0
+    requests: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    log_path: str | None = None
+
+
+@dataclass
+class RunSummary:
+    """Every spider's summary, in the order they ran."""
+
+    runs: list[SpiderSummary] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every spider ran and succeeded."""
+        return bool(self.runs) and all(r.status == "success" for r in self.runs)
+
+
+def available_spiders(settings: Any | None = None) -> list[str]:
+    """The names of the project's spiders (``scrapy list``)."""
+    from scrapy.spiderloader import get_spider_loader
+
+    loader = get_spider_loader(settings if settings is not None else crawl_settings())
+    return sorted(loader.list())
+
+
+def enabled_spiders(config: Config) -> list[str]:
+    """Every spider not switched off by ``[schedules.<name>] enabled = false`` in the config file."""
+    schedules = config.extra.get("schedules", {}) if isinstance(config.extra, dict) else {}
+    return [
+        name
+        for name in available_spiders()
+        if not (isinstance(schedules.get(name), dict) and schedules[name].get("enabled") is False)
+    ]
+
+
+def crawl_settings(
+    config: Config | None = None,
+    *,
+    trigger: str = "manual",
+    settings: dict[str, Any] | None = None,
+    host_map: dict[str, str] | None = None,
+) -> Any:
+    """The project's Scrapy settings with the values of ``config`` and the overrides applied."""
+    from scrapy.settings import Settings
+
+    result = Settings()
+    result.setmodule(SETTINGS_MODULE, priority="project")
+    if config is not None:
+        result.setdict(
+            {
+                "CARBONWATCH_DATABASE_URL": config.database_url,
+                "CARBONWATCH_SINA_LIDS": list(config.sina_lids),
+                "CARBONWATCH_SINA_PAGE_SIZE": config.sina_page_size,
+                "CARBONWATCH_SINA_MAX_PAGES": config.sina_max_pages,
+                "USER_AGENT": config.user_agent,
+                "DOWNLOAD_DELAY": config.download_delay,
+                "AUTOTHROTTLE_START_DELAY": config.download_delay,
+                "CONCURRENT_REQUESTS_PER_DOMAIN": config.concurrent_requests_per_domain,
+                # A soft stop before the daemon's hard kill, so the run record is still written ("timeout").
+                "CLOSESPIDER_TIMEOUT": max(60, config.crawl_timeout - 60),
+                "CARBONWATCH_RULES_FILE": str(config.rules_file) if config.rules_file else None,
+                "CARBONWATCH_SOURCES_FILE": str(config.sources_file) if config.sources_file else None,
+                "CARBONWATCH_SPOOL_DIR": str(config.spool_dir),
+                "LOG_LEVEL": config.log_level,
+            },
+            priority="cmdline",
+        )
+    result.set("CARBONWATCH_TRIGGER", trigger, priority="cmdline")
+    if host_map:
+        result.set("CARBONWATCH_HOST_MAP", dict(host_map), priority="cmdline")
+    if settings:
+        result.setdict(settings, priority="cmdline")
+    return result
+
+
+def create_run_row(config: Config, source: str, trigger: str) -> int:
+    """Insert a crawl_runs row (status running) and return its id."""
+    from storage.db import open_store
+    from storage.models import CrawlRun
+
+    engine, sessions = open_store(config.database_url)
+    try:
+        with sessions.begin() as session:
+            row = CrawlRun(source=source, trigger=trigger, status="running", pid=os.getpid(), started_at=utcnow())
+            session.add(row)
+            session.flush()
+            return int(row.id)
+    finally:
+        engine.dispose()
+
+
+def fail_run_row(config: Config, run_id: int, message: str, log_path: str | None) -> None:
+    """Mark a run failed when its crawl could not even start (the extension never saw it)."""
+    from storage.db import open_store
+    from storage.models import CrawlRun
+
+    engine, sessions = open_store(config.database_url)
+    try:
+        with sessions.begin() as session:
+            row = session.get(CrawlRun, run_id)
+            if row is not None and row.status == "running":
+                row.status = "failed"
+                row.finished_at = utcnow()
+                row.exit_code = 1
+                row.errors = [*row.errors, {"kind": "startup", "message": message[:500]}]
+                row.log_path = row.log_path or log_path
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _quiet_console(level: int) -> Iterator[None]:
+    """Raise the threshold of the console handlers while crawling: the details go to the run's log file."""
+    changed: list[tuple[logging.Handler, int]] = []
+    for handler in logging.getLogger().handlers:
+        stream = getattr(handler, "stream", None)
+        if stream in (sys.stderr, sys.stdout) and handler.level < level:
+            changed.append((handler, handler.level))
+            handler.setLevel(level)
+    try:
+        yield
+    finally:
+        for handler, old in changed:
+            handler.setLevel(old)
+
+
+def run_crawl(
+    spiders: list[str],
+    config: Config,
+    *,
+    trigger: str,
+    run_id: int | None = None,
+    settings: dict[str, Any] | None = None,
+    host_map: dict[str, str] | None = None,
+    spider_args: dict[str, str] | None = None,
+    console_level: int = logging.WARNING,
+    spider_factory: Callable[[str], Any] | None = None,
+) -> RunSummary:
+    """Run ``spiders`` one after another in this process and return their summaries.
+
+    ``run_id`` (only with one spider) is a crawl_runs row created by the caller (the daemon); otherwise one row
+    per spider is created here. ``spider_factory`` maps a name to a spider class not in the project's spider
+    modules (the importer). Call once per process.
+    """
+    from scrapy.crawler import AsyncCrawlerProcess, Crawler
+
+    if trigger not in TRIGGERS:
+        raise CrawlSetupError(f"unknown trigger {trigger!r} (one of {', '.join(TRIGGERS)})")
+    if run_id is not None and len(spiders) != 1:
+        raise CrawlSetupError("--run-id names one run: give exactly one spider")
+    base = crawl_settings(config, trigger=trigger, settings=settings, host_map=host_map)
+    if spider_factory is None:
+        known = set(available_spiders(base))
+        unknown = [s for s in spiders if s not in known]
+        if unknown:
+            raise CrawlSetupError(f"unknown spider(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+
+    # Our handlers (the run's file, the CLI's console) receive everything; Scrapy must not add its own.
+    base.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    with _quiet_console(console_level):
+        return _run(
+            process_cls=AsyncCrawlerProcess,
+            crawler_cls=Crawler,
+            base=base,
+            spiders=spiders,
+            config=config,
+            trigger=trigger,
+            run_id=run_id,
+            spider_args=spider_args,
+            spider_factory=spider_factory,
+        )
+
+
+def _run(
+    *,
+    process_cls: Any,
+    crawler_cls: Any,
+    base: Any,
+    spiders: list[str],
+    config: Config,
+    trigger: str,
+    run_id: int | None,
+    spider_args: dict[str, str] | None,
+    spider_factory: Callable[[str], Any] | None,
+) -> RunSummary:
+    process = process_cls(base)
+    summary = RunSummary()
+
+    async def run_one(name: str, given_id: int | None) -> SpiderSummary:
+        rid = given_id if given_id is not None else create_run_row(config, name, trigger)
+        with run_logging(config, name, rid) as handler:
+            log_path = None if handler.failed else str(handler.path)
+            per_spider = base.copy()
+            per_spider.set("CARBONWATCH_RUN_ID", rid, priority="cmdline")
+            per_spider.set("CARBONWATCH_LOG_PATH", log_path, priority="cmdline")
+            spidercls = spider_factory(name) if spider_factory else process.spider_loader.load(name)
+            crawler = crawler_cls(spidercls, per_spider)
+            try:
+                await process.crawl(crawler, **(spider_args or {}))
+            except Exception as exc:
+                logger.exception("crawl of %s (run %s) could not run", name, rid)
+                fail_run_row(config, rid, f"{type(exc).__name__}: {exc}", log_path)
+                return SpiderSummary(name, rid, "failed", errors=[{"kind": "startup", "message": str(exc)}])
+        from crawler.extensions import RunRecord
+
+        ext = crawler.get_extension(RunRecord) if crawler.extensions else None
+        outcome = ext.outcome if ext is not None else None
+        if outcome is None:
+            fail_run_row(config, rid, "the crawl ended without a run record", log_path)
+            return SpiderSummary(name, rid, "failed", log_path=log_path)
+        return SpiderSummary(
+            spider=name,
+            run_id=rid,
+            status=outcome.status,
+            new=outcome.items_new,
+            revised=outcome.items_revised,
+            duplicate=outcome.items_duplicate,
+            unchanged=outcome.items_unchanged,
+            dropped=dict(outcome.dropped),
+            flags=outcome.flags_raised,
+            requests=outcome.requests,
+            errors=list(outcome.errors),
+            log_path=log_path,
+        )
+
+    async def run_all() -> None:
+        from twisted.internet import reactor as _reactor
+
+        reactor: Any = _reactor
+        try:
+            for name in spiders:
+                summary.runs.append(await run_one(name, run_id))
+        finally:
+            if reactor.running:
+                reactor.stop()
+
+    loop = asyncio.get_event_loop()
+    task = loop.create_task(run_all())
+    process.start(stop_after_crawl=False)
+    if task.done() and not task.cancelled() and task.exception() is not None:
+        raise CrawlSetupError(f"crawl runner failed: {task.exception()}")
+    return summary
