@@ -163,6 +163,7 @@ class GovListSpider(scrapy.Spider):
             published_at=doc.published_at,
             written_at=doc.written_at,
             media=doc.media,
+            editor=doc.editor,
             doc_id=trs_doc_id(response.url),
             meta=doc.meta,
             attachments=doc.attachments,

@@ -82,6 +82,7 @@ class GovDocument:
     published_at: datetime | None = None
     written_at: datetime | None = None
     media: str | None = None
+    editor: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     attachments: list[dict[str, str]] = field(default_factory=list)
 

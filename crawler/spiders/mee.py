@@ -1,0 +1,30 @@
+"""MEE (生态环境部) spider: 新闻发布 press releases and 部文件 policy documents on www.mee.gov.cn.
+
+Run: ``scrapy crawl mee`` (options: ``-a columns=URL,URL``, ``-a max_pages=N``). Older MEE pages are GB2312/GBK
+with only a ``<meta>`` declaration, some with none: pages are decoded by ``crawler.govlist.response_text``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from crawler.govlist import GovListSpider
+from crawler.parsers import mee
+from crawler.parsers.govmeta import GovDocument, ListPage
+
+
+class MeeSpider(GovListSpider):
+    """Static TRS column lists (``index.shtml``, ``index_1.shtml`` …) and their detail pages."""
+
+    name = "mee"
+    allowed_domains: ClassVar[list[str]] = ["www.mee.gov.cn"]
+    columns: ClassVar[tuple[str, ...]] = (
+        "https://www.mee.gov.cn/ywdt/xwfb/",  # 新闻发布
+        "https://www.mee.gov.cn/zcwj/bwj/",  # 政策文件 / 部文件
+    )
+
+    def parse_list_page(self, html: str, url: str) -> ListPage:
+        return mee.parse_list(html, url)
+
+    def parse_document(self, html: str, url: str) -> GovDocument:
+        return mee.parse_article(html, url)

@@ -1,0 +1,131 @@
+"""Shared government-page parsing: the 政府信息公开 table (on a real 吉林省 notice), dates, numbers, pagers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from crawler.parsers import govmeta
+from tests.helpers import FIXTURES
+
+JILIN = FIXTURES / "gov_cn" / "jilin_notice.html"
+
+
+@pytest.fixture(scope="module")
+def jilin_meta() -> dict[str, str]:
+    return govmeta.parse_meta_table(govmeta.parse_html(JILIN.read_text("utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("index_no", "11220000013544357T/2022-00426"),
+        ("topic", "环境监测、保护与治理;通告"),
+        ("issuer", "吉林省人民政府"),
+        ("written_date", "2022年01月27日"),
+        ("doc_number", "吉政明电〔2022〕1号"),
+        ("published_date", "2022年01月28日"),
+    ],
+)
+def test_real_table_field(jilin_meta: dict[str, str], key: str, value: str) -> None:
+    assert jilin_meta[key] == value
+
+
+def test_real_table_title_label_with_nbsp_padding(jilin_meta: dict[str, str]) -> None:
+    assert jilin_meta["title"].startswith("吉林省人民政府关于禁止在吉林省嫩江干流")
+
+
+def test_commented_out_and_script_rows_are_ignored(jilin_meta: dict[str, str]) -> None:
+    assert "keywords" not in jilin_meta
+    assert "validity" not in jilin_meta
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("索 \u00a0引 号：", "索引号"), ("标\u00a0\u00a0\u3000题：", "标题"), ("发文字号:", "发文字号")],
+)
+def test_normalize_label(label: str, expected: str) -> None:
+    assert govmeta.normalize_label(label) == expected
+
+
+def test_four_column_table_with_bold_labels() -> None:
+    html = (
+        "<table><tr><td><b>索 引 号：</b></td><td>000014349/2021-00112</td>"
+        "<td><b>成文日期：</b></td><td>2021年10月24日</td></tr></table>"
+    )
+    meta = govmeta.parse_meta_table(govmeta.parse_html(html))
+    assert meta == {"index_no": "000014349/2021-00112", "written_date": "2021年10月24日"}
+
+
+def test_list_layout_with_span_labels() -> None:
+    html = "<ul><li><span>文　　号：</span>环办环评函〔2021〕471号</li><li><span>主 题 词：</span></li></ul>"
+    meta = govmeta.parse_meta_table(govmeta.parse_html(html))
+    assert meta == {"doc_number": "环办环评函〔2021〕471号"}
+
+
+def test_body_text_cells_are_not_labels() -> None:
+    html = "<table><tr><td>发文机关要认真落实</td><td>各项要求</td></tr></table>"
+    assert govmeta.parse_meta_table(govmeta.parse_html(html)) == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2022年01月27日", datetime(2022, 1, 26, 16, 0, tzinfo=UTC)),
+        ("2021-11-16 10:30", datetime(2021, 11, 16, 2, 30, tzinfo=UTC)),
+        ("发布时间：2022/02/10", datetime(2022, 2, 9, 16, 0, tzinfo=UTC)),
+        ("2021-10-26 20:02:37", datetime(2021, 10, 26, 12, 2, 37, tzinfo=UTC)),
+    ],
+)
+def test_parse_cn_date_is_beijing_time_in_utc(raw: str, expected: datetime) -> None:
+    assert govmeta.parse_cn_date(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [None, "", "今天", "2022年13月40日"])
+def test_parse_cn_date_rejects_non_dates(raw: str | None) -> None:
+    assert govmeta.parse_cn_date(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("印发 发改环资〔2022〕1234号 通知", "发改环资〔2022〕1234号"),
+        ("国发[2021]23号", "国发[2021]23号"),
+        ("环办气候函〔 2021 〕 5号", "环办气候函〔2021〕5号"),
+    ],
+)
+def test_find_doc_number(text: str, number: str) -> None:
+    assert govmeta.find_doc_number(text) == number
+
+
+def test_find_doc_number_ignores_plain_years() -> None:
+    assert govmeta.find_doc_number("2022年工作要点第3号文件") is None
+
+
+def test_guess_issuer_prefers_the_signature_block() -> None:
+    text = "正文\n国家发展改革委\n国家能源局\n2022年2月8日"
+    assert govmeta.guess_issuer(text, "发改环资〔2022〕1号") == "国家发展改革委、国家能源局"
+
+
+def test_guess_issuer_falls_back_to_the_number_prefix() -> None:
+    assert govmeta.guess_issuer("正文", "发改价格〔2022〕98号") == "国家发展改革委"
+    assert govmeta.guess_issuer("正文", None) is None
+
+
+def test_attachments_by_extension_and_container() -> None:
+    html = (
+        '<div class="attachment"><a href="./a.pdf">附件一</a><a href="/down?id=3">附件二</a></div>'
+        '<p><a href="b.DOCX">表格</a><a href="page.html">相关阅读</a></p>'
+    )
+    found = govmeta.extract_attachments(govmeta.parse_html(html), "https://x.gov.cn/a/b/t1.html")
+    assert [(a["name"], a["type"]) for a in found] == [("附件一", "pdf"), ("附件二", "link"), ("表格", "docx")]
+    assert found[0]["url"] == "https://x.gov.cn/a/b/a.pdf"
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [(0, "https://x.gov.cn/col/index.html"), (2, "https://x.gov.cn/col/index_2.html")],
+)
+def test_paged_url(page: int, url: str) -> None:
+    assert govmeta.paged_url("https://x.gov.cn/col/", page) == url
