@@ -1,0 +1,193 @@
+"""Flag notifications: JSON webhooks (http/https, stdlib urllib) and apprise URLs, retried with backoff, never twice.
+
+Run by ``carbonwatch notify`` and by the crawl runner/daemon after each crawl (``deliver_pending``). It runs
+outside the Scrapy reactor, so blocking HTTP with a timeout is fine here. Each (flag, target) pair has one
+``notifications`` row: pending until a delivery succeeds (sent, final) or ``notify_max_attempts`` attempts failed
+(failed, final). Attempt k (k >= 1) waits ``backoff * 2**(k-1)`` after the previous one, measured from the row's
+creation, so a target that is down is retried over several calls without hammering it. Target URLs are stored
+redacted (no passwords, tokens or secret query values) with a short fingerprint that keeps targets apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from sqlalchemy.orm import Session
+
+from carbonwatch import __version__
+from carbonwatch.config import Config, redact_url
+from storage import policy_queries
+from storage.models import Notification
+
+logger = logging.getLogger(__name__)
+
+HTTP_TIMEOUT = 10.0
+DEFAULT_BACKOFF = timedelta(minutes=2)
+SECRET_QUERY_RE = re.compile(r"token|key|secret|pass|pwd|auth|sig|signature|credential|session|code", re.I)
+# Webhook paths often carry the secret (hooks.slack.com/services/T0/B0/XXXX, /bot<token>/…): mask long segments.
+SECRET_SEGMENT_RE = re.compile(r"^[A-Za-z0-9_\-:.=]{16,}$")
+
+Sender = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class DeliveryReport:
+    """What one ``deliver_pending`` call did."""
+
+    sent: int = 0
+    failed: int = 0  # attempts that failed this call (the row may still be pending)
+    gave_up: int = 0  # rows that reached the attempt limit this call
+    deferred: int = 0  # rows waiting for their backoff
+    targets: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def fingerprint(url: str) -> str:
+    """A short stable id of a full target URL (tells targets apart without storing their secrets)."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:10]
+
+
+def redact_target(url: str) -> str:
+    """The target as stored and logged: no password, secret query values or token-like path parts."""
+    parts = urlsplit(redact_url(url))
+    if parts.scheme in ("http", "https"):
+        query = urlencode(
+            [(k, "***" if SECRET_QUERY_RE.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+        )
+        path = "/".join("***" if SECRET_SEGMENT_RE.match(seg) else seg for seg in parts.path.split("/"))
+        shown = urlunsplit((parts.scheme, parts.netloc, path, query, ""))
+    else:
+        # apprise URLs put tokens anywhere (tgram://bottoken/chat): keep only the scheme.
+        shown = f"{parts.scheme or 'unknown'}://***"
+    return f"{shown}#{fingerprint(url)}"[:512]
+
+
+def _scrub(message: str, url: str) -> str:
+    """An error message safe to store: the raw URL (and its secrets) replaced by the redacted target."""
+    return message.replace(url, redact_target(url))[:2000]
+
+
+def post_json(url: str, document: dict[str, Any], *, timeout: float = HTTP_TIMEOUT) -> None:
+    """POST ``document`` as JSON; raise on a non-2xx answer or a network error."""
+    data = json.dumps(document, ensure_ascii=False, default=str).encode("utf-8")
+    request = urllib.request.Request(
+        url,
+        data=data,
+        method="POST",
+        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": f"carbonwatch/{__version__}"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        status = int(response.status)
+        if not 200 <= status < 300:
+            raise RuntimeError(f"HTTP {status}")
+
+
+def notify_apprise(url: str, document: dict[str, Any]) -> None:
+    """Send a short text message through apprise (mail, chat and push services)."""
+    import apprise
+
+    app = apprise.Apprise()
+    if not app.add(url):
+        raise RuntimeError("apprise does not understand this URL")
+    policy = document["policy"]
+    body = f"{policy['title']} ({policy.get('issuer') or '?'})\n{document['article']['url']}"
+    if not app.notify(title="carbonwatch: new carbon-policy release", body=body):
+        raise RuntimeError("apprise delivery failed")
+
+
+def default_sender(url: str, document: dict[str, Any]) -> None:
+    """JSON webhook for http(s) URLs, apprise for every other scheme."""
+    if url.startswith(("http://", "https://")):
+        post_json(url, document)
+    else:
+        notify_apprise(url, document)
+
+
+def flag_document(row: policy_queries.FlagRow) -> dict[str, Any]:
+    """The JSON document a webhook receives for one flag."""
+    flag, policy, article = row.flag, row.policy, row.article
+    return {
+        "type": "carbonwatch.flag",
+        "flag": {"id": flag.id, "created_at": flag.created_at.isoformat(), "run_id": flag.run_id, "title": flag.title},
+        "policy": {
+            "id": policy.id,
+            "title": policy.title,
+            "issuer": policy.issuer,
+            "doc_number": policy.doc_number,
+            "doc_type": policy.doc_type,
+            "first_seen_at": policy.first_seen_at.isoformat(),
+        },
+        "article": {
+            "id": article.id,
+            "url": article.url,
+            "title": article.title,
+            "source": article.source,
+            "published_at": article.published_at.isoformat() if article.published_at else None,
+        },
+        "evidence": flag.evidence,
+    }
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def next_attempt_at(note: Notification, backoff: timedelta) -> datetime:
+    """When the row may be tried again: immediately at first, then after 1, 2, 4 … backoff units."""
+    if note.attempts == 0:
+        return _aware(note.created_at)
+    return _aware(note.created_at) + backoff * ((1 << note.attempts) - 1)
+
+
+def deliver_pending(
+    session: Session,
+    config: Config,
+    *,
+    now: datetime | None = None,
+    sender: Sender = default_sender,
+    backoff: timedelta = DEFAULT_BACKOFF,
+) -> DeliveryReport:
+    """Deliver every flag to every ``config.notify_urls`` target not yet sent; the caller commits."""
+    now = now or datetime.now(UTC)
+    report = DeliveryReport(targets=len(config.notify_urls))
+    if not config.notify_urls:
+        return report
+    for row in policy_queries.all_flags(session):
+        document: dict[str, Any] | None = None
+        for url in config.notify_urls:
+            note = policy_queries.ensure_notification(session, row.flag.id, redact_target(url), now=now)
+            if note.status != "pending":
+                continue  # sent and failed are final: never send twice
+            if now < next_attempt_at(note, backoff):
+                report.deferred += 1
+                continue
+            document = document or flag_document(row)
+            note.attempts += 1
+            try:
+                sender(url, document)
+            except Exception as exc:  # any delivery failure is recorded and retried later, never raised
+                note.last_error = _scrub(f"{type(exc).__name__}: {exc}", url)
+                report.failed += 1
+                report.errors.append(f"flag {row.flag.id} -> {note.target}: {note.last_error}")
+                if note.attempts >= config.notify_max_attempts:
+                    note.status = "failed"
+                    report.gave_up += 1
+                    logger.error("giving up notifying %s of flag %s: %s", note.target, row.flag.id, note.last_error)
+                else:
+                    logger.warning("notifying %s of flag %s failed: %s", note.target, row.flag.id, note.last_error)
+                continue
+            note.status, note.notified_at, note.last_error = "sent", now, None
+            report.sent += 1
+            logger.info("notified %s of flag %s (%s)", note.target, row.flag.id, row.policy.title)
+    session.flush()
+    return report

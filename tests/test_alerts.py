@@ -1,0 +1,174 @@
+"""Alerts: JSON webhook delivery to a local receiver, retry with backoff, never twice, secrets not stored."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from carbonwatch.alerts import deliver_pending, redact_target
+from carbonwatch.config import Config
+from crawler.items import ArticleItem
+from pipelines.classify import classify_item, load_rules
+from pipelines.policy import register_item
+from storage.db import open_store
+from storage.models import Notification
+from storage.queries import upsert_article
+
+NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
+BACKOFF = timedelta(minutes=2)
+
+
+class Receiver:
+    """A webhook receiver on 127.0.0.1 that answers the queued status codes (then 200) and keeps the bodies."""
+
+    def __init__(self) -> None:
+        self.statuses: list[int] = []
+        self.bodies: list[dict[str, Any]] = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", "0"))
+                body = json.loads(self.rfile.read(length))
+                status = receiver.statuses.pop(0) if receiver.statuses else 200
+                if status == 200:
+                    receiver.bodies.append(body)
+                self.send_response(status)
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # keep test output quiet
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/hook?token=s3cr3t&channel=carbon"
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver()
+    r.thread.start()
+    yield r
+    r.server.shutdown()
+    r.server.server_close()
+
+
+@pytest.fixture
+def sessions(db_url: str) -> sessionmaker[Session]:
+    _, factory = open_store(db_url)
+    with factory.begin() as s:
+        item = ArticleItem(
+            url="https://finance.sina.com.cn/a.shtml",
+            source="sina",
+            title="国务院印发2030年前碳达峰行动方案",
+            canonical_url="https://finance.sina.com.cn/a.shtml",
+            text="国务院日前印发《2030年前碳达峰行动方案》。碳达峰碳中和工作，碳排放强度下降。",
+            content_hash="h",
+            published_at=NOW,
+        )
+        classify_item(item, load_rules())
+        article, item.status = upsert_article(s, item, now=NOW)
+        item.article_id = article.id
+        register_item(s, item, now=NOW)
+    return factory
+
+
+def deliver(sessions: sessionmaker[Session], urls: tuple[str, ...], now: datetime, attempts: int = 3) -> Any:
+    with sessions.begin() as s:
+        return deliver_pending(s, Config(notify_urls=urls, notify_max_attempts=attempts), now=now, backoff=BACKOFF)
+
+
+def notes(sessions: sessionmaker[Session]) -> list[Notification]:
+    with sessions() as s:
+        return list(s.scalars(select(Notification)))
+
+
+def test_success_recorded(sessions: sessionmaker[Session], receiver: Receiver) -> None:
+    report = deliver(sessions, (receiver.url,), NOW)
+    assert report.sent == 1
+    [note] = notes(sessions)
+    assert (note.status, note.attempts, note.last_error) == ("sent", 1, None)
+
+
+def test_webhook_receives_flag_policy_article_evidence(sessions: sessionmaker[Session], receiver: Receiver) -> None:
+    deliver(sessions, (receiver.url,), NOW)
+    [body] = receiver.bodies
+    assert body["policy"]["title"] == "《2030年前碳达峰行动方案》"
+    assert body["article"]["url"] == "https://finance.sina.com.cn/a.shtml"
+    assert body["evidence"]["carbon"]["evidence"]
+
+
+def test_no_second_notification_on_rerun(sessions: sessionmaker[Session], receiver: Receiver) -> None:
+    deliver(sessions, (receiver.url,), NOW)
+    report = deliver(sessions, (receiver.url,), NOW + timedelta(hours=1))
+    assert report.sent == 0
+    assert len(receiver.bodies) == 1
+
+
+def test_failure_then_backoff_then_success(sessions: sessionmaker[Session], receiver: Receiver) -> None:
+    receiver.statuses = [500]
+    first = deliver(sessions, (receiver.url,), NOW)
+    too_soon = deliver(sessions, (receiver.url,), NOW + timedelta(minutes=1))
+    later = deliver(sessions, (receiver.url,), NOW + timedelta(minutes=3))
+    assert (first.failed, too_soon.deferred, later.sent) == (1, 1, 1)
+    [note] = notes(sessions)
+    assert (note.status, note.attempts) == ("sent", 2)
+
+
+def test_gives_up_after_max_attempts(sessions: sessionmaker[Session], receiver: Receiver) -> None:
+    receiver.statuses = [500, 500, 500]
+    for hours in (0, 1, 2):
+        deliver(sessions, (receiver.url,), NOW + timedelta(hours=hours), attempts=2)
+    [note] = notes(sessions)
+    assert (note.status, note.attempts) == ("failed", 2)
+    assert receiver.bodies == []
+
+
+def test_unreachable_target_error_recorded(sessions: sessionmaker[Session]) -> None:
+    report = deliver(sessions, ("http://127.0.0.1:9/hook?token=s3cr3t",), NOW)
+    [note] = notes(sessions)
+    assert report.failed == 1
+    assert note.status == "pending"
+    assert note.last_error and "s3cr3t" not in note.last_error
+
+
+def test_secrets_not_stored(sessions: sessionmaker[Session], receiver: Receiver) -> None:
+    url = receiver.url.replace("http://", "http://user:pa55@")
+    deliver(sessions, (url,), NOW)
+    [note] = notes(sessions)
+    assert "s3cr3t" not in note.target and "pa55" not in note.target
+    assert "channel=carbon" in note.target
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", "XXXXXXXXXXXXXXXXXXXXXXXX"),
+        ("tgram://123456789:ABCdefGHIjklMNOpqr/4242", "ABCdefGHIjklMNOpqr"),
+        ("mailtos://user:hunter2@example.com", "hunter2"),
+        ("https://example.com/hook?api_key=abc123def", "abc123def"),
+    ],
+)
+def test_redact_target_hides_secret(url: str, secret: str) -> None:
+    assert secret not in redact_target(url)
+
+
+def test_redact_target_keeps_targets_apart() -> None:
+    assert redact_target("tgram://a/1") != redact_target("tgram://b/2")
+
+
+def test_nothing_configured_does_nothing(sessions: sessionmaker[Session]) -> None:
+    report = deliver(sessions, (), NOW)
+    assert (report.sent, report.targets) == (0, 0)
+    assert notes(sessions) == []
