@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html as lxml_html
@@ -201,9 +202,9 @@ class FakeStats:
         self.values[key] = self.values.get(key, 0) + count
 
 
-def seed_item(**kwargs: object) -> ArticleItem:
+def seed_item(**kwargs: Any) -> ArticleItem:
     body, _ = body_of(SEED)
-    return ArticleItem(url="https://finance.sina.com.cn/x.shtml", source="sina_finance", body_html=body, **kwargs)  # type: ignore[arg-type]
+    return ArticleItem(url="https://finance.sina.com.cn/x.shtml", source="sina_finance", body_html=body, **kwargs)
 
 
 def test_pipeline_fills_html_text_editor() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -111,10 +112,10 @@ class FakeStats:
         self.values[key] = self.values.get(key, 0) + count
 
 
-def item(raw: str | None, **kwargs: object) -> ArticleItem:
+def item(raw: str | None, **kwargs: Any) -> ArticleItem:
     return ArticleItem(
         url="https://finance.sina.com.cn/x", source="sina_finance", published_raw=raw, fetched_at=NOW, **kwargs
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_pipeline_parses_relative_to_fetch_time() -> None:
