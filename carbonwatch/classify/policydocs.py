@@ -227,7 +227,7 @@ def normalise_title(title: str) -> str:
     text = unicodedata.normalize("NFKC", title)
     text = unify_quotes(text)
     text = re.sub(r"\s+", "", text)
-    text = text.replace("《", "").replace("》", "").strip("\"'.,;:!?。，；：！？")
+    text = text.replace("《", "").replace("》", "").strip(".,;:!?。，；：！？")
     issuer, rest = split_issuer_prefix(text)
     return rest if issuer else text
 

@@ -1,0 +1,55 @@
+"""The labelled development posts (trimmed copies in tests/fixtures/labels): flags must be exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carbonwatch.classify.evaluate import Outcome, evaluate, metrics, read_labels, read_post
+from carbonwatch.classify.rules import load_rules
+
+LABELS = Path(__file__).parents[1] / "fixtures" / "labels"
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> list[Outcome]:
+    return evaluate(read_labels(LABELS / "labels.tsv"), LABELS, load_rules(), read_post)
+
+
+def test_flag_precision_and_recall_are_one(outcomes: list[Outcome]) -> None:
+    flag = metrics(outcomes)["flag"]
+    assert (flag["precision"], flag["recall"]) == (1.0, 1.0)
+
+
+def test_release_precision_and_recall_are_one(outcomes: list[Outcome]) -> None:
+    release = metrics(outcomes)["release"]
+    assert (release["precision"], release["recall"]) == (1.0, 1.0)
+
+
+def test_carbon_precision_and_recall_are_one(outcomes: list[Outcome]) -> None:
+    carbon = metrics(outcomes)["carbon"]
+    assert (carbon["precision"], carbon["recall"]) == (1.0, 1.0)
+
+
+def test_seed_finds_all_three_documents(outcomes: list[Outcome]) -> None:
+    [seed] = [o for o in outcomes if o.label.path == "seed_ndrc.md"]
+    assert seed.missing_docs == []
+    assert len(seed.policy.releases) == 3
+
+
+def test_titled_documents_found_with_issuer(outcomes: list[Outcome]) -> None:
+    # The potash item's label names an untitled notice ("印发通知") by a description, which no rule can produce.
+    missing = [m for o in outcomes for m in o.missing_docs]
+    assert missing == ["国家钾肥储备投放通知@国家发展改革委、财政部"]
+
+
+def test_plan_document_number(outcomes: list[Outcome]) -> None:
+    [plan] = [o for o in outcomes if o.label.path == "state_council_2030_plan.md"]
+    assert [d.doc_number for d in plan.policy.releases] == ["国发〔2021〕23号"]
+
+
+def test_history_is_not_a_release(outcomes: list[Outcome]) -> None:
+    [waste] = [o for o in outcomes if o.label.path == "zero_waste_cities.md"]
+    old = [d for d in waste.policy.documents if "试点工作方案" in d.title]
+    assert [d.is_release for d in old] == [False]

@@ -1,0 +1,102 @@
+"""Carbon relevance: term weights, title boost, negatives, density normalisation, evidence spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from carbonwatch.classify.relevance import score_relevance
+from carbonwatch.classify.rules import Rules, load_rules, parse_rules
+
+RULES_TEXT = """
+version = "test"
+threshold = 6.0
+title_boost = 2.0
+density_chars = 1000
+density_power = 1.0
+repeat_bonus = 1.0
+body_only_threshold = 10.0
+[terms]
+"碳达峰" = 4.0
+"碳中和" = 4.0
+"碳排放" = 3.0
+[negatives]
+phrases = ["碳中和概念股"]
+"""
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return parse_rules(RULES_TEXT)
+
+
+def test_term_hit_is_evidence_with_span(rules: Rules) -> None:
+    text = "今年推进碳达峰工作。"
+    result = score_relevance("", text, rules)
+    [ev] = result.evidence
+    assert (ev.term, ev.field, ev.rule, ev.weight) == ("碳达峰", "text", "term", 4.0)
+    assert text[ev.start : ev.end] == "碳达峰"
+
+
+def test_title_boost_multiplies_title_hits(rules: Rules) -> None:
+    result = score_relevance("碳达峰行动", "", rules)
+    assert result.title_score == 8.0
+    assert result.evidence[0].rule == "title_boost"
+
+
+def test_title_hit_makes_relevant(rules: Rules) -> None:
+    assert score_relevance("碳达峰行动", "", rules).relevant
+
+
+def test_single_body_term_below_threshold(rules: Rules) -> None:
+    assert not score_relevance("经济新闻", "提到碳达峰。", rules).relevant
+
+
+def test_negative_phrase_masks_term(rules: Rules) -> None:
+    result = score_relevance("碳中和概念股大涨", "", rules)
+    assert result.score == 0.0
+    assert [e.rule for e in result.evidence] == ["negative"]
+
+
+def test_negative_does_not_mask_other_mentions(rules: Rules) -> None:
+    result = score_relevance("碳中和概念股与碳中和", "", rules)
+    assert [e.rule for e in result.evidence] == ["title_boost", "negative"]
+
+
+def test_density_lowers_passing_mention_in_long_text(rules: Rules) -> None:
+    short = score_relevance("新闻", "碳达峰碳中和碳排放。", rules)
+    long = score_relevance("新闻", "碳达峰碳中和碳排放。" + "无关内容。" * 1000, rules)
+    assert short.body_score > long.body_score * 4
+    assert not long.relevant
+
+
+def test_body_only_needs_strong_body(rules: Rules) -> None:
+    weak = score_relevance("新闻", "碳达峰碳中和。" + "其他。" * 100, rules)
+    strong = score_relevance("新闻", "碳达峰碳中和碳排放。" * 5, rules)
+    assert (weak.relevant, strong.relevant) == (False, True)
+
+
+def test_repeats_add_diminishing_weight(rules: Rules) -> None:
+    once = score_relevance("", "碳达峰", rules).body_score
+    ten = score_relevance("", "碳达峰" * 10, rules).body_score
+    assert once < ten < once * 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["碳酸锂价格上涨", "碳化硅衬底扩产", "碳纤维材料", "碳中和概念股集体走强", "低碳水饮食流行"],
+)
+def test_shipped_negatives(text: str) -> None:
+    assert not score_relevance(text, text, load_rules()).relevant
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["国务院印发2030年前碳达峰行动方案", "全国碳市场累计成交额突破20亿元", "央行推出碳减排支持工具"],
+)
+def test_shipped_rules_find_carbon_headlines(title: str) -> None:
+    assert score_relevance(title, "碳达峰碳中和工作。", load_rules()).relevant
+
+
+def test_latin_terms_match_case_insensitively() -> None:
+    result = score_relevance("ccer重启", "", load_rules())
+    assert [e.term for e in result.evidence] == ["ccer"]

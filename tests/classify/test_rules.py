@@ -1,0 +1,54 @@
+"""Rules file loading and validation: clear errors for bad files, the shipped file loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carbonwatch.classify.rules import MAX_RULES_BYTES, RulesError, load_rules, parse_rules
+
+MINIMAL = 'version = "t1"\nthreshold = 5\n[terms]\n"碳达峰" = 4\n'
+
+
+def test_shipped_rules_load() -> None:
+    rules = load_rules()
+    assert rules.version
+    assert {"碳达峰", "碳中和", "双碳", "CCER", "能耗双控"} <= set(rules.terms)
+    assert "碳酸锂" in rules.negatives
+
+
+def test_user_file_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    rules = load_rules(path)
+    assert (rules.version, list(rules.terms), rules.source) == ("t1", ["碳达峰"], str(path))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("version = ", "not valid TOML"),
+        ('[terms]\n"碳" = 1\n', "version"),
+        ('version = "1"\n', "[terms]"),
+        ('version = "1"\n[terms]\n"碳达峰" = "high"\n', "碳达峰"),
+        ('version = "1"\n[terms]\n"碳达峰" = -1\n', "positive"),
+        ('version = "1"\nthreshold = "x"\n[terms]\n"碳达峰" = 1\n', "threshold"),
+        ('version = "1"\n[terms]\n"碳达峰" = 1\n[negatives]\nphrases = [1]\n', "negatives"),
+    ],
+)
+def test_invalid_rules_give_clear_errors(text: str, message: str) -> None:
+    with pytest.raises(RulesError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        parse_rules(text, "test.toml")
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match="cannot read"):
+        load_rules(tmp_path / "nope.toml")
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text(MINIMAL + "#" * MAX_RULES_BYTES, encoding="utf-8")
+    with pytest.raises(RulesError, match="limit"):
+        load_rules(path)
