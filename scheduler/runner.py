@@ -164,7 +164,12 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    # A zombie answers signal 0 too; in containers whose init does not reap, orphans stay zombies for good.
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
 
 def _kill_group(proc: subprocess.Popen[bytes], kill_grace: float) -> int | None:
