@@ -216,14 +216,15 @@ def generate_articles(
     lids: tuple[int, ...] = DEFAULT_LIDS,
     corpus: Corpus | None = None,
     id_offset: int = 0,
+    span: timedelta = timedelta(days=3),
 ) -> list[GeneratedArticle]:
-    """``count`` articles, newest first, published over the 3 days before ``now``; ``reprint_rate`` are reprints."""
+    """``count`` articles, newest first, published over ``span`` before ``now``; ``reprint_rate`` are reprints."""
     corpus = corpus or load_corpus()
     rng = random.Random(seed)
     now = (now or datetime(2021, 11, 16, 12, 0, tzinfo=CST)).astimezone(CST)
     used: set[str] = set()
     articles: list[GeneratedArticle] = []
-    step = timedelta(seconds=max(1, int(3 * 86400 / max(count, 1))))
+    step = timedelta(seconds=max(1, int(span.total_seconds() / max(count, 1))))
     for i in range(count):
         # Generated oldest first, so a reprint always copies an article published before it.
         when = (now - step * (count - i)).replace(microsecond=0)
@@ -430,9 +431,16 @@ def add_articles(
     """Publish ``count`` new articles (newer than all existing ones) and rewrite the roll pages."""
     corpus = load_corpus()
     newest = max(a.published for a in existing)
-    later = newest + timedelta(hours=1) + timedelta(seconds=count)
+    later = newest + timedelta(hours=1)
     new = generate_articles(
-        count, seed=seed + 1, now=later, reprint_rate=0.0, lids=lids, corpus=corpus, id_offset=len(existing)
+        count,
+        seed=seed + 1,
+        now=later,
+        reprint_rate=0.0,
+        lids=lids,
+        corpus=corpus,
+        id_offset=len(existing),
+        span=timedelta(minutes=50),
     )
     write_articles(root, new, corpus, seed)
     write_roll(root, new + existing, page_size=page_size, lids=lids, now=max(now, later))

@@ -265,12 +265,12 @@ def measure(articles: int, workdir: Path, *, profile: bool = False) -> tuple[lis
         ),
     ]
     if stored:
-        near = full.stat("carbonwatch/dedup/near_duplicate") + full.stat("carbonwatch/dedup/exact_duplicate")
+        dedup = ", ".join(f"{k.rsplit('/', 1)[1]} {v}" for k, v in sorted(full.stats.items()) if "/dedup/" in k)
         rows.append(
             Row(
                 "Crawl accuracy: generated reprints linked as duplicates",
                 f"{stored['duplicates']} duplicate links for {site.reprints} reprints; {stored['articles']} "
-                f"articles stored of {site.articles - site.reprints} originals (dedup stats {near})",
+                f"articles stored of {site.articles - site.reprints} originals (dedup stats: {dedup or 'none'})",
                 f"{site.reprints} links, {site.articles - site.reprints} articles",
                 "yes"
                 if stored["duplicates"] == site.reprints and stored["articles"] == site.articles - site.reprints
