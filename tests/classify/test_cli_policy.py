@@ -1,0 +1,83 @@
+"""``carbonwatch flags | policies | notify`` on a small database."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from carbonwatch.cli import main
+from carbonwatch.cli.policy import parse_since
+from crawler.items import ArticleItem
+from pipelines.classify import classify_item, load_rules
+from pipelines.policy import register_item
+from storage.db import open_store
+from storage.queries import upsert_article
+
+NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("CARBONWATCH_DATABASE_URL", db_url)
+    monkeypatch.delenv("CARBONWATCH_NOTIFY_URLS", raising=False)
+    monkeypatch.delenv("CARBONWATCH_CONFIG", raising=False)
+    _, sessions = open_store(db_url)
+    with sessions.begin() as s:
+        item = ArticleItem(
+            url="https://finance.sina.com.cn/a.shtml",
+            source="sina",
+            title="国务院印发2030年前碳达峰行动方案",
+            canonical_url="https://finance.sina.com.cn/a.shtml",
+            text="国务院日前印发《2030年前碳达峰行动方案》。碳达峰碳中和工作，碳排放强度下降。",
+            content_hash="h",
+            published_at=NOW,
+        )
+        classify_item(item, load_rules())
+        article, item.status = upsert_article(s, item, now=NOW)
+        item.article_id = article.id
+        register_item(s, item, now=NOW)
+    return db_url
+
+
+def test_flags_json_lists_flag_with_evidence(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["flags", "--json"]) == 0
+    [flag] = json.loads(capsys.readouterr().out)
+    assert (flag["title"], flag["issuer"]) == ("《2030年前碳达峰行动方案》", "国务院")
+    assert flag["evidence"]["carbon"]["evidence"]
+
+
+def test_flags_since_filters(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["flags", "--since", "2099-01-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_flags_text_output(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["flags"])
+    out = capsys.readouterr().out
+    assert "2030年前碳达峰行动方案" in out and "release cue" in out
+
+
+def test_policies_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policies", "--json"]) == 0
+    [policy] = json.loads(capsys.readouterr().out)
+    assert (policy["mentions"], policy["flagged"], policy["doc_type"]) == (1, True, "行动方案")
+
+
+def test_notify_without_targets(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notify"]) == 0
+    assert "CARBONWATCH_NOTIFY_URLS" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("7d", NOW - timedelta(days=7)),
+        ("12h", NOW - timedelta(hours=12)),
+        ("2021-11-01", datetime(2021, 11, 1, tzinfo=UTC)),
+        ("2021-11-01T08:00:00+08:00", datetime(2021, 11, 1, tzinfo=UTC)),
+    ],
+)
+def test_parse_since(value: str, expected: datetime) -> None:
+    assert parse_since(value, now=NOW) == expected
