@@ -64,10 +64,13 @@ class SourceSchedule:
 
     def trigger(self, timezone: str = "UTC") -> BaseTrigger:
         """The APScheduler trigger for this schedule."""
+        jitter = self.jitter or None
         if self.cron is not None:
-            return CronTrigger.from_crontab(self.cron, timezone=timezone)
+            trigger = CronTrigger.from_crontab(self.cron, timezone=timezone)
+            trigger.jitter = jitter  # from_crontab takes no jitter argument
+            return trigger
         assert self.interval_seconds is not None  # guaranteed by parse_schedule
-        return IntervalTrigger(seconds=self.interval_seconds, timezone=timezone)
+        return IntervalTrigger(seconds=self.interval_seconds, timezone=timezone, jitter=jitter)
 
     def describe(self) -> str:
         """A short text naming the trigger; stored as the job name so a changed schedule is noticed at start."""
