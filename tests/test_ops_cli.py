@@ -1,0 +1,170 @@
+"""``carbonwatch runs | status | logs | daemon``: output and exit codes, on a SQLite database in tmp_path."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carbonwatch.cli import ops
+from carbonwatch.config import Config
+from scheduler.schedules import DEFAULT_SCHEDULES
+from storage.db import open_store
+from storage.models import Article, CrawlRun
+
+NOW = datetime.now(UTC)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="carbonwatch")
+    ops.register(parser.add_subparsers())
+    return parser
+
+
+def _run(config: Config, *argv: str) -> int:
+    args = _parser().parse_args(list(argv))
+    code: int = args.func(args, config)
+    return code
+
+
+def _config(tmp_path: Path, db_url: str, only: str = "ndrc") -> Config:
+    # Every source but one disabled, so `status` judges a single source.
+    schedules: dict[str, Any] = {s: {"enabled": False} for s in DEFAULT_SCHEDULES if s != only}
+    schedules[only] = {"interval_minutes": 60, "expected_update_hours": 24}
+    return replace(Config(), database_url=db_url, log_dir=tmp_path / "logs", extra={"schedules": schedules})
+
+
+def _add(config: Config, *rows: Any) -> None:
+    engine, sessions = open_store(config.database_url)
+    with sessions.begin() as session:
+        session.add_all(rows)
+    engine.dispose()
+
+
+def _run_row(status: str, *, hours_ago: float, source: str = "ndrc", **kw: Any) -> CrawlRun:
+    started = NOW - timedelta(hours=hours_ago)
+    return CrawlRun(
+        source=source,
+        trigger="daemon",
+        status=status,
+        started_at=started,
+        finished_at=started + timedelta(seconds=42),
+        **kw,
+    )
+
+
+def _article(n: int, *, hours_ago: float, source: str = "ndrc") -> Article:
+    seen = NOW - timedelta(hours=hours_ago)
+    return Article(
+        canonical_url=f"https://x.invalid/{n}",
+        url=f"https://x.invalid/{n}",
+        source=source,
+        title=f"t{n}",
+        html="<p>t</p>",
+        text="t",
+        content_hash="0" * 64,
+        first_seen_at=seen,
+        updated_at=seen,
+    )
+
+
+def test_daemon_subcommand_is_registered() -> None:
+    args = _parser().parse_args(["daemon"])
+    assert args.func is ops._daemon
+
+
+def test_runs_lists_runs_newest_first(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    _add(
+        config,
+        _run_row("success", hours_ago=2, items_new=7, items_revised=1, items_duplicate=2, dropped={"short_text": 3}),
+        _run_row("failed", hours_ago=1, errors=[{"kind": "daemon", "message": "crawl process exited with code 1"}]),
+    )
+    assert _run(config, "runs") == 0
+    out = capsys.readouterr().out
+    assert "7/1/2" in out
+    assert "crawl process exited with code 1" in out
+    assert "42.0s" in out
+    assert out.index("failed") < out.index("success")
+
+
+def test_runs_failed_filter_hides_successes(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    _add(config, _run_row("success", hours_ago=2, items_new=7), _run_row("timeout", hours_ago=1))
+    assert _run(config, "runs", "--failed") == 0
+    out = capsys.readouterr().out
+    assert "timeout" in out
+    assert "success" not in out
+
+
+def test_runs_source_filter(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    _add(config, _run_row("success", hours_ago=2), _run_row("success", hours_ago=1, source="mee"))
+    assert _run(config, "runs", "--source", "mee", "-n", "5") == 0
+    out = capsys.readouterr().out
+    assert "mee" in out
+    assert "ndrc" not in out
+
+
+def test_runs_on_empty_database(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(_config(tmp_path, db_url), "runs") == 0
+    assert "no crawl runs recorded" in capsys.readouterr().out
+
+
+def test_status_healthy_exits_0(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    _add(config, _run_row("success", hours_ago=1), _article(1, hours_ago=1), _article(2, hours_ago=30))
+    assert _run(config, "status") == 0
+    out = capsys.readouterr().out
+    assert "healthy" in out
+    assert "UNHEALTHY" not in out
+    assert "daemon not running" in out
+
+
+def test_status_stale_source_exits_1(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    _add(config, _run_row("success", hours_ago=1), _article(1, hours_ago=30))
+    assert _run(config, "status") == 1
+    out = capsys.readouterr().out
+    assert "UNHEALTHY" in out
+    assert "no new item for" in out
+
+
+def test_status_repeated_failures_exit_1(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    _add(config, _article(1, hours_ago=1), *[_run_row("failed", hours_ago=h) for h in (1, 2, 3)])
+    assert _run(config, "status") == 1
+    assert "last 3 runs failed" in capsys.readouterr().out
+
+
+def test_status_bad_schedule_exits_2(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = replace(_config(tmp_path, db_url), extra={"schedules": {"ndrc": {"cron": "often"}}})
+    assert _run(config, "status") == 2
+    assert "configuration error" in capsys.readouterr().err
+
+
+def test_logs_prints_the_run_log(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    log = tmp_path / "logs" / "ndrc" / "run-1.log"
+    log.parent.mkdir(parents=True)
+    log.write_text("line one\nline two\nline three\n", "utf-8")
+    _add(config, _run_row("success", hours_ago=1, log_path=str(log)))
+    assert _run(config, "logs", "1", "--tail", "2") == 0
+    out = capsys.readouterr().out
+    assert out == "line two\nline three\n"
+
+
+def test_logs_of_a_deleted_log_say_so(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    _add(config, _run_row("success", hours_ago=1, log_path=str(tmp_path / "logs" / "gone.log")))
+    assert _run(config, "logs", "1") == 1
+    assert "is gone" in capsys.readouterr().err
+
+
+def test_logs_of_an_unknown_run(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(_config(tmp_path, db_url), "logs", "99") == 1
+    assert "no run 99" in capsys.readouterr().err
