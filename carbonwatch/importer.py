@@ -95,7 +95,7 @@ def items_from_feed(text: str, path: Path) -> list[ArticleItem]:
         link = getattr(entry, "url", None) or getattr(entry, "link", None) or ""
         title = getattr(entry, "title", "") or ""
         body = getattr(entry, "body_html", None) or getattr(entry, "content_html", None) or ""
-        body = body or getattr(entry, "summary", "") or ""
+        body = body or getattr(entry, "summary_html", None) or getattr(entry, "summary", "") or ""
         published = getattr(entry, "published_raw", None) or getattr(entry, "published", None)
         key = canonicalize(link) if link.startswith(("http://", "https://")) else post_key(title, str(published))
         items.append(
