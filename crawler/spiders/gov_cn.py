@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from crawler.govlist import GovListSpider
 from crawler.parsers import gov_cn
 from crawler.parsers.govmeta import GovDocument, ListPage
+from crawler.spiderbase import GovListSpider
 
 
 class GovCnSpider(GovListSpider):

@@ -1,16 +1,16 @@
 """MEE (生态环境部) spider: 新闻发布 press releases and 部文件 policy documents on www.mee.gov.cn.
 
 Run: ``scrapy crawl mee`` (options: ``-a columns=URL,URL``, ``-a max_pages=N``). Older MEE pages are GB2312/GBK
-with only a ``<meta>`` declaration, some with none: pages are decoded by ``crawler.govlist.response_text``.
+with only a ``<meta>`` declaration, some with none: pages are decoded by ``crawler.spiderbase.response_text``.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from crawler.govlist import GovListSpider
 from crawler.parsers import mee
 from crawler.parsers.govmeta import GovDocument, ListPage
+from crawler.spiderbase import GovListSpider
 
 
 class MeeSpider(GovListSpider):

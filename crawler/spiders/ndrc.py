@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from crawler.govlist import GovListSpider
 from crawler.parsers import ndrc
 from crawler.parsers.govmeta import GovDocument, ListPage
+from crawler.spiderbase import GovListSpider
 
 BASE = "https://www.ndrc.gov.cn"
 

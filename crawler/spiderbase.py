@@ -1,4 +1,4 @@
-"""Shared spider machinery for static government column sites (NDRC, gov.cn, MEE) and the configured sources.
+"""Shared spider machinery: static government column sites (NDRC, gov.cn, MEE) and configured sources (feed, site).
 
 A column is crawled list page by list page: unknown detail pages (canonical URL not yet stored) are fetched, and
 the next list page is requested only while the current one still had unknown entries and the page limit
@@ -22,6 +22,7 @@ from w3lib.encoding import http_content_type_encoding
 from crawler.items import ArticleItem
 from crawler.parsers.govmeta import GovDocument, ListEntry, ListPage, paged_url
 from crawler.parsers.sina import decode_html
+from crawler.sources import Source, SourceError, download_slots, load_sources, select_sources
 from crawler.urls import canonicalize
 
 logger = logging.getLogger(__name__)
@@ -172,6 +173,74 @@ class GovListSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed request; the other pages carry on."""
+        self.stat("fetch_error")
+        request = getattr(failure, "request", None)
+        logger.warning("%s: request failed %s: %s", self.name, getattr(request, "url", "?"), failure.value)
+
+
+class ConfiguredSpider(scrapy.Spider):
+    """Base for spiders driven by the sources file: ``-a source=NAME`` runs one source, else all enabled ones.
+
+    Each source's requests go to their own downloader slot (``source:<name>``) whose delay and concurrency come
+    from the source (``DOWNLOAD_SLOTS``, set here before the crawler freezes its settings).
+    """
+
+    source_kind: ClassVar[str] = ""
+    allowed_domains: list[str]  # set only when the sources restrict hosts (OffsiteMiddleware reads it)
+    restrict_domains: ClassVar[bool] = True  # site spiders stay on their hosts; feeds may link anywhere
+
+    def __init__(self, *args: Any, source: str | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        self.source_name = source
+        self.sources: list[Source] = []
+        self._pending_stats: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        path = crawler.settings.get("CARBONWATCH_SOURCES_FILE")
+        try:
+            spider.sources = select_sources(load_sources(path), cls.source_kind, spider.source_name)
+        except SourceError as exc:
+            logger.error("%s: sources configuration error: %s", spider.name, exc)
+            spider._pending_stats["config_error"] = 1
+            spider.sources = []
+        if not spider.sources:
+            logger.warning("%s: no %s sources to crawl (sources file: %s)", spider.name, cls.source_kind, path)
+        spider.configure(crawler)
+        slots = download_slots(spider.sources)
+        if slots:
+            merged = {**crawler.settings.getdict("DOWNLOAD_SLOTS"), **slots}
+            crawler.settings.set("DOWNLOAD_SLOTS", merged, priority="spider")
+        explicit = [d for s in spider.sources for d in s.allowed_domains]
+        if cls.restrict_domains or explicit:
+            domains = explicit if not cls.restrict_domains else [d for s in spider.sources for d in s.domains]
+            spider.allowed_domains = sorted(set(domains))
+        return spider
+
+    def configure(self, crawler: Any) -> None:
+        """Hook run in ``from_crawler`` while settings may still change (the site spider enables rendering)."""
+
+    def source(self, name: str) -> Source:
+        """The selected source called ``name``."""
+        return next(s for s in self.sources if s.name == name)
+
+    def stat(self, key: str, count: int = 1) -> None:
+        """Increment ``carbonwatch/<spider>/<key>``."""
+        self.crawler.stats.inc_value(f"carbonwatch/{self.name}/{key}", count)
+
+    def flush_pending_stats(self) -> None:
+        """Stats noted before the crawler had a stats collector (during ``from_crawler``)."""
+        for key, count in self._pending_stats.items():
+            self.stat(key, count)
+        self._pending_stats.clear()
+
+    def request_meta(self, src: Source) -> dict[str, Any]:
+        """Per-request meta putting the request in the source's downloader slot."""
+        return {"download_slot": src.slot, "carbonwatch_source": src.name}
+
+    def on_error(self, failure: Failure) -> None:
+        """Count and log a failed request; the other sources carry on."""
         self.stat("fetch_error")
         request = getattr(failure, "request", None)
         logger.warning("%s: request failed %s: %s", self.name, getattr(request, "url", "?"), failure.value)
