@@ -291,3 +291,56 @@ def test_spooled_items_keep_their_aware_dates(db_url: str, tmp_path: Path) -> No
     assert article is not None and article.published_at == datetime(2021, 10, 26, 12, 0, tzinfo=UTC)
     assert article.published_at.tzinfo is not None
     engine.dispose()
+
+
+# -- through the engine: a database outage during a real crawl, then the next crawl ----------------------------
+
+
+class Outage:
+    """An NDRC crawl with the database unreachable, then one with it back, sharing the spool directory."""
+
+    def __init__(self, down: Any, up: Any, spool_dir: Path, db_url: str) -> None:
+        self.down, self.up, self.spool_dir, self.db_url = down, up, spool_dir, db_url
+
+
+@pytest.fixture(scope="module")
+def outage(tmp_path_factory: pytest.TempPathFactory) -> Outage:
+    from carbonwatch.devserver import serve
+    from tests.helpers import FIXTURES, crawl
+
+    tmp = tmp_path_factory.mktemp("outage")
+    spool_dir = tmp / "spool"
+    db_url = f"sqlite:///{tmp / 'cw.db'}"
+    common = {"CARBONWATCH_SPOOL_DIR": str(spool_dir), "CARBONWATCH_STORE_BACKOFF": "0.05"}
+    # NDRC: its list pages read known URLs tolerantly, so only the store meets the outage.
+    with serve(FIXTURES / "ndrc") as server:
+        runs = [
+            crawl(
+                "ndrc",
+                tmp_path=tmp,
+                db_url=url,
+                host_map=server.host_map(),
+                settings=common,
+                spider_args={"columns": "https://www.ndrc.gov.cn/xxgk/zcfb/tz/"},
+            )
+            for url in (UNREACHABLE_PG, db_url)
+        ]
+    return Outage(runs[0], runs[1], spool_dir, db_url)
+
+
+def test_crawl_with_the_database_down_finishes_and_spools(outage: Outage) -> None:
+    assert outage.down.returncode == 0, outage.down.log[-3000:]
+    assert outage.down.stat("carbonwatch/store/spooled") >= 1
+    assert outage.down.stat("carbonwatch/items/new") == 0
+
+
+def test_next_crawl_replays_the_spool_without_duplicates(outage: Outage) -> None:
+    assert outage.up.returncode == 0, outage.up.log[-3000:]
+    spooled = outage.down.stat("carbonwatch/store/spooled")
+    assert outage.up.stat("carbonwatch/store/replayed") == spooled
+    engine, factory = open_store(outage.db_url)
+    try:
+        assert count(factory, Article) + count(factory, ArticleDuplicate) == spooled
+    finally:
+        engine.dispose()
+    assert spool.pending_files(outage.spool_dir) == []
