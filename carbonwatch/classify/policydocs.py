@@ -318,6 +318,11 @@ def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
     return bool(years) and years[-1] < ref_year
 
 
+def _inside_brackets(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a 《…》 title."""
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
 def _future(clause: str) -> bool:
     return bool(FUTURE_RE.search(clause))
 
@@ -382,8 +387,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
     docs: list[PolicyDocument] = []
     for m in NOTICE_RE.finditer(text):
         title = m.group("title")
-        if GENERIC_TITLE_RE.search(title) or doc_type(title) is None:
-            continue
+        if GENERIC_TITLE_RE.search(title) or doc_type(title) is None or _inside_brackets(text, m.start("title")):
+            continue  # a notice named in 《》 is handled (release or citation) by _bracket_docs
         issuer = canonical_issuer(m.group("issuer")) if m.group("issuer") else find_issuer_before(text, m.start())
         clause = _clause_before(text, m.start("title"))
         compact = re.sub(r"\s+", "", title)
@@ -408,6 +413,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
             title = m.group("title")
             bare = title in DOC_TYPES
             if GENERIC_TITLE_RE.search(title) or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
+                continue
+            if _inside_brackets(text, m.start()):
                 continue
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
@@ -438,6 +445,45 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
                     cue=m.group(0),
                 )
             )
+    return docs
+
+
+HEADING_RE = re.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
+
+
+def _header_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
+    """An official document printed in the page: "X人民政府关于…的通告" (maybe over several lines) + its number."""
+    docs: list[PolicyDocument] = []
+    for num in DOC_NUMBER_RE.finditer(text):
+        head = text[max(0, num.start() - 160) : num.start()]
+        if "》" in head[-3:] or "（" in head[-2:] or "(" in head[-2:]:
+            continue  # a citation: 《…》（国发〔2021〕23号）
+        # The heading is the last run of lines before the number that starts with an issuer and says 关于.
+        headings = list(HEADING_RE.finditer(head))
+        if not headings:
+            continue
+        m = headings[-1]
+        heading = head[m.start(1) :].strip()
+        compact = re.sub(r"\s+", "", heading)
+        if "《" in compact or "。" in compact or doc_type(compact) is None:
+            continue
+        issuer, _ = split_issuer_prefix(compact)
+        title = unwrap_notice(compact)
+        start = max(0, num.start() - 160) + m.start(1)
+        docs.append(
+            PolicyDocument(
+                title=title if title.startswith("《") else f"《{title}》",
+                title_norm=normalise_title(title),
+                issuer=issuer,
+                doc_number=normalise_doc_number(num.group(0)),
+                doc_type=doc_type(title),
+                is_release=not is_historical(text, start, ref_year),
+                field=field_name,
+                start=start,
+                end=num.end(),
+                cue="document heading with number " + num.group(0),
+            )
+        )
     return docs
 
 
@@ -484,6 +530,7 @@ def recognise(
         docs.append(page_doc)
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year)
+    docs += _header_docs(text, "text", ref_year)
     merged = _merge(docs)
     headline_norms = {d.title_norm for d in merged if d.field == "title"}
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}

@@ -211,3 +211,19 @@ def test_government_news_page_is_not_a_release() -> None:
 def test_untitled_notice_with_issuer() -> None:
     docs = releases("", "近日国家发展改革委、财政部联合印发通知，部署投放储备。")
     assert docs == [("通知", "国家发展改革委、财政部", True)]
+
+
+def test_document_heading_with_number_is_the_release() -> None:
+    text = "吉林省人民政府关于禁止在\n嫩江干流新增建设项目\n的通告\n吉政明电〔2022〕1号\n为做好工程建设，特通告如下。"
+    [doc] = recognise("", text).documents
+    assert (doc.title_norm, doc.issuer, doc.doc_number, doc.is_release) == (
+        "关于禁止在嫩江干流新增建设项目的通告",
+        "吉林省人民政府",
+        "吉政明电〔2022〕1号",
+        True,
+    )
+
+
+def test_cited_number_is_not_a_heading() -> None:
+    text = "根据《国务院关于印发2030年前碳达峰行动方案的通知》（国发〔2021〕23号）要求，推进工作。"
+    assert not recognise("", text, published_at=Y2021).is_release
