@@ -38,9 +38,10 @@ class Stats:
         self.values[key] = self.values.get(key, 0) + count
 
 
-@pytest.fixture
-def sessions(db_url: str) -> sessionmaker[Session]:
-    _, factory = open_store(db_url)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def sessions(request: pytest.FixtureRequest) -> sessionmaker[Session]:
+    url = request.getfixturevalue("db_url" if request.param == "sqlite" else "pg_url")
+    _, factory = open_store(url)
     return factory
 
 
