@@ -20,6 +20,7 @@ UpsertStatus = Literal["new", "revised", "unchanged"]
 
 # SQLite allows 32766 bound parameters per statement (999 before 3.32); PostgreSQL 65535. Stay well below both.
 IN_CHUNK = 500
+MAX_BAND_ROWS = 5000
 
 
 def _chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterable[Sequence[Any]]:
@@ -207,14 +208,16 @@ def lsh_candidates(session: Session, band_keys: Sequence[int], *, limit: int = 5
         return []
     counts: dict[int, int] = {}
     for chunk in _chunks(list(band_keys)):
-        for article_id in session.scalars(select(LshBand.article_id).where(LshBand.band_key.in_(chunk))):
+        # Bounded: a band shared by thousands of articles (a boilerplate-only text) must not load them all.
+        band_stmt = select(LshBand.article_id).where(LshBand.band_key.in_(chunk)).limit(MAX_BAND_ROWS)
+        for article_id in session.scalars(band_stmt):
             counts[article_id] = counts.get(article_id, 0) + 1
     if not counts:
         return []
     # Common boilerplate can make many articles share one band; the best-sharing ones are the likely matches.
     best = sorted(counts, key=lambda a: (-counts[a], a))[:limit]
-    stmt = select(Fingerprint.article_id, Fingerprint.signature).where(Fingerprint.article_id.in_(best))
-    rows = session.execute(stmt)
+    sig_stmt = select(Fingerprint.article_id, Fingerprint.signature).where(Fingerprint.article_id.in_(best))
+    rows = session.execute(sig_stmt)
     found = {int(a): bytes(s) for a, s in rows}
     return [(a, found[a]) for a in best if a in found]
 
