@@ -62,6 +62,28 @@ def is_text_response(response: Response) -> bool:
     return ctype.startswith(TEXT_TYPES)
 
 
+# Scrapy 2.19 wraps Twisted's errors in its own classes; both spellings map to one stats key.
+ERROR_KINDS = {
+    "DownloadTimeoutError": "timeout",
+    "TimeoutError": "timeout",
+    "TCPTimedOutError": "timeout",
+    "DownloadConnectionRefusedError": "connection_refused",
+    "ConnectionRefusedError": "connection_refused",
+    "CannotResolveHostError": "dns",
+    "DNSLookupError": "dns",
+    "ResponseDataLossError": "data_loss",
+    "DownloadFailedError": "download_failed",
+    "ResponseNeverReceived": "no_response",
+    "ConnectionLost": "connection_lost",
+}
+
+
+def error_kind(exc: BaseException) -> str:
+    """The stats key suffix of a download failure (``timeout``, ``dns``, ``connection_refused`` …)."""
+    name = type(exc).__name__
+    return ERROR_KINDS.get(name, re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower())
+
+
 def roll_item_meta(item: RollItem) -> dict[str, Any]:
     """A RollItem as a plain dict (dates as ISO strings) for ``cb_kwargs`` and ``ArticleItem.list_meta``."""
     meta = asdict(item)
@@ -206,23 +228,15 @@ class SinaFinanceSpider(scrapy.Spider):
         """Count a request that failed for good (HTTP error after retries, timeout, refused connection …)."""
         from scrapy.exceptions import IgnoreRequest
         from scrapy.spidermiddlewares.httperror import HttpError
-        from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
         request = failure.request
         if failure.check(HttpError):
-            status = failure.value.response.status
-            kind = f"http_{status}"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            kind = "timeout"
-        elif failure.check(DNSLookupError):
-            kind = "dns"
-        elif failure.check(ConnectionRefusedError):
-            kind = "connection_refused"
+            kind = f"http_{failure.value.response.status}"
         elif failure.check(IgnoreRequest):
             # robots.txt, offsite or the SSRF guard: each counts its own reason
             logger.info("request ignored: %s (%s)", request.url, failure.value)
             return
         else:
-            kind = type(failure.value).__name__.lower()
+            kind = error_kind(failure.value)
         self._count(f"carbonwatch/errors/{kind}")
         logger.warning("request failed (%s): %s", kind, request.url)

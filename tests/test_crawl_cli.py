@@ -1,0 +1,183 @@
+"""``carbonwatch crawl`` / ``import`` as a user runs them: a subprocess, a local snapshot server, a temp database."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from carbonwatch.config import load_config
+from carbonwatch.crawlrun import create_run_row
+from carbonwatch.devserver import serve
+from storage.db import open_store
+from storage.models import Article, CrawlRun
+from tests.helpers import FIXTURES, PROJECT_ROOT
+
+SITE = FIXTURES / "sina_finance" / "site"
+SINA_HOSTS = ["feed.mix.sina.com.cn", "finance.sina.com.cn"]
+
+
+def run_cli(args: list[str], tmp: Path, db_url: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python -m carbonwatch ARGS`` with the database, logs and politeness settings of a test."""
+    proc_env = {
+        **os.environ,
+        "CARBONWATCH_CONFIG": "",
+        "CARBONWATCH_DATABASE_URL": db_url,
+        "CARBONWATCH_LOG_DIR": str(tmp / "logs"),
+        "CARBONWATCH_DOWNLOAD_DELAY": "0",
+        "COLUMNS": "200",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "carbonwatch", *args],
+        cwd=PROJECT_ROOT,
+        env=proc_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def host_map_arg(host_map: dict[str, str]) -> list[str]:
+    return ["-s", f"CARBONWATCH_HOST_MAP={json.dumps(host_map)}", "-s", "AUTOTHROTTLE_ENABLED=False"]
+
+
+def rows(db_url: str, model: Any) -> list[Any]:
+    engine, sessions = open_store(db_url)
+    try:
+        with sessions() as session:
+            return list(session.scalars(select(model).order_by(model.id)).all())
+    finally:
+        engine.dispose()
+
+
+def closed_port() -> int:
+    """A local port nothing listens on (connection refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def success(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("cli_ok")
+    db_url = f"sqlite:///{tmp / 'cw.db'}"
+    with serve(SITE) as server:
+        proc = run_cli(["crawl", "sina_finance", "-a", "lids=1686", *host_map_arg(server.host_map())], tmp, db_url)
+    return {"proc": proc, "runs": rows(db_url, CrawlRun), "articles": rows(db_url, Article)}
+
+
+@pytest.fixture(scope="module")
+def failure(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("cli_fail")
+    db_url = f"sqlite:///{tmp / 'cw.db'}"
+    down = {host: f"http://127.0.0.1:{closed_port()}" for host in SINA_HOSTS}
+    proc = run_cli(
+        ["crawl", "sina_finance", "-a", "lids=1686", "-s", "RETRY_TIMES=0", *host_map_arg(down)], tmp, db_url
+    )
+    return {"proc": proc, "runs": rows(db_url, CrawlRun)}
+
+
+def test_successful_crawl_exits_0(success: dict[str, Any]) -> None:
+    assert success["proc"].returncode == 0, success["proc"].stderr[-3000:]
+
+
+def test_summary_table_shows_the_counts(success: dict[str, Any]) -> None:
+    out = success["proc"].stdout
+    assert "crawl summary" in out
+    assert "sina_finance" in out and "success" in out
+    assert "carbonwatch logs" not in out
+
+
+def test_run_record_fields(success: dict[str, Any]) -> None:
+    (run,) = success["runs"]
+    assert (run.source, run.trigger, run.status, run.exit_code) == ("sina_finance", "manual", "success", 0)
+    assert run.items_new == 4 and run.items_duplicate == 0
+    assert run.requests >= 8 and run.responses["200"] >= 8
+    assert run.pid and run.finished_at is not None and run.finished_at >= run.started_at
+    assert run.stats["finish_reason"] == "finished"
+
+
+def test_articles_carry_the_run_id(success: dict[str, Any]) -> None:
+    (run,) = success["runs"]
+    assert {a.run_id for a in success["articles"]} == {run.id}
+
+
+def test_log_file_tags_every_line_with_the_run_id(success: dict[str, Any]) -> None:
+    (run,) = success["runs"]
+    log = Path(run.log_path)
+    assert log.name == f"run-{run.id}.log" and log.parent.name == "sina_finance"
+    lines = [line for line in log.read_text("utf-8").splitlines() if line[:2] == "20"]
+    assert lines and all(f"[run {run.id}]" in line for line in lines)
+    assert "Spider closed (finished)" in log.read_text("utf-8")
+
+
+def test_failed_crawl_exits_1_with_next_step(failure: dict[str, Any]) -> None:
+    proc = failure["proc"]
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    (run,) = failure["runs"]
+    assert f"carbonwatch logs {run.id}" in proc.stdout
+
+
+def test_failed_crawl_record(failure: dict[str, Any]) -> None:
+    (run,) = failure["runs"]
+    assert run.status == "failed" and run.exit_code == 1
+    assert any(e["kind"] == "connection_refused" for e in run.errors)
+    assert run.items_new == 0
+
+
+def test_daemon_run_id_fills_the_given_row(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    config = load_config({"CARBONWATCH_DATABASE_URL": db_url})
+    run_id = create_run_row(config, "sina_finance", "daemon")
+    with serve(SITE) as server:
+        proc = run_cli(
+            [
+                *["crawl", "sina_finance", "--trigger", "daemon", "--run-id", str(run_id), "-a", "lids=9003"],
+                *host_map_arg(server.host_map()),
+            ],
+            tmp_path,
+            db_url,
+            CARBONWATCH_LOG_FORMAT="json",
+        )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (run,) = rows(db_url, CrawlRun)
+    assert (run.id, run.trigger, run.status) == (run_id, "daemon", "success")
+    assert run.dropped == {"roll_status_error": 1}
+    records = [json.loads(line) for line in Path(run.log_path).read_text("utf-8").splitlines()]
+    assert records and all(r["run_id"] == str(run_id) for r in records)
+
+
+def test_unknown_spider_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run_cli(["crawl", "no_such_spider"], tmp_path, f"sqlite:///{tmp_path / 'cw.db'}")
+    assert proc.returncode == 2
+    assert "unknown spider" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_import_stores_posts_and_pages_with_an_import_run(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    post = FIXTURES / "posts" / "央行推出碳减排支持工具.md"
+    page = FIXTURES / "sina_finance" / "article_finance_2018.html"
+    proc = run_cli(["import", str(post), str(page)], tmp_path, db_url)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    titles = {a.title: a for a in rows(db_url, Article)}
+    assert "央行推出碳减排支持工具" in titles
+    assert titles["央行推出碳减排支持工具"].canonical_url.startswith("urn:carbonwatch:post:")
+    assert any(a.canonical_url.endswith("doc-ihqfskcn2160999.shtml") for a in titles.values())
+    (run,) = rows(db_url, CrawlRun)
+    assert (run.source, run.trigger, run.status, run.items_new) == ("import", "import", "success", 2)
+
+
+def test_import_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run_cli(["import", str(tmp_path / "nope.md")], tmp_path, f"sqlite:///{tmp_path / 'cw.db'}")
+    assert proc.returncode == 2
+    assert "no such file" in proc.stderr

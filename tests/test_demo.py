@@ -1,0 +1,88 @@
+"""``carbonwatch demo`` end to end: the bundled snapshot, the real spiders, a temporary database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from carbonwatch.cli.demo import DEMO_SITE, DEMO_SPIDERS
+from storage.db import open_store
+from storage.models import Article, ArticleDuplicate, CrawlRun
+
+MAX_SNAPSHOT_BYTES = 3 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("demo")
+    db_url = f"sqlite:///{tmp / 'demo.db'}"
+    env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_LOG_DIR": str(tmp / "logs"), "COLUMNS": "200"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "carbonwatch", "demo", "--db", db_url],
+        cwd=tmp,  # the demo must find its snapshot wherever it is started from
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    engine, sessions = open_store(db_url)
+    try:
+        with sessions() as session:
+            result = {
+                "proc": proc,
+                "cwd_db": tmp / "carbonwatch.db",
+                "articles": session.scalar(select(func.count()).select_from(Article)) or 0,
+                "duplicates": session.scalar(select(func.count()).select_from(ArticleDuplicate)) or 0,
+                "runs": list(session.scalars(select(CrawlRun)).all()),
+                "sources": set(session.scalars(select(Article.source).distinct()).all()),
+            }
+    finally:
+        engine.dispose()
+    return result
+
+
+def test_demo_exits_0(demo: dict[str, Any]) -> None:
+    assert demo["proc"].returncode == 0, demo["proc"].stdout[-2000:] + demo["proc"].stderr[-3000:]
+
+
+def test_demo_stores_articles(demo: dict[str, Any]) -> None:
+    assert demo["articles"] > 0
+    assert "sina_finance" in demo["sources"]
+
+
+def test_demo_links_the_reprinted_posts_as_duplicates(demo: dict[str, Any]) -> None:
+    # the three byte-identical 1-11月 industrial-profit posts: one article, two duplicates (at least)
+    assert demo["duplicates"] >= 2
+
+
+def test_demo_runs_are_recorded_with_trigger_demo(demo: dict[str, Any]) -> None:
+    assert {r.trigger for r in demo["runs"]} == {"demo"}
+    assert {r.source for r in demo["runs"]} <= set(DEMO_SPIDERS)
+
+
+def test_demo_prints_what_it_stored(demo: dict[str, Any]) -> None:
+    out = demo["proc"].stdout
+    assert "stored articles:" in out and "duplicates linked:" in out
+    assert "Traceback" not in demo["proc"].stderr
+
+
+def test_snapshot_is_small_and_has_robots_txt_per_host() -> None:
+    files = [p for p in DEMO_SITE.rglob("*") if p.is_file()]
+    assert sum(p.stat().st_size for p in files) < MAX_SNAPSHOT_BYTES
+    hosts = [p for p in DEMO_SITE.iterdir() if p.is_dir()]
+    assert all((h / "robots.txt").is_file() for h in hosts)
+
+
+def test_snapshot_lists_both_default_lids() -> None:
+    roll = DEMO_SITE / "feed.mix.sina.com.cn" / "api" / "roll" / "get"
+    assert (roll / "lid=1686&page=1").is_file() and (roll / "lid=1689&page=1").is_file()
+
+
+def test_demo_writes_only_to_the_given_database(demo: dict[str, Any]) -> None:
+    assert not demo["cwd_db"].exists()
