@@ -79,3 +79,31 @@ def test_page_limit_stops_paging(tmp_path: Path) -> None:
     assert TZ + "index_1.html" not in run.requests
     assert len(run.items) == 3
     assert run.result.stat("carbonwatch/ndrc/page_limit") == 1
+
+
+def test_full_chain_stores_and_flags_the_carbon_release_then_skips_known_pages(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from carbonwatch.devserver import serve
+    from storage.db import open_store
+    from storage.models import Article
+    from tests.helpers import FIXTURES, crawl
+
+    db_url = f"sqlite:///{tmp_path / 'chain.db'}"
+    args = {"columns": COLUMNS}
+    with serve(FIXTURES / "ndrc") as server:
+        first = crawl("ndrc", tmp_path=tmp_path, db_url=db_url, host_map=server.host_map(), spider_args=args)
+        detail_requests = len(server.requests_matching("/t2022"))
+        second = crawl("ndrc", tmp_path=tmp_path, db_url=db_url, host_map=server.host_map(), spider_args=args)
+        assert len(server.requests_matching("/t2022")) == detail_requests  # nothing fetched again
+    assert first.returncode == 0, first.log[-2000:]
+    assert second.stat("carbonwatch/ndrc/known_skipped") == 4
+    assert second.stat("item_scraped_count") == 0
+    engine, sessions = open_store(db_url)
+    with sessions() as session:
+        rows = {a.doc_id: a for a in session.scalars(select(Article))}
+    engine.dispose()
+    assert len(rows) == 5
+    assert rows[CARBON].flag is True
+    assert rows[CARBON].meta["doc_number"] == "发改环资〔2022〕1234号"
+    assert rows["t20220125_1313002"].flag is False

@@ -1,0 +1,63 @@
+"""Selector-driven parsing for configured sites."""
+
+from __future__ import annotations
+
+from crawler.parsers import site
+from tests.helpers import FIXTURES
+
+ROOT = FIXTURES / "site" / "fgw.example.gov.cn" / "zcfg"
+LIST_URL = "https://fgw.example.gov.cn/zcfg/"
+
+
+def test_list_links_from_elements_skip_javascript() -> None:
+    links = site.list_links((ROOT / "index.html").read_text("utf-8"), LIST_URL, "ul.news-list li a")
+    assert [e.url for e in links] == [
+        LIST_URL + "202202/t20220215_101.html",
+        LIST_URL + "202202/t20220214_100.html",
+    ]
+    assert links[0].title == "关于印发某省碳达峰实施方案的通知"
+
+
+def test_list_links_from_attribute_pseudo_element() -> None:
+    links = site.list_links((ROOT / "index.html").read_text("utf-8"), LIST_URL, "ul.news-list li a::attr(href)")
+    assert len(links) == 2
+
+
+def test_list_links_from_container_elements() -> None:
+    links = site.list_links((ROOT / "index.html").read_text("utf-8"), LIST_URL, "ul.news-list li")
+    assert len(links) == 2
+
+
+def test_next_link() -> None:
+    html = (ROOT / "index.html").read_text("utf-8")
+    assert site.next_link(html, LIST_URL, "div.pager a.next") == LIST_URL + "index_1.html"
+    assert site.next_link((ROOT / "index_1.html").read_text("utf-8"), LIST_URL, "div.pager a.next") is None
+
+
+def test_parse_page_with_selectors() -> None:
+    page = site.parse_page(
+        (ROOT / "202202" / "t20220215_101.html").read_text("utf-8"),
+        LIST_URL + "202202/t20220215_101.html",
+        body_selector="div.detail-content",
+        title_selector="h2.detail-title",
+        date_selector="span.pubtime::text",
+    )
+    assert page.title == "关于印发某省碳达峰实施方案的通知"
+    assert page.date_raw == "2022-02-15 10:00"
+    assert "碳达峰" in page.body_html
+    assert "打印本页" not in page.body_html
+
+
+def test_parse_page_title_falls_back_to_the_title_tag() -> None:
+    page = site.parse_page(
+        "<html><head><title>标题甲_某省发展和改革委员会</title></head><body><div id='c'>正文</div></body></html>",
+        LIST_URL,
+        body_selector="#c",
+    )
+    assert page.title == "标题甲"
+    assert page.date_raw is None
+
+
+def test_parse_page_without_body_match() -> None:
+    page = site.parse_page("<html><body><p>x</p></body></html>", LIST_URL, body_selector="#missing")
+    assert page.body_html == ""
