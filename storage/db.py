@@ -48,6 +48,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic.config import Config as AlembicConfig
 
     cfg = AlembicConfig()
+    # Alembic logs its plugin set-up at INFO on every start: noise in every command and crawl log.
+    for name in ("alembic", "alembic.runtime.plugins", "alembic.runtime.migration"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
