@@ -23,14 +23,16 @@ from carbonwatch.config import Config
 from carbonwatch.crawlrun import CrawlSetupError, available_spiders, run_crawl
 
 # The spiders the demo runs, in order; engineer E appends the policy spiders as their snapshots land.
-DEMO_SPIDERS: list[str] = ["sina_finance"]
+DEMO_SPIDERS: list[str] = ["sina_finance", "ndrc", "gov_cn", "mee", "feed"]
 DEMO_SITE = Path(__file__).resolve().parent.parent / "demo" / "site"
+DEMO_SOURCES = DEMO_SITE.parent / "sources.toml"  # the feed spider's sources (RSSHub's Sina feed)
 # Local server, no politeness delay needed; the whole demo takes seconds.
 DEMO_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "CARBONWATCH_PROGRESS_INTERVAL": 0,
+    "CARBONWATCH_SOURCES_FILE": str(DEMO_SOURCES),
 }
 SAMPLE_TITLES = 8
 
