@@ -316,6 +316,19 @@ def build_fixture(data: Path, out: Path) -> dict[str, int]:
     failing_path.write_text("<html><body>服务器错误</body></html>", "utf-8")
     failing_path.with_name(failing_path.name + ".http.json").write_text(json.dumps({"status": 500}) + "\n", "utf-8")
     path_for(out, image.url).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    # 9005: rate limited. One page asks to come back at once (waited out, then given up on: it never recovers),
+    # one asks for an hour (beyond the cap: given up on at once).
+    busy = [
+        DemoArticle(doc_url_for(name, good[0].published), name, "新浪财经", good[0].published, "")
+        for name in ("retry_now", "retry_later")
+    ]
+    (roll_dir / "lid=9005&page=1").write_text(roll_reply(9005, [roll_entry(a) for a in busy], 2), "utf-8")
+    (roll_dir / "lid=9005&page=2").write_text(roll_reply(9005, [], 2), "utf-8")
+    for article, wait in zip(busy, ("0", "3600"), strict=True):
+        target = path_for(out, article.url)
+        target.write_text("<html><body>请求过于频繁</body></html>", "utf-8")
+        sidecar = {"status": 429, "headers": {"Retry-After": wait}}
+        target.with_name(target.name + ".http.json").write_text(json.dumps(sidecar) + "\n", "utf-8")
     return {"articles": len(good)}
 
 

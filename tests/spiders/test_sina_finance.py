@@ -61,7 +61,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> Run:
 
 @pytest.fixture(scope="module")
 def bad(tmp_path_factory: pytest.TempPathFactory) -> Run:
-    return _crawl(tmp_path_factory.mktemp("sina_bad"), "9001,9002,9003,9004")
+    return _crawl(tmp_path_factory.mktemp("sina_bad"), "9001,9002,9003,9004,9005")
 
 
 def test_roll_url_has_no_cache_busters() -> None:
@@ -146,6 +146,17 @@ def test_bad_input_is_counted_as_a_drop(bad: Run, reason: str) -> None:
 @pytest.mark.parametrize("status", [404, 500])
 def test_http_errors_are_counted(bad: Run, status: int) -> None:
     assert bad.result.stat(f"carbonwatch/errors/http_{status}") == 1
+
+
+def test_retry_after_is_waited_out_then_given_up(bad: Run) -> None:
+    assert bad.result.stat("carbonwatch/retry_after/waited") == 2  # Retry-After: 0, CARBONWATCH_RETRY_AFTER_TIMES
+    assert bad.result.stat("carbonwatch/errors/retry_after_exceeded") == 2  # that one, and the hour-long wait
+    assert bad.result.stat("carbonwatch/errors/http_429") == 2
+
+
+def test_retry_after_beyond_the_cap_is_not_retried(bad: Run) -> None:
+    # Retry-After 0: the first try and 2 waited retries; Retry-After 3600: one try only (no blind retries either)
+    assert bad.result.stat("downloader/response_status_count/429") == 4
 
 
 def test_bad_crawl_stores_nothing(bad: Run) -> None:
