@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from carbonwatch.devserver import SnapshotServer, _Handler
 from storage.models import Article, ArticleDuplicate, CrawlRun
-from tests.helpers import FIXTURES, CrawlResult, crawl
+from tests.helpers import FIXTURES, PROJECT_ROOT, CrawlResult, crawl
 
 CORPUS = FIXTURES / "badinput"
 CASES: dict[str, dict[str, Any]] = json.loads((CORPUS / "cases.json").read_text("utf-8"))
@@ -50,6 +54,7 @@ class RecordingServer(SnapshotServer):
         super().__init__(root, port)
         self.hits: list[Hit] = []
         self._hits_lock = threading.Lock()
+        self.on_hit: Callable[[Hit], None] | None = None  # a test's fault trigger ("cut the DB at the 5th page")
         self.RequestHandlerClass = _RecordingHandler
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -59,6 +64,8 @@ class RecordingServer(SnapshotServer):
     def add_hit(self, hit: Hit) -> None:
         with self._hits_lock:
             self.hits.append(hit)
+        if self.on_hit is not None:
+            self.on_hit(hit)
 
     def hits_since(self, mark: int) -> list[Hit]:
         """Requests answered after ``mark`` (a previous ``len(server.hits)``)."""
@@ -114,6 +121,57 @@ def point_at_server(root: Path, server: SnapshotServer) -> None:
         raw = path.read_bytes()
         if DEVSERVER_PLACEHOLDER.encode() in raw:
             path.write_bytes(raw.replace(DEVSERVER_PLACEHOLDER.encode(), netloc.encode()))
+
+
+def sina_command(server: SnapshotServer, tmp_path: Path, db_url: str, lids: list[int], **settings: str) -> list[str]:
+    """The ``scrapy crawl sina_finance`` command line :func:`run_sina` runs (for tests that must kill it)."""
+    opts = {
+        "CARBONWATCH_DATABASE_URL": db_url,
+        "CARBONWATCH_HOST_MAP": json.dumps(server.host_map(HOSTS)),
+        "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
+        "CARBONWATCH_PROGRESS_INTERVAL": "0",
+        "DOWNLOAD_DELAY": "0",
+        "AUTOTHROTTLE_ENABLED": "False",
+        "LOG_LEVEL": "INFO",
+        **settings,
+    }
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "sina_finance"]
+    for key, value in opts.items():
+        cmd += ["-s", f"{key}={value}"]
+    return [*cmd, "-a", "lids=" + ",".join(str(lid) for lid in lids), "-a", "max_pages=1"]
+
+
+def slow_down(root: Path, urls: list[str], delay: float) -> None:
+    """Give each of ``urls`` (in the corpus copy ``root``) a response delay, keeping its other sidecar settings."""
+    for url in urls:
+        page = root / local_path(url).lstrip("/")
+        sidecar = page.with_name(page.name + ".http.json")
+        extra = json.loads(sidecar.read_text("utf-8")) if sidecar.is_file() else {}
+        sidecar.write_text(json.dumps({**extra, "delay": delay}), "utf-8")
+
+
+def cli_crawl(
+    server: SnapshotServer, tmp_path: Path, env: dict[str, str], lids: str = "9000"
+) -> subprocess.CompletedProcess[str]:
+    """``carbonwatch crawl sina_finance`` (the operator's command: per-run log file, run record) at DEBUG level."""
+    cmd = [sys.executable, "-m", "carbonwatch", "-v", "crawl", "sina_finance"]
+    cmd += ["-a", f"lids={lids}", "-a", "max_pages=1"]
+    for key, value in {
+        "CARBONWATCH_HOST_MAP": json.dumps(server.host_map(HOSTS)),
+        "DOWNLOAD_DELAY": "0",
+        "AUTOTHROTTLE_ENABLED": "False",
+        "CARBONWATCH_PROGRESS_INTERVAL": "0",
+    }.items():
+        cmd += ["-s", f"{key}={value}"]
+    full_env = {
+        **os.environ,
+        "CARBONWATCH_CONFIG": "",
+        "CARBONWATCH_LOG_DIR": str(tmp_path / "logs"),
+        "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
+        "CARBONWATCH_LOG_LEVEL": "DEBUG",
+        **env,
+    }
+    return subprocess.run(cmd, cwd=PROJECT_ROOT, env=full_env, capture_output=True, text=True, timeout=120, check=False)
 
 
 def run_sina(
@@ -181,3 +239,70 @@ def run_rows(db_url: str) -> list[dict[str, Any]]:
 def stored_urls(db_url: str) -> set[str]:
     """Canonical URLs stored as articles or as duplicate links."""
     return set(article_rows(db_url)) | set(duplicate_rows(db_url))
+
+
+class TcpProxy:
+    """A loopback TCP forwarder to a database server that a test can cut, as a network partition would.
+
+    ``cut()`` closes the listening socket and every open connection: new connections are refused (nothing
+    listens on the port any more), established ones see a reset.
+    """
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.target = (target_host, target_port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port: int = self.listener.getsockname()[1]
+        self._socks: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.cut_done = threading.Event()
+        threading.Thread(target=self._accept, name="tcp-proxy", daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self.cut_done.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if self.cut_done.is_set():
+                client.close()
+                return
+            try:
+                upstream = socket.create_connection(self.target)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._socks += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        """Refuse new connections and reset the open ones."""
+        self.cut_done.set()
+        try:
+            # shutdown() wakes the thread blocked in accept(); close() alone leaves the port listening.
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.listener.close()
+        with self._lock:
+            for s in self._socks:
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                    s.close()
+                except OSError:
+                    pass

@@ -7,10 +7,8 @@ remote-control/telnet settings are covered by tests/test_settings.py.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PROJECT_ROOT, CrawlResult
+from tests.helpers import CrawlResult
 from tests.robustness.support import (
     CASES,
-    HOSTS,
     Hit,
     RecordingServer,
     article_rows,
+    cli_crawl,
     copy_corpus,
     point_at_server,
     recording_server,
@@ -147,30 +145,6 @@ def test_ssrf_guard_blocks_internal_addresses_even_without_the_offsite_filter(
 
 
 # -- secrets -------------------------------------------------------------------------------------------------------
-
-
-def cli_crawl(
-    server: RecordingServer, tmp_path: Path, env: dict[str, str], lids: str = "9000"
-) -> subprocess.CompletedProcess[str]:
-    """``carbonwatch crawl sina_finance`` (the operator's command: per-run log file, run record) at DEBUG level."""
-    cmd = [sys.executable, "-m", "carbonwatch", "-v", "crawl", "sina_finance"]
-    cmd += ["-a", f"lids={lids}", "-a", "max_pages=1"]
-    for key, value in {
-        "CARBONWATCH_HOST_MAP": json.dumps(server.host_map(HOSTS)),
-        "DOWNLOAD_DELAY": "0",
-        "AUTOTHROTTLE_ENABLED": "False",
-        "CARBONWATCH_PROGRESS_INTERVAL": "0",
-    }.items():
-        cmd += ["-s", f"{key}={value}"]
-    full_env = {
-        **os.environ,
-        "CARBONWATCH_CONFIG": "",
-        "CARBONWATCH_LOG_DIR": str(tmp_path / "logs"),
-        "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
-        "CARBONWATCH_LOG_LEVEL": "DEBUG",
-        **env,
-    }
-    return subprocess.run(cmd, cwd=PROJECT_ROOT, env=full_env, capture_output=True, text=True, timeout=120, check=False)
 
 
 def everything_written(tmp_path: Path, proc: subprocess.CompletedProcess[str], db_url: str) -> str:
