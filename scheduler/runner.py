@@ -279,6 +279,9 @@ def deliver_alerts(ctx: DaemonContext) -> None:
         try:
             with ctx.sessions.begin() as session:
                 report = deliver_pending(session, ctx.config)
-            logger.info("alerts: %s", report)
+            if getattr(report, "sent", 0) or getattr(report, "failed", 0):
+                logger.info("alerts: %s", report)
+            else:
+                logger.debug("alerts: %s", report)
         except Exception:
             logger.exception("alert delivery failed; it is retried after the next run")

@@ -9,6 +9,7 @@ carbonwatch logs RUN_ID [--tail N]
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +27,8 @@ from scheduler.schedules import ScheduleError, load_daemon_options, load_schedul
 from storage.db import open_store
 from storage.models import CrawlRun
 
+# Distinct from 1 (a crash) so systemd's RestartPreventExitStatus can tell "someone else runs" from a failure.
+ALREADY_RUNNING_EXIT = 3
 NOT_OK = frozenset({"failed", "timeout", "interrupted"})
 
 
@@ -51,6 +54,11 @@ def register(sub: Any) -> None:
     logs.set_defaults(func=_logs)
 
 
+def _quiet_migrations() -> None:
+    # Every command migrates the schema on open; its INFO lines would bury the table operators asked for.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 def _console() -> Console:
     # Piped output (cron mail, `| less`) gets a wide table instead of rich's 80-column default.
     return Console(width=None if sys.stdout.isatty() else 160)
@@ -69,7 +77,7 @@ def _daemon(args: argparse.Namespace, config: Config) -> int:
         print(
             "Stop the other daemon first (systemctl stop carbonwatch-daemon), or use another database.", file=sys.stderr
         )
-        return 1
+        return ALREADY_RUNNING_EXIT
 
 
 def _when(value: datetime | None) -> str:
@@ -94,6 +102,7 @@ def _first_error(errors: list[Any]) -> str:
 
 
 def _runs(args: argparse.Namespace, config: Config) -> int:
+    _quiet_migrations()
     engine, sessions = open_store(config.database_url)
     query = select(CrawlRun).order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(max(args.n, 1))
     if args.source:
@@ -167,6 +176,7 @@ def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus]
 
 
 def _status(args: argparse.Namespace, config: Config) -> int:
+    _quiet_migrations()
     try:
         statuses, daemon = collect_status(config, now=datetime.now(UTC))
     except ScheduleError as exc:
@@ -208,6 +218,7 @@ def _print_file(path: Path, tail_lines: int) -> None:
 
 
 def _logs(args: argparse.Namespace, config: Config) -> int:
+    _quiet_migrations()
     engine, sessions = open_store(config.database_url)
     with sessions() as session:
         run = session.get(CrawlRun, args.run_id)

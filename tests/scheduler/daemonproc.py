@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from scheduler.schedules import DEFAULT_SCHEDULES
 from storage.db import make_engine, session_factory
@@ -83,12 +84,12 @@ def daemon_env(tmp_path: Path, config: Path) -> dict[str, str]:
     return env
 
 
-def start_daemon(tmp_path: Path, config: Path, name: str = "daemon") -> Daemon:
+def start_daemon(tmp_path: Path, config: Path, name: str = "daemon", entry: list[str] | None = None) -> Daemon:
     """Start ``python -m scheduler`` (what ``carbonwatch daemon`` runs) with this config in its own process."""
     output = tmp_path / f"{name}.out"
     with output.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "scheduler"],
+            [sys.executable, *(entry or ["-m", "scheduler"])],
             cwd=PROJECT_ROOT,
             env=daemon_env(tmp_path, config),
             stdout=out,
@@ -105,17 +106,22 @@ def runs(db_path: Path) -> list[CrawlRun]:
     try:
         with session_factory(engine)() as session:
             return list(session.scalars(select(CrawlRun).order_by(CrawlRun.id)))
-    except Exception:  # the daemon may still be creating the schema
+    except OperationalError:  # the daemon may still be creating the schema
         return []
     finally:
         engine.dispose()
 
 
 def articles(db_path: Path) -> list[Article]:
+    """Every stored article (empty while the daemon is still creating the schema)."""
+    if not db_path.exists():
+        return []
     engine = make_engine(f"sqlite:///{db_path}")
     try:
         with session_factory(engine)() as session:
             return list(session.scalars(select(Article).order_by(Article.id)))
+    except OperationalError:
+        return []
     finally:
         engine.dispose()
 

@@ -149,8 +149,9 @@ def test_second_daemon_on_the_same_database_refuses(tmp_path: Path) -> None:
     first = start_daemon(tmp_path, config, "first")
     try:
         wait_until(lambda: len(finished(db, "feed")) >= 1, 20, "the first daemon's run")
-        second = start_daemon(tmp_path, config, "second")
-        assert second.proc.wait(timeout=20) == 1
+        # The second one through the real entry point, `carbonwatch daemon`.
+        second = start_daemon(tmp_path, config, "second", entry=["-m", "carbonwatch", "daemon"])
+        assert second.proc.wait(timeout=30) == 3
         assert "another carbonwatch daemon" in second.text()
         assert first.proc.poll() is None
     finally:
