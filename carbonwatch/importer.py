@@ -85,22 +85,24 @@ def items_from_post(text: str, path: Path) -> list[ArticleItem]:
     ]
 
 
-def items_from_feed(text: str, path: Path) -> list[ArticleItem]:
+def items_from_feed(raw: bytes, path: Path) -> list[ArticleItem]:
     """One item per feed entry (engineer E's ``crawler.parsers.feed.parse_feed``)."""
     from crawler.parsers.feed import parse_feed  # type: ignore[import-not-found,unused-ignore]
     from crawler.urls import canonicalize
 
     items = []
-    for entry in parse_feed(text, path.as_uri()):
+    for entry in parse_feed(raw, path.resolve().as_uri()):
         link = getattr(entry, "url", None) or getattr(entry, "link", None) or ""
         title = getattr(entry, "title", "") or ""
         body = getattr(entry, "body_html", None) or getattr(entry, "content_html", None) or ""
         body = body or getattr(entry, "summary_html", None) or getattr(entry, "summary", "") or ""
         published = getattr(entry, "published_raw", None) or getattr(entry, "published", None)
-        key = canonicalize(link) if link.startswith(("http://", "https://")) else post_key(title, str(published))
+        # A relative link resolved against a local file is no web address: key such entries like posts.
+        web = link.startswith(("http://", "https://"))
+        key = canonicalize(link) if web else post_key(title, str(published))
         items.append(
             ArticleItem(
-                url=link or key,
+                url=link if web else key,
                 source=IMPORT_SOURCE,
                 title=title,
                 body_html=body,
@@ -152,7 +154,7 @@ def items_from_file(path: Path, url: str | None = None) -> list[ArticleItem]:
         return items_from_post(raw.decode("utf-8", errors="replace"), path)
     if kind == "feed":
         try:
-            return items_from_feed(raw.decode("utf-8", errors="replace"), path)
+            return items_from_feed(raw, path)  # bytes: the parser honours the XML encoding declaration
         except ImportError as exc:
             raise ImportFileError("feed_unsupported", "no feed parser installed") from exc
     if kind == "page":
@@ -185,9 +187,13 @@ class ImportSpider(scrapy.Spider):
     def iter_items(self) -> Iterator[ArticleItem]:
         """Every item of every file; a bad file is logged and counted, the others still imported."""
         stats = self.crawler.stats
-        for path in expand_paths(self.paths):
+        files = expand_paths(self.paths)
+        if self.url and len(files) > 1:
+            logger.warning("--url names one page; ignored because %d files are imported", len(files))
+        url = self.url if len(files) == 1 else None
+        for path in files:
             try:
-                items = items_from_file(path, self.url)
+                items = items_from_file(path, url)
             except OSError as exc:
                 logger.warning("cannot read %s: %s", path, exc)
                 stats.inc_value("carbonwatch/drop/import_unreadable")

@@ -1,0 +1,75 @@
+"""Importer helpers (pure): which files are imported, how each kind becomes items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carbonwatch.importer import ImportFileError, expand_paths, file_kind, items_from_file, post_key
+from tests.helpers import FIXTURES
+
+POST = FIXTURES / "posts" / "央行推出碳减排支持工具.md"
+PAGE = FIXTURES / "sina_finance" / "article_finance_2018.html"
+ATOM = FIXTURES / "feed" / "feeds.example.cn" / "policy.atom"
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kind"),
+    [
+        ("a.md", b"\n---\ntitle: x", "post"),
+        ("a.atom", b"<?xml version='1.0'?><feed>", "feed"),
+        ("finance", b"<?xml version='1.0'?><rss version='2.0'>", "feed"),
+        ("a.shtml", b"<!DOCTYPE html><html>", "page"),
+        ("noext", b"<html><head>", "page"),
+        ("a.bin", b"\x89PNG\r\n", "unknown"),
+    ],
+)
+def test_file_kind(name: str, head: bytes, kind: str) -> None:
+    assert file_kind(Path(name), head) == kind
+
+
+def test_expand_paths_walks_directories_and_drops_repeats(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("x")
+    (tmp_path / "sub" / "notes.txt").write_text("x")
+    found = expand_paths([tmp_path, tmp_path / "sub" / "a.md"])
+    assert found == [tmp_path / "sub" / "a.md"]
+
+
+def test_post_becomes_one_item_with_a_stable_key() -> None:
+    (item,) = items_from_file(POST)
+    assert item.title == "央行推出碳减排支持工具"
+    assert item.canonical_url == post_key(item.title, item.published_raw)
+    assert item.canonical_url.startswith("urn:carbonwatch:post:")
+    assert item.published_raw and "GMT" in item.published_raw
+
+
+def test_saved_page_uses_its_og_url() -> None:
+    (item,) = items_from_file(PAGE)
+    assert item.url == "https://finance.sina.com.cn/roll/2018-12-28/doc-ihqfskcn2160999.shtml"
+    assert item.doc_id == "ihqfskcn2160999"
+    assert item.body_html
+
+
+def test_saved_page_url_can_be_given() -> None:
+    (item,) = items_from_file(PAGE, "https://finance.sina.com.cn/2018-12-28/doc-ihqfskcn2160999.shtml")
+    assert item.url == "https://finance.sina.com.cn/2018-12-28/doc-ihqfskcn2160999.shtml"
+
+
+def test_feed_entries_become_items() -> None:
+    items = {i.title: i for i in items_from_file(ATOM)}
+    absolute = items["生态环境部通报全国碳市场配额清缴进展"]
+    assert absolute.canonical_url == "https://feeds.example.cn/articles/1002.html"
+    # a relative link cannot be resolved without the feed's real URL: keyed like a post, no file:// address
+    relative = items["国家发展改革委 国家能源局关于做好重点领域碳达峰工作的通知"]
+    assert relative.canonical_url.startswith("urn:carbonwatch:post:")
+    assert not relative.url.startswith("file:")
+
+
+def test_unknown_file_is_refused_with_a_reason(tmp_path: Path) -> None:
+    blob = tmp_path / "x.bin"
+    blob.write_bytes(b"\x00\x01")
+    with pytest.raises(ImportFileError) as err:
+        items_from_file(blob)
+    assert err.value.reason == "unknown_kind"
