@@ -237,7 +237,11 @@ class ConfiguredSpider(scrapy.Spider):
 
     def request_meta(self, src: Source) -> dict[str, Any]:
         """Per-request meta putting the request in the source's downloader slot."""
-        return {"download_slot": src.slot, "carbonwatch_source": src.name}
+        meta: dict[str, Any] = {"download_slot": src.slot, "carbonwatch_source": src.name}
+        if src.download_delay is not None:
+            # The operator chose this source's delay: AutoThrottle must not lower it towards DOWNLOAD_DELAY.
+            meta["autothrottle_dont_adjust_delay"] = True
+        return meta
 
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed request; the other sources carry on."""

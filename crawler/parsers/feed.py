@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
-ATOM_NS = "http://www.w3.org/2005/Atom"
+XHTML_NS_RE = re.compile(r'\s+xmlns(?::\w+)?="http://www\.w3\.org/1999/xhtml"')
 
 
 class FeedError(ValueError):
@@ -64,8 +64,8 @@ def _atom_text(node: etree._Element) -> str:
     """Atom text constructs as HTML: ``html`` is stored escaped, ``xhtml`` inline, ``text`` must be escaped."""
     kind = node.get("type", "text")
     if kind == "xhtml":
-        inner = [etree.tostring(c, encoding="unicode", method="xml") for c in node]
-        return "".join(inner) or html.escape(node.text or "")
+        inner = "".join(etree.tostring(c, encoding="unicode", method="xml") for c in node)
+        return XHTML_NS_RE.sub("", inner) or html.escape(node.text or "")
     if kind == "html" or kind.endswith("html"):
         return (node.text or "").strip()
     text = (node.text or "").strip()

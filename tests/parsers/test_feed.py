@@ -57,7 +57,7 @@ def test_atom_fields(atom: list[FeedEntry]) -> None:
 
 
 def test_atom_xhtml_content_is_inline_markup(atom: list[FeedEntry]) -> None:
-    assert "<p>全国碳排放权交易市场配额清缴工作总体进展顺利。</p>" in atom[1].content_html
+    assert atom[1].content_html == "<div><p>全国碳排放权交易市场配额清缴工作总体进展顺利。</p></div>"
     assert atom[1].published_raw == "2022-03-01T09:30:00+08:00"
 
 
