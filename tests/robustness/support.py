@@ -100,6 +100,15 @@ def local_path(url: str) -> str:
     return "/" + url.split("://", 1)[1]
 
 
+def listed_article_urls(lids: list[int]) -> list[str]:
+    """The http(s) article URLs the corpus's roll replies list for ``lids``."""
+    urls: list[str] = []
+    for lid in lids:
+        reply = json.loads((CORPUS / f"feed.mix.sina.com.cn/api/roll/get/lid={lid}&page=1").read_text("utf-8"))
+        urls += [e["url"] for e in reply["result"]["data"] if str(e.get("url") or "").startswith("https://")]
+    return urls
+
+
 def copy_corpus(dest: Path) -> Path:
     """A writable copy of the corpus, with the 10 MB page generated (too big to commit)."""
     root = dest / "site"

@@ -6,7 +6,6 @@ stored exactly once (as an article or a duplicate link), and no row is partial.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
@@ -23,7 +22,6 @@ from sqlalchemy.engine import make_url
 from crawler.urls import canonicalize
 from tests.helpers import PROJECT_ROOT
 from tests.robustness.support import (
-    CORPUS,
     GOOD_LID,
     Hit,
     RecordingServer,
@@ -33,6 +31,7 @@ from tests.robustness.support import (
     copy_corpus,
     duplicate_rows,
     engine_for,
+    listed_article_urls,
     point_at_server,
     recording_server,
     run_sina,
@@ -47,16 +46,7 @@ pytestmark = pytest.mark.timeout(300)
 STORABLE_LIDS = [GOOD_LID, 9101, 9102, 9103, 9104, 9105, 9204, 9301]
 
 
-def listed_urls(lids: list[int]) -> list[str]:
-    """The http(s) article URLs the corpus's roll replies list for ``lids``."""
-    urls: list[str] = []
-    for lid in lids:
-        reply = json.loads((CORPUS / f"feed.mix.sina.com.cn/api/roll/get/lid={lid}&page=1").read_text("utf-8"))
-        urls += [e["url"] for e in reply["result"]["data"] if str(e.get("url") or "").startswith("https://")]
-    return urls
-
-
-EXPECTED = {canonicalize(u) for u in listed_urls(STORABLE_LIDS)}
+EXPECTED = {canonicalize(u) for u in listed_article_urls(STORABLE_LIDS)}
 
 
 @pytest.fixture
@@ -107,7 +97,7 @@ def test_sqlite_locked_mid_run_loses_nothing(site: tuple[Path, RecordingServer],
     root, server = site
     db_file = tmp_path / "carbonwatch.db"
     db_url = f"sqlite:///{db_file}"
-    slow_down(root, listed_urls(STORABLE_LIDS), 0.3)
+    slow_down(root, listed_article_urls(STORABLE_LIDS), 0.3)
     held = threading.Event()
 
     def lock_for_three_seconds() -> None:
@@ -138,7 +128,7 @@ def test_postgres_unreachable_mid_run_spools_then_next_run_stores_everything_onc
     url = make_url(pg_url)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
-    slow_down(root, listed_urls(STORABLE_LIDS), 0.5)
+    slow_down(root, listed_article_urls(STORABLE_LIDS), 0.5)
     article_hit_counter(server, 6, proxy.cut)
     first = run_sina(
         server,
@@ -165,7 +155,7 @@ def test_sigkill_mid_run_then_rerun_leaves_no_duplicates_and_no_partial_rows(
 ) -> None:
     root, server = site
     db_url = f"sqlite:///{tmp_path / 'carbonwatch.db'}"
-    urls = listed_urls(STORABLE_LIDS)
+    urls = listed_article_urls(STORABLE_LIDS)
     slow_down(root, urls, 0.4)
     cmd = sina_command(server, tmp_path, db_url, STORABLE_LIDS, CONCURRENT_REQUESTS_PER_DOMAIN="1")
     env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_LOG_DIR": str(tmp_path / "logs")}

@@ -1,0 +1,110 @@
+"""Politeness as the server sees it: our User-Agent on every request, robots.txt first, per-source pacing.
+
+(Static settings — AutoThrottle on, telnet/remote control off — are asserted in tests/test_settings.py.)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import crawl
+from tests.robustness.support import (
+    GOOD_LID,
+    Hit,
+    RecordingServer,
+    copy_corpus,
+    listed_article_urls,
+    local_path,
+    recording_server,
+    run_sina,
+)
+
+pytestmark = pytest.mark.timeout(180)
+
+FEED_HOST = "feeds.example.org"
+SOURCE_DELAY = 0.8
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, RecordingServer]]:
+    tmp = tmp_path_factory.mktemp("polite-site")
+    root = copy_corpus(tmp)
+    with recording_server(root) as server:
+        yield root, server
+
+
+@pytest.fixture(scope="module")
+def sina_hits(site: tuple[Path, RecordingServer], tmp_path_factory: pytest.TempPathFactory) -> list[Hit]:
+    _, server = site
+    tmp = tmp_path_factory.mktemp("polite-sina")
+    mark = len(server.hits)
+    result = run_sina(server, tmp, f"sqlite:///{tmp / 'carbonwatch.db'}", [GOOD_LID, 9116])
+    assert result.returncode == 0
+    return server.hits_since(mark)
+
+
+def test_every_request_identifies_us_with_a_contact_url(sina_hits: list[Hit]) -> None:
+    agents = {h.headers.get("user-agent", "") for h in sina_hits}
+    assert len(sina_hits) >= 5
+    assert all(a.startswith("carbonwatch/") and "+http" in a for a in agents)
+    assert not [a for a in agents if "Scrapy" in a or "python" in a.lower()]
+
+
+def test_robots_txt_is_fetched_before_any_page_of_its_host(sina_hits: list[Hit]) -> None:
+    paths = [h.path for h in sina_hits]
+    first_page = next(i for i, p in enumerate(paths) if p.startswith("/finance.sina.com.cn/") and "robots" not in p)
+    assert paths.index("/finance.sina.com.cn/robots.txt") < first_page
+
+
+def test_robots_disallowed_page_is_not_requested(sina_hits: list[Hit]) -> None:
+    assert not [h for h in sina_hits if h.path.startswith("/finance.sina.com.cn/private/")]
+
+
+def test_source_download_delay_and_concurrency_pace_its_requests(
+    site: tuple[Path, RecordingServer], tmp_path: Path
+) -> None:
+    root, server = site
+    urls = listed_article_urls([GOOD_LID, 9101, 9103])
+    feed = root / FEED_HOST / "rss.xml"
+    feed.parent.mkdir(parents=True, exist_ok=True)
+    items = "".join(
+        f"<item><title>条目{i}</title><link>{u}</link><guid>{u}</guid>"
+        f"<pubDate>Sat, 03 Jan 2026 02:0{i}:00 GMT</pubDate><description>摘要</description></item>"
+        for i, u in enumerate(urls)
+    )
+    feed.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>',
+        "utf-8",
+    )
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        "[[source]]\n"
+        'name = "paced"\nkind = "feed"\n'
+        f'url = "https://{FEED_HOST}/rss.xml"\nfollow = true\n'
+        f"download_delay = {SOURCE_DELAY}\nconcurrency = 1\n",
+        "utf-8",
+    )
+    mark = len(server.hits)
+    result = crawl(
+        "feed",
+        tmp_path=tmp_path,
+        db_url=f"sqlite:///{tmp_path / 'carbonwatch.db'}",
+        host_map=server.host_map(["finance.sina.com.cn", FEED_HOST]),
+        settings={
+            "CARBONWATCH_SOURCES_FILE": str(sources),
+            "DOWNLOAD_DELAY_JITTER": "0",
+            "CARBONWATCH_PROGRESS_INTERVAL": "0",
+            "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
+        },
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    pages = {local_path(u) for u in urls} | {f"/{FEED_HOST}/rss.xml"}
+    hits = [h for h in server.hits_since(mark) if h.path in pages]
+    gaps = [b.at - a.at for a, b in pairwise(hits)]
+    assert len(hits) == len(pages), json.dumps([h.path for h in hits])
+    assert min(gaps) >= SOURCE_DELAY * 0.9
