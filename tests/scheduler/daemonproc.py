@@ -84,14 +84,20 @@ def daemon_env(tmp_path: Path, config: Path) -> dict[str, str]:
     return env
 
 
-def start_daemon(tmp_path: Path, config: Path, name: str = "daemon", entry: list[str] | None = None) -> Daemon:
+def start_daemon(
+    tmp_path: Path,
+    config: Path,
+    name: str = "daemon",
+    entry: list[str] | None = None,
+    env: dict[str, str] | None = None,
+) -> Daemon:
     """Start ``python -m scheduler`` (what ``carbonwatch daemon`` runs) with this config in its own process."""
     output = tmp_path / f"{name}.out"
     with output.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, *(entry or ["-m", "scheduler"])],
             cwd=PROJECT_ROOT,
-            env=daemon_env(tmp_path, config),
+            env={**daemon_env(tmp_path, config), **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
