@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -233,3 +234,33 @@ def test_restart_without_missed_runs_does_not_run_early(tmp_path: Path) -> None:
     finally:
         assert second.stop() == 0
     assert len(runs(db)) == 1
+
+
+@pytest.mark.postgres
+def test_daemon_on_postgres_holds_the_advisory_lock(tmp_path: Path, pg_url: str) -> None:
+    from sqlalchemy import func, select
+
+    from storage.db import make_engine
+
+    # A crawl that exits without writing its row: the daemon completes it (failed), proving jobs run on PG.
+    command = [sys.executable, "-c", "pass"]
+    config = write_config(tmp_path / "carbonwatch.toml", {"feed": {"interval_minutes": 60, "command": command}})
+    env = {"CARBONWATCH_DATABASE_URL": pg_url}
+    first = start_daemon(tmp_path, config, "first", env=env)
+    engine = make_engine(pg_url)
+
+    def done() -> int:
+        with engine.connect() as conn:
+            try:
+                return int(conn.scalar(select(func.count()).where(CrawlRun.status != "running")) or 0)
+            except Exception:  # schema not created yet
+                return 0
+
+    try:
+        wait_until(lambda: done() >= 1, 30, "a run on PostgreSQL")
+        second = start_daemon(tmp_path, config, "second", env=env)
+        assert second.proc.wait(timeout=30) == 3
+        assert "advisory lock" in second.text()
+    finally:
+        assert first.stop() == 0
+        engine.dispose()
