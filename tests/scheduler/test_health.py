@@ -99,3 +99,23 @@ def test_source_status_reads_runs_and_items(db_url: str) -> None:
     assert status.last_run_status == "failed"
     assert status.problems == ("last 2 runs failed",)
     assert not status.healthy
+
+
+def test_next_run_times_come_from_the_daemon_job_store(db_url: str) -> None:
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from scheduler.health import next_run_times
+
+    engine, sessions = open_store(db_url)
+    with sessions() as session:
+        assert next_run_times(session) == {}
+    when = NOW + timedelta(minutes=10)
+    scheduler = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(engine=engine)}, timezone=UTC)
+    scheduler.start(paused=True)
+    scheduler.add_job("scheduler.jobs:crawl_job", "interval", minutes=10, args=["ndrc"], id="ndrc", next_run_time=when)
+    scheduler.shutdown(wait=False)
+    engine, sessions = open_store(db_url)
+    with sessions() as session:
+        assert next_run_times(session) == {"ndrc": when}
+    engine.dispose()
