@@ -161,6 +161,8 @@ def load_schedules(config: Config, *, known_sources: frozenset[str] | None = Non
     allowed = set(DEFAULT_SCHEDULES) | set(known_sources or ())
     schedules = []
     for source in sorted(set(DEFAULT_SCHEDULES) | set(raw)):
+        if known_sources is not None and source not in known_sources and source not in raw:
+            continue  # a built-in default whose spider is not in this build: nothing to schedule
         table = raw.get(source, {})
         if not isinstance(table, Mapping):
             raise ScheduleError(f"[schedules.{source}] must be a table, got {table!r}")

@@ -110,3 +110,8 @@ def test_default_command_runs_the_crawl_cli_for_one_source_and_run() -> None:
     argv = expand_command(DEFAULT_COMMAND, source="ndrc", run_id=42)
     assert argv[1:] == ["-m", "carbonwatch", "crawl", "ndrc", "--trigger", "daemon", "--run-id", "42"]
     assert "{source}" not in " ".join(argv)
+
+
+def test_default_without_its_spider_is_not_scheduled() -> None:
+    schedules = _by_source(_config(), frozenset({"sina_finance", "ndrc"}))
+    assert set(schedules) == {"sina_finance", "ndrc"}
