@@ -250,3 +250,15 @@ def test_roll_entries_missing_fields_are_skipped_and_the_rest_stored(day: BadDay
 def test_roll_reply_without_data_is_dropped_with_a_reason(day: BadDay) -> None:
     assert day.result.stat("carbonwatch/drop/roll_missing_field") == 1
     assert "no 'result.data' list" in day.result.log
+
+
+def test_one_article_failing_with_5xx_does_not_fail_the_run(tmp_path: Path) -> None:
+    # extensions.summarise_stats: "a few article pages ... are counted as errors but do not fail the run".
+    root = copy_corpus(tmp_path)
+    db_url = f"sqlite:///{tmp_path / 'carbonwatch.db'}"
+    with recording_server(root) as server:
+        result = run_sina(server, tmp_path, db_url, [GOOD_LID, CASES["server_error"]["lid"]])
+    run = run_rows(db_url)[-1]
+    assert result.returncode == 0
+    assert {e.get("kind") for e in run["errors"]} >= {"http_500"}
+    assert (run["status"], run["exit_code"]) == ("success", 0)

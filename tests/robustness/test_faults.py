@@ -13,6 +13,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from crawler.urls import canonicalize
-from tests.helpers import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT, CrawlResult
 from tests.robustness.support import (
     GOOD_LID,
     Hit,
@@ -34,6 +35,7 @@ from tests.robustness.support import (
     listed_article_urls,
     point_at_server,
     recording_server,
+    run_rows,
     run_sina,
     sina_command,
     slow_down,
@@ -150,37 +152,61 @@ def test_postgres_unreachable_mid_run_spools_then_next_run_stores_everything_onc
 # -- (b) kill -9 mid-run, then a re-run -----------------------------------------------------------------------
 
 
-def test_sigkill_mid_run_then_rerun_leaves_no_duplicates_and_no_partial_rows(
-    site: tuple[Path, RecordingServer], tmp_path: Path
-) -> None:
-    root, server = site
+@dataclass
+class KilledRun:
+    db_url: str
+    stored_at_kill: int
+    returncode: int | None
+    rerun: CrawlResult
+
+
+@pytest.fixture(scope="module")
+def killed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KilledRun]:
+    """A crawl killed with SIGKILL once it has stored two articles, then the same crawl run again."""
+    tmp_path = tmp_path_factory.mktemp("sigkill")
+    root = copy_corpus(tmp_path)
     db_url = f"sqlite:///{tmp_path / 'carbonwatch.db'}"
     urls = listed_article_urls(STORABLE_LIDS)
     slow_down(root, urls, 0.4)
-    cmd = sina_command(server, tmp_path, db_url, STORABLE_LIDS, CONCURRENT_REQUESTS_PER_DOMAIN="1")
-    env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_LOG_DIR": str(tmp_path / "logs")}
-    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    stored_at_kill = 0
-    deadline = time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            if (tmp_path / "carbonwatch.db").exists():
-                try:
-                    stored_at_kill = len(stored_urls(db_url))
-                except Exception:  # the schema may not exist yet
-                    stored_at_kill = 0
-                if stored_at_kill >= 2:
-                    break
-            time.sleep(0.1)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=10)
-    assert proc.returncode == -signal.SIGKILL
-    assert 2 <= stored_at_kill < len(EXPECTED)  # the kill landed mid-crawl
-    slow_down(root, urls, 0)
-    again = run_sina(server, tmp_path, db_url, STORABLE_LIDS)
-    assert again.returncode == 0, again.log[-3000:]
-    assert_all_stored_once_and_whole(db_url)
+    with recording_server(root) as server:
+        cmd = sina_command(server, tmp_path, db_url, STORABLE_LIDS, CONCURRENT_REQUESTS_PER_DOMAIN="1")
+        env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_LOG_DIR": str(tmp_path / "logs")}
+        proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stored_at_kill = 0
+        deadline = time.monotonic() + 60
+        try:
+            while time.monotonic() < deadline and proc.poll() is None:
+                if (tmp_path / "carbonwatch.db").exists():
+                    try:
+                        stored_at_kill = len(stored_urls(db_url))
+                    except Exception:  # the schema may not exist yet
+                        stored_at_kill = 0
+                    if stored_at_kill >= 2:
+                        break
+                time.sleep(0.1)
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.wait(timeout=10)
+        slow_down(root, urls, 0)
+        rerun = run_sina(server, tmp_path, db_url, STORABLE_LIDS)
+        yield KilledRun(db_url, stored_at_kill, proc.returncode, rerun)
+
+
+def test_sigkill_lands_mid_crawl(killed: KilledRun) -> None:
+    assert killed.returncode == -signal.SIGKILL
+    assert 2 <= killed.stored_at_kill < len(EXPECTED)
+
+
+def test_rerun_after_sigkill_stores_everything_once_with_no_partial_rows(killed: KilledRun) -> None:
+    assert killed.rerun.returncode == 0, killed.rerun.log[-3000:]
+    assert_all_stored_once_and_whole(killed.db_url)
+
+
+def test_run_record_of_a_killed_crawl_does_not_stay_running(killed: KilledRun) -> None:
+    # After the re-run, an operator reading `carbonwatch runs` must not see a crawl "running" whose process is gone.
+    runs = run_rows(killed.db_url)
+    assert len(runs) == 2
+    assert runs[0]["status"] != "running"
 
 
 # -- (c) log directory unusable -----------------------------------------------------------------------------------
