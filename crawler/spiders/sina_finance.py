@@ -13,9 +13,10 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Request, Response, TextResponse
 
 from crawler.items import ArticleItem
@@ -103,6 +104,33 @@ class SinaFinanceSpider(scrapy.Spider):
         self.allowed_domains = ["sina.com.cn", "sina.cn"]
         self._arg_lids = lids
         self._arg_max_pages = max_pages
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SinaFinanceSpider:
+        spider: SinaFinanceSpider = super().from_crawler(crawler, *args, **kwargs)
+        # Scrapy drops some requests without calling their errback: redirects leaving our domains (filtered at
+        # scheduling) and redirect loops (caught by the dupefilter). Log them so no listed article goes silently.
+        crawler.signals.connect(spider.on_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(spider.on_dropped, signal=signals.request_dropped)
+        return spider
+
+    def _on_our_domains(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def on_scheduled(self, request: Request, spider: Any) -> None:
+        """Log a redirect that leaves the allowed domains (Scrapy's offsite filter drops it without errback)."""
+        origins = request.meta.get("redirect_urls")
+        if origins and not self._on_our_domains(request.url):
+            self._count("carbonwatch/drop/redirect_offsite")
+            logger.warning("redirect not followed: %s (listed as %s) leaves our domains", request.url, origins[0])
+
+    def on_dropped(self, request: Request, spider: Any) -> None:
+        """Log a request the scheduler refused (a redirect back to a page already fetched: a loop)."""
+        origin = (request.meta.get("redirect_urls") or [request.url])[0]
+        reason = "redirect_loop" if request.meta.get("redirect_urls") else "duplicate_request"
+        self._count(f"carbonwatch/drop/{reason}")
+        logger.warning("request dropped (%s): %s (listed as %s)", reason, request.url, origin)
 
     @property
     def lids(self) -> list[int]:
@@ -234,7 +262,8 @@ class SinaFinanceSpider(scrapy.Spider):
             kind = f"http_{failure.value.response.status}"
         elif failure.check(IgnoreRequest):
             # robots.txt, offsite or the SSRF guard: each counts its own reason
-            logger.info("request ignored: %s (%s)", request.url, failure.value)
+            origin = (request.meta.get("redirect_urls") or [request.url])[0]
+            logger.info("request ignored: %s (listed as %s): %s", request.url, origin, failure.value)
             return
         else:
             kind = error_kind(failure.value)
