@@ -177,13 +177,14 @@ def test_page_over_download_maxsize_is_cancelled_and_counted(day: BadDay) -> Non
 
 def test_redirect_to_another_domain_is_not_followed(day: BadDay) -> None:
     assert not [h for h in day.hits if h.path.startswith("/evil.example.com/")]
-    assert day.result.stat("offsite/filtered") >= 1
+    assert day.result.stat("carbonwatch/drop/redirect_offsite") == 1
     assert canonical("redirect_offsite") not in stored_urls(day.db_url)
 
 
 def test_redirect_loop_ends_after_a_bounded_number_of_requests(day: BadDay) -> None:
     loop = [h for h in day.hits if "doc-ibadloop" in h.path]
     assert 2 <= len(loop) <= 6
+    assert day.result.stat("carbonwatch/drop/redirect_loop") == 1
     assert canonical("redirect_loop") not in stored_urls(day.db_url)
 
 

@@ -220,6 +220,7 @@ def test_log_dir_that_is_a_file_does_not_stop_the_crawl(site: tuple[Path, Record
     proc = cli_crawl(server, tmp_path, {"CARBONWATCH_DATABASE_URL": db_url, "CARBONWATCH_LOG_DIR": str(not_a_dir)})
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert len(article_rows(db_url)) == 3
+    assert "logging to stderr" in proc.stderr
 
 
 @pytest.fixture
@@ -253,3 +254,4 @@ def test_log_dir_on_a_full_disk_does_not_stop_the_crawl(
     proc = cli_crawl(server, tmp_path, {"CARBONWATCH_DATABASE_URL": db_url, "CARBONWATCH_LOG_DIR": str(full_tmpfs)})
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert len(article_rows(db_url)) == 3
+    assert "No space left on device" in proc.stderr
