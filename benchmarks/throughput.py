@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import pstats
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,8 +35,10 @@ from benchmarks.sitegen import SiteInfo, build_site
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONCURRENCY = 16
 TARGET_RATIO = 0.8
+PROFILE_PAGES = 10
 # The project's own code, for the profile summary (third-party hot spots are reported by their callers here).
 OWN_PACKAGES = ("crawler/", "pipelines/", "carbonwatch/", "storage/")
+LOGSTATS_RE = re.compile(r"Crawled (\d+) pages \(at (\d+) pages/min\)")
 
 
 class FetchOnlySpider(scrapy.Spider):
@@ -99,6 +102,11 @@ class CrawlRun:
         """Pages fetched: every response except robots.txt."""
         robots = self.stat("robotstxt/response_count")
         return self.stat("downloader/response_count") - robots
+
+    @property
+    def per_minute(self) -> list[int]:
+        """Scrapy's LogStats rates (pages/min, one per minute): shows whether the crawl slows as the db grows."""
+        return [int(rate) for _pages, rate in LOGSTATS_RE.findall(self.log)][1:]
 
     @property
     def pages_per_s(self) -> float:
@@ -175,14 +183,18 @@ def run_crawl(
 
 
 def profile_summary(path: Path, top: int = 8) -> list[tuple[str, float]]:
-    """The project's functions with the largest cumulative time, as ``(file:function, share of total)``."""
+    """The project's functions with the largest cumulative time, as ``(file:function, share of total)``.
+
+    Nested functions of one call chain overlap (a pipeline's ``process_item`` includes its helpers); the
+    share is of the whole process, interpreter start-up included.
+    """
     stats = pstats.Stats(str(path))
     raw: dict[tuple[str, int, str], tuple[int, int, float, float, Any]] = stats.stats  # type: ignore[attr-defined]
     total = max((ct for (_cc, _nc, _tt, ct, _callers) in raw.values()), default=0.0)
     own = []
     for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in raw.items():
         rel = filename.replace(str(PROJECT_ROOT) + "/", "")
-        if rel.startswith(OWN_PACKAGES) and ct > 0:
+        if rel.startswith(OWN_PACKAGES) and ct > 0 and func != "<module>":
             own.append((f"{rel}:{func}", ct / total if total else 0.0))
     own.sort(key=lambda x: x[1], reverse=True)
     return own[:top]
@@ -228,12 +240,10 @@ def measure(articles: int, workdir: Path, *, profile: bool | None = None) -> tup
         if full.returncode == 0 and (profile or (profile is None and ratio < TARGET_RATIO)):
             prof_db = f"sqlite:///{workdir / 'profiled.db'}"
             stats_file = workdir / "stats-profiled.json"
-            prof = run_crawl(
-                "sina_finance",
-                crawl_settings(site, server, prof_db, stats_file),
-                stats_file=stats_file,
-                profile=workdir / "full.prof",
-            )
+            settings = crawl_settings(site, server, prof_db, stats_file)
+            # cProfile slows the crawl about 2x: the first PROFILE_PAGES list pages per lid give the same shares.
+            settings["CARBONWATCH_SINA_MAX_PAGES"] = str(min(site.max_pages, PROFILE_PAGES))
+            prof = run_crawl("sina_finance", settings, stats_file=stats_file, profile=workdir / "full.prof")
             if prof.profile is not None and prof.profile.exists():
                 hot = profile_summary(prof.profile)
     mb = site.article_bytes / site.articles / 1024
@@ -254,7 +264,8 @@ def measure(articles: int, workdir: Path, *, profile: bool | None = None) -> tup
         Row(
             "Crawl throughput: full sina_finance crawl (clean, dates, dedup, classify, store → SQLite)",
             f"{full.pages_per_s:.1f} pages/s ({full.pages} pages in {full.elapsed:.1f} s, peak RSS "
-            f"{full.max_rss_mb:.0f} MB, {full.stat('item_scraped_count')} items)",
+            f"{full.max_rss_mb:.0f} MB, {full.stat('item_scraped_count')} items; pages/min by minute: "
+            f"{', '.join(str(x) for x in full.per_minute) or 'n/a'})",
             "(reference)",
             "-" if full.returncode == 0 else f"no (exit {full.returncode})",
             "same site, server and settings as the baseline; all ITEM_PIPELINES",
@@ -304,6 +315,7 @@ def measure(articles: int, workdir: Path, *, profile: bool | None = None) -> tup
                 "max_rss_mb": round(r.max_rss_mb, 1),
                 "items": r.stat("item_scraped_count"),
                 "dropped": r.stat("item_dropped_count"),
+                "pages_per_minute": r.per_minute,
             }
             for name, r in runs.items()
         },
