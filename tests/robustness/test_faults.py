@@ -101,11 +101,13 @@ def test_sqlite_locked_mid_run_loses_nothing(site: tuple[Path, RecordingServer],
     db_url = f"sqlite:///{db_file}"
     slow_down(root, listed_article_urls(STORABLE_LIDS), 0.3)
     held = threading.Event()
+    stored_when_locked: list[int] = []
 
     def lock_for_three_seconds() -> None:
         def hold() -> None:
             conn = sqlite3.connect(db_file, timeout=30, isolation_level=None)
             conn.execute("BEGIN EXCLUSIVE")
+            stored_when_locked.append(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
             held.set()
             time.sleep(3)
             conn.execute("COMMIT")
@@ -115,7 +117,8 @@ def test_sqlite_locked_mid_run_loses_nothing(site: tuple[Path, RecordingServer],
 
     article_hit_counter(server, 3, lock_for_three_seconds)
     result = run_sina(server, tmp_path, db_url, STORABLE_LIDS)
-    assert held.is_set()  # the lock really was taken mid-run
+    assert held.is_set()  # the lock really was taken mid-run, with articles still to write
+    assert stored_when_locked[0] < len(EXPECTED)
     assert result.returncode == 0
     if result.stat("carbonwatch/store/spooled"):
         run_sina(server, tmp_path, db_url, STORABLE_LIDS)  # the spool is replayed by the next run
