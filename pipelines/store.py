@@ -197,6 +197,11 @@ class StorePipeline:
         article = ItemAdapter(item).item
         if not isinstance(article, ArticleItem):
             return item
+        if self.run_id is None and hasattr(self.stats, "get_value"):
+            # A plain `scrapy crawl` gets its run row from the RunRecord extension at spider open, after the
+            # pipelines were built: pick the id up from the stats it publishes.
+            published = self.stats.get_value("carbonwatch/run_id")
+            self.run_id = int(published) if published is not None else None
         if self._down_until is not None and self.clock() < self._down_until:
             self._to_spool(article, "database unavailable (cooling down after earlier failures)")
             return item

@@ -166,14 +166,16 @@ class SinaFinanceSpider(scrapy.Spider):
         )
 
     def known(self, canonical_urls: list[str]) -> set[str]:
-        """The canonical URLs already stored (articles or duplicates): one query per list page."""
+        """The canonical URLs already stored (articles or duplicates): one query per list page.
+
+        An unreachable store yields an empty set (counted in ``carbonwatch/errors/known_urls``): fetching every
+        entry again is safe because the store is idempotent, and the items reach the spool.
+        """
         if not canonical_urls or not self.settings.get("CARBONWATCH_DATABASE_URL"):
             return set()
-        from storage.db import crawler_sessions
-        from storage.queries import known_urls
+        from crawler.spiderbase import known_canonical_urls
 
-        with crawler_sessions(self.crawler)() as session:
-            return known_urls(session, canonical_urls)
+        return known_canonical_urls(self.crawler, canonical_urls)
 
     def parse_roll(self, response: Response, lid: int, page: int) -> Iterator[Request]:
         """Route one list page: request the articles we do not have, then the next page if this one had any."""

@@ -168,3 +168,28 @@ def test_bad_crawl_record_lists_drops_and_errors(bad: Run) -> None:
     assert run.dropped["roll_not_json"] == 1
     assert {"kind": "http_404", "count": 1} in run.errors
     assert "Traceback" not in bad.result.log
+
+
+def test_articles_of_a_plain_scrapy_crawl_carry_the_run_id(good: Run) -> None:
+    # No runner pre-created the row: the RunRecord extension made it at spider open, the store picked it up.
+    (run,) = good.runs
+    assert good.articles
+    assert {a.run_id for a in good.articles.values()} == {run.id}
+
+
+def test_unreachable_database_spools_items_and_the_crawl_finishes(tmp_path: Path) -> None:
+    # Port 9 (discard) on loopback has nothing listening: every database call fails fast.
+    dead_url = "postgresql+psycopg://nobody@127.0.0.1:9/none"
+    with serve(SITE) as server:
+        result = crawl(
+            "sina_finance",
+            tmp_path=tmp_path,
+            db_url=dead_url,
+            host_map=server.host_map(),
+            spider_args={"lids": "1686", "max_pages": "1"},
+            settings={"CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"), "CARBONWATCH_STORE_BACKOFF": "0"},
+        )
+    assert result.stats.get("finish_reason") == "finished"
+    assert result.stat("carbonwatch/errors/known_urls") >= 1
+    assert result.stat("carbonwatch/store/spooled") >= 1
+    assert list((tmp_path / "spool").glob("spool-*.jsonl"))
