@@ -150,6 +150,7 @@ def carbonwatch_extractor() -> tuple[str, Extractor]:
     """``carbonwatch.analyze.analyze_html`` when it exists, else the crawl's own parse + clean steps."""
     from pipelines.clean import clean_html
 
+    analyze_html: Callable[..., Any] | None
     try:
         from carbonwatch.analyze import analyze_html
     except ImportError:
@@ -163,7 +164,8 @@ def carbonwatch_extractor() -> tuple[str, Extractor]:
             return clean_html(page.html).text
         if analyze_html is not None:
             try:
-                return _result_text(analyze_html(page.html, page.url, now=NOW))
+                # Extraction, cleaning and dating only: trafilatura does not classify either.
+                return _result_text(analyze_html(page.html, page.url, now=NOW, classify=False))
             except Exception:  # a failed page scores as empty, like an extractor returning nothing
                 return ""
         try:
@@ -171,7 +173,7 @@ def carbonwatch_extractor() -> tuple[str, Extractor]:
         except ValueError:
             return ""
 
-    name = "carbonwatch.analyze_html" if analyze_html is not None else "carbonwatch parse_article+clean_html"
+    name = "carbonwatch analyze_html" if analyze_html is not None else "carbonwatch parse_article+clean_html"
     return name, run
 
 
@@ -192,7 +194,7 @@ def trafilatura_extractor() -> tuple[str, Extractor] | None:
 def gne_extractor() -> tuple[str, Extractor] | None:
     """GNE's ``GeneralNewsExtractor().extract`` (content field), when the package is installed."""
     try:
-        from gne import GeneralNewsExtractor
+        from gne import GeneralNewsExtractor  # type: ignore[import-untyped]  # gne ships no type information
     except ImportError:
         return None
     extractor = GeneralNewsExtractor()

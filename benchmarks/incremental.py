@@ -90,7 +90,7 @@ def measure(articles: int, workdir: Path) -> tuple[list[Row], dict[str, Any]]:
             "new articles published at the top of the roll; the rest of the site unchanged",
         ),
     ]
-    raw = {
+    raw: dict[str, Any] = {
         name: {**r, "requests": {k: len(v) for k, v in r["requests"].items()}}
         for name, r in (("first", first), ("unchanged", second), ("added", third))
     }
