@@ -9,10 +9,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from carbonwatch.analyze import AnalyzeError, analyze_path, item_to_json
 from carbonwatch.config import Config
-from carbonwatch.posts import PostParseError
-from crawler.parsers.sina import ArticleParseError
 
 SUMMARY_TEXT_CHARS = 300
 
@@ -63,6 +60,11 @@ def _summary(name: str, data: dict[str, Any]) -> str:
 
 
 def _analyze(args: argparse.Namespace, config: Config) -> int:
+    # Imported here: the extraction stack (lxml, dateparser, the classifier) is not needed to build the parser.
+    from carbonwatch.analyze import AnalyzeError, analyze_path, item_to_json
+    from carbonwatch.posts import PostParseError
+    from crawler.parsers.sina import ArticleParseError
+
     try:
         now = _parse_now(args.now)
     except ValueError:

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
 from carbonwatch.config import Config
-from carbonwatch.crawlrun import CrawlSetupError, RunSummary, enabled_spiders, run_crawl
+
+# Scrapy and the pipelines are imported by the handlers, not here: every command (and the daemon) builds this
+# parser, and importing Scrapy costs about 30 MB and a second.
+if TYPE_CHECKING:
+    from carbonwatch.crawlrun import RunSummary
 
 
 def register(sub: Any) -> None:
@@ -46,6 +50,8 @@ def register(sub: Any) -> None:
 
 
 def _pairs(values: list[str], what: str) -> dict[str, str]:
+    from carbonwatch.crawlrun import CrawlSetupError
+
     out: dict[str, str] = {}
     for value in values:
         name, sep, rest = value.partition("=")
@@ -56,6 +62,8 @@ def _pairs(values: list[str], what: str) -> dict[str, str]:
 
 
 def _crawl(args: argparse.Namespace, config: Config) -> int:
+    from carbonwatch.crawlrun import CrawlSetupError, enabled_spiders, run_crawl
+
     try:
         if args.all and args.spiders:
             raise CrawlSetupError("give spider names or --all, not both")
@@ -78,6 +86,7 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
 
 
 def _import(args: argparse.Namespace, config: Config) -> int:
+    from carbonwatch.crawlrun import CrawlSetupError, run_crawl
     from carbonwatch.importer import ImportSpider, expand_paths, import_spider_factory
 
     files = expand_paths(args.paths)

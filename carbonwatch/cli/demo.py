@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from carbonwatch.config import Config
-from carbonwatch.crawlrun import CrawlSetupError, available_spiders, run_crawl
 
 # The spiders the demo runs, in order; engineer E appends the policy spiders as their snapshots land.
 DEMO_SPIDERS: list[str] = ["sina_finance", "ndrc", "gov_cn", "mee", "feed"]
@@ -46,6 +45,8 @@ def register(sub: Any) -> None:
 
 
 def demo_spiders() -> list[str]:
+    from carbonwatch.crawlrun import available_spiders
+
     """The demo spiders that exist in this installation."""
     known = set(available_spiders())
     return [name for name in DEMO_SPIDERS if name in known]
@@ -53,6 +54,7 @@ def demo_spiders() -> list[str]:
 
 def _demo(args: argparse.Namespace, config: Config) -> int:
     from carbonwatch.cli.crawl import print_summary
+    from carbonwatch.crawlrun import CrawlSetupError, run_crawl
     from carbonwatch.devserver import serve
 
     if args.db:

@@ -13,7 +13,6 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from carbonwatch.alerts import deliver_pending
 from carbonwatch.config import Config
 from storage import policy_queries
 from storage.db import open_store
@@ -123,6 +122,8 @@ def _policies(args: argparse.Namespace, config: Config) -> int:
 
 
 def _notify(args: argparse.Namespace, config: Config) -> int:
+    from carbonwatch.alerts import deliver_pending  # apprise is heavy; only this command needs it
+
     if not config.notify_urls:
         print("no notification targets: set CARBONWATCH_NOTIFY_URLS (space-separated webhook or apprise URLs)")
         return 0
