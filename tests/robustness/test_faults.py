@@ -172,7 +172,9 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KilledRun]:
     urls = listed_article_urls(STORABLE_LIDS)
     slow_down(root, urls, 0.4)
     with recording_server(root) as server:
-        cmd = sina_command(server, tmp_path, db_url, STORABLE_LIDS, CONCURRENT_REQUESTS_PER_DOMAIN="1")
+        # One request at a time (Scrapy 2.19 bursts past CONCURRENT_REQUESTS_PER_DOMAIN when DOWNLOAD_DELAY is 0).
+        serial = {"CONCURRENT_REQUESTS_PER_DOMAIN": "1", "CONCURRENT_REQUESTS": "1"}
+        cmd = sina_command(server, tmp_path, db_url, STORABLE_LIDS, **serial)
         env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_LOG_DIR": str(tmp_path / "logs")}
         proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         stored_at_kill = 0

@@ -22,6 +22,7 @@ from tests.robustness.support import (
     local_path,
     recording_server,
     run_sina,
+    slow_down,
 )
 
 pytestmark = pytest.mark.timeout(180)
@@ -108,3 +109,35 @@ def test_source_download_delay_and_concurrency_pace_its_requests(
     gaps = [b.at - a.at for a, b in pairwise(hits)]
     assert len(hits) == len(pages), json.dumps([h.path for h in hits])
     assert min(gaps) >= SOURCE_DELAY * 0.9
+
+
+def test_source_concurrency_alone_limits_parallel_requests(site: tuple[Path, RecordingServer], tmp_path: Path) -> None:
+    # concurrency = 1 without a download_delay: the server must still never see two of its pages at once.
+    root, server = site
+    urls = listed_article_urls([GOOD_LID, 9101, 9103])
+    slow_down(root, urls, 0.5)
+    feed = root / FEED_HOST / "serial.xml"
+    feed.parent.mkdir(parents=True, exist_ok=True)
+    items = "".join(f"<item><title>条目{i}</title><link>{u}</link><guid>{u}</guid></item>" for i, u in enumerate(urls))
+    rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+    feed.write_text(rss, "utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\nname = "serial"\nkind = "feed"\nurl = "https://{FEED_HOST}/serial.xml"\nfollow = true\n'
+        "concurrency = 1\n",
+        "utf-8",
+    )
+    mark = len(server.hits)
+    result = crawl(
+        "feed",
+        tmp_path=tmp_path,
+        db_url=f"sqlite:///{tmp_path / 'carbonwatch.db'}",
+        host_map=server.host_map(["finance.sina.com.cn", FEED_HOST]),
+        settings={"CARBONWATCH_SOURCES_FILE": str(sources), "CARBONWATCH_PROGRESS_INTERVAL": "0"},
+    )
+    slow_down(root, urls, 0)
+    pages = {local_path(u) for u in urls}
+    arrivals = sorted(h.at for h in server.hits_since(mark) if h.path in pages)
+    assert result.returncode == 0
+    assert len(arrivals) == len(pages)
+    assert min(b - a for a, b in pairwise(arrivals)) >= 0.45  # each waits for the previous 0.5 s answer

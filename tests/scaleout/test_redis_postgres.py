@@ -73,7 +73,7 @@ def crawl_pair(server: RecordingServer, tmp_path: Path, db_url: str, redis_url: 
     }
     procs = []
     for n in range(2):
-        cmd = sina_command(server, tmp_path, db_url, LIDS, CONCURRENT_REQUESTS_PER_DOMAIN="2")
+        cmd = sina_command(server, tmp_path, db_url, LIDS, CONCURRENT_REQUESTS_PER_DOMAIN="2", CONCURRENT_REQUESTS="2")
         log = (tmp_path / f"worker-{n}-{len(list(tmp_path.glob('worker-*')))}.log").open("w")
         procs.append(subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True))
     return [p.wait(timeout=180) for p in procs]
