@@ -175,7 +175,12 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KilledRun]:
         # One request at a time (Scrapy 2.19 bursts past CONCURRENT_REQUESTS_PER_DOMAIN when DOWNLOAD_DELAY is 0).
         serial = {"CONCURRENT_REQUESTS_PER_DOMAIN": "1", "CONCURRENT_REQUESTS": "1"}
         cmd = sina_command(server, tmp_path, db_url, STORABLE_LIDS, **serial)
-        env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_LOG_DIR": str(tmp_path / "logs")}
+        env = {
+            **os.environ,
+            "CARBONWATCH_CONFIG": "",
+            "CARBONWATCH_LOG_DIR": str(tmp_path / "logs"),
+            "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
+        }
         proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         stored_at_kill = 0
         deadline = time.monotonic() + 60

@@ -102,6 +102,7 @@ def test_source_download_delay_and_concurrency_pace_its_requests(
             "CARBONWATCH_PROGRESS_INTERVAL": "0",
             "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool"),
         },
+        env={"CARBONWATCH_LOG_DIR": str(tmp_path / "logs"), "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool")},
     )
     assert result.returncode == 0, result.log[-3000:]
     pages = {local_path(u) for u in urls} | {f"/{FEED_HOST}/rss.xml"}
@@ -134,6 +135,7 @@ def test_source_concurrency_alone_limits_parallel_requests(site: tuple[Path, Rec
         db_url=f"sqlite:///{tmp_path / 'carbonwatch.db'}",
         host_map=server.host_map(["finance.sina.com.cn", FEED_HOST]),
         settings={"CARBONWATCH_SOURCES_FILE": str(sources), "CARBONWATCH_PROGRESS_INTERVAL": "0"},
+        env={"CARBONWATCH_LOG_DIR": str(tmp_path / "logs"), "CARBONWATCH_SPOOL_DIR": str(tmp_path / "spool")},
     )
     slow_down(root, urls, 0)
     pages = {local_path(u) for u in urls}
