@@ -1,4 +1,8 @@
-"""Run crawls in this process: one crawl_runs row and one log file per spider, spiders one after another.
+"""Run crawls in this process: one crawl_runs row and one log file per source, one after another.
+
+A source is a built-in spider (``sina_finance``: the row and log are named after the spider) or a configured
+source of the sources file (``sina-finance-rss``: the ``feed`` spider runs with ``source=sina-finance-rss`` and the
+row and log are named after the source), so cron's ``crawl --all`` records the same sources as the daemon.
 
 ``run_crawl`` starts the Twisted reactor, so it can be called once per process (``ReactorNotRestartable``): the
 ``carbonwatch crawl`` / ``import`` / ``demo`` commands are that process, and the daemon spawns one per run.
@@ -10,7 +14,7 @@ import asyncio
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,10 +27,29 @@ logger = logging.getLogger(__name__)
 
 TRIGGERS = ("manual", "cron", "daemon", "demo", "import")
 SETTINGS_MODULE = "crawler.settings"
+# Spiders that crawl the configured sources of their kind; ``-a source=NAME`` names the run after the source.
+SOURCE_KIND_SPIDERS = frozenset({"feed", "site"})
 
 
 class CrawlSetupError(ValueError):
     """The crawl cannot start: unknown spider, bad arguments."""
+
+
+@dataclass(frozen=True)
+class CrawlTarget:
+    """One run: the spider, its own arguments, and the source its crawl_runs row and log file are named after."""
+
+    source: str
+    spider: str
+    args: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, spider: str, spider_args: dict[str, Any] | None = None) -> CrawlTarget:
+        """A spider given by name; ``feed``/``site`` with a ``source`` argument run as that source."""
+        named = (spider_args or {}).get("source")
+        if spider in SOURCE_KIND_SPIDERS and isinstance(named, str) and named:
+            return cls(named, spider)
+        return cls(spider, spider)
 
 
 @dataclass
@@ -75,6 +98,49 @@ def enabled_spiders(config: Config) -> list[str]:
         for name in available_spiders()
         if not (isinstance(schedules.get(name), dict) and schedules[name].get("enabled") is False)
     ]
+
+
+def enabled_targets(config: Config) -> list[CrawlTarget]:
+    """What ``crawl --all`` runs: exactly the enabled sources the daemon schedules, each as its own run.
+
+    Built-in spiders as themselves; each enabled configured source as ``feed``/``site`` with ``source=<name>``
+    (never the whole ``feed``/``site`` spider on top). Same rules as :func:`scheduler.schedules.load_schedules`.
+    """
+    from scheduler.schedules import ScheduleError, load_schedules
+
+    try:
+        schedules = load_schedules(config, known_sources=frozenset(available_spiders()))
+    except ScheduleError as exc:
+        raise CrawlSetupError(f"configuration error: {exc}") from exc
+    return [
+        CrawlTarget(s.source, s.spider, (("source", s.source),)) if s.spider else CrawlTarget(s.source, s.source)
+        for s in schedules
+        if s.enabled
+    ]
+
+
+def resolve_targets(
+    names: Sequence[str], config: Config, spider_args: dict[str, Any] | None = None
+) -> list[CrawlTarget]:
+    """Targets for names given on the command line: spider names, or configured source names (sources file)."""
+    spiders = set(available_spiders())
+    targets = []
+    sources: dict[str, Any] | None = None
+    for name in names:
+        if name in spiders:
+            targets.append(CrawlTarget.of(name, spider_args))
+            continue
+        if sources is None:
+            from crawler.sources import SourceError, load_sources
+
+            try:
+                sources = {s.name: s for s in load_sources(config.sources_file)}
+            except SourceError as exc:
+                raise CrawlSetupError(f"{name!r} is not a spider, and the sources file is unusable: {exc}") from exc
+        src = sources.get(name)
+        # Unknown names stay as spider names: run_crawl reports them with the list of known spiders.
+        targets.append(CrawlTarget(name, src.kind, (("source", name),)) if src else CrawlTarget(name, name))
+    return targets
 
 
 def crawl_settings(
@@ -169,7 +235,7 @@ def _quiet_console(level: int) -> Iterator[None]:
 
 
 def run_crawl(
-    spiders: list[str],
+    spiders: Sequence[str | CrawlTarget],
     config: Config,
     *,
     trigger: str,
@@ -182,9 +248,10 @@ def run_crawl(
 ) -> RunSummary:
     """Run ``spiders`` one after another in this process and return their summaries.
 
-    ``run_id`` (only with one spider) is a crawl_runs row created by the caller (the daemon); otherwise one row
-    per spider is created here. ``spider_factory`` maps a name to a spider class not in the project's spider
-    modules (the importer). Call once per process.
+    Each entry is a spider name or a :class:`CrawlTarget`; ``feed``/``site`` given by name with a ``source``
+    spider argument run as that source. ``run_id`` (only with one spider) is a crawl_runs row created by the
+    caller (the daemon); otherwise one row per spider is created here. ``spider_factory`` maps a name to a
+    spider class not in the project's spider modules (the importer). Call once per process.
     """
     from scrapy.crawler import AsyncCrawlerProcess, Crawler
 
@@ -192,10 +259,11 @@ def run_crawl(
         raise CrawlSetupError(f"unknown trigger {trigger!r} (one of {', '.join(TRIGGERS)})")
     if run_id is not None and len(spiders) != 1:
         raise CrawlSetupError("--run-id names one run: give exactly one spider")
+    targets = [t if isinstance(t, CrawlTarget) else CrawlTarget.of(t, spider_args) for t in spiders]
     base = crawl_settings(config, trigger=trigger, settings=settings, host_map=host_map)
     if spider_factory is None:
         known = set(available_spiders(base))
-        unknown = [s for s in spiders if s not in known]
+        unknown = [t.spider for t in targets if t.spider not in known]
         if unknown:
             raise CrawlSetupError(f"unknown spider(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
 
@@ -206,7 +274,7 @@ def run_crawl(
             process_cls=AsyncCrawlerProcess,
             crawler_cls=Crawler,
             base=base,
-            spiders=spiders,
+            targets=targets,
             config=config,
             trigger=trigger,
             run_id=run_id,
@@ -220,7 +288,7 @@ def _run(
     process_cls: Any,
     crawler_cls: Any,
     base: Any,
-    spiders: list[str],
+    targets: list[CrawlTarget],
     config: Config,
     trigger: str,
     run_id: int | None,
@@ -230,17 +298,19 @@ def _run(
     process = process_cls(base)
     summary = RunSummary()
 
-    async def run_one(name: str, given_id: int | None) -> SpiderSummary:
+    async def run_one(target: CrawlTarget, given_id: int | None) -> SpiderSummary:
+        # The row, the log file and the summary line are the source's; the spider may be feed/site.
+        name = target.source
         rid = given_id if given_id is not None else create_run_row(config, name, trigger)
         with run_logging(config, name, rid) as handler:
             log_path = None if handler.failed else str(handler.path)
             per_spider = base.copy()
             per_spider.set("CARBONWATCH_RUN_ID", rid, priority="cmdline")
             per_spider.set("CARBONWATCH_LOG_PATH", log_path, priority="cmdline")
-            spidercls = spider_factory(name) if spider_factory else process.spider_loader.load(name)
+            spidercls = spider_factory(target.spider) if spider_factory else process.spider_loader.load(target.spider)
             crawler = crawler_cls(spidercls, per_spider)
             try:
-                await process.crawl(crawler, **(spider_args or {}))
+                await process.crawl(crawler, **{**(spider_args or {}), **dict(target.args)})
             except Exception as exc:
                 logger.exception("crawl of %s (run %s) could not run", name, rid)
                 fail_run_row(config, rid, f"{type(exc).__name__}: {exc}", log_path)
@@ -272,8 +342,8 @@ def _run(
 
         reactor: Any = _reactor
         try:
-            for name in spiders:
-                summary.runs.append(await run_one(name, run_id))
+            for target in targets:
+                summary.runs.append(await run_one(target, run_id))
         finally:
             if reactor.running:
                 reactor.stop()

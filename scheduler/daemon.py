@@ -89,7 +89,7 @@ def reconcile_jobs(
             kwargs["next_run_time"] = now
         scheduler.add_job(
             "scheduler.jobs:crawl_job",
-            trigger=schedule.trigger(timezone),
+            trigger=schedule.trigger(timezone, start_date=now),
             args=[schedule.source],
             id=schedule.source,
             name=schedule.describe(),

@@ -2,17 +2,27 @@
 
 A source is unhealthy when it stored no new item for longer than its ``expected_update_hours`` (the
 Huginn-style "expected update period") or when its last ``failed_runs_unhealthy`` runs all failed.
+
+A source that has never run is "not run yet" (healthy) while the daemon's job for it is within one schedule
+period of its first due run (:func:`first_run_deadline`), and "never run" (unhealthy) after that or when no
+daemon has scheduled it. A source that has run but stored nothing is judged from its first run: it has
+``expected_update_hours`` to store its first item.
 """
 
 from __future__ import annotations
 
+import logging
+import pickle
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, column, func, inspect, or_, select, table
 from sqlalchemy.orm import Session
 
 from storage.models import Article, CrawlRun
+
+logger = logging.getLogger(__name__)
 
 FAILED_STATUSES = frozenset({"failed", "timeout"})
 # Neither success nor failure: a run still going, or one the operator stopped.
@@ -35,11 +45,19 @@ class SourceStatus:
     expected_update_hours: float
     consecutive_failures: int
     problems: tuple[str, ...]
+    first_run_due_by: datetime | None = None  # never-run sources: healthy ("not run yet") until then
 
     @property
     def healthy(self) -> bool:
         """True when nothing is wrong."""
         return not self.problems
+
+    @property
+    def run_state(self) -> str:
+        """``ran``, ``not run yet`` (within its grace period) or ``never run`` (past it)."""
+        if self.last_run_id is not None:
+            return "ran"
+        return "not run yet" if self.healthy else "never run"
 
 
 def consecutive_failures(statuses_newest_first: list[str]) -> int:
@@ -61,13 +79,27 @@ def assess(
     expected_update_hours: float,
     failed_runs_unhealthy: int,
     now: datetime,
+    never_run: bool = False,
+    first_run_due_by: datetime | None = None,
+    first_run_at: datetime | None = None,
 ) -> tuple[str, ...]:
-    """The problems of one source (empty: healthy)."""
+    """The problems of one source (empty: healthy).
+
+    ``never_run``: the source has no run at all; it is fine until ``first_run_due_by`` (None: no daemon job
+    gives it a grace period). ``first_run_at``: its oldest run, from which a source without items is judged.
+    """
+    if never_run:
+        if first_run_due_by is None:
+            return ("never run",)
+        if now <= first_run_due_by:
+            return ()
+        return (f"never run (its first run was due by {first_run_due_by.astimezone(UTC):%Y-%m-%d %H:%M} UTC)",)
     problems = []
     if failures >= failed_runs_unhealthy:
         problems.append(f"last {failures} runs failed")
     if last_new_item_at is None:
-        problems.append("no item stored yet")
+        if first_run_at is None or now - first_run_at > timedelta(hours=expected_update_hours):
+            problems.append("no item stored yet")
     else:
         quiet = now - last_new_item_at
         if quiet > timedelta(hours=expected_update_hours):
@@ -96,6 +128,49 @@ def next_run_times(session: Session, jobs_table: str = "apscheduler_jobs") -> di
     return {str(job_id): datetime.fromtimestamp(float(ts), UTC) for job_id, ts in rows if ts is not None}
 
 
+@dataclass(frozen=True)
+class StoredJob:
+    """One job of the daemon's job store, as `status` needs it."""
+
+    next_run_at: datetime | None
+    trigger: Any  # the stored APScheduler trigger; None when its state could not be read
+
+
+def stored_jobs(session: Session, jobs_table: str = "apscheduler_jobs") -> dict[str, StoredJob]:
+    """Every job of the daemon's job store by id (empty when no daemon ever ran on this database)."""
+    if not inspect(session.connection()).has_table(jobs_table):
+        return {}
+    jobs = table(jobs_table, column("id"), column("next_run_time"), column("job_state"))
+    result = {}
+    for job_id, ts, state in session.execute(select(jobs.c.id, jobs.c.next_run_time, jobs.c.job_state)):
+        trigger = None
+        try:
+            # The daemon's own table, written by APScheduler's SQLAlchemyJobStore in the same pickle format.
+            trigger = pickle.loads(state)["trigger"]
+        except Exception as exc:  # an APScheduler upgrade may change the format: then no grace period
+            logger.debug("cannot read the stored state of job %s: %s", job_id, exc)
+        when = datetime.fromtimestamp(float(ts), UTC) if ts is not None else None
+        result[str(job_id)] = StoredJob(next_run_at=when, trigger=trigger)
+    return result
+
+
+def first_run_deadline(trigger: Any) -> datetime | None:
+    """When a source that never ran becomes overdue: the first due run after its job was installed, plus a period.
+
+    The job's install time is the trigger's ``start_date`` (the daemon sets it); None when unknown.
+    """
+    start = getattr(trigger, "start_date", None)
+    if start is None:
+        return None
+    first = trigger.get_next_fire_time(None, start)
+    if first is None:
+        return None
+    second = trigger.get_next_fire_time(first, first)
+    period = (second - first) if second is not None else timedelta(0)
+    deadline: datetime = first + period
+    return deadline.astimezone(UTC)
+
+
 def source_status(
     session: Session,
     source: str,
@@ -104,8 +179,9 @@ def source_status(
     failed_runs_unhealthy: int,
     next_run_at: datetime | None,
     now: datetime,
+    first_run_due_by: datetime | None = None,
 ) -> SourceStatus:
-    """Gather and judge one source's status."""
+    """Gather and judge one source's status (``first_run_due_by``: see :func:`assess`)."""
     recent = list(
         session.scalars(
             select(CrawlRun).where(_runs_of(source)).order_by(CrawlRun.started_at.desc()).limit(RECENT_RUNS)
@@ -120,6 +196,7 @@ def source_status(
             Article.source == source, Article.first_seen_at >= now - timedelta(hours=24)
         )
     )
+    first_run_at = _aware(session.scalar(select(func.min(CrawlRun.started_at)).where(_runs_of(source))))
     last_new = _aware(last_new)
     failures = consecutive_failures([r.status for r in recent])
     last = recent[0] if recent else None
@@ -140,7 +217,11 @@ def source_status(
             expected_update_hours=expected_update_hours,
             failed_runs_unhealthy=failed_runs_unhealthy,
             now=now,
+            never_run=last is None,
+            first_run_due_by=first_run_due_by,
+            first_run_at=first_run_at,
         ),
+        first_run_due_by=first_run_due_by if last is None else None,
     )
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from carbonwatch.config import Config
 from crawler.items import utcnow
-from scheduler.schedules import DaemonOptions, SourceSchedule, expand_command
+from scheduler.schedules import DaemonOptions, SourceSchedule, command_for
 from storage.models import CrawlRun
 
 logger = logging.getLogger(__name__)
@@ -215,7 +215,7 @@ def run_source(ctx: DaemonContext, source: str) -> int | None:
         log_path = log_path_for(ctx.config, source, run_id)
         run.log_path = str(log_path)
     out_path = output_path_for(log_path)
-    argv = expand_command(schedule.command or ctx.options.command, source=source, run_id=run_id)
+    argv = command_for(schedule, ctx.options, run_id)
     ctx.active[run_id] = log_path
     started = time.monotonic()
     try:

@@ -1,10 +1,17 @@
-"""Per-source crawl schedules and daemon options, read and validated from the ``[schedules]``/``[daemon]`` tables."""
+"""Per-source crawl schedules and daemon options, read and validated from the ``[schedules]``/``[daemon]`` tables.
+
+Two kinds of source are scheduled, one job each: the built-in spiders (``sina_finance``, ``ndrc`` …, the job runs
+``carbonwatch crawl <spider>``) and every enabled ``[[source]]`` of the sources file (``CARBONWATCH_SOURCES_FILE``,
+the job runs ``carbonwatch crawl <feed|site> -a source=<name>``). The ``feed`` and ``site`` spiders themselves are
+never scheduled: that would crawl their sources a second time.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from apscheduler.triggers.base import BaseTrigger
@@ -12,6 +19,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from carbonwatch.config import Config, ConfigError
+from crawler.sources import Source, SourceError, load_sources
+from crawler.sources import parse_schedule as parse_source_schedule
 
 
 class ScheduleError(ConfigError):
@@ -25,14 +34,30 @@ DEFAULT_SCHEDULES: dict[str, dict[str, Any]] = {
     "ndrc": {"interval_minutes": 60, "expected_update_hours": 96},
     "gov_cn": {"interval_minutes": 60, "expected_update_hours": 72},
     "mee": {"interval_minutes": 60, "expected_update_hours": 96},
-    "feed": {"interval_minutes": 30, "expected_update_hours": 48},
 }
+
+# The spiders that crawl the configured sources of their kind. They get no job of their own; these defaults,
+# overridden by ``[schedules.feed]`` / ``[schedules.site]``, apply to each source of that kind that sets no
+# ``schedule`` or ``expected_update_hours`` itself.
+SOURCE_KIND_DEFAULTS: dict[str, dict[str, Any]] = {
+    "feed": {"interval_minutes": 30, "expected_update_hours": 48},
+    "site": {"interval_minutes": 60, "expected_update_hours": 48},
+}
+TRIGGER_KEYS = ("cron", "interval_minutes", "interval_seconds")
 
 SCHEDULE_KEYS = frozenset(
     {"cron", "interval_minutes", "interval_seconds", "jitter", "timeout", "expected_update_hours", "enabled", "command"}
 )
 DAEMON_KEYS = frozenset(
-    {"command", "stop_grace_seconds", "max_concurrent", "failed_runs_unhealthy", "timezone", "kill_grace_seconds"}
+    {
+        "command",
+        "source_command",
+        "stop_grace_seconds",
+        "max_concurrent",
+        "failed_runs_unhealthy",
+        "timezone",
+        "kill_grace_seconds",
+    }
 )
 
 # The crawl command the daemon spawns; {source} and {run_id} are substituted in every argument.
@@ -42,6 +67,20 @@ DEFAULT_COMMAND: tuple[str, ...] = (
     "carbonwatch",
     "crawl",
     "{source}",
+    "--trigger",
+    "daemon",
+    "--run-id",
+    "{run_id}",
+)
+# The command for a configured source: {spider} is its kind (feed or site), {source} its name.
+SOURCE_COMMAND: tuple[str, ...] = (
+    sys.executable,
+    "-m",
+    "carbonwatch",
+    "crawl",
+    "{spider}",
+    "-a",
+    "source={source}",
     "--trigger",
     "daemon",
     "--run-id",
@@ -60,17 +99,29 @@ class SourceSchedule:
     timeout: float = 1800.0
     expected_update_hours: float = 24.0
     enabled: bool = True
-    command: tuple[str, ...] | None = None  # None: the daemon's command
+    command: tuple[str, ...] | None = None  # None: the daemon's command (or source_command)
+    spider: str | None = None  # configured sources: the spider of their kind; None: the source is a spider
 
-    def trigger(self, timezone: str = "UTC") -> BaseTrigger:
-        """The APScheduler trigger for this schedule."""
+    @property
+    def spider_name(self) -> str:
+        """The spider that crawls this source."""
+        return self.spider or self.source
+
+    def trigger(self, timezone: str = "UTC", *, start_date: datetime | None = None) -> BaseTrigger:
+        """The APScheduler trigger for this schedule.
+
+        ``start_date`` (when the job is installed) is kept in the stored trigger: `status` reads it to give a
+        source that has not run yet one period of grace.
+        """
         jitter = self.jitter or None
         if self.cron is not None:
             trigger = CronTrigger.from_crontab(self.cron, timezone=timezone)
-            trigger.jitter = jitter  # from_crontab takes no jitter argument
+            trigger.jitter = jitter  # from_crontab takes no jitter or start_date argument
+            if start_date is not None:
+                trigger.start_date = start_date.astimezone(trigger.timezone)
             return trigger
         assert self.interval_seconds is not None  # guaranteed by parse_schedule
-        return IntervalTrigger(seconds=self.interval_seconds, timezone=timezone, jitter=jitter)
+        return IntervalTrigger(seconds=self.interval_seconds, timezone=timezone, jitter=jitter, start_date=start_date)
 
     def describe(self) -> str:
         """A short text naming the trigger; stored as the job name so a changed schedule is noticed at start."""
@@ -83,6 +134,7 @@ class DaemonOptions:
     """Daemon-wide settings from the ``[daemon]`` table."""
 
     command: tuple[str, ...] = DEFAULT_COMMAND
+    source_command: tuple[str, ...] = SOURCE_COMMAND  # for configured sources
     stop_grace_seconds: float = 30.0  # a running crawl may finish this long after SIGTERM before it is killed
     kill_grace_seconds: float = 5.0  # after SIGTERM to a crawl's process group, SIGKILL follows this much later
     max_concurrent: int = 3  # crawl processes at once across all sources
@@ -98,9 +150,9 @@ def _number(where: str, key: str, raw: Any, *, minimum: float = 0.0, strict: boo
     return float(raw)
 
 
-def _command(where: str, raw: Any) -> tuple[str, ...]:
+def _command(where: str, raw: Any, key: str = "command") -> tuple[str, ...]:
     if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and x for x in raw):
-        raise ScheduleError(f"{where}.command must be a non-empty list of strings (an argv), got {raw!r}")
+        raise ScheduleError(f"{where}.{key} must be a non-empty list of strings (an argv), got {raw!r}")
     return tuple(raw)
 
 
@@ -149,34 +201,101 @@ def parse_schedule(source: str, table: Mapping[str, Any], *, default_timeout: fl
     )
 
 
-def load_schedules(config: Config, *, known_sources: frozenset[str] | None = None) -> list[SourceSchedule]:
-    """Every source's schedule: the built-in defaults, overridden key by key by ``[schedules.<source>]``.
+def _overlay(merged: dict[str, Any], table: Mapping[str, Any]) -> None:
+    # A table naming a trigger replaces the inherited trigger as a whole (cron and interval exclude each other).
+    if any(k in table for k in TRIGGER_KEYS):
+        for k in TRIGGER_KEYS:
+            merged.pop(k, None)
+    merged.update(table)
 
-    A source that is not built in may be scheduled only when ``known_sources`` (the spider names) contains it,
-    so a typo in a table name is an error instead of a job that fails every ten minutes.
+
+def _table(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    table = raw.get(name, {})
+    if not isinstance(table, Mapping):
+        raise ScheduleError(f"[schedules.{name}] must be a table, got {table!r}")
+    return table
+
+
+def configured_sources(config: Config) -> list[Source]:
+    """The ``[[source]]`` entries of the sources file (none without one); a bad file is a :class:`ScheduleError`."""
+    try:
+        return load_sources(config.sources_file)
+    except SourceError as exc:
+        raise ScheduleError(f"sources file: {exc}") from exc
+
+
+def source_table(source: Source) -> dict[str, Any]:
+    """The schedule keys a ``[[source]]`` entry sets itself (``schedule``, ``expected_update_hours``)."""
+    table: dict[str, Any] = {}
+    if source.schedule is not None:
+        kind, value = parse_source_schedule(source.schedule)  # validated when the file was loaded
+        table["cron" if kind == "cron" else "interval_seconds"] = value
+    if source.expected_update_hours is not None:
+        table["expected_update_hours"] = source.expected_update_hours
+    return table
+
+
+def load_schedules(
+    config: Config, *, known_sources: frozenset[str] | None = None, sources: list[Source] | None = None
+) -> list[SourceSchedule]:
+    """Every source's schedule, sorted by source name: built-in spiders and configured sources.
+
+    Built-in spider: its default below, overridden key by key by ``[schedules.<spider>]``. A spider that is not
+    built in may be scheduled only when ``known_sources`` (the spider names) contains it, so a typo in a table
+    name is an error instead of a job that fails every ten minutes.
+
+    Configured source (``sources``, default: the sources file of ``config``): the default of its kind, then
+    ``[schedules.<kind>]``, then the entry's own ``schedule``/``expected_update_hours``, then
+    ``[schedules.<source name>]``. It is enabled when the entry is and ``[schedules.<kind>]`` does not say
+    ``enabled = false``; ``[schedules.<source name>].enabled`` decides over both.
     """
     raw = config.extra.get("schedules", {})
     if not isinstance(raw, Mapping):
         raise ScheduleError("[schedules] must be a table of [schedules.<source>] tables")
+    if sources is None:
+        sources = configured_sources(config)
+    spiders = set(DEFAULT_SCHEDULES) | set(SOURCE_KIND_DEFAULTS) | set(known_sources or ())
+    clashes = sorted(s.name for s in sources if s.name in spiders)
+    if clashes:
+        raise ScheduleError(
+            f"sources file: source name(s) {', '.join(clashes)} are spider names; runs and jobs are keyed by "
+            "name, so rename the source(s)"
+        )
+    names = {s.name for s in sources}
     allowed = set(DEFAULT_SCHEDULES) | set(known_sources or ())
     schedules = []
-    for source in sorted(set(DEFAULT_SCHEDULES) | set(raw)):
+    for source in sorted((set(DEFAULT_SCHEDULES) | set(raw)) - set(SOURCE_KIND_DEFAULTS) - names):
         if known_sources is not None and source not in known_sources and source not in raw:
             continue  # a built-in default whose spider is not in this build: nothing to schedule
-        table = raw.get(source, {})
-        if not isinstance(table, Mapping):
-            raise ScheduleError(f"[schedules.{source}] must be a table, got {table!r}")
+        table = _table(raw, source)
         if source not in allowed:
+            known = sorted(allowed | set(SOURCE_KIND_DEFAULTS) | names)
             raise ScheduleError(
-                f"[schedules.{source}]: no spider named {source!r}; known: {', '.join(sorted(allowed))}"
+                f"[schedules.{source}]: no spider or configured source named {source!r}; known: {', '.join(known)}"
             )
         merged = dict(DEFAULT_SCHEDULES.get(source, {}))
-        if any(k in table for k in ("cron", "interval_minutes", "interval_seconds")):
-            for k in ("cron", "interval_minutes", "interval_seconds"):
-                merged.pop(k, None)
-        merged.update(table)
+        _overlay(merged, table)
         schedules.append(parse_schedule(source, merged, default_timeout=float(config.crawl_timeout)))
-    return schedules
+    for kind, defaults in SOURCE_KIND_DEFAULTS.items():
+        # Validated even when no source of that kind exists, so a typo shows before the first source is added.
+        kind_merged = dict(defaults)
+        _overlay(kind_merged, _table(raw, kind))
+        parse_schedule(kind, kind_merged, default_timeout=float(config.crawl_timeout))
+    for src in sources:
+        if known_sources is not None and src.kind not in known_sources:
+            continue  # the spider of this kind is not in this build
+        kind_table = _table(raw, src.kind)
+        merged = dict(SOURCE_KIND_DEFAULTS[src.kind])
+        _overlay(merged, kind_table)
+        _overlay(merged, source_table(src))
+        merged["enabled"] = src.enabled and merged.get("enabled", True) is not False
+        _overlay(merged, _table(raw, src.name))
+        try:
+            schedule = parse_schedule(src.name, merged, default_timeout=float(config.crawl_timeout))
+        except ScheduleError as exc:
+            raise ScheduleError(f"source {src.name!r} ({config.sources_file}): {exc}") from exc
+        schedules.append(replace(schedule, spider=src.kind))
+    return sorted(schedules, key=lambda s: s.source)
 
 
 def load_daemon_options(config: Config) -> DaemonOptions:
@@ -201,6 +320,9 @@ def load_daemon_options(config: Config) -> DaemonOptions:
         raise ScheduleError(f"[daemon].timezone {timezone!r} is not a known time zone: {exc}") from exc
     return DaemonOptions(
         command=_command("[daemon]", raw["command"]) if "command" in raw else opts.command,
+        source_command=_command("[daemon]", raw["source_command"], "source_command")
+        if "source_command" in raw
+        else opts.source_command,
         stop_grace_seconds=_number(
             "[daemon]", "stop_grace_seconds", raw.get("stop_grace_seconds", opts.stop_grace_seconds), strict=False
         ),
@@ -213,6 +335,15 @@ def load_daemon_options(config: Config) -> DaemonOptions:
     )
 
 
-def expand_command(template: tuple[str, ...], *, source: str, run_id: int) -> list[str]:
-    """The argv for one run: ``{source}`` and ``{run_id}`` replaced in every argument."""
-    return [arg.replace("{source}", source).replace("{run_id}", str(run_id)) for arg in template]
+def expand_command(template: tuple[str, ...], *, source: str, run_id: int, spider: str | None = None) -> list[str]:
+    """The argv for one run: ``{source}``, ``{spider}`` (default: the source) and ``{run_id}`` replaced."""
+    return [
+        arg.replace("{source}", source).replace("{spider}", spider or source).replace("{run_id}", str(run_id))
+        for arg in template
+    ]
+
+
+def command_for(schedule: SourceSchedule, options: DaemonOptions, run_id: int) -> list[str]:
+    """The argv the daemon spawns for one run of ``schedule``: its own command, else the daemon's for its kind."""
+    template = schedule.command or (options.source_command if schedule.spider else options.command)
+    return expand_command(template, source=schedule.source, run_id=run_id, spider=schedule.spider_name)

@@ -1,9 +1,11 @@
 """``carbonwatch crawl`` and ``carbonwatch import``: run crawls (or import files) in this process, print a summary.
 
-carbonwatch crawl                         # every enabled spider
+carbonwatch crawl                         # every enabled source, one run each (configured sources too)
 carbonwatch crawl sina_finance -a lids=1686 -a max_pages=2
+carbonwatch crawl sina-finance-rss        # one configured source (= crawl feed -a source=sina-finance-rss)
 carbonwatch crawl --all --trigger cron    # what a crontab line runs
 carbonwatch crawl sina_finance --trigger daemon --run-id 42   # what the daemon spawns
+carbonwatch crawl feed -a source=sina-finance-rss --trigger daemon --run-id 43
 carbonwatch import PATH... [--url URL]    # Hexo posts, RSS/Atom files, saved Sina pages
 
 Exit code 0 when every run succeeded, 1 when any failed (the last line says what to look at), 2 on bad usage.
@@ -29,8 +31,10 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     """Add the ``crawl`` and ``import`` subcommands."""
     crawl: argparse.ArgumentParser = sub.add_parser("crawl", help="run crawls now and print what they stored")
-    crawl.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders to run (default: every enabled one)")
-    crawl.add_argument("--all", action="store_true", help="every enabled spider (explicit, for crontabs)")
+    crawl.add_argument(
+        "spiders", nargs="*", metavar="SPIDER", help="spiders or configured sources to run (default: every enabled one)"
+    )
+    crawl.add_argument("--all", action="store_true", help="every enabled source (explicit, for crontabs)")
     crawl.add_argument("--trigger", choices=("manual", "cron", "daemon"), default="manual")
     crawl.add_argument("--run-id", type=int, help="fill this pre-created crawl_runs row (the daemon's)")
     crawl.add_argument(
@@ -62,21 +66,23 @@ def _pairs(values: list[str], what: str) -> dict[str, str]:
 
 
 def _crawl(args: argparse.Namespace, config: Config) -> int:
-    from carbonwatch.crawlrun import CrawlSetupError, enabled_spiders, run_crawl
+    from carbonwatch.crawlrun import CrawlSetupError, enabled_targets, resolve_targets, run_crawl
 
     try:
         if args.all and args.spiders:
             raise CrawlSetupError("give spider names or --all, not both")
-        spiders = list(args.spiders) or enabled_spiders(config)
-        if not spiders:
+        spider_args = _pairs(args.spider_args, "spider argument")
+        # Every enabled source is its own run (configured sources too), as the daemon schedules them.
+        targets = resolve_targets(args.spiders, config, spider_args) if args.spiders else enabled_targets(config)
+        if not targets:
             raise CrawlSetupError("no spider is enabled")
         summary = run_crawl(
-            spiders,
+            targets,
             config,
             trigger=args.trigger,
             run_id=args.run_id,
             settings=_pairs(args.settings, "setting"),
-            spider_args=_pairs(args.spider_args, "spider argument"),
+            spider_args=spider_args,
         )
     except CrawlSetupError as exc:
         print(f"carbonwatch crawl: {exc}", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 carbonwatch daemon                 # run scheduled crawls until SIGTERM/SIGINT
 carbonwatch runs [--source S] [--failed] [-n N]
-carbonwatch status                 # exit 0 when every source is healthy, 1 otherwise
+carbonwatch status                 # exit 0 when every source is healthy, 1 otherwise (2: configuration error)
 carbonwatch logs RUN_ID [--tail N]
 """
 
@@ -20,7 +20,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from carbonwatch.config import Config
-from scheduler.health import SourceStatus, next_run_times, source_status
+from scheduler.health import SourceStatus, first_run_deadline, source_status, stored_jobs
 from scheduler.lock import AlreadyRunning, InstanceLock
 from scheduler.runner import log_path_for, output_path_for
 from scheduler.schedules import ScheduleError, load_daemon_options, load_schedules
@@ -157,18 +157,21 @@ def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus]
     engine, sessions = open_store(config.database_url)
     try:
         with sessions() as session:
-            upcoming = next_run_times(session)
-            statuses = [
-                source_status(
-                    session,
-                    s.source,
-                    expected_update_hours=s.expected_update_hours,
-                    failed_runs_unhealthy=options.failed_runs_unhealthy,
-                    next_run_at=upcoming.get(s.source),
-                    now=now,
+            jobs = stored_jobs(session)
+            statuses = []
+            for s in schedules:
+                job = jobs.get(s.source)
+                statuses.append(
+                    source_status(
+                        session,
+                        s.source,
+                        expected_update_hours=s.expected_update_hours,
+                        failed_runs_unhealthy=options.failed_runs_unhealthy,
+                        next_run_at=job.next_run_at if job else None,
+                        now=now,
+                        first_run_due_by=first_run_deadline(job.trigger) if job else None,
+                    )
                 )
-                for s in schedules
-            ]
         daemon = _daemon_state(config, engine)
     finally:
         engine.dispose()
@@ -187,7 +190,7 @@ def _status(args: argparse.Namespace, config: Config) -> int:
         table.add_column(name, no_wrap=True, justify="right" if name == "items 24h" else "left")
     table.add_column("problems", overflow="fold")
     for s in statuses:
-        last = f"#{s.last_run_id} {s.last_run_status} {_when(s.last_run_at)}" if s.last_run_id else "-"
+        last = f"#{s.last_run_id} {s.last_run_status} {_when(s.last_run_at)}" if s.last_run_id else s.run_state
         table.add_row(
             s.source,
             "[green]healthy[/]" if s.healthy else "[red]UNHEALTHY[/]",

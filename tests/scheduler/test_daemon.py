@@ -145,11 +145,11 @@ def test_sigterm_lets_a_crawl_finish_within_the_grace_period(tmp_path: Path) -> 
 def test_second_daemon_on_the_same_database_refuses(tmp_path: Path) -> None:
     db = tmp_path / "cw.db"
     config = write_config(
-        tmp_path / "carbonwatch.toml", {"feed": {"interval_minutes": 60, "command": fake_command("quick", db)}}
+        tmp_path / "carbonwatch.toml", {"gov_cn": {"interval_minutes": 60, "command": fake_command("quick", db)}}
     )
     first = start_daemon(tmp_path, config, "first")
     try:
-        wait_until(lambda: len(finished(db, "feed")) >= 1, 20, "the first daemon's run")
+        wait_until(lambda: len(finished(db, "gov_cn")) >= 1, 20, "the first daemon's run")
         # The second one through the real entry point, `carbonwatch daemon`.
         second = start_daemon(tmp_path, config, "second", entry=["-m", "carbonwatch", "daemon"])
         assert second.proc.wait(timeout=30) == 3
@@ -162,7 +162,7 @@ def test_second_daemon_on_the_same_database_refuses(tmp_path: Path) -> None:
 def test_killed_daemon_leaves_no_stuck_lock(tmp_path: Path) -> None:
     db = tmp_path / "cw.db"
     config = write_config(
-        tmp_path / "carbonwatch.toml", {"feed": {"interval_minutes": 60, "command": fake_command("hang", db)}}
+        tmp_path / "carbonwatch.toml", {"gov_cn": {"interval_minutes": 60, "command": fake_command("hang", db)}}
     )
     crashed = start_daemon(tmp_path, config, "crashed")
     wait_until(lambda: any(r.pid for r in runs(db)), 20, "the crawl to start")
@@ -244,7 +244,7 @@ def test_daemon_on_postgres_holds_the_advisory_lock(tmp_path: Path, pg_url: str)
 
     # A crawl that exits without writing its row: the daemon completes it (failed), proving jobs run on PG.
     command = [sys.executable, "-c", "pass"]
-    config = write_config(tmp_path / "carbonwatch.toml", {"feed": {"interval_minutes": 60, "command": command}})
+    config = write_config(tmp_path / "carbonwatch.toml", {"gov_cn": {"interval_minutes": 60, "command": command}})
     env = {"CARBONWATCH_DATABASE_URL": pg_url}
     first = start_daemon(tmp_path, config, "first", env=env)
     engine = make_engine(pg_url)

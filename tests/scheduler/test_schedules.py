@@ -29,11 +29,10 @@ def _by_source(config: Config, known: frozenset[str] | None = None) -> dict[str,
 
 def test_defaults_cover_every_builtin_spider() -> None:
     schedules = _by_source(_config())
-    assert set(schedules) == {"sina_finance", "ndrc", "gov_cn", "mee", "feed"}
+    assert set(schedules) == {"sina_finance", "ndrc", "gov_cn", "mee"}
     assert schedules["sina_finance"].interval_seconds == 600
     assert schedules["ndrc"].interval_seconds == 3600
-    assert schedules["feed"].interval_seconds == 1800
-    assert all(s.enabled and s.cron is None for s in schedules.values())
+    assert all(s.enabled and s.cron is None and s.spider is None for s in schedules.values())
 
 
 def test_default_timeout_is_the_crawl_timeout_setting() -> None:
@@ -61,7 +60,7 @@ def test_disabled_source_is_kept_but_marked() -> None:
 
 
 def test_extra_source_needs_a_spider_of_that_name() -> None:
-    with pytest.raises(ScheduleError, match="no spider named 'nosuch'"):
+    with pytest.raises(ScheduleError, match="no spider or configured source named 'nosuch'"):
         load_schedules(_config(schedules={"nosuch": {"interval_minutes": 5}}))
     assert "nosuch" in _by_source(_config(schedules={"nosuch": {"interval_minutes": 5}}), frozenset({"nosuch"}))
 
