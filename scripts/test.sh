@@ -32,10 +32,12 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== starting PostgreSQL on 127.0.0.1:$pg_port and Redis on 127.0.0.1:$redis_port"
-mkdir -p "$work/pg" && chown postgres "$work/pg"
+# PostgreSQL refuses to run as root: its data, socket and log live in directories the postgres user owns.
+mkdir -p "$work/pg" "$work/pgrun" && chown postgres "$work/pg" "$work/pgrun"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -U postgres -A trust >/dev/null
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work" start >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pgrun/pg.log" -w \
+  -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work/pgrun" start >/dev/null || {
+  echo "PostgreSQL did not start; its log:" >&2; cat "$work/pgrun/pg.log" >&2; exit 1; }
 runuser -u postgres -- "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres carbonwatch_test
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
   --dir "$work" --logfile "$work/redis.log"
