@@ -168,3 +168,129 @@ def test_logs_of_a_deleted_log_say_so(tmp_path: Path, db_url: str, capsys: pytes
 def test_logs_of_an_unknown_run(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(_config(tmp_path, db_url), "logs", "99") == 1
     assert "no run 99" in capsys.readouterr().err
+
+
+# Configured sources (sources file): status keyed by the source name, grace before the first run.
+
+SOURCES_TOML = """
+[[source]]
+name = "sina-finance-rss"
+kind = "feed"
+url = "https://rsshub.app/sina/finance"
+schedule = "15m"
+expected_update_hours = 6
+
+[[source]]
+name = "old-rss"
+kind = "feed"
+url = "https://old.example.cn/rss"
+enabled = false
+"""
+
+
+def _sources_config(tmp_path: Path, db_url: str) -> Config:
+    path = tmp_path / "sources.toml"
+    path.write_text(SOURCES_TOML, "utf-8")
+    schedules: dict[str, Any] = {s: {"enabled": False} for s in DEFAULT_SCHEDULES}
+    return replace(
+        Config(), database_url=db_url, log_dir=tmp_path / "logs", sources_file=path, extra={"schedules": schedules}
+    )
+
+
+def _install_jobs(config: Config, *, installed: datetime) -> None:
+    """What a daemon started at ``installed`` leaves in the job store."""
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from scheduler.daemon import JOBS_TABLE, reconcile_jobs
+    from scheduler.schedules import load_schedules
+
+    engine, _ = open_store(config.database_url)
+    jobstore = SQLAlchemyJobStore(engine=engine, tablename=JOBS_TABLE)
+    scheduler = BackgroundScheduler(jobstores={"default": jobstore}, timezone=UTC)
+    scheduler.start(paused=True)
+    reconcile_jobs(scheduler, load_schedules(config), timezone="UTC", now=installed)
+    # Detached while paused: shutting down with the store attached would run the due jobs.
+    scheduler.remove_jobstore("default")
+    scheduler.shutdown(wait=False)
+    engine.dispose()
+
+
+def test_status_lists_enabled_configured_sources_not_the_feed_spider(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _sources_config(tmp_path, db_url)
+    _add(
+        config,
+        _run_row("success", hours_ago=1, source="sina-finance-rss"),
+        _article(1, hours_ago=1, source="sina-finance-rss"),
+        _article(2, hours_ago=1, source="sina-finance-rss"),
+    )
+    assert _run(config, "status") == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if "sina-finance-rss" in line)
+    assert "healthy" in row
+    assert " 2 " in row  # items in 24 h, counted by articles.source = the source name
+    assert "old-rss" not in out
+    assert "│ feed" not in out
+
+
+def test_status_items_of_the_feed_spider_do_not_count_for_a_source(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _sources_config(tmp_path, db_url)
+    _add(config, _run_row("success", hours_ago=8, source="sina-finance-rss"), _article(1, hours_ago=1, source="feed"))
+    assert _run(config, "status") == 1
+    assert "no item stored yet" in capsys.readouterr().out
+
+
+def test_status_source_not_run_yet_after_daemon_start_is_healthy(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _sources_config(tmp_path, db_url)
+    _install_jobs(config, installed=NOW - timedelta(minutes=5))
+    assert _run(config, "status") == 0
+    out = capsys.readouterr().out
+    assert "not run yet" in out
+    assert "UNHEALTHY" not in out
+
+
+def test_status_source_never_run_a_period_after_daemon_start_is_unhealthy(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _sources_config(tmp_path, db_url)
+    _install_jobs(config, installed=NOW - timedelta(minutes=20))
+    assert _run(config, "status") == 1
+    out = capsys.readouterr().out
+    assert "never run (its first run was due by" in out
+    assert "not run yet" not in out
+
+
+def test_status_source_never_run_without_a_daemon_is_unhealthy(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(_sources_config(tmp_path, db_url), "status") == 1
+    out = capsys.readouterr().out
+    assert "never run" in out
+    assert "UNHEALTHY" in out
+
+
+def test_status_bad_sources_file_exits_2(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _sources_config(tmp_path, db_url)
+    assert config.sources_file is not None
+    config.sources_file.write_text('[[source]]\nname = "x"\nkind = "feed"\nurll = "https://x.cn"\n', "utf-8")
+    assert _run(config, "status") == 2
+    err = capsys.readouterr().err
+    assert "configuration error" in err
+    assert "did you mean 'url'" in err
+
+
+def test_runs_source_filter_takes_a_configured_source_name(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _sources_config(tmp_path, db_url)
+    _add(config, _run_row("success", hours_ago=1, source="sina-finance-rss"), _run_row("success", hours_ago=1))
+    assert _run(config, "runs", "--source", "sina-finance-rss") == 0
+    out = capsys.readouterr().out
+    assert "sina-finance-rss" in out
+    assert "ndrc" not in out

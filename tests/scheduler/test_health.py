@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session
 
-from scheduler.health import assess, consecutive_failures, source_status
+from scheduler.health import SourceStatus, assess, consecutive_failures, first_run_deadline, source_status
 from storage.db import open_store
 from storage.models import Article, CrawlRun
 
@@ -119,3 +121,85 @@ def test_next_run_times_come_from_the_daemon_job_store(db_url: str) -> None:
     with sessions() as session:
         assert next_run_times(session) == {"ndrc": when}
     engine.dispose()
+
+
+def _never(due: datetime | None) -> tuple[str, ...]:
+    return assess(
+        last_new_item_at=None,
+        failures=0,
+        expected_update_hours=6,
+        failed_runs_unhealthy=3,
+        now=NOW,
+        never_run=True,
+        first_run_due_by=due,
+    )
+
+
+def test_source_not_run_yet_within_its_first_period_is_healthy() -> None:
+    assert _never(NOW + timedelta(minutes=5)) == ()
+
+
+def test_source_never_run_past_its_first_period_is_unhealthy() -> None:
+    assert _never(NOW - timedelta(minutes=5)) == ("never run (its first run was due by 2026-11-25 11:55 UTC)",)
+
+
+def test_source_never_run_without_a_daemon_job_is_unhealthy() -> None:
+    assert _never(None) == ("never run",)
+
+
+def test_source_without_items_has_its_expected_period_from_the_first_run() -> None:
+    def problems(first_run_hours_ago: float) -> tuple[str, ...]:
+        return assess(
+            last_new_item_at=None,
+            failures=0,
+            expected_update_hours=6,
+            failed_runs_unhealthy=3,
+            now=NOW,
+            first_run_at=NOW - timedelta(hours=first_run_hours_ago),
+        )
+
+    assert problems(1) == ()
+    assert problems(7) == ("no item stored yet",)
+
+
+def test_first_run_deadline_without_an_install_time_is_unknown() -> None:
+    from apscheduler.triggers.cron import CronTrigger
+
+    assert first_run_deadline(CronTrigger.from_crontab("0 * * * *", timezone="UTC")) is None
+
+
+def _status(session: Session, source: str, **kw: Any) -> SourceStatus:
+    return source_status(
+        session, source, expected_update_hours=24, failed_runs_unhealthy=3, next_run_at=None, now=NOW, **kw
+    )
+
+
+def test_configured_source_status_counts_its_own_items_not_the_feed_spiders(db_url: str) -> None:
+    engine, sessions = open_store(db_url)
+    with sessions.begin() as session:
+        session.add_all(
+            [
+                CrawlRun(source="sina-finance-rss", trigger="daemon", status="success", started_at=NOW),
+                CrawlRun(source="feed", trigger="manual", status="failed", started_at=NOW),
+                _article("sina-finance-rss", 1, NOW - timedelta(hours=2)),
+                _article("feed", 2, NOW - timedelta(hours=1)),
+                _article("policy-atom", 3, NOW - timedelta(minutes=1)),
+            ]
+        )
+    with sessions() as session:
+        status = _status(session, "sina-finance-rss")
+    engine.dispose()
+    assert (status.items_24h, status.last_new_item_at) == (1, NOW - timedelta(hours=2))
+    assert status.last_run_status == "success"
+    assert status.healthy
+
+
+def test_never_run_source_status_carries_its_grace(db_url: str) -> None:
+    engine, sessions = open_store(db_url)
+    with sessions() as session:
+        waiting = _status(session, "new-rss", first_run_due_by=NOW + timedelta(minutes=30))
+        overdue = _status(session, "new-rss", first_run_due_by=NOW - timedelta(minutes=30))
+    engine.dispose()
+    assert (waiting.healthy, waiting.run_state) == (True, "not run yet")
+    assert waiting.first_run_due_by == NOW + timedelta(minutes=30)
+    assert (overdue.healthy, overdue.run_state) == (False, "never run")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,9 +11,11 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from carbonwatch.config import Config
+from crawler.sources import Source
 from scheduler.schedules import (
     DEFAULT_COMMAND,
     ScheduleError,
+    command_for,
     expand_command,
     load_daemon_options,
     load_schedules,
@@ -114,3 +117,136 @@ def test_default_command_runs_the_crawl_cli_for_one_source_and_run() -> None:
 def test_default_without_its_spider_is_not_scheduled() -> None:
     schedules = _by_source(_config(), frozenset({"sina_finance", "ndrc"}))
     assert set(schedules) == {"sina_finance", "ndrc"}
+
+
+# Configured sources (the sources file): one schedule each, never the generic feed/site spider job.
+
+
+def _src(name: str, kind: str = "feed", **kw: Any) -> Source:
+    return Source(name=name, kind=kind, urls=(f"https://{name}.example.cn/feed.xml",), **kw)
+
+
+def _with_sources(config: Config, *sources: Source) -> dict[str, Any]:
+    return {s.source: s for s in load_schedules(config, sources=list(sources))}
+
+
+def test_configured_source_gets_its_own_schedule_from_the_sources_file() -> None:
+    schedules = _with_sources(_config(), _src("sina-finance-rss", schedule="15m", expected_update_hours=6))
+    schedule = schedules["sina-finance-rss"]
+    assert (schedule.spider, schedule.interval_seconds, schedule.expected_update_hours) == ("feed", 900, 6)
+    assert schedule.enabled
+
+
+def test_configured_source_cron_schedule() -> None:
+    schedule = _with_sources(_config(), _src("mee-site", "site", schedule="0 */2 * * *"))["mee-site"]
+    assert schedule.cron == "0 */2 * * *"
+    assert schedule.interval_seconds is None
+    assert isinstance(schedule.trigger(), CronTrigger)
+
+
+def test_generic_feed_and_site_spiders_are_not_scheduled() -> None:
+    config = _config(schedules={"feed": {"interval_minutes": 5}, "site": {"interval_minutes": 5}})
+    schedules = _with_sources(config, _src("a"), _src("b", "site"))
+    assert "feed" not in schedules
+    assert "site" not in schedules
+    assert set(schedules) >= {"a", "b"}
+
+
+def test_source_without_schedule_takes_its_kind_default() -> None:
+    schedules = _with_sources(_config(), _src("a"), _src("b", "site"))
+    assert (schedules["a"].interval_seconds, schedules["a"].expected_update_hours) == (1800, 48)
+    assert schedules["b"].interval_seconds == 3600
+
+
+def test_kind_table_sets_defaults_for_sources_of_that_kind() -> None:
+    config = _config(schedules={"feed": {"cron": "*/20 * * * *", "timeout": 300}})
+    schedules = _with_sources(config, _src("a"), _src("b", schedule="1h"), _src("c", "site"))
+    assert (schedules["a"].cron, schedules["a"].timeout) == ("*/20 * * * *", 300)
+    assert (schedules["b"].cron, schedules["b"].interval_seconds, schedules["b"].timeout) == (None, 3600, 300)
+    assert schedules["c"].cron is None
+
+
+def test_schedules_table_of_a_source_overrides_the_sources_file() -> None:
+    config = _config(schedules={"a": {"cron": "5 * * * *", "expected_update_hours": 12}})
+    schedule = _with_sources(config, _src("a", schedule="15m", expected_update_hours=6))["a"]
+    assert (schedule.cron, schedule.interval_seconds, schedule.expected_update_hours) == ("5 * * * *", None, 12)
+
+
+def test_disabled_source_is_kept_but_not_enabled() -> None:
+    schedules = _with_sources(_config(), _src("on"), _src("off", enabled=False))
+    assert schedules["on"].enabled
+    assert not schedules["off"].enabled
+
+
+def test_kind_table_can_disable_every_source_of_the_kind_but_a_source_table_decides() -> None:
+    config = _config(schedules={"feed": {"enabled": False}, "b": {"enabled": True}})
+    schedules = _with_sources(config, _src("a"), _src("b"), _src("c", "site"))
+    assert not schedules["a"].enabled
+    assert schedules["b"].enabled
+    assert schedules["c"].enabled
+
+
+def test_source_named_like_a_spider_is_refused() -> None:
+    with pytest.raises(ScheduleError, match="ndrc are spider names"):
+        load_schedules(_config(), sources=[_src("ndrc")])
+
+
+def test_source_of_a_kind_whose_spider_is_absent_is_not_scheduled() -> None:
+    schedules = load_schedules(
+        _config(), known_sources=frozenset({"ndrc", "feed"}), sources=[_src("a"), _src("b", "site")]
+    )
+    assert [s.source for s in schedules] == ["a", "ndrc"]
+
+
+def test_bad_kind_table_is_an_error_without_any_source() -> None:
+    with pytest.raises(ScheduleError, match=r"\[schedules.site\].jitter"):
+        load_schedules(_config(schedules={"site": {"jitter": -5}}), sources=[])
+
+
+def test_sources_come_from_the_configured_sources_file(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nname = "x-rss"\nkind = "feed"\nurl = "https://x.example.cn/rss"\nschedule = "2h"\n')
+    schedules = {s.source: s for s in load_schedules(replace(_config(), sources_file=path))}
+    assert schedules["x-rss"].interval_seconds == 7200
+
+
+def test_bad_sources_file_is_a_schedule_error(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nname = "x-rss"\nkind = "feed"\n')
+    with pytest.raises(ScheduleError, match="missing 'url'"):
+        load_schedules(replace(_config(), sources_file=path))
+
+
+def test_configured_source_runs_its_kind_spider_with_the_source_argument() -> None:
+    (schedule,) = [s for s in load_schedules(_config(), sources=[_src("sina-finance-rss")]) if s.spider]
+    argv = command_for(schedule, load_daemon_options(_config()), 7)
+    assert argv[1:] == [
+        "-m",
+        "carbonwatch",
+        "crawl",
+        "feed",
+        "-a",
+        "source=sina-finance-rss",
+        "--trigger",
+        "daemon",
+        "--run-id",
+        "7",
+    ]
+
+
+def test_builtin_spider_runs_the_daemon_command() -> None:
+    schedule = _by_source(_config())["ndrc"]
+    argv = command_for(schedule, load_daemon_options(_config()), 8)
+    assert argv[3:5] == ["crawl", "ndrc"]
+    assert "-a" not in argv
+
+
+def test_source_command_option_and_spider_placeholder() -> None:
+    options = load_daemon_options(_config(daemon={"source_command": ["run-{spider}", "{source}", "{run_id}"]}))
+    (schedule,) = load_schedules(_config(), known_sources=frozenset({"feed"}), sources=[_src("a")])
+    assert command_for(schedule, options, 3) == ["run-feed", "a", "3"]
+
+
+def test_bad_source_command_is_a_clear_error() -> None:
+    with pytest.raises(ScheduleError, match=r"\[daemon\].source_command must be"):
+        load_daemon_options(_config(daemon={"source_command": "crawl"}))
