@@ -5,19 +5,26 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from crawler.items import utcnow
 
 logger = logging.getLogger(__name__)
 
 RUN_ID_STAT = "carbonwatch/run_id"
+HOST_STAT = "carbonwatch/host"  # the host a run's pid belongs to: stale-run recovery trusts only its own host
 # Finish reasons that have a status of their own; every other abnormal end is "failed".
 FINISH_STATUS = {"closespider_timeout": "timeout", "shutdown": "interrupted"}
 MAX_ERROR_MESSAGES = 20  # keep the run row small even when a spider fails on every page
@@ -106,12 +113,71 @@ def summarise_stats(stats: dict[str, Any], reason: str, messages: list[dict[str,
     )
 
 
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists on this host and is not a zombie (signal 0 probes without signalling)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc (not Linux): signal 0 answered, trust it
+    # A killed child that nobody reaped is a zombie: it still answers signal 0 but will never finish its row.
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
+
+
+STALE_RUN_ERROR = "the crawl process (pid {pid} on {host}) ended without completing this run record (killed?)"
+
+
+def interrupt_stale_runs(
+    session: Session,
+    source: str,
+    *,
+    host: str,
+    now: datetime,
+    exclude_id: int | None = None,
+    alive: Callable[[int], bool] = pid_alive,
+) -> list[int]:
+    """Mark ``source``'s ``running`` rows whose crawl process is gone as ``interrupted``; their ids.
+
+    Only rows that name a pid recorded on ``host`` (the ``carbonwatch/host`` entry of their stats) are judged, so
+    crawls of other machines sharing the database are never touched. Daemon runs are left to the daemon, which
+    completes the rows of its dead children (and those of a dead daemon when it starts again).
+    """
+    from storage.models import CrawlRun
+
+    query = select(CrawlRun).where(
+        CrawlRun.source == source,
+        CrawlRun.status == "running",
+        CrawlRun.trigger != "daemon",
+        CrawlRun.pid.is_not(None),
+    )
+    interrupted = []
+    for row in session.scalars(query):
+        stats = row.stats if isinstance(row.stats, dict) else {}
+        if row.id == exclude_id or row.pid is None or stats.get(HOST_STAT) != host or alive(row.pid):
+            continue
+        row.status = "interrupted"
+        row.finished_at = now
+        message = STALE_RUN_ERROR.format(pid=row.pid, host=host)
+        row.errors = [*(row.errors or []), {"kind": "stale_run", "message": message}]
+        interrupted.append(row.id)
+    return interrupted
+
+
 class RunRecord:
     """Keeps the crawl_runs row of this crawl: running at open, filled with the outcome at close.
 
     With ``CARBONWATCH_RUN_ID`` set (the crawl runner and the daemon create the row first), that row is marked
     running with this process id; otherwise a row is created (trigger from ``CARBONWATCH_TRIGGER``). The id is
     published as the stat ``carbonwatch/run_id`` and as ``crawler.carbonwatch_run_id`` for the store pipeline.
+
+    At open, earlier rows of the same source left ``running`` by a crawl process that died on this host (``kill
+    -9``, OOM, power loss) are marked ``interrupted`` (see :func:`interrupt_stale_runs`). A database that fails at
+    open or close is logged as a warning and the crawl goes on: the items reach the store or its spool anyway.
     """
 
     def __init__(self, crawler: Any) -> None:
@@ -140,6 +206,25 @@ class RunRecord:
         return crawler_sessions(self.crawler)
 
     def spider_opened(self, spider: Any) -> None:
+        host = socket.gethostname()
+        self.crawler.stats.set_value(HOST_STAT, host)
+        try:
+            self._open_row(spider, host)
+        except SQLAlchemyError as exc:
+            # The crawl is still worth running: the store pipeline retries and spools what it cannot write.
+            logger.warning(
+                "cannot record crawl run %s of %s in crawl_runs (%s): crawling without a run record; "
+                "check CARBONWATCH_DATABASE_URL and the database server",
+                self.run_id,
+                spider.name,
+                exc,
+            )
+        if self.run_id is not None:
+            self.crawler.stats.set_value(RUN_ID_STAT, self.run_id)
+        self.crawler.carbonwatch_run_id = self.run_id
+        logger.info("crawl run %s of %s started (trigger %s)", self.run_id, spider.name, self.trigger)
+
+    def _open_row(self, spider: Any, host: str) -> None:
         from storage.models import CrawlRun
 
         with self._sessions().begin() as session:
@@ -151,13 +236,17 @@ class RunRecord:
                 session.add(row)
             row.status = "running"
             row.pid = os.getpid()
+            # The host makes the pid meaningful: only this host may later judge the process dead.
+            row.stats = {**(row.stats or {}), HOST_STAT: host}
             if self.log_path and not row.log_path:
                 row.log_path = self.log_path
             session.flush()
             self.run_id = row.id
-        self.crawler.stats.set_value(RUN_ID_STAT, self.run_id)
-        self.crawler.carbonwatch_run_id = self.run_id
-        logger.info("crawl run %s of %s started (trigger %s)", self.run_id, spider.name, self.trigger)
+            stale = interrupt_stale_runs(session, row.source, host=host, now=utcnow(), exclude_id=row.id)
+        for run_id in stale:
+            logger.warning(
+                "run %s of %s was left running by a dead crawl process: marked interrupted", run_id, spider.name
+            )
 
     def spider_error(self, failure: Any, response: Any, spider: Any) -> None:
         if len(self.messages) < MAX_ERROR_MESSAGES:
@@ -165,8 +254,6 @@ class RunRecord:
             self.messages.append({"kind": "spider_error", "message": str(failure.value)[:500], "url": url})
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        from storage.models import CrawlRun
-
         stats = self.crawler.stats.get_stats()
         outcome = summarise_stats(stats, reason, self.messages)
         self.outcome = outcome
@@ -174,6 +261,33 @@ class RunRecord:
             return
         snapshot = jsonable_stats(stats)
         snapshot["finish_reason"] = reason
+        try:
+            self._close_row(outcome, snapshot)
+        except SQLAlchemyError as exc:
+            # Raising here would only add "Error caught on signal handler" and hide the crawl's own summary.
+            logger.warning(
+                "cannot complete crawl run %s in crawl_runs (%s): it stays 'running' until the daemon or the next "
+                "crawl of %s on this host marks it interrupted; the stats are in this log",
+                self.run_id,
+                exc,
+                spider.name,
+            )
+        logger.info(
+            "crawl run %s of %s %s: new %d, revised %d, duplicate %d, unchanged %d, dropped %d, errors %d",
+            self.run_id,
+            spider.name,
+            outcome.status,
+            outcome.items_new,
+            outcome.items_revised,
+            outcome.items_duplicate,
+            outcome.items_unchanged,
+            sum(outcome.dropped.values()),
+            sum(int(e.get("count", 1)) for e in outcome.errors),
+        )
+
+    def _close_row(self, outcome: RunOutcome, snapshot: dict[str, Any]) -> None:
+        from storage.models import CrawlRun
+
         with self._sessions().begin() as session:
             row = session.get(CrawlRun, self.run_id)
             if row is None:
@@ -194,18 +308,6 @@ class RunRecord:
             row.stats = snapshot
             if self.log_path and not row.log_path:
                 row.log_path = self.log_path
-        logger.info(
-            "crawl run %s of %s %s: new %d, revised %d, duplicate %d, unchanged %d, dropped %d, errors %d",
-            self.run_id,
-            spider.name,
-            outcome.status,
-            outcome.items_new,
-            outcome.items_revised,
-            outcome.items_duplicate,
-            outcome.items_unchanged,
-            sum(outcome.dropped.values()),
-            sum(int(e.get("count", 1)) for e in outcome.errors),
-        )
 
 
 def progress_line(stats: dict[str, Any], name: str) -> str:
