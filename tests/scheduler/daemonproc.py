@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from scheduler.schedules import DEFAULT_SCHEDULES
@@ -41,15 +41,32 @@ def _toml(value: Any) -> str:
     raise TypeError(value)
 
 
-def write_config(path: Path, schedules: dict[str, dict[str, Any]], daemon: dict[str, Any] | None = None) -> Path:
+def write_config(
+    path: Path,
+    schedules: dict[str, dict[str, Any]],
+    daemon: dict[str, Any] | None = None,
+    sources_file: Path | None = None,
+) -> Path:
     """A TOML config with these schedules; every other built-in source is disabled."""
     lines = ["[daemon]"] + [f"{k} = {_toml(v)}" for k, v in (daemon or {}).items()]
     for source in sorted(set(DEFAULT_SCHEDULES) | set(schedules)):
         lines.append(f"\n[schedules.{source}]")
         table = schedules.get(source, {"enabled": False})
         lines += [f"{k} = {_toml(v)}" for k, v in table.items()]
+    if sources_file is not None:
+        lines += ["\n[carbonwatch]", f"sources_file = {_toml(str(sources_file))}"]
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
+
+
+def job_ids(db_path: Path) -> set[str]:
+    """The ids of the jobs in the daemon's job store."""
+    engine = make_engine(f"sqlite:///{db_path}")
+    try:
+        with engine.connect() as conn:
+            return {str(row[0]) for row in conn.execute(text("SELECT id FROM apscheduler_jobs"))}
+    finally:
+        engine.dispose()
 
 
 @dataclass

@@ -1,0 +1,81 @@
+"""The daemon with a sources file: one job and one run row per enabled configured source, reconciled on restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.scheduler.daemonproc import (
+    articles,
+    fake_command,
+    finished,
+    job_ids,
+    runs,
+    start_daemon,
+    wait_until,
+    write_config,
+)
+
+SOURCES = """
+[[source]]
+name = "a-rss"
+kind = "feed"
+url = "https://a.example.cn/rss"
+schedule = "1s"
+
+[[source]]
+name = "b-site"
+kind = "site"
+url = "https://b.example.cn/list.html"
+list_selector = "a"
+body_selector = "div"
+schedule = "1s"
+
+[[source]]
+name = "off-rss"
+kind = "feed"
+url = "https://off.example.cn/rss"
+enabled = false
+schedule = "1s"
+"""
+
+
+def _config(tmp_path: Path, sources: str) -> Path:
+    db = tmp_path / "cw.db"
+    path = tmp_path / "sources.toml"
+    path.write_text(sources, "utf-8")
+    # The kind tables give every source of that kind its command; the sources keep their own schedules.
+    quick = {"command": fake_command("quick", db)}
+    return write_config(tmp_path / "carbonwatch.toml", {"feed": quick, "site": quick}, sources_file=path)
+
+
+def test_each_enabled_source_runs_as_its_own_job(tmp_path: Path) -> None:
+    db = tmp_path / "cw.db"
+    daemon = start_daemon(tmp_path, _config(tmp_path, SOURCES))
+    try:
+        wait_until(lambda: len(finished(db, "a-rss")) >= 2 and len(finished(db, "b-site")) >= 2, 30, "two runs each")
+        assert job_ids(db) == {"a-rss", "b-site"}
+    finally:
+        assert daemon.stop() == 0
+    rows = runs(db)
+    assert {r.source for r in rows} == {"a-rss", "b-site"}
+    assert {r.status for r in rows} == {"success"}
+    # The items of a run carry its source's name, which is what `status` counts.
+    by_run = {r.id: r.source for r in rows}
+    assert all(a.source == by_run.get(a.run_id or 0) for a in articles(db))
+
+
+def test_restart_removes_the_job_of_a_removed_source(tmp_path: Path) -> None:
+    db = tmp_path / "cw.db"
+    first = start_daemon(tmp_path, _config(tmp_path, SOURCES), "first")
+    try:
+        wait_until(lambda: len(finished(db, "b-site")) >= 1, 30, "a run of b-site")
+    finally:
+        assert first.stop() == 0
+    without_b = SOURCES.replace('name = "b-site"', 'name = "b-site"\nenabled = false')
+    second = start_daemon(tmp_path, _config(tmp_path, without_b), "second")
+    try:
+        wait_until(lambda: "daemon started" in second.text(), 20, "the restarted daemon")
+        assert job_ids(db) == {"a-rss"}
+        assert "job b-site removed" in second.text() or "schedule b-site disabled" in second.text()
+    finally:
+        assert second.stop() == 0
