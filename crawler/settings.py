@@ -23,6 +23,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = _config.download_delay
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = _config.concurrent_requests_per_domain
+# Scrapy 2.19 ignores slot concurrency when a slot has no delay; this downloader enforces it.
+DOWNLOADER = "crawler.downloader.SlotLimitedDownloader"
 DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 2
