@@ -1,9 +1,11 @@
 """The carbonwatch daemon: APScheduler runs one crawl process per source on its schedule until SIGTERM/SIGINT.
 
-Run it with ``carbonwatch daemon`` (or ``python -m scheduler``). Schedules come from ``[schedules.<source>]`` in
-the configuration file (see :mod:`scheduler.schedules`), jobs persist in the ``apscheduler_jobs`` table of the
-same database so runs missed while the daemon was down are caught up exactly once at the next start, and a lock
-keeps a second daemon off the same database.
+Run it with ``carbonwatch daemon`` (or ``python -m scheduler``). Each built-in spider and each enabled
+``[[source]]`` of the sources file is one job, with the id of its source name; schedules come from the defaults,
+the sources file and ``[schedules.<source>]`` in the configuration file (see :mod:`scheduler.schedules`). Jobs
+persist in the ``apscheduler_jobs`` table of the same database so runs missed while the daemon was down are caught
+up exactly once at the next start; the configuration (sources file included) is read at start, when stored jobs
+are reconciled with it. A lock keeps a second daemon off the same database.
 """
 
 from __future__ import annotations
