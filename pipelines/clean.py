@@ -41,6 +41,19 @@ BOILERPLATE_LINE_RE = re.compile(
     r"海量资讯、精准解读|新浪财经APP|股民福利来了|炒股就看金麒麟|责任编辑\s*[：:]|打印本页|关闭窗口|【\s*字体\s*[：:]"
     r"|^\s*分享到\s*[：:]?\s*$|^\s*【?\s*(?:打印|关闭|大|中|小)\s*】?\s*$"
 )
+# Sina brackets its standard declaration (免责声明：自媒体综合提供的内容… / 特别声明 …) with two <!-- 总声明 -->
+# comments: everything between such a pair is furniture, whatever its wording.
+STATEMENT_COMMENT_RE = re.compile(r"^\s*总声明\s*$")
+# Without the markers, a block at the very end of the body that opens with a declaration label AND talks like
+# Sina's declarations goes; the second test keeps a company's own "特别声明：本公司…" paragraph.
+DECLARATION_LABEL_RE = re.compile(
+    r"^\s*(?:[【\[（(]\s*(?:新浪(?:财经|网)?)?(?:免责声明|特别声明|版权声明|声明)\s*[】\]）)]\s*[：:]?"
+    r"|(?:新浪(?:财经|网)?)?(?:免责声明|特别声明|版权声明|声明)\s*[：:])"
+)
+DECLARATION_VOICE_RE = re.compile(
+    r"新浪|仅代表作者|不代表.{0,8}(?:立场|观点)|投资有风险|不构成投资建议|版权归原作者|转载请联系"
+)
+DECLARATION_MAX_CHARS = 400
 TEXT_RULE_TAGS = frozenset({"p", "div", "blockquote", "span", "section", "li", "td", "a", "font", "strong", "b"})
 INNER_BLOCKS_XPATH = ".//p|.//div|.//section|.//blockquote|.//table|.//ul|.//ol|.//li"
 BOILERPLATE_MAX_CHARS = 200  # a block this long with a boilerplate phrase is article text quoting it, not furniture
@@ -134,7 +147,64 @@ def _remove(el: Any) -> None:
     parent.remove(el)
 
 
+def _strip_statement_blocks(root: Any) -> None:
+    """Remove what lies between two sibling ``<!-- 总声明 -->`` comments (Sina's declaration block)."""
+    marks = [c for c in root.iter(etree.Comment) if STATEMENT_COMMENT_RE.match(c.text or "")]
+    opened: dict[Any, Any] = {}
+    for mark in marks:
+        parent = mark.getparent()
+        start = opened.pop(parent, None)
+        if start is None:
+            opened[parent] = mark
+            continue
+        start.tail = None
+        node = start.getnext()
+        while node is not None and node is not mark:
+            following = node.getnext()
+            node.tail = None
+            parent.remove(node)
+            node = following
+
+
+def _is_declaration(text: str) -> bool:
+    return (
+        len(text) <= DECLARATION_MAX_CHARS
+        and DECLARATION_LABEL_RE.match(text) is not None
+        and DECLARATION_VOICE_RE.search(text) is not None
+    )
+
+
+def _attached(el: Any, root: Any) -> bool:
+    top = el
+    while top.getparent() is not None:
+        top = top.getparent()
+    return top is root
+
+
+def _strip_trailing_declarations(root: Any) -> None:
+    """Remove declaration blocks that end the body (the unmarked form of Sina's 免责声明 / 特别声明)."""
+    blocks = [
+        el
+        for el in root.iter("p", "div", "section", "blockquote", "li", "span", "font")
+        if not el.xpath(INNER_BLOCKS_XPATH) and _own_text(el)
+    ]
+    for el in reversed(blocks):
+        if not _attached(el, root):
+            continue  # inside a declaration removed a step earlier
+        text = _own_text(el)
+        if not _is_declaration(text):
+            break
+        # The outermost wrapper holding just this text goes, so no empty <p> is left behind.
+        target = el
+        while (
+            target.getparent() is not None and target.getparent() is not root and _own_text(target.getparent()) == text
+        ):
+            target = target.getparent()
+        _remove(target)
+
+
 def _strip_boilerplate(root: Any) -> None:
+    _strip_statement_blocks(root)
     # Comments and processing instructions first: <!--article_adlist[...]article_adlist--> hides markup.
     for node in root.xpath("//comment() | //processing-instruction()"):
         _remove(node)
@@ -148,6 +218,7 @@ def _strip_boilerplate(root: Any) -> None:
             _remove(el)
         else:
             stack.extend(el)
+    _strip_trailing_declarations(root)
 
 
 def _safe_url(raw: str | None, base_url: str | None) -> str | None:

@@ -34,9 +34,17 @@ META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.
 KEYWORD_SPLIT_RE = re.compile(r"[,，;；\s]+")
 # Keyword noise: the mobile template's site tag and the news template's channel tag.
 KEYWORD_NOISE = frozenset({"sina.cn", "新闻"})
+# The 2004-2005 template: the headline cell (th.f24) heads a table whose next rows hold
+# "http://www.sina.net 2005年03月21日 11:21 <font>《理财周刊》</font>".
+LEGACY_DATE_CELLS_XPATH = "//th[contains(concat(' ', normalize-space(@class), ' '), ' f24 ')]/ancestor::table[1]//td"
+# Sina's CMS stamped pages of that era: <!--[111,3,244339] published at 2005-03-21 11:21:30 from #013 by 435-->
+CMS_STAMP_RE = re.compile(r"<!--\[\d+,\d+,\d+\]\s*published at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})")
+MEDIA_BRACKETS = "《》〈〉「」 "
 
-BODY_SELECTORS = ("#artibody", "#article", "section.art_content", "article.art_box", ".article-body")
-TITLE_SELECTORS = ("h1.main-title", "#artibodyTitle", "h1.art_tit_h1", "h1.l_tit")
+# td.l17 is the text cell of the 2004-2005 table template (no #artibody; its #article, when present, also holds
+# the headline and date rows). libxml2 closes that template's <font id="zoom"> at the first <p>, so not that.
+BODY_SELECTORS = ("#artibody", "td.l17", "#article", "section.art_content", "article.art_box", ".article-body")
+TITLE_SELECTORS = ("h1.main-title", "#artibodyTitle", "h1.art_tit_h1", "h1.l_tit", "th.f24", "td.title14")
 DATE_SELECTORS = (".date-source .date", "span.date", "#pub_date", ".time-source", ".weibo_time")
 SOURCE_SELECTORS = (".date-source .source", ".source", ".ent-source", "h2.weibo_user")
 
@@ -272,6 +280,19 @@ def _display_date(sel: Selector) -> str | None:
             if css == ".weibo_time" and value:
                 # The mobile template writes "2005.08.26 05:39".
                 return value
+    legacy = _legacy_date_cell(sel)
+    return legacy[0] if legacy else None
+
+
+def _legacy_date_cell(sel: Selector) -> tuple[str, str | None] | None:
+    """(display date, media) from the 2004-2005 template's date row under the headline, if there is one."""
+    for cell in sel.xpath(LEGACY_DATE_CELLS_XPATH):
+        value = " ".join(" ".join(cell.css("::text").getall()).split())
+        match = DISPLAY_DATE_RE.search(value)
+        if not match:
+            continue
+        media = " ".join(" ".join(cell.css("font ::text").getall()).split()).strip(MEDIA_BRACKETS)
+        return match.group(0).strip(), media or None
     return None
 
 
@@ -285,6 +306,9 @@ def _media(sel: Selector) -> str | None:
         rest = DISPLAY_DATE_RE.sub("", ts).strip()
         if rest:
             return rest.split()[0]
+    legacy = _legacy_date_cell(sel)
+    if legacy and legacy[1]:
+        return legacy[1]
     return _meta(sel, "name", "mediaid") or _meta(sel, "property", "article:author")
 
 
@@ -317,6 +341,22 @@ def _doc_id(sel: Selector, url: str) -> str | None:
     return None
 
 
+def _body(sel: Selector) -> str | None:
+    """The first body container (in ``BODY_SELECTORS`` order) that holds some text, serialised."""
+    for css in BODY_SELECTORS:
+        for node in sel.css(css):
+            # An XPath boolean stops at the first text node: no string building, no second parse of the fragment.
+            if node.xpath("boolean(.//text()[normalize-space()])").get() == "1":
+                return str(node.get())
+    return None
+
+
+def _cms_stamp(html: str) -> str | None:
+    # The stamp sits before <html>, where the parser does not keep comments; the head of the string suffices.
+    match = CMS_STAMP_RE.search(html, 0, 4096)
+    return match.group(1) if match else None
+
+
 def parse_article(html: str, url: str) -> SinaArticle:
     """Extract title, dates, source, editor, keywords, doc id and the body fragment of a Sina article page."""
     if not html.strip() or "<" not in html:
@@ -325,15 +365,11 @@ def parse_article(html: str, url: str) -> SinaArticle:
         sel = Selector(text=html, type="html")
     except (etree.ParserError, ValueError) as exc:
         raise ArticleParseError("not_html", str(exc)) from exc
-    if not sel.xpath("//body|//div|//p"):
+    # boolean(): one answer instead of a Selector per matching element (hundreds of <div>s on a Sina page).
+    if sel.xpath("boolean(//body|//div|//p)").get() != "1":
         raise ArticleParseError("not_html", "no document body")
-    body_html: str | None = None
-    for css in BODY_SELECTORS:
-        node = sel.css(css)
-        if node:
-            body_html = node[0].get()
-            break
-    if not body_html or not " ".join(Selector(text=body_html).css("::text").getall()).strip():
+    body_html = _body(sel)
+    if not body_html:
         raise ArticleParseError("no_body", f"none of {', '.join(BODY_SELECTORS)}")
     raw_title = _meta(sel, "property", "og:title") or _first_text(sel, TITLE_SELECTORS)
     if not raw_title:
@@ -350,7 +386,7 @@ def parse_article(html: str, url: str) -> SinaArticle:
         url=url,
         title=title,
         body_html=body_html,
-        published_raw=_meta(sel, "property", "article:published_time") or display_date,
+        published_raw=_meta(sel, "property", "article:published_time") or display_date or _cms_stamp(html),
         display_date=display_date,
         media=_media(sel),
         editor=editor,

@@ -372,3 +372,97 @@ def test_roll_garbage_is_not_json() -> None:
     with pytest.raises(RollApiError) as info:
         parse_roll_page("callback without parens")
     assert info.value.reason == "not_json"
+
+
+# -- the 2004-2005 table template (GB2312, no #artibody; Chinese-Web-Content-Extraction dataset pages) --
+
+LEGACY: dict[str, Expected] = {
+    # No #artibody and no #article: the text sits in the template's td.l17 cell.
+    "article_chanye_2005.html": Expected(
+        "http://chanye.finance.sina.com.cn/sm/2005-03-21/244339.shtml",
+        "四年前中500万现穷困潦倒 一夜暴富后如何经营",
+        "2005年03月21日 11:21",
+        "2005年03月21日 11:21",
+        "理财周刊",
+        None,
+        None,
+        "",
+        "人生如戏。一夜之间，它可以让一个穷光蛋成为百万富翁",
+        (),
+    ),
+    # Its #article also wraps the headline and date rows: the body must still be the td.l17 cell alone.
+    "article_house_2005.html": Expected(
+        "http://bj.house.sina.com.cn/p/2005-03-31/031868306.html",
+        "拿出10万元投资房产 小两口尝试以钱生钱(图)",
+        "2005年03月31日03:18",
+        "2005年03月31日03:18",
+        "北京娱乐信报",
+        None,
+        None,
+        "",
+        "汤先生夫妇二人，虽说刚三十出头",
+        ("拿出10万元投资房产", "小两口尝试以钱生钱(图)"),
+    ),
+}
+LEGACY_NAMES = sorted(LEGACY)
+
+
+@cache
+def parsed_legacy(name: str) -> SinaArticle:
+    return parse_article(decode_html((FIXTURES / name).read_bytes()), LEGACY[name].url)
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_legacy_page_is_gb2312(name: str) -> None:
+    raw = (FIXTURES / name).read_bytes()
+    assert b"charset=gb2312" in raw
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_legacy_body_is_the_text_cell(name: str) -> None:
+    body = parsed_legacy(name).body_html
+    assert LEGACY[name].body_start in body
+    assert LEGACY[name].title not in body  # the headline row is outside the text cell
+    assert "<th" not in body
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_legacy_title_from_headline_cell(name: str) -> None:
+    assert parsed_legacy(name).title == LEGACY[name].title
+    assert "新浪" not in parsed_legacy(name).title
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_legacy_display_date_from_date_row(name: str) -> None:
+    assert parsed_legacy(name).display_date == LEGACY[name].display_date
+    assert parsed_legacy(name).published_raw == LEGACY[name].published_raw
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_legacy_media_without_book_title_marks(name: str) -> None:
+    assert parsed_legacy(name).media == LEGACY[name].media
+
+
+def test_legacy_keywords() -> None:
+    assert tuple(parsed_legacy("article_house_2005.html").keywords) == LEGACY["article_house_2005.html"].keywords
+
+
+def test_cms_stamp_dates_a_page_without_a_date_row() -> None:
+    html = (
+        "<!--[111,3,244339] published at 2005-03-21 11:21:30 from #013 by 435-->\n"
+        "<html><head><title>标题_新浪网</title></head><body><table><tr><td class=l17><p>正文</p></td></tr></table>"
+        "</body></html>"
+    )
+    article = parse_article(html, "http://chanye.finance.sina.com.cn/sm/2005-03-21/244339.shtml")
+    assert article.published_raw == "2005-03-21 11:21:30"
+    assert article.display_date is None
+
+
+def test_empty_first_container_falls_through_to_the_next() -> None:
+    html = (
+        "<html><head><title>标题_新浪网</title></head>"
+        "<body><div id=artibody> </div><div id=article><p>正文在这里</p></div></body></html>"
+    )
+    assert "正文在这里" in parse_article(html, "https://finance.sina.com.cn/x.shtml").body_html

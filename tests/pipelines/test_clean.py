@@ -32,6 +32,8 @@ FORBIDDEN = [
     "金麒麟",
     "<script",
     "<iframe",
+    "免责声明",
+    "不代表新浪",
 ]
 # What a reader would call furniture: <p>s inside these never count as body paragraphs.
 FURNITURE_XPATH = (
@@ -40,7 +42,7 @@ FURNITURE_XPATH = (
     " or contains(@class, 'tech-quotation') or contains(@class, 'video-2017') or @id = 'left_hzh_ad'"
     " or self::blockquote[contains(., '金麒麟')] or self::script or self::style]"
 )
-FURNITURE_WORDS = ("原标题", "责任编辑", "新浪财经APP", "海量资讯", "股民福利", "金麒麟")
+FURNITURE_WORDS = ("原标题", "责任编辑", "新浪财经APP", "海量资讯", "股民福利", "金麒麟", "免责声明")
 
 
 @cache
@@ -150,6 +152,60 @@ def test_government_page_chrome_removed() -> None:
 
 def test_hexo_braces_decoded() -> None:
     assert clean_html("<p>公式 &#123;a&#125; 保留</p>").text == "公式 {a} 保留"
+
+
+USSTOCK = FIXTURES / "sina_finance" / "article_finance_usstock_2019.html"
+
+
+def test_sina_disclaimer_block_removed() -> None:
+    assert "自媒体综合提供的内容" not in cleaned(USSTOCK).text
+    assert "投资有风险" not in cleaned(USSTOCK).html
+
+
+def test_text_before_the_disclaimer_block_kept() -> None:
+    assert cleaned(USSTOCK).text.endswith("通过同时购买政府和企业债券重启量化宽松。（完）")
+
+
+def test_statement_comment_pair_removes_any_wording() -> None:
+    fragment = "<p>正文第一段。</p><!-- 总声明--><p><span>本文观点仅供参考。</span></p><!-- 总声明--><p>正文之后。</p>"
+    result = clean_html(fragment)
+    assert "仅供参考" not in result.text
+    assert result.text == "正文第一段。\n正文之后。"
+
+
+def test_unpaired_statement_comment_removes_nothing() -> None:
+    assert clean_html("<p>正文第一段。</p><!-- 总声明--><p>正文之后。</p>").text == "正文第一段。\n正文之后。"
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "新浪财经免责声明：本文仅代表作者观点，不构成投资建议。",
+        "特别声明：以上文章内容仅代表作者本人观点，不代表新浪网观点或立场。如有关于作品内容、版权或其它问题请与新浪网联系。",
+        "【免责声明】自媒体综合提供的内容均源自自媒体，版权归原作者所有，转载请联系原作者并获许可。",
+        "声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。",
+    ],
+)
+def test_trailing_declaration_removed_without_markers(declaration: str) -> None:
+    result = clean_html(f"<div><p>碳排放权交易市场今日收盘。</p><p><span>{declaration}</span></p></div>")
+    assert result.text == "碳排放权交易市场今日收盘。"
+    assert "<p></p>" not in result.html
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # A company's own statement is article text (no Sina voice).
+        "<p>公告称：</p><p>特别声明：本公司董事会及全体董事保证本公告内容不存在任何虚假记载。</p>",
+        # A declaration-like paragraph followed by article text is not the page's closing declaration.
+        "<p>免责声明：本文不代表新浪立场。</p><p>碳排放权交易市场今日收盘，成交量放大。</p>",
+        # Article text that discusses disclaimers without opening with the label.
+        "<p>监管部门要求平台在页面底部加注免责声明，并提示投资有风险。</p>",
+    ],
+)
+def test_legitimate_declaration_like_text_kept(fragment: str) -> None:
+    text = clean_html(fragment).text
+    assert text == "\n".join(p.split(">", 1)[1] for p in fragment.removesuffix("</p>").split("</p>"))
 
 
 def test_comment_hiding_markup_removed() -> None:
