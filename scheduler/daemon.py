@@ -82,7 +82,11 @@ def reconcile_jobs(
                 scheduler.remove_job(job.id, jobstore="default")
                 logger.info("schedule %s disabled: job removed", schedule.source)
             continue
-        if job is not None and job.name == schedule.describe() and job.next_run_time is not None:
+        # The trigger text too: a job stored by an older version may read the same schedule differently.
+        same = (
+            job is not None and job.name == schedule.describe() and str(job.trigger) == str(schedule.trigger(timezone))
+        )
+        if job is not None and same and job.next_run_time is not None:
             logger.info("job %s kept; next run %s", schedule.describe(), job.next_run_time.isoformat())
             continue
         kwargs: dict[str, Any] = {}

@@ -88,6 +88,40 @@ SOURCE_COMMAND: tuple[str, ...] = (
 )
 
 
+CRON_DAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _cron_days(part: str) -> str:
+    """One comma-separated day-of-week item in crontab numbering (0 or 7 = Sunday) as APScheduler day names."""
+    if not any(c.isdigit() for c in part):
+        return part  # names (mon-fri) and a bare * mean the same in both
+    span, _, step_text = part.partition("/")
+    if span == "*":
+        first, last = 0, 6
+    else:
+        start, dash, end = span.partition("-")
+        first = int(start)
+        last = int(end) if dash else (6 if step_text else first)
+    step = int(step_text) if step_text else 1
+    if not 0 <= first <= 7 or not 0 <= last <= 7 or first > last or step < 1:
+        raise ValueError(f"day-of-week {part!r} is not a crontab range of 0-7")
+    return ",".join(dict.fromkeys(CRON_DAY_NAMES[d] for d in range(first, last + 1, step)))
+
+
+def crontab_trigger(expr: str, timezone: str) -> CronTrigger:
+    """A 5-field crontab expression as a trigger, with crontab's day-of-week numbers.
+
+    APScheduler 3 numbers weekdays from Monday = 0, crontab from Sunday = 0, and ``CronTrigger.from_crontab``
+    passes the numbers through: ``0 9 * * 1`` would fire on Tuesdays. Numbers are turned into day names first.
+    """
+    fields = expr.split()
+    if len(fields) != 5:
+        raise ValueError(f"wrong number of fields; got {len(fields)}, expected 5")
+    days = ",".join(_cron_days(p) for p in fields[4].split(","))
+    minute, hour, day, month, _ = fields
+    return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=days, timezone=timezone)
+
+
 @dataclass(frozen=True)
 class SourceSchedule:
     """When one source is crawled, how long a crawl may take, and when its silence becomes suspicious."""
@@ -115,8 +149,8 @@ class SourceSchedule:
         """
         jitter = self.jitter or None
         if self.cron is not None:
-            trigger = CronTrigger.from_crontab(self.cron, timezone=timezone)
-            trigger.jitter = jitter  # from_crontab takes no jitter or start_date argument
+            trigger = crontab_trigger(self.cron, timezone)
+            trigger.jitter = jitter  # the crontab form takes no jitter or start_date argument
             if start_date is not None:
                 trigger.start_date = start_date.astimezone(trigger.timezone)
             return trigger
@@ -176,7 +210,7 @@ def parse_schedule(source: str, table: Mapping[str, Any], *, default_timeout: fl
         if not isinstance(cron, str):
             raise ScheduleError(f'{where}.cron must be a string like "*/30 * * * *", got {cron!r}')
         try:
-            CronTrigger.from_crontab(cron, timezone="UTC")
+            crontab_trigger(cron, "UTC")
         except ValueError as exc:
             raise ScheduleError(f"{where}.cron {cron!r} is not a 5-field crontab expression: {exc}") from exc
     elif "interval_minutes" in table:

@@ -83,3 +83,17 @@ def test_stored_trigger_remembers_when_the_job_was_installed(tmp_path: Path) -> 
     # interval: first run at install, overdue one period later; cron: first fire 12:30, overdue at 13:30
     assert first_run_deadline(jobs["sina-finance-rss"].trigger) == NOW + timedelta(minutes=15)
     assert first_run_deadline(jobs["ndrc"].trigger) == NOW + timedelta(minutes=90)
+
+
+def test_job_stored_with_apschedulers_weekday_numbers_is_replaced(tmp_path: Path) -> None:
+    from apscheduler.triggers.cron import CronTrigger
+
+    db = tmp_path / "jobs.db"
+    weekly = SourceSchedule("ndrc", cron="0 9 * * 1")
+    with _scheduler(db) as scheduler:
+        # What an earlier daemon stored: from_crontab reads 1 as Tuesday.
+        old = CronTrigger.from_crontab(weekly.cron or "", timezone="UTC")
+        scheduler.add_job("scheduler.jobs:crawl_job", old, args=["ndrc"], id="ndrc", name=weekly.describe())
+        reconcile_jobs(scheduler, [weekly], timezone="UTC", now=NOW)
+        (job,) = scheduler.get_jobs()
+    assert str(job.trigger) == "cron[month='*', day='*', day_of_week='mon', hour='9', minute='0']"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from crawler.sources import Source
 from scheduler.schedules import (
     DEFAULT_COMMAND,
     ScheduleError,
+    SourceSchedule,
     command_for,
+    crontab_trigger,
     expand_command,
     load_daemon_options,
     load_schedules,
@@ -250,3 +253,33 @@ def test_source_command_option_and_spider_placeholder() -> None:
 def test_bad_source_command_is_a_clear_error() -> None:
     with pytest.raises(ScheduleError, match=r"\[daemon\].source_command must be"):
         load_daemon_options(_config(daemon={"source_command": "crawl"}))
+
+
+@pytest.mark.parametrize(
+    ("expr", "days"),
+    [
+        ("0 9 * * 0", "sun"),
+        ("0 9 * * 7", "sun"),
+        ("0 9 * * 1", "mon"),
+        ("0 9 * * 1-5", "mon,tue,wed,thu,fri"),
+        ("0 9 * * */2", "sun,tue,thu,sat"),
+        ("0 9 * * 5,6", "fri,sat"),
+        ("0 9 * * mon-fri", "mon-fri"),
+        ("*/30 * * * *", "*"),
+    ],
+)
+def test_cron_day_of_week_numbers_mean_what_crontab_means(expr: str, days: str) -> None:
+    assert str(crontab_trigger(expr, "UTC").fields[4]) == days
+
+
+def test_cron_monday_fires_on_a_monday() -> None:
+    trigger = SourceSchedule("x", cron="0 9 * * 1").trigger("UTC")
+    fire = trigger.get_next_fire_time(None, datetime(2026, 11, 22, tzinfo=UTC))  # a Sunday
+    assert fire is not None
+    assert (fire.strftime("%a"), fire.day) == ("Mon", 23)
+
+
+@pytest.mark.parametrize("expr", ["0 9 * * 8", "0 9 * * 5-2", "0 9 * *"])
+def test_bad_crontab_is_refused(expr: str) -> None:
+    with pytest.raises(ScheduleError, match="not a 5-field crontab"):
+        load_schedules(_config(schedules={"ndrc": {"cron": expr}}))
