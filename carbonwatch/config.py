@@ -46,6 +46,7 @@ class Config:
     crawl_timeout: int = 1800  # seconds a crawl process may run before it is killed
     spool_dir: Path = Path("spool")
     redis_url: str | None = None  # set to share the scheduler/dupefilter through scrapy-redis
+    redis_batch: str | None = None  # scale-out batch id shared by one run's workers (None: automatic)
     chromium_path: Path = Path("/usr/bin/chromium")
     extra: Mapping[str, Any] = field(default_factory=dict)  # other tables of the TOML file (sources, schedules)
 

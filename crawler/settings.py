@@ -117,8 +117,16 @@ PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 
 if _config.redis_url:
-    # Scale-out: several crawl processes share one request queue and dupefilter in Redis (scrapy-redis).
-    SCHEDULER = "scrapy_redis.scheduler.Scheduler"
+    # Scale-out: the crawl processes of one scheduled run (a batch) share a request queue and a dupefilter in
+    # Redis (scrapy-redis); the next run gets fresh ones, so list pages and failed articles are fetched again.
+    SCHEDULER = "crawler.scaleout.BatchScheduler"
     DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+    # Never flush at close: the first worker to finish would empty the queue under the others. Keys expire.
     SCHEDULER_PERSIST = True
+    SCHEDULER_QUEUE_KEY = "%(spider)s:requests:%(batch)s"
+    SCHEDULER_DUPEFILTER_KEY = "%(spider)s:dupefilter:%(batch)s"
     REDIS_URL = _config.redis_url
+    CARBONWATCH_REDIS_BATCH = _config.redis_batch  # None: join the running workers' batch, else start one
+    CARBONWATCH_REDIS_LEASE = 60.0  # seconds a killed worker still counts as part of its batch
+    CARBONWATCH_REDIS_JOIN_WINDOW = 300.0  # seconds after its start a batch can still be joined
+    CARBONWATCH_REDIS_BATCH_TTL = 86_400  # seconds a batch's keys live after its last worker touched them

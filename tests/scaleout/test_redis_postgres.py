@@ -63,13 +63,16 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, RecordingServer]]:
         yield root, server
 
 
-def crawl_pair(server: RecordingServer, tmp_path: Path, db_url: str, redis_url: str) -> list[int]:
+def crawl_pair(
+    server: RecordingServer, tmp_path: Path, db_url: str, redis_url: str, extra_env: dict[str, str] | None = None
+) -> list[int]:
     """Start two ``scrapy crawl sina_finance`` processes together; their exit codes."""
     env = {
         **os.environ,
         "CARBONWATCH_CONFIG": "",
         "CARBONWATCH_REDIS_URL": redis_url,
         "CARBONWATCH_LOG_DIR": str(tmp_path / "logs"),
+        **(extra_env or {}),
     }
     procs = []
     for n in range(2):
@@ -132,3 +135,24 @@ def test_an_article_that_failed_in_one_scaled_out_run_is_stored_by_the_next(
     sidecar.unlink()
     crawl_pair(server, tmp_path, pg_url, redis_url)
     assert canonicalize(flaky) in stored_urls(pg_url)
+
+
+def test_workers_given_one_explicit_batch_share_it_and_its_keys_expire(
+    site: tuple[Path, RecordingServer], tmp_path: Path, pg_url: str, redis_url: str
+) -> None:
+    import redis
+
+    _, server = site
+    codes = crawl_pair(server, tmp_path, pg_url, redis_url, {"CARBONWATCH_REDIS_BATCH": "cron-20260103T0400"})
+    urls = listed_article_urls(LIDS)
+    fetched = Counter(h.path for h in server.hits if h.path in {local_path(u) for u in urls})
+    client = redis.Redis.from_url(redis_url)
+    try:
+        ttl = client.ttl("sina_finance:dupefilter:cron-20260103T0400")
+        legacy = client.exists("sina_finance:dupefilter")
+    finally:
+        client.close()
+    assert codes == [0, 0]
+    assert sorted(fetched.values()) == [1] * len(urls)
+    assert 0 < ttl <= 86_400
+    assert legacy == 0
