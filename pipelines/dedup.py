@@ -16,6 +16,7 @@ then verified by the signature estimate (standard error ≈ 0.044 at J=0.5 with 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import time
@@ -35,7 +36,6 @@ from crawler.items import ArticleItem
 from crawler.urls import canonicalize
 from storage import queries
 from storage.db import crawler_sessions
-from storage.models import Article
 
 logger = logging.getLogger(__name__)
 
@@ -160,6 +160,12 @@ class Fingerprint:
 
 def fingerprint(text: str) -> Fingerprint | None:
     """The MinHash fingerprint of ``text``, or None when it has no characters to compare."""
+    return _fingerprint_cached(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _fingerprint_cached(text: str) -> Fingerprint | None:
+    # Dedup and then the store ask for the same item's fingerprint: the second call is a dictionary hit.
     hashes = shingle_hashes(text)
     if len(hashes) == 0:
         return None
@@ -244,23 +250,26 @@ def find_stored_match(
     An article already stored under ``canonical_url`` is never its own duplicate (a changed text there is a
     revision, which the store records).
     """
-    own = queries.get_article_by_url(session, canonical_url)
-    original = queries.find_by_hash(session, chash, exclude_url=canonical_url)
+    # Column lookups only: loading whole Article rows (html and text) cost more than the queries themselves.
+    original = queries.find_original_by_hash(session, chash, exclude_url=canonical_url)
     if original is not None:
-        return Match("exact", original.id, original.canonical_url, 1.0)
+        return Match("exact", original[0], original[1], 1.0)
     if fp is None:
         return None
+    candidates = queries.lsh_candidates(session, fp.bands, limit=MAX_CANDIDATES)
+    if not candidates:
+        return None
+    own_id = queries.article_id_by_url(session, canonical_url)
     best: tuple[int, float] | None = None
-    for article_id, sig in queries.lsh_candidates(session, fp.bands, limit=MAX_CANDIDATES):
-        if own is not None and article_id == own.id:
+    for article_id, sig in candidates:
+        if article_id == own_id:
             continue
         sim = estimated_jaccard(fp.signature, signature_from_bytes(sig))
         if sim >= threshold and (best is None or sim > best[1]):
             best = (article_id, sim)
     if best is None:
         return None
-    article = session.get(Article, best[0])
-    return Match("near", best[0], article.canonical_url if article else "", best[1])
+    return Match("near", best[0], queries.canonical_url_of(session, best[0]) or "", best[1])
 
 
 class DedupPipeline:

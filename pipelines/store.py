@@ -57,8 +57,7 @@ def store_item(session: Session, item: ArticleItem, *, run_id: int | None = None
         original_id = dup.get("original_id")
         if original_id is None and dup.get("original_url"):
             # Seen earlier in this run: by now the store has written it (or spooled it, then it is absent).
-            original = queries.get_article_by_url(session, str(dup["original_url"]))
-            original_id = original.id if original is not None else None
+            original_id = queries.article_id_by_url(session, str(dup["original_url"]))
             dup["original_id"] = original_id
         if original_id is not None:
             row, _ = queries.add_duplicate(
@@ -71,12 +70,15 @@ def store_item(session: Session, item: ArticleItem, *, run_id: int | None = None
             )
             return StoreResult("duplicate", row.original_id)
         logger.info("original of duplicate %s is not stored; storing it as an article", item.canonical_url)
-    article, status = queries.upsert_article(session, item, run_id=run_id)
+    article_id, status = queries.store_article(session, item, run_id=run_id)
     if status != "unchanged":
+        # The dedup pipeline computed this fingerprint a moment ago (cached on the text).
         fp = fingerprint(item.text)
-        if fp is not None:
-            queries.store_fingerprint(session, article.id, fp.to_bytes(), fp.bands)
-    return StoreResult(status, article.id)
+        if fp is not None and status == "new":
+            queries.add_fingerprint(session, article_id, fp.to_bytes(), fp.bands)
+        elif fp is not None:
+            queries.store_fingerprint(session, article_id, fp.to_bytes(), fp.bands)
+    return StoreResult(status, article_id)
 
 
 class StorePipeline:

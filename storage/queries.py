@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -62,6 +62,28 @@ def get_duplicate_by_url(session: Session, canonical_url: str) -> ArticleDuplica
     ).one_or_none()
 
 
+def article_id_by_url(session: Session, canonical_url: str) -> int | None:
+    """The id of the article stored under ``canonical_url``, if any (no row loaded: html/text are large)."""
+    found = session.execute(_ID_BY_URL, {"url": canonical_url}).scalar_one_or_none()
+    return int(found) if found is not None else None
+
+
+def find_original_by_hash(
+    session: Session, content_hash: str, *, exclude_url: str | None = None
+) -> tuple[int, str] | None:
+    """(id, canonical_url) of the oldest article with ``content_hash`` (not the one at ``exclude_url``)."""
+    if not content_hash:
+        return None
+    row = session.execute(_ORIGINAL_BY_HASH, {"hash": content_hash, "url": exclude_url or ""}).first()
+    return (int(row[0]), str(row[1])) if row is not None else None
+
+
+def canonical_url_of(session: Session, article_id: int) -> str | None:
+    """The canonical URL of the article ``article_id``."""
+    found = session.execute(_URL_BY_ID, {"id": article_id}).scalar_one_or_none()
+    return str(found) if found is not None else None
+
+
 def find_by_hash(session: Session, content_hash: str, *, exclude_url: str | None = None) -> Article | None:
     """The oldest article whose current text has ``content_hash`` (optionally not the one at ``exclude_url``)."""
     if not content_hash:
@@ -70,6 +92,73 @@ def find_by_hash(session: Session, content_hash: str, *, exclude_url: str | None
     if exclude_url is not None:
         stmt = stmt.where(Article.canonical_url != exclude_url)
     return session.scalars(stmt.order_by(Article.id).limit(1)).first()
+
+
+# Hot-path statements, built once: per-item code only binds parameters (SQLAlchemy caches their compiled form),
+# instead of building a new statement object and cache key for every item.
+_ID_BY_URL = select(Article.id).where(Article.canonical_url == bindparam("url"))
+_URL_BY_ID = select(Article.canonical_url).where(Article.id == bindparam("id"))
+_ORIGINAL_BY_HASH = (
+    select(Article.id, Article.canonical_url)
+    .where(Article.content_hash == bindparam("hash"), Article.canonical_url != bindparam("url"))
+    .order_by(Article.id)
+    .limit(1)
+)
+_STORED_STATE = select(Article.id, Article.content_hash).where(Article.canonical_url == bindparam("url"))
+_FINGERPRINT_TABLE = Fingerprint.__table__
+_LSH_TABLE = LshBand.__table__
+_ARTICLE_TABLE = Article.__table__
+_INSERT_CACHE: dict[tuple[str, str], Any] = {}
+
+
+def _cached_insert(session: Session, kind: str) -> Any:
+    """The dialect's prepared INSERT of ``kind`` (``article``, ``fingerprint``, ``bands``), built once."""
+    name = session.get_bind().dialect.name
+    key = (name, kind)
+    stmt = _INSERT_CACHE.get(key)
+    if stmt is None:
+        if kind == "article":
+            stmt = (
+                _insert(session, _ARTICLE_TABLE)
+                .on_conflict_do_nothing(index_elements=["canonical_url"])
+                .returning(_ARTICLE_TABLE.c.id)
+            )
+        elif kind == "fingerprint":
+            stmt = _insert(session, _FINGERPRINT_TABLE)
+        else:
+            stmt = _insert(session, _LSH_TABLE)
+        _INSERT_CACHE[key] = stmt
+    return stmt
+
+
+def store_article(
+    session: Session, item: ArticleItem, *, run_id: int | None = None, now: datetime | None = None
+) -> tuple[int, UpsertStatus]:
+    """:func:`upsert_article` for the crawl's hot path: the same writes, but returns the id, not a loaded row.
+
+    A new URL costs one INSERT; a known URL one SELECT of (id, hash); only a changed text (a revision) takes the
+    ORM path of :func:`upsert_article`.
+    """
+    now = now or utcnow()
+    values = _article_values(item)
+    values.update(revision=1, first_seen_at=now, updated_at=now, run_id=run_id)
+    conn = session.connection()
+    inserted_id = conn.execute(_cached_insert(session, "article"), values).scalar_one_or_none()
+    if inserted_id is not None:
+        return int(inserted_id), "new"
+    row = conn.execute(_STORED_STATE, {"url": values["canonical_url"]}).first()
+    if row is not None and row[1] == values["content_hash"]:
+        return int(row[0]), "unchanged"
+    article, status = upsert_article(session, item, run_id=run_id, now=now)
+    return article.id, status
+
+
+def add_fingerprint(session: Session, article_id: int, signature: bytes, band_keys: Sequence[int]) -> None:
+    """Save the fingerprint of a NEW article (nothing to replace): one INSERT plus one executemany of its bands."""
+    conn = session.connection()
+    conn.execute(_cached_insert(session, "fingerprint"), {"article_id": article_id, "signature": signature})
+    if band_keys:
+        conn.execute(_cached_insert(session, "bands"), [{"article_id": article_id, "band_key": k} for k in band_keys])
 
 
 def _article_values(item: ArticleItem) -> dict[str, Any]:
@@ -202,23 +291,32 @@ def store_fingerprint(session: Session, article_id: int, signature: bytes, band_
         session.execute(_insert(session, LshBand), [{"article_id": article_id, "band_key": key} for key in band_keys])
 
 
+_BAND_MEMBERS = (
+    select(LshBand.article_id).where(LshBand.band_key.in_(bindparam("keys", expanding=True))).limit(MAX_BAND_ROWS)
+)
+_SIGNATURES = select(Fingerprint.article_id, Fingerprint.signature).where(
+    Fingerprint.article_id.in_(bindparam("ids", expanding=True))
+)
+
+
 def lsh_candidates(session: Session, band_keys: Sequence[int], *, limit: int = 50) -> list[tuple[int, bytes]]:
-    """Articles sharing at least one band key, with their signatures: (article_id, signature), most shared first."""
+    """Articles sharing at least one band key, with their signatures: (article_id, signature), most shared first.
+
+    Two indexed queries per lookup whatever the number of bands (one IN over every band key, one over the best
+    candidates' signatures); more than ``IN_CHUNK`` keys are split into several IN lists.
+    """
     if not band_keys:
         return []
     counts: dict[int, int] = {}
     for chunk in _chunks(list(band_keys)):
         # Bounded: a band shared by thousands of articles (a boilerplate-only text) must not load them all.
-        band_stmt = select(LshBand.article_id).where(LshBand.band_key.in_(chunk)).limit(MAX_BAND_ROWS)
-        for article_id in session.scalars(band_stmt):
+        for article_id in session.execute(_BAND_MEMBERS, {"keys": list(chunk)}).scalars():
             counts[article_id] = counts.get(article_id, 0) + 1
     if not counts:
         return []
     # Common boilerplate can make many articles share one band; the best-sharing ones are the likely matches.
     best = sorted(counts, key=lambda a: (-counts[a], a))[:limit]
-    sig_stmt = select(Fingerprint.article_id, Fingerprint.signature).where(Fingerprint.article_id.in_(best))
-    rows = session.execute(sig_stmt)
-    found = {int(a): bytes(s) for a, s in rows}
+    found = {int(a): bytes(sig) for a, sig in session.execute(_SIGNATURES, {"ids": best})}
     return [(a, found[a]) for a in best if a in found]
 
 

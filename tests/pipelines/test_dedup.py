@@ -261,3 +261,9 @@ def test_unreachable_database_falls_back_to_this_runs_items(texts: dict[str, str
     items = run_items(pipeline, None, [make_item(t, texts[t], i) for i, t in enumerate(PROFIT)])
     assert kinds(items) == [None, "exact", "exact"]
     assert stats.values["carbonwatch/dedup/db_error"] == 1  # then no lookups during the cooldown
+
+
+def test_fingerprint_of_the_same_text_is_computed_once() -> None:
+    text = "国家发改委：碳达峰碳中和实施方案已编制完成，将陆续发布。" * 3
+    assert dedup.fingerprint(text) is dedup.fingerprint(text)  # the store reuses what dedup computed
+    assert dedup.fingerprint(text + "。") is not dedup.fingerprint(text)

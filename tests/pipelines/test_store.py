@@ -261,6 +261,7 @@ def test_failure_mid_item_leaves_no_partial_rows(db_url: str, tmp_path: Path, mo
         raise OperationalError("INSERT INTO fingerprints", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(queries, "store_fingerprint", broken)
+    monkeypatch.setattr(queries, "add_fingerprint", broken)  # a new article's fingerprint goes through this one
     pipeline, _, _ = make_pipeline(lambda: factory, tmp_path)
     item = pipeline.process_item(make_item())
     assert item.status == "spooled"

@@ -150,3 +150,58 @@ def test_recent_articles_filters_by_time_and_source(sessions: sessionmaker[Sessi
         other = queries.recent_articles(s, NOW - timedelta(days=7), source="ndrc")
     assert [a.canonical_url for a in recent] == ["https://a.example/new"]
     assert other == []
+
+
+# -- the crawl's hot path: id-only writes and column-only lookups --
+
+
+def test_store_article_new_then_unchanged(sessions: sessionmaker[Session]) -> None:
+    item = make_item("https://a.example/1", "正文")
+    with sessions.begin() as s:
+        first_id, first = queries.store_article(s, item, now=NOW)
+    with sessions.begin() as s:
+        again_id, again = queries.store_article(s, item, now=NOW + timedelta(hours=1))
+    assert (first, again) == ("new", "unchanged")
+    assert first_id == again_id
+    assert count(sessions, Article) == 1
+
+
+def test_store_article_writes_the_same_row_as_upsert(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        article_id, _ = queries.store_article(s, make_item("https://a.example/1", "正文"), run_id=None, now=NOW)
+    with sessions() as s:
+        article = s.get(Article, article_id)
+        assert article is not None
+        assert (article.revision, article.first_seen_at, article.carbon_evidence) == (1, NOW, ["碳达峰"])
+        assert article.keywords == []
+
+
+def test_store_article_changed_text_is_a_revision(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        queries.store_article(s, make_item("https://a.example/1", "旧的正文"), now=NOW)
+    with sessions.begin() as s:
+        _, status = queries.store_article(s, make_item("https://a.example/1", "新的正文"), now=NOW)
+    assert status == "revised"
+    assert count(sessions, ArticleRevision) == 1
+
+
+def test_add_fingerprint_is_found_by_band(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        article_id, _ = queries.store_article(s, make_item("https://a.example/1", "正文"), now=NOW)
+        queries.add_fingerprint(s, article_id, b"sig", [7, 8])
+    with sessions() as s:
+        assert queries.lsh_candidates(s, [8, 99]) == [(article_id, b"sig")]
+        assert queries.lsh_candidates(s, [99]) == []
+    assert count(sessions, LshBand) == 2
+
+
+def test_column_lookups(sessions: sessionmaker[Session]) -> None:
+    item = make_item("https://a.example/1", "正文")
+    with sessions.begin() as s:
+        article_id, _ = queries.store_article(s, item, now=NOW)
+    with sessions() as s:
+        assert queries.article_id_by_url(s, "https://a.example/1") == article_id
+        assert queries.article_id_by_url(s, "https://a.example/2") is None
+        assert queries.canonical_url_of(s, article_id) == "https://a.example/1"
+        assert queries.find_original_by_hash(s, item.content_hash) == (article_id, "https://a.example/1")
+        assert queries.find_original_by_hash(s, item.content_hash, exclude_url="https://a.example/1") is None
