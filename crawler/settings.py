@@ -33,6 +33,9 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # a news page is well under 1 MB; bigger bodies are dropped with a reason
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
+# A <meta http-equiv="refresh"> in an article body (hostile or pasted markup) would be followed as a redirect
+# and the article lost; pages that really moved answer with an HTTP redirect, which is still followed.
+METAREFRESH_ENABLED = False
 
 # Scrapy 2.19 turns on a remote-control HTTP server able to run Python: never in a crawler we leave unattended.
 REMOTE_CONTROL_ENABLED = False
