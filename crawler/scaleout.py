@@ -13,7 +13,8 @@ keyed by a *batch*, one per scheduled run:
   fresh queue and dupefilter. Each worker holds a lease in Redis, renewed every ``CARBONWATCH_REDIS_LEASE / 3``
   seconds; a killed worker's lease lapses after ``CARBONWATCH_REDIS_LEASE`` seconds (60).
 
-A batch's keys (``<spider>:requests:<batch>``, ``<spider>:dupefilter:<batch>``) expire
+A batch's keys (``<spider>:requests:<batch>``, ``<spider>:dupefilter:<batch>``; ``<spider>`` is
+``feed:<source>`` / ``site:<source>`` for a configured source run with ``-a source=NAME``) expire
 ``CARBONWATCH_REDIS_BATCH_TTL`` seconds (one day) after the last worker touched them, so Redis does not grow
 forever. The queue is never flushed at close: the first worker to finish would empty it under the others.
 """
@@ -87,6 +88,16 @@ end
 return 0
 """
 )
+
+
+def crawl_scope(spider: Any) -> str:
+    """Whose queue a worker shares: the spider, and for ``feed``/``site`` the configured source it runs.
+
+    Two sources crawled by one spider class must not share a queue: a worker of one would pop the other's
+    requests, whose source it does not know.
+    """
+    source = getattr(spider, "source_name", None)
+    return f"{spider.name}:{source}" if isinstance(source, str) and source else str(spider.name)
 
 
 def new_batch_id(now: datetime) -> str:
@@ -174,10 +185,8 @@ class BatchScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
         instance.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         return instance
 
-    def _keys(self, spider_name: str, batch: str) -> BatchKeys:
-        return batch_keys(
-            spider_name, batch, self.queue_template, self.dupefilter_template, self.explicit_batch is not None
-        )
+    def _keys(self, scope: str, batch: str) -> BatchKeys:
+        return batch_keys(scope, batch, self.queue_template, self.dupefilter_template, self.explicit_batch is not None)
 
     def open(self, spider: Any) -> Any:
         from crawler.items import utcnow
@@ -188,7 +197,7 @@ class BatchScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
             proposed = new_batch_id(utcnow())
             batch, fresh = join_batch(
                 self.server,
-                self._keys(spider.name, proposed),
+                self._keys(crawl_scope(spider), proposed),
                 self.worker,
                 lease=self.lease,
                 ttl=self.ttl,
@@ -196,7 +205,7 @@ class BatchScheduler(Scheduler):  # type: ignore[misc]  # scrapy-redis ships no 
                 proposed=proposed,
             )
         check_batch_id(batch)
-        self.batch, self.keys = batch, self._keys(spider.name, batch)
+        self.batch, self.keys = batch, self._keys(crawl_scope(spider), batch)
         # scrapy-redis %-formats these with the spider name: the formatted keys hold no % (checked batch id).
         self.queue_key = self.keys.queue
         # Built here, not by ``from_spider``: that formats SCHEDULER_DUPEFILTER_KEY without the batch.

@@ -172,7 +172,7 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KilledRun]:
     urls = listed_article_urls(STORABLE_LIDS)
     slow_down(root, urls, 0.4)
     with recording_server(root) as server:
-        # One request at a time (Scrapy 2.19 bursts past CONCURRENT_REQUESTS_PER_DOMAIN when DOWNLOAD_DELAY is 0).
+        # One request at a time, so that the kill lands between two stored articles, never before the first.
         serial = {"CONCURRENT_REQUESTS_PER_DOMAIN": "1", "CONCURRENT_REQUESTS": "1"}
         cmd = sina_command(server, tmp_path, db_url, STORABLE_LIDS, **serial)
         env = {

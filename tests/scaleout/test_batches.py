@@ -9,6 +9,7 @@ import os
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from crawler.scaleout import (
     BatchKeys,
     batch_keys,
     check_batch_id,
+    crawl_scope,
     heartbeat,
     join_batch,
     leave_batch,
@@ -58,6 +60,13 @@ def test_explicit_batches_have_their_own_worker_registry() -> None:
 def test_unusable_batch_ids_are_refused(bad: str) -> None:
     with pytest.raises(ValueError, match="CARBONWATCH_REDIS_BATCH"):
         check_batch_id(bad)
+
+
+def test_each_configured_source_has_its_own_scope() -> None:
+    feed_a = SimpleNamespace(name="feed", source_name="ndrc-rss")
+    assert crawl_scope(feed_a) == "feed:ndrc-rss"
+    assert crawl_scope(SimpleNamespace(name="feed", source_name=None)) == "feed"
+    assert crawl_scope(SimpleNamespace(name="sina_finance")) == "sina_finance"
 
 
 def test_a_cron_slot_is_a_usable_batch_id() -> None:
