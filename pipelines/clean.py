@@ -56,6 +56,10 @@ DECLARATION_VOICE_RE = re.compile(
 DECLARATION_MAX_CHARS = 400
 TEXT_RULE_TAGS = frozenset({"p", "div", "blockquote", "span", "section", "li", "td", "a", "font", "strong", "b"})
 INNER_BLOCKS_XPATH = ".//p|.//div|.//section|.//blockquote|.//table|.//ul|.//ol|.//li"
+# Compiled once: ``el.xpath(str)`` compiles its expression on every call, and these run once per element.
+INNER_BLOCKS = etree.XPath(INNER_BLOCKS_XPATH)
+PARAGRAPH_BLOCKS = etree.XPath(".//p|.//table|.//ul|.//ol|.//blockquote")
+COMMENTS_AND_PIS = etree.XPath("//comment() | //processing-instruction()")
 BOILERPLATE_MAX_CHARS = 200  # a block this long with a boilerplate phrase is article text quoting it, not furniture
 
 DROP_TAGS = frozenset(
@@ -125,7 +129,7 @@ def _is_boilerplate(el: Any) -> bool:
         return True
     # Phrase matching only on innermost blocks: a short article wrapped in one <div> with a print button must
     # lose the button, not the article.
-    if tag in TEXT_RULE_TAGS and not el.xpath(INNER_BLOCKS_XPATH):
+    if tag in TEXT_RULE_TAGS and not INNER_BLOCKS(el):
         text = _own_text(el)
         if text and len(text) <= BOILERPLATE_MAX_CHARS and BOILERPLATE_TEXT_RE.search(text):
             return True
@@ -186,7 +190,7 @@ def _strip_trailing_declarations(root: Any) -> None:
     blocks = [
         el
         for el in root.iter("p", "div", "section", "blockquote", "li", "span", "font")
-        if not el.xpath(INNER_BLOCKS_XPATH) and _own_text(el)
+        if not INNER_BLOCKS(el) and _own_text(el)
     ]
     for el in reversed(blocks):
         if not _attached(el, root):
@@ -206,7 +210,7 @@ def _strip_trailing_declarations(root: Any) -> None:
 def _strip_boilerplate(root: Any) -> None:
     _strip_statement_blocks(root)
     # Comments and processing instructions first: <!--article_adlist[...]article_adlist--> hides markup.
-    for node in root.xpath("//comment() | //processing-instruction()"):
+    for node in COMMENTS_AND_PIS(root):
         _remove(node)
     # Top-down, so a removed block's children are never visited and the outermost furniture block goes whole.
     stack = list(root)
@@ -297,7 +301,7 @@ def _serialise(el: Any, base_url: str | None, out: list[str]) -> None:
             out.append(f"<{tag}{attrs}>")
         else:
             out.append(f"<{tag}{attrs}>{inner}</{tag}>")
-    elif tag in CONTAINER_TAGS and _has_direct_text(el) and not el.xpath(".//p|.//table|.//ul|.//ol|.//blockquote"):
+    elif tag in CONTAINER_TAGS and _has_direct_text(el) and not PARAGRAPH_BLOCKS(el):
         out.append(f"<p>{inner}</p>")
     elif tag in CONTAINER_TAGS:
         out.append(f"\n{inner}\n")
