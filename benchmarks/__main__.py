@@ -166,7 +166,7 @@ def run_all(quick: bool, workdir: Path) -> tuple[list[Row], dict[str, Any]]:
         (
             "throughput",
             lambda: throughput.measure(
-                sizes["throughput"], workdir / "throughput", profile=None if not quick else False
+                sizes["throughput"], workdir / "throughput", profile=None if not quick else False, polite=not quick
             ),
         ),
         ("incremental", lambda: incremental.measure(sizes["incremental"], workdir / "incremental")),
