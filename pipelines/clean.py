@@ -388,7 +388,8 @@ def clean_html(fragment: str, base_url: str | None = None) -> Cleaned:
 def is_near_empty(text: str) -> bool:
     """True when the text is too short to be an article (fewer than 20 CJK characters and fewer than 40 chars)."""
     compact = "".join(text.split())
-    return len(CJK_RE.findall(compact)) < MIN_CJK_CHARS and len(compact) < MIN_CHARS
+    # Length first: an article of 40 characters or more never needs the CJK count.
+    return len(compact) < MIN_CHARS and len(CJK_RE.findall(compact)) < MIN_CJK_CHARS
 
 
 class CleanPipeline:

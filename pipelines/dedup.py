@@ -20,6 +20,7 @@ import functools
 import hashlib
 import logging
 import time
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ from itemadapter import ItemAdapter
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from carbonwatch.textnorm import WHITESPACE_RE, content_hash, normalise_text
+from carbonwatch.textnorm import WHITESPACE_RE
+from carbonwatch.textnorm import content_hash as content_hash  # re-exported: callers use dedup.content_hash
 from crawler.items import ArticleItem
 from crawler.urls import canonicalize
 from storage import queries
@@ -61,9 +63,16 @@ U64Array = npt.NDArray[np.uint64]
 U32Array = npt.NDArray[np.uint32]
 
 
+# Called for the same item text by the pipeline (emptiness test) and by shingle_hashes: fold it once.
+@functools.lru_cache(maxsize=64)
 def fold_text(text: str) -> str:
     """The text shingles are taken from: NFKC-normalised, all whitespace removed (as for the content hash)."""
-    return WHITESPACE_RE.sub("", normalise_text(text))
+    return WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def folded_content_hash(text: str) -> str:
+    """``carbonwatch.textnorm.content_hash`` computed from the (cached) folded text: the same digest."""
+    return hashlib.sha256(fold_text(text).encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, k: int = SHINGLE_SIZE) -> set[str]:
@@ -316,7 +325,7 @@ class DedupPipeline:
             return item
         if not article.canonical_url:
             article.canonical_url = canonicalize(article.url)
-        article.content_hash = content_hash(article.text)
+        article.content_hash = folded_content_hash(article.text)
         if not fold_text(article.text):
             return item  # nothing to compare: empty pages must not all collapse into one "duplicate"
         self._inc("checked")

@@ -267,3 +267,13 @@ def test_fingerprint_of_the_same_text_is_computed_once() -> None:
     text = "国家发改委：碳达峰碳中和实施方案已编制完成，将陆续发布。" * 3
     assert dedup.fingerprint(text) is dedup.fingerprint(text)  # the store reuses what dedup computed
     assert dedup.fingerprint(text + "。") is not dedup.fingerprint(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "  碳达峰\u3000碳中和 ", "ＡＢＣ１２３\n\t全角", "国家发改委：碳达峰碳中和实施方案。\n" * 20]
+)
+def test_folded_content_hash_is_the_shared_content_hash(text: str) -> None:
+    from carbonwatch.textnorm import content_hash, normalise_text
+
+    assert dedup.folded_content_hash(text) == content_hash(text)
+    assert dedup.fold_text(text) == "".join(normalise_text(text).split())
