@@ -168,6 +168,11 @@ def interrupt_stale_runs(
     return interrupted
 
 
+def run_source(spider: Any) -> str:
+    """The source a run is recorded under: the configured source (``-a source=NAME``) or the spider's name."""
+    return str(getattr(spider, "source_name", None) or spider.name)
+
+
 class RunRecord:
     """Keeps the crawl_runs row of this crawl: running at open, filled with the outcome at close.
 
@@ -232,7 +237,7 @@ class RunRecord:
             if row is None:
                 if self.run_id:
                     logger.warning("run %s not found in crawl_runs: recording this crawl as a new run", self.run_id)
-                row = CrawlRun(source=spider.name, trigger=self.trigger, started_at=utcnow())
+                row = CrawlRun(source=run_source(spider), trigger=self.trigger, started_at=utcnow())
                 session.add(row)
             row.status = "running"
             row.pid = os.getpid()

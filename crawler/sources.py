@@ -88,9 +88,10 @@ def parse_schedule(value: str) -> tuple[str, str | int]:
         return "interval", seconds
     if len(value.split()) != 5:
         raise ValueError("expected an interval like '30m', '2h', '1d' or a 5-field cron expression")
-    from apscheduler.triggers.cron import CronTrigger
+    # The daemon's own crontab reading (crontab day-of-week numbers, 7 = Sunday), so both accept the same lines.
+    from scheduler.schedules import crontab_trigger
 
-    CronTrigger.from_crontab(value)  # raises ValueError with the offending field
+    crontab_trigger(value, "UTC")  # raises ValueError with the offending field
     return "cron", value.strip()
 
 

@@ -123,3 +123,9 @@ def test_shipped_demo_sources_are_valid_and_the_rendered_roll_source_is_disabled
     sources = {s.name: s for s in load_sources(DEMO_SOURCES)}
     assert sources["sina-roll"].render is True
     assert sources["sina-roll"].enabled is False
+
+
+@pytest.mark.parametrize("expr", ["0 9 * * 7", "0 9 * * 0", "30 8 * * 1-5"])
+def test_schedule_accepts_crontab_weekday_numbers(expr: str) -> None:
+    # The daemon reads crontab's numbers (0 and 7 = Sunday); the sources file must accept the same lines.
+    assert parse_schedule(expr) == ("cron", expr)
