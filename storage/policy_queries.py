@@ -7,21 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer, cast, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from crawler.items import utcnow
 from storage.models import Article, Flag, Notification, Policy, PolicyMention
-
-
-def _insert(session: Session, table: Any) -> postgresql.Insert | sqlite.Insert:
-    """A dialect-specific INSERT with ``on_conflict_do_nothing`` (SQLite and PostgreSQL)."""
-    name = session.get_bind().dialect.name
-    if name == "postgresql":
-        return postgresql.insert(table)
-    if name == "sqlite":
-        return sqlite.insert(table)
-    raise NotImplementedError(f"unsupported database dialect {name!r} (SQLite and PostgreSQL only)")
+from storage.queries import dialect_insert
 
 
 def policy_key(title_norm: str, issuer: str | None) -> str:
@@ -67,7 +57,7 @@ def upsert_policy(
     existing = find_policy(session, title_norm, issuer)
     if existing is None:
         stmt = (
-            _insert(session, Policy)
+            dialect_insert(session, Policy)
             .values(
                 key=policy_key(title_norm, issuer),
                 title=title,
@@ -108,7 +98,7 @@ def add_mention(
 ) -> None:
     """Record that an article names a policy (idempotent; a later release report upgrades a mention)."""
     stmt = (
-        _insert(session, PolicyMention)
+        dialect_insert(session, PolicyMention)
         .values(policy_id=policy_id, article_id=article_id, is_release=is_release, seen_at=now or utcnow())
         .on_conflict_do_nothing(index_elements=["policy_id", "article_id"])
     )
@@ -132,7 +122,7 @@ def raise_flag(
 ) -> Flag | None:
     """Create the policy's one flag; None when it was flagged already (re-runs and later articles)."""
     stmt = (
-        _insert(session, Flag)
+        dialect_insert(session, Flag)
         .values(
             policy_id=policy_id,
             article_id=article_id,
@@ -215,7 +205,7 @@ def get_notification(session: Session, flag_id: int, target: str) -> Notificatio
 def ensure_notification(session: Session, flag_id: int, target: str, *, now: datetime | None = None) -> Notification:
     """The delivery record, created pending when missing (unique per flag and target)."""
     stmt = (
-        _insert(session, Notification)
+        dialect_insert(session, Notification)
         .values(flag_id=flag_id, target=target, status="pending", attempts=0, created_at=now or utcnow())
         .on_conflict_do_nothing(index_elements=["flag_id", "target"])
     )

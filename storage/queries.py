@@ -28,7 +28,7 @@ def _chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterable[Sequence[An
         yield values[start : start + size]
 
 
-def _insert(session: Session, table: Any) -> postgresql.Insert | sqlite.Insert:
+def dialect_insert(session: Session, table: Any) -> postgresql.Insert | sqlite.Insert:
     """A dialect-specific INSERT that supports ``on_conflict_do_nothing`` / ``on_conflict_do_update``."""
     name = session.get_bind().dialect.name
     if name == "postgresql":
@@ -119,14 +119,14 @@ def _cached_insert(session: Session, kind: str) -> Any:
     if stmt is None:
         if kind == "article":
             stmt = (
-                _insert(session, _ARTICLE_TABLE)
+                dialect_insert(session, _ARTICLE_TABLE)
                 .on_conflict_do_nothing(index_elements=["canonical_url"])
                 .returning(_ARTICLE_TABLE.c.id)
             )
         elif kind == "fingerprint":
-            stmt = _insert(session, _FINGERPRINT_TABLE)
+            stmt = dialect_insert(session, _FINGERPRINT_TABLE)
         else:
-            stmt = _insert(session, _LSH_TABLE)
+            stmt = dialect_insert(session, _LSH_TABLE)
         _INSERT_CACHE[key] = stmt
     return stmt
 
@@ -204,7 +204,7 @@ def upsert_article(
     now = now or utcnow()
     values = _article_values(item)
     stmt = (
-        _insert(session, Article)
+        dialect_insert(session, Article)
         .values(**values, revision=1, first_seen_at=now, updated_at=now, run_id=run_id)
         .on_conflict_do_nothing(index_elements=["canonical_url"])
         .returning(Article.id)
@@ -220,7 +220,7 @@ def upsert_article(
     if article.content_hash == values["content_hash"]:
         return article, "unchanged"
     session.execute(
-        _insert(session, ArticleRevision)
+        dialect_insert(session, ArticleRevision)
         .values(
             article_id=article.id,
             revision=article.revision,
@@ -254,7 +254,7 @@ def add_duplicate(
     """Link ``item`` to the article it repeats; idempotent on the canonical URL. Returns (row, created)."""
     canonical_url = item.canonical_url or item.url
     stmt = (
-        _insert(session, ArticleDuplicate)
+        dialect_insert(session, ArticleDuplicate)
         .values(
             canonical_url=canonical_url,
             url=item.url,
@@ -282,13 +282,15 @@ def add_duplicate(
 def store_fingerprint(session: Session, article_id: int, signature: bytes, band_keys: Sequence[int]) -> None:
     """Save (or replace, after a revision) an article's MinHash signature and its LSH band keys."""
     session.execute(
-        _insert(session, Fingerprint)
+        dialect_insert(session, Fingerprint)
         .values(article_id=article_id, signature=signature)
         .on_conflict_do_update(index_elements=["article_id"], set_={"signature": signature})
     )
     session.execute(delete(LshBand).where(LshBand.article_id == article_id))
     if band_keys:
-        session.execute(_insert(session, LshBand), [{"article_id": article_id, "band_key": key} for key in band_keys])
+        session.execute(
+            dialect_insert(session, LshBand), [{"article_id": article_id, "band_key": key} for key in band_keys]
+        )
 
 
 _BAND_MEMBERS = (
