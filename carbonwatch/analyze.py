@@ -12,7 +12,7 @@ from carbonwatch.posts import parse_post
 from carbonwatch.textnorm import content_hash
 from crawler.items import ArticleItem
 from crawler.parsers.sina import decode_html, parse_article
-from crawler.urls import canonicalize, sina_doc_id
+from crawler.urls import sina_doc_id
 from pipelines.clean import clean_html
 from pipelines.dates import format_local, parse_date
 
@@ -53,20 +53,7 @@ def _classify(item: ArticleItem) -> None:
 def analyze_html(html: str, url: str, now: datetime, *, classify: bool = True) -> ArticleItem:
     """Analyse a Sina article page (``url`` is where it came from: it gives the doc id and resolves links)."""
     article = parse_article(html, url)
-    item = ArticleItem(
-        url=url,
-        source="sina_finance",
-        title=article.title,
-        body_html=article.body_html,
-        canonical_url=canonicalize(url),
-        published_raw=article.published_raw,
-        media=article.media,
-        editor=article.editor,
-        editor_code=article.editor_code,
-        keywords=article.keywords,
-        doc_id=article.doc_id,
-        fetched_at=now,
-    )
+    item = article.to_item(url, "sina_finance", fetched_at=now)
     return _finish(item, now, classify)
 
 

@@ -87,7 +87,7 @@ def items_from_post(text: str, path: Path) -> list[ArticleItem]:
 
 def items_from_feed(raw: bytes, path: Path) -> list[ArticleItem]:
     """One item per feed entry (engineer E's ``crawler.parsers.feed.parse_feed``)."""
-    from crawler.parsers.feed import parse_feed  # type: ignore[import-not-found,unused-ignore]
+    from crawler.parsers.feed import parse_feed
     from crawler.urls import canonicalize
 
     items = []
@@ -119,29 +119,13 @@ def items_from_feed(raw: bytes, path: Path) -> list[ArticleItem]:
 def items_from_page(raw: bytes, path: Path, url: str | None = None) -> list[ArticleItem]:
     """One item from a saved Sina page; its URL from ``url``, else its ``og:url``, else the file's URI."""
     from crawler.parsers.sina import decode_html, parse_article
-    from crawler.urls import canonicalize
 
     html = decode_html(raw, None)
     if url is None:
         match = OG_URL_RE.search(html)
         url = match.group(1) if match else path.resolve().as_uri()
     article = parse_article(html, url)
-    return [
-        ArticleItem(
-            url=url,
-            source=IMPORT_SOURCE,
-            title=article.title,
-            body_html=article.body_html,
-            canonical_url=canonicalize(url),
-            published_raw=article.published_raw,
-            media=article.media,
-            editor=article.editor,
-            editor_code=article.editor_code,
-            keywords=list(article.keywords),
-            doc_id=article.doc_id,
-            meta={"file": str(path)},
-        )
-    ]
+    return [article.to_item(url, IMPORT_SOURCE, meta={"file": str(path)})]
 
 
 def items_from_file(path: Path, url: str | None = None) -> list[ArticleItem]:

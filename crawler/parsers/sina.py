@@ -15,7 +15,8 @@ from typing import Any
 from lxml import etree
 from parsel import Selector
 
-from crawler.urls import sina_doc_id
+from crawler.items import ArticleItem
+from crawler.urls import canonicalize, sina_doc_id
 
 # try{feedCardJsonpCallback({...});}catch(e){};  (any callback name; the JSON is everything between the parens)
 JSONP_RE = re.compile(
@@ -105,6 +106,22 @@ class SinaArticle:
     keywords: list[str]
     doc_id: str | None
     description: str | None = None
+
+    def to_item(self, url: str, source: str, **fields: Any) -> ArticleItem:
+        """An :class:`ArticleItem` carrying this page's fields; ``fields`` adds or overrides item fields."""
+        values: dict[str, Any] = {
+            "title": self.title,
+            "body_html": self.body_html,
+            "canonical_url": canonicalize(url),
+            "published_raw": self.published_raw,
+            "media": self.media,
+            "editor": self.editor,
+            "editor_code": self.editor_code,
+            "keywords": list(self.keywords),
+            "doc_id": self.doc_id,
+        }
+        values.update(fields)
+        return ArticleItem(url=url, source=source, **values)
 
 
 def _text(value: Any) -> str:

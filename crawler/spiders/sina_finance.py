@@ -234,17 +234,13 @@ class SinaFinanceSpider(scrapy.Spider):
         if not article.published_raw and roll.get("published_at"):
             # the page shows no date: the list's intime is the best we have
             published_at = datetime.fromisoformat(roll["published_at"])
-        yield ArticleItem(
-            url=response.url,
-            source=self.name,
+        yield article.to_item(
+            response.url,
+            self.name,
             title=article.title or roll.get("title", ""),
-            body_html=article.body_html,
             canonical_url=canonical_url or canonicalize(response.url),
-            published_raw=article.published_raw,
             published_at=published_at,
             media=article.media or roll.get("media"),
-            editor=article.editor,
-            editor_code=article.editor_code,
             keywords=article.keywords or list(roll.get("keywords") or []),
             doc_id=article.doc_id or roll.get("doc_id"),
             list_meta=roll,
