@@ -124,7 +124,7 @@ class FeedSpider(ConfiguredSpider):
     def follow_failed(self, failure: Failure) -> Iterator[ArticleItem]:
         """A linked page that cannot be fetched: keep the entry with the feed's own content."""
         self.on_error(failure)
-        kwargs = failure.request.cb_kwargs  # type: ignore[attr-defined]
+        kwargs = failure.request.cb_kwargs  # type: ignore[attr-defined]  # Twisted Failure is untyped
         self.stat("follow_fallback")
         yield entry_item(self.source(kwargs["source_name"]), kwargs["entry"], kwargs["feed_url"])
 
