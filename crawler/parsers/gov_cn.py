@@ -37,8 +37,7 @@ def parse_article(html: str, url: str) -> GovDocument:
     table = govmeta.parse_meta_table(root)
     title = table.get("title") or govmeta.meta_tag(root, "ArticleTitle") or ""
     if not title:
-        node = govmeta.first_node(root, TITLE_XPATHS)
-        title = govmeta.clean_value(govmeta.node_text(node)) if node is not None else ""
+        title = govmeta.heading_title(root, TITLE_XPATHS)
     if not title:
         raw = root.findtext(".//title") or ""
         title = TITLE_SUFFIX_RE.sub("", govmeta.clean_value(raw))
@@ -57,13 +56,7 @@ def parse_article(html: str, url: str) -> GovDocument:
     ):
         # 发布日期 names only the day; the page's first-published timestamp gives the time on that same day.
         published_at = first
-    meta = dict(table)
-    doc_number = table.get("doc_number") or govmeta.find_doc_number(text)
-    if doc_number:
-        meta["doc_number"] = doc_number
-    issuer = table.get("issuer") or govmeta.guess_issuer(text, doc_number)
-    if issuer:
-        meta["issuer"] = issuer
+    meta = govmeta.document_meta(table, text)
     editor_m = EDITOR_RE.search(govmeta.node_text(root.body) if root.body is not None else "")
     return GovDocument(
         url=url,

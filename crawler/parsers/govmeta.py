@@ -318,3 +318,21 @@ def body_text(node: lxml.html.HtmlElement) -> str:
         if not any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in block):
             lines.append(node_text(block))
     return "\n".join(lines) if lines else node_text(node)
+
+
+def document_meta(table: dict[str, str], text: str, default_issuer: str | None = None) -> dict[str, str]:
+    """The metadata table plus the document number and issuer, from the table or else from the body text."""
+    meta = dict(table)
+    doc_number = table.get("doc_number") or find_doc_number(text)
+    if doc_number:
+        meta["doc_number"] = doc_number
+    issuer = table.get("issuer") or guess_issuer(text, doc_number, default_issuer)
+    if issuer:
+        meta["issuer"] = issuer
+    return meta
+
+
+def heading_title(root: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str:
+    """The page's visible heading (the first of ``xpaths`` that matches), cleaned; "" when none matches."""
+    node = first_node(root, xpaths)
+    return clean_value(node_text(node)) if node is not None else ""

@@ -35,8 +35,7 @@ def parse_article(html: str, url: str) -> GovDocument:
     table = govmeta.parse_meta_table(root)
     title = govmeta.meta_tag(root, "ArticleTitle") or table.get("title") or ""
     if not title:
-        node = govmeta.first_node(root, TITLE_XPATHS)
-        title = govmeta.clean_value(govmeta.node_text(node)) if node is not None else ""
+        title = govmeta.heading_title(root, TITLE_XPATHS)
     if not title:
         title = TITLE_SUFFIX_RE.sub("", govmeta.clean_value(root.findtext(".//title") or ""))
     body = govmeta.first_node(root, BODY_XPATHS)
@@ -50,13 +49,7 @@ def parse_article(html: str, url: str) -> GovDocument:
     if not media:
         m = SOURCE_RE.search(" ".join(govmeta.node_text(n) for n in root.xpath("//span[contains(@class, 'xqLyPc')]")))
         media = m.group(1) if m else None
-    meta = dict(table)
-    doc_number = table.get("doc_number") or govmeta.find_doc_number(text)
-    if doc_number:
-        meta["doc_number"] = doc_number
-    issuer = table.get("issuer") or govmeta.guess_issuer(text, doc_number)
-    if issuer:
-        meta["issuer"] = issuer
+    meta = govmeta.document_meta(table, text)
     return GovDocument(
         url=url,
         title=title,

@@ -29,22 +29,15 @@ def parse_article(html: str, url: str) -> GovDocument:
     table = govmeta.parse_meta_table(root)
     title = govmeta.meta_tag(root, "ArticleTitle") or table.get("title") or ""
     if not title:
-        node = govmeta.first_node(root, TITLE_XPATHS)
-        title = govmeta.clean_value(govmeta.node_text(node)) if node is not None else ""
+        title = govmeta.heading_title(root, TITLE_XPATHS)
     body = govmeta.first_node(root, BODY_XPATHS)
     body_html = govmeta.outer_html(body) if body is not None else ""
     text = govmeta.body_text(body) if body is not None else ""
     published_raw = govmeta.meta_tag(root, "PubDate") or table.get("published_date")
-    meta: dict[str, str] = dict(table)
+    meta = govmeta.document_meta(table, text, DEFAULT_ISSUER)
     column = govmeta.meta_tag(root, "ColumnName")
     if column:
         meta["column"] = column
-    doc_number = table.get("doc_number") or govmeta.find_doc_number(text)
-    if doc_number:
-        meta["doc_number"] = doc_number
-    issuer = table.get("issuer") or govmeta.guess_issuer(text, doc_number, DEFAULT_ISSUER)
-    if issuer:
-        meta["issuer"] = issuer
     return GovDocument(
         url=url,
         title=title,
