@@ -51,6 +51,13 @@ class DeliveryReport:
     targets: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def summary(self) -> str:
+        """One line for operators: what was sent, what failed and what waits."""
+        return (
+            f"{self.sent} sent, {self.failed} failed attempts ({self.gave_up} given up), "
+            f"{self.deferred} waiting for retry, {self.targets} targets"
+        )
+
 
 def fingerprint(url: str) -> str:
     """A short stable id of a full target URL (tells targets apart without storing their secrets)."""

@@ -181,3 +181,26 @@ def test_import_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     proc = run_cli(["import", str(tmp_path / "nope.md")], tmp_path, f"sqlite:///{tmp_path / 'cw.db'}")
     assert proc.returncode == 2
     assert "no such file" in proc.stderr
+
+
+def test_cron_crawl_delivers_alerts_for_new_flags(tmp_path: Path) -> None:
+    # Cron mode has no daemon to run the alert step: `crawl` itself posts the new flags to the webhook.
+    from tests.test_alerts import Receiver
+
+    receiver = Receiver()
+    receiver.thread.start()
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    try:
+        with serve(SITE) as server:
+            args = ["crawl", "sina_finance", "-a", "lids=1686", "--trigger", "cron", *host_map_arg(server.host_map())]
+            proc = run_cli(args, tmp_path, db_url, CARBONWATCH_NOTIFY_URLS=receiver.url)
+            again = run_cli(args, tmp_path, db_url, CARBONWATCH_NOTIFY_URLS=receiver.url)
+    finally:
+        receiver.server.shutdown()
+        receiver.server.server_close()
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert receiver.bodies, proc.stdout[-2000:]
+    assert {b["type"] for b in receiver.bodies} == {"carbonwatch.flag"}
+    assert "alerts: " in proc.stdout
+    assert again.returncode == 0
+    assert len(receiver.bodies) == len({b["flag"]["id"] for b in receiver.bodies})  # never twice

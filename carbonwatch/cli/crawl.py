@@ -88,6 +88,8 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
         print(f"carbonwatch crawl: {exc}", file=sys.stderr)
         return 2
     print_summary(summary)
+    if args.trigger != "daemon" and config.notify_urls:
+        deliver_alerts(config)  # the daemon delivers after each run it spawns; cron and manual runs do it here
     return 0 if summary.ok else 1
 
 
@@ -164,3 +166,19 @@ def print_summary(summary: RunSummary, console: Console | None = None) -> None:
         )
     if not summary.runs:
         console.print("no crawl ran: see the messages above")
+
+
+def deliver_alerts(config: Config) -> None:
+    """Send the notifications of new flags (and retry earlier failures) to the configured targets."""
+    from carbonwatch.alerts import deliver_pending
+    from storage.db import open_store
+
+    engine, sessions = open_store(config.database_url)
+    try:
+        with sessions.begin() as session:
+            report = deliver_pending(session, config)
+    finally:
+        engine.dispose()
+    print(f"alerts: {report.summary()}")
+    for err in report.errors:
+        print(f"  {err}")

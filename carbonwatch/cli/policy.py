@@ -133,10 +133,7 @@ def _notify(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
     else:
-        print(
-            f"{report.sent} sent, {report.failed} failed attempts ({report.gave_up} given up), "
-            f"{report.deferred} waiting for retry, {report.targets} targets"
-        )
+        print(report.summary())
         for err in report.errors:
             print(f"  {err}")
     return 1 if report.gave_up else 0
