@@ -100,16 +100,25 @@ def enabled_spiders(config: Config) -> list[str]:
     ]
 
 
-def enabled_targets(config: Config) -> list[CrawlTarget]:
+def enabled_targets(config: Config, problems: list[str] | None = None) -> list[CrawlTarget]:
     """What ``crawl --all`` runs: exactly the enabled sources the daemon schedules, each as its own run.
 
     Built-in spiders as themselves; each enabled configured source as ``feed``/``site`` with ``source=<name>``
     (never the whole ``feed``/``site`` spider on top). Same rules as :func:`scheduler.schedules.load_schedules`.
+    With a ``problems`` list, a broken sources file is reported there and the built-in spiders still run (a typo
+    in one configured source must not stop Sina and the ministries from being crawled); without one it raises.
     """
-    from scheduler.schedules import ScheduleError, load_schedules
+    from scheduler.schedules import ScheduleError, configured_sources, load_schedules
 
+    sources = None
+    if problems is not None:
+        try:
+            sources = configured_sources(config)
+        except ScheduleError as exc:
+            problems.append(f"{exc} (configured sources skipped; the built-in spiders still run)")
+            sources = []
     try:
-        schedules = load_schedules(config, known_sources=frozenset(available_spiders()))
+        schedules = load_schedules(config, known_sources=frozenset(available_spiders()), sources=sources)
     except ScheduleError as exc:
         raise CrawlSetupError(f"configuration error: {exc}") from exc
     return [

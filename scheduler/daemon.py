@@ -29,7 +29,13 @@ from scheduler import jobs
 from scheduler.lock import InstanceLock
 from scheduler.retention import DAEMON_LOG_NAME, prune_logs
 from scheduler.runner import DaemonContext, recover_orphans
-from scheduler.schedules import SourceSchedule, load_daemon_options, load_schedules
+from scheduler.schedules import (
+    ScheduleError,
+    SourceSchedule,
+    configured_sources,
+    load_daemon_options,
+    load_schedules,
+)
 from storage.db import make_engine, session_factory, upgrade
 
 logger = logging.getLogger(__name__)
@@ -141,9 +147,16 @@ def run_daemon(config: Config) -> int:
     Raises :class:`scheduler.schedules.ScheduleError` for a bad configuration and
     :class:`scheduler.lock.AlreadyRunning` when another daemon runs on the same database.
     """
-    schedules = load_schedules(config, known_sources=spider_names())
     options = load_daemon_options(config)
     handler = setup_daemon_log(config)
+    try:
+        sources = configured_sources(config)
+    except ScheduleError as exc:
+        # A typo in one configured source must not stop Sina and the ministries from being crawled (systemd
+        # would restart a daemon that exits into the same error forever): run the built-in spiders, say so loudly.
+        logger.error("%s: configured sources are not scheduled; fix the file and restart the daemon", exc)
+        sources = []
+    schedules = load_schedules(config, known_sources=spider_names(), sources=sources)
     engine = make_engine(config.database_url)
     lock = InstanceLock(config.database_url, engine)
     lock.acquire()

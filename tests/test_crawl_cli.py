@@ -204,3 +204,18 @@ def test_cron_crawl_delivers_alerts_for_new_flags(tmp_path: Path) -> None:
     assert "alerts: " in proc.stdout
     assert again.returncode == 0
     assert len(receiver.bodies) == len({b["flag"]["id"] for b in receiver.bodies})  # never twice
+
+
+def test_cron_crawl_with_a_broken_sources_file_crawls_the_rest_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "x"\nkind = "blog"\nurl = "https://x.cn/"\n', "utf-8")
+    config = tmp_path / "carbonwatch.toml"
+    config.write_text("".join(f"[schedules.{name}]\nenabled = false\n" for name in ("ndrc", "gov_cn", "mee")), "utf-8")
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    with serve(SITE) as server:
+        args = ["crawl", "--all", "--trigger", "cron", "-a", "lids=1686", *host_map_arg(server.host_map())]
+        proc = run_cli(args, tmp_path, db_url, CARBONWATCH_CONFIG=str(config), CARBONWATCH_SOURCES_FILE=str(bad))
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    assert "'kind' must be one of" in proc.stderr
+    assert {r.source for r in rows(db_url, CrawlRun)} == {"sina_finance"}
+    assert rows(db_url, Article)

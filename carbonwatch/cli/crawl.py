@@ -73,7 +73,12 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
             raise CrawlSetupError("give spider names or --all, not both")
         spider_args = _pairs(args.spider_args, "spider argument")
         # Every enabled source is its own run (configured sources too), as the daemon schedules them.
-        targets = resolve_targets(args.spiders, config, spider_args) if args.spiders else enabled_targets(config)
+        problems: list[str] = []
+        targets = (
+            resolve_targets(args.spiders, config, spider_args) if args.spiders else enabled_targets(config, problems)
+        )
+        for problem in problems:
+            print(f"carbonwatch crawl: {problem}", file=sys.stderr)
         if not targets:
             raise CrawlSetupError("no spider is enabled")
         summary = run_crawl(
@@ -90,7 +95,9 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
     print_summary(summary)
     if args.trigger != "daemon" and config.notify_urls:
         deliver_alerts(config)  # the daemon delivers after each run it spawns; cron and manual runs do it here
-    return 0 if summary.ok else 1
+    if problems:
+        print("next: fix the sources file named above; `carbonwatch status` shows its sources as never run")
+    return 0 if summary.ok and not problems else 1
 
 
 def _import(args: argparse.Namespace, config: Config) -> int:

@@ -93,3 +93,14 @@ def test_cron_crawl_all_records_one_run_per_configured_source(tmp_path: Path) ->
         ("sina-rss", "cron", "success"),
     ]
     assert all(r.items_new > 0 and r.log_path and f"/{r.source}/run-{r.id}.log" in r.log_path for r in rows)
+
+
+def test_all_with_a_bad_sources_file_still_runs_the_builtins_when_asked_to(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "x"\nkind = "blog"\nurl = "https://x.cn/"\n', "utf-8")
+    problems: list[str] = []
+    targets = enabled_targets(replace(Config(), sources_file=bad), problems)
+    assert CrawlTarget("sina_finance", "sina_finance") in targets
+    assert all(t.spider not in ("feed", "site") for t in targets)
+    assert len(problems) == 1
+    assert "'kind' must be one of" in problems[0]

@@ -79,3 +79,21 @@ def test_restart_removes_the_job_of_a_removed_source(tmp_path: Path) -> None:
         assert "job b-site removed" in second.text() or "schedule b-site disabled" in second.text()
     finally:
         assert second.stop() == 0
+
+
+def test_a_broken_sources_file_does_not_stop_the_builtin_spiders(tmp_path: Path) -> None:
+    # systemd would restart a daemon that exits on it forever: the built-ins run, the error is in daemon.log.
+    db = tmp_path / "cw.db"
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "x"\nkind = "blog"\nurl = "https://x.cn/"\n', "utf-8")
+    quick = {"command": fake_command("quick", db), "interval_seconds": 1}
+    config = write_config(tmp_path / "carbonwatch.toml", {"ndrc": quick}, sources_file=bad)
+    daemon = start_daemon(tmp_path, config)
+    try:
+        wait_until(lambda: len(finished(db, "ndrc")) >= 1, 30, "a run of the built-in spider")
+        assert job_ids(db) == {"ndrc"}
+    finally:
+        assert daemon.stop() == 0
+    log = (tmp_path / "logs" / "daemon.log").read_text("utf-8")
+    assert "'kind' must be one of" in log
+    assert "configured sources are not scheduled" in log
