@@ -90,16 +90,6 @@ def available_spiders(settings: Any | None = None) -> list[str]:
     return sorted(loader.list())
 
 
-def enabled_spiders(config: Config) -> list[str]:
-    """Every spider not switched off by ``[schedules.<name>] enabled = false`` in the config file."""
-    schedules = config.extra.get("schedules", {}) if isinstance(config.extra, dict) else {}
-    return [
-        name
-        for name in available_spiders()
-        if not (isinstance(schedules.get(name), dict) and schedules[name].get("enabled") is False)
-    ]
-
-
 def enabled_targets(config: Config, problems: list[str] | None = None) -> list[CrawlTarget]:
     """What ``crawl --all`` runs: exactly the enabled sources the daemon schedules, each as its own run.
 
