@@ -10,18 +10,13 @@ from itemadapter import ItemAdapter
 
 from carbonwatch.classify.policydocs import PolicyResult, recognise
 from carbonwatch.classify.relevance import score_relevance
-from carbonwatch.classify.rules import Rules, RulesError
-from carbonwatch.classify.rules import load_rules as _load_rules
+from carbonwatch.classify.rules import Rules, RulesError, load_rules
 from crawler.items import ArticleItem
 
 logger = logging.getLogger(__name__)
 
+# The rules API is re-exported: callers that classify items import it from here with classify_item.
 __all__ = ["ClassifyPipeline", "Rules", "RulesError", "classify_item", "load_rules"]
-
-
-def load_rules(path: Path | None = None) -> Rules:
-    """Load the rules file at ``path`` (None: the shipped ``carbonwatch/rules/carbon.toml``)."""
-    return _load_rules(path)
 
 
 def classify_item(item: ArticleItem, rules: Rules) -> None:
