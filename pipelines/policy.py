@@ -17,6 +17,7 @@ from itemadapter import ItemAdapter
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.items import ArticleItem, utcnow
+from pipelines.store import configured_run_id, published_run_id
 from storage import policy_queries
 from storage.db import crawler_sessions
 from storage.models import Flag
@@ -104,10 +105,8 @@ class PolicyRegistryPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> PolicyRegistryPipeline:
-        """Share the crawl's engine (``CARBONWATCH_DATABASE_URL``) and run id (``CARBONWATCH_RUN_ID``)."""
-        raw = crawler.settings.get("CARBONWATCH_RUN_ID")
-        run_id = int(raw) if raw not in (None, "", "None") else None
-        return cls(lambda: crawler_sessions(crawler), crawler.stats, run_id)
+        """Share the crawl's engine (``CARBONWATCH_DATABASE_URL``) and run id (as the store pipeline finds it)."""
+        return cls(lambda: crawler_sessions(crawler), crawler.stats, configured_run_id(crawler.settings))
 
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None:
@@ -120,6 +119,9 @@ class PolicyRegistryPipeline:
             return item
         if not article.policy or not article.policy.get("documents"):
             return item
+        if self.run_id is None:
+            # Same source as the store's: flags of a plain `scrapy crawl` belong to the run its articles do.
+            self.run_id = published_run_id(self.stats)
         try:
             with self._get_sessions().begin() as session:
                 raised = register_item(session, article, run_id=self.run_id)

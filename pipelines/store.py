@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError, SQL
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
+from crawler.extensions import RUN_ID_STAT
 from crawler.items import ArticleItem, utcnow
 from pipelines.dedup import fingerprint
 from storage import queries, spool
@@ -33,6 +34,18 @@ logger = logging.getLogger(__name__)
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF = 0.5  # seconds before the 2nd try; doubles each time
 DEFAULT_COOLDOWN = 30.0  # seconds during which items skip the database after a spool
+
+
+def configured_run_id(settings: Any) -> int | None:
+    """``CARBONWATCH_RUN_ID`` as an int; None when the crawl runner created no row (plain ``scrapy crawl``)."""
+    raw = settings.get("CARBONWATCH_RUN_ID")
+    return int(raw) if raw not in (None, "", "None") else None
+
+
+def published_run_id(stats: Any) -> int | None:
+    """The run id the RunRecord extension publishes in the stats at spider open, after the pipelines were built."""
+    published = stats.get_value(RUN_ID_STAT) if hasattr(stats, "get_value") else None
+    return int(published) if published is not None else None
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -111,8 +124,7 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
         settings = crawler.settings
-        raw_run_id = settings.get("CARBONWATCH_RUN_ID")
-        run_id = int(raw_run_id) if raw_run_id not in (None, "", "None") else None
+        run_id = configured_run_id(settings)
         spool_dir = settings.get("CARBONWATCH_SPOOL_DIR")
         if not spool_dir:
             from carbonwatch.config import load_config
@@ -199,11 +211,8 @@ class StorePipeline:
         article = ItemAdapter(item).item
         if not isinstance(article, ArticleItem):
             return item
-        if self.run_id is None and hasattr(self.stats, "get_value"):
-            # A plain `scrapy crawl` gets its run row from the RunRecord extension at spider open, after the
-            # pipelines were built: pick the id up from the stats it publishes.
-            published = self.stats.get_value("carbonwatch/run_id")
-            self.run_id = int(published) if published is not None else None
+        if self.run_id is None:
+            self.run_id = published_run_id(self.stats)
         if self._down_until is not None and self.clock() < self._down_until:
             self._to_spool(article, "database unavailable (cooling down after earlier failures)")
             return item

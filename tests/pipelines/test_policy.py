@@ -13,7 +13,7 @@ from pipelines.classify import classify_item, load_rules
 from pipelines.policy import PolicyRegistryPipeline, register_item
 from storage import policy_queries
 from storage.db import open_store
-from storage.models import Flag, Policy, PolicyMention
+from storage.models import CrawlRun, Flag, Policy, PolicyMention
 from storage.queries import upsert_article
 
 NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
@@ -36,6 +36,9 @@ class Stats:
 
     def inc_value(self, key: str, count: int = 1) -> None:
         self.values[key] = self.values.get(key, 0) + count
+
+    def get_value(self, key: str) -> int | None:
+        return self.values.get(key)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -159,6 +162,22 @@ def test_pipeline_counts_raised_flags_and_skips_duplicates(sessions: sessionmake
     pipe.process_item(dup)
     assert stats.values["carbonwatch/flags/raised"] == 1
     assert stats.values["carbonwatch/policy/items"] == 2
+
+
+def test_pipeline_flags_carry_the_run_id_published_at_spider_open(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as s:
+        run = CrawlRun(source="sina", trigger="manual")
+        s.add(run)
+        s.flush()
+        item = make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT)
+    stats = Stats()
+    pipe = PolicyRegistryPipeline(lambda: sessions, stats)  # plain `scrapy crawl`: no CARBONWATCH_RUN_ID
+    stats.values["carbonwatch/run_id"] = run.id  # what the RunRecord extension publishes at spider open
+    pipe.process_item(item)
+    with sessions() as s:
+        flag = s.scalars(select(Flag)).one()
+        assert flag.run_id == run.id
+        assert flag.run_id is not None
 
 
 def test_new_flag_logged_at_warning(sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture) -> None:

@@ -156,6 +156,19 @@ def test_duplicate_whose_original_is_missing_is_stored_as_article(
     assert pipeline.process_item(dup).status == "new"
 
 
+@pytest.mark.parametrize(("raw", "expected"), [(None, None), ("", None), ("None", None), ("7", 7), (7, 7)])
+def test_configured_run_id(raw: object, expected: int | None) -> None:
+    assert store.configured_run_id({"CARBONWATCH_RUN_ID": raw}) == expected
+
+
+def test_published_run_id_reads_the_run_record_stat() -> None:
+    crawler = get_crawler()
+    assert store.published_run_id(crawler.stats) is None
+    crawler.stats.set_value("carbonwatch/run_id", 5)
+    assert store.published_run_id(crawler.stats) == 5
+    assert store.published_run_id(object()) is None  # a stand-in without get_value
+
+
 def test_run_id_is_stored_on_rows(db_url: str, tmp_path: Path) -> None:
     from storage.models import CrawlRun
 
