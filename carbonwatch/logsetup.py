@@ -1,8 +1,9 @@
 """Per-run log files (plain text or JSON lines) tagged with the run id, with secrets redacted.
 
-One crawl run logs to ``<log_dir>/<source>/run-<id>.log`` (:func:`log_path_for`); engineer D's retention code and
-``carbonwatch logs`` find the file through the same function. A log directory that cannot be created or written
-(read-only, disk full) never stops a crawl: the handler falls back to stderr with one warning.
+One crawl run logs to ``<log_dir>/<source>/run-<id>.log`` (:func:`log_path_for`); the daemon records that path in
+the run's row, and ``carbonwatch logs`` falls back to the same function for rows without one. A log directory that
+cannot be created or written (read-only, disk full) never stops a crawl: the handler falls back to stderr with one
+warning.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ crashed or leaking crawl cannot take the daemon with it, and a timeout can kill 
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import signal
@@ -22,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from carbonwatch.config import Config
+from carbonwatch.logsetup import log_path_for
 from crawler.items import utcnow
 from scheduler.schedules import DaemonOptions, SourceSchedule, command_for
 from storage.models import CrawlRun
@@ -51,7 +51,6 @@ class DaemonContext:
     stop_deadline: float | None = None  # time.monotonic() after which running crawls are terminated
     active: dict[int, Path] = field(default_factory=dict)  # run id -> log path of crawls now running
     alerts_lock: threading.Lock = field(default_factory=threading.Lock)
-    alerts_missing_logged: bool = False
 
     def request_stop(self) -> None:
         """First SIGTERM/SIGINT: schedule nothing new; running crawls get the grace period, then are terminated."""
@@ -61,16 +60,6 @@ class DaemonContext:
         else:
             # A second signal means the operator will not wait: terminate running crawls now.
             self.force.set()
-
-
-def log_path_for(config: Config, source: str, run_id: int) -> Path:
-    """The run's log file: engineer C's ``carbonwatch.logsetup.log_path_for`` when present, else the same layout."""
-    try:
-        from carbonwatch.logsetup import log_path_for as crawl_log_path
-    except ImportError:
-        return config.log_dir / source / f"run-{run_id}.log"
-    path: Path = crawl_log_path(config, source, run_id)
-    return path
 
 
 def output_path_for(log_path: Path) -> Path:
@@ -266,20 +255,15 @@ def _write_note(path: Path, text: str) -> None:
 
 def deliver_alerts(ctx: DaemonContext) -> None:
     """The alert step after each run: ``carbonwatch.alerts.deliver_pending`` in this process, one at a time."""
-    try:
-        # Imported by name: the alerts module is another engineer's and may be absent from this build.
-        deliver_pending = importlib.import_module("carbonwatch.alerts").deliver_pending
-    except (ImportError, AttributeError) as exc:
-        if not ctx.alerts_missing_logged:
-            logger.warning("alert delivery skipped: carbonwatch.alerts.deliver_pending is not available (%s)", exc)
-            ctx.alerts_missing_logged = True
-        return
+    # Imported here, not at the top: every CLI command imports this module (through ``carbonwatch.cli.ops``).
+    from carbonwatch.alerts import deliver_pending
+
     # One delivery at a time: two threads delivering the same pending notification could send it twice.
     with ctx.alerts_lock:
         try:
             with ctx.sessions.begin() as session:
                 report = deliver_pending(session, ctx.config)
-            if getattr(report, "sent", 0) or getattr(report, "failed", 0):
+            if report.sent or report.failed:
                 logger.info("alerts: %s", report)
             else:
                 logger.debug("alerts: %s", report)

@@ -20,9 +20,10 @@ from rich.table import Table
 from sqlalchemy import select
 
 from carbonwatch.config import Config
+from carbonwatch.logsetup import log_path_for
 from scheduler.health import SourceStatus, first_run_deadline, source_status, stored_jobs
 from scheduler.lock import AlreadyRunning, InstanceLock
-from scheduler.runner import log_path_for, output_path_for
+from scheduler.runner import output_path_for
 from scheduler.schedules import ScheduleError, load_daemon_options, load_schedules
 from storage.db import open_store
 from storage.models import CrawlRun
