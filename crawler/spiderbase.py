@@ -71,7 +71,21 @@ def next_list_url(listing: ListPage, column_url: str, page: int) -> str | None:
     return None
 
 
-class GovListSpider(scrapy.Spider):
+class IncrementalSpider(scrapy.Spider):
+    """Base of the column and configured-source spiders: their stats and their failed requests."""
+
+    def stat(self, key: str, count: int = 1) -> None:
+        """Increment ``carbonwatch/<spider>/<key>``."""
+        self.crawler.stats.inc_value(f"carbonwatch/{self.name}/{key}", count)
+
+    def on_error(self, failure: Failure) -> None:
+        """Count and log a failed request; the other pages and sources carry on."""
+        self.stat("fetch_error")
+        request = getattr(failure, "request", None)
+        logger.warning("%s: request failed %s: %s", self.name, getattr(request, "url", "?"), failure.value)
+
+
+class GovListSpider(IncrementalSpider):
     """Base for column spiders: subclasses set ``name``, ``columns`` and the two pure parser functions."""
 
     columns: ClassVar[tuple[str, ...]] = ()
@@ -97,10 +111,6 @@ class GovListSpider(scrapy.Spider):
         if self._max_pages is not None:
             return self._max_pages
         return int(self.crawler.settings.getint("CARBONWATCH_GOV_MAX_PAGES", DEFAULT_MAX_PAGES))
-
-    def stat(self, key: str, count: int = 1) -> None:
-        """Increment ``carbonwatch/<spider>/<key>``."""
-        self.crawler.stats.inc_value(f"carbonwatch/{self.name}/{key}", count)
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.column_urls:
@@ -171,14 +181,8 @@ class GovListSpider(scrapy.Spider):
             list_meta={"column": column_url, "title": entry.title, "date": entry.date_raw},
         )
 
-    def on_error(self, failure: Failure) -> None:
-        """Count and log a failed request; the other pages carry on."""
-        self.stat("fetch_error")
-        request = getattr(failure, "request", None)
-        logger.warning("%s: request failed %s: %s", self.name, getattr(request, "url", "?"), failure.value)
 
-
-class ConfiguredSpider(scrapy.Spider):
+class ConfiguredSpider(IncrementalSpider):
     """Base for spiders driven by the sources file: ``-a source=NAME`` runs one source, else all enabled ones.
 
     Each source's requests go to their own downloader slot (``source:<name>``) whose delay and concurrency come
@@ -225,10 +229,6 @@ class ConfiguredSpider(scrapy.Spider):
         """The selected source called ``name``."""
         return next(s for s in self.sources if s.name == name)
 
-    def stat(self, key: str, count: int = 1) -> None:
-        """Increment ``carbonwatch/<spider>/<key>``."""
-        self.crawler.stats.inc_value(f"carbonwatch/{self.name}/{key}", count)
-
     def flush_pending_stats(self) -> None:
         """Stats noted before the crawler had a stats collector (during ``from_crawler``)."""
         for key, count in self._pending_stats.items():
@@ -242,9 +242,3 @@ class ConfiguredSpider(scrapy.Spider):
             # The operator chose this source's delay: AutoThrottle must not lower it towards DOWNLOAD_DELAY.
             meta["autothrottle_dont_adjust_delay"] = True
         return meta
-
-    def on_error(self, failure: Failure) -> None:
-        """Count and log a failed request; the other sources carry on."""
-        self.stat("fetch_error")
-        request = getattr(failure, "request", None)
-        logger.warning("%s: request failed %s: %s", self.name, getattr(request, "url", "?"), failure.value)
