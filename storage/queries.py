@@ -342,20 +342,6 @@ def recent_articles(
     return list(session.scalars(stmt))
 
 
-def articles_since(session: Session, since: datetime, *, source: str | None = None) -> list[Article]:
-    """Articles new or revised at or after ``since`` (oldest first): what an incremental export needs."""
-    stmt = select(Article).where(Article.updated_at >= since)
-    if source is not None:
-        stmt = stmt.where(Article.source == source)
-    return list(session.scalars(stmt.order_by(Article.updated_at, Article.id)))
-
-
-def duplicates_of(session: Session, article_id: int) -> list[ArticleDuplicate]:
-    """Every duplicate link pointing at the article ``article_id``, oldest first."""
-    stmt = select(ArticleDuplicate).where(ArticleDuplicate.original_id == article_id)
-    return list(session.scalars(stmt.order_by(ArticleDuplicate.id)))
-
-
 def revisions_of(session: Session, article_id: int) -> list[ArticleRevision]:
     """The superseded versions of the article ``article_id``, oldest first."""
     stmt = select(ArticleRevision).where(ArticleRevision.article_id == article_id)
