@@ -45,9 +45,7 @@ SOURCE_KIND_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 TRIGGER_KEYS = ("cron", "interval_minutes", "interval_seconds")
 
-SCHEDULE_KEYS = frozenset(
-    {"cron", "interval_minutes", "interval_seconds", "jitter", "timeout", "expected_update_hours", "enabled", "command"}
-)
+SCHEDULE_KEYS = frozenset({*TRIGGER_KEYS, "jitter", "timeout", "expected_update_hours", "enabled", "command"})
 DAEMON_KEYS = frozenset(
     {
         "command",
@@ -198,7 +196,7 @@ def parse_schedule(source: str, table: Mapping[str, Any], *, default_timeout: fl
         raise ScheduleError(
             f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(SCHEDULE_KEYS))}"
         )
-    kinds = [k for k in ("cron", "interval_minutes", "interval_seconds") if k in table]
+    kinds = [k for k in TRIGGER_KEYS if k in table]
     if len(kinds) > 1:
         raise ScheduleError(f"{where}: give only one of cron, interval_minutes, interval_seconds (got {kinds})")
     if not kinds:
