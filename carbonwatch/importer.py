@@ -66,7 +66,7 @@ def post_key(title: str, date_raw: str | None) -> str:
 
 
 def items_from_post(text: str, path: Path) -> list[ArticleItem]:
-    """One item from a Hexo post (engineer A's :func:`carbonwatch.posts.parse_post`)."""
+    """One item from a Hexo post (:func:`carbonwatch.posts.parse_post`)."""
     from carbonwatch.posts import parse_post
 
     post = parse_post(text, str(path))
@@ -86,30 +86,25 @@ def items_from_post(text: str, path: Path) -> list[ArticleItem]:
 
 
 def items_from_feed(raw: bytes, path: Path) -> list[ArticleItem]:
-    """One item per feed entry (engineer E's ``crawler.parsers.feed.parse_feed``)."""
+    """One item per feed entry (:func:`crawler.parsers.feed.parse_feed`)."""
     from crawler.parsers.feed import parse_feed
     from crawler.urls import canonicalize
 
     items = []
     for entry in parse_feed(raw, path.resolve().as_uri()):
-        link = getattr(entry, "url", None) or getattr(entry, "link", None) or ""
-        title = getattr(entry, "title", "") or ""
-        body = getattr(entry, "body_html", None) or getattr(entry, "content_html", None) or ""
-        body = body or getattr(entry, "summary_html", None) or getattr(entry, "summary", "") or ""
-        published = getattr(entry, "published_raw", None) or getattr(entry, "published", None)
+        link = entry.link or ""
         # A relative link resolved against a local file is no web address: key such entries like posts.
         web = link.startswith(("http://", "https://"))
-        key = canonicalize(link) if web else post_key(title, str(published))
+        key = canonicalize(link) if web else post_key(entry.title, str(entry.published_raw))
         items.append(
             ArticleItem(
                 url=link if web else key,
                 source=IMPORT_SOURCE,
-                title=title,
-                body_html=body,
+                title=entry.title,
+                body_html=entry.content_html or entry.summary_html,
                 canonical_url=key,
-                published_raw=published if isinstance(published, str) else None,
-                published_at=getattr(entry, "published_at", None),
-                media=getattr(entry, "author", None),
+                published_raw=entry.published_raw,
+                media=entry.author,
                 meta={"file": str(path)},
             )
         )
@@ -137,10 +132,7 @@ def items_from_file(path: Path, url: str | None = None) -> list[ArticleItem]:
     if kind == "post":
         return items_from_post(raw.decode("utf-8", errors="replace"), path)
     if kind == "feed":
-        try:
-            return items_from_feed(raw, path)  # bytes: the parser honours the XML encoding declaration
-        except ImportError as exc:
-            raise ImportFileError("feed_unsupported", "no feed parser installed") from exc
+        return items_from_feed(raw, path)  # bytes: the parser honours the XML encoding declaration
     if kind == "page":
         return items_from_page(raw, path, url)
     raise ImportFileError("unknown_kind", "neither a Hexo post, a feed nor an HTML page")

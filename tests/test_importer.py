@@ -67,6 +67,20 @@ def test_feed_entries_become_items() -> None:
     assert not relative.url.startswith("file:")
 
 
+def test_undated_feed_entry_without_a_web_link_keeps_its_key(tmp_path: Path) -> None:
+    feed = tmp_path / "undated.rss"
+    feed.write_text(
+        "<rss version='2.0'><channel><item><title>碳市场通知</title><link>notes/1.html</link>"
+        "<description>正文</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (item,) = items_from_file(feed)
+    # keys already stored for such entries were made from the text "None": they must not change
+    assert item.canonical_url == post_key("碳市场通知", "None")
+    assert item.published_raw is None
+    assert item.body_html == "正文"
+
+
 def test_unknown_file_is_refused_with_a_reason(tmp_path: Path) -> None:
     blob = tmp_path / "x.bin"
     blob.write_bytes(b"\x00\x01")
