@@ -72,11 +72,19 @@ def next_list_url(listing: ListPage, column_url: str, page: int) -> str | None:
 
 
 class IncrementalSpider(scrapy.Spider):
-    """Base of the column and configured-source spiders: their stats and their failed requests."""
+    """Base of the column and configured-source spiders: their stats, failed requests and known-URL skipping."""
 
     def stat(self, key: str, count: int = 1) -> None:
         """Increment ``carbonwatch/<spider>/<key>``."""
         self.crawler.stats.inc_value(f"carbonwatch/{self.name}/{key}", count)
+
+    def fresh_entries(self, entries: list[ListEntry]) -> list[ListEntry]:
+        """The entries whose canonical URL is not stored yet (one query); the others count as ``known_skipped``."""
+        canonical = {e.url: canonicalize(e.url) for e in entries}
+        known = known_canonical_urls(self.crawler, canonical.values())
+        fresh = [e for e in entries if canonical[e.url] not in known]
+        self.stat("known_skipped", len(entries) - len(fresh))
+        return fresh
 
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed request; the other pages and sources carry on."""
@@ -129,10 +137,7 @@ class GovListSpider(IncrementalSpider):
             self.stat("empty_list")
             logger.warning("%s: no entries on list page %s (layout changed?)", self.name, response.url)
             return
-        canonical = {e.url: canonicalize(e.url) for e in listing.entries}
-        known = known_canonical_urls(self.crawler, canonical.values())
-        fresh = [e for e in listing.entries if canonical[e.url] not in known]
-        self.stat("known_skipped", len(listing.entries) - len(fresh))
+        fresh = self.fresh_entries(listing.entries)
         for entry in fresh:
             yield scrapy.Request(
                 entry.url,

@@ -24,7 +24,7 @@ from crawler.items import ArticleItem
 from crawler.parsers import site
 from crawler.parsers.govmeta import ListEntry
 from crawler.sources import Source
-from crawler.spiderbase import ConfiguredSpider, known_canonical_urls, response_text, trs_doc_id
+from crawler.spiderbase import ConfiguredSpider, response_text, trs_doc_id
 from crawler.urls import canonicalize, sina_doc_id
 
 logger = logging.getLogger(__name__)
@@ -115,10 +115,7 @@ class SiteSpider(ConfiguredSpider):
             self.stat("empty_list")
             logger.warning("site %s: no links matched %r on %s", src.name, src.list_selector, response.url)
             return
-        canonical = {e.url: canonicalize(e.url) for e in entries}
-        known = known_canonical_urls(self.crawler, canonical.values())
-        fresh = [e for e in entries if canonical[e.url] not in known]
-        self.stat("known_skipped", len(entries) - len(fresh))
+        fresh = self.fresh_entries(entries)
         for entry in fresh:
             yield scrapy.Request(
                 entry.url,
