@@ -199,16 +199,17 @@ def extract_attachments(root: lxml.html.HtmlElement, base_url: str) -> list[dict
     """Attachments as ``{"name", "url", "type"}``: links in enclosure/attachment blocks and document links."""
     seen: set[str] = set()
     found: list[dict[str, str]] = []
-    containers = root.xpath(ATTACHMENT_CONTAINERS)
-    candidates = [a for c in containers for a in c.iter("a")] + list(root.iter("a"))
-    for a in candidates:
+    container_links = [a for c in root.xpath(ATTACHMENT_CONTAINERS) for a in c.iter("a")]
+    # Collected once: testing each page link against every container's links is quadratic on link-heavy pages.
+    # lxml hands out one proxy per live element, so set membership is element identity.
+    in_containers = set(container_links)
+    for a in container_links + list(root.iter("a")):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "#", "mailto:")):
             continue
         url = urljoin(base_url, href)
         kind = attachment_type(url)
-        in_container = any(a in c.iter("a") for c in containers)
-        if url in seen or (kind is None and not in_container):
+        if url in seen or (kind is None and a not in in_containers):
             continue
         seen.add(url)
         name = clean_value(node_text(a)) or clean_value(a.get("title") or "") or url.rsplit("/", 1)[-1]
