@@ -53,8 +53,6 @@ DOWNLOAD_HANDLERS = {
 }
 CARBONWATCH_HOST_MAP: dict[str, str] = {}
 
-# Order: clean the HTML first (everything later reads clean text), then dates, then dedup (needs the clean
-# text), then classification (skips duplicates), then storage, then the policy registry (needs the stored id).
 EXTENSIONS = {
     "crawler.extensions.StatsFile": 500,
     # The run record must see the final stats: close-time signal handlers run in connection order.
@@ -74,6 +72,8 @@ DOWNLOADER_MIDDLEWARES = {
 CARBONWATCH_RETRY_AFTER_MAX = 60.0  # seconds; a longer Retry-After is not waited out
 CARBONWATCH_RETRY_AFTER_TIMES = 2
 
+# Order: clean the HTML first (everything later reads clean text), then dates, then dedup (needs the clean
+# text), then classification (skips duplicates), then storage, then the policy registry (needs the stored id).
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 100,
     "pipelines.dates.DatesPipeline": 200,
