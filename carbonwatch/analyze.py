@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from carbonwatch.posts import parse_post
+from carbonwatch.posts import POST_SUFFIXES, parse_post
 from carbonwatch.textnorm import content_hash
 from crawler.items import ArticleItem
 from crawler.parsers.sina import decode_html, parse_article
@@ -17,8 +17,6 @@ from pipelines.clean import clean_html
 from pipelines.dates import format_local, parse_date
 
 logger = logging.getLogger(__name__)
-
-POST_SUFFIXES = (".md", ".markdown")
 
 
 class AnalyzeError(ValueError):
@@ -41,12 +39,9 @@ def _finish(item: ArticleItem, now: datetime, classify: bool) -> ArticleItem:
 
 
 def _classify(item: ArticleItem) -> None:
-    try:
-        # Imported here: the classifier is optional for extraction and loads its rules file.
-        from pipelines.classify import classify_item, load_rules
-    except ImportError:
-        logger.debug("pipelines.classify not available: skipping classification")
-        return
+    # Imported here: extraction alone (``classify=False``, the extraction benchmark) does not need the classifier.
+    from pipelines.classify import classify_item, load_rules
+
     classify_item(item, load_rules())
 
 

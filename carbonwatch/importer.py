@@ -17,12 +17,12 @@ from typing import Any
 
 import scrapy
 
+from carbonwatch.posts import POST_SUFFIXES, parse_post
 from crawler.items import ArticleItem
 
 logger = logging.getLogger(__name__)
 
 IMPORT_SOURCE = "import"
-POST_SUFFIXES = (".md", ".markdown")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 PAGE_SUFFIXES = (".html", ".htm", ".shtml")
 MAX_FILE_BYTES = 20_000_000  # a saved page or feed is well under this; anything bigger is not what we import
@@ -67,8 +67,6 @@ def post_key(title: str, date_raw: str | None) -> str:
 
 def items_from_post(text: str, path: Path) -> list[ArticleItem]:
     """One item from a Hexo post (:func:`carbonwatch.posts.parse_post`)."""
-    from carbonwatch.posts import parse_post
-
     post = parse_post(text, str(path))
     key = post.url or post_key(post.title, post.date_raw)
     return [

@@ -25,6 +25,7 @@ HEXO_BRACES_RE = re.compile(r"&(?:amp;)?#(123|125);")
 KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 LIST_ITEM_RE = re.compile(r"^\s+-\s*(?P<value>.*)$")
 FENCE = "---"
+POST_SUFFIXES = (".md", ".markdown")  # file names that are Hexo posts whatever their first bytes say
 
 
 class PostParseError(ValueError):
