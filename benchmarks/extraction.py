@@ -136,45 +136,22 @@ def load_corpus(data: Path | None = SHARED_DATA) -> Corpus:
 Extractor = Callable[[Page], str]
 
 
-def _result_text(result: Any) -> str:
-    if result is None:
-        return ""
-    if isinstance(result, str):
-        return result
-    if isinstance(result, dict):
-        return str(result.get("text") or "")
-    return str(getattr(result, "text", "") or "")
-
-
 def carbonwatch_extractor() -> tuple[str, Extractor]:
-    """``carbonwatch.analyze.analyze_html`` when it exists, else the crawl's own parse + clean steps."""
+    """``carbonwatch.analyze.analyze_html`` for pages; the crawl's cleaning step for posts."""
+    from carbonwatch.analyze import analyze_html
     from pipelines.clean import clean_html
-
-    analyze_html: Callable[..., Any] | None
-    try:
-        from carbonwatch.analyze import analyze_html
-    except ImportError:
-        analyze_html = None
-
-    from crawler.parsers.sina import parse_article
 
     def run(page: Page) -> str:
         if page.kind == "post":
             # A post is already the body fragment: the crawl's cleaning step is what applies to it.
             return clean_html(page.html).text
-        if analyze_html is not None:
-            try:
-                # Extraction, cleaning and dating only: trafilatura does not classify either.
-                return _result_text(analyze_html(page.html, page.url, now=NOW, classify=False))
-            except Exception:  # a failed page scores as empty, like an extractor returning nothing
-                return ""
         try:
-            return clean_html(parse_article(page.html, page.url).body_html, page.url).text
-        except ValueError:
+            # Extraction, cleaning and dating only: trafilatura does not classify either.
+            return analyze_html(page.html, page.url, now=NOW, classify=False).text
+        except Exception:  # a failed page scores as empty, like an extractor returning nothing
             return ""
 
-    name = "carbonwatch analyze_html" if analyze_html is not None else "carbonwatch parse_article+clean_html"
-    return name, run
+    return "carbonwatch analyze_html", run
 
 
 def trafilatura_extractor() -> tuple[str, Extractor] | None:
