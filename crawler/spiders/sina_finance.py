@@ -17,10 +17,13 @@ from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.items import ArticleItem
 from crawler.parsers.sina import ArticleParseError, RollApiError, RollItem, decode_html, parse_article, parse_roll_page
+from crawler.spiderbase import known_canonical_urls
 from crawler.urls import canonicalize
 
 logger = logging.getLogger(__name__)
@@ -173,8 +176,6 @@ class SinaFinanceSpider(scrapy.Spider):
         """
         if not canonical_urls or not self.settings.get("CARBONWATCH_DATABASE_URL"):
             return set()
-        from crawler.spiderbase import known_canonical_urls
-
         return known_canonical_urls(self.crawler, canonical_urls)
 
     def parse_roll(self, response: Response, lid: int, page: int) -> Iterator[Request]:
@@ -252,9 +253,6 @@ class SinaFinanceSpider(scrapy.Spider):
 
     def on_error(self, failure: Any) -> None:
         """Count a request that failed for good (HTTP error after retries, timeout, refused connection …)."""
-        from scrapy.exceptions import IgnoreRequest
-        from scrapy.spidermiddlewares.httperror import HttpError
-
         request = failure.request
         if failure.check(HttpError):
             kind = f"http_{failure.value.response.status}"
