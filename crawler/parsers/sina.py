@@ -52,7 +52,7 @@ SOURCE_SELECTORS = (".date-source .source", ".source", ".ent-source", "h2.weibo_
 
 
 class RollApiError(ValueError):
-    """The roll API reply is unusable; ``reason`` is a short slug for stats (``carbonwatch/sina/roll/<reason>``)."""
+    """The roll API reply is unusable; ``reason`` is a short slug for stats (``carbonwatch/drop/roll_<reason>``)."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(f"{reason}: {message}")
