@@ -6,9 +6,9 @@ import sys
 
 from carbonwatch.cli.ops import register
 from carbonwatch.config import ConfigError, load_config
-from scheduler.daemon import LOG_FORMAT
+from carbonwatch.logsetup import CONSOLE_FORMAT
 
-logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+logging.basicConfig(level=logging.INFO, format=CONSOLE_FORMAT)
 try:
     _config = load_config()
 except ConfigError as exc:

@@ -25,6 +25,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from carbonwatch.config import Config
+from carbonwatch.logsetup import CONSOLE_FORMAT
 from scheduler import jobs
 from scheduler.lock import InstanceLock
 from scheduler.retention import DAEMON_LOG_NAME, prune_logs
@@ -43,7 +44,6 @@ logger = logging.getLogger(__name__)
 JOBS_TABLE = "apscheduler_jobs"
 DAEMON_LOG_MAX_BYTES = 5_000_000
 DAEMON_LOG_BACKUPS = 3
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def spider_names() -> frozenset[str]:
@@ -68,7 +68,7 @@ def setup_daemon_log(config: Config) -> logging.Handler | None:
     except OSError as exc:
         logger.warning("cannot write the daemon log %s (%s): logging to stderr only", path, exc)
         return None
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setFormatter(logging.Formatter(CONSOLE_FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:

@@ -14,6 +14,7 @@ import sys
 
 from carbonwatch import __version__
 from carbonwatch.config import ConfigError, load_config
+from carbonwatch.logsetup import CONSOLE_FORMAT
 
 COMMAND_MODULES = [
     "carbonwatch.cli.crawl",  # crawl
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        format=CONSOLE_FORMAT,
     )
     try:
         config = load_config()
