@@ -40,9 +40,11 @@ def _finish(item: ArticleItem, now: datetime, classify: bool) -> ArticleItem:
 
 def _classify(item: ArticleItem) -> None:
     # Imported here: extraction alone (``classify=False``, the extraction benchmark) does not need the classifier.
+    from carbonwatch.config import load_config
     from pipelines.classify import classify_item, load_rules
 
-    classify_item(item, load_rules())
+    # The rules a crawl would use: the configured file (CARBONWATCH_RULES_FILE), else the shipped ones.
+    classify_item(item, load_rules(load_config().rules_file))
 
 
 def analyze_html(html: str, url: str, now: datetime, *, classify: bool = True) -> ArticleItem:

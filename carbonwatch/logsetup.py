@@ -24,7 +24,9 @@ TEXT_FORMAT = "%(asctime)s [run %(run_id)s] %(levelname)s %(name)s: %(message)s"
 # The console of every command and the daemon's own log: no run id, they are not one run's.
 CONSOLE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # scheme://user:password@host: the password part is replaced wherever it appears in a message.
-CREDENTIALS_IN_URL = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@'\"]*):(?P<secret>[^\s@/'\"]+)@")
+# The password runs to the LAST "@" before the host (an unencoded "@" in a password is common), so the secret part
+# is greedy over "@" and stops only at whitespace, quotes or the path.
+CREDENTIALS_IN_URL = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@'\"]*):(?P<secret>[^\s/'\"]+)@")
 SAFE_SOURCE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 

@@ -8,6 +8,11 @@ from carbonwatch.cli.ops import register
 from carbonwatch.config import ConfigError, load_config
 from carbonwatch.logsetup import CONSOLE_FORMAT
 
+# Parse our own arguments first: `python -m scheduler --help` must print help, never start a daemon.
+argparse.ArgumentParser(
+    prog="python -m scheduler",
+    description="Run the carbonwatch daemon (the same as `carbonwatch daemon`); it takes no arguments.",
+).parse_args()
 logging.basicConfig(level=logging.INFO, format=CONSOLE_FORMAT)
 try:
     _config = load_config()

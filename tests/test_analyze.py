@@ -116,3 +116,13 @@ def test_cli_bad_input_reported_and_others_processed(tmp_path: Path, capsys: pyt
     assert f"{bad}: cannot analyse: no_body" in captured.err
     assert "missing.md: cannot analyse" in captured.err
     assert json.loads(captured.out.strip())["title"].startswith("发改委")
+
+
+def test_analyze_classifies_with_the_configured_rules_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Same rules as a crawl: a stricter threshold in CARBONWATCH_RULES_FILE makes the seed not relevant.
+    shipped = Path(__file__).resolve().parent.parent / "carbonwatch" / "rules" / "carbon.toml"
+    strict = tmp_path / "strict.toml"
+    strict.write_text(shipped.read_text("utf-8").replace("threshold = 6.0", "threshold = 100000.0", 1), "utf-8")
+    assert analyze_path(SEED).carbon["relevant"] is True  # the shipped rules
+    monkeypatch.setenv("CARBONWATCH_RULES_FILE", str(strict))
+    assert analyze_path(SEED).carbon["relevant"] is False

@@ -64,3 +64,10 @@ def test_unwritable_log_dir_falls_back_to_stderr(tmp_path: Path) -> None:
     assert handler.failed
     assert "cannot write log file" in err.getvalue()
     assert "[run 5] WARNING tests.logsetup: still logged" in err.getvalue()
+
+
+def test_redact_hides_a_password_that_contains_at_signs() -> None:
+    line = "connecting to postgresql://cw:p@ss@w0rd@db.internal:5432/cw failed"
+    out = redact(line)
+    assert "ss@w0rd" not in out and "p@ss" not in out
+    assert "postgresql://cw:***@db.internal:5432/cw failed" in out

@@ -283,3 +283,23 @@ def test_cron_monday_fires_on_a_monday() -> None:
 def test_bad_crontab_is_refused(expr: str) -> None:
     with pytest.raises(ScheduleError, match="not a 5-field crontab"):
         load_schedules(_config(schedules={"ndrc": {"cron": expr}}))
+
+
+def test_python_m_scheduler_help_prints_help_and_starts_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers import PROJECT_ROOT
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "scheduler", "--help"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(PROJECT_ROOT), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert "usage: python -m scheduler" in proc.stdout
+    assert not (tmp_path / "carbonwatch.db").exists()
