@@ -66,6 +66,13 @@ def test_demo_runs_are_recorded_with_trigger_demo(demo: dict[str, Any]) -> None:
     assert {r.source for r in demo["runs"]} <= set(DEMO_SPIDERS)
 
 
+def test_demo_feed_runs_under_its_source_name(demo: dict[str, Any]) -> None:
+    # As the daemon and `crawl --all` name it: the configured source, never the generic `feed` spider.
+    assert "sina-finance-rss" in {r.source for r in demo["runs"]}
+    assert "feed" not in {r.source for r in demo["runs"]}
+    assert "sina-finance-rss" in demo["sources"]
+
+
 def test_demo_prints_what_it_stored(demo: dict[str, Any]) -> None:
     out = demo["proc"].stdout
     assert "stored articles:" in out and "duplicates linked:" in out

@@ -22,7 +22,9 @@ from typing import Any
 from carbonwatch.config import Config
 
 # The spiders the demo runs, in order; engineer E appends the policy spiders as their snapshots land.
-DEMO_SPIDERS: list[str] = ["sina_finance", "ndrc", "gov_cn", "mee", "feed"]
+# Built-in spiders by name, configured sources (demo/sources.toml) by source name: each is one run, named as the
+# daemon and `crawl --all` would name it, so `carbonwatch runs`/`status` after the demo look like production.
+DEMO_SPIDERS: list[str] = ["sina_finance", "ndrc", "gov_cn", "mee", "sina-finance-rss"]
 DEMO_SITE = Path(__file__).resolve().parent.parent / "demo" / "site"
 DEMO_SOURCES = DEMO_SITE.parent / "sources.toml"  # the feed spider's sources (RSSHub's Sina feed)
 # Local server, no politeness delay needed; the whole demo takes seconds.
@@ -44,33 +46,23 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_demo)
 
 
-def demo_spiders() -> list[str]:
-    from carbonwatch.crawlrun import available_spiders
-
-    """The demo spiders that exist in this installation."""
-    known = set(available_spiders())
-    return [name for name in DEMO_SPIDERS if name in known]
-
-
 def _demo(args: argparse.Namespace, config: Config) -> int:
     from carbonwatch.cli.crawl import print_summary
-    from carbonwatch.crawlrun import CrawlSetupError, run_crawl
+    from carbonwatch.crawlrun import CrawlSetupError, resolve_targets, run_crawl
     from carbonwatch.devserver import serve
 
     if args.db:
         config = replace(config, database_url=args.db)
-    spiders = demo_spiders()
-    if not spiders:
-        print("carbonwatch demo: none of the demo spiders is installed", file=sys.stderr)
-        return 2
     print(
-        f"demo: serving {DEMO_SITE} on 127.0.0.1; crawling {', '.join(spiders)} into {config.redacted_database_url()}"
+        f"demo: serving {DEMO_SITE} on 127.0.0.1; crawling {', '.join(DEMO_SPIDERS)} into "
+        f"{config.redacted_database_url()}"
     )
     started = time.monotonic()
     with serve(DEMO_SITE) as server:
         host_map = server.host_map()
         try:
-            summary = run_crawl(spiders, config, trigger="demo", settings=DEMO_SETTINGS, host_map=host_map)
+            targets = resolve_targets(DEMO_SPIDERS, replace(config, sources_file=DEMO_SOURCES))
+            summary = run_crawl(targets, config, trigger="demo", settings=DEMO_SETTINGS, host_map=host_map)
         except CrawlSetupError as exc:
             print(f"carbonwatch demo: {exc}", file=sys.stderr)
             return 2
