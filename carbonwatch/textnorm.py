@@ -16,11 +16,15 @@ def normalise_text(text: str) -> str:
     return WHITESPACE_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
-def content_hash(text: str) -> str:
-    """SHA-256 hex digest of the NFKC-normalised text with all whitespace removed.
+def fold(text: str) -> str:
+    """NFKC-normalised ``text`` with all whitespace removed: what content hashes and shingles are taken from.
 
     Whitespace is dropped entirely (not collapsed) because paragraph breaks and indentation differ between
     the page, the feed and the Hexo copy of the same article while the words do not.
     """
-    folded = WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", text))
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+    return WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 hex digest of the folded text (:func:`fold`)."""
+    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()

@@ -20,7 +20,6 @@ import functools
 import hashlib
 import logging
 import time
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,8 +31,8 @@ from itemadapter import ItemAdapter
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from carbonwatch.textnorm import WHITESPACE_RE
 from carbonwatch.textnorm import content_hash as content_hash  # re-exported: callers use dedup.content_hash
+from carbonwatch.textnorm import fold
 from crawler.items import ArticleItem
 from crawler.urls import canonicalize
 from storage import queries
@@ -66,8 +65,8 @@ U32Array = npt.NDArray[np.uint32]
 # Called for the same item text by the pipeline (emptiness test) and by shingle_hashes: fold it once.
 @functools.lru_cache(maxsize=64)
 def fold_text(text: str) -> str:
-    """The text shingles are taken from: NFKC-normalised, all whitespace removed (as for the content hash)."""
-    return WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+    """The text shingles are taken from: :func:`carbonwatch.textnorm.fold`, cached per text."""
+    return fold(text)
 
 
 def folded_content_hash(text: str) -> str:
