@@ -198,3 +198,15 @@ def deliver_pending(
             logger.info("notified %s of flag %s (%s)", note.target, row.flag.id, row.policy.title)
     session.flush()
     return report
+
+
+def deliver_configured(config: Config) -> DeliveryReport:
+    """:func:`deliver_pending` in its own transaction on the configured database (the CLI's alert step)."""
+    from storage.db import open_store
+
+    engine, sessions = open_store(config.database_url)
+    try:
+        with sessions.begin() as session:
+            return deliver_pending(session, config)
+    finally:
+        engine.dispose()

@@ -177,15 +177,9 @@ def print_summary(summary: RunSummary, console: Console | None = None) -> None:
 
 def deliver_alerts(config: Config) -> None:
     """Send the notifications of new flags (and retry earlier failures) to the configured targets."""
-    from carbonwatch.alerts import deliver_pending
-    from storage.db import open_store
+    from carbonwatch.alerts import deliver_configured
 
-    engine, sessions = open_store(config.database_url)
-    try:
-        with sessions.begin() as session:
-            report = deliver_pending(session, config)
-    finally:
-        engine.dispose()
+    report = deliver_configured(config)
     print(f"alerts: {report.summary()}")
     for err in report.errors:
         print(f"  {err}")

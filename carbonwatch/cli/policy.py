@@ -122,14 +122,12 @@ def _policies(args: argparse.Namespace, config: Config) -> int:
 
 
 def _notify(args: argparse.Namespace, config: Config) -> int:
-    from carbonwatch.alerts import deliver_pending  # apprise is heavy; only this command needs it
+    from carbonwatch.alerts import deliver_configured  # apprise is heavy; only this command needs it
 
     if not config.notify_urls:
         print("no notification targets: set CARBONWATCH_NOTIFY_URLS (space-separated webhook or apprise URLs)")
         return 0
-    _, sessions = open_store(config.database_url)
-    with sessions.begin() as session:
-        report = deliver_pending(session, config)
+    report = deliver_configured(config)
     if args.json:
         print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
     else:
