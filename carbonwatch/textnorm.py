@@ -1,4 +1,4 @@
-"""Text normalisation and content hashing shared by the analyzer and the dedup pipeline."""
+"""Text normalisation and content hashing shared by the analyzer and the dedup pipeline; XML-safe text for lxml."""
 
 from __future__ import annotations
 
@@ -7,6 +7,42 @@ import re
 import unicodedata
 
 WHITESPACE_RE = re.compile(r"\s+")
+# Characters lxml refuses in a text or tail ("All strings must be XML compatible"), although its HTML parser
+# keeps them in the tree it builds: C0 controls other than tab/newline/CR, lone surrogates, U+FFFE and U+FFFF.
+# The vertical tab and form feed are whitespace to a reader (a space keeps the words apart); the rest is noise.
+XML_SPACE_RE = re.compile(r"[\x0b\x0c]")
+XML_INCOMPATIBLE_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Numeric character references as libxml2's HTML parser reads them (the ";" is optional in HTML); leading zeros
+# are skipped and the digits bounded, so a run of a million digits costs one linear scan and no big int.
+CHAR_REF_RE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,9}));?")
+XML_INCOMPATIBLE_CODES = frozenset([*range(0x1, 0x9), *range(0xE, 0x20), 0xFFFE, 0xFFFF])
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters lxml cannot hold removed (vertical tab and form feed become spaces).
+
+    Every string parsed by lxml goes through this first: the HTML parser accepts such characters, but the tree
+    then cannot be edited (a ``ValueError`` on the first ``.text``/``.tail`` assignment) and a lone surrogate
+    silently cuts the text that follows it.
+    """
+    return XML_INCOMPATIBLE_RE.sub("", XML_SPACE_RE.sub(" ", text))
+
+
+def _safe_char_ref(match: re.Match[str]) -> str:
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits is not None else int(digits)
+    if code in (0xB, 0xC):
+        return " "
+    return "" if code in XML_INCOMPATIBLE_CODES else match.group(0)
+
+
+def xml_safe_markup(html: str) -> str:
+    """HTML source made safe for lxml: :func:`xml_safe`, and no character reference to such a character either.
+
+    ``&#11;`` is parsed into the same vertical tab as the raw character; references lxml already turns into
+    U+FFFD (``&#0;``, surrogates, beyond U+10FFFF) are left to it.
+    """
+    return CHAR_REF_RE.sub(_safe_char_ref, xml_safe(html)) if "&#" in html else xml_safe(html)
 
 
 def normalise_text(text: str) -> str:

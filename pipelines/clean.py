@@ -18,6 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from scrapy.exceptions import DropItem
 
+from carbonwatch.textnorm import xml_safe_markup
 from crawler.parsers.sina import parse_editor
 
 logger = logging.getLogger(__name__)
@@ -359,7 +360,8 @@ def clean_html(fragment: str, base_url: str | None = None) -> Cleaned:
 
     The editor line (``责任编辑：刘万里 SF014``) is read before it is removed and returned as fields.
     """
-    fragment = HEXO_BRACES_RE.sub(lambda m: "{" if m.group(1) == "123" else "}", fragment)
+    # XML-incompatible characters first: lxml parses them but refuses them in the edits that strip boilerplate.
+    fragment = xml_safe_markup(HEXO_BRACES_RE.sub(lambda m: "{" if m.group(1) == "123" else "}", fragment))
     editor, editor_code = parse_editor(re.sub(r"<[^>]+>", " ", fragment))
     if not fragment.strip():
         return Cleaned(html="", text="", editor=editor, editor_code=editor_code)

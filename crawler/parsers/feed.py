@@ -9,8 +9,15 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from carbonwatch.textnorm import xml_safe
+
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 XHTML_NS_RE = re.compile(r'\s+xmlns(?::\w+)?="http://www\.w3\.org/1999/xhtml"')
+# C0 controls XML 1.0 forbids, raw or as character references (&#11; &#x1F;). In an ASCII-compatible encoding
+# (UTF-8, GB18030, Big5 …) these bytes never belong to a multi-byte character, so they can be cut as bytes.
+XML_SPACE_BYTES_RE = re.compile(rb"[\x0b\x0c]")
+XML_CONTROL_BYTES_RE = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+XML_CONTROL_REF_RE = re.compile(rb"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]));")
 
 
 class FeedError(ValueError):
@@ -121,15 +128,39 @@ def _atom_entry(entry: etree._Element, base: str) -> FeedEntry:
     )
 
 
+def _without_controls(data: bytes) -> bytes | None:
+    """``data`` without the control characters XML forbids; None when it is not in an ASCII-compatible encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+        return None  # UTF-16/32: a control byte there is half of a character
+    cleaned = XML_CONTROL_REF_RE.sub(b"", XML_CONTROL_BYTES_RE.sub(b"", XML_SPACE_BYTES_RE.sub(b" ", data)))
+    return cleaned if cleaned != data else None
+
+
+def _parse_xml(data: bytes, url: str) -> etree._Element | None:
+    try:
+        return etree.fromstring(data, _parser(), base_url=url)
+    except etree.XMLSyntaxError as exc:
+        # One stray control character (pasted from Word, a vertical tab after a comment) must not lose every
+        # entry of the feed: parse again without them. Only that repair: anything else stays an error.
+        cleaned = _without_controls(data)
+        if cleaned is None:
+            raise FeedError(f"not well-formed XML: {exc}") from exc
+        try:
+            return etree.fromstring(cleaned, _parser(), base_url=url)
+        except etree.XMLSyntaxError as exc2:
+            raise FeedError(f"not well-formed XML: {exc2}") from exc2
+
+
 def parse_feed(data: bytes | str, url: str) -> list[FeedEntry]:
-    """Entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed fetched from ``url`` (relative links resolved)."""
+    """Entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed fetched from ``url`` (relative links resolved).
+
+    Control characters XML forbids are removed (vertical tab and form feed become spaces) rather than losing
+    the whole feed to one of them.
+    """
     if isinstance(data, str):
         # lxml refuses str input that carries an encoding declaration; the text is already decoded.
-        data = XML_DECL_RE.sub("", data, count=1).encode("utf-8")
-    try:
-        root = etree.fromstring(data, _parser(), base_url=url)
-    except etree.XMLSyntaxError as exc:
-        raise FeedError(f"not well-formed XML: {exc}") from exc
+        data = XML_DECL_RE.sub("", xml_safe(data), count=1).encode("utf-8")
+    root = _parse_xml(data, url)
     if root is None:
         raise FeedError("empty document")
     kind = _local(root.tag)

@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 from parsel import Selector
 
+from carbonwatch.textnorm import xml_safe_markup
 from crawler.items import ArticleItem
 from crawler.urls import canonicalize, sina_doc_id
 
@@ -232,7 +233,14 @@ def _normalise_encoding(name: str | None) -> str | None:
 
 
 def decode_html(body: bytes, header_encoding: str | None = None) -> str:
-    """Decode a page: the HTTP header charset, then ``<meta charset>``, then UTF-8, then GB18030."""
+    """Decode a page: the HTTP header charset, then ``<meta charset>``, then UTF-8, then GB18030.
+
+    The text comes back XML-safe (:func:`carbonwatch.textnorm.xml_safe_markup`), ready for every lxml-based parser.
+    """
+    return xml_safe_markup(_decode(body, header_encoding))
+
+
+def _decode(body: bytes, header_encoding: str | None) -> str:
     if body.startswith(codecs.BOM_UTF8):
         return body[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     candidates: list[str] = []
@@ -415,6 +423,7 @@ def parse_article(html: str, url: str) -> SinaArticle:
     """Extract title, dates, source, editor, keywords, doc id and the body fragment of a Sina article page."""
     if not html.strip() or "<" not in html:
         raise ArticleParseError("not_html", "empty or not markup")
+    html = xml_safe_markup(html)
     try:
         sel = Selector(text=html, type="html")
     except (etree.ParserError, ValueError) as exc:

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
+from carbonwatch.textnorm import xml_safe_markup
 from crawler.parsers.govmeta import DATE_RE, ListEntry, clean_value
 
 DEFAULT_TITLE_SELECTORS = ("h1", "title")
@@ -41,7 +42,7 @@ def _href_and_title(node: Selector) -> tuple[str | None, str]:
 
 def list_links(html: str, url: str, list_selector: str) -> list[ListEntry]:
     """The article links selected by ``list_selector`` (elements or ``::attr(href)``), absolute, de-duplicated."""
-    sel = Selector(text=html or "<html></html>", type="html")
+    sel = Selector(text=xml_safe_markup(html) or "<html></html>", type="html")
     seen: set[str] = set()
     entries: list[ListEntry] = []
     for node in sel.css(list_selector):
@@ -60,7 +61,7 @@ def next_link(html: str, url: str, next_selector: str | None) -> str | None:
     """The next list page selected by ``next_selector``, absolute, or None."""
     if not next_selector:
         return None
-    sel = Selector(text=html or "<html></html>", type="html")
+    sel = Selector(text=xml_safe_markup(html) or "<html></html>", type="html")
     for node in sel.css(next_selector):
         href, _ = _href_and_title(node)
         if href and not href.startswith(("javascript:", "#")):
@@ -77,7 +78,7 @@ def parse_page(
     date_selector: str | None = None,
 ) -> ConfiguredPage:
     """Title (``title_selector``, else ``h1``, else ``<title>`` before its first ``_``/``|``), body and date."""
-    sel = Selector(text=html or "<html></html>", type="html")
+    sel = Selector(text=xml_safe_markup(html) or "<html></html>", type="html")
     body_nodes = sel.css(body_selector)
     body_html = body_nodes[0].get() if body_nodes else ""
     title = ""

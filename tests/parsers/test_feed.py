@@ -81,3 +81,37 @@ def test_entities_are_not_expanded() -> None:
 def test_not_a_feed(data: bytes) -> None:
     with pytest.raises(FeedError):
         parse_feed(data, "https://x.cn/feed")
+
+
+CONTROL_FEED = (
+    b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+    b"<item><title>first\x0bentry</title><link>https://x.cn/1</link>"
+    b"<description>&lt;p&gt;a&lt;!--c--&gt;\x0b&amp;#11;b&#x1F;&lt;/p&gt;</description></item>"
+    b"<item><title>second&#11;entry</title><link>https://x.cn/2</link></item>"
+    b"<item><title>third</title><link>https://x.cn/3</link></item></channel></rss>"
+)
+
+
+def test_control_characters_do_not_lose_the_feed() -> None:
+    entries = parse_feed(CONTROL_FEED, "https://x.cn/feed")
+    assert [e.title for e in entries] == ["first entry", "secondentry", "third"]
+
+
+def test_control_characters_removed_from_entry_content() -> None:
+    content = parse_feed(CONTROL_FEED, "https://x.cn/feed")[0].content_html
+    assert content == "<p>a<!--c--> &#11;b</p>"  # the escaped reference is HTML: the cleaner handles it
+
+
+def test_control_characters_in_a_decoded_feed() -> None:
+    entries = parse_feed(CONTROL_FEED.decode("utf-8"), "https://x.cn/feed")
+    assert len(entries) == 3
+
+
+def test_control_repair_does_not_hide_other_syntax_errors() -> None:
+    with pytest.raises(FeedError, match="not well-formed"):
+        parse_feed(b"<rss><channel><item>\x0b<title>x</item></channel></rss>", "https://x.cn/feed")
+
+
+def test_utf16_feed_is_not_cut_bytewise() -> None:
+    data = '<?xml version="1.0" encoding="utf-16"?><rss><channel><item><title>碳</title></item></channel></rss>'
+    assert [e.title for e in parse_feed(data.encode("utf-16"), "https://x.cn/feed")] == ["碳"]

@@ -306,6 +306,22 @@ def test_decode_utf8_bom() -> None:
     assert decode_html("\ufeff<p>碳</p>".encode(), None) == "<p>碳</p>"
 
 
+def test_decode_leaves_no_character_lxml_refuses() -> None:
+    assert decode_html("<p>碳<!--x-->\x0b达\x01峰&#11;</p>".encode(), "utf-8") == "<p>碳<!--x--> 达峰 </p>"
+
+
+CONTROL_PAGE = (
+    "<html><head><title>碳达峰_新浪财经_新浪网</title></head><body>"
+    "<div id='artibody'><p>第一段{}</p><p>第二段</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x01", "\ud800", "&#11;"])
+def test_article_with_a_control_character_keeps_its_body(control: str) -> None:
+    article = parse_article(CONTROL_PAGE.format(control), "https://finance.sina.com.cn/x.shtml")
+    assert "第二段" in article.body_html
+
+
 # -- roll API --
 
 

@@ -61,3 +61,8 @@ def test_parse_page_title_falls_back_to_the_title_tag() -> None:
 def test_parse_page_without_body_match() -> None:
     page = site.parse_page("<html><body><p>x</p></body></html>", LIST_URL, body_selector="#missing")
     assert page.body_html == ""
+
+
+def test_parse_page_keeps_text_after_a_lone_surrogate() -> None:
+    page = site.parse_page("<html><body><div id='c'>前文\ud800后文</div></body></html>", LIST_URL, body_selector="#c")
+    assert page.body_html == '<div id="c">前文后文</div>'

@@ -289,3 +289,26 @@ def test_pipeline_drops_empty_body_with_stat() -> None:
 )
 def test_is_near_empty(text: str, empty: bool) -> None:
     assert is_near_empty(text) is empty
+
+
+CONTROL_BODY = (
+    "<div><p>碳达峰碳中和工作稳步推进，能源结构持续优化，可再生能源装机规模居世界第一。<!--x-->{}尾段</p></div>"
+)
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x01", "\x1f", "\ufffe", "&#11;", "&#x1F;", "&#65534;"])
+def test_control_character_after_a_comment_is_cleaned_not_fatal(control: str) -> None:
+    cleaned = clean_html(CONTROL_BODY.format(control))
+    assert cleaned.text.endswith("尾段")
+    assert not any(c in cleaned.html + cleaned.text for c in "\x0b\x0c\x01\x1f\ufffe")
+
+
+def test_lone_surrogate_does_not_cut_the_text_after_it() -> None:
+    assert clean_html(CONTROL_BODY.format("\ud800")).text.endswith("尾段")
+
+
+def test_pipeline_keeps_an_item_with_a_control_character() -> None:
+    stats = FakeStats()
+    item = ArticleItem(url="https://x.gov.cn/a", source="ndrc", body_html=CONTROL_BODY.format("\x0b"))
+    assert "尾段" in CleanPipeline(stats).process_item(item).text
+    assert stats.values == {"carbonwatch/clean/cleaned": 1}
