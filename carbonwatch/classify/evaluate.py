@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import email.utils
+import hashlib
 import html
 import importlib
 import logging
@@ -33,6 +34,19 @@ DROP_BLOCKS_RE = re.compile(
 )
 BLOCK_TAG_RE = re.compile(r"</?(?:p|div|br|h[1-6]|li|tr|table|section|article|blockquote)\b[^>]*>", re.I)
 TAG_RE = re.compile(r"<[^>]+>")
+
+
+BLIND_SHARE = 3  # one post in three is blind: held out from rule writing, reported on its own
+
+
+def split_of(repo: str, source_path: str) -> str:
+    """``"blind"`` or ``"tuning"``, fixed by a hash of the post's provenance (``repo:path``), never chosen.
+
+    The rule was fixed before any rule was written against the corpus; moving a post between splits breaks the
+    corpus check. Write rules looking at ``tuning`` posts only; report ``blind`` figures separately.
+    """
+    digest = hashlib.sha1(f"{repo}:{source_path}".encode()).hexdigest()
+    return "blind" if int(digest, 16) % BLIND_SHARE == 0 else "tuning"
 
 
 @dataclass

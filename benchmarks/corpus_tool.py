@@ -1,0 +1,132 @@
+"""Maintain the labelled corpus of real posts in ``benchmarks/corpus/`` (see its README).
+
+Run: ``python -m benchmarks.corpus_tool merge STAGING.tsv ...`` adds staged rows to ``labels.tsv`` (the split of a
+post is computed from its provenance, never chosen); ``python -m benchmarks.corpus_tool check`` validates the corpus
+(files present, provenance complete, labels consistent, splits equal to the hash rule) and prints its counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+from carbonwatch.classify.evaluate import split_of
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+LABELS = CORPUS / "labels.tsv"
+COLUMNS = (
+    "path",
+    "split",
+    "carbon",
+    "release",
+    "flag",
+    "documents",
+    "repo",
+    "source_path",
+    "commit",
+    "read_file_id",
+    "note",
+)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """Rows of a corpus TSV (the merged one or a staging file)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [dict(row) for row in csv.DictReader(fh, delimiter="\t")]
+
+
+def normalise_staged(row: dict[str, str]) -> dict[str, str]:
+    """A staged row (columns file, …, path = repository path) in the merged column layout, split computed."""
+    out = {
+        "path": (row.get("file") or row.get("path") or "").strip(),
+        "carbon": (row.get("carbon") or "").strip(),
+        "release": (row.get("release") or "").strip(),
+        "flag": (row.get("flag") or "").strip(),
+        "documents": (row.get("documents") or "").strip(),
+        "repo": (row.get("repo") or "").strip(),
+        "source_path": (row.get("source_path") or (row.get("path") if row.get("file") else "") or "").strip(),
+        "commit": (row.get("commit") or "").strip(),
+        "read_file_id": (row.get("read_file_id") or "").strip(),
+        "note": (row.get("note") or "").strip(),
+    }
+    out["split"] = split_of(out["repo"], out["source_path"])
+    return out
+
+
+def problems(rows: list[dict[str, str]], root: Path = CORPUS) -> list[str]:
+    """Everything wrong with the corpus rows: missing files or provenance, bad labels, a split not by the rule."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for row in rows:
+        name = row["path"]
+        if name in seen:
+            found.append(f"{name}: listed twice")
+        seen.add(name)
+        if not (root / name).is_file():
+            found.append(f"{name}: file missing")
+        if not (row["repo"] and row["source_path"] and row["commit"]):
+            found.append(f"{name}: provenance incomplete (repo, source_path, commit)")
+        labels = [row[k] for k in ("carbon", "release", "flag")]
+        if any(v not in ("0", "1") for v in labels):
+            found.append(f"{name}: labels must be 0/1, got {labels}")
+            continue
+        carbon, release, flag = (v == "1" for v in labels)
+        if flag != (carbon and release):
+            found.append(f"{name}: flag must equal carbon and release")
+        if row["documents"] and not release:
+            found.append(f"{name}: documents listed but release = 0")
+        if row["split"] != split_of(row["repo"], row["source_path"]):
+            found.append(f"{name}: split {row['split']!r} is not the hash rule's")
+    return found
+
+
+def write_rows(rows: list[dict[str, str]], path: Path = LABELS) -> None:
+    """Write the merged TSV, sorted by file name so diffs stay small."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        for row in sorted(rows, key=lambda r: r["path"]):
+            writer.writerow({k: row.get(k, "") for k in COLUMNS})
+
+
+def counts(rows: list[dict[str, str]]) -> str:
+    """A one-table summary: posts, releases, carbon and flags per split."""
+    lines = ["| split | posts | release | carbon | flag | documents |", "|---|---|---|---|---|---|"]
+    for split in ("tuning", "blind"):
+        part = [r for r in rows if r["split"] == split]
+        c = Counter(k for r in part for k in ("carbon", "release", "flag") if r[k] == "1")
+        docs = sum(len([d for d in r["documents"].split("|") if d.strip()]) for r in part)
+        lines.append(f"| {split} | {len(part)} | {c['release']} | {c['carbon']} | {c['flag']} | {docs} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Merge staged rows or check the corpus."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    merge = sub.add_parser("merge", help="add staged rows to labels.tsv")
+    merge.add_argument("staged", nargs="+", type=Path)
+    sub.add_parser("check", help="validate the corpus and print its counts")
+    args = parser.parse_args(argv)
+    rows = read_rows(LABELS) if LABELS.is_file() else []
+    if args.cmd == "merge":
+        known = {r["path"] for r in rows}
+        for staged in args.staged:
+            for row in read_rows(staged):
+                new = normalise_staged(row)
+                if new["path"] and new["path"] not in known:
+                    rows.append(new)
+                    known.add(new["path"])
+        write_rows(rows)
+    bad = problems(rows)
+    for line in bad:
+        print(line, file=sys.stderr)
+    print(counts(rows))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
