@@ -23,7 +23,7 @@ from crawler.items import ArticleItem
 from crawler.parsers.govmeta import GovDocument, ListEntry, ListPage, paged_url
 from crawler.parsers.sina import decode_html
 from crawler.sources import Source, SourceError, download_slots, load_sources, select_sources
-from crawler.urls import canonicalize
+from crawler.urls import canonicalize, is_web_url
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +78,21 @@ class IncrementalSpider(scrapy.Spider):
         """Increment ``carbonwatch/<spider>/<key>``."""
         self.crawler.stats.inc_value(f"carbonwatch/{self.name}/{key}", count)
 
+    def drop(self, reason: str, url: str | None, message: str) -> None:
+        """Count ``carbonwatch/drop/<reason>`` and log, in one line, why ``url`` is given up."""
+        self.crawler.stats.inc_value(f"carbonwatch/drop/{reason}")
+        # A data: URL can be megabytes long: the log gets its start.
+        logger.warning("%s: dropped %s (%s): %s", self.name, (url or "")[:200], reason, message)
+
     def fresh_entries(self, entries: list[ListEntry]) -> list[ListEntry]:
-        """The entries whose canonical URL is not stored yet (one query); the others count as ``known_skipped``."""
+        """The entries whose canonical URL is not stored yet (one query); the others count as ``known_skipped``.
+
+        Entries whose URL is not an http(s) URL are dropped (``carbonwatch/drop/not_web_url``): never requested.
+        """
+        for entry in entries:
+            if not is_web_url(entry.url):
+                self.drop("not_web_url", entry.url, "list entry does not link to a web page")
+        entries = [e for e in entries if is_web_url(e.url)]
         canonical = {e.url: canonicalize(e.url) for e in entries}
         known = known_canonical_urls(self.crawler, canonical.values())
         fresh = [e for e in entries if canonical[e.url] not in known]

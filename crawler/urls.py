@@ -58,6 +58,22 @@ def sina_doc_id(url: str) -> str | None:
     return match.group(1) if match else None
 
 
+def is_web_url(url: str | None) -> bool:
+    """Whether ``url`` is an absolute http(s) URL with a host: the only kind fetched, stored or sent on.
+
+    ``javascript:``, ``mailto:``, ``data:``, ``file:``, ``ftp:`` …, relative references and URLs that do not
+    even split (``https://[host``, a port of letters) are not.
+    """
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018  # reading it validates the port (ValueError when it is not a number)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def canonicalize(url: str) -> str:
     """The canonical form of ``url`` (see the module docstring for the Sina rule)."""
     parts = urlsplit(url.strip())

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.extensions import RUN_ID_STAT
 from crawler.items import ArticleItem, utcnow
+from crawler.urls import is_web_url
 from pipelines.dedup import fingerprint
 from storage import queries, spool
 from storage.db import crawler_sessions
@@ -94,6 +95,14 @@ def store_item(session: Session, item: ArticleItem, *, run_id: int | None = None
     return StoreResult(status, article_id)
 
 
+def non_web_url(item: ArticleItem) -> str | None:
+    """The item's URL (or canonical URL) that is not an http(s) URL, or None when both are web URLs."""
+    for url in (item.url, item.canonical_url or item.url):
+        if not is_web_url(url):
+            return url
+    return None
+
+
 class StorePipeline:
     """Writes each item in its own transaction; retries, then spools, on database faults; never crashes a crawl."""
 
@@ -159,6 +168,9 @@ class StorePipeline:
             entries = spool.read_spool(path)
             logger.info("replaying %d spooled items from %s", len(entries), path)
             for entry in entries:
+                if non_web_url(entry.item) is not None:
+                    self._reject(entry.item, ValueError("not an http(s) URL"), entry.run_id)
+                    continue
                 try:
                     result = self._write(entry.item, entry.run_id)
                 except Exception as exc:  # anything but a transient fault: this item will never go in
@@ -211,6 +223,12 @@ class StorePipeline:
         article = ItemAdapter(item).item
         if not isinstance(article, ArticleItem):
             return item
+        bad_url = non_web_url(article)
+        if bad_url is not None:
+            # The spiders never yield these; this is the last guard before articles.url, duplicates and webhooks.
+            self._inc("carbonwatch/drop/not_web_url")
+            logger.warning("not storing %s: not an http(s) URL", bad_url[:200])
+            raise DropItem(f"not_web_url: {bad_url[:200]}")
         if self.run_id is None:
             self.run_id = published_run_id(self.stats)
         if self._down_until is not None and self.clock() < self._down_until:

@@ -40,7 +40,24 @@ class FeedEntry:
     @property
     def guid_is_url(self) -> bool:
         """Whether the guid/id is itself an http(s) URL (then it names the same document as the link)."""
-        return bool(self.guid) and urlsplit(self.guid or "").scheme in ("http", "https")
+        return bool(self.guid) and _scheme(self.guid or "") in ("http", "https")
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme
+    except ValueError:  # "https://[host": not a URL at all
+        return ""
+
+
+def _resolve(base: str, link: str | None) -> str | None:
+    """``link`` made absolute against ``base``; as written when it does not parse (the spider drops it)."""
+    if not link:
+        return None
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
 
 
 def _parser() -> etree.XMLParser:
@@ -84,14 +101,14 @@ def _rss_item(item: etree._Element, base: str) -> FeedEntry:
     guid = _child_text(item, "guid")
     if not link and guid:
         for g in _children(item, "guid"):
-            if g.get("isPermaLink", "true") == "true" and urlsplit(guid).scheme in ("http", "https"):
+            if g.get("isPermaLink", "true") == "true" and _scheme(guid) in ("http", "https"):
                 link = guid
     author = _child_text(item, "creator", "author")
     content = _child_text(item, "encoded")  # content:encoded
     summary = _child_text(item, "description") or ""
     return FeedEntry(
         title=html.unescape(_child_text(item, "title") or "").strip(),
-        link=urljoin(base, link) if link else None,
+        link=_resolve(base, link),
         guid=guid or (item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")),
         published_raw=_child_text(item, "pubDate", "date", "published", "updated"),
         author=author,
@@ -118,7 +135,7 @@ def _atom_entry(entry: etree._Element, base: str) -> FeedEntry:
     title = "".join(title_nodes[0].itertext()).strip() if title_nodes else ""
     return FeedEntry(
         title=html.unescape(title) if title_nodes and title_nodes[0].get("type") == "html" else title,
-        link=urljoin(base, link) if link else None,
+        link=_resolve(base, link),
         guid=_child_text(entry, "id"),
         published_raw=_child_text(entry, "published", "updated"),
         author=author,

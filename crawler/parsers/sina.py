@@ -17,7 +17,7 @@ from parsel import Selector
 
 from carbonwatch.textnorm import xml_safe_markup
 from crawler.items import ArticleItem
-from crawler.urls import canonicalize, sina_doc_id
+from crawler.urls import canonicalize, is_web_url, sina_doc_id
 
 # try{feedCardJsonpCallback({...});}catch(e){};  (any callback name; the JSON is everything between the parens)
 JSONP_RE = re.compile(
@@ -200,7 +200,7 @@ def parse_roll_page(text: str) -> RollPage:
     skipped = 0
     for entry in data:
         url = _text(entry.get("url")) if isinstance(entry, dict) else ""
-        if not url.startswith(("http://", "https://")):
+        if not is_web_url(url):
             skipped += 1
             continue
         assert isinstance(entry, dict)

@@ -10,6 +10,7 @@ from parsel import Selector
 
 from carbonwatch.textnorm import xml_safe_markup
 from crawler.parsers.govmeta import DATE_RE, ListEntry, clean_value
+from crawler.urls import is_web_url
 
 DEFAULT_TITLE_SELECTORS = ("h1", "title")
 TITLE_SPLIT_RE = re.compile(r"\s*[_|｜]\s*")
@@ -49,8 +50,11 @@ def list_links(html: str, url: str, list_selector: str) -> list[ListEntry]:
         href, title = _href_and_title(node)
         if not href or href.startswith(("javascript:", "#", "mailto:")):
             continue
-        absolute = urljoin(url, href)
-        if absolute in seen or not absolute.startswith(("http://", "https://")):
+        try:
+            absolute = urljoin(url, href)
+        except ValueError:  # "https://[host": not a URL
+            continue
+        if absolute in seen or not is_web_url(absolute):
             continue
         seen.add(absolute)
         entries.append(ListEntry(absolute, title, None))
@@ -64,8 +68,13 @@ def next_link(html: str, url: str, next_selector: str | None) -> str | None:
     sel = Selector(text=xml_safe_markup(html) or "<html></html>", type="html")
     for node in sel.css(next_selector):
         href, _ = _href_and_title(node)
-        if href and not href.startswith(("javascript:", "#")):
-            return urljoin(url, href)
+        if href and not href.startswith("#"):
+            try:
+                absolute = urljoin(url, href)
+            except ValueError:  # "https://[host": not a URL
+                continue
+            if is_web_url(absolute):
+                return absolute
     return None
 
 

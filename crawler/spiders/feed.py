@@ -21,23 +21,28 @@ from crawler.parsers import sina, site
 from crawler.parsers.feed import FeedEntry, FeedError, parse_feed
 from crawler.sources import Source
 from crawler.spiderbase import ConfiguredSpider, known_canonical_urls, response_text
-from crawler.urls import canonicalize, sina_doc_id
+from crawler.urls import canonicalize, is_web_url, sina_doc_id
 
 logger = logging.getLogger(__name__)
 
 
-def entry_canonical_url(entry: FeedEntry) -> str | None:
-    """One identity per entry: the canonical link, else a URL guid; None when the entry names no URL."""
-    if entry.link:
-        return canonicalize(entry.link)
-    if entry.guid_is_url and entry.guid:
-        return canonicalize(entry.guid)
+def entry_url(entry: FeedEntry) -> str | None:
+    """The web page an entry names: its link, else a URL guid; None when it names no http(s) URL."""
+    for url in (entry.link, entry.guid if entry.guid_is_url else None):
+        if is_web_url(url):
+            return url
     return None
+
+
+def entry_canonical_url(entry: FeedEntry) -> str | None:
+    """One identity per entry: the canonical form of :func:`entry_url`; None when the entry names no web URL."""
+    url = entry_url(entry)
+    return canonicalize(url) if url else None
 
 
 def entry_item(src: Source, entry: FeedEntry, feed_url: str) -> ArticleItem:
     """The item for a feed entry taken as the feed gives it (no follow)."""
-    url = entry.link or entry.guid or ""
+    url = entry_url(entry) or ""
     meta = dict(src.extra_meta)
     if entry.guid and not entry.guid_is_url:
         meta["guid"] = entry.guid  # a non-URL guid (tag:, urn:, site ids) is the feed's own identity
@@ -98,6 +103,13 @@ class FeedSpider(ConfiguredSpider):
         by_url: dict[str, FeedEntry] = {}
         for entry in entries:
             canonical = entry_canonical_url(entry)
+            if canonical is None and entry.link:
+                # javascript:void(0), mailto:, data: … : never a request (one such link used to end the feed's
+                # parse with "Missing scheme") and never a stored URL.
+                self.drop(
+                    "not_web_url", entry.link, f"entry {entry.title[:60]!r} of feed {src.name} links to no web page"
+                )
+                continue
             if canonical is None:
                 self.stat("no_link")
                 continue
@@ -110,7 +122,7 @@ class FeedSpider(ConfiguredSpider):
         for canonical, entry in by_url.items():
             if canonical in known:
                 continue
-            if src.follow and entry.link:
+            if src.follow and entry.link and is_web_url(entry.link):
                 yield scrapy.Request(
                     entry.link,
                     callback=self.parse_linked,

@@ -115,3 +115,11 @@ def test_control_repair_does_not_hide_other_syntax_errors() -> None:
 def test_utf16_feed_is_not_cut_bytewise() -> None:
     data = '<?xml version="1.0" encoding="utf-16"?><rss><channel><item><title>碳</title></item></channel></rss>'
     assert [e.title for e in parse_feed(data.encode("utf-16"), "https://x.cn/feed")] == ["碳"]
+
+
+def test_unparseable_link_is_kept_as_written_for_the_spider_to_drop() -> None:
+    data = b"<rss><channel><item><title>t</title><link>https://[x.cn/1</link><guid>https://[x.cn/1</guid></item>"
+    data += b"<item><title>u</title><link>/2</link></item></channel></rss>"
+    entries = parse_feed(data, "https://x.cn/feed")
+    assert [e.link for e in entries] == ["https://[x.cn/1", "https://x.cn/2"]
+    assert not entries[0].guid_is_url

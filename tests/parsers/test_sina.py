@@ -342,6 +342,15 @@ def test_roll_item_without_url_is_skipped_and_counted() -> None:
     assert all(i.url for i in page.items)
 
 
+@pytest.mark.parametrize(
+    "url", ["javascript:void(0)", "ftp://finance.sina.com.cn/a.shtml", "https://[finance.sina.com.cn/a"]
+)
+def test_roll_item_without_a_web_url_is_skipped(url: str) -> None:
+    reply = '{"result": {"status": {"code": 0}, "data": [{"url": "%s"}, {"url": "https://finance.sina.com.cn/b"}]}}'
+    page = parse_roll_page(reply % url)
+    assert (page.skipped, [i.url for i in page.items]) == (1, ["https://finance.sina.com.cn/b"])
+
+
 def test_roll_item_fields() -> None:
     item = parse_roll_page(roll()).items[1]
     assert item.title == "发改委：工业、交通运输等领域碳达峰碳中和实施方案已编制完成"

@@ -66,3 +66,12 @@ def test_parse_page_without_body_match() -> None:
 def test_parse_page_keeps_text_after_a_lone_surrogate() -> None:
     page = site.parse_page("<html><body><div id='c'>前文\ud800后文</div></body></html>", LIST_URL, body_selector="#c")
     assert page.body_html == '<div id="c">前文后文</div>'
+
+
+def test_list_and_next_links_are_web_urls_only() -> None:
+    html = (
+        "<ul><li><a href='https://[x/1'>a</a></li><li><a href='ftp://x.cn/2'>b</a></li>"
+        "<li><a href='/3.html'>c</a></li></ul><a class='next' href='mailto:x@x.cn'>下一页</a>"
+    )
+    assert [e.url for e in site.list_links(html, LIST_URL, "li")] == ["https://fgw.example.gov.cn/3.html"]
+    assert site.next_link(html, LIST_URL, "a.next") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import canonicalize, sina_doc_id
+from crawler.urls import canonicalize, is_web_url, sina_doc_id
 
 CANONICAL_CASES = [
     # desktop Sina pages: https, channel path dropped, date kept, query and fragment dropped
@@ -99,3 +99,34 @@ DOC_ID_CASES = [
 @pytest.mark.parametrize(("url", "expected"), DOC_ID_CASES)
 def test_sina_doc_id(url: str, expected: str | None) -> None:
     assert sina_doc_id(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://finance.sina.com.cn/a.shtml", "http://www.gov.cn/x?a=1", " HTTPS://Example.cn:8443/ ", "http://[::1]/"],
+)
+def test_web_urls(url: str) -> None:
+    assert is_web_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        None,
+        "",
+        "javascript:void(0)",
+        "java\tscript:alert(1)",
+        "mailto:editor@example.cn",
+        "data:text/html,<p>x</p>",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+        "ftp://example.cn/a.html",
+        "/relative/path.html",
+        "//example.cn/a.html",
+        "https:///no-host",
+        "https://[example.cn/a.html",
+        "https://example.cn:port/a.html",
+    ],
+)
+def test_not_web_urls(url: str | None) -> None:
+    assert not is_web_url(url)

@@ -282,6 +282,40 @@ def test_failure_mid_item_leaves_no_partial_rows(db_url: str, tmp_path: Path, mo
     engine.dispose()
 
 
+@pytest.mark.parametrize(
+    "url", ["javascript:void(0)", "mailto:a@b.cn", "data:text/html,x", "file:///etc/passwd", "ftp://a.cn/1"]
+)
+def test_item_without_a_web_url_is_dropped_not_stored(db_url: str, tmp_path: Path, url: str) -> None:
+    engine, factory = open_store(db_url)
+    pipeline, stats, _ = make_pipeline(lambda: factory, tmp_path)
+    with pytest.raises(DropItem, match="not_web_url"):
+        pipeline.process_item(make_item(url=url))
+    assert stats.values == {"carbonwatch/drop/not_web_url": 1}
+    assert count(factory, Article) == 0
+    engine.dispose()
+
+
+def test_duplicate_link_without_a_web_url_is_not_stored(db_url: str, tmp_path: Path) -> None:
+    engine, factory = open_store(db_url)
+    pipeline, _, _ = make_pipeline(lambda: factory, tmp_path)
+    original = pipeline.process_item(make_item())
+    dup = make_item(url="javascript:void(0)", duplicate={"kind": "exact", "original_id": original.article_id})
+    with pytest.raises(DropItem, match="not_web_url"):
+        pipeline.process_item(dup)
+    assert count(factory, ArticleDuplicate) == 0
+    engine.dispose()
+
+
+def test_spooled_item_without_a_web_url_is_not_replayed(db_url: str, tmp_path: Path) -> None:
+    engine, factory = open_store(db_url)
+    spool.Spool(tmp_path / "spool", "run0").append(make_item(url="mailto:a@b.cn"), run_id=None, error="down")
+    pipeline, stats, _ = make_pipeline(lambda: factory, tmp_path)
+    assert pipeline.replay() == 0
+    assert stats.values == {"carbonwatch/store/rejected": 1}
+    assert count(factory, Article) == 0
+    engine.dispose()
+
+
 def test_permanently_bad_item_is_dropped_and_kept_aside(db_url: str, tmp_path: Path) -> None:
     engine, factory = open_store(db_url)
     pipeline, stats, _ = make_pipeline(lambda: factory, tmp_path)

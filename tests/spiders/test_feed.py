@@ -73,3 +73,47 @@ def test_unknown_source_name_is_a_logged_configuration_error(tmp_path: Path) -> 
     assert run.items == []
     assert run.result.stat("carbonwatch/feed/config_error") == 1
     assert "no source named 'nope'" in run.result.log
+
+
+NOT_WEB_LINKS = 5  # javascript:, mailto:, data:, ftp: and an unparseable https://[ link in badlinks.rss
+
+
+@pytest.fixture(scope="module")
+def badlinks(tmp_path_factory: pytest.TempPathFactory) -> SpiderRun:
+    return run_isolated(
+        "feed",
+        tmp_path_factory.mktemp("badlinks"),
+        settings={"CARBONWATCH_SOURCES_FILE": SOURCES},
+        spider_args={"source": "badlinks-follow"},
+    )
+
+
+def test_links_that_are_not_web_pages_do_not_lose_the_entries_after_them(badlinks: SpiderRun) -> None:
+    assert badlinks.result.returncode == 0, badlinks.result.log[-2000:]
+    assert sorted(i["url"] for i in badlinks.items) == [
+        "https://feeds.example.cn/articles/1001.html",
+        "https://feeds.example.cn/articles/1002.html",
+    ]
+    assert "Traceback" not in badlinks.result.log
+
+
+def test_links_that_are_not_web_pages_are_counted_drops(badlinks: SpiderRun) -> None:
+    assert badlinks.result.stat("carbonwatch/drop/not_web_url") == NOT_WEB_LINKS
+    assert "dropped javascript:void(0) (not_web_url)" in badlinks.result.log
+
+
+def test_links_that_are_not_web_pages_are_never_requested(badlinks: SpiderRun) -> None:
+    assert sorted(badlinks.requests) == [
+        "/feeds.example.cn/articles/1001.html",
+        "/feeds.example.cn/articles/1002.html",
+        "/feeds.example.cn/badlinks.rss",
+        "/feeds.example.cn/robots.txt",
+    ]
+
+
+def test_unfollowed_entries_never_carry_a_non_web_url(tmp_path: Path) -> None:
+    run = run_isolated(
+        "feed", tmp_path, settings={"CARBONWATCH_SOURCES_FILE": SOURCES}, spider_args={"source": "badlinks"}
+    )
+    assert [i["url"].split(":", 1)[0] for i in run.items] == ["https", "https"]
+    assert run.result.stat("carbonwatch/drop/not_web_url") == NOT_WEB_LINKS
