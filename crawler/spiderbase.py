@@ -3,18 +3,23 @@
 A column is crawled list page by list page: unknown detail pages (canonical URL not yet stored) are fetched, and
 the next list page is requested only while the current one still had unknown entries and the page limit
 (``-a max_pages=N`` or the ``CARBONWATCH_GOV_MAX_PAGES`` setting, default 3) is not reached — the same
-incremental rule as the Sina spider, so a scheduled re-run costs one list page per column.
+incremental rule as the Sina spider, so a scheduled re-run costs one list page per column. A list that arrives as
+one document (gov.cn's JSON lists) is taken in slices by the same rule.
+
+A changed page layout is an error, not a log line: a list page without entries and a detail page without title,
+date or body count ``carbonwatch/errors/layout/<kind>``; the run record keeps them and ``carbonwatch status``
+reports the source unhealthy (:func:`scheduler.health.layout_problem`).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from sqlalchemy.exc import SQLAlchemyError
 from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
@@ -28,8 +33,8 @@ from crawler.urls import canonicalize, is_web_url
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_PAGES = 3
-# TRS document ids in government URLs: t20211116_1304110.html
-TRS_DOC_ID_RE = re.compile(r"/(t\d{8}_\d+)\.s?html?$")
+LAYOUT_ERRORS = "carbonwatch/errors/layout/"  # + empty_list, no_title, no_date, no_body
+GUESSED_PAGE = "carbonwatch_guessed_page"  # request meta: a list page requested without a pager saying it exists
 
 
 def response_text(response: Response) -> str:
@@ -56,17 +61,13 @@ def known_canonical_urls(crawler: Any, canonical_urls: Iterable[str]) -> set[str
         return set()
 
 
-def trs_doc_id(url: str) -> str | None:
-    """The TRS document id of a government detail URL (``t20211116_1304110``), or None."""
-    m = TRS_DOC_ID_RE.search(url.split("?", 1)[0])
-    return m.group(1) if m else None
-
-
 def next_list_url(listing: ListPage, column_url: str, page: int) -> str | None:
     """The URL of list page ``page + 1``: the page's 下一页 link, else the TRS ``index_N.html`` pager."""
     if listing.next_url:
         return listing.next_url
     if listing.page_count is not None and page + 1 < listing.page_count:
+        return paged_url(column_url, page + 1, listing.page_prefix, listing.page_ext)
+    if listing.guess_next:
         return paged_url(column_url, page + 1, listing.page_prefix, listing.page_ext)
     return None
 
@@ -105,6 +106,16 @@ class IncrementalSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         logger.warning("%s: request failed %s: %s", self.name, getattr(request, "url", "?"), failure.value)
 
+    def layout_error(self, kind: str, url: str, detail: str = "") -> None:
+        """Count a page that no longer has the markup the parser reads (``empty_list``, ``no_title`` …).
+
+        ``carbonwatch/<spider>/<kind>`` for the spider's own tally, ``carbonwatch/errors/layout/<kind>`` for the run
+        record's errors, which make the source unhealthy in ``carbonwatch status``.
+        """
+        self.stat(kind)
+        self.crawler.stats.inc_value(f"{LAYOUT_ERRORS}{kind}")
+        logger.warning("%s: page layout changed? %s on %s%s", self.name, kind, url, f" ({detail})" if detail else "")
+
 
 class GovListSpider(IncrementalSpider):
     """Base for column spiders: subclasses set ``name``, ``columns`` and the two pure parser functions."""
@@ -125,6 +136,10 @@ class GovListSpider(IncrementalSpider):
         """Pure detail parser of the site."""
         raise NotImplementedError
 
+    def list_url(self, column_url: str) -> str:
+        """The URL that lists a column's entries (gov.cn: the column's JSON file); the column URL by default."""
+        return column_url
+
     # -- machinery --
     @property
     def max_pages(self) -> int:
@@ -135,29 +150,50 @@ class GovListSpider(IncrementalSpider):
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.column_urls:
+            listed = self.list_url(url)
             yield scrapy.Request(
-                url,
+                listed,
                 callback=self.parse_list,
-                errback=self.on_error,
-                cb_kwargs={"column_url": url, "page": 0},
+                errback=self.on_list_error,
+                cb_kwargs={"column_url": listed, "page": 0},
             )
+
+    def on_list_error(self, failure: Failure) -> None:
+        """A guessed list page that does not exist (404) ends its column; other failures are fetch errors."""
+        request = getattr(failure, "request", None)
+        response = failure.value.response if isinstance(failure.value, HttpError) else None
+        if request is not None and request.meta.get(GUESSED_PAGE) and response is not None and response.status == 404:
+            self.stat("list_end")
+            logger.info("%s: %s does not exist; column done", self.name, request.url)
+            return
+        self.on_error(failure)
+
+    def detail_requests(self, entries: list[ListEntry], column_url: str) -> tuple[list[scrapy.Request], int]:
+        """Requests for the entries not stored yet, and how many there were."""
+        fresh = self.fresh_entries(entries)
+        requests = [
+            scrapy.Request(
+                entry.url,
+                callback=self.parse_detail,
+                errback=self.on_error,
+                cb_kwargs={"entry": entry, "column_url": column_url},
+            )
+            for entry in fresh
+        ]
+        return requests, len(fresh)
 
     def parse_list(self, response: Response, column_url: str, page: int) -> Iterator[scrapy.Request]:
         """Request the unknown detail pages of a list page, then the next list page while there were any."""
         self.stat("list_pages")
         listing = self.parse_list_page(response_text(response), response.url)
         if not listing.entries:
-            self.stat("empty_list")
-            logger.warning("%s: no entries on list page %s (layout changed?)", self.name, response.url)
+            self.layout_error("empty_list", response.url, "no entries")
             return
-        fresh = self.fresh_entries(listing.entries)
-        for entry in fresh:
-            yield scrapy.Request(
-                entry.url,
-                callback=self.parse_detail,
-                errback=self.on_error,
-                cb_kwargs={"entry": entry, "column_url": column_url},
-            )
+        if listing.page_size:
+            yield from self.slices(listing, column_url, response.url)
+            return
+        requests, fresh = self.detail_requests(listing.entries, column_url)
+        yield from requests
         if not fresh:
             logger.info("%s: every entry of %s is known; column done", self.name, response.url)
             return
@@ -166,36 +202,47 @@ class GovListSpider(IncrementalSpider):
             yield scrapy.Request(
                 nxt,
                 callback=self.parse_list,
-                errback=self.on_error,
+                errback=self.on_list_error,
                 cb_kwargs={"column_url": column_url, "page": page + 1},
+                meta={GUESSED_PAGE: True} if listing.guess_next and nxt != listing.next_url else {},
             )
         elif nxt:
             self.stat("page_limit")
 
+    def slices(self, listing: ListPage, column_url: str, url: str) -> Iterator[scrapy.Request]:
+        """A whole list in one document, newest first: slice by slice, while a slice had unknown entries."""
+        size = self.crawler.settings.getint("CARBONWATCH_GOV_JSON_SLICE") or listing.page_size or len(listing.entries)
+        for page in range(self.max_pages):
+            chunk = listing.entries[page * size : (page + 1) * size]
+            if not chunk:
+                return
+            requests, fresh = self.detail_requests(chunk, column_url)
+            yield from requests
+            if not fresh:
+                logger.info("%s: every entry of slice %d of %s is known; column done", self.name, page, url)
+                return
+        if len(listing.entries) > self.max_pages * size:
+            self.stat("page_limit")
+
     def parse_detail(self, response: Response, entry: ListEntry, column_url: str) -> Iterator[ArticleItem]:
-        """Turn a detail page into an ArticleItem (the pipelines clean, date, dedup, classify and store it)."""
+        """Turn a detail page into an ArticleItem (the pipelines clean, date, dedup, classify and store it).
+
+        A page without a body gives no item; one without its own title or date still gives one (the list's title
+        and date stand in), and each missing field is counted as a layout error.
+        """
         doc = self.parse_document(response_text(response), response.url)
+        for name in doc.missing():
+            self.layout_error(f"no_{name}", response.url)
         if not doc.body_html:
-            self.stat("no_body")
-            logger.warning("%s: no body found on %s", self.name, response.url)
             return
         self.stat("documents")
         if doc.attachments:
             self.stat("attachments", len(doc.attachments))
-        yield ArticleItem(
-            url=response.url,
-            source=self.name,
+        yield doc.to_item(
+            response.url,
+            self.name,
             title=doc.title or entry.title,
-            body_html=doc.body_html,
-            canonical_url=canonicalize(response.url),
             published_raw=doc.published_raw or entry.date_raw,
-            published_at=doc.published_at,
-            written_at=doc.written_at,
-            media=doc.media,
-            editor=doc.editor,
-            doc_id=trs_doc_id(response.url),
-            meta=doc.meta,
-            attachments=doc.attachments,
             list_meta={"column": column_url, "title": entry.title, "date": entry.date_raw},
         )
 

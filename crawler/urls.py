@@ -21,6 +21,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 SINA_DOC_RE = re.compile(r"/(?:doc|detail)-(i[a-z0-9]+)\.(?:d\.html|shtml|html)$")
 DATE_SEGMENT_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SINA_HOST_RE = re.compile(r"(?:^|\.)sina\.(?:com\.cn|cn)$")
+# TRS document ids in government URLs: t20211116_1304110.html
+TRS_DOC_ID_RE = re.compile(r"/(t\d{8}_\d+)\.s?html?$")
 
 TRACKING_PARAMS = frozenset(
     {"from", "spm", "r", "_", "wm", "sudaref", "vt", "ivk_sa", "cre", "mod", "loc", "fromsinago", "share_token"}
@@ -56,6 +58,12 @@ def sina_doc_id(url: str) -> str | None:
         return None
     match = SINA_DOC_RE.search(parts.path)
     return match.group(1) if match else None
+
+
+def trs_doc_id(url: str) -> str | None:
+    """The TRS document id of a government detail URL (``t20211116_1304110``), or None."""
+    m = TRS_DOC_ID_RE.search(url.split("?", 1)[0])
+    return m.group(1) if m else None
 
 
 def is_web_url(url: str | None) -> bool:

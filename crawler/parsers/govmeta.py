@@ -6,12 +6,14 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
 
-from carbonwatch.textnorm import xml_safe_markup
+from crawler.items import ArticleItem
+from crawler.urls import canonicalize, trs_doc_id
 
 # China has kept UTC+8 without daylight saving since 1991: a fixed offset needs no tz database.
 CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -34,18 +36,26 @@ LABEL_KEYS: dict[str, str] = {
     "发布日期": "published_date",
     "主题词": "keywords",
     "有效性": "validity",
+    "来源": "source",  # gov.cn 政策文件库 header table
+    "公文种类": "doc_type",  # gov.cn 政策文件库 header table
 }
 
 SPACES_RE = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b]+")
 LABEL_TAIL_RE = re.compile(r"[：:]+$")
+# The time may follow after spaces, a "T", or a hyphen: gov.cn's firstpublishedtime meta is 2026-07-12-09:37:43.
 DATE_RE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
+    r"(?:(?:\s*|[T-])(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
 )
 # 发改环资〔2022〕1234号, 国发〔2021〕23号, 环办气候函[2021]5号 (brackets vary between pages and editors).
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号")
-# NDRC/MEE list pages build their pager with createPageHTML(total, current, "index", "html").
+# TRS column pages write their pager from script variables: ``var countPage = 12 //共多少页`` (MEE, and other TRS
+# sites), pages ``index.shtml``, ``index_1.shtml`` ... The page extension is not in those variables.
+COUNT_PAGE_RE = re.compile(r"\bcountPage\s*=\s*(\d+)")
+# Another TRS pager form, createPageHTML(total, current, "index", "html"), read by generic government-site
+# crawlers; not confirmed on NDRC or MEE, so it is only a fallback after countPage.
 PAGER_RE = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']")
+INDEX_PAGE_RE = re.compile(r"/(index)(?:_\d+)?\.(s?html?)$")
 ATTACHMENT_EXTS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "ofd", "zip", "rar", "et", "ppt", "pptx", "txt")
 ATTACHMENT_CONTAINERS = (
     "//table[contains(concat(' ', normalize-space(@class), ' '), ' enclosure ')]"
@@ -68,9 +78,13 @@ class ListPage:
 
     entries: list[ListEntry]
     next_url: str | None = None  # a 下一页 link
-    page_count: int | None = None  # the total from createPageHTML(...)
+    page_count: int | None = None  # the total from the TRS pager script (countPage, createPageHTML)
     page_prefix: str = "index"
     page_ext: str = "html"
+    # No pager in the page, but the site numbers its pages index_1, index_2 ...: try the next one (a 404 ends it).
+    guess_next: bool = False
+    # A list that is one document (a JSON array) is taken in slices of this many entries, newest first.
+    page_size: int | None = None
 
 
 @dataclass
@@ -87,6 +101,30 @@ class GovDocument:
     editor: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     attachments: list[dict[str, str]] = field(default_factory=list)
+    doc_id: str | None = None  # the site's document id when the URL does not carry a TRS one
+
+    def missing(self) -> list[str]:
+        """Which of ``title``, ``date`` and ``body`` the page did not give: a sign that its markup changed."""
+        found = {"title": bool(self.title), "date": bool(self.published_raw), "body": bool(self.body_html)}
+        return [name for name, ok in found.items() if not ok]
+
+    def to_item(self, url: str, source: str, **fields: Any) -> ArticleItem:
+        """An :class:`ArticleItem` carrying this document's fields; ``fields`` adds or overrides item fields."""
+        values: dict[str, Any] = {
+            "title": self.title,
+            "body_html": self.body_html,
+            "canonical_url": canonicalize(url),
+            "published_raw": self.published_raw,
+            "published_at": self.published_at,
+            "written_at": self.written_at,
+            "media": self.media,
+            "editor": self.editor,
+            "doc_id": self.doc_id or trs_doc_id(url),
+            "meta": dict(self.meta),
+            "attachments": list(self.attachments),
+        }
+        values.update(fields)
+        return ArticleItem(url=url, source=source, **values)
 
 
 def normalize_label(text: str) -> str:
@@ -102,7 +140,7 @@ def clean_value(text: str) -> str:
 def parse_html(html: str) -> lxml.html.HtmlElement:
     """Parse an HTML string (possibly empty) into an lxml tree; scripts and styles stay but are skipped later."""
     try:
-        return lxml.html.document_fromstring(xml_safe_markup(html) or "<html></html>")
+        return lxml.html.document_fromstring(html or "<html></html>")
     except (ParserError, ValueError):
         return lxml.html.document_fromstring("<html></html>")
 
@@ -113,30 +151,69 @@ def node_text(node: lxml.html.HtmlElement) -> str:
     return "".join(str(p) for p in parts)
 
 
+LABEL_ELEMENTS = ("span", "b", "strong", "label", "em")
+ROW_BLOCKS = frozenset({"div", "p", "table", "ul", "ol", "li", "dl"})
+MAX_ROW_VALUE = 200  # a label row's value is a date, a number or a name, never a paragraph
+LABEL_VALUE_RE = re.compile(r"^([^：:]{1,12})[：:](.+)$", re.S)
+
+
+def _cell_pair(text: str) -> tuple[str, str] | None:
+    """``发文机关：国务院`` in one cell as (key, value), when the part before the colon is a known label."""
+    m = LABEL_VALUE_RE.match(clean_value(text))
+    if not m:
+        return None
+    key = LABEL_KEYS.get(normalize_label(m.group(1)))
+    value = clean_value(m.group(2))
+    return (key, value) if key and value and len(value) <= MAX_ROW_VALUE else None
+
+
+def _label_row(row: lxml.html.HtmlElement) -> tuple[str, str] | None:
+    """A row whose first child element is the label and whose remaining text is the value.
+
+    ``<li><span>文　　号：</span>环办…号</li>`` and MEE's ``.content_top_box`` rows
+    ``<div><span>生成日期</span>2021-10-25</div>``.
+    Rows holding blocks (a wrapper ``div`` around a whole section) are not label rows.
+    """
+    if (row.text or "").strip():
+        return None
+    children = [c for c in row if isinstance(c.tag, str)]
+    if not children or children[0].tag not in LABEL_ELEMENTS or any(c.tag in ROW_BLOCKS for c in children):
+        return None
+    label_text = node_text(children[0])
+    key = LABEL_KEYS.get(normalize_label(label_text))
+    if not key:
+        return None
+    value = clean_value(node_text(row)[len(label_text) :]).lstrip("：:").strip()
+    return (key, value) if value and len(value) <= MAX_ROW_VALUE else None
+
+
 def parse_meta_table(root: lxml.html.HtmlElement) -> dict[str, str]:
-    """Read the 政府信息公开 label/value pairs from tables (and ``<li><span>label</span>value``) of a page.
+    """Read the 政府信息公开 label/value pairs of a page: table cells, and label rows in lists and divs.
 
     Works cell by cell: a cell whose normalised text is a known label takes the next cell as its value, so two-
-    and four-column layouts both parse. The first occurrence of a key wins (pages often repeat the table).
+    and four-column layouts both parse; a cell ``发文机关：国务院`` holds both. Rows ``<li>``/``<div>`` whose first
+    child element is a label take the rest of their text. The first occurrence of a key wins (pages often repeat
+    the table).
     """
     meta: dict[str, str] = {}
     for row in root.iter("tr"):
-        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        for i, cell in enumerate(cells[:-1]):
-            key = LABEL_KEYS.get(normalize_label(node_text(cell)))
-            if key and key not in meta:
+        # A layout cell wrapping a whole nested table (gov.cn's ``td > table.bd1``) is not a label or a value.
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th") and c.find(".//table") is None]
+        for i, cell in enumerate(cells):
+            text = node_text(cell)
+            key = LABEL_KEYS.get(normalize_label(text))
+            if key and i + 1 < len(cells):
                 value = clean_value(node_text(cells[i + 1]))
-                if value and normalize_label(value) not in LABEL_KEYS:
+                if value and key not in meta and normalize_label(value) not in LABEL_KEYS:
                     meta[key] = value
-    for li in root.iter("li"):
-        label_nodes = [c for c in li if isinstance(c.tag, str) and c.tag in ("span", "b", "strong", "label")]
-        if not label_nodes:
-            continue
-        key = LABEL_KEYS.get(normalize_label(node_text(label_nodes[0])))
-        if key and key not in meta:
-            value = clean_value(node_text(li)[len(node_text(label_nodes[0])) :])
-            if value:
-                meta[key] = value
+                continue
+            pair = _cell_pair(text) if not key else None
+            if pair and pair[0] not in meta:
+                meta[pair[0]] = pair[1]
+    for row in root.iter("li", "div", "p"):
+        found = _label_row(row)
+        if found and found[0] not in meta:
+            meta[found[0]] = found[1]
     return meta
 
 
@@ -219,36 +296,62 @@ def extract_attachments(root: lxml.html.HtmlElement, base_url: str) -> list[dict
     return found
 
 
-def parse_list(html: str, url: str, item_xpath: str) -> ListPage:
-    """Entries of a government list page: each ``item_xpath`` node gives its first link and a date in its text.
+def trs_pager(root: lxml.html.HtmlElement, url: str, default_ext: str) -> tuple[int, str, str] | None:
+    """(page count, prefix, extension) from a TRS list page's pager script, or None when it has none.
 
-    Links are made absolute against ``url``; duplicates and links without a title are skipped. The pager comes
-    from ``createPageHTML(...)`` (TRS sites) or a 下一页 link.
+    ``var countPage = N //共多少页`` first (the extension comes from the page's own URL, else ``default_ext``),
+    then ``createPageHTML(N, i, "index", "ext")``.
+    """
+    script_text = " ".join(str(s) for s in root.xpath("//script/text()"))
+    count = COUNT_PAGE_RE.search(script_text)
+    if count:
+        own = INDEX_PAGE_RE.search(urlsplit(url).path)
+        return int(count.group(1)), "index", own.group(2) if own else default_ext
+    pager = PAGER_RE.search(script_text)
+    if pager:
+        return int(pager.group(1)), pager.group(3), pager.group(4)
+    return None
+
+
+def parse_list(
+    html: str,
+    url: str,
+    item_xpath: str,
+    *,
+    link_xpath: str = ".//a[@href]",
+    page_ext: str = "html",
+    guess_next: bool = False,
+) -> ListPage:
+    """Entries of a government list page: each ``item_xpath`` node gives a link and a date in its text.
+
+    The link is the first match of ``link_xpath`` in the item, else the item's first link. Links are made
+    absolute against ``url``; duplicates and links without a title are skipped. The pager comes from the TRS
+    pager script (:func:`trs_pager`) or a 下一页 link; without either, ``guess_next`` asks the spider to try the
+    next ``index_N`` page.
     """
     root = parse_html(html)
     entries: list[ListEntry] = []
     seen: set[str] = set()
     for item in root.xpath(item_xpath):
-        links = item.xpath(".//a[@href]")
+        links = item.xpath(link_xpath) or item.xpath(".//a[@href]")
         if not links:
             continue
         a = links[0]
-        href = urljoin(url, a.get("href").strip())
+        href = urljoin(url, (a.get("href") or "").strip())
         title = clean_value(a.get("title") or "") or clean_value(node_text(a))
         if not title or href in seen or not href.startswith(("http://", "https://")):
             continue
         seen.add(href)
         m = DATE_RE.search(node_text(item))
         entries.append(ListEntry(href, title, m.group(0).strip() if m else None))
-    page = ListPage(entries)
-    script_text = " ".join(str(s) for s in root.xpath("//script/text()"))
-    pager = PAGER_RE.search(script_text)
+    page = ListPage(entries, page_ext=page_ext)
+    pager = trs_pager(root, url, page_ext)
     if pager:
-        page.page_count = int(pager.group(1))
-        page.page_prefix, page.page_ext = pager.group(3), pager.group(4)
+        page.page_count, page.page_prefix, page.page_ext = pager
     nxt = root.xpath("//a[normalize-space(.)='下一页' or normalize-space(.)='下页'][@href]/@href")
     if nxt and not str(nxt[0]).startswith("javascript:"):
         page.next_url = urljoin(url, str(nxt[0]).strip())
+    page.guess_next = guess_next and pager is None and page.next_url is None
     return page
 
 

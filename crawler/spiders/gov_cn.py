@@ -1,7 +1,10 @@
-"""gov.cn (中国政府网) spider: the 最新政策 list and the 国务院文件 (信息公开) list with their document pages.
+"""gov.cn (中国政府网) spider: the 最新政策 and ``/zhengce/wenjian/zhongyang/`` JSON lists and the documents they link.
 
-Run: ``scrapy crawl gov_cn`` (options: ``-a columns=URL,URL``, ``-a max_pages=N``). The lists are static HTML;
-paging follows the page's 下一页 link (``home_1.htm`` …).
+Run: ``scrapy crawl gov_cn`` (options: ``-a columns=URL,URL``, ``-a max_pages=N``). Column pages on www.gov.cn are
+shells filled by script from a JSON file in the same folder; the spider reads that file (a column page URL given
+in ``columns`` is mapped to it, see :data:`crawler.parsers.gov_cn.JSON_LISTS`), newest first, in slices of
+:data:`~crawler.parsers.gov_cn.JSON_SLICE` entries while a slice still had unknown documents. An HTML column page
+that lists documents itself is read too.
 """
 
 from __future__ import annotations
@@ -19,9 +22,13 @@ class GovCnSpider(GovListSpider):
     name = "gov_cn"
     allowed_domains: ClassVar[list[str]] = ["www.gov.cn"]
     columns: ClassVar[tuple[str, ...]] = (
-        "https://www.gov.cn/zhengce/zuixin/",  # 最新政策
-        "https://www.gov.cn/zhengce/xxgk/",  # 国务院文件 (政府信息公开)
+        "https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json",  # 最新政策: State Council documents and policy news
+        # the 政策 > 文件 column of central documents (its exact name on the site is not in our evidence)
+        "https://www.gov.cn/zhengce/wenjian/zhongyang/TONGYONGLIEBIAODRQ.json",
     )
+
+    def list_url(self, column_url: str) -> str:
+        return gov_cn.json_list_url(column_url)
 
     def parse_list_page(self, html: str, url: str) -> ListPage:
         return gov_cn.parse_list(html, url)

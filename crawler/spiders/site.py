@@ -24,8 +24,8 @@ from crawler.items import ArticleItem
 from crawler.parsers import site
 from crawler.parsers.govmeta import ListEntry
 from crawler.sources import Source
-from crawler.spiderbase import ConfiguredSpider, response_text, trs_doc_id
-from crawler.urls import canonicalize, sina_doc_id
+from crawler.spiderbase import ConfiguredSpider, response_text
+from crawler.urls import canonicalize, sina_doc_id, trs_doc_id
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +112,7 @@ class SiteSpider(ConfiguredSpider):
         html = response_text(response)
         entries = site.list_links(html, response.url, src.list_selector or "a")
         if not entries:
-            self.stat("empty_list")
-            logger.warning("site %s: no links matched %r on %s", src.name, src.list_selector, response.url)
+            self.layout_error("empty_list", response.url, f"source {src.name}: no links matched {src.list_selector!r}")
             return
         fresh = self.fresh_entries(entries)
         for entry in fresh:
@@ -147,8 +146,7 @@ class SiteSpider(ConfiguredSpider):
             date_selector=src.date_selector,
         )
         if not page.body_html:
-            self.stat("no_body")
-            logger.warning("site %s: body selector %r matched nothing on %s", src.name, src.body_selector, response.url)
+            self.layout_error("no_body", response.url, f"source {src.name}: {src.body_selector!r} matched nothing")
             return
         self.stat("documents")
         yield ArticleItem(

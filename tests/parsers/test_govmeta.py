@@ -82,6 +82,18 @@ def test_parse_cn_date_is_beijing_time_in_utc(raw: str, expected: datetime) -> N
     assert govmeta.parse_cn_date(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # gov.cn's firstpublishedtime meta (ids 62561786414, 69384194105 in shared/data/gov_evidence.md)
+        ("2026-07-12-09:37:43", datetime(2026, 7, 12, 1, 37, 43, tzinfo=UTC)),
+        ("2026-09-24-10:00:00", datetime(2026, 9, 24, 2, 0, tzinfo=UTC)),
+    ],
+)
+def test_parse_cn_date_reads_a_hyphen_before_the_time(raw: str, expected: datetime) -> None:
+    assert govmeta.parse_cn_date(raw) == expected
+
+
 @pytest.mark.parametrize("raw", [None, "", "今天", "2022年13月40日"])
 def test_parse_cn_date_rejects_non_dates(raw: str | None) -> None:
     assert govmeta.parse_cn_date(raw) is None
@@ -123,6 +135,62 @@ def test_attachments_by_extension_and_container() -> None:
     assert found[0]["url"] == "https://x.gov.cn/a/b/a.pdf"
 
 
+def test_single_cell_label_and_value() -> None:
+    html = "<table><tr><td>发文机关：国务院</td><td>主题分类：城乡建设、环境保护</td></tr></table>"
+    meta = govmeta.parse_meta_table(govmeta.parse_html(html))
+    assert meta == {"issuer": "国务院", "topic": "城乡建设、环境保护"}
+
+
+def test_div_label_rows_without_colon() -> None:
+    html = (
+        '<div class="content_top_box"><div><span>生成日期</span>2021-10-25</div>'
+        "<div><b>发布机关</b>生态环境部</div></div>"
+    )
+    meta = govmeta.parse_meta_table(govmeta.parse_html(html))
+    assert meta == {"written_date": "2021-10-25", "issuer": "生态环境部"}
+
+
+def test_wrapper_div_is_not_a_label_row() -> None:
+    html = "<div><span>来源：</span>新闻办<div><p>正文很长的一段话</p></div></div>"
+    assert govmeta.parse_meta_table(govmeta.parse_html(html)) == {}
+
+
+def _list(script: str, url: str = "https://x.gov.cn/col/") -> govmeta.ListPage:
+    html = f'<ul><li><a href="./t1.shtml">标题一</a><span>2022-04-17</span></li></ul><script>{script}</script>'
+    return govmeta.parse_list(html, url, "//ul/li", page_ext="shtml")
+
+
+def test_trs_count_page_pager() -> None:
+    page = _list("var currentPage = 0;//所在页从0开始\nvar countPage = 27//共多少页")
+    assert (page.page_count, page.page_prefix, page.page_ext) == (27, "index", "shtml")
+
+
+def test_trs_count_page_takes_the_extension_of_the_page_url() -> None:
+    assert _list("var countPage = 3 //共多少页", "https://x.gov.cn/col/index_1.html").page_ext == "html"
+
+
+def test_create_page_html_pager_is_a_fallback() -> None:
+    assert (_list('createPageHTML(4, 0, "index", "htm");').page_count, _list("").page_count) == (4, None)
+
+
+def test_guess_next_only_without_a_pager() -> None:
+    html = '<ul><li><a href="./t1.html">标题</a></li></ul>'
+    assert govmeta.parse_list(html, "https://x.gov.cn/col/", "//ul/li", guess_next=True).guess_next is True
+    counted = html + "<script>var countPage = 1 //共多少页</script>"
+    assert govmeta.parse_list(counted, "https://x.gov.cn/col/", "//ul/li", guess_next=True).guess_next is False
+
+
+def test_document_reports_missing_fields() -> None:
+    doc = govmeta.GovDocument(url="https://x.gov.cn/t.html", title="", body_html="<div>正文</div>")
+    assert doc.missing() == ["title", "date"]
+
+
+def test_document_to_item_carries_the_trs_doc_id() -> None:
+    url = "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202202/t20220210_1315001.html"
+    item = govmeta.GovDocument(url=url, title="通知", body_html="<p>正文</p>", meta={"k": "v"}).to_item(url, "ndrc")
+    assert (item.doc_id, item.source, item.canonical_url, item.meta) == ("t20220210_1315001", "ndrc", url, {"k": "v"})
+
+
 @pytest.mark.parametrize(
     ("page", "url"),
     [(0, "https://x.gov.cn/col/index.html"), (2, "https://x.gov.cn/col/index_2.html")],
@@ -130,7 +198,3 @@ def test_attachments_by_extension_and_container() -> None:
 def test_paged_url(page: int, url: str) -> None:
     assert govmeta.paged_url("https://x.gov.cn/col/", page) == url
 
-
-def test_body_text_survives_a_control_character_after_a_line_break() -> None:
-    node = govmeta.parse_html("<div><p>第一行<br>&#11;第二行\x0b<br>\x01第三行</p></div>")
-    assert govmeta.body_text(node).split("\n") == ["第一行", " 第二行 ", "第三行"]

@@ -1,12 +1,16 @@
-"""gov.cn spider through the real engine: 下一页 paging, the metadata table into item.meta, dates kept apart."""
+"""gov.cn spider through the real engine: the JSON column lists, both document templates, dates kept apart."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from tests.spiders.support_sources import SpiderRun, run_isolated
 
 CARBON = "content_5644984"
+TEMPLATE_A = "content_7075101"
+TEMPLATE_B = "content_7076696"
 
 
 @pytest.fixture(scope="module")
@@ -19,14 +23,19 @@ def test_crawl_finishes(run: SpiderRun) -> None:
     assert run.result.stats["finish_reason"] == "finished"
 
 
-def test_next_link_is_followed(run: SpiderRun) -> None:
-    assert "/www.gov.cn/zhengce/zuixin/home_1.htm" in run.requests
-    assert any("content_5673015" in i["url"] for i in run.items)
+def test_the_json_lists_are_read(run: SpiderRun) -> None:
+    assert "/www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json" in run.requests
+    assert "/www.gov.cn/zhengce/wenjian/zhongyang/TONGYONGLIEBIAODRQ.json" in run.requests
+    assert not any(r.endswith("/zhengce/zuixin/") for r in run.requests)
 
 
 def test_a_document_listed_twice_is_fetched_once(run: SpiderRun) -> None:
-    assert len(run.items) == 3
+    assert len(run.items) == 4
     assert len([r for r in run.requests if CARBON in r]) == 1
+
+
+def test_no_layout_error(run: SpiderRun) -> None:
+    assert not any(k.startswith("carbonwatch/errors/layout/") for k in run.result.stats)
 
 
 def test_meta_table_reaches_the_item(run: SpiderRun) -> None:
@@ -41,3 +50,37 @@ def test_written_at_and_published_at_differ(run: SpiderRun) -> None:
     assert item["written_at"].startswith("2021-10-23T16:00:00")
     assert item["published_at"].startswith("2021-10-26T12:02:37")
     assert item["published_raw"] == "2021年10月26日"
+
+
+def test_template_a_keeps_the_minutes_of_firstpublishedtime(run: SpiderRun) -> None:
+    assert run.item(TEMPLATE_A)["published_at"].startswith("2026-07-12T01:37:43")
+
+
+def test_template_b_item(run: SpiderRun) -> None:
+    item = run.item(TEMPLATE_B)
+    assert item["title"] == "国家发展改革委有关负责人就完善碳排放统计核算体系答记者问"
+    assert item["media"] == "新华社"
+    assert item["doc_id"] == TEMPLATE_B
+
+
+def test_item_records_the_json_list_and_its_date(run: SpiderRun) -> None:
+    list_meta = run.item(TEMPLATE_B)["list_meta"]
+    assert list_meta["column"] == "https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json"
+    assert list_meta["date"] == "2026-07-27"
+
+
+def test_a_column_page_url_is_read_through_its_json(tmp_path: Path) -> None:
+    run = run_isolated("gov_cn", tmp_path, spider_args={"columns": "https://www.gov.cn/zhengce/zuixin/"})
+    assert "/www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json" in run.requests
+    assert len(run.items) == 4
+
+
+def test_json_list_slices_stop_at_the_page_limit(tmp_path: Path) -> None:
+    run = run_isolated(
+        "gov_cn",
+        tmp_path,
+        spider_args={"columns": "https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json", "max_pages": "1"},
+        settings={"CARBONWATCH_GOV_JSON_SLICE": 2},
+    )
+    assert sorted(i["doc_id"] for i in run.items) == [TEMPLATE_A, TEMPLATE_B]
+    assert run.result.stat("carbonwatch/gov_cn/page_limit") == 1
