@@ -1,7 +1,8 @@
 """Per-source health for ``carbonwatch status``: last runs, fresh items, next scheduled run, and the verdict.
 
 A source is unhealthy when it stored no new item for longer than its ``expected_update_hours`` (the
-Huginn-style "expected update period") or when its last ``failed_runs_unhealthy`` runs all failed.
+Huginn-style "expected update period"), when its last ``failed_runs_unhealthy`` runs all failed, or when its
+last finished run met pages whose layout changed (layout errors in the run record, see :func:`layout_problem`).
 
 A source that has never run is "not run yet" (healthy) while the daemon's job for it is within one schedule
 period of its first due run (:func:`first_run_deadline`), and "never run" (unhealthy) after that or when no
@@ -28,6 +29,13 @@ FAILED_STATUSES = frozenset({"failed", "timeout"})
 # Neither success nor failure: a run still going, or one the operator stopped.
 NEUTRAL_STATUSES = frozenset({"running", "interrupted"})
 RECENT_RUNS = 20
+LAYOUT_KIND = "layout/"  # run-record error kinds counted by crawler.spiderbase (carbonwatch/errors/layout/<kind>)
+LAYOUT_WORDS = {
+    "empty_list": "list page(s) without entries",
+    "no_title": "detail page(s) without a title",
+    "no_date": "detail page(s) without a date",
+    "no_body": "detail page(s) without a body",
+}
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,26 @@ def consecutive_failures(statuses_newest_first: list[str]) -> int:
     return count
 
 
+def layout_errors(errors: list[Any] | None) -> dict[str, int]:
+    """The layout error counts of a run record's ``errors`` (``{"empty_list": 2}``)."""
+    found: dict[str, int] = {}
+    for entry in errors or []:
+        kind = str(entry.get("kind", "")) if isinstance(entry, dict) else ""
+        if kind.startswith(LAYOUT_KIND):
+            name = kind[len(LAYOUT_KIND) :]
+            found[name] = found.get(name, 0) + int(entry.get("count", 1))
+    return found
+
+
+def layout_problem(counts: dict[str, int], run_id: int | None = None) -> str | None:
+    """The problem line for a run that met changed page layouts, or None when it met none."""
+    if not counts:
+        return None
+    parts = [f"{n} {LAYOUT_WORDS.get(kind, kind)}" for kind, n in sorted(counts.items())]
+    where = f" in run #{run_id} (carbonwatch logs {run_id})" if run_id is not None else ""
+    return f"page layout changed? {', '.join(parts)}{where}"
+
+
 def assess(
     *,
     last_new_item_at: datetime | None,
@@ -82,11 +110,13 @@ def assess(
     never_run: bool = False,
     first_run_due_by: datetime | None = None,
     first_run_at: datetime | None = None,
+    layout: str | None = None,
 ) -> tuple[str, ...]:
     """The problems of one source (empty: healthy).
 
     ``never_run``: the source has no run at all; it is fine until ``first_run_due_by`` (None: no daemon job
     gives it a grace period). ``first_run_at``: its oldest run, from which a source without items is judged.
+    ``layout``: the :func:`layout_problem` of its last finished run.
     """
     if never_run:
         if first_run_due_by is None:
@@ -97,6 +127,8 @@ def assess(
     problems = []
     if failures >= failed_runs_unhealthy:
         problems.append(f"last {failures} runs failed")
+    if layout:
+        problems.append(layout)
     if last_new_item_at is None:
         if first_run_at is None or now - first_run_at > timedelta(hours=expected_update_hours):
             problems.append("no item stored yet")
@@ -200,6 +232,8 @@ def source_status(
     last_new = _aware(last_new)
     failures = consecutive_failures([r.status for r in recent])
     last = recent[0] if recent else None
+    finished = next((r for r in recent if r.status not in NEUTRAL_STATUSES), None)
+    layout = layout_problem(layout_errors(finished.errors), finished.id) if finished else None
     return SourceStatus(
         source=source,
         last_run_id=last.id if last else None,
@@ -220,6 +254,7 @@ def source_status(
             never_run=last is None,
             first_run_due_by=first_run_due_by,
             first_run_at=first_run_at,
+            layout=layout,
         ),
         first_run_due_by=first_run_due_by if last is None else None,
     )
