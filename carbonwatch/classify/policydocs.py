@@ -22,49 +22,18 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-# -- document types, longest first so 行动方案 wins over 方案 ------------------------------------------------------
-DOC_TYPES: tuple[str, ...] = (
-    "指导意见",
-    "实施意见",
-    "若干意见",
-    "行动方案",
-    "实施方案",
-    "工作方案",
-    "总体方案",
-    "行动计划",
-    "工作计划",
-    "实施细则",
-    "管理办法",
-    "暂行办法",
-    "实施办法",
-    "支持工具",
-    "指导目录",
-    "若干措施",
-    "若干规定",
-    "意见",
-    "方案",
-    "通知",
-    "通告",
-    "办法",
-    "规划",
-    "条例",
-    "规定",
-    "决定",
-    "纲要",
-    "工具",
-    "计划",
-    "细则",
-    "指南",
-    "措施",
-    "政策",
-    "法",
-)
-_TYPE_ALT = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
+from carbonwatch.classify.doctitles import DOC_KINDS, NON_DOCUMENT_RE, WEAK_KINDS, document_kind, title_is_document
+
+# -- document kinds (open vocabulary: see doctitles) -----------------------------------------------------------
+DOC_TYPES: tuple[str, ...] = DOC_KINDS
+_TYPE_ALT = "|".join(DOC_TYPES)
 DOC_TYPE_END_RE = re.compile(rf"(?:{_TYPE_ALT})$")
 # Titles that merely refer back to a document named earlier ("以下简称《方案》").
-BACKREF_RE = re.compile(rf"^(?:该|本|上述|这一?)?(?:{_TYPE_ALT})$")
+BACKREF_RE = re.compile(rf"^(?:该|本|上述|这一?|此|两个?|三个?)?(?:{_TYPE_ALT})$")
 # A 《…》 pair; nested 《》 inside a title are allowed one level deep (《关于印发《X》的通知》).
 DOC_RE = re.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
+# A kind written after the closing bracket: 《新时代的中国绿色发展》白皮书, 《…》的通知.
+KIND_AFTER_RE = re.compile(r"^(?:的)?(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告)")
 
 # -- issuers ---------------------------------------------------------------------------------------------------
 ISSUER_ALIASES: dict[str, str] = {
@@ -110,14 +79,101 @@ ISSUER_ALIASES: dict[str, str] = {
     "国家林草局": "国家林草局",
     "国家机关事务管理局": "国管局",
     "国管局": "国管局",
+    "国务院新闻办公室": "国务院新闻办公室",
+    "国务院新闻办": "国务院新闻办公室",
+    "国新办": "国务院新闻办公室",
+    "全国人民代表大会常务委员会": "全国人大常委会",
+    "全国人大": "全国人大",
+    "中央军委": "中央军委",
+    "中共中央组织部": "中共中央组织部",
+    "中央组织部": "中共中央组织部",
+    "中央宣传部": "中共中央宣传部",
+    "中央网信办": "中央网信办",
+    "国家互联网信息办公室": "国家互联网信息办公室",
+    "国家网信办": "国家互联网信息办公室",
+    "外交部": "外交部",
+    "国防部": "国防部",
+    "教育部": "教育部",
+    "公安部": "公安部",
+    "民政部": "民政部",
+    "司法部": "司法部",
+    "人力资源和社会保障部": "人力资源社会保障部",
+    "人力资源社会保障部": "人力资源社会保障部",
+    "人社部": "人力资源社会保障部",
+    "住房城乡建设部": "住房和城乡建设部",
+    "文化和旅游部": "文化和旅游部",
+    "文旅部": "文化和旅游部",
+    "国家卫生健康委员会": "国家卫生健康委",
+    "国家卫生健康委": "国家卫生健康委",
+    "国家卫健委": "国家卫生健康委",
+    "卫健委": "国家卫生健康委",
+    "退役军人事务部": "退役军人事务部",
+    "应急管理部": "应急管理部",
+    "审计署": "审计署",
+    "海关总署": "海关总署",
+    "国家税务总局": "国家税务总局",
+    "税务总局": "国家税务总局",
+    "国家外汇管理局": "国家外汇管理局",
+    "外汇局": "国家外汇管理局",
+    "国家金融监督管理总局": "国家金融监督管理总局",
+    "金融监管总局": "国家金融监督管理总局",
+    "中国银行保险监督管理委员会": "中国银保监会",
+    "中国证券监督管理委员会": "中国证监会",
+    "国家统计局": "国家统计局",
+    "国家医疗保障局": "国家医保局",
+    "国家医保局": "国家医保局",
+    "国家知识产权局": "国家知识产权局",
+    "国家药监局": "国家药监局",
+    "国家粮食和物资储备局": "国家粮食和物资储备局",
+    "国家粮食和储备局": "国家粮食和物资储备局",
+    "国家邮政局": "国家邮政局",
+    "中国民用航空局": "中国民用航空局",
+    "民航局": "中国民用航空局",
+    "国家铁路局": "国家铁路局",
+    "国家标准化管理委员会": "国家标准委",
+    "国家标准委": "国家标准委",
+    "国家乡村振兴局": "国家乡村振兴局",
+    "国家国防科工局": "国家国防科工局",
+    "中国气象局": "中国气象局",
+    "最高人民法院": "最高人民法院",
+    "最高人民检察院": "最高人民检察院",
+    "国务院关税税则委员会": "国务院关税税则委员会",
+    "国务院金融稳定发展委员会": "国务院金融稳定发展委员会",
+    "国务院金融委": "国务院金融稳定发展委员会",
+    "国务院联防联控机制": "国务院联防联控机制",
+    "国务院扶贫办": "国务院扶贫办",
+    "国务院国有资产监督管理委员会": "国务院国资委",
+    "上海证券交易所": "上海证券交易所",
+    "上交所": "上海证券交易所",
+    "深圳证券交易所": "深圳证券交易所",
+    "深交所": "深圳证券交易所",
+    "北京证券交易所": "北京证券交易所",
+    "北交所": "北京证券交易所",
 }
 _ALIAS_ALT = "|".join(re.escape(a) for a in sorted(ISSUER_ALIASES, key=len, reverse=True))
-# Provincial, regional and city governments (and their general offices): 吉林省人民政府, 北京市人民政府办公厅.
-_LOCAL_GOV = r"[\u4e00-\u9fff]{1,8}?(?:省|市|自治区|县|区)人民政府(?:办公厅|办公室)?"
-ISSUER_RE = re.compile(rf"(?:{_LOCAL_GOV}|{_ALIAS_ALT})")
+# Provinces (a closed, public list) and cities: 浙江省, 北京市住建委, 深圳市人民政府, 杭州市发展改革委.
+PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
+    "贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+_BODY_SUFFIX = (
+    r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|委|办公室|办))"
+)
+_LOCAL_GOV = (
+    rf"(?:(?:{PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
+    rf"(?:[\u4e00-\u9fff]{{2,3}}?(?:市|州|县|区))?{_BODY_SUFFIX}?"
+    rf"|[\u4e00-\u9fff]{{2,3}}?(?:市|州|县){_BODY_SUFFIX})"
+)
+# Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
+_NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
+# "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
+_COUNT = r"[0-9０-９一二三四五六七八九十两]{1,3}"
+_MULTI = rf"(?:{_COUNT}个?(?:部门|部委|部委局|部门单位)|多部门|多部委)"
+MULTI_RE = re.compile(_MULTI)
+ISSUER_RE = re.compile(rf"(?:{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
 # Joint issuers: bodies separated by 、 or 和/与/及 (会同 is not joint authorship: the first body issues).
-_ONE_ISSUER = rf"(?:{_LOCAL_GOV}|{_ALIAS_ALT})"
-JOINT_RE = re.compile(rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|,|，|\u3000| )\s*{_ONE_ISSUER})*")
+_ONE_ISSUER = rf"(?:中华人民共和国)?(?:{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
+JOINT_RE = re.compile(rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|,|，|\u3000| )\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}")
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
 DOC_NUMBER_RE = re.compile(
@@ -128,27 +184,49 @@ DOC_NUMBER_RE = re.compile(
 RELEASE_VERBS = (
     "联合印发",
     "正式印发",
+    "修订印发",
+    "制定印发",
     "印发",
     "正式发布",
     "联合发布",
+    "修订发布",
     "发布",
+    "正式出台",
     "出台",
     "公布",
     "推出",
     "颁布",
     "下发",
+    "发出",
+    "下达",
+    "联合发文",
+    "重磅发文",
+    "发表",
+    "批复",
     "编制完成",
     "审议通过",
+    "表决通过",
     "创设",
     "出炉",
     "落地",
 )
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
-# Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《" (small gaps only).
-VERB_BEFORE_RE = re.compile(rf"(?:{_VERB_ALT})(?:了|的|实施|关于)?\s*$")
+# Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《" (small gaps only).
+VERB_BEFORE_RE = re.compile(
+    rf"(?:{_VERB_ALT})(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
+)
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
-AFTER_SKIP_RE = re.compile(r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*")
-VERB_AFTER_RE = re.compile(rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日)?(?:对外)?(?:{_VERB_ALT})")
+AFTER_SKIP_RE = re.compile(r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*")
+VERB_AFTER_RE = re.compile(
+    rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?(?:对外|向社会)?(?:{_VERB_ALT})"
+)
+# Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
+CITE_RE = re.compile(r"(?:^|[^证数])据|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾")
+# An issuer followed by a release verb: a headline reporting a release, not a document's own title.
+ISSUER_VERB_RE = re.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
+# Recency: in a press conference or interview, a release is news only when said to be recent.
+RECENT_RE = re.compile(r"日前|近日|近期|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日")
+SPEECH_FRAME_RE = re.compile(r"新闻发布会|发布会上|吹风会|答记者问|记者会|记者招待会|采访|座谈会上|论坛上|峰会上")
 # Planned or hypothetical releases are not releases.
 FUTURE_RE = re.compile(r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否")
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
@@ -164,6 +242,12 @@ ISSUER_VERB_TITLE_RE = re.compile(
 )
 TITLE_VERB_RE = re.compile(rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})")
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
+PLAIN_ABOUT_RE = re.compile(
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?P<title>关于[^，。；！？《》\n]{{2,80}}?的(?P<kind>{_TYPE_ALT}))"
+)
+APPROVAL_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:日前|近日|正式|已)?批复(?:同意)?")
+# Words before an untitled kind: "印发一则通知", "发出紧急通知".
+UNTITLED_RE = re.compile(r"^(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策"), not one document.
 GENERIC_TITLE_RE = re.compile(r"等|各|相关|有关|系列|一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本")
 
@@ -244,10 +328,16 @@ def split_issuer_prefix(title: str) -> tuple[str | None, str]:
 def canonical_issuer(text: str) -> str | None:
     """The canonical name(s) of the issuer(s) in ``text``: 国家发改委 -> 国家发展改革委; joint ones joined by 、."""
     names: list[str] = []
+    counts: list[str] = []
     for m in ISSUER_RE.finditer(unicodedata.normalize("NFKC", text).replace(" ", "")):
+        if MULTI_RE.fullmatch(m.group(0)):
+            counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
+            continue
         name = ISSUER_ALIASES.get(m.group(0), m.group(0))
         if name not in names:
             names.append(name)
+    if not names and counts:
+        return counts[0]
     return "、".join(names) if names else None
 
 
@@ -264,10 +354,9 @@ def normalise_doc_number(text: str) -> str | None:
 
 
 def doc_type(title: str) -> str | None:
-    """The policy document type the title ends with (行动方案, 意见, 通知 …), or None (公报, 报告, a newspaper)."""
-    text = normalise_title(title)
-    m = DOC_TYPE_END_RE.search(text)
-    return m.group(0) if m else None
+    """The document kind the title ends with (行动方案, 批复, 负面清单, the X of 关于…的X), or None (公报 of
+    statistics, 报告 of research, a newspaper): see :func:`carbonwatch.classify.doctitles.document_kind`."""
+    return document_kind(normalise_title(title))
 
 
 def unwrap_notice(title: str) -> str:
@@ -297,12 +386,16 @@ def _sentence_before(text: str, pos: int, limit: int = 80) -> str:
 
 
 def find_issuer_before(text: str, pos: int) -> str | None:
-    """The issuer written in the sentence before ``pos``, nearest first; joint issuers kept together."""
+    """The issuer written in the sentence before ``pos``, nearest first; joint issuers kept together.
+
+    A named body wins over a bare count: in "生态环境部会同17个部门印发" the issuer is 生态环境部.
+    """
     sentence = _sentence_before(text, pos)
-    found = list(JOINT_RE.finditer(sentence))
-    if not found:
-        return None
-    return canonical_issuer(found[-1].group(0))
+    found = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(sentence)]
+    named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
+    if named:
+        return named[-1]
+    return found[-1] if found else None
 
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
@@ -347,29 +440,44 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
         inner = m.group(1)
         issuer_prefix, _ = split_issuer_prefix(inner)
         title = unwrap_notice(m.group(0))
-        dtype = doc_type(title)
-        if dtype is None or BACKREF_RE.match(normalise_title(title)) or len(normalise_title(title)) < 4:
+        norm = normalise_title(title)
+        if BACKREF_RE.match(norm) or len(norm) < 4:
             continue
         before = text[max(0, m.start() - CONTEXT_CHARS) : m.start()]
         clause = _clause_before(text, m.start())
-        after = AFTER_SKIP_RE.sub("", text[m.end() : m.end() + CONTEXT_CHARS], count=1)
-        release, cue = False, ""
+        raw_after = text[m.end() : m.end() + CONTEXT_CHARS]
+        kind_after = KIND_AFTER_RE.match(raw_after)
+        after = AFTER_SKIP_RE.sub("", raw_after, count=1)
         vb = VERB_BEFORE_RE.search(before)
         va = VERB_AFTER_RE.match(after)
-        if vb and not _future(clause[: max(0, len(clause) - len(vb.group(0)))]):
+        lead = clause[: max(0, len(clause) - len(vb.group(0)))] if vb else clause
+        issuer = issuer_prefix or find_issuer_before(text, m.start())
+        # In context the kind is open: a title a government body is said to issue is a document (unless it is a
+        # newspaper, a statistics bulletin or another kind on the closed list).
+        is_doc, _ = title_is_document(title, government_issuer=bool(issuer and (vb or va)))
+        dtype = doc_type(title)
+        if kind_after and not NON_DOCUMENT_RE.search(norm):
+            is_doc, dtype = True, dtype or kind_after.group(1)
+        if not is_doc:
+            continue
+        release, cue = False, ""
+        if vb and not _future(lead) and not CITE_RE.search(lead):
             release, cue = True, clause.strip()
-        elif va and not _future(clause) and not _future(after[: va.end()]):
+        elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
+        if release and field_name == "text" and SPEECH_FRAME_RE.search(text[:200]):
+            sentence = _sentence_before(text, m.start(), 120)
+            if not RECENT_RE.search(sentence):
+                release, cue = False, "recalled in a press conference or interview: " + sentence.strip()[-30:]
         if not release:
             cue = cue or clause.strip()[-20:]
-        issuer = issuer_prefix or (find_issuer_before(text, m.start()) if (release or vb) else None)
         docs.append(
             PolicyDocument(
                 title=title,
-                title_norm=normalise_title(title),
-                issuer=issuer,
+                title_norm=norm,
+                issuer=issuer if (release or vb or issuer_prefix) else None,
                 doc_number=find_doc_number_near(text, m.start(), m.end()),
                 doc_type=dtype,
                 is_release=release,
@@ -406,12 +514,55 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
                 cue=m.group(0).strip(),
             )
         )
+    # "商务部等13部门关于…的通知指出": a document named by its full official title without 《》. In the headline or
+    # the lead it is the news; further down it only names the document (a mention another rule may link to).
+    for m in PLAIN_ABOUT_RE.finditer(text):
+        if _inside_brackets(text, m.start()) or GENERIC_TITLE_RE.search(m.group("title")[2:6]):
+            continue
+        clause = _clause_before(text, m.start())
+        lead = field_name == "title" or m.start() <= _lead_end(text)
+        release = lead and not _future(clause) and not CITE_RE.search(clause)
+        release = release and not is_historical(text, m.start(), ref_year)
+        shown = unwrap_notice(m.group("title"))
+        docs.append(
+            PolicyDocument(
+                title=shown,
+                title_norm=normalise_title(shown),
+                issuer=canonical_issuer(m.group("issuer")),
+                doc_number=find_doc_number_near(text, m.start(), m.end()),
+                doc_type=m.group("kind"),
+                is_release=release,
+                field=field_name,
+                start=m.start("title"),
+                end=m.end("title"),
+                cue=("document named in the lead: " if release else "document named: ") + m.group(0)[:40],
+            )
+        )
+    # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
+    for m in APPROVAL_RE.finditer(text):
+        if field_name == "text" and m.start() > _lead_end(text):
+            continue
+        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+            continue
+        docs.append(
+            PolicyDocument(
+                title="批复",
+                title_norm="批复",
+                issuer=canonical_issuer(m.group("issuer")),
+                doc_type="批复",
+                is_release=True,
+                field=field_name,
+                start=m.start(),
+                end=m.end(),
+                cue=m.group(0),
+            )
+        )
     # Only headlines use the title-first form ("…方案出炉"); in body text it catches too many generic phrases.
     patterns = [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE]
     for pattern in patterns:
         for m in pattern.finditer(text):
             title = m.group("title")
-            bare = title in DOC_TYPES
+            bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             if GENERIC_TITLE_RE.search(title) or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
                 continue
             if _inside_brackets(text, m.start()):
@@ -422,7 +573,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
                 # "X印发通知" names no title: keep it only when an issuer says who released it.
                 if issuer is None or _future(clause):
                     continue
-                if not bare and len(title) < 4:
+                if not bare and (len(title) < 4 or not title_is_document(title, government_issuer=True)[0]):
+                    continue
+                # An untitled "印发一则通知" is the news only in the headline or the lead sentence, where news
+                # writing puts the event; further down it is background to another story.
+                if bare and field_name == "text" and m.start() > _lead_end(text):
                     continue
             else:
                 clause = _clause_before(text, m.start("title"))
@@ -446,6 +601,12 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
                 )
             )
     return docs
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead (first sentence) of a text ends."""
+    m = SENTENCE_END_RE.search(text.lstrip())
+    return (m.end() + len(text) - len(text.lstrip())) if m else len(text)
 
 
 HEADING_RE = re.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
@@ -491,7 +652,8 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     """One entry per normalised title: release if any occurrence is one; first issuer/number found wins."""
     merged: dict[str, PolicyDocument] = {}
     for d in docs:
-        key = d.title_norm
+        # The same title with or without a structural 的 (扎实稳住经济(的)一揽子政策措施) is the same document.
+        key = d.title_norm.replace("的", "")
         if d.doc_type in DOC_TYPES and d.title_norm == d.doc_type:
             # A bare "通知" is one untitled document per issuer.
             key = f"{d.issuer or ''}:{d.doc_type}"
@@ -500,13 +662,151 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
             merged[key] = replace(d)
             continue
         # Prefer the form with 《》 (as the article writes it) over a headline paraphrase.
-        if not old.title.startswith("《") and d.title.startswith("《"):
-            old.title, old.field, old.start, old.end = d.title, d.field, d.start, d.end
+        derived = old.cue.startswith(FULL_TEXT_CUE) and not d.cue.startswith(FULL_TEXT_CUE)
+        if d.title.startswith("《") and (not old.title.startswith("《") or derived):
+            old.title, old.title_norm, old.field, old.start, old.end = d.title, d.title_norm, d.field, d.start, d.end
         old.issuer = old.issuer or d.issuer
         old.doc_number = old.doc_number or d.doc_number
         if d.is_release and not old.is_release:
             old.is_release, old.cue = True, d.cue
     return list(merged.values())
+
+
+def _link_untitled(docs: list[PolicyDocument]) -> list[PolicyDocument]:
+    """An untitled release ("印发通知", "批复同意") takes the title of the one document of that kind and issuer
+    the article names elsewhere ("根据国务院关于同意…的批复"): the article names what was released."""
+    out: list[PolicyDocument] = []
+    for d in docs:
+        untitled = d.is_release and d.doc_type is not None and d.title_norm == d.doc_type
+        if untitled:
+            named = [
+                o
+                for o in docs
+                if o is not d and o.doc_type == d.doc_type and o.title_norm != o.doc_type and o.issuer == d.issuer
+            ]
+            if len(named) == 1:
+                named[0].is_release, named[0].cue = True, f"{d.cue} → {named[0].title}"
+                continue
+        out.append(d)
+    return out
+
+
+# -- the article IS the document -------------------------------------------------------------------------------
+# Conventions of an official document's printed form (GB/T 9704) that a republished full text keeps.
+ADDRESSEE_RE = re.compile(
+    r"(?m)^\s*(?:各[^\n：:。]{1,80}|[^\n：:。]{2,80}(?:人民政府|各部委|直属机构|有关单位|有关部门|分行|营业管理部|监管局|各单位))"
+    r"[：:]\s*$"
+)
+SECTION_ONE_RE = re.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章)")
+SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章)")
+PROMULGATE_RE = re.compile(
+    r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)意见"
+    r"|现就.{0,40}(?:通知|意见|公告)如下|自.{2,16}起施行|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
+)
+DATE_LINE_RE = re.compile(r"(?m)^\s*[（(]?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?\s*$")
+FULLTEXT_RE = re.compile(r"全文如下|以下为全文|全文发布|全文公布|[（(]全文[）)]")
+ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*\d+\s*号)")
+FULL_TEXT_CUE = "the article is the document"
+# A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
+DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
+HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$")
+
+
+def _structure_signals(text: str) -> list[str]:
+    """Which conventions of an official document's printed form the text shows."""
+    head = text[:400]
+    signals = []
+    if DOC_NUMBER_RE.search(head) or ORDER_HEAD_RE.match(text):
+        signals.append("document number in the opening lines")
+    if ADDRESSEE_RE.search(text[:1200]):
+        signals.append("addressee line")
+    if SECTION_ONE_RE.search(text) and SECTION_TWO_RE.search(text):
+        signals.append("numbered sections")
+    if PROMULGATE_RE.search(text):
+        signals.append("promulgation formula")
+    if DATE_LINE_RE.search(text):
+        signals.append("date line")
+    if FULLTEXT_RE.search(text[:600]):
+        signals.append("full text follows")
+    return signals
+
+
+def _heading_block(text: str) -> str:
+    """The document heading printed at the top of the text (maybe over several lines, after a news dateline)."""
+    lines: list[str] = []
+    for line in DATELINE_RE.sub("", text.strip(), count=1).splitlines()[:4]:
+        line = line.strip()
+        if not line or DOC_NUMBER_RE.search(line) or DATE_LINE_RE.match(line) or ADDRESSEE_RE.match(line):
+            break
+        lines.append(line)
+        if SENTENCE_END_RE.search(line) or len("".join(lines)) > 120:
+            return ""  # running text, not a heading
+    return "".join(lines)
+
+
+def _heading_issuer(text: str) -> tuple[str | None, str | None]:
+    """Issuers and number printed at the top of an order (国家发展和改革委员会 / 商务部 / 令 / 第47号)."""
+    m = ORDER_HEAD_RE.match(text)
+    if not m:
+        return None, None
+    return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
+
+
+def _closing_issuer(text: str) -> str | None:
+    """The issuer line printed above the closing date of a document."""
+    lines = [ln.strip() for ln in text.strip().splitlines()[-8:]]
+    for i, line in enumerate(lines):
+        if DATE_LINE_RE.match(line) and i > 0 and len(lines[i - 1]) <= 40:
+            issuer = canonical_issuer(lines[i - 1]) if ISSUER_RE.fullmatch(lines[i - 1].replace(" ", "")) else None
+            if issuer:
+                return issuer
+    return None
+
+
+def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocument | None:
+    """The article is a document's full text: its headline (or first line) is a document title and its body
+    shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
+    signals = _structure_signals(text)
+    if not signals:
+        return None
+    candidates = [HEADLINE_TAIL_RE.sub("", title.strip()), _heading_block(text)]
+    for candidate in candidates:
+        compact = re.sub(r"\s+", " ", candidate).strip()
+        if "《" in compact or not compact:
+            continue
+        if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
+            continue  # "国务院印发…方案" reports a release; the document's own title follows in the text
+        prefix_issuer, _ = split_issuer_prefix(compact)
+        headline = candidate is candidates[0]
+        ok, why = title_is_document(compact, government_issuer=headline and prefix_issuer is not None)
+        if not ok:
+            continue
+        # One convention alone is enough only for a bare document title with a strong kind (a joint declaration
+        # printed as numbered paragraphs); otherwise two conventions must agree.
+        kind = doc_type(compact)
+        strong = kind is not None and kind not in WEAK_KINDS and headline
+        if len(signals) < 2 and "full text follows" not in signals and not strong:
+            continue
+        years = [int(y) for y in DATE_LINE_RE.findall(text[:600])]
+        if ref_year is not None and years and years[0] < ref_year - 1:
+            return None  # an old document reprinted, not news of its release
+        number = find_doc_number_near(text, 0, 0) if DOC_NUMBER_RE.search(text[:400]) else None
+        order_issuer, order_number = _heading_issuer(text)
+        issuer = prefix_issuer or order_issuer or _closing_issuer(text)
+        title_text = unwrap_notice(compact)
+        return PolicyDocument(
+            title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),
+            title_norm=normalise_title(title_text),
+            issuer=issuer,
+            doc_number=number or order_number,
+            doc_type=doc_type(compact),
+            is_release=True,
+            field="title" if headline else "text",
+            start=0,
+            end=len(candidate),
+            cue=f"{FULL_TEXT_CUE} ({why}; {', '.join(signals)})",
+        )
+    return None
 
 
 def recognise(
@@ -531,7 +831,14 @@ def recognise(
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year)
     docs += _header_docs(text, "text", ref_year)
-    merged = _merge(docs)
+    full_text = _document_text(title, text, ref_year)
+    if full_text is not None:
+        docs.insert(0, full_text)
+    order_issuer, _ = _heading_issuer(text)
+    merged = _link_untitled(_merge(docs))
+    for d in merged:
+        if d.is_release and d.issuer is None and order_issuer:
+            d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
     headline_norms = {d.title_norm for d in merged if d.field == "title"}
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
     for d in merged:

@@ -1,0 +1,211 @@
+"""Is a title the name of an official document? Open vocabulary from the conventions of Chinese official writing.
+
+A document title, by GB/T 9704 (党政机关公文格式) and the 党政机关公文处理工作条例, is "issuer + 关于 + subject + 的 +
+kind" (国务院关于印发…的通知), or the name of a normative document (…管理办法, …条例, …行动方案, 中华人民共和国…法),
+often with a status suffix ((试行), (征求意见稿), (2021年版)). The kind is an open class: the 15 official kinds, the
+normative kinds and the names governments give to lists, catalogues, instruments and statements. So:
+
+* a title is a document when it has the 关于…的X form (whatever X is), a status suffix, the 中华人民共和国…法 form, an
+  order number (国务院令第N号), or ends with a document kind from :data:`DOC_KINDS`;
+* what is *not* a policy document is the closed list: newspapers and periodicals, statistics bulletins and data,
+  research and company reports, speeches, meetings, interviews and interpretations, books and programmes
+  (:data:`NON_DOCUMENT_RE`). A 关于…的报告 is an official report (a kind of 公文), not a research report.
+
+:func:`title_is_document` answers for a title alone; in an article, a 《title》 that a government body is said to
+issue is a document whatever its last word (``policydocs`` applies that context rule).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Document kinds, grouped by where the convention comes from. Longest first at match time (行动方案 before 方案).
+OFFICIAL_KINDS = (  # the 15 kinds of the 党政机关公文处理工作条例 (命令 as 令)
+    "决议",
+    "决定",
+    "命令",
+    "公报",
+    "公告",
+    "通告",
+    "意见",
+    "通知",
+    "通报",
+    "报告",
+    "请示",
+    "批复",
+    "议案",
+    "函",
+    "纪要",
+)
+NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文件) and their usual compound names
+    "法",
+    "法典",
+    "条例",
+    "规定",
+    "办法",
+    "细则",
+    "规则",
+    "规程",
+    "规范",
+    "准则",
+    "标准",
+    "守则",
+    "章程",
+    "制度",
+    "指南",
+    "指引",
+    "导则",
+    "目录",
+    "清单",
+    "名录",
+    "名单",
+    "要点",
+    "纲要",
+    "规划",
+    "计划",
+    "方案",
+    "措施",
+    "举措",
+    "政策",
+    "任务",
+    "路线图",
+    "意见稿",
+    "建议",
+    "白皮书",
+    "机制",
+    "工具",
+    "实施方案",
+    "行动方案",
+    "工作方案",
+    "总体方案",
+    "行动计划",
+    "工作计划",
+    "指导意见",
+    "实施意见",
+    "若干意见",
+    "实施细则",
+    "管理办法",
+    "暂行办法",
+    "实施办法",
+    "若干措施",
+    "若干规定",
+    "支持工具",
+    "指导目录",
+    "负面清单",
+    "重点任务",
+    "工作要点",
+)
+DIPLOMATIC_KINDS = ("声明", "宣言", "公约", "协定", "议定书", "备忘录", "联合声明", "联合宣言", "联合公报")
+DOC_KINDS: tuple[str, ...] = tuple(
+    sorted(set(OFFICIAL_KINDS + NORMATIVE_KINDS + DIPLOMATIC_KINDS), key=lambda k: (-len(k), k))
+)
+_KIND_ALT = "|".join(DOC_KINDS)
+KIND_END_RE = re.compile(rf"(?:{_KIND_ALT})$")
+
+# Status and edition suffixes: （试行）, (暂行), （征求意见稿）, （修订草案）, （2021年版）, （2021年本）, （修正）.
+STATUS_SUFFIX_RE = re.compile(
+    r"[（(](?:试行|暂行|征求意见稿|送审稿|草案|修订|修正|修订草案|修订稿|草案征求意见稿|"
+    r"(?:19|20)\d{2}年(?:版|本|修订|修正)?)[）)]$"
+)
+# 关于 + subject + 的 + kind: the kind is whatever short noun ends the title (open vocabulary).
+ABOUT_RE = re.compile(r"关于.{2,}的(?!.*(?:发布|出台|印发|公布|出炉|落地|来了|全文|解读))([\u4e00-\u9fff]{1,6})$")
+LAW_RE = re.compile(r"^中华人民共和国.{1,40}(?:法|条例|规定|办法)$")
+ORDER_RE = re.compile(
+    r"(?:令|公告|通告)\s*[（(]?\s*(?:第\s*)?[0-9０-９一二三四五六七八九十百]+\s*号[）)]?$"
+    r"|(?:国务院|主席|部|委员会|委|总局|局|署|银行|人民政府)令$"
+)
+
+# The closed list of what is not a policy document.
+NON_DOCUMENT_RE = re.compile(
+    r"(?:日报|晚报|早报|商报|时报|周报|周刊|杂志|月刊|学报|画报|日刊|证券报|参考报|经济报|青年报|法治报|新闻报)$"
+    r"|(?:统计|普查|状况|监测|发展)公报$|统计年鉴$|年鉴$|(?:月|季|年)报$|快报$|数据$|指数$"
+    r"|报告$|蓝皮书$|绿皮书$|研究$"
+    r"|讲话$|致辞$|发言$|演讲$|贺信$|答记者问$|问答$|解读$|访谈$|专访$|综述$|评论$|社论$|述评$"
+    r"|(?:会议|座谈会|发布会|论坛|峰会|研讨会|博览会)$"
+    r"|小说$|电影$|电视剧$|纪录片$|节目$|歌曲$|诗集$|一书$|丛书$|读本$|教材$"
+)
+# Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents.
+COMPANY_RE = re.compile(
+    r"(?:股份)?有限(?:责任)?公司|集团|证券投资基金|货币市场基金|债券型|混合型|基金管理|股东大会|董事会|[A-Z]类份额"
+)
+# Reported speech marks a news headline, not a document title ("X称…", "Y表示…"); 称号 is not speech.
+SPEECH_RE = re.compile(r"(?<!名)称(?!号|谓)|表示|指出|强调|认为|回应|透露")
+# Kinds that are only documents in the 关于…的X form or with a government issuer (a research 报告 is not).
+WEAK_KINDS = frozenset({"报告", "建议", "机制", "工具", "任务", "政策", "举措", "名单", "制度", "函", "白皮书"})
+
+QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
+
+
+def clean_title(title: str) -> str:
+    """NFKC, ASCII quotes, no whitespace, no 《》 around it (the text a title rule looks at)."""
+    text = unicodedata.normalize("NFKC", title).translate(QUOTES)
+    text = re.sub(r"\s+", "", text)
+    if text.startswith("《") and text.endswith("》"):
+        text = text[1:-1]
+    return text.strip(".,;:!?。，；：！？")
+
+
+def strip_status(title: str) -> str:
+    """The title without a trailing status or edition suffix: 管理办法（试行） -> 管理办法."""
+    text = title
+    while True:
+        stripped = STATUS_SUFFIX_RE.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def document_kind(title: str) -> str | None:
+    """The kind a document title ends with (行动方案, 批复, 负面清单 …; the X of 关于…的X), or None."""
+    text = strip_status(clean_title(title))
+    if NON_DOCUMENT_RE.search(text) and not ABOUT_RE.search(text):
+        return None
+    m = KIND_END_RE.search(text)
+    if m:
+        return m.group(0)
+    m = ABOUT_RE.search(text)
+    if m:
+        return m.group(1)
+    if ORDER_RE.search(text):
+        return "令"
+    return None
+
+
+def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[bool, str]:
+    """Whether ``title`` names an official document, and the convention that decided it.
+
+    ``government_issuer``: the context says a government body issues it (then a weak kind such as 报告 or 工具
+    counts, and any title not in the closed non-document list does).
+    """
+    text = clean_title(title)
+    if len(text) < 3:
+        return False, "too short to be a document title"
+    company = COMPANY_RE.search(text)
+    if company:
+        return False, f"issued by a company ({company.group(0)}), not a government body"
+    speech = SPEECH_RE.search(text)
+    if speech and not ABOUT_RE.search(text):
+        return False, f"a news headline (reported speech: {speech.group(0)})"
+    core = strip_status(text)
+    has_status = core != text
+    about = ABOUT_RE.search(core)
+    non_doc = NON_DOCUMENT_RE.search(core)
+    if non_doc and not about:
+        return False, f"not a policy document: ends with {non_doc.group(0)}"
+    if about:
+        return True, f"关于…的{about.group(1)} form"
+    if LAW_RE.search(core):
+        return True, "中华人民共和国…法 form"
+    if ORDER_RE.search(core):
+        return True, "order/announcement number"
+    m = KIND_END_RE.search(core)
+    if m:
+        if m.group(0) in WEAK_KINDS and not government_issuer and not has_status:
+            return False, f"{m.group(0)} without a government issuer"
+        return True, f"ends with the document kind {m.group(0)}"
+    if has_status:
+        return True, "status suffix " + text[len(core) :]
+    if government_issuer:
+        return True, "issued by a government body"
+    return False, "no document form"

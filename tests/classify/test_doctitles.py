@@ -1,0 +1,75 @@
+"""Document-title recognition: each convention of Chinese official writing on a table of cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from carbonwatch.classify.doctitles import document_kind, strip_status, title_is_document
+
+DOCUMENTS = [
+    ("国务院关于印发2030年前碳达峰行动方案的通知", "关于…的通知 form"),
+    ("关于加快建立健全绿色低碳循环发展经济体系的指导意见", "关于…的指导意见 form"),
+    ("国务院关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复", "关于…的批复 form"),
+    ("中华人民共和国长江保护法", "中华人民共和国…法 form"),
+    ("国务院令第764号", "order/announcement number"),
+    ("中华人民共和国国务院令", "order/announcement number"),
+    ("碳排放权交易管理办法（试行）", "ends with the document kind 管理办法"),
+    ("市场准入负面清单", "ends with the document kind 负面清单"),
+    ("2022年工作要点", "ends with the document kind 工作要点"),
+    ("中美关于在21世纪20年代强化气候行动的格拉斯哥联合宣言", "ends with the document kind 联合宣言"),
+    ("外商投资准入特别管理措施(负面清单)(2021年版)", "status suffix (2021年版)"),
+    ("企业环境信息依法披露格式准则（征求意见稿）", "ends with the document kind 准则"),
+]
+
+
+@pytest.mark.parametrize(("title", "reason"), DOCUMENTS)
+def test_document_titles_are_accepted_by_their_convention(title: str, reason: str) -> None:
+    assert title_is_document(title) == (True, reason)
+
+
+NOT_DOCUMENTS = [
+    "《华夏时报》",
+    "2020中国生态环境状况公报",
+    "中国碳市场发展报告",
+    "李强主持召开国务院常务会议",
+    "国家发展改革委召开新闻发布会",
+    "2022年中国两轮电动车行业白皮书",
+    "广州智光电气股份有限公司关于召开公司2018年第五次临时股东大会的通知",
+    "西班牙称不会因美国威胁改变反战立场 法国称美以军事行动不符合国际法",
+    "新时代的中国绿色发展",
+    "关于加快建立健全绿色低碳循环发展经济体系的指导意见发布",
+]
+
+
+@pytest.mark.parametrize("title", NOT_DOCUMENTS)
+def test_non_documents_are_rejected(title: str) -> None:
+    ok, reason = title_is_document(title)
+    assert not ok
+    assert reason
+
+
+def test_weak_kind_needs_a_government_issuer() -> None:
+    assert title_is_document("碳中和产业白皮书")[0] is False
+    assert title_is_document("碳中和产业白皮书", government_issuer=True)[0] is True
+
+
+def test_government_issuer_opens_the_vocabulary_but_not_the_closed_list() -> None:
+    assert title_is_document("新时代的中国绿色发展", government_issuer=True) == (True, "issued by a government body")
+    assert title_is_document("人民日报", government_issuer=True)[0] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("《关于做好2022年全面推进乡村振兴重点工作的意见》", "意见"),
+        ("关于同意设立某试验区的批复", "批复"),
+        ("关于开展碳达峰试点的实施安排", "实施安排"),
+        ("《2020中国生态环境状况公报》", None),
+    ],
+)
+def test_document_kind_is_open(title: str, kind: str | None) -> None:
+    assert document_kind(title) == kind
+
+
+def test_strip_status_removes_every_suffix() -> None:
+    assert strip_status("外商投资准入特别管理措施(负面清单)(2021年版)(试行)") == "外商投资准入特别管理措施(负面清单)"
