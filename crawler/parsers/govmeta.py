@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -321,13 +322,14 @@ def parse_list(
     link_xpath: str = ".//a[@href]",
     page_ext: str = "html",
     guess_next: bool = False,
+    accept: Callable[[str], bool] | None = None,
 ) -> ListPage:
     """Entries of a government list page: each ``item_xpath`` node gives a link and a date in its text.
 
     The link is the first match of ``link_xpath`` in the item, else the item's first link. Links are made
-    absolute against ``url``; duplicates and links without a title are skipped. The pager comes from the TRS
-    pager script (:func:`trs_pager`) or a 下一页 link; without either, ``guess_next`` asks the spider to try the
-    next ``index_N`` page.
+    absolute against ``url``; duplicates, links without a title and links ``accept`` refuses are skipped. The
+    pager comes from the TRS pager script (:func:`trs_pager`) or a 下一页 link; without either, ``guess_next``
+    asks the spider to try the next ``index_N`` page.
     """
     root = parse_html(html)
     entries: list[ListEntry] = []
@@ -340,6 +342,8 @@ def parse_list(
         href = urljoin(url, (a.get("href") or "").strip())
         title = clean_value(a.get("title") or "") or clean_value(node_text(a))
         if not title or href in seen or not href.startswith(("http://", "https://")):
+            continue
+        if accept is not None and not accept(href):
             continue
         seen.add(href)
         m = DATE_RE.search(node_text(item))

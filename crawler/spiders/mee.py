@@ -1,7 +1,8 @@
 """MEE (生态环境部) spider: 新闻发布 press releases and 部文件 policy documents on www.mee.gov.cn.
 
-Run: ``scrapy crawl mee`` (options: ``-a columns=URL,URL``, ``-a max_pages=N``). Older MEE pages are GB2312/GBK
-with only a ``<meta>`` declaration, some with none: pages are decoded by ``crawler.spiderbase.response_text``.
+Run: ``scrapy crawl mee`` (options: ``-a columns=URL,URL``, ``-a max_pages=N``). Column pages page with the TRS
+script pager (``var countPage = N``, pages ``index_1.shtml`` …). Pages are decoded by
+``crawler.spiderbase.response_text`` (HTTP charset, ``<meta>``, UTF-8, then GB18030).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from crawler.spiderbase import GovListSpider
 
 
 class MeeSpider(GovListSpider):
-    """Static TRS column lists (``index.shtml``, ``index_1.shtml`` …) and their detail pages."""
+    """TRS column lists and their news and policy-document pages (markup: :mod:`crawler.parsers.mee`)."""
 
     name = "mee"
     allowed_domains: ClassVar[list[str]] = ["www.mee.gov.cn"]
