@@ -95,6 +95,7 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "负面清单",
     "重点任务",
     "工作要点",
+    "一号文件",
 )
 DIPLOMATIC_KINDS = ("声明", "宣言", "公约", "协定", "议定书", "备忘录", "联合声明", "联合宣言", "联合公报")
 DOC_KINDS: tuple[str, ...] = tuple(

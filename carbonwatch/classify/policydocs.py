@@ -33,6 +33,7 @@ BACKREF_RE = re.compile(rf"^(?:该|本|上述|这一?|此|两个?|三个?)?(?:{_
 # A 《…》 pair; nested 《》 inside a title are allowed one level deep (《关于印发《X》的通知》).
 DOC_RE = re.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
 # A kind written after the closing bracket: 《新时代的中国绿色发展》白皮书, 《…》的通知.
+KIND_AFTER_TITLE_RE = re.compile(r"^(《[^《》]+》)(?:白皮书|联合声明|联合宣言)$")
 KIND_AFTER_RE = re.compile(r"^(?:的)?(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告)")
 
 # -- issuers ---------------------------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ _LOCAL_GOV = (
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
 # "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
 _COUNT = r"[0-9０-９一二三四五六七八九十两]{1,3}"
-_MULTI = rf"(?:{_COUNT}个?(?:部门|部委|部委局|部门单位)|多部门|多部委)"
+_MULTI = rf"(?:{_COUNT}个?(?:部门|部委|部委局|部门单位|省份|省区市|省市区|省市)|多部门|多部委|多省份?)"
 MULTI_RE = re.compile(_MULTI)
 ISSUER_RE = re.compile(rf"(?:{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
 # Joint issuers: bodies separated by 、 or 和/与/及 (会同 is not joint authorship: the first body issues).
@@ -202,6 +203,9 @@ RELEASE_VERBS = (
     "联合发文",
     "重磅发文",
     "发表",
+    "联署",
+    "共同发表",
+    "共同发布",
     "批复",
     "编制完成",
     "审议通过",
@@ -213,10 +217,12 @@ RELEASE_VERBS = (
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
 # Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《" (small gaps only).
 VERB_BEFORE_RE = re.compile(
-    rf"(?:{_VERB_ALT})(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
+    rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
 )
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
-AFTER_SKIP_RE = re.compile(r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*")
+AFTER_SKIP_RE = re.compile(
+    r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
+)
 VERB_AFTER_RE = re.compile(
     rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?(?:对外|向社会)?(?:{_VERB_ALT})"
 )
@@ -245,11 +251,20 @@ VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
 PLAIN_ABOUT_RE = re.compile(
     rf"(?P<issuer>{JOINT_RE.pattern})\s*(?P<title>关于[^，。；！？《》\n]{{2,80}}?的(?P<kind>{_TYPE_ALT}))"
 )
-APPROVAL_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:日前|近日|正式|已)?批复(?:同意)?")
+# "14省份相继发布了2021年企业工资指导线": a year-named instrument a government issues, whatever its last word.
+YEAR_TITLE_RE = re.compile(
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*(?P<verb>{_VERB_ALT})了?"
+    rf"(?P<title>(?:19|20)\d{{2}}年度?[^\s，。；：:、！？!?《》()（）]{{2,24}}?)(?=[，。；：:！？!?\s]|$)"
+)
+APPROVAL_RE = re.compile(
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:日前|近日|正式|已)?批复(?:原则)?(?:同意)?(?![^，。]{{0,4}}《)"
+)
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = re.compile(r"^(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策"), not one document.
-GENERIC_TITLE_RE = re.compile(r"等|各|相关|有关|系列|一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本")
+GENERIC_TITLE_RE = re.compile(
+    r"等|各|相关|有关|系列|一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本|应对|类似|同类|此类|相应|具体|新一轮|一些"
+)
 
 QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
@@ -311,6 +326,8 @@ def normalise_title(title: str) -> str:
     text = unicodedata.normalize("NFKC", title)
     text = unify_quotes(text)
     text = re.sub(r"\s+", "", text)
+    text = KIND_AFTER_TITLE_RE.sub(r"\1", text)  # 《X》白皮书 names X
+    text = unwrap_notice(text)  # 关于印发X的通知 names X
     text = text.replace("《", "").replace("》", "").strip(".,;:!?。，；：！？")
     issuer, rest = split_issuer_prefix(text)
     return rest if issuer else text
@@ -333,12 +350,34 @@ def canonical_issuer(text: str) -> str | None:
         if MULTI_RE.fullmatch(m.group(0)):
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
             continue
-        name = ISSUER_ALIASES.get(m.group(0), m.group(0))
+        name = ISSUER_ALIASES.get(m.group(0)) or canonical_local(m.group(0))
         if name not in names:
             names.append(name)
     if not names and counts:
         return counts[0]
     return "、".join(names) if names else None
+
+
+PROVINCE_SUFFIX = {"北京": "市", "天津": "市", "上海": "市", "重庆": "市", "内蒙古": "自治区", "广西": "壮族自治区"}
+PROVINCE_SUFFIX |= {"西藏": "自治区", "宁夏": "回族自治区", "新疆": "维吾尔自治区", "香港": "特别行政区"}
+PROVINCE_SUFFIX |= {"澳门": "特别行政区"}
+PROVINCE_HEAD_RE = re.compile(
+    rf"^({PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?(?!省|市|自治区)(.*)$"
+)
+
+
+def canonical_local(name: str) -> str:
+    """One name per provincial body: 浙江, 浙江省, 浙江省政府 -> 浙江省人民政府; 浙江省住建厅 keeps its office."""
+    m = PROVINCE_HEAD_RE.match(name)
+    if not m:
+        return name
+    province, rest = m.group(1), m.group(2)
+    full = province + PROVINCE_SUFFIX.get(province, "省")
+    if rest in ("", "政府", "人民政府"):
+        return full + "人民政府"
+    if rest in ("政府办公厅", "人民政府办公厅"):
+        return full + "人民政府办公厅"
+    return full + rest
 
 
 def normalise_doc_number(text: str) -> str | None:
@@ -454,7 +493,10 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
         issuer = issuer_prefix or find_issuer_before(text, m.start())
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
-        is_doc, _ = title_is_document(title, government_issuer=bool(issuer and (vb or va)))
+        gov = bool(issuer and (vb or va))
+        is_doc = (
+            title_is_document(title, government_issuer=gov)[0] or title_is_document(inner, government_issuer=gov)[0]
+        )
         dtype = doc_type(title)
         if kind_after and not NON_DOCUMENT_RE.search(norm):
             is_doc, dtype = True, dtype or kind_after.group(1)
@@ -536,6 +578,27 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
                 start=m.start("title"),
                 end=m.end("title"),
                 cue=("document named in the lead: " if release else "document named: ") + m.group(0)[:40],
+            )
+        )
+    for m in YEAR_TITLE_RE.finditer(text):
+        title = m.group("title")
+        if field_name == "text" and m.start() > _lead_end(text):
+            continue
+        if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title) or SPEECH_FRAME_RE.search(title):
+            continue
+        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+            continue
+        docs.append(
+            PolicyDocument(
+                title=title,
+                title_norm=normalise_title(title),
+                issuer=canonical_issuer(m.group("issuer")),
+                doc_type=doc_type(title),
+                is_release=True,
+                field=field_name,
+                start=m.start("title"),
+                end=m.end("title"),
+                cue=m.group(0),
             )
         )
     # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
@@ -733,6 +796,8 @@ def _structure_signals(text: str) -> list[str]:
 
 def _heading_block(text: str) -> str:
     """The document heading printed at the top of the text (maybe over several lines, after a news dateline)."""
+    if ORDER_HEAD_RE.match(text):
+        return ""  # an order's heading names who promulgates, the document follows in the text
     lines: list[str] = []
     for line in DATELINE_RE.sub("", text.strip(), count=1).splitlines()[:4]:
         line = line.strip()

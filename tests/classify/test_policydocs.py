@@ -227,3 +227,97 @@ def test_document_heading_with_number_is_the_release() -> None:
 def test_cited_number_is_not_a_heading() -> None:
     text = "根据《国务院关于印发2030年前碳达峰行动方案的通知》（国发〔2021〕23号）要求，推进工作。"
     assert not recognise("", text, published_at=Y2021).is_release
+
+
+OPEN_RELEASE_CASES = [
+    (
+        "商务部等13部门关于促进绿色智能家电消费若干措施的通知指出，各地要开展家电以旧换新活动。",
+        ("关于促进绿色智能家电消费若干措施的通知", "商务部"),
+    ),
+    ("国务院日前批复原则同意《“十四五”对外贸易高质量发展规划》。", ('"十四五"对外贸易高质量发展规划', "国务院")),
+    ("今年以来，14省份相继发布了2021年企业工资指导线。", ("2021年企业工资指导线", "14省份")),
+    ("中国和欧盟等共112个世贸组织成员共同联署《投资便利化联合声明》。", ("投资便利化联合声明", None)),
+    (
+        "3月26日，中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发了《关于防止经营用途贷款"
+        "违规流入房地产领域的通知》。",
+        ("关于防止经营用途贷款违规流入房地产领域的通知", "中国银保监会、住房和城乡建设部、中国人民银行"),
+    ),
+    (
+        "浙江省政府近日印发了《关于进一步加强招商引资工作的指导意见》。",
+        ("关于进一步加强招商引资工作的指导意见", "浙江省人民政府"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPEN_RELEASE_CASES)
+def test_open_vocabulary_release_is_recognised(text: str, expected: tuple[str, str | None]) -> None:
+    assert (*expected, True) in releases("", text)
+
+
+def test_coordinated_titles_share_the_verb() -> None:
+    text = (
+        "《关于印发促进工业经济平稳增长的若干政策的通知》和《关于促进服务业领域困难行业恢复发展的若干政策》18日印发。"
+    )
+    found = {norm for norm, _, release in releases("", text) if release}
+    assert found == {"促进工业经济平稳增长的若干政策", "关于促进服务业领域困难行业恢复发展的若干政策"}
+
+
+def test_untitled_approval_takes_the_title_named_later() -> None:
+    text = (
+        "国务院日前批复同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区。\n"
+        "根据国务院关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复，本批城市将复制推广经验。"
+    )
+    [doc] = recognise("27地获批设立跨境电商综合试验区", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == (
+        "关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复",
+        "国务院",
+    )
+
+
+FULL_TEXT = (
+    "新华社北京10月24日电中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见\n"
+    "（2021年9月22日）\n实现碳达峰、碳中和，是党中央作出的重大战略决策。现提出如下意见。\n"
+    "一、总体要求\n（一）指导思想。\n二、主要目标\n"
+)
+
+
+def test_the_article_is_the_document() -> None:
+    title = "中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见"
+    [doc] = recognise(title, FULL_TEXT, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == (
+        "关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见",
+        "中共中央、国务院",
+    )
+    assert doc.cue.startswith("the article is the document")
+
+
+def test_a_news_headline_over_running_text_is_not_the_document() -> None:
+    text = "国务院常务会议指出，要加快出口退税进度。\n一是加强政策支持。\n二是稳定外资。"
+    assert not recognise("关于出口退税的最新部署", text, published_at=Y2021).is_release
+
+
+def test_an_order_heading_names_the_issuers() -> None:
+    text = (
+        "中华人民共和国国家发展和改革委员会\n中华人民共和国商务部\n令\n第47号\n"
+        "《外商投资准入特别管理措施（负面清单）（2021年版）》已经审议通过，现予以发布，自2022年1月1日起施行。"
+    )
+    [doc] = recognise("《外商投资准入特别管理措施(负面清单)(2021年版)》发布", text, published_at=Y2021).releases
+    assert doc.issuer == "国家发展改革委、商务部"
+
+
+def test_a_release_recalled_in_a_press_conference_is_a_mention() -> None:
+    text = (
+        "8月16日，国家发改委司长在新闻发布会上表示，一年以来市场运行平稳。\n"
+        "二是加强顶层设计。我委报请国务院办公厅印发《关于进一步盘活存量资产扩大有效投资的意见》，作出明确安排。"
+    )
+    assert not recognise("发改委：推动基础设施REITs扩容", text, published_at=Y2021).is_release
+
+
+def test_a_recent_release_announced_in_a_press_conference_is_a_release() -> None:
+    text = "11月16日，国家发改委新闻发言人在新闻发布会上表示，日前，国务院印发《2030年前碳达峰行动方案》。"
+    assert recognise("发改委：实施方案已编制完成", text, published_at=Y2021).is_release
+
+
+def test_company_notices_and_generic_measures_are_not_releases() -> None:
+    assert not recognise("", "海关总署此前也发布类似公告。", published_at=Y2021).is_release
+    assert not recognise("", "会议指出，要针对困难挑战推出应对举措。", published_at=Y2021).is_release
