@@ -7,7 +7,8 @@ written to ``benchmarks/results/latest.md`` (raw figures beside it as ``latest.j
 Own benchmarks (in this process, crawls in subprocesses): crawl throughput vs a fetch-only Scrapy baseline
 (:mod:`benchmarks.throughput`), extraction vs trafilatura/GNE (:mod:`benchmarks.extraction`), incremental cost
 (:mod:`benchmarks.incremental`). Other scripts run as subprocesses and their Markdown tables are folded in:
-``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``; a missing script gives a "not available" row.
+``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``; a missing script gives a "not
+available" row.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ EXTERNAL = (
     External("store_rate", "Store rate"),
     External("daemon_memory", "Daemon memory"),
     External("eval_labels", "Classification vs labels", quick_flag=False, judge=_judge_precision_recall),
+    # Tuning and blind splits of the real-post corpus, each row with its own target (blind rows are judged).
+    External("eval_corpus", "Classification on the real-post corpus", quick_flag=False),
 )
 
 

@@ -224,8 +224,11 @@ AFTER_SKIP_RE = re.compile(
     r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
 VERB_AFTER_RE = re.compile(
-    rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?(?:对外|向社会)?(?:{_VERB_ALT})"
+    rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?"
+    rf"(?:由[^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"
 )
+# "印发《X》和《Y》": the second title shares the first one's verb and issuer.
+COORD_BEFORE_RE = re.compile(r"》\s*(?:和|、|及|与|以及)\s*$")
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 CITE_RE = re.compile(r"(?:^|[^证数])据|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾")
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
@@ -243,7 +246,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年|同年|当年")
 NOTICE_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})?\s*关于印发\s*(?P<title>[^《》。；]{{2,80}}?)\s*的通知")
 _TITLE_CHARS = r"[^\s，。；：:！？!?、《》()（）【】\[\]]"
 ISSUER_VERB_TITLE_RE = re.compile(
-    rf"(?P<verb>{_VERB_ALT})了?(?P<title>{_TITLE_CHARS}{{0,40}}?(?:{_TYPE_ALT}))"
+    rf"(?P<verb>{_VERB_ALT})了?(?P<title>{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|{_VERB_ALT})"
 )
 TITLE_VERB_RE = re.compile(rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})")
@@ -513,6 +516,9 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
             sentence = _sentence_before(text, m.start(), 120)
             if not RECENT_RE.search(sentence):
                 release, cue = False, "recalled in a press conference or interview: " + sentence.strip()[-30:]
+        prev = docs[-1] if docs else None
+        if not release and prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()]):
+            release, cue, issuer = True, prev.cue, prev.issuer
         if not release:
             cue = cue or clause.strip()[-20:]
         docs.append(
