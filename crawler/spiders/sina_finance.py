@@ -22,7 +22,15 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.items import ArticleItem
-from crawler.parsers.sina import ArticleParseError, RollApiError, RollItem, decode_html, parse_article, parse_roll_page
+from crawler.parsers.sina import (
+    ArticleParseError,
+    RollApiError,
+    RollItem,
+    decode_html,
+    decode_text,
+    parse_article,
+    parse_roll_page,
+)
 from crawler.spiderbase import known_canonical_urls
 from crawler.urls import canonicalize
 
@@ -185,7 +193,8 @@ class SinaFinanceSpider(scrapy.Spider):
             self._drop_roll("not_text", response.url, "binary reply")
             return
         try:
-            roll = parse_roll_page(response.text)
+            # Not response.text: Scrapy raises LookupError on a codec name (hex, rot13 …) given as the charset.
+            roll = parse_roll_page(decode_text(response.body, header_charset(response.headers.get("Content-Type"))))
         except RollApiError as exc:
             self._drop_roll(exc.reason, response.url, exc.message)
             return

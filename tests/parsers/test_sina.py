@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -15,6 +16,7 @@ from crawler.parsers.sina import (
     SinaArticle,
     clean_title,
     decode_html,
+    decode_text,
     parse_article,
     parse_editor,
     parse_roll_page,
@@ -304,6 +306,63 @@ def test_decode_survives_a_lying_header() -> None:
 
 def test_decode_utf8_bom() -> None:
     assert decode_html("\ufeff<p>碳</p>".encode(), None) == "<p>碳</p>"
+
+
+CODEC_PAGE = "<html><head><meta charset='{}'><title>碳排放</title></head><body><p>碳达峰</p></body></html>"
+NOT_TEXT_ENCODINGS = ["hex", "rot13", "base64", "zlib", "bz2", "uu", "quopri", "undefined", "idna", "punycode"]
+
+
+@pytest.mark.parametrize("codec", [*NOT_TEXT_ENCODINGS, "unicode_escape", "utf-7", "utf-16", "cp500", "nonsense"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_decode_ignores_a_meta_charset_that_is_no_page_encoding(codec: str, encoding: str) -> None:
+    page = CODEC_PAGE.format(codec)
+    assert decode_html(page.encode(encoding), None) == page
+
+
+@pytest.mark.parametrize("codec", NOT_TEXT_ENCODINGS)
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_decode_ignores_a_header_charset_that_is_no_page_encoding(codec: str, encoding: str) -> None:
+    assert decode_html(GBK_PAGE.encode(encoding), codec) == GBK_PAGE
+
+
+@pytest.mark.parametrize("codec", NOT_TEXT_ENCODINGS)
+def test_decode_text_of_a_roll_reply_with_a_codec_charset(codec: str) -> None:
+    assert decode_text('{"title": "碳达峰"}'.encode(), codec) == '{"title": "碳达峰"}'
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_decode_byte_order_mark_wins_over_the_label(encoding: str) -> None:
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    assert decode_html(bom + GBK_PAGE.encode(encoding), "gbk") == GBK_PAGE
+
+
+def test_decode_utf8_bytes_labelled_gbk_are_utf8() -> None:
+    assert decode_html(GBK_PAGE.encode("utf-8"), "gbk") == GBK_PAGE
+
+
+def test_decode_gbk_page_with_a_utf8_title() -> None:
+    head, body = (
+        "<html><head><title>碳达峰行动方案</title></head>",
+        "<body><p>全国碳市场配额清缴工作进展顺利</p></body></html>",
+    )
+    page = head.encode("utf-8") + body.encode("gbk")
+    assert decode_html(page, "gbk") == head + body
+
+
+def test_decode_utf8_page_with_a_gbk_paragraph() -> None:
+    parts = [
+        "<html><head><title>碳达峰行动方案</title></head><body><p>",
+        "一段国标码文字",
+        "</p><p>统一码正文</p></body></html>",
+    ]
+    page = parts[0].encode("utf-8") + parts[1].encode("gbk") + parts[2].encode("utf-8")
+    assert decode_html(page, "utf-8") == "".join(parts)
+
+
+def test_decode_gbk_words_that_happen_to_be_valid_utf8_stay_gbk() -> None:
+    # 图片展示 in GBK is CD BC C6 AC D5 B9 CA BE: four two-byte UTF-8 letters (ͼƬչʾ) by chance.
+    page = "<html><body><p>图片展示</p><p>全国碳市场配额清缴工作进展顺利</p></body></html>"
+    assert decode_html(page.encode("gbk"), None) == page
 
 
 def test_decode_leaves_no_character_lxml_refuses() -> None:

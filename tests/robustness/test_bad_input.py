@@ -153,6 +153,24 @@ def test_chinese_legacy_encodings_are_decoded_without_mojibake(day: BadDay, case
     assert not [m for m in MOJIBAKE if m in row["text"] or m in row["title"]]
 
 
+@pytest.mark.parametrize(
+    ("case", "title", "phrase"),
+    [
+        ("codec_charset", "人民币中间价创逾五年新低 做市商称符合预期", "三菱东京日联银行"),
+        ("utf16_bom", "创业环保第一季度报告会计差错的提示性公告", "天津创业环保股份有限公司"),
+        ("mixed_encodings", "四年前中500万现穷困潦倒 一夜暴富后如何经营", "一个穷光蛋成为百万富翁"),
+        ("roll_codec_charset", "拿出10万元投资房产 小两口尝试以钱生钱(图)", "精打细算"),
+    ],
+)
+def test_charsets_that_name_no_text_encoding_or_lie_are_decoded(
+    day: BadDay, case: str, title: str, phrase: str
+) -> None:
+    # Codec names (rot13, hex, base64) as charsets, a UTF-16 BOM under a GBK label, a UTF-8 head on a GBK page.
+    row = article_rows(day.db_url)[canonical(case)]
+    assert (row["title"], phrase in row["text"]) == (title, True)
+    assert not [m for m in MOJIBAKE if m in row["text"] or m in row["title"]]
+
+
 # -- article pages that must be dropped, counted and logged --------------------------------------------------------
 
 
