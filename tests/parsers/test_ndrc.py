@@ -1,4 +1,4 @@
-"""NDRC list and detail parsers on the hand-built snapshot pages."""
+"""NDRC list and detail parsers on pages in the documented markup (u-list rows, meta tags, TRS body)."""
 
 from __future__ import annotations
 
@@ -35,9 +35,25 @@ def test_list_reads_the_date_span(listing: ListPage) -> None:
     assert listing.entries[0].date_raw == "2022/02/10"
 
 
-def test_list_reads_the_trs_pager(listing: ListPage) -> None:
-    assert (listing.page_count, listing.page_prefix, listing.page_ext) == (2, "index", "html")
-    assert listing.next_url is None
+def test_list_title_from_the_title_attribute() -> None:
+    html = '<ul class="u-list"><li><a href="./t1.html" title="完整标题">截断…</a><span>2022/01/05</span></li></ul>'
+    assert [e.title for e in ndrc.parse_list(html, COLUMN).entries] == ["完整标题"]
+
+
+def test_list_without_a_pager_asks_for_the_next_index_page(listing: ListPage) -> None:
+    assert (listing.page_count, listing.next_url, listing.guess_next) == (None, None, True)
+    assert (listing.page_prefix, listing.page_ext) == ("index", "html")
+
+
+def test_list_reads_a_trs_pager_when_there_is_one() -> None:
+    html = '<ul class="u-list"><li><a href="./t1.html">通知</a></li></ul><script>var countPage = 3 //共多少页</script>'
+    page = ndrc.parse_list(html, COLUMN)
+    assert (page.page_count, page.guess_next) == (3, False)
+
+
+def test_list_leaves_out_links_to_attachments() -> None:
+    page = ndrc.parse_list((SITE / "xxgk/zcfb/tz/index_1.html").read_text("utf-8"), COLUMN + "index_1.html")
+    assert [e.url.rsplit("/", 1)[1] for e in page.entries] == ["t20220105_1311004.html"]
 
 
 def test_title_from_meta(doc: GovDocument) -> None:
@@ -51,8 +67,17 @@ def test_column_and_content_source(doc: GovDocument) -> None:
 
 def test_body_is_the_trs_editor_only(doc: GovDocument) -> None:
     assert doc.body_html.startswith('<div class="TRS_Editor">')
-    assert "字体" not in doc.body_html
-    assert "主办单位" not in doc.body_html
+    assert "重点领域碳达峰实施要点.pdf" not in doc.body_html
+
+
+def test_date_from_pubdate(doc: GovDocument) -> None:
+    assert doc.published_raw == "2022-02-10 16:30:00"
+    assert doc.missing() == []
+
+
+def test_title_falls_back_to_the_title_tag_without_the_site_name() -> None:
+    html = "<html><head><title>某某通知-国家发展和改革委员会</title></head><body></body></html>"
+    assert ndrc.parse_article(html, DETAIL).title == "某某通知"
 
 
 def test_doc_number_from_body(doc: GovDocument) -> None:

@@ -28,9 +28,23 @@ def test_every_detail_page_of_both_list_pages_becomes_an_item(run: SpiderRun) ->
     assert run.result.stat("carbonwatch/ndrc/list_pages") == 3
 
 
-def test_second_list_page_is_followed_from_the_trs_pager(run: SpiderRun) -> None:
+def test_next_list_pages_are_tried_until_one_does_not_exist(run: SpiderRun) -> None:
     assert TZ + "index_1.html" in run.requests
-    assert TZ + "index_2.html" not in run.requests
+    assert TZ + "index_2.html" in run.requests  # 404: the column ends there
+    assert TZ + "index_3.html" not in run.requests
+
+
+def test_a_missing_guessed_page_ends_the_column_without_an_error(run: SpiderRun) -> None:
+    assert run.result.stat("carbonwatch/ndrc/list_end") == 2  # tz/index_2.html and xwfb/index_1.html
+    assert run.result.stat("carbonwatch/ndrc/fetch_error") == 0
+
+
+def test_list_links_to_attachments_are_not_fetched(run: SpiderRun) -> None:
+    assert not any(r.endswith(".pdf") for r in run.requests)
+
+
+def test_no_layout_error(run: SpiderRun) -> None:
+    assert not any(k.startswith("carbonwatch/errors/layout/") for k in run.result.stats)
 
 
 def test_item_keeps_the_real_url_and_canonical_url(run: SpiderRun) -> None:
@@ -61,7 +75,7 @@ def test_item_body_is_the_trs_editor_without_page_chrome(run: SpiderRun) -> None
 
 def test_item_dates_come_from_pubdate(run: SpiderRun) -> None:
     item = run.item(CARBON)
-    assert item["published_raw"] == "2022-02-10 16:30"
+    assert item["published_raw"] == "2022-02-10 16:30:00"
     assert item["published_at"].startswith("2022-02-10T08:30:00")
 
 
