@@ -171,6 +171,13 @@ def test_charsets_that_name_no_text_encoding_or_lie_are_decoded(
     assert not [m for m in MOJIBAKE if m in row["text"] or m in row["title"]]
 
 
+def test_control_characters_after_comments_are_cleaned_not_fatal(day: BadDay) -> None:
+    # A vertical tab after an HTML comment used to crash the clean pipeline ("All strings must be XML compatible").
+    row = article_rows(day.db_url)[canonical("control_chars")]
+    assert "制造业带动电力消费快速增长" in row["text"] and "少数非高耗能行业能耗降幅较大" in row["text"]
+    assert not [c for c in "\x0b\x01" if c in row["text"] or c in row["html"]]
+
+
 # -- article pages that must be dropped, counted and logged --------------------------------------------------------
 
 
