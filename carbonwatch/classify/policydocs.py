@@ -240,10 +240,14 @@ SPEECH_FRAME_RE = re.compile(r"新闻发布会|发布会上|吹风会|答记者�
 FUTURE_RE = re.compile(r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否")
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
 CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n]")
-YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年|同年|当年")
+# A year that dates an event (2018年12月, 2018年底, 2018年，), not a year that names something (2021年度汇算,
+# 2021年企业工资指导线).
+YEAR_RE = re.compile(
+    r"((?:19|20)\d{2})\s*年(?!度)(?=\s*(?:\d{1,2}\s*月|[初底末中]|以来|[，,、]|时|内|间|里|期间|上半年|下半年))|同年|当年"
+)
 
 # Headline / notice forms without 《》.
-NOTICE_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})?\s*关于印发\s*(?P<title>[^《》。；]{{2,80}}?)\s*的通知")
+NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
 _TITLE_CHARS = r"[^\s，。；：:！？!?、《》()（）【】\[\]]"
 ISSUER_VERB_TITLE_RE = re.compile(
     rf"(?P<verb>{_VERB_ALT})了?(?P<title>{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
@@ -251,17 +255,16 @@ ISSUER_VERB_TITLE_RE = re.compile(
 )
 TITLE_VERB_RE = re.compile(rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})")
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
-PLAIN_ABOUT_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?P<title>关于[^，。；！？《》\n]{{2,80}}?的(?P<kind>{_TYPE_ALT}))"
-)
+# The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
+# (:func:`_issuer_just_before`): trying the issuer alternation at every position of a long text costs too much.
+PLAIN_ABOUT_RE = re.compile(rf"(?P<title>关于[^，。；！？《》\n]{{2,80}}?的(?P<kind>{_TYPE_ALT}))")
 # "14省份相继发布了2021年企业工资指导线": a year-named instrument a government issues, whatever its last word.
 YEAR_TITLE_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*(?P<verb>{_VERB_ALT})了?"
+    rf"(?P<verb>{_VERB_ALT})了?"
     rf"(?P<title>(?:19|20)\d{{2}}年度?[^\s，。；：:、！？!?《》()（）]{{2,24}}?)(?=[，。；：:！？!?\s]|$)"
 )
-APPROVAL_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:日前|近日|正式|已)?批复(?:原则)?(?:同意)?(?![^，。]{{0,4}}《)"
-)
+APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
+ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*\s*$")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = re.compile(r"^(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策"), not one document.
@@ -541,11 +544,12 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
 def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     """Documents named without 《》: official notices and headline forms."""
     docs: list[PolicyDocument] = []
+    lead_end = _lead_end(text)
     for m in NOTICE_RE.finditer(text):
         title = m.group("title")
         if GENERIC_TITLE_RE.search(title) or doc_type(title) is None or _inside_brackets(text, m.start("title")):
             continue  # a notice named in 《》 is handled (release or citation) by _bracket_docs
-        issuer = canonical_issuer(m.group("issuer")) if m.group("issuer") else find_issuer_before(text, m.start())
+        issuer = _issuer_just_before(text, m.start()) or find_issuer_before(text, m.start())
         clause = _clause_before(text, m.start("title"))
         compact = re.sub(r"\s+", "", title)
         docs.append(
@@ -567,8 +571,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
     for m in PLAIN_ABOUT_RE.finditer(text):
         if _inside_brackets(text, m.start()) or GENERIC_TITLE_RE.search(m.group("title")[2:6]):
             continue
+        about_issuer = _issuer_just_before(text, m.start())
+        if about_issuer is None:
+            continue
         clause = _clause_before(text, m.start())
-        lead = field_name == "title" or m.start() <= _lead_end(text)
+        lead = field_name == "title" or m.start() <= lead_end
         release = lead and not _future(clause) and not CITE_RE.search(clause)
         release = release and not is_historical(text, m.start(), ref_year)
         shown = unwrap_notice(m.group("title"))
@@ -576,7 +583,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
             PolicyDocument(
                 title=shown,
                 title_norm=normalise_title(shown),
-                issuer=canonical_issuer(m.group("issuer")),
+                issuer=about_issuer,
                 doc_number=find_doc_number_near(text, m.start(), m.end()),
                 doc_type=m.group("kind"),
                 is_release=release,
@@ -588,7 +595,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
         )
     for m in YEAR_TITLE_RE.finditer(text):
         title = m.group("title")
-        if field_name == "text" and m.start() > _lead_end(text):
+        if field_name == "text" and m.start() > lead_end:
+            continue
+        year_issuer = _issuer_just_before(text, m.start())
+        if year_issuer is None:
             continue
         if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title) or SPEECH_FRAME_RE.search(title):
             continue
@@ -598,7 +608,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
             PolicyDocument(
                 title=title,
                 title_norm=normalise_title(title),
-                issuer=canonical_issuer(m.group("issuer")),
+                issuer=year_issuer,
                 doc_type=doc_type(title),
                 is_release=True,
                 field=field_name,
@@ -609,7 +619,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
         )
     # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
     for m in APPROVAL_RE.finditer(text):
-        if field_name == "text" and m.start() > _lead_end(text):
+        if field_name == "text" and m.start() > lead_end:
+            continue
+        approver = _issuer_just_before(text, m.start())
+        if approver is None:
             continue
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
@@ -617,7 +630,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
             PolicyDocument(
                 title="批复",
                 title_norm="批复",
-                issuer=canonical_issuer(m.group("issuer")),
+                issuer=approver,
                 doc_type="批复",
                 is_release=True,
                 field=field_name,
@@ -646,7 +659,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
                     continue
                 # An untitled "印发一则通知" is the news only in the headline or the lead sentence, where news
                 # writing puts the event; further down it is background to another story.
-                if bare and field_name == "text" and m.start() > _lead_end(text):
+                if bare and field_name == "text" and m.start() > lead_end:
                     continue
             else:
                 clause = _clause_before(text, m.start("title"))
@@ -672,10 +685,20 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
     return docs
 
 
+def _issuer_just_before(text: str, pos: int) -> str | None:
+    """The issuer written immediately before ``pos`` (time words such as 近日 may sit between), canonical."""
+    m = ISSUER_AT_END_RE.search(text[max(0, pos - 80) : pos])
+    return canonical_issuer(m.group("issuer")) if m else None
+
+
+LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running text without punctuation
+
+
 def _lead_end(text: str) -> int:
-    """Where the lead (first sentence) of a text ends."""
-    m = SENTENCE_END_RE.search(text.lstrip())
-    return (m.end() + len(text) - len(text.lstrip())) if m else len(text)
+    """Where the lead (first sentence) of a text ends, at most :data:`LEAD_MAX_CHARS` in."""
+    skipped = len(text) - len(text.lstrip())
+    m = SENTENCE_END_RE.search(text, skipped, skipped + LEAD_MAX_CHARS)
+    return m.end() if m else min(len(text), skipped + LEAD_MAX_CHARS)
 
 
 HEADING_RE = re.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
