@@ -1,5 +1,6 @@
 """Offline analysis of one saved page or Hexo post: the same extraction, cleaning, dating and classification a
-crawl applies, without Scrapy or a database (``carbonwatch analyze PATH``)."""
+crawl applies, without Scrapy or a database (``carbonwatch analyze PATH``). The parser is the one of the page's
+site (Sina, gov.cn, MEE, NDRC), or a configured source's selectors."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from typing import Any
 from carbonwatch.posts import POST_SUFFIXES, parse_post
 from carbonwatch.textnorm import content_hash
 from crawler.items import ArticleItem
-from crawler.parsers.sina import decode_html, parse_article
+from crawler.parsers.pages import parse_page, url_from_page
+from crawler.parsers.sina import decode_html
+from crawler.sources import Source
 from crawler.urls import sina_doc_id
 from pipelines.clean import clean_html
 from pipelines.dates import format_local, parse_date
@@ -47,10 +50,16 @@ def _classify(item: ArticleItem) -> None:
     classify_item(item, load_rules(load_config().rules_file))
 
 
-def analyze_html(html: str, url: str, now: datetime, *, classify: bool = True) -> ArticleItem:
-    """Analyse a Sina article page (``url`` is where it came from: it gives the doc id and resolves links)."""
-    article = parse_article(html, url)
-    item = article.to_item(url, "sina_finance", fetched_at=now)
+def analyze_html(
+    html: str, url: str, now: datetime, *, classify: bool = True, source: Source | None = None
+) -> ArticleItem:
+    """Analyse a saved page with the parser of ``url``'s site, or with the selectors of a configured ``source``.
+
+    ``url`` is where the page came from: it picks the parser (:func:`crawler.parsers.pages.parse_page`), gives the
+    doc id and resolves links.
+    """
+    item = parse_page(html, url, source=source)
+    item.fetched_at = now
     return _finish(item, now, classify)
 
 
@@ -71,9 +80,17 @@ def analyze_post(text: str, path: str | None, now: datetime, *, classify: bool =
 
 
 def analyze_path(
-    path: str | Path, url: str | None = None, now: datetime | None = None, *, classify: bool = True
+    path: str | Path,
+    url: str | None = None,
+    now: datetime | None = None,
+    *,
+    classify: bool = True,
+    source: Source | None = None,
 ) -> ArticleItem:
-    """Analyse a file: a Hexo post (``.md``) or an HTML page (any encoding, decoded like a crawl would)."""
+    """Analyse a file: a Hexo post (``.md``) or an HTML page (any encoding, decoded like a crawl would).
+
+    A page's URL is ``url``, else its own canonical link, ``og:url`` or ``<meta name="Url">``, else the file's URI.
+    """
     now = now or datetime.now(UTC)
     file = Path(path)
     try:
@@ -83,22 +100,8 @@ def analyze_path(
     text = decode_html(data, None)
     if file.suffix.lower() in POST_SUFFIXES or text.lstrip().startswith("---"):
         return analyze_post(text, str(file), now, classify=classify)
-    page_url = url or _url_from_page(text) or file.resolve().as_uri()
-    return analyze_html(text, page_url, now, classify=classify)
-
-
-def _url_from_page(text: str) -> str | None:
-    """The page's own og:url / canonical link, when it names a Sina document (saved pages keep it)."""
-    from parsel import Selector
-
-    sel = Selector(text=text)
-    for candidate in (
-        sel.xpath("//meta[@property='og:url']/@content").get(),
-        sel.xpath("//link[@rel='canonical']/@href").get(),
-    ):
-        if candidate and sina_doc_id(candidate.strip()):
-            return candidate.strip()
-    return None
+    page_url = url or url_from_page(text) or file.resolve().as_uri()
+    return analyze_html(text, page_url, now, classify=classify, source=source)
 
 
 def item_to_json(item: ArticleItem, input_name: str | None = None) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""Import saved files (Hexo posts, RSS/Atom feeds, saved Sina pages) through the crawl pipelines.
+"""Import saved files (Hexo posts, RSS/Atom feeds, saved pages of any built-in site) through the crawl pipelines.
+
+A saved page is read with the parser of its site, chosen by its URL (``--url``, its canonical link, ``og:url``),
+or with a configured source's selectors (``--source NAME``): :func:`crawler.parsers.pages.parse_page`.
 
 ``carbonwatch import PATH...`` runs :class:`ImportSpider` with :func:`carbonwatch.crawlrun.run_crawl` (trigger
 "import"), so imported articles are cleaned, dated, deduplicated, classified and stored exactly like crawled
@@ -13,12 +16,15 @@ import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import scrapy
 
 from carbonwatch.posts import POST_SUFFIXES, parse_post
 from crawler.items import ArticleItem
+
+if TYPE_CHECKING:
+    from crawler.sources import Source
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +32,6 @@ IMPORT_SOURCE = "import"
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 PAGE_SUFFIXES = (".html", ".htm", ".shtml")
 MAX_FILE_BYTES = 20_000_000  # a saved page or feed is well under this; anything bigger is not what we import
-OG_URL_RE = re.compile(r"""<meta\s+property=["']og:url["']\s+content=["']([^"']+)["']""", re.I)
 FEED_ROOT_RE = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
 
 
@@ -109,20 +114,28 @@ def items_from_feed(raw: bytes, path: Path) -> list[ArticleItem]:
     return items
 
 
-def items_from_page(raw: bytes, path: Path, url: str | None = None) -> list[ArticleItem]:
-    """One item from a saved Sina page; its URL from ``url``, else its ``og:url``, else the file's URI."""
-    from crawler.parsers.sina import decode_html, parse_article
+def items_from_page(raw: bytes, path: Path, url: str | None = None, source: Source | None = None) -> list[ArticleItem]:
+    """One item from a saved page; its URL from ``url``, else the page's own (canonical, og:url), else the file's.
+
+    The item keeps the import's source name; the site (or configured source) whose parser read it is in
+    ``meta["parser"]``.
+    """
+    from crawler.parsers.pages import parse_page, url_from_page
+    from crawler.parsers.sina import decode_html
 
     html = decode_html(raw, None)
-    if url is None:
-        match = OG_URL_RE.search(html)
-        url = match.group(1) if match else path.resolve().as_uri()
-    article = parse_article(html, url)
-    return [article.to_item(url, IMPORT_SOURCE, meta={"file": str(path)})]
+    address = url or url_from_page(html) or path.resolve().as_uri()
+    item = parse_page(html, address, source=source)
+    item.meta = {**item.meta, "file": str(path), "parser": item.source}
+    item.source = IMPORT_SOURCE
+    return [item]
 
 
-def items_from_file(path: Path, url: str | None = None) -> list[ArticleItem]:
-    """The items of one file; raises ``ValueError`` (with a ``reason`` attribute when known) or ``OSError``."""
+def items_from_file(path: Path, url: str | None = None, source: Source | None = None) -> list[ArticleItem]:
+    """The items of one file; raises ``ValueError`` (with a ``reason`` attribute when known) or ``OSError``.
+
+    ``source``: a configured source whose selectors read saved pages (posts and feeds are not affected).
+    """
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportFileError("too_large", f"larger than {MAX_FILE_BYTES} bytes")
     raw = path.read_bytes()
@@ -132,7 +145,7 @@ def items_from_file(path: Path, url: str | None = None) -> list[ArticleItem]:
     if kind == "feed":
         return items_from_feed(raw, path)  # bytes: the parser honours the XML encoding declaration
     if kind == "page":
-        return items_from_page(raw, path, url)
+        return items_from_page(raw, path, url, source)
     raise ImportFileError("unknown_kind", "neither a Hexo post, a feed nor an HTML page")
 
 
@@ -149,10 +162,26 @@ class ImportSpider(scrapy.Spider):
 
     name = "import"
 
-    def __init__(self, paths: list[str] | str = "", url: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, paths: list[str] | str = "", url: str | None = None, parser_source: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.paths = [p for p in paths.split(",") if p] if isinstance(paths, str) else list(paths)
         self.url = url
+        # Not "source": crawl runs name their record after a "source" argument (configured feed/site sources).
+        self.parser_source = parser_source
+
+    def configured_source(self) -> Source | None:
+        """The configured source named by ``parser_source`` (from the crawl's sources file), or None."""
+        if not self.parser_source:
+            return None
+        from crawler.sources import SourceError, load_sources
+
+        path = self.crawler.settings.get("CARBONWATCH_SOURCES_FILE")
+        found = [s for s in load_sources(path) if s.name == self.parser_source]
+        if not found:
+            raise SourceError(f"no configured source {self.parser_source!r} in {path}")
+        return found[0]
 
     async def start(self) -> AsyncIterator[Any]:
         for item in self.iter_items():
@@ -165,9 +194,10 @@ class ImportSpider(scrapy.Spider):
         if self.url and len(files) > 1:
             logger.warning("--url names one page; ignored because %d files are imported", len(files))
         url = self.url if len(files) == 1 else None
+        source = self.configured_source()
         for path in files:
             try:
-                items = items_from_file(path, url)
+                items = items_from_file(path, url, source)
             except OSError as exc:
                 logger.warning("cannot read %s: %s", path, exc)
                 stats.inc_value("carbonwatch/drop/import_unreadable")

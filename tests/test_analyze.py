@@ -126,3 +126,76 @@ def test_analyze_classifies_with_the_configured_rules_file(tmp_path: Path, monke
     assert analyze_path(SEED).carbon["relevant"] is True  # the shipped rules
     monkeypatch.setenv("CARBONWATCH_RULES_FILE", str(strict))
     assert analyze_path(SEED).carbon["relevant"] is False
+
+
+# -- every built-in site, by the page's URL; configured sources by their selectors --
+
+SITE_PAGES = [
+    (
+        FIXTURES / "gov_cn" / "www.gov.cn" / "zhengce/content/202607/content_7075101.htm",
+        "https://www.gov.cn/zhengce/content/202607/content_7075101.htm",
+        "国务院关于印发《2026—2027年节能降碳行动方案》的通知",
+        "2026-07-12T09:37:43+08:00",
+    ),
+    (
+        FIXTURES / "gov_cn" / "www.gov.cn" / "zhengce/202607/content_7076696.htm",
+        "https://www.gov.cn/zhengce/202607/content_7076696.htm",
+        "国家发展改革委有关负责人就完善碳排放统计核算体系答记者问",
+        "2026-07-27T16:30:12+08:00",
+    ),
+    (
+        FIXTURES / "mee" / "www.mee.gov.cn" / "ywdt/xwfb/202204/t20220417_974894.shtml",
+        "https://www.mee.gov.cn/ywdt/xwfb/202204/t20220417_974894.shtml",
+        "生态环境部一周要闻（4.10-4.16）",
+        "2022-04-17T14:46:00+08:00",
+    ),
+    (
+        FIXTURES / "ndrc" / "www.ndrc.gov.cn" / "xxgk/zcfb/tz/202202/t20220210_1315001.html",
+        "https://www.ndrc.gov.cn/xxgk/zcfb/tz/202202/t20220210_1315001.html",
+        "国家发展改革委 国家能源局关于做好重点领域碳达峰工作的通知",
+        "2022-02-10T16:30:00+08:00",
+    ),
+    (PAGE, PAGE_URL, '60万"12306账号"外泄? 中铁总辟谣称消息不实', "2018-12-28T19:56:29+08:00"),
+]
+
+
+@pytest.mark.parametrize(("page", "url", "title", "published_at"), SITE_PAGES, ids=lambda v: getattr(v, "name", ""))
+def test_cli_json_for_a_saved_page_of_every_site(
+    page: Path, url: str, title: str, published_at: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["analyze", "--json", "--no-classify", "--url", url, str(page)]) == 0, capsys.readouterr().err
+    data = json.loads(capsys.readouterr().out)
+    assert (data["url"], data["title"], data["published_at"]) == (url, title, published_at)
+    assert set(data) == set(item_to_json(analyze_path(PAGE, url=PAGE_URL, now=NOW, classify=False)))
+    assert data["text"] and data["content_hash"] == content_hash(data["text"])
+
+
+def test_government_page_without_url_uses_its_own(capsys: pytest.CaptureFixture[str]) -> None:
+    page = FIXTURES / "mee" / "www.mee.gov.cn" / "ywdt/xwfb/202204/t20220417_974894.shtml"
+    assert run(["analyze", "--json", "--no-classify", str(page)]) == 0
+    assert json.loads(capsys.readouterr().out)["source"] == "生态环境部"
+
+
+def test_cli_page_of_an_unknown_site_suggests_a_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["analyze", "--url", "https://fgw.example.gov.cn/zcfg/t1.html", str(PAGE)]) == 1
+    assert "unknown_site" in capsys.readouterr().err
+
+
+def test_cli_source_reads_the_page_with_its_selectors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CARBONWATCH_SOURCES_FILE", str(FIXTURES / "site" / "sources.toml"))
+    page = FIXTURES / "site" / "fgw.example.gov.cn" / "zcfg/202202/t20220210_099.html"
+    url = "https://fgw.example.gov.cn/zcfg/202202/t20220210_099.html"
+    assert run(["analyze", "--json", "--no-classify", "--source", "province-fgw", "--url", url, str(page)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["url"], data["doc_id"]) == (url, "t20220210_099")
+    assert data["title"]
+
+
+def test_cli_unknown_source_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CARBONWATCH_SOURCES_FILE", str(FIXTURES / "site" / "sources.toml"))
+    assert run(["analyze", "--source", "nope", str(PAGE)]) == 2
+    assert "no such source" in capsys.readouterr().err

@@ -87,3 +87,28 @@ def test_unknown_file_is_refused_with_a_reason(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as err:
         items_from_file(blob)
     assert err.value.reason == "unknown_kind"
+
+
+def test_saved_government_page_is_read_by_its_sites_parser() -> None:
+    page = FIXTURES / "gov_cn" / "www.gov.cn" / "zhengce/content/202607/content_7075101.htm"
+    (item,) = items_from_file(page, "https://www.gov.cn/zhengce/content/202607/content_7075101.htm")
+    assert (item.source, item.meta["parser"], item.meta["doc_number"]) == ("import", "gov_cn", "国发〔2026〕12号")
+    assert item.published_at is not None and item.published_at.isoformat() == "2026-07-12T01:37:43+00:00"
+
+
+def test_saved_mee_page_finds_its_own_url() -> None:
+    page = FIXTURES / "mee" / "www.mee.gov.cn" / "ywdt/xwfb/202204/t20220417_974894.shtml"
+    (item,) = items_from_file(page)
+    assert item.url == "http://www.mee.gov.cn/ywdt/xwfb/202204/t20220417_974894.shtml"
+    assert item.canonical_url == "https://www.mee.gov.cn/ywdt/xwfb/202204/t20220417_974894.shtml"
+    assert item.meta["parser"] == "mee"
+
+
+def test_saved_page_read_with_a_configured_source() -> None:
+    from crawler.sources import load_sources
+
+    src = next(s for s in load_sources(FIXTURES / "site" / "sources.toml") if s.name == "province-fgw")
+    page = FIXTURES / "site" / "fgw.example.gov.cn" / "zcfg/202202/t20220210_099.html"
+    (item,) = items_from_file(page, "https://fgw.example.gov.cn/zcfg/202202/t20220210_099.html", src)
+    assert (item.source, item.meta["parser"], item.meta["region"]) == ("import", "province-fgw", "某省")
+    assert item.doc_id == "t20220210_099"

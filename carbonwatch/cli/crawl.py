@@ -6,7 +6,7 @@ carbonwatch crawl sina-finance-rss        # one configured source (= crawl feed 
 carbonwatch crawl --all --trigger cron    # what a crontab line runs
 carbonwatch crawl sina_finance --trigger daemon --run-id 42   # what the daemon spawns
 carbonwatch crawl feed -a source=sina-finance-rss --trigger daemon --run-id 43
-carbonwatch import PATH... [--url URL]    # Hexo posts, RSS/Atom files, saved Sina pages
+carbonwatch import PATH... [--url URL] [--source NAME]   # posts, feeds, saved pages of any built-in site
 
 Exit code 0 when every run succeeded, 1 when any failed (the last line says what to look at), 2 on bad usage.
 """
@@ -49,7 +49,8 @@ def register(sub: Any) -> None:
         "import", help="import Hexo posts, RSS/Atom files or saved pages through the pipelines"
     )
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    imp.add_argument("--url", help="the page's real URL (saved pages without og:url)")
+    imp.add_argument("--url", help="the page's real URL (picks the site's parser); default: canonical link, og:url")
+    imp.add_argument("--source", metavar="NAME", help="read saved pages with this configured source's selectors")
     imp.set_defaults(func=_import)
 
 
@@ -115,6 +116,16 @@ def _import(args: argparse.Namespace, config: Config) -> int:
     spider_args: dict[str, Any] = {"paths": [str(p) for p in files]}
     if args.url:
         spider_args["url"] = args.url
+    if args.source:
+        from carbonwatch.cli.analyze import configured_source
+        from crawler.sources import SourceError
+
+        try:
+            configured_source(config, args.source)
+        except SourceError as exc:
+            print(f"carbonwatch import: {exc}", file=sys.stderr)
+            return 2
+        spider_args["parser_source"] = args.source
     try:
         summary = run_crawl(
             [ImportSpider.name],
