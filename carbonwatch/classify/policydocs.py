@@ -158,12 +158,19 @@ PROVINCES = (
     "贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
 _BODY_SUFFIX = (
-    r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|委|办公室|办))"
+    r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?"
+    r"|[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|办|指挥部|领导小组|工作组))"
 )
+_PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
+_CITY = r"[\u4e00-\u9fff]{2,3}?(?:市|州|县|区)"
+# A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
+# first word of a company or place name (陕西金叶, 北京时间).
+_BARE_NEXT = r"(?=近日|日前|今日|今天|正式|联合|相继|陆续|也|已|再|又|发布|印发|出台|公布|推出|发文|等|、|和|与|及|[^\u4e00-\u9fff]|$)"
 _LOCAL_GOV = (
-    rf"(?:(?:{PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?"
-    rf"(?:[\u4e00-\u9fff]{{2,3}}?(?:市|州|县|区))?{_BODY_SUFFIX}?"
-    rf"|[\u4e00-\u9fff]{{2,3}}?(?:市|州|县){_BODY_SUFFIX})"
+    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
+    rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
+    rf"|(?:{PROVINCES}){_BARE_NEXT}"
+    rf"|[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
@@ -250,7 +257,8 @@ YEAR_RE = re.compile(
 NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
 _TITLE_CHARS = r"[^\s，。；：:！？!?、《》()（）【】\[\]]"
 ISSUER_VERB_TITLE_RE = re.compile(
-    rf"(?P<verb>{_VERB_ALT})了?(?P<title>{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
+    rf"(?P<verb>{_VERB_ALT})了?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
+    rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|{_VERB_ALT})"
 )
 TITLE_VERB_RE = re.compile(rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})")
@@ -265,8 +273,9 @@ YEAR_TITLE_RE = re.compile(
 )
 APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
 ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*\s*$")
+COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
-UNTITLED_RE = re.compile(r"^(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
+UNTITLED_RE = re.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策"), not one document.
 GENERIC_TITLE_RE = re.compile(
     r"等|各|相关|有关|系列|一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本|应对|类似|同类|此类|相应|具体|新一轮|一些"
@@ -372,6 +381,10 @@ PROVINCE_HEAD_RE = re.compile(
 )
 
 
+ANAPHOR_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:省|市|自治区)((?:人民)?政府(?:办公厅)?)")
+PROVINCE_NAME_RE = re.compile(rf"(?:{PROVINCES})")
+
+
 def canonical_local(name: str) -> str:
     """One name per provincial body: 浙江, 浙江省, 浙江省政府 -> 浙江省人民政府; 浙江省住建厅 keeps its office."""
     m = PROVINCE_HEAD_RE.match(name)
@@ -440,7 +453,15 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
     if named:
         return named[-1]
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    # "省政府印发了": the province is the one the article is about (named earlier in the text).
+    anaphor = ANAPHOR_RE.search(sentence)
+    if anaphor:
+        provinces = PROVINCE_NAME_RE.findall(text[:pos])
+        if provinces:
+            return canonical_local(provinces[-1] + anaphor.group(1))
+    return None
 
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
@@ -541,10 +562,10 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
     return docs
 
 
-def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
+def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
     """Documents named without 《》: official notices and headline forms."""
     docs: list[PolicyDocument] = []
-    lead_end = _lead_end(text)
+    lead_end = _lead_end(text, headline)
     for m in NOTICE_RE.finditer(text):
         title = m.group("title")
         if GENERIC_TITLE_RE.search(title) or doc_type(title) is None or _inside_brackets(text, m.start("title")):
@@ -645,15 +666,17 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None) -> list[Policy
         for m in pattern.finditer(text):
             title = m.group("title")
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
-            if GENERIC_TITLE_RE.search(title) or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
+            generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
+            if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
                 continue
             if _inside_brackets(text, m.start()):
                 continue
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())
-                # "X印发通知" names no title: keep it only when an issuer says who released it.
-                if issuer is None or _future(clause):
+                # "X印发通知" names no title: keep it only when an issuer says who released it, and the one doing
+                # it is not a company ("35家公司密集发布异动公告" after a province-named firm).
+                if issuer is None or _future(clause) or COMPANY_SUBJECT_RE.search(clause):
                     continue
                 if not bare and (len(title) < 4 or not title_is_document(title, government_issuer=True)[0]):
                     continue
@@ -694,19 +717,57 @@ def _issuer_just_before(text: str, pos: int) -> str | None:
 LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running text without punctuation
 
 
-def _lead_end(text: str) -> int:
-    """Where the lead (first sentence) of a text ends, at most :data:`LEAD_MAX_CHARS` in."""
-    skipped = len(text) - len(text.lstrip())
-    m = SENTENCE_END_RE.search(text, skipped, skipped + LEAD_MAX_CHARS)
-    return m.end() if m else min(len(text), skipped + LEAD_MAX_CHARS)
+# Lines printed before a news lead: the headline repeated, 来源/原标题/记者/编辑 lines, a lone dateline.
+PRE_LEAD_LINE_RE = re.compile(r"[ \t\u3000]*(?:(?:来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*)?\n")
+
+
+def _lead_end(text: str, title: str = "") -> int:
+    """Where the lead (first sentence) of a text ends, at most :data:`LEAD_MAX_CHARS` in; the headline repeated
+    as the first line and source or byline lines before the lead do not count as the lead."""
+    start = len(text) - len(text.lstrip())
+    for _ in range(4):
+        if title and text.startswith(title.strip(), start):
+            start += len(title.strip())
+        m = PRE_LEAD_LINE_RE.match(text, start)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    m = SENTENCE_END_RE.search(text, start, start + LEAD_MAX_CHARS)
+    return m.end() if m else min(len(text), start + LEAD_MAX_CHARS)
 
 
 HEADING_RE = re.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
 
 
+# "深圳市福田区…指挥部通告 / （第50号）": a numbered announcement or order printed under its issuer's name.
+NUMBERED_HEADING_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<title>[^\n。，；：:！？]{4,60}?(?:公告|通告|令))[ \t\u3000]*\n"
+    r"[ \t\u3000]*[（(]?(?P<num>(?:(?:19|20)\d{2}年)?第\s*\d+\s*号|〔(?:19|20)\d{2}〕\s*\d+\s*号)[）)]?[ \t\u3000]*$"
+)
+
+
 def _header_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     """An official document printed in the page: "X人民政府关于…的通告" (maybe over several lines) + its number."""
     docs: list[PolicyDocument] = []
+    for m in NUMBERED_HEADING_RE.finditer(text):
+        heading = re.sub(r"\s+", "", m.group("title"))
+        issuer_m = ISSUER_RE.match(heading)
+        if issuer_m is None or len(issuer_m.group(0)) < 3:
+            continue  # only a government body's own numbered announcement
+        docs.append(
+            PolicyDocument(
+                title=heading,
+                title_norm=normalise_title(heading),
+                issuer=canonical_issuer(issuer_m.group(0)),
+                doc_number=re.sub(r"\s+", "", m.group("num")),
+                doc_type=doc_type(heading),
+                is_release=not is_historical(text, m.start(), ref_year),
+                field=field_name,
+                start=m.start("title"),
+                end=m.end("num"),
+                cue="numbered heading " + heading + m.group("num"),
+            )
+        )
     for num in DOC_NUMBER_RE.finditer(text):
         head = text[max(0, num.start() - 160) : num.start()]
         if "》" in head[-3:] or "（" in head[-2:] or "(" in head[-2:]:
@@ -923,7 +984,7 @@ def recognise(
     if page_doc is not None:
         docs.append(page_doc)
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
-    docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year)
+    docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _header_docs(text, "text", ref_year)
     full_text = _document_text(title, text, ref_year)
     if full_text is not None:

@@ -73,3 +73,11 @@ def test_document_kind_is_open(title: str, kind: str | None) -> None:
 
 def test_strip_status_removes_every_suffix() -> None:
     assert strip_status("外商投资准入特别管理措施(负面清单)(2021年版)(试行)") == "外商投资准入特别管理措施(负面清单)"
+
+
+@pytest.mark.parametrize(
+    "title", ["3月14日-18日居家办公！深圳11区今晨最新通告", "重磅！国务院关于某事项的通知来了", "央行最新通知"]
+)
+def test_headline_marks_are_not_document_titles(title: str) -> None:
+    ok, reason = title_is_document(title)
+    assert (ok, reason.startswith("a news headline")) == (False, True)

@@ -321,3 +321,39 @@ def test_a_recent_release_announced_in_a_press_conference_is_a_release() -> None
 def test_company_notices_and_generic_measures_are_not_releases() -> None:
     assert not recognise("", "海关总署此前也发布类似公告。", published_at=Y2021).is_release
     assert not recognise("", "会议指出，要针对困难挑战推出应对举措。", published_at=Y2021).is_release
+
+
+def test_a_numbered_announcement_heading_is_the_release() -> None:
+    text = (
+        "深圳各区今晨发布通告。\n深圳市福田区新型冠状病毒肺炎疫情防控指挥部通告\n（第50号）\n现就有关措施通告如下：\n"
+    )
+    [doc] = recognise("深圳多区发布通告", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer, doc.doc_number) == (
+        "深圳市福田区新型冠状病毒肺炎疫情防控指挥部通告",
+        "深圳市福田区新型冠状病毒肺炎疫情防控指挥部",
+        "第50号",
+    )
+
+
+def test_the_province_government_named_earlier_issues() -> None:
+    text = "为进一步提高浙江招商引资工作水平，近日，省政府印发了《关于进一步加强招商引资工作的指导意见》。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == "浙江省人民政府"
+
+
+def test_a_province_named_company_is_not_an_issuer() -> None:
+    text = "2、陕西金叶、中锐股份等35家公司密集发布异动公告。"
+    assert not recognise("", text, published_at=Y2021).is_release
+
+
+def test_the_lead_skips_the_repeated_headline_and_source_line() -> None:
+    title = "12月起执行！山东核酸检测价格调整为30元一次"
+    text = f"{title}\n来源：山东商报\n根据山东省医疗保障局发布的最新通知，检测费的最高价格下调为30元/次。"
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert (doc.doc_type, doc.issuer) == ("通知", "山东省医疗保障局")
+
+
+def test_an_about_title_after_the_verb_is_taken_whole() -> None:
+    text = "3、银保监会发布关于明确保险中介市场对外开放有关措施的通知。允许境外保险经纪公司经营。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.title_norm == "关于明确保险中介市场对外开放有关措施的通知"
