@@ -165,7 +165,10 @@ _PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治�
 _CITY = r"[\u4e00-\u9fff]{2,3}?(?:市|州|县|区)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
 # first word of a company or place name (陕西金叶, 北京时间).
-_BARE_NEXT = r"(?=近日|日前|今日|今天|正式|联合|相继|陆续|也|已|再|又|发布|印发|出台|公布|推出|发文|等|、|和|与|及|[^\u4e00-\u9fff]|$)"
+_BARE_NEXT = (
+    r"(?=近日|日前|今日|今天|正式|联合|相继|陆续|也|已|再|又|发布|印发|出台|公布|推出|发文|等|、|和|与|及"
+    r"|[^\u4e00-\u9fff]|$)"
+)
 _LOCAL_GOV = (
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
