@@ -112,7 +112,9 @@ def test_next_run_times_come_from_the_daemon_job_store(db_url: str) -> None:
     engine, sessions = open_store(db_url)
     with sessions() as session:
         assert next_run_times(session) == {}
-    when = NOW + timedelta(minutes=10)
+    # A running scheduler reads the real clock: a run time it sees as past would be run and replaced, so it must be
+    # ahead of the real clock (whole seconds: the job store keeps a float timestamp).
+    when = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
     scheduler = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(engine=engine)}, timezone=UTC)
     scheduler.start(paused=True)
     scheduler.add_job("scheduler.jobs:crawl_job", "interval", minutes=10, args=["ndrc"], id="ndrc", next_run_time=when)
