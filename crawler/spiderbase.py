@@ -243,7 +243,8 @@ class GovListSpider(IncrementalSpider):
             self.name,
             title=doc.title or entry.title,
             published_raw=doc.published_raw or entry.date_raw,
-            list_meta={"column": column_url, "title": entry.title, "date": entry.date_raw},
+            list_meta={"column": column_url, "title": entry.title, "date": entry.date_raw}
+            | ({"summary": entry.summary} if entry.summary else {}),
         )
 
 

@@ -64,6 +64,7 @@ SOURCE_RE = re.compile(r"来源[：:]\s*(\S+)")
 SITE_SUFFIX_RE = re.compile(r"_中国政府网\s*$")
 COLUMN_SUFFIX_RE = re.compile(r"_[^_]{1,10}$")
 EDITOR_RE = re.compile(r"责任编辑[：:]\s*(\S+)")
+KEYWORD_SPLIT_RE = re.compile(r"[;,；，]")
 
 
 def json_list_url(column_url: str) -> str:
@@ -99,7 +100,8 @@ def _json_entries(text: str, url: str) -> list[ListEntry] | None:
             continue
         seen.add(link)
         date = govmeta.clean_value(str(row.get("DOCRELPUBTIME") or "")) or None
-        entries.append(ListEntry(link, title, date))
+        summary = govmeta.clean_value(str(row.get("SUB_TITLE") or "")) or None
+        entries.append(ListEntry(link, title, date, summary))
     return entries
 
 
@@ -183,6 +185,10 @@ def parse_article(html: str, url: str) -> GovDocument:
         # 发布日期 names only the day; the page's first-published timestamp gives the time on that same day.
         published_at = first
     meta = govmeta.document_meta(table, text)
+    column = govmeta.meta_tag(root, "lanmu")  # the site's column name (RSSHub gov/zhengce reads it as a category)
+    if column:
+        meta["column"] = column
+    keywords = [k.strip() for k in KEYWORD_SPLIT_RE.split(govmeta.meta_tag(root, "keywords") or "") if k.strip()]
     editor_m = EDITOR_RE.search(govmeta.node_text(root.body) if root.body is not None else "")
     doc_id = DOC_ID_RE.search(urlsplit(url).path)
     return GovDocument(
@@ -197,4 +203,5 @@ def parse_article(html: str, url: str) -> GovDocument:
         meta=meta,
         attachments=govmeta.extract_attachments(root, url),
         doc_id=doc_id.group(1) if doc_id else None,
+        keywords=keywords,
     )

@@ -66,11 +66,12 @@ ATTACHMENT_CONTAINERS = (
 
 @dataclass
 class ListEntry:
-    """One link of a list page: absolute URL, title and the date printed next to it."""
+    """One link of a list page: absolute URL, title, the date printed next to it and the list's summary, if any."""
 
     url: str
     title: str
     date_raw: str | None = None
+    summary: str | None = None  # gov.cn's JSON lists give one (SUB_TITLE)
 
 
 @dataclass
@@ -103,6 +104,7 @@ class GovDocument:
     meta: dict[str, str] = field(default_factory=dict)
     attachments: list[dict[str, str]] = field(default_factory=list)
     doc_id: str | None = None  # the site's document id when the URL does not carry a TRS one
+    keywords: list[str] = field(default_factory=list)
 
     def missing(self) -> list[str]:
         """Which of ``title``, ``date`` and ``body`` the page did not give: a sign that its markup changed."""
@@ -121,6 +123,7 @@ class GovDocument:
             "media": self.media,
             "editor": self.editor,
             "doc_id": self.doc_id or trs_doc_id(url),
+            "keywords": list(self.keywords),
             "meta": dict(self.meta),
             "attachments": list(self.attachments),
         }

@@ -70,6 +70,10 @@ def parse_article(html: str, url: str) -> GovDocument:
     if not media:
         m = SOURCE_RE.search(" ".join(govmeta.node_text(n) for n in root.xpath(SOURCE_XPATH)))
         media = m.group(1) if m else None
+    meta = govmeta.document_meta(table, text)
+    column = govmeta.meta_tag(root, "ColumnName")
+    if column:
+        meta["column"] = column
     return GovDocument(
         url=url,
         title=title or "",
@@ -78,6 +82,6 @@ def parse_article(html: str, url: str) -> GovDocument:
         published_at=govmeta.parse_cn_date(published_raw),
         written_at=govmeta.parse_cn_date(table.get("written_date")),
         media=media,
-        meta=govmeta.document_meta(table, text),
+        meta=meta,
         attachments=govmeta.extract_attachments(root, url),
     )

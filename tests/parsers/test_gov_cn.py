@@ -147,6 +147,14 @@ def test_template_b_has_no_table_metadata(doc_b: GovDocument) -> None:
     assert doc_b.written_at is None
 
 
+def test_template_b_keywords(doc_b: GovDocument) -> None:
+    assert doc_b.keywords == ["碳排放", "统计核算"]
+
+
+def test_json_list_summary(feed: ListPage) -> None:
+    assert [e.summary for e in feed.entries[:2]] == [None, "部署节能降碳重点任务。"]
+
+
 def test_template_b_body_without_page_furniture(doc_b: GovDocument) -> None:
     assert "碳排放统计核算" in doc_b.body_html
     assert "打印本页" not in doc_b.body_html

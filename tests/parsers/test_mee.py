@@ -90,8 +90,8 @@ def test_body_is_the_trs_editor_of_the_content_block(news: GovDocument) -> None:
     assert "分享到" not in news.body_html
 
 
-def test_source(news: GovDocument) -> None:
-    assert news.media == "生态环境部"
+def test_source_and_column(news: GovDocument) -> None:
+    assert (news.media, news.meta["column"]) == ("生态环境部", "新闻发布")
 
 
 def test_page_without_meta_tags_falls_back_to_the_page_heading_and_date_line() -> None:

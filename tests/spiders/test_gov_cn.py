@@ -69,6 +69,11 @@ def test_item_records_the_json_list_and_its_date(run: SpiderRun) -> None:
     assert list_meta["date"] == "2026-07-27"
 
 
+def test_item_carries_the_list_summary_and_the_page_keywords(run: SpiderRun) -> None:
+    assert run.item(TEMPLATE_A)["list_meta"]["summary"] == "部署节能降碳重点任务。"
+    assert run.item(TEMPLATE_B)["keywords"] == ["碳排放", "统计核算"]
+
+
 def test_a_column_page_url_is_read_through_its_json(tmp_path: Path) -> None:
     run = run_isolated("gov_cn", tmp_path, spider_args={"columns": "https://www.gov.cn/zhengce/zuixin/"})
     assert "/www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json" in run.requests
