@@ -38,6 +38,7 @@ LIST_LINKS = (
     "|//div[contains(concat(' ', normalize-space(@class), ' '), ' news_box ')]"
     "//li[not(contains(concat(' ', normalize-space(@class), ' '), ' line '))]//a[@href]"
 )
+# Document pages are .../content_N.htm on www.gov.cn (RSSHub gov/zhengce keeps only such links).
 DOCUMENT_LINK_RE = re.compile(r"^https?://www\.gov\.cn/.*content_\d+\.htm$")
 DOC_ID_RE = re.compile(r"/(content_\d+)\.htm$")
 BODY_XPATHS = (
@@ -96,7 +97,8 @@ def _json_entries(text: str, url: str) -> list[ListEntry] | None:
             continue
         title = govmeta.clean_value(str(row.get("TITLE") or ""))
         link = urljoin(url, str(row.get("URL") or "").strip())
-        if not title or not link.startswith(("http://", "https://")) or link in seen:
+        # Document pages only, as in the HTML lists: a special-topic page or an off-site link is no document.
+        if not title or not DOCUMENT_LINK_RE.match(link) or link in seen:
             continue
         seen.add(link)
         date = govmeta.clean_value(str(row.get("DOCRELPUBTIME") or "")) or None

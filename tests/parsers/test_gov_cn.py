@@ -68,6 +68,16 @@ def test_json_list_with_a_byte_order_mark() -> None:
     assert [e.url for e in page.entries] == ["https://www.gov.cn/zhengce/content/202607/content_1.htm"]
 
 
+def test_json_list_keeps_document_pages_only() -> None:
+    text = (
+        '[{"TITLE": "专题", "URL": "https://www.gov.cn/zhuanti/2026lh/index.htm", "DOCRELPUBTIME": "2026-03-05"},'
+        '{"TITLE": "站外", "URL": "https://evil.example/zhengce/content_1.htm", "DOCRELPUBTIME": "2026-03-05"},'
+        '{"TITLE": "要闻", "URL": "https://www.gov.cn/yaowen/liebiao/202603/content_7063001.htm"}]'
+    )
+    page = gov_cn.parse_list(text, "https://www.gov.cn/yaowen/liebiao/YAOWENLIEBIAO.json")
+    assert [e.url for e in page.entries] == ["https://www.gov.cn/yaowen/liebiao/202603/content_7063001.htm"]
+
+
 def test_json_of_another_shape_gives_no_entries() -> None:
     assert gov_cn.parse_list('{"items": []}', FEED_URL).entries == []
 
