@@ -141,6 +141,16 @@ def test_status_repeated_failures_exit_1(tmp_path: Path, db_url: str, capsys: py
     assert "last 3 runs failed" in capsys.readouterr().out
 
 
+def test_status_changed_page_layout_exits_1(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _config(tmp_path, db_url)
+    errors = [{"kind": "layout/empty_list", "count": 2}, {"kind": "http_404", "count": 1}]
+    _add(config, _article(1, hours_ago=1), _run_row("success", hours_ago=1, errors=errors))
+    assert _run(config, "status") == 1
+    out = capsys.readouterr().out
+    assert "UNHEALTHY" in out
+    assert "page layout changed? 2 list page(s)" in out  # the table folds the rest of the line
+
+
 def test_status_bad_schedule_exits_2(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     config = replace(_config(tmp_path, db_url), extra={"schedules": {"ndrc": {"cron": "often"}}})
     assert _run(config, "status") == 2
