@@ -91,7 +91,14 @@ def parse_page(html: str, url: str | None, *, source: Source | None = None) -> A
     if name is None and is_web_url(address):
         raise UnknownSiteError((urlsplit(address).hostname or "").lower())
     if name is None or name == SINA:
-        article = parse_sina(html, address)
+        try:
+            article = parse_sina(html, address)
+        except ArticleParseError as exc:
+            if name is None and exc.reason != "not_html":
+                # Read as a Sina page only for want of a URL: say how to pick the page's own site.
+                detail = str(exc).removeprefix(f"{exc.reason}: ")
+                raise ArticleParseError(exc.reason, f"{detail} (the page names no URL: pass --url)") from exc
+            raise
         return article.to_item(address, SINA)
     source_name, parse = GOV_SITES[(urlsplit(address).hostname or "").lower()]
     doc = parse(html, address)

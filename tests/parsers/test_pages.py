@@ -78,6 +78,13 @@ def test_a_page_naming_no_site_is_read_as_a_sina_page() -> None:
     assert pages.parse_page(html, "file:///tmp/saved.html").source == "sina_finance"
 
 
+def test_a_page_naming_no_site_that_is_no_sina_page_asks_for_its_url() -> None:
+    with pytest.raises(ArticleParseError) as info:
+        pages.parse_page(NDRC_PAGE.read_text("utf-8"), "file:///tmp/saved.html")
+    assert info.value.reason == "no_body"
+    assert "pass --url" in str(info.value)
+
+
 def test_configured_source_selectors_win_over_the_url() -> None:
     src = parse_sources(
         '[[source]]\nname = "mee-by-hand"\nkind = "site"\nurl = "https://www.mee.gov.cn/ywdt/"\n'
