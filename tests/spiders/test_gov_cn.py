@@ -89,3 +89,29 @@ def test_json_list_slices_stop_at_the_page_limit(tmp_path: Path) -> None:
     )
     assert sorted(i["doc_id"] for i in run.items) == [TEMPLATE_A, TEMPLATE_B]
     assert run.result.stat("carbonwatch/gov_cn/page_limit") == 1
+
+
+def test_full_chain_stores_the_documents_then_a_rerun_fetches_only_the_json(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from carbonwatch.devserver import serve
+    from storage.db import open_store
+    from storage.models import Article
+    from tests.helpers import FIXTURES, crawl
+
+    db_url = f"sqlite:///{tmp_path / 'chain.db'}"
+    with serve(FIXTURES / "gov_cn") as server:
+        first = crawl("gov_cn", tmp_path=tmp_path, db_url=db_url, host_map=server.host_map())
+        fetched = len(server.requests_matching("content_"))
+        second = crawl("gov_cn", tmp_path=tmp_path, db_url=db_url, host_map=server.host_map())
+        assert len(server.requests_matching("content_")) == fetched  # no document fetched again
+    assert first.returncode == 0, first.log[-2000:]
+    assert second.stat("carbonwatch/gov_cn/list_pages") == 2
+    assert second.stat("item_scraped_count") == 0
+    engine, sessions = open_store(db_url)
+    with sessions() as session:
+        rows = {a.doc_id: a for a in session.scalars(select(Article))}
+    engine.dispose()
+    assert set(rows) == {CARBON, TEMPLATE_A, TEMPLATE_B, "content_5673015"}
+    assert rows[CARBON].written_at is not None
+    assert rows[TEMPLATE_A].meta["doc_number"] == "国发〔2026〕12号"
