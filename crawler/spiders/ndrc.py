@@ -1,6 +1,8 @@
 """NDRC (国家发展改革委) spider: 新闻发布, 通知公告 and the 政策发布 document library on www.ndrc.gov.cn.
 
-Run: ``scrapy crawl ndrc`` (options: ``-a columns=URL,URL`` to pick columns, ``-a max_pages=N``).
+Run: ``scrapy crawl ndrc`` (options: ``-a columns=URL,URL`` to pick columns, ``-a max_pages=N``). How a column page
+states its page count is not documented: while a page had new entries the next ``index_N.html`` is tried, and a
+404 ends the column (``carbonwatch/ndrc/list_end``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ BASE = "https://www.ndrc.gov.cn"
 
 
 class NdrcSpider(GovListSpider):
-    """Static TRS column lists (``index.html``, ``index_1.html`` …) and their detail pages."""
+    """TRS column lists (``index.html``, ``index_1.html`` …) and their detail pages (:mod:`crawler.parsers.ndrc`)."""
 
     name = "ndrc"
     allowed_domains: ClassVar[list[str]] = ["www.ndrc.gov.cn"]
