@@ -44,8 +44,7 @@ DOC_ID_RE = re.compile(r"/(content_\d+)\.htm$")
 BODY_XPATHS = (
     "//*[@id='UCAP-CONTENT']",
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' TRS_UEDITOR ')]",
-    "//div[contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')]",
-    "//div[contains(concat(' ', normalize-space(@class), ' '), ' TRS_Editor ')]",
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')]",  # 政策文件库 pages
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' contents_div ')]",  # provincial portals
 )
 TITLE_XPATHS = (
