@@ -67,6 +67,15 @@ def dev_outcomes() -> tuple[str, list[Outcome]]:
     return "dev (tests/fixtures/labels)", evaluate(rows, FIXTURE_LABELS, rules, read_post)
 
 
+def unseen_pages_outcomes() -> tuple[str, list[Outcome]] | None:
+    """Real web pages of the shared extraction set, labelled apart and never looked at while writing rules."""
+    labels = Path(__file__).with_name("labels") / "wced_labels.tsv"
+    if not (labels.is_file() and SHARED.is_dir()):
+        return None
+    rows = read_labels(labels)
+    return f"unseen web pages ({len(rows)}, shared/data)", evaluate(rows, SHARED, load_rules(), default_reader())
+
+
 def _met(value: float, target: float) -> str:
     return "yes" if value >= target else "no"
 
@@ -188,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     table += rows
     if args.details:
         details += detail_lines("dev", dev)
+    unseen = unseen_pages_outcomes()
+    if unseen is not None:
+        rows, raw["unseen_pages"] = post_rows(unseen[0], unseen[1], judged=False)
+        table += rows
+        if args.details and args.show_blind:
+            details += detail_lines("unseen", unseen[1])
     t_rows, raw["titles"], misses = title_rows(args.show_blind)
     table += t_rows
     if args.json:

@@ -930,7 +930,7 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
     candidates = [HEADLINE_TAIL_RE.sub("", title.strip()), _heading_block(text)]
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
-        if "《" in compact or not compact:
+        if compact.startswith("《") or not compact:  # a bracketed title is the bracket rules' case
             continue
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
             continue  # "国务院印发…方案" reports a release; the document's own title follows in the text

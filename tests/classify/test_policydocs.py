@@ -357,3 +357,13 @@ def test_an_about_title_after_the_verb_is_taken_whole() -> None:
     text = "3、银保监会发布关于明确保险中介市场对外开放有关措施的通知。允许境外保险经纪公司经营。"
     [doc] = recognise("", text, published_at=Y2021).releases
     assert doc.title_norm == "关于明确保险中介市场对外开放有关措施的通知"
+
+
+def test_a_document_title_citing_another_is_still_the_document() -> None:
+    title = "国务院关于落实《政府工作报告》重点工作分工的意见"
+    text = (
+        "国务院关于落实《政府工作报告》\n重点工作分工的意见\n国发〔2022〕9号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现就重点工作提出分工意见如下：\n"
+    )
+    docs = [(d.title_norm, d.doc_number) for d in recognise(title, text, published_at=Y2021).releases]
+    assert ("关于落实政府工作报告重点工作分工的意见", "国发〔2022〕9号") in docs
