@@ -16,6 +16,15 @@ XML_INCOMPATIBLE_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 # are skipped and the digits bounded, so a run of a million digits costs one linear scan and no big int.
 CHAR_REF_RE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,9}));?")
 XML_INCOMPATIBLE_CODES = frozenset([*range(0x1, 0x9), *range(0xE, 0x20), 0xFFFE, 0xFFFF])
+# libxml2's HTML parser compares each attribute of a tag with all the earlier ones: one <p> with 60k distinct
+# attributes took 43 s. No real tag has hundreds; the attributes after the first MAX_TAG_ATTRIBUTES are cut.
+# (8 MB of 256-attribute tags parses in 1.1 s, against 0.5 s for plain markup and 2.2 s with a cap of 1,000.
+# Of 306 saved pages one is touched: an SVG path inside a script string, which the cleaner drops anyway.)
+MAX_TAG_ATTRIBUTES = 256
+# Only a tag this long can hold that many attributes (each at least one character and a separator).
+# The name ends at the first space or slash, where the attributes start: one way to split, so linear.
+LONG_TAG_RE = re.compile(r"<([A-Za-z][^\s/<>]*)([\s/][^<>]{" + str(2 * MAX_TAG_ATTRIBUTES) + r",})>")
+ATTRIBUTE_RE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?""")
 
 
 def xml_safe(text: str) -> str:
@@ -36,13 +45,24 @@ def _safe_char_ref(match: re.Match[str]) -> str:
     return "" if code in XML_INCOMPATIBLE_CODES else match.group(0)
 
 
+def _capped_tag(match: re.Match[str]) -> str:
+    attributes = ATTRIBUTE_RE.findall(match.group(2))
+    if len(attributes) <= MAX_TAG_ATTRIBUTES:
+        return match.group(0)
+    return f"<{match.group(1)} {' '.join(attributes[:MAX_TAG_ATTRIBUTES])}>"
+
+
 def xml_safe_markup(html: str) -> str:
     """HTML source made safe for lxml: :func:`xml_safe`, and no character reference to such a character either.
 
     ``&#11;`` is parsed into the same vertical tab as the raw character; references lxml already turns into
-    U+FFFD (``&#0;``, surrogates, beyond U+10FFFF) are left to it.
+    U+FFFD (``&#0;``, surrogates, beyond U+10FFFF) are left to it. A tag keeps its first
+    ``MAX_TAG_ATTRIBUTES`` attributes, so parsing stays linear in the size of the page.
     """
-    return CHAR_REF_RE.sub(_safe_char_ref, xml_safe(html)) if "&#" in html else xml_safe(html)
+    safe = xml_safe(html)
+    if "&#" in safe:
+        safe = CHAR_REF_RE.sub(_safe_char_ref, safe)
+    return LONG_TAG_RE.sub(_capped_tag, safe)
 
 
 def normalise_text(text: str) -> str:

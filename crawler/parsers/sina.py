@@ -20,11 +20,10 @@ from crawler.items import ArticleItem
 from crawler.urls import canonicalize, is_web_url, sina_doc_id
 
 # try{feedCardJsonpCallback({...});}catch(e){};  (any callback name; the JSON is everything between the parens)
-JSONP_RE = re.compile(
-    r"^\s*(?:try\s*\{\s*)?[A-Za-z_$][\w$.]*\s*\(\s*(?P<body>.*)\)\s*;?\s*"
-    r"(?:\}\s*catch\s*\(\s*\w*\s*\)\s*\{\s*\}\s*;?)?\s*$",
-    re.S,
-)
+# Read in two anchored pieces, head and catch tail, instead of one regex with ".*" between runs of "\s*": that
+# one backtracked cubically (cb() + 3,000 spaces + x: 24 s).
+JSONP_HEAD_RE = re.compile(r"(?:try\s*\{\s*)?[A-Za-z_$][\w$.]*\s*\(")
+JSONP_CATCH_RE = re.compile(r"\}\s*catch\s*\(\s*\w*\s*\)\s*\{\s*\}\s*;?$")
 # "_新浪财经_新浪网", "_新浪新闻", "_手机新浪网" ... at the end of <title> / og:title.
 TITLE_SUFFIX_RE = re.compile(r"\s*_(?:新浪[^_|]{0,6}|手机新浪网)(?:_新浪网)?\s*$")
 # <title> also carries "|keyword|keyword" before the suffix.
@@ -68,6 +67,8 @@ LEGACY_DATE_CELLS_XPATH = "//th[contains(concat(' ', normalize-space(@class), ' 
 CMS_STAMP_RE = re.compile(r"<!--\[\d+,\d+,\d+\]\s*published at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})")
 MEDIA_BRACKETS = "《》〈〉「」 "
 ID_SELECTOR_RE = re.compile(r"^#[A-Za-z][\w-]*$")
+# At most this many text nodes mentioning 责任编辑 are read (page order); only those become Python strings.
+EDITOR_TEXTS_XPATH = "(//body//text()[contains(., '责任编辑')])[position() <= 50]"
 
 # td.l17 is the text cell of the 2004-2005 table template (no #artibody; its #article, when present, also holds
 # the headline and date rows). libxml2 closes that template's <font id="zoom"> at the first <p>, so not that.
@@ -185,6 +186,19 @@ def _roll_doc_id(entry: dict[str, Any], url: str) -> str | None:
     return None
 
 
+def _jsonp_body(text: str) -> str | None:
+    """What a JSONP reply (stripped) passes to its callback, or None when it is not one (linear time)."""
+    head = JSONP_HEAD_RE.match(text)
+    if head is None:
+        return None
+    catch = JSONP_CATCH_RE.search(text, head.end())
+    tail = text[: catch.start()] if catch else text
+    tail = tail.rstrip().removesuffix(";").rstrip()
+    if not tail.endswith(")") or len(tail) <= head.end():
+        return None
+    return tail[head.end() : -1]
+
+
 def parse_roll_page(text: str) -> RollPage:
     """Parse a roll API reply (plain JSON or the ``feedCardJsonpCallback`` JSONP wrapper)."""
     stripped = text.strip().lstrip("\ufeff")
@@ -193,10 +207,10 @@ def parse_roll_page(text: str) -> RollPage:
     if stripped.startswith("<"):
         raise RollApiError("not_json", "HTML instead of JSON (blocked or an error page?)")
     if not stripped.startswith(("{", "[")):
-        match = JSONP_RE.match(stripped)
-        if not match:
+        body = _jsonp_body(stripped)
+        if body is None:
             raise RollApiError("not_json", "neither JSON nor a JSONP callback")
-        stripped = match.group("body").strip()
+        stripped = body.strip()
     try:
         payload = json.loads(stripped)
     except json.JSONDecodeError as exc:
@@ -386,14 +400,35 @@ class _Page:
 
 
 def _has_text(node: Selector) -> bool:
-    # An XPath boolean stops at the first text node: no string building, no second parse of the fragment.
-    return bool(node.xpath("boolean(.//text()[normalize-space()])").get() == "1")
+    # The [1] lets libxml2 stop at the first non-blank text node. Without it the whole text node-set is built,
+    # which is quadratic when comments split the text (<!--x-->尾 x 100k: minutes).
+    return bool(node.xpath("boolean(descendant::text()[normalize-space()][1])").get() == "1")
+
+
+def _node_text(node: Selector) -> str:
+    """The text of ``node`` with its whitespace runs collapsed (what ``::text`` selects, joined by spaces).
+
+    Read with lxml's ``itertext`` (linear): an XPath or CSS ``::text`` query returning many text nodes is
+    quadratic in libxml2/lxml when comments separate them.
+    """
+    return " ".join(" ".join(node.root.itertext()).split())
+
+
+def _outer_font_text(cell: Selector) -> str:
+    """The text inside the ``<font>`` elements of ``cell`` (a nested font counted once), like ``font ::text``."""
+    taken: set[Any] = set()
+    texts: list[str] = []
+    for font in cell.root.iter("font"):
+        if not any(outer in taken for outer in font.iterancestors("font")):
+            taken.add(font)
+            texts.extend(font.itertext())
+    return " ".join(" ".join(texts).split())
 
 
 def _first_text(page: _Page, selectors: tuple[str, ...]) -> str | None:
     for css in selectors:
         for node in page.css(css):
-            value = " ".join(" ".join(node.css("::text").getall()).split())
+            value = _node_text(node)
             if value:
                 return value
     return None
@@ -402,7 +437,7 @@ def _first_text(page: _Page, selectors: tuple[str, ...]) -> str | None:
 def _display_date(page: _Page) -> str | None:
     for css in DATE_SELECTORS:
         for node in page.css(css):
-            value = " ".join(" ".join(node.css("::text").getall()).split())
+            value = _node_text(node)
             match = DISPLAY_DATE_RE.search(value)
             if match:
                 return match.group(0).strip()
@@ -416,11 +451,11 @@ def _display_date(page: _Page) -> str | None:
 def _legacy_date_cell(sel: Selector) -> tuple[str, str | None] | None:
     """(display date, media) from the 2004-2005 template's date row under the headline, if there is one."""
     for cell in sel.xpath(LEGACY_DATE_CELLS_XPATH):
-        value = " ".join(" ".join(cell.css("::text").getall()).split())
+        value = _node_text(cell)
         match = DISPLAY_DATE_RE.search(value)
         if not match:
             continue
-        media = " ".join(" ".join(cell.css("font ::text").getall()).split()).strip(MEDIA_BRACKETS)
+        media = _outer_font_text(cell).strip(MEDIA_BRACKETS)
         return match.group(0).strip(), media or None
     return None
 
@@ -446,10 +481,10 @@ def _editor(page: _Page, body: Selector | None) -> tuple[str | None, str | None]
     for scope in (body, page.sel) if body is not None else (page.sel,):
         for css in (".article-editor", ".show_author"):
             for node in scope.css(css):
-                name, code = parse_editor(" ".join(node.css("::text").getall()))
+                name, code = parse_editor(" ".join(node.root.itertext()))
                 if name:
                     return name, code
-    for text in page.sel.xpath("//body//text()[contains(., '责任编辑')]").getall():
+    for text in page.sel.xpath(EDITOR_TEXTS_XPATH).getall():
         name, code = parse_editor(text)
         if name:
             return name, code
@@ -463,7 +498,7 @@ def _doc_id(page: _Page, url: str) -> str | None:
     og = page.meta("property", "og:url")
     if og and sina_doc_id(og):
         return sina_doc_id(og)
-    docid = page.sel.xpath("//*[@docid]/@docid").get()
+    docid = page.sel.xpath("(//*[@docid])[1]/@docid").get()
     if docid:
         return docid if docid.startswith("i") else f"i{docid}"
     suda = page.meta("name", "sudameta")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -550,3 +551,49 @@ def test_empty_first_container_falls_through_to_the_next() -> None:
         "<body><div id=artibody> </div><div id=article><p>正文在这里</p></div></body></html>"
     )
     assert "正文在这里" in parse_article(html, "https://finance.sina.com.cn/x.shtml").body_html
+
+
+# Hostile sizes (issue 15 #4): seconds to minutes before, milliseconds now; generous bounds against load.
+HANG_BOUND_SECONDS = 5.0
+
+
+def test_text_split_by_many_comments_parses_in_linear_time() -> None:
+    # 30k comment-separated text nodes in the body, the headline and the date: 60+ s before (XPath text sets).
+    split = "<!--x-->尾" * 30_000
+    html = (
+        f"<html><head><title>t_新浪财经_新浪网</title></head><body><h1 class='main-title'>{split}</h1>"
+        f"<span class='date'>{split}</span><div id='artibody'>{split}</div></body></html>"
+    )
+    start = time.perf_counter()
+    article = parse_article(html, "https://finance.sina.com.cn/x.shtml")
+    assert time.perf_counter() - start < HANG_BOUND_SECONDS
+    assert article.title.replace(" ", "") == "尾" * 30_000  # text nodes joined by spaces, as ::text was
+
+
+def test_jsonp_reply_of_spaces_is_refused_in_linear_time() -> None:
+    # cb() + 3,000 spaces + x took 24 s in the old JSONP regex (cubic); here 300,000 spaces.
+    start = time.perf_counter()
+    with pytest.raises(RollApiError) as info:
+        parse_roll_page("cb()" + " " * 300_000 + "x")
+    assert time.perf_counter() - start < HANG_BOUND_SECONDS
+    assert info.value.reason == "not_json"
+
+
+@pytest.mark.parametrize(
+    ("reply", "body"),
+    [
+        ('cb({"a": 1})', '{"a": 1}'),
+        ('try{feedCardJsonpCallback({"a": 1});}catch(e){};', '{"a": 1}'),
+        ('cb ( {"a": 1} ) ;', '{"a": 1}'),
+        ('try { cb({"a": 1}) } catch ( e ) { } ;', '{"a": 1}'),
+    ],
+)
+def test_jsonp_forms(reply: str, body: str) -> None:
+    wrapped = '{"result": {"status": {"code": 0}, "data": [], "a": 1}}'
+    assert parse_roll_page(reply.replace(body, wrapped)).items == []
+
+
+@pytest.mark.parametrize("reply", ["cb(", "cb({}) x", "cb x ({})", "({})"])
+def test_not_jsonp(reply: str) -> None:
+    with pytest.raises(RollApiError):
+        parse_roll_page(reply)

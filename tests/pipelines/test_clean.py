@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -312,3 +313,35 @@ def test_pipeline_keeps_an_item_with_a_control_character() -> None:
     item = ArticleItem(url="https://x.gov.cn/a", source="ndrc", body_html=CONTROL_BODY.format("\x0b"))
     assert "尾段" in CleanPipeline(stats).process_item(item).text
     assert stats.values == {"carbonwatch/clean/cleaned": 1}
+
+
+# Hostile sizes: each took seconds to minutes before the fix and takes well under a second now; the bounds are
+# generous so a loaded machine does not fail them, and still far below the quadratic times.
+HANG_BOUND_SECONDS = 5.0
+
+
+def _timed_clean(fragment: str) -> tuple[Cleaned, float]:
+    start = time.perf_counter()
+    cleaned = clean_html(fragment)
+    return cleaned, time.perf_counter() - start
+
+
+def test_many_comments_between_text_clean_in_linear_time() -> None:
+    # <!--x-->尾 x 30k: 60+ s before (comment XPath union, one growing string per removed comment).
+    cleaned, seconds = _timed_clean("<div>" + "<!--x-->尾" * 30_000 + "</div>")
+    assert cleaned.text == "尾" * 30_000
+    assert seconds < HANG_BOUND_SECONDS
+
+
+def test_many_blocks_clean_in_linear_time() -> None:
+    # 20k empty <ul>, <ol> and <table> around one paragraph: 77 s before (the .//p|.//ul|... union merge).
+    cleaned, seconds = _timed_clean(
+        "<div>" + "<ul></ul><ol></ol><table></table>" * 20_000 + "<p>碳达峰碳中和</p></div>"
+    )
+    assert cleaned.text == "碳达峰碳中和"
+    assert seconds < HANG_BOUND_SECONDS
+
+
+def test_many_furniture_blocks_are_removed_keeping_their_tails() -> None:
+    cleaned = clean_html("<div><p>" + "<span>分享到</span>尾" * 20_000 + "</p></div>")
+    assert cleaned.text == "尾" * 20_000
