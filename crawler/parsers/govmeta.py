@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml.etree import ParserError
 
+from carbonwatch.textnorm import xml_safe_markup
 from crawler.items import ArticleItem
 from crawler.urls import canonicalize, trs_doc_id
 
@@ -144,7 +145,7 @@ def clean_value(text: str) -> str:
 def parse_html(html: str) -> lxml.html.HtmlElement:
     """Parse an HTML string (possibly empty) into an lxml tree; scripts and styles stay but are skipped later."""
     try:
-        return lxml.html.document_fromstring(html or "<html></html>")
+        return lxml.html.document_fromstring(xml_safe_markup(html) or "<html></html>")
     except (ParserError, ValueError):
         return lxml.html.document_fromstring("<html></html>")
 

@@ -198,3 +198,7 @@ def test_document_to_item_carries_the_trs_doc_id() -> None:
 def test_paged_url(page: int, url: str) -> None:
     assert govmeta.paged_url("https://x.gov.cn/col/", page) == url
 
+
+def test_body_text_survives_a_control_character_after_a_line_break() -> None:
+    node = govmeta.parse_html("<div><p>第一行<br>&#11;第二行\x0b<br>\x01第三行</p></div>")
+    assert govmeta.body_text(node).split("\n") == ["第一行", " 第二行 ", "第三行"]
