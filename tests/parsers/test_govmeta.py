@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -202,3 +203,17 @@ def test_paged_url(page: int, url: str) -> None:
 def test_body_text_survives_a_control_character_after_a_line_break() -> None:
     node = govmeta.parse_html("<div><p>第一行<br>&#11;第二行\x0b<br>\x01第三行</p></div>")
     assert govmeta.body_text(node).split("\n") == ["第一行", " 第二行 ", "第三行"]
+
+
+def test_node_text_of_text_split_by_many_comments_in_linear_time() -> None:
+    # 30k comment-separated text nodes: 25 s through the old .//text() XPath (issue 15 #4), milliseconds now.
+    node = govmeta.parse_html("<div><script>x</script>" + "<!--x-->尾" * 30_000 + "</div>")
+    start = time.perf_counter()
+    text = govmeta.node_text(node)
+    assert time.perf_counter() - start < 5.0
+    assert text == "尾" * 30_000
+
+
+def test_node_text_skips_scripts_styles_and_comments_but_keeps_their_tails() -> None:
+    node = govmeta.parse_html("<div>甲<script>var a;</script>乙<style>p{}</style>丙<!--注释-->丁<b>戊</b>己</div>")
+    assert govmeta.node_text(node) == "甲乙丙丁戊己"
