@@ -25,6 +25,14 @@ class ConfiguredPage:
     date_raw: str | None
 
 
+def _text(node: Selector) -> str:
+    """The text nodes under ``node`` joined by spaces, as ``::text`` selects them.
+
+    lxml's ``itertext`` is linear; an XPath/CSS ``::text`` node-set is quadratic when comments split the text.
+    """
+    return " ".join(node.root.itertext())
+
+
 def _href_and_title(node: Selector) -> tuple[str | None, str]:
     """A selected node's link: itself when it is a link or an attribute value, else its first descendant link."""
     if isinstance(node.root, str):
@@ -37,7 +45,7 @@ def _href_and_title(node: Selector) -> tuple[str | None, str]:
             return None, ""
         link = links[0]
     href = link.attrib.get("href")
-    title = clean_value(link.attrib.get("title") or " ".join(link.css("::text").getall()))
+    title = clean_value(link.attrib.get("title") or _text(link))
     return (href.strip() if href else None), title
 
 
@@ -94,9 +102,7 @@ def parse_page(
     for css in ((title_selector,) if title_selector else ()) + DEFAULT_TITLE_SELECTORS:
         nodes = sel.css(css)
         if nodes:
-            title = clean_value(
-                " ".join(nodes[0].css("::text").getall()) if not isinstance(nodes[0].root, str) else nodes[0].get()
-            )
+            title = clean_value(_text(nodes[0]) if not isinstance(nodes[0].root, str) else nodes[0].get())
             if css == "title":
                 title = TITLE_SPLIT_RE.split(title)[0]
             if title:
@@ -105,9 +111,9 @@ def parse_page(
     if date_selector:
         nodes = sel.css(date_selector)
         if nodes:
-            text = nodes[0].get() if isinstance(nodes[0].root, str) else " ".join(nodes[0].css("::text").getall())
+            text = nodes[0].get() if isinstance(nodes[0].root, str) else _text(nodes[0])
             date_raw = clean_value(text) or None
     if date_raw is None:
-        m = DATE_RE.search(" ".join(sel.css("body ::text").getall())[:5000])
+        m = DATE_RE.search(" ".join(_text(body) for body in sel.css("body"))[:5000])
         date_raw = m.group(0).strip() if m else None
     return ConfiguredPage(title=title, body_html=body_html, date_raw=date_raw)
