@@ -108,3 +108,12 @@ def test_unrendered_roll_page_has_no_links() -> None:
 
     html = (FIXTURES / "site" / "finance.sina.com.cn" / "roll" / "index.html").read_text("utf-8")
     assert site.list_links(html, "http://127.0.0.1/finance.sina.com.cn/roll/index.html", "#d_list li .c_tit a") == []
+
+
+def test_list_selector_matching_nothing_is_a_layout_error(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text(SOURCES.read_text("utf-8").replace("ul.news-list li a", "ul.redesigned li a"), "utf-8")
+    run = run_isolated("site", tmp_path, root=FIXTURES / "site", settings={"CARBONWATCH_SOURCES_FILE": str(sources)})
+    assert run.items == []
+    assert run.result.stat("carbonwatch/errors/layout/empty_list") == 1
+    assert run.result.stat("carbonwatch/site/empty_list") == 1
