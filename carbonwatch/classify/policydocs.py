@@ -835,10 +835,15 @@ def _link_untitled(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     for d in docs:
         untitled = d.is_release and d.doc_type is not None and d.title_norm == d.doc_type
         if untitled:
+            # "两部门印发通知" names no body: any one titled document of that kind is the one meant.
+            vague = d.issuer is None or MULTI_RE.fullmatch(d.issuer) is not None
             named = [
                 o
                 for o in docs
-                if o is not d and o.doc_type == d.doc_type and o.title_norm != o.doc_type and o.issuer == d.issuer
+                if o is not d
+                and o.doc_type == d.doc_type
+                and o.title_norm != o.doc_type
+                and (o.issuer == d.issuer or vague)
             ]
             if len(named) == 1:
                 named[0].is_release, named[0].cue = True, f"{d.cue} → {named[0].title}"

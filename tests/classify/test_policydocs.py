@@ -367,3 +367,14 @@ def test_a_document_title_citing_another_is_still_the_document() -> None:
     )
     docs = [(d.title_norm, d.doc_number) for d in recognise(title, text, published_at=Y2021).releases]
     assert ("关于落实政府工作报告重点工作分工的意见", "国发〔2022〕9号") in docs
+
+
+def test_an_untitled_headline_release_by_a_count_of_bodies_links_to_the_titled_one() -> None:
+    result = recognise(
+        "两部门印发通知 部署重点领域碳达峰工作",
+        "2月10日，国家发展改革委、国家能源局联合印发《国家发展改革委 国家能源局关于做好重点领域碳达峰工作的通知》。",
+        published_at=Y2021,
+    )
+    assert [(d.title_norm, d.issuer) for d in result.releases] == [
+        ("关于做好重点领域碳达峰工作的通知", "国家发展改革委、国家能源局")
+    ]
