@@ -28,8 +28,12 @@ JSONP_CATCH_RE = re.compile(r"\}\s*catch\s*\(\s*\w*\s*\)\s*\{\s*\}\s*;?$")
 TITLE_SUFFIX_RE = re.compile(r"\s*_(?:新浪[^_|]{0,6}|手机新浪网)(?:_新浪网)?\s*$")
 # <title> also carries "|keyword|keyword" before the suffix.
 TITLE_KEYWORDS_RE = re.compile(r"\s*\|[^|]*(?:\|[^|]*)*$")
-# 责任编辑：刘万里 SF014 / 责任编辑：李昂  (name, optional staff code of capital letters + digits)
-EDITOR_RE = re.compile(r"责任编辑\s*[：:]\s*(?P<name>[^\s<>：:]{1,20}?)\s*(?P<code>[A-Z]{1,4}\d{2,6})?(?=\s|<|$)")
+# 责任编辑：刘万里 SF014 / 责任编辑：李昂  (name, optional staff code of capital letters + digits). Xinhua's own
+# footer, which Sina keeps in the articles it takes over, brackets its line: 【纠错】【责任编辑:薛涛】.
+EDITOR_RE = re.compile(
+    r"(?P<bracket>【\s*)?责任编辑\s*[：:]\s*(?P<name>[^\s<>：:【】\[\]（）()]{1,20}?)\s*(?P<code>[A-Z]{1,4}\d{2,6})?"
+    r"(?=\s|<|$|[】\]）)])"
+)
 DISPLAY_DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 # Byte-order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one): a BOM beats any label.
@@ -356,11 +360,19 @@ def clean_title(title: str) -> str:
 
 
 def parse_editor(text: str) -> tuple[str | None, str | None]:
-    """``责任编辑：刘万里 SF014`` -> (``刘万里``, ``SF014``); (None, None) when there is no editor line."""
-    match = EDITOR_RE.search(text.replace("\xa0", " ").replace("\u3000", " "))
-    if not match:
+    """``责任编辑：刘万里 SF014`` -> (``刘万里``, ``SF014``); (None, None) when there is no editor line.
+
+    The first plain editor line wins over bracketed ones (``【责任编辑:薛涛】``: the source agency's editor in a
+    republished story); a bracketed name is the answer only when there is no plain line.
+    """
+    bracketed: re.Match[str] | None = None
+    for match in EDITOR_RE.finditer(text.replace("\xa0", " ").replace("\u3000", " ")):
+        if not match.group("bracket"):
+            return match.group("name"), match.group("code")
+        bracketed = bracketed or match
+    if bracketed is None:
         return None, None
-    return match.group("name"), match.group("code")
+    return bracketed.group("name"), bracketed.group("code")
 
 
 class _Page:
@@ -484,11 +496,9 @@ def _editor(page: _Page, body: Selector | None) -> tuple[str | None, str | None]
                 name, code = parse_editor(" ".join(node.root.itertext()))
                 if name:
                     return name, code
-    for text in page.sel.xpath(EDITOR_TEXTS_XPATH).getall():
-        name, code = parse_editor(text)
-        if name:
-            return name, code
-    return None, None
+    # One parse over the candidate texts, so Sina's plain line wins over an earlier bracketed Xinhua one; the "<"
+    # between them keeps a name from being read across two text nodes.
+    return parse_editor("\n<".join(page.sel.xpath(EDITOR_TEXTS_XPATH).getall()))
 
 
 def _doc_id(page: _Page, url: str) -> str | None:

@@ -230,6 +230,26 @@ def test_doc_id_falls_back_to_markup_when_url_has_none() -> None:
     assert parse_article(html, "http://127.0.0.1:8000/page.html").doc_id == "ifxsktkp9337164"
 
 
+XINHUA_FOOTER_PAGE = (
+    "<html><head><title>习近平在广东考察_新浪新闻</title></head><body><div id='artibody'>"
+    "<p>　　新华社广州电 正文第一段。</p><p>　　正文第二段。</p>"
+    "<div id='articleEdit'><span class='tiyi1'><a href='javascript:void(0);'>【纠错】</a></span>"
+    "<span class='editor'>【责任编辑:薛涛】</span></div>"
+    "<p>{sina_line}</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize("sina_line", ["责任编辑：张亚楠 ", "<span>责任编辑：张亚楠 </span>"])
+def test_sina_editor_wins_over_the_xinhua_footer(sina_line: str) -> None:
+    article = parse_article(XINHUA_FOOTER_PAGE.format(sina_line=sina_line), "https://news.sina.com.cn/x.shtml")
+    assert (article.editor, article.editor_code) == ("张亚楠", None)
+
+
+def test_xinhua_footer_alone_gives_the_name_without_its_bracket() -> None:
+    article = parse_article(XINHUA_FOOTER_PAGE.format(sina_line=""), "https://news.sina.com.cn/x.shtml")
+    assert article.editor == "薛涛"
+
+
 def test_page_without_body_raises_no_body() -> None:
     html = "<html><head><title>新浪财经</title></head><body><div id='nav'>导航</div></body></html>"
     with pytest.raises(ArticleParseError) as info:
@@ -272,6 +292,11 @@ def test_clean_title(raw: str, expected: str) -> None:
         ("责任编辑：支全明SF099", ("支全明", "SF099")),
         ("责任编辑:\xa0张迪", ("张迪", None)),
         ("没有编辑行", (None, None)),
+        # Xinhua's own footer in a story Sina took over: Sina's plain line is the editor, wherever it stands.
+        ("【纠错】【责任编辑:薛涛】\n责任编辑：张亚楠 ", ("张亚楠", None)),
+        ("责任编辑：张亚楠 SF001 【纠错】【责任编辑:薛涛】", ("张亚楠", "SF001")),
+        ("【纠错】 【责任编辑: 薛涛 】", ("薛涛", None)),
+        ("（责任编辑：王蒙）", ("王蒙", None)),
     ],
 )
 def test_parse_editor(line: str, expected: tuple[str | None, str | None]) -> None:

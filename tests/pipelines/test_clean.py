@@ -308,6 +308,19 @@ def test_lone_surrogate_does_not_cut_the_text_after_it() -> None:
     assert clean_html(CONTROL_BODY.format("\ud800")).text.endswith("尾段")
 
 
+def test_sina_editor_line_wins_over_a_republished_xinhua_footer() -> None:
+    # A feed or imported post keeps both lines in its body; the item's editor is Sina's, never "薛涛】".
+    body = (
+        "<div><p>　　新华社广州电 碳达峰碳中和工作稳步推进，能源结构持续优化，可再生能源装机规模居世界第一。</p>"
+        "<p>【纠错】 【责任编辑:薛涛】</p><p class='article-editor'>责任编辑：张亚楠 </p></div>"
+    )
+    item = CleanPipeline(FakeStats()).process_item(
+        ArticleItem(url="https://finance.sina.com.cn/a", source="x", body_html=body)
+    )
+    assert item.editor == "张亚楠"
+    assert "薛涛" not in item.text and "张亚楠" not in item.text
+
+
 def test_pipeline_keeps_an_item_with_a_control_character() -> None:
     stats = FakeStats()
     item = ArticleItem(url="https://x.gov.cn/a", source="ndrc", body_html=CONTROL_BODY.format("\x0b"))

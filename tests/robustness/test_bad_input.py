@@ -178,6 +178,12 @@ def test_control_characters_after_comments_are_cleaned_not_fatal(day: BadDay) ->
     assert not [c for c in "\x0b\x01" if c in row["text"] or c in row["html"]]
 
 
+def test_sina_editor_is_stored_not_the_xinhua_footer_editor(day: BadDay) -> None:
+    row = article_rows(day.db_url)[canonical("xinhua_editor")]
+    assert row["editor"] == "张亚楠"
+    assert "薛涛" not in row["text"]
+
+
 # -- article pages that must be dropped, counted and logged --------------------------------------------------------
 
 
