@@ -1,4 +1,5 @@
-"""Downloader middlewares: wait out ``Retry-After`` on 429/503 (bounded), and refuse SSRF-prone requests."""
+"""Downloader middlewares: wait out ``Retry-After`` on 429/503 (bounded), refuse SSRF-prone requests, and read a
+robots.txt that cannot be downloaded whole as "disallow everything"."""
 
 from __future__ import annotations
 
@@ -10,13 +11,19 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
+from scrapy.http import Response
+from twisted.internet.defer import CancelledError
 
 from crawler.offline import parse_host_map
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_CODES = (429, 503)
+# What the HTTP handler raises when a body outgrows DOWNLOAD_MAXSIZE: Scrapy's error when Content-Length
+# announces it, Twisted's cancellation when the bytes received pass the limit.
+OVERSIZE_ERRORS = (DownloadCancelledError, CancelledError)
+DISALLOW_ALL_ROBOTS = b"User-agent: *\nDisallow: /\n"
 ALLOWED_SCHEMES = ("http", "https")
 BLOCKED_HOSTNAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
 
@@ -176,3 +183,37 @@ class SsrfGuardMiddleware:
         self.crawler.stats.inc_value("carbonwatch/drop/ssrf_blocked")
         logger.warning("refused %s (%s): not a public web address", request.url, reason)
         raise IgnoreRequest(f"ssrf_blocked: {reason}")
+
+
+class UnreadableRobotsTxtMiddleware:
+    """A robots.txt whose download is cancelled (over ``DOWNLOAD_MAXSIZE``) disallows its whole host.
+
+    Scrapy's RobotsTxtMiddleware takes a robots.txt it failed to download for "no rules": a host serving one
+    larger than the download limit had its disallowed pages fetched (issue 15 #12). RFC 9309 lets a crawler
+    parse a prefix of at least 500 KiB, but a cancelled download keeps none, so such a file is read as
+    "complete disallow", what the RFC asks for an unreachable one. Counted as ``carbonwatch/robots/unreadable``;
+    each page refused because of it counts in Scrapy's ``robotstxt/forbidden``.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> UnreadableRobotsTxtMiddleware:
+        if not crawler.settings.getbool("ROBOTSTXT_OBEY"):
+            raise NotConfigured("ROBOTSTXT_OBEY is off")
+        return cls(crawler)
+
+    def process_exception(self, request: Any, exception: BaseException) -> Response | None:
+        if not isinstance(exception, OVERSIZE_ERRORS) or not is_robots_request(request):
+            return None
+        self.crawler.stats.inc_value("carbonwatch/robots/unreadable")
+        logger.warning(
+            "robots.txt %s could not be read whole (%s): nothing on its host is fetched", request.url, exception
+        )
+        return Response(url=request.url, status=200, body=DISALLOW_ALL_ROBOTS, request=request)
+
+
+def is_robots_request(request: Any) -> bool:
+    """Whether ``request`` is the robots.txt fetch of Scrapy's RobotsTxtMiddleware."""
+    return bool(request.meta.get("dont_obey_robotstxt")) and urlsplit(request.url).path == "/robots.txt"

@@ -68,6 +68,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SsrfGuardMiddleware": 50,
     # Its process_response runs before RetryMiddleware's (550): a Retry-After wait replaces a blind retry.
     "crawler.middlewares.RetryAfterMiddleware": 560,
+    # Any priority would do (only process_exception): a robots.txt over DOWNLOAD_MAXSIZE disallows its host.
+    "crawler.middlewares.UnreadableRobotsTxtMiddleware": 60,
 }
 CARBONWATCH_RETRY_AFTER_MAX = 60.0  # seconds; a longer Retry-After is not waited out
 CARBONWATCH_RETRY_AFTER_TIMES = 2

@@ -1,12 +1,16 @@
-"""Downloader middlewares: the SSRF guard's address rules and Retry-After parsing (pure helpers)."""
+"""Downloader middlewares: the SSRF guard's address rules, Retry-After parsing and the unreadable robots.txt guard."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from scrapy import Request
+from scrapy.exceptions import DownloadCancelledError
+from scrapy.utils.test import get_crawler
 
-from crawler.middlewares import blocked_reason, retry_after_seconds
+from crawler.middlewares import UnreadableRobotsTxtMiddleware, blocked_reason, retry_after_seconds
 
 NOW = datetime(2021, 11, 16, 3, 0, 0, tzinfo=UTC)
 
@@ -65,3 +69,30 @@ def test_scheme_is_checked_before_the_host_map() -> None:
 )
 def test_retry_after_seconds(value: str | bytes | None, expected: float | None) -> None:
     assert retry_after_seconds(value, NOW) == expected
+
+
+def _robots_guard() -> tuple[UnreadableRobotsTxtMiddleware, Any]:
+    crawler = get_crawler(settings_dict={"ROBOTSTXT_OBEY": True})
+    crawler.stats.open_spider()
+    return UnreadableRobotsTxtMiddleware.from_crawler(crawler), crawler
+
+
+def test_robots_txt_cancelled_for_size_disallows_everything() -> None:
+    guard, crawler = _robots_guard()
+    request = Request("https://news.sina.com.cn/robots.txt", meta={"dont_obey_robotstxt": True})
+    response = guard.process_exception(request, DownloadCancelledError("larger than download max size"))
+    assert response is not None and response.body == b"User-agent: *\nDisallow: /\n"
+    assert crawler.stats.get_value("carbonwatch/robots/unreadable") == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "meta", "exc"),
+    [
+        ("https://news.sina.com.cn/a.shtml", {}, DownloadCancelledError("too big")),  # a page: its own drop
+        ("https://news.sina.com.cn/robots.txt", {}, DownloadCancelledError("too big")),  # not the robots fetch
+        ("https://news.sina.com.cn/robots.txt", {"dont_obey_robotstxt": True}, TimeoutError("slow")),
+    ],
+)
+def test_other_failures_are_left_to_scrapy(url: str, meta: dict[str, Any], exc: Exception) -> None:
+    guard, _ = _robots_guard()
+    assert guard.process_exception(Request(url, meta=meta), exc) is None

@@ -143,3 +143,45 @@ def test_source_concurrency_alone_limits_parallel_requests(site: tuple[Path, Rec
     assert result.returncode == 0
     assert len(arrivals) == len(pages)
     assert min(b - a for a, b in pairwise(arrivals)) >= 0.45  # each waits for the previous 0.5 s answer
+
+
+OVERSIZE_LID = 9400
+OVERSIZE_HOST = "news.sina.com.cn"
+
+
+def _serve_oversize_robots(root: Path) -> list[str]:
+    """news.sina.com.cn: robots.txt over DOWNLOAD_MAXSIZE disallowing /private/; one public, one private page."""
+    rules = b"User-agent: *\nDisallow: /private/\n"
+    padding = b"# " + b"x" * 1000 + b"\n"
+    robots = root / OVERSIZE_HOST / "robots.txt"
+    robots.parent.mkdir(parents=True, exist_ok=True)
+    with robots.open("wb") as fh:
+        fh.write(rules)
+        fh.write(padding * (9 * 1024 * 1024 // len(padding) + 1))  # 9 MB: over the 8 MB DOWNLOAD_MAXSIZE
+    good = (root / local_path(listed_article_urls([GOOD_LID])[0]).lstrip("/")).read_bytes()
+    urls = [
+        f"https://{OVERSIZE_HOST}/{d}/2026-01-03/doc-ioversize{n}01.shtml" for n, d in (("a", "roll"), ("b", "private"))
+    ]
+    for url in urls:
+        page = root / local_path(url).lstrip("/")
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_bytes(good)
+    data = [{"url": u, "title": f"条目{i}", "intime": "1767405600"} for i, u in enumerate(urls)]
+    reply = {"result": {"status": {"code": 0, "msg": "succ"}, "total": 2, "data": data}}
+    roll = root / f"feed.mix.sina.com.cn/api/roll/get/lid={OVERSIZE_LID}&page=1"
+    roll.write_text(json.dumps(reply, ensure_ascii=False), "utf-8")
+    return urls
+
+
+def test_robots_txt_over_the_download_limit_allows_nothing(site: tuple[Path, RecordingServer], tmp_path: Path) -> None:
+    # A robots.txt that cannot be read whole is no licence: no page of its host is fetched (issue 15 #12).
+    root, server = site
+    urls = _serve_oversize_robots(root)
+    mark = len(server.hits)
+    result = run_sina(server, tmp_path, f"sqlite:///{tmp_path / 'carbonwatch.db'}", [OVERSIZE_LID])
+    paths = [h.path for h in server.hits_since(mark)]
+    assert result.returncode == 0
+    assert f"/{OVERSIZE_HOST}/robots.txt" in paths
+    assert not [p for p in paths if p in {local_path(u) for u in urls}]
+    assert result.stat("carbonwatch/robots/unreadable") == 1
+    assert result.stat("robotstxt/forbidden") == 2
