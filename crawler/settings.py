@@ -36,6 +36,9 @@ REDIRECT_MAX_TIMES = 5
 # A <meta http-equiv="refresh"> in an article body (hostile or pasted markup) would be followed as a redirect
 # and the article lost; pages that really moved answer with an HTTP redirect, which is still followed.
 METAREFRESH_ENABLED = False
+# A page (or body) with more tags than this is dropped before parsing (crawler/budget.py: real pages stay under
+# 16k; parsing and cleaning cost about a second per 50k tags here, all of it on the crawl's single thread).
+CARBONWATCH_PARSE_MAX_TAGS = 50_000
 
 # Scrapy 2.19 turns on a remote-control HTTP server able to run Python: never in a crawler we leave unattended.
 REMOTE_CONTROL_ENABLED = False

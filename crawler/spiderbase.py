@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
+from crawler import budget
 from crawler.items import ArticleItem
 from crawler.parsers.govmeta import GovDocument, ListEntry, ListPage, paged_url
 from crawler.parsers.sina import decode_html
@@ -84,6 +85,15 @@ class IncrementalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"carbonwatch/drop/{reason}")
         # A data: URL can be megabytes long: the log gets its start.
         logger.warning("%s: dropped %s (%s): %s", self.name, (url or "")[:200], reason, message)
+
+    def page_text(self, response: Response) -> str | None:
+        """The decoded page; None (counted as ``carbonwatch/drop/page_too_complex``) when over the parse budget."""
+        html = response_text(response)
+        too_complex = budget.over_budget(html, budget.max_tags(self.crawler.settings))
+        if too_complex:
+            self.drop("page_too_complex", response.url, too_complex)
+            return None
+        return html
 
     def fresh_entries(self, entries: list[ListEntry]) -> list[ListEntry]:
         """The entries whose canonical URL is not stored yet (one query); the others count as ``known_skipped``.
@@ -185,7 +195,10 @@ class GovListSpider(IncrementalSpider):
     def parse_list(self, response: Response, column_url: str, page: int) -> Iterator[scrapy.Request]:
         """Request the unknown detail pages of a list page, then the next list page while there were any."""
         self.stat("list_pages")
-        listing = self.parse_list_page(response_text(response), response.url)
+        html = self.page_text(response)
+        if html is None:
+            return
+        listing = self.parse_list_page(html, response.url)
         if not listing.entries:
             self.layout_error("empty_list", response.url, "no entries")
             return
@@ -230,7 +243,10 @@ class GovListSpider(IncrementalSpider):
         A page without a body gives no item; one without its own title or date still gives one (the list's title
         and date stand in), and each missing field is counted as a layout error.
         """
-        doc = self.parse_document(response_text(response), response.url)
+        html = self.page_text(response)
+        if html is None:
+            return
+        doc = self.parse_document(html, response.url)
         for name in doc.missing():
             self.layout_error(f"no_{name}", response.url)
         if not doc.body_html:

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from scrapy.exceptions import DropItem
 
 from carbonwatch.textnorm import xml_safe_markup
+from crawler import budget
 from crawler.parsers.sina import parse_editor
 
 logger = logging.getLogger(__name__)
@@ -438,12 +439,13 @@ def is_near_empty(text: str) -> bool:
 class CleanPipeline:
     """Clean ``item.body_html`` into ``item.html`` / ``item.text``; drop items with no real text."""
 
-    def __init__(self, stats: Any = None) -> None:
+    def __init__(self, stats: Any = None, max_tags: int = budget.DEFAULT_MAX_TAGS) -> None:
         self.stats = stats
+        self.max_tags = max_tags
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CleanPipeline:
-        return cls(crawler.stats)
+        return cls(crawler.stats, budget.max_tags(crawler.settings))
 
     def _inc(self, key: str) -> None:
         if self.stats is not None:
@@ -452,7 +454,13 @@ class CleanPipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         base_url = adapter.get("url") or None
-        cleaned = clean_html(adapter.get("body_html") or "", base_url)
+        body = adapter.get("body_html") or ""
+        too_complex = budget.over_budget(body, self.max_tags)
+        if too_complex:
+            self._inc("carbonwatch/drop/too_complex")
+            logger.warning("dropping %s: body too complex to clean (%s)", base_url, too_complex)
+            raise DropItem(f"too_complex: {too_complex}")
+        cleaned = clean_html(body, base_url)
         adapter["html"] = cleaned.html
         adapter["text"] = cleaned.text
         if not adapter.get("editor") and cleaned.editor:

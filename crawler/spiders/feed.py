@@ -16,6 +16,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from crawler import budget
 from crawler.items import ArticleItem
 from crawler.parsers import sina, site
 from crawler.parsers.feed import FeedEntry, FeedError, parse_feed
@@ -147,6 +148,13 @@ class FeedSpider(ConfiguredSpider):
         item.url = response.url
         item.canonical_url = canonicalize(response.url)
         html = response_text(response)
+        too_complex = budget.over_budget(html, budget.max_tags(self.settings))
+        if too_complex:
+            # The page is dropped, not the entry: it keeps the feed's own content.
+            self.drop("page_too_complex", response.url, too_complex)
+            self.stat("follow_fallback")
+            yield item
+            return
         if is_sina(response.url):
             try:
                 article = sina.parse_article(html, response.url)

@@ -21,6 +21,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from crawler import budget
 from crawler.items import ArticleItem
 from crawler.parsers.sina import (
     ArticleParseError,
@@ -235,6 +236,10 @@ class SinaFinanceSpider(scrapy.Spider):
             self._drop_article("not_text", response.url, "binary reply")
             return
         html = decode_html(response.body, header_charset(response.headers.get("Content-Type")))
+        too_complex = budget.over_budget(html, budget.max_tags(self.settings))
+        if too_complex:
+            self._drop_article("too_complex", response.url, too_complex)
+            return
         try:
             article = parse_article(html, response.url)
         except ArticleParseError as exc:

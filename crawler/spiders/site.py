@@ -24,7 +24,7 @@ from crawler.items import ArticleItem
 from crawler.parsers import site
 from crawler.parsers.govmeta import ListEntry
 from crawler.sources import Source
-from crawler.spiderbase import ConfiguredSpider, response_text
+from crawler.spiderbase import ConfiguredSpider
 from crawler.urls import canonicalize, sina_doc_id, trs_doc_id
 
 logger = logging.getLogger(__name__)
@@ -109,7 +109,9 @@ class SiteSpider(ConfiguredSpider):
             self.stat("rendered_pages")
         src = self.source(source_name)
         self.stat("list_pages")
-        html = response_text(response)
+        html = self.page_text(response)
+        if html is None:
+            return
         entries = site.list_links(html, response.url, src.list_selector or "a")
         if not entries:
             self.layout_error("empty_list", response.url, f"source {src.name}: no links matched {src.list_selector!r}")
@@ -138,8 +140,11 @@ class SiteSpider(ConfiguredSpider):
     def parse_detail(self, response: Response, source_name: str, entry: ListEntry, list_url: str) -> Iterator[Any]:
         """A detail page read with the source's selectors."""
         src = self.source(source_name)
+        html = self.page_text(response)
+        if html is None:
+            return
         page = site.parse_page(
-            response_text(response),
+            html,
             response.url,
             body_selector=src.body_selector or "body",
             title_selector=src.title_selector,

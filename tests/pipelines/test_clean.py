@@ -321,6 +321,14 @@ def test_sina_editor_line_wins_over_a_republished_xinhua_footer() -> None:
     assert "薛涛" not in item.text and "张亚楠" not in item.text
 
 
+def test_pipeline_drops_a_body_over_the_parse_budget_with_a_stat() -> None:
+    stats = FakeStats()
+    item = ArticleItem(url="https://x.gov.cn/a", source="ndrc", body_html="<div>" + "<!--x-->尾" * 200 + "</div>")
+    with pytest.raises(DropItem, match="too_complex: 202 tags, over the parse budget of 100"):
+        CleanPipeline(stats, max_tags=100).process_item(item)
+    assert stats.values == {"carbonwatch/drop/too_complex": 1}
+
+
 def test_pipeline_keeps_an_item_with_a_control_character() -> None:
     stats = FakeStats()
     item = ArticleItem(url="https://x.gov.cn/a", source="ndrc", body_html=CONTROL_BODY.format("\x0b"))

@@ -31,6 +31,8 @@ GOOD_LID = 9000
 # the dev server (and in its request log) instead of the internet.
 HOSTS = ["feed.mix.sina.com.cn", "finance.sina.com.cn", "news.sina.com.cn", "evil.example.com"]
 HUGE_BYTES = 10 * 1024 * 1024
+# <!--x-->尾 x 100k: the 1.1 MB page that froze a crawl for 14 minutes (issue 15 #4); over the parse budget.
+FLOOD_REPEATS = 100_000
 DEVSERVER_PLACEHOLDER = "__DEVSERVER__"
 
 
@@ -110,7 +112,7 @@ def listed_article_urls(lids: list[int]) -> list[str]:
 
 
 def copy_corpus(dest: Path) -> Path:
-    """A writable copy of the corpus, with the 10 MB page generated (too big to commit)."""
+    """A writable copy of the corpus, with the 10 MB and the comment-flood pages generated (too big to commit)."""
     root = dest / "site"
     shutil.copytree(CORPUS, root)
     huge = root / local_path(CASES["huge"]["url"]).lstrip("/")
@@ -120,6 +122,14 @@ def copy_corpus(dest: Path) -> Path:
         fh.write(b'<div class="article" id="artibody">')
         fh.write(paragraph * (HUGE_BYTES // len(paragraph) + 1))
         fh.write(b"</div></body></html>")
+    flood = root / local_path(CASES["comment_flood"]["url"]).lstrip("/")
+    flood.write_bytes(
+        (
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>评论洪水_新浪财经_新浪网</title></head><body>'
+            '<h1 class="main-title">评论洪水</h1><span class="date">2026年01月03日 10:00</span>'
+            '<div class="article" id="artibody">' + "<!--x-->尾" * FLOOD_REPEATS + "</div></body></html>"
+        ).encode()
+    )
     return root
 
 

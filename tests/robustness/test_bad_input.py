@@ -7,6 +7,7 @@ Each test then checks one case against the stats, the dev server's request log, 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -18,6 +19,7 @@ import pytest
 from tests.helpers import CrawlResult
 from tests.robustness.support import (
     CASES,
+    FLOOD_REPEATS,
     GOOD_LID,
     Hit,
     RecordingServer,
@@ -191,6 +193,29 @@ def test_empty_page_is_dropped_with_a_reason(day: BadDay) -> None:
     assert canonical("empty") not in stored_urls(day.db_url)
     assert day.result.stat("carbonwatch/drop/article_not_html") >= 1
     assert "article dropped (not_html) at " + CASES["empty"]["url"] in day.result.log
+
+
+def test_page_over_the_parse_budget_is_dropped_with_a_reason(day: BadDay) -> None:
+    # <!--x-->尾 x 100k has 100k tags, twice the default budget of 50k: dropped before parsing, counted, logged.
+    assert canonical("comment_flood") not in stored_urls(day.db_url)
+    assert day.result.stat("carbonwatch/drop/article_too_complex") == 1
+    assert "article dropped (too_complex)" in day.result.log
+
+
+def test_comment_flood_is_parsed_in_seconds_with_the_budget_off(tmp_path: Path) -> None:
+    # The same page through the whole engine with no budget: it froze a crawl for 14 minutes before the
+    # linear-time parsing and cleaning (issue 15 #4); the bound is generous for a loaded machine.
+    root = copy_corpus(tmp_path)
+    db_url = f"sqlite:///{tmp_path / 'flood.db'}"
+    with recording_server(root) as server:
+        start = time.monotonic()
+        result = run_sina(
+            server, tmp_path, db_url, [CASES["comment_flood"]["lid"]], {"CARBONWATCH_PARSE_MAX_TAGS": "0"}
+        )
+        elapsed = time.monotonic() - start
+    assert result.returncode == 0, result.log[-2000:]
+    assert article_rows(db_url)[canonical("comment_flood")]["text"].count("尾") == FLOOD_REPEATS
+    assert elapsed < 60
 
 
 def test_binary_served_as_html_is_dropped_with_a_reason(day: BadDay) -> None:
