@@ -1,15 +1,91 @@
-"""Shared pytest fixtures: a temporary SQLite database URL and, when configured, a scratch PostgreSQL database."""
+"""Shared pytest fixtures (a temporary SQLite URL, a scratch PostgreSQL database) and the moved-clock run.
+
+``pytest --clock-shift=DAYS`` moves the wall clock DAYS days (may be negative or fractional) for the whole run: in
+this process through time-machine (``time.time``, ``datetime.now``, ``date.today`` in every thread, APScheduler's
+included), and in the Python subprocesses tests start through ``tests/clockshift/sitecustomize.py`` (those that
+inherit ``PYTHONPATH``). The monotonic clock, file times and the database and Redis servers keep real time.
+(libfaketime is no substitute: under Debian 12's 0.9.10, Python 3.11's timed lock waits hang or sleeps fail.)
+``scripts/test.sh`` runs the tests marked ``clock`` once more with the clock a year ahead, so a test that mixes a
+fixed date with the real clock fails at once.
+
+A test is marked ``clock`` automatically when its module's source mentions dates or the clock (``CLOCK_WORDS``);
+mark any other test that depends on the time of day with ``@pytest.mark.clock``.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    import time_machine
+
 PG_URL_ENV = "CARBONWATCH_TEST_PG_URL"
+# Read by tests/clockshift/sitecustomize.py in subprocesses; not CARBONWATCH_*, which daemon tests strip.
+CLOCK_SHIFT_ENV = "TEST_CLOCK_SHIFT_SECONDS"
+CLOCK_SHIFT_DIR = Path(__file__).resolve().parent / "clockshift"
+# What makes a test module clock-sensitive: it builds or compares dates and times, or drives the scheduler.
+CLOCK_WORDS = re.compile(r"\b(?:datetime|timedelta|date|utcnow|time\.time|time_machine|apscheduler)\b|--since|--now")
+_traveller: pytest.StashKey[time_machine.travel] = pytest.StashKey()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--clock-shift",
+        type=float,
+        default=None,
+        metavar="DAYS",
+        help="move the wall clock DAYS days for the whole run, subprocesses included (time bomb check)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    days = config.getoption("clock_shift")
+    if days is None:
+        return
+    import time_machine
+
+    seconds = float(days) * 86400
+    # tick=True: the moved clock runs on, so sleeps, timeouts and durations still measure real time.
+    traveller = time_machine.travel(datetime.now(UTC) + timedelta(seconds=seconds), tick=True)
+    traveller.start()
+    config.stash[_traveller] = traveller
+    os.environ[CLOCK_SHIFT_ENV] = repr(seconds)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CLOCK_SHIFT_DIR), os.environ.get("PYTHONPATH")]))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_traveller, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    days = config.getoption("clock_shift")
+    return None if days is None else f"clock shifted by {days:g} days: now is {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def _mentions_the_clock(path: Path, cache: dict[Path, bool]) -> bool:
+    if path not in cache:
+        try:
+            cache[path] = bool(CLOCK_WORDS.search(path.read_text("utf-8")))
+        except OSError:
+            cache[path] = False
+    return cache[path]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    cache: dict[Path, bool] = {}
+    for item in items:
+        if _mentions_the_clock(item.path, cache):
+            item.add_marker(pytest.mark.clock)
 
 
 @pytest.fixture

@@ -1,0 +1,36 @@
+"""The moved-clock run (``pytest --clock-shift=DAYS``, see tests/conftest.py) moves subprocesses' clocks too."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import PROJECT_ROOT
+
+
+def test_a_python_subprocess_reads_the_same_clock_as_the_test() -> None:
+    before = datetime.now(UTC)
+    proc = subprocess.run(
+        [sys.executable, "-c", "import datetime; print(datetime.datetime.now(datetime.UTC).isoformat())"],
+        cwd=PROJECT_ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    theirs = datetime.fromisoformat(proc.stdout.strip())
+    assert before - timedelta(seconds=1) <= theirs <= datetime.now(UTC) + timedelta(seconds=1)
+
+
+def test_the_clock_is_moved_by_the_days_the_option_says(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    days = request.config.getoption("clock_shift") or 0.0
+    marker = tmp_path / "now"
+    marker.touch()
+    real = datetime.fromtimestamp(marker.stat().st_mtime, UTC)  # the kernel stamps files with the real time
+    assert abs(datetime.now(UTC) - real - timedelta(days=days)) < timedelta(minutes=1)
