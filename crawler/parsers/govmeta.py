@@ -59,9 +59,10 @@ COUNT_PAGE_RE = re.compile(r"\bcountPage\s*=\s*(\d+)")
 PAGER_RE = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']")
 INDEX_PAGE_RE = re.compile(r"/(index)(?:_\d+)?\.(s?html?)$")
 ATTACHMENT_EXTS = ("pdf", "doc", "docx", "wps", "xls", "xlsx", "ofd", "zip", "rar", "et", "ppt", "pptx", "txt")
+# Two queries, not one "a | b": libxml2 merges union node-sets pairwise, quadratic when both are large.
 ATTACHMENT_CONTAINERS = (
-    "//table[contains(concat(' ', normalize-space(@class), ' '), ' enclosure ')]"
-    "|//*[contains(concat(' ', normalize-space(@class), ' '), ' attachment ')]"
+    "//table[contains(concat(' ', normalize-space(@class), ' '), ' enclosure ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' attachment ')]",
 )
 
 
@@ -301,7 +302,8 @@ def extract_attachments(root: lxml.html.HtmlElement, base_url: str) -> list[dict
     """Attachments as ``{"name", "url", "type"}``: links in enclosure/attachment blocks and document links."""
     seen: set[str] = set()
     found: list[dict[str, str]] = []
-    container_links = [a for c in root.xpath(ATTACHMENT_CONTAINERS) for a in c.iter("a")]
+    containers = {c for xpath in ATTACHMENT_CONTAINERS for c in root.xpath(xpath)}
+    container_links = [a for c in root.iter() if c in containers for a in c.iter("a")]  # document order
     # Collected once: testing each page link against every container's links is quadratic on link-heavy pages.
     # lxml hands out one proxy per live element, so set membership is element identity.
     in_containers = set(container_links)

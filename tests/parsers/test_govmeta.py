@@ -217,3 +217,22 @@ def test_node_text_of_text_split_by_many_comments_in_linear_time() -> None:
 def test_node_text_skips_scripts_styles_and_comments_but_keeps_their_tails() -> None:
     node = govmeta.parse_html("<div>甲<script>var a;</script>乙<style>p{}</style>丙<!--注释-->丁<b>戊</b>己</div>")
     assert govmeta.node_text(node) == "甲乙丙丁戊己"
+
+
+def test_attachments_of_many_containers_in_linear_time() -> None:
+    # 60k enclosure tables + 60k attachment blocks: the union of the two queries took about 11 s.
+    root = govmeta.parse_html(
+        "<div>" + "<table class='enclosure'></table><p class='attachment'></p>" * 60_000 + "</div>"
+    )
+    start = time.perf_counter()
+    assert govmeta.extract_attachments(root, "https://x.gov.cn/a.html") == []
+    assert time.perf_counter() - start < 5.0
+
+
+def test_attachment_containers_keep_document_order() -> None:
+    html = (
+        "<div class='attachment'><a href='b.pdf'>乙</a></div>"
+        "<table class='enclosure'><tr><td><a href='a.pdf'>甲</a></td></tr></table>"
+    )
+    found = govmeta.extract_attachments(govmeta.parse_html(html), "https://x.gov.cn/a.html")
+    assert [f["name"] for f in found] == ["乙", "甲"]

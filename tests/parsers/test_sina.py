@@ -622,3 +622,13 @@ def test_jsonp_forms(reply: str, body: str) -> None:
 def test_not_jsonp(reply: str) -> None:
     with pytest.raises(RollApiError):
         parse_roll_page(reply)
+
+
+def test_page_of_many_empty_blocks_parses_in_linear_time() -> None:
+    # 60k <div> + 60k <p>: the //body|//div|//p union alone took about 10 s (quadratic merge in libxml2).
+    html = "<html><head><title>碳_新浪财经_新浪网</title></head><body>" + "<div></div><p></p>" * 60_000
+    html += "<div id='artibody'><p>正文</p></div></body></html>"
+    start = time.perf_counter()
+    article = parse_article(html, "https://finance.sina.com.cn/x.shtml")
+    assert time.perf_counter() - start < HANG_BOUND_SECONDS
+    assert article.body_html == '<div id="artibody"><p>正文</p></div>'
