@@ -82,6 +82,15 @@ def is_web_url(url: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
+# The identity keys of documents with no web address (imported Hexo posts: carbonwatch.importer.post_key).
+LOCAL_KEY_PREFIX = "urn:carbonwatch:"
+
+
+def is_storable_url(url: str | None) -> bool:
+    """Whether ``url`` may be stored as a document's address: a web URL, or one of our ``urn:carbonwatch:`` keys."""
+    return is_web_url(url) or (url or "").startswith(LOCAL_KEY_PREFIX)
+
+
 def canonicalize(url: str) -> str:
     """The canonical form of ``url`` (see the module docstring for the Sina rule)."""
     parts = urlsplit(url.strip())

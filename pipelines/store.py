@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.extensions import RUN_ID_STAT
 from crawler.items import ArticleItem, utcnow
-from crawler.urls import is_web_url
+from crawler.urls import is_storable_url
 from pipelines.dedup import fingerprint
 from storage import queries, spool
 from storage.db import crawler_sessions
@@ -95,10 +95,14 @@ def store_item(session: Session, item: ArticleItem, *, run_id: int | None = None
     return StoreResult(status, article_id)
 
 
-def non_web_url(item: ArticleItem) -> str | None:
-    """The item's URL (or canonical URL) that is not an http(s) URL, or None when both are web URLs."""
+def unstorable_url(item: ArticleItem) -> str | None:
+    """The item's URL (or canonical URL) that may not be stored, or None when both may.
+
+    Web URLs may, and the ``urn:carbonwatch:`` keys of imported posts; ``javascript:``, ``data:``, ``file:``,
+    ``ftp:``, ``mailto:`` … may not.
+    """
     for url in (item.url, item.canonical_url or item.url):
-        if not is_web_url(url):
+        if not is_storable_url(url):
             return url
     return None
 
@@ -168,7 +172,7 @@ class StorePipeline:
             entries = spool.read_spool(path)
             logger.info("replaying %d spooled items from %s", len(entries), path)
             for entry in entries:
-                if non_web_url(entry.item) is not None:
+                if unstorable_url(entry.item) is not None:
                     self._reject(entry.item, ValueError("not an http(s) URL"), entry.run_id)
                     continue
                 try:
@@ -223,7 +227,7 @@ class StorePipeline:
         article = ItemAdapter(item).item
         if not isinstance(article, ArticleItem):
             return item
-        bad_url = non_web_url(article)
+        bad_url = unstorable_url(article)
         if bad_url is not None:
             # The spiders never yield these; this is the last guard before articles.url, duplicates and webhooks.
             self._inc("carbonwatch/drop/not_web_url")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import canonicalize, is_web_url, sina_doc_id
+from crawler.urls import canonicalize, is_storable_url, is_web_url, sina_doc_id
 
 CANONICAL_CASES = [
     # desktop Sina pages: https, channel path dropped, date kept, query and fragment dropped
@@ -130,3 +130,18 @@ def test_web_urls(url: str) -> None:
 )
 def test_not_web_urls(url: str | None) -> None:
     assert not is_web_url(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "storable"),
+    [
+        ("https://finance.sina.com.cn/a.shtml", True),
+        ("urn:carbonwatch:post:0123456789abcdef0123", True),  # an imported post's key (no web address)
+        ("urn:isbn:9787010000000", False),
+        ("javascript:void(0)", False),
+        ("file:///tmp/page.html", False),
+        ("", False),
+    ],
+)
+def test_storable_urls(url: str, storable: bool) -> None:
+    assert is_storable_url(url) is storable

@@ -295,6 +295,14 @@ def test_item_without_a_web_url_is_dropped_not_stored(db_url: str, tmp_path: Pat
     engine.dispose()
 
 
+def test_imported_post_keyed_without_a_web_address_is_stored(db_url: str, tmp_path: Path) -> None:
+    engine, factory = open_store(db_url)
+    pipeline, stats, _ = make_pipeline(lambda: factory, tmp_path)
+    item = pipeline.process_item(make_item(url="urn:carbonwatch:post:0123456789abcdef0123"))
+    assert (item.status, stats.values) == ("new", {"carbonwatch/items/new": 1})
+    engine.dispose()
+
+
 def test_duplicate_link_without_a_web_url_is_not_stored(db_url: str, tmp_path: Path) -> None:
     engine, factory = open_store(db_url)
     pipeline, _, _ = make_pipeline(lambda: factory, tmp_path)
