@@ -101,14 +101,18 @@ def enabled_targets(config: Config, problems: list[str] | None = None) -> list[C
     from scheduler.schedules import ScheduleError, configured_sources, load_schedules
 
     sources = None
+    skipped: list[str] | None = None
     if problems is not None:
         try:
             sources = configured_sources(config)
         except ScheduleError as exc:
             problems.append(f"{exc} (configured sources skipped; the built-in spiders still run)")
             sources = []
+            skipped = problems  # a [schedules.<source>] table of one of those sources is reported, not fatal
     try:
-        schedules = load_schedules(config, known_sources=frozenset(available_spiders()), sources=sources)
+        schedules = load_schedules(
+            config, known_sources=frozenset(available_spiders()), sources=sources, skipped=skipped
+        )
     except ScheduleError as exc:
         raise CrawlSetupError(f"configuration error: {exc}") from exc
     return [

@@ -149,6 +149,7 @@ def run_daemon(config: Config) -> int:
     """
     options = load_daemon_options(config)
     handler = setup_daemon_log(config)
+    skipped: list[str] | None = None
     try:
         sources = configured_sources(config)
     except ScheduleError as exc:
@@ -156,7 +157,10 @@ def run_daemon(config: Config) -> int:
         # would restart a daemon that exits into the same error forever): run the built-in spiders, say so loudly.
         logger.error("%s: configured sources are not scheduled; fix the file and restart the daemon", exc)
         sources = []
-    schedules = load_schedules(config, known_sources=spider_names(), sources=sources)
+        skipped = []  # their [schedules.<source>] tables now name nothing known: reported, not fatal either
+    schedules = load_schedules(config, known_sources=spider_names(), sources=sources, skipped=skipped)
+    for message in skipped or []:
+        logger.error("%s", message)
     engine = make_engine(config.database_url)
     lock = InstanceLock(config.database_url, engine)
     lock.acquire()

@@ -268,7 +268,11 @@ def source_table(source: Source) -> dict[str, Any]:
 
 
 def load_schedules(
-    config: Config, *, known_sources: frozenset[str] | None = None, sources: list[Source] | None = None
+    config: Config,
+    *,
+    known_sources: frozenset[str] | None = None,
+    sources: list[Source] | None = None,
+    skipped: list[str] | None = None,
 ) -> list[SourceSchedule]:
     """Every source's schedule, sorted by source name: built-in spiders and configured sources.
 
@@ -280,6 +284,9 @@ def load_schedules(
     ``[schedules.<kind>]``, then the entry's own ``schedule``/``expected_update_hours``, then
     ``[schedules.<source name>]``. It is enabled when the entry is and ``[schedules.<kind>]`` does not say
     ``enabled = false``; ``[schedules.<source name>].enabled`` decides over both.
+
+    With a ``skipped`` list (the caller could not read the sources file, so a table may name one of its sources),
+    a table naming no spider or known source is described there and left out instead of raising.
     """
     raw = config.extra.get("schedules", {})
     if not isinstance(raw, Mapping):
@@ -302,9 +309,11 @@ def load_schedules(
         table = _table(raw, source)
         if source not in allowed:
             known = sorted(allowed | set(SOURCE_KIND_DEFAULTS) | names)
-            raise ScheduleError(
-                f"[schedules.{source}]: no spider or configured source named {source!r}; known: {', '.join(known)}"
-            )
+            message = f"[schedules.{source}]: no spider or configured source named {source!r}"
+            if skipped is not None:
+                skipped.append(f"{message} (the sources file could not be read): table skipped")
+                continue
+            raise ScheduleError(f"{message}; known: {', '.join(known)}")
         merged = dict(DEFAULT_SCHEDULES.get(source, {}))
         _overlay(merged, table)
         schedules.append(parse_schedule(source, merged, default_timeout=float(config.crawl_timeout)))

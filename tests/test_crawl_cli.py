@@ -219,3 +219,18 @@ def test_cron_crawl_with_a_broken_sources_file_crawls_the_rest_and_exits_1(tmp_p
     assert "'kind' must be one of" in proc.stderr
     assert {r.source for r in rows(db_url, CrawlRun)} == {"sina_finance"}
     assert rows(db_url, Article)
+
+
+def test_cron_crawl_with_a_broken_sources_file_and_a_table_of_its_source_crawls_the_rest(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "my-rss"\nkind = "feed"\nurll = "https://x.cn/rss"\n', "utf-8")
+    config = tmp_path / "carbonwatch.toml"
+    tables = "".join(f"[schedules.{name}]\nenabled = false\n" for name in ("ndrc", "gov_cn", "mee"))
+    config.write_text(tables + "[schedules.my-rss]\ninterval_minutes = 30\n", "utf-8")
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    with serve(SITE) as server:
+        args = ["crawl", "--all", "--trigger", "cron", "-a", "lids=1686", *host_map_arg(server.host_map())]
+        proc = run_cli(args, tmp_path, db_url, CARBONWATCH_CONFIG=str(config), CARBONWATCH_SOURCES_FILE=str(bad))
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    assert "[schedules.my-rss]: no spider or configured source named 'my-rss'" in proc.stderr
+    assert {r.source for r in rows(db_url, CrawlRun)} == {"sina_finance"}

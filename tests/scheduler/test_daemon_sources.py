@@ -97,3 +97,25 @@ def test_a_broken_sources_file_does_not_stop_the_builtin_spiders(tmp_path: Path)
     log = (tmp_path / "logs" / "daemon.log").read_text("utf-8")
     assert "'kind' must be one of" in log
     assert "configured sources are not scheduled" in log
+
+
+def test_a_broken_sources_file_with_a_schedules_table_of_its_source_still_runs_the_builtins(tmp_path: Path) -> None:
+    # The README's own pattern: [schedules.<source>] for a configured source; a typo in the sources file then
+    # leaves the table naming nothing known. It is logged and skipped, never exit 2 (systemd would not restart).
+    db = tmp_path / "cw.db"
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "my-rss"\nkind = "feed"\nurll = "https://x.cn/rss"\n', "utf-8")
+    quick = {"command": fake_command("quick", db), "interval_seconds": 1}
+    config = write_config(
+        tmp_path / "carbonwatch.toml", {"ndrc": quick, "my-rss": {"interval_minutes": 30}}, sources_file=bad
+    )
+    daemon = start_daemon(tmp_path, config, entry=["-m", "carbonwatch", "daemon"])
+    try:
+        wait_until(lambda: len(finished(db, "ndrc")) >= 1, 30, "a run of the built-in spider")
+        assert job_ids(db) == {"ndrc"}
+    finally:
+        assert daemon.stop() == 0
+    log = (tmp_path / "logs" / "daemon.log").read_text("utf-8")
+    assert "configured sources are not scheduled" in log
+    assert "[schedules.my-rss]: no spider or configured source named 'my-rss'" in log
+    assert "table skipped" in log

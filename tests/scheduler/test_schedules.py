@@ -303,3 +303,14 @@ def test_python_m_scheduler_help_prints_help_and_starts_nothing(tmp_path: Path) 
     assert proc.returncode == 0
     assert "usage: python -m scheduler" in proc.stdout
     assert not (tmp_path / "carbonwatch.db").exists()
+
+
+def test_unknown_source_table_is_skipped_when_the_caller_collects_skips() -> None:
+    skipped: list[str] = []
+    schedules = load_schedules(_config(schedules={"my-rss": {"interval_minutes": 5}}), sources=[], skipped=skipped)
+    assert "my-rss" not in {s.source for s in schedules}
+    assert "ndrc" in {s.source for s in schedules}
+    assert skipped == [
+        "[schedules.my-rss]: no spider or configured source named 'my-rss' (the sources file could not be read): "
+        "table skipped"
+    ]
