@@ -104,7 +104,7 @@ def test_known_urls_covers_articles_and_duplicates(sessions: sessionmaker[Sessio
     with sessions.begin() as s:
         original, _ = queries.upsert_article(s, make_item("https://a.example/1", "正文"), now=NOW)
         queries.add_duplicate(
-            s, make_item("https://b.example/2", "正文"), original_id=original.id, kind="exact", similarity=1.0
+            s, make_item("https://b.example/2", "正文"), original_id=original.id, kind="exact", similarity=1.0, now=NOW
         )
     with sessions() as s:
         found = queries.known_urls(s, ["https://a.example/1", "https://b.example/2", "https://c.example/3"])
