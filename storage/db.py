@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         # A host that drops packets would otherwise hold every retry for the OS's TCP timeout (minutes).
         kwargs.setdefault("connect_args", {"connect_timeout": PG_CONNECT_TIMEOUT_S})
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    try:
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    except ImportError as exc:
+        # A backend whose driver is not installed (mysql://): a configuration mistake, like an unparsable URL.
+        raise ArgumentError(
+            f"no driver for the {parsed.get_backend_name()!r} backend ({exc}); use sqlite:/// or postgresql+psycopg://"
+        ) from exc
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

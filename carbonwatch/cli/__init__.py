@@ -13,6 +13,7 @@ import logging
 import sys
 
 from carbonwatch import __version__
+from carbonwatch.cli.exitcodes import USAGE, database_problem
 from carbonwatch.config import ConfigError, load_config
 from carbonwatch.logsetup import CONSOLE_FORMAT
 
@@ -43,18 +44,32 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
-        return 2
+        return USAGE
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=CONSOLE_FORMAT,
     )
+    if not args.verbose:
+        # Alembic announces its plugins at INFO when first imported: noise before every command's own output.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         config = load_config()
     except ConfigError as exc:
         print(f"carbonwatch: configuration error: {exc}", file=sys.stderr)
         print("Fix the variable or the config file named above (see README, Configuration).", file=sys.stderr)
-        return 2
-    code: int = args.func(args, config)
+        return USAGE
+    try:
+        code: int = args.func(args, config)
+    except Exception as exc:
+        problem = database_problem(exc, config.database_url)
+        if problem is None:
+            raise
+        exit_code, message = problem
+        if args.verbose:
+            logging.getLogger(__name__).exception("%s", message)
+        name = " ".join(filter(None, [args.command, getattr(args, "db_command", None)]))
+        print(f"carbonwatch {name}: {message}", file=sys.stderr)
+        return exit_code
     return code
 
 

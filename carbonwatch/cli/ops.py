@@ -2,7 +2,7 @@
 
 carbonwatch daemon                 # run scheduled crawls until SIGTERM/SIGINT
 carbonwatch runs [--source S] [--failed] [-n N]
-carbonwatch status                 # exit 0 when every source is healthy, 1 otherwise (2: configuration error)
+carbonwatch status                 # exit 0 all healthy, 1 a source unhealthy, 2 or 4: could not check
 carbonwatch logs RUN_ID [--tail N]
 """
 
@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
+from carbonwatch.cli import exitcodes
 from carbonwatch.config import Config
 from carbonwatch.logsetup import log_path_for
 from scheduler.health import SourceStatus, first_run_deadline, source_status, stored_jobs
@@ -29,7 +30,7 @@ from storage.db import open_store
 from storage.models import CrawlRun
 
 # Distinct from 1 (a crash) so systemd's RestartPreventExitStatus can tell "someone else runs" from a failure.
-ALREADY_RUNNING_EXIT = 3
+ALREADY_RUNNING_EXIT = exitcodes.ALREADY_RUNNING
 NOT_OK = frozenset({"failed", "timeout", "interrupted"})
 
 
@@ -46,7 +47,9 @@ def register(sub: Any) -> None:
     runs.add_argument("-n", type=int, default=20, help="how many runs (default 20)")
     runs.set_defaults(func=_runs)
 
-    status: argparse.ArgumentParser = sub.add_parser("status", help="per-source health; exit 1 when any is unhealthy")
+    status: argparse.ArgumentParser = sub.add_parser(
+        "status", help="per-source health; exit 1 when any is unhealthy, 2 or 4 when it cannot check"
+    )
     status.set_defaults(func=_status)
 
     logs: argparse.ArgumentParser = sub.add_parser("logs", help="print the log of one run")

@@ -1,0 +1,83 @@
+"""Database faults as a user meets them: the real console script, one line on stderr, a documented exit code."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CARBONWATCH = shutil.which("carbonwatch", path=str(Path(sys.executable).parent)) or "carbonwatch"
+DB_COMMANDS = [["runs"], ["status"], ["flags"], ["logs", "1"], ["db", "upgrade"]]
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _cli(args: list[str], tmp: Path, db_url: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
+    env.update(CARBONWATCH_CONFIG="", CARBONWATCH_DATABASE_URL=db_url, CARBONWATCH_LOG_DIR=str(tmp / "logs"))
+    return subprocess.run(
+        [CARBONWATCH, *args], cwd=tmp, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def down_pg() -> str:
+    return f"postgresql+psycopg://cw:s3cret@127.0.0.1:{_closed_port()}/cw"
+
+
+@pytest.mark.parametrize("args", DB_COMMANDS, ids=lambda a: " ".join(a))
+def test_unreachable_postgresql_is_one_line_and_exit_4(args: list[str], tmp_path: Path, down_pg: str) -> None:
+    proc = _cli(args, tmp_path, down_pg)
+    assert proc.returncode == 4, proc.stderr
+    assert proc.stderr.splitlines() == [proc.stderr.strip()]
+    assert "database unavailable (postgresql+psycopg://cw:***@127.0.0.1" in proc.stderr
+    assert "Connection refused" in proc.stderr
+    assert "s3cret" not in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "code", "says"),
+    [
+        ("sqlite:////proc/x.db", 4, "database unavailable"),
+        ("mysql://cw@127.0.0.1/cw", 2, "no driver for the 'mysql' backend"),
+        ("notaurl", 2, "bad database URL notaurl"),
+    ],
+)
+@pytest.mark.parametrize("command", ["runs", "status"])
+def test_bad_database_url_is_one_line(command: str, url: str, code: int, says: str, tmp_path: Path) -> None:
+    proc = _cli([command], tmp_path, url)
+    assert proc.returncode == code, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert says in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_status_that_cannot_check_is_not_unhealthy(tmp_path: Path, down_pg: str) -> None:
+    proc = _cli(["status"], tmp_path, down_pg)
+    assert proc.returncode not in (0, 1)
+    assert "UNHEALTHY" not in proc.stdout
+
+
+def test_verbose_adds_the_traceback(tmp_path: Path, down_pg: str) -> None:
+    proc = _cli(["-v", "runs"], tmp_path, down_pg)
+    assert proc.returncode == 4
+    assert "Traceback" in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("carbonwatch runs: database unavailable")
+
+
+def test_unknown_migration_revision_is_a_usage_error(tmp_path: Path) -> None:
+    proc = _cli(["db", "upgrade", "--revision", "nosuch"], tmp_path, f"sqlite:///{tmp_path / 'cw.db'}")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"carbonwatch db upgrade: schema migration on sqlite:///{tmp_path / 'cw.db'}: "
+        "Can't locate revision identified by 'nosuch'"
+    )
