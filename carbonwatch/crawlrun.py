@@ -202,6 +202,27 @@ def create_run_row(config: Config, source: str, trigger: str) -> int:
         engine.dispose()
 
 
+def check_given_run(config: Config, run_id: int, source: str) -> None:
+    """Refuse a ``--run-id`` that names no row, a finished run or another source's run (it would be rewritten)."""
+    from storage.db import open_store
+    from storage.models import CrawlRun
+
+    engine, sessions = open_store(config.database_url)
+    try:
+        with sessions() as session:
+            row = session.get(CrawlRun, run_id)
+    finally:
+        engine.dispose()
+    if row is None:
+        raise CrawlSetupError(f"--run-id {run_id}: no such run (it is the daemon's; leave it out to start a new run)")
+    if row.status != "running":
+        raise CrawlSetupError(
+            f"--run-id {run_id}: that run of {row.source} already ended ({row.status}); not rewriting it"
+        )
+    if row.source != source:
+        raise CrawlSetupError(f"--run-id {run_id} is a run of {row.source}, not of {source}")
+
+
 def fail_run_row(config: Config, run_id: int, message: str, log_path: str | None) -> None:
     """Mark a run failed when its crawl could not even start (the extension never saw it)."""
     from storage.db import open_store
@@ -263,6 +284,8 @@ def run_crawl(
     if run_id is not None and len(spiders) != 1:
         raise CrawlSetupError("--run-id names one run: give exactly one spider")
     targets = [t if isinstance(t, CrawlTarget) else CrawlTarget.of(t, spider_args) for t in spiders]
+    if run_id is not None:
+        check_given_run(config, run_id, targets[0].source)
     base = crawl_settings(config, trigger=trigger, settings=settings, host_map=host_map)
     if spider_factory is None:
         known = set(available_spiders(base))

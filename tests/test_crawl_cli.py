@@ -72,7 +72,7 @@ def success(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db_url = f"sqlite:///{tmp / 'cw.db'}"
     with serve(SITE) as server:
         proc = run_cli(["crawl", "sina_finance", "-a", "lids=1686", *host_map_arg(server.host_map())], tmp, db_url)
-    return {"proc": proc, "runs": rows(db_url, CrawlRun), "articles": rows(db_url, Article)}
+    return {"proc": proc, "runs": rows(db_url, CrawlRun), "articles": rows(db_url, Article), "db_url": db_url}
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +234,39 @@ def test_cron_crawl_with_a_broken_sources_file_and_a_table_of_its_source_crawls_
     assert proc.returncode == 1, proc.stderr[-3000:]
     assert "[schedules.my-rss]: no spider or configured source named 'my-rss'" in proc.stderr
     assert {r.source for r in rows(db_url, CrawlRun)} == {"sina_finance"}
+
+
+def test_run_id_of_a_finished_run_is_refused_and_the_run_left_alone(success: dict[str, Any], tmp_path: Path) -> None:
+    (done,) = success["runs"]
+    log_before = Path(done.log_path).read_bytes()
+    proc = run_cli(["crawl", "sina_finance", "--run-id", str(done.id)], tmp_path, success["db_url"])
+    assert proc.returncode == 2
+    assert f"--run-id {done.id}: that run of sina_finance already ended (success); not rewriting it" in proc.stderr
+    (after,) = rows(success["db_url"], CrawlRun)
+    assert (after.status, after.finished_at, after.errors) == (done.status, done.finished_at, done.errors)
+    assert Path(done.log_path).read_bytes() == log_before
+
+
+def test_unknown_run_id_is_refused(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    proc = run_cli(["crawl", "sina_finance", "--run-id", "99999"], tmp_path, db_url)
+    assert proc.returncode == 2
+    assert "--run-id 99999: no such run" in proc.stderr
+    assert rows(db_url, CrawlRun) == []
+
+
+def test_run_id_of_another_source_is_refused(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    run_id = create_run_row(load_config({"CARBONWATCH_DATABASE_URL": db_url}), "ndrc", "daemon")
+    proc = run_cli(["crawl", "sina_finance", "--run-id", str(run_id)], tmp_path, db_url)
+    assert proc.returncode == 2
+    assert f"--run-id {run_id} is a run of ndrc, not of sina_finance" in proc.stderr
+    (row,) = rows(db_url, CrawlRun)
+    assert row.status == "running"
+
+
+def test_crawl_help_does_not_offer_the_daemons_run_id(tmp_path: Path) -> None:
+    proc = run_cli(["crawl", "--help"], tmp_path, f"sqlite:///{tmp_path / 'cw.db'}")
+    assert proc.returncode == 0
+    assert "--trigger" in proc.stdout
+    assert "--run-id" not in proc.stdout

@@ -36,7 +36,8 @@ def register(sub: Any) -> None:
     )
     crawl.add_argument("--all", action="store_true", help="every enabled source (explicit, for crontabs)")
     crawl.add_argument("--trigger", choices=("manual", "cron", "daemon"), default="manual")
-    crawl.add_argument("--run-id", type=int, help="fill this pre-created crawl_runs row (the daemon's)")
+    # The daemon's: it pre-creates the row (status running) and hands its id to the crawl process it spawns.
+    crawl.add_argument("--run-id", type=int, help=argparse.SUPPRESS)
     crawl.add_argument(
         "-a", dest="spider_args", action="append", default=[], metavar="NAME=VALUE", help="spider argument"
     )
