@@ -15,7 +15,7 @@ tracking parameters are normalised.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Sina's document ids: "doc-i" / "detail-i" followed by lowercase letters and digits (ihqfskcn2160999).
 SINA_DOC_RE = re.compile(r"/(?:doc|detail)-(i[a-z0-9]+)\.(?:d\.html|shtml|html)$")
@@ -52,7 +52,10 @@ def _netloc(host: str, port: int | None, scheme: str) -> str:
 
 def sina_doc_id(url: str) -> str | None:
     """The Sina document id (``ihqfskcn2160999``) of a desktop or mobile Sina article URL, else None."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "https://[host" (from a page's og:url): no URL, no id
+        return None
     host = (parts.hostname or "").lower()
     if not SINA_HOST_RE.search(host):
         return None
@@ -64,6 +67,14 @@ def trs_doc_id(url: str) -> str | None:
     """The TRS document id of a government detail URL (``t20211116_1304110``), or None."""
     m = TRS_DOC_ID_RE.search(url.split("?", 1)[0])
     return m.group(1) if m else None
+
+
+def join_url(base: str, href: str) -> str | None:
+    """``href`` made absolute against ``base``; None when it is no URL at all (``https://[host``)."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
 
 
 def is_web_url(url: str | None) -> bool:

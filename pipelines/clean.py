@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote
 
 from itemadapter import ItemAdapter
 from lxml import etree
@@ -21,6 +21,7 @@ from scrapy.exceptions import DropItem
 from carbonwatch.textnorm import xml_safe_markup
 from crawler import budget
 from crawler.parsers.sina import parse_editor
+from crawler.urls import is_web_url, join_url
 
 logger = logging.getLogger(__name__)
 
@@ -278,8 +279,11 @@ def _safe_url(raw: str | None, base_url: str | None) -> str | None:
     if squeezed.startswith("//"):
         squeezed = "https:" + squeezed
     if base_url:
-        squeezed = urljoin(base_url, squeezed)
-    if not squeezed.lower().startswith(("http://", "https://")):
+        joined = join_url(base_url, squeezed)
+        if joined is None:  # "http://[x": no URL; the link is unwrapped, its text kept
+            return None
+        squeezed = joined
+    if not is_web_url(squeezed):
         return None
     return squeezed
 
@@ -409,7 +413,8 @@ def clean_html(fragment: str, base_url: str | None = None) -> Cleaned:
         return Cleaned(html="", text="", editor=editor, editor_code=editor_code)
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):
+        # lxml asserts "too many bodies" on a whole document whose body holds nothing (<html><head>…</head>).
         return Cleaned(html="", text="", editor=editor, editor_code=editor_code)
     _strip_boilerplate(root)
     out: list[str] = []

@@ -15,7 +15,7 @@ from lxml.etree import ParserError
 
 from carbonwatch.textnorm import xml_safe_markup
 from crawler.items import ArticleItem
-from crawler.urls import canonicalize, trs_doc_id
+from crawler.urls import canonicalize, join_url, trs_doc_id
 
 # China has kept UTC+8 without daylight saving since 1991: a fixed offset needs no tz database.
 CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -311,7 +311,9 @@ def extract_attachments(root: lxml.html.HtmlElement, base_url: str) -> list[dict
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "#", "mailto:")):
             continue
-        url = urljoin(base_url, href)
+        url = join_url(base_url, href)
+        if url is None:  # an href that is no URL: one bad link must not lose the page
+            continue
         kind = attachment_type(url)
         if url in seen or (kind is None and a not in in_containers):
             continue
@@ -363,7 +365,7 @@ def parse_list(
         if not links:
             continue
         a = links[0]
-        href = urljoin(url, (a.get("href") or "").strip())
+        href = join_url(url, (a.get("href") or "").strip()) or ""
         title = clean_value(a.get("title") or "") or clean_value(node_text(a))
         if not title or href in seen or not href.startswith(("http://", "https://")):
             continue
@@ -378,7 +380,7 @@ def parse_list(
         page.page_count, page.page_prefix, page.page_ext = pager
     nxt = root.xpath("//a[normalize-space(.)='下一页' or normalize-space(.)='下页'][@href]/@href")
     if nxt and not str(nxt[0]).startswith("javascript:"):
-        page.next_url = urljoin(url, str(nxt[0]).strip())
+        page.next_url = join_url(url, str(nxt[0]).strip())
     page.guess_next = guess_next and pager is None and page.next_url is None
     return page
 

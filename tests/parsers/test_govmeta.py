@@ -236,3 +236,11 @@ def test_attachment_containers_keep_document_order() -> None:
     )
     found = govmeta.extract_attachments(govmeta.parse_html(html), "https://x.gov.cn/a.html")
     assert [f["name"] for f in found] == ["乙", "甲"]
+
+
+def test_an_unparseable_link_does_not_lose_the_attachments_or_the_list() -> None:
+    html = "<ul><li><a href='http://[x/a.pdf'>坏</a></li><li><a href='b.pdf' title='好'>好</a> 2022-01-05</li></ul>"
+    root = govmeta.parse_html(html)
+    assert [a["name"] for a in govmeta.extract_attachments(root, "https://x.gov.cn/c/")] == ["好"]
+    page = govmeta.parse_list(html, "https://x.gov.cn/c/", "//li")
+    assert [e.title for e in page.entries] == ["好"]

@@ -250,6 +250,15 @@ def test_xinhua_footer_alone_gives_the_name_without_its_bracket() -> None:
     assert article.editor == "薛涛"
 
 
+def test_unparseable_og_url_does_not_lose_the_article() -> None:
+    html = (
+        "<html><head><meta property='og:url' content='https://[finance.sina.com.cn/x'><title>碳_新浪财经_新浪网</title>"
+        "</head><body><div id='artibody'><p>正文</p></div></body></html>"
+    )
+    article = parse_article(html, "https://finance.sina.com.cn/x.shtml")
+    assert (article.title, article.doc_id) == ("碳", None)
+
+
 def test_page_without_body_raises_no_body() -> None:
     html = "<html><head><title>新浪财经</title></head><body><div id='nav'>导航</div></body></html>"
     with pytest.raises(ArticleParseError) as info:

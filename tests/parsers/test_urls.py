@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.urls import canonicalize, is_storable_url, is_web_url, sina_doc_id
+from crawler.urls import canonicalize, is_storable_url, is_web_url, join_url, sina_doc_id
 
 CANONICAL_CASES = [
     # desktop Sina pages: https, channel path dropped, date kept, query and fragment dropped
@@ -145,3 +145,9 @@ def test_not_web_urls(url: str | None) -> None:
 )
 def test_storable_urls(url: str, storable: bool) -> None:
     assert is_storable_url(url) is storable
+
+
+def test_unparseable_urls_give_no_doc_id_and_no_join() -> None:
+    assert sina_doc_id("https://[finance.sina.com.cn/2021-11-16/doc-iktzscyy5616520.shtml") is None
+    assert join_url("https://finance.sina.com.cn/a/", "http://[x/b") is None
+    assert join_url("https://finance.sina.com.cn/a/", "b.shtml") == "https://finance.sina.com.cn/a/b.shtml"

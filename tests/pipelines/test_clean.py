@@ -308,6 +308,18 @@ def test_lone_surrogate_does_not_cut_the_text_after_it() -> None:
     assert clean_html(CONTROL_BODY.format("\ud800")).text.endswith("尾段")
 
 
+def test_unparseable_link_is_unwrapped_not_fatal() -> None:
+    cleaned = clean_html(
+        "<p>见<a href='http://[finance.sina.com.cn/x'>链接</a>正文</p>", "https://finance.sina.com.cn/a"
+    )
+    assert (cleaned.html, cleaned.text) == ("<p>见链接正文</p>", "见链接正文")
+
+
+@pytest.mark.parametrize("document", ["<html>", "<html><head><title>标题</title></head></html>"])
+def test_whole_document_with_an_empty_body_cleans_to_nothing(document: str) -> None:
+    assert clean_html(document).text == ""  # lxml's "too many bodies" assertion used to escape
+
+
 def test_sina_editor_line_wins_over_a_republished_xinhua_footer() -> None:
     # A feed or imported post keeps both lines in its body; the item's editor is Sina's, never "薛涛】".
     body = (
