@@ -1,4 +1,4 @@
-"""Column types: aware UTC datetimes on every backend (SQLite stores them naive)."""
+"""Column types: aware UTC datetimes on every backend (SQLite stores them naive), and their one text form."""
 
 from __future__ import annotations
 
@@ -28,3 +28,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def iso_utc(value: datetime | None) -> str | None:
+    """``value`` as ISO 8601 text in UTC with the offset and milliseconds: ``2026-11-29T08:36:44.600+00:00``.
+
+    The one text form of a time in ``--json`` output, exports and the contract views (``storage/views.py``): fixed
+    width, so such texts compare as the times they stand for, on SQLite and PostgreSQL alike.
+    """
+    if value is None:
+        return None
+    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return aware.isoformat(timespec="milliseconds")

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
+from carbonwatch.cli.tables import Column, print_json_lines, print_table
 from carbonwatch.config import Config
 
 # Scrapy and the pipelines are imported by the handlers, not here: every command (and the daemon) builds this
 # parser, and importing Scrapy costs about 30 MB and a second.
 if TYPE_CHECKING:
-    from carbonwatch.crawlrun import RunSummary
+    from carbonwatch.crawlrun import RunSummary, SpiderSummary
 
 
 def register(sub: Any) -> None:
@@ -44,6 +44,7 @@ def register(sub: Any) -> None:
     crawl.add_argument(
         "-s", dest="settings", action="append", default=[], metavar="NAME=VALUE", help="Scrapy setting override"
     )
+    crawl.add_argument("--json", action="store_true", help="the summary as JSON lines, one run per line (as `runs`)")
     crawl.set_defaults(func=_crawl)
 
     imp: argparse.ArgumentParser = sub.add_parser(
@@ -94,11 +95,19 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
     except CrawlSetupError as exc:
         print(f"carbonwatch crawl: {exc}", file=sys.stderr)
         return 2
-    print_summary(summary)
+    # With --json, stdout carries only the records; what a person reads goes to stderr.
+    text_out = sys.stderr if args.json else sys.stdout
+    if args.json:
+        print_json_lines(summary_records(summary, config))
+    else:
+        print_summary(summary)
     if args.trigger != "daemon" and config.notify_urls:
-        deliver_alerts(config)  # the daemon delivers after each run it spawns; cron and manual runs do it here
+        deliver_alerts(config, out=text_out)  # the daemon delivers after each run it spawns; cron and manual here
     if problems:
-        print("next: fix the sources file named above; `carbonwatch status` shows its sources as never run")
+        print(
+            "next: fix the sources file named above; `carbonwatch status` shows its sources as never run",
+            file=text_out,
+        )
     return 0 if summary.ok and not problems else 1
 
 
@@ -154,44 +163,101 @@ def _errors_text(errors: list[dict[str, Any]]) -> str:
     return ", ".join(counted) or "0"
 
 
-def print_summary(summary: RunSummary, console: Console | None = None) -> None:
+# The source, run id, status and log path are never shortened; counts go first when the terminal is narrow.
+SUMMARY_COLUMNS = (
+    Column("spider", keep=True),
+    Column("run", keep=True, justify="right"),
+    Column("status", keep=True),
+    Column("new", drop=1, justify="right"),
+    Column("revised", drop=5, justify="right"),
+    Column("duplicate", drop=4, justify="right"),
+    Column("unchanged", drop=6),
+    Column("dropped", fold=True),
+    Column("flags", drop=2),
+    Column("errors", fold=True),
+    Column("log", keep=True),
+)
+
+
+def print_summary(summary: RunSummary) -> None:
     """The per-spider table and, when something failed, what to do next."""
-    console = console or Console(width=None if sys.stdout.isatty() else 160)
-    table = Table(title="crawl summary")
-    for column in ("spider", "run", "status", "new", "revised", "duplicate", "unchanged", "dropped", "flags"):
-        table.add_column(column, justify="right" if column in ("run", "new", "revised", "duplicate") else "left")
-    table.add_column("errors")
-    table.add_column("log")
-    for run in summary.runs:
-        style = "green" if run.status == "success" else "red"
-        table.add_row(
-            run.spider,
-            str(run.run_id or "-"),
-            f"[{style}]{run.status}[/{style}]",
-            str(run.new),
-            str(run.revised),
-            str(run.duplicate),
-            str(run.unchanged),
-            _dropped_text(run.dropped),
-            str(run.flags),
-            _errors_text(run.errors),
-            run.log_path or "(stderr)",
-        )
-    console.print(table)
+    print_table(
+        "crawl summary",
+        SUMMARY_COLUMNS,
+        (
+            (
+                Text(run.spider),
+                str(run.run_id or "-"),
+                f"[{'green' if run.status == 'success' else 'red'}]{run.status}[/]",
+                str(run.new),
+                str(run.revised),
+                str(run.duplicate),
+                str(run.unchanged),
+                Text(_dropped_text(run.dropped)),
+                str(run.flags),
+                Text(_errors_text(run.errors)),
+                Text(run.log_path or "(stderr)"),
+            )
+            for run in summary.runs
+        ),
+    )
     failed = [r for r in summary.runs if r.status != "success"]
     for run in failed:
-        console.print(
-            f"{run.spider} {run.status}: see `carbonwatch logs {run.run_id}` (log: {run.log_path or 'stderr'})"
-        )
+        print(f"{run.spider} {run.status}: see `carbonwatch logs {run.run_id}` (log: {run.log_path or 'stderr'})")
     if not summary.runs:
-        console.print("no crawl ran: see the messages above")
+        print("no crawl ran: see the messages above")
 
 
-def deliver_alerts(config: Config) -> None:
+def summary_records(summary: RunSummary, config: Config) -> list[dict[str, Any]]:
+    """Each run of ``summary`` as ``runs --json`` prints it (read back from its row; from the summary if unreadable)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from storage.db import open_store
+    from storage.runs import run_record, runs_by_id
+
+    stored: dict[int, Any] = {}
+    try:
+        engine, sessions = open_store(config.database_url)
+        try:
+            with sessions() as session:
+                stored = {
+                    i: run_record(r)
+                    for i, r in runs_by_id(session, [r.run_id for r in summary.runs if r.run_id]).items()
+                }
+        finally:
+            engine.dispose()
+    except SQLAlchemyError:
+        pass  # the database went away during the crawl (items are spooled): report what the crawl itself saw
+    return [stored.get(run.run_id or 0) or _summary_record(run) for run in summary.runs]
+
+
+def _summary_record(run: SpiderSummary) -> dict[str, Any]:
+    return {
+        "id": run.run_id,
+        "source": run.spider,
+        "trigger": None,
+        "status": run.status,
+        "started_at": None,
+        "finished_at": None,
+        "duration_s": None,
+        "exit_code": None,
+        "requests": run.requests,
+        "items_new": run.new,
+        "items_revised": run.revised,
+        "items_duplicate": run.duplicate,
+        "items_unchanged": run.unchanged,
+        "dropped": dict(run.dropped),
+        "flags_raised": run.flags,
+        "errors": list(run.errors),
+        "log_path": run.log_path,
+    }
+
+
+def deliver_alerts(config: Config, out: TextIO = sys.stdout) -> None:
     """Send the notifications of new flags (and retry earlier failures) to the configured targets."""
     from carbonwatch.alerts import deliver_configured
 
     report = deliver_configured(config)
-    print(f"alerts: {report.summary()}")
+    print(f"alerts: {report.summary()}", file=out)
     for err in report.errors:
-        print(f"  {err}")
+        print(f"  {err}", file=out)

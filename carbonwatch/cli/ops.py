@@ -9,17 +9,17 @@ carbonwatch logs RUN_ID [--tail N]
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from sqlalchemy import select
+from rich.text import Text
 
 from carbonwatch.cli import exitcodes
+from carbonwatch.cli.tables import Column, print_json_lines, print_table
 from carbonwatch.config import Config
 from carbonwatch.logsetup import log_path_for
 from scheduler.health import SourceStatus, first_run_deadline, source_status, stored_jobs
@@ -28,10 +28,35 @@ from scheduler.runner import output_path_for
 from scheduler.schedules import ScheduleError, load_daemon_options, load_schedules
 from storage.db import open_store
 from storage.models import CrawlRun
+from storage.runs import NOT_OK, list_runs, run_record
+from storage.types import iso_utc
 
 # Distinct from 1 (a crash) so systemd's RestartPreventExitStatus can tell "someone else runs" from a failure.
 ALREADY_RUNNING_EXIT = exitcodes.ALREADY_RUNNING
-NOT_OK = frozenset({"failed", "timeout", "interrupted"})
+# Ids, sources, statuses and paths are never shortened; timing and counts go first when the terminal is narrow.
+RUNS_COLUMNS = (
+    Column("id", keep=True, justify="right"),
+    Column("source", keep=True),
+    Column("trigger", drop=3),
+    Column("status", keep=True),
+    Column("started (UTC)", keep=True),
+    Column("duration", drop=4),
+    Column("new/rev/dup", drop=2),
+    Column("dropped", drop=5, justify="right"),
+    Column("flags", drop=1, justify="right"),
+    Column("errors", fold=True),
+)
+STATUS_COLUMNS = (
+    Column("source", keep=True),
+    Column("health", keep=True),
+    Column("last run", keep=True),
+    Column("last run at", drop=4),
+    Column("last success", drop=5),
+    Column("new item", drop=2),
+    Column("items 24h", drop=3, justify="right"),
+    Column("next run", drop=1),
+    Column("problems", fold=True),
+)
 
 
 def register(sub: Any) -> None:
@@ -45,27 +70,25 @@ def register(sub: Any) -> None:
     runs.add_argument("--source", help="only runs of this source")
     runs.add_argument("--failed", action="store_true", help="only failed, timed-out or interrupted runs")
     runs.add_argument("-n", type=int, default=20, help="how many runs (default 20)")
+    runs.add_argument("--json", action="store_true", help="JSON lines, one run per line")
     runs.set_defaults(func=_runs)
 
     status: argparse.ArgumentParser = sub.add_parser(
         "status", help="per-source health; exit 1 when any is unhealthy, 2 or 4 when it cannot check"
     )
+    status.add_argument("--json", action="store_true", help="JSON lines, one source per line")
     status.set_defaults(func=_status)
 
     logs: argparse.ArgumentParser = sub.add_parser("logs", help="print the log of one run")
     logs.add_argument("run_id", type=int, metavar="RUN_ID")
     logs.add_argument("--tail", type=int, default=0, help="only the last N lines")
+    logs.add_argument("--json", action="store_true", help="JSON lines, one log line per line")
     logs.set_defaults(func=_logs)
 
 
 def _quiet_migrations() -> None:
     # Every command migrates the schema on open; its INFO lines would bury the table operators asked for.
     logging.getLogger("alembic").setLevel(logging.WARNING)
-
-
-def _console() -> Console:
-    # Piped output (cron mail, `| less`) gets a wide table instead of rich's 80-column default.
-    return Console(width=None if sys.stdout.isatty() else 160)
 
 
 def _daemon(args: argparse.Namespace, config: Config) -> int:
@@ -99,7 +122,10 @@ def _first_error(errors: list[Any]) -> str:
     if not errors:
         return ""
     entry = errors[0]
-    text = str(entry.get("message", entry)) if isinstance(entry, dict) else str(entry)
+    if isinstance(entry, dict) and "message" not in entry and "kind" in entry:
+        text = f"{entry['kind']} ×{entry.get('count', 1)}"  # a counted error kind (layout/empty_list ×2)
+    else:
+        text = str(entry.get("message", entry)) if isinstance(entry, dict) else str(entry)
     first = text.splitlines()[0] if text else ""
     first = first if len(first) <= 60 else first[:57] + "..."
     return f"{len(errors)}: {first}"
@@ -108,37 +134,38 @@ def _first_error(errors: list[Any]) -> str:
 def _runs(args: argparse.Namespace, config: Config) -> int:
     _quiet_migrations()
     engine, sessions = open_store(config.database_url)
-    query = select(CrawlRun).order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(max(args.n, 1))
-    if args.source:
-        query = query.where(CrawlRun.source == args.source)
-    if args.failed:
-        query = query.where(CrawlRun.status.in_(NOT_OK))
-    with sessions() as session:
-        rows = list(session.scalars(query))
-    engine.dispose()
+    try:
+        with sessions() as session:
+            rows = list_runs(session, source=args.source, failed=args.failed, limit=max(args.n, 1))
+    finally:
+        engine.dispose()
+    if args.json:
+        print_json_lines(run_record(run) for run in rows)
+        return 0
     if not rows:
         print("no crawl runs recorded" + (" matching the filter" if args.source or args.failed else ""))
         return 0
-    table = Table(title=f"crawl runs (newest first) on {config.redacted_database_url()}")
-    for name in ("id", "source", "trigger", "status", "started (UTC)", "duration", "new/rev/dup", "dropped", "flags"):
-        table.add_column(name, justify="right" if name in ("id", "dropped", "flags") else "left", no_wrap=True)
-    table.add_column("errors", overflow="fold")
-    for run in rows:
-        style = "red" if run.status in NOT_OK else ("yellow" if run.status == "running" else "")
-        table.add_row(
-            str(run.id),
-            run.source,
-            run.trigger,
-            run.status,
-            _when(run.started_at),
-            _duration(run),
-            f"{run.items_new}/{run.items_revised}/{run.items_duplicate}",
-            str(sum(int(v) for v in (run.dropped or {}).values())),
-            str(run.flags_raised),
-            _first_error(run.errors or []),
-            style=style,
-        )
-    _console().print(table)
+    styles = ["red" if r.status in NOT_OK else ("yellow" if r.status == "running" else "") for r in rows]
+    print_table(
+        f"crawl runs (newest first) on {config.redacted_database_url()}",
+        RUNS_COLUMNS,
+        (
+            (
+                str(run.id),
+                Text(run.source),
+                run.trigger,
+                run.status,
+                _when(run.started_at),
+                _duration(run),
+                f"{run.items_new}/{run.items_revised}/{run.items_duplicate}",
+                str(sum(int(v) for v in (run.dropped or {}).values())),
+                str(run.flags_raised),
+                Text(_first_error(run.errors or [])),
+            )
+            for run in rows
+        ),
+        styles,
+    )
     return 0
 
 
@@ -182,46 +209,80 @@ def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus]
     return statuses, daemon
 
 
+def status_record(s: SourceStatus, daemon: str) -> dict[str, Any]:
+    """One source's status as a JSON-ready mapping with stable keys (``status --json``)."""
+    return {
+        "source": s.source,
+        "healthy": s.healthy,
+        "problems": list(s.problems),
+        "run_state": s.run_state,
+        "last_run_id": s.last_run_id,
+        "last_run_status": s.last_run_status,
+        "last_run_at": iso_utc(s.last_run_at),
+        "last_success_at": iso_utc(s.last_success_at),
+        "last_new_item_at": iso_utc(s.last_new_item_at),
+        "items_24h": s.items_24h,
+        "next_run_at": iso_utc(s.next_run_at),
+        "expected_update_hours": s.expected_update_hours,
+        "consecutive_failures": s.consecutive_failures,
+        "daemon": daemon,
+    }
+
+
 def _status(args: argparse.Namespace, config: Config) -> int:
     _quiet_migrations()
     try:
         statuses, daemon = collect_status(config, now=datetime.now(UTC))
     except ScheduleError as exc:
         print(f"carbonwatch status: configuration error: {exc}", file=sys.stderr)
-        return 2
-    table = Table(title=f"sources on {config.redacted_database_url()} (daemon {daemon})")
-    for name in ("source", "health", "last run", "last success", "new item", "items 24h", "next run"):
-        table.add_column(name, no_wrap=True, justify="right" if name == "items 24h" else "left")
-    table.add_column("problems", overflow="fold")
-    for s in statuses:
-        last = f"#{s.last_run_id} {s.last_run_status} {_when(s.last_run_at)}" if s.last_run_id else s.run_state
-        table.add_row(
-            s.source,
-            "[green]healthy[/]" if s.healthy else "[red]UNHEALTHY[/]",
-            last,
-            _when(s.last_success_at),
-            _when(s.last_new_item_at),
-            str(s.items_24h),
-            _when(s.next_run_at),
-            "; ".join(s.problems),
-        )
-    _console().print(table)
+        return exitcodes.USAGE
     unhealthy = [s.source for s in statuses if not s.healthy]
+    if args.json:
+        print_json_lines(status_record(s, daemon) for s in statuses)
+        return exitcodes.FAILED if unhealthy else exitcodes.OK
+    print_table(
+        f"sources on {config.redacted_database_url()} (daemon {daemon})",
+        STATUS_COLUMNS,
+        (
+            (
+                Text(s.source),
+                "[green]healthy[/]" if s.healthy else "[red]UNHEALTHY[/]",
+                Text(f"#{s.last_run_id} {s.last_run_status}" if s.last_run_id else s.run_state),
+                _when(s.last_run_at),
+                _when(s.last_success_at),
+                _when(s.last_new_item_at),
+                str(s.items_24h),
+                _when(s.next_run_at),
+                Text("; ".join(s.problems)),
+            )
+            for s in statuses
+        ),
+    )
     if unhealthy:
         print(f"unhealthy: {', '.join(unhealthy)} (see `carbonwatch runs --failed` and `carbonwatch logs RUN_ID`)")
-        return 1
+        return exitcodes.FAILED
     print("all sources healthy")
-    return 0
+    return exitcodes.OK
 
 
-def _print_file(path: Path, tail_lines: int) -> None:
+def _read_lines(path: Path, tail_lines: int) -> tuple[int, list[str]]:
+    """The number of the first line returned and the lines (all, or the last ``tail_lines``)."""
     with path.open("r", encoding="utf-8", errors="replace") as fh:
-        if tail_lines > 0:
-            lines = fh.readlines()[-tail_lines:]
-            sys.stdout.write("".join(lines))
-        else:
-            for line in fh:
-                sys.stdout.write(line)
+        lines = fh.readlines()
+    first = max(len(lines) - tail_lines, 0) if tail_lines > 0 else 0
+    return first + 1, lines[first:]
+
+
+def log_line_record(run: CrawlRun, path: Path, number: int, text: str) -> dict[str, Any]:
+    """One log line as a JSON-ready mapping (``logs --json``); ``record`` holds a JSON-format line parsed."""
+    text = text.rstrip("\n")
+    record: Any = None
+    if text.startswith("{"):
+        try:
+            record = json.loads(text)
+        except ValueError:
+            record = None
+    return {"run_id": run.id, "source": run.source, "file": str(path), "line": number, "text": text, "record": record}
 
 
 def _logs(args: argparse.Namespace, config: Config) -> int:
@@ -244,7 +305,11 @@ def _logs(args: argparse.Namespace, config: Config) -> int:
         )
         return 1
     for path in candidates:
+        first, lines = _read_lines(path, args.tail)
+        if args.json:
+            print_json_lines(log_line_record(run, path, first + n, text) for n, text in enumerate(lines))
+            continue
         if len(candidates) > 1:
             print(f"==> {path} <==")
-        _print_file(path, args.tail)
+        sys.stdout.write("".join(lines))
     return 0

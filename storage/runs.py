@@ -1,0 +1,56 @@
+"""Query functions for the run history (``crawl_runs``), and the one record form every face prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import CrawlRun
+from storage.types import iso_utc
+
+# Statuses of runs that did not end well (what `runs --failed` lists).
+NOT_OK = frozenset({"failed", "timeout", "interrupted"})
+
+
+def list_runs(session: Session, *, source: str | None = None, failed: bool = False, limit: int = 20) -> list[CrawlRun]:
+    """The newest ``limit`` runs, optionally of one source or only those that did not end well."""
+    query = select(CrawlRun).order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(limit)
+    if source:
+        query = query.where(CrawlRun.source == source)
+    if failed:
+        query = query.where(CrawlRun.status.in_(NOT_OK))
+    return list(session.scalars(query))
+
+
+def runs_by_id(session: Session, ids: Iterable[int]) -> dict[int, CrawlRun]:
+    """The runs with these ids, by id (missing ids are absent)."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    return {run.id: run for run in session.scalars(select(CrawlRun).where(CrawlRun.id.in_(wanted)))}
+
+
+def run_record(run: CrawlRun) -> dict[str, Any]:
+    """One run as a JSON-ready mapping with stable keys (``runs --json``, ``crawl --json``, ``export runs``)."""
+    return {
+        "id": run.id,
+        "source": run.source,
+        "trigger": run.trigger,
+        "status": run.status,
+        "started_at": iso_utc(run.started_at),
+        "finished_at": iso_utc(run.finished_at),
+        "duration_s": round((run.finished_at - run.started_at).total_seconds(), 3) if run.finished_at else None,
+        "exit_code": run.exit_code,
+        "requests": run.requests,
+        "items_new": run.items_new,
+        "items_revised": run.items_revised,
+        "items_duplicate": run.items_duplicate,
+        "items_unchanged": run.items_unchanged,
+        "dropped": dict(run.dropped or {}),
+        "flags_raised": run.flags_raised,
+        "errors": list(run.errors or []),
+        "log_path": run.log_path,
+    }
