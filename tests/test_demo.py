@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -93,3 +96,29 @@ def test_snapshot_lists_both_default_lids() -> None:
 
 def test_demo_writes_only_to_the_given_database(demo: dict[str, Any]) -> None:
     assert not demo["cwd_db"].exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_keep_serving_stops_on_ctrl_c_and_sigterm(tmp_path: Path, sig: signal.Signals) -> None:
+    env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_LOG_DIR": str(tmp_path / "logs"), "COLUMNS": "200"}
+    out = tmp_path / "demo.out"
+    with out.open("wb") as fh:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "carbonwatch", "demo", "--keep-serving", "--db", f"sqlite:///{tmp_path / 'd.db'}"],
+            cwd=tmp_path,
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while "stops it" not in out.read_text("utf-8", "replace"):
+            assert proc.poll() is None and time.monotonic() < deadline, out.read_text("utf-8", "replace")[-3000:]
+            time.sleep(0.2)
+        proc.send_signal(sig)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "snapshot server stopped" in out.read_text("utf-8")

@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from carbonwatch.config import Config
@@ -72,13 +75,30 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
         if args.keep_serving:
             print(f"snapshot server: {server.base_url}; host map for your own crawls:")
             print(f"  scrapy crawl sina_finance -s CARBONWATCH_HOST_MAP='{json.dumps(host_map)}'")
-            print("Ctrl-C stops it.")
-            try:
-                while True:
-                    time.sleep(3600)
-            except KeyboardInterrupt:
-                pass
+            print("Ctrl-C (or SIGTERM) stops it.", flush=True)
+            wait_for_stop()
+            print("snapshot server stopped")
     return 0 if summary.ok else 1
+
+
+def wait_for_stop() -> None:
+    """Block until SIGINT or SIGTERM.
+
+    The crawl's Twisted reactor leaves its own SIGINT/SIGTERM handlers installed after it stops, and they do
+    nothing once it has stopped: without handlers of our own, Ctrl-C and SIGTERM would be ignored here.
+    """
+    stop = threading.Event()
+
+    def on_signal(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not stop.wait(1.0):
+            pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def print_stored(config: Config) -> None:
