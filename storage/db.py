@@ -27,12 +27,24 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine for ``url``; SQLite files get WAL mode, a busy timeout and foreign keys."""
+def make_engine(url: str, *, create_dirs: bool = False, **kwargs: Any) -> Engine:
+    """Create an engine for ``url``; SQLite files get WAL mode, a busy timeout and foreign keys.
+
+    A SQLite file in a directory that does not exist is refused (:class:`~sqlalchemy.exc.ArgumentError`): it is
+    a mistyped path far more often than a new database, and SQLite would silently start an empty one there.
+    ``create_dirs`` (``carbonwatch db upgrade``, the demo's ``--db``) creates the directory instead.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            folder = Path(parsed.database).parent
+            if create_dirs:
+                folder.mkdir(parents=True, exist_ok=True)
+            elif not folder.is_dir():
+                raise ArgumentError(
+                    f"the directory {folder} of the SQLite database does not exist (a mistyped path?); create it, "
+                    "or run `carbonwatch db upgrade` to create the database there"
+                )
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -68,9 +80,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def open_store(url: str) -> tuple[Engine, sessionmaker[Session]]:
+def open_store(url: str, *, create_dirs: bool = False) -> tuple[Engine, sessionmaker[Session]]:
     """Engine and session factory for ``url``, with the schema migrated to the newest revision."""
-    engine = make_engine(url)
+    engine = make_engine(url, create_dirs=create_dirs)
     upgrade(engine)
     return engine, session_factory(engine)
 

@@ -81,3 +81,23 @@ def test_unknown_migration_revision_is_a_usage_error(tmp_path: Path) -> None:
         f"carbonwatch db upgrade: schema migration on sqlite:///{tmp_path / 'cw.db'}: "
         "Can't locate revision identified by 'nosuch'"
     )
+
+
+def test_sqlite_file_in_a_missing_directory_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'typo' / 'cw.db'}"
+    proc = _cli(["runs"], tmp_path, url)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"carbonwatch runs: bad database URL {url}: the directory {tmp_path / 'typo'} of the SQLite database does "
+        "not exist (a mistyped path?); create it, or run `carbonwatch db upgrade` to create the database there "
+        "(see CARBONWATCH_DATABASE_URL)"
+    )
+    assert not (tmp_path / "typo").exists()
+
+
+def test_db_upgrade_may_create_a_new_sqlite_database_and_its_directory(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new' / 'cw.db'}"
+    assert _cli(["db", "upgrade"], tmp_path, url).returncode == 0
+    assert (tmp_path / "new" / "cw.db").is_file()
+    proc = _cli(["runs"], tmp_path, url)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "no crawl runs recorded")

@@ -19,7 +19,10 @@ def register(sub: Any) -> None:
 
 
 def _upgrade(args: argparse.Namespace, config: Config) -> int:
-    engine = make_engine(config.database_url)
-    upgrade(engine, args.revision)
+    engine = make_engine(config.database_url, create_dirs=True)  # the one command that may start a new database
+    try:
+        upgrade(engine, args.revision)
+    finally:
+        engine.dispose()
     print(f"schema at {args.revision} on {config.redacted_database_url()}")
     return 0

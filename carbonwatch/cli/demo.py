@@ -55,7 +55,10 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
     from carbonwatch.devserver import serve
 
     if args.db:
+        from storage.db import make_engine
+
         config = replace(config, database_url=args.db)
+        make_engine(args.db, create_dirs=True).dispose()  # a database named on the command line may be new
     print(
         f"demo: serving {DEMO_SITE} on 127.0.0.1; crawling {', '.join(DEMO_SPIDERS)} into "
         f"{config.redacted_database_url()}"
