@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from carbonwatch.textnorm import xml_safe
+from crawler.parsers.charset import decode_text
 
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
 XHTML_NS_RE = re.compile(r'\s+xmlns(?::\w+)?="http://www\.w3\.org/1999/xhtml"')
 # C0 controls XML 1.0 forbids, raw or as character references (&#11; &#x1F;). In an ASCII-compatible encoding
 # (UTF-8, GB18030, Big5 …) these bytes never belong to a multi-byte character, so they can be cut as bytes.
@@ -153,19 +156,29 @@ def _without_controls(data: bytes) -> bytes | None:
     return cleaned if cleaned != data else None
 
 
+def _repairs(data: bytes) -> Iterator[bytes]:
+    """Versions of a feed libxml2 refused, mildest repair first; markup errors are never repaired."""
+    # One stray control character (pasted from Word, a vertical tab after a comment) must not lose the feed.
+    cleaned = _without_controls(data)
+    if cleaned is not None:
+        yield cleaned
+    # An encoding declaration naming a codec (hex, rot13), an unknown name or a lie: decode the bytes as pages
+    # are decoded (BOM, valid UTF-8, the declared name if it is a text encoding, GB18030) and declare UTF-8.
+    declared = XML_ENCODING_RE.match(data[:512])
+    text = decode_text(data, declared.group(1).decode("ascii") if declared else None)
+    yield XML_DECL_RE.sub("", xml_safe(text), count=1).encode("utf-8")
+
+
 def _parse_xml(data: bytes, url: str) -> etree._Element | None:
     try:
         return etree.fromstring(data, _parser(), base_url=url)
     except etree.XMLSyntaxError as exc:
-        # One stray control character (pasted from Word, a vertical tab after a comment) must not lose every
-        # entry of the feed: parse again without them. Only that repair: anything else stays an error.
-        cleaned = _without_controls(data)
-        if cleaned is None:
-            raise FeedError(f"not well-formed XML: {exc}") from exc
-        try:
-            return etree.fromstring(cleaned, _parser(), base_url=url)
-        except etree.XMLSyntaxError as exc2:
-            raise FeedError(f"not well-formed XML: {exc2}") from exc2
+        for repaired in _repairs(data):
+            try:
+                return etree.fromstring(repaired, _parser(), base_url=url)
+            except etree.XMLSyntaxError:
+                continue
+        raise FeedError(f"not well-formed XML: {exc}") from exc
 
 
 def parse_feed(data: bytes | str, url: str) -> list[FeedEntry]:

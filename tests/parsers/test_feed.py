@@ -123,3 +123,22 @@ def test_unparseable_link_is_kept_as_written_for_the_spider_to_drop() -> None:
     entries = parse_feed(data, "https://x.cn/feed")
     assert [e.link for e in entries] == ["https://[x.cn/1", "https://x.cn/2"]
     assert not entries[0].guid_is_url
+
+
+DECLARED_FEED = (
+    '<?xml version="1.0" encoding="{}"?><rss version="2.0"><channel><title>t</title>'
+    "<item><title>碳达峰</title><link>https://x.cn/1</link></item>"
+    "<item><title>碳中和</title><link>https://x.cn/2</link></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize("declared", ["hex", "rot13", "base64", "undefined", "x-nonsense", "utf-16", "gbk"])
+def test_feed_declaring_a_codec_or_a_wrong_encoding_keeps_its_entries(declared: str) -> None:
+    # UTF-8 bytes under an encoding declaration libxml2 cannot use (issue 15 #5): the feed used to be lost whole.
+    entries = parse_feed(DECLARED_FEED.format(declared).encode("utf-8"), "https://x.cn/feed")
+    assert [e.title for e in entries] == ["碳达峰", "碳中和"]
+
+
+def test_gbk_feed_declared_utf8_keeps_its_entries() -> None:
+    entries = parse_feed(DECLARED_FEED.format("utf-8").encode("gbk"), "https://x.cn/feed")
+    assert [e.title for e in entries] == ["碳达峰", "碳中和"]
