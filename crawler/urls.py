@@ -103,8 +103,12 @@ def is_storable_url(url: str | None) -> bool:
 
 
 def canonicalize(url: str) -> str:
-    """The canonical form of ``url`` (see the module docstring for the Sina rule)."""
-    parts = urlsplit(url.strip())
+    """The canonical form of ``url`` (see the module docstring for the Sina rule); total, never raises."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        # "https://[host": no URL, nothing to canonicalise; the store refuses it (is_storable_url).
+        return url.strip()
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         # mailto:, javascript:, relative references: nothing to canonicalise.

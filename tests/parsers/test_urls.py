@@ -151,3 +151,8 @@ def test_unparseable_urls_give_no_doc_id_and_no_join() -> None:
     assert sina_doc_id("https://[finance.sina.com.cn/2021-11-16/doc-iktzscyy5616520.shtml") is None
     assert join_url("https://finance.sina.com.cn/a/", "http://[x/b") is None
     assert join_url("https://finance.sina.com.cn/a/", "b.shtml") == "https://finance.sina.com.cn/a/b.shtml"
+
+
+def test_canonicalize_never_raises_on_a_url_that_does_not_split() -> None:
+    # An imported feed's entry linking to https://[host used to stop the whole import (ValueError).
+    assert canonicalize(" https://[finance.sina.com.cn/a.shtml ") == "https://[finance.sina.com.cn/a.shtml"
