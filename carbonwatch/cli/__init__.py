@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "carbonwatch.cli.policy",  # flags, policies, notify
     "carbonwatch.cli.ops",  # daemon, runs, status, logs
     "carbonwatch.cli.db",  # db upgrade
+    "carbonwatch.cli.export",  # export
 ]
 
 

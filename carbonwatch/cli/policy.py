@@ -16,6 +16,7 @@ from typing import Any
 from carbonwatch.config import Config
 from storage import policy_queries
 from storage.db import open_store
+from storage.types import iso_utc
 
 RELATIVE_RE = re.compile(r"^(\d+)\s*([mhdw])$")
 UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -49,7 +50,8 @@ def register(sub: Any) -> None:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    # The views' form, so a `flags --json` time can be a watermark in a query of v_flagged_releases.
+    return iso_utc(value)
 
 
 def _flags(args: argparse.Namespace, config: Config) -> int:
