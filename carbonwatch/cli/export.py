@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from carbonwatch.cli.exitcodes import USAGE
 from carbonwatch.cli.policy import parse_since
 from carbonwatch.config import Config
 from storage.db import open_store
@@ -61,7 +62,12 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     if args.output is None:
         count = _write(args, config, sys.stdout)
     else:
-        with args.output.open("w", encoding="utf-8", newline="") as fh:
+        try:
+            fh = args.output.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            print(f"carbonwatch export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return USAGE
+        with fh:
             count = _write(args, config, fh)
     print(f"exported {count} row(s) of {VIEWS[args.view].name}", file=sys.stderr)
     return 0

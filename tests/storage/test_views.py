@@ -196,3 +196,12 @@ def test_flags_json_times_are_in_the_views_form(tmp_path: Path) -> None:
     newest = json.loads(proc.stdout)[0]["created_at"]
     assert newest == iso_utc(LATER)
     assert _query(url, f"SELECT flag_id FROM v_flagged_releases WHERE flagged_at >= '{newest}'") == [{"flag_id": 3}]
+
+
+def test_export_to_an_unwritable_file_is_one_line(tmp_path: Path) -> None:
+    proc = _export(f"sqlite:///{tmp_path / 'v.db'}", tmp_path, "runs", "-o", str(tmp_path / "no" / "runs.jsonl"))
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip()
+        == f"carbonwatch export: cannot write {tmp_path / 'no' / 'runs.jsonl'}: No such file or directory"
+    )
