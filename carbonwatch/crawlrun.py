@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from carbonwatch.config import Config
 from carbonwatch.logsetup import run_logging
 from crawler.items import utcnow
@@ -378,5 +380,8 @@ def _run(
     task = loop.create_task(run_all())
     process.start(stop_after_crawl=False)
     if task.done() and not task.cancelled() and task.exception() is not None:
-        raise CrawlSetupError(f"crawl runner failed: {task.exception()}")
+        error = task.exception()
+        if isinstance(error, SQLAlchemyError):
+            raise error  # the database: the CLI says so in one line with its own exit code, as every command does
+        raise CrawlSetupError(f"crawl runner failed: {error}")
     return summary

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 CARBONWATCH = shutil.which("carbonwatch", path=str(Path(sys.executable).parent)) or "carbonwatch"
-DB_COMMANDS = [["runs"], ["status"], ["flags"], ["logs", "1"], ["db", "upgrade"]]
+DB_COMMANDS = [
+    ["runs"],
+    ["status"],
+    ["flags"],
+    ["logs", "1"],
+    ["db", "upgrade"],
+    ["crawl", "ndrc"],
+    ["export", "flags"],
+]
 
 
 def _closed_port() -> int:

@@ -8,7 +8,8 @@ carbonwatch crawl sina_finance --trigger daemon --run-id 42   # what the daemon 
 carbonwatch crawl feed -a source=sina-finance-rss --trigger daemon --run-id 43
 carbonwatch import PATH... [--url URL] [--source NAME]   # posts, feeds, saved pages of any built-in site
 
-Exit code 0 when every run succeeded, 1 when any failed (the last line says what to look at), 2 on bad usage.
+Exit code 0 when every run succeeded, 1 when any failed (the last line says what to look at), 2 on bad usage,
+4 when the database cannot be used (:mod:`carbonwatch.cli.exitcodes`).
 """
 
 from __future__ import annotations
