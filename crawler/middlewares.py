@@ -11,9 +11,11 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
 from scrapy.http import Response
-from twisted.internet.defer import CancelledError
+from scrapy.utils.misc import build_from_crawler
+from twisted.internet.defer import CancelledError, Deferred
 
 from crawler.offline import parse_host_map
 
@@ -185,33 +187,40 @@ class SsrfGuardMiddleware:
         raise IgnoreRequest(f"ssrf_blocked: {reason}")
 
 
-class UnreadableRobotsTxtMiddleware:
-    """A robots.txt whose download is cancelled (over ``DOWNLOAD_MAXSIZE``) disallows its whole host.
+class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, except that a robots.txt it cannot read whole disallows its whole host.
 
-    Scrapy's RobotsTxtMiddleware takes a robots.txt it failed to download for "no rules": a host serving one
-    larger than the download limit had its disallowed pages fetched (issue 15 #12). RFC 9309 lets a crawler
-    parse a prefix of at least 500 KiB, but a cancelled download keeps none, so such a file is read as
-    "complete disallow", what the RFC asks for an unreachable one. Counted as ``carbonwatch/robots/unreadable``;
-    each page refused because of it counts in Scrapy's ``robotstxt/forbidden``.
+    Scrapy takes a robots.txt it failed to download for "no rules": a host serving one over ``DOWNLOAD_MAXSIZE``
+    (plain, or gzip-encoded and over the limit once decompressed) had its disallowed pages fetched (issue 15
+    #12). RFC 9309 lets a crawler parse a prefix of at least 500 KiB, but a cancelled download keeps none, so
+    such a file reads as "complete disallow", the RFC's rule for an unreachable one. Counted as
+    ``carbonwatch/robots/unreadable``; each page refused because of it counts in ``robotstxt/forbidden``.
     """
 
-    def __init__(self, crawler: Any) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> UnreadableRobotsTxtMiddleware:
-        if not crawler.settings.getbool("ROBOTSTXT_OBEY"):
-            raise NotConfigured("ROBOTSTXT_OBEY is off")
-        return cls(crawler)
-
     def process_exception(self, request: Any, exception: BaseException) -> Response | None:
+        """A robots.txt download cancelled for its size becomes a disallow-all reply (no ERROR traceback)."""
         if not isinstance(exception, OVERSIZE_ERRORS) or not is_robots_request(request):
             return None
-        self.crawler.stats.inc_value("carbonwatch/robots/unreadable")
-        logger.warning(
-            "robots.txt %s could not be read whole (%s): nothing on its host is fetched", request.url, exception
-        )
+        self._unreadable(request.url, exception)
         return Response(url=request.url, status=200, body=DISALLOW_ALL_ROBOTS, request=request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        # Scrapy 2.19's hook for a failed robots.txt fetch (the engine test in test_politeness.py guards it). An
+        # IgnoreRequest is HttpCompressionMiddleware refusing a body over the limit once decompressed, or the SSRF
+        # guard refusing the host (whose pages it refuses as well).
+        if not isinstance(exc, IgnoreRequest):
+            super()._robots_error(exc, netloc)
+            return
+        self._unreadable(f"//{netloc}/robots.txt", exc)
+        parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL_ROBOTS)
+        waiting = self._parsers[netloc]
+        self._parsers[netloc] = parser
+        if isinstance(waiting, Deferred):
+            waiting.callback(parser)
+
+    def _unreadable(self, url: str, exc: BaseException) -> None:
+        self.crawler.stats.inc_value("carbonwatch/robots/unreadable")
+        logger.warning("robots.txt %s could not be read whole (%s): nothing on its host is fetched", url, exc)
 
 
 def is_robots_request(request: Any) -> bool:

@@ -71,8 +71,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SsrfGuardMiddleware": 50,
     # Its process_response runs before RetryMiddleware's (550): a Retry-After wait replaces a blind retry.
     "crawler.middlewares.RetryAfterMiddleware": 560,
-    # Any priority would do (only process_exception): a robots.txt over DOWNLOAD_MAXSIZE disallows its host.
-    "crawler.middlewares.UnreadableRobotsTxtMiddleware": 60,
+    # Scrapy's robots.txt middleware at its own place, except that a robots.txt over DOWNLOAD_MAXSIZE (plain or
+    # once decompressed) disallows its host instead of allowing it all.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtMiddleware": 100,
 }
 CARBONWATCH_RETRY_AFTER_MAX = 60.0  # seconds; a longer Retry-After is not waited out
 CARBONWATCH_RETRY_AFTER_TIMES = 2

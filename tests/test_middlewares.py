@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.exceptions import DownloadCancelledError
 from scrapy.utils.test import get_crawler
 
-from crawler.middlewares import UnreadableRobotsTxtMiddleware, blocked_reason, retry_after_seconds
+from crawler.middlewares import RobotsTxtMiddleware, blocked_reason, retry_after_seconds
 
 NOW = datetime(2021, 11, 16, 3, 0, 0, tzinfo=UTC)
 
@@ -71,10 +71,10 @@ def test_retry_after_seconds(value: str | bytes | None, expected: float | None) 
     assert retry_after_seconds(value, NOW) == expected
 
 
-def _robots_guard() -> tuple[UnreadableRobotsTxtMiddleware, Any]:
+def _robots_guard() -> tuple[RobotsTxtMiddleware, Any]:
     crawler = get_crawler(settings_dict={"ROBOTSTXT_OBEY": True})
     crawler.stats.open_spider()
-    return UnreadableRobotsTxtMiddleware.from_crawler(crawler), crawler
+    return RobotsTxtMiddleware.from_crawler(crawler), crawler
 
 
 def test_robots_txt_cancelled_for_size_disallows_everything() -> None:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from itertools import pairwise
@@ -149,15 +150,19 @@ OVERSIZE_LID = 9400
 OVERSIZE_HOST = "news.sina.com.cn"
 
 
-def _serve_oversize_robots(root: Path) -> list[str]:
-    """news.sina.com.cn: robots.txt over DOWNLOAD_MAXSIZE disallowing /private/; one public, one private page."""
-    rules = b"User-agent: *\nDisallow: /private/\n"
+def _serve_oversize_robots(root: Path, gzipped: bool) -> list[str]:
+    """news.sina.com.cn: robots.txt over DOWNLOAD_MAXSIZE disallowing /private/; one public, one private page.
+
+    ``gzipped``: sent gzip-encoded (about 10 KB on the wire), so only its decompressed size is over the limit.
+    """
     padding = b"# " + b"x" * 1000 + b"\n"
+    # 9 MB: over the 8 MB DOWNLOAD_MAXSIZE
+    robots_txt = b"User-agent: *\nDisallow: /private/\n" + padding * (9 * 1024 * 1024 // len(padding) + 1)
     robots = root / OVERSIZE_HOST / "robots.txt"
     robots.parent.mkdir(parents=True, exist_ok=True)
-    with robots.open("wb") as fh:
-        fh.write(rules)
-        fh.write(padding * (9 * 1024 * 1024 // len(padding) + 1))  # 9 MB: over the 8 MB DOWNLOAD_MAXSIZE
+    robots.write_bytes(gzip.compress(robots_txt) if gzipped else robots_txt)
+    sidecar = robots.with_name("robots.txt.http.json")
+    sidecar.write_text(json.dumps({"headers": {"Content-Encoding": "gzip"}} if gzipped else {}), "utf-8")
     good = (root / local_path(listed_article_urls([GOOD_LID])[0]).lstrip("/")).read_bytes()
     urls = [
         f"https://{OVERSIZE_HOST}/{d}/2026-01-03/doc-ioversize{n}01.shtml" for n, d in (("a", "roll"), ("b", "private"))
@@ -173,10 +178,13 @@ def _serve_oversize_robots(root: Path) -> list[str]:
     return urls
 
 
-def test_robots_txt_over_the_download_limit_allows_nothing(site: tuple[Path, RecordingServer], tmp_path: Path) -> None:
+@pytest.mark.parametrize("gzipped", [False, True], ids=["plain", "gzip"])
+def test_robots_txt_over_the_download_limit_allows_nothing(
+    site: tuple[Path, RecordingServer], tmp_path: Path, gzipped: bool
+) -> None:
     # A robots.txt that cannot be read whole is no licence: no page of its host is fetched (issue 15 #12).
     root, server = site
-    urls = _serve_oversize_robots(root)
+    urls = _serve_oversize_robots(root, gzipped)
     mark = len(server.hits)
     result = run_sina(server, tmp_path, f"sqlite:///{tmp_path / 'carbonwatch.db'}", [OVERSIZE_LID])
     paths = [h.path for h in server.hits_since(mark)]
