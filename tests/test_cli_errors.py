@@ -109,3 +109,26 @@ def test_db_upgrade_may_create_a_new_sqlite_database_and_its_directory(tmp_path:
     assert (tmp_path / "new" / "cw.db").is_file()
     proc = _cli(["runs"], tmp_path, url)
     assert (proc.returncode, proc.stdout.strip()) == (0, "no crawl runs recorded")
+
+
+def test_output_to_a_reader_that_went_away_is_no_traceback(tmp_path: Path) -> None:
+    # `carbonwatch runs | head -1`: head exits after one line; the rest of the output has nowhere to go.
+    url = f"sqlite:///{tmp_path / 'cw.db'}"
+    assert _cli(["db", "upgrade"], tmp_path, url).returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
+    env.update(CARBONWATCH_CONFIG="", CARBONWATCH_DATABASE_URL=url)
+    proc = subprocess.run(
+        [CARBONWATCH, "runs"], cwd=tmp_path, env=env, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120
+    )
+    os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("args", [["runs", "-n", "0"], ["runs", "-n", "-5"], ["logs", "1", "--tail", "0"]])
+def test_counts_below_one_are_usage_errors(args: list[str], tmp_path: Path) -> None:
+    proc = _cli(args, tmp_path, f"sqlite:///{tmp_path / 'cw.db'}")
+    assert proc.returncode == 2
+    assert "must be a whole number of at least 1" in proc.stderr
+    assert "Traceback" not in proc.stderr

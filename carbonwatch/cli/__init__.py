@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from carbonwatch import __version__
+from carbonwatch.cli import exitcodes
 from carbonwatch.cli.exitcodes import USAGE, database_problem
 from carbonwatch.config import ConfigError, load_config
 from carbonwatch.logsetup import CONSOLE_FORMAT
@@ -61,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE
     try:
         code: int = args.func(args, config)
+        sys.stdout.flush()  # here, not at interpreter exit: a reader that went away is then noticed below
+    except BrokenPipeError:
+        # The reader went away (`carbonwatch flags | head -2`): what it wanted it got; stop quietly, as `cat` does.
+        # Point stdout at /dev/null so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return exitcodes.OK
     except Exception as exc:
         problem = database_problem(exc, config.database_url)
         if problem is None:

@@ -69,7 +69,7 @@ def register(sub: Any) -> None:
     runs: argparse.ArgumentParser = sub.add_parser("runs", help="list recent crawl runs")
     runs.add_argument("--source", help="only runs of this source")
     runs.add_argument("--failed", action="store_true", help="only failed, timed-out or interrupted runs")
-    runs.add_argument("-n", type=int, default=20, help="how many runs (default 20)")
+    runs.add_argument("-n", type=positive_int, default=20, help="how many runs (default 20)")
     runs.add_argument("--json", action="store_true", help="JSON lines, one run per line")
     runs.set_defaults(func=_runs)
 
@@ -81,9 +81,20 @@ def register(sub: Any) -> None:
 
     logs: argparse.ArgumentParser = sub.add_parser("logs", help="print the log of one run")
     logs.add_argument("run_id", type=int, metavar="RUN_ID")
-    logs.add_argument("--tail", type=int, default=0, help="only the last N lines")
+    logs.add_argument("--tail", type=positive_int, default=None, metavar="N", help="only the last N lines")
     logs.add_argument("--json", action="store_true", help="JSON lines, one log line per line")
     logs.set_defaults(func=_logs)
+
+
+def positive_int(value: str) -> int:
+    """An argument that must be a whole number >= 1 (``-n 0`` would otherwise still show a row)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return number
 
 
 def _quiet_migrations() -> None:
@@ -136,7 +147,7 @@ def _runs(args: argparse.Namespace, config: Config) -> int:
     engine, sessions = open_store(config.database_url)
     try:
         with sessions() as session:
-            rows = list_runs(session, source=args.source, failed=args.failed, limit=max(args.n, 1))
+            rows = list_runs(session, source=args.source, failed=args.failed, limit=args.n)
     finally:
         engine.dispose()
     if args.json:
@@ -265,11 +276,11 @@ def _status(args: argparse.Namespace, config: Config) -> int:
     return exitcodes.OK
 
 
-def _read_lines(path: Path, tail_lines: int) -> tuple[int, list[str]]:
+def _read_lines(path: Path, tail_lines: int | None) -> tuple[int, list[str]]:
     """The number of the first line returned and the lines (all, or the last ``tail_lines``)."""
     with path.open("r", encoding="utf-8", errors="replace") as fh:
         lines = fh.readlines()
-    first = max(len(lines) - tail_lines, 0) if tail_lines > 0 else 0
+    first = max(len(lines) - tail_lines, 0) if tail_lines is not None else 0
     return first + 1, lines[first:]
 
 
