@@ -55,6 +55,31 @@ class InstanceLock:
         else:
             logger.warning("no single-instance lock for %s databases", make_url(self.database_url).get_backend_name())
 
+    def held_elsewhere(self) -> bool:
+        """Whether another process holds the lock now, asked without taking it for longer than the question.
+
+        For ``carbonwatch status``: the lock file is neither created nor written (it holds the daemon's pid).
+        """
+        path = lock_file_for(self.database_url)
+        if path is not None:
+            try:
+                handle = path.open("r", encoding="utf-8")
+            except FileNotFoundError:
+                return False  # no daemon ever ran on this database
+            with handle:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except OSError:
+                    return True
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                return False
+        try:
+            self.acquire()
+        except AlreadyRunning:
+            return True
+        self.release()
+        return False
+
     def _acquire_file(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = path.open("a+", encoding="utf-8")

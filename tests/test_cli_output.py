@@ -229,3 +229,21 @@ def test_crawl_json_is_the_runs_record(crawled: dict[str, Any]) -> None:
         "manual",
     )
     assert ISO_UTC.match(record["finished_at"])
+
+
+def test_status_leaves_the_daemons_lock_file_alone(store: Path) -> None:
+    from scheduler.lock import InstanceLock
+
+    lock = store / "cw.db.daemon.lock"
+    with InstanceLock(f"sqlite:///{store / 'cw.db'}"):
+        pid_line = lock.read_text("utf-8")
+        proc = _cli(store, "status")
+        assert lock.read_text("utf-8") == pid_line
+    assert "(daemon running)" in proc.stdout
+    assert lock.read_text("utf-8") == pid_line
+
+
+def test_status_without_a_daemon_creates_no_lock_file(store: Path) -> None:
+    proc = _cli(store, "status")
+    assert "(daemon not running)" in proc.stdout
+    assert not (store / "cw.db.daemon.lock").exists()

@@ -181,13 +181,7 @@ def _runs(args: argparse.Namespace, config: Config) -> int:
 
 
 def _daemon_state(config: Config, engine: Any) -> str:
-    lock = InstanceLock(config.database_url, engine)
-    try:
-        lock.acquire()
-    except AlreadyRunning:
-        return "running"
-    lock.release()
-    return "not running"
+    return "running" if InstanceLock(config.database_url, engine).held_elsewhere() else "not running"
 
 
 def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus], str]:

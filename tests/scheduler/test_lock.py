@@ -39,3 +39,28 @@ def test_postgres_advisory_lock_refuses_a_second_holder(pg_url: str) -> None:
         second.release()
     finally:
         engine.dispose()
+
+
+def test_asking_whether_a_daemon_holds_the_lock_neither_creates_nor_writes_it(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/cw.db"
+    assert InstanceLock(url).held_elsewhere() is False
+    assert not (tmp_path / "cw.db.daemon.lock").exists()
+    with InstanceLock(url):
+        before = (tmp_path / "cw.db.daemon.lock").read_text("utf-8")
+        assert InstanceLock(url).held_elsewhere() is True
+        assert (tmp_path / "cw.db.daemon.lock").read_text("utf-8") == before
+    assert InstanceLock(url).held_elsewhere() is False
+    assert (tmp_path / "cw.db.daemon.lock").read_text("utf-8") == before
+
+
+@pytest.mark.postgres
+def test_asking_about_the_postgres_lock(pg_url: str) -> None:
+    from storage.db import make_engine
+
+    engine = make_engine(pg_url)
+    try:
+        assert InstanceLock(pg_url, engine).held_elsewhere() is False
+        with InstanceLock(pg_url, engine):
+            assert InstanceLock(pg_url, engine).held_elsewhere() is True
+    finally:
+        engine.dispose()
