@@ -29,6 +29,7 @@ FAILED_STATUSES = frozenset({"failed", "timeout"})
 # Neither success nor failure: a run still going, or one the operator stopped.
 NEUTRAL_STATUSES = frozenset({"running", "interrupted"})
 RECENT_RUNS = 20
+DAEMON_RESTART_GRACE = timedelta(minutes=5)
 LAYOUT_KIND = "layout/"  # run-record error kinds counted by crawler.spiderbase (carbonwatch/errors/layout/<kind>)
 LAYOUT_WORDS = {
     "empty_list": "list page(s) without entries",
@@ -139,6 +140,21 @@ def assess(
                 f"no new item for {quiet.total_seconds() / 3600:.1f} h (expected within {expected_update_hours:g} h)"
             )
     return tuple(problems)
+
+
+def overdue_problem(
+    next_run_at: datetime | None, *, daemon_running: bool, now: datetime, grace: timedelta = DAEMON_RESTART_GRACE
+) -> str | None:
+    """The problem of a source whose scheduled run is past while no daemon runs (a stopped daemon), else None.
+
+    ``grace`` covers a daemon being restarted (systemd waits ``RestartSec`` before it starts again).
+    """
+    if daemon_running or next_run_at is None or now - next_run_at <= grace:
+        return None
+    return (
+        f"the daemon is not running: the run due at {next_run_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC did not happen "
+        "(start the daemon; moved to cron? then the daemon's jobs in apscheduler_jobs are stale: delete them)"
+    )
 
 
 def _runs_of(source: str) -> ColumnElement[bool]:

@@ -12,6 +12,7 @@ import pytest
 
 from carbonwatch.cli import ops
 from carbonwatch.config import Config
+from scheduler.lock import InstanceLock
 from scheduler.schedules import DEFAULT_SCHEDULES
 from storage.db import open_store
 from storage.models import Article, CrawlRun
@@ -254,12 +255,49 @@ def test_status_items_of_the_feed_spider_do_not_count_for_a_source(
     assert "no item stored yet" in capsys.readouterr().out
 
 
+def _daemon_running(config: Config) -> InstanceLock:
+    """The daemon's lock, held as a running daemon holds it."""
+    return InstanceLock(config.database_url)
+
+
+def test_status_with_a_stopped_daemon_whose_run_is_past_is_unhealthy(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _sources_config(tmp_path, db_url)
+    _add(
+        config,
+        _run_row("success", hours_ago=1, source="sina-finance-rss"),
+        _article(1, hours_ago=1, source="sina-finance-rss"),
+    )
+    _install_jobs(config, installed=NOW - timedelta(hours=2))
+    assert _run(config, "status") == 1
+    out = capsys.readouterr().out
+    assert "daemon not running" in out
+    assert "the daemon is not running: the run due at" in " ".join(out.split())
+
+
+def test_status_with_the_daemon_running_and_a_run_due_is_healthy(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _sources_config(tmp_path, db_url)
+    _add(
+        config,
+        _run_row("success", hours_ago=1, source="sina-finance-rss"),
+        _article(1, hours_ago=1, source="sina-finance-rss"),
+    )
+    _install_jobs(config, installed=NOW - timedelta(hours=2))
+    with _daemon_running(config):
+        assert _run(config, "status") == 0
+    assert "(daemon running)" in capsys.readouterr().out
+
+
 def test_status_source_not_run_yet_after_daemon_start_is_healthy(
     tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = _sources_config(tmp_path, db_url)
     _install_jobs(config, installed=NOW - timedelta(minutes=5))
-    assert _run(config, "status") == 0
+    with _daemon_running(config):
+        assert _run(config, "status") == 0
     out = capsys.readouterr().out
     assert "not run yet" in out
     assert "UNHEALTHY" not in out
@@ -270,7 +308,8 @@ def test_status_source_never_run_a_period_after_daemon_start_is_unhealthy(
 ) -> None:
     config = _sources_config(tmp_path, db_url)
     _install_jobs(config, installed=NOW - timedelta(minutes=20))
-    assert _run(config, "status") == 1
+    with _daemon_running(config):
+        assert _run(config, "status") == 1
     out = capsys.readouterr().out
     assert "never run (its first run was due by" in out
     assert "not run yet" not in out

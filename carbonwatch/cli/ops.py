@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from carbonwatch.cli import exitcodes
 from carbonwatch.cli.tables import Column, print_json_lines, print_table
 from carbonwatch.config import Config
 from carbonwatch.logsetup import log_path_for
-from scheduler.health import SourceStatus, first_run_deadline, source_status, stored_jobs
+from scheduler.health import SourceStatus, first_run_deadline, overdue_problem, source_status, stored_jobs
 from scheduler.lock import AlreadyRunning, InstanceLock
 from scheduler.runner import output_path_for
 from scheduler.schedules import ScheduleError, load_daemon_options, load_schedules
@@ -180,38 +181,40 @@ def _runs(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _daemon_state(config: Config, engine: Any) -> str:
-    return "running" if InstanceLock(config.database_url, engine).held_elsewhere() else "not running"
-
-
 def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus], str]:
-    """Every enabled source's status and whether a daemon holds the lock on this database."""
+    """Every enabled source's status and whether a daemon holds the lock on this database.
+
+    A source whose daemon job was due more than a few minutes ago while no daemon runs is unhealthy: a stopped
+    daemon must not look healthy.
+    """
     from scheduler.daemon import spider_names
 
     schedules = [s for s in load_schedules(config, known_sources=spider_names()) if s.enabled]
     options = load_daemon_options(config)
     engine, sessions = open_store(config.database_url)
     try:
+        running = InstanceLock(config.database_url, engine).held_elsewhere()
         with sessions() as session:
             jobs = stored_jobs(session)
             statuses = []
             for s in schedules:
                 job = jobs.get(s.source)
-                statuses.append(
-                    source_status(
-                        session,
-                        s.source,
-                        expected_update_hours=s.expected_update_hours,
-                        failed_runs_unhealthy=options.failed_runs_unhealthy,
-                        next_run_at=job.next_run_at if job else None,
-                        now=now,
-                        first_run_due_by=first_run_deadline(job.trigger) if job else None,
-                    )
+                status = source_status(
+                    session,
+                    s.source,
+                    expected_update_hours=s.expected_update_hours,
+                    failed_runs_unhealthy=options.failed_runs_unhealthy,
+                    next_run_at=job.next_run_at if job else None,
+                    now=now,
+                    first_run_due_by=first_run_deadline(job.trigger) if job else None,
                 )
-        daemon = _daemon_state(config, engine)
+                overdue = overdue_problem(status.next_run_at, daemon_running=running, now=now)
+                if overdue is not None:
+                    status = replace(status, problems=(overdue, *status.problems))
+                statuses.append(status)
     finally:
         engine.dispose()
-    return statuses, daemon
+    return statuses, "running" if running else "not running"
 
 
 def status_record(s: SourceStatus, daemon: str) -> dict[str, Any]:

@@ -8,7 +8,14 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from scheduler.health import SourceStatus, assess, consecutive_failures, first_run_deadline, source_status
+from scheduler.health import (
+    SourceStatus,
+    assess,
+    consecutive_failures,
+    first_run_deadline,
+    overdue_problem,
+    source_status,
+)
 from storage.db import open_store
 from storage.models import Article, CrawlRun
 
@@ -205,3 +212,18 @@ def test_never_run_source_status_carries_its_grace(db_url: str) -> None:
     assert (waiting.healthy, waiting.run_state) == (True, "not run yet")
     assert waiting.first_run_due_by == NOW + timedelta(minutes=30)
     assert (overdue.healthy, overdue.run_state) == (False, "never run")
+
+
+@pytest.mark.parametrize(
+    ("next_run_in_minutes", "daemon_running", "overdue"),
+    [(-60, False, True), (-6, False, True), (-4, False, False), (10, False, False), (-60, True, False)],
+)
+def test_overdue_only_when_no_daemon_runs_past_the_restart_grace(
+    next_run_in_minutes: int, daemon_running: bool, overdue: bool
+) -> None:
+    problem = overdue_problem(NOW + timedelta(minutes=next_run_in_minutes), daemon_running=daemon_running, now=NOW)
+    assert (problem is not None) == overdue
+
+
+def test_no_job_is_never_overdue() -> None:
+    assert overdue_problem(None, daemon_running=False, now=NOW) is None
