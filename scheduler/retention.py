@@ -1,8 +1,15 @@
-"""Run-log retention: delete run logs older than ``log_retention_days`` and cap their total size."""
+"""Run-log retention: delete run logs older than ``log_retention_days`` and cap their total size.
+
+Only the files crawls write are ever deleted: ``<log_dir>/<source>/run-<id>.log`` and the daemon's
+``run-<id>.out`` beside them; anything else under the log directory (``daemon.log``, the crontab's ``cron.log``,
+an operator's notes) is left alone. A source folder that pruning leaves empty is removed. The daemon prunes at
+start and daily; ``carbonwatch crawl`` (cron mode) prunes after its runs.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -10,6 +17,8 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 DAEMON_LOG_NAME = "daemon.log"
+# What a crawl writes (carbonwatch.logsetup.log_path_for, scheduler.runner.output_path_for): nothing else is pruned.
+RUN_LOG_NAME = re.compile(r"^run-\d+\.(?:log|out)$")
 
 
 @dataclass(frozen=True)
@@ -23,10 +32,10 @@ class PruneReport:
 
 
 def _run_logs(log_dir: Path) -> list[tuple[Path, float, int]]:
-    """Every run log file under ``log_dir`` with its mtime and size (the daemon's own rotating log excluded)."""
+    """Every run log under ``log_dir`` (``<source>/run-<id>.log`` and ``.out``) with its mtime and size."""
     found = []
-    for path in log_dir.rglob("*"):
-        if path.parent == log_dir and path.name.startswith(DAEMON_LOG_NAME):
+    for path in log_dir.glob("*/run-*"):
+        if not RUN_LOG_NAME.match(path.name):
             continue
         try:
             st = path.stat()
@@ -35,6 +44,14 @@ def _run_logs(log_dir: Path) -> list[tuple[Path, float, int]]:
         if path.is_file():
             found.append((path, st.st_mtime, st.st_size))
     return found
+
+
+def _remove_empty_folders(folders: set[Path]) -> None:
+    for folder in folders:
+        try:
+            folder.rmdir()  # only succeeds when empty
+        except OSError:
+            pass
 
 
 def prune_logs(
@@ -73,6 +90,7 @@ def prune_logs(
         else:
             remaining.append((path, mtime, size))
     if deleted:
+        _remove_empty_folders({path.parent for path, _, _ in files} - {path.parent for path, _, _ in remaining})
         logger.info("log retention: deleted %s run log file(s), %s bytes; %s bytes kept", deleted, freed, total)
     return PruneReport(deleted, freed, len(remaining), total)
 

@@ -270,3 +270,22 @@ def test_crawl_help_does_not_offer_the_daemons_run_id(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert "--trigger" in proc.stdout
     assert "--run-id" not in proc.stdout
+
+
+def test_cron_crawl_applies_log_retention_to_run_logs_only(tmp_path: Path) -> None:
+    ancient = 1_000_000_000  # September 2001, in the past whatever clock the test runs under
+    old_run_log = tmp_path / "logs" / "gone-rss" / "run-1.log"
+    cron_log = tmp_path / "logs" / "cron.log"
+    for path in (old_run_log, cron_log):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("old\n", "utf-8")
+        os.utime(path, (ancient, ancient))
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    with serve(SITE) as server:
+        args = ["crawl", "sina_finance", "-a", "lids=1686", "--trigger", "cron", *host_map_arg(server.host_map())]
+        proc = run_cli(args, tmp_path, db_url)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert not old_run_log.exists() and not old_run_log.parent.exists()
+    assert cron_log.exists()
+    (run,) = rows(db_url, CrawlRun)
+    assert Path(run.log_path).exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.text import Text
@@ -102,6 +103,9 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
         print_json_lines(summary_records(summary, config))
     else:
         print_summary(summary)
+    if args.trigger != "daemon":
+        # The daemon prunes at start and daily; without one (cron), each crawl does, sparing the logs it just wrote.
+        prune_run_logs(config, keep={Path(r.log_path) for r in summary.runs if r.log_path})
     if args.trigger != "daemon" and config.notify_urls:
         deliver_alerts(config, out=text_out)  # the daemon delivers after each run it spawns; cron and manual here
     if problems:
@@ -252,6 +256,21 @@ def _summary_record(run: SpiderSummary) -> dict[str, Any]:
         "errors": list(run.errors),
         "log_path": run.log_path,
     }
+
+
+def prune_run_logs(config: Config, keep: set[Path]) -> None:
+    """Apply run-log retention (``log_retention_days``, ``log_max_bytes``) as the daemon does, sparing ``keep``."""
+    from datetime import UTC, datetime
+
+    from scheduler.retention import prune_logs
+
+    prune_logs(
+        config.log_dir,
+        retention_days=config.log_retention_days,
+        max_bytes=config.log_max_bytes,
+        now=datetime.now(UTC),
+        protect=keep,
+    )
 
 
 def deliver_alerts(config: Config, out: TextIO = sys.stdout) -> None:

@@ -50,3 +50,23 @@ def test_daemon_log_and_running_crawls_are_kept(tmp_path: Path) -> None:
 
 def test_missing_log_dir_is_nothing_to_do(tmp_path: Path) -> None:
     assert prune_logs(tmp_path / "absent", retention_days=1, max_bytes=0, now=NOW).deleted == 0
+
+
+def test_only_run_logs_are_deleted(tmp_path: Path) -> None:
+    cron_log = _log(tmp_path / "cron.log", 500, age_days=90)
+    notes = _log(tmp_path / "ndrc" / "notes.txt", 500, age_days=90)
+    odd = _log(tmp_path / "ndrc" / "run-backup.log", 500, age_days=90)
+    run_log = _log(tmp_path / "ndrc" / "run-3.log", 500, age_days=90)
+    report = prune_logs(tmp_path, retention_days=1, max_bytes=0, now=NOW)
+    assert cron_log.exists() and notes.exists() and odd.exists()
+    assert not run_log.exists()
+    assert report.deleted == 1
+
+
+def test_a_source_folder_left_empty_is_removed(tmp_path: Path) -> None:
+    _log(tmp_path / "gone-rss" / "run-1.log", 10, age_days=90)
+    _log(tmp_path / "gone-rss" / "run-1.out", 10, age_days=90)
+    kept = _log(tmp_path / "ndrc" / "run-2.log", 10, age_days=1)
+    prune_logs(tmp_path, retention_days=30, max_bytes=10_000, now=NOW)
+    assert not (tmp_path / "gone-rss").exists()
+    assert kept.exists()
