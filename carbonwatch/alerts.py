@@ -103,6 +103,8 @@ def notify_apprise(url: str, document: dict[str, Any]) -> None:
     """Send a short text message through apprise (mail, chat and push services)."""
     import apprise
 
+    # apprise reports every send at INFO on the console; the delivery report already says what happened.
+    logging.getLogger("apprise").setLevel(logging.WARNING)
     app = apprise.Apprise()
     if not app.add(url):
         raise RuntimeError("apprise does not understand this URL")

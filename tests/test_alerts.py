@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -172,3 +177,45 @@ def test_nothing_configured_does_nothing(sessions: sessionmaker[Session]) -> Non
     report = deliver(sessions, (), NOW)
     assert (report.sent, report.targets) == (0, 0)
     assert notes(sessions) == []
+
+
+def _notify_cli(db_url: str, target: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
+    env.update(CARBONWATCH_CONFIG="", CARBONWATCH_DATABASE_URL=db_url, CARBONWATCH_NOTIFY_URLS=target)
+    return subprocess.run(
+        [sys.executable, "-m", "carbonwatch", "notify"],
+        cwd=tmp,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_notify_with_a_failed_delivery_exits_1(sessions: sessionmaker[Session], db_url: str, tmp_path: Path) -> None:
+    proc = _notify_cli(db_url, f"http://127.0.0.1:{_closed_port()}/hook", tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "0 sent, 1 failed attempts" in proc.stdout
+
+
+def test_notify_that_delivers_exits_0(
+    sessions: sessionmaker[Session], db_url: str, receiver: Receiver, tmp_path: Path
+) -> None:
+    proc = _notify_cli(db_url, receiver.url, tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 sent, 0 failed attempts" in proc.stdout
+
+
+def test_notify_through_apprise_logs_nothing_at_info(
+    sessions: sessionmaker[Session], db_url: str, tmp_path: Path
+) -> None:
+    proc = _notify_cli(db_url, f"json://127.0.0.1:{_closed_port()}/hook", tmp_path)
+    assert proc.returncode == 1
+    assert " INFO " not in proc.stderr

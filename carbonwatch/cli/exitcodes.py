@@ -1,7 +1,7 @@
 """The exit codes every ``carbonwatch`` command shares, and the one line that replaces a database traceback.
 
 0 success (``status``: every source healthy); 1 the work itself failed (a crawl failed, a source is unhealthy,
-deliveries gave up); 2 bad usage or configuration (arguments, config or sources file, a database URL that is no
+an alert delivery failed); 2 bad usage or configuration (arguments, config or sources file, a database URL that is no
 URL or names a backend without a driver, an unknown migration revision); 3 another daemon runs on this database;
 4 the database cannot be used (unreachable, refuses the login, cannot be opened or written, a query failed).
 For ``status`` anything above 1 means "could not check", never "unhealthy".

@@ -136,4 +136,5 @@ def _notify(args: argparse.Namespace, config: Config) -> int:
         print(report.summary())
         for err in report.errors:
             print(f"  {err}")
-    return 1 if report.gave_up else 0
+    # A failed attempt is a failure now even though it is retried later: monitoring must see a dead webhook.
+    return 1 if report.failed or report.gave_up else 0
