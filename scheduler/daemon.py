@@ -149,6 +149,10 @@ def run_daemon(config: Config) -> int:
     """
     options = load_daemon_options(config)
     handler = setup_daemon_log(config)
+    # APScheduler says "Running job"/"executed" for every run and "Added job" at start (INFO), and repeats as
+    # WARNING what _log_event already reports (skipped and missed runs): the daemon log keeps one line per event.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     skipped: list[str] | None = None
     try:
         sources = configured_sources(config)
@@ -203,6 +207,8 @@ def _serve(ctx: DaemonContext, engine: Any, schedules: list[SourceSchedule]) -> 
         while not ctx.stop.wait(1.0):
             pass
         logger.info("stop requested: no new crawls; running crawls get %ss to finish", ctx.options.stop_grace_seconds)
+        # Paused first: a job coming due while the executor shuts down would otherwise end in a traceback.
+        scheduler.pause()
         scheduler.shutdown(wait=True)
     finally:
         for sig, old in previous.items():

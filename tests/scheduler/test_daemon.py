@@ -264,3 +264,13 @@ def test_daemon_on_postgres_holds_the_advisory_lock(tmp_path: Path, pg_url: str)
     finally:
         assert first.stop() == 0
         engine.dispose()
+
+
+def test_the_daemon_log_carries_no_scheduler_chatter(mixed: tuple[list[CrawlRun], int, str]) -> None:
+    # One line per thing that happened, from the daemon itself: not APScheduler's per-run INFO lines or its
+    # second copy of what the daemon's listener already says.
+    _, _, text = mixed
+    for chatter in ("Running job", "executed successfully", "Added job", "maximum number of running instances"):
+        assert chatter not in text
+    assert "still running at its next run time" in text
+    assert "Traceback" not in text
