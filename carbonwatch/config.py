@@ -17,6 +17,7 @@ from typing import Any
 ENV_PREFIX = "CARBONWATCH_"
 DEFAULT_CONFIG_FILE = "carbonwatch.toml"
 MAX_CONFIG_BYTES = 1_000_000
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class ConfigError(ValueError):
@@ -120,4 +121,12 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
             values[name] = _coerce(ENV_PREFIX + name.upper(), raw, f.type)
     if values.get("log_format", "text") not in ("text", "json"):
         raise ConfigError("log_format must be 'text' or 'json'")
+    # Checked here rather than when a crawl first logs or classifies: there they end in a traceback mid-run.
+    level = str(values.get("log_level", "INFO")).upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"log_level must be one of {', '.join(LOG_LEVELS)}, not {values['log_level']!r}")
+    values["log_level"] = level
+    rules = values.get("rules_file")
+    if rules is not None and not rules.is_file():
+        raise ConfigError(f"rules_file {rules} does not exist (unset it to use the shipped rules)")
     return replace(Config(), **values, extra=extra)

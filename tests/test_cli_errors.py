@@ -132,3 +132,22 @@ def test_counts_below_one_are_usage_errors(args: list[str], tmp_path: Path) -> N
     assert proc.returncode == 2
     assert "must be a whole number of at least 1" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("CARBONWATCH_LOG_LEVEL", "LOUD", "log_level must be one of"),
+        ("CARBONWATCH_RULES_FILE", "/nope.toml", "/nope.toml"),
+    ],
+)
+def test_bad_setting_stops_every_command_at_start(variable: str, value: str, says: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
+    env.update(CARBONWATCH_CONFIG="", CARBONWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'cw.db'}", **{variable: value})
+    proc = subprocess.run(
+        [CARBONWATCH, "crawl", "ndrc"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("carbonwatch: configuration error: ") and says in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "cw.db").exists()

@@ -67,3 +67,17 @@ def test_redact_url_hides_passwords(url: str, expected: str) -> None:
 
 def test_redacted_database_url_never_shows_password() -> None:
     assert "s3cret" not in Config(database_url="postgresql://u:s3cret@h/d").redacted_database_url()
+
+
+def test_unknown_log_level_is_an_error_at_start() -> None:
+    with pytest.raises(ConfigError, match="log_level must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, not 'LOUD'"):
+        load_config({"CARBONWATCH_LOG_LEVEL": "LOUD"})
+
+
+def test_log_level_is_case_insensitive() -> None:
+    assert load_config({"CARBONWATCH_LOG_LEVEL": "debug"}).log_level == "DEBUG"
+
+
+def test_missing_rules_file_is_an_error_at_start(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"rules_file .*nope\.toml does not exist"):
+        load_config({"CARBONWATCH_RULES_FILE": str(tmp_path / "nope.toml")})
