@@ -7,9 +7,10 @@ Precedence: explicit environment variables, then the TOML file named by ``CARBON
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ ENV_PREFIX = "CARBONWATCH_"
 DEFAULT_CONFIG_FILE = "carbonwatch.toml"
 MAX_CONFIG_BYTES = 1_000_000
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# The tables a config file may hold: settings, per-source schedules (scheduler.schedules) and daemon options.
+TABLES = ("carbonwatch", "schedules", "daemon")
 
 
 class ConfigError(ValueError):
@@ -66,6 +69,11 @@ def redact_url(url: str) -> str:
     return f"{scheme}://{user}{':***' if colon else ''}@{host}"
 
 
+def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _coerce(name: str, raw: Any, target: Any) -> Any:
     """Convert a TOML or environment value to the type of the field ``name``."""
     kind = str(target)
@@ -112,9 +120,15 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
         for key, raw in doc.get("carbonwatch", {}).items():
             if key not in known:
-                raise ConfigError(f"{path}: unknown setting [carbonwatch].{key}")
+                raise ConfigError(f"{path}: unknown setting [carbonwatch].{key}{_did_you_mean(key, known)}")
             values[key] = _coerce(key, raw, known[key].type)
         extra = {k: v for k, v in doc.items() if k != "carbonwatch"}
+        unknown = sorted(set(extra) - set(TABLES))
+        if unknown:
+            hints = [f"[{t}]" + _did_you_mean(t, TABLES) for t in unknown]
+            raise ConfigError(
+                f"{path}: unknown table(s) {', '.join(hints)}; known: [carbonwatch], [schedules.*], [daemon]"
+            )
     for name, f in known.items():
         raw = env.get(ENV_PREFIX + name.upper())
         if raw is not None:

@@ -81,3 +81,19 @@ def test_log_level_is_case_insensitive() -> None:
 def test_missing_rules_file_is_an_error_at_start(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"rules_file .*nope\.toml does not exist"):
         load_config({"CARBONWATCH_RULES_FILE": str(tmp_path / "nope.toml")})
+
+
+def test_misspelled_table_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "carbonwatch.toml"
+    path.write_text("[deamon]\nmax_concurrent = 2\n", "utf-8")
+    with pytest.raises(ConfigError, match=r"unknown table\(s\) \[deamon\] \(did you mean 'daemon'\?\)"):
+        load_config({}, path)
+
+
+def test_misspelled_setting_gets_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "carbonwatch.toml"
+    path.write_text('[carbonwatch]\ndatabse_url = "sqlite:///x.db"\n', "utf-8")
+    with pytest.raises(
+        ConfigError, match=r"unknown setting \[carbonwatch\]\.databse_url \(did you mean 'database_url'\?\)"
+    ):
+        load_config({}, path)
