@@ -143,9 +143,20 @@ def resolve_targets(
             except SourceError as exc:
                 raise CrawlSetupError(f"{name!r} is not a spider, and the sources file is unusable: {exc}") from exc
         src = sources.get(name)
-        # Unknown names stay as spider names: run_crawl reports them with the list of known spiders.
-        targets.append(CrawlTarget(name, src.kind, (("source", name),)) if src else CrawlTarget(name, name))
+        if src is None:
+            raise CrawlSetupError(unknown_name(name, spiders, set(sources)))
+        targets.append(CrawlTarget(name, src.kind, (("source", name),)))
     return targets
+
+
+def unknown_name(name: str, spiders: set[str], sources: set[str]) -> str:
+    """What to say about a crawl target that is neither a spider nor a configured source."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(spiders | sources), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    listed = f"spiders: {', '.join(sorted(spiders))}; configured sources: {', '.join(sorted(sources)) or 'none'}"
+    return f"unknown spider or source {name!r}{hint}; {listed}"
 
 
 def crawl_settings(

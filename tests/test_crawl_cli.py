@@ -289,3 +289,17 @@ def test_cron_crawl_applies_log_retention_to_run_logs_only(tmp_path: Path) -> No
     assert cron_log.exists()
     (run,) = rows(db_url, CrawlRun)
     assert Path(run.log_path).exists()
+
+
+def test_unknown_name_suggests_a_configured_source(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[[source]]\nname = "sina-finance-rss"\nkind = "feed"\nurl = "https://rsshub.app/sina/finance"\n'
+    )
+    proc = run_cli(
+        ["crawl", "sina-finance-rs"], tmp_path, f"sqlite:///{tmp_path / 'cw.db'}", CARBONWATCH_SOURCES_FILE=str(sources)
+    )
+    assert proc.returncode == 2
+    assert "unknown spider or source 'sina-finance-rs' (did you mean 'sina-finance-rss'?)" in proc.stderr
+    assert "configured sources: sina-finance-rss" in proc.stderr
+    assert "Traceback" not in proc.stderr
