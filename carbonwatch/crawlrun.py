@@ -149,13 +149,13 @@ def resolve_targets(
     return targets
 
 
-def unknown_name(name: str, spiders: set[str], sources: set[str]) -> str:
-    """What to say about a crawl target that is neither a spider nor a configured source."""
+def unknown_name(name: str, spiders: set[str], sources: set[str], label: str = "configured sources") -> str:
+    """What to say about a name that is neither a spider nor one of ``sources`` (called ``label``)."""
     import difflib
 
     close = difflib.get_close_matches(name, sorted(spiders | sources), n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
-    listed = f"spiders: {', '.join(sorted(spiders))}; configured sources: {', '.join(sorted(sources)) or 'none'}"
+    listed = f"spiders: {', '.join(sorted(spiders))}; {label}: {', '.join(sorted(sources)) or 'none'}"
     return f"unknown spider or source {name!r}{hint}; {listed}"
 
 

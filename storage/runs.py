@@ -25,6 +25,11 @@ def list_runs(session: Session, *, source: str | None = None, failed: bool = Fal
     return list(session.scalars(query))
 
 
+def run_sources(session: Session) -> set[str]:
+    """Every source name that has a run."""
+    return set(session.scalars(select(CrawlRun.source).distinct()))
+
+
 def runs_by_id(session: Session, ids: Iterable[int]) -> dict[int, CrawlRun]:
     """The runs with these ids, by id (missing ids are absent)."""
     wanted = list(ids)

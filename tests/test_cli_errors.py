@@ -151,3 +151,12 @@ def test_bad_setting_stops_every_command_at_start(variable: str, value: str, say
     assert proc.stderr.startswith("carbonwatch: configuration error: ") and says in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "cw.db").exists()
+
+
+def test_runs_of_a_source_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cw.db'}"
+    proc = _cli(["runs", "--source", "ndcr"], tmp_path, url)
+    assert proc.returncode == 2
+    assert "unknown spider or source 'ndcr' (did you mean 'ndrc'?)" in proc.stderr
+    known = _cli(["runs", "--source", "ndrc"], tmp_path, url)
+    assert (known.returncode, known.stdout.strip()) == (0, "no crawl runs recorded matching the filter")

@@ -29,7 +29,7 @@ from scheduler.runner import output_path_for
 from scheduler.schedules import ScheduleError, load_daemon_options, load_schedules
 from storage.db import open_store
 from storage.models import CrawlRun
-from storage.runs import NOT_OK, list_runs, run_record
+from storage.runs import NOT_OK, list_runs, run_record, run_sources
 from storage.types import iso_utc
 
 # Distinct from 1 (a crash) so systemd's RestartPreventExitStatus can tell "someone else runs" from a failure.
@@ -143,14 +143,42 @@ def _first_error(errors: list[Any]) -> str:
     return f"{len(errors)}: {first}"
 
 
+def _spiders() -> set[str]:
+    from scheduler.daemon import spider_names
+
+    return set(spider_names())
+
+
+def _source_names(config: Config) -> set[str]:
+    """The spiders and the configured sources (none when the sources file cannot be read)."""
+    from scheduler.schedules import configured_sources
+
+    try:
+        sources = {s.name for s in configured_sources(config)}
+    except ScheduleError:
+        sources = set()
+    return _spiders() | sources
+
+
 def _runs(args: argparse.Namespace, config: Config) -> int:
     _quiet_migrations()
     engine, sessions = open_store(config.database_url)
     try:
         with sessions() as session:
             rows = list_runs(session, source=args.source, failed=args.failed, limit=args.n)
+            seen = run_sources(session) if args.source and not rows else set()
     finally:
         engine.dispose()
+    if args.source and not rows and args.source not in seen:
+        from carbonwatch.crawlrun import unknown_name
+
+        known = _source_names(config) | seen
+        if args.source not in known:
+            message = unknown_name(
+                args.source, _spiders(), known - _spiders(), "other sources (configured or with runs)"
+            )
+            print(f"carbonwatch runs: {message}", file=sys.stderr)
+            return exitcodes.USAGE
     if args.json:
         print_json_lines(run_record(run) for run in rows)
         return 0
