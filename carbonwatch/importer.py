@@ -195,20 +195,26 @@ class ImportSpider(scrapy.Spider):
             logger.warning("--url names one page; ignored because %d files are imported", len(files))
         url = self.url if len(files) == 1 else None
         source = self.configured_source()
+        refused = 0
         for path in files:
             try:
                 items = items_from_file(path, url, source)
             except OSError as exc:
                 logger.warning("cannot read %s: %s", path, exc)
                 stats.inc_value("carbonwatch/drop/import_unreadable")
+                refused += 1
                 continue
             except ValueError as exc:
                 reason = getattr(exc, "reason", "unparsable")
                 logger.warning("cannot import %s (%s): %s", path, reason, exc)
                 stats.inc_value(f"carbonwatch/drop/import_{reason}")
+                refused += 1
                 continue
             stats.inc_value("carbonwatch/import/files")
             yield from items
+        if files and refused == len(files):
+            # Logged as an error so the run record says "failed": an import that imported nothing is no success.
+            logger.error("nothing imported: every file (%d) was refused; see the warnings above", refused)
 
 
 def import_spider_factory(name: str) -> type[ImportSpider]:

@@ -303,3 +303,26 @@ def test_unknown_name_suggests_a_configured_source(tmp_path: Path) -> None:
     assert "unknown spider or source 'sina-finance-rs' (did you mean 'sina-finance-rss'?)" in proc.stderr
     assert "configured sources: sina-finance-rss" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_import_that_imports_nothing_fails(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Not a post\n\nNo front matter here.\n", "utf-8")
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    proc = run_cli(["import", str(notes)], tmp_path, db_url)
+    assert proc.returncode == 1
+    assert "import failed: see `carbonwatch logs 1`" in proc.stdout
+    (run,) = rows(db_url, CrawlRun)
+    assert run.status == "failed"
+    assert run.dropped == {"import_no_front_matter": 1}
+
+
+def test_import_with_one_bad_file_among_good_ones_succeeds(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Not a post\n", "utf-8")
+    post = FIXTURES / "posts" / "央行推出碳减排支持工具.md"
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    proc = run_cli(["import", str(post), str(notes)], tmp_path, db_url)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (run,) = rows(db_url, CrawlRun)
+    assert (run.status, run.items_new) == ("success", 1)
