@@ -247,3 +247,45 @@ def test_status_without_a_daemon_creates_no_lock_file(store: Path) -> None:
     proc = _cli(store, "status")
     assert "(daemon not running)" in proc.stdout
     assert not (store / "cw.db.daemon.lock").exists()
+
+
+def test_logs_follow_prints_what_a_running_crawl_logs_until_it_ends(tmp_path: Path) -> None:
+    log = tmp_path / "logs" / "ndrc" / "run-1.log"
+    log.parent.mkdir(parents=True)
+    log.write_text("started\n", "utf-8")
+    engine, sessions = open_store(f"sqlite:///{tmp_path / 'cw.db'}")
+    with sessions.begin() as session:
+        session.add(CrawlRun(id=1, source="ndrc", trigger="daemon", status="running", log_path=str(log)))
+    follower = subprocess.Popen(
+        [sys.executable, "-m", "carbonwatch", "logs", "1", "-f"],
+        cwd=PROJECT_ROOT,
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert follower.stdout is not None
+        assert follower.stdout.readline() == "started\n"
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write("page 1 stored\npage 2 ")
+        assert follower.stdout.readline() == "page 1 stored\n"
+        assert follower.poll() is None  # still running: it waits for more
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write("stored\nfinished\n")
+        with sessions.begin() as session:
+            run = session.get(CrawlRun, 1)
+            assert run is not None
+            run.status = "success"
+        out, err = follower.communicate(timeout=30)
+    finally:
+        if follower.poll() is None:
+            follower.kill()
+        engine.dispose()
+    assert follower.returncode == 0, err
+    assert out == "page 2 stored\nfinished\n"
+
+
+def test_logs_follow_of_a_finished_run_prints_it_once(store: Path) -> None:
+    proc = _cli(store, "logs", "7", "-f")
+    assert (proc.returncode, proc.stdout) == (0, "line one\nline two\nline three\n")

@@ -12,12 +12,14 @@ import argparse
 import json
 import logging
 import sys
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from sqlalchemy import select
 
 from carbonwatch.cli import exitcodes
 from carbonwatch.cli.tables import Column, print_json_lines, print_table
@@ -34,6 +36,7 @@ from storage.types import iso_utc
 
 # Distinct from 1 (a crash) so systemd's RestartPreventExitStatus can tell "someone else runs" from a failure.
 ALREADY_RUNNING_EXIT = exitcodes.ALREADY_RUNNING
+FOLLOW_POLL_SECONDS = 0.5  # how often `logs -f` looks for new lines and at the run's status
 # Ids, sources, statuses and paths are never shortened; timing and counts go first when the terminal is narrow.
 RUNS_COLUMNS = (
     Column("id", keep=True, justify="right"),
@@ -84,6 +87,9 @@ def register(sub: Any) -> None:
     logs.add_argument("run_id", type=int, metavar="RUN_ID")
     logs.add_argument("--tail", type=positive_int, default=None, metavar="N", help="only the last N lines")
     logs.add_argument("--json", action="store_true", help="JSON lines, one log line per line")
+    logs.add_argument(
+        "-f", "--follow", action="store_true", help="keep printing what a running crawl logs until it ends"
+    )
     logs.set_defaults(func=_logs)
 
 
@@ -301,12 +307,12 @@ def _status(args: argparse.Namespace, config: Config) -> int:
     return exitcodes.OK
 
 
-def _read_lines(path: Path, tail_lines: int | None) -> tuple[int, list[str]]:
-    """The number of the first line returned and the lines (all, or the last ``tail_lines``)."""
-    with path.open("r", encoding="utf-8", errors="replace") as fh:
-        lines = fh.readlines()
+def _read_lines(path: Path, tail_lines: int | None) -> tuple[int, list[str], int]:
+    """The number of the first line returned, the lines (all, or the last ``tail_lines``) and the bytes read."""
+    raw = path.read_bytes()
+    lines = raw.decode("utf-8", errors="replace").splitlines(keepends=True)
     first = max(len(lines) - tail_lines, 0) if tail_lines is not None else 0
-    return first + 1, lines[first:]
+    return first + 1, lines[first:], len(raw)
 
 
 def log_line_record(run: CrawlRun, path: Path, number: int, text: str) -> dict[str, Any]:
@@ -324,28 +330,78 @@ def log_line_record(run: CrawlRun, path: Path, number: int, text: str) -> dict[s
 def _logs(args: argparse.Namespace, config: Config) -> int:
     _quiet_migrations()
     engine, sessions = open_store(config.database_url)
+    try:
+        return _show_log(args, config, sessions)
+    finally:
+        engine.dispose()
+
+
+def _show_log(args: argparse.Namespace, config: Config, sessions: Any) -> int:
     with sessions() as session:
         run = session.get(CrawlRun, args.run_id)
-    engine.dispose()
     if run is None:
         print(f"no run {args.run_id} (see `carbonwatch runs`)", file=sys.stderr)
         return 1
     log_path = Path(run.log_path) if run.log_path else log_path_for(config, run.source.split(",")[0], run.id)
     out_path = output_path_for(log_path)
     candidates = [p for p in (log_path, out_path) if p.is_file() and (p != out_path or p.stat().st_size > 0)]
-    if not candidates:
+    following = args.follow and run.status == "running"
+    if not candidates and not following:
         print(
             f"the log of run {run.id} ({log_path}) is gone: run logs are deleted after "
             f"{config.log_retention_days} days or when they exceed {config.log_max_bytes} bytes in total",
             file=sys.stderr,
         )
         return 1
+    emit = _emitter(run, args.json)
+    offset, number = 0, 1  # where following log_path goes on
     for path in candidates:
-        first, lines = _read_lines(path, args.tail)
-        if args.json:
-            print_json_lines(log_line_record(run, path, first + n, text) for n, text in enumerate(lines))
-            continue
-        if len(candidates) > 1:
+        first, lines, size = _read_lines(path, args.tail)
+        if len(candidates) > 1 and not args.json:
             print(f"==> {path} <==")
-        sys.stdout.write("".join(lines))
+        emit(path, first, lines)
+        if path == log_path:
+            offset, number = size, first + len(lines)
+    if following:
+        try:
+            _follow(log_path, run.id, sessions, emit, offset=offset, number=number)
+        except KeyboardInterrupt:
+            pass  # Ctrl-C ends following, as with tail -f
     return 0
+
+
+def _emitter(run: CrawlRun, as_json: bool) -> Any:
+    def emit(path: Path, first: int, lines: list[str]) -> None:
+        if as_json:
+            print_json_lines(log_line_record(run, path, first + n, text) for n, text in enumerate(lines))
+        else:
+            sys.stdout.write("".join(lines))
+        sys.stdout.flush()
+
+    return emit
+
+
+def _follow(
+    path: Path, run_id: int, sessions: Any, emit: Any, *, offset: int, number: int, poll: float = FOLLOW_POLL_SECONDS
+) -> None:
+    """Print what is appended to ``path`` after ``offset`` until run ``run_id`` has ended (then what is left)."""
+    partial = b""
+    while True:
+        with sessions() as session:
+            done = session.scalar(select(CrawlRun.status).where(CrawlRun.id == run_id)) != "running"
+        if path.is_file():
+            with path.open("rb") as fh:
+                fh.seek(offset)
+                data = fh.read()
+            offset += len(data)
+            partial += data
+            *complete, partial = partial.split(b"\n")
+            lines = [line.decode("utf-8", "replace") + "\n" for line in complete]
+            if lines:
+                emit(path, number, lines)
+                number += len(lines)
+        if done:
+            if partial:
+                emit(path, number, [partial.decode("utf-8", "replace")])
+            return
+        time.sleep(poll)
