@@ -2,7 +2,8 @@
 
 A source is unhealthy when it stored no new item for longer than its ``expected_update_hours`` (the
 Huginn-style "expected update period"), when its last ``failed_runs_unhealthy`` runs all failed, or when its
-last finished run met pages whose layout changed (layout errors in the run record, see :func:`layout_problem`).
+last finished run met pages whose layout changed (layout errors in the run record, see :func:`layout_problem`) or
+more errors than ``error_rate_unhealthy`` of its requests (:func:`error_rate_problem`).
 
 A source that has never run is "not run yet" (healthy) while the daemon's job for it is within one schedule
 period of its first due run (:func:`first_run_deadline`), and "never run" (unhealthy) after that or when no
@@ -29,6 +30,8 @@ FAILED_STATUSES = frozenset({"failed", "timeout"})
 # Neither success nor failure: a run still going, or one the operator stopped.
 NEUTRAL_STATUSES = frozenset({"running", "interrupted"})
 RECENT_RUNS = 20
+MIN_REQUESTS_FOR_RATE = 5
+DEFAULT_ERROR_RATE_UNHEALTHY = 0.5  # [daemon].error_rate_unhealthy
 DAEMON_RESTART_GRACE = timedelta(minutes=5)
 LAYOUT_KIND = "layout/"  # run-record error kinds counted by crawler.spiderbase (carbonwatch/errors/layout/<kind>)
 LAYOUT_WORDS = {
@@ -101,6 +104,28 @@ def layout_problem(counts: dict[str, int], run_id: int | None = None) -> str | N
     return f"page layout changed? {', '.join(parts)}{where}"
 
 
+def error_rate_problem(
+    errors: list[Any] | None, requests: int, *, threshold: float, run_id: int | None = None
+) -> str | None:
+    """The problem line for a run whose counted errors exceed ``threshold`` of its requests, else None.
+
+    Counted errors are the ``{kind, count}`` entries of the run record (HTTP errors, timeouts, refused
+    connections …) except layout errors, which :func:`layout_problem` reports. Runs of fewer than
+    :data:`MIN_REQUESTS_FOR_RATE` requests are not judged: two failures of three requests are no pattern.
+    """
+    if requests < MIN_REQUESTS_FOR_RATE:
+        return None
+    counted = sum(
+        int(e.get("count", 0))
+        for e in errors or []
+        if isinstance(e, dict) and "count" in e and not str(e.get("kind", "")).startswith(LAYOUT_KIND)
+    )
+    if counted <= threshold * requests:
+        return None
+    where = f" in run #{run_id} (carbonwatch logs {run_id})" if run_id is not None else ""
+    return f"errors on {counted} of {requests} requests{where}, over {threshold:.0%}"
+
+
 def assess(
     *,
     last_new_item_at: datetime | None,
@@ -112,12 +137,13 @@ def assess(
     first_run_due_by: datetime | None = None,
     first_run_at: datetime | None = None,
     layout: str | None = None,
+    error_rate: str | None = None,
 ) -> tuple[str, ...]:
     """The problems of one source (empty: healthy).
 
     ``never_run``: the source has no run at all; it is fine until ``first_run_due_by`` (None: no daemon job
     gives it a grace period). ``first_run_at``: its oldest run, from which a source without items is judged.
-    ``layout``: the :func:`layout_problem` of its last finished run.
+    ``layout``: the :func:`layout_problem` of its last finished run; ``error_rate``: its :func:`error_rate_problem`.
     """
     if never_run:
         if first_run_due_by is None:
@@ -130,6 +156,8 @@ def assess(
         problems.append(f"last {failures} runs failed")
     if layout:
         problems.append(layout)
+    if error_rate:
+        problems.append(error_rate)
     if last_new_item_at is None:
         if first_run_at is None or now - first_run_at > timedelta(hours=expected_update_hours):
             problems.append("no item stored yet")
@@ -228,8 +256,10 @@ def source_status(
     next_run_at: datetime | None,
     now: datetime,
     first_run_due_by: datetime | None = None,
+    error_rate_unhealthy: float = DEFAULT_ERROR_RATE_UNHEALTHY,
 ) -> SourceStatus:
-    """Gather and judge one source's status (``first_run_due_by``: see :func:`assess`)."""
+    """Gather and judge one source's status (``first_run_due_by``: see :func:`assess`; ``error_rate_unhealthy``:
+    see :func:`error_rate_problem`)."""
     recent = list(
         session.scalars(
             select(CrawlRun).where(_runs_of(source)).order_by(CrawlRun.started_at.desc()).limit(RECENT_RUNS)
@@ -250,6 +280,11 @@ def source_status(
     last = recent[0] if recent else None
     finished = next((r for r in recent if r.status not in NEUTRAL_STATUSES), None)
     layout = layout_problem(layout_errors(finished.errors), finished.id) if finished else None
+    error_rate = (
+        error_rate_problem(finished.errors, finished.requests, threshold=error_rate_unhealthy, run_id=finished.id)
+        if finished
+        else None
+    )
     return SourceStatus(
         source=source,
         last_run_id=last.id if last else None,
@@ -271,6 +306,7 @@ def source_status(
             first_run_due_by=first_run_due_by,
             first_run_at=first_run_at,
             layout=layout,
+            error_rate=error_rate,
         ),
         first_run_due_by=first_run_due_by if last is None else None,
     )

@@ -53,6 +53,7 @@ DAEMON_KEYS = frozenset(
         "stop_grace_seconds",
         "max_concurrent",
         "failed_runs_unhealthy",
+        "error_rate_unhealthy",
         "timezone",
         "kill_grace_seconds",
     }
@@ -171,6 +172,7 @@ class DaemonOptions:
     kill_grace_seconds: float = 5.0  # after SIGTERM to a crawl's process group, SIGKILL follows this much later
     max_concurrent: int = 3  # crawl processes at once across all sources
     failed_runs_unhealthy: int = 3  # this many failed runs in a row make a source unhealthy
+    error_rate_unhealthy: float = 0.5  # a last run with errors on more than this share of its requests: unhealthy
     timezone: str = "UTC"  # for cron expressions
 
 
@@ -179,6 +181,12 @@ def _number(where: str, key: str, raw: Any, *, minimum: float = 0.0, strict: boo
         raise ScheduleError(f"{where}.{key} must be a number, got {raw!r}")
     if raw < minimum or (strict and raw == minimum):
         raise ScheduleError(f"{where}.{key} must be {'>' if strict else '>='} {minimum:g}, got {raw!r}")
+    return float(raw)
+
+
+def _share(where: str, key: str, raw: Any) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 < raw <= 1:
+        raise ScheduleError(f"{where}.{key} must be a share above 0 and at most 1 (0.5 = half), got {raw!r}")
     return float(raw)
 
 
@@ -372,6 +380,9 @@ def load_daemon_options(config: Config) -> DaemonOptions:
         ),
         max_concurrent=max_concurrent,
         failed_runs_unhealthy=failed,
+        error_rate_unhealthy=_share(
+            "[daemon]", "error_rate_unhealthy", raw.get("error_rate_unhealthy", opts.error_rate_unhealthy)
+        ),
         timezone=str(timezone),
     )
 

@@ -343,3 +343,23 @@ def test_runs_source_filter_takes_a_configured_source_name(
     out = capsys.readouterr().out
     assert "sina-finance-rss" in out
     assert "ndrc" not in out
+
+
+def test_status_last_run_with_mostly_errors_is_unhealthy(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, db_url)
+    errors = [{"kind": "http_500", "count": 8}, {"kind": "timeout", "count": 1}]
+    _add(config, _article(1, hours_ago=1), _run_row("success", hours_ago=1, requests=12, errors=errors))
+    assert _run(config, "status") == 1
+    assert "errors on 9 of 12 requests in run #1" in " ".join(capsys.readouterr().out.split())
+
+
+def test_status_error_rate_threshold_comes_from_the_daemon_table(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, db_url)
+    config = replace(config, extra={**config.extra, "daemon": {"error_rate_unhealthy": 0.8}})
+    errors = [{"kind": "http_500", "count": 9}]
+    _add(config, _article(1, hours_ago=1), _run_row("success", hours_ago=1, requests=12, errors=errors))
+    assert _run(config, "status") == 0

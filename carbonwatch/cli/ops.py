@@ -241,6 +241,7 @@ def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus]
                     next_run_at=job.next_run_at if job else None,
                     now=now,
                     first_run_due_by=first_run_deadline(job.trigger) if job else None,
+                    error_rate_unhealthy=options.error_rate_unhealthy,
                 )
                 overdue = overdue_problem(status.next_run_at, daemon_running=running, now=now)
                 if overdue is not None:

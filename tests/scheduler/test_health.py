@@ -12,6 +12,7 @@ from scheduler.health import (
     SourceStatus,
     assess,
     consecutive_failures,
+    error_rate_problem,
     first_run_deadline,
     overdue_problem,
     source_status,
@@ -227,3 +228,21 @@ def test_overdue_only_when_no_daemon_runs_past_the_restart_grace(
 
 def test_no_job_is_never_overdue() -> None:
     assert overdue_problem(None, daemon_running=False, now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("errors", "requests", "unhealthy"),
+    [
+        ([{"kind": "http_500", "count": 6}], 10, True),
+        ([{"kind": "http_500", "count": 3}, {"kind": "timeout", "count": 3}], 10, True),
+        ([{"kind": "http_404", "count": 5}], 10, False),  # exactly half is not over half
+        ([{"kind": "layout/no_body", "count": 9}], 10, False),  # layout errors have their own problem line
+        ([{"kind": "spider_error", "message": "boom"}] * 9, 10, False),  # messages are not counted errors
+        ([{"kind": "connection_refused", "count": 4}], 4, False),  # too few requests to call it a rate
+    ],
+)
+def test_error_rate_problem(errors: list[dict[str, Any]], requests: int, unhealthy: bool) -> None:
+    problem = error_rate_problem(errors, requests, threshold=0.5, run_id=7)
+    assert (problem is not None) == unhealthy
+    if problem:
+        assert problem.startswith("errors on 6 of 10 requests in run #7")

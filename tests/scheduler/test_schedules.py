@@ -314,3 +314,9 @@ def test_unknown_source_table_is_skipped_when_the_caller_collects_skips() -> Non
         "[schedules.my-rss]: no spider or configured source named 'my-rss' (the sources file could not be read): "
         "table skipped"
     ]
+
+
+@pytest.mark.parametrize("value", [0, 1.5, "half", True])
+def test_bad_error_rate_share_is_a_clear_error(value: Any) -> None:
+    with pytest.raises(ScheduleError, match=r"\[daemon\].error_rate_unhealthy must be a share above 0 and at most 1"):
+        load_daemon_options(_config(daemon={"error_rate_unhealthy": value}))
