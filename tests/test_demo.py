@@ -122,3 +122,45 @@ def test_keep_serving_stops_on_ctrl_c_and_sigterm(tmp_path: Path, sig: signal.Si
             proc.kill()
             proc.wait()
     assert "snapshot server stopped" in out.read_text("utf-8")
+
+
+def test_the_daemon_tour_crawls_the_snapshot(tmp_path: Path) -> None:
+    # The README's offline tour: `demo --keep-serving` writes carbonwatch-demo.toml; a daemon started with it
+    # crawls every demo source from the snapshot server, as scheduled runs.
+    from tests.scheduler.daemonproc import runs, wait_until
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
+    env.update(CARBONWATCH_LOG_DIR=str(tmp_path / "logs"), COLUMNS="200")
+    out = tmp_path / "demo.out"
+    with out.open("wb") as fh:
+        demo = subprocess.Popen(
+            [sys.executable, "-m", "carbonwatch", "demo", "--keep-serving", "--db", f"sqlite:///{tmp_path / 'd.db'}"],
+            cwd=tmp_path,
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
+    daemon: subprocess.Popen[bytes] | None = None
+    try:
+        wait_until(lambda: "stops it" in out.read_text("utf-8", "replace"), 120, "the demo to serve")
+        assert "CARBONWATCH_CONFIG=carbonwatch-demo.toml carbonwatch daemon" in out.read_text("utf-8")
+        with (tmp_path / "daemon.out").open("wb") as fh:
+            daemon = subprocess.Popen(
+                [sys.executable, "-m", "carbonwatch", "daemon"],
+                cwd=tmp_path,
+                env={**env, "CARBONWATCH_CONFIG": "carbonwatch-demo.toml"},
+                stdout=fh,
+                stderr=subprocess.STDOUT,
+            )
+
+        def scheduled() -> set[str]:
+            return {r.source for r in runs(tmp_path / "d.db") if r.trigger == "daemon" and r.status == "success"}
+
+        wait_until(lambda: scheduled() >= set(DEMO_SPIDERS), 120, "a scheduled run of every demo source")
+    finally:
+        for proc in (daemon, demo):
+            if proc is not None and proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=60)
+    assert daemon is not None and daemon.returncode == 0
+    assert demo.returncode == 0

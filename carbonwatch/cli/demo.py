@@ -39,6 +39,7 @@ DEMO_SETTINGS: dict[str, Any] = {
     "CARBONWATCH_SOURCES_FILE": str(DEMO_SOURCES),
 }
 SAMPLE_TITLES = 8
+DAEMON_TOUR_FILE = "carbonwatch-demo.toml"  # written by --keep-serving in the working directory
 
 
 def register(sub: Any) -> None:
@@ -78,10 +79,40 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
         if args.keep_serving:
             print(f"snapshot server: {server.base_url}; host map for your own crawls:")
             print(f"  scrapy crawl sina_finance -s CARBONWATCH_HOST_MAP='{json.dumps(host_map)}'")
+            tour = write_daemon_tour(Path(DAEMON_TOUR_FILE), config, host_map)
+            print(f"watch the daemon crawl the snapshot every minute (another terminal, this directory; {tour}):")
+            print(f"  CARBONWATCH_CONFIG={tour} carbonwatch daemon")
+            print(f"  CARBONWATCH_CONFIG={tour} carbonwatch runs      # or status, logs RUN_ID -f")
             print("Ctrl-C (or SIGTERM) stops it.", flush=True)
             wait_for_stop()
             print("snapshot server stopped")
     return 0 if summary.ok else 1
+
+
+def write_daemon_tour(path: Path, config: Config, host_map: dict[str, str]) -> Path:
+    """A config file that points the daemon at the snapshot server: every demo source each minute, no delay.
+
+    The daemon's crawl commands carry the host map (``[daemon] command`` and ``source_command``), as the demo's own
+    crawls do. The database URL is written only when it holds no password (the environment keeps secrets).
+    """
+    tail = ["--trigger", "daemon", "--run-id", "{run_id}", "-s", f"CARBONWATCH_HOST_MAP={json.dumps(host_map)}"]
+    tail += ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
+    crawl = [sys.executable, "-m", "carbonwatch", "crawl"]
+    settings = {"sources_file": str(DEMO_SOURCES), "log_dir": str(config.log_dir.resolve())}
+    if config.redacted_database_url() == config.database_url:
+        settings["database_url"] = config.database_url
+    # JSON strings and arrays of strings are valid TOML.
+    lines = [
+        "# Written by `carbonwatch demo --keep-serving`: the daemon against the offline snapshot.",
+        "[carbonwatch]",
+    ]
+    lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()]
+    lines += ["", "[daemon]", f"command = {json.dumps([*crawl, '{source}', *tail])}"]
+    lines += [f"source_command = {json.dumps([*crawl, '{spider}', '-a', 'source={source}', *tail])}"]
+    for source in DEMO_SPIDERS:  # built-in spiders and configured sources alike have a table of their name
+        lines += ["", f"[schedules.{source}]", "interval_minutes = 1"]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
 
 
 def wait_for_stop() -> None:
