@@ -63,6 +63,29 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class ConsoleFormatter(logging.Formatter):
+    """The console's lines: an exception is named at the end of its line, its traceback left to the log files.
+
+    A crawl that cannot reach its site logs a traceback per failed request; on the console those bury the one
+    line that says what happened. ``carbonwatch -v`` keeps them; run logs and ``daemon.log`` always have them.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            # Plain Formatter, not RedactingFormatter: that one sets record.run_id, which would then hide the
+            # run id the run's own file handler adds to the same record later.
+            text = redact(super().format(record))
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+        exc = saved[0][1] if saved[0] else None
+        if exc is not None:
+            first = next(iter(str(exc).splitlines()), "")
+            text += redact(f" [{type(exc).__name__}: {first}]" if first else f" [{type(exc).__name__}]")
+        return text
+
+
 class JsonLinesFormatter(logging.Formatter):
     """One JSON object per line: time (UTC ISO 8601), level, logger, run_id, message, exception."""
 

@@ -326,3 +326,11 @@ def test_import_with_one_bad_file_among_good_ones_succeeds(tmp_path: Path) -> No
     assert proc.returncode == 0, proc.stderr[-2000:]
     (run,) = rows(db_url, CrawlRun)
     assert (run.status, run.items_new) == ("success", 1)
+
+
+def test_failed_crawl_console_names_the_cause_without_tracebacks(failure: dict[str, Any]) -> None:
+    err = failure["proc"].stderr
+    assert "Connection was refused" in err
+    assert "Traceback" not in err
+    (run,) = failure["runs"]
+    assert "Traceback" in Path(run.log_path).read_text("utf-8")  # the run's log keeps them

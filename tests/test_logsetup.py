@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -71,3 +72,15 @@ def test_redact_hides_a_password_that_contains_at_signs() -> None:
     out = redact(line)
     assert "ss@w0rd" not in out and "p@ss" not in out
     assert "postgresql://cw:***@db.internal:5432/cw failed" in out
+
+
+def test_console_formatter_names_the_exception_and_leaves_the_traceback_to_other_handlers() -> None:
+    from carbonwatch.logsetup import ConsoleFormatter
+
+    try:
+        raise ConnectionRefusedError("refused by postgresql+psycopg://cw:s3cret@db/cw")
+    except ConnectionRefusedError:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "fetch failed", None, sys.exc_info())
+    line = ConsoleFormatter("%(levelname)s %(message)s").format(record)
+    assert line == "ERROR fetch failed [ConnectionRefusedError: refused by postgresql+psycopg://cw:***@db/cw]"
+    assert "Traceback" in logging.Formatter("%(message)s").format(record)  # the record itself is unchanged

@@ -17,7 +17,7 @@ from carbonwatch import __version__
 from carbonwatch.cli import exitcodes
 from carbonwatch.cli.exitcodes import USAGE, database_problem
 from carbonwatch.config import ConfigError, load_config
-from carbonwatch.logsetup import CONSOLE_FORMAT
+from carbonwatch.logsetup import CONSOLE_FORMAT, ConsoleFormatter
 
 COMMAND_MODULES = [
     "carbonwatch.cli.crawl",  # crawl
@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=CONSOLE_FORMAT,
     )
+    if not args.verbose:
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(ConsoleFormatter(CONSOLE_FORMAT))  # tracebacks stay in the log files
     if not args.verbose:
         # Alembic announces its plugins at INFO when first imported: noise before every command's own output.
         logging.getLogger("alembic").setLevel(logging.WARNING)
