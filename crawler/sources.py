@@ -26,11 +26,12 @@ from urllib.parse import urlsplit
 from cssselect import SelectorError
 from parsel.csstranslator import HTMLTranslator
 
+# Schedules are read where the daemon reads them (one place, no import of the scheduler from here).
+from carbonwatch.schedule_text import parse_schedule as parse_schedule  # re-exported: the sources file API
+
 MAX_SOURCES_BYTES = 1_000_000
 KINDS = ("feed", "site")
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
-INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 SELECTOR_KEYS = ("list_selector", "next_selector", "title_selector", "body_selector", "date_selector", "wait_selector")
 
 
@@ -76,23 +77,6 @@ class Source:
 
 
 KNOWN_KEYS = {f.name for f in fields(Source)} - {"urls", "extra_meta"} | {"url", "urls", "meta"}
-
-
-def parse_schedule(value: str) -> tuple[str, str | int]:
-    """``("interval", seconds)`` for ``30m``/``2h``/``1d``/``90s``, ``("cron", expr)`` for a 5-field crontab."""
-    m = INTERVAL_RE.match(value)
-    if m:
-        seconds = int(m.group(1)) * INTERVAL_UNITS[m.group(2)]
-        if seconds <= 0:
-            raise ValueError("an interval must be positive")
-        return "interval", seconds
-    if len(value.split()) != 5:
-        raise ValueError("expected an interval like '30m', '2h', '1d' or a 5-field cron expression")
-    # The daemon's own crontab reading (crontab day-of-week numbers, 7 = Sunday), so both accept the same lines.
-    from scheduler.schedules import crontab_trigger
-
-    crontab_trigger(value, "UTC")  # raises ValueError with the offending field
-    return "cron", value.strip()
 
 
 def _check_selector(value: str) -> None:

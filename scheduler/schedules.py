@@ -19,8 +19,9 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from carbonwatch.config import Config, ConfigError
+from carbonwatch.schedule_text import crontab_trigger as crontab_trigger  # re-exported for older callers
+from carbonwatch.schedule_text import parse_schedule as parse_source_schedule
 from crawler.sources import Source, SourceError, load_sources
-from crawler.sources import parse_schedule as parse_source_schedule
 
 
 class ScheduleError(ConfigError):
@@ -85,40 +86,6 @@ SOURCE_COMMAND: tuple[str, ...] = (
     "--run-id",
     "{run_id}",
 )
-
-
-CRON_DAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _cron_days(part: str) -> str:
-    """One comma-separated day-of-week item in crontab numbering (0 or 7 = Sunday) as APScheduler day names."""
-    if not any(c.isdigit() for c in part):
-        return part  # names (mon-fri) and a bare * mean the same in both
-    span, _, step_text = part.partition("/")
-    if span == "*":
-        first, last = 0, 6
-    else:
-        start, dash, end = span.partition("-")
-        first = int(start)
-        last = int(end) if dash else (6 if step_text else first)
-    step = int(step_text) if step_text else 1
-    if not 0 <= first <= 7 or not 0 <= last <= 7 or first > last or step < 1:
-        raise ValueError(f"day-of-week {part!r} is not a crontab range of 0-7")
-    return ",".join(dict.fromkeys(CRON_DAY_NAMES[d] for d in range(first, last + 1, step)))
-
-
-def crontab_trigger(expr: str, timezone: str) -> CronTrigger:
-    """A 5-field crontab expression as a trigger, with crontab's day-of-week numbers.
-
-    APScheduler 3 numbers weekdays from Monday = 0, crontab from Sunday = 0, and ``CronTrigger.from_crontab``
-    passes the numbers through: ``0 9 * * 1`` would fire on Tuesdays. Numbers are turned into day names first.
-    """
-    fields = expr.split()
-    if len(fields) != 5:
-        raise ValueError(f"wrong number of fields; got {len(fields)}, expected 5")
-    days = ",".join(_cron_days(p) for p in fields[4].split(","))
-    minute, hour, day, month, _ = fields
-    return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=days, timezone=timezone)
 
 
 @dataclass(frozen=True)
