@@ -15,7 +15,7 @@ import sys
 
 from carbonwatch import __version__
 from carbonwatch.cli import exitcodes
-from carbonwatch.cli.exitcodes import USAGE, database_problem
+from carbonwatch.cli.exitcodes import database_problem
 from carbonwatch.config import ConfigError, load_config
 from carbonwatch.logsetup import CONSOLE_FORMAT, ConsoleFormatter
 
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
-        return USAGE
+        return exitcodes.USAGE
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=CONSOLE_FORMAT,
@@ -55,7 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.verbose:
         for handler in logging.getLogger().handlers:
             handler.setFormatter(ConsoleFormatter(CONSOLE_FORMAT))  # tracebacks stay in the log files
-    if not args.verbose:
         # Alembic announces its plugins at INFO when first imported: noise before every command's own output.
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
@@ -63,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"carbonwatch: configuration error: {exc}", file=sys.stderr)
         print("Fix the variable or the config file named above (see README, Configuration).", file=sys.stderr)
-        return USAGE
+        return exitcodes.USAGE
     try:
         code: int = args.func(args, config)
         sys.stdout.flush()  # here, not at interpreter exit: a reader that went away is then noticed below
