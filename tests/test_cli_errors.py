@@ -160,3 +160,15 @@ def test_runs_of_a_source_that_does_not_exist_is_a_usage_error(tmp_path: Path) -
     assert "unknown spider or source 'ndcr' (did you mean 'ndrc'?)" in proc.stderr
     known = _cli(["runs", "--source", "ndrc"], tmp_path, url)
     assert (known.returncode, known.stdout.strip()) == (0, "no crawl runs recorded matching the filter")
+
+
+@pytest.mark.parametrize("entry", [[CARBONWATCH, "daemon"], [sys.executable, "-m", "scheduler"]], ids=["cli", "module"])
+def test_daemon_with_an_unreachable_database_is_one_line_and_exit_4(
+    entry: list[str], tmp_path: Path, down_pg: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
+    env.update(CARBONWATCH_CONFIG="", CARBONWATCH_DATABASE_URL=down_pg, CARBONWATCH_LOG_DIR=str(tmp_path / "logs"))
+    proc = subprocess.run(entry, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 4, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("carbonwatch daemon: database unavailable")
+    assert "Traceback" not in proc.stderr
