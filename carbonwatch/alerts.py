@@ -16,18 +16,20 @@ import logging
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from carbonwatch import __version__
 from carbonwatch.config import Config, redact_url
 from storage import policy_queries
-from storage.models import Notification
+from storage.models import HealthAlert, Notification
+from storage.types import iso_utc
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ SECRET_QUERY_RE = re.compile(r"token|key|secret|pass|pwd|auth|sig|signature|cred
 SECRET_SEGMENT_RE = re.compile(r"^[A-Za-z0-9_\-:.=]{16,}$")
 
 Sender = Callable[[str, dict[str, Any]], None]
+HEALTH_TYPE = "carbonwatch.health"
 
 
 @dataclass
@@ -108,10 +111,20 @@ def notify_apprise(url: str, document: dict[str, Any]) -> None:
     app = apprise.Apprise()
     if not app.add(url):
         raise RuntimeError("apprise does not understand this URL")
+    title, body = message_of(document)
+    if not app.notify(title=title, body=body):
+        raise RuntimeError("apprise delivery failed")
+
+
+def message_of(document: dict[str, Any]) -> tuple[str, str]:
+    """The title and text of an alert document for message services (mail, chat)."""
+    if document.get("type") == HEALTH_TYPE:
+        if document["healthy"]:
+            return f"carbonwatch: {document['source']} is healthy again", "no problem left"
+        return f"carbonwatch: {document['source']} is unhealthy", "\n".join(document["problems"])
     policy = document["policy"]
     body = f"{policy['title']} ({policy.get('issuer') or '?'})\n{document['article']['url']}"
-    if not app.notify(title="carbonwatch: new carbon-policy release", body=body):
-        raise RuntimeError("apprise delivery failed")
+    return "carbonwatch: new carbon-policy release", body
 
 
 def default_sender(url: str, document: dict[str, Any]) -> None:
@@ -212,3 +225,78 @@ def deliver_configured(config: Config) -> DeliveryReport:
             return deliver_pending(session, config)
     finally:
         engine.dispose()
+
+
+@dataclass
+class HealthReport:
+    """What one :func:`alert_health` call sent."""
+
+    unhealthy: list[str] = field(default_factory=list)  # sources alerted as unhealthy (new or changed problems)
+    recovered: list[str] = field(default_factory=list)  # sources alerted as healthy again
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for operators."""
+        return (
+            f"health alerts: {len(self.unhealthy)} unhealthy, {len(self.recovered)} recovered, "
+            f"{len(self.errors)} failed deliveries"
+        )
+
+
+def health_document(source: str, problems: Sequence[str], *, now: datetime) -> dict[str, Any]:
+    """The JSON document a webhook receives when ``source`` turns unhealthy, changes problems or recovers."""
+    return {
+        "type": HEALTH_TYPE,
+        "source": source,
+        "healthy": not problems,
+        "problems": list(problems),
+        "checked_at": iso_utc(now),
+    }
+
+
+def alert_health(
+    session: Session,
+    config: Config,
+    states: Mapping[str, Sequence[str]],
+    *,
+    now: datetime,
+    sender: Sender = default_sender,
+) -> HealthReport:
+    """Alert the notification targets when a source turns unhealthy, its problems change, or it recovers.
+
+    ``states`` maps each judged source to its problems (empty: healthy). What was alerted is kept in
+    ``health_alerts``, so an unchanged unhealthy source is alerted once, not at every check; a delivery that fails
+    leaves the state as it was, so the next check tries again.
+    """
+    report = HealthReport()
+    if not config.notify_urls:
+        return report
+    alerted = {row.source: row for row in session.scalars(select(HealthAlert))}
+    for source, problems in sorted(states.items()):
+        row = alerted.get(source)
+        if problems and (row is None or list(row.problems) != list(problems)):
+            if _send_everywhere(config, health_document(source, problems, now=now), sender, report):
+                if row is None:
+                    session.add(HealthAlert(source=source, problems=list(problems), alerted_at=now))
+                else:
+                    row.problems, row.alerted_at = list(problems), now
+                report.unhealthy.append(source)
+                logger.warning("health alert: %s is unhealthy: %s", source, "; ".join(problems))
+        elif not problems and row is not None:
+            if _send_everywhere(config, health_document(source, (), now=now), sender, report):
+                session.delete(row)
+                report.recovered.append(source)
+                logger.info("health alert: %s is healthy again", source)
+    session.flush()
+    return report
+
+
+def _send_everywhere(config: Config, document: dict[str, Any], sender: Sender, report: HealthReport) -> bool:
+    ok = True
+    for url in config.notify_urls:
+        try:
+            sender(url, document)
+        except Exception as exc:  # any target failure is reported; the state is kept for a retry
+            ok = False
+            report.errors.append(f"{redact_target(url)}: {_scrub(str(exc), url)}")
+    return ok

@@ -224,6 +224,14 @@ def _serve(ctx: DaemonContext, engine: Any, schedules: list[SourceSchedule]) -> 
         scheduler.start(paused=True)
         reconcile_jobs(scheduler, schedules, timezone=ctx.options.timezone, now=now)
         scheduler.add_job("scheduler.jobs:housekeeping_job", "interval", days=1, id="housekeeping", jobstore="memory")
+        if ctx.options.health_alerts_minutes > 0:
+            scheduler.add_job(
+                "scheduler.jobs:health_job",
+                "interval",
+                minutes=ctx.options.health_alerts_minutes,
+                id="health",
+                jobstore="memory",
+            )
         scheduler.resume()
         logger.info("daemon started: %s source(s) on %s", len(ctx.schedules), ctx.config.redacted_database_url())
         while not ctx.stop.wait(1.0):

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import logging
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, column, func, inspect, or_, select, table
 from sqlalchemy.orm import Session
 
+from carbonwatch.config import Config
 from storage.models import Article, CrawlRun
 
 logger = logging.getLogger(__name__)
@@ -319,3 +320,43 @@ def _aware(value: datetime | None) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def judge_sources(config: Config, *, now: datetime) -> tuple[list[SourceStatus], bool]:
+    """Every enabled source's status, and whether a daemon holds the lock on this database.
+
+    A source whose daemon job was due more than a few minutes ago while no daemon runs is unhealthy: a stopped
+    daemon must not look healthy. Raises :class:`scheduler.schedules.ScheduleError` for a bad configuration.
+    """
+    from scheduler.daemon import spider_names
+    from scheduler.lock import InstanceLock
+    from scheduler.schedules import load_daemon_options, load_schedules
+    from storage.db import open_store
+
+    schedules = [s for s in load_schedules(config, known_sources=spider_names()) if s.enabled]
+    options = load_daemon_options(config)
+    engine, sessions = open_store(config.database_url)
+    try:
+        running = InstanceLock(config.database_url, engine).held_elsewhere()
+        with sessions() as session:
+            jobs = stored_jobs(session)
+            statuses = []
+            for s in schedules:
+                job = jobs.get(s.source)
+                status = source_status(
+                    session,
+                    s.source,
+                    expected_update_hours=s.expected_update_hours,
+                    failed_runs_unhealthy=options.failed_runs_unhealthy,
+                    next_run_at=job.next_run_at if job else None,
+                    now=now,
+                    first_run_due_by=first_run_deadline(job.trigger) if job else None,
+                    error_rate_unhealthy=options.error_rate_unhealthy,
+                )
+                overdue = overdue_problem(status.next_run_at, daemon_running=running, now=now)
+                if overdue is not None:
+                    status = replace(status, problems=(overdue, *status.problems))
+                statuses.append(status)
+    finally:
+        engine.dispose()
+    return statuses, running

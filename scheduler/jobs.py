@@ -51,3 +51,22 @@ def housekeeping_job() -> None:
         )
     except Exception:
         logger.exception("log housekeeping failed")
+
+
+def health_job() -> None:
+    """Every ``[daemon] health_alerts_minutes``: judge every source and alert the notification targets of changes."""
+    ctx = _context
+    if ctx is None:
+        return
+    from carbonwatch.alerts import alert_health
+    from scheduler.health import judge_sources
+
+    try:
+        now = datetime.now(UTC)
+        statuses, _ = judge_sources(ctx.config, now=now)
+        with ctx.alerts_lock, ctx.sessions.begin() as session:
+            report = alert_health(session, ctx.config, {s.source: s.problems for s in statuses}, now=now)
+        for error in report.errors:
+            logger.warning("health alert not delivered: %s", error)
+    except Exception:
+        logger.exception("health check failed")

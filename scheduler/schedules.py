@@ -55,6 +55,7 @@ DAEMON_KEYS = frozenset(
         "max_concurrent",
         "failed_runs_unhealthy",
         "error_rate_unhealthy",
+        "health_alerts_minutes",
         "timezone",
         "kill_grace_seconds",
     }
@@ -140,6 +141,7 @@ class DaemonOptions:
     max_concurrent: int = 3  # crawl processes at once across all sources
     failed_runs_unhealthy: int = 3  # this many failed runs in a row make a source unhealthy
     error_rate_unhealthy: float = 0.5  # a last run with errors on more than this share of its requests: unhealthy
+    health_alerts_minutes: float = 0.0  # judge every source this often and alert the notify targets (0: never)
     timezone: str = "UTC"  # for cron expressions
 
 
@@ -349,6 +351,12 @@ def load_daemon_options(config: Config) -> DaemonOptions:
         failed_runs_unhealthy=failed,
         error_rate_unhealthy=_share(
             "[daemon]", "error_rate_unhealthy", raw.get("error_rate_unhealthy", opts.error_rate_unhealthy)
+        ),
+        health_alerts_minutes=_number(
+            "[daemon]",
+            "health_alerts_minutes",
+            raw.get("health_alerts_minutes", opts.health_alerts_minutes),
+            strict=False,
         ),
         timezone=str(timezone),
     )

@@ -209,3 +209,14 @@ class CrawlRun(Base):
     errors: Mapped[list[Any]] = mapped_column(default=list)
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
     log_path: Mapped[str | None] = mapped_column(String(1024))
+
+
+class HealthAlert(Base):
+    """The unhealthy state of a source that operators were alerted to (one row per source, gone when it recovers)."""
+
+    __tablename__ = "health_alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(256), unique=True)
+    problems: Mapped[list[Any]] = mapped_column(default=list)  # the problem lines alerted, to alert again on change
+    alerted_at: Mapped[datetime] = mapped_column(default=utcnow)

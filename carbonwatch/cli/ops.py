@@ -13,7 +13,6 @@ import json
 import logging
 import sys
 import time
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,10 @@ from carbonwatch.cli import exitcodes
 from carbonwatch.cli.tables import Column, print_json_lines, print_table
 from carbonwatch.config import Config
 from carbonwatch.logsetup import log_path_for
-from scheduler.health import SourceStatus, first_run_deadline, overdue_problem, source_status, stored_jobs
-from scheduler.lock import AlreadyRunning, InstanceLock
+from scheduler.health import SourceStatus, judge_sources
+from scheduler.lock import AlreadyRunning
 from scheduler.runner import output_path_for
-from scheduler.schedules import ScheduleError, load_daemon_options, load_schedules
+from scheduler.schedules import ScheduleError
 from storage.db import open_store
 from storage.models import CrawlRun
 from storage.runs import NOT_OK, list_runs, run_record, run_sources
@@ -81,6 +80,11 @@ def register(sub: Any) -> None:
         "status", help="per-source health; exit 1 when any is unhealthy, 2 or 4 when it cannot check"
     )
     status.add_argument("--json", action="store_true", help="JSON lines, one source per line")
+    status.add_argument(
+        "--alert",
+        action="store_true",
+        help="alert CARBONWATCH_NOTIFY_URLS when a source turns unhealthy, changes problems or recovers (once each)",
+    )
     status.set_defaults(func=_status)
 
     logs: argparse.ArgumentParser = sub.add_parser("logs", help="print the log of one run")
@@ -216,39 +220,8 @@ def _runs(args: argparse.Namespace, config: Config) -> int:
 
 
 def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus], str]:
-    """Every enabled source's status and whether a daemon holds the lock on this database.
-
-    A source whose daemon job was due more than a few minutes ago while no daemon runs is unhealthy: a stopped
-    daemon must not look healthy.
-    """
-    from scheduler.daemon import spider_names
-
-    schedules = [s for s in load_schedules(config, known_sources=spider_names()) if s.enabled]
-    options = load_daemon_options(config)
-    engine, sessions = open_store(config.database_url)
-    try:
-        running = InstanceLock(config.database_url, engine).held_elsewhere()
-        with sessions() as session:
-            jobs = stored_jobs(session)
-            statuses = []
-            for s in schedules:
-                job = jobs.get(s.source)
-                status = source_status(
-                    session,
-                    s.source,
-                    expected_update_hours=s.expected_update_hours,
-                    failed_runs_unhealthy=options.failed_runs_unhealthy,
-                    next_run_at=job.next_run_at if job else None,
-                    now=now,
-                    first_run_due_by=first_run_deadline(job.trigger) if job else None,
-                    error_rate_unhealthy=options.error_rate_unhealthy,
-                )
-                overdue = overdue_problem(status.next_run_at, daemon_running=running, now=now)
-                if overdue is not None:
-                    status = replace(status, problems=(overdue, *status.problems))
-                statuses.append(status)
-    finally:
-        engine.dispose()
+    """Every enabled source's status and the daemon's state (:func:`scheduler.health.judge_sources`)."""
+    statuses, running = judge_sources(config, now=now)
     return statuses, "running" if running else "not running"
 
 
@@ -280,6 +253,8 @@ def _status(args: argparse.Namespace, config: Config) -> int:
         print(f"carbonwatch status: configuration error: {exc}", file=sys.stderr)
         return exitcodes.USAGE
     unhealthy = [s.source for s in statuses if not s.healthy]
+    if args.alert:
+        _alert(config, statuses, out=sys.stderr if args.json else sys.stdout)
     if args.json:
         print_json_lines(status_record(s, daemon) for s in statuses)
         return exitcodes.FAILED if unhealthy else exitcodes.OK
@@ -306,6 +281,23 @@ def _status(args: argparse.Namespace, config: Config) -> int:
         return exitcodes.FAILED
     print("all sources healthy")
     return exitcodes.OK
+
+
+def _alert(config: Config, statuses: list[SourceStatus], out: Any) -> None:
+    from carbonwatch.alerts import alert_health
+
+    if not config.notify_urls:
+        print("no notification targets: set CARBONWATCH_NOTIFY_URLS to receive health alerts", file=sys.stderr)
+        return
+    engine, sessions = open_store(config.database_url)
+    try:
+        with sessions.begin() as session:
+            report = alert_health(session, config, {s.source: s.problems for s in statuses}, now=datetime.now(UTC))
+    finally:
+        engine.dispose()
+    print(report.summary(), file=out)
+    for error in report.errors:
+        print(f"  {error}", file=out)
 
 
 def _read_lines(path: Path, tail_lines: int | None) -> tuple[int, list[str], int]:

@@ -82,3 +82,26 @@ def test_pending_flag_is_delivered_after_a_run(tmp_path: Path, webhook: tuple[st
         statuses = list(session.scalars(select(Notification.status)))
     engine.dispose()
     assert statuses == ["sent"]
+
+
+def test_daemon_alerts_a_source_turning_unhealthy(tmp_path: Path, webhook: tuple[str, list[dict[str, Any]]]) -> None:
+    url, received = webhook
+    db = tmp_path / "cw.db"
+    config = write_config(
+        tmp_path / "carbonwatch.toml",
+        {"ndrc": {"interval_seconds": 1, "command": fake_command("raise", db)}},
+        {"health_alerts_minutes": 0.02, "failed_runs_unhealthy": 1},
+    )
+    daemon = start_daemon(tmp_path, config, env={"CARBONWATCH_NOTIFY_URLS": url})
+
+    def health() -> list[dict[str, Any]]:
+        return [body for body in received if body.get("type") == "carbonwatch.health"]
+
+    try:
+        wait_until(lambda: bool(health()), 30, "a health alert")
+    finally:
+        assert daemon.stop() == 0
+    first = health()[0]
+    assert (first["source"], first["healthy"]) == ("ndrc", False)
+    assert any("runs failed" in problem for problem in first["problems"])
+    assert len({tuple(b["problems"]) for b in health()}) == len(health())  # each state once

@@ -320,3 +320,10 @@ def test_unknown_source_table_is_skipped_when_the_caller_collects_skips() -> Non
 def test_bad_error_rate_share_is_a_clear_error(value: Any) -> None:
     with pytest.raises(ScheduleError, match=r"\[daemon\].error_rate_unhealthy must be a share above 0 and at most 1"):
         load_daemon_options(_config(daemon={"error_rate_unhealthy": value}))
+
+
+def test_health_alerts_are_off_by_default_and_take_minutes() -> None:
+    assert load_daemon_options(_config()).health_alerts_minutes == 0
+    assert load_daemon_options(_config(daemon={"health_alerts_minutes": 15})).health_alerts_minutes == 15
+    with pytest.raises(ScheduleError, match=r"\[daemon\].health_alerts_minutes must be >= 0"):
+        load_daemon_options(_config(daemon={"health_alerts_minutes": -1}))
