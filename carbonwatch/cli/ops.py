@@ -1,9 +1,11 @@
 """``carbonwatch daemon | runs | status | logs``: run the scheduler daemon and see what it (and cron) did.
 
 carbonwatch daemon                 # run scheduled crawls until SIGTERM/SIGINT
-carbonwatch runs [--source S] [--failed] [-n N]
-carbonwatch status                 # exit 0 all healthy, 1 a source unhealthy, 2 or 4: could not check
-carbonwatch logs RUN_ID [--tail N]
+carbonwatch runs [--source S] [--failed] [-n N] [--json]
+carbonwatch status [--json] [--alert]   # exit 0 all healthy, 1 a source unhealthy, 2 or 4: could not check
+carbonwatch logs RUN_ID [--tail N] [-f] [--json]
+
+Exit codes: carbonwatch.cli.exitcodes. Tables: carbonwatch.cli.tables (never cut ids, statuses or paths).
 """
 
 from __future__ import annotations
