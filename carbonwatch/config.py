@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -144,3 +144,26 @@ def load_config(env: Mapping[str, str] | None = None, path: Path | None = None) 
     if rules is not None and not rules.is_file():
         raise ConfigError(f"rules_file {rules} does not exist (unset it to use the shipped rules)")
     return replace(Config(), **values, extra=extra)
+
+
+def unknown_variables(env: Mapping[str, str], scrapy_settings: Callable[[], Iterable[str]]) -> list[str]:
+    """What to say about each ``CARBONWATCH_*`` variable in ``env`` that no setting reads (a typo is ignored).
+
+    ``scrapy_settings`` lists the project's Scrapy settings of that prefix (called only when needed): those are
+    given to a crawl with ``-s NAME=VALUE``, not through the environment. ``CARBONWATCH_TEST_*`` belong to the tests.
+    """
+    variables = {ENV_PREFIX + f.name.upper() for f in fields(Config) if f.name != "extra"} | {ENV_PREFIX + "CONFIG"}
+    unknown = sorted(n for n in env if n.startswith(ENV_PREFIX) and n not in variables and "_TEST_" not in n)
+    if not unknown:
+        return []
+    settings = set(scrapy_settings())
+    messages = []
+    for name in unknown:
+        if name in settings:
+            messages.append(
+                f"{name} is not read from the environment: it is a Scrapy setting, "
+                f"given to a crawl as `carbonwatch crawl -s {name}=VALUE`"
+            )
+        else:
+            messages.append(f"{name} is not a carbonwatch variable and is ignored{_did_you_mean(name, variables)}")
+    return messages

@@ -172,3 +172,12 @@ def test_daemon_with_an_unreachable_database_is_one_line_and_exit_4(
     assert proc.returncode == 4, proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("carbonwatch daemon: database unavailable")
     assert "Traceback" not in proc.stderr
+
+
+def test_a_misspelled_variable_is_named_with_a_suggestion(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
+    env.update(CARBONWATCH_CONFIG="", CARBONWATCH_DATABSE_URL="sqlite:///elsewhere.db")
+    proc = subprocess.run([CARBONWATCH, "runs"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0
+    assert "CARBONWATCH_DATABSE_URL is not a carbonwatch variable and is ignored" in proc.stderr
+    assert "(did you mean 'CARBONWATCH_DATABASE_URL'?)" in proc.stderr

@@ -97,3 +97,32 @@ def test_misspelled_setting_gets_a_suggestion(tmp_path: Path) -> None:
         ConfigError, match=r"unknown setting \[carbonwatch\]\.databse_url \(did you mean 'database_url'\?\)"
     ):
         load_config({}, path)
+
+
+def test_unknown_variables_get_a_suggestion_or_the_way_to_set_them() -> None:
+    from carbonwatch.config import unknown_variables
+
+    env = {
+        "CARBONWATCH_DATABSE_URL": "x",
+        "CARBONWATCH_PROGRESS_INTERVAL": "5",
+        "CARBONWATCH_DATABASE_URL": "sqlite:///x.db",
+        "CARBONWATCH_CONFIG": "",
+        "CARBONWATCH_TEST_PG_URL": "postgresql+psycopg://pg/db",
+        "PATH": "/bin",
+    }
+    messages = unknown_variables(env, lambda: ["CARBONWATCH_PROGRESS_INTERVAL"])
+    assert messages == [
+        "CARBONWATCH_DATABSE_URL is not a carbonwatch variable and is ignored "
+        "(did you mean 'CARBONWATCH_DATABASE_URL'?)",
+        "CARBONWATCH_PROGRESS_INTERVAL is not read from the environment: it is a Scrapy setting, "
+        "given to a crawl as `carbonwatch crawl -s CARBONWATCH_PROGRESS_INTERVAL=VALUE`",
+    ]
+
+
+def test_known_variables_need_no_scrapy_settings() -> None:
+    from carbonwatch.config import unknown_variables
+
+    def never() -> list[str]:
+        raise AssertionError("looked up without need")
+
+    assert unknown_variables({"CARBONWATCH_LOG_DIR": "logs"}, never) == []

@@ -16,7 +16,7 @@ import sys
 from carbonwatch import __version__
 from carbonwatch.cli import exitcodes
 from carbonwatch.cli.exitcodes import database_problem
-from carbonwatch.config import ConfigError, load_config
+from carbonwatch.config import ConfigError, load_config, unknown_variables
 from carbonwatch.logsetup import CONSOLE_FORMAT, ConsoleFormatter
 
 COMMAND_MODULES = [
@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _scrapy_setting_names() -> list[str]:
+    import crawler.settings
+
+    return [name for name in vars(crawler.settings) if name.startswith("CARBONWATCH_")]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, load the configuration and run the chosen subcommand."""
     parser = build_parser()
@@ -63,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"carbonwatch: configuration error: {exc}", file=sys.stderr)
         print("Fix the variable or the config file named above (see README, Configuration).", file=sys.stderr)
         return exitcodes.USAGE
+    for message in unknown_variables(os.environ, _scrapy_setting_names):
+        print(f"carbonwatch: warning: {message}", file=sys.stderr)
     try:
         code: int = args.func(args, config)
         sys.stdout.flush()  # here, not at interpreter exit: a reader that went away is then noticed below
