@@ -106,7 +106,7 @@ def enabled_targets(config: Config, problems: list[str] | None = None) -> list[C
     skipped: list[str] | None = None
     if problems is not None:
         try:
-            sources = configured_sources(config)
+            sources = configured_sources(config, frozenset(available_spiders()))
         except ScheduleError as exc:
             problems.append(f"{exc} (configured sources skipped; the built-in spiders still run)")
             sources = []

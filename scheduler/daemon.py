@@ -175,7 +175,7 @@ def run_daemon(config: Config) -> int:
     logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
     skipped: list[str] | None = None
     try:
-        sources = configured_sources(config)
+        sources = configured_sources(config, spider_names())
     except ScheduleError as exc:
         # A typo in one configured source must not stop Sina and the ministries from being crawled (systemd
         # would restart a daemon that exits into the same error forever): run the built-in spiders, say so loudly.

@@ -225,12 +225,27 @@ def _table(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     return table
 
 
-def configured_sources(config: Config) -> list[Source]:
-    """The ``[[source]]`` entries of the sources file (none without one); a bad file is a :class:`ScheduleError`."""
+def configured_sources(config: Config, spiders: frozenset[str] = frozenset()) -> list[Source]:
+    """The ``[[source]]`` entries of the sources file (none without one); a bad file is a :class:`ScheduleError`.
+
+    A source named like a spider (built in, a kind, or one of ``spiders``) makes the file bad too: runs and jobs are
+    keyed by name. Callers that go on without the configured sources (the daemon, ``crawl --all``) catch it here.
+    """
     try:
-        return load_sources(config.sources_file)
+        sources = load_sources(config.sources_file)
     except SourceError as exc:
         raise ScheduleError(f"sources file: {exc}") from exc
+    _refuse_spider_names(sources, set(DEFAULT_SCHEDULES) | set(SOURCE_KIND_DEFAULTS) | set(spiders))
+    return sources
+
+
+def _refuse_spider_names(sources: list[Source], spiders: set[str]) -> None:
+    clashes = sorted(s.name for s in sources if s.name in spiders)
+    if clashes:
+        raise ScheduleError(
+            f"sources file: source name(s) {', '.join(clashes)} are spider names; runs and jobs are keyed by "
+            "name, so rename the source(s)"
+        )
 
 
 def source_table(source: Source) -> dict[str, Any]:
@@ -270,13 +285,7 @@ def load_schedules(
         raise ScheduleError("[schedules] must be a table of [schedules.<source>] tables")
     if sources is None:
         sources = configured_sources(config)
-    spiders = set(DEFAULT_SCHEDULES) | set(SOURCE_KIND_DEFAULTS) | set(known_sources or ())
-    clashes = sorted(s.name for s in sources if s.name in spiders)
-    if clashes:
-        raise ScheduleError(
-            f"sources file: source name(s) {', '.join(clashes)} are spider names; runs and jobs are keyed by "
-            "name, so rename the source(s)"
-        )
+    _refuse_spider_names(sources, set(DEFAULT_SCHEDULES) | set(SOURCE_KIND_DEFAULTS) | set(known_sources or ()))
     names = {s.name for s in sources}
     allowed = set(DEFAULT_SCHEDULES) | set(known_sources or ())
     schedules = []

@@ -334,3 +334,17 @@ def test_failed_crawl_console_names_the_cause_without_tracebacks(failure: dict[s
     assert "Traceback" not in err
     (run,) = failure["runs"]
     assert "Traceback" in Path(run.log_path).read_text("utf-8")  # the run's log keeps them
+
+
+def test_cron_crawl_with_a_source_named_like_a_spider_crawls_the_rest_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "ndrc"\nkind = "feed"\nurl = "https://x.cn/rss"\n', "utf-8")
+    config = tmp_path / "carbonwatch.toml"
+    config.write_text("".join(f"[schedules.{name}]\nenabled = false\n" for name in ("ndrc", "gov_cn", "mee")), "utf-8")
+    db_url = f"sqlite:///{tmp_path / 'cw.db'}"
+    with serve(SITE) as server:
+        args = ["crawl", "--all", "--trigger", "cron", "-a", "lids=1686", *host_map_arg(server.host_map())]
+        proc = run_cli(args, tmp_path, db_url, CARBONWATCH_CONFIG=str(config), CARBONWATCH_SOURCES_FILE=str(bad))
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    assert "source name(s) ndrc are spider names" in proc.stderr
+    assert {r.source for r in rows(db_url, CrawlRun)} == {"sina_finance"}

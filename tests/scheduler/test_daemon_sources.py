@@ -119,3 +119,20 @@ def test_a_broken_sources_file_with_a_schedules_table_of_its_source_still_runs_t
     assert "configured sources are not scheduled" in log
     assert "[schedules.my-rss]: no spider or configured source named 'my-rss'" in log
     assert "table skipped" in log
+
+
+def test_a_source_named_like_a_spider_stops_only_the_configured_sources(tmp_path: Path) -> None:
+    db = tmp_path / "cw.db"
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "mee"\nkind = "feed"\nurl = "https://x.cn/rss"\n', "utf-8")
+    quick = {"command": fake_command("quick", db), "interval_seconds": 1}
+    config = write_config(tmp_path / "carbonwatch.toml", {"ndrc": quick}, sources_file=bad)
+    daemon = start_daemon(tmp_path, config, entry=["-m", "carbonwatch", "daemon"])
+    try:
+        wait_until(lambda: len(finished(db, "ndrc")) >= 1, 30, "a run of the built-in spider")
+        assert job_ids(db) == {"ndrc"}
+    finally:
+        assert daemon.stop() == 0
+    log = (tmp_path / "logs" / "daemon.log").read_text("utf-8")
+    assert "source name(s) mee are spider names" in log
+    assert "configured sources are not scheduled" in log
