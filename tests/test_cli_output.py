@@ -289,3 +289,9 @@ def test_logs_follow_prints_what_a_running_crawl_logs_until_it_ends(tmp_path: Pa
 def test_logs_follow_of_a_finished_run_prints_it_once(store: Path) -> None:
     proc = _cli(store, "logs", "7", "-f")
     assert (proc.returncode, proc.stdout) == (0, "line one\nline two\nline three\n")
+
+
+def test_status_names_sources_with_runs_it_does_not_judge(store: Path) -> None:
+    proc = _cli(store, "status")
+    assert proc.returncode == 0, proc.stderr
+    assert f"not judged (they have runs, but are no enabled source in this configuration): {LONG_SOURCE}" in proc.stdout

@@ -278,11 +278,25 @@ def _status(args: argparse.Namespace, config: Config) -> int:
             for s in statuses
         ),
     )
+    unjudged = _unjudged_sources(config, {s.source for s in statuses})
+    if unjudged:
+        print(f"not judged (they have runs, but are no enabled source in this configuration): {', '.join(unjudged)}")
     if unhealthy:
         print(f"unhealthy: {', '.join(unhealthy)} (see `carbonwatch runs --failed` and `carbonwatch logs RUN_ID`)")
         return exitcodes.FAILED
     print("all sources healthy")
     return exitcodes.OK
+
+
+def _unjudged_sources(config: Config, judged: set[str]) -> list[str]:
+    """Sources with runs that ``status`` does not judge (a disabled or removed source, the demo's feed)."""
+    engine, sessions = open_store(config.database_url)
+    try:
+        with sessions() as session:
+            recorded = {name for names in run_sources(session) for name in names.split(",")}
+    finally:
+        engine.dispose()
+    return sorted(recorded - judged - {"import"})
 
 
 def _alert(config: Config, statuses: list[SourceStatus], out: Any) -> None:
