@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -54,7 +55,17 @@ class RunIdFilter(logging.Filter):
         return True
 
 
-class RedactingFormatter(logging.Formatter):
+class UTCFormatter(logging.Formatter):
+    """Times as ISO 8601 in UTC with the offset (``2026-11-29T08:36:44.600+00:00``), as everywhere else."""
+
+    def converter(self, seconds: float | None) -> time.struct_time:
+        return time.gmtime(seconds)
+
+    default_time_format = "%Y-%m-%dT%H:%M:%S"
+    default_msec_format = "%s.%03d+00:00"
+
+
+class RedactingFormatter(UTCFormatter):
     """A plain-text formatter that redacts credentials after formatting (settings dumps, tracebacks)."""
 
     def format(self, record: logging.LogRecord) -> str:
@@ -63,7 +74,7 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-class ConsoleFormatter(logging.Formatter):
+class ConsoleFormatter(UTCFormatter):
     """The console's lines: an exception is named at the end of its line, its traceback left to the log files.
 
     A crawl that cannot reach its site logs a traceback per failed request; on the console those bury the one

@@ -25,7 +25,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from carbonwatch.config import Config
-from carbonwatch.logsetup import CONSOLE_FORMAT
+from carbonwatch.logsetup import CONSOLE_FORMAT, UTCFormatter
 from scheduler import jobs
 from scheduler.lock import InstanceLock
 from scheduler.retention import DAEMON_LOG_NAME, prune_logs
@@ -88,7 +88,7 @@ def setup_daemon_log(config: Config) -> logging.Handler | None:
     except OSError as exc:
         logger.warning("cannot write the daemon log %s (%s): logging to stderr only", path, exc)
         return None
-    handler.setFormatter(logging.Formatter(CONSOLE_FORMAT))
+    handler.setFormatter(UTCFormatter(CONSOLE_FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:

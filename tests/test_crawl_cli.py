@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -348,3 +349,9 @@ def test_cron_crawl_with_a_source_named_like_a_spider_crawls_the_rest_and_exits_
     assert proc.returncode == 1, proc.stderr[-3000:]
     assert "source name(s) ndrc are spider names" in proc.stderr
     assert {r.source for r in rows(db_url, CrawlRun)} == {"sina_finance"}
+
+
+def test_log_lines_carry_utc_times_with_the_offset(success: dict[str, Any]) -> None:
+    (run,) = success["runs"]
+    first = Path(run.log_path).read_text("utf-8").splitlines()[0]
+    assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00 \[run \d+\] ", first), first

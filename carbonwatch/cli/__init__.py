@@ -17,7 +17,7 @@ from carbonwatch import __version__
 from carbonwatch.cli import exitcodes
 from carbonwatch.cli.exitcodes import database_problem
 from carbonwatch.config import ConfigError, load_config, unknown_variables
-from carbonwatch.logsetup import CONSOLE_FORMAT, ConsoleFormatter
+from carbonwatch.logsetup import CONSOLE_FORMAT, ConsoleFormatter, UTCFormatter
 
 COMMAND_MODULES = [
     "carbonwatch.cli.crawl",  # crawl
@@ -58,9 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format=CONSOLE_FORMAT,
     )
+    for handler in logging.getLogger().handlers:
+        # Without -v, tracebacks stay in the log files; with it, they are printed too.
+        handler.setFormatter(UTCFormatter(CONSOLE_FORMAT) if args.verbose else ConsoleFormatter(CONSOLE_FORMAT))
     if not args.verbose:
-        for handler in logging.getLogger().handlers:
-            handler.setFormatter(ConsoleFormatter(CONSOLE_FORMAT))  # tracebacks stay in the log files
         # Alembic announces its plugins at INFO when first imported: noise before every command's own output.
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
