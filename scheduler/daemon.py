@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import pkgutil
 import signal
+import sys
 from datetime import UTC, datetime
 from types import FrameType
 from typing import Any
@@ -77,9 +79,31 @@ def spider_names() -> frozenset[str]:
     return frozenset(m.name for m in pkgutil.iter_modules(crawler.spiders.__path__) if not m.name.startswith("_"))
 
 
+def stderr_is_journal() -> bool:
+    """Whether stderr is connected to the systemd journal (systemd sets ``JOURNAL_STREAM`` to its device:inode)."""
+    expected = os.environ.get("JOURNAL_STREAM")
+    if not expected:
+        return False
+    try:
+        st = os.fstat(sys.stderr.fileno())
+    except (OSError, ValueError):
+        return False
+    return expected == f"{st.st_dev}:{st.st_ino}"
+
+
 def setup_daemon_log(config: Config) -> logging.Handler | None:
-    """Add ``<log_dir>/daemon.log`` (rotating) to the root logger; an unwritable directory only warns."""
+    """Add ``<log_dir>/daemon.log`` (rotating) to the root logger; an unwritable directory only warns.
+
+    Under systemd, whose journal already keeps stderr, there is no ``daemon.log``: every line would be stored
+    twice. The journal then gets the tracebacks that ``daemon.log`` would have kept.
+    """
     path = config.log_dir / DAEMON_LOG_NAME
+    if stderr_is_journal():
+        for existing in logging.getLogger().handlers:
+            if getattr(existing, "stream", None) is sys.stderr:
+                existing.setFormatter(UTCFormatter(CONSOLE_FORMAT))
+        logger.info("logging to the systemd journal (JOURNAL_STREAM): no %s", path)
+        return None
     try:
         config.log_dir.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(

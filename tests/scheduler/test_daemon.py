@@ -274,3 +274,22 @@ def test_the_daemon_log_carries_no_scheduler_chatter(mixed: tuple[list[CrawlRun]
         assert chatter not in text
     assert "still running at its next run time" in text
     assert "Traceback" not in text
+
+
+def test_under_the_journal_the_daemon_keeps_one_copy_of_each_line(tmp_path: Path) -> None:
+    # systemd sets JOURNAL_STREAM to the device:inode of the stderr it gives the daemon: no daemon.log then.
+    db = tmp_path / "cw.db"
+    config = write_config(
+        tmp_path / "carbonwatch.toml", {"ndrc": {"interval_seconds": 1, "command": fake_command("quick", db)}}
+    )
+    output = tmp_path / "daemon.out"
+    output.write_bytes(b"")
+    st = output.stat()
+    daemon = start_daemon(tmp_path, config, env={"JOURNAL_STREAM": f"{st.st_dev}:{st.st_ino}"})
+    try:
+        wait_until(lambda: len(finished(db, "ndrc")) >= 1, 30, "a run")
+    finally:
+        assert daemon.stop() == 0
+    assert not (tmp_path / "logs" / "daemon.log").exists()
+    assert "logging to the systemd journal (JOURNAL_STREAM)" in daemon.text()
+    assert "run 1 ndrc: success" in daemon.text()
