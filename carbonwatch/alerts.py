@@ -4,29 +4,29 @@ Run by ``carbonwatch notify`` and by the crawl runner/daemon after each crawl (`
 outside the Scrapy reactor, so blocking HTTP with a timeout is fine here. Each (flag, target) pair has one
 ``notifications`` row: pending until a delivery succeeds (sent, final) or ``notify_max_attempts`` attempts failed
 (failed, final). Attempt k (k >= 1) waits ``backoff * 2**(k-1)`` after the previous one, measured from the row's
-creation, so a target that is down is retried over several calls without hammering it. Target URLs are stored
-redacted (no passwords, tokens or secret query values) with a short fingerprint that keeps targets apart.
+creation, so a target that is down is retried over several calls without hammering it. Targets are stored, printed
+and logged as :func:`carbonwatch.targets.redact_target` shows them (scheme and host, a fingerprint, never path,
+query or user info); a webhook URL's ``user:password@`` is sent as an HTTP Basic ``Authorization`` header.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import re
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from carbonwatch import __version__
-from carbonwatch.config import Config, redact_url
+from carbonwatch.config import Config
+from carbonwatch.targets import fingerprint, redact_target, scrub, split_credentials
 from storage import policy_queries
 from storage.models import HealthAlert, Notification
 from storage.types import iso_utc
@@ -35,9 +35,11 @@ logger = logging.getLogger(__name__)
 
 HTTP_TIMEOUT = 10.0
 DEFAULT_BACKOFF = timedelta(minutes=2)
-SECRET_QUERY_RE = re.compile(r"token|key|secret|pass|pwd|auth|sig|signature|credential|session|code", re.I)
-# Webhook paths often carry the secret (hooks.slack.com/services/T0/B0/XXXX, /bot<token>/…): mask long segments.
-SECRET_SEGMENT_RE = re.compile(r"^[A-Za-z0-9_\-:.=]{16,}$")
+# Loggers of the libraries that see the full target URL: apprise logs it at DEBUG ("Telegram POST URL: …/bot<token>")
+# and urllib3 logs each request line ("POST /bot<token>/sendMessage") at DEBUG, so -v would print the token.
+TRANSPORT_LOGGERS = ("apprise", "urllib3", "requests")
+
+__all__ = ["fingerprint", "redact_target"]  # re-exported: callers and tests name targets through this module
 
 Sender = Callable[[str, dict[str, Any]], None]
 HEALTH_TYPE = "carbonwatch.health"
@@ -62,40 +64,54 @@ class DeliveryReport:
         )
 
 
-def fingerprint(url: str) -> str:
-    """A short stable id of a full target URL (tells targets apart without storing their secrets)."""
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:10]
-
-
-def redact_target(url: str) -> str:
-    """The target as stored and logged: no password, secret query values or token-like path parts."""
-    parts = urlsplit(redact_url(url))
-    if parts.scheme in ("http", "https"):
-        query = urlencode(
-            [(k, "***" if SECRET_QUERY_RE.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-        )
-        path = "/".join("***" if SECRET_SEGMENT_RE.match(seg) else seg for seg in parts.path.split("/"))
-        shown = urlunsplit((parts.scheme, parts.netloc, path, query, ""))
-    else:
-        # apprise URLs put tokens anywhere (tgram://bottoken/chat): keep only the scheme.
-        shown = f"{parts.scheme or 'unknown'}://***"
-    return f"{shown}#{fingerprint(url)}"[:512]
-
-
 def _scrub(message: str, url: str) -> str:
-    """An error message safe to store: the raw URL (and its secrets) replaced by the redacted target."""
-    return message.replace(url, redact_target(url))[:2000]
+    """An error message safe to store: every secret part of ``url`` scrubbed out."""
+    return scrub(message, url)[:2000]
+
+
+class _ScrubFilter(logging.Filter):
+    """Scrubs the secret parts of one target URL out of a library's log records (their WARNINGs name targets)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = scrub(record.getMessage(), self.url), None
+        return True
+
+
+@contextmanager
+def _guarded_transport_logs(url: str) -> Iterator[None]:
+    """Keep apprise and urllib3 at WARNING or above (even under ``-v``) and scrub ``url`` out of what they log."""
+    scrubber = _ScrubFilter(url)
+    loggers = [logging.getLogger(name) for name in TRANSPORT_LOGGERS]
+    # Child loggers (urllib3.connectionpool) log through their own name: a filter on the parent does not see them.
+    loggers += [logging.getLogger(f"urllib3.{name}") for name in ("connectionpool", "connection", "util.retry")]
+    for log in loggers:
+        if log.getEffectiveLevel() < logging.WARNING:
+            log.setLevel(logging.WARNING)
+        log.addFilter(scrubber)
+    try:
+        yield
+    finally:
+        for log in loggers:
+            log.removeFilter(scrubber)
 
 
 def post_json(url: str, document: dict[str, Any], *, timeout: float = HTTP_TIMEOUT) -> None:
     """POST ``document`` as JSON; raise on a non-2xx answer or a network error."""
     data = json.dumps(document, ensure_ascii=False, default=str).encode("utf-8")
+    bare_url, authorization = split_credentials(url)
     request = urllib.request.Request(
-        url,
+        bare_url,
         data=data,
         method="POST",
         headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": f"carbonwatch/{__version__}"},
     )
+    if authorization:
+        # Unredirected: a redirect to another host must not carry the credentials along.
+        request.add_unredirected_header("Authorization", authorization)
     with urllib.request.urlopen(request, timeout=timeout) as response:
         status = int(response.status)
         if not 200 <= status < 300:
@@ -104,16 +120,16 @@ def post_json(url: str, document: dict[str, Any], *, timeout: float = HTTP_TIMEO
 
 def notify_apprise(url: str, document: dict[str, Any]) -> None:
     """Send a short text message through apprise (mail, chat and push services)."""
-    import apprise
+    # apprise reports every send at INFO, and the full URL at DEBUG; the delivery report says what happened.
+    with _guarded_transport_logs(url):
+        import apprise
 
-    # apprise reports every send at INFO on the console; the delivery report already says what happened.
-    logging.getLogger("apprise").setLevel(logging.WARNING)
-    app = apprise.Apprise()
-    if not app.add(url):
-        raise RuntimeError("apprise does not understand this URL")
-    title, body = message_of(document)
-    if not app.notify(title=title, body=body):
-        raise RuntimeError("apprise delivery failed")
+        app = apprise.Apprise()
+        if not app.add(url):
+            raise RuntimeError("apprise does not understand this URL")
+        title, body = message_of(document)
+        if not app.notify(title=title, body=body):
+            raise RuntimeError("apprise delivery failed")
 
 
 def message_of(document: dict[str, Any]) -> tuple[str, str]:
