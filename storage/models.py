@@ -177,7 +177,7 @@ class Notification(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     flag_id: Mapped[int] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"), index=True)
-    target: Mapped[str] = mapped_column(String(512))  # the target URL with secrets redacted
+    target: Mapped[str] = mapped_column(String(512))  # carbonwatch.targets.redact_target: scheme, host, fingerprint
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, sent, failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
