@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from carbonwatch import __version__
 from carbonwatch.config import Config
-from carbonwatch.targets import fingerprint, redact_target, scrub, split_credentials
+from carbonwatch.targets import redact_target, scrub, split_credentials
 from storage import policy_queries
 from storage.models import HealthAlert, Notification
 from storage.types import iso_utc
@@ -38,8 +38,6 @@ DEFAULT_BACKOFF = timedelta(minutes=2)
 # Loggers of the libraries that see the full target URL: apprise logs it at DEBUG ("Telegram POST URL: …/bot<token>")
 # and urllib3 logs each request line ("POST /bot<token>/sendMessage") at DEBUG, so -v would print the token.
 TRANSPORT_LOGGERS = ("apprise", "urllib3", "requests")
-
-__all__ = ["fingerprint", "redact_target"]  # re-exported: callers and tests name targets through this module
 
 Sender = Callable[[str, dict[str, Any]], None]
 HEALTH_TYPE = "carbonwatch.health"

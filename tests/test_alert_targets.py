@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from carbonwatch.alerts import redact_target
+from carbonwatch.targets import redact_target
 from crawler.items import ArticleItem
 from pipelines.classify import classify_item, load_rules
 from pipelines.policy import register_item

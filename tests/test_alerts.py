@@ -16,8 +16,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from carbonwatch.alerts import deliver_pending, redact_target
+from carbonwatch.alerts import deliver_pending
 from carbonwatch.config import Config
+from carbonwatch.targets import redact_target
 from crawler.items import ArticleItem
 from pipelines.classify import classify_item, load_rules
 from pipelines.policy import register_item

@@ -19,7 +19,7 @@ from carbonwatch.config import Config
 from storage.db import open_store
 from storage.models import HealthAlert
 from tests.helpers import PROJECT_ROOT
-from tests.test_alerts import Receiver
+from tests.receiver import Receiver
 
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 TARGETS = Config(notify_urls=("https://hooks.example.org/cw",))
@@ -93,6 +93,15 @@ def test_a_failed_delivery_is_tried_again_at_the_next_check(sessions: sessionmak
         assert list(session.scalars(select(HealthAlert))) == []
     sent.failing = False
     assert _check(sessions, sent, {"ndrc": LATE}).unhealthy == ["ndrc"]
+
+
+def test_a_failed_delivery_names_the_target_without_its_secrets(sessions: sessionmaker[Session]) -> None:
+    sent = Sent()
+    sent.failing = True
+    config = Config(notify_urls=("https://cw:pa55w0rd@hooks.example.org/hook/ab12cd?k=q9w8e7",))
+    (error,) = _check(sessions, sent, {"ndrc": LATE}, config).errors
+    assert error.startswith("https://hooks.example.org#")
+    assert not [s for s in ("pa55w0rd", "ab12cd", "q9w8e7") if s in error]
 
 
 def test_without_targets_nothing_is_sent_or_kept(sessions: sessionmaker[Session]) -> None:
