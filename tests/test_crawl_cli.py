@@ -186,7 +186,7 @@ def test_import_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_cron_crawl_delivers_alerts_for_new_flags(tmp_path: Path) -> None:
     # Cron mode has no daemon to run the alert step: `crawl` itself posts the new flags to the webhook.
-    from tests.test_alerts import Receiver
+    from tests.receiver import Receiver
 
     receiver = Receiver()
     receiver.thread.start()
