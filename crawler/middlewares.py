@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import CancelledError, Deferred
 
+from crawler.dnsguard import AddressRefused, GlobalOnlyResolver, address_refusal
 from crawler.offline import parse_host_map
 
 logger = logging.getLogger(__name__)
@@ -101,12 +103,11 @@ class RetryAfterMiddleware:
 
 
 def blocked_reason(url: str, allowed_hosts: frozenset[str]) -> str | None:
-    """Why ``url`` must not be fetched (SSRF guard), or None when it may be.
+    """Why ``url`` must not be fetched before any lookup (SSRF guard), or None when it may be.
 
-    Refused: schemes other than http/https, ``localhost`` names, and IP literals that are private, loopback,
-    link-local, reserved, multicast or unspecified. Hosts in ``allowed_hosts`` (the test/demo host map's real
-    hostnames) pass. Names are not resolved here: DNS rebinding is out of scope for a news crawler that follows
-    links of a few known sites.
+    Refused: schemes other than http/https, ``localhost`` names, and IP literals (in any encoding) that are not
+    global unicast (:func:`crawler.dnsguard.address_refusal`). Hosts in ``allowed_hosts`` (the test/demo host
+    map's real hostnames) pass. Names are resolved afterwards by :class:`SsrfGuardMiddleware`.
     """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -126,18 +127,16 @@ def blocked_reason(url: str, allowed_hosts: frozenset[str]) -> str | None:
         addr = _legacy_ipv4(host)
     if addr is None:
         return None
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
-    if (
-        addr.is_private
-        or addr.is_loopback
-        or addr.is_link_local
-        or addr.is_reserved
-        or addr.is_multicast
-        or addr.is_unspecified
-    ):
-        return f"address {addr}"
-    return None
+    return address_refusal(addr)
+
+
+def is_name(host: str) -> bool:
+    """Whether ``host`` (as :func:`urlsplit` gives it) is a name to resolve rather than an IP literal."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return _legacy_ipv4(host) is None
+    return False
 
 
 def _legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
@@ -165,11 +164,17 @@ def _legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
 
 
 class SsrfGuardMiddleware:
-    """Refuses requests that could reach internal services; counted as ``carbonwatch/drop/ssrf_blocked``."""
+    """Refuses requests that could reach internal services; counted as ``carbonwatch/drop/ssrf_blocked``.
+
+    Runs for every request, redirects and retries included. A name is resolved here, through the reactor's
+    :class:`~crawler.dnsguard.GlobalOnlyResolver`, whose vetted and cached answer is the one the connection then
+    uses; a name with any non-global address is refused with the address in the log line.
+    """
 
     def __init__(self, crawler: Any, allowed_hosts: frozenset[str]) -> None:
         self.crawler = crawler
         self.allowed_hosts = allowed_hosts
+        self._fallback: GlobalOnlyResolver | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> SsrfGuardMiddleware:
@@ -178,13 +183,31 @@ class SsrfGuardMiddleware:
         hosts = frozenset(parse_host_map(crawler.settings.get("CARBONWATCH_HOST_MAP")))
         return cls(crawler, hosts)
 
-    def process_request(self, request: Any) -> None:
+    async def process_request(self, request: Any) -> None:
         reason = blocked_reason(request.url, self.allowed_hosts)
+        host = (urlsplit(request.url).hostname or "").lower().rstrip(".")
+        if reason is None and host not in self.allowed_hosts and is_name(host):
+            try:
+                await maybe_deferred_to_future(self._resolver().lookup(host))
+            except AddressRefused as exc:
+                reason = str(exc)
         if reason is None:
             return None
         self.crawler.stats.inc_value("carbonwatch/drop/ssrf_blocked")
         logger.warning("refused %s (%s): not a public web address", request.url, reason)
         raise IgnoreRequest(f"ssrf_blocked: {reason}")
+
+    def _resolver(self) -> GlobalOnlyResolver:
+        from twisted.internet import reactor
+
+        installed = getattr(reactor, "nameResolver", None)
+        if isinstance(installed, GlobalOnlyResolver):
+            return installed
+        if self._fallback is None:
+            # Another TWISTED_DNS_RESOLVER: names are still checked here, but the connection resolves again.
+            logger.warning("TWISTED_DNS_RESOLVER is not the SSRF guard's resolver: connections are not pinned")
+            self._fallback = GlobalOnlyResolver(reactor, 10_000, frozenset())
+        return self._fallback
 
 
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):

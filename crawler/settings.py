@@ -55,6 +55,10 @@ DOWNLOAD_HANDLERS = {
     "https": "crawler.offline.MappedHTTPDownloadHandler",
 }
 CARBONWATCH_HOST_MAP: dict[str, str] = {}
+# Every connection resolves its host here: an answer with an address that is not global unicast is refused, and
+# the answer the SSRF guard checked is the one connected to (no DNS rebinding in between). Only the host map's
+# targets may be loopback.
+TWISTED_DNS_RESOLVER = "crawler.dnsguard.GlobalOnlyResolver"
 
 EXTENSIONS = {
     "crawler.extensions.StatsFile": 500,

@@ -29,6 +29,8 @@ NOW = datetime(2021, 11, 16, 3, 0, 0, tzinfo=UTC)
         "http://0x7f.1/",
         "http://localhost:6379/",
         "http://0.0.0.0/",
+        "http://100.100.100.200/latest/meta-data/",  # carrier-grade NAT, a cloud metadata address
+        "http://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
         "file:///etc/passwd",
         "ftp://finance.sina.com.cn/x",
         "gopher://127.0.0.1:6379/_INFO",
