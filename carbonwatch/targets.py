@@ -17,7 +17,7 @@ from urllib.parse import unquote, unquote_plus, urlsplit, urlunsplit
 
 FINGERPRINT_HEX = 10  # the length stored since migration 0001: rows written before 0004 keep matching
 WEBHOOK_SCHEMES = ("http", "https")
-SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*$")
+SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 # Where a URL splits into the parts that may each be (or hold) a secret.
 PART_SEPARATORS_RE = re.compile(r"[/?&=#:@;,]")
 # Parts shorter than this are not scrubbed from messages: they carry no secret worth guessing and would mangle
@@ -31,14 +31,17 @@ def fingerprint(url: str) -> str:
 
 
 def _scheme(url: str) -> str:
-    scheme = urlsplit(url).scheme.lower()
-    return scheme if "://" in url and SCHEME_RE.match(scheme) else "unknown"
+    match = SCHEME_RE.match(url)
+    return match.group(1).lower() if match else "unknown"
 
 
 def _host_port(url: str) -> str:
-    """``host[:port]`` of an http(s) URL, without user info; empty when there is none."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
+    """``host[:port]`` of an http(s) URL, without user info; empty when there is none or it does not parse."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "http://[oops": an unbalanced IPv6 bracket
+        return ""
     if ":" in host:
         host = f"[{host}]"  # IPv6 literal
     try:
@@ -55,8 +58,8 @@ def redact_target(url: str) -> str:
     so for every scheme but http(s) only the scheme is kept.
     """
     scheme = _scheme(url)
-    shown = f"{scheme}://{_host_port(url)}" if scheme in WEBHOOK_SCHEMES else f"{scheme}://***"
-    return f"{shown}#{fingerprint(url)}"
+    host = _host_port(url) if scheme in WEBHOOK_SCHEMES else ""
+    return f"{scheme}://{host or '***'}#{fingerprint(url)}"
 
 
 def secret_parts(url: str) -> list[str]:
@@ -66,7 +69,7 @@ def secret_parts(url: str) -> list[str]:
     """
     scheme = _scheme(url)
     rest = url.partition("://")[2] if "://" in url else url
-    if scheme in WEBHOOK_SCHEMES:
+    if scheme in WEBHOOK_SCHEMES and _host_port(url):
         netloc = urlsplit(url).netloc
         userinfo = netloc.rpartition("@")[0] if "@" in netloc else ""
         rest = userinfo + rest[len(netloc) :]
@@ -93,7 +96,10 @@ def split_credentials(url: str) -> tuple[str, str | None]:
 
     urllib does not turn ``https://user:pass@host/`` into a header; it takes ``user:pass@host`` for the host.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # left to urllib to refuse, with its message scrubbed
+        return url, None
     if "@" not in parts.netloc:
         return url, None
     userinfo, _, hostport = parts.netloc.rpartition("@")

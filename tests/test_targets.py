@@ -47,6 +47,8 @@ def test_scrubbed_message_holds_no_secret(url: str, secrets: list[str]) -> None:
         ("http://host:notaport/hook", "http://host"),
         ("tgram://123456789:ABCdef/4242", "tgram://***"),
         ("hooks.example.com/services/x", "unknown://***"),
+        ("http:///hook/ab12cd", "http://***"),
+        ("http://[oops/hook/ab12cd", "http://***"),
     ],
 )
 def test_redacted_target_is_scheme_and_host(url: str, shown: str) -> None:
@@ -69,6 +71,11 @@ def test_split_credentials_makes_a_basic_header() -> None:
     bare, auth = split_credentials("https://us%40er:p:w@rd@h.example:8443/hook?x=1")
     assert bare == "https://h.example:8443/hook?x=1"
     assert auth == "Basic " + base64.b64encode(b"us@er:p:w@rd").decode()
+
+
+@pytest.mark.parametrize("url", ["http://[oops/hook/ab12cd", "https://u:p@[::1/x"])
+def test_unparsable_url_is_scrubbed_not_raised(url: str) -> None:
+    assert "ab12cd" not in scrub(f"bad {url}", url) and "u:p" not in scrub(f"bad {url}", url)
 
 
 def test_split_credentials_without_user_info() -> None:

@@ -48,18 +48,23 @@ def new_target(old: str) -> str:
     matched = bool(sep and FINGERPRINT_RE.match(fp))
     if not matched:
         body, fp = old, hashlib.sha256(old.encode("utf-8")).hexdigest()[:10]
-    parts = urlsplit(body)
-    scheme = parts.scheme.lower()
+    scheme = body.partition("://")[0].lower() if "://" in body else "unknown"
     if scheme not in ("http", "https"):
-        return old if matched else f"{scheme or 'unknown'}://***#{fp}"
-    host = (parts.hostname or "").lower()
+        return old if matched else f"{scheme}://***#{fp}"
+    try:
+        parts = urlsplit(body)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return f"{scheme}://***#{fp}"
     if ":" in host:
         host = f"[{host}]"
     try:
         port = parts.port
     except ValueError:
         port = None
-    return f"{scheme}://{host}:{port}#{fp}" if host and port is not None else f"{scheme}://{host}#{fp}"
+    if not host:
+        return f"{scheme}://***#{fp}"
+    return f"{scheme}://{host}:{port}#{fp}" if port is not None else f"{scheme}://{host}#{fp}"
 
 
 def upgrade() -> None:
