@@ -114,6 +114,8 @@ class GlobalOnlyResolver:
         self.allowed_hosts = allowed_hosts
         self.enabled = enabled
         self.cache: LocalCache[str, tuple[str, ...]] = LocalCache(cache_size)
+        # Names refused lately, with the reason: the SSRF middleware counts a connection failed by a refusal.
+        self.refused: LocalCache[str, str] = LocalCache(1000)
 
     @classmethod
     def from_crawler(cls, crawler: Any, reactor: Any) -> GlobalOnlyResolver:
@@ -142,6 +144,7 @@ class GlobalOnlyResolver:
         if self.enabled and key not in self.allowed_hosts:
             reason = answer_refusal(key, addresses)
             if reason is not None:
+                self.refused[key] = reason
                 raise AddressRefused(reason)
         answer = tuple(addresses)
         if answer and self.cache.limit:

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
-from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
+from scrapy.exceptions import CannotResolveHostError, DownloadCancelledError, IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.misc import build_from_crawler
@@ -193,6 +193,19 @@ class SsrfGuardMiddleware:
                 reason = str(exc)
         if reason is None:
             return None
+        self._refuse(request, reason)
+
+    def process_exception(self, request: Any, exception: BaseException) -> None:
+        """A connection whose own lookup was refused (a rebinding answer after the check) is a counted drop too."""
+        if not isinstance(exception, CannotResolveHostError):
+            return None
+        host = (urlsplit(request.url).hostname or "").lower().rstrip(".")
+        reason = self._resolver().refused.get(host)
+        if reason is None:
+            return None
+        self._refuse(request, f"at connect time: {reason}")
+
+    def _refuse(self, request: Any, reason: str) -> None:
         self.crawler.stats.inc_value("carbonwatch/drop/ssrf_blocked")
         logger.warning("refused %s (%s): not a public web address", request.url, reason)
         raise IgnoreRequest(f"ssrf_blocked: {reason}")

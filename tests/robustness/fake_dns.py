@@ -17,7 +17,7 @@ from crawler.dnsguard import GlobalOnlyResolver
 class _TableLookup:
     """An IHostnameResolver answering from ``table``, and from ``fallback`` for names not in it."""
 
-    def __init__(self, table: dict[str, list[str]], fallback: Any) -> None:
+    def __init__(self, table: dict[str, Any], fallback: Any) -> None:
         self.table = table
         self.fallback = fallback
 
@@ -25,7 +25,12 @@ class _TableLookup:
         if name.lower() not in self.table:
             return self.fallback.resolveHostName(receiver, name, port, *args, **kwargs)
         receiver.resolutionBegan(None)
-        for text in self.table[name.lower()]:
+        answers = self.table[name.lower()]
+        if answers and isinstance(answers[0], list):  # successive answers, as a rebinding DNS gives them
+            answer = answers.pop(0) if len(answers) > 1 else answers[0]
+        else:
+            answer = answers
+        for text in answer:
             receiver.addressResolved((IPv6Address if ":" in text else IPv4Address)("TCP", text, port))
         receiver.resolutionComplete()
         return None

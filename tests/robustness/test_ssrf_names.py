@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,14 +98,22 @@ class Crawled:
     db_url: str
 
 
-def crawl_with_table(site: Site, tmp: Path, lids: list[int], middlewares: dict[str, int | None]) -> Crawled:
+def crawl_with_table(
+    site: Site,
+    tmp: Path,
+    lids: list[int],
+    middlewares: dict[str, int | None],
+    answers: list[Any] | None = None,
+    **extra: str,
+) -> Crawled:
     mark = len(site.server.hits)
     db_url = f"sqlite:///{tmp / 'carbonwatch.db'}"
     settings = {
         "TWISTED_DNS_RESOLVER": RESOLVER,
-        "TEST_DNS_TABLE": json.dumps({INTERNAL_NAME: ["127.0.0.1"]}),
+        "TEST_DNS_TABLE": json.dumps({INTERNAL_NAME: answers or ["127.0.0.1"]}),
         "DOWNLOADER_MIDDLEWARES": middlewares,
         "DOWNLOAD_TIMEOUT": "2",
+        **extra,
     }
     result = run_sina(site.server, tmp, db_url, lids, settings=settings)
     return Crawled(result, site.server.hits_since(mark), db_url)
@@ -116,7 +125,8 @@ def guarded(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Crawled:
 
 
 def probes(crawled: Crawled) -> list[str]:
-    return [h.path for h in crawled.hits if "ssrf-probe" in h.path or "meta-data" in h.path]
+    # Mapped hosts are served under /<host>/...; a bare /robots.txt is the internal name's own.
+    return [h.path for h in crawled.hits if "ssrf-probe" in h.path or "meta-data" in h.path or h.path == "/robots.txt"]
 
 
 def test_the_crawl_succeeds(guarded: Crawled) -> None:
@@ -164,5 +174,22 @@ def test_the_resolver_refuses_at_connect_time_without_the_middleware(site: Site,
     # What a rebinding answer after the middleware's check would meet: the connection's own lookup refuses it.
     unguarded = {**NO_OFFSITE, "crawler.middlewares.SsrfGuardMiddleware": None}
     crawled = crawl_with_table(site, tmp_path, [LID], unguarded)
-    assert [p for p in probes(crawled) if "name.shtml" in p or "redirected" in p] == []
+    assert probes(crawled) == []
     assert f"not connecting to {INTERNAL_NAME}: {INTERNAL_NAME} resolves to address 127.0.0.1" in crawled.result.log
+
+
+def test_a_rebinding_answer_at_connect_time_is_refused_and_counted(site: Site, tmp_path: Path) -> None:
+    # The guard's lookup sees a public address; with no DNS cache the connection looks up again and gets loopback.
+    crawled = crawl_with_table(
+        site,
+        tmp_path,
+        [LID],
+        NO_OFFSITE,
+        answers=[["93.184.215.14"], ["127.0.0.1"]],
+        DNSCACHE_ENABLED="False",
+        RETRY_ENABLED="False",
+    )
+    assert probes(crawled) == []
+    assert "(at connect time: intranet.carbon.example resolves to address 127.0.0.1)" in crawled.result.log
+    refused = re.findall(r"refused \S+ \(.*\): not a public web address", crawled.result.log)
+    assert crawled.result.stat("carbonwatch/drop/ssrf_blocked") == len(refused) >= 5
