@@ -3,10 +3,11 @@
 Installed on the reactor by ``TWISTED_DNS_RESOLVER`` (``crawler/settings.py``). Every connection Scrapy's HTTP
 handler opens resolves its host here, literals included; an answer holding any address that is not global unicast
 (loopback, private, carrier-grade NAT ``100.64.0.0/10``, link-local, reserved, multicast, or an IPv6 form embedding
-such an IPv4: ``::ffff:127.0.0.1``, 6to4 ``2002:7f00:1::``, Teredo, NAT64) is refused whole, so a name never
-reaches the connection. Answers are cached for the process, so the SSRF middleware's check before the request and
-the connection use the same vetted answer and a DNS rebinding between the two cannot change it. The hosts that the
-operator's ``CARBONWATCH_HOST_MAP`` points at (tests and the offline demo: ``127.0.0.1``) are the only exception.
+such an IPv4: ``::ffff:127.0.0.1``, 6to4 ``2002:7f00:1::``, Teredo, NAT64) is refused whole, and the connection
+gets no address at all. Answers are cached for the process, so the SSRF middleware's check before the request and
+the connection use the same vetted answer and a DNS rebinding between the two cannot change it. The hosts the
+operator chose are the only exceptions: those ``CARBONWATCH_HOST_MAP`` points at (tests and the offline demo:
+``127.0.0.1``) and the proxies of ``http_proxy``/``https_proxy``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
+from urllib.request import getproxies
 
 from scrapy.utils.datatypes import LocalCache
 from twisted.internet.address import IPv4Address, IPv6Address
@@ -75,6 +77,11 @@ def mapped_targets(raw_host_map: Any) -> frozenset[str]:
     return frozenset((urlsplit(base).hostname or "").lower() for base in parse_host_map(raw_host_map).values()) - {""}
 
 
+def proxy_hosts(proxies: dict[str, str]) -> frozenset[str]:
+    """The proxy hosts the operator set in the environment (``http_proxy``, ``https_proxy``), which Scrapy uses."""
+    return frozenset((urlsplit(url).hostname or "").lower() for url in proxies.values() if "://" in url) - {""}
+
+
 @implementer(IHostResolution)
 class _Resolution:
     def __init__(self, name: str) -> None:
@@ -123,6 +130,9 @@ class GlobalOnlyResolver:
         settings = crawler.settings
         cache_size = settings.getint("DNSCACHE_SIZE") if settings.getbool("DNSCACHE_ENABLED") else 0
         allowed = mapped_targets(settings.get("CARBONWATCH_HOST_MAP"))
+        if settings.getbool("HTTPPROXY_ENABLED", True):
+            # A proxy on loopback or the LAN is the operator's choice; it then resolves the crawled names itself.
+            allowed |= proxy_hosts(getproxies())
         return cls(reactor, cache_size, allowed, settings.getbool("CARBONWATCH_SSRF_GUARD", True))
 
     def install_on_reactor(self) -> None:

@@ -6,7 +6,7 @@ import ipaddress
 
 import pytest
 
-from crawler.dnsguard import address_refusal, answer_refusal, mapped_targets
+from crawler.dnsguard import address_refusal, answer_refusal, mapped_targets, proxy_hosts
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,8 @@ def test_mapped_targets_are_the_host_maps_destinations() -> None:
     raw = '{"finance.sina.com.cn": "http://127.0.0.1:8321", "news.sina.com.cn": "http://localhost:8321/"}'
     assert mapped_targets(raw) == frozenset({"127.0.0.1", "localhost"})
     assert mapped_targets(None) == frozenset()
+
+
+def test_proxy_hosts_are_the_environments_proxies() -> None:
+    proxies = {"http": "http://127.0.0.1:3128", "https": "http://user:pw@Squid.lan:3128", "no": "localhost,.lan"}
+    assert proxy_hosts(proxies) == frozenset({"127.0.0.1", "squid.lan"})
