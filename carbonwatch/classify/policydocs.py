@@ -22,7 +22,14 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from carbonwatch.classify.doctitles import DOC_KINDS, NON_DOCUMENT_RE, WEAK_KINDS, document_kind, title_is_document
+from carbonwatch.classify.doctitles import (
+    DOC_KINDS,
+    NON_DOCUMENT_RE,
+    QUOTES,
+    WEAK_KINDS,
+    document_kind,
+    title_is_document,
+)
 
 # -- document kinds (open vocabulary: see doctitles) -----------------------------------------------------------
 DOC_TYPES: tuple[str, ...] = DOC_KINDS
@@ -284,7 +291,6 @@ GENERIC_TITLE_RE = re.compile(
     r"等|各|相关|有关|系列|一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本|应对|类似|同类|此类|相应|具体|新一轮|一些"
 )
 
-QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
 CONTEXT_CHARS = 40
 
@@ -332,7 +338,7 @@ class PolicyResult:
 
 def unify_quotes(text: str) -> str:
     """Map typographic and corner quotes to ASCII ``"`` (sites differ in which they use)."""
-    return text.translate(QUOTE_MAP).replace("‘", "'").replace("’", "'")
+    return text.translate(QUOTES).replace("‘", "'").replace("’", "'")
 
 
 def normalise_title(title: str) -> str:
@@ -379,9 +385,7 @@ def canonical_issuer(text: str) -> str | None:
 PROVINCE_SUFFIX = {"北京": "市", "天津": "市", "上海": "市", "重庆": "市", "内蒙古": "自治区", "广西": "壮族自治区"}
 PROVINCE_SUFFIX |= {"西藏": "自治区", "宁夏": "回族自治区", "新疆": "维吾尔自治区", "香港": "特别行政区"}
 PROVINCE_SUFFIX |= {"澳门": "特别行政区"}
-PROVINCE_HEAD_RE = re.compile(
-    rf"^({PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?(?!省|市|自治区)(.*)$"
-)
+PROVINCE_HEAD_RE = re.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自治区)(.*)$")
 
 
 ANAPHOR_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:省|市|自治区)((?:人民)?政府(?:办公厅)?)")
@@ -962,7 +966,7 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
             title_norm=normalise_title(title_text),
             issuer=issuer,
             doc_number=number or order_number,
-            doc_type=doc_type(compact),
+            doc_type=kind,
             is_release=True,
             field="title" if headline else "text",
             start=0,
