@@ -51,11 +51,9 @@ def test_every_post_has_provenance() -> None:
 
 
 def test_split_rule_is_stable() -> None:
-    # Pinned: changing the rule would move posts between splits after rules were written.
-    assert split_of("Rock-Candy-Tea/RSSHUB-PAGE", "source/_posts/x.md") == split_of(
-        "Rock-Candy-Tea/RSSHUB-PAGE", "source/_posts/x.md"
-    )
-    assert {split_of("r/r", f"p{i}") for i in range(30)} == {"tuning", "blind"}
+    # Pinned values: changing the rule would move posts between splits after rules were written.
+    assert split_of("Rock-Candy-Tea/RSSHUB-PAGE", "source/_posts/x.md") == "blind"
+    assert [split_of("r/r", f"p{i}") for i in range(4)] == ["blind", "tuning", "tuning", "tuning"]
 
 
 @pytest.mark.parametrize("split", ["tuning", "blind"])
