@@ -29,7 +29,7 @@ from carbonwatch.classify.evaluate import (
     read_post,
     split_of,
 )
-from carbonwatch.classify.rules import load_rules
+from carbonwatch.classify.rules import Rules, load_rules
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared" / "data"
@@ -57,9 +57,8 @@ def corpus_rows() -> dict[str, list[Labelled]]:
     return out
 
 
-def dev_outcomes() -> tuple[str, list[Outcome]]:
+def dev_outcomes(rules: Rules) -> tuple[str, list[Outcome]]:
     """The development posts: the full shared set when it is beside the project, else the trimmed test copies."""
-    rules = load_rules()
     if (SHARED / "labels" / "dev_labels.tsv").is_file():
         rows = read_labels(SHARED / "labels" / "dev_labels.tsv") + read_labels(EXTRA)
         return "dev (shared/data)", evaluate(rows, SHARED, rules, default_reader())
@@ -67,13 +66,13 @@ def dev_outcomes() -> tuple[str, list[Outcome]]:
     return "dev (tests/fixtures/labels)", evaluate(rows, FIXTURE_LABELS, rules, read_post)
 
 
-def unseen_pages_outcomes() -> tuple[str, list[Outcome]] | None:
+def unseen_pages_outcomes(rules: Rules) -> tuple[str, list[Outcome]] | None:
     """Real web pages of the shared extraction set, labelled apart and never looked at while writing rules."""
     labels = Path(__file__).with_name("labels") / "wced_labels.tsv"
     if not (labels.is_file() and SHARED.is_dir()):
         return None
     rows = read_labels(labels)
-    return f"unseen web pages ({len(rows)}, shared/data)", evaluate(rows, SHARED, load_rules(), default_reader())
+    return f"unseen web pages ({len(rows)}, shared/data)", evaluate(rows, SHARED, rules, default_reader())
 
 
 def _met(value: float, target: float) -> str:
@@ -192,12 +191,12 @@ def main(argv: list[str] | None = None) -> int:
         table += rows
         if args.details and (split == "tuning" or args.show_blind):
             details += detail_lines(split, outcomes)
-    dev_name, dev = dev_outcomes()
+    dev_name, dev = dev_outcomes(rules)
     rows, raw["dev"] = post_rows(dev_name, dev, judged=False)
     table += rows
     if args.details:
         details += detail_lines("dev", dev)
-    unseen = unseen_pages_outcomes()
+    unseen = unseen_pages_outcomes(rules)
     if unseen is not None:
         rows, raw["unseen_pages"] = post_rows(unseen[0], unseen[1], judged=False)
         table += rows
