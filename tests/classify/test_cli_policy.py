@@ -9,11 +9,8 @@ import pytest
 
 from carbonwatch.cli import main
 from carbonwatch.cli.policy import parse_since
-from crawler.items import ArticleItem
-from pipelines.classify import classify_item, load_rules
-from pipelines.policy import register_item
 from storage.db import open_store
-from storage.queries import upsert_article
+from tests.seed import seed_flagged_release
 
 NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
 
@@ -25,19 +22,7 @@ def db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.delenv("CARBONWATCH_CONFIG", raising=False)
     _, sessions = open_store(db_url)
     with sessions.begin() as s:
-        item = ArticleItem(
-            url="https://finance.sina.com.cn/a.shtml",
-            source="sina",
-            title="国务院印发2030年前碳达峰行动方案",
-            canonical_url="https://finance.sina.com.cn/a.shtml",
-            text="国务院日前印发《2030年前碳达峰行动方案》。碳达峰碳中和工作，碳排放强度下降。",
-            content_hash="h",
-            published_at=NOW,
-        )
-        classify_item(item, load_rules())
-        article, item.status = upsert_article(s, item, now=NOW)
-        item.article_id = article.id
-        register_item(s, item, now=NOW)
+        seed_flagged_release(s, NOW)
     return db_url
 
 

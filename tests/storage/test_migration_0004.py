@@ -12,12 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from carbonwatch.alerts import deliver_pending
 from carbonwatch.config import Config
 from carbonwatch.targets import fingerprint, redact_target
-from crawler.items import ArticleItem
-from pipelines.classify import classify_item, load_rules
-from pipelines.policy import register_item
 from storage.db import make_engine, session_factory, upgrade
 from storage.models import Flag, Notification
-from storage.queries import upsert_article
+from tests.seed import seed_flagged_release
 
 NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
 WEBHOOK = "http://user:pa55@127.0.0.1:9/hook/ab12cd?k=q9w8e7"
@@ -35,19 +32,7 @@ def migrated(tmp_path: Path) -> sessionmaker[Session]:
     upgrade(engine, "0003")
     sessions = session_factory(engine)
     with sessions.begin() as s:
-        item = ArticleItem(
-            url="https://finance.sina.com.cn/a.shtml",
-            source="sina",
-            title="国务院印发2030年前碳达峰行动方案",
-            canonical_url="https://finance.sina.com.cn/a.shtml",
-            text="国务院日前印发《2030年前碳达峰行动方案》。碳达峰碳中和工作，碳排放强度下降。",
-            content_hash="h",
-            published_at=NOW,
-        )
-        classify_item(item, load_rules())
-        article, item.status = upsert_article(s, item, now=NOW)
-        item.article_id = article.id
-        register_item(s, item, now=NOW)
+        seed_flagged_release(s, NOW)
         flag_id = s.scalars(select(Flag.id)).one()
         old_rows = [(OLD_WEBHOOK_TARGET, "sent"), (OLD_TELEGRAM_TARGET, "sent"), (TRUNCATED[:512], "failed")]
         for target, status in old_rows:
