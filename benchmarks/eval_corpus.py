@@ -114,10 +114,11 @@ def title_rows(show_blind: bool) -> tuple[list[Row], dict[str, Any], list[str]]:
     rows: list[Row] = []
     raw: dict[str, Any] = {}
     misses: list[str] = []
+    titles = [(r, split_of("titles", r["title"])) for r in read_rows(TITLES)]
     for split in ("tuning", "blind"):
         docs = nondocs = accepted = rejected = 0
-        for r in read_rows(TITLES):
-            if split_of("titles", r["title"]) != split:
+        for r, title_split in titles:
+            if title_split != split:
                 continue
             ok, reason = title_is_document(r["title"])
             if r["is_document"] == "1":
