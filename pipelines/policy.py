@@ -37,6 +37,11 @@ def document_title(doc: dict[str, Any], article_title: str) -> tuple[str, str]:
     return title, norm
 
 
+def flag_label(title: str, issuer: str | None, doc_number: str | None) -> str:
+    """How the flag log line names a document: title, then issuer and number, each saying so when unknown."""
+    return f"{title} ({issuer or 'issuer unknown'}, {doc_number or 'no document number'})"
+
+
 def flag_evidence(item: ArticleItem, doc: dict[str, Any]) -> dict[str, Any]:
     """Why a flag was raised: the document, the release cue and the carbon evidence."""
     carbon = item.carbon or {}
@@ -91,7 +96,11 @@ def register_item(
         )
         if flag is not None:
             raised.append(flag)
-            logger.warning("new carbon-policy release flagged: %s (%s) in %s", policy.title, policy.issuer, item.url)
+            logger.warning(
+                "new carbon-policy release flagged: %s in %s",
+                flag_label(policy.title, policy.issuer, policy.doc_number),
+                item.url,
+            )
     return raised
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.items import ArticleItem
 from pipelines.classify import classify_item, load_rules
-from pipelines.policy import PolicyRegistryPipeline, register_item
+from pipelines.policy import PolicyRegistryPipeline, flag_label, register_item
 from storage import policy_queries
 from storage.db import open_store
 from storage.models import CrawlRun, Flag, Policy, PolicyMention
@@ -185,6 +185,26 @@ def test_new_flag_logged_at_warning(sessions: sessionmaker[Session], caplog: pyt
         register_item(s, make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT), now=NOW)
     assert "2030年前碳达峰行动方案" in caplog.text
     assert "https://finance.sina.com.cn/a.shtml" in caplog.text
+
+
+def test_flag_log_line_says_what_is_missing(sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture) -> None:
+    with sessions.begin() as s, caplog.at_level("WARNING", logger="pipelines.policy"):
+        register_item(s, make_item(s, "https://finance.sina.com.cn/a.shtml", SINA_TITLE, SINA_TEXT), now=NOW)
+    assert "no document number" in caplog.text  # the Sina report names no 发文字号
+    assert "None" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("issuer", "number", "expected"),
+    [
+        ("国务院", "国发〔2021〕23号", "方案 (国务院, 国发〔2021〕23号)"),
+        (None, "国发〔2021〕23号", "方案 (issuer unknown, 国发〔2021〕23号)"),
+        ("国务院", None, "方案 (国务院, no document number)"),
+        (None, "", "方案 (issuer unknown, no document number)"),
+    ],
+)
+def test_flag_label(issuer: str | None, number: str | None, expected: str) -> None:
+    assert flag_label("方案", issuer, number) == expected
 
 
 def test_listings(sessions: sessionmaker[Session]) -> None:
