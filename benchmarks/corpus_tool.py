@@ -29,6 +29,7 @@ COLUMNS = (
     "commit",
     "read_file_id",
     "note",
+    "round",
 )
 
 
@@ -38,7 +39,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return [dict(row) for row in csv.DictReader(fh, delimiter="\t")]
 
 
-def normalise_staged(row: dict[str, str]) -> dict[str, str]:
+def normalise_staged(row: dict[str, str], collection_round: int) -> dict[str, str]:
     """A staged row (columns file, …, path = repository path) in the merged column layout, split computed."""
     out = {
         "path": (row.get("file") or row.get("path") or "").strip(),
@@ -51,6 +52,7 @@ def normalise_staged(row: dict[str, str]) -> dict[str, str]:
         "commit": (row.get("commit") or "").strip(),
         "read_file_id": (row.get("read_file_id") or "").strip(),
         "note": (row.get("note") or "").strip(),
+        "round": str(collection_round),
     }
     out["split"] = split_of(out["repo"], out["source_path"])
     return out
@@ -78,6 +80,8 @@ def problems(rows: list[dict[str, str]], root: Path = CORPUS) -> list[str]:
             found.append(f"{name}: flag must equal carbon and release")
         if row["documents"] and not release:
             found.append(f"{name}: documents listed but release = 0")
+        if not row.get("round", "").isdigit():
+            found.append(f"{name}: round must be the collection round's number")
         if row["split"] != split_of(row["repo"], row["source_path"]):
             found.append(f"{name}: split {row['split']!r} is not the hash rule's")
     return found
@@ -108,6 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
     merge = sub.add_parser("merge", help="add staged rows to labels.tsv")
+    merge.add_argument(
+        "--round",
+        dest="collection_round",
+        type=int,
+        required=True,
+        help="the collection round the staged posts belong to (blind posts of a round stay unread until measured)",
+    )
     merge.add_argument("staged", nargs="+", type=Path)
     sub.add_parser("check", help="validate the corpus and print its counts")
     args = parser.parse_args(argv)
@@ -116,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         known = {r["path"] for r in rows}
         for staged in args.staged:
             for row in read_rows(staged):
-                new = normalise_staged(row)
+                new = normalise_staged(row, args.collection_round)
                 if new["path"] and new["path"] not in known:
                     rows.append(new)
                     known.add(new["path"])

@@ -48,13 +48,37 @@ TITLE_TARGET = 0.90  # share of real document titles accepted and of non-documen
 
 def corpus_rows() -> dict[str, list[Labelled]]:
     """The corpus's labelled posts by split."""
+    return {split: [label for label, _ in rows] for split, rows in _labelled_rows().items()}
+
+
+def _labelled_rows() -> dict[str, list[tuple[Labelled, int]]]:
+    """Each post with its collection round, by split."""
+    out: dict[str, list[tuple[Labelled, int]]] = {"tuning": [], "blind": []}
     if not (CORPUS / "labels.tsv").is_file():
-        return {"tuning": [], "blind": []}
-    splits = {r["path"]: r["split"] for r in read_rows(CORPUS / "labels.tsv")}
-    out: dict[str, list[Labelled]] = {"tuning": [], "blind": []}
+        return out
+    meta = {r["path"]: (r["split"], int(r.get("round") or 1)) for r in read_rows(CORPUS / "labels.tsv")}
     for label in read_labels(CORPUS / "labels.tsv"):
-        out[splits[label.path]].append(label)
+        split, collection_round = meta[label.path]
+        out[split].append((label, collection_round))
     return out
+
+
+def corpus_groups() -> list[tuple[str, list[Labelled], bool]]:
+    """The sets reported: (name, posts, judged against the targets).
+
+    Blind posts stay unread only until they are measured: once a round's blind misses have been read to report them,
+    the next round's blind posts are the product's figures, and earlier blind rounds are reported apart, unjudged.
+    """
+    rows = _labelled_rows()
+    rounds = sorted({r for _, r in rows["blind"]})
+    groups: list[tuple[str, list[Labelled], bool]] = []
+    for collection_round in reversed(rounds):
+        part = [label for label, r in rows["blind"] if r == collection_round]
+        latest = collection_round == rounds[-1]
+        name = f"blind round {collection_round}" + ("" if latest else " (read since it was measured)")
+        groups.append((name, part, latest))
+    groups.append(("tuning", [label for label, _ in rows["tuning"]], False))
+    return groups
 
 
 def dev_outcomes(rules: Rules) -> tuple[str, list[Outcome]]:
@@ -182,16 +206,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rules = load_rules()
     reader = default_reader()
-    splits = corpus_rows()
+    groups = corpus_groups()
     table: list[Row] = []
     raw: dict[str, Any] = {}
     details: list[str] = []
-    for split in ("blind", "tuning"):
-        outcomes = evaluate(splits[split], CORPUS, rules, reader)
-        rows, raw[split] = post_rows(split, outcomes, judged=split == "blind")
+    for name, posts, judged in groups:
+        outcomes = evaluate(posts, CORPUS, rules, reader)
+        rows, raw[name] = post_rows(name, outcomes, judged=judged)
         table += rows
-        if args.details and (split == "tuning" or args.show_blind):
-            details += detail_lines(split, outcomes)
+        if args.details and (name == "tuning" or args.show_blind):
+            details += detail_lines(name.split(" (")[0], outcomes)
     dev_name, dev = dev_outcomes(rules)
     rows, raw["dev"] = post_rows(dev_name, dev, judged=False)
     table += rows
@@ -208,8 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(raw, ensure_ascii=False, indent=1))
         return 0
-    n = {k: len(v) for k, v in splits.items()}
-    print(f"corpus: {n['tuning']} tuning + {n['blind']} blind posts; rules {rules.version}\n")
+    sizes = " + ".join(f"{len(posts)} {name.split(' (')[0]}" for name, posts, _ in groups)
+    print(f"corpus: {sizes} posts; rules {rules.version}\n")
     print(markdown_table(table))
     if args.details:
         print("\n" + "\n".join(details + (misses if args.details else [])))

@@ -63,3 +63,30 @@ def test_release_figures_hold(by_split: dict[str, list[Outcome]], split: str) ->
     assert m["release"]["precision"] >= precision
     assert m["release"]["recall"] >= recall
     assert m["documents"]["accuracy"] >= named
+
+
+def test_every_post_names_its_collection_round() -> None:
+    rows = read_rows(LABELS)
+    assert {r["round"] for r in rows} >= {"1"}
+    bad = [dict(rows[0], round="")]
+    assert any("round must be" in p for p in problems(bad))
+
+
+def test_only_the_newest_blind_round_is_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks import eval_corpus
+    from carbonwatch.classify.evaluate import Labelled
+
+    def post(name: str) -> Labelled:
+        return Labelled(name, False, False, False, [])
+
+    monkeypatch.setattr(
+        eval_corpus,
+        "_labelled_rows",
+        lambda: {"tuning": [(post("t"), 1)], "blind": [(post("a"), 1), (post("b"), 2), (post("c"), 2)]},
+    )
+    groups = [(name, [p.path for p in posts], judged) for name, posts, judged in eval_corpus.corpus_groups()]
+    assert groups == [
+        ("blind round 2", ["b", "c"], True),
+        ("blind round 1 (read since it was measured)", ["a"], False),
+        ("tuning", ["t"], False),
+    ]
