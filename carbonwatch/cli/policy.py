@@ -2,7 +2,8 @@
 
 Run ``carbonwatch flags --since 7d`` (or an ISO date) to list flagged releases with their evidence,
 ``carbonwatch policies`` for the registry, ``carbonwatch notify`` to deliver pending flag notifications to the
-configured ``CARBONWATCH_NOTIFY_URLS``. ``--json`` prints machine-readable output.
+configured ``CARBONWATCH_NOTIFY_URLS``. ``flags --json`` and ``policies --json`` print JSON lines, one flag or
+policy per line (the form of ``runs``, ``status`` and ``export``); ``notify --json`` prints its report as one object.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from carbonwatch.cli.tables import print_json_lines
 from carbonwatch.config import Config
 from storage import policy_queries
 from storage.db import open_store
@@ -39,10 +41,10 @@ def register(sub: Any) -> None:
     """Add the ``flags``, ``policies`` and ``notify`` subcommands."""
     p: argparse.ArgumentParser = sub.add_parser("flags", help="list flagged carbon-policy releases with evidence")
     p.add_argument("--since", type=parse_since, default=None, help="only flags raised since (7d, 12h, ISO date)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help="JSON lines, one flag per line, newest first")
     p.set_defaults(func=_flags)
     p = sub.add_parser("policies", help="list the policy registry (documents seen, mentions, flags)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help="JSON lines, one policy per line, newest first")
     p.set_defaults(func=_policies)
     p = sub.add_parser("notify", help="deliver pending flag notifications (webhooks, apprise URLs)")
     p.add_argument("--json", action="store_true", help="print the delivery report as JSON")
@@ -74,7 +76,7 @@ def _flags(args: argparse.Namespace, config: Config) -> int:
             for r in rows
         ]
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print_json_lines(out)
         return 0
     if not out:
         print("no flags")
@@ -108,7 +110,7 @@ def _policies(args: argparse.Namespace, config: Config) -> int:
             for r in policy_queries.list_policies(session)
         ]
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print_json_lines(out)
         return 0
     if not out:
         print("the policy registry is empty")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -26,16 +27,21 @@ def db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return db_url
 
 
+def json_lines(out: str) -> list[dict[str, Any]]:
+    """One JSON object per line, nothing else (a pretty-printed array would not parse line by line)."""
+    return [json.loads(line) for line in out.splitlines()]
+
+
 def test_flags_json_lists_flag_with_evidence(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["flags", "--json"]) == 0
-    [flag] = json.loads(capsys.readouterr().out)
+    [flag] = json_lines(capsys.readouterr().out)
     assert (flag["title"], flag["issuer"]) == ("《2030年前碳达峰行动方案》", "国务院")
     assert flag["evidence"]["carbon"]["evidence"]
 
 
 def test_flags_since_filters(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["flags", "--since", "2099-01-01", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    assert capsys.readouterr().out == ""
 
 
 def test_flags_text_output(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,7 +52,7 @@ def test_flags_text_output(db: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_policies_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["policies", "--json"]) == 0
-    [policy] = json.loads(capsys.readouterr().out)
+    [policy] = json_lines(capsys.readouterr().out)
     assert (policy["mentions"], policy["flagged"], policy["doc_type"]) == (1, True, "行动方案")
 
 

@@ -193,7 +193,7 @@ def test_flags_json_times_are_in_the_views_form(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    newest = json.loads(proc.stdout)[0]["created_at"]
+    newest = json.loads(proc.stdout.splitlines()[0])["created_at"]  # JSON lines, newest first
     assert newest == iso_utc(LATER)
     assert _query(url, f"SELECT flag_id FROM v_flagged_releases WHERE flagged_at >= '{newest}'") == [{"flag_id": 3}]
 
