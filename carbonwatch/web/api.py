@@ -1,0 +1,7 @@
+"""Web console routes: api (being written)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

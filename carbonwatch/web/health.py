@@ -1,0 +1,7 @@
+"""Web console routes: health (being written)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
