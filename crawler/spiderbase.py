@@ -126,6 +126,15 @@ class IncrementalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"{LAYOUT_ERRORS}{kind}")
         logger.warning("%s: page layout changed? %s on %s%s", self.name, kind, url, f" ({detail})" if detail else "")
 
+    def layout_drop(self, kind: str, url: str, detail: str = "") -> None:
+        """A page given up because its layout changed: a layout error and a counted ``carbonwatch/drop/<kind>``.
+
+        The drop is what the run summary's ``dropped`` column shows, so a source whose body selector matches
+        nothing does not finish "success, 0 new, 0 dropped".
+        """
+        self.crawler.stats.inc_value(f"carbonwatch/drop/{kind}")
+        self.layout_error(kind, url, f"{detail}; page dropped" if detail else "page dropped")
+
 
 class GovListSpider(IncrementalSpider):
     """Base for column spiders: subclasses set ``name``, ``columns`` and the two pure parser functions."""
@@ -248,7 +257,10 @@ class GovListSpider(IncrementalSpider):
             return
         doc = self.parse_document(html, response.url)
         for name in doc.missing():
-            self.layout_error(f"no_{name}", response.url)
+            if name == "body":
+                self.layout_drop("no_body", response.url)
+            else:
+                self.layout_error(f"no_{name}", response.url)
         if not doc.body_html:
             return
         self.stat("documents")

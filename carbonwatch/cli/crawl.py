@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.text import Text
 
+from carbonwatch.cli import exitcodes
 from carbonwatch.cli.tables import Column, print_json_lines, print_table
 from carbonwatch.config import Config
 
@@ -113,7 +114,30 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
             "next: fix the sources file named above; `carbonwatch status` shows its sources as never run",
             file=text_out,
         )
+    unrecorded = [run for run in summary.runs if run.unrecorded]
+    if unrecorded:
+        report_unrecorded(unrecorded, config)
+        return exitcodes.DATABASE
     return 0 if summary.ok and not problems else 1
+
+
+def report_unrecorded(runs: list[SpiderSummary], config: Config) -> None:
+    """Say on stderr which runs the database could not record, where their items and records wait, and what next."""
+    from carbonwatch.config import redact_url
+
+    for run in runs:
+        print(
+            f"carbonwatch crawl: {run.spider}: database unavailable ({redact_url(config.database_url)}): "
+            f"{run.unrecorded}; crawled anyway, {run.spooled} items spooled in {config.spool_dir}, run record kept "
+            f"in {run.pending_record or 'no file (see the log)'}",
+            file=sys.stderr,
+        )
+    print(
+        "next: bring the database back (check CARBONWATCH_DATABASE_URL and the server), then run `carbonwatch crawl` "
+        "or wait for the next scheduled crawl: it records these runs and writes the spooled items. "
+        f"Do not delete {config.spool_dir}/",
+        file=sys.stderr,
+    )
 
 
 def _import(args: argparse.Namespace, config: Config) -> int:
@@ -209,8 +233,21 @@ def print_summary(summary: RunSummary) -> None:
     failed = [r for r in summary.runs if r.status != "success"]
     for run in failed:
         print(f"{run.spider} {run.status}: see `carbonwatch logs {run.run_id}` (log: {run.log_path or 'stderr'})")
+    for run in summary.runs:
+        # A changed layout does not fail the run (the other pages are good) but must not pass unseen either.
+        warning = layout_warning(run)
+        if warning:
+            print(warning)
     if not summary.runs:
         print("no crawl ran: see the messages above")
+
+
+def layout_warning(run: SpiderSummary) -> str | None:
+    """The warning line for a run that met pages its selectors no longer read, or None."""
+    from scheduler.health import layout_errors, layout_problem
+
+    problem = layout_problem(layout_errors(run.errors), run.run_id)
+    return f"warning: {run.spider}: {problem}" if problem else None
 
 
 def summary_records(summary: RunSummary, config: Config) -> list[dict[str, Any]]:

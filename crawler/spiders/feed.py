@@ -113,6 +113,7 @@ class FeedSpider(ConfiguredSpider):
                 continue
             if canonical is None:
                 self.stat("no_link")
+                self.drop("no_link", None, f"entry {entry.title[:60]!r} of feed {src.name} has no link")
                 continue
             if canonical in by_url:
                 self.stat("duplicate_entry")  # the same link twice in one feed: keep the first (newest)

@@ -151,7 +151,7 @@ class SiteSpider(ConfiguredSpider):
             date_selector=src.date_selector,
         )
         if not page.body_html:
-            self.layout_error("no_body", response.url, f"source {src.name}: {src.body_selector!r} matched nothing")
+            self.layout_drop("no_body", response.url, f"source {src.name}: {src.body_selector!r} matched nothing")
             return
         self.stat("documents")
         yield ArticleItem(

@@ -117,3 +117,13 @@ def test_list_selector_matching_nothing_is_a_layout_error(tmp_path: Path) -> Non
     assert run.items == []
     assert run.result.stat("carbonwatch/errors/layout/empty_list") == 1
     assert run.result.stat("carbonwatch/site/empty_list") == 1
+
+
+def test_body_selector_matching_nothing_drops_each_page_with_a_reason(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text(SOURCES.read_text("utf-8").replace("div.detail-content", "div.redesigned"), "utf-8")
+    run = run_isolated("site", tmp_path, root=FIXTURES / "site", settings={"CARBONWATCH_SOURCES_FILE": str(sources)})
+    assert run.items == []
+    assert run.result.stat("carbonwatch/drop/no_body") == 3  # in the run record's `dropped`, not only a spider stat
+    assert run.result.stat("carbonwatch/errors/layout/no_body") == 3
+    assert "'div.redesigned' matched nothing; page dropped" in run.result.log
