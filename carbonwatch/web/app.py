@@ -72,7 +72,7 @@ def create_app(
     ``migrate`` brings the schema up to date first, as every command does at start. ``security`` defaults to
     read-only (no token: no operator actions).
     """
-    from carbonwatch.web import api, health, metrics, pages
+    from carbonwatch.web import api, health, metrics, pages  # here: they import this module
 
     config = config or load_config()
     engine = engine or make_engine(config.database_url)
