@@ -188,9 +188,17 @@ _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
 _COUNT = r"[0-9０-９一二三四五六七八九十两]{1,3}"
 _MULTI = rf"(?:{_COUNT}个?(?:部门|部委|部委局|部门单位|省份|省区市|省市区|省市)|多部门|多部委|多省份?)"
 MULTI_RE = re.compile(_MULTI)
-ISSUER_RE = re.compile(rf"(?:{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
+# A central body's local branch is an issuer of its own (国家税务总局北京市税务局, 中国人民银行上海总部,
+# 国家金融监督管理总局深圳监管局): the central name, a province or city, then the branch's kind.
+_BRANCH = (
+    rf"(?:{_NATIONAL}|中国人民银行|人民银行|中国证监会|证监会|中国银保监会|银保监会)"
+    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,3}}?市?)(?:{_CITY})?"
+    r"(?:税务局|监管局|监管分局|证监局|银保监局|分局|分行|中心支行|营业管理部|总部)"
+)
+BRANCH_RE = re.compile(_BRANCH)
+ISSUER_RE = re.compile(rf"(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
 # Joint issuers: bodies separated by 、 or 和/与/及 (会同 is not joint authorship: the first body issues).
-_ONE_ISSUER = rf"(?:中华人民共和国)?(?:{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
+_ONE_ISSUER = rf"(?:中华人民共和国)?(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
 JOINT_RE = re.compile(rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|,|，|\u3000| )\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}")
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
@@ -244,6 +252,8 @@ VERB_AFTER_RE = re.compile(
     rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?"
     rf"(?:由[^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"
 )
+# "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
+IMPLEMENT_BEFORE_RE = re.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer.
 COORD_BEFORE_RE = re.compile(r"》\s*(?:和|、|及|与|以及)\s*$")
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
@@ -374,12 +384,22 @@ def canonical_issuer(text: str) -> str | None:
         if MULTI_RE.fullmatch(m.group(0)):
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
             continue
-        name = ISSUER_ALIASES.get(m.group(0)) or canonical_local(m.group(0))
+        name = ISSUER_ALIASES.get(m.group(0)) or _canonical_branch(m.group(0)) or canonical_local(m.group(0))
         if name not in names:
             names.append(name)
     if not names and counts:
         return counts[0]
     return "、".join(names) if names else None
+
+
+def _canonical_branch(name: str) -> str | None:
+    """人民银行广州分行 -> 中国人民银行广州分行: a branch keeps its place and kind under the central body's name."""
+    if not BRANCH_RE.fullmatch(name):
+        return None
+    for alias in sorted(ISSUER_ALIASES, key=len, reverse=True):
+        if name.startswith(alias):
+            return ISSUER_ALIASES[alias] + name[len(alias) :]
+    return name
 
 
 PROVINCE_SUFFIX = {"北京": "市", "天津": "市", "上海": "市", "重庆": "市", "内蒙古": "自治区", "广西": "壮族自治区"}
@@ -527,7 +547,7 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
         issuer = issuer_prefix or find_issuer_before(text, m.start())
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
-        gov = bool(issuer and (vb or va))
+        gov = bool(issuer and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))
         is_doc = (
             title_is_document(title, government_issuer=gov)[0] or title_is_document(inner, government_issuer=gov)[0]
         )
@@ -725,12 +745,14 @@ LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running tex
 
 
 # Lines printed before a news lead: the headline repeated, 来源/原标题/记者/编辑 lines, a lone dateline.
-PRE_LEAD_LINE_RE = re.compile(r"[ \t\u3000]*(?:(?:来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*)?\n")
+PRE_LEAD_LINE_RE = re.compile(
+    r"[ \t\u3000]*(?:(?:来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*"
+    r"|(?:本报)?(?:记者|通讯员|实习生|作者)[ \t\u3000][^\n。，！？；]{1,24})?\n"
+)
 
 
-def _lead_end(text: str, title: str = "") -> int:
-    """Where the lead (first sentence) of a text ends, at most :data:`LEAD_MAX_CHARS` in; the headline repeated
-    as the first line and source or byline lines before the lead do not count as the lead."""
+def _lead_start(text: str, title: str = "") -> int:
+    """Where the lead begins: past the headline repeated as the first line and source or byline lines."""
     start = len(text) - len(text.lstrip())
     for _ in range(4):
         if title and text.startswith(title.strip(), start):
@@ -739,8 +761,69 @@ def _lead_end(text: str, title: str = "") -> int:
         if not m or m.end() == start:
             break
         start = m.end()
+    return start
+
+
+def _lead_end(text: str, title: str = "") -> int:
+    """Where the lead (first sentence) of a text ends, at most :data:`LEAD_MAX_CHARS` in; the headline repeated
+    as the first line and source or byline lines before the lead do not count as the lead."""
+    start = _lead_start(text, title)
     m = SENTENCE_END_RE.search(text, start, start + LEAD_MAX_CHARS)
     return m.end() if m else min(len(text), start + LEAD_MAX_CHARS)
+
+
+def _lead_paragraph_end(text: str, title: str = "") -> int:
+    """Where the first paragraph ends (at most :data:`LEAD_MAX_CHARS` in): a lead that opens with a cry
+    ("央行降准了！") states the event in its next sentence, in the same paragraph."""
+    start = _lead_start(text, title)
+    end = text.find("\n", start, start + LEAD_MAX_CHARS)
+    return max(_lead_end(text, title), end if end >= 0 else min(len(text), start + LEAD_MAX_CHARS))
+
+
+# -- untitled decisions: "中国人民银行决定于7月15日下调金融机构存款准备金率0.5个百分点" -------------------------
+# A government body that decides or announces a measure with a date of effect or a change of a policy setting
+# releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
+DECISION_RE = re.compile(
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|\d{{1,2}}月\d{{1,2}}日)?\s*"
+    r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)"
+)
+EFFECT_RE = re.compile(
+    r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息"
+)
+
+
+def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
+    """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`)."""
+    docs: list[PolicyDocument] = []
+    limit = len(text) if field_name == "title" else _lead_paragraph_end(text, headline)
+    for m in DECISION_RE.finditer(text, 0, limit):
+        sentence_end = SENTENCE_END_RE.search(text, m.end())
+        rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]
+        clause = _clause_before(text, m.start("issuer"))
+        if not EFFECT_RE.search(rest[:80]) or _future(clause) or CITE_RE.search(clause):
+            continue
+        if _future(rest[:6]) and not EFFECT_RE.match(rest.lstrip("，,：: ")):
+            continue  # "决定将研究…" plans; "决定于7月15日下调…" decides
+        if is_historical(text, m.start(), ref_year):
+            continue
+        issuer = canonical_issuer(m.group("issuer"))
+        if issuer is None or MULTI_RE.fullmatch(issuer):
+            continue
+        docs.append(
+            PolicyDocument(
+                title="决定",
+                title_norm="决定",
+                issuer=issuer,
+                doc_type="决定",
+                is_release=True,
+                field=field_name,
+                start=m.start("verb"),
+                end=m.end("verb"),
+                cue=f"untitled decision: {m.group(0)[-20:]}{rest[:30]}",
+            )
+        )
+    return docs
 
 
 HEADING_RE = re.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
@@ -832,9 +915,10 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     return list(merged.values())
 
 
-def _link_untitled(docs: list[PolicyDocument]) -> list[PolicyDocument]:
-    """An untitled release ("印发通知", "批复同意") takes the title of the one document of that kind and issuer
-    the article names elsewhere ("根据国务院关于同意…的批复"): the article names what was released."""
+def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[PolicyDocument]:
+    """An untitled release ("印发通知", "批复同意") takes the title of the one document it carries: the one document
+    of that kind and issuer the article names elsewhere ("根据国务院关于同意…的批复"), or the one document the same
+    sentence goes on to name ("联合发布公告，10月1日起施行统一的《…裁量基准》"). ``texts`` maps a field to its text."""
     out: list[PolicyDocument] = []
     for d in docs:
         untitled = d.is_release and d.doc_type is not None and d.title_norm == d.doc_type
@@ -849,11 +933,30 @@ def _link_untitled(docs: list[PolicyDocument]) -> list[PolicyDocument]:
                 and o.title_norm != o.doc_type
                 and (o.issuer == d.issuer or vague)
             ]
+            if len(named) != 1:
+                named = _carried_in_sentence(d, docs, texts.get(d.field, ""))
             if len(named) == 1:
                 named[0].is_release, named[0].cue = True, f"{d.cue} → {named[0].title}"
+                named[0].issuer = named[0].issuer or d.issuer
                 continue
         out.append(d)
     return out
+
+
+def _carried_in_sentence(d: PolicyDocument, docs: list[PolicyDocument], text: str) -> list[PolicyDocument]:
+    """The documents in 《》 named after the untitled release ``d`` in its own sentence, not cited or planned there."""
+    return [
+        o
+        for o in docs
+        if o is not d
+        and o.field == d.field
+        and not o.is_release
+        and o.title.startswith("《")
+        and o.start >= d.end
+        and not SENTENCE_END_RE.search(text[d.end : o.start])
+        and not CITE_RE.search(text[d.end : o.start])
+        and not _future(text[d.end : o.start])
+    ]
 
 
 # -- the article IS the document -------------------------------------------------------------------------------
@@ -998,11 +1101,12 @@ def recognise(
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _header_docs(text, "text", ref_year)
+    docs += _decision_docs(title, "title", ref_year) + _decision_docs(text, "text", ref_year, title)
     full_text = _document_text(title, text, ref_year)
     if full_text is not None:
         docs.insert(0, full_text)
     order_issuer, _ = _heading_issuer(text)
-    merged = _link_untitled(_merge(docs))
+    merged = _link_untitled(_merge(docs), {"title": title, "text": text})
     for d in merged:
         if d.is_release and d.issuer is None and order_issuer:
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates

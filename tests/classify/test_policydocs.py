@@ -378,3 +378,60 @@ def test_an_untitled_headline_release_by_a_count_of_bodies_links_to_the_titled_o
     assert [(d.title_norm, d.issuer) for d in result.releases] == [
         ("关于做好重点领域碳达峰工作的通知", "国家发展改革委、国家能源局")
     ]
+
+
+BRANCH_ISSUERS = [
+    ("国家税务总局北京市税务局", "国家税务总局北京市税务局"),
+    ("人民银行广州分行", "中国人民银行广州分行"),
+    ("国家金融监督管理总局深圳监管局", "国家金融监督管理总局深圳监管局"),
+    ("央行行长", "中国人民银行"),  # a person, not a branch: the bank itself
+    ("人民银行和银保监会", "中国人民银行、中国银保监会"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BRANCH_ISSUERS)
+def test_a_central_body_s_local_branch_is_its_own_issuer(text: str, expected: str) -> None:
+    assert canonical_issuer(text) == expected
+
+
+def test_an_untitled_announcement_carries_the_document_its_sentence_puts_in_force() -> None:
+    text = (
+        "近日，国家税务总局北京市税务局、国家税务总局天津市税务局联合发布公告，10月1日起，"
+        "在京津冀区域内施行统一的《京津冀税务行政处罚裁量基准》，切实保护纳税人合法权益。"
+    )
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.title_norm == "京津冀税务行政处罚裁量基准"
+    assert doc.issuer == "国家税务总局北京市税务局、国家税务总局天津市税务局"
+
+
+def test_a_document_cited_after_an_untitled_notice_is_not_what_it_carries() -> None:
+    text = "近日，浙江省人民政府印发通知，要求各地根据《中华人民共和国安全生产法》做好检查。"
+    assert [d.title_norm for d in recognise("", text, published_at=Y2021).releases] == ["通知"]
+
+
+UNTITLED_DECISIONS = [
+    # (headline, text, released?)
+    (
+        "降准释放万亿资金",
+        "记者 杜萌 胡颖君\n周五收盘后，央行降准了！为支持实体经济发展，中国人民银行决定于2021年7月15日下调"
+        "金融机构存款准备金率0.5个百分点。\n机构认为影响有限。",
+        True,
+    ),
+    (
+        "郑州校外培训机构可恢复线下培训",
+        "2月18日，郑州市教育局在其官方微信公众号“郑州教育”宣布，从2月21日起，校外培训机构验收合格后可恢复线下培训。",
+        True,
+    ),
+    ("", "人民银行决定将研究完善存款准备金制度。", False),  # a plan, not a decision taking effect
+    ("", "某科技公司宣布自3月1日起下调产品价格。", False),  # a company is no government body
+    ("", "2019年，中国人民银行决定下调存款准备金率。今年市场平稳。", False),  # an earlier year is history
+    ("", "市场分析\n分析师认为今年的行情较好，值得关注。\n另据报道，人民银行决定于7月15日下调存款准备金率。", False),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "released"), UNTITLED_DECISIONS)
+def test_an_untitled_decision_taking_effect_is_a_release(title: str, text: str, released: bool) -> None:
+    result = recognise(title, text, published_at=Y2021)
+    assert result.is_release is released
+    if released:
+        assert result.releases[0].cue.startswith("untitled decision")
