@@ -262,7 +262,9 @@ CITE_RE = re.compile(r"(?:^|[^证数])据|根据|按照|依据|依照|参照|对
 ISSUER_VERB_RE = re.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
 # Recency: in a press conference or interview, a release is news only when said to be recent.
 RECENT_RE = re.compile(r"日前|近日|近期|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日")
-SPEECH_FRAME_RE = re.compile(r"新闻发布会|发布会上|吹风会|答记者问|记者会|记者招待会|采访|座谈会上|论坛上|峰会上")
+SPEECH_FRAME_RE = re.compile(
+    r"新闻发布会|发布会上|吹风会|答记者问|记者会|记者招待会|采访|专访|访谈|座谈会上|论坛上|峰会上"
+)
 # Planned or hypothetical releases are not releases.
 FUTURE_RE = re.compile(r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否")
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
@@ -272,6 +274,8 @@ CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n]")
 YEAR_RE = re.compile(
     r"((?:19|20)\d{2})\s*年(?!度)(?=\s*(?:\d{1,2}\s*月|[初底末中]|以来|[，,、]|时|内|间|里|期间|上半年|下半年))|同年|当年"
 )
+# Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
+RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
 
 # Headline / notice forms without 《》.
 NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
@@ -493,12 +497,14 @@ def find_issuer_before(text: str, pos: int) -> str | None:
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
     """True when the sentence before ``pos`` dates the event to a year before the article's year."""
+    sentence = _sentence_before(text, pos, 80)
+    if RELATIVE_PAST_RE.search(sentence):
+        return True  # "去年5月，人民银行修订印发…": last year's release recalled
     if ref_year is None:
         return False
     window = text[max(0, pos - 80) : pos]
     # 同年/当年 refer back to the last explicit year, so search the longer window and keep explicit years.
     years = [int(m.group(1)) for m in YEAR_RE.finditer(window) if m.group(1)]
-    sentence = _sentence_before(text, pos, 80)
     if not YEAR_RE.search(sentence):
         return False
     return bool(years) and years[-1] < ref_year
@@ -525,6 +531,17 @@ def find_doc_number_near(text: str, start: int, end: int) -> str | None:
 
 
 # -- recognition ------------------------------------------------------------------------------------------------
+
+
+def _recalled(text: str, pos: int) -> str | None:
+    """In a press conference or interview a release is news only when said to be recent: the reason when the one
+    at ``pos`` is recalled, else None."""
+    if not SPEECH_FRAME_RE.search(text[:200]):
+        return None
+    sentence = _sentence_before(text, pos, 120)
+    if RECENT_RE.search(sentence):
+        return None
+    return "recalled in a press conference or interview: " + sentence.strip()[-30:]
 
 
 def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
@@ -563,10 +580,10 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
-        if release and field_name == "text" and SPEECH_FRAME_RE.search(text[:200]):
-            sentence = _sentence_before(text, m.start(), 120)
-            if not RECENT_RE.search(sentence):
-                release, cue = False, "recalled in a press conference or interview: " + sentence.strip()[-30:]
+        if release and field_name == "text":
+            recalled = _recalled(text, m.start())
+            if recalled:
+                release, cue = False, recalled
         prev = docs[-1] if docs else None
         if not release and prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()]):
             release, cue, issuer = True, prev.cue, prev.issuer
@@ -717,6 +734,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                     continue
                 issuer = find_issuer_before(text, m.start("title"))
             if is_historical(text, m.start(), ref_year):
+                continue
+            if field_name == "text" and _recalled(text, m.start()):
                 continue
             docs.append(
                 PolicyDocument(

@@ -435,3 +435,23 @@ def test_an_untitled_decision_taking_effect_is_a_release(title: str, text: str, 
     assert result.is_release is released
     if released:
         assert result.releases[0].cue.startswith("untitled decision")
+
+
+def test_a_release_recalled_in_an_interview_is_not_news() -> None:
+    text = (
+        "近日，中国人民银行行长易纲接受了记者专访，以下为实录。\n记者：近年来，人民银行推出了哪些措施？\n"
+        "易纲：人民银行修订印发《银行业金融机构绿色金融评价方案》，推出了碳减排支持工具。"
+    )
+    assert recognise("易纲接受专访", text, published_at=Y2021).releases == []
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("去年5月，人民银行修订印发《银行业金融机构绿色金融评价方案》。", False),
+        ("去年以来，人民银行近日印发《银行业金融机构绿色金融评价方案》。", True),  # "since last year"
+        ("近日，人民银行印发《银行业金融机构绿色金融评价方案》，比去年同期提前。", True),
+    ],
+)
+def test_last_year_s_release_is_history(text: str, released: bool) -> None:
+    assert recognise("", text, published_at=Y2021).is_release is released
