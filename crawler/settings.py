@@ -144,3 +144,7 @@ if _config.redis_url:
     CARBONWATCH_REDIS_LEASE = 60.0  # seconds a killed worker still counts as part of its batch
     CARBONWATCH_REDIS_JOIN_WINDOW = 300.0  # seconds after its start a batch can still be joined
     CARBONWATCH_REDIS_BATCH_TTL = 86_400  # seconds a batch's keys live after its last worker touched them
+    # Politeness for the whole fleet, not per process: each host's delay, concurrency cap and Retry-After pauses
+    # come from one schedule in Redis (crawler/politeness.py); False keeps each worker polite on its own only.
+    DOWNLOADER = "crawler.politeness.FleetPoliteDownloader"
+    CARBONWATCH_POLITENESS_FLEET = True

@@ -1,0 +1,258 @@
+"""Fleet politeness: the per-host schedule in Redis spaces, caps and pauses the requests of every worker.
+
+The Redis tests need ``CARBONWATCH_TEST_REDIS_URL`` (scripts/test.sh starts a server) and use database 9; each test
+gets its own key prefix. Delays are short (0.05-0.3 s) and every assertion compares slots Redis handed out, not
+wall-clock readings, except the lapse and pause tests, which only need a sleep to be at least as long as asked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import subprocess
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from scrapy.http import Response
+
+from crawler.politeness import FleetSchedule, host_keys, retry_after_pause
+from tests.helpers import PROJECT_ROOT
+from tests.robustness.support import (
+    GOOD_LID,
+    copy_corpus,
+    listed_article_urls,
+    recording_server,
+    sina_command,
+    slow_down,
+)
+
+REDIS_DB = 9
+DELAY = 0.1
+T = TypeVar("T")
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    base = os.environ.get("CARBONWATCH_TEST_REDIS_URL")
+    if not base:
+        pytest.skip("CARBONWATCH_TEST_REDIS_URL is not set: no Redis server to test against (scripts/test.sh)")
+    import redis
+
+    url = base.rsplit("/", 1)[0] + f"/{REDIS_DB}"
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    try:
+        yield url
+    finally:
+        client.flushdb()
+        client.close()
+
+
+def with_fleet(url: str, workers: int, body: Callable[[list[FleetSchedule]], Awaitable[T]], lease: float = 5) -> T:
+    """Run ``body`` with ``workers`` schedules, each on its own connection (as separate processes would be)."""
+    import redis.asyncio
+
+    prefix = f"test:{secrets.token_hex(4)}"
+
+    async def main() -> T:
+        clients = [redis.asyncio.Redis.from_url(url) for _ in range(workers)]
+        try:
+            return await body([FleetSchedule(c, lease=lease, prefix=prefix) for c in clients])
+        finally:
+            for c in clients:
+                await c.aclose()
+
+    return asyncio.run(main())
+
+
+# -- pure helpers ------------------------------------------------------------------------------------------------
+
+
+def test_each_host_has_its_own_keys() -> None:
+    assert host_keys("www.ndrc.gov.cn") == (
+        "carbonwatch:polite:www.ndrc.gov.cn",
+        "carbonwatch:polite:www.ndrc.gov.cn:leases",
+    )
+    assert host_keys("a.example")[0] != host_keys("b.example")[0]
+
+
+NOW = datetime(2026, 1, 3, 4, 5, 6, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("status", "header", "pause"),
+    [
+        (429, "3", 3.0),
+        (503, "Sat, 03 Jan 2026 04:05:16 GMT", 10.0),
+        (429, "600", 60.0),  # capped at CARBONWATCH_RETRY_AFTER_MAX
+        (429, None, 0.0),  # no header: Scrapy's retry handles it, the fleet is not paused
+        (429, "soon", 0.0),
+        (200, "3", 0.0),
+        (500, "3", 0.0),
+    ],
+)
+def test_retry_after_pause_of_a_response(status: int, header: str | None, pause: float) -> None:
+    headers = {"Retry-After": header} if header is not None else {}
+    response = Response("https://a.example/", status=status, headers=headers)
+    assert retry_after_pause(response, NOW, 60.0) == pause
+
+
+# -- against Redis -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.redis
+def test_concurrent_callers_of_several_workers_get_slots_one_delay_apart(redis_url: str) -> None:
+    async def body(fleet: list[FleetSchedule]) -> list[Any]:
+        calls = [fleet[i % 3].acquire("a.example", f"w{i % 3}:{i}", DELAY, 0) for i in range(9)]
+        return list(await asyncio.gather(*calls))
+
+    grants = with_fleet(redis_url, 3, body)
+    slots = sorted(g.slot for g in grants)
+    assert all(g.granted for g in grants)
+    assert min(b - a for a, b in pairwise(slots)) >= DELAY - 1e-6
+    assert slots[-1] - slots[0] < 8 * DELAY + 0.05  # spaced, not pushed further than needed
+    assert min(g.wait for g in grants) < 0.05  # the first goes at once
+
+
+@pytest.mark.redis
+def test_hosts_do_not_wait_for_each_other(redis_url: str) -> None:
+    async def body(fleet: list[FleetSchedule]) -> list[Any]:
+        await fleet[0].acquire("a.example", "w0:1", 1.0, 0)
+        return [
+            await fleet[1].acquire("b.example", "w1:1", 1.0, 0),
+            await fleet[1].acquire("a.example", "w1:2", 1.0, 0),
+        ]
+
+    other_host, same_host = with_fleet(redis_url, 2, body)
+    assert other_host.wait < 0.05
+    assert same_host.wait > 0.9
+
+
+@pytest.mark.redis
+def test_a_published_autothrottle_delay_spaces_every_worker(redis_url: str) -> None:
+    async def body(fleet: list[FleetSchedule]) -> list[Any]:
+        first = await fleet[0].acquire("a.example", "w0:1", DELAY, 0)
+        await fleet[0].finish("a.example", "w0:1", delay=0.3)  # worker 0's AutoThrottle slowed down
+        return [
+            first,
+            await fleet[1].acquire("a.example", "w1:1", DELAY, 0),
+            await fleet[1].acquire("a.example", "w1:2", DELAY, 0),
+        ]
+
+    first, second, third = with_fleet(redis_url, 2, body)
+    assert second.slot - first.slot >= DELAY - 1e-6
+    assert third.slot - second.slot >= 0.3 - 1e-6
+    assert second.delay == pytest.approx(0.3)
+
+
+@pytest.mark.redis
+def test_the_concurrency_cap_holds_for_the_fleet_and_frees_on_finish(redis_url: str) -> None:
+    async def body(fleet: list[FleetSchedule]) -> list[bool]:
+        a = await fleet[0].acquire("a.example", "w0:1", 0.0, 2)
+        b = await fleet[1].acquire("a.example", "w1:1", 0.0, 2)
+        full = await fleet[1].acquire("a.example", "w1:2", 0.0, 2)
+        await fleet[0].finish("a.example", "w0:1")
+        freed = await fleet[1].acquire("a.example", "w1:2", 0.0, 2)
+        return [a.granted, b.granted, full.granted, freed.granted]
+
+    assert with_fleet(redis_url, 2, body) == [True, True, False, True]
+
+
+@pytest.mark.redis
+def test_a_killed_workers_leases_lapse(redis_url: str) -> None:
+    async def body(fleet: list[FleetSchedule]) -> list[bool]:
+        await fleet[0].acquire("a.example", "killed:1", 0.0, 1)  # never finished
+        blocked = await fleet[1].acquire("a.example", "w1:1", 0.0, 1)
+        await asyncio.sleep(0.25)
+        later = await fleet[1].acquire("a.example", "w1:1", 0.0, 1)
+        return [blocked.granted, later.granted]
+
+    assert with_fleet(redis_url, 2, body, lease=0.2) == [False, True]
+
+
+@pytest.mark.redis
+def test_a_retry_after_seen_by_one_worker_pauses_the_others(redis_url: str) -> None:
+    async def body(fleet: list[FleetSchedule]) -> list[Any]:
+        await fleet[0].acquire("a.example", "w0:1", 0.0, 0)
+        new = await fleet[0].finish("a.example", "w0:1", pause=0.3)
+        shorter = await fleet[1].finish("a.example", "w1:0", pause=0.05)  # must not cut the pause short
+        other = await fleet[1].acquire("b.example", "w1:1", 0.0, 0)
+        return [new, shorter, other, await fleet[1].acquire("a.example", "w1:2", 0.0, 0)]
+
+    new, shorter, other_host, paused = with_fleet(redis_url, 2, body)
+    assert (new, shorter) == (True, False)
+    assert paused.paused and paused.wait > 0.25
+    assert not other_host.paused and other_host.wait < 0.05
+
+
+@pytest.mark.redis
+def test_keys_expire(redis_url: str) -> None:
+    import redis
+
+    async def body(fleet: list[FleetSchedule]) -> None:
+        await fleet[0].acquire("a.example", "w0:1", 0.0, 1)
+
+    with_fleet(redis_url, 1, body)
+    client = redis.Redis.from_url(redis_url)
+    try:
+        ttls = [client.ttl(k) for k in client.keys("test:*")]
+    finally:
+        client.close()
+    assert len(ttls) == 2 and all(0 < t <= 86_400 for t in ttls)
+
+
+# -- two crawl processes against a local server -----------------------------------------------------------------
+
+CRAWL_DELAY = 0.2
+CRAWL_LIDS = [GOOD_LID, 9101, 9102, 9103, 9104, 9105, 9204, 9301]
+
+
+def host_of(path: str) -> str:
+    return path.split("/", 2)[1]
+
+
+@pytest.mark.redis
+@pytest.mark.timeout(120)
+def test_two_workers_keep_each_hosts_delay_at_the_server(redis_url: str, tmp_path: Path) -> None:
+    root = copy_corpus(tmp_path)
+    # Slow article pages keep both workers busy together, so both send to finance.sina.com.cn at once if they can.
+    slow_down(root, listed_article_urls(CRAWL_LIDS), 0.3)
+    crawl_redis = redis_url.rsplit("/", 1)[0] + "/10"
+    env = {
+        **os.environ,
+        "CARBONWATCH_CONFIG": "",
+        "CARBONWATCH_REDIS_URL": crawl_redis,
+        "CARBONWATCH_LOG_DIR": str(tmp_path / "logs"),
+    }
+    with recording_server(root) as server:
+        procs = []
+        for n in range(2):
+            cmd = sina_command(
+                server,
+                tmp_path,
+                f"sqlite:///{tmp_path / f'worker{n}.db'}",
+                CRAWL_LIDS,
+                DOWNLOAD_DELAY=str(CRAWL_DELAY),
+                CONCURRENT_REQUESTS_PER_DOMAIN="2",
+                CONCURRENT_REQUESTS="2",
+                CARBONWATCH_SPOOL_DIR=str(tmp_path / f"spool{n}"),
+            )
+            log = (tmp_path / f"worker-{n}.log").open("w")
+            procs.append(subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+        codes = [p.wait(timeout=100) for p in procs]
+        hits = list(server.hits)
+    logs = [(tmp_path / f"worker-{n}.log").read_text() for n in range(2)]
+    by_host: dict[str, list[float]] = {}
+    for hit in hits:
+        by_host.setdefault(host_of(hit.path), []).append(hit.at)
+    gaps = {host: min(b - a for a, b in pairwise(sorted(times))) for host, times in by_host.items() if len(times) > 1}
+    assert codes == [0, 0], [log[-2000:] for log in logs]
+    assert all("'politeness/slots'" in log for log in logs)  # both workers fetched through the fleet schedule
+    assert len(by_host["finance.sina.com.cn"]) >= 12  # robots.txt and the 11 articles
+    # Arrival times at the server carry a few ms of scheduling noise; two uncoordinated workers land ~0 s apart.
+    assert min(gaps.values()) >= CRAWL_DELAY - 0.02, gaps
