@@ -22,8 +22,8 @@
       log.append(document.createTextNode(body.lines.join("\n") + "\n"));  // text, never HTML
       if (atBottom) log.scrollTop = log.scrollHeight;
     }
-    offset = body.offset;
-    if (body.status === "running") {
+    offset = body.next_offset;
+    if (!body.done) {
       setTimeout(poll, every);
     } else {
       if (status) status.textContent = body.status;
