@@ -197,9 +197,12 @@ _BRANCH = (
 )
 BRANCH_RE = re.compile(_BRANCH)
 ISSUER_RE = re.compile(rf"(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
-# Joint issuers: bodies separated by 、 or 和/与/及 (会同 is not joint authorship: the first body issues).
+# Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
+# after 会同, "会同17个部门", names no body, and the named one leads).
 _ONE_ISSUER = rf"(?:中华人民共和国)?(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
-JOINT_RE = re.compile(rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|,|，|\u3000| )\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}")
+JOINT_RE = re.compile(
+    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|,|，|\u3000| )\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
+)
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
 DOC_NUMBER_RE = re.compile(

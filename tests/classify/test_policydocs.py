@@ -455,3 +455,9 @@ def test_a_release_recalled_in_an_interview_is_not_news() -> None:
 )
 def test_last_year_s_release_is_history(text: str, released: bool) -> None:
     assert recognise("", text, published_at=Y2021).is_release is released
+
+
+def test_bodies_joined_by_hui_tong_issue_together() -> None:
+    text = "近期财政部会同国家发改委印发了申报2022年新增专项债券项目资金需求的通知，明确了重点方向。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == "财政部、国家发展改革委"
