@@ -11,6 +11,7 @@ import asyncio
 import os
 import secrets
 import subprocess
+import sys
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -256,3 +257,52 @@ def test_two_workers_keep_each_hosts_delay_at_the_server(redis_url: str, tmp_pat
     assert len(by_host["finance.sina.com.cn"]) >= 12  # robots.txt and the 11 articles
     # Arrival times at the server carry a few ms of scheduling noise; two uncoordinated workers land ~0 s apart.
     assert min(gaps.values()) >= CRAWL_DELAY - 0.02, gaps
+
+
+# -- wiring ------------------------------------------------------------------------------------------------------
+
+
+def project_downloader(redis_url: str | None) -> str:
+    """The DOWNLOADER setting a crawl process gets with (or without) ``CARBONWATCH_REDIS_URL``."""
+    env = {k: v for k, v in os.environ.items() if k != "CARBONWATCH_REDIS_URL"} | {"CARBONWATCH_CONFIG": ""}
+    if redis_url:
+        env["CARBONWATCH_REDIS_URL"] = redis_url
+    code = "from scrapy.utils.project import get_project_settings as g; print(g()['DOWNLOADER'])"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+def test_without_redis_each_worker_keeps_its_own_politeness() -> None:
+    assert project_downloader(None) == "crawler.downloader.SlotLimitedDownloader"
+
+
+def test_with_redis_the_fleet_schedule_is_wired() -> None:
+    assert project_downloader("redis://127.0.0.1:1/0") == "crawler.politeness.FleetPoliteDownloader"
+
+
+def test_a_request_goes_out_counted_when_redis_does_not_answer(caplog: pytest.LogCaptureFixture) -> None:
+    import redis.asyncio
+    from scrapy.core.downloader import Slot
+    from scrapy.statscollectors import MemoryStatsCollector
+    from scrapy.utils.test import get_crawler
+
+    from crawler.politeness import STAT_REDIS_ERRORS, FleetPoliteDownloader
+
+    crawler = get_crawler(settings_dict={"REDIS_URL": None})
+    crawler.stats = MemoryStatsCollector(crawler)
+    downloader = FleetPoliteDownloader(crawler)  # no REDIS_URL: off, as without Redis
+
+    async def main() -> str | None:
+        client = redis.asyncio.Redis.from_url("redis://127.0.0.1:1/0")  # nothing listens on port 1
+        try:
+            fleet = FleetSchedule(client, lease=5)
+            return await downloader._wait_for_slot(fleet, "a.example", Slot(2, 0.0, 0.0))
+        finally:
+            await client.aclose()
+
+    assert downloader.fleet is None
+    assert asyncio.run(main()) is None  # no lease: the request goes out under the worker's own politeness
+    assert crawler.stats.get_value(STAT_REDIS_ERRORS) == 1
+    assert "check CARBONWATCH_REDIS_URL" in caplog.text
