@@ -16,6 +16,7 @@ import os
 import pkgutil
 import signal
 import sys
+import time
 from datetime import UTC, datetime
 from types import FrameType
 from typing import Any
@@ -29,6 +30,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from carbonwatch.config import Config
 from carbonwatch.logsetup import CONSOLE_FORMAT, UTCFormatter
 from scheduler import jobs
+from scheduler.console import WAKE_SECONDS, Console, Heartbeat, console_command
 from scheduler.lock import InstanceLock
 from scheduler.retention import DAEMON_LOG_NAME, prune_logs
 from scheduler.runner import DaemonContext, recover_orphans
@@ -242,6 +244,7 @@ def _serve(ctx: DaemonContext, engine: Any, schedules: list[SourceSchedule]) -> 
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     scheduler = build_scheduler(ctx, engine)
+    console: Console | None = None
     submit_filter = SubmitAfterShutdownFilter()
     logging.getLogger("apscheduler.scheduler").addFilter(submit_filter)
     try:
@@ -258,14 +261,28 @@ def _serve(ctx: DaemonContext, engine: Any, schedules: list[SourceSchedule]) -> 
             )
         scheduler.resume()
         logger.info("daemon started: %s source(s) on %s", len(ctx.schedules), ctx.config.redacted_database_url())
+        heartbeat = Heartbeat(ctx.sessions)
+        if ctx.options.serve:
+            console = Console(console_command(ctx.options))
+            console.start()
+        woken = time.monotonic()
         while not ctx.stop.wait(1.0):
-            pass
+            heartbeat.tick()
+            if console is not None:
+                console.check()
+            if time.monotonic() - woken >= WAKE_SECONDS:
+                # The console's run-now/pause/resume change the job store; the scheduler only re-reads it on waking.
+                scheduler.wakeup()
+                woken = time.monotonic()
         logger.info("stop requested: no new crawls; running crawls get %ss to finish", ctx.options.stop_grace_seconds)
         # Paused first, and a job still submitted in the race inside shutdown() is one line, not a traceback.
         submit_filter.stopping = True
         scheduler.pause()
         scheduler.shutdown(wait=True)
+        heartbeat.stop()
     finally:
+        if console is not None:
+            console.stop()
         for sig, old in previous.items():
             signal.signal(sig, old)
         logging.getLogger("apscheduler.scheduler").removeFilter(submit_filter)

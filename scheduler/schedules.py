@@ -58,6 +58,9 @@ DAEMON_KEYS = frozenset(
         "health_alerts_minutes",
         "timezone",
         "kill_grace_seconds",
+        "serve",
+        "serve_host",
+        "serve_port",
     }
 )
 
@@ -143,6 +146,9 @@ class DaemonOptions:
     error_rate_unhealthy: float = 0.5  # a last run with errors on more than this share of its requests: unhealthy
     health_alerts_minutes: float = 0.0  # judge every source this often and alert the notify targets (0: never)
     timezone: str = "UTC"  # for cron expressions
+    serve: bool = False  # also run the web console (`carbonwatch serve`) as a child process
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 8787
 
 
 def _number(where: str, key: str, raw: Any, *, minimum: float = 0.0, strict: bool = True) -> float:
@@ -368,7 +374,22 @@ def load_daemon_options(config: Config) -> DaemonOptions:
             strict=False,
         ),
         timezone=str(timezone),
+        **_serve_options(raw, opts),
     )
+
+
+def _serve_options(raw: Mapping[str, Any], opts: DaemonOptions) -> dict[str, Any]:
+    """``serve``, ``serve_host`` and ``serve_port`` of the ``[daemon]`` table, validated."""
+    serve = raw.get("serve", opts.serve)
+    if not isinstance(serve, bool):
+        raise ScheduleError(f"[daemon].serve must be true or false, got {serve!r}")
+    host = raw.get("serve_host", opts.serve_host)
+    if not isinstance(host, str) or not host.strip():
+        raise ScheduleError(f"[daemon].serve_host must be a host name or address, got {host!r}")
+    port = raw.get("serve_port", opts.serve_port)
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+        raise ScheduleError(f"[daemon].serve_port must be a port number 1-65535, got {port!r}")
+    return {"serve": serve, "serve_host": host.strip(), "serve_port": port}
 
 
 def expand_command(template: tuple[str, ...], *, source: str, run_id: int, spider: str | None = None) -> list[str]:

@@ -34,6 +34,7 @@ class Article(Base):
     """One document per canonical URL: the newest revision's text, with its classification."""
 
     __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_source_first_seen", "source", "first_seen_at"),)  # per-source freshness
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     canonical_url: Mapped[str] = mapped_column(String(1024), unique=True)
@@ -189,6 +190,7 @@ class CrawlRun(Base):
     """One crawl of one source (or of several, from `crawl --all`): what it did and how it ended."""
 
     __tablename__ = "crawl_runs"
+    __table_args__ = (Index("ix_crawl_runs_source_started", "source", "started_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(256), index=True)
@@ -220,3 +222,17 @@ class HealthAlert(Base):
     source: Mapped[str] = mapped_column(String(256), unique=True)
     problems: Mapped[list[Any]] = mapped_column(default=list)  # the problem lines alerted, to alert again on change
     alerted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DaemonHeartbeat(Base):
+    """The running daemon's sign of life (one row), written every few seconds; ``/readyz`` judges its age."""
+
+    __tablename__ = "daemon_heartbeat"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1: one daemon per database (its lock)
+    host: Mapped[str] = mapped_column(String(256))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+    beat_at: Mapped[datetime]
+    stopped_at: Mapped[datetime | None]  # set by a clean stop: no heartbeat is then expected
+
