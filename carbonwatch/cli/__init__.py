@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "carbonwatch.cli.ops",  # daemon, runs, status, logs
     "carbonwatch.cli.db",  # db upgrade
     "carbonwatch.cli.export",  # export
+    "carbonwatch.cli.source",  # source test
 ]
 
 
