@@ -70,6 +70,10 @@ class SpiderSummary:
     requests: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     log_path: str | None = None
+    spooled: int = 0  # items kept in the local spool (database unavailable); the next crawl writes them
+    # Why the run has no crawl_runs row yet (the database was unavailable), and where its record waits for one.
+    unrecorded: str | None = None
+    pending_record: str | None = None
 
 
 @dataclass
@@ -215,6 +219,21 @@ def create_run_row(config: Config, source: str, trigger: str) -> int:
         engine.dispose()
 
 
+def database_unavailable(exc: BaseException) -> bool:
+    """True for a database that cannot be reached or opened now (worth crawling anyway), not a bad URL or schema."""
+    from pipelines.store import is_transient
+
+    return is_transient(exc)
+
+
+def database_reason(exc: BaseException) -> str:
+    """The driver's own first line for a database fault (no URL, so no password)."""
+    from sqlalchemy.exc import DBAPIError
+
+    cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    return next((line.strip() for line in str(cause).splitlines() if line.strip()), type(cause).__name__)
+
+
 def check_given_run(config: Config, run_id: int, source: str) -> None:
     """Refuse a ``--run-id`` that names no row, a finished run or another source's run (it would be rewritten)."""
     from storage.db import open_store
@@ -340,27 +359,51 @@ def _run(
     async def run_one(target: CrawlTarget, given_id: int | None) -> SpiderSummary:
         # The row, the log file and the summary line are the source's; the spider may be feed/site.
         name = target.source
-        rid = given_id if given_id is not None else create_run_row(config, name, trigger)
-        with run_logging(config, name, rid) as handler:
+        rid, unrecorded = given_id, None
+        if rid is None:
+            try:
+                rid = create_run_row(config, name, trigger)
+            except SQLAlchemyError as exc:
+                if not database_unavailable(exc):
+                    raise
+                # Crawl anyway: the items go to the spool and the run's record waits there for the database.
+                unrecorded = database_reason(exc)
+                logger.warning(
+                    "database unavailable (%s): crawling %s anyway; items and the run record go to the spool in %s",
+                    unrecorded,
+                    name,
+                    config.spool_dir,
+                )
+        key = rid if rid is not None else f"{utcnow():%Y%m%dT%H%M%S}-{os.getpid()}-{len(summary.runs)}"
+        with run_logging(config, name, key) as handler:
             log_path = None if handler.failed else str(handler.path)
             per_spider = base.copy()
-            per_spider.set("CARBONWATCH_RUN_ID", rid, priority="cmdline")
+            if rid is not None:
+                per_spider.set("CARBONWATCH_RUN_ID", rid, priority="cmdline")
+            else:
+                per_spider.set("CARBONWATCH_RUN_KEY", key, priority="cmdline")
             per_spider.set("CARBONWATCH_LOG_PATH", log_path, priority="cmdline")
             spidercls = spider_factory(target.spider) if spider_factory else process.spider_loader.load(target.spider)
             crawler = crawler_cls(spidercls, per_spider)
             try:
                 await process.crawl(crawler, **{**(spider_args or {}), **dict(target.args)})
             except Exception as exc:
-                logger.exception("crawl of %s (run %s) could not run", name, rid)
-                fail_run_row(config, rid, f"{type(exc).__name__}: {exc}", log_path)
-                return SpiderSummary(name, rid, "failed", errors=[{"kind": "startup", "message": str(exc)}])
+                logger.exception("crawl of %s (run %s) could not run", name, key)
+                if rid is not None:
+                    fail_run_row(config, rid, f"{type(exc).__name__}: {exc}", log_path)
+                return SpiderSummary(
+                    name, rid, "failed", errors=[{"kind": "startup", "message": str(exc)}], unrecorded=unrecorded
+                )
         from crawler.extensions import RunRecord
 
         ext = crawler.get_extension(RunRecord) if crawler.extensions else None
         outcome = ext.outcome if ext is not None else None
         if outcome is None:
-            fail_run_row(config, rid, "the crawl ended without a run record", log_path)
-            return SpiderSummary(name, rid, "failed", log_path=log_path)
+            if rid is not None:
+                fail_run_row(config, rid, "the crawl ended without a run record", log_path)
+            return SpiderSummary(name, rid, "failed", log_path=log_path, unrecorded=unrecorded)
+        if ext is not None and not ext.recorded:
+            unrecorded = unrecorded or "database unavailable when the crawl ended"
         return SpiderSummary(
             spider=name,
             run_id=rid,
@@ -374,6 +417,9 @@ def _run(
             requests=outcome.requests,
             errors=list(outcome.errors),
             log_path=log_path,
+            spooled=outcome.items_spooled,
+            unrecorded=unrecorded,
+            pending_record=str(ext.pending_path) if ext is not None and ext.pending_path else None,
         )
 
     async def run_all() -> None:

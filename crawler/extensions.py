@@ -71,6 +71,7 @@ class RunOutcome:
     dropped: dict[str, int]
     flags_raised: int
     errors: list[dict[str, Any]] = field(default_factory=list)
+    items_spooled: int = 0  # kept in the local spool (database unavailable); written by the next crawl
 
 
 def _prefixed(stats: dict[str, Any], prefix: str) -> dict[str, int]:
@@ -110,6 +111,7 @@ def summarise_stats(stats: dict[str, Any], reason: str, messages: list[dict[str,
         dropped=dropped,
         flags_raised=int(stats.get("carbonwatch/flags/raised", 0)),
         errors=errors,
+        items_spooled=int(stats.get("carbonwatch/store/spooled", 0)),
     )
 
 
@@ -182,7 +184,9 @@ class RunRecord:
 
     At open, earlier rows of the same source left ``running`` by a crawl process that died on this host (``kill
     -9``, OOM, power loss) are marked ``interrupted`` (see :func:`interrupt_stale_runs`). A database that fails at
-    open or close is logged as a warning and the crawl goes on: the items reach the store or its spool anyway.
+    open or close is logged as a warning and the crawl goes on: the items reach the store or its spool anyway, and
+    the run's record is kept in the spool directory (``run-<key>.json``) for the next crawl to write
+    (``recorded`` False, ``pending_path`` its file).
     """
 
     def __init__(self, crawler: Any) -> None:
@@ -192,6 +196,9 @@ class RunRecord:
         self.log_path: str | None = crawler.settings.get("CARBONWATCH_LOG_PATH") or crawler.settings.get("LOG_FILE")
         self.messages: list[dict[str, Any]] = []
         self.outcome: RunOutcome | None = None
+        self.started_at: datetime = utcnow()
+        self.recorded = False
+        self.pending_path: Path | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunRecord:
@@ -211,6 +218,7 @@ class RunRecord:
         return crawler_sessions(self.crawler)
 
     def spider_opened(self, spider: Any) -> None:
+        self.started_at = utcnow()
         host = socket.gethostname()
         self.crawler.stats.set_value(HOST_STAT, host)
         try:
@@ -262,21 +270,32 @@ class RunRecord:
         stats = self.crawler.stats.get_stats()
         outcome = summarise_stats(stats, reason, self.messages)
         self.outcome = outcome
-        if self.run_id is None:
-            return
         snapshot = jsonable_stats(stats)
         snapshot["finish_reason"] = reason
-        try:
-            self._close_row(outcome, snapshot)
-        except SQLAlchemyError as exc:
-            # Raising here would only add "Error caught on signal handler" and hide the crawl's own summary.
+        if self.run_id is None:
+            # The database was down when the crawl opened: no row exists; keep the record for the next crawl.
+            kept = self._keep_pending(spider, outcome, snapshot)
             logger.warning(
-                "cannot complete crawl run %s in crawl_runs (%s): it stays 'running' until the daemon or the next "
-                "crawl of %s on this host marks it interrupted; the stats are in this log",
-                self.run_id,
-                exc,
+                "crawl of %s not recorded in crawl_runs (database unavailable): %s",
                 spider.name,
+                f"its record is kept in {kept} for the next crawl to write" if kept else "its record is lost",
             )
+        else:
+            try:
+                self._close_row(outcome, snapshot)
+                self.recorded = True
+            except SQLAlchemyError as exc:
+                # Raising here would only add "Error caught on signal handler" and hide the crawl's own summary.
+                kept = self._keep_pending(spider, outcome, snapshot)
+                logger.warning(
+                    "cannot complete crawl run %s in crawl_runs (%s): %s",
+                    self.run_id,
+                    exc,
+                    f"its record is kept in {kept}; the next crawl that reaches the database completes it"
+                    if kept
+                    else f"it stays 'running' until the daemon or the next crawl of {spider.name} on this host "
+                    "marks it interrupted; the stats are in this log",
+                )
         logger.info(
             "crawl run %s of %s %s: new %d, revised %d, duplicate %d, unchanged %d, dropped %d, errors %d",
             self.run_id,
@@ -289,6 +308,40 @@ class RunRecord:
             sum(outcome.dropped.values()),
             sum(int(e.get("count", 1)) for e in outcome.errors),
         )
+
+    def _keep_pending(self, spider: Any, outcome: RunOutcome, snapshot: dict[str, Any]) -> Path | None:
+        """Keep the run record in the spool directory for the next crawl to write; the file, or None."""
+        from carbonwatch.config import load_config
+        from storage.spool import crawl_run_key, write_run_record
+
+        directory = self.crawler.settings.get("CARBONWATCH_SPOOL_DIR") or str(load_config().spool_dir)
+        record = {
+            "run_id": self.run_id,
+            "source": run_source(spider),
+            "trigger": self.trigger,
+            "pid": os.getpid(),
+            "started_at": self.started_at.isoformat(),
+            "finished_at": utcnow().isoformat(),
+            "status": outcome.status,
+            "exit_code": 0 if outcome.status == "success" else 1,
+            "requests": outcome.requests,
+            "responses": dict(outcome.responses),
+            "items_new": outcome.items_new,
+            "items_revised": outcome.items_revised,
+            "items_duplicate": outcome.items_duplicate,
+            "items_unchanged": outcome.items_unchanged,
+            "dropped": dict(outcome.dropped),
+            "flags_raised": outcome.flags_raised,
+            "errors": list(outcome.errors),
+            "stats": snapshot,
+            "log_path": self.log_path,
+        }
+        try:
+            self.pending_path = write_run_record(Path(directory), crawl_run_key(self.crawler), record)
+        except OSError as exc:
+            logger.error("cannot keep the record of this run in %s either: %s", directory, exc)
+            return None
+        return self.pending_path
 
     def _close_row(self, outcome: RunOutcome, snapshot: dict[str, Any]) -> None:
         from storage.models import CrawlRun

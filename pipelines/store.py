@@ -9,6 +9,7 @@ idempotent (unique canonical URLs, ``ON CONFLICT``), so replaying an item twice 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -24,11 +25,12 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.extensions import RUN_ID_STAT
-from crawler.items import ArticleItem, utcnow
+from crawler.items import ArticleItem
 from crawler.urls import is_storable_url
 from pipelines.dedup import fingerprint
 from storage import queries, spool
 from storage.db import crawler_sessions
+from storage.runs import record_pending_run
 
 logger = logging.getLogger(__name__)
 
@@ -143,11 +145,10 @@ class StorePipeline:
             from carbonwatch.config import load_config
 
             spool_dir = str(load_config().spool_dir)
-        run_key = f"run{run_id}" if run_id is not None else f"{utcnow():%Y%m%dT%H%M%S}-{os.getpid()}"
         return cls(
             lambda: crawler_sessions(crawler),
             crawler.stats,
-            spool.Spool(Path(spool_dir), run_key),
+            spool.Spool(Path(spool_dir), spool.crawl_run_key(crawler)),
             run_id=run_id,
             retries=settings.getint("CARBONWATCH_STORE_RETRIES", DEFAULT_RETRIES),
             backoff=settings.getfloat("CARBONWATCH_STORE_BACKOFF", DEFAULT_BACKOFF),
@@ -165,13 +166,57 @@ class StorePipeline:
         except OSError as exc:  # an unreadable spool directory must not stop the crawl; the files stay
             logger.error("cannot replay the spool in %s: %s", self.spool.directory, exc)
 
+    def _record_pending_runs(self) -> dict[str, int] | None:
+        """Write the run records kept while the database was down; their ids by run key (None: still down)."""
+        recorded: dict[str, int] = {}
+        for key, path in spool.pending_run_records(self.spool.directory):
+            # Claimed by renaming, so that two crawls starting together never record one run twice.
+            claimed = path.with_name(f"{path.name}.{os.getpid()}.claimed")
+            try:
+                path.rename(claimed)
+                record = json.loads(claimed.read_text("utf-8"))
+            except FileNotFoundError:
+                continue  # another crawl took it
+            except (OSError, ValueError) as exc:
+                logger.error("run record %s unreadable, left for an operator: %s", path, exc)
+                continue
+            try:
+                with self._get_sessions().begin() as session:
+                    recorded[key] = record_pending_run(session, record)
+            except Exception as exc:
+                claimed.rename(path)
+                if is_transient(exc):
+                    logger.warning("database still unavailable, keeping run record %s for the next run", path)
+                    return None
+                logger.error("run record %s refused by the database, left for an operator: %r", path, exc)
+                continue
+            claimed.unlink()
+            self._inc("carbonwatch/store/runs_recorded")
+            logger.info(
+                "recorded run %s of %s (it ran while the database was unavailable) from %s",
+                recorded[key],
+                record.get("source"),
+                path,
+            )
+        return recorded
+
     def replay(self) -> int:
-        """Write every spooled item; remove each spool file once all its items are committed. Returns the count."""
+        """Write every spooled item; remove each spool file once all its items are committed. Returns the count.
+
+        Run records kept while the database was down are written first, and their runs' items get their ids.
+        """
         replayed = 0
+        run_ids = self._record_pending_runs()
+        if run_ids is None:
+            self._down_until = self.clock() + self.cooldown
+            return replayed
         for path in spool.pending_files(self.spool.directory):
             entries = spool.read_spool(path)
             logger.info("replaying %d spooled items from %s", len(entries), path)
+            known_run = run_ids.get(spool.run_key_of(path))
             for entry in entries:
+                if entry.run_id is None:
+                    entry.run_id = known_run
                 if unstorable_url(entry.item) is not None:
                     self._reject(entry.item, ValueError("not an http(s) URL"), entry.run_id)
                     continue

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crawler.items import utcnow
 from storage.models import CrawlRun
 from storage.types import iso_utc
 
@@ -59,3 +61,50 @@ def run_record(run: CrawlRun) -> dict[str, Any]:
         "errors": list(run.errors or []),
         "log_path": run.log_path,
     }
+
+
+# The crawl_runs columns a pending run record (``storage.spool.write_run_record``) carries over as they are.
+RECORD_FIELDS = (
+    "status",
+    "exit_code",
+    "pid",
+    "requests",
+    "responses",
+    "items_new",
+    "items_revised",
+    "items_duplicate",
+    "items_unchanged",
+    "dropped",
+    "flags_raised",
+    "errors",
+    "stats",
+    "log_path",
+)
+
+
+def _when(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def record_pending_run(session: Session, record: dict[str, Any]) -> int:
+    """Write a run record kept while the database was down; returns its ``crawl_runs`` id.
+
+    The run's own row (``run_id``) is completed when it is still ``running`` or was since marked ``interrupted``
+    (a later crawl judged it stale, not knowing its record was kept); otherwise a row is created.
+    """
+    row = session.get(CrawlRun, int(record["run_id"])) if record.get("run_id") else None
+    if row is not None and row.status not in ("running", "interrupted"):
+        return row.id  # already completed (the record was written twice): keep what is there
+    if row is None:
+        row = CrawlRun(
+            source=str(record["source"]),
+            trigger=str(record.get("trigger") or "manual"),
+            started_at=_when(record.get("started_at")) or utcnow(),
+        )
+        session.add(row)
+    for name in RECORD_FIELDS:
+        if record.get(name) is not None:
+            setattr(row, name, record[name])
+    row.finished_at = _when(record.get("finished_at"))
+    session.flush()
+    return row.id

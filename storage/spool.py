@@ -5,6 +5,10 @@ One file per run (``spool-<run key>.jsonl``) under the spool directory; each lin
 appended and fsync'd one at a time, so a killed process loses at most the line it was writing, and a truncated
 last line is skipped (and logged) on reading. Items the database rejects for good go to ``rejected-*.jsonl``,
 kept for an operator and never replayed.
+
+A run whose ``crawl_runs`` row could not be written (the database was down when the crawl opened or closed) leaves
+its record in ``run-<run key>.json`` beside its spool file; the next crawl that reaches the database writes it
+(:func:`storage.runs.record_pending_run`) and gives the run's spooled items its id.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 SPOOL_VERSION = 1
 SPOOL_GLOB = "spool-*.jsonl"
+RUN_RECORD_GLOB = "run-*.json"
 # Field names whose values are datetimes; the dataclass annotations are strings (postponed evaluation).
 DATETIME_FIELDS = frozenset(f.name for f in fields(ArticleItem) if "datetime" in str(f.type))
 ITEM_FIELDS = frozenset(f.name for f in fields(ArticleItem))
@@ -151,3 +156,55 @@ def remove(path: Path) -> None:
     """Delete a fully replayed spool file (missing is fine: another process replayed it)."""
     Path(path).unlink(missing_ok=True)
     _fsync_dir(Path(path).parent)
+
+
+def crawl_run_key(crawler: Any) -> str:
+    """The key naming this crawl's spool and pending run record (``run<id>``, or a time and pid), fixed per crawl.
+
+    The run id is the one the runner created (``CARBONWATCH_RUN_ID``); without one (the database was down, or a
+    plain ``scrapy crawl``), ``CARBONWATCH_RUN_KEY`` or a new time-and-pid key, the same for every caller.
+    """
+    cached: str | None = getattr(crawler, "_carbonwatch_run_key", None)
+    if cached is None:
+        settings = crawler.settings
+        run_id = settings.get("CARBONWATCH_RUN_ID")
+        if run_id not in (None, "", "None"):
+            cached = f"run{int(run_id)}"
+        else:
+            cached = str(settings.get("CARBONWATCH_RUN_KEY") or f"{utcnow():%Y%m%dT%H%M%S}-{os.getpid()}")
+        crawler._carbonwatch_run_key = cached
+    return cached
+
+
+def run_record_path(directory: Path, run_key: str) -> Path:
+    """Where the pending run record of ``run_key`` is kept."""
+    return Path(directory) / f"run-{run_key}.json"
+
+
+def write_run_record(directory: Path, run_key: str, record: dict[str, Any]) -> Path:
+    """Keep a run record the database could not take, durably and whole (written aside, then renamed)."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = run_record_path(directory, run_key)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8") as fh:
+        json.dump({"v": SPOOL_VERSION, **record}, fh, ensure_ascii=False, default=str)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(partial, path)
+    _fsync_dir(directory)
+    return path
+
+
+def pending_run_records(directory: Path) -> list[tuple[str, Path]]:
+    """Pending run records as ``(run key, path)``, oldest first."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return []
+    found = sorted(directory.glob(RUN_RECORD_GLOB), key=lambda p: (p.stat().st_mtime, p.name))
+    return [(p.name[len("run-") : -len(".json")], p) for p in found]
+
+
+def run_key_of(spool_file: Path) -> str:
+    """The run key of a spool file (``spool-<key>.jsonl``)."""
+    return Path(spool_file).name[len("spool-") : -len(".jsonl")]

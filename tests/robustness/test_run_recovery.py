@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -124,7 +125,8 @@ class NamedSpider(Spider):
 
 
 def record_for(db_url: str) -> tuple[RunRecord, Any]:
-    crawler = get_crawler(NamedSpider, {"CARBONWATCH_DATABASE_URL": db_url})
+    spool_dir = Path(db_url.removeprefix("sqlite:///")).parent / "spool"
+    crawler = get_crawler(NamedSpider, {"CARBONWATCH_DATABASE_URL": db_url, "CARBONWATCH_SPOOL_DIR": str(spool_dir)})
     crawler.stats.open_spider()
     return RunRecord(crawler), crawler
 
@@ -142,6 +144,29 @@ def test_a_database_down_at_close_is_a_warning_not_an_error(tmp_path: Path, capl
     assert record.outcome is not None
     assert [r.levelname for r in caplog.records] == ["WARNING"]
     assert "cannot complete crawl run" in caplog.text
+    # The record waits in the spool for the next crawl (issue 15 #6), and the warning says where.
+    assert record.recorded is False
+    assert record.pending_path is not None and record.pending_path.parent == tmp_path / "spool"
+    assert str(record.pending_path) in caplog.text
+
+
+def test_a_run_kept_while_the_database_was_down_is_recorded_by_the_next_crawl(tmp_path: Path) -> None:
+    from storage.runs import record_pending_run
+
+    record, crawler = record_for(f"sqlite:///{tmp_path / 'runs.db'}")
+    crawler._carbonwatch_sessions = unreachable()
+    record.spider_opened(NamedSpider())
+    record.spider_closed(NamedSpider(), "finished")
+    assert record.pending_path is not None
+    kept = json.loads(record.pending_path.read_text("utf-8"))
+    sessions = open_store(f"sqlite:///{tmp_path / 'runs.db'}")[1]
+    with sessions.begin() as session:
+        run_id = record_pending_run(session, kept)
+    with sessions() as session:
+        row = session.get(CrawlRun, run_id)
+        assert row is not None
+        assert (row.source, row.status, row.exit_code) == ("sina_finance", "success", 0)
+        assert row.finished_at is not None and row.started_at <= row.finished_at
 
 
 def test_a_database_down_at_open_lets_the_crawl_go_on(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
