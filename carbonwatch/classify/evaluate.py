@@ -71,6 +71,7 @@ class Outcome:
     score: float
     policy: PolicyResult
     missing_docs: list[str] = field(default_factory=list)  # labelled documents not found (or wrong issuer)
+    missing_titles: list[str] = field(default_factory=list)  # labelled documents whose title is not found at all
 
 
 @dataclass
@@ -227,6 +228,7 @@ def evaluate(rows: Iterable[Labelled], root: Path, rules: Rules, reader: Callabl
         )
         flag = relevance.relevant and any(d.is_release and d.carbon for d in policy.documents)
         missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i)]
+        missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "")]
         outcomes.append(
             Outcome(
                 label=label,
@@ -236,6 +238,7 @@ def evaluate(rows: Iterable[Labelled], root: Path, rules: Rules, reader: Callabl
                 score=relevance.score,
                 policy=policy,
                 missing_docs=missing,
+                missing_titles=missing_titles,
             )
         )
     return outcomes
@@ -262,6 +265,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     total = sum(len(o.label.documents) for o in outcomes)
     found = total - sum(len(o.missing_docs) for o in outcomes)
     out["documents"] = {"found": found, "total": total, "accuracy": found / total if total else 1.0}
+    titled = total - sum(len(o.missing_titles) for o in outcomes)
+    out["document_titles"] = {"found": titled, "total": total, "accuracy": titled / total if total else 1.0}
     return out
 
 

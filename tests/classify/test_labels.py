@@ -53,3 +53,20 @@ def test_history_is_not_a_release(outcomes: list[Outcome]) -> None:
     [waste] = [o for o in outcomes if o.label.path == "zero_waste_cities.md"]
     old = [d for d in waste.policy.documents if "试点工作方案" in d.title]
     assert [d.is_release for d in old] == [False]
+
+
+def test_a_title_found_under_another_issuer_counts_for_titles_only(tmp_path: Path) -> None:
+    (tmp_path / "p.md").write_text(
+        "---\ntitle: '能源局印发指导意见'\ndate: Thu, 30 Sep 2021 16:33:00 GMT\n---\n"
+        "<p>近日，国家能源局印发《关于推进电力源网荷储一体化的指导意见》。</p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "labels.tsv").write_text(
+        "path\tcarbon\trelease\tflag\tdocuments\n"
+        "p.md\t0\t1\t0\t《关于推进电力源网荷储一体化的指导意见》@国家发展改革委#\n",
+        encoding="utf-8",
+    )
+    [outcome] = evaluate(read_labels(tmp_path / "labels.tsv"), tmp_path, load_rules(), read_post)
+    m = metrics([outcome])
+    assert outcome.release
+    assert (m["documents"]["found"], m["document_titles"]["found"], m["document_titles"]["total"]) == (0, 1, 1)
