@@ -176,6 +176,7 @@ def test_crawl_with_a_body_selector_matching_nothing_shows_drops_and_a_warning(
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no_body 3" in proc.stdout  # the dropped column
     assert "warning: province-fgw: page layout changed? 3 detail page(s) without a body in run #1" in proc.stdout
+    assert "try its selectors with `carbonwatch source test province-fgw`" in proc.stdout
 
 
 def test_a_run_with_layout_errors_gets_a_warning_line() -> None:
@@ -188,6 +189,10 @@ def test_a_run_with_layout_errors_gets_a_warning_line() -> None:
     )
     assert layout_warning(run) == (
         "warning: province-fgw: page layout changed? 3 detail page(s) without a body in run #7 (carbonwatch logs 7)"
+    )
+    assert layout_warning(run, configured=True) == (
+        "warning: province-fgw: page layout changed? 3 detail page(s) without a body in run #7 (carbonwatch logs 7)"
+        "; try its selectors with `carbonwatch source test province-fgw`"
     )
 
 

@@ -103,7 +103,7 @@ def _crawl(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         print_json_lines(summary_records(summary, config))
     else:
-        print_summary(summary)
+        print_summary(summary, configured={t.source for t in targets if t.spider != t.source})
     if args.trigger != "daemon":
         # The daemon prunes at start and daily; without one (cron), each crawl does, sparing the logs it just wrote.
         prune_run_logs(config, keep={Path(r.log_path) for r in summary.runs if r.log_path})
@@ -208,8 +208,8 @@ SUMMARY_COLUMNS = (
 )
 
 
-def print_summary(summary: RunSummary) -> None:
-    """The per-spider table and, when something failed, what to do next."""
+def print_summary(summary: RunSummary, configured: frozenset[str] | set[str] = frozenset()) -> None:
+    """The per-spider table and, when something failed, what to do next (``configured``: the configured sources)."""
     print_table(
         "crawl summary",
         SUMMARY_COLUMNS,
@@ -235,19 +235,25 @@ def print_summary(summary: RunSummary) -> None:
         print(f"{run.spider} {run.status}: see `carbonwatch logs {run.run_id}` (log: {run.log_path or 'stderr'})")
     for run in summary.runs:
         # A changed layout does not fail the run (the other pages are good) but must not pass unseen either.
-        warning = layout_warning(run)
+        warning = layout_warning(run, configured=run.spider in configured)
         if warning:
             print(warning)
     if not summary.runs:
         print("no crawl ran: see the messages above")
 
 
-def layout_warning(run: SpiderSummary) -> str | None:
-    """The warning line for a run that met pages its selectors no longer read, or None."""
+def layout_warning(run: SpiderSummary, *, configured: bool = False) -> str | None:
+    """The warning line for a run that met pages its selectors no longer read, or None.
+
+    A configured source's line says how to try its selectors (``source test``); a built-in spider's parser is code.
+    """
     from scheduler.health import layout_errors, layout_problem
 
     problem = layout_problem(layout_errors(run.errors), run.run_id)
-    return f"warning: {run.spider}: {problem}" if problem else None
+    if not problem:
+        return None
+    hint = f"; try its selectors with `carbonwatch source test {run.spider}`" if configured else ""
+    return f"warning: {run.spider}: {problem}{hint}"
 
 
 def summary_records(summary: RunSummary, config: Config) -> list[dict[str, Any]]:
