@@ -213,10 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="list the tuning posts the classifier gets wrong")
     parser.add_argument("--show-blind", action="store_true", help="also list blind misses (for reports only)")
     parser.add_argument("--json", action="store_true", help="print raw figures as JSON instead of the table")
+    parser.add_argument(
+        "--no-blind",
+        action="store_true",
+        help="leave out the judged blind round (while writing rules: the blind round is measured once, at the end)",
+    )
     args = parser.parse_args(argv)
     rules = load_rules()
     reader = default_reader()
-    groups = corpus_groups()
+    groups = [g for g in corpus_groups() if not (args.no_blind and g[2])]
     table: list[Row] = []
     raw: dict[str, Any] = {}
     details: list[str] = []
