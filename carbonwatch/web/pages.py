@@ -8,17 +8,20 @@ script, and shown in a sandboxed iframe. Links are built from ids only, so no pa
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from carbonwatch.web import page_queries as pq
 from carbonwatch.web import queries
-from carbonwatch.web.app import WebState, db_session, web_state
+from carbonwatch.web.app import STATIC_DIR, WebState, db_session, web_state
 from carbonwatch.web.security import CSP
 from carbonwatch.web.textview import diff_lines, evidence_spans, mark_spans, read_log
 from scheduler.runner import output_path_for
@@ -36,9 +39,13 @@ PAGE_SIZE = 50
 OVERVIEW_FLAGS = 10
 # The article page may frame its own body (same origin) and nothing else; the body itself runs nothing.
 ARTICLE_PAGE_CSP = CSP + "; frame-src 'self'"
+# The sandboxed body has an opaque origin, so it cannot load the console's stylesheet (Cross-Origin-Resource-Policy);
+# its one style block is allowed by hash instead, and nothing else is.
+BODY_STYLE = (STATIC_DIR / "body.css").read_text("utf-8")
+BODY_STYLE_HASH = base64.b64encode(hashlib.sha256(BODY_STYLE.encode()).digest()).decode()
 BODY_CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'none'; form-action 'none'; base-uri 'none'; "
-    "frame-ancestors 'self'; sandbox"
+    f"default-src 'none'; style-src 'sha256-{BODY_STYLE_HASH}'; img-src 'none'; form-action 'none'; "
+    "base-uri 'none'; frame-ancestors 'self'; sandbox"
 )
 LOG_POLL_MS = 1000
 NAV = {"run": "runs", "flag": "flags", "policy": "policies", "article": "articles"}  # page -> its menu entry
@@ -337,4 +344,4 @@ def article_body(request: Request, state: State, session: Db, article_id: int) -
         raise HTTPException(status_code=404, detail=f"no article {article_id}")
     headers = {"Content-Security-Policy": BODY_CSP, "X-Frame-Options": "SAMEORIGIN", "Cache-Control": "no-store"}
     # The stored HTML is the sanitiser's output; the CSP and the iframe's sandbox hold even if it were not.
-    return _render(request, state, "body.html", {"html": html}, headers=headers)
+    return _render(request, state, "body.html", {"html": html, "style": Markup(BODY_STYLE)}, headers=headers)

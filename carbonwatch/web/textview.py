@@ -45,11 +45,11 @@ def evidence_spans(evidence: Iterable[Any], field: str) -> list[tuple[int, int, 
 
 
 def mark_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Segment]:
-    """``text`` cut into plain and marked segments; overlapping spans merge, spans past the end are clipped."""
+    """``text`` cut into plain and marked segments; overlapping spans merge, spans past its end are clipped."""
     clipped = sorted((max(0, s), min(len(text), e), label) for s, e, label in spans if min(len(text), e) > max(0, s))
     merged: list[tuple[int, int, list[str]]] = []
     for start, end, label in clipped:
-        if merged and start <= merged[-1][1]:
+        if merged and start < merged[-1][1]:  # overlapping; adjacent spans stay apart
             last = merged[-1]
             merged[-1] = (last[0], max(last[1], end), [*last[2], label] if label not in last[2] else last[2])
         else:
