@@ -52,6 +52,8 @@ class Config:
     redis_url: str | None = None  # set to share the scheduler/dupefilter through scrapy-redis
     redis_batch: str | None = None  # scale-out batch id shared by one run's workers (None: automatic)
     chromium_path: Path = Path("/usr/bin/chromium")
+    # The web console's operator token (carbonwatch serve): from the environment only; never printed.
+    web_token: str | None = field(default=None, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict)  # other tables of the TOML file (sources, schedules)
 
     def redacted_database_url(self) -> str:

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "carbonwatch.cli.db",  # db upgrade
     "carbonwatch.cli.export",  # export
     "carbonwatch.cli.source",  # source test
+    "carbonwatch.cli.serve",  # serve (web console, API, metrics)
 ]
 
 
