@@ -1,0 +1,311 @@
+"""Scale-out: pages/s with 1, 2 and 4 crawl workers sharing one Redis, and each host's request rate at the server.
+
+Run: ``.venv/bin/python -m benchmarks.scaleout_bench [--quick] [--redis-url URL]`` from the project root (needs
+``redis-server``: ``apt-get install -y redis-server``; without ``--redis-url`` a private server is started on a
+free loopback port and stopped afterwards). ``--quick`` (CI): fewer pages, 1 and 2 workers. Prints a Markdown table
+in the columns of ``python -m benchmarks``.
+
+The site is generated: 8 hosts (``h0.bench.test`` …, sent to one asyncio server on 127.0.0.1 by
+``CARBONWATCH_HOST_MAP``), each an index linking to its pages; every response takes ``LATENCY`` (150 ms), like a
+real site far away. Workers are ``scrapy runspider benchmarks/scaleout_spider.py`` processes with the project's
+settings, started together on one crawl batch (scrapy-redis queue and dupefilter), each with
+``CONCURRENT_REQUESTS = 4`` so that one worker is latency-bound. The politeness budget is ``DOWNLOAD_DELAY = 0.1``
+s per host (10 requests/s), AutoThrottle on, 4 per host. The server stamps every request's arrival; per host the
+rate is the highest over any 10 consecutive requests (9 gaps / their span), robots.txt and index included, and
+pages/s is the page requests over the span from the first to the last page request. The same is done with one
+host only, and, for comparison, with fleet politeness switched off (``CARBONWATCH_POLITENESS_FLEET=False``: each
+worker polite on its own, as before issue 16). Targets: the fleet's per-host rate within 5% of the budget at 1, 2
+and 4 workers; with 8 hosts, 2 workers at least 1.8x the pages/s of one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPIDER = ROOT / "benchmarks" / "scaleout_spider.py"
+LATENCY = 0.15
+DELAY = 0.1
+PER_WORKER_CONCURRENCY = 4
+WINDOW = 10  # consecutive requests per rate window
+TOLERANCE = 0.05
+TARGET_SPEEDUP = 1.8
+
+
+class LatencySite:
+    """An asyncio HTTP/1.1 server (own thread) answering ``/<host>/index.html`` and ``/<host>/p/<n>.html``.
+
+    Every answer waits ``latency`` seconds; every request's host, path and arrival (monotonic) are recorded.
+    """
+
+    def __init__(self, pages: int, latency: float) -> None:
+        self.pages = pages
+        self.latency = latency
+        self.hits: list[tuple[str, str, float]] = []
+        self.port = 0
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="latency-site", daemon=True)
+        self._stop: asyncio.Event | None = None
+
+    def body(self, host: str, path: str) -> tuple[int, bytes]:
+        if path == "/robots.txt":
+            return 200, b"User-agent: *\nAllow: /\n"
+        if path == "/index.html":
+            links = "".join(f'<li><a href="/p/{n}.html">page {n}</a></li>' for n in range(self.pages))
+            return 200, f"<html><body><h1>{host}</h1><ul>{links}</ul></body></html>".encode()
+        if path.startswith("/p/"):
+            text = f"<p>{host}{path} 碳达峰碳中和工作稳步推进。</p>" * 40
+            return 200, f"<html><body><h1>{path}</h1>{text}</body></html>".encode()
+        return 404, b"not found"
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                try:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+                    return
+                arrived = time.monotonic()
+                target = head.decode("latin-1").split("\r\n", 1)[0].split(" ")[1]
+                _, host, path = [*target.split("?", 1)[0].split("/", 2), "", ""][:3]
+                self.hits.append((host, "/" + path, arrived))
+                status, body = self.body(host, "/" + path)
+                await asyncio.sleep(self.latency)
+                writer.write(
+                    b"HTTP/1.1 %d OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+                    % (status, len(body))
+                    + body
+                )
+                await writer.drain()
+        finally:
+            writer.close()
+            with contextlib.suppress(ConnectionError):
+                await writer.wait_closed()
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        self._loop.run_until_complete(self._serve())
+
+    async def _serve(self) -> None:
+        self._stop = asyncio.Event()
+        server = await asyncio.start_server(self.handle, "127.0.0.1", 0, backlog=256)
+        self.port = server.sockets[0].getsockname()[1]
+        self._ready.set()
+        async with server:
+            await self._stop.wait()
+
+    def __enter__(self) -> LatencySite:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(10)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def private_redis(workdir: Path) -> Iterator[str]:
+    """A throw-away ``redis-server`` on a free loopback port (no persistence), for the ``with`` block."""
+    port = free_port()
+    proc = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@dataclass
+class Result:
+    """One crawl of the generated site by ``workers`` processes."""
+
+    hosts: int
+    workers: int
+    fleet: bool
+    pages: int
+    pages_per_s: float
+    peak_rate: float  # highest per-host rate over any WINDOW consecutive requests
+    min_gap: float  # smallest gap between two requests to one host
+    per_worker: list[int]
+    failed: int
+
+    @property
+    def budget(self) -> float:
+        return 1.0 / DELAY
+
+    @property
+    def within_budget(self) -> bool:
+        return self.peak_rate <= self.budget * (1 + TOLERANCE)
+
+
+def peak_rate(times: list[float], window: int = WINDOW) -> float:
+    """The highest rate over any ``window`` consecutive requests: (window - 1) gaps over their span."""
+    times = sorted(times)
+    if len(times) < 2:
+        return 0.0
+    k = min(window, len(times))
+    spans = [times[i + k - 1] - times[i] for i in range(len(times) - k + 1)]
+    return (k - 1) / max(min(spans), 1e-6)
+
+
+def crawl(site: LatencySite, redis_url: str, hosts: list[str], workers: int, fleet: bool, workdir: Path) -> Result:
+    """Start ``workers`` crawl processes together on a fresh batch; measure at the server."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    client.close()
+    mark = len(site.hits)
+    batch = f"bench-{workers}w-{len(hosts)}h-{int(fleet)}-{mark}"
+    base = f"http://127.0.0.1:{site.port}"
+    settings = {
+        "CARBONWATCH_HOST_MAP": json.dumps({h: base for h in hosts}),
+        "CARBONWATCH_REDIS_BATCH": batch,
+        "CARBONWATCH_POLITENESS_FLEET": str(fleet),
+        "DOWNLOAD_DELAY": str(DELAY),
+        "AUTOTHROTTLE_START_DELAY": str(DELAY),
+        "CONCURRENT_REQUESTS": str(PER_WORKER_CONCURRENCY),
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
+        "LOG_LEVEL": "INFO",
+    }
+    env = {
+        **os.environ,
+        "CARBONWATCH_CONFIG": "",
+        "CARBONWATCH_REDIS_URL": redis_url,
+        "CARBONWATCH_LOG_DIR": str(workdir / "logs"),
+        "CARBONWATCH_DATABASE_URL": f"sqlite:///{workdir / 'unused.db'}",
+        "PYTHONWARNINGS": "ignore",
+    }
+    procs = []
+    stats_files = []
+    for n in range(workers):
+        stats = workdir / f"{batch}-w{n}.json"
+        stats_files.append(stats)
+        cmd = [sys.executable, "-m", "scrapy", "runspider", str(SPIDER), "-a", "hosts=" + ",".join(hosts)]
+        for key, value in {**settings, "CARBONWATCH_STATS_FILE": str(stats)}.items():
+            cmd += ["-s", f"{key}={value}"]
+        log = (workdir / f"{batch}-w{n}.log").open("w")
+        procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+    failed = sum(1 for p in procs if p.wait(timeout=600) != 0)
+    hits = site.hits[mark:]
+    by_host: dict[str, list[float]] = {}
+    for host, _path, at in hits:
+        by_host.setdefault(host, []).append(at)
+    page_times = sorted(at for _host, path, at in hits if path.startswith("/p/"))
+    span = page_times[-1] - page_times[0] if len(page_times) > 1 else 0.0
+    gaps = [b - a for times in by_host.values() for a, b in zip(sorted(times), sorted(times)[1:], strict=False)]
+    per_worker = []
+    for stats in stats_files:
+        data = json.loads(stats.read_text("utf-8")) if stats.is_file() else {}
+        per_worker.append(int(data.get("scaleout_bench/pages", 0)))
+    return Result(
+        hosts=len(hosts),
+        workers=workers,
+        fleet=fleet,
+        pages=len(page_times),
+        pages_per_s=(len(page_times) - 1) / span if span else 0.0,
+        peak_rate=max(peak_rate(t) for t in by_host.values()),
+        min_gap=min(gaps) if gaps else 0.0,
+        per_worker=per_worker,
+        failed=failed,
+    )
+
+
+def row(result: Result, one_worker: Result | None, pages_per_host: int) -> str:
+    """One Markdown row in ``python -m benchmarks``'s columns (benchmark, figure, target, met?, method)."""
+    mode = "fleet politeness" if result.fleet else "per-process politeness (fleet off, as before)"
+    name = f"Scale-out, {result.hosts} host{'s' if result.hosts > 1 else ''}, {result.workers} worker(s), {mode}"
+    ratio = result.peak_rate / result.budget
+    figure = (
+        f"{result.pages_per_s:.1f} pages/s"
+        + (f" ({result.pages_per_s / one_worker.pages_per_s:.2f}x one worker)" if one_worker else "")
+        + f"; peak per-host rate {result.peak_rate:.2f} req/s = {ratio:.3f} of budget; min gap {result.min_gap:.3f} s"
+        + f"; pages per worker {'/'.join(map(str, result.per_worker))}"
+        + (f"; {result.failed} worker(s) failed" if result.failed else "")
+    )
+    targets = [f"per-host rate <= {1 + TOLERANCE:.2f} x budget"] if result.fleet else ["reference"]
+    verdicts = [result.within_budget] if result.fleet else []
+    if result.fleet and result.hosts > 1 and result.workers == 2 and one_worker:
+        targets.append(f">= {TARGET_SPEEDUP}x one worker's pages/s")
+        verdicts.append(result.pages_per_s >= TARGET_SPEEDUP * one_worker.pages_per_s)
+    met = ("yes" if all(verdicts) and not result.failed else "no") if verdicts else "-"
+    method = (
+        f"{result.hosts} x {pages_per_host} pages, {LATENCY * 1000:.0f} ms per response, budget {1 / DELAY:.0f} "
+        f"req/s per host (DOWNLOAD_DELAY {DELAY}), {PER_WORKER_CONCURRENCY} concurrent per worker; rate over "
+        f"{WINDOW} consecutive requests at the server"
+    )
+    return f"| {name} | {figure} | {'; '.join(targets)} | {met} | {method} |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer pages, 1 and 2 workers (CI)")
+    parser.add_argument("--redis-url", help="an existing Redis (its database is flushed!); default: a private one")
+    args = parser.parse_args(argv)
+    pages = 10 if args.quick else 40
+    single_pages = 20 if args.quick else 60
+    counts = [1, 2] if args.quick else [1, 2, 4]
+    print("Scale-out politeness and throughput: workers share one Redis queue; request rates measured at the server")
+    print()
+    print("| benchmark | figure | target | met? | method |")
+    print("|---|---|---|---|---|")
+    if not args.redis_url and shutil.which("redis-server") is None:
+        print("| Scale-out | not available | - | not available | needs redis-server: apt-get install -y redis-server |")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="cw-scaleout-") as tmp, contextlib.ExitStack() as stack:
+        workdir = Path(tmp)
+        redis_url = args.redis_url or stack.enter_context(private_redis(workdir))
+        plan = [(8, pages, n, True) for n in counts] + [(1, single_pages, n, True) for n in counts]
+        if not args.quick:
+            plan += [(1, single_pages, n, False) for n in (2, 4)]
+        ok = True
+        firsts: dict[tuple[int, bool], Result] = {}
+        for hosts, per_host, workers, fleet in plan:
+            with LatencySite(per_host, LATENCY) as site:
+                names = [f"h{i}.bench.test" for i in range(hosts)]
+                result = crawl(site, redis_url, names, workers, fleet, workdir)
+            if workers == 1:
+                firsts[(hosts, fleet)] = result
+            one = firsts.get((hosts, True)) if workers > 1 else None
+            line = row(result, one, per_host)
+            ok = ok and "| no |" not in line
+            print(line, flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
