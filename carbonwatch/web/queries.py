@@ -141,21 +141,27 @@ def run_log(
     next_offset = offset
     size = 0
     exists = path.is_file()
+    ended = run.status != "running"
     if exists:
         with path.open("rb") as fh:
             fh.seek(0, 2)
             size = fh.tell()
-            fh.seek(min(max(offset, 0), size))
+            start = min(max(offset, 0), size)
+            fh.seek(start)
             data = fh.read(max_bytes)
-        complete, newline, _rest = data.rpartition(b"\n")
-        if newline:
-            lines = [line.decode("utf-8", "replace") for line in complete.split(b"\n")]
-            next_offset = min(max(offset, 0), size) + len(complete) + 1
-        elif run.status != "running" and data:
-            # The run has ended: a last line without a newline will never be completed.
-            lines = [data.decode("utf-8", "replace")]
-            next_offset = min(max(offset, 0), size) + len(data)
-    ended = run.status != "running"
+        if ended and start + len(data) >= size:
+            # The run has ended: a last line without a newline will never be completed, so it is sent as it is.
+            text = data.decode("utf-8", "replace")
+            lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n") if text else []
+            next_offset = start + len(data)
+        else:
+            complete, newline, _rest = data.rpartition(b"\n")
+            if newline:
+                lines = [line.decode("utf-8", "replace") for line in complete.split(b"\n")]
+                next_offset = start + len(complete) + 1
+            elif len(data) >= max_bytes:  # one line longer than a chunk: sent in pieces rather than never
+                lines = [data.decode("utf-8", "replace")]
+                next_offset = start + len(data)
     return {
         "run_id": run.id,
         "source": run.source,
