@@ -186,7 +186,7 @@ _LOCAL_GOV = (
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
 # "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
 _COUNT = r"[0-9０-９一二三四五六七八九十两]{1,3}"
-_MULTI = rf"(?:{_COUNT}个?(?:部门|部委|部委局|部门单位|省份|省区市|省市区|省市)|多部门|多部委|多省份?)"
+_MULTI = rf"(?:{_COUNT}个?(?:部门和单位|部门|部委|部委局|部门单位|省份|省区市|省市区|省市)|多部门|多部委|多省份?)"
 MULTI_RE = re.compile(_MULTI)
 # A central body's local branch is an issuer of its own (国家税务总局北京市税务局, 中国人民银行上海总部,
 # 国家金融监督管理总局深圳监管局): the central name, a province or city, then the branch's kind.
@@ -201,7 +201,7 @@ ISSUER_RE = re.compile(rf"(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_M
 # after 会同, "会同17个部门", names no body, and the named one leads).
 _ONE_ISSUER = rf"(?:中华人民共和国)?(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
 JOINT_RE = re.compile(
-    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|,|，|\u3000| )\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
+    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
 )
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
@@ -230,6 +230,8 @@ RELEASE_VERBS = (
     "下达",
     "联合发文",
     "重磅发文",
+    "发文",
+    "制定了",
     "发表",
     "联署",
     "共同发表",
@@ -258,7 +260,7 @@ VERB_AFTER_RE = re.compile(
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
 IMPLEMENT_BEFORE_RE = re.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer.
-COORD_BEFORE_RE = re.compile(r"》\s*(?:和|、|及|与|以及)\s*$")
+COORD_BEFORE_RE = re.compile(r"^\s*》?\s*(?:和|、|及|与|以及)\s*$")
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 CITE_RE = re.compile(r"(?:^|[^证数])据|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾")
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
@@ -377,7 +379,9 @@ def normalise_title(title: str) -> str:
 def split_issuer_prefix(title: str) -> tuple[str | None, str]:
     """Split 中共中央　国务院关于X的意见 into (中共中央、国务院, 关于X的意见); (None, title) if no such prefix."""
     compact = re.sub(r"[\s\u3000]+", " ", title.replace("《", "").replace("》", "")).strip()
-    m = re.match(rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*{_ONE_ISSUER})*)\s*(关于.+)$", compact)
+    m = re.match(
+        rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*{_ONE_ISSUER})*)(?:等(?:{_COUNT}个?)?(?:部门|部委|单位))?\s*(关于.+)$", compact
+    )
     if not m:
         return None, title
     return canonical_issuer(m.group(1)), m.group(2).replace(" ", "")
@@ -723,7 +727,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 issuer = find_issuer_before(text, m.start())
                 # "X印发通知" names no title: keep it only when an issuer says who released it, and the one doing
                 # it is not a company ("35家公司密集发布异动公告" after a province-named firm).
-                if issuer is None or _future(clause) or COMPANY_SUBJECT_RE.search(clause):
+                # A company among the bodies of a joint release ("…国铁集团等11部门和单位印发") does not make it one.
+                company = COMPANY_SUBJECT_RE.search(clause) and not MULTI_RE.search(clause)
+                if issuer is None or _future(clause) or company:
                     continue
                 if not bare and (len(title) < 4 or not title_is_document(title, government_issuer=True)[0]):
                     continue
@@ -815,10 +821,35 @@ EFFECT_RE = re.compile(
 )
 
 
+# "国务院重磅发文，鼓励…": the issuer says it issued a document without naming it.
+UNTITLED_ISSUE_RE = re.compile(
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|\d{{1,2}}月\d{{1,2}}日)?\s*"
+    r"(?:正式|重磅|紧急|联合|再次)?(?P<verb>发文)(?=[，,。！!：:；;\s]|$)"
+)
+
+
 def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
     """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`)."""
     docs: list[PolicyDocument] = []
     limit = len(text) if field_name == "title" else _lead_paragraph_end(text, headline)
+    for m in UNTITLED_ISSUE_RE.finditer(text, 0, limit):
+        clause = _clause_before(text, m.start("issuer"))
+        issuer = canonical_issuer(m.group("issuer"))
+        if issuer is None or _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
+            continue
+        docs.append(
+            PolicyDocument(
+                title="文件",
+                title_norm="文件",
+                issuer=issuer,
+                doc_type=None,
+                is_release=True,
+                field=field_name,
+                start=m.start("verb"),
+                end=m.end("verb"),
+                cue=f"untitled document issued: {m.group(0)[-20:]}",
+            )
+        )
     for m in DECISION_RE.finditer(text, 0, limit):
         sentence_end = SENTENCE_END_RE.search(text, m.end())
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]
@@ -930,7 +961,9 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
         derived = old.cue.startswith(FULL_TEXT_CUE) and not d.cue.startswith(FULL_TEXT_CUE)
         if d.title.startswith("《") and (not old.title.startswith("《") or derived):
             old.title, old.title_norm, old.field, old.start, old.end = d.title, d.title_norm, d.field, d.start, d.end
-        old.issuer = old.issuer or d.issuer
+        # A named body beats a bare count ("14部门印发" in the headline, "国家发改委等14部门" in the text).
+        if old.issuer is None or (MULTI_RE.fullmatch(old.issuer) and d.issuer and not MULTI_RE.fullmatch(d.issuer)):
+            old.issuer = d.issuer
         old.doc_number = old.doc_number or d.doc_number
         if d.is_release and not old.is_release:
             old.is_release, old.cue = True, d.cue
@@ -1055,6 +1088,20 @@ def _closing_issuer(text: str) -> str | None:
     return None
 
 
+NUMBER_LINE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*[（(]?([^\n]{0,12}?[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］][^\n]{0,8}?号)"
+    r"[）)]?[ \t\u3000]*$"
+)
+
+
+def _printed_number(text: str) -> str | None:
+    """The document number printed on its own line under the heading (GB/T 9704), or written in the first line."""
+    m = NUMBER_LINE_RE.search(text[:400])
+    if m:
+        return normalise_doc_number(m.group(1))
+    return find_doc_number_near(text, 0, 0)
+
+
 def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -1082,7 +1129,7 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
         years = [int(y) for y in DATE_LINE_RE.findall(text[:600])]
         if ref_year is not None and years and years[0] < ref_year - 1:
             return None  # an old document reprinted, not news of its release
-        number = find_doc_number_near(text, 0, 0) if DOC_NUMBER_RE.search(text[:400]) else None
+        number = _printed_number(text)
         order_issuer, order_number = _heading_issuer(text)
         issuer = prefix_issuer or order_issuer or _closing_issuer(text)
         title_text = unwrap_notice(compact)
@@ -1132,12 +1179,47 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer is None and order_issuer:
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
-    headline_norms = {d.title_norm for d in merged if d.field == "title"}
+    merged, folded = _fold_headline_paraphrases(merged)
+    headline_norms = {d.title_norm for d in merged if d.field == "title"} | folded
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
     for d in merged:
         named_carbon = bool(carbon_terms and carbon_terms.search(d.title))
         d.carbon = named_carbon or d.title_norm in headline_norms
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyDocument], set[str]]:
+    """A headline shortens the title the body writes out (碳市场 for 碳排放权交易市场, 上海发布碳达峰实施方案 for
+    《上海市碳达峰实施方案》): a headline title without 《》 whose characters appear in order in exactly one body
+    title of the same kind and a compatible issuer is that document, not a second one. Returns the documents left
+    and the normalised titles the headline named."""
+    folded: set[str] = set()
+    out: list[PolicyDocument] = []
+    for d in docs:
+        if d.field == "title" and not d.title.startswith("《") and len(d.title_norm) >= 4:
+            same = [
+                o
+                for o in docs
+                if o.field == "text"
+                and o.doc_type == d.doc_type
+                and (d.issuer is None or o.issuer is None or o.issuer == d.issuer)
+                and o.title_norm != d.title_norm
+                and _is_subsequence(d.title_norm, o.title_norm)
+            ]
+            if len(same) == 1:
+                body = same[0]
+                body.issuer = body.issuer or d.issuer
+                if d.is_release and not body.is_release:
+                    body.is_release, body.cue = True, d.cue
+                folded.add(body.title_norm)
+                continue
+        out.append(d)
+    return out, folded
 
 
 def government_page_document(title: str, meta: dict[str, str], source: str) -> PolicyDocument | None:

@@ -461,3 +461,88 @@ def test_bodies_joined_by_hui_tong_issue_together() -> None:
     text = "近期财政部会同国家发改委印发了申报2022年新增专项债券项目资金需求的通知，明确了重点方向。"
     [doc] = recognise("", text, published_at=Y2021).releases
     assert doc.issuer == "财政部、国家发展改革委"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "生态环境部：全国碳市场第二个履约周期配额分配方案印发",
+            "生态环境部近日印发全国碳排放权交易市场第二个履约周期配额分配方案。",
+            ["全国碳排放权交易市场第二个履约周期配额分配方案"],
+        ),
+        ("上海发布碳达峰实施方案", "上海市人民政府印发《上海市碳达峰实施方案》，提出目标。", ["上海市碳达峰实施方案"]),
+        # Two body titles the headline could shorten: it stays a document of its own.
+        (
+            "上海发布碳达峰实施方案",
+            "上海市人民政府印发《上海市碳达峰实施方案》和《上海市能源领域碳达峰实施方案》。",
+            ["碳达峰实施方案", "上海市碳达峰实施方案", "上海市能源领域碳达峰实施方案"],
+        ),
+    ],
+)
+def test_a_headline_shortening_a_body_title_is_the_same_document(title: str, text: str, expected: list[str]) -> None:
+    assert sorted(d.title_norm for d in recognise(title, text, published_at=Y2021).releases) == sorted(expected)
+
+
+def test_a_full_text_takes_its_number_from_its_own_line_and_issuer_from_x_deng_bumen() -> None:
+    text = (
+        "国家发展改革委等部门关于严格能效约束推动重点领域节能降碳的若干意见\n发改产业〔2021〕1464号\n"
+        "各省、自治区、直辖市发展改革委：\n一、总体要求\n二、主要目标"
+    )
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert (doc.issuer, doc.doc_number) == ("国家发展改革委", "发改产业〔2021〕1464号")
+    assert doc.title_norm == "关于严格能效约束推动重点领域节能降碳的若干意见"
+
+
+def test_titles_coordinated_after_one_verb_are_both_released() -> None:
+    text = "上海市人民政府印发《上海市碳达峰实施方案》和《上海市能源领域碳达峰实施方案》。"
+    assert {d.title_norm for d in recognise("", text, published_at=Y2021).releases} == {
+        "上海市碳达峰实施方案",
+        "上海市能源领域碳达峰实施方案",
+    }
+
+
+UNTITLED_ISSUES = [
+    ("国务院重磅发文，鼓励探索试点", "", "国务院"),
+    (
+        "1月7日起 云南恢复跨省旅游",
+        "1月7日，云南省文化和旅游厅发文通知，从即日起恢复跨省团队旅游。",
+        "云南省文化和旅游厅",
+    ),
+    (
+        "11部门部署春耕化肥保供稳价",
+        "近日，国家发改委联合工业和信息化部、财政部、国资委、国铁集团等11部门和单位印发通知，要求保障化肥供应。",
+        "国家发展改革委、工业和信息化部、财政部、国务院国资委",
+    ),
+    (
+        "",
+        "近日农业农村部会同其他成员单位（11个部门）制定了《统筹新冠肺炎疫情防控和“菜篮子”产品保供稳价工作指南》。",
+        "农业农村部",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "issuer"), UNTITLED_ISSUES)
+def test_issued_without_a_named_kind_or_by_bodies_with_a_company_among_them(title: str, text: str, issuer: str) -> None:
+    result = recognise(title, text, published_at=Y2021)
+    assert result.is_release
+    assert result.releases[0].issuer == issuer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院将发文部署下一步工作。",  # planned
+        "某集团公司印发通知，要求员工做好防护。",  # a company alone
+        "研究人员认为要制定《碳排放权交易管理条例》。",  # a wish, no past 制定了
+    ],
+)
+def test_planned_or_company_issues_are_not_releases(text: str) -> None:
+    assert not recognise("", text, published_at=Y2021).is_release
+
+
+def test_a_named_issuer_in_the_text_beats_a_count_in_the_headline() -> None:
+    title = "14部门印发《关于促进服务业领域困难行业恢复发展的若干政策》"
+    text = "国家发改委等14部门近日联合印发《关于促进服务业领域困难行业恢复发展的若干政策》，提出扩大适用范围。"
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert doc.issuer == "国家发展改革委"
