@@ -828,6 +828,16 @@ UNTITLED_ISSUE_RE = re.compile(
 )
 
 
+# "全国碳排放权交易市场7月16日正式启动上线交易": the launch of a market or policy instrument a government runs.
+LAUNCH_RE = re.compile(
+    r"(?P<inst>(?:全国|国家|[\u4e00-\u9fff]{0,6}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力|水权))"
+    r"[\u4e00-\u9fff]{0,12}?(?:交易市场|市场|交易|支持工具|再贷款))"
+    r"\s*(?:\d{1,2}月\d{1,2}日|今日|今天|上午|下午|正式|\s)*"
+    r"(?P<verb>启动上线交易|上线交易|鸣锣开市|正式开市|开市|启动|开启|开闸)"
+    r"(?!以来|之后|后|前|以后|一周年|周年|满|至今|的)"
+)
+
+
 def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
     """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`)."""
     docs: list[PolicyDocument] = []
@@ -848,6 +858,30 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
                 start=m.start("verb"),
                 end=m.end("verb"),
                 cue=f"untitled document issued: {m.group(0)[-20:]}",
+            )
+        )
+    for m in LAUNCH_RE.finditer(text, 0, limit):
+        clause = _clause_before(text, m.start("inst"))
+        if _future(clause + text[m.start("inst") : m.start("verb")]) or CITE_RE.search(clause):
+            continue
+        if is_historical(text, m.start(), ref_year) or COMPANY_SUBJECT_RE.search(m.group("inst")):
+            continue
+        # The labels count a launch as a release when the text says which body launched it.
+        launcher = find_issuer_before(text, m.start())
+        if launcher is None:
+            continue
+        inst = m.group("inst")
+        docs.append(
+            PolicyDocument(
+                title=inst,
+                title_norm=normalise_title(inst),
+                issuer=launcher,
+                doc_type=None,
+                is_release=True,
+                field=field_name,
+                start=m.start("inst"),
+                end=m.end("inst"),
+                cue=f"instrument launched: {m.group(0)}",
             )
         )
     for m in DECISION_RE.finditer(text, 0, limit):

@@ -546,3 +546,20 @@ def test_a_named_issuer_in_the_text_beats_a_count_in_the_headline() -> None:
     text = "国家发改委等14部门近日联合印发《关于促进服务业领域困难行业恢复发展的若干政策》，提出扩大适用范围。"
     [doc] = recognise(title, text, published_at=Y2021).releases
     assert doc.issuer == "国家发展改革委"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        ("全国碳市场今日开市", "生态环境部宣布，全国碳排放权交易市场7月16日正式启动上线交易。", True),
+        ("全国碳市场今日开市", "全国碳排放权交易市场7月16日正式开市。", False),  # no body says it launched it
+        ("", "自全国碳市场启动以来，成交量稳步增长。", False),
+        ("", "生态环境部表示，全国碳市场将启动扩容。", False),
+        ("", "某科技公司碳交易平台今日启动。", False),
+    ],
+)
+def test_a_government_launching_a_market_or_instrument_is_a_release(title: str, text: str, released: bool) -> None:
+    result = recognise(title, text, published_at=Y2021)
+    assert result.is_release is released
+    if released:
+        assert result.releases[0].cue.startswith("instrument launched")
