@@ -12,6 +12,12 @@ while the template twins 0！上海/北京昨日本土无新增 score 0.027 and 
 ``NEAR_THRESHOLD`` = 0.5 sits in that gap with room both ways. With 32 bands of 4 rows a pair becomes a
 candidate with probability 1-(1-J⁴)³²: 0.87 at J=0.5, 0.99 at 0.6, >0.9999 at 0.85, 0.23 at 0.3; candidates are
 then verified by the signature estimate (standard error ≈ 0.044 at J=0.5 with 128 values).
+
+A feed's excerpt of a stored article (its first paragraphs, a tenth of its shingles) is far below any Jaccard
+threshold. A short text (at most ``EXCERPT_MAX_CHARS`` folded characters) that matched nothing is therefore compared
+with the stored articles of the same title published within six hours: when at least ``EXCERPT_CONTAINMENT`` of its
+shingles are in a longer one's text, it is linked as kind ``excerpt`` of it (similarity = that share). The demo's
+RSS excerpt of the Sina article scores 0.967; the title and the time keep unrelated short texts apart.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +56,12 @@ NEAR_THRESHOLD = 0.5
 MAX_CANDIDATES = 50
 DB_COOLDOWN = 30.0  # seconds without database lookups after one failed
 RUN_CACHE_SIZE = 20_000  # items of the current run kept in memory (the store may not have written them yet)
+EXCERPT_MAX_CHARS = 600  # a folded text this short may be an excerpt (feeds carry one to three paragraphs)
+EXCERPT_CONTAINMENT = 0.8  # share of the excerpt's shingles found in the longer article's text
+# An excerpt and its article are published within this of each other. The lookup reads every article published in
+# the window (about 3 ms for 1,250 articles on SQLite), so it is kept short; a feed dates an entry as its page does.
+EXCERPT_WINDOW = timedelta(hours=6)
+T = TypeVar("T")
 
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _ROLL = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime: spreads code points over the word before mixing
@@ -80,6 +93,11 @@ def shingles(text: str, k: int = SHINGLE_SIZE) -> set[str]:
     if len(folded) <= k:
         return {folded} if folded else set()
     return {folded[i : i + k] for i in range(len(folded) - k + 1)}
+
+
+def containment(part: set[str], whole: set[str]) -> float:
+    """The share of ``part``'s shingles that are in ``whole`` (0.0 for an empty ``part``)."""
+    return len(part & whole) / len(part) if part else 0.0
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -185,7 +203,7 @@ def _fingerprint_cached(text: str) -> Fingerprint | None:
 class Match:
     """The stored or seen article an item repeats."""
 
-    kind: str  # "exact" or "near"
+    kind: str  # "exact", "near" or "excerpt"
     original_id: int | None  # None: seen earlier in this run and not stored yet (the store resolves the URL)
     original_url: str
     similarity: float
@@ -280,6 +298,24 @@ def find_stored_match(
     return Match("near", best[0], queries.canonical_url_of(session, best[0]) or "", best[1])
 
 
+def find_stored_excerpt(
+    session: Session, canonical_url: str, title: str, published_at: datetime | None, text: str
+) -> Match | None:
+    """The stored longer article that short ``text`` is an excerpt of (same title, published within six hours)."""
+    folded = fold_text(text)
+    if not title or published_at is None or not folded or len(folded) > EXCERPT_MAX_CHARS:
+        return None
+    own = shingles(text)
+    best: Match | None = None
+    for article_id, url, other in queries.same_title_articles(
+        session, title, published_at, window=EXCERPT_WINDOW, exclude_url=canonical_url, longer_than=len(text)
+    ):
+        share = containment(own, shingles(other))
+        if share >= EXCERPT_CONTAINMENT and (best is None or share > best.similarity):
+            best = Match("excerpt", article_id, url, share)
+    return best
+
+
 class DedupPipeline:
     """Marks exact and near duplicates (``item.duplicate``) against the store and the current run."""
 
@@ -330,6 +366,13 @@ class DedupPipeline:
         self._inc("checked")
         fp = fingerprint(article.text)
         match = self._match(article.canonical_url, article.content_hash, fp)
+        if match is None:
+            match = self._with_store(
+                lambda session: find_stored_excerpt(
+                    session, article.canonical_url, article.title, article.published_at, article.text
+                ),
+                article.canonical_url,
+            )
         if match is not None:
             article.duplicate = match.as_dict()
             self._inc(match.kind)
@@ -354,6 +397,13 @@ class DedupPipeline:
         return stored
 
     def _stored_match(self, canonical_url: str, chash: str, fp: Fingerprint | None) -> Match | None:
+        return self._with_store(
+            lambda session: find_stored_match(session, canonical_url, chash, fp, threshold=self.threshold),
+            canonical_url,
+        )
+
+    def _with_store(self, lookup: Callable[[Session], T | None], canonical_url: str) -> T | None:
+        """``lookup`` in a session of the store; None while the store is down (after a failure, for a cooldown)."""
         if self._down_until is not None and self.clock() < self._down_until:
             return None
         try:
@@ -362,7 +412,7 @@ class DedupPipeline:
             if self.sessions is None:
                 return None
             with self.sessions() as session:
-                found = find_stored_match(session, canonical_url, chash, fp, threshold=self.threshold)
+                found = lookup(session)
         except (SQLAlchemyError, OSError) as exc:
             # The store retries and spools; a missed lookup only risks storing a duplicate as an article, and
             # this run's own items are still compared in memory.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -76,6 +76,35 @@ def find_original_by_hash(
         return None
     row = session.execute(_ORIGINAL_BY_HASH, {"hash": content_hash, "url": exclude_url or ""}).first()
     return (int(row[0]), str(row[1])) if row is not None else None
+
+
+def same_title_articles(
+    session: Session,
+    title: str,
+    published_at: datetime,
+    *,
+    window: timedelta,
+    exclude_url: str,
+    longer_than: int,
+    limit: int = 5,
+) -> list[tuple[int, str, str]]:
+    """(id, canonical_url, text) of the oldest articles titled ``title`` published within ``window`` of
+    ``published_at`` whose text is longer than ``longer_than`` characters (not the one at ``exclude_url``).
+
+    The publication-time index narrows the search; the title and length are checked on that window only.
+    """
+    stmt = (
+        select(Article.id, Article.canonical_url, Article.text)
+        .where(
+            Article.published_at.between(published_at - window, published_at + window),
+            Article.title == title,
+            Article.canonical_url != exclude_url,
+            func.length(Article.text) > longer_than,
+        )
+        .order_by(Article.id)
+        .limit(limit)
+    )
+    return [(int(i), str(u), str(t)) for i, u, t in session.execute(stmt).all()]
 
 
 def canonical_url_of(session: Session, article_id: int) -> str | None:

@@ -44,6 +44,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                 "duplicates": session.scalar(select(func.count()).select_from(ArticleDuplicate)) or 0,
                 "runs": list(session.scalars(select(CrawlRun)).all()),
                 "sources": set(session.scalars(select(Article.source).distinct()).all()),
+                "excerpts": [
+                    (d.source, d.title)
+                    for d in session.scalars(select(ArticleDuplicate).where(ArticleDuplicate.kind == "excerpt"))
+                ],
             }
     finally:
         engine.dispose()
@@ -62,6 +66,10 @@ def test_demo_stores_articles(demo: dict[str, Any]) -> None:
 def test_demo_links_the_reprinted_posts_as_duplicates(demo: dict[str, Any]) -> None:
     # the three byte-identical 1-11月 industrial-profit posts: one article, two duplicates (at least)
     assert demo["duplicates"] >= 2
+
+
+def test_demo_links_the_feeds_excerpt_of_a_sina_article_instead_of_storing_it_twice(demo: dict[str, Any]) -> None:
+    assert demo["excerpts"] == [("sina-finance-rss", "发改委：工业、交通运输等领域碳达峰碳中和实施方案已编制完成")]
 
 
 def test_demo_runs_are_recorded_with_trigger_demo(demo: dict[str, Any]) -> None:
