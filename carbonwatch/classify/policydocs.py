@@ -461,6 +461,8 @@ def unwrap_notice(title: str) -> str:
     m = re.match(r"^(?:.*?)关于印发\s*(.+?)\s*的通知$", text, re.S)
     if m:
         inner = m.group(1).strip()
+        if inner.startswith("〈") and inner.endswith("〉"):
+            inner = inner[1:-1]  # a title quoted inside a title takes 〈〉: 关于印发〈X〉的通知
         return inner if inner.startswith("《") else f"《{inner}》"
     return title
 

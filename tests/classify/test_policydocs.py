@@ -104,6 +104,10 @@ def test_split_issuer_prefix() -> None:
 
 def test_unwrap_notice() -> None:
     assert unwrap_notice("国务院关于印发2030年前碳达峰行动方案的通知") == "《2030年前碳达峰行动方案》"
+    assert (
+        unwrap_notice("浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案〉的通知")
+        == "《浙江省促进残疾人就业行动方案》"
+    )
 
 
 def releases(title: str, text: str, **kw: object) -> list[tuple[str, str | None, bool]]:
