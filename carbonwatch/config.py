@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 ENV_PREFIX = "CARBONWATCH_"
+# Set by carbonwatch itself for the processes it starts (not an operator's setting): the daemon's pid for its crawls.
+DAEMON_PID_VARIABLE = ENV_PREFIX + "DAEMON_PID"
 DEFAULT_CONFIG_FILE = "carbonwatch.toml"
 MAX_CONFIG_BYTES = 1_000_000
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -154,7 +156,8 @@ def unknown_variables(env: Mapping[str, str], scrapy_settings: Callable[[], Iter
     ``scrapy_settings`` lists the project's Scrapy settings of that prefix (called only when needed): those are
     given to a crawl with ``-s NAME=VALUE``, not through the environment. ``CARBONWATCH_TEST_*`` belong to the tests.
     """
-    variables = {ENV_PREFIX + f.name.upper() for f in fields(Config) if f.name != "extra"} | {ENV_PREFIX + "CONFIG"}
+    variables = {ENV_PREFIX + f.name.upper() for f in fields(Config) if f.name != "extra"}
+    variables |= {ENV_PREFIX + "CONFIG", DAEMON_PID_VARIABLE}
     unknown = sorted(n for n in env if n.startswith(ENV_PREFIX) and n not in variables and "_TEST_" not in n)
     if not unknown:
         return []

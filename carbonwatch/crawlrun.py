@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from carbonwatch.config import Config
 from carbonwatch.logsetup import run_logging
 from crawler.items import utcnow
+from scheduler.lock import AlreadyRunning, SourceLock, source_lock_path
 
 logger = logging.getLogger(__name__)
 
@@ -358,6 +359,28 @@ def _run(
 
     async def run_one(target: CrawlTarget, given_id: int | None) -> SpiderSummary:
         # The row, the log file and the summary line are the source's; the spider may be feed/site.
+        name = target.source
+        if config.redis_url:
+            # Scaled out (scrapy-redis): the workers of one batch crawl a source together on purpose.
+            return await crawl_locked(target, given_id)
+        lock = SourceLock(source_lock_path(config.database_url, config.spool_dir, name))
+        try:
+            lock.acquire()
+        except AlreadyRunning as exc:
+            # A crawl orphaned by a killed daemon, or cron's beside the daemon's: never fetch everything twice.
+            message = f"not crawling {name}: {exc}"
+            logger.warning("%s", message)
+            if given_id is not None:
+                fail_run_row(config, given_id, message, None)
+            return SpiderSummary(name, given_id, "skipped", errors=[{"kind": "already_running", "message": message}])
+        except OSError as exc:
+            logger.warning("cannot lock %s against a second crawl (%s): crawling without the lock", name, exc)
+        try:
+            return await crawl_locked(target, given_id)
+        finally:
+            lock.release()
+
+    async def crawl_locked(target: CrawlTarget, given_id: int | None) -> SpiderSummary:
         name = target.source
         rid, unrecorded = given_id, None
         if rid is None:

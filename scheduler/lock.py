@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import logging
 import os
+import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -128,3 +129,65 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def source_lock_path(database_url: str, spool_dir: Path, source: str) -> Path:
+    """The lock file of one source's crawls: beside a SQLite database file, else in the spool directory.
+
+    The name keeps the source readable and adds a hash of it, so any source name (spaces, slashes) is one file.
+    """
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", source)[:64]
+    name = f"crawl-{safe}-{hashlib.sha256(source.encode()).hexdigest()[:8]}.lock"
+    daemon_lock = lock_file_for(database_url)
+    folder = daemon_lock.parent if daemon_lock is not None else Path(spool_dir)
+    return folder / (f"{Path(make_url(database_url).database or '').name}.{name}" if daemon_lock else name)
+
+
+class SourceLock:
+    """Held by the process crawling one source for as long as it crawls; the OS releases it when that process dies.
+
+    Two crawls of one source at once fetch every page twice: a crawl orphaned by a killed daemon beside the
+    restarted daemon's, or cron's beside the daemon's. The second one does not start (:class:`AlreadyRunning`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock without waiting; :class:`AlreadyRunning` names the crawl that holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise AlreadyRunning(f"a crawl of it (pid {holder}) is still running (lock file {self.path})") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._file = handle
+
+    def holder(self) -> str | None:
+        """The pid of the crawl holding the lock now, or None when it is free (asked without taking it)."""
+        try:
+            handle = self.path.open("r", encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        with handle:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                return handle.read().strip() or "unknown"
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            return None
+
+    def release(self) -> None:
+        """Give the lock back (the file stays: removing it would let two crawls lock two different files)."""
+        if self._file is not None:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None

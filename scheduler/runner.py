@@ -20,9 +20,10 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from carbonwatch.config import Config
+from carbonwatch.config import DAEMON_PID_VARIABLE, Config
 from carbonwatch.logsetup import log_path_for
 from crawler.items import utcnow
+from scheduler.lock import SourceLock, source_lock_path
 from scheduler.schedules import DaemonOptions, SourceSchedule, command_for
 from storage.models import CrawlRun
 
@@ -129,10 +130,21 @@ def complete_run(
     return run
 
 
-def recover_orphans(session: Session, *, now: datetime) -> list[int]:
-    """Daemon runs left ``running`` by a daemon that died: failed, unless their process still lives."""
+def recover_orphans(
+    session: Session, *, now: datetime, source: str | None = None, exclude: set[int] | None = None
+) -> list[int]:
+    """Daemon runs left ``running`` by a daemon that died: failed, unless their process still lives.
+
+    At start every source's; before each run the source's own (``exclude``: this daemon's running crawls), so
+    an orphaned crawl that outlived the daemon's start is settled once it is gone.
+    """
     recovered = []
-    for run in session.scalars(select(CrawlRun).where(CrawlRun.trigger == "daemon", CrawlRun.status == "running")):
+    query = select(CrawlRun).where(CrawlRun.trigger == "daemon", CrawlRun.status == "running")
+    if source is not None:
+        query = query.where(CrawlRun.source == source)
+    for run in session.scalars(query):
+        if run.id in (exclude or set()):
+            continue
         if run.pid is not None and _alive(run.pid):
             logger.warning("run %s (pid %s) from a previous daemon is still running; leaving it", run.id, run.pid)
             continue
@@ -198,7 +210,16 @@ def run_source(ctx: DaemonContext, source: str) -> int | None:
         logger.info("daemon stopping: not starting %s", source)
         return None
     schedule = ctx.schedules[source]
+    lock = SourceLock(source_lock_path(ctx.config.database_url, ctx.config.spool_dir, source))
+    holder = None if ctx.config.redis_url else lock.holder()  # scaled-out workers share a source on purpose
+    if holder is not None:
+        # A crawl of this source from before (a killed daemon's child, or cron's) still runs: never crawl it twice.
+        logger.warning("run of %s skipped: a crawl of it (pid %s) is still running", source, holder)
+        return None
     with ctx.sessions.begin() as session:
+        abandoned = recover_orphans(session, now=utcnow(), source=source, exclude=set(ctx.active))
+        if abandoned:
+            logger.warning("runs %s of %s were left running by a crawl that is gone: marked failed", abandoned, source)
         run = create_run(session, source, now=utcnow())
         run_id = run.id
         log_path = log_path_for(ctx.config, source, run_id)
@@ -233,8 +254,14 @@ def _spawn_and_wait(
     with out_path.open("ab") as out:
         # A new session puts the crawl in its own process group: a timeout kills everything it started, and a
         # Ctrl-C at the daemon's terminal reaches the daemon only, which decides when the crawl stops.
+        # The crawl ends with the daemon (scheduler.parentdeath): a kill -9 leaves no orphan beside the next crawl.
         proc = subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, DAEMON_PID_VARIABLE: str(os.getpid())},
         )
     with ctx.sessions.begin() as session:
         run = session.get(CrawlRun, run_id)

@@ -15,6 +15,7 @@ Exit code 0 when every run succeeded, 1 when any failed (the last line says what
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -73,7 +74,12 @@ def _pairs(values: list[str], what: str) -> dict[str, str]:
 
 def _crawl(args: argparse.Namespace, config: Config) -> int:
     from carbonwatch.crawlrun import CrawlSetupError, enabled_targets, resolve_targets, run_crawl
+    from scheduler.parentdeath import follow_daemon
 
+    if not follow_daemon(os.environ):
+        # Started by a daemon that died at that very moment: its successor schedules this source again.
+        print("carbonwatch crawl: the daemon that started this crawl is gone; not crawling", file=sys.stderr)
+        return exitcodes.FAILED
     try:
         if args.all and args.spiders:
             raise CrawlSetupError("give spider names or --all, not both")
@@ -232,6 +238,10 @@ def print_summary(summary: RunSummary, configured: frozenset[str] | set[str] = f
     )
     failed = [r for r in summary.runs if r.status != "success"]
     for run in failed:
+        if run.status == "skipped":
+            # Another crawl of this source still runs (its lock is held): nothing of this one to read.
+            print(f"{run.spider} skipped: {run.errors[0]['message'] if run.errors else 'another crawl runs'}")
+            continue
         print(f"{run.spider} {run.status}: see `carbonwatch logs {run.run_id}` (log: {run.log_path or 'stderr'})")
     for run in summary.runs:
         # A changed layout does not fail the run (the other pages are good) but must not pass unseen either.
