@@ -27,9 +27,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from crawler.extensions import RUN_ID_STAT
 from crawler.items import ArticleItem
 from crawler.urls import is_storable_url
-from pipelines.dedup import fingerprint
+from pipelines.dedup import NEAR_THRESHOLD, find_stored_match, fingerprint, fold_text
 from storage import queries, spool
 from storage.db import crawler_sessions
+from storage.locks import lock_text_keys
 from storage.runs import record_pending_run
 
 logger = logging.getLogger(__name__)
@@ -64,10 +65,49 @@ class StoreResult:
 
     status: str  # "new", "revised", "unchanged", "duplicate"
     article_id: int
+    raced: bool = False  # a duplicate found only under the lock: another worker stored the text since dedup
 
 
-def store_item(session: Session, item: ArticleItem, *, run_id: int | None = None) -> StoreResult:
-    """Write ``item`` in ``session`` (the caller commits): a duplicate link, or the article and its fingerprint."""
+def link_if_stored_meanwhile(
+    session: Session, item: ArticleItem, *, run_id: int | None = None, threshold: float = NEAR_THRESHOLD
+) -> StoreResult | None:
+    """Check again, under a lock, that a new text is still new; link it when another worker stored it meanwhile.
+
+    The dedup pipeline looked in the store before this transaction, so a worker storing the same text at the same
+    instant went unseen. :func:`storage.locks.lock_text_keys` serialises the stores of texts that share an LSH band
+    (all of SQLite's writes), so whichever comes second finds the first here and becomes its duplicate link. A URL
+    already stored (a revision or a re-run) and an empty text are left to the plain store.
+    """
+    canonical_url = item.canonical_url or item.url
+    if not fold_text(item.text):
+        return None  # empty texts are never duplicates (see DedupPipeline)
+    fp = fingerprint(item.text)
+    lock_text_keys(session, fp.bands if fp else [])
+    if queries.article_id_by_url(session, canonical_url) is not None:
+        return None
+    match = find_stored_match(session, canonical_url, item.content_hash, fp, threshold=threshold)
+    if match is None or match.original_id is None:
+        return None
+    item.duplicate = match.as_dict()
+    row, _ = queries.add_duplicate(
+        session, item, original_id=match.original_id, kind=match.kind, similarity=match.similarity, run_id=run_id
+    )
+    return StoreResult("duplicate", row.original_id, raced=True)
+
+
+def store_item(
+    session: Session,
+    item: ArticleItem,
+    *,
+    run_id: int | None = None,
+    atomic: bool = True,
+    threshold: float = NEAR_THRESHOLD,
+) -> StoreResult:
+    """Write ``item`` in ``session`` (the caller commits): a duplicate link, or the article and its fingerprint.
+
+    With ``atomic`` (the default) a text about to become a new article is checked again under a lock
+    (:func:`link_if_stored_meanwhile`), so two processes storing it at once create one article and one link.
+    """
     dup = item.duplicate
     if dup:
         original_id = dup.get("original_id")
@@ -86,6 +126,10 @@ def store_item(session: Session, item: ArticleItem, *, run_id: int | None = None
             )
             return StoreResult("duplicate", row.original_id)
         logger.info("original of duplicate %s is not stored; storing it as an article", item.canonical_url)
+    if atomic:
+        linked = link_if_stored_meanwhile(session, item, run_id=run_id, threshold=threshold)
+        if linked is not None:
+            return linked
     article_id, status = queries.store_article(session, item, run_id=run_id)
     if status != "unchanged":
         # The dedup pipeline computed this fingerprint a moment ago (cached on the text).
@@ -122,6 +166,8 @@ class StorePipeline:
         retries: int = DEFAULT_RETRIES,
         backoff: float = DEFAULT_BACKOFF,
         cooldown: float = DEFAULT_COOLDOWN,
+        atomic: bool = True,
+        threshold: float = NEAR_THRESHOLD,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -132,6 +178,8 @@ class StorePipeline:
         self.retries = max(1, retries)
         self.backoff = backoff
         self.cooldown = cooldown
+        self.atomic = atomic
+        self.threshold = threshold
         self.sleep = sleep
         self.clock = clock
         self._down_until: float | None = None
@@ -153,6 +201,9 @@ class StorePipeline:
             retries=settings.getint("CARBONWATCH_STORE_RETRIES", DEFAULT_RETRIES),
             backoff=settings.getfloat("CARBONWATCH_STORE_BACKOFF", DEFAULT_BACKOFF),
             cooldown=settings.getfloat("CARBONWATCH_STORE_COOLDOWN", DEFAULT_COOLDOWN),
+            # Off only to measure the race it closes (benchmarks/neardup_race.py).
+            atomic=settings.getbool("CARBONWATCH_DEDUP_ATOMIC", True),
+            threshold=settings.getfloat("CARBONWATCH_NEAR_DUP_THRESHOLD", NEAR_THRESHOLD),
         )
 
     def _inc(self, key: str, count: int = 1) -> None:
@@ -243,7 +294,7 @@ class StorePipeline:
             try:
                 sessions = self._get_sessions()
                 with sessions.begin() as session:
-                    return store_item(session, item, run_id=run_id)
+                    return store_item(session, item, run_id=run_id, atomic=self.atomic, threshold=self.threshold)
             except Exception as exc:
                 if not is_transient(exc):
                     raise
@@ -301,4 +352,7 @@ class StorePipeline:
         article.status = result.status
         article.article_id = result.article_id
         self._inc(f"carbonwatch/items/{result.status}")
+        if result.raced:
+            self._inc("carbonwatch/dedup/stored_meanwhile")
+            logger.info("%s was stored by another worker meanwhile: linked as a duplicate", article.canonical_url)
         return item
