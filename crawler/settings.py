@@ -79,9 +79,14 @@ DOWNLOADER_MIDDLEWARES = {
     # once decompressed) disallows its host instead of allowing it all.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.RobotsTxtMiddleware": 100,
+    # List pages and feeds (meta flag) carry If-None-Match/If-Modified-Since; their 304 reaches the callback.
+    "crawler.conditional.ConditionalRequestMiddleware": 580,
 }
 CARBONWATCH_RETRY_AFTER_MAX = 60.0  # seconds; a longer Retry-After is not waited out
 CARBONWATCH_RETRY_AFTER_TIMES = 2
+# Ties each request a list page yields to that page: its ETag is kept only once all of them were answered.
+SPIDER_MIDDLEWARES = {"crawler.conditional.ConditionalChildrenMiddleware": 20}  # after the offsite/depth filters
+CARBONWATCH_CONDITIONAL_REQUESTS = True
 
 # Order: clean the HTML first (everything later reads clean text), then dates, then dedup (needs the clean
 # text), then classification (skips duplicates), then storage, then the policy registry (needs the stored id).

@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from crawler import budget
+from crawler.conditional import CONDITIONAL, not_modified
 from crawler.items import ArticleItem
 from crawler.parsers.govmeta import GovDocument, ListEntry, ListPage, paged_url
 from crawler.parsers.sina import decode_html
@@ -175,6 +176,7 @@ class GovListSpider(IncrementalSpider):
                 callback=self.parse_list,
                 errback=self.on_list_error,
                 cb_kwargs={"column_url": listed, "page": 0},
+                meta={CONDITIONAL: True},  # a 304 (unchanged list) skips parsing
             )
 
     def on_list_error(self, failure: Failure) -> None:
@@ -204,6 +206,9 @@ class GovListSpider(IncrementalSpider):
     def parse_list(self, response: Response, column_url: str, page: int) -> Iterator[scrapy.Request]:
         """Request the unknown detail pages of a list page, then the next list page while there were any."""
         self.stat("list_pages")
+        if not_modified(response):
+            self.stat("list_unchanged")
+            return
         html = self.page_text(response)
         if html is None:
             return
@@ -226,7 +231,7 @@ class GovListSpider(IncrementalSpider):
                 callback=self.parse_list,
                 errback=self.on_list_error,
                 cb_kwargs={"column_url": column_url, "page": page + 1},
-                meta={GUESSED_PAGE: True} if listing.guess_next and nxt != listing.next_url else {},
+                meta={CONDITIONAL: True, GUESSED_PAGE: bool(listing.guess_next and nxt != listing.next_url)},
             )
         elif nxt:
             self.stat("page_limit")

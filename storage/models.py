@@ -236,3 +236,14 @@ class DaemonHeartbeat(Base):
     beat_at: Mapped[datetime]
     stopped_at: Mapped[datetime | None]  # set by a clean stop: no heartbeat is then expected
 
+
+class HttpValidator(Base):
+    """The ETag / Last-Modified a list page or feed last answered with, sent back on the next poll (issue 16)."""
+
+    __tablename__ = "http_validators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)  # the URL as requested (a list page, a feed)
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(64))  # the header's text, sent back unchanged
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

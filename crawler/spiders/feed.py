@@ -17,6 +17,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler import budget
+from crawler.conditional import CONDITIONAL, not_modified
 from crawler.items import ArticleItem
 from crawler.parsers import sina, site
 from crawler.parsers.feed import FeedEntry, FeedError, parse_feed
@@ -85,13 +86,16 @@ class FeedSpider(ConfiguredSpider):
                     callback=self.parse_feed,
                     errback=self.on_error,
                     cb_kwargs={"source_name": src.name},
-                    meta=self.request_meta(src),
+                    meta=self.request_meta(src) | {CONDITIONAL: True},  # a 304 (unchanged feed) skips parsing
                     dont_filter=True,
                 )
 
     def parse_feed(self, response: Response, source_name: str) -> Iterator[Any]:
         """Yield items (or follow requests) for the entries whose URL is not stored yet."""
         src = self.source(source_name)
+        if not_modified(response):
+            self.stat("unchanged")
+            return
         try:
             entries = parse_feed(response.body, response.url)
         except FeedError as exc:

@@ -22,6 +22,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import budget
+from crawler.conditional import CONDITIONAL, not_modified
 from crawler.items import ArticleItem
 from crawler.parsers.sina import (
     ArticleParseError,
@@ -175,6 +176,7 @@ class SinaFinanceSpider(scrapy.Spider):
             errback=self.on_error,
             headers={"Referer": REFERER},
             cb_kwargs={"lid": lid, "page": page},
+            meta={CONDITIONAL: True},  # a 304 (unchanged list) skips parsing
         )
 
     def known(self, canonical_urls: list[str]) -> set[str]:
@@ -190,6 +192,9 @@ class SinaFinanceSpider(scrapy.Spider):
     def parse_roll(self, response: Response, lid: int, page: int) -> Iterator[Request]:
         """Route one list page: request the articles we do not have, then the next page if this one had any."""
         self._count("carbonwatch/sina/roll_pages")
+        if not_modified(response):
+            self._count("carbonwatch/sina/roll_unchanged")
+            return
         if not is_text_response(response):
             self._drop_roll("not_text", response.url, "binary reply")
             return

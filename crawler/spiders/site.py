@@ -20,6 +20,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from crawler.conditional import CONDITIONAL, not_modified
 from crawler.items import ArticleItem
 from crawler.parsers import site
 from crawler.parsers.govmeta import ListEntry
@@ -78,6 +79,8 @@ class SiteSpider(ConfiguredSpider):
     def list_request(self, src: Source, url: str, page: int) -> scrapy.Request:
         """A list page request; rendered sources get a Playwright page that the callback/errback closes."""
         meta = self.request_meta(src)
+        if not src.render:
+            meta[CONDITIONAL] = True  # a 304 (unchanged list) skips parsing; a rendered page is never one
         if src.render:
             from scrapy_playwright.page import PageMethod
 
@@ -109,6 +112,9 @@ class SiteSpider(ConfiguredSpider):
             self.stat("rendered_pages")
         src = self.source(source_name)
         self.stat("list_pages")
+        if not_modified(response):
+            self.stat("list_unchanged")
+            return
         html = self.page_text(response)
         if html is None:
             return
