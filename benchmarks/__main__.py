@@ -60,6 +60,8 @@ EXTERNAL = (
     External("eval_labels", "Classification vs labels", quick_flag=False, judge=_judge_precision_recall),
     # Tuning and blind splits of the real-post corpus, each row with its own target (blind rows are judged).
     External("eval_corpus", "Classification on the real-post corpus", quick_flag=False),
+    # Starts its own redis-server (a "not available" row without one) and its crawl workers.
+    External("scaleout_bench", "Scale-out"),
 )
 
 

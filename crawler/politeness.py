@@ -15,6 +15,9 @@ further), for that host's next free slot:
   ``concurrency``) applied to the whole fleet through leases in a sorted set; a lease ends when the download does,
   or lapses ``CARBONWATCH_POLITENESS_LEASE`` seconds after its slot (default ``DOWNLOAD_TIMEOUT`` + 30), so a
   killed worker's leases free themselves. A worker that finds the host full polls again after a short pause.
+* a worker that wakes up late for its slot (more than a tenth of the delay: a busy CPU) would leave the next
+  worker less than a delay, so it takes a new slot instead, up to 3 times (``politeness/late_retries``), then
+  goes anyway (``politeness/late_sends``).
 * when the response arrives a second script (:data:`FINISH_LUA`) ends the lease, publishes the worker's current
   AutoThrottle delay for the host and, on a 429/503 carrying ``Retry-After``, sets the host's ``not_before`` so
   **every** worker pauses that host (for at most ``CARBONWATCH_RETRY_AFTER_MAX`` seconds, like the retry itself).
@@ -58,6 +61,11 @@ STAT_SLOTS = "politeness/slots"
 STAT_CAP_WAITS = "politeness/cap_waits"
 STAT_PAUSES = "politeness/retry_after_pauses"
 STAT_REDIS_ERRORS = "politeness/redis_errors"
+STAT_LATE_RETRIES = "politeness/late_retries"
+STAT_LATE_SENDS = "politeness/late_sends"
+LATE_FRACTION = 0.1  # of the delay: how late a woken request may still go out in its slot
+LATE_FLOOR = 0.002  # seconds: below this, lateness is the reply's own round trip
+LATE_RETRIES = 3
 DEFAULT_DELAY_TTL = 60.0
 DEFAULT_POLL = 0.05
 KEY_TTL = 86_400
@@ -75,6 +83,7 @@ ACQUIRE_LUA = (
     + _FMT
     + """
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+redis.call('ZREM', KEYS[2], ARGV[1])  -- a late request taking a new slot: its old lease moves with it
 local cap = tonumber(ARGV[3])
 if cap > 0 and redis.call('ZCARD', KEYS[2]) >= cap then
   local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
@@ -236,30 +245,46 @@ class FleetPoliteDownloader(SlotLimitedDownloader):
         return response
 
     async def _wait_for_slot(self, fleet: FleetSchedule, host: str, slot: Slot) -> str | None:
-        """Sleep until this request's fleet slot; its lease id, or None when Redis failed (local politeness)."""
+        """Sleep until this request's fleet slot; its lease id, or None when Redis failed (local politeness).
+
+        A worker that wakes up late (a busy CPU, a long reply) would leave less than a delay before the next
+        worker's slot, so when it is late by more than ``LATE_FRACTION`` of the delay it takes a new slot instead
+        (its lease moves with it), at most ``LATE_RETRIES`` times; then it goes anyway, counted.
+        """
         import redis
 
         stats = self.crawler.stats
+        loop = asyncio.get_running_loop()
         lease_id = f"{self.worker}:{next(self._ids)}"
         waited = 0.0
-        while True:
-            try:
-                grant = await fleet.acquire(host, lease_id, slot.delay, slot.concurrency)
-            except (redis.RedisError, OSError) as exc:
-                self._redis_failed(exc)
-                return None
-            if grant.granted:
+        for attempt in range(LATE_RETRIES + 1):
+            while True:
+                asked = loop.time()  # Redis's "now" is no earlier: lateness below is never underestimated
+                try:
+                    grant = await fleet.acquire(host, lease_id, slot.delay, slot.concurrency)
+                except (redis.RedisError, OSError) as exc:
+                    self._redis_failed(exc)
+                    return None
+                if grant.granted:
+                    break
+                stats.inc_value(STAT_CAP_WAITS)
+                pause = min(grant.wait, self.poll) or self.poll
+                waited += pause
+                await asyncio.sleep(pause)
+            stats.inc_value(STAT_SLOTS)
+            if grant.paused:
+                logger.info("%s is paused by a Retry-After: this request waits %.1f s", host, grant.wait)
+            if grant.wait > 0:
+                await asyncio.sleep(grant.wait)
+            late = loop.time() - (asked + grant.wait)
+            waited += grant.wait + max(0.0, late)
+            if late <= max(LATE_FLOOR, LATE_FRACTION * grant.delay):
                 break
-            stats.inc_value(STAT_CAP_WAITS)
-            pause = min(grant.wait, self.poll) or self.poll
-            waited += pause
-            await asyncio.sleep(pause)
-        stats.inc_value(STAT_SLOTS)
-        if grant.paused:
-            logger.info("%s is paused by a Retry-After: this request waits %.1f s", host, grant.wait)
-        if grant.wait > 0:
-            waited += grant.wait
-            await asyncio.sleep(grant.wait)
+            if attempt == LATE_RETRIES:
+                stats.inc_value(STAT_LATE_SENDS)
+                logger.debug("%s: sending %.3f s after the fleet slot (delay %.3f s)", host, late, grant.delay)
+                break
+            stats.inc_value(STAT_LATE_RETRIES)
         if waited:
             # inc_value is typed for int counts; the total is in seconds, kept to the millisecond.
             stats.set_value(STAT_WAIT, round(float(stats.get_value(STAT_WAIT, 0.0)) + waited, 3))

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
@@ -38,6 +38,14 @@ logger = logging.getLogger(__name__)
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF = 0.5  # seconds before the 2nd try; doubles each time
 DEFAULT_COOLDOWN = 30.0  # seconds during which items skip the database after a spool
+UNSAVED_REASON = "spool_unwritable"  # the finish reason of a crawl stopped because items could not be kept
+
+
+def close_crawl(crawler: Any, reason: str) -> None:
+    """Ask the engine to close the spider with ``reason`` (the run then ends ``failed``)."""
+    from scrapy.utils.defer import deferred_from_coro
+
+    deferred_from_coro(crawler.engine.close_spider_async(reason=reason))
 
 
 def configured_run_id(settings: Any) -> int | None:
@@ -170,6 +178,7 @@ class StorePipeline:
         threshold: float = NEAR_THRESHOLD,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        stop: Callable[[str], None] | None = None,
     ) -> None:
         self._get_sessions = sessions
         self.stats = stats
@@ -182,6 +191,8 @@ class StorePipeline:
         self.threshold = threshold
         self.sleep = sleep
         self.clock = clock
+        self.stop = stop  # ends the crawl early (finish reason) when items can be neither stored nor spooled
+        self._stopping = False
         self._down_until: float | None = None
 
     @classmethod
@@ -204,6 +215,7 @@ class StorePipeline:
             # Off only to measure the race it closes (benchmarks/neardup_race.py).
             atomic=settings.getbool("CARBONWATCH_DEDUP_ATOMIC", True),
             threshold=settings.getfloat("CARBONWATCH_NEAR_DUP_THRESHOLD", NEAR_THRESHOLD),
+            stop=lambda reason: close_crawl(crawler, reason),
         )
 
     def _inc(self, key: str, count: int = 1) -> None:
@@ -308,11 +320,39 @@ class StorePipeline:
     def _reject(self, item: ArticleItem, exc: BaseException, run_id: int | None) -> None:
         """Keep an item the database refuses for good (constraint, bad value) for an operator, never replayed."""
         logger.error("store rejected %s: %r", item.url, exc)
-        self.spool.append(item, run_id=run_id, error=repr(exc), rejected=True)
         self._inc("carbonwatch/store/rejected")
+        try:
+            self.spool.append(item, run_id=run_id, error=repr(exc), rejected=True)
+        except OSError as write_error:
+            logger.error("cannot keep the rejected item in %s either: %s", self.spool.rejected_path, write_error)
+
+    def _unsaved(self, item: ArticleItem, error: str, exc: OSError) -> NoReturn:
+        """Neither the database nor the spool took ``item`` (a full disk): count it, stop the crawl, drop it.
+
+        Stopping leaves every page not yet fetched to the next run, which fetches this item's page again too (it
+        is in no table), instead of fetching the rest only to lose it.
+        """
+        self._inc("carbonwatch/drop/unsaved")
+        logger.error(
+            "item %s neither stored (%s) nor spooled: cannot write %s: %s", item.url, error, self.spool.path, exc
+        )
+        if not self._stopping:
+            self._stopping = True
+            logger.error(
+                "stopping the crawl: the database and the spool both refuse items, so the pages not yet fetched are "
+                "left to the next run; free space in %s (or point CARBONWATCH_SPOOL_DIR at another disk) and bring "
+                "the database back",
+                self.spool.directory,
+            )
+            if self.stop is not None:
+                self.stop(UNSAVED_REASON)
+        raise DropItem(f"unsaved: {exc}") from exc
 
     def _to_spool(self, item: ArticleItem, error: str) -> None:
-        path = self.spool.append(item, run_id=self.run_id, error=error)
+        try:
+            path = self.spool.append(item, run_id=self.run_id, error=error)
+        except OSError as exc:
+            self._unsaved(item, error, exc)
         item.status = "spooled"
         item.article_id = None
         self._inc("carbonwatch/store/spooled")

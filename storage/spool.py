@@ -110,13 +110,26 @@ class Spool:
             "error": error[:500],
             "item": item_to_json(item),
         }
-        line = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")) + "\n"
+        data = (json.dumps(envelope, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         self.directory.mkdir(parents=True, exist_ok=True)
         created = not path.exists()
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(line)
-            fh.flush()
-            os.fsync(fh.fileno())
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            start = os.fstat(fd).st_size
+            try:
+                written = 0
+                while written < len(data):
+                    written += os.write(fd, data[written:])
+                os.fsync(fd)
+            except OSError:
+                # A disk that fills mid-line leaves half a line, which would also spoil the next one: cut it off.
+                try:
+                    os.ftruncate(fd, start)
+                except OSError:
+                    pass  # the reader skips an unreadable line
+                raise
+        finally:
+            os.close(fd)
         if created:
             _fsync_dir(self.directory)
         return path

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from carbonwatch.web import page_queries as pq
 from carbonwatch.web import queries
 from carbonwatch.web.app import STATIC_DIR, WebState, db_session, web_state
-from carbonwatch.web.security import CSP
+from carbonwatch.web.security import CSP, CSRF_FIELD, csrf_token
 from carbonwatch.web.textview import diff_lines, evidence_spans, mark_spans, read_log
 from scheduler.runner import output_path_for
 from scheduler.schedules import ScheduleError
@@ -92,8 +92,14 @@ def _render(request: Request, state: WebState, name: str, context: dict[str, Any
         "nav": NAV.get(stem, stem),
         "root": request.scope.get("root_path", ""),
         "operator": bool(state.security.token),
+        "csrf": csrf_token(request),  # None unless this request may act (signed in, or the bearer token)
+        "csrf_field": CSRF_FIELD,
     }
-    return state.templates.TemplateResponse(request, name, {**base, **context}, **kwargs)
+    response = state.templates.TemplateResponse(request, name, {**base, **context}, **kwargs)
+    # Under "no-referrer" Chrome sends `Origin: null` with a form's POST, which the action's Origin check refuses;
+    # "same-origin" still sends nothing to other sites.
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
 
 
 def _before(raw: str | None) -> int | None:

@@ -165,6 +165,19 @@ def test_the_concurrency_cap_holds_for_the_fleet_and_frees_on_finish(redis_url: 
 
 
 @pytest.mark.redis
+def test_a_late_request_taking_a_new_slot_keeps_one_lease(redis_url: str) -> None:
+    async def body(fleet: list[FleetSchedule]) -> list[Any]:
+        first = await fleet[0].acquire("a.example", "w0:1", DELAY, 1)
+        again = await fleet[0].acquire("a.example", "w0:1", DELAY, 1)  # woke up late: a new slot, same lease
+        other = await fleet[1].acquire("a.example", "w1:1", DELAY, 1)
+        return [first, again, other]
+
+    first, again, other = with_fleet(redis_url, 2, body)
+    assert again.granted and again.slot - first.slot >= DELAY - 1e-6
+    assert not other.granted  # the lease moved; it was not doubled and not dropped
+
+
+@pytest.mark.redis
 def test_a_killed_workers_leases_lapse(redis_url: str) -> None:
     async def body(fleet: list[FleetSchedule]) -> list[bool]:
         await fleet[0].acquire("a.example", "killed:1", 0.0, 1)  # never finished
@@ -210,6 +223,7 @@ def test_keys_expire(redis_url: str) -> None:
 # -- two crawl processes against a local server -----------------------------------------------------------------
 
 CRAWL_DELAY = 0.2
+RUN = 6  # consecutive requests over which the rate is judged
 CRAWL_LIDS = [GOOD_LID, 9101, 9102, 9103, 9104, 9105, 9204, 9301]
 
 
@@ -255,8 +269,11 @@ def test_two_workers_keep_each_hosts_delay_at_the_server(redis_url: str, tmp_pat
     assert codes == [0, 0], [log[-2000:] for log in logs]
     assert all("'politeness/slots'" in log for log in logs)  # both workers fetched through the fleet schedule
     assert len(by_host["finance.sina.com.cn"]) >= 12  # robots.txt and the 11 articles
-    # Arrival times at the server carry a few ms of scheduling noise; two uncoordinated workers land ~0 s apart.
-    assert min(gaps.values()) >= CRAWL_DELAY - 0.02, gaps
+    # Two uncoordinated workers land ~0 s apart. A request may leave up to a tenth of the delay after its slot (a
+    # busy CPU), and arrival stamps carry a few ms of noise: single gaps get that slack, runs of requests 5%.
+    assert min(gaps.values()) >= CRAWL_DELAY * 0.8, gaps
+    finance = sorted(by_host["finance.sina.com.cn"])
+    assert max((RUN - 1) / (b - a) for a, b in zip(finance, finance[RUN - 1 :], strict=False)) <= 1.05 / CRAWL_DELAY
 
 
 # -- wiring ------------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from carbonwatch.config import Config
 from carbonwatch.web.app import create_app
+from carbonwatch.web.security import SecurityConfig
 from crawler.items import ArticleItem
 from storage.db import open_store
 from storage.models import CrawlRun, Flag
@@ -24,6 +25,7 @@ from storage.queries import upsert_article
 from tests.seed import seed_flagged_release
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+TOKEN = "pages-test-operator-token"
 MANY_RUNS = 53  # more than one page (50)
 
 
@@ -36,6 +38,7 @@ class Seeded:
     failed_run: int
     running_run: int
     run_without_log: int
+    config: Config
 
 
 def _item(url: str, title: str, text: str, html: str = "<p>正文</p>") -> ArticleItem:
@@ -84,9 +87,9 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
         without_log = session.scalars(select(CrawlRun.id).where(CrawlRun.source == "ndrc").limit(1)).one()
         ids = (revised.id, script.id, failed.id, running.id, without_log)
     engine.dispose()
-    app = create_app(Config(database_url=db_url, log_dir=logs), now=lambda: NOW)
-    with TestClient(app) as client:
-        yield Seeded(client, flag_id, *ids)
+    config = Config(database_url=db_url, log_dir=logs)
+    with TestClient(create_app(config, now=lambda: NOW)) as client:
+        yield Seeded(client, flag_id, *ids, config)
 
 
 def _text(html: str) -> str:
@@ -274,3 +277,30 @@ def test_pages_never_redirect(seeded: Seeded) -> None:
 
 def test_static_files_are_served(seeded: Seeded) -> None:
     assert "mark {" in seeded.client.get("/static/console.css").text
+
+
+def test_a_read_only_console_offers_no_actions(seeded: Seeded) -> None:
+    page = seeded.client.get("/").text
+    assert "/actions/" not in page
+    assert "Read-only console" in page
+
+
+@pytest.fixture(scope="module")
+def operator_client(seeded: Seeded) -> Iterator[TestClient]:
+    app = create_app(seeded.config, security=SecurityConfig(token=TOKEN), now=lambda: NOW, migrate=False)
+    with TestClient(app) as client:
+        yield client
+
+
+def test_an_operator_sees_action_forms_with_the_csrf_field(operator_client: TestClient) -> None:
+    page = operator_client.get("/", headers={"Authorization": f"Bearer {TOKEN}"}).text
+    csrf = SecurityConfig(token=TOKEN).csrf_value()
+    form = re.search(r'<form method="post" action="/actions/pause/ndrc">(.*?)</form>', page, re.S)
+    assert form is not None
+    assert f'<input type="hidden" name="csrf" value="{csrf}">' in form.group(1)
+
+
+def test_a_visitor_of_an_operator_console_is_asked_to_sign_in(operator_client: TestClient) -> None:
+    page = operator_client.get("/").text
+    assert "/actions/" not in page
+    assert 'href="/login?next=/">sign in to act</a>' in page
