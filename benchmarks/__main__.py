@@ -7,8 +7,8 @@ written to ``benchmarks/results/latest.md`` (raw figures beside it as ``latest.j
 Own benchmarks (in this process, crawls in subprocesses): crawl throughput vs a fetch-only Scrapy baseline
 (:mod:`benchmarks.throughput`), extraction vs trafilatura/GNE (:mod:`benchmarks.extraction`), incremental cost
 (:mod:`benchmarks.incremental`). Other scripts run as subprocesses and their Markdown tables are folded in:
-``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``; a missing script gives a "not
-available" row.
+``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``, ``scaleout_bench``; a missing
+script gives a "not available" row.
 """
 
 from __future__ import annotations
