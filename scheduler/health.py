@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, column, func, inspect, or_, select, table
+from sqlalchemy import ColumnElement, Engine, column, func, inspect, or_, select, table
 from sqlalchemy.orm import Session
 
 from carbonwatch.config import Config
@@ -322,20 +322,26 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def judge_sources(config: Config, *, now: datetime) -> tuple[list[SourceStatus], bool]:
+def judge_sources(config: Config, *, now: datetime, engine: Engine | None = None) -> tuple[list[SourceStatus], bool]:
     """Every enabled source's status, and whether a daemon holds the lock on this database.
 
     A source whose daemon job was due more than a few minutes ago while no daemon runs is unhealthy: a stopped
     daemon must not look healthy. Raises :class:`scheduler.schedules.ScheduleError` for a bad configuration.
+    ``engine``: a long-lived process's migrated engine (the web console), reused instead of opening, migrating and
+    disposing one per call, which costs a page most of its time (a new engine also starts with a cold query cache).
     """
     from scheduler.daemon import spider_names
     from scheduler.lock import InstanceLock
     from scheduler.schedules import load_daemon_options, load_schedules
-    from storage.db import open_store
+    from storage.db import open_store, session_factory
 
     schedules = [s for s in load_schedules(config, known_sources=spider_names()) if s.enabled]
     options = load_daemon_options(config)
-    engine, sessions = open_store(config.database_url)
+    own_engine = engine is None
+    if engine is None:
+        engine, sessions = open_store(config.database_url)
+    else:
+        sessions = session_factory(engine)
     try:
         running = InstanceLock(config.database_url, engine).held_elsewhere()
         with sessions() as session:
@@ -358,5 +364,6 @@ def judge_sources(config: Config, *, now: datetime) -> tuple[list[SourceStatus],
                     status = replace(status, problems=(overdue, *status.problems))
                 statuses.append(status)
     finally:
-        engine.dispose()
+        if own_engine:
+            engine.dispose()
     return statuses, running

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from carbonwatch.cli import exitcodes
 from carbonwatch.cli.tables import Column, print_json_lines, print_table
@@ -221,9 +221,9 @@ def _runs(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def collect_status(config: Config, *, now: datetime) -> tuple[list[SourceStatus], str]:
+def collect_status(config: Config, *, now: datetime, engine: Engine | None = None) -> tuple[list[SourceStatus], str]:
     """Every enabled source's status and the daemon's state (:func:`scheduler.health.judge_sources`)."""
-    statuses, running = judge_sources(config, now=now)
+    statuses, running = judge_sources(config, now=now, engine=engine)
     return statuses, "running" if running else "not running"
 
 

@@ -119,13 +119,25 @@ def _not_found(request: Request, state: WebState, message: str, back: str) -> Re
     return _render(request, state, "notfound.html", {"message": message, "back": back}, status_code=404)
 
 
+def source_health(state: WebState) -> dict[str, Any]:
+    """``status --json``'s records of every enabled source and the daemon's state, judged on the app's engine.
+
+    Like :func:`carbonwatch.web.queries.sources_health`, but on the console's own engine: opening and migrating one
+    per call would cost the overview most of its time.
+    """
+    from carbonwatch.cli.ops import collect_status, status_record
+
+    statuses, daemon = collect_status(state.config, now=state.now(), engine=state.engine)
+    return {"daemon": daemon, "sources": [status_record(s, daemon) for s in statuses]}
+
+
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, state: State, session: Db) -> Response:
     """Per-source health as ``carbonwatch status`` judges it, last and next run, items in 24 h, the latest flags."""
     error = None
     health: dict[str, Any] = {"daemon": "unknown", "sources": []}
     try:
-        health = queries.sources_health(state.config, now=state.now())
+        health = source_health(state)
     except ScheduleError as exc:
         logger.warning("overview: cannot judge the sources: %s", exc)
         error = f"configuration error: {exc} (fix the configuration file's [schedules] and restart serve)"

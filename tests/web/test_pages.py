@@ -304,3 +304,30 @@ def test_a_visitor_of_an_operator_console_is_asked_to_sign_in(operator_client: T
     page = operator_client.get("/").text
     assert "/actions/" not in page
     assert 'href="/login?next=/">sign in to act</a>' in page
+
+
+def test_overview_judges_on_the_apps_engine(seeded: Seeded, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Opening (and migrating) a store per request cost the overview most of its time.
+    import storage.db
+
+    def no_new_store(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the overview opened a new store")
+
+    monkeypatch.setattr(storage.db, "open_store", no_new_store)
+    page = seeded.client.get("/")
+    assert '<tr class="healthy" data-source="ndrc">' in page.text
+
+
+def test_judging_on_a_given_engine_leaves_it_usable(seeded: Seeded) -> None:
+    from scheduler.health import judge_sources
+    from storage.db import make_engine
+
+    engine = make_engine(seeded.config.database_url)
+    try:
+        given, _ = judge_sources(seeded.config, now=NOW, engine=engine)
+        own, _ = judge_sources(seeded.config, now=NOW)
+        assert given == own
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("select count(*) from crawl_runs").scalar() == MANY_RUNS + 3
+    finally:
+        engine.dispose()
