@@ -164,10 +164,11 @@ PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
     "贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
-_BODY_SUFFIX = (
-    r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?"
-    r"|[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|办|指挥部|领导小组|工作组))"
+_OFFICE_SUFFIX = (
+    r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|办|指挥部|领导小组|工作组"
+    r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制)"
 )
+_BODY_SUFFIX = rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|{_OFFICE_SUFFIX})"
 _PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
 _CITY = r"[\u4e00-\u9fff]{2,3}?(?:市|州|县|区)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
@@ -179,6 +180,7 @@ _BARE_NEXT = (
 _LOCAL_GOV = (
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
+    rf"|(?:{PROVINCES}){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
     rf"|[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX})"
 )
@@ -201,7 +203,7 @@ ISSUER_RE = re.compile(rf"(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_M
 # after 会同, "会同17个部门", names no body, and the named one leads).
 _ONE_ISSUER = rf"(?:中华人民共和国)?(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
 JOINT_RE = re.compile(
-    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
+    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
 )
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
@@ -285,10 +287,12 @@ RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)
 # Headline / notice forms without 《》.
 NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
 _TITLE_CHARS = r"[^\s，。；：:！？!?、《》()（）【】\[\]]"
+# A headline's purpose clause after an untitled kind: "印发意见推动现代职业教育高质量发展".
+_PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
 ISSUER_VERB_TITLE_RE = re.compile(
     rf"(?P<verb>{_VERB_ALT})了?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
-    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|{_VERB_ALT})"
+    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|{_VERB_ALT}|{_PURPOSE})"
 )
 TITLE_VERB_RE = re.compile(rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})")
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
@@ -814,20 +818,44 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # A government body that decides or announces a measure with a date of effect or a change of a policy setting
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
 DECISION_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|\d{{1,2}}月\d{{1,2}}日)?\s*"
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
     r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)"
 )
 EFFECT_RE = re.compile(
-    r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息"
 )
 
 
 # "国务院重磅发文，鼓励…": the issuer says it issued a document without naming it.
 UNTITLED_ISSUE_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|\d{{1,2}}月\d{{1,2}}日)?\s*"
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
     r"(?:正式|重磅|紧急|联合|再次)?(?P<verb>发文)(?=[，,。！!：:；;\s]|$)"
 )
+
+
+DIGEST_ITEM_RE = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*([^\n]{4,90})$")
+DIGEST_MIN_ITEMS = 3
+
+
+# "@华尔街见闻【央行全面降准0.5个百分点】12月6日17:00，央行官网刊登降准公告……": a flash item inside a digest,
+# its own headline in 【】 and its own lead after it.
+FLASH_ITEM_RE = re.compile(r"【(?P<headline>[^【】\n]{4,80})】(?P<lead>[^\n]*)")
+
+
+def _digest_items(title: str, text: str) -> list[tuple[str, str]]:
+    """The items of a news digest as (headline, lead): at least three short numbered lines (headlines only),
+    or flash items with their headline in 【】, in a text that calls itself a digest (要闻精选, 早报 …)."""
+    if not DIGEST_HEAD_RE.search(title + "\n" + text[:200]):
+        return []
+    items = [(m.group(1).strip(), "") for m in DIGEST_ITEM_RE.finditer(text)]
+    if len(items) < DIGEST_MIN_ITEMS:
+        items = []
+    flashes = [(m.group("headline"), m.group("lead")) for m in FLASH_ITEM_RE.finditer(text)]
+    return items + (flashes if len(flashes) >= 2 else [])
+
+
+DIGEST_HEAD_RE = re.compile(r"要闻|精选|早报|晚报|快讯|速递|摘要|盘点|一览|汇总|的主要内容|新闻联播")
 
 
 # "全国碳排放权交易市场7月16日正式启动上线交易": the launch of a market or policy instrument a government runs.
@@ -1207,6 +1235,15 @@ def recognise(
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _header_docs(text, "text", ref_year)
     docs += _decision_docs(title, "title", ref_year) + _decision_docs(text, "text", ref_year, title)
+    for headline, lead in _digest_items(title, text):
+        # A digest ("《人民日报》要闻精选七条": 1、… 2、…; "虎嗅早报": @source【headline】lead) is a list of news
+        # items: each is read as a headline with its lead.
+        item_docs = _bracket_docs(headline, "title", ref_year) + _plain_docs(headline, "title", ref_year)
+        item_docs += _decision_docs(headline, "title", ref_year)
+        if lead:
+            item_docs += _bracket_docs(lead, "text", ref_year) + _plain_docs(lead, "text", ref_year, headline)
+            item_docs += _decision_docs(lead, "text", ref_year, headline)
+        docs += [replace(d, field="item") for d in item_docs]
     full_text = _document_text(title, text, ref_year)
     if full_text is not None:
         docs.insert(0, full_text)

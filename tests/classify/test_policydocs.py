@@ -567,3 +567,46 @@ def test_a_government_launching_a_market_or_instrument_is_a_release(title: str, 
     assert result.is_release is released
     if released:
         assert result.releases[0].cue.startswith("instrument launched")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("浙江发改委", "浙江省发改委"),  # not 国家发展改革委: the province names whose commission it is
+        ("北京住建委", "北京市住建委"),
+        ("澳门新冠病毒感染应变协调中心", "澳门特别行政区新冠病毒感染应变协调中心"),
+        ("中办国办", "中共中央办公厅、国务院办公厅"),  # joint bodies written side by side
+        ("浙江大学", None),
+        ("北京时间", None),
+    ],
+)
+def test_a_province_s_own_office_and_adjacent_joint_bodies(text: str, expected: str | None) -> None:
+    assert canonical_issuer(text) == expected
+
+
+def test_a_numbered_digest_item_is_read_as_a_headline() -> None:
+    text = (
+        "今天《人民日报》的主要内容有：\n1、习近平出席大会。\n2、中办国办印发意见推动现代职业教育高质量发展。\n"
+        "3、内蒙古全力做好能源保供。\n4、李克强举行会晤。"
+    )
+    [doc] = recognise("10月13日《人民日报》要闻精选", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer, doc.field) == ("意见", "中共中央办公厅、国务院办公厅", "item")
+
+
+def test_a_flash_item_in_a_morning_digest_has_its_own_lead() -> None:
+    text = (
+        "今日大雪。\n@华尔街见闻【央行全面降准0.5个百分点】12月6日，央行官网刊登降准公告。公告称，"
+        "中国人民银行决定于2021年12月15日下调金融机构存款准备金率0.5个百分点。\n"
+        "@中国新闻网【俄罗斯首次报告两例感染者】俄罗斯6日发表声明。"
+    )
+    assert recognise("【虎嗅早报】央行降准", text, published_at=Y2021).is_release
+
+
+def test_numbered_lines_outside_a_digest_are_not_headlines() -> None:
+    text = "专家表示：\n1、中办国办印发意见推动职业教育。\n2、各地落实。\n3、企业跟进。\n以上为其观点。"
+    assert not recognise("专家谈职业教育", text, published_at=Y2021).is_release
+
+
+def test_a_decision_dated_by_day_alone() -> None:
+    text = "财联社3月17日电，澳门新冠病毒感染应变协调中心17日宣布，自18日凌晨零时起，入境人士须持阴性证明。"
+    assert recognise("18日起入境澳门须持阴性证明", text, published_at=Y2021).is_release
