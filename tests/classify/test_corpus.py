@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.95, 0.90, 0.88),
+    "tuning": (0.95, 0.90, 0.85),
     "blind": (0.85, 0.80, 0.75),
 }
 
