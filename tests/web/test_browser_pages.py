@@ -243,3 +243,18 @@ def test_a_signed_in_operator_reaches_the_action(console: Console, page: Any) ->
     # past the token, Origin and CSRF checks (401/403): refused only because no daemon ever ran on the demo's database
     assert answer.value.status not in (401, 403)
     assert "daemon" in answer.value.json()["detail"]
+
+
+def test_without_javascript_a_running_crawls_page_reloads_itself(console: Console, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{console.base_url}/runs/{console.running_run_id}")
+        expect(page.locator("#log")).to_contain_text("INFO crawl started")
+        with console.live_log.open("a", encoding="utf-8") as fh:
+            fh.write("INFO line seen after a reload\n")
+        expect(page.locator("#log")).to_contain_text("INFO line seen after a reload", timeout=3 * WAIT_MS)
+    finally:
+        context.close()

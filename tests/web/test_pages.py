@@ -165,7 +165,7 @@ def test_a_running_run_is_followed_through_the_api(seeded: Seeded) -> None:
     page = seeded.client.get(f"/runs/{seeded.running_run}")
     assert f'data-follow="/api/runs/{seeded.running_run}/log"' in page.text
     assert '<script src="/static/console.js" defer></script>' in page.text
-    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page.text
+    assert '<noscript><meta http-equiv="refresh" content="3"></noscript>' in page.text
 
 
 def test_run_page_says_when_the_log_is_gone(seeded: Seeded) -> None:
