@@ -1240,6 +1240,22 @@ def recognise(
         # items: each is read as a headline with its lead.
         item_docs = _bracket_docs(headline, "title", ref_year) + _plain_docs(headline, "title", ref_year)
         item_docs += _decision_docs(headline, "title", ref_year)
+        bare = headline.rstrip("。.；; ")
+        if not lead and not item_docs and title_is_document(bare)[0] and document_kind(bare) not in WEAK_KINDS:
+            # "2、第二次中欧环境与气候高层对话联合新闻公报。": the paper prints the document itself.
+            item_docs.append(
+                PolicyDocument(
+                    title=bare,
+                    title_norm=normalise_title(bare),
+                    issuer=None,
+                    doc_type=document_kind(bare),
+                    is_release=True,
+                    field="title",
+                    start=0,
+                    end=len(bare),
+                    cue=f"digest item is a document's title: {bare[:30]}",
+                )
+            )
         if lead:
             item_docs += _bracket_docs(lead, "text", ref_year) + _plain_docs(lead, "text", ref_year, headline)
             item_docs += _decision_docs(lead, "text", ref_year, headline)

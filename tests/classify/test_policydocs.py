@@ -610,3 +610,18 @@ def test_numbered_lines_outside_a_digest_are_not_headlines() -> None:
 def test_a_decision_dated_by_day_alone() -> None:
     text = "财联社3月17日电，澳门新冠病毒感染应变协调中心17日宣布，自18日凌晨零时起，入境人士须持阴性证明。"
     assert recognise("18日起入境澳门须持阴性证明", text, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    ("item", "released"),
+    [
+        ("第二次中欧环境与气候高层对话联合新闻公报。", True),
+        ("2021年国民经济和社会发展统计公报。", False),  # statistics are not a policy document
+        ("人民时评：坚定不移走生态优先的高质量发展之路。", False),
+    ],
+)
+def test_a_digest_item_that_is_a_document_s_title(item: str, released: bool) -> None:
+    text = (
+        f"今天《人民日报》的主要内容有：\n1、李克强主持会议。\n2、{item}\n3、孙春兰调研。\n4、国家网络安全宣传周开幕。"
+    )
+    assert recognise("10月12日《人民日报》要闻精选", text, published_at=Y2021).is_release is released
