@@ -8,6 +8,7 @@ wall-clock readings, except the lapse and pause tests, which only need a sleep t
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import secrets
 import subprocess
@@ -274,6 +275,53 @@ def test_two_workers_keep_each_hosts_delay_at_the_server(redis_url: str, tmp_pat
     assert min(gaps.values()) >= CRAWL_DELAY * 0.8, gaps
     finance = sorted(by_host["finance.sina.com.cn"])
     assert max((RUN - 1) / (b - a) for a, b in zip(finance, finance[RUN - 1 :], strict=False)) <= 1.05 / CRAWL_DELAY
+
+
+def start_pair(server: Any, tmp_path: Path, redis_url: str, tag: str, **settings: str) -> list[subprocess.Popen[bytes]]:
+    """Two ``scrapy crawl sina_finance`` workers sharing ``redis_url``, each with its own SQLite file and log."""
+    env = {**os.environ, "CARBONWATCH_CONFIG": "", "CARBONWATCH_REDIS_URL": redis_url}
+    env["CARBONWATCH_LOG_DIR"] = str(tmp_path / "logs")
+    procs = []
+    for n in range(2):
+        db = f"sqlite:///{tmp_path / f'{tag}{n}.db'}"
+        spool = str(tmp_path / f"spool{n}")
+        cmd = sina_command(server, tmp_path, db, CRAWL_LIDS, CARBONWATCH_SPOOL_DIR=spool, **settings)
+        log = (tmp_path / f"{tag}-{n}.log").open("w")
+        procs.append(subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+    return procs
+
+
+@pytest.mark.redis
+@pytest.mark.timeout(120)
+def test_a_retry_after_pauses_both_workers_at_the_server(redis_url: str, tmp_path: Path) -> None:
+    root = copy_corpus(tmp_path)
+    urls = listed_article_urls(CRAWL_LIDS)
+    slow_down(root, urls, 0.2)  # both workers have article requests waiting when the 429 comes
+    limited = root / urls[3].split("://", 1)[1]
+    limited.with_name(limited.name + ".http.json").write_text(
+        json.dumps({"status": 429, "headers": {"Retry-After": "1"}}), "utf-8"
+    )
+    with recording_server(root) as server:
+        procs = start_pair(
+            server,
+            tmp_path,
+            redis_url.rsplit("/", 1)[0] + "/11",
+            "ra",
+            DOWNLOAD_DELAY="0.05",
+            CONCURRENT_REQUESTS="2",
+            CONCURRENT_REQUESTS_PER_DOMAIN="2",
+        )
+        codes = [p.wait(timeout=100) for p in procs]
+        hits = [h for h in server.hits if host_of(h.path) == "finance.sina.com.cn"]
+    logs = "".join((tmp_path / f"ra-{n}.log").read_text() for n in range(2))
+    refused = [h.at for h in hits if h.path == "/" + urls[3].split("://", 1)[1]]
+    # Requests granted before the 429's response reached its worker may still land just after it (0.15 s).
+    inside = [h.path for t in refused for h in hits if t + 0.15 < h.at < t + 0.95]
+    assert codes == [0, 0], logs[-3000:]
+    assert len(refused) == 3  # the request and its two Retry-After retries
+    assert len(hits) > 3 + len(refused)  # the other articles were still fetched, around the pauses
+    assert inside == []
+    assert "every worker pauses finance.sina.com.cn" in logs and "'politeness/retry_after_pauses'" in logs
 
 
 # -- wiring ------------------------------------------------------------------------------------------------------
