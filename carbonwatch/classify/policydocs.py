@@ -294,7 +294,9 @@ ISSUER_VERB_TITLE_RE = re.compile(
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|{_VERB_ALT}|{_PURPOSE})"
 )
-TITLE_VERB_RE = re.compile(rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})")
+TITLE_VERB_RE = re.compile(
+    rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会)"  # not 发布会
+)
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
 # The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
 # (:func:`_issuer_just_before`): trying the issuer alternation at every position of a long text costs too much.
@@ -834,7 +836,11 @@ UNTITLED_ISSUE_RE = re.compile(
 )
 
 
-DIGEST_ITEM_RE = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*([^\n]{4,90})$")
+# Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
+DIGEST_ITEM_RE = re.compile(
+    r"(?:^|(?<=[：:；;。\n]))[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*([^；;\n]{4,90}?)(?=[；;。]?(?:\n|$)|[；;])",
+    re.M,
+)
 DIGEST_MIN_ITEMS = 3
 
 
@@ -1247,7 +1253,7 @@ def recognise(
                 PolicyDocument(
                     title=bare,
                     title_norm=normalise_title(bare),
-                    issuer=None,
+                    issuer=split_issuer_prefix(bare)[0],
                     doc_type=document_kind(bare),
                     is_release=True,
                     field="title",

@@ -625,3 +625,13 @@ def test_a_digest_item_that_is_a_document_s_title(item: str, released: bool) -> 
         f"今天《人民日报》的主要内容有：\n1、李克强主持会议。\n2、{item}\n3、孙春兰调研。\n4、国家网络安全宣传周开幕。"
     )
     assert recognise("10月12日《人民日报》要闻精选", text, published_at=Y2021).is_release is released
+
+
+def test_digest_items_run_together_on_one_line() -> None:
+    text = (
+        "今日新闻联播或涉及资本市场的内容：1、中共中央、国务院关于完整准确全面贯彻新发展理念，做好碳达峰碳中和工作的意见；"
+        "2、工业互联网发展提速；3、国务院联防联控机制发布会：疫情扩散风险仍在加大；4、国铁集团开辟绿色通道。"
+    )
+    docs = recognise("10月24日新闻联播要闻精选", text, published_at=Y2021).releases
+    # The opinion is released; "联防联控机制发布会" is a press conference, not a 机制 released.
+    assert [(d.issuer, d.doc_type) for d in docs] == [("中共中央、国务院", "意见")]
