@@ -838,7 +838,8 @@ UNTITLED_ISSUE_RE = re.compile(
 
 # Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
 DIGEST_ITEM_RE = re.compile(
-    r"(?:^|(?<=[：:；;。\n]))[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*([^；;\n]{4,90}?)(?=[；;。]?(?:\n|$)|[；;])",
+    r"(?:^|(?<=[：:；;。\n]))[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*"
+    r"([^；;\n]{4,90}?)(?=[；;。]?(?:\n|$)|[；;])",
     re.M,
 )
 DIGEST_MIN_ITEMS = 3
