@@ -29,7 +29,7 @@ from crawler.items import ArticleItem
 from crawler.urls import is_storable_url
 from pipelines.dedup import NEAR_THRESHOLD, find_stored_match, fingerprint, fold_text
 from storage import queries, spool
-from storage.db import crawler_sessions
+from storage.db import DatabaseFileGone, crawler_sessions
 from storage.locks import lock_text_keys
 from storage.runs import record_pending_run
 
@@ -39,6 +39,7 @@ DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF = 0.5  # seconds before the 2nd try; doubles each time
 DEFAULT_COOLDOWN = 30.0  # seconds during which items skip the database after a spool
 UNSAVED_REASON = "spool_unwritable"  # the finish reason of a crawl stopped because items could not be kept
+DATABASE_GONE_REASON = "database_gone"  # the finish reason of a crawl whose SQLite file was deleted or replaced
 
 
 def close_crawl(crawler: Any, reason: str) -> None:
@@ -348,6 +349,17 @@ class StorePipeline:
                 self.stop(UNSAVED_REASON)
         raise DropItem(f"unsaved: {exc}") from exc
 
+    def _database_gone(self, item: ArticleItem, exc: DatabaseFileGone) -> None:
+        """The SQLite file was deleted or replaced mid-run: keep the item in the spool and stop the crawl, loudly."""
+        if not self._stopping:
+            self._stopping = True
+            logger.error("stopping the crawl: %s", exc)
+            if self.stop is not None:
+                self.stop(DATABASE_GONE_REASON)
+        # Every later item goes straight to the spool; the next run replays them into the restored database.
+        self._down_until = float("inf")
+        self._to_spool(item, "database file deleted or replaced during the crawl")
+
     def _to_spool(self, item: ArticleItem, error: str) -> None:
         try:
             path = self.spool.append(item, run_id=self.run_id, error=error)
@@ -376,6 +388,9 @@ class StorePipeline:
             return item
         try:
             result = self._write(article, self.run_id)
+        except DatabaseFileGone as exc:
+            self._database_gone(article, exc)
+            return item
         except SQLAlchemyError as exc:
             self._reject(article, exc, self.run_id)
             self._inc("carbonwatch/drop/store_rejected")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 logger = logging.getLogger(__name__)
@@ -16,6 +17,49 @@ logger = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 10
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+FILE_IDENTITY_KEY = "carbonwatch_file_identity"
+
+
+class DatabaseFileGone(SQLAlchemyError):
+    """The SQLite database file was deleted or replaced while connections to it were open.
+
+    SQLite would go on writing into the old, unlinked file, and everything written would vanish with it.
+    """
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _watch_file(engine: Engine, path: Path) -> None:
+    """Refuse every commit once ``path`` is no longer the file a connection opened (checked before each commit)."""
+
+    def remember(_dbapi_conn: Any, record: Any) -> None:
+        identity = _file_identity(path)
+        if identity is not None:
+            record.info[FILE_IDENTITY_KEY] = identity
+
+    def check(conn: Any) -> None:
+        opened = conn.info.get(FILE_IDENTITY_KEY)
+        if opened is None:
+            return
+        now = _file_identity(path)
+        if now != opened:
+            what = "deleted" if now is None else "replaced by another file"
+            raise DatabaseFileGone(
+                f"the SQLite database file {path} was {what} while carbonwatch had it open: nothing more is written "
+                "to the old file (it would vanish with it); restore the file, or run `carbonwatch db upgrade` to "
+                "start a new one, then run again"
+            )
+
+    event.listen(engine, "connect", remember)
+    event.listen(engine, "commit", check)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -47,6 +91,8 @@ def make_engine(url: str, *, create_dirs: bool = False, **kwargs: Any) -> Engine
                 )
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            _watch_file(engine, Path(parsed.database).absolute())
         return engine
     if parsed.get_backend_name() == "postgresql":
         # A host that drops packets would otherwise hold every retry for the OS's TCP timeout (minutes).
