@@ -26,6 +26,7 @@ from w3lib.encoding import http_content_type_encoding
 
 from crawler import budget
 from crawler.conditional import CONDITIONAL, not_modified
+from crawler.failures import failure_kind
 from crawler.items import ArticleItem
 from crawler.parsers.govmeta import GovDocument, ListEntry, ListPage, paged_url
 from crawler.parsers.sina import decode_html
@@ -112,8 +113,15 @@ class IncrementalSpider(scrapy.Spider):
         return fresh
 
     def on_error(self, failure: Failure) -> None:
-        """Count and log a failed request; the other pages and sources carry on."""
+        """Count and log a failed request; the other pages and sources carry on.
+
+        The cause (``http_404``, ``dns``, ``timeout`` …) is counted as ``carbonwatch/errors/<kind>``, so the run
+        record says why a source failed, not only that something logged an error.
+        """
         self.stat("fetch_error")
+        kind = failure_kind(failure)
+        if kind is not None:
+            self.crawler.stats.inc_value(f"carbonwatch/errors/{kind}")
         request = getattr(failure, "request", None)
         logger.warning("%s: request failed %s: %s", self.name, getattr(request, "url", "?"), failure.value)
 
