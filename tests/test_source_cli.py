@@ -29,7 +29,8 @@ ARTICLE = "https://fgw.example.gov.cn/zcfg/202202/t20220215_101.html"
 
 @pytest.fixture(scope="module")
 def site_server() -> Iterator[SnapshotServer]:
-    with serve(FIXTURES / "site") as server:
+    # With ETags, as real sites send them: a crawl would remember them (http_validators), a probe must not.
+    with serve(FIXTURES / "site", validators=True) as server:
         yield server
 
 
@@ -109,13 +110,13 @@ def test_a_probe_stores_nothing_and_records_no_run(probe: Probe) -> None:
     from sqlalchemy import func, select
 
     from storage.db import open_store
-    from storage.models import Article, CrawlRun
+    from storage.models import Article, CrawlRun, HttpValidator
 
     engine, sessions = open_store(probe.db_url)
     with sessions() as session:
-        counts = [session.scalar(select(func.count()).select_from(m)) for m in (Article, CrawlRun)]
+        counts = [session.scalar(select(func.count()).select_from(m)) for m in (Article, CrawlRun, HttpValidator)]
     engine.dispose()
-    assert counts == [0, 0]
+    assert counts == [0, 0, 0]
 
 
 def test_body_selector_matching_nothing_exits_1_naming_it(tmp_path: Path, site_server: SnapshotServer) -> None:

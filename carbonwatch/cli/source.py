@@ -38,6 +38,8 @@ PROBE_SETTINGS: dict[str, Any] = {
     # Scale-out's shared Redis queue and dupefilter would let a crawl's dupefilter swallow the probe's pages.
     "SCHEDULER": "scrapy.core.scheduler.Scheduler",
     "DUPEFILTER_CLASS": "scrapy.dupefilters.RFPDupeFilter",
+    # A probe sends no If-None-Match (a 304 would show no links) and remembers no validators: it stores nothing.
+    "CARBONWATCH_CONDITIONAL_REQUESTS": False,
     "CLOSESPIDER_TIMEOUT": 120,
     "LOG_INSTALL_ROOT_HANDLER": False,
 }
