@@ -31,6 +31,10 @@ CREDENTIALS_IN_URL = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@'\
 SAFE_SOURCE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
+# Lines of one kind (logger + message template) a run's log keeps; the stats count every occurrence anyway.
+REPEAT_LIMIT = 200
+
+
 def log_path_for(config: Config, source: str, run_id: int | str) -> Path:
     """The log file of run ``run_id`` of ``source``: ``<log_dir>/<source>/run-<id>.log``."""
     safe = SAFE_SOURCE.sub("_", source).strip("._") or "run"
@@ -53,6 +57,30 @@ class RunIdFilter(logging.Filter):
         if not hasattr(record, "run_id"):
             record.run_id = self.run_id
         return True
+
+
+class RepeatLimitFilter(logging.Filter):
+    """Lets at most ``limit`` lines of one kind (logger and message template) into a run's log; errors always pass.
+
+    A source with 100,000 unusable entries logs the same warning 100,000 times; every one is counted in the run's
+    stats anyway, so after ``limit`` the log says once that the rest are left out.
+    """
+
+    def __init__(self, limit: int = REPEAT_LIMIT) -> None:
+        super().__init__()
+        self.limit = limit
+        self.seen: dict[tuple[str, str], int] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            return True
+        key = (record.name, str(record.msg))
+        count = self.seen.get(key, 0) + 1
+        self.seen[key] = count
+        if count == self.limit + 1:
+            record.msg = f"{record.msg} [{self.limit} lines like this logged; the rest are left out, see the stats]"
+            return True
+        return count <= self.limit
 
 
 class UTCFormatter(logging.Formatter):
@@ -190,6 +218,7 @@ def run_logging(
     handler = FallbackFileHandler(log_path_for(config, source, run_id), fallback)
     handler.setFormatter(make_formatter(config.log_format))
     handler.addFilter(RunIdFilter(run_id))
+    handler.addFilter(RepeatLimitFilter())
     handler.setLevel(level if level is not None else config.log_level)
     root = logging.getLogger()
     old_level = root.level

@@ -47,6 +47,8 @@ TELNETCONSOLE_ENABLED = False
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = _config.log_level
+# A dropped item is logged as its reason and URL, not the whole item (crawler/logformat.py).
+LOG_FORMATTER = "crawler.logformat.CompactLogFormatter"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 DOWNLOAD_HANDLERS = {
