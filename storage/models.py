@@ -190,7 +190,10 @@ class CrawlRun(Base):
     """One crawl of one source (or of several, from `crawl --all`): what it did and how it ended."""
 
     __tablename__ = "crawl_runs"
-    __table_args__ = (Index("ix_crawl_runs_source_started", "source", "started_at"),)
+    __table_args__ = (
+        Index("ix_crawl_runs_source_started", "source", "started_at"),
+        Index("ix_crawl_runs_status_finished", "status", "finished_at"),  # each source's last success
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(256), index=True)

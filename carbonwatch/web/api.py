@@ -191,7 +191,7 @@ def sources_health(state: StateDep) -> JSONResponse:
     from scheduler.schedules import ScheduleError
 
     try:
-        return JSONResponse(queries.sources_health(state.config, now=state.now()))
+        return JSONResponse(queries.sources_health(state.config, now=state.now(), engine=state.engine))
     except ScheduleError as exc:
         raise HTTPException(
             status_code=500, detail=f"configuration error: {exc} (fix the configuration and restart serve)"

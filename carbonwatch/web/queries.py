@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Engine, and_, or_, select
 from sqlalchemy.orm import Session
 
 from carbonwatch.config import Config
@@ -474,14 +474,15 @@ def article_detail(session: Session, article_id: int) -> dict[str, Any] | None:
 # ------------------------------------------------------------------------------------------------------- sources
 
 
-def sources_health(config: Config, *, now: datetime) -> dict[str, Any]:
+def sources_health(config: Config, *, now: datetime, engine: Engine | None = None) -> dict[str, Any]:
     """Every enabled source's health as ``status --json`` gives it, and whether a daemon runs on the database.
 
-    Raises :class:`scheduler.schedules.ScheduleError` for a bad configuration (the caller reports it).
+    ``engine``: the console's migrated engine (else one is opened and migrated for the call). Raises
+    :class:`scheduler.schedules.ScheduleError` for a bad configuration (the caller reports it).
     """
     from carbonwatch.cli.ops import collect_status, status_record
 
-    statuses, daemon = collect_status(config, now=now)
+    statuses, daemon = collect_status(config, now=now, engine=engine)
     return {
         "daemon": daemon,
         "healthy": all(s.healthy for s in statuses),
