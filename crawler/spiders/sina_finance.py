@@ -17,12 +17,11 @@ from urllib.parse import urlencode, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import budget
 from crawler.conditional import CONDITIONAL, not_modified
+from crawler.failures import failure_kind
 from crawler.items import ArticleItem
 from crawler.parsers.sina import (
     ArticleParseError,
@@ -74,28 +73,6 @@ def is_text_response(response: Response) -> bool:
         return True
     ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
     return ctype.startswith(TEXT_TYPES)
-
-
-# Scrapy 2.19 wraps Twisted's errors in its own classes; both spellings map to one stats key.
-ERROR_KINDS = {
-    "DownloadTimeoutError": "timeout",
-    "TimeoutError": "timeout",
-    "TCPTimedOutError": "timeout",
-    "DownloadConnectionRefusedError": "connection_refused",
-    "ConnectionRefusedError": "connection_refused",
-    "CannotResolveHostError": "dns",
-    "DNSLookupError": "dns",
-    "ResponseDataLossError": "data_loss",
-    "DownloadFailedError": "download_failed",
-    "ResponseNeverReceived": "no_response",
-    "ConnectionLost": "connection_lost",
-}
-
-
-def error_kind(exc: BaseException) -> str:
-    """The stats key suffix of a download failure (``timeout``, ``dns``, ``connection_refused`` …)."""
-    name = type(exc).__name__
-    return ERROR_KINDS.get(name, re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower())
 
 
 def roll_item_meta(item: RollItem) -> dict[str, Any]:
@@ -273,14 +250,11 @@ class SinaFinanceSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> None:
         """Count a request that failed for good (HTTP error after retries, timeout, refused connection …)."""
         request = failure.request
-        if failure.check(HttpError):
-            kind = f"http_{failure.value.response.status}"
-        elif failure.check(IgnoreRequest):
+        kind = failure_kind(failure)
+        if kind is None:
             # robots.txt, offsite or the SSRF guard: each counts its own reason
             origin = (request.meta.get("redirect_urls") or [request.url])[0]
             logger.info("request ignored: %s (listed as %s): %s", request.url, origin, failure.value)
             return
-        else:
-            kind = error_kind(failure.value)
         self._count(f"carbonwatch/errors/{kind}")
         logger.warning("request failed (%s): %s", kind, request.url)
