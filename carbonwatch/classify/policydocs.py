@@ -198,10 +198,24 @@ _BRANCH = (
     r"(?:税务局|监管局|监管分局|证监局|银保监局|分局|分行|中心支行|营业管理部|总部)"
 )
 BRANCH_RE = re.compile(_BRANCH)
-ISSUER_RE = re.compile(rf"(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
+# Foreign bodies share the short names of Chinese ones (美国商务部, 欧洲央行, 美国证监会, 日本财务省): a body
+# name right after a foreign country or region is not a Chinese issuer. Python's look-behind is fixed-width, so
+# one per name.
+FOREIGN_PLACES = (
+    "美国 美 欧洲 欧元区 欧盟 日本 英国 英 韩国 韩 俄罗斯 俄 印度 加拿大 澳大利亚 澳洲 新西兰 瑞士 瑞典 挪威 "
+    "丹麦 芬兰 冰岛 土耳其 巴西 阿根廷 智利 秘鲁 墨西哥 哥伦比亚 南非 埃及 尼日利亚 德国 德 法国 意大利 西班牙 "
+    "葡萄牙 荷兰 比利时 奥地利 波兰 匈牙利 捷克 希腊 爱尔兰 乌克兰 新加坡 泰国 印尼 印度尼西亚 马来西亚 菲律宾 "
+    "越南 以色列 沙特 阿联酋 伊朗 巴基斯坦 哈萨克斯坦 蒙古 朝鲜 全球 各国 多国 外国 海外 境外 该国 他国"
+).split()
+_NOT_FOREIGN = "".join(f"(?<!{re.escape(place)})" for place in sorted(set(FOREIGN_PLACES), key=len, reverse=True))
+FOREIGN_SUBJECT_RE = re.compile(
+    rf"(?:{'|'.join(sorted(set(FOREIGN_PLACES), key=len, reverse=True))})[\u4e00-\u9fff]{{0,10}}?"
+    r"(?:央行|联储|政府|部|局|委员会|委|署|议会|国会|白宫|总统|总理|首相|银行|当局|监管机构)"
+)
+ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).
-_ONE_ISSUER = rf"(?:中华人民共和国)?(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
+_ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
 )
@@ -593,6 +607,8 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
+        if release and issuer is None and FOREIGN_SUBJECT_RE.search(clause):
+            release, cue = False, "a foreign body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
         if release and field_name == "text":
@@ -862,6 +878,40 @@ def _digest_items(title: str, text: str) -> list[tuple[str, str]]:
     return items + (flashes if len(flashes) >= 2 else [])
 
 
+def _digest_docs(title: str, text: str, ref_year: int | None) -> list[PolicyDocument]:
+    """A digest ("《人民日报》要闻精选七条": 1、… 2、…; "虎嗅早报": @source【headline】lead) is a list of news items:
+    each is read as a headline with its lead. An item that is only a document's title is the paper printing the
+    document, in a newspaper's digest and when it is one or two such items: a list of titles is a catalogue."""
+    docs: list[PolicyDocument] = []
+    bare_titles: list[PolicyDocument] = []
+    for headline, lead in _digest_items(title, text):
+        item_docs = _bracket_docs(headline, "title", ref_year) + _plain_docs(headline, "title", ref_year)
+        item_docs += _decision_docs(headline, "title", ref_year)
+        bare = headline.rstrip("。.；; ")
+        if not lead and not item_docs and title_is_document(bare)[0] and document_kind(bare) not in WEAK_KINDS:
+            bare_titles.append(
+                PolicyDocument(
+                    title=bare,
+                    title_norm=normalise_title(bare),
+                    issuer=split_issuer_prefix(bare)[0],
+                    doc_type=document_kind(bare),
+                    is_release=True,
+                    field="item",
+                    start=0,
+                    end=len(bare),
+                    cue=f"digest item is a document's title: {bare[:30]}",
+                )
+            )
+        if lead:
+            item_docs += _bracket_docs(lead, "text", ref_year) + _plain_docs(lead, "text", ref_year, headline)
+            item_docs += _decision_docs(lead, "text", ref_year, headline)
+        docs += [replace(d, field="item") for d in item_docs]
+    if bare_titles and len(bare_titles) <= 2 and NEWSPAPER_DIGEST_RE.search(title + "\n" + text[:200]):
+        docs += bare_titles
+    return docs
+
+
+NEWSPAPER_DIGEST_RE = re.compile(r"要闻|的主要内容|新闻联播|头版")
 DIGEST_HEAD_RE = re.compile(r"要闻|精选|早报|晚报|快讯|速递|摘要|盘点|一览|汇总|的主要内容|新闻联播")
 
 
@@ -1242,31 +1292,7 @@ def recognise(
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _header_docs(text, "text", ref_year)
     docs += _decision_docs(title, "title", ref_year) + _decision_docs(text, "text", ref_year, title)
-    for headline, lead in _digest_items(title, text):
-        # A digest ("《人民日报》要闻精选七条": 1、… 2、…; "虎嗅早报": @source【headline】lead) is a list of news
-        # items: each is read as a headline with its lead.
-        item_docs = _bracket_docs(headline, "title", ref_year) + _plain_docs(headline, "title", ref_year)
-        item_docs += _decision_docs(headline, "title", ref_year)
-        bare = headline.rstrip("。.；; ")
-        if not lead and not item_docs and title_is_document(bare)[0] and document_kind(bare) not in WEAK_KINDS:
-            # "2、第二次中欧环境与气候高层对话联合新闻公报。": the paper prints the document itself.
-            item_docs.append(
-                PolicyDocument(
-                    title=bare,
-                    title_norm=normalise_title(bare),
-                    issuer=split_issuer_prefix(bare)[0],
-                    doc_type=document_kind(bare),
-                    is_release=True,
-                    field="title",
-                    start=0,
-                    end=len(bare),
-                    cue=f"digest item is a document's title: {bare[:30]}",
-                )
-            )
-        if lead:
-            item_docs += _bracket_docs(lead, "text", ref_year) + _plain_docs(lead, "text", ref_year, headline)
-            item_docs += _decision_docs(lead, "text", ref_year, headline)
-        docs += [replace(d, field="item") for d in item_docs]
+    docs += _digest_docs(title, text, ref_year)
     full_text = _document_text(title, text, ref_year)
     if full_text is not None:
         docs.insert(0, full_text)

@@ -635,3 +635,28 @@ def test_digest_items_run_together_on_one_line() -> None:
     docs = recognise("10月24日新闻联播要闻精选", text, published_at=Y2021).releases
     # The opinion is released; "联防联控机制发布会" is a press conference, not a 机制 released.
     assert [(d.issuer, d.doc_type) for d in docs] == [("中共中央、国务院", "意见")]
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("欧洲央行宣布自7月27日起加息25个基点。", False),
+        ("日本央行决定维持利率不变，下调增长预期。", False),
+        ("韩国央行7月13日宣布上调利率。", False),
+        ("美国商务部发布《出口管制条例》修订。", False),
+        ("欧洲央行近日印发《货币政策指引》。", False),
+        ("我国央行决定于7月15日下调存款准备金率。", True),
+        ("3月28日国家发改委印发《关于做好春耕化肥保供的通知》。", True),  # 日 of a date is not Japan
+        ("国务院关税税则委员会决定，自5月1日起下调部分商品关税。", True),
+    ],
+)
+def test_foreign_bodies_sharing_a_chinese_body_s_short_name_are_not_issuers(text: str, released: bool) -> None:
+    assert recognise("", text, published_at=Y2021).is_release is released
+
+
+def test_a_catalogue_of_document_titles_is_not_a_digest_of_releases() -> None:
+    text = (
+        "今天《人民日报》的主要内容有：\n1、关于推进电力源网荷储一体化的指导意见\n2、关于加快建立绿色生产和消费法规政策体系的意见\n"
+        "3、关于完善能源绿色低碳转型体制机制和政策措施的意见\n4、关于做好重点领域碳达峰工作的通知"
+    )
+    assert not recognise("要闻精选", text, published_at=Y2021).is_release
