@@ -3,14 +3,14 @@
 Run ``carbonwatch flags --since 7d`` (or an ISO date) to list flagged releases with their evidence,
 ``carbonwatch policies`` for the registry, ``carbonwatch notify`` to deliver pending flag notifications to the
 configured ``CARBONWATCH_NOTIFY_URLS``. ``flags --json`` and ``policies --json`` print JSON lines, one flag or
-policy per line (the form of ``runs``, ``status`` and ``export``); ``notify --json`` prints its report as one object.
+policy per line (the form of ``runs``, ``status`` and ``export``); ``notify --json`` prints its report as one line.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
+import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="JSON lines, one policy per line, newest first")
     p.set_defaults(func=_policies)
     p = sub.add_parser("notify", help="deliver pending flag notifications (webhooks, apprise URLs)")
-    p.add_argument("--json", action="store_true", help="print the delivery report as JSON")
+    p.add_argument("--json", action="store_true", help="the delivery report as one JSON line")
     p.set_defaults(func=_notify)
 
 
@@ -126,14 +126,19 @@ def _policies(args: argparse.Namespace, config: Config) -> int:
 
 
 def _notify(args: argparse.Namespace, config: Config) -> int:
-    from carbonwatch.alerts import deliver_configured  # apprise is heavy; only this command needs it
+    from carbonwatch.alerts import DeliveryReport, deliver_configured  # apprise is heavy; only this command needs it
 
     if not config.notify_urls:
-        print("no notification targets: set CARBONWATCH_NOTIFY_URLS (space-separated webhook or apprise URLs)")
+        message = "no notification targets: set CARBONWATCH_NOTIFY_URLS (space-separated webhook or apprise URLs)"
+        if args.json:
+            print(message, file=sys.stderr)
+            print_json_lines([DeliveryReport().__dict__])
+        else:
+            print(message)
         return 0
     report = deliver_configured(config)
     if args.json:
-        print(json.dumps(report.__dict__, ensure_ascii=False, indent=2))
+        print_json_lines([report.__dict__])  # one line, like every --json
     else:
         print(report.summary())
         for err in report.errors:

@@ -61,6 +61,30 @@ def test_notify_without_targets(db: str, capsys: pytest.CaptureFixture[str]) -> 
     assert "CARBONWATCH_NOTIFY_URLS" in capsys.readouterr().out
 
 
+def test_notify_json_without_targets_is_one_line_saying_so(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notify", "--json"]) == 0
+    out = capsys.readouterr()
+    assert [(r["sent"], r["targets"]) for r in json_lines(out.out)] == [(0, 0)]
+    assert "CARBONWATCH_NOTIFY_URLS" in out.err
+
+
+def test_notify_json_report_is_one_line(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.receiver import Receiver
+
+    receiver = Receiver()
+    receiver.thread.start()
+    monkeypatch.setenv("CARBONWATCH_NOTIFY_URLS", receiver.url)
+    try:
+        assert main(["notify", "--json"]) == 0
+    finally:
+        receiver.server.shutdown()
+    [report] = json_lines(capsys.readouterr().out)
+    assert (report["sent"], report["failed"], report["targets"]) == (1, 0, 1)
+    assert len(receiver.bodies) == 1
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
