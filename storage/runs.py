@@ -40,6 +40,13 @@ def runs_by_id(session: Session, ids: Iterable[int]) -> dict[int, CrawlRun]:
     return {run.id: run for run in session.scalars(select(CrawlRun).where(CrawlRun.id.in_(wanted)))}
 
 
+def spooled_count(run: CrawlRun) -> int:
+    """Items of the run that went to the local spool (the database was unavailable); the next crawl wrote them."""
+    stats = run.stats if isinstance(run.stats, dict) else {}
+    value = stats.get("carbonwatch/store/spooled", 0)
+    return int(value) if isinstance(value, int | float) else 0
+
+
 def run_record(run: CrawlRun) -> dict[str, Any]:
     """One run as a JSON-ready mapping with stable keys (``runs --json``, ``crawl --json``, ``export runs``)."""
     return {
@@ -57,6 +64,7 @@ def run_record(run: CrawlRun) -> dict[str, Any]:
         "items_duplicate": run.items_duplicate,
         "items_unchanged": run.items_unchanged,
         "dropped": dict(run.dropped or {}),
+        "items_spooled": spooled_count(run),
         "flags_raised": run.flags_raised,
         "errors": list(run.errors or []),
         "log_path": run.log_path,

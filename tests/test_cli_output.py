@@ -42,6 +42,7 @@ RUN_KEYS = [
     "items_duplicate",
     "items_unchanged",
     "dropped",
+    "items_spooled",
     "flags_raised",
     "errors",
     "log_path",

@@ -244,6 +244,10 @@ def print_summary(summary: RunSummary, configured: frozenset[str] | set[str] = f
             continue
         print(f"{run.spider} {run.status}: see `carbonwatch logs {run.run_id}` (log: {run.log_path or 'stderr'})")
     for run in summary.runs:
+        if run.spooled and not run.unrecorded:
+            # Safe on disk, not yet in the database: say so, or the counts above look like items were lost.
+            print(f"{run.spider}: {run.spooled} items spooled (database unavailable); the next crawl stores them")
+    for run in summary.runs:
         # A changed layout does not fail the run (the other pages are good) but must not pass unseen either.
         warning = layout_warning(run, configured=run.spider in configured)
         if warning:
@@ -305,6 +309,7 @@ def _summary_record(run: SpiderSummary) -> dict[str, Any]:
         "items_duplicate": run.duplicate,
         "items_unchanged": run.unchanged,
         "dropped": dict(run.dropped),
+        "items_spooled": run.spooled,
         "flags_raised": run.flags,
         "errors": list(run.errors),
         "log_path": run.log_path,

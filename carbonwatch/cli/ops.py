@@ -32,7 +32,7 @@ from scheduler.runner import output_path_for
 from scheduler.schedules import ScheduleError
 from storage.db import open_store
 from storage.models import CrawlRun
-from storage.runs import NOT_OK, list_runs, run_record, run_sources
+from storage.runs import NOT_OK, list_runs, run_record, run_sources, spooled_count
 from storage.types import iso_utc
 
 # Distinct from 1 (a crash) so systemd's RestartPreventExitStatus can tell "someone else runs" from a failure.
@@ -209,7 +209,8 @@ def _runs(args: argparse.Namespace, config: Config) -> int:
                 run.status,
                 _when(run.started_at),
                 _duration(run),
-                f"{run.items_new}/{run.items_revised}/{run.items_duplicate}",
+                f"{run.items_new}/{run.items_revised}/{run.items_duplicate}"
+                + (f" +{spooled_count(run)} spooled" if spooled_count(run) else ""),
                 str(sum(int(v) for v in (run.dropped or {}).values())),
                 str(run.flags_raised),
                 Text(_first_error(run.errors or [])),
