@@ -102,8 +102,8 @@ def _render(request: Request, state: WebState, name: str, context: dict[str, Any
     return response
 
 
-def _before(raw: str | None) -> int | None:
-    """The ``before`` cursor of a list page; anything but a positive number means the first page."""
+def _positive(raw: str | None) -> int | None:
+    """A positive number from a query value (a list's ``before`` cursor, a revision), else None: never an error."""
     try:
         value = int(raw or 0)
     except ValueError:
@@ -168,13 +168,13 @@ def runs(
         source=filt["source"] or None,
         status=filt["status"] or None,
         trigger=filt["trigger"] or None,
-        before=_before(before),
+        before=_positive(before),
         limit=PAGE_SIZE,
     )
     context = {
         "runs": page.items,
         "next_before": page.next_before,
-        "first_page": _before(before) is None,
+        "first_page": _positive(before) is None,
         "filter": filt,
         "params": [(k, v) for k, v in filt.items() if v],
         "choices": pq.run_choices(session),
@@ -210,8 +210,8 @@ def run_page(request: Request, state: State, session: Db, run_id: int) -> Respon
 @router.get("/flags", response_class=HTMLResponse)
 def flags(request: Request, state: State, session: Db, before: str | None = None) -> Response:
     """Every flagged release, newest first."""
-    page = queries.flags_page(session, before=_before(before), limit=PAGE_SIZE)
-    context = {"flags": page.items, "next_before": page.next_before, "first_page": _before(before) is None}
+    page = queries.flags_page(session, before=_positive(before), limit=PAGE_SIZE)
+    context = {"flags": page.items, "next_before": page.next_before, "first_page": _positive(before) is None}
     return _render(request, state, "flags.html", context)
 
 
@@ -247,11 +247,11 @@ def flag_page(request: Request, state: State, session: Db, flag_id: int) -> Resp
 def policies(request: Request, state: State, session: Db, q: str | None = None, before: str | None = None) -> Response:
     """The policy registry, searchable by title, issuer and document number."""
     query = _text(q)
-    page = queries.policies_page(session, q=query or None, before=_before(before), limit=PAGE_SIZE)
+    page = queries.policies_page(session, q=query or None, before=_positive(before), limit=PAGE_SIZE)
     context = {
         "policies": page.items,
         "next_before": page.next_before,
-        "first_page": _before(before) is None,
+        "first_page": _positive(before) is None,
         "q": query,
         "params": [("q", query)] if query else [],
     }
@@ -302,14 +302,14 @@ def articles(
         since=datetime.combine(first, datetime.min.time(), UTC) if first else None,
         until=datetime.combine(last, datetime.min.time(), UTC) + timedelta(days=1) if last else None,
         carbon=True if carbon else None,
-        before=_before(before),
+        before=_positive(before),
         limit=PAGE_SIZE,
     )
     params = [(k, str(v)) for k, v in form.items() if v and k != "carbon"] + ([("carbon", "1")] if carbon else [])
     context = {
         "articles": page.items,
         "next_before": page.next_before,
-        "first_page": _before(before) is None,
+        "first_page": _positive(before) is None,
         "form": form,
         "params": params,
         "sources": pq.article_sources(session),
@@ -324,10 +324,10 @@ def revision_diff(article: dict[str, Any], old: str | None, new: str | None) -> 
     versions[article["revision"]] = (article["title"], article["text"], article["updated_at"])
     if len(versions) < 2:
         return None
-    to_rev = _before(new) if _before(new) in versions else max(versions)
+    to_rev = _positive(new) if _positive(new) in versions else max(versions)
     below = [r for r in versions if r < to_rev]
     default_from = max(below) if below else min(r for r in versions if r != to_rev)
-    from_rev = _before(old) if _before(old) in versions and _before(old) != to_rev else default_from
+    from_rev = _positive(old) if _positive(old) in versions and _positive(old) != to_rev else default_from
     return {
         "versions": sorted(versions.items()),
         "old": from_rev,
