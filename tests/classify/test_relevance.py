@@ -100,3 +100,20 @@ def test_shipped_rules_find_carbon_headlines(title: str) -> None:
 def test_latin_terms_match_case_insensitively() -> None:
     result = score_relevance("ccer重启", "", load_rules())
     assert [e.term for e in result.evidence] == ["ccer"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("冬奥会场馆全部使用绿色电力", "所有场馆都将采用绿电，预计减排二氧化碳32万吨，相当于植树造林。"),
+        ("三峡能源：已开展碳普惠方面的合作", "公司已与某环境科技公司开展碳普惠方面的合作。"),
+        ("Analysis of an International Carbon Price Floor", "Pricing carbon could spur greater emissions reduction."),
+    ],
+)
+def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
+    assert score_relevance(title, text, load_rules()).relevant
+
+
+def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
+    shipped = load_rules()
+    assert not score_relevance("Lithium carbonate prices", "Carbon fiber and carbonate demand rose.", shipped).relevant
