@@ -82,8 +82,9 @@ def summarise_stats(stats: dict[str, Any], reason: str, messages: list[dict[str,
     """Turn a crawl's final stats into its run-record fields.
 
     A run failed when Scrapy did not finish normally, when something logged an ERROR (a spider or pipeline
-    exception), or when it made requests and not a single page came back 200 (site down, blocked). A few article
-    pages answering 404 are counted as errors but do not fail the run: the rest of the crawl is still good.
+    exception), or when it made requests and not a single page came back 200 or 304 (site down, blocked; a 304 is
+    an unchanged list, see :mod:`crawler.conditional`). A few article pages answering 404 are counted as errors but
+    do not fail the run: the rest of the crawl is still good.
     """
     responses = _prefixed(stats, "downloader/response_status_count/")
     dropped = _prefixed(stats, "carbonwatch/drop/")
@@ -98,7 +99,7 @@ def summarise_stats(stats: dict[str, Any], reason: str, messages: list[dict[str,
         errors.append({"kind": "log_error", "count": log_errors})
     errors.extend((messages or [])[:MAX_ERROR_MESSAGES])
     requests = int(stats.get("downloader/request_count", 0))
-    ok_pages = responses.get("200", 0)
+    ok_pages = responses.get("200", 0) + responses.get("304", 0)
     failed = reason != "finished" or log_errors > 0 or (requests > 0 and ok_pages == 0)
     return RunOutcome(
         status=FINISH_STATUS.get(reason, "failed") if failed else "success",

@@ -219,3 +219,16 @@ def test_unchanged_ndrc_column_and_feed_are_one_304_each(tmp_path: Path) -> None
     assert feed_second.stat("carbonwatch/feed/unchanged") == 1
     assert feed_second.stat("carbonwatch/feed/entries") == 0
     assert feed_answers == [("/feeds.example.cn/policy.atom", 304)]
+
+
+def test_a_poll_answered_only_304_is_a_successful_run() -> None:
+    from crawler.extensions import summarise_stats
+
+    unchanged = {
+        "downloader/request_count": 2,
+        "downloader/response_status_count/404": 1,  # robots.txt
+        "downloader/response_status_count/304": 1,  # the list
+    }
+    assert summarise_stats(unchanged, "finished").status == "success"
+    refused = {"downloader/request_count": 2, "downloader/response_status_count/404": 2}
+    assert summarise_stats(refused, "finished").status == "failed"
