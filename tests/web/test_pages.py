@@ -331,3 +331,14 @@ def test_judging_on_a_given_engine_leaves_it_usable(seeded: Seeded) -> None:
             assert conn.exec_driver_sql("select count(*) from crawl_runs").scalar() == MANY_RUNS + 3
     finally:
         engine.dispose()
+
+
+def test_overview_names_a_configuration_error_instead_of_failing(seeded: Seeded) -> None:
+    from dataclasses import replace
+
+    broken = replace(seeded.config, extra={"schedules": {"no_such_spider": {}}})
+    with TestClient(create_app(broken, now=lambda: NOW, migrate=False)) as client:
+        page = client.get("/")
+    assert page.status_code == 200
+    assert "configuration error: [schedules.no_such_spider]: no spider or configured source" in page.text
+    assert "《2030年前碳达峰行动方案》" in page.text  # the flags still show
