@@ -57,6 +57,7 @@ def register(sub: Any) -> None:
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     imp.add_argument("--url", help="the page's real URL (picks the site's parser); default: canonical link, og:url")
     imp.add_argument("--source", metavar="NAME", help="read saved pages with this configured source's selectors")
+    imp.add_argument("--json", action="store_true", help="the run as one JSON line (as `runs --json`)")
     imp.set_defaults(func=_import)
 
 
@@ -182,7 +183,10 @@ def _import(args: argparse.Namespace, config: Config) -> int:
     except CrawlSetupError as exc:
         print(f"carbonwatch import: {exc}", file=sys.stderr)
         return 2
-    print_summary(summary)
+    if args.json:
+        print_json_lines(summary_records(summary, config))
+    else:
+        print_summary(summary)
     return 0 if summary.ok else 1
 
 
