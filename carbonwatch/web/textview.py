@@ -13,6 +13,7 @@ logger = logging.getLogger(__name__)
 
 # A log page shows at most this much of a file's end (a run log is capped by retention, not per file).
 MAX_LOG_BYTES = 512 * 1024
+DOCUMENT_LABEL = "document "  # how a policy document's span is labelled, so a page can mark it apart from terms
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,16 @@ class Segment:
     marked: bool = False
     label: str = ""
 
+    @property
+    def document(self) -> bool:
+        """Whether the piece is (part of) a policy document's span rather than only carbon terms."""
+        return self.label.startswith(DOCUMENT_LABEL) or f", {DOCUMENT_LABEL}" in self.label
+
 
 def evidence_spans(evidence: Iterable[Any], field: str) -> list[tuple[int, int, str]]:
     """The (start, end, label) spans of the evidence entries on ``field`` (``title`` or ``text``).
+
+    A carbon term's label is ``term (rule)``; a policy document's starts with :data:`DOCUMENT_LABEL`.
 
     Entries that are not mappings with integer ``start < end`` are skipped with a debug line: old or hand-edited
     rows must not break a page.
@@ -38,9 +46,12 @@ def evidence_spans(evidence: Iterable[Any], field: str) -> list[tuple[int, int, 
         if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or start >= end:
             logger.debug("evidence entry without a usable span skipped: %r", entry)
             continue
-        label = str(entry.get("term") or entry.get("title") or "")
-        rule = entry.get("rule")
-        spans.append((start, end, f"{label} ({rule})" if rule else label))
+        if entry.get("term"):
+            rule = entry.get("rule")
+            label = f"{entry['term']} ({rule})" if rule else str(entry["term"])
+        else:  # a policy document's span (``policy_documents``)
+            label = f"{DOCUMENT_LABEL}{entry.get('title') or ''}"
+        spans.append((start, end, label))
     return spans
 
 

@@ -57,7 +57,17 @@ def test_evidence_spans_skip_unusable_entries(entry: object) -> None:
 
 def test_policy_document_spans_are_labelled_with_their_title() -> None:
     documents = [{"title": "《方案》", "field": "text", "start": 2, "end": 6}]
-    assert evidence_spans(documents, "text") == [(2, 6, "《方案》")]
+    assert evidence_spans(documents, "text") == [(2, 6, "document 《方案》")]
+
+
+def test_a_segment_knows_it_is_a_documents_span() -> None:
+    documents = [{"title": "《方案》", "field": "text", "start": 0, "end": 4}]
+    terms = [{"term": "碳达峰", "field": "text", "start": 5, "end": 8, "rule": "term"}]
+    spans = evidence_spans(documents, "text") + evidence_spans(terms, "text")
+    assert [(s.text, s.document) for s in mark_spans("《方案》，碳达峰。", spans) if s.marked] == [
+        ("《方案》", True),
+        ("碳达峰", False),
+    ]
 
 
 def test_diff_lines_show_removed_and_added_lines_in_context() -> None:
