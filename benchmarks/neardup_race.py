@@ -1,6 +1,6 @@
 """Near-duplicate race: two worker processes store the same new text at the same instant; how many double articles?
 
-Run: ``.venv/bin/python -m benchmarks.neardup_race [--quick] [--trials 200] [--pg-url URL]`` (``--quick``: 40
+Run: ``.venv/bin/python -m benchmarks.neardup_race [--quick] [--trials 200] [--pg-url URL]`` (``--quick``: 10
 trials; PostgreSQL only when ``--pg-url`` or ``CARBONWATCH_TEST_PG_URL`` names a server). Prints a Markdown table.
 
 Method: two processes (multiprocessing, spawn) each run the real ``DedupPipeline`` and ``StorePipeline`` on one
@@ -31,7 +31,7 @@ from sqlalchemy import select
 from benchmarks import Row, markdown_table
 
 TRIALS = 200
-QUICK_TRIALS = 40
+QUICK_TRIALS = 10
 _CJK = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 
 
