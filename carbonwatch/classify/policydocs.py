@@ -273,6 +273,8 @@ VERB_AFTER_RE = re.compile(
     rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?"
     rf"(?:由[^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"
 )
+# "这份文件题为《X》": a document named after the sentence that reports its release.
+TITLED_AS_RE = re.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
 IMPLEMENT_BEFORE_RE = re.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer.
@@ -396,12 +398,15 @@ def normalise_title(title: str) -> str:
     return rest if issuer else text
 
 
+ISSUER_PREFIX_RE = re.compile(
+    rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*{_ONE_ISSUER})*)(?:等(?:{_COUNT}个?)?(?:部门|部委|单位))?\s*(关于.+)$"
+)
+
+
 def split_issuer_prefix(title: str) -> tuple[str | None, str]:
     """Split 中共中央　国务院关于X的意见 into (中共中央、国务院, 关于X的意见); (None, title) if no such prefix."""
     compact = re.sub(r"[\s\u3000]+", " ", title.replace("《", "").replace("》", "")).strip()
-    m = re.match(
-        rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*{_ONE_ISSUER})*)(?:等(?:{_COUNT}个?)?(?:部门|部委|单位))?\s*(关于.+)$", compact
-    )
+    m = ISSUER_PREFIX_RE.match(compact)
     if not m:
         return None, title
     return canonical_issuer(m.group(1)), m.group(2).replace(" ", "")
@@ -607,6 +612,11 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
+        if not release and TITLED_AS_RE.search(before) and not _future(clause):
+            # "中央一号文件22日由新华社受权发布。这份文件题为《…》": the title of the document just released.
+            recent = text[max(0, m.start() - 150) : m.start()]
+            if VERB_IN_TITLE_RE.search(recent) and not CITE_RE.search(clause):
+                release, cue = True, "titled: " + clause.strip()[-20:]
         if release and issuer is None and FOREIGN_SUBJECT_RE.search(clause):
             release, cue = False, "a foreign body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
@@ -848,7 +858,8 @@ EFFECT_RE = re.compile(
 # "国务院重磅发文，鼓励…": the issuer says it issued a document without naming it.
 UNTITLED_ISSUE_RE = re.compile(
     rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
-    r"(?:正式|重磅|紧急|联合|再次)?(?P<verb>发文)(?=[，,。！!：:；;\s]|$)"
+    r"(?:正式|重磅|紧急|联合|再次)?(?P<verb>发文|(?:出台|印发|发布|推出)了?(?:一批|一系列|多项)?(?:新规|新政策?|政策文件))"
+    r"(?=[，,。！!：:；;\s_]|$|[\u4e00-\u9fff]{0,2}(?:深化|推动|推进|促进|加强|规范|支持|鼓励|明确|要求|部署))"
 )
 
 
@@ -925,11 +936,20 @@ LAUNCH_RE = re.compile(
 )
 
 
+LAUNCH_VERB_RE = re.compile(r"上线交易|开市|启动|开启|开闸")
+UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
+
+
 def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
     """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`)."""
     docs: list[PolicyDocument] = []
     limit = len(text) if field_name == "title" else _lead_paragraph_end(text, headline)
-    for m in UNTITLED_ISSUE_RE.finditer(text, 0, limit):
+    window = text[:limit]
+    # Each pattern opens with the long issuer alternation: run it only where its verb occurs at all.
+    issue_matches = UNTITLED_ISSUE_RE.finditer(text, 0, limit) if UNTITLED_CUE_RE.search(window) else iter(())
+    launch_matches = LAUNCH_RE.finditer(text, 0, limit) if LAUNCH_VERB_RE.search(window) else iter(())
+    decision_matches = DECISION_RE.finditer(text, 0, limit) if "决定" in window or "宣布" in window else iter(())
+    for m in issue_matches:
         clause = _clause_before(text, m.start("issuer"))
         issuer = canonical_issuer(m.group("issuer"))
         if issuer is None or _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
@@ -947,7 +967,7 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
                 cue=f"untitled document issued: {m.group(0)[-20:]}",
             )
         )
-    for m in LAUNCH_RE.finditer(text, 0, limit):
+    for m in launch_matches:
         clause = _clause_before(text, m.start("inst"))
         if _future(clause + text[m.start("inst") : m.start("verb")]) or CITE_RE.search(clause):
             continue
@@ -971,7 +991,7 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
                 cue=f"instrument launched: {m.group(0)}",
             )
         )
-    for m in DECISION_RE.finditer(text, 0, limit):
+    for m in decision_matches:
         sentence_end = SENTENCE_END_RE.search(text, m.end())
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]
         clause = _clause_before(text, m.start("issuer"))

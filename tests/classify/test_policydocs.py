@@ -660,3 +660,31 @@ def test_a_catalogue_of_document_titles_is_not_a_digest_of_releases() -> None:
         "3、关于完善能源绿色低碳转型体制机制和政策措施的意见\n4、关于做好重点领域碳达峰工作的通知"
     )
     assert not recognise("要闻精选", text, published_at=Y2021).is_release
+
+
+def test_a_document_titled_in_the_sentence_after_its_release() -> None:
+    text = (
+        "中央一号文件22日由新华社受权发布。\n"
+        "这份文件题为《中共中央 国务院关于做好2022年全面推进乡村振兴重点工作的意见》，全文共8个部分。"
+    )
+    docs = recognise("2022年中央一号文件发布", text, published_at=Y2021).releases
+    assert ("关于做好2022年全面推进乡村振兴重点工作的意见", "中共中央、国务院") in [
+        (d.title_norm, d.issuer) for d in docs
+    ]
+
+
+def test_a_report_titled_without_a_release_before_it_is_not_released() -> None:
+    assert not recognise("", "研究报告题为《中国碳市场展望》，分析了市场。", published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
+        ("国资委出台新规深化法治央企建设", True),
+        ("证监会发布新规 规范私募基金", True),
+        ("多地出台新政，楼市回暖", False),  # no body named
+        ("国资委将出台新规", False),
+    ],
+)
+def test_an_untitled_new_rule_issued_by_a_named_body(title: str, released: bool) -> None:
+    assert recognise(title, "", published_at=Y2021).is_release is released
