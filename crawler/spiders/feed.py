@@ -104,7 +104,9 @@ class FeedSpider(ConfiguredSpider):
             return
         self.stat("entries", len(entries))
         if not entries:
-            logger.warning("feed %s (%s) has no entries", src.name, response.url)
+            # A feed always carries its latest items: an empty one is a moved or broken feed, not a quiet day.
+            self.layout_error("empty_list", response.url, f"feed {src.name} has no entries")
+            return
         by_url: dict[str, FeedEntry] = {}
         for entry in entries:
             canonical = entry_canonical_url(entry)

@@ -74,3 +74,18 @@ def test_feed_entry_without_a_link_is_a_counted_drop(monkeypatch: pytest.MonkeyP
     items = list(spider.parse_feed(response, source_name="plain"))
     assert [i.url for i in items] == ["https://x.cn/a.html"]
     assert crawler.stats.get_value("carbonwatch/drop/no_link") == 1
+
+
+def test_feed_without_entries_is_a_layout_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawler.sources import Source
+    from crawler.spiders import feed
+
+    monkeypatch.setattr(feed, "known_canonical_urls", lambda crawler, urls: set())
+    crawler = get_crawler(feed.FeedSpider)
+    crawler.stats.open_spider()
+    spider = feed.FeedSpider.from_crawler(crawler)
+    spider.sources = [Source(name="plain", kind="feed", urls=("https://x.cn/feed.xml",))]
+    rss = "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>t</title></channel></rss>"
+    assert list(spider.parse_feed(HtmlResponse("https://x.cn/feed.xml", body=rss.encode()), source_name="plain")) == []
+    # Counted where `status` looks: the source turns unhealthy ("list page(s) without entries").
+    assert crawler.stats.get_value("carbonwatch/errors/layout/empty_list") == 1
