@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import html
 import ipaddress
+import json
 import logging
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -278,22 +279,33 @@ def action(
 
     refusal = require_operator(request, csrf)
     if refusal is not None:
-        return refusal
+        return _for_browser(refusal, next)
     state: Any = request.app.state.web
     if action == "run-now" and not InstanceLock(state.config.database_url, state.engine).held_elsewhere():
-        return JSONResponse(
-            {"detail": f"no daemon runs on this database: start it, or run `carbonwatch crawl {source}`"},
-            status_code=409,
-        )
+        detail = f"no daemon runs on this database: start it, or run `carbonwatch crawl {source}`"
+        return _for_browser(JSONResponse({"detail": detail}, status_code=409), next)
     try:
         with state.sessions.begin() as session:
             result = apply_action(session, source, action, now=state.now())
     except ControlError as exc:
-        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+        return _for_browser(JSONResponse({"detail": str(exc)}, status_code=exc.status), next)
     logger.info("operator action %s on %s: next run %s", action, source, result.next_run_at)
     if next is not None:
         return RedirectResponse(safe_next(next), status_code=303)
     return JSONResponse(result.record())
+
+
+def _for_browser(refusal: JSONResponse, next_page: str | None) -> Response:
+    """A refusal as a page with a way back for a form post (it sends ``next``), else the JSON as is."""
+    if next_page is None:
+        return refusal
+    detail = json.loads(bytes(refusal.body)).get("detail", "refused")
+    back = html.escape(safe_next(next_page), quote=True)
+    body = f'<!doctype html><title>Not done</title><p>{html.escape(str(detail))}</p><p><a href="{back}">Back</a></p>'
+    challenge = refusal.headers.get("www-authenticate")
+    return HTMLResponse(
+        body, status_code=refusal.status_code, headers={"WWW-Authenticate": challenge} if challenge else None
+    )
 
 
 def install_security(app: FastAPI) -> None:

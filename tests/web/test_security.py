@@ -271,3 +271,8 @@ def test_sign_in_never_redirects_elsewhere(apps: Apps) -> None:
     with apps.client(SecurityConfig(token=TOKEN)) as client:
         response = client.post("/login", data={"token": TOKEN, "next": "//evil.example/x"})
     assert response.headers["location"] == "/"
+
+
+def test_a_refused_form_post_is_a_page_with_a_way_back(signed_in: TestClient) -> None:
+    response = signed_in.post("/actions/pause/nosuch", data={"csrf": "wrong", "next": "/runs"})
+    assert (response.status_code, 'href="/runs"' in response.text, "CSRF" in response.text) == (403, True, True)
