@@ -75,6 +75,12 @@ class SiteSpider(ConfiguredSpider):
             logger.warning("site: rendering replaces the host-mapping handler; mapped hosts are fetched directly")
         handlers = {"http": PLAYWRIGHT_HANDLER, "https": PLAYWRIGHT_HANDLER}
         crawler.settings.set("DOWNLOAD_HANDLERS", handlers, priority="spider")
+        if crawler.settings.getbool("CARBONWATCH_SSRF_GUARD", True):
+            # Chromium fetches a page's scripts, frames and XHR itself: each is checked as the crawler's own are.
+            from crawler.renderguard import RenderGuard
+
+            guard = RenderGuard.from_crawler(crawler)
+            crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", guard, priority="spider")
 
     def list_request(self, src: Source, url: str, page: int) -> scrapy.Request:
         """A list page request; rendered sources get a Playwright page that the callback/errback closes."""
