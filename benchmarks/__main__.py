@@ -62,6 +62,8 @@ EXTERNAL = (
     External("eval_corpus", "Classification on the real-post corpus", quick_flag=False),
     # Starts its own redis-server (a "not available" row without one) and its crawl workers.
     External("scaleout_bench", "Scale-out"),
+    # Two spawned worker processes race to store the same texts: double articles before/after the store lock.
+    External("neardup_race", "Near-duplicate race"),
     # Builds 100,000 articles and 10,000 runs per engine, serves them with `carbonwatch serve`, times the console.
     External("web_bench", "Web console"),
 )
