@@ -1,4 +1,4 @@
-"""Decoding fetched pages and API replies: a BOM, then valid UTF-8, then the declared charsets, then GB18030.
+"""Decoding fetched pages and API replies: a BOM, BOM-less UTF-16, valid UTF-8, the declared charsets, GB18030.
 
 Pure (bytes in, text out) and total: no byte string and no declared charset makes it raise. Used by every
 spider, the importer and ``carbonwatch analyze``; ``crawler.parsers.sina`` re-exports it for older callers.
@@ -37,6 +37,12 @@ UTF8_RUN_RE = re.compile(rb"(?<![\x80-\xff])" + UTF8_SEQ + rb"+(?![\x80-\xff])")
 # four Latin/Cyrillic letters in UTF-8); two three-byte sequences (CJK in UTF-8) hardly ever are.
 UTF8_ISLAND_MIN_WIDE = 2
 HIGH_BYTES = bytes(range(0x80, 0x100))
+# UTF-16 without a BOM (issue 15 #14): judged on the first 4 KB; at least 10% of the characters ASCII (markup; an
+# ASCII-compatible page has only stray zero bytes), and at most 5% zero bytes on the other side (CJK has few).
+UTF16_SAMPLE = 4096
+UTF16_MIN_CHARS = 8
+UTF16_ZERO_SHARE = 0.1
+UTF16_STRAY_SHARE = 0.05
 
 
 def _normalise_encoding(name: str | None) -> str | None:
@@ -63,6 +69,24 @@ def _normalise_encoding(name: str | None) -> str | None:
     return info.name if ascii_compatible else None
 
 
+def sniff_utf16(body: bytes) -> str | None:
+    """``utf-16-le``/``-be`` for UTF-16 without a BOM, told by its zero bytes; None for anything else.
+
+    Markup is ASCII, which UTF-16 writes with a zero byte beside each character: in the odd positions
+    (little-endian) or the even ones (big-endian). An ASCII-compatible page has no zero bytes but stray ones.
+    """
+    sample = body[:UTF16_SAMPLE]
+    half = len(sample) // 2
+    if half < UTF16_MIN_CHARS or b"\x00" not in sample:
+        return None
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_zeros >= UTF16_ZERO_SHARE * half and even_zeros <= UTF16_STRAY_SHARE * half:
+        return "utf-16-le"
+    if even_zeros >= UTF16_ZERO_SHARE * half and odd_zeros <= UTF16_STRAY_SHARE * half:
+        return "utf-16-be"
+    return None
+
+
 def decode_html(body: bytes, header_encoding: str | None = None) -> str:
     """Decode a page (:func:`decode_text`), XML-safe (:func:`carbonwatch.textnorm.xml_safe_markup`) for lxml."""
     return xml_safe_markup(decode_text(body, header_encoding))
@@ -79,6 +103,9 @@ def decode_text(body: bytes, header_encoding: str | None = None) -> str:
     for bom, bom_encoding in BOMS:
         if body.startswith(bom):
             return body[len(bom) :].decode(bom_encoding, errors="replace")
+    utf16 = sniff_utf16(body)
+    if utf16 is not None:
+        return body.decode(utf16, errors="replace")
     non_ascii = len(body) - len(body.translate(None, HIGH_BYTES))
     if not non_ascii:
         return body.decode("ascii")
