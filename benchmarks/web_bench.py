@@ -162,8 +162,8 @@ def generate(url: str, sizes: Sizes, *, now: datetime) -> None:
 
 
 @contextmanager
-def serving(url: str, workdir: Path) -> Iterator[int]:
-    """``carbonwatch serve`` on a free port over ``url``; yields the port."""
+def serving(url: str, workdir: Path) -> Iterator[tuple[int, int]]:
+    """``carbonwatch serve`` on a free port over ``url``; yields the port and the server's pid."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
     env.update(CARBONWATCH_DATABASE_URL=url, CARBONWATCH_LOG_DIR=str(workdir / "logs"), PYTHONWARNINGS="ignore")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
@@ -180,7 +180,7 @@ def serving(url: str, workdir: Path) -> Iterator[int]:
         found = PORT_RE.search(line)
         if found is None:
             raise RuntimeError(f"carbonwatch serve did not start: {line}{proc.stderr.read()}")
-        yield int(found.group(1))
+        yield int(found.group(1)), proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -193,6 +193,12 @@ def _get(conn: http.client.HTTPConnection, path: str) -> bytes:
     if response.status != 200:
         raise RuntimeError(f"GET {path}: HTTP {response.status}: {body[:300]!r}")
     return body
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process ``pid`` has used (Linux /proc), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def latency(port: int, path: str, count: int) -> tuple[float, float]:
@@ -251,19 +257,23 @@ def measure(engine_name: str, url: str, sizes: Sizes, workdir: Path) -> list[Row
         "over 4 concurrent clients; 2 shared cores"
     )
     rows = []
-    with serving(url, workdir) as port:
+    with serving(url, workdir) as (port, pid):
         for label, path, target in (
             ("overview page /", "/", True),
             ("/api/flags (50 newest)", "/api/flags", True),
             ("/metrics scrape", "/metrics", False),
         ):
+            cpu_before = cpu_seconds(pid)
             p50, p95 = latency(port, path, sizes.sequential)
+            # Server CPU per request: unlike wall-clock latency, not inflated when other work shares the cores.
+            cpu_ms = (cpu_seconds(pid) - cpu_before) * 1000 / (sizes.sequential + 5)
             rps = throughput(port, path, sizes.concurrent)
             judged = target and engine_name == "SQLite"
             rows.append(
                 Row(
                     f"Web console: {label} on {engine_name}",
-                    f"p50 {p50:.1f} ms, p95 {p95:.1f} ms; {rps:.0f} requests/s (4 clients)",
+                    f"p50 {p50:.1f} ms, p95 {p95:.1f} ms; {rps:.0f} requests/s (4 clients); "
+                    f"server CPU {cpu_ms:.1f} ms/request",
                     f"p95 < {TARGET_P95_MS:.0f} ms" if judged else "-",
                     ("yes" if p95 < TARGET_P95_MS else "no") if judged else "-",
                     method,
