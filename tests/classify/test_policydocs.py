@@ -688,3 +688,9 @@ def test_a_report_titled_without_a_release_before_it_is_not_released() -> None:
 )
 def test_an_untitled_new_rule_issued_by_a_named_body(title: str, released: bool) -> None:
     assert recognise(title, "", published_at=Y2021).is_release is released
+
+
+def test_a_leading_group_s_office_keeps_its_name() -> None:
+    # A leading group's standing office issues in its own name; a ministry's general office stands for the ministry.
+    assert canonical_issuer("江西根治拖欠农民工工资工作领导小组办公室") == "江西省根治拖欠农民工工资工作领导小组办公室"
+    assert canonical_issuer("中国银保监会办公厅") == "中国银保监会"
