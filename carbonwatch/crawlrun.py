@@ -235,6 +235,11 @@ def database_reason(exc: BaseException) -> str:
     return next((line.strip() for line in str(cause).splitlines() if line.strip()), type(cause).__name__)
 
 
+def _is_alembic(error: Exception) -> bool:
+    """Alembic's errors (a database at a revision this version does not know): said like every command says them."""
+    return type(error).__module__.startswith("alembic")
+
+
 def check_given_run(config: Config, run_id: int, source: str) -> None:
     """Refuse a ``--run-id`` that names no row, a finished run or another source's run (it would be rewritten)."""
     from storage.db import open_store
@@ -461,7 +466,7 @@ def _run(
     process.start(stop_after_crawl=False)
     if task.done() and not task.cancelled() and task.exception() is not None:
         error = task.exception()
-        if isinstance(error, SQLAlchemyError):
+        if isinstance(error, SQLAlchemyError) or (isinstance(error, Exception) and _is_alembic(error)):
             raise error  # the database: the CLI says so in one line with its own exit code, as every command does
         raise CrawlSetupError(f"crawl runner failed: {error}")
     return summary

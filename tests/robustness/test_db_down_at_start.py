@@ -107,3 +107,26 @@ def test_a_database_url_naming_no_driver_still_stops_the_crawl_at_once(tmp_path:
     assert "no driver for the 'mysql' backend" in proc.stderr
     assert hits == []
     assert not (tmp_path / "spool").exists()
+
+
+def test_a_database_of_a_newer_version_stops_the_crawl_with_the_migration_line(tmp_path: Path) -> None:
+    # Said as every command says it (issue 15 #14), not as "crawl runner failed"; nothing is fetched.
+    import sqlite3
+
+    from storage.db import open_store
+
+    db_file = tmp_path / "newer.db"
+    engine, _ = open_store(f"sqlite:///{db_file}")
+    engine.dispose()
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    root = copy_corpus(tmp_path)
+    with recording_server(root) as server:
+        proc = cli_crawl(server, tmp_path, {"CARBONWATCH_DATABASE_URL": f"sqlite:///{db_file}"}, lids=str(GOOD_LID))
+        hits = list(server.hits)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"carbonwatch crawl: schema migration on sqlite:///{db_file}: "
+        "Can't locate revision identified by '9999_from_the_future'"
+    )
+    assert hits == []
