@@ -99,6 +99,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "中央网信办": "中央网信办",
     "国家互联网信息办公室": "国家互联网信息办公室",
     "国家网信办": "国家互联网信息办公室",
+    "网信办": "国家互联网信息办公室",
     "外交部": "外交部",
     "国防部": "国防部",
     "教育部": "教育部",
@@ -1305,7 +1306,7 @@ def recognise(
     """
     ref_year = published_at.year if published_at else None
     docs: list[PolicyDocument] = []
-    page_doc = government_page_document(title, meta or {}, source)
+    page_doc = government_page_document(title, meta or {}, source) or _printed_metadata_document(title, text)
     if page_doc is not None:
         docs.append(page_doc)
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
@@ -1362,6 +1363,38 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
                 continue
         out.append(d)
     return out, folded
+
+
+# A document republished with the policy library's metadata lines ("发文机关：人民银行 网信办 …", "发文字号：…").
+TEXT_META_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(发文机关|发布机关|发文单位|发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*([^\n]{2,120})$"
+)
+HEADLINE_LABEL_RE = re.compile(r"^[^：:《》]{1,6}[：:]\s*")  # "官方：", "重磅：", "全文："
+
+
+def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
+    """The headline is a document's title and the text prints its 发文机关 (and maybe 发文字号) lines."""
+    found = {k: v.strip() for k, v in TEXT_META_RE.findall(text[:600])}
+    issuer_raw = found.get("发文机关") or found.get("发布机关") or found.get("发文单位")
+    if not issuer_raw:
+        return None
+    headline = HEADLINE_LABEL_RE.sub("", title.strip(), count=1)
+    if not title_is_document(headline, government_issuer=True)[0] or doc_type(headline) is None:
+        return None
+    number_raw = found.get("发文字号") or found.get("文号") or ""
+    doc_title = unwrap_notice(headline)
+    return PolicyDocument(
+        title=doc_title if doc_title.startswith("《") else f"《{doc_title}》",
+        title_norm=normalise_title(doc_title),
+        issuer=canonical_issuer(issuer_raw),
+        doc_number=normalise_doc_number(number_raw) if number_raw else None,
+        doc_type=doc_type(headline),
+        is_release=True,
+        field="title",
+        start=0,
+        end=len(title),
+        cue=f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}",
+    )
 
 
 def government_page_document(title: str, meta: dict[str, str], source: str) -> PolicyDocument | None:

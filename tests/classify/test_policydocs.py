@@ -694,3 +694,15 @@ def test_a_leading_group_s_office_keeps_its_name() -> None:
     # A leading group's standing office issues in its own name; a ministry's general office stands for the ministry.
     assert canonical_issuer("江西根治拖欠农民工工资工作领导小组办公室") == "江西省根治拖欠农民工工资工作领导小组办公室"
     assert canonical_issuer("中国银保监会办公厅") == "中国银保监会"
+
+
+def test_a_headline_document_with_its_printed_issuing_bodies_is_the_release() -> None:
+    title = "官方：关于进一步防范和处置虚拟货币交易炒作风险的通知"
+    text = "发文机关：人民银行 网信办 最高人民法院 公安部 证监会 外汇局"
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert doc.title_norm == "关于进一步防范和处置虚拟货币交易炒作风险的通知"
+    assert doc.issuer == "中国人民银行、国家互联网信息办公室、最高人民法院、公安部、中国证监会、国家外汇管理局"
+
+
+def test_printed_issuing_bodies_under_a_news_headline_are_no_document() -> None:
+    assert recognise("官方：人民银行召开工作会议", "发文机关：人民银行", published_at=Y2021).releases == []
