@@ -59,7 +59,8 @@ RUN_CACHE_SIZE = 20_000  # items of the current run kept in memory (the store ma
 EXCERPT_MAX_CHARS = 600  # a folded text this short may be an excerpt (feeds carry one to three paragraphs)
 EXCERPT_CONTAINMENT = 0.8  # share of the excerpt's shingles found in the longer article's text
 # An excerpt and its article are published within this of each other. The lookup reads every article published in
-# the window (about 3 ms for 1,250 articles on SQLite), so it is kept short; a feed dates an entry as its page does.
+# the window (3-6 ms for 2,500 on SQLite: benchmarks/excerpt_lookup.py), so it is kept short; a feed dates an entry
+# as its page does.
 EXCERPT_WINDOW = timedelta(hours=6)
 T = TypeVar("T")
 
