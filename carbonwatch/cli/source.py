@@ -128,7 +128,8 @@ def format_report(report: ProbeReport) -> list[str]:
             if report.excerpt:
                 lines.append(f"           {report.excerpt}")
     if report.ok:
-        lines.append("ok: the selectors read the list and the article; schedule the source when this looks right")
+        read = "the list and the article" if report.kind == "site" else "the feed and its first entry"
+        lines.append(f"ok: {read} were read as shown; schedule the source when this looks right")
     else:
         lines.extend(f"FAILED: {problem}" for problem in report.problems)
     return lines
