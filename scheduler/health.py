@@ -266,8 +266,12 @@ def source_status(
             select(CrawlRun).where(_runs_of(source)).order_by(CrawlRun.started_at.desc()).limit(RECENT_RUNS)
         )
     )
+    # The newest first along the (status, finished_at) index, not max(): PostgreSQL would visit every success.
     last_success = session.scalar(
-        select(func.max(CrawlRun.finished_at)).where(_runs_of(source), CrawlRun.status == "success")
+        select(CrawlRun.finished_at)
+        .where(_runs_of(source), CrawlRun.status == "success", CrawlRun.finished_at.is_not(None))
+        .order_by(CrawlRun.finished_at.desc())
+        .limit(1)
     )
     last_new = session.scalar(select(func.max(Article.first_seen_at)).where(Article.source == source))
     items_24h = session.scalar(
