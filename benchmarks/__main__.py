@@ -64,6 +64,7 @@ EXTERNAL = (
     External("scaleout_bench", "Scale-out"),
     # Two spawned worker processes race to store the same texts: double articles before/after the store lock.
     External("neardup_race", "Near-duplicate race"),
+    External("fuzz", "Fuzz run: mutated pages, feeds, roll replies"),
     # Builds 100,000 articles and 10,000 runs per engine, serves them with `carbonwatch serve`, times the console.
     External("web_bench", "Web console"),
 )
