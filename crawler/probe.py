@@ -67,6 +67,18 @@ class ProbeReport:
         """True when the list gave links and the article gave a body."""
         return not self.problems
 
+    def settle(self) -> None:
+        """After the crawl: a probe that stopped short without saying why (an exception in a parser, a crawl closed
+        early) gets a problem line, so it never reads as a success."""
+        if self.problems:
+            return
+        if self.list_status is None:
+            self.problems.append("nothing was fetched (see the messages above; run with -v for the details)")
+        elif self.links_found and self.article_from is None:
+            self.problems.append(
+                "the list was read but not the article (see the messages above; run with -v for the details)"
+            )
+
     def to_json(self) -> dict[str, Any]:
         """The report as plain data (``ok`` included)."""
         return {**asdict(self), "ok": self.ok}

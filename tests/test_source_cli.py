@@ -200,3 +200,27 @@ def test_a_run_with_layout_errors_gets_a_warning_line() -> None:
 def test_a_clean_run_gets_no_warning_line() -> None:
     run = SpiderSummary(spider="ndrc", run_id=8, status="success", errors=[{"kind": "http_404", "count": 1}])
     assert layout_warning(run) is None
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, "nothing was fetched"),
+        ({"list_status": 200, "links_found": 3}, "the list was read but not the article"),
+    ],
+)
+def test_a_probe_that_stopped_short_is_not_a_success(fields: dict[str, int], expected: str) -> None:
+    from crawler.probe import ProbeReport
+
+    report = ProbeReport(source="province-fgw", kind="site", **fields)  # type: ignore[arg-type]  # ints only here
+    report.settle()
+    assert not report.ok
+    assert report.problems[0].startswith(expected)
+
+
+def test_a_complete_probe_stays_a_success() -> None:
+    from crawler.probe import ProbeReport
+
+    report = ProbeReport(source="province-fgw", kind="site", list_status=200, links_found=3, article_from="page")
+    report.settle()
+    assert report.ok

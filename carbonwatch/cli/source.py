@@ -89,8 +89,7 @@ def run_probe(config: Config, name: str, kind: str, overrides: dict[str, str], *
         process = AsyncCrawlerProcess(settings)
         process.crawl(PROBES[kind], report=report)
         process.start()
-    if report.list_url is None and not report.problems:
-        report.problems.append("nothing was fetched (see the messages above; run with -v for the details)")
+    report.settle()
     return report
 
 
