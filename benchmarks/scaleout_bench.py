@@ -27,6 +27,7 @@ import asyncio
 import contextlib
 import json
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -167,6 +168,7 @@ class Result:
     failed: int
     redis_errors: int = 0  # requests sent without a fleet slot because Redis did not answer
     trials: int = 1
+    cpu_ms_per_page: float = 0.0  # the workers' CPU time (user + system) over the pages fetched
 
     @property
     def budget(self) -> float:
@@ -215,6 +217,8 @@ def crawl(site: LatencySite, redis_url: str, hosts: list[str], workers: int, fle
         "CARBONWATCH_DATABASE_URL": f"sqlite:///{workdir / 'unused.db'}",
         "PYTHONWARNINGS": "ignore",
     }
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)  # only waited-for children: the workers of this run
+    cpu_before = before.ru_utime + before.ru_stime
     procs = []
     stats_files = []
     for n in range(workers):
@@ -229,6 +233,8 @@ def crawl(site: LatencySite, redis_url: str, hosts: list[str], workers: int, fle
         log = (workdir / f"{batch}-w{n}.log").open("w")
         procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
     failed = sum(1 for p in procs if p.wait(timeout=600) != 0)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = used.ru_utime + used.ru_stime - cpu_before
     hits = site.hits[mark:]
     by_host: dict[str, list[float]] = {}
     for host, _path, at in hits:
@@ -253,6 +259,7 @@ def crawl(site: LatencySite, redis_url: str, hosts: list[str], workers: int, fle
         per_worker=per_worker,
         failed=failed,
         redis_errors=redis_errors,
+        cpu_ms_per_page=1000 * cpu / max(1, len(page_times)),
     )
 
 
@@ -283,6 +290,7 @@ def row(result: Result, one_worker: Result | None, pages_per_host: int) -> str:
         + (" (highest of all trials)" if result.trials > 1 else "")
         + f"; min gap {result.min_gap:.3f} s"
         + f"; pages per worker {'/'.join(map(str, result.per_worker))}"
+        + f"; workers' CPU {result.cpu_ms_per_page:.1f} ms per page (start-up included)"
         + (f"; {result.failed} worker(s) failed" if result.failed else "")
         + (f"; {result.redis_errors} requests without a fleet slot (redis errors)" if result.redis_errors else "")
     )
