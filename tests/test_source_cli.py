@@ -224,3 +224,12 @@ def test_a_complete_probe_stays_a_success() -> None:
     report = ProbeReport(source="province-fgw", kind="site", list_status=200, links_found=3, article_from="page")
     report.settle()
     assert report.ok
+
+
+def test_a_broken_sources_file_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[source]]\nname = "x"\nkind = "site"\nurl = "https://a.example.cn/"\nlist_selectr = "a"\n')
+    proc = run_cli(["source", "test", "x"], tmp_path, sources)
+    assert proc.returncode == 2
+    assert "unknown key 'list_selectr' (did you mean 'list_selector'?)" in proc.stderr
+    assert "Traceback" not in proc.stderr
