@@ -84,9 +84,24 @@ def test_only_the_newest_blind_round_is_judged(monkeypatch: pytest.MonkeyPatch) 
         "_labelled_rows",
         lambda: {"tuning": [(post("t"), 1)], "blind": [(post("a"), 1), (post("b"), 2), (post("c"), 2)]},
     )
+    monkeypatch.setattr(eval_corpus, "first_measurements", lambda: [{"round": "1"}])
     groups = [(name, [p.path for p in posts], judged) for name, posts, judged in eval_corpus.corpus_groups()]
     assert groups == [
         ("blind round 2", ["b", "c"], True),
         ("blind round 1 (read since it was measured)", ["a"], False),
         ("tuning", ["t"], False),
     ]
+    # Once round 2 is measured (and its misses read), no live row is judged: its first measurement is.
+    monkeypatch.setattr(eval_corpus, "first_measurements", lambda: [{"round": "1"}, {"round": "2"}])
+    assert [judged for _, _, judged in eval_corpus.corpus_groups()] == [False, False, False]
+
+
+def test_first_measurements_are_judged_rows() -> None:
+    from benchmarks import eval_corpus
+
+    rows = eval_corpus.first_measurement_rows()
+    recorded = eval_corpus.first_measurements()
+    assert len(rows) == 4 * len(recorded) and recorded
+    first_release = rows[0]
+    assert first_release.benchmark.startswith("release — blind round 1 as first measured")
+    assert first_release.met == "no"  # 0.864 / 0.792 against 0.95 / 0.90
