@@ -14,15 +14,13 @@ import secrets
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable, Iterator
-from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from scrapy.http import Response
 
-from crawler.politeness import FleetSchedule, host_keys, retry_after_pause
+from crawler.politeness import FleetSchedule, host_keys
 from tests.helpers import PROJECT_ROOT
 from tests.robustness.support import (
     GOOD_LID,
@@ -81,27 +79,6 @@ def test_each_host_has_its_own_keys() -> None:
         "carbonwatch:polite:www.ndrc.gov.cn:leases",
     )
     assert host_keys("a.example")[0] != host_keys("b.example")[0]
-
-
-NOW = datetime(2026, 1, 3, 4, 5, 6, tzinfo=UTC)
-
-
-@pytest.mark.parametrize(
-    ("status", "header", "pause"),
-    [
-        (429, "3", 3.0),
-        (503, "Sat, 03 Jan 2026 04:05:16 GMT", 10.0),
-        (429, "600", 60.0),  # capped at CARBONWATCH_RETRY_AFTER_MAX
-        (429, None, 0.0),  # no header: Scrapy's retry handles it, the fleet is not paused
-        (429, "soon", 0.0),
-        (200, "3", 0.0),
-        (500, "3", 0.0),
-    ],
-)
-def test_retry_after_pause_of_a_response(status: int, header: str | None, pause: float) -> None:
-    headers = {"Retry-After": header} if header is not None else {}
-    response = Response("https://a.example/", status=status, headers=headers)
-    assert retry_after_pause(response, NOW, 60.0) == pause
 
 
 # -- against Redis -----------------------------------------------------------------------------------------------
