@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
@@ -48,6 +49,7 @@ BODY_CSP = (
     "base-uri 'none'; frame-ancestors 'self'; sandbox"
 )
 LOG_POLL_MS = 1000
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 NAV = {"run": "runs", "flag": "flags", "policy": "policies", "article": "articles"}  # page -> its menu entry
 
 
@@ -112,7 +114,9 @@ def _positive(raw: str | None) -> int | None:
 
 
 def _text(raw: str | None, limit: int = 200) -> str:
-    return (raw or "").strip()[:limit]
+    """A query value as a search or filter term: trimmed, bounded, without control characters (PostgreSQL refuses
+    a NUL in a parameter; no name or word contains one)."""
+    return CONTROL_CHARS.sub("", raw or "").strip()[:limit]
 
 
 def _not_found(request: Request, state: WebState, message: str, back: str) -> Response:

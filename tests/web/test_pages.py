@@ -342,3 +342,11 @@ def test_overview_names_a_configuration_error_instead_of_failing(seeded: Seeded)
     assert page.status_code == 200
     assert "configuration error: [schedules.no_such_spider]: no spider or configured source" in page.text
     assert "《2030年前碳达峰行动方案》" in page.text  # the flags still show
+
+
+@pytest.mark.parametrize("path", ["/articles", "/policies"])
+def test_control_characters_in_a_search_are_dropped(seeded: Seeded, path: str) -> None:
+    # PostgreSQL refuses a NUL in a parameter; the search goes on with the rest
+    page = seeded.client.get(path, params={"q": "碳\x00达峰\x7f", "source": "nd\x00rc"})
+    assert page.status_code == 200
+    assert 'name="q" value="碳达峰"' in page.text
