@@ -83,6 +83,11 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RobotsTxtMiddleware": 100,
     # List pages and feeds (meta flag) carry If-None-Match/If-Modified-Since; their 304 reaches the callback.
     "crawler.conditional.ConditionalRequestMiddleware": 580,
+    # Scrapy's own, at their own places, except that what they drop is counted (crawler/dropcount.py).
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.dropcount.CountedRedirectMiddleware": 600,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.dropcount.CountedHttpCompressionMiddleware": 590,
 }
 CARBONWATCH_RETRY_AFTER_MAX = 60.0  # seconds; a longer Retry-After is not waited out
 CARBONWATCH_RETRY_AFTER_TIMES = 2
