@@ -4,10 +4,10 @@ Run: ``.venv/bin/python -m benchmarks.web_bench [--quick] [--articles N] [--runs
 database of 100,000 articles, 10,000 runs and 2,000 flagged policies (bulk inserts), starts ``carbonwatch serve``
 on it in its own process, and measures from this process over HTTP/1.1 keep-alive: latency from sequential
 requests (p50/p95), throughput from 4 concurrent clients, and the server process's CPU per request (from /proc,
-not inflated by other load). PostgreSQL is VACUUM ANALYZEd after the bulk load, as autovacuum would. SQLite always; PostgreSQL from ``--pg-url`` or
-``CARBONWATCH_TEST_PG_URL``, else a throw-away server (see :mod:`benchmarks.store_rate`). The page weight is the
-overview's HTML plus the stylesheets and scripts it links. ``--quick``: 2,000 articles, 200 runs, few requests.
-Prints a Markdown table (benchmark, figure, target, met?, method).
+not inflated by other load). SQLite always; PostgreSQL from ``--pg-url`` or ``CARBONWATCH_TEST_PG_URL``, else a
+throw-away server (see :mod:`benchmarks.store_rate`), VACUUM ANALYZEd after the bulk load as autovacuum would. The
+page weight is the overview's HTML plus the stylesheets and scripts it links. ``--quick``: 2,000 articles, 200
+runs, few requests. Prints a Markdown table (benchmark, figure, target, met?, method).
 """
 
 from __future__ import annotations
