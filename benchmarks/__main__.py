@@ -7,7 +7,8 @@ written to ``benchmarks/results/latest.md`` (raw figures beside it as ``latest.j
 Own benchmarks (in this process, crawls in subprocesses): crawl throughput vs a fetch-only Scrapy baseline
 (:mod:`benchmarks.throughput`), extraction vs trafilatura/GNE (:mod:`benchmarks.extraction`), incremental cost
 (:mod:`benchmarks.incremental`). Other scripts run as subprocesses and their Markdown tables are folded in:
-``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``, ``scaleout_bench``; a missing
+``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``, ``scaleout_bench``,
+``excerpt_lookup`` …; a missing
 script gives a "not available" row.
 """
 
@@ -64,6 +65,8 @@ EXTERNAL = (
     External("scaleout_bench", "Scale-out"),
     # Two spawned worker processes race to store the same texts: double articles before/after the store lock.
     External("neardup_race", "Near-duplicate race"),
+    # The dedup pipeline's same-title query for a short text (a feed's excerpt) on a 50,000-article SQLite store.
+    External("excerpt_lookup", "Excerpt lookup"),
     External("fuzz", "Fuzz run: mutated pages, feeds, roll replies"),
     # Builds 100,000 articles and 10,000 runs per engine, serves them with `carbonwatch serve`, times the console.
     External("web_bench", "Web console"),
