@@ -170,7 +170,11 @@ def slow_down(root: Path, urls: list[str], delay: float) -> None:
 
 
 def cli_crawl(
-    server: SnapshotServer, tmp_path: Path, env: dict[str, str], lids: str = "9000"
+    server: SnapshotServer,
+    tmp_path: Path,
+    env: dict[str, str],
+    lids: str = "9000",
+    settings: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``carbonwatch crawl sina_finance`` (the operator's command: per-run log file, run record) at DEBUG level."""
     cmd = [sys.executable, "-m", "carbonwatch", "-v", "crawl", "sina_finance"]
@@ -180,6 +184,7 @@ def cli_crawl(
         "DOWNLOAD_DELAY": "0",
         "AUTOTHROTTLE_ENABLED": "False",
         "CARBONWATCH_PROGRESS_INTERVAL": "0",
+        **(settings or {}),
     }.items():
         cmd += ["-s", f"{key}={value}"]
     full_env = {

@@ -46,7 +46,8 @@ def down_then_back(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DownThe
     db_url = f"sqlite:///{db_file}"
     env = {"CARBONWATCH_DATABASE_URL": db_url}
     with recording_server(root) as server:
-        first = cli_crawl(server, tmp_path, env, lids=str(GOOD_LID))
+        # One try per item: the store's retries and backoff are tested elsewhere; here they only cost time.
+        first = cli_crawl(server, tmp_path, env, lids=str(GOOD_LID), settings={"CARBONWATCH_STORE_RETRIES": "1"})
         hits = len([h for h in server.hits if "/doc-i" in h.path])
         spool_after_first = sorted(p.name for p in (tmp_path / "spool").iterdir())
         db_file.rmdir()  # the database is back
