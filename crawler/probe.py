@@ -60,7 +60,9 @@ class ProbeReport:
     body_html_chars: int = 0
     body_text_chars: int = 0
     excerpt: str = ""
+    clean_text_chars: int | None = None  # after the crawl's cleaning (filled by the caller, which may import it)
     problems: list[str] = field(default_factory=list)
+    body_html: str = field(default="", repr=False)  # what the body selector (or the feed) gave; not in to_json
 
     @property
     def ok(self) -> bool:
@@ -80,8 +82,10 @@ class ProbeReport:
             )
 
     def to_json(self) -> dict[str, Any]:
-        """The report as plain data (``ok`` included)."""
-        return {**asdict(self), "ok": self.ok}
+        """The report as plain data (``ok`` included; not the body HTML itself)."""
+        data = asdict(self)
+        del data["body_html"]
+        return {**data, "ok": self.ok}
 
 
 def body_text(body_html: str) -> str:
@@ -108,6 +112,7 @@ def _read_article(report: ProbeReport, page: site.ConfiguredPage) -> None:
     text = body_text(page.body_html)
     report.title = page.title or None
     report.date_raw = page.date_raw
+    report.body_html = page.body_html
     report.body_html_chars = len(page.body_html)
     report.body_text_chars = len(text)
     report.excerpt = text[:EXCERPT_CHARS]
@@ -259,8 +264,9 @@ class FeedProbeSpider(FeedSpider):
             )
             return
         report.article_url, report.article_from = url, "feed"
-        text = body_text(first.content_html or first.summary_html)
-        report.body_html_chars = len(first.content_html or first.summary_html)
+        report.body_html = first.content_html or first.summary_html
+        text = body_text(report.body_html)
+        report.body_html_chars = len(report.body_html)
         report.body_text_chars = len(text)
         report.excerpt = text[:EXCERPT_CHARS]
         if not text:

@@ -103,7 +103,7 @@ def test_report_shows_what_the_article_selectors_read(good: subprocess.Completed
     assert f"article    200  {ARTICLE}" in good.stdout
     assert "title    关于印发某省碳达峰实施方案的通知" in good.stdout
     assert "date     2022-02-15 10:00  → 2022-02-15T02:00:00+00:00" in good.stdout
-    assert "body     51 characters of text" in good.stdout
+    assert "body     51 characters of text (94 of HTML, 51 after cleaning)" in good.stdout
 
 
 def test_a_probe_stores_nothing_and_records_no_run(probe: Probe) -> None:
@@ -126,6 +126,17 @@ def test_body_selector_matching_nothing_exits_1_naming_it(tmp_path: Path, site_s
     assert proc.returncode == 1
     assert f"FAILED: body_selector 'div.x' matched nothing on {ARTICLE}" in proc.stdout
     assert "ok: " not in proc.stdout
+
+
+def test_body_selector_matching_too_little_text_exits_1_saying_a_crawl_would_drop_it(
+    tmp_path: Path, site_server: SnapshotServer
+) -> None:
+    # The date line instead of the article: it matches, but the clean pipeline drops a body that short.
+    sources = broken(tmp_path, 'body_selector = "div.detail-content"', 'body_selector = "span.pubtime"')
+    proc = run_cli(["source", "test", "province-fgw"], tmp_path, sources, site_server)
+    assert proc.returncode == 1
+    assert "FAILED: body_selector 'span.pubtime' matched, but only" in proc.stdout
+    assert "(drop/empty_body)" in proc.stdout
 
 
 def test_list_selector_matching_nothing_exits_1_naming_it(tmp_path: Path, site_server: SnapshotServer) -> None:

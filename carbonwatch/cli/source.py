@@ -75,7 +75,15 @@ def _console_at(level: int) -> Iterator[None]:
             handler.setLevel(old)
 
 
-def run_probe(config: Config, name: str, kind: str, overrides: dict[str, str], *, verbose: bool) -> ProbeReport:
+def run_probe(
+    config: Config,
+    name: str,
+    kind: str,
+    selectors: dict[str, str | None],
+    overrides: dict[str, str],
+    *,
+    verbose: bool,
+) -> ProbeReport:
     """Fetch and read source ``name`` (of ``kind``) through the crawl's downloader; once per process (reactor)."""
     from scrapy.crawler import AsyncCrawlerProcess
 
@@ -84,13 +92,30 @@ def run_probe(config: Config, name: str, kind: str, overrides: dict[str, str], *
 
     settings = crawl_settings(config, settings=overrides)
     settings.setdict(PROBE_SETTINGS, priority="cmdline")
-    report = ProbeReport(source=name, kind=kind)
+    report = ProbeReport(source=name, kind=kind, selectors=selectors)
     with _console_at(logging.DEBUG if verbose else logging.ERROR):
         process = AsyncCrawlerProcess(settings)
         process.crawl(PROBES[kind], report=report)
         process.start()
+    judge_cleaned_body(report)
     report.settle()
     return report
+
+
+def judge_cleaned_body(report: ProbeReport) -> None:
+    """Clean the body as the crawl's clean pipeline would; a body it would drop as near-empty is a problem."""
+    if not report.body_html:
+        return
+    from pipelines.clean import clean_html, is_near_empty
+
+    text = clean_html(report.body_html, report.article_url).text
+    report.clean_text_chars = len(text)
+    if is_near_empty(text):
+        what = f"body_selector {report.selectors.get('body_selector')!r}" if report.kind == "site" else "the body"
+        report.problems.append(
+            f"{what} matched, but only {len(text)} characters of text are left after cleaning: a crawl would drop "
+            "the page (drop/empty_body); select the element that holds the article's text"
+        )
 
 
 def _parsed_date(raw: str | None) -> str:
@@ -123,7 +148,10 @@ def format_report(report: ProbeReport) -> list[str]:
         if report.article_from:
             lines.append(f"  title    {report.title or '-'}")
             lines.append(f"  date     {_parsed_date(report.date_raw)}")
-            lines.append(f"  body     {report.body_text_chars} characters of text ({report.body_html_chars} of HTML)")
+            cleaned = "" if report.clean_text_chars is None else f", {report.clean_text_chars} after cleaning"
+            lines.append(
+                f"  body     {report.body_text_chars} characters of text ({report.body_html_chars} of HTML{cleaned})"
+            )
             if report.excerpt:
                 lines.append(f"           {report.excerpt}")
     if report.ok:
@@ -158,8 +186,8 @@ def _test(args: argparse.Namespace, config: Config) -> int:
         known = ", ".join(sorted(sources)) or "none (set CARBONWATCH_SOURCES_FILE)"
         print(f"carbonwatch source test: no configured source {args.name!r}; configured: {known}", file=sys.stderr)
         return exitcodes.USAGE
-    report = run_probe(config, src.name, src.kind, overrides, verbose=args.verbose)
-    report.selectors = {key: getattr(src, key) for key in SELECTOR_KEYS}
+    selectors = {key: getattr(src, key) for key in SELECTOR_KEYS}
+    report = run_probe(config, src.name, src.kind, selectors, overrides, verbose=args.verbose)
     if args.json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
     else:
