@@ -139,6 +139,26 @@ def test_body_selector_matching_too_little_text_exits_1_saying_a_crawl_would_dro
     assert "(drop/empty_body)" in proc.stdout
 
 
+def test_a_page_without_a_date_is_shown_but_not_fatal() -> None:
+    from carbonwatch.cli.source import format_report
+    from crawler.probe import ProbeReport
+
+    report = ProbeReport(
+        source="province-fgw",
+        kind="site",
+        selectors={"list_selector": "ul a", "date_selector": "span.x::text"},
+        list_status=200,
+        links_found=1,
+        article_url=ARTICLE,
+        article_status=200,
+        article_from="page",
+        title="标题",
+    )
+    lines = format_report(report)
+    assert "  date     - (date_selector 'span.x::text' matched nothing: the crawl stores no publication time)" in lines
+    assert lines[-1].startswith("ok: ")
+
+
 def test_list_selector_matching_nothing_exits_1_naming_it(tmp_path: Path, site_server: SnapshotServer) -> None:
     proc = run_cli(
         ["source", "test", "province-fgw", "--json"],

@@ -118,9 +118,10 @@ def judge_cleaned_body(report: ProbeReport) -> None:
         )
 
 
-def _parsed_date(raw: str | None) -> str:
+def _parsed_date(raw: str | None, date_selector: str | None) -> str:
     if not raw:
-        return "-"
+        how = f"date_selector {date_selector!r} matched nothing" if date_selector else "no date_selector"
+        return f"- ({how}: the crawl stores no publication time)"
     from pipelines.dates import parse_date
 
     parsed = parse_date(raw, datetime.now(UTC))
@@ -147,7 +148,7 @@ def format_report(report: ProbeReport) -> list[str]:
         lines.append(f"{'article':<10} {report.article_status or '-'}  {report.article_url or '-'}{origin}")
         if report.article_from:
             lines.append(f"  title    {report.title or '-'}")
-            lines.append(f"  date     {_parsed_date(report.date_raw)}")
+            lines.append(f"  date     {_parsed_date(report.date_raw, sel.get('date_selector'))}")
             cleaned = "" if report.clean_text_chars is None else f", {report.clean_text_chars} after cleaning"
             lines.append(
                 f"  body     {report.body_text_chars} characters of text ({report.body_html_chars} of HTML{cleaned})"
