@@ -60,7 +60,7 @@ class RunIdFilter(logging.Filter):
 
 
 class RepeatLimitFilter(logging.Filter):
-    """Lets at most ``limit`` lines of one kind (logger and message template) into a run's log; errors always pass.
+    """Lets at most ``limit`` INFO/WARNING lines of one kind (logger, message template) into a run's log.
 
     A source with 100,000 unusable entries logs the same warning 100,000 times; every one is counted in the run's
     stats anyway, so after ``limit`` the log says once that the rest are left out.
@@ -72,8 +72,8 @@ class RepeatLimitFilter(logging.Filter):
         self.seen: dict[tuple[str, str], int] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.ERROR:
-            return True
+        if record.levelno >= logging.ERROR or record.levelno < logging.INFO:
+            return True  # errors always; DEBUG only when asked for, and then all of it
         key = (record.name, str(record.msg))
         count = self.seen.get(key, 0) + 1
         self.seen[key] = count

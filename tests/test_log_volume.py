@@ -56,3 +56,13 @@ def test_a_run_log_keeps_a_bounded_number_of_lines_of_one_kind(tmp_path: Path) -
     assert "the rest are left out" not in dropped[-2]
     assert any("another kind of line" in line for line in lines)
     assert any("an error is never left out" in line for line in lines)
+
+
+def test_debug_lines_asked_for_are_all_kept(tmp_path: Path) -> None:
+    config = replace(Config(), log_dir=tmp_path, log_level="DEBUG")
+    log = logging.getLogger("tests.volume.debug")
+    with run_logging(config, "feed", 8) as handler:
+        for n in range(REPEAT_LIMIT + 50):
+            log.debug("Crawled (200) %s", f"page {n}")
+    lines = Path(handler.path).read_text("utf-8").splitlines()
+    assert len([line for line in lines if "Crawled (200)" in line]) == REPEAT_LIMIT + 50
