@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python -m benchmarks.scaleout_bench [--quick] [--redis-url URL]`` from the project root (needs
 ``redis-server``: ``apt-get install -y redis-server``; without ``--redis-url`` a private server is started on a
-free loopback port and stopped afterwards). ``--quick`` (CI): fewer pages, 1 and 2 workers, one round. Prints a
+free loopback port and stopped afterwards). ``--quick`` (CI): 8 hosts of 6 pages, 1 and 2 workers, one round. Prints a
 Markdown table in the columns of ``python -m benchmarks``.
 
 The site is generated: 8 hosts (``h0.bench.test`` …, sent to one asyncio server on 127.0.0.1 by
@@ -277,7 +277,7 @@ def combine(results: list[Result]) -> Result:
     )
 
 
-def row(result: Result, one_worker: Result | None, pages_per_host: int) -> str:
+def row(result: Result, one_worker: Result | None, pages_per_host: int, judge_speedup: bool = True) -> str:
     """One Markdown row in ``python -m benchmarks``'s columns (benchmark, figure, target, met?, method)."""
     mode = "fleet politeness" if result.fleet else "per-process politeness (fleet off, as before)"
     name = f"Scale-out, {result.hosts} host{'s' if result.hosts > 1 else ''}, {result.workers} worker(s), {mode}"
@@ -296,7 +296,7 @@ def row(result: Result, one_worker: Result | None, pages_per_host: int) -> str:
     )
     targets = [f"per-host rate <= {1 + TOLERANCE:.2f} x budget"] if result.fleet else ["reference"]
     verdicts = [result.within_budget] if result.fleet else []
-    if result.fleet and result.hosts > 1 and result.workers == 2 and one_worker:
+    if judge_speedup and result.fleet and result.hosts > 1 and result.workers == 2 and one_worker:
         targets.append(f">= {TARGET_SPEEDUP}x one worker's pages/s")
         verdicts.append(result.pages_per_s >= TARGET_SPEEDUP * one_worker.pages_per_s)
     met = ("yes" if all(verdicts) and not result.failed else "no") if verdicts else "-"
@@ -310,7 +310,7 @@ def row(result: Result, one_worker: Result | None, pages_per_host: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer pages, 1 and 2 workers (CI)")
+    parser.add_argument("--quick", action="store_true", help="8 hosts of 6 pages, 1 and 2 workers, one round (CI)")
     parser.add_argument("--repeat", type=int, default=0, help="rounds of every scenario (default 3; quick 1)")
     parser.add_argument("--redis-url", help="an existing Redis (its database is flushed!); default: a private one")
     args = parser.parse_args(argv)
@@ -318,8 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         # The measuring side (server thread, private Redis) runs above the workers: as root, raise this process
         # (workers then sit at the usual priority, beside whatever else runs); otherwise the workers are lowered.
         os.setpriority(os.PRIO_PROCESS, 0, -WORKER_NICE)
-    pages = 10 if args.quick else 30
-    single_pages = 20 if args.quick else 40
+    pages = 6 if args.quick else 30
+    single_pages = 40
     repeat = args.repeat or (1 if args.quick else 3)
     counts = [1, 2] if args.quick else [1, 2, 4]
     load = os.getloadavg()[0]
@@ -336,7 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="cw-scaleout-") as tmp, contextlib.ExitStack() as stack:
         workdir = Path(tmp)
         redis_url = args.redis_url or stack.enter_context(private_redis(workdir))
-        plan = [(8, pages, n, True) for n in counts] + [(1, single_pages, n, True) for n in counts]
+        plan = [(8, pages, n, True) for n in counts]
+        if not args.quick:  # quick (CI, beside the other benchmarks) proves the harness with as few processes
+            plan += [(1, single_pages, n, True) for n in counts]
         baseline = [] if args.quick else [(1, single_pages, n, False) for n in (2, 4)]
         trials: dict[tuple[int, int, int, bool], list[Result]] = {}
         # Rounds run every scenario in turn, so load from elsewhere on the machine falls on all of them alike.
@@ -350,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         ok = True
         for (hosts, per_host, workers, _fleet), results in trials.items():
             one = combine(trials[(hosts, per_host, 1, True)]) if workers > 1 else None
-            line = row(combine(results), one, per_host)
+            # --quick's few pages are over before a worker's start-up settles: no speed-up verdict from them.
+            line = row(combine(results), one, per_host, judge_speedup=not args.quick)
             ok = ok and "| no |" not in line
             print(line, flush=True)
     return 0 if ok else 1
