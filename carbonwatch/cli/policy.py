@@ -14,13 +14,27 @@ import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from carbonwatch.cli.tables import print_json_lines
+from rich.text import Text
+
+from carbonwatch.cli.tables import Column, print_json_lines, print_table
 from carbonwatch.config import Config
 from storage import policy_queries
 from storage.db import open_store
 from storage.types import iso_utc
 
 RELATIVE_RE = re.compile(r"^(\d+)\s*([mhdw])$")
+# The id and the document's title are never shortened (the title wraps); counts and dates go first when narrow.
+POLICY_COLUMNS = (
+    Column("id", keep=True, justify="right"),
+    Column("first seen (UTC)", drop=4),
+    Column("mentions", drop=3, justify="right"),
+    Column("releases", drop=2, justify="right"),
+    Column("flag", keep=True),
+    Column("type", drop=1),
+    Column("issuer", fold=True),
+    Column("number", fold=True),
+    Column("title", fold=True),
+)
 UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
@@ -115,13 +129,24 @@ def _policies(args: argparse.Namespace, config: Config) -> int:
     if not out:
         print("the policy registry is empty")
         return 0
-    print("id\tfirst seen\tmentions\treleases\tflag\ttype\tissuer\tnumber\ttitle")
-    for p in out:
-        print(
-            f"{p['id']}\t{(p['first_seen_at'] or '')[:16]}\t{p['mentions']}\t{p['releases']}\t"
-            f"{'yes' if p['flagged'] else '-'}\t{p['doc_type'] or '-'}\t{p['issuer'] or '-'}\t"
-            f"{p['doc_number'] or '-'}\t{p['title']}"
-        )
+    print_table(
+        "policy registry (newest first)",
+        POLICY_COLUMNS,
+        (
+            (
+                str(p["id"]),
+                Text((p["first_seen_at"] or "")[:16].replace("T", " ")),
+                str(p["mentions"]),
+                str(p["releases"]),
+                "yes" if p["flagged"] else "-",
+                Text(p["doc_type"] or "-"),
+                Text(p["issuer"] or "-"),
+                Text(p["doc_number"] or "-"),
+                Text(p["title"]),
+            )
+            for p in out
+        ),
+    )
     return 0
 
 

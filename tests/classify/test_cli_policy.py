@@ -56,6 +56,17 @@ def test_policies_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert (policy["mentions"], policy["flagged"], policy["doc_type"]) == (1, True, "行动方案")
 
 
+def test_policies_text_is_a_table_like_runs_and_status(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main(["policies"]) == 0
+    out = capsys.readouterr().out
+    assert "policy registry (newest first)" in out
+    assert "《2030年前碳达峰行动方案》" in out and "国务院" in out
+    assert "\t" not in out  # no longer tab-separated text
+
+
 def test_notify_without_targets(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["notify"]) == 0
     assert "CARBONWATCH_NOTIFY_URLS" in capsys.readouterr().out
