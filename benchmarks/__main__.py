@@ -70,6 +70,8 @@ EXTERNAL = (
     External("fuzz", "Fuzz run: mutated pages, feeds, roll replies"),
     # Builds 100,000 articles and 10,000 runs per engine, serves them with `carbonwatch serve`, times the console.
     External("web_bench", "Web console"),
+    # The other console pages (runs, flags, policy and article search, an article) on web_bench's SQLite database.
+    External("pages_bench", "Web console pages"),
 )
 
 
