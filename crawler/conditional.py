@@ -66,6 +66,10 @@ class ValidatorBook:
         if request.meta.get(CONDITIONAL):
             self.parent.setdefault(request.url, parent)
 
+    def broken(self, key: str) -> None:
+        """The callback of page ``key`` raised: what it would have yielded after is unknown, so it never completes."""
+        self.waiting[key] += 1
+
     def answered(self, request: Request) -> None:
         """A request some page yielded got its answer (or was a duplicate of one already made)."""
         parent = request.meta.get(_PARENT)
@@ -112,6 +116,7 @@ class ConditionalRequestMiddleware:
         mw = cls(crawler)
         crawler.signals.connect(mw.on_response, signal=signals.response_received)
         crawler.signals.connect(mw.on_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(mw.on_spider_error, signal=signals.spider_error)
         # At idle every request was answered, and the stats are not yet written out (as they are at close).
         crawler.signals.connect(mw.on_idle, signal=signals.spider_idle)
         return mw
@@ -170,6 +175,12 @@ class ConditionalRequestMiddleware:
             return
         if 200 <= response.status < 300 or (request.meta.get(_KEY) and response.status in (304, 404)):
             self.book.answered(request)
+
+    def on_spider_error(self, failure: Any, response: Response, spider: Any = None) -> None:
+        """A list callback that raised may not have yielded all its entries: its page is fetched whole next time."""
+        key = response.meta.get(_KEY) if response.request is not None else None
+        if key:
+            self.book.broken(key)
 
     def on_dropped(self, request: Request, spider: Any = None) -> None:
         """A duplicate of a request already made (the scheduler's dupefilter): that one fetches the page."""

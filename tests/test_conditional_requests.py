@@ -97,6 +97,12 @@ def test_book_withholds_every_page_above_an_unanswered_article() -> None:
     assert book.complete() == {}
 
 
+def test_book_withholds_a_page_whose_callback_raised() -> None:
+    book = _book()
+    book.broken("L1")
+    assert set(book.complete()) == {"L2"}
+
+
 @pytest.mark.parametrize(
     ("inm", "ims", "expected"),
     [
