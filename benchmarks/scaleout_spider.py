@@ -7,8 +7,9 @@ from the project root (so the project's settings, scrapy-redis scheduler and fle
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 import scrapy
 from scrapy.http import Response
@@ -20,7 +21,7 @@ class ScaleoutBenchSpider(scrapy.Spider):
     """Index pages of every host (fetched by every worker, so a worker that starts late still has work queued)."""
 
     name = "scaleout_bench"
-    custom_settings: ClassVar[dict[str, Any]] = {
+    custom_settings: dict[str, Any] | None = {  # noqa: RUF012  # Scrapy types it as an instance variable
         "ITEM_PIPELINES": {},
         # Replaces the project's EXTENSIONS: the stats file only (no run record, no progress lines).
         "EXTENSIONS": {"crawler.extensions.StatsFile": 500},
@@ -29,18 +30,22 @@ class ScaleoutBenchSpider(scrapy.Spider):
     def __init__(self, *args: Any, hosts: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.hosts = [h for h in hosts.split(",") if h]
+        # Names this worker at the server, which measures the rate while every worker runs.
+        self.headers = {"X-Bench-Worker": str(os.getpid())}
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for host in self.hosts:
             # dont_filter: the shared dupefilter would leave a worker that starts second with an empty queue, and
             # scrapy-redis closes a worker whose queue is empty (the page requests it finds are deduplicated).
-            yield scrapy.Request(f"http://{host}/index.html", callback=self.parse_index, dont_filter=True)
+            yield scrapy.Request(
+                f"http://{host}/index.html", callback=self.parse_index, dont_filter=True, headers=self.headers
+            )
 
     def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
         for n, href in enumerate(response.css("a::attr(href)").getall()):
             # Breadth across hosts: scrapy-redis pops by priority, then by the serialised request, so without this
             # a worker would take all of one host's pages first and wait out that host's delay between them.
-            yield response.follow(href, callback=self.parse_page, priority=-n)
+            yield response.follow(href, callback=self.parse_page, priority=-n, headers=self.headers)
 
     def parse_page(self, response: Response) -> None:
         assert self.crawler.stats is not None
