@@ -259,8 +259,9 @@ def measure(releases: int, interval: float, workdir: Path, seed: int = 16) -> Ou
         ]
         for run in runs:
             # Unchanged polls: after the first polls stored the fixtures, the runs that found nothing new.
-            if run.id <= baseline or run.source not in HOSTS or run.finished_at is None or run.items_new:
-                continue
+            if run.id <= baseline or run.source not in HOSTS or run.status != "success" or run.items_new:
+                continue  # (a run cut short by the daemon's stop at the end is not a poll)
+            assert run.finished_at is not None
             start, end = run.started_at.timestamp(), run.finished_at.timestamp()
             answers = [
                 (p, s) for t, p, s in list(server.timed) if start <= t <= end and p.split("/")[1] in HOSTS[run.source]
