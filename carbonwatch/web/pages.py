@@ -97,11 +97,7 @@ def _render(request: Request, state: WebState, name: str, context: dict[str, Any
         "csrf": csrf_token(request),  # None unless this request may act (signed in, or the bearer token)
         "csrf_field": CSRF_FIELD,
     }
-    response = state.templates.TemplateResponse(request, name, {**base, **context}, **kwargs)
-    # Under "no-referrer" Chrome sends `Origin: null` with a form's POST, which the action's Origin check refuses;
-    # "same-origin" still sends nothing to other sites.
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
+    return state.templates.TemplateResponse(request, name, {**base, **context}, **kwargs)
 
 
 def _positive(raw: str | None) -> int | None:

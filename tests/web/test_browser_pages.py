@@ -245,6 +245,19 @@ def test_a_signed_in_operator_reaches_the_action(console: Console, page: Any) ->
     assert "no daemon ever ran on this database" in page.locator("body").inner_text()
 
 
+def test_an_operator_signs_in_through_the_form_and_reaches_the_action(console: Console, page: Any) -> None:
+    page.goto(f"{console.base_url}/login?next=/")
+    page.fill("input[name=token]", TOKEN)
+    with page.expect_response(lambda r: r.url.endswith("/login")) as signed:
+        page.click("button[type=submit]")
+    assert signed.value.status == 303  # the browser's own Origin passed the sign-in check (not 403)
+    pause = page.locator("tr[data-source=ndrc] button[data-action=pause]")
+    with page.expect_response(lambda r: r.url.endswith("/actions/pause/ndrc")) as answer:
+        pause.click()
+    assert answer.value.status not in (401, 403)
+    assert "no daemon ever ran on this database" in page.locator("body").inner_text()
+
+
 def test_without_javascript_a_running_crawls_page_reloads_itself(console: Console, browser: Any) -> None:
     from playwright.sync_api import expect
 

@@ -86,9 +86,17 @@ def test_the_csp_allows_no_inline_script_nor_framing() -> None:
     assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP and "frame-ancestors 'none'" in CSP
 
 
-@pytest.mark.parametrize(("name", "value"), [("x-frame-options", "DENY"), ("x-content-type-options", "nosniff")])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("x-frame-options", "DENY"), ("x-content-type-options", "nosniff"), ("referrer-policy", "same-origin")],
+)
 def test_hardening_headers(readonly: TestClient, name: str, value: str) -> None:
     assert readonly.get("/api/flags").headers[name] == value
+
+
+def test_the_sign_in_form_lets_a_browser_send_its_origin(readonly: TestClient) -> None:
+    # under "no-referrer" Chromium posts the form with `Origin: null`, which the sign-in check refuses
+    assert readonly.get("/login").headers["referrer-policy"] == "same-origin"
 
 
 # ------------------------------------------------------------------------------------------------------- bind check
@@ -242,6 +250,11 @@ def test_a_cross_site_post_is_refused_even_with_csrf(signed_in: TestClient) -> N
     csrf = SecurityConfig(token=TOKEN).csrf_value()
     response = signed_in.post("/actions/pause/ndrc", data={"csrf": csrf}, headers={"Origin": "http://evil.example"})
     assert response.status_code == 403
+
+
+def test_a_cross_site_sign_in_is_refused(operator: TestClient) -> None:
+    response = operator.post("/login", data={"token": TOKEN}, headers={"Origin": "null"})
+    assert (response.status_code, "set-cookie" in response.headers) == (403, False)
 
 
 def test_the_cookie_is_not_sent_back_to_another_token(apps: Apps, signed_in: TestClient) -> None:
