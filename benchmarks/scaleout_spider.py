@@ -7,7 +7,6 @@ from the project root (so the project's settings, scrapy-redis scheduler and fle
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -30,22 +29,18 @@ class ScaleoutBenchSpider(scrapy.Spider):
     def __init__(self, *args: Any, hosts: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.hosts = [h for h in hosts.split(",") if h]
-        # Names this worker at the server, which measures the rate while every worker runs.
-        self.headers = {"X-Bench-Worker": str(os.getpid())}
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for host in self.hosts:
             # dont_filter: the shared dupefilter would leave a worker that starts second with an empty queue, and
             # scrapy-redis closes a worker whose queue is empty (the page requests it finds are deduplicated).
-            yield scrapy.Request(
-                f"http://{host}/index.html", callback=self.parse_index, dont_filter=True, headers=self.headers
-            )
+            yield scrapy.Request(f"http://{host}/index.html", callback=self.parse_index, dont_filter=True)
 
     def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
         for n, href in enumerate(response.css("a::attr(href)").getall()):
             # Breadth across hosts: scrapy-redis pops by priority, then by the serialised request, so without this
             # a worker would take all of one host's pages first and wait out that host's delay between them.
-            yield response.follow(href, callback=self.parse_page, priority=-n, headers=self.headers)
+            yield response.follow(href, callback=self.parse_page, priority=-n)
 
     def parse_page(self, response: Response) -> None:
         assert self.crawler.stats is not None
