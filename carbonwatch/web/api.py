@@ -3,12 +3,15 @@
 Lists are paged newest first: ``limit`` (1–500, default 50) rows and ``next``, the URL of the following page (null on
 the last one), built with ``before=<id>``. ``since`` takes an ISO 8601 time (UTC when it has no offset) or a relative
 age (``30m``, ``12h``, ``7d``, ``2w``). Times in answers are ISO 8601 UTC text. The OpenAPI description is
-``/openapi.json``. Records carry the keys of the CLI's ``--json`` output (see :mod:`carbonwatch.web.queries`).
+``/openapi.json``. A query value holding a control character (``%00``) is a 400. Records carry the keys of the CLI's
+``--json`` output (see :mod:`carbonwatch.web.queries`).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import re
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -20,7 +23,23 @@ from sqlalchemy.orm import Session
 from carbonwatch.web import queries
 from carbonwatch.web.app import WebState, db_session, web_state
 
-router = APIRouter(prefix="/api", tags=["api"])
+logger = logging.getLogger(__name__)
+
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def reject_control_characters(request: Request) -> None:
+    """A clear 400 for a query value with a control character (a NUL makes PostgreSQL fail the query: a 500)."""
+    for name, value in request.query_params.multi_items():
+        if CONTROL_CHARS.search(name) or CONTROL_CHARS.search(value):
+            logger.info("API request refused: control character in query parameter %r", name)
+            raise HTTPException(
+                status_code=400,
+                detail=f"query parameter {name!r} holds a control character (such as %00): remove it and retry",
+            )
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(reject_control_characters)])
 
 SessionDep = Annotated[Session, Depends(db_session)]
 StateDep = Annotated[WebState, Depends(web_state)]

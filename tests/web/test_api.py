@@ -310,3 +310,31 @@ def test_the_openapi_description_leaves_out_the_pages(client: TestClient) -> Non
 
 def test_unknown_api_paths_are_json_404(client: TestClient) -> None:
     assert get(client, "/api/nothing", 404)["detail"] == "Not Found"
+
+
+CONTROL_CHARACTER_URLS = [
+    "/api/articles?q=a%00b",
+    "/api/runs?source=a%00b",
+    "/api/policies?q=%00",
+    "/api/articles?source=x%1Fy",
+    "/api/runs?since=1d%00",
+]
+
+
+@pytest.mark.parametrize("url", CONTROL_CHARACTER_URLS)
+def test_a_control_character_in_a_query_value_is_a_clear_400(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert (response.status_code, "control character" in response.json()["detail"]) == (400, True)
+
+
+def test_source_health_reuses_the_apps_engine(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.db
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a per-request engine was opened (and migrated)")
+
+    monkeypatch.setattr(storage.db, "open_store", refuse)
+    monkeypatch.setattr(storage.db, "make_engine", refuse)
+    monkeypatch.setattr(storage.db, "upgrade", refuse)
+    body = get(client, "/api/sources/health")
+    assert {s["source"] for s in body["sources"]} >= {"sina_finance", "ndrc"}

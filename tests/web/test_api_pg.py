@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import PG_URL_ENV
+from tests.web.test_api import CONTROL_CHARACTER_URLS
 from tests.web.webseed import Seeded, seeded_app
 
 pytestmark = pytest.mark.postgres
@@ -100,3 +101,9 @@ def test_metrics_match_sqlite(
     samples: dict[tuple[str, tuple[tuple[str, str], ...]], float], name: str, labels: Any, value: float
 ) -> None:
     assert samples[(name, labels)] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("url", CONTROL_CHARACTER_URLS)
+def test_a_control_character_in_a_query_value_is_a_clear_400_not_a_500(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert (response.status_code, "control character" in response.json()["detail"]) == (400, True)
