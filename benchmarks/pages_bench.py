@@ -64,7 +64,7 @@ def measure(sizes: Sizes, workdir: Path) -> list[Row]:
         f"process; {sizes.sequential} sequential keep-alive requests after 5 warm-up; 2 shared cores"
     )
     rows = []
-    with serving(url, workdir) as port:
+    with serving(url, workdir) as (port, _pid):
         for label, path in pages(sizes):
             p50, p95 = latency(port, path, sizes.sequential)
             rows.append(
