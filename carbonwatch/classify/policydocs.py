@@ -200,15 +200,17 @@ _BRANCH = (
 )
 BRANCH_RE = re.compile(_BRANCH)
 # Foreign bodies share the short names of Chinese ones (美国商务部, 欧洲央行, 美国证监会, 日本财务省): a body
-# name right after a foreign country or region is not a Chinese issuer. Python's look-behind is fixed-width, so
-# one per name.
+# name right after a foreign country or region is not a Chinese issuer.
 FOREIGN_PLACES = (
     "美国 美 欧洲 欧元区 欧盟 日本 英国 英 韩国 韩 俄罗斯 俄 印度 加拿大 澳大利亚 澳洲 新西兰 瑞士 瑞典 挪威 "
     "丹麦 芬兰 冰岛 土耳其 巴西 阿根廷 智利 秘鲁 墨西哥 哥伦比亚 南非 埃及 尼日利亚 德国 德 法国 意大利 西班牙 "
     "葡萄牙 荷兰 比利时 奥地利 波兰 匈牙利 捷克 希腊 爱尔兰 乌克兰 新加坡 泰国 印尼 印度尼西亚 马来西亚 菲律宾 "
     "越南 以色列 沙特 阿联酋 伊朗 巴基斯坦 哈萨克斯坦 蒙古 朝鲜 全球 各国 多国 外国 海外 境外 该国 他国"
 ).split()
-_NOT_FOREIGN = "".join(f"(?<!{re.escape(place)})" for place in sorted(set(FOREIGN_PLACES), key=len, reverse=True))
+_NOT_FOREIGN = "".join(
+    "(?<!" + "|".join(re.escape(p) for p in sorted({p for p in FOREIGN_PLACES if len(p) == n})) + ")"
+    for n in sorted({len(p) for p in FOREIGN_PLACES})
+)  # one look-behind per name length: alternatives of one width are allowed, and the patterns stay small
 FOREIGN_SUBJECT_RE = re.compile(
     rf"(?:{'|'.join(sorted(set(FOREIGN_PLACES), key=len, reverse=True))})[\u4e00-\u9fff]{{0,10}}?"
     r"(?:央行|联储|政府|部|局|委员会|委|署|议会|国会|白宫|总统|总理|首相|银行|当局|监管机构)"
