@@ -23,6 +23,7 @@ from carbonwatch.logsetup import log_path_for
 from storage.models import Article, ArticleDuplicate, ArticleRevision, CrawlRun, Flag, Policy, PolicyMention
 from storage.policy_queries import list_policies
 from storage.runs import run_record
+from storage.search import article_matches
 from storage.types import iso_utc
 
 DEFAULT_LIMIT = 50
@@ -392,12 +393,12 @@ def articles_page(
     before: int | None = None,
     limit: int | None = None,
 ) -> Page:
-    """Articles, newest first; ``q`` matches title or text (substring), ``since``/``until`` the publication time
-    (first-seen time when it has none)."""
+    """Articles, newest first; ``q`` matches title or text (substring, by the full-text index where there is one:
+    :mod:`storage.search`), ``since``/``until`` the publication time (first-seen time when it has none)."""
     limit = clamp_limit(limit)
     stmt = select(*ARTICLE_LIST_COLUMNS).order_by(Article.id.desc()).limit(limit + 1)
     if q:
-        stmt = stmt.where(or_(Article.title.icontains(q, autoescape=True), Article.text.icontains(q, autoescape=True)))
+        stmt = stmt.where(article_matches(session, q))
     if source:
         stmt = stmt.where(Article.source == source)
     if since is not None:
