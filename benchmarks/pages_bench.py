@@ -4,9 +4,10 @@ Run: ``.venv/bin/python -m benchmarks.pages_bench [--quick] [--articles N]``. Bu
 :mod:`benchmarks.web_bench` (100,000 articles, 10,000 runs, 2,000 flagged policies; bulk inserts), starts
 ``carbonwatch serve`` on it in its own process and times sequential keep-alive requests (p50/p95 after warm-up) of
 the run list (plain and filtered), a run, the flags, a flag with its highlighted article, the policy search, the
-article search (words that match the newest rows, and words that match none, which reads every text), and an
-article page. ``--quick``: 2,000 articles, few requests. Prints a Markdown table (benchmark, figure, target, met?,
-method). The overview and ``/api/flags`` are :mod:`benchmarks.web_bench`'s.
+article search (a word that matches the newest rows; a word of three characters that matches none, answered by the
+full-text index; one of two characters, which has no trigram and reads every text, timed over at most 20 requests),
+and an article page. ``--quick``: 2,000 articles, few requests. Prints a Markdown table (benchmark, figure, target,
+met?, method). The overview and ``/api/flags`` are :mod:`benchmarks.web_bench`'s.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from benchmarks import Row, markdown_table
 from benchmarks.web_bench import Sizes, generate, latency, serving
 
 TARGET_P95_MS = 50.0  # the issue's target for the overview, applied to every page
+# Two characters hold no trigram: this search still reads every text, so it gets fewer requests.
+SCAN_LABEL = "article search ?q=碳汇 (2 characters, matches none: reads every text)"
+SCAN_REQUESTS = 20
 
 
 def _size(port: int, path: str) -> int:
@@ -47,7 +51,11 @@ def pages(sizes: Sizes) -> list[tuple[str, str]]:
         ("policy search ?q=行动方案", "/policies?q=%E8%A1%8C%E5%8A%A8%E6%96%B9%E6%A1%88"),
         ("article list /articles", "/articles"),
         ("article search ?q=碳中和 (matches the newest)", "/articles?q=%E7%A2%B3%E4%B8%AD%E5%92%8C"),
-        ("article search ?q=碳汇 (matches none: reads every text)", "/articles?q=%E7%A2%B3%E6%B1%87"),
+        (
+            "article search ?q=碳汇交易 (matches none; full-text index)",
+            "/articles?q=%E7%A2%B3%E6%B1%87%E4%BA%A4%E6%98%93",
+        ),
+        (SCAN_LABEL, "/articles?q=%E7%A2%B3%E6%B1%87"),
         ("article page /articles/{id}", f"/articles/{article}"),
     ]
 
@@ -66,7 +74,9 @@ def measure(sizes: Sizes, workdir: Path) -> list[Row]:
     rows = []
     with serving(url, workdir) as (port, _pid):
         for label, path in pages(sizes):
-            p50, p95 = latency(port, path, sizes.sequential)
+            p50, p95 = latency(
+                port, path, min(sizes.sequential, SCAN_REQUESTS) if label == SCAN_LABEL else sizes.sequential
+            )
             rows.append(
                 Row(
                     f"Web console page: {label}",
