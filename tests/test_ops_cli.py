@@ -17,7 +17,10 @@ from scheduler.schedules import DEFAULT_SCHEDULES
 from storage.db import open_store
 from storage.models import Article, CrawlRun
 
-NOW = datetime.now(UTC)
+
+def _now() -> datetime:
+    """The real clock at the moment a test builds its rows: a module-level constant goes stale in a long suite."""
+    return datetime.now(UTC)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,7 +50,7 @@ def _add(config: Config, *rows: Any) -> None:
 
 
 def _run_row(status: str, *, hours_ago: float, source: str = "ndrc", **kw: Any) -> CrawlRun:
-    started = NOW - timedelta(hours=hours_ago)
+    started = _now() - timedelta(hours=hours_ago)
     return CrawlRun(
         source=source,
         trigger="daemon",
@@ -59,7 +62,7 @@ def _run_row(status: str, *, hours_ago: float, source: str = "ndrc", **kw: Any) 
 
 
 def _article(n: int, *, hours_ago: float, source: str = "ndrc") -> Article:
-    seen = NOW - timedelta(hours=hours_ago)
+    seen = _now() - timedelta(hours=hours_ago)
     return Article(
         canonical_url=f"https://x.invalid/{n}",
         url=f"https://x.invalid/{n}",
@@ -269,7 +272,7 @@ def test_status_with_a_stopped_daemon_whose_run_is_past_is_unhealthy(
         _run_row("success", hours_ago=1, source="sina-finance-rss"),
         _article(1, hours_ago=1, source="sina-finance-rss"),
     )
-    _install_jobs(config, installed=NOW - timedelta(hours=2))
+    _install_jobs(config, installed=_now() - timedelta(hours=2))
     assert _run(config, "status") == 1
     out = capsys.readouterr().out
     assert "daemon not running" in out
@@ -285,7 +288,7 @@ def test_status_with_the_daemon_running_and_a_run_due_is_healthy(
         _run_row("success", hours_ago=1, source="sina-finance-rss"),
         _article(1, hours_ago=1, source="sina-finance-rss"),
     )
-    _install_jobs(config, installed=NOW - timedelta(hours=2))
+    _install_jobs(config, installed=_now() - timedelta(hours=2))
     with _daemon_running(config):
         assert _run(config, "status") == 0
     assert "(daemon running)" in capsys.readouterr().out
@@ -295,7 +298,7 @@ def test_status_source_not_run_yet_after_daemon_start_is_healthy(
     tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = _sources_config(tmp_path, db_url)
-    _install_jobs(config, installed=NOW - timedelta(minutes=5))
+    _install_jobs(config, installed=_now() - timedelta(minutes=5))
     with _daemon_running(config):
         assert _run(config, "status") == 0
     out = capsys.readouterr().out
@@ -307,7 +310,7 @@ def test_status_source_never_run_a_period_after_daemon_start_is_unhealthy(
     tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = _sources_config(tmp_path, db_url)
-    _install_jobs(config, installed=NOW - timedelta(minutes=20))
+    _install_jobs(config, installed=_now() - timedelta(minutes=20))
     with _daemon_running(config):
         assert _run(config, "status") == 1
     out = capsys.readouterr().out
