@@ -32,7 +32,8 @@ from tests.scheduler.daemonproc import overlaps, runs, start_daemon, wait_until,
 
 pytestmark = pytest.mark.timeout(180)
 
-ARTICLE_DELAY = 3.0  # seconds per article page, one at a time: a crawl of lid 9000 lasts about 9 s
+ARTICLE_DELAY = 6.0  # seconds per article page, one at a time: a crawl of lid 9000 lasts about 18 s, so a loaded
+# machine still kills the orphan well before it could fetch every article
 
 
 @pytest.fixture
