@@ -735,19 +735,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             continue
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
-        docs.append(
-            PolicyDocument(
-                title="批复",
-                title_norm="批复",
-                issuer=approver,
-                doc_type="批复",
-                is_release=True,
-                field=field_name,
-                start=m.start(),
-                end=m.end(),
-                cue=m.group(0),
-            )
-        )
+        docs.append(_released("批复", approver, "批复", field_name, m.span(), m.group(0)))
     # Only headlines use the title-first form ("…方案出炉"); in body text it catches too many generic phrases.
     patterns = [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE]
     for pattern in patterns:
@@ -958,17 +946,7 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         if issuer is None or _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
             continue
         docs.append(
-            PolicyDocument(
-                title="文件",
-                title_norm="文件",
-                issuer=issuer,
-                doc_type=None,
-                is_release=True,
-                field=field_name,
-                start=m.start("verb"),
-                end=m.end("verb"),
-                cue=f"untitled document issued: {m.group(0)[-20:]}",
-            )
+            _released("文件", issuer, None, field_name, m.span("verb"), f"untitled document issued: {m.group(0)[-20:]}")
         )
     for m in launch_matches:
         clause = _clause_before(text, m.start("inst"))
@@ -980,20 +958,8 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         launcher = find_issuer_before(text, m.start())
         if launcher is None:
             continue
-        inst = m.group("inst")
-        docs.append(
-            PolicyDocument(
-                title=inst,
-                title_norm=normalise_title(inst),
-                issuer=launcher,
-                doc_type=None,
-                is_release=True,
-                field=field_name,
-                start=m.start("inst"),
-                end=m.end("inst"),
-                cue=f"instrument launched: {m.group(0)}",
-            )
-        )
+        cue = f"instrument launched: {m.group(0)}"
+        docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in decision_matches:
         sentence_end = SENTENCE_END_RE.search(text, m.end())
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]
@@ -1007,20 +973,26 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         issuer = canonical_issuer(m.group("issuer"))
         if issuer is None or MULTI_RE.fullmatch(issuer):
             continue
-        docs.append(
-            PolicyDocument(
-                title="决定",
-                title_norm="决定",
-                issuer=issuer,
-                doc_type="决定",
-                is_release=True,
-                field=field_name,
-                start=m.start("verb"),
-                end=m.end("verb"),
-                cue=f"untitled decision: {m.group(0)[-20:]}{rest[:30]}",
-            )
-        )
+        cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
+        docs.append(_released("决定", issuer, "决定", field_name, m.span("verb"), cue))
     return docs
+
+
+def _released(
+    title: str, issuer: str | None, kind: str | None, field_name: str, span: tuple[int, int], cue: str
+) -> PolicyDocument:
+    """A release found by a rule that names no document number (an untitled decision, a launch, an approval)."""
+    return PolicyDocument(
+        title=title,
+        title_norm=normalise_title(title),
+        issuer=issuer,
+        doc_type=kind,
+        is_release=True,
+        field=field_name,
+        start=span[0],
+        end=span[1],
+        cue=cue,
+    )
 
 
 HEADING_RE = re.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
