@@ -891,19 +891,9 @@ def _digest_docs(title: str, text: str, ref_year: int | None) -> list[PolicyDocu
         item_docs += _decision_docs(headline, "title", ref_year)
         bare = headline.rstrip("。.；; ")
         if not lead and not item_docs and title_is_document(bare)[0] and document_kind(bare) not in WEAK_KINDS:
-            bare_titles.append(
-                PolicyDocument(
-                    title=bare,
-                    title_norm=normalise_title(bare),
-                    issuer=split_issuer_prefix(bare)[0],
-                    doc_type=document_kind(bare),
-                    is_release=True,
-                    field="item",
-                    start=0,
-                    end=len(bare),
-                    cue=f"digest item is a document's title: {bare[:30]}",
-                )
-            )
+            cue = f"digest item is a document's title: {bare[:30]}"
+            kind = document_kind(bare)
+            bare_titles.append(_released(bare, split_issuer_prefix(bare)[0], kind, "item", (0, len(bare)), cue))
         if lead:
             item_docs += _bracket_docs(lead, "text", ref_year) + _plain_docs(lead, "text", ref_year, headline)
             item_docs += _decision_docs(lead, "text", ref_year, headline)
@@ -1357,18 +1347,11 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
         return None
     number_raw = found.get("发文字号") or found.get("文号") or ""
     doc_title = unwrap_notice(headline)
-    return PolicyDocument(
-        title=doc_title if doc_title.startswith("《") else f"《{doc_title}》",
-        title_norm=normalise_title(doc_title),
-        issuer=canonical_issuer(issuer_raw),
-        doc_number=normalise_doc_number(number_raw) if number_raw else None,
-        doc_type=doc_type(headline),
-        is_release=True,
-        field="title",
-        start=0,
-        end=len(title),
-        cue=f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}",
-    )
+    shown = doc_title if doc_title.startswith("《") else f"《{doc_title}》"
+    cue = f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}"
+    doc = _released(shown, canonical_issuer(issuer_raw), doc_type(headline), "title", (0, len(title)), cue)
+    doc.doc_number = normalise_doc_number(number_raw) if number_raw else None
+    return doc
 
 
 def government_page_document(title: str, meta: dict[str, str], source: str) -> PolicyDocument | None:
