@@ -37,6 +37,29 @@ def lock_file_for(database_url: str) -> Path | None:
 ADVISORY_KEY = int.from_bytes(hashlib.sha256(b"carbonwatch-daemon").digest()[:8], "big", signed=True)
 
 
+def lock_pid_file(path: Path, busy: str) -> IO[str]:
+    """Take an exclusive ``flock`` on ``path`` without waiting and write this process's pid into it.
+
+    Returns the open file, which holds the lock until it is unlocked or closed (or the process dies). When another
+    process holds it, raises :class:`AlreadyRunning` with ``busy`` formatted with that process's ``holder`` pid and
+    the ``path``.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = path.open("a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        holder = handle.read().strip() or "unknown"
+        handle.close()
+        raise AlreadyRunning(busy.format(holder=holder, path=path)) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    return handle
+
+
 class InstanceLock:
     """Held while the daemon runs; ``acquire`` raises :class:`AlreadyRunning` when another daemon has it."""
 
@@ -82,22 +105,9 @@ class InstanceLock:
         return False
 
     def _acquire_file(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = path.open("a+", encoding="utf-8")
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            handle.close()
-            raise AlreadyRunning(
-                f"another carbonwatch daemon (pid {holder}) is running on this database (lock file {path})"
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        self._file = handle
+        self._file = lock_pid_file(
+            path, "another carbonwatch daemon (pid {holder}) is running on this database (lock file {path})"
+        )
 
     def _acquire_pg(self) -> None:
         if self.engine is None:
@@ -156,20 +166,7 @@ class SourceLock:
 
     def acquire(self) -> None:
         """Take the lock without waiting; :class:`AlreadyRunning` names the crawl that holds it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self.path.open("a+", encoding="utf-8")
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            handle.close()
-            raise AlreadyRunning(f"a crawl of it (pid {holder}) is still running (lock file {self.path})") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        self._file = handle
+        self._file = lock_pid_file(self.path, "a crawl of it (pid {holder}) is still running (lock file {path})")
 
     def holder(self) -> str | None:
         """The pid of the crawl holding the lock now, or None when it is free (asked without taking it)."""
