@@ -28,6 +28,7 @@ from carbonwatch.web.textview import diff_lines, evidence_spans, mark_spans, rea
 from scheduler.runner import output_path_for
 from scheduler.schedules import ScheduleError
 from storage.models import CrawlRun
+from storage.search import MIN_INDEXED_CHARS
 
 logger = logging.getLogger(__name__)
 
@@ -314,6 +315,8 @@ def articles(
         "params": params,
         "sources": pq.article_sources(session),
         "notes": notes,
+        # the search index holds trigrams: a shorter search reads every text (see storage.search)
+        "short_query": 0 < len(form["q"]) < MIN_INDEXED_CHARS,
     }
     return _render(request, state, "articles.html", context)
 

@@ -237,6 +237,17 @@ def test_articles_search_by_words(seeded: Seeded) -> None:
     assert f'href="/articles/{seeded.script_id}"' not in page.text
 
 
+def test_a_short_search_still_finds_and_says_it_reads_every_text(seeded: Seeded) -> None:
+    page = seeded.client.get("/articles", params={"q": "段新"})
+    assert f'href="/articles/{seeded.revised_id}"' in page.text
+    assert "one or two characters reads every article" in page.text
+
+
+def test_a_search_of_three_characters_has_no_slowness_note(seeded: Seeded) -> None:
+    page = seeded.client.get("/articles", params={"q": "第二段新"})
+    assert "one or two characters" not in page.text
+
+
 def test_articles_search_reports_a_bad_date(seeded: Seeded) -> None:
     page = seeded.client.get("/articles", params={"since": "yesterday"})
     assert page.status_code == 200
