@@ -10,7 +10,8 @@ SQLite. SQLite gets ``articles_fts``, an FTS5 table with the trigram tokenizer o
 rows and kept in step by three triggers; skipped, with a warning, where SQLite lacks the trigram tokenizer (before
 3.34). PostgreSQL gets GIN ``pg_trgm`` indexes on title and text, when the extension exists or this role may create
 it (else skipped with a warning; the search then scans as before). :mod:`storage.search` uses whichever is there.
-These objects are outside the models (:func:`storage.search.is_search_object`).
+These objects are outside the models (:func:`storage.search.is_search_object`). A later migration that rebuilds
+``articles`` on SQLite (batch mode copies the table) drops the triggers and must create them again.
 """
 
 from __future__ import annotations
