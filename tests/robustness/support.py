@@ -97,6 +97,23 @@ def recording_server(root: Path) -> Iterator[RecordingServer]:
         thread.join(timeout=5)
 
 
+def article_hit_counter(server: RecordingServer, at: int, action: Callable[[], None]) -> None:
+    """Call ``action`` once, when the ``at``-th article page request arrives (replaces ``server.on_hit``)."""
+    seen: list[str] = []
+    lock = threading.Lock()
+
+    def on_hit(hit: Hit) -> None:
+        if "/doc-i" not in hit.path:
+            return
+        with lock:
+            seen.append(hit.path)
+            fire = len(seen) == at
+        if fire:
+            action()
+
+    server.on_hit = on_hit
+
+
 def local_path(url: str) -> str:
     """The dev-server path (``/host/path``) a real URL is fetched from through the host map."""
     return "/" + url.split("://", 1)[1]

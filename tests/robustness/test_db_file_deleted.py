@@ -19,8 +19,8 @@ from storage.db import DatabaseFileGone, open_store
 from storage.models import CrawlRun
 from tests.robustness.support import (
     GOOD_LID,
-    Hit,
     RecordingServer,
+    article_hit_counter,
     copy_corpus,
     listed_article_urls,
     recording_server,
@@ -60,20 +60,12 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, RecordingServer]]:
 def delete_at_article(server: RecordingServer, at: int, path: Path) -> threading.Event:
     """Delete ``path`` when the ``at``-th article page is requested; the event tells that it happened."""
     done = threading.Event()
-    seen: list[str] = []
-    lock = threading.Lock()
 
-    def on_hit(hit: Hit) -> None:
-        if "/doc-i" not in hit.path:
-            return
-        with lock:
-            seen.append(hit.path)
-            fire = len(seen) == at and not done.is_set()
-        if fire:
-            os.unlink(path)
-            done.set()
+    def delete() -> None:
+        os.unlink(path)
+        done.set()
 
-    server.on_hit = on_hit
+    article_hit_counter(server, at, delete)
     return done
 
 

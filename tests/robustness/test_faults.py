@@ -12,7 +12,7 @@ import sqlite3
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +24,9 @@ from crawler.urls import canonicalize
 from tests.helpers import PROJECT_ROOT, CrawlResult
 from tests.robustness.support import (
     GOOD_LID,
-    Hit,
     RecordingServer,
     TcpProxy,
+    article_hit_counter,
     article_rows,
     cli_crawl,
     copy_corpus,
@@ -57,23 +57,6 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, RecordingServer]]:
     with recording_server(root) as server:
         point_at_server(root, server)
         yield root, server
-
-
-def article_hit_counter(server: RecordingServer, at: int, action: Callable[[], None]) -> None:
-    """Call ``action`` once, when the ``at``-th article page request arrives."""
-    seen: list[str] = []
-    lock = threading.Lock()
-
-    def on_hit(hit: Hit) -> None:
-        if "/doc-i" not in hit.path:
-            return
-        with lock:
-            seen.append(hit.path)
-            fire = len(seen) == at
-        if fire:
-            action()
-
-    server.on_hit = on_hit
 
 
 def assert_all_stored_once_and_whole(db_url: str) -> None:
