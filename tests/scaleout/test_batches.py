@@ -5,7 +5,6 @@ The Redis tests need ``CARBONWATCH_TEST_REDIS_URL`` (scripts/test.sh starts a se
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -26,6 +25,7 @@ from crawler.scaleout import (
     leave_batch,
     new_batch_id,
 )
+from tests.scaleout.redisdb import flushed_redis
 
 REDIS_DB = 8
 TTL = 3600
@@ -78,18 +78,14 @@ def test_a_cron_slot_is_a_usable_batch_id() -> None:
 
 @pytest.fixture
 def server() -> Iterator[Any]:
-    base = os.environ.get("CARBONWATCH_TEST_REDIS_URL")
-    if not base:
-        pytest.skip("CARBONWATCH_TEST_REDIS_URL is not set: no Redis server to test against (scripts/test.sh)")
     import redis
 
-    client = redis.Redis.from_url(base.rsplit("/", 1)[0] + f"/{REDIS_DB}")
-    client.flushdb()
-    try:
-        yield client
-    finally:
-        client.flushdb()
-        client.close()
+    with flushed_redis(REDIS_DB) as url:
+        client = redis.Redis.from_url(url)
+        try:
+            yield client
+        finally:
+            client.close()
 
 
 def join(server: Any, worker: str, proposed: str, lease: float = 30, window: float = 300) -> tuple[str, bool]:

@@ -30,6 +30,7 @@ from tests.robustness.support import (
     sina_command,
     slow_down,
 )
+from tests.scaleout.redisdb import flushed_redis, redis_db_url
 
 REDIS_DB = 9
 DELAY = 0.1
@@ -38,19 +39,8 @@ T = TypeVar("T")
 
 @pytest.fixture
 def redis_url() -> Iterator[str]:
-    base = os.environ.get("CARBONWATCH_TEST_REDIS_URL")
-    if not base:
-        pytest.skip("CARBONWATCH_TEST_REDIS_URL is not set: no Redis server to test against (scripts/test.sh)")
-    import redis
-
-    url = base.rsplit("/", 1)[0] + f"/{REDIS_DB}"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    try:
+    with flushed_redis(REDIS_DB) as url:
         yield url
-    finally:
-        client.flushdb()
-        client.close()
 
 
 def with_fleet(url: str, workers: int, body: Callable[[list[FleetSchedule]], Awaitable[T]], lease: float = 5) -> T:
@@ -215,7 +205,7 @@ def test_two_workers_keep_each_hosts_delay_at_the_server(redis_url: str, tmp_pat
     root = copy_corpus(tmp_path)
     # Slow article pages keep both workers busy together, so both send to finance.sina.com.cn at once if they can.
     slow_down(root, listed_article_urls(CRAWL_LIDS), 0.3)
-    crawl_redis = redis_url.rsplit("/", 1)[0] + "/10"
+    crawl_redis = redis_db_url(10)
     env = {
         **os.environ,
         "CARBONWATCH_CONFIG": "",

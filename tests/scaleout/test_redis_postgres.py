@@ -28,10 +28,10 @@ from tests.robustness.support import (
     slow_down,
     stored_urls,
 )
+from tests.scaleout.redisdb import flushed_redis
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.timeout(240)]
 
-REDIS_ENV = "CARBONWATCH_TEST_REDIS_URL"
 LIDS = [GOOD_LID, 9101, 9102, 9103, 9104, 9105, 9204, 9301]
 REDIS_DB = 7  # not the default 0: a developer's own crawler state is never touched
 
@@ -39,19 +39,8 @@ REDIS_DB = 7  # not the default 0: a developer's own crawler state is never touc
 @pytest.fixture
 def redis_url() -> Iterator[str]:
     """A flushed Redis database on the server named by ``CARBONWATCH_TEST_REDIS_URL`` (flushed again after)."""
-    base = os.environ.get(REDIS_ENV)
-    if not base:
-        pytest.skip(f"{REDIS_ENV} is not set: no Redis server to test against (scripts/test.sh starts one)")
-    import redis
-
-    url = base.rsplit("/", 1)[0] + f"/{REDIS_DB}" if base.count("/") >= 3 else f"{base}/{REDIS_DB}"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    try:
+    with flushed_redis(REDIS_DB) as url:
         yield url
-    finally:
-        client.flushdb()
-        client.close()
 
 
 @pytest.fixture
