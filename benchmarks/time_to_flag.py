@@ -31,15 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from benchmarks import Row, markdown_table
 from carbonwatch.devserver import SnapshotServer
 from scheduler.schedules import DEFAULT_COMMAND
-from storage.db import make_engine, session_factory
-from storage.models import CrawlRun
-from tests.helpers import FIXTURES, PROJECT_ROOT
+from tests.helpers import FIXTURES
 from tests.receiver import Receiver
+from tests.scheduler.daemonproc import finished, local_crawl_args, runs, start_daemon
 
 ROLL_1 = "feed.mix.sina.com.cn/api/roll/get/lid=1686&page=1"
 SINA_TEMPLATE = "finance.sina.com.cn/china/gncj/2021-11-16/doc-iyplvmwel4581870.shtml"
@@ -157,14 +154,7 @@ class Outcome:
 
 
 def _config(path: Path, host_map: dict[str, str], interval: float) -> None:
-    local = [
-        "-s",
-        f"CARBONWATCH_HOST_MAP={json.dumps(host_map)}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-    ]
+    local = local_crawl_args(host_map)
     commands = {
         "sina_finance": [*DEFAULT_COMMAND, "-a", "lids=1686", *local],
         "ndrc": [*DEFAULT_COMMAND, "-a", f"columns=https://{NDRC_COLUMN}", *local],
@@ -182,17 +172,6 @@ def _config(path: Path, host_map: dict[str, str], interval: float) -> None:
     path.write_text("\n".join(lines) + "\n", "utf-8")
 
 
-def _runs(db_url: str) -> list[CrawlRun]:
-    engine = make_engine(db_url)
-    try:
-        with session_factory(engine)() as session:
-            return list(session.scalars(select(CrawlRun).order_by(CrawlRun.id)))
-    except Exception:  # the daemon may still be creating the schema
-        return []
-    finally:
-        engine.dispose()
-
-
 def _wait(predicate: Any, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -208,7 +187,6 @@ def measure(releases: int, interval: float, workdir: Path, seed: int = 16) -> Ou
     site = workdir / "site"
     shutil.copytree(FIXTURES / "sina_finance" / "site", site)
     shutil.copytree(FIXTURES / "ndrc", site, dirs_exist_ok=True)
-    db_url = f"sqlite:///{workdir / 'cw.db'}"
     server = TimedServer(site, validators=True)
     import threading
 
@@ -217,23 +195,12 @@ def measure(releases: int, interval: float, workdir: Path, seed: int = 16) -> Ou
     receiver.thread.start()
     config = workdir / "carbonwatch.toml"
     _config(config, server.host_map(), interval)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
-    env.update(
-        CARBONWATCH_CONFIG=str(config),
-        CARBONWATCH_DATABASE_URL=db_url,
-        CARBONWATCH_LOG_DIR=str(workdir / "logs"),
-        CARBONWATCH_NOTIFY_URLS=receiver.url,
-    )
-    out = (workdir / "daemon.out").open("wb")
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "scheduler"], cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
-    )
+    daemon = start_daemon(workdir, config, env={"CARBONWATCH_NOTIFY_URLS": receiver.url})
     outcome = Outcome()
     try:
-        finished = lambda src: [r for r in _runs(db_url) if r.source == src and r.status != "running"]  # noqa: E731
-        if not _wait(lambda: all(len(finished(s)) >= 2 for s in HOSTS), 120):
-            raise RuntimeError(f"the daemon's first polls did not finish; see {workdir / 'daemon.out'}")
-        baseline = max(r.id for r in _runs(db_url))
+        if not _wait(lambda: all(len(finished(daemon.db_path, s)) >= 2 for s in HOSTS), 120):
+            raise RuntimeError(f"the daemon's first polls did not finish; see {daemon.output}")
+        baseline = max(r.id for r in runs(daemon.db_path))
         load_before = os.getloadavg()[0]
         time.sleep(3 * interval)  # a few polls with nothing new anywhere before the first release
         for n in range(releases):
@@ -252,12 +219,12 @@ def measure(releases: int, interval: float, workdir: Path, seed: int = 16) -> Ou
             else:
                 outcome.missed.append(f"{source} #{n}")
         outcome.load = (load_before, os.getloadavg()[0])
-        runs = _runs(db_url)
-        outcome.runs = len(runs)
+        all_runs = runs(daemon.db_path)
+        outcome.runs = len(all_runs)
         outcome.run_seconds = [
-            (r.finished_at - r.started_at).total_seconds() for r in runs if r.id > baseline and r.finished_at
+            (r.finished_at - r.started_at).total_seconds() for r in all_runs if r.id > baseline and r.finished_at
         ]
-        for run in runs:
+        for run in all_runs:
             # Unchanged polls: after the first polls stored the fixtures, the runs that found nothing new.
             if run.id <= baseline or run.source not in HOSTS or run.status != "success" or run.items_new:
                 continue  # (a run cut short by the daemon's stop at the end is not a poll)
@@ -271,12 +238,11 @@ def measure(releases: int, interval: float, workdir: Path, seed: int = 16) -> Ou
             for _, status in answers:
                 statuses[status] = statuses.get(status, 0) + 1
     finally:
-        daemon.terminate()
+        daemon.proc.terminate()
         try:
-            daemon.wait(timeout=60)
+            daemon.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            daemon.kill()
-        out.close()
+            daemon.proc.kill()
         server.shutdown()
         server.server_close()
         receiver.server.shutdown()

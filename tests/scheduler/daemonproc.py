@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -27,6 +28,18 @@ FAKE_CRAWL = Path(__file__).with_name("fake_crawl.py")
 def fake_command(mode: str, db_path: Path, seconds: float = 0.0) -> list[str]:
     """The argv template of a fake crawl (``{source}``/``{run_id}`` filled in by the daemon)."""
     return [sys.executable, str(FAKE_CRAWL), mode, str(db_path), "{source}", "{run_id}", str(seconds)]
+
+
+def local_crawl_args(host_map: dict[str, str]) -> list[str]:
+    """Crawl arguments that point the spiders at a local snapshot server (``host_map``), at full speed."""
+    return [
+        "-s",
+        f"CARBONWATCH_HOST_MAP={json.dumps(host_map)}",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+    ]
 
 
 def _toml(value: Any) -> str:

@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from carbonwatch.devserver import serve
 from scheduler.schedules import DEFAULT_COMMAND, SOURCE_COMMAND
 from tests.helpers import FIXTURES
-from tests.scheduler.daemonproc import articles, finished, runs, start_daemon, wait_until, write_config
+from tests.scheduler.daemonproc import (
+    articles,
+    finished,
+    local_crawl_args,
+    runs,
+    start_daemon,
+    wait_until,
+    write_config,
+)
 
 SITE = FIXTURES / "sina_finance" / "site"
-
-
-def _local(host_map: dict[str, str]) -> list[str]:
-    """Crawl arguments that point the spiders at the local snapshot server, at full speed."""
-    return [
-        "-s",
-        f"CARBONWATCH_HOST_MAP={json.dumps(host_map)}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-    ]
 
 
 def test_daemon_runs_the_real_crawl_into_its_own_run_row(tmp_path: Path) -> None:
     db = tmp_path / "cw.db"
     with serve(SITE) as server:
         # The default argv plus what points the spider at the local snapshot instead of Sina.
-        command = [*DEFAULT_COMMAND, "-a", "lids=1686", *_local(server.host_map())]
+        command = [*DEFAULT_COMMAND, "-a", "lids=1686", *local_crawl_args(server.host_map())]
         config = write_config(
             tmp_path / "carbonwatch.toml", {"sina_finance": {"interval_minutes": 60, "command": command}}
         )
@@ -50,7 +45,7 @@ def test_daemon_runs_each_configured_source_with_the_real_crawl_command(tmp_path
     db = tmp_path / "cw.db"
     with serve(FIXTURES / "feed") as server:
         # The default source command (crawl feed -a source=NAME ...) pointed at the local snapshot.
-        command = [*SOURCE_COMMAND, *_local(server.host_map())]
+        command = [*SOURCE_COMMAND, *local_crawl_args(server.host_map())]
         config = write_config(
             tmp_path / "carbonwatch.toml",
             {},
