@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from carbonwatch.alerts import deliver_pending
 from carbonwatch.config import Config
 from carbonwatch.targets import fingerprint, redact_target
-from storage.db import make_engine, session_factory, upgrade
 from storage.models import Flag, Notification
 from tests.seed import seed_flagged_release
+from tests.storage.migrating import upgraded_from
 
 NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
 WEBHOOK = "http://user:pa55@127.0.0.1:9/hook/ab12cd?k=q9w8e7"
@@ -28,18 +28,16 @@ TRUNCATED = "https://h.example/" + "a" * 600  # cut off by the old 512-character
 @pytest.fixture
 def migrated(tmp_path: Path) -> sessionmaker[Session]:
     """A database at 0003 with a flag and three old-form notification rows, then upgraded to head."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
-    upgrade(engine, "0003")
-    sessions = session_factory(engine)
-    with sessions.begin() as s:
+
+    def fill(s: Session) -> None:
         seed_flagged_release(s, NOW)
         flag_id = s.scalars(select(Flag.id)).one()
         old_rows = [(OLD_WEBHOOK_TARGET, "sent"), (OLD_TELEGRAM_TARGET, "sent"), (TRUNCATED[:512], "failed")]
         for target, status in old_rows:
             error = f"URLError: refused by {target}" if status == "failed" else None
             s.add(Notification(flag_id=flag_id, target=target, status=status, attempts=1, last_error=error))
-    upgrade(engine)
-    return sessions
+
+    return upgraded_from("0003", tmp_path / "m.db", fill)
 
 
 def _targets(sessions: sessionmaker[Session]) -> dict[str, Notification]:

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.db import make_engine, session_factory, upgrade
 from storage.models import Article, ArticleDuplicate, Flag, Notification, Policy, PolicyMention
 from tests.seed import seed_flagged_release
+from tests.storage.migrating import upgraded_from
 
 NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
 GOOD = "https://finance.sina.com.cn/good.shtml"
@@ -27,10 +27,8 @@ def article(url: str, content_hash: str) -> Article:
 @pytest.fixture
 def migrated(tmp_path: Path) -> sessionmaker[Session]:
     """At 0007: a flagged article whose URL is junk, a good article, duplicate links with junk and good URLs."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
-    upgrade(engine, "0007")
-    sessions = session_factory(engine)
-    with sessions.begin() as s:
+
+    def fill(s: Session) -> None:
         seed_flagged_release(s, NOW)
         s.execute(update(Article).values(url=JUNK, canonical_url=JUNK))
         flag_id = s.scalars(select(Flag.id)).one()
@@ -51,8 +49,8 @@ def migrated(tmp_path: Path) -> sessionmaker[Session]:
                     similarity=1.0,
                 )
             )
-    upgrade(engine)
-    return sessions
+
+    return upgraded_from("0007", tmp_path / "m.db", fill)
 
 
 def count(sessions: sessionmaker[Session], model: type) -> int:
