@@ -20,7 +20,7 @@ import json
 import subprocess
 import sys
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -33,6 +33,33 @@ CONTENT_TYPES = {
 }
 CONTROL_PREFIX = "/__bench/"
 MAX_HEADER_BYTES = 64 * 1024
+
+
+Answer = Callable[[list[str]], Awaitable[tuple[bytes, bool]]]
+
+
+async def serve_connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, answer: Answer) -> None:
+    """Serve one keep-alive HTTP/1.1 connection: each request's head goes to ``answer``, whose bytes are sent back.
+
+    ``answer`` gets the head's lines (the request line first, then the headers) and returns the whole response
+    and whether to close the connection after it. Ends when the client closes, sends a broken head, or ``answer``
+    asks to close. Requests have no body (the benchmark crawlers only GET and HEAD).
+    """
+    try:
+        while True:
+            try:
+                head = await reader.readuntil(b"\r\n\r\n")
+            except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+                return
+            response, close = await answer(head.decode("latin-1").split("\r\n"))
+            writer.write(response)
+            await writer.drain()
+            if close:
+                return
+    finally:
+        writer.close()
+        with contextlib.suppress(ConnectionError):
+            await writer.wait_closed()
 
 
 class SiteResolver:
@@ -94,32 +121,21 @@ class FastServer:
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """Serve requests on one connection until the client closes it."""
-        try:
-            while True:
-                try:
-                    head = await reader.readuntil(b"\r\n\r\n")
-                except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
-                    return
-                lines = head.decode("latin-1").split("\r\n")
-                method, target, _version = [*lines[0].split(" "), "", "", ""][:3]
-                close = any(h.lower().replace(" ", "") == "connection:close" for h in lines[1:])
-                status, ctype, body = self.respond(target)
-                reason = b"OK" if status == 200 else b"Not Found"
-                header = b"HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s\r\n" % (
-                    status,
-                    reason,
-                    ctype,
-                    len(body),
-                    b"Connection: close\r\n" if close else b"",
-                )
-                writer.write(header if method == "HEAD" else header + body)
-                await writer.drain()
-                if close:
-                    return
-        finally:
-            writer.close()
-            with contextlib.suppress(ConnectionError):
-                await writer.wait_closed()
+        await serve_connection(reader, writer, self._answer)
+
+    async def _answer(self, lines: list[str]) -> tuple[bytes, bool]:
+        method, target, _version = [*lines[0].split(" "), "", "", ""][:3]
+        close = any(h.lower().replace(" ", "") == "connection:close" for h in lines[1:])
+        status, ctype, body = self.respond(target)
+        reason = b"OK" if status == 200 else b"Not Found"
+        header = b"HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s\r\n" % (
+            status,
+            reason,
+            ctype,
+            len(body),
+            b"Connection: close\r\n" if close else b"",
+        )
+        return (header if method == "HEAD" else header + body), close
 
 
 async def _serve(root: Path, port: int) -> None:

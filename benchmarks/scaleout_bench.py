@@ -41,6 +41,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from benchmarks.fastserver import serve_connection
+
 ROOT = Path(__file__).resolve().parent.parent
 SPIDER = ROOT / "benchmarks" / "scaleout_spider.py"
 LATENCY = 0.15
@@ -80,28 +82,17 @@ class LatencySite:
         return 404, b"not found"
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                try:
-                    head = await reader.readuntil(b"\r\n\r\n")
-                except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
-                    return
-                arrived = time.monotonic()
-                target = head.decode("latin-1").split("\r\n", 1)[0].split(" ")[1]
-                _, host, path = [*target.split("?", 1)[0].split("/", 2), "", ""][:3]
-                self.hits.append((host, "/" + path, arrived))
-                status, body = self.body(host, "/" + path)
-                await asyncio.sleep(self.latency)
-                writer.write(
-                    b"HTTP/1.1 %d OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
-                    % (status, len(body))
-                    + body
-                )
-                await writer.drain()
-        finally:
-            writer.close()
-            with contextlib.suppress(ConnectionError):
-                await writer.wait_closed()
+        await serve_connection(reader, writer, self._answer)
+
+    async def _answer(self, lines: list[str]) -> tuple[bytes, bool]:
+        arrived = time.monotonic()
+        target = lines[0].split(" ")[1]
+        _, host, path = [*target.split("?", 1)[0].split("/", 2), "", ""][:3]
+        self.hits.append((host, "/" + path, arrived))
+        status, body = self.body(host, "/" + path)
+        await asyncio.sleep(self.latency)
+        header = b"HTTP/1.1 %d OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+        return header % (status, len(body)) + body, False
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
