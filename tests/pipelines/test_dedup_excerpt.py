@@ -20,18 +20,11 @@ from pipelines import dedup
 from pipelines.clean import clean_html
 from pipelines.store import store_item
 from storage.db import open_store
+from tests.pipelines.test_store import Stats
 
 POSTS = Path(__file__).resolve().parent.parent / "fixtures" / "posts"
 TITLE = "全国碳市场累计成交额突破20亿元 CCER成交量持续活跃"
 PUBLISHED = datetime(2021, 11, 16, 3, 43, 46, tzinfo=UTC)
-
-
-class Stats:
-    def __init__(self) -> None:
-        self.values: dict[str, int] = {}
-
-    def inc_value(self, key: str, count: int = 1) -> None:
-        self.values[key] = self.values.get(key, 0) + count
 
 
 @pytest.fixture(scope="module")

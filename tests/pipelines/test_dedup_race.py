@@ -10,12 +10,11 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from benchmarks.neardup_race import run_race, trial_text
-from carbonwatch.textnorm import content_hash
-from crawler.items import ArticleItem
 from pipelines.dedup import NEAR_THRESHOLD, estimated_jaccard, fingerprint
 from pipelines.store import StorePipeline
 from storage import spool
 from storage.db import open_store
+from tests.pipelines.test_store import Stats, make_item
 
 TRIALS = 20
 
@@ -59,30 +58,13 @@ def sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     engine.dispose()
 
 
-def _item(url: str, text: str) -> ArticleItem:
-    return ArticleItem(
-        url=url,
-        source="s",
-        title="t",
-        canonical_url=url,
-        text=text,
-        html=f"<p>{text}</p>",
-        content_hash=content_hash(text),
-    )
-
-
-class Stats:
-    def __init__(self) -> None:
-        self.values: dict[str, int] = {}
-
-    def inc_value(self, key: str, count: int = 1) -> None:
-        self.values[key] = self.values.get(key, 0) + count
-
-
 def test_store_links_a_text_stored_since_the_dedup_check(sessions: sessionmaker[Session], tmp_path: Path) -> None:
     stats = Stats()
     store = StorePipeline(lambda: sessions, stats, spool.Spool(tmp_path / "spool", "r"))
-    first, second = _item("https://a.example/1", trial_text(3, 0)), _item("https://b.example/1", trial_text(3, 1))
+    first, second = (
+        make_item("https://a.example/1", trial_text(3, 0)),
+        make_item("https://b.example/1", trial_text(3, 1)),
+    )
     store.process_item(first)  # neither went through dedup: as if both had checked before either stored
     store.process_item(second)
     assert (first.status, second.status) == ("new", "duplicate")
@@ -94,7 +76,10 @@ def test_store_links_a_text_stored_since_the_dedup_check(sessions: sessionmaker[
 def test_store_without_atomic_creates_the_second_article(sessions: sessionmaker[Session], tmp_path: Path) -> None:
     stats = Stats()
     store = StorePipeline(lambda: sessions, stats, spool.Spool(tmp_path / "spool", "r"), atomic=False)
-    first, second = _item("https://a.example/1", trial_text(4, 0)), _item("https://b.example/1", trial_text(4, 0))
+    first, second = (
+        make_item("https://a.example/1", trial_text(4, 0)),
+        make_item("https://b.example/1", trial_text(4, 0)),
+    )
     store.process_item(first)
     store.process_item(second)
     assert (first.status, second.status) == ("new", "new")
@@ -103,8 +88,8 @@ def test_store_without_atomic_creates_the_second_article(sessions: sessionmaker[
 
 def test_store_keeps_a_revision_of_a_stored_url_an_article(sessions: sessionmaker[Session], tmp_path: Path) -> None:
     store = StorePipeline(lambda: sessions, Stats(), spool.Spool(tmp_path / "spool", "r"))
-    store.process_item(_item("https://a.example/1", trial_text(5, 0)))
-    again = _item("https://a.example/1", trial_text(5, 1))  # same URL, text grown by a line: a revision
+    store.process_item(make_item("https://a.example/1", trial_text(5, 0)))
+    again = make_item("https://a.example/1", trial_text(5, 1))  # same URL, text grown by a line: a revision
     store.process_item(again)
     assert again.status == "revised"
     assert again.duplicate is None
