@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.0 models: the database schema that downstream jobs read (documented in README.md)."""
+"""SQLAlchemy 2.0 models: the database schema that downstream jobs read (documented in docs/schema.md)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 ``v_flagged_releases`` (one row per flag: the document, its issuer and number, the article that announced it and
 the evidence), ``v_articles`` and ``v_runs`` have the same columns and values on SQLite and PostgreSQL: times are
 ISO 8601 text in UTC (:func:`storage.types.iso_utc`'s form, so they compare as text), booleans 0/1, JSON columns
-JSON text. ``carbonwatch export`` prints their rows; README "Views" documents them.
+JSON text. ``carbonwatch export`` prints their rows; docs/schema.md ("Views") documents them.
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config()
     except ConfigError as exc:
         print(f"carbonwatch: configuration error: {exc}", file=sys.stderr)
-        print("Fix the variable or the config file named above (see README, Configuration).", file=sys.stderr)
+        print("Fix the variable or the config file named above (see docs/configuration.md).", file=sys.stderr)
         return exitcodes.USAGE
     for message in unknown_variables(os.environ, _scrapy_setting_names):
         print(f"carbonwatch: warning: {message}", file=sys.stderr)

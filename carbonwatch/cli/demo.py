@@ -166,4 +166,4 @@ def print_stored(config: Config) -> None:
     print("a few stored titles (carbon-relevant first):")
     for title in titles:
         print(f"  - {title}")
-    print("next: `carbonwatch runs`, `carbonwatch flags`, or query the database directly (README, Schema).")
+    print("next: `carbonwatch runs`, `carbonwatch flags`, or query the database directly (docs/schema.md).")

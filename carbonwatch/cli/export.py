@@ -4,8 +4,8 @@ carbonwatch export flags --since 7d                       # flagged releases of 
 carbonwatch export articles --since 2026-11-28 --format csv -o articles.csv
 carbonwatch export runs --since 2026-11-29T08:00:00.000+00:00   # a watermark in the views' own time form
 
-Rows come from the views ``v_flagged_releases``, ``v_articles`` and ``v_runs`` (README, "Views"), oldest first, so
-an export and a SQL query of the view agree field for field.
+Rows come from the views ``v_flagged_releases``, ``v_articles`` and ``v_runs`` (docs/schema.md, "Views"), oldest
+first, so an export and a SQL query of the view agree field for field.
 """
 
 from __future__ import annotations

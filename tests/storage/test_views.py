@@ -94,7 +94,8 @@ def _query(url: str, sql: str) -> list[dict[str, object]]:
 
 
 def readme_query() -> str:
-    readme = (PROJECT_ROOT / "README.md").read_text("utf-8")
+    """The query docs/schema.md (linked from the README's schema section) documents."""
+    readme = (PROJECT_ROOT / "docs" / "schema.md").read_text("utf-8")
     section = readme[readme.index("What was flagged since a watermark") :]
     return section[section.index("```sql") + len("```sql") : section.index("```", section.index("```sql") + 6)]
 
