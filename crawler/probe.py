@@ -200,11 +200,7 @@ class SiteProbeSpider(SiteSpider):
 
     def article_failed(self, failure: Failure) -> None:
         """The article could not be fetched: say why."""
-        request = getattr(failure, "request", None)
-        reason, status = failure_reason(failure)
-        self.report.article_url = getattr(request, "url", None)
-        self.report.article_status = status
-        self.report.problems.append(f"the article {self.report.article_url} could not be fetched: {reason}")
+        _article_failed(self.report, failure, "the article")
 
 
 class FeedProbeSpider(FeedSpider):
@@ -299,11 +295,16 @@ class FeedProbeSpider(FeedSpider):
 
     def article_failed(self, failure: Failure) -> None:
         """The linked page could not be fetched: say why."""
-        request = getattr(failure, "request", None)
-        reason, status = failure_reason(failure)
-        self.report.article_url = getattr(request, "url", None)
-        self.report.article_status = status
-        self.report.problems.append(f"the linked page {self.report.article_url} could not be fetched: {reason}")
+        _article_failed(self.report, failure, "the linked page")
+
+
+def _article_failed(report: ProbeReport, failure: Failure, what: str) -> None:
+    """Record why the article (or a feed entry's linked page) could not be fetched."""
+    request = getattr(failure, "request", None)
+    reason, status = failure_reason(failure)
+    report.article_url = getattr(request, "url", None)
+    report.article_status = status
+    report.problems.append(f"{what} {report.article_url} could not be fetched: {reason}")
 
 
 PROBES: dict[str, type[SiteProbeSpider] | type[FeedProbeSpider]] = {"site": SiteProbeSpider, "feed": FeedProbeSpider}
