@@ -159,7 +159,8 @@ ISSUER_ALIASES: dict[str, str] = {
     "北京证券交易所": "北京证券交易所",
     "北交所": "北京证券交易所",
 }
-_ALIAS_ALT = "|".join(re.escape(a) for a in sorted(ISSUER_ALIASES, key=len, reverse=True))
+_ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
+_ALIAS_ALT = "|".join(re.escape(a) for a in _ALIASES_LONGEST_FIRST)
 # Provinces (a closed, public list) and cities: 浙江省, 北京市住建委, 深圳市人民政府, 杭州市发展改革委.
 PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
@@ -435,7 +436,7 @@ def _canonical_branch(name: str) -> str | None:
     """人民银行广州分行 -> 中国人民银行广州分行: a branch keeps its place and kind under the central body's name."""
     if not BRANCH_RE.fullmatch(name):
         return None
-    for alias in sorted(ISSUER_ALIASES, key=len, reverse=True):
+    for alias in _ALIASES_LONGEST_FIRST:
         if name.startswith(alias):
             return ISSUER_ALIASES[alias] + name[len(alias) :]
     return name
@@ -836,10 +837,9 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # -- untitled decisions: "中国人民银行决定于7月15日下调金融机构存款准备金率0.5个百分点" -------------------------
 # A government body that decides or announces a measure with a date of effect or a change of a policy setting
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
-DECISION_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
-    r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)"
-)
+# An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
+_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
+DECISION_RE = re.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
 EFFECT_RE = re.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息"
@@ -848,8 +848,8 @@ EFFECT_RE = re.compile(
 
 # "国务院重磅发文，鼓励…": the issuer says it issued a document without naming it.
 UNTITLED_ISSUE_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
-    r"(?:正式|重磅|紧急|联合|再次)?(?P<verb>发文|(?:出台|印发|发布|推出)了?(?:一批|一系列|多项)?(?:新规|新政策?|政策文件))"
+    _ISSUER_WHEN + r"(?:正式|重磅|紧急|联合|再次)?"
+    r"(?P<verb>发文|(?:出台|印发|发布|推出)了?(?:一批|一系列|多项)?(?:新规|新政策?|政策文件))"
     r"(?=[，,。！!：:；;\s_]|$|[\u4e00-\u9fff]{0,2}(?:深化|推动|推进|促进|加强|规范|支持|鼓励|明确|要求|部署))"
 )
 
@@ -1346,11 +1346,20 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     if not title_is_document(headline, government_issuer=True)[0] or doc_type(headline) is None:
         return None
     number_raw = found.get("发文字号") or found.get("文号") or ""
-    doc_title = unwrap_notice(headline)
-    shown = doc_title if doc_title.startswith("《") else f"《{doc_title}》"
+    number = normalise_doc_number(number_raw) if number_raw else None
     cue = f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}"
-    doc = _released(shown, canonical_issuer(issuer_raw), doc_type(headline), "title", (0, len(title)), cue)
-    doc.doc_number = normalise_doc_number(number_raw) if number_raw else None
+    return _titled_page_document(
+        title, unwrap_notice(headline), canonical_issuer(issuer_raw), number, doc_type(headline), cue
+    )
+
+
+def _titled_page_document(
+    title: str, doc_title: str, issuer: str | None, number: str | None, kind: str | None, cue: str
+) -> PolicyDocument:
+    """The document a page is (its headline the document's title), as a release named in 《》."""
+    shown = doc_title if doc_title.startswith("《") else f"《{doc_title}》"
+    doc = _released(shown, issuer, kind, "title", (0, len(title)), cue)
+    doc.doc_number = number
     return doc
 
 
@@ -1366,16 +1375,5 @@ def government_page_document(title: str, meta: dict[str, str], source: str) -> P
     number = normalise_doc_number(number_raw) if number_raw else None
     if dtype is None and number is None:
         return None  # a news page on a government site, not a document
-    shown = doc_title if doc_title.startswith("《") else f"《{doc_title}》"
-    return PolicyDocument(
-        title=shown,
-        title_norm=normalise_title(doc_title),
-        issuer=canonical_issuer(issuer_raw) if issuer_raw else prefix_issuer,
-        doc_number=number,
-        doc_type=dtype,
-        is_release=True,
-        field="title",
-        start=0,
-        end=len(title),
-        cue=f"government page ({source})",
-    )
+    issuer = canonical_issuer(issuer_raw) if issuer_raw else prefix_issuer
+    return _titled_page_document(title, doc_title, issuer, number, dtype, f"government page ({source})")
