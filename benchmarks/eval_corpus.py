@@ -46,11 +46,6 @@ DOCS_TARGET = 0.90
 TITLE_TARGET = 0.90  # share of real document titles accepted and of non-document titles rejected
 
 
-def corpus_rows() -> dict[str, list[Labelled]]:
-    """The corpus's labelled posts by split."""
-    return {split: [label for label, _ in rows] for split, rows in _labelled_rows().items()}
-
-
 def _labelled_rows() -> dict[str, list[tuple[Labelled, int]]]:
     """Each post with its collection round, by split."""
     out: dict[str, list[tuple[Labelled, int]]] = {"tuning": [], "blind": []}
@@ -284,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {sizes} posts; rules {rules.version}\n")
     print(markdown_table(table))
     if args.details:
-        print("\n" + "\n".join(details + (misses if args.details else [])))
+        print("\n" + "\n".join(details + misses))
     return 0
 
 
