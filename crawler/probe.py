@@ -23,7 +23,7 @@ from twisted.python.failure import Failure
 from carbonwatch.textnorm import xml_safe_markup
 from crawler.parsers import site
 from crawler.parsers.feed import FeedError, parse_feed
-from crawler.spiderbase import response_text
+from crawler.spiderbase import ConfiguredSpider, response_text
 from crawler.spiders.feed import FeedSpider, entry_url
 from crawler.spiders.site import SiteSpider
 
@@ -118,14 +118,28 @@ def _read_article(report: ProbeReport, page: site.ConfiguredPage) -> None:
     report.excerpt = text[:EXCERPT_CHARS]
 
 
-class SiteProbeSpider(SiteSpider):
-    """The first list page of a site source and its first link, read with the source's selectors."""
+class _Probe(ConfiguredSpider):
+    """What both probe spiders share: the report they fill, and how a failed article is recorded."""
 
-    name = "site_probe"
+    failed_page = "the article"  # how the report names the page fetched after the list
 
     def __init__(self, *args: Any, report: ProbeReport, **kw: Any) -> None:
         super().__init__(*args, source=report.source, **kw)
         self.report = report
+
+    def article_failed(self, failure: Failure) -> None:
+        """The article (or the feed entry's linked page) could not be fetched: say why."""
+        request = getattr(failure, "request", None)
+        reason, status = failure_reason(failure)
+        self.report.article_url = getattr(request, "url", None)
+        self.report.article_status = status
+        self.report.problems.append(f"{self.failed_page} {self.report.article_url} could not be fetched: {reason}")
+
+
+class SiteProbeSpider(_Probe, SiteSpider):
+    """The first list page of a site source and its first link, read with the source's selectors."""
+
+    name = "site_probe"
 
     async def start(self) -> AsyncIterator[Any]:
         self.flush_pending_stats()
@@ -198,19 +212,12 @@ class SiteProbeSpider(SiteSpider):
             )
         yield from ()
 
-    def article_failed(self, failure: Failure) -> None:
-        """The article could not be fetched: say why."""
-        _article_failed(self.report, failure, "the article")
 
-
-class FeedProbeSpider(FeedSpider):
+class FeedProbeSpider(_Probe, FeedSpider):
     """A feed source's feed and its first entry: the linked page read with ``body_selector`` when it follows links."""
 
     name = "feed_probe"
-
-    def __init__(self, *args: Any, report: ProbeReport, **kw: Any) -> None:
-        super().__init__(*args, source=report.source, **kw)
-        self.report = report
+    failed_page = "the linked page"
 
     async def start(self) -> AsyncIterator[Any]:
         self.flush_pending_stats()
@@ -292,19 +299,6 @@ class FeedProbeSpider(FeedSpider):
                 "a crawl would keep only the feed's own content; fix it in the sources file and run this again"
             )
         yield from ()
-
-    def article_failed(self, failure: Failure) -> None:
-        """The linked page could not be fetched: say why."""
-        _article_failed(self.report, failure, "the linked page")
-
-
-def _article_failed(report: ProbeReport, failure: Failure, what: str) -> None:
-    """Record why the article (or a feed entry's linked page) could not be fetched."""
-    request = getattr(failure, "request", None)
-    reason, status = failure_reason(failure)
-    report.article_url = getattr(request, "url", None)
-    report.article_status = status
-    report.problems.append(f"{what} {report.article_url} could not be fetched: {reason}")
 
 
 PROBES: dict[str, type[SiteProbeSpider] | type[FeedProbeSpider]] = {"site": SiteProbeSpider, "feed": FeedProbeSpider}
