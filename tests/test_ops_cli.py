@@ -263,9 +263,8 @@ def _daemon_running(config: Config) -> InstanceLock:
     return InstanceLock(config.database_url)
 
 
-def test_status_with_a_stopped_daemon_whose_run_is_past_is_unhealthy(
-    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _ran_an_hour_ago_under_a_daemon_started_two_hours_ago(tmp_path: Path, db_url: str) -> Config:
+    """A sources config whose RSS source succeeded an hour ago, with the jobs a daemon installed two hours ago."""
     config = _sources_config(tmp_path, db_url)
     _add(
         config,
@@ -273,6 +272,13 @@ def test_status_with_a_stopped_daemon_whose_run_is_past_is_unhealthy(
         _article(1, hours_ago=1, source="sina-finance-rss"),
     )
     _install_jobs(config, installed=_now() - timedelta(hours=2))
+    return config
+
+
+def test_status_with_a_stopped_daemon_whose_run_is_past_is_unhealthy(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _ran_an_hour_ago_under_a_daemon_started_two_hours_ago(tmp_path, db_url)
     assert _run(config, "status") == 1
     out = capsys.readouterr().out
     assert "daemon not running" in out
@@ -282,13 +288,7 @@ def test_status_with_a_stopped_daemon_whose_run_is_past_is_unhealthy(
 def test_status_with_the_daemon_running_and_a_run_due_is_healthy(
     tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = _sources_config(tmp_path, db_url)
-    _add(
-        config,
-        _run_row("success", hours_ago=1, source="sina-finance-rss"),
-        _article(1, hours_ago=1, source="sina-finance-rss"),
-    )
-    _install_jobs(config, installed=_now() - timedelta(hours=2))
+    config = _ran_an_hour_ago_under_a_daemon_started_two_hours_ago(tmp_path, db_url)
     with _daemon_running(config):
         assert _run(config, "status") == 0
     assert "(daemon running)" in capsys.readouterr().out
