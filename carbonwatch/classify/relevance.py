@@ -94,9 +94,13 @@ def score_relevance(title: str, text: str, rules: Rules) -> Relevance:
     body_score = raw_body / density
     distinct = len({h.term.casefold() for h in title_hits + text_hits})
     score = title_score + body_score
-    # The main subject of a news item is in its headline; without a headline hit the body alone must be strong
-    # (a long document about carbon), so background phrases such as 在碳达峰、碳中和目标下 do not decide.
-    strong_enough = title_score > 0 or body_score >= rules.body_only_threshold
+    # The main subject of a news item is in its headline or its lead: without a headline hit, either the lead names
+    # several distinct carbon terms (a story about carbon under a headline that does not say so) or the body alone is
+    # strong (a long document about carbon); a background phrase such as 在碳达峰、碳中和目标下 decides neither.
+    lead_terms = {h.term.casefold() for h in text_hits if h.start < rules.lead_chars}
+    strong_enough = (
+        title_score > 0 or body_score >= rules.body_only_threshold or len(lead_terms) >= rules.lead_min_distinct
+    )
     relevant = score >= rules.threshold and distinct >= rules.min_distinct_terms and strong_enough
     evidence = (title_hits + text_hits)[:MAX_EVIDENCE] + title_neg + text_neg
     return Relevance(

@@ -32,6 +32,8 @@ class Rules:
     repeat_bonus: float = 1.0
     min_distinct_terms: int = 1
     body_only_threshold: float = 30.0
+    lead_chars: int = 300
+    lead_min_distinct: int = 3
     source: str = "<builtin>"
     # One alternation over all terms and negatives, longest first so 节能降碳 wins over 降碳 at the same place.
     term_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -95,6 +97,9 @@ def parse_rules(text: str, where: str = "<string>") -> Rules:
     if isinstance(distinct, bool) or not isinstance(distinct, int) or distinct < 1:
         raise RulesError(f"{where}: 'min_distinct_terms' must be a positive integer, got {distinct!r}")
     density_chars = _number(doc, "density_chars", 1500, where, minimum=1)
+    lead_distinct = doc.get("lead_min_distinct", 3)
+    if isinstance(lead_distinct, bool) or not isinstance(lead_distinct, int) or lead_distinct < 1:
+        raise RulesError(f"{where}: 'lead_min_distinct' must be a positive integer, got {lead_distinct!r}")
     return Rules(
         version=version.strip(),
         terms=terms,
@@ -106,6 +111,8 @@ def parse_rules(text: str, where: str = "<string>") -> Rules:
         repeat_bonus=_number(doc, "repeat_bonus", 1.0, where),
         min_distinct_terms=distinct,
         body_only_threshold=_number(doc, "body_only_threshold", 30.0, where),
+        lead_chars=int(_number(doc, "lead_chars", 300, where)),
+        lead_min_distinct=lead_distinct,
         source=where,
     )
 

@@ -75,6 +75,23 @@ def test_body_only_needs_strong_body(rules: Rules) -> None:
     assert (weak.relevant, strong.relevant) == (False, True)
 
 
+def test_lead_naming_several_terms_is_the_main_subject(rules: Rules) -> None:
+    # A story about carbon under a headline that does not say so: three distinct terms in the lead decide.
+    # The body (8.3) clears the threshold (6) but not body_only_threshold (10): the lead is what decides.
+    lead = "会议指出，要推进碳达峰、碳中和，控制碳排放。" + "其他内容。" * 260
+    result = score_relevance("国家能源委员会召开会议", lead, rules)
+    assert rules.threshold <= result.body_score < rules.body_only_threshold
+    assert result.relevant
+
+
+def test_lead_with_two_terms_or_terms_after_the_lead_does_not_decide(rules: Rules) -> None:
+    filler = "其他内容。" * 260
+    two_in_lead = "在碳达峰、碳中和目标下，" + filler
+    three_late = filler + "碳达峰、碳中和、碳排放。"
+    assert not score_relevance("经济年会召开", two_in_lead, rules).relevant
+    assert not score_relevance("经济年会召开", three_late, rules).relevant
+
+
 def test_repeats_add_diminishing_weight(rules: Rules) -> None:
     once = score_relevance("", "碳达峰", rules).body_score
     ten = score_relevance("", "碳达峰" * 10, rules).body_score

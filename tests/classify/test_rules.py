@@ -35,6 +35,8 @@ def test_user_file_is_used(tmp_path: Path) -> None:
         ('version = "1"\n[terms]\n"碳达峰" = -1\n', "positive"),
         ('version = "1"\nthreshold = "x"\n[terms]\n"碳达峰" = 1\n', "threshold"),
         ('version = "1"\n[terms]\n"碳达峰" = 1\n[negatives]\nphrases = [1]\n', "negatives"),
+        ('version = "1"\nlead_min_distinct = 0\n[terms]\n"碳达峰" = 1\n', "lead_min_distinct"),
+        ('version = "1"\nlead_chars = -5\n[terms]\n"碳达峰" = 1\n', "lead_chars"),
     ],
 )
 def test_invalid_rules_give_clear_errors(text: str, message: str) -> None:
