@@ -170,7 +170,7 @@ _OFFICE_SUFFIX = (
     r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|办|指挥部|领导小组办公室|领导小组|工作组"
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制)"
 )
-_BODY_SUFFIX = rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|{_OFFICE_SUFFIX})"
+_BODY_SUFFIX = rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?)"
 _PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
 _CITY = r"[\u4e00-\u9fff]{2,3}?(?:市|州|县|区)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
@@ -182,9 +182,9 @@ _BARE_NEXT = (
 _LOCAL_GOV = (
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
-    rf"|(?:{PROVINCES}){_OFFICE_SUFFIX}"
+    rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX})"
+    rf"|(?![据在由从对经向将被])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
@@ -968,6 +968,43 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
     return docs
 
 
+# "1月8日中午12时起 郑州全市餐饮场所暂停堂食", "17日零时起…三条措施正式实施": a measure announced with the moment it
+# takes effect is a policy instrument put in force, when the headline or lead names the government body behind it.
+EFFECTIVE_RE = re.compile(
+    r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上中下]午|凌晨|晚上?)?(?:\d{1,2}(?:时|点)(?:\d{1,2}分)?|零时)?"
+    r"|即日|今日|明日|今天|明天)起"
+    r"(?P<rest>[^。；;！？!?\n]{0,40}?)"
+    r"(?P<verb>暂停|停止|执行|实施|实行|施行|恢复|取消|解除|禁止|限制|调整|下调|上调|免征|减征|停征|关闭|封闭|放开|放宽)"
+)
+PLAN_RE = re.compile(r"拟|计划|研究|有望|预计|或将|是否|如何|建议")
+
+
+def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyDocument]:
+    """Untitled measures put in force in the headline or lead paragraph (see :data:`EFFECTIVE_RE`)."""
+    lead = text[: _lead_paragraph_end(text, title)]
+    if "起" not in title and "起" not in lead:
+        return []
+    issuer = None
+    for window in (title, lead):
+        found = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(window)]
+        named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
+        if named:
+            issuer = named[0]
+            break
+    if issuer is None:
+        return []
+    for field_name, window in (("title", title), ("text", lead)):
+        for m in EFFECTIVE_RE.finditer(window):
+            clause = _clause_before(window, m.start())
+            if COMPANY_SUBJECT_RE.search(clause + m.group("rest")) or PLAN_RE.search(clause + m.group("rest")):
+                continue
+            if CITE_RE.search(clause) or is_historical(window, m.start(), ref_year):
+                continue
+            cue = f"measure in force: {m.group(0)[:30]}"
+            return [_released("措施", issuer, None, field_name, m.span("verb"), cue)]
+    return []
+
+
 def _released(
     title: str, issuer: str | None, kind: str | None, field_name: str, span: tuple[int, int], cue: str
 ) -> PolicyDocument:
@@ -1277,6 +1314,8 @@ def recognise(
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _header_docs(text, "text", ref_year)
     docs += _decision_docs(title, "title", ref_year) + _decision_docs(text, "text", ref_year, title)
+    if not any(d.is_release for d in docs):
+        docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
     docs += _digest_docs(title, text, ref_year)
     full_text = _document_text(title, text, ref_year)
     if full_text is not None:

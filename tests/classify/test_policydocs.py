@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from carbonwatch.classify.policydocs import (
+    ISSUER_RE,
     canonical_issuer,
     doc_type,
     normalise_doc_number,
@@ -72,6 +73,9 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("中共中央　国务院", "中共中央、国务院"),
         ("国家发展改革委、财政部", "国家发展改革委、财政部"),
         ("吉林省人民政府", "吉林省人民政府"),
+        ("郑州市委", "郑州市委"),  # a city's party committee
+        ("首都严格进京管理联防联控协调机制", "首都严格进京管理联防联控协调机制"),  # 首都 is Beijing
+        ("广州市委员会", None),  # a committee of what is not said
         ("某公司", None),
     ],
 )
@@ -345,6 +349,11 @@ def test_the_province_government_named_earlier_issues() -> None:
     assert doc.issuer == "浙江省人民政府"
 
 
+def test_a_function_word_before_a_city_is_not_part_of_its_name() -> None:
+    # "据郑州市委…消息": 据 (according to) opens the phrase, it is not the first character of a city.
+    assert [m.group(0) for m in ISSUER_RE.finditer("据郑州市委宣传部消息")] == ["郑州市委"]
+
+
 def test_a_province_named_company_is_not_an_issuer() -> None:
     text = "2、陕西金叶、中锐股份等35家公司密集发布异动公告。"
     assert not recognise("", text, published_at=Y2021).is_release
@@ -439,6 +448,37 @@ def test_an_untitled_decision_taking_effect_is_a_release(title: str, text: str, 
     assert result.is_release is released
     if released:
         assert result.releases[0].cue.startswith("untitled decision")
+
+
+MEASURES_IN_FORCE = [
+    # (headline, text, issuer or None when no release)
+    (
+        "3月2日零时起 某市全市影剧院暂停营业",
+        "据某市新闻办消息，杭州市人民政府决定加强防控。3月2日零时起，全市影剧院暂停营业，恢复时间另行通知。",
+        "杭州市人民政府",
+    ),
+    (
+        "5日起对部分地区来京人员执行限制措施",
+        "首都疫情防控工作领导小组办公室表示，5日起，对部分地区来京人员执行限制进京措施。",
+        "首都疫情防控工作领导小组办公室",
+    ),
+    ("10日起某公司股票暂停上市", "某科技股份有限公司公告，10日起公司股票暂停上市。", None),  # a company
+    ("明日起全市出租车拟调整运价", "广州市交通运输局称，明日起拟调整出租车运价，方案正在征求意见。", None),  # a plan
+    ("1日起这些变化将影响你的生活", "1日起，多项新变化开始实施，涉及消费、出行等方面。", None),  # no body named
+]
+
+
+@pytest.mark.parametrize(("title", "text", "issuer"), MEASURES_IN_FORCE)
+def test_an_untitled_measure_with_its_moment_of_effect_is_a_release(title: str, text: str, issuer: str | None) -> None:
+    releases = recognise(title, text, published_at=Y2021).releases
+    assert [d.issuer for d in releases] == ([issuer] if issuer else [])
+    if issuer:
+        assert releases[0].cue.startswith("measure in force")
+
+
+def test_a_measure_in_force_is_no_second_entry_beside_a_named_release() -> None:
+    text = "近日，江苏省人民政府印发《江苏省交通运输管理办法》，自3月1日起施行，同时停止执行原办法。"
+    assert [d.title_norm for d in recognise("", text, published_at=Y2021).releases] == ["江苏省交通运输管理办法"]
 
 
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
