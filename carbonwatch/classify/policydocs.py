@@ -281,6 +281,10 @@ VERB_AFTER_RE = re.compile(
 TITLED_AS_RE = re.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
 IMPLEMENT_BEFORE_RE = re.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
+# "…联合发布的《X》，今日起正式施行": a document issued earlier entering into force (the verb is attributive, 发布的).
+IN_FORCE_AFTER_RE = re.compile(
+    r"^\s*[，,]?\s*(?:已经?|于|自|从)?[^。；;，,《》]{0,16}?(?:起|开始)?\s*[，,]?\s*(?:正式)?(?:施行|实施|生效)"
+)
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer.
 COORD_BEFORE_RE = re.compile(r"^\s*》?\s*(?:和|、|及|与|以及)\s*$")
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
@@ -612,7 +616,9 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
         if not is_doc:
             continue
         release, cue = False, ""
-        if vb and not _future(lead) and not CITE_RE.search(lead):
+        if vb and "的" in vb.group(0) and IN_FORCE_AFTER_RE.match(after):
+            cue = "entered into force: " + (text[m.end() : m.end() + 16]).strip()
+        elif vb and not _future(lead) and not CITE_RE.search(lead):
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
@@ -996,8 +1002,11 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
     for field_name, window in (("title", title), ("text", lead)):
         for m in EFFECTIVE_RE.finditer(window):
             clause = _clause_before(window, m.start())
-            if COMPANY_SUBJECT_RE.search(clause + m.group("rest")) or PLAN_RE.search(clause + m.group("rest")):
+            subject = clause + m.group("rest")
+            if COMPANY_SUBJECT_RE.search(subject) or PLAN_RE.search(subject):
                 continue
+            if "》" in subject:
+                continue  # "《X》今天起正式施行": a titled document entering into force, read by the title rules
             if CITE_RE.search(clause) or is_historical(window, m.start(), ref_year):
                 continue
             cue = f"measure in force: {m.group(0)[:30]}"

@@ -481,6 +481,26 @@ def test_a_measure_in_force_is_no_second_entry_beside_a_named_release() -> None:
     assert [d.title_norm for d in recognise("", text, published_at=Y2021).releases] == ["江苏省交通运输管理办法"]
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        # a document issued earlier entering into force: the verb is attributive (发布的)
+        (
+            "《某某数据管理规定》今天起正式施行",
+            "国家网信办等四部门联合发布的《某某数据管理规定》，今日（3月1日）起正式施行。",
+            False,
+        ),
+        ("", "财政部发布的《某某会计准则解释》自2022年1月1日起施行。", False),
+        # released now, in force later: still a release
+        ("", "财政部近日发布《某某会计准则解释》，自2022年1月1日起施行。", True),
+        # attributive verb, the sentence reports what the document says: the release is the news
+        ("", "财政部近日发布的《某某会计准则解释》明确了计量要求。", True),
+    ],
+)
+def test_a_document_entering_into_force_is_not_a_new_release(title: str, text: str, released: bool) -> None:
+    assert recognise(title, text, published_at=Y2021).is_release is released
+
+
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
     text = (
         "近日，中国人民银行行长易纲接受了记者专访，以下为实录。\n记者：近年来，人民银行推出了哪些措施？\n"
