@@ -297,7 +297,10 @@ SPEECH_FRAME_RE = re.compile(
     r"新闻发布会|发布会上|吹风会|答记者问|记者会|记者招待会|采访|专访|访谈|座谈会上|论坛上|峰会上"
 )
 # Planned or hypothetical releases are not releases.
-FUTURE_RE = re.compile(r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否")
+FUTURE_RE = re.compile(
+    r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
+    r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
+)
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
 CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n]")
 # A year that dates an event (2018年12月, 2018年底, 2018年，), not a year that names something (2021年度汇算,
@@ -848,7 +851,7 @@ _ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今�
 DECISION_RE = re.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
 EFFECT_RE = re.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
-    r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息"
+    r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为"
 )
 
 
@@ -962,8 +965,10 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         clause = _clause_before(text, m.start("issuer"))
         if not EFFECT_RE.search(rest[:80]) or _future(clause) or CITE_RE.search(clause):
             continue
-        if _future(rest[:6]) and not EFFECT_RE.match(rest.lstrip("，,：: ")):
-            continue  # "决定将研究…" plans; "决定于7月15日下调…" decides
+        measure = rest.lstrip("，,：: ")
+        measure = measure[1:] if measure.startswith("将") else measure
+        if _future(measure[:6]) and not EFFECT_RE.match(measure):
+            continue  # "决定将研究…" plans; "决定于7月15日下调…", "决定将A纳入B" decide
         if is_historical(text, m.start(), ref_year):
             continue
         issuer = canonical_issuer(m.group("issuer"))
@@ -1300,6 +1305,18 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
     return None
 
 
+# Some sites (and stored copies of pages) write ASCII punctuation in Chinese text ("五部门近日发布了关于…的若干意见,
+# 明确…"); the patterns here follow Chinese typesetting, so ASCII marks next to a Chinese character are read as their
+# full-width forms. One character for one, so every offset still points into the text as given.
+_ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
+ASCII_PUNCT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff])")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """``text`` with ASCII punctuation beside Chinese characters in full width (same length)."""
+    return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
+
+
 def recognise(
     title: str,
     text: str,
@@ -1315,6 +1332,7 @@ def recognise(
     documents whose title names a carbon term (see ``PolicyDocument.carbon``).
     """
     ref_year = published_at.year if published_at else None
+    title, text = fullwidth_punctuation(title), fullwidth_punctuation(text)
     docs: list[PolicyDocument] = []
     page_doc = government_page_document(title, meta or {}, source) or _printed_metadata_document(title, text)
     if page_doc is not None:

@@ -10,6 +10,7 @@ from carbonwatch.classify.policydocs import (
     ISSUER_RE,
     canonical_issuer,
     doc_type,
+    fullwidth_punctuation,
     normalise_doc_number,
     normalise_title,
     recognise,
@@ -436,6 +437,7 @@ UNTITLED_DECISIONS = [
         True,
     ),
     ("", "人民银行决定将研究完善存款准备金制度。", False),  # a plan, not a decision taking effect
+    ("", "为推动绿色转型，中国人民银行决定将节能改造等项目纳入碳减排支持工具支持领域。", True),  # 决定将A纳入B
     ("", "某科技公司宣布自3月1日起下调产品价格。", False),  # a company is no government body
     ("", "2019年，中国人民银行决定下调存款准备金率。今年市场平稳。", False),  # an earlier year is history
     ("", "市场分析\n分析师认为今年的行情较好，值得关注。\n另据报道，人民银行决定于7月15日下调存款准备金率。", False),
@@ -499,6 +501,20 @@ def test_a_measure_in_force_is_no_second_entry_beside_a_named_release() -> None:
 )
 def test_a_document_entering_into_force_is_not_a_new_release(title: str, text: str, released: bool) -> None:
     assert recognise(title, text, published_at=Y2021).is_release is released
+
+
+def test_ascii_punctuation_in_chinese_text_reads_as_full_width() -> None:
+    title = "关于严格能效约束推动重点领域节能降碳的若干意见"
+    text = f"10月21日,为推动节能降碳,国家发展改革委等五部门近日发布了{title},明确目标。"
+    [doc] = recognise("五部门推动重点领域节能降碳", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == (title, "国家发展改革委")
+    assert text[doc.start : doc.end] == title  # offsets point into the text as given
+    assert fullwidth_punctuation("共1,000家,比例(30%)") == "共1,000家，比例（30%)"
+
+
+def test_urging_others_to_issue_is_no_release() -> None:
+    text = "商务部将会同各地，推动出台有针对性的促消费举措，多措并举促进消费。"
+    assert recognise("", text, published_at=Y2021).releases == []
 
 
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
