@@ -1355,9 +1355,13 @@ def recognise(
     merged, folded = _fold_headline_paraphrases(merged)
     headline_norms = {d.title_norm for d in merged if d.field == "title"} | folded
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
+    releases = [d for d in merged if d.is_release]
     for d in merged:
         named_carbon = bool(carbon_terms and carbon_terms.search(d.title))
-        d.carbon = named_carbon or d.title_norm in headline_norms
+        # The one release an article reports is what the article is about: on a carbon article it is a carbon
+        # release even when its title says 绿色发展 rather than 碳 (the article's relevance decides the flag).
+        only_release = len(releases) == 1 and d is releases[0]
+        d.carbon = named_carbon or d.title_norm in headline_norms or only_release
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -515,6 +516,17 @@ def test_ascii_punctuation_in_chinese_text_reads_as_full_width() -> None:
 def test_urging_others_to_issue_is_no_release() -> None:
     text = "商务部将会同各地，推动出台有针对性的促消费举措，多措并举促进消费。"
     assert recognise("", text, published_at=Y2021).releases == []
+
+
+def test_the_one_release_of_an_article_is_what_it_is_about() -> None:
+    # The plan's title says 绿色发展, not 碳; it is the article's only release, so on a carbon article it is one.
+    terms = re.compile("碳达峰|碳排放")
+    text = "12月3日，工信部印发《“十四五”工业绿色发展规划》。《规划》提出，为2030年工业领域碳达峰奠定基础。"
+    [doc] = recognise("工信部：碳排放总量控制取得成果", text, published_at=Y2021, carbon_terms=terms).releases
+    assert doc.carbon
+    two = text + "同日，交通运输部印发《公路养护工程管理办法》。"
+    docs = recognise("工信部：碳排放总量控制取得成果", two, published_at=Y2021, carbon_terms=terms).releases
+    assert [d.carbon for d in docs] == [False, False]  # two releases: neither is the article by default
 
 
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
