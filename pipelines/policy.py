@@ -25,6 +25,7 @@ from storage.models import Flag
 logger = logging.getLogger(__name__)
 
 EVIDENCE_SPANS = 12  # carbon evidence spans copied into a flag (the article row keeps them all)
+WEIGHTLESS = ("negative", "market_frame")  # evidence that weighed nothing in the verdict
 SKIP_STATUSES = frozenset({"duplicate", "spooled"})
 
 
@@ -51,7 +52,7 @@ def flag_evidence(item: ArticleItem, doc: dict[str, Any]) -> dict[str, Any]:
             "score": carbon.get("score"),
             "threshold": carbon.get("threshold"),
             "rules_version": carbon.get("rules_version"),
-            "evidence": [e for e in carbon.get("evidence", []) if e.get("rule") != "negative"][:EVIDENCE_SPANS],
+            "evidence": [e for e in carbon.get("evidence", []) if e.get("rule") not in WEIGHTLESS][:EVIDENCE_SPANS],
         },
         "article": {"url": item.url, "title": item.title, "source": item.source},
     }

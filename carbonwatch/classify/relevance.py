@@ -19,7 +19,7 @@ class Evidence:
     field: str  # "title" or "text"
     start: int
     end: int
-    rule: str  # "term", "title_boost" or "negative"
+    rule: str  # "term", "title_boost", "negative" or "market_frame"
     weight: float
 
 
@@ -83,9 +83,16 @@ def score_relevance(title: str, text: str, rules: Rules) -> Relevance:
     """Score ``title`` and ``text`` against ``rules``; relevant when the score reaches the threshold."""
     title_hits, title_neg = find_hits(title, "title", rules)
     text_hits, text_neg = find_hits(text, "text", rules)
-    title_hits = [
-        Evidence(h.term, h.field, h.start, h.end, "title_boost", h.weight * rules.title_boost) for h in title_hits
-    ]
+    frame = rules.frame_pattern.search(title) if rules.frame_pattern is not None else None
+    if frame is not None:
+        # A stock-market headline (碳交易板块掀涨停潮, 挖出一只标的): its carbon words name a trading theme, so they
+        # are kept as evidence but weigh nothing, and the body has to show carbon is the subject.
+        title_neg.append(Evidence(frame.group(0), "title", frame.start(), frame.end(), "market_frame", 0.0))
+        title_hits = [Evidence(h.term, h.field, h.start, h.end, "market_frame", 0.0) for h in title_hits]
+    else:
+        title_hits = [
+            Evidence(h.term, h.field, h.start, h.end, "title_boost", h.weight * rules.title_boost) for h in title_hits
+        ]
     title_score = _field_score(title_hits, rules)
     raw_body = _field_score(text_hits, rules)
     # Long texts mention many things in passing: divide the body score by a power of its length in units.

@@ -25,6 +25,7 @@ class Rules:
     version: str
     terms: dict[str, float]
     negatives: tuple[str, ...] = ()
+    headline_frames: tuple[str, ...] = ()
     threshold: float = 6.0
     title_boost: float = 2.0
     density_chars: int = 1500
@@ -38,6 +39,7 @@ class Rules:
     # One alternation over all terms and negatives, longest first so 节能降碳 wins over 降碳 at the same place.
     term_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     negative_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    frame_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = sorted(self.terms, key=lambda t: (-len(t), t))
@@ -45,6 +47,9 @@ class Rules:
         negs = sorted(self.negatives, key=lambda t: (-len(t), t))
         neg_re = re.compile("|".join(re.escape(t) for t in negs), re.IGNORECASE) if negs else None
         object.__setattr__(self, "negative_pattern", neg_re)
+        frames = sorted(self.headline_frames, key=lambda t: (-len(t), t))
+        frame_re = re.compile("|".join(re.escape(t) for t in frames), re.IGNORECASE) if frames else None
+        object.__setattr__(self, "frame_pattern", frame_re)
 
     def weight(self, matched: str) -> float:
         """The weight of a matched term (matching is case-insensitive for Latin terms such as CCER)."""
@@ -93,6 +98,9 @@ def parse_rules(text: str, where: str = "<string>") -> Rules:
     phrases = neg_table.get("phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise RulesError(f"{where}: [negatives].phrases must be a list of non-empty strings")
+    frames = neg_table.get("headline_frames", [])
+    if not isinstance(frames, list) or not all(isinstance(p, str) and p.strip() for p in frames):
+        raise RulesError(f"{where}: [negatives].headline_frames must be a list of non-empty strings")
     distinct = doc.get("min_distinct_terms", 1)
     if isinstance(distinct, bool) or not isinstance(distinct, int) or distinct < 1:
         raise RulesError(f"{where}: 'min_distinct_terms' must be a positive integer, got {distinct!r}")
@@ -104,6 +112,7 @@ def parse_rules(text: str, where: str = "<string>") -> Rules:
         version=version.strip(),
         terms=terms,
         negatives=tuple(phrases),
+        headline_frames=tuple(frames),
         threshold=_number(doc, "threshold", 6.0, where),
         title_boost=_number(doc, "title_boost", 2.0, where),
         density_chars=int(density_chars),

@@ -134,3 +134,22 @@ def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
 def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
     shipped = load_rules()
     assert not score_relevance("Lithium carbonate prices", "Carbon fiber and carbonate demand rose.", shipped).relevant
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "碳交易市场启动在即，碳交易板块掀涨停潮",
+        "碳中和下一个爆发点来了，挖出一只标的",
+        "券商：碳中和背景下继续看好钢铁股",
+    ],
+)
+def test_stock_market_headline_hits_weigh_nothing(title: str) -> None:
+    result = score_relevance(title, "板块午后拉升，多股涨停。", load_rules())
+    assert result.title_score == 0.0 and not result.relevant
+    assert {e.rule for e in result.evidence if e.field == "title"} == {"market_frame"}
+
+
+def test_a_market_headline_over_a_carbon_story_is_still_relevant() -> None:
+    body = "生态环境部印发通知，推进碳达峰、碳中和，全国碳排放权交易市场扩大覆盖范围，控制碳排放。"
+    assert score_relevance("碳交易板块走强", body, load_rules()).relevant  # the lead carries it
