@@ -459,12 +459,27 @@ ANAPHOR_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:省|市|自治区)((?:人民)?�
 PROVINCE_NAME_RE = re.compile(rf"(?:{PROVINCES})")
 
 
+# A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.
+CITY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))(.*)$")
+MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+
+
+def _canonical_city(city: str, rest: str) -> str:
+    return city + "人民政府" if rest in ("", "政府", "人民政府") else city + rest
+
+
 def canonical_local(name: str) -> str:
-    """One name per provincial body: 浙江, 浙江省, 浙江省政府 -> 浙江省人民政府; 浙江省住建厅 keeps its office."""
+    """One name per provincial body: 浙江, 浙江省, 浙江省政府 -> 浙江省人民政府; 浙江省住建厅 keeps its office.
+    A city's bodies go by the city's own name: 河南省鹤壁市住房和城乡建设局 -> 鹤壁市住房和城乡建设局, 杭州市政府 ->
+    杭州市人民政府 (a municipality's districts keep it: 北京市朝阳区人民政府)."""
     m = PROVINCE_HEAD_RE.match(name)
     if not m:
-        return name
+        city = CITY_HEAD_RE.match(name)
+        return _canonical_city(city.group(1), city.group(2)) if city else name
     province, rest = m.group(1), m.group(2)
+    city = CITY_HEAD_RE.match(rest) if province not in MUNICIPALITIES else None
+    if city:
+        return _canonical_city(city.group(1), city.group(2))
     full = province + PROVINCE_SUFFIX.get(province, "省")
     if rest in ("", "政府", "人民政府"):
         return full + "人民政府"
@@ -1234,14 +1249,36 @@ def _heading_issuer(text: str) -> tuple[str | None, str | None]:
     return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
 
 
+def _issuer_lines_above(lines: list[str], i: int) -> str | None:
+    """The issuers printed one a line right above line ``i`` (a joint document lists each signer on its own line),
+    joined in their printed order."""
+    names: list[str] = []
+    j = i - 1
+    while j >= 0 and 0 < len(lines[j]) <= 40 and ISSUER_RE.fullmatch(lines[j].replace(" ", "")):
+        names.insert(0, lines[j].replace(" ", ""))
+        j -= 1
+    return canonical_issuer("、".join(names)) if names else None
+
+
 def _closing_issuer(text: str) -> str | None:
-    """The issuer line printed above the closing date of a document."""
-    lines = [ln.strip() for ln in text.strip().splitlines()[-8:]]
+    """The issuer lines printed above the closing date of a document: at its end, or at the end of the covering
+    notice when the document it issues follows (关于印发…的通知 / signers / date / the plan's own text)."""
+    all_lines = [ln.strip() for ln in text.strip().splitlines()]
+    for lines in (all_lines[-8:], all_lines[:40]):
+        for i, line in enumerate(lines):
+            if DATE_LINE_RE.match(line) and i > 0:
+                issuer = _issuer_lines_above(lines, i)
+                if issuer:
+                    return issuer
+    return None
+
+
+def _heading_issuers(text: str) -> str | None:
+    """Issuers printed one a line above a document's 关于… heading at the top of the text."""
+    lines = [ln.strip() for ln in text.strip().splitlines()[:12]]
     for i, line in enumerate(lines):
-        if DATE_LINE_RE.match(line) and i > 0 and len(lines[i - 1]) <= 40:
-            issuer = canonical_issuer(lines[i - 1]) if ISSUER_RE.fullmatch(lines[i - 1].replace(" ", "")) else None
-            if issuer:
-                return issuer
+        if line.startswith("关于") and i > 0:
+            return _issuer_lines_above(lines, i)
     return None
 
 
@@ -1288,7 +1325,7 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
             return None  # an old document reprinted, not news of its release
         number = _printed_number(text)
         order_issuer, order_number = _heading_issuer(text)
-        issuer = prefix_issuer or order_issuer or _closing_issuer(text)
+        issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text)
         title_text = unwrap_notice(compact)
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),

@@ -76,6 +76,11 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("国家发展改革委、财政部", "国家发展改革委、财政部"),
         ("吉林省人民政府", "吉林省人民政府"),
         ("郑州市委", "郑州市委"),  # a city's party committee
+        ("河南省鹤壁市住房和城乡建设局", "鹤壁市住房和城乡建设局"),  # a city's body goes by the city's name
+        ("杭州市政府", "杭州市人民政府"),
+        ("广东深圳市人民政府", "深圳市人民政府"),
+        ("北京市朝阳区人民政府", "北京市朝阳区人民政府"),  # a municipality's district keeps it
+        ("浙江省市场监督管理局", "浙江省市场监督管理局"),  # 市场 is no city
         ("首都严格进京管理联防联控协调机制", "首都严格进京管理联防联控协调机制"),  # 首都 is Beijing
         ("广州市委员会", None),  # a committee of what is not said
         ("某公司", None),
@@ -527,6 +532,18 @@ def test_the_one_release_of_an_article_is_what_it_is_about() -> None:
     two = text + "同日，交通运输部印发《公路养护工程管理办法》。"
     docs = recognise("工信部：碳排放总量控制取得成果", two, published_at=Y2021, carbon_terms=terms).releases
     assert [d.carbon for d in docs] == [False, False]  # two releases: neither is the article by default
+
+
+def test_a_joint_document_s_signers_printed_one_a_line_are_all_its_issuers() -> None:
+    text = (
+        "甲省住房和城乡建设厅\n甲省发展和改革委员会\n甲省自然资源厅\n关于印发《甲省建设领域碳达峰行动方案》的通知\n"
+        "甲建发〔2023〕17号\n各市住房城乡建设主管部门：\n现将《甲省建设领域碳达峰行动方案》印发给你们，请认真落实。\n"
+        "甲省住房和城乡建设厅\n甲省发展和改革委员会\n甲省自然资源厅\n2023年8月17日\n甲省建设领域碳达峰行动方案\n"
+        "一、总体要求\n（一）指导思想。坚持系统观念。\n"
+    ).replace("甲省", "四川省")
+    title = "关于印发《四川省建设领域碳达峰行动方案》的通知"
+    docs = recognise(title, text, published_at=datetime(2023, 8, 20, tzinfo=UTC)).releases
+    assert docs[0].issuer == "四川省住房和城乡建设厅、四川省发展和改革委员会、四川省自然资源厅"
 
 
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
