@@ -216,10 +216,12 @@ FOREIGN_SUBJECT_RE = re.compile(
     rf"(?:{'|'.join(sorted(set(FOREIGN_PLACES), key=len, reverse=True))})[\u4e00-\u9fff]{{0,10}}?"
     r"(?:央行|联储|政府|部|局|委员会|委|署|议会|国会|白宫|总统|总理|首相|银行|当局|监管机构)"
 )
-ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
+# The Central Military Commission's departments sign joint releases with ministries (中央军委政治工作部).
+_CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,6}?(?:部|委员会|办公厅|署)"
+ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).
-_ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}(?:{_BRANCH}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
+_ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
 )
@@ -539,7 +541,7 @@ def find_issuer_before(text: str, pos: int) -> str | None:
 
     A named body wins over a bare count: in "生态环境部会同17个部门印发" the issuer is 生态环境部.
     """
-    sentence = _sentence_before(text, pos)
+    sentence = _sentence_before(text, pos, 200)  # a list of eleven joint issuers is longer than 80 characters
     found = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(sentence)]
     named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
     if named:
@@ -1309,6 +1311,8 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
             continue
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
             continue  # "国务院印发…方案" reports a release; the document's own title follows in the text
+        if any(ISSUER_RE.match(compact, i + 1) for i, ch in enumerate(compact) if ch == "被"):
+            continue  # "10家医院被国家医保局通报": a passive news headline, no document's title
         prefix_issuer, _ = split_issuer_prefix(compact)
         headline = candidate is candidates[0]
         ok, why = title_is_document(compact, government_issuer=headline and prefix_issuer is not None)

@@ -546,6 +546,24 @@ def test_a_joint_document_s_signers_printed_one_a_line_are_all_its_issuers() -> 
     assert docs[0].issuer == "四川省住房和城乡建设厅、四川省发展和改革委员会、四川省自然资源厅"
 
 
+def test_a_long_list_of_joint_issuers_is_kept_whole() -> None:
+    bodies = "退役军人事务部、中央组织部、教育部、公安部、财政部、人力资源社会保障部、住房和城乡建设部、国家税务总局、"
+    bodies += "国家医疗保障局、中央军委政治工作部、中央军委后勤保障部"
+    text = f"经党中央、国务院、中央军委批准，{bodies}等11个部门日前联合印发《退役军人安置办法》，自12月24日起施行。"
+    [doc] = recognise("11部门：部署实施安置工作", text, published_at=Y2021).releases
+    assert doc.issuer == canonical_issuer(bodies)
+    assert doc.issuer is not None
+    assert (doc.issuer.split("、")[0], doc.issuer.split("、")[-1]) == ("退役军人事务部", "中央军委后勤保障部")
+
+
+def test_a_passive_headline_is_no_document_title() -> None:
+    text = (
+        "国家医保局曝光2021年第五期典型案件（10例）。\n一、某市第六人民医院骗保案\n（一）调查经过。医保局发现问题。\n"
+        "二、某市医院违规案\n（一）调查经过。医保局发现问题。\n"
+    )
+    assert recognise("10家医院骗保、违规被国家医保局通报", text, published_at=Y2021).releases == []
+
+
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
     text = (
         "近日，中国人民银行行长易纲接受了记者专访，以下为实录。\n记者：近年来，人民银行推出了哪些措施？\n"
