@@ -168,7 +168,7 @@ PROVINCES = (
 )
 _OFFICE_SUFFIX = (
     r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|办|指挥部|领导小组办公室|领导小组|工作组"
-    r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制)"
+    r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
 )
 _BODY_SUFFIX = rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?)"
 _PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
@@ -221,7 +221,8 @@ _CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,6}?(?:部|委员会|办公厅|署)"
 ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).
-_ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})(?:办公厅|办公室)?"
+_ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})"
+_ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室)?"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
 )

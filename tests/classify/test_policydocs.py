@@ -81,6 +81,7 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("广东深圳市人民政府", "深圳市人民政府"),
         ("北京市朝阳区人民政府", "北京市朝阳区人民政府"),  # a municipality's district keeps it
         ("浙江省市场监督管理局", "浙江省市场监督管理局"),  # 市场 is no city
+        ("江西省高级人民法院与江西省住房和城乡建设厅", "江西省高级人民法院、江西省住房和城乡建设厅"),  # courts sign too
         ("首都严格进京管理联防联控协调机制", "首都严格进京管理联防联控协调机制"),  # 首都 is Beijing
         ("广州市委员会", None),  # a committee of what is not said
         ("某公司", None),
