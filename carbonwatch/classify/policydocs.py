@@ -309,7 +309,8 @@ CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n]")
 # A year that dates an event (2018年12月, 2018年底, 2018年，), not a year that names something (2021年度汇算,
 # 2021年企业工资指导线).
 YEAR_RE = re.compile(
-    r"((?:19|20)\d{2})\s*年(?!度)(?=\s*(?:\d{1,2}\s*月|[初底末中]|以来|[，,、]|时|内|间|里|期间|上半年|下半年))|同年|当年"
+    r"((?:19|20)\d{2})\s*年(?!度)(?=\s*(?:\d{1,2}\s*月|[初底末中]|以来|[，,、]|时|内|间|里|期间|上半年|下半年"
+    rf"|{_ONE_ISSUER}))|同年|当年"  # "2023年生态环境部发布…": the year dates what the body did
 )
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")

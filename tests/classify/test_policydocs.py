@@ -565,6 +565,11 @@ def test_a_passive_headline_is_no_document_title() -> None:
     assert recognise("10家医院骗保、违规被国家医保局通报", text, published_at=Y2021).releases == []
 
 
+def test_a_year_written_before_the_issuer_dates_the_release() -> None:
+    text = "核证自愿减排机制几经调整。2019年生态环境部发布新版《温室气体自愿减排交易管理办法》，市场随之重启。"
+    assert recognise("探讨：CCER与绿证体系", text, published_at=Y2021).releases == []
+
+
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
     text = (
         "近日，中国人民银行行长易纲接受了记者专访，以下为实录。\n记者：近年来，人民银行推出了哪些措施？\n"
