@@ -125,6 +125,7 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("冬奥会场馆全部使用绿色电力", "所有场馆都将采用绿电，预计减排二氧化碳32万吨，相当于植树造林。"),
         ("三峡能源：已开展碳普惠方面的合作", "公司已与某环境科技公司开展碳普惠方面的合作。"),
         ("Analysis of an International Carbon Price Floor", "Pricing carbon could spur greater emissions reduction."),
+        ("世界气象组织：过去8年全球平均温度创历史新高", "报告指出，温室气体浓度达到创纪录水平。"),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
