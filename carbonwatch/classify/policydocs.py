@@ -160,7 +160,9 @@ ISSUER_ALIASES: dict[str, str] = {
     "北交所": "北京证券交易所",
 }
 _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
-_ALIAS_ALT = "|".join(re.escape(a) for a in _ALIASES_LONGEST_FIRST)
+# "省发改委", "市财政局": a central body's short name right after 省/市/县/区 is that place's own office, not the
+# central body (its place is named elsewhere in the article; see ANAPHOR_RE).
+_ALIAS_ALT = "(?<![省市县区])(?:" + "|".join(re.escape(a) for a in _ALIASES_LONGEST_FIRST) + ")"
 # Provinces (a closed, public list) and cities: 浙江省, 北京市住建委, 深圳市人民政府, 杭州市发展改革委.
 PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
@@ -459,7 +461,9 @@ PROVINCE_SUFFIX |= {"澳门": "特别行政区"}
 PROVINCE_HEAD_RE = re.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自治区)(.*)$")
 
 
-ANAPHOR_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:省|市|自治区)((?:人民)?政府(?:办公厅)?)")
+ANAPHOR_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:省|市|自治区)((?:人民)?政府(?:办公厅)?|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室))"
+)
 PROVINCE_NAME_RE = re.compile(rf"(?:{PROVINCES})")
 
 
@@ -551,11 +555,10 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     if found:
         return found[-1]
     # "省政府印发了": the province is the one the article is about (named earlier in the text).
-    anaphor = ANAPHOR_RE.search(sentence)
-    if anaphor:
-        provinces = PROVINCE_NAME_RE.findall(text[:pos])
-        if provinces:
-            return canonical_local(provinces[-1] + anaphor.group(1))
+    anaphors = [m.group(1) for m in ANAPHOR_RE.finditer(sentence)]
+    provinces = PROVINCE_NAME_RE.findall(text[:pos]) if anaphors else []
+    if provinces:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
+        return "、".join(dict.fromkeys(canonical_local(provinces[-1] + a) for a in anaphors))
     return None
 
 
@@ -1413,6 +1416,15 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in chars for c in short)
 
 
+def _same_issuer(headline: str | None, body: str | None) -> bool:
+    """Issuers that may name the same signer: equal, one unknown, or a headline's bare province (河南发布…, read as
+    河南省人民政府) over a body naming one of that province's offices (河南省生态环境厅等7部门)."""
+    if headline is None or body is None or headline == body:
+        return True
+    provincial = headline.endswith("人民政府") and PROVINCE_HEAD_RE.match(headline) is not None
+    return provincial and body.startswith(headline[: -len("人民政府")])
+
+
 def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyDocument], set[str]]:
     """A headline shortens the title the body writes out (碳市场 for 碳排放权交易市场, 上海发布碳达峰实施方案 for
     《上海市碳达峰实施方案》): a headline title without 《》 whose characters appear in order in exactly one body
@@ -1427,7 +1439,7 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
                 for o in docs
                 if o.field == "text"
                 and o.doc_type == d.doc_type
-                and (d.issuer is None or o.issuer is None or o.issuer == d.issuer)
+                and _same_issuer(d.issuer, o.issuer)
                 and o.title_norm != d.title_norm
                 and _is_subsequence(d.title_norm, o.title_norm)
             ]

@@ -84,6 +84,7 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("江西省高级人民法院与江西省住房和城乡建设厅", "江西省高级人民法院、江西省住房和城乡建设厅"),  # courts sign too
         ("首都严格进京管理联防联控协调机制", "首都严格进京管理联防联控协调机制"),  # 首都 is Beijing
         ("广州市委员会", None),  # a committee of what is not said
+        ("省发改委", None),  # a province's own office, not 国家发展改革委 (which province: see the anaphor test)
         ("某公司", None),
     ],
 )
@@ -568,6 +569,19 @@ def test_a_passive_headline_is_no_document_title() -> None:
 def test_a_year_written_before_the_issuer_dates_the_release() -> None:
     text = "核证自愿减排机制几经调整。2019年生态环境部发布新版《温室气体自愿减排交易管理办法》，市场随之重启。"
     assert recognise("探讨：CCER与绿证体系", text, published_at=Y2021).releases == []
+
+
+def test_offices_written_after_a_bare_province_are_that_province_s() -> None:
+    text = "广东省人民政府近日部署推进碳普惠。省生态环境厅、省发改委联合印发《广东省碳普惠管理办法》。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == "广东省生态环境厅、广东省发改委"
+
+
+def test_a_headline_naming_the_province_folds_into_the_body_document_of_its_office() -> None:
+    title = "河南发布减污降碳协同增效行动方案"
+    text = "2月24日，河南省生态环境厅等7部门联合发布关于印发《河南省减污降碳协同增效行动方案》的通知。"
+    releases = recognise(title, text, published_at=Y2021).releases
+    assert [(d.title, d.issuer) for d in releases] == [("《河南省减污降碳协同增效行动方案》", "河南省生态环境厅")]
 
 
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
