@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from carbonwatch.classify.policydocs import PolicyResult, canonical_issuer, normalise_title, recognise
+from carbonwatch.classify.policydocs import MULTI_RE, PolicyResult, canonical_issuer, normalise_title, recognise
 from carbonwatch.classify.relevance import score_relevance
 from carbonwatch.classify.rules import Rules
 
@@ -203,6 +203,8 @@ def default_reader() -> Callable[[Path], Post]:
 def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
     want = normalise_title(title)
     want_issuer = canonical_issuer(issuer) if issuer else None
+    if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
+        want_issuer = None  # a label naming only a count ("14部门") names no body to compare with
     for d in policy.releases:
         if d.title_norm != want:
             continue

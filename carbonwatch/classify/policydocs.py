@@ -152,13 +152,10 @@ ISSUER_ALIASES: dict[str, str] = {
     "国务院联防联控机制": "国务院联防联控机制",
     "国务院扶贫办": "国务院扶贫办",
     "国务院国有资产监督管理委员会": "国务院国资委",
-    "上海证券交易所": "上海证券交易所",
-    "上交所": "上海证券交易所",
-    "深圳证券交易所": "深圳证券交易所",
-    "深交所": "深圳证券交易所",
-    "北京证券交易所": "北京证券交易所",
-    "北交所": "北京证券交易所",
 }
+# Self-regulatory and social bodies publish rules, plans and proposals too (上交所"十四五"发展规划, 行业协会倡议书):
+# those are not a government body's policy documents.
+NON_GOVERNMENT_RE = re.compile(r"交易所|上交所|深交所|北交所|[\u4e00-\u9fff]{2,8}?(?:协会|商会|学会|研究会|研究院)")
 _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
 # "省发改委", "市财政局": a central body's short name right after 省/市/县/区 is that place's own office, not the
 # central body (its place is named elsewhere in the article; see ANAPHOR_RE).
@@ -290,8 +287,14 @@ IMPLEMENT_BEFORE_RE = re.compile(r"(?:施行|实施|执行)(?:统一|新|新修�
 IN_FORCE_AFTER_RE = re.compile(
     r"^\s*[，,]?\s*(?:已经?|于|自|从)?[^。；;，,《》]{0,16}?(?:起|开始)?\s*[，,]?\s*(?:正式)?(?:施行|实施|生效)"
 )
+SHORT_NAME_RE = re.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$")
+# "《X》已经国务院同意，并由生态环境部联合有关部门印发": the issuer named after the title, in the same sentence.
+ISSUER_AFTER_RE = re.compile(
+    rf"^[^。！？；]{{0,40}}?由(?P<issuer>{JOINT_RE.pattern})\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
+    rf"(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
+)
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer.
-COORD_BEFORE_RE = re.compile(r"^\s*》?\s*(?:和|、|及|与|以及)\s*$")
+COORD_BEFORE_RE = re.compile(r"^\s*》?\s*(?:[（(][^（）()《》]{0,30}[）)])?\s*(?:和|、|及|与|以及)\s*$")
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 CITE_RE = re.compile(r"(?:^|[^证数])据|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾")
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
@@ -325,7 +328,7 @@ _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提�
 ISSUER_VERB_TITLE_RE = re.compile(
     rf"(?P<verb>{_VERB_ALT})了?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
-    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|{_VERB_ALT}|{_PURPOSE})"
+    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )
 TITLE_VERB_RE = re.compile(
     rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会)"  # not 发布会
@@ -586,6 +589,22 @@ def _future(clause: str) -> bool:
     return bool(FUTURE_RE.search(clause))
 
 
+# "负责人表示，将建立健全补偿制度；编制出台《全国防沙治沙规划》；…": a list of tasks after a speech verb and 将
+# is a list of plans, every item of it, though each item is its own clause.
+PLAN_LIST_HEAD_RE = re.compile(
+    r"(?:表示|指出|强调|提出|介绍|透露|称)[，,：:]?\s*(?:下一步|今后|未来)?[，,]?\s*(?:将|拟|要|计划)"
+)
+
+
+def _planned_list_item(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in a later item of a ；-separated list that a speaker opened with 将 (plans)."""
+    start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+    sentence = text[start:pos]
+    if "；" not in sentence:
+        return False
+    return bool(PLAN_LIST_HEAD_RE.search(sentence.split("；", 1)[0]))
+
+
 def find_doc_number_near(text: str, start: int, end: int) -> str | None:
     """A document number within a short distance after (or just before) a document title."""
     after = text[end : end + 40]
@@ -613,6 +632,7 @@ def _recalled(text: str, pos: int) -> str | None:
 
 def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     docs: list[PolicyDocument] = []
+    short_names: set[str] = set()
     for m in DOC_RE.finditer(text):
         inner = m.group(1)
         issuer_prefix, _ = split_issuer_prefix(inner)
@@ -621,6 +641,11 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
         if BACKREF_RE.match(norm) or len(norm) < 4:
             continue
         before = text[max(0, m.start() - CONTEXT_CHARS) : m.start()]
+        if SHORT_NAME_RE.search(before[-8:]):
+            short_names.add(norm)  # "（以下简称《甲烷方案》）": the short name of the document just named
+            continue
+        if norm in short_names:
+            continue  # the short name used again further down
         clause = _clause_before(text, m.start())
         raw_after = text[m.end() : m.end() + CONTEXT_CHARS]
         kind_after = KIND_AFTER_RE.match(raw_after)
@@ -643,10 +668,16 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
         release, cue = False, ""
         if vb and "的" in vb.group(0) and IN_FORCE_AFTER_RE.match(after):
             cue = "entered into force: " + (text[m.end() : m.end() + 16]).strip()
+        elif vb and _planned_list_item(text, m.start()):
+            cue = "a planned task: " + clause.strip()[-20:]
         elif vb and not _future(lead) and not CITE_RE.search(lead):
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
+        by = ISSUER_AFTER_RE.match(after) if not release else None
+        if by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
+            release, cue = True, text[m.start() : m.end()] + after[: by.end()]
+            issuer = issuer or canonical_issuer(by.group("issuer"))
         if not release and TITLED_AS_RE.search(before) and not _future(clause):
             # "中央一号文件22日由新华社受权发布。这份文件题为《…》": the title of the document just released.
             recent = text[max(0, m.start() - 150) : m.start()]
@@ -654,6 +685,10 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
                 release, cue = True, "titled: " + clause.strip()[-20:]
         if release and issuer is None and FOREIGN_SUBJECT_RE.search(clause):
             release, cue = False, "a foreign body's document: " + clause.strip()[-20:]
+        if release and NON_GOVERNMENT_RE.search(clause) and not ISSUER_RE.search(clause):
+            # "上交所近期编制完成了《…》": the clause's own subject is no government body (one named further back
+            # in the sentence is not who acts here)
+            release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
         if release and field_name == "text":
@@ -799,6 +834,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 if bare or _future(clause):
                     continue
                 issuer = find_issuer_before(text, m.start("title"))
+                if issuer is None and NON_GOVERNMENT_RE.search(clause + title):
+                    continue  # "上交所“十四五”发展规划发布": an exchange's own plan
             if is_historical(text, m.start(), ref_year):
                 continue
             if field_name == "text" and _recalled(text, m.start()):

@@ -70,3 +70,13 @@ def test_a_title_found_under_another_issuer_counts_for_titles_only(tmp_path: Pat
     m = metrics([outcome])
     assert outcome.release
     assert (m["documents"]["found"], m["document_titles"]["found"], m["document_titles"]["total"]) == (0, 1, 1)
+
+
+def test_a_label_naming_only_a_count_accepts_the_named_lead() -> None:
+    from carbonwatch.classify.evaluate import _doc_found
+    from carbonwatch.classify.policydocs import recognise
+
+    policy = recognise("", "日前，国家发展改革委等14部门联合发布《关于做好春运工作的意见》。")
+    assert _doc_found(policy, "《关于做好春运工作的意见》", "14 部门")  # the label names no body
+    assert _doc_found(policy, "《关于做好春运工作的意见》", "国家发改委")
+    assert not _doc_found(policy, "《关于做好春运工作的意见》", "交通运输部")

@@ -584,6 +584,40 @@ def test_a_headline_naming_the_province_folds_into_the_body_document_of_its_offi
     assert [(d.title, d.issuer) for d in releases] == [("《河南省减污降碳协同增效行动方案》", "河南省生态环境厅")]
 
 
+def test_a_plain_title_before_zhichu_keeps_its_notice() -> None:
+    text = "商务部网站消息，商务部等13部门发布关于促进绿色智能家电消费若干措施的通知指出，推进家电下乡。"
+    [doc] = recognise("13部门：推进绿色智能家电下乡", text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("关于促进绿色智能家电消费若干措施的通知")
+
+
+def test_titles_coordinated_past_a_standard_number_share_the_verb() -> None:
+    text = "日前，人民银行正式发布《债券价格指标产品描述规范》（JR/T 0229—2021）、《债券价格指标产品数据采集规范》。"
+    releases = recognise("", text, published_at=Y2021).releases
+    assert [d.title_norm for d in releases] == ["债券价格指标产品描述规范", "债券价格指标产品数据采集规范"]
+
+
+def test_the_issuer_after_the_title_and_its_short_name() -> None:
+    text = (
+        "《甲烷排放控制行动方案》（以下简称《甲烷方案》）已经国务院同意，并由生态环境部联合有关部门对外公开发布。"
+        "《甲烷方案》是顶层设计文件。"
+    )
+    releases = recognise("", text, published_at=Y2021).releases
+    assert [(d.title_norm, d.issuer) for d in releases] == [("甲烷排放控制行动方案", "生态环境部")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月31日，上交所近期编制完成了《上海证券交易所“十四五”发展规划》并于今日发布。",  # an exchange
+        "中国银行业协会、中国支付清算协会联合发布《关于降低跨行取现手续费的倡议书》。",  # associations
+        "教育部网站发布《2022年全国普通高校招生考试安全工作电视电话会议召开》的通知。",  # a news headline in 《》
+        "负责人表示，将建立健全补偿制度；编制出台《全国防沙治沙规划》；签订责任书。",  # a list of plans
+    ],
+)
+def test_not_a_government_release(text: str) -> None:
+    assert recognise("", text, published_at=Y2021).releases == []
+
+
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
     text = (
         "近日，中国人民银行行长易纲接受了记者专访，以下为实录。\n记者：近年来，人民银行推出了哪些措施？\n"

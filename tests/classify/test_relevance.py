@@ -143,6 +143,7 @@ def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
         "碳交易市场启动在即，碳交易板块掀涨停潮",
         "碳中和下一个爆发点来了，挖出一只标的",
         "券商：碳中和背景下继续看好钢铁股",
+        "创业板指跌超4% “碳中和”人气爆棚",
     ],
 )
 def test_stock_market_headline_hits_weigh_nothing(title: str) -> None:
