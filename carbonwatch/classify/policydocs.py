@@ -97,6 +97,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "中央组织部": "中共中央组织部",
     "中央宣传部": "中共中央宣传部",
     "中央网信办": "中央网信办",
+    "中央网络安全和信息化委员会办公室": "中央网信办",
     "国家互联网信息办公室": "国家互联网信息办公室",
     "国家网信办": "国家互联网信息办公室",
     "网信办": "国家互联网信息办公室",
@@ -402,6 +403,10 @@ def unify_quotes(text: str) -> str:
     return text.translate(QUOTES).replace("‘", "'").replace("’", "'")
 
 
+# Archived posts whose titles were file names have _ where the quotes were (《深圳市金融业高质量发展_十四五_规划》).
+HEXO_QUOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff《])_|_(?=[\u4e00-\u9fff》])")
+
+
 def normalise_title(title: str) -> str:
     """The key under which the same document matches across articles and sites.
 
@@ -409,7 +414,7 @@ def normalise_title(title: str) -> str:
     before 关于 (《中共中央　国务院关于X的意见》 and 《关于X的意见》 are the same document).
     """
     text = unicodedata.normalize("NFKC", title)
-    text = unify_quotes(text)
+    text = unify_quotes(HEXO_QUOTE_RE.sub('"', text))
     text = re.sub(r"\s+", "", text)
     text = KIND_AFTER_TITLE_RE.sub(r"\1", text)  # 《X》白皮书 names X
     text = unwrap_notice(text)  # 关于印发X的通知 names X
@@ -1400,6 +1405,35 @@ def fullwidth_punctuation(text: str) -> str:
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
 
 
+INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
+# Headlines that are a document: "《深圳市金融业高质量发展“十四五”规划》：推动数字人民币…" (the document, then a point
+# it makes) and "中央网信办关于加快推动区块链技术应用和产业发展的指导意见" (a full official title, issuer first, no
+# verb): news of a release reads so even when the feed kept only a line of the body.
+HEADLINE_DOC_COLON_RE = re.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]")
+
+
+def _headline_document(title: str) -> PolicyDocument | None:
+    """The document a headline consists of (see :data:`HEADLINE_DOC_COLON_RE`), as a release."""
+    headline = normalise_title(title) if "_" in title else title.strip()
+    m = HEADLINE_DOC_COLON_RE.match(unify_quotes(title.strip()))
+    if m:
+        name = m.group("title")
+        kind = document_kind(name)
+        if kind is None or kind in WEAK_KINDS or not title_is_document(name)[0]:
+            return None
+        issuer, _ = split_issuer_prefix(name)
+        cue = "headline: the document, then what it says"
+        return _released(f"《{name}》", issuer, kind, "title", m.span("title"), cue)
+    issuer, rest = split_issuer_prefix(headline)
+    kind = document_kind(rest)
+    if issuer is None or not rest.startswith("关于") or kind is None or kind in WEAK_KINDS:
+        return None
+    if VERB_IN_TITLE_RE.search(headline[: len(headline) - len(rest)]) or not title_is_document(rest)[0]:
+        return None
+    span = (len(headline) - len(rest), len(headline))
+    return _released(rest, issuer, kind, "title", span, "headline: issuer + 关于…")
+
+
 def recognise(
     title: str,
     text: str,
@@ -1430,12 +1464,22 @@ def recognise(
     full_text = _document_text(title, text, ref_year)
     if full_text is not None:
         docs.insert(0, full_text)
+    elif not any(d.is_release and d.field == "title" for d in docs):
+        headline_doc = _headline_document(title)
+        if headline_doc is not None:
+            docs.insert(0, headline_doc)
     order_issuer, _ = _heading_issuer(text)
     merged = _link_untitled(_merge(docs), {"title": title, "text": text})
     for d in merged:
         if d.is_release and d.issuer is None and order_issuer:
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
     merged, folded = _fold_headline_paraphrases(merged)
+    if INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title:
+        # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
+        # the full text, "读懂《…》（附全文）", republishes the document and stays a release)
+        for d in merged:
+            if d.is_release:
+                d.is_release, d.cue = False, "an interpretation: " + title[:30]
     headline_norms = {d.title_norm for d in merged if d.field == "title"} | folded
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
     releases = [d for d in merged if d.is_release]

@@ -618,6 +618,43 @@ def test_not_a_government_release(text: str) -> None:
     assert recognise("", text, published_at=Y2021).releases == []
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("《深圳市金融业“十四五”规划》：推动数字人民币跨境使用", ('深圳市金融业"十四五"规划', None)),
+        (
+            "中央网络安全和信息化委员会办公室关于加快推动区块链技术应用和产业发展的指导意见",
+            ("关于加快推动区块链技术应用和产业发展的指导意见", "中央网信办"),
+        ),
+    ],
+)
+def test_a_headline_that_is_a_document_is_its_release(title: str, expected: tuple[str, str | None]) -> None:
+    [doc] = recognise(title, "区块链是新一代信息技术的重要组成部分。", published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "《政府工作报告》：今年GDP增长目标5%左右",  # a report, not a policy document
+        "专家解读中央网信办关于加快推动区块链技术应用和产业发展的指导意见",  # an interpretation
+        "一图读懂《关于加快推动区块链技术应用和产业发展的指导意见》",
+    ],
+)
+def test_headlines_that_are_not_a_document(title: str) -> None:
+    assert recognise(title, "区块链是新一代信息技术的重要组成部分。", published_at=Y2021).releases == []
+
+
+def test_an_explainer_carrying_the_full_text_stays_a_release() -> None:
+    title = "一图+七问 读懂《关于加快推动区块链技术应用和产业发展的指导意见》（附全文）"
+    text = "工业和信息化部、中央网信办近日联合发布《关于加快推动区块链技术应用和产业发展的指导意见》。"
+    assert recognise(title, text, published_at=Y2021).is_release
+
+
+def test_archive_file_name_underscores_are_quotes() -> None:
+    assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
+
+
 def test_a_release_recalled_in_an_interview_is_not_news() -> None:
     text = (
         "近日，中国人民银行行长易纲接受了记者专访，以下为实录。\n记者：近年来，人民银行推出了哪些措施？\n"
