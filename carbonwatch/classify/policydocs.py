@@ -98,6 +98,18 @@ ISSUER_ALIASES: dict[str, str] = {
     "中央宣传部": "中共中央宣传部",
     "中央网信办": "中央网信办",
     "中央网络安全和信息化委员会办公室": "中央网信办",
+    # Bodies that co-sign joint documents with ministries (家庭教育规划, 适应气候变化战略).
+    "中央文明办": "中央文明办",
+    "中央精神文明建设指导委员会办公室": "中央文明办",
+    "全国妇联": "全国妇联",
+    "中华全国妇女联合会": "全国妇联",
+    "全国总工会": "全国总工会",
+    "中华全国总工会": "全国总工会",
+    "共青团中央": "共青团中央",
+    "中国科协": "中国科协",
+    "中国科学技术协会": "中国科协",
+    "中国科学院": "中国科学院",
+    "中科院": "中国科学院",
     "国家互联网信息办公室": "国家互联网信息办公室",
     "国家网信办": "国家互联网信息办公室",
     "网信办": "国家互联网信息办公室",
@@ -217,7 +229,7 @@ FOREIGN_SUBJECT_RE = re.compile(
     r"(?:央行|联储|政府|部|局|委员会|委|署|议会|国会|白宫|总统|总理|首相|银行|当局|监管机构)"
 )
 # The Central Military Commission's departments sign joint releases with ministries (中央军委政治工作部).
-_CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,6}?(?:部|委员会|办公厅|署)"
+_CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,4}?(?:工作部|保障部|参谋部|管理部|发展部|动员部|委员会|办公厅)"
 ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).

@@ -84,6 +84,8 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("江西省高级人民法院与江西省住房和城乡建设厅", "江西省高级人民法院、江西省住房和城乡建设厅"),  # courts sign too
         ("首都严格进京管理联防联控协调机制", "首都严格进京管理联防联控协调机制"),  # 首都 is Beijing
         ("广州市委员会", None),  # a committee of what is not said
+        ("中央军委主席习近平签署", "中央军委"),  # 签署 is no department of the commission
+        ("全国妇联、教育部、中央文明办", "全国妇联、教育部、中央文明办"),  # co-signers of joint documents
         ("省发改委", None),  # a province's own office, not 国家发展改革委 (which province: see the anaphor test)
         ("某公司", None),
     ],
