@@ -1261,6 +1261,10 @@ PROMULGATE_RE = re.compile(
 )
 DATE_LINE_RE = re.compile(r"(?m)^\s*[（(]?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?\s*$")
 FULLTEXT_RE = re.compile(r"全文如下|以下为全文|全文发布|全文公布|[（(]全文[）)]")
+# A plan's cover: its title, then the month it was issued, often in Chinese numerals (二〇二一年十二月).
+COVER_DATE_RE = re.compile(
+    r"^\s*(?:[〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*月\s*$"
+)
 ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*\d+\s*号)")
 FULL_TEXT_CUE = "the article is the document"
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
@@ -1284,6 +1288,8 @@ def _structure_signals(text: str) -> list[str]:
         signals.append("date line")
     if FULLTEXT_RE.search(text[:600]):
         signals.append("full text follows")
+    if any(COVER_DATE_RE.match(line) for line in [ln for ln in text.strip().splitlines() if ln.strip()][:3]):
+        signals.append("dated cover")
     return signals
 
 

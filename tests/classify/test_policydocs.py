@@ -653,6 +653,13 @@ def test_an_explainer_carrying_the_full_text_stays_a_release() -> None:
     assert recognise(title, text, published_at=Y2021).is_release
 
 
+def test_a_plan_printed_with_its_dated_cover_is_the_document() -> None:
+    text = "“十四五”水安全保障规划\n二〇二一年十二月\n水安全是涉及国家长治久安的大事。各项工作取得进展。"
+    [doc] = recognise("“十四五”水安全保障规划", text, published_at=datetime(2022, 1, 5, tzinfo=UTC)).releases
+    assert doc.title_norm == normalise_title("“十四五”水安全保障规划")
+    assert "dated cover" in doc.cue
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 
