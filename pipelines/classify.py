@@ -22,10 +22,10 @@ __all__ = ["ClassifyPipeline", "Rules", "RulesError", "classify_item", "load_rul
 def classify_item(item: ArticleItem, rules: Rules) -> None:
     """Set ``item.carbon``, ``item.policy`` and ``item.flag`` from the item's clean title and text."""
     title, text = item.title or "", item.text or ""
-    relevance = score_relevance(title, text, rules)
     policy = recognise(
         title, text, meta=item.meta, source=item.source, published_at=item.published_at, carbon_terms=rules.term_pattern
     )
+    relevance = score_relevance(title, text, rules, released=policy.lead_releases())
     item.carbon = relevance.as_dict()
     item.policy = policy.as_dict()
     item.flag = is_flag(relevance.relevant, policy)

@@ -219,7 +219,6 @@ def evaluate(rows: Iterable[Labelled], root: Path, rules: Rules, reader: Callabl
     outcomes: list[Outcome] = []
     for label in rows:
         post = reader(root / label.path)
-        relevance = score_relevance(post.title, post.text, rules)
         policy = recognise(
             post.title,
             post.text,
@@ -228,6 +227,7 @@ def evaluate(rows: Iterable[Labelled], root: Path, rules: Rules, reader: Callabl
             published_at=post.published_at,
             carbon_terms=rules.term_pattern,
         )
+        relevance = score_relevance(post.title, post.text, rules, released=policy.lead_releases())
         flag = relevance.relevant and any(d.is_release and d.carbon for d in policy.documents)
         missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i)]
         missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "")]

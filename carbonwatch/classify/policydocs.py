@@ -402,6 +402,16 @@ class PolicyResult:
         """The documents whose release the article reports."""
         return [d for d in self.documents if d.is_release]
 
+    def lead_releases(self) -> list[str]:
+        """The title of the one document whose release the headline or the lead reports: what the article is
+        about, which carbon relevance counts like the headline. Several (a digest, a roundup) name no one subject."""
+        titles = {
+            d.title_norm: d.title
+            for d in self.documents
+            if d.is_release and (d.field == "title" or (d.field == "text" and d.start < LEAD_MAX_CHARS))
+        }
+        return list(titles.values()) if len(titles) == 1 else []
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (what goes into ``item.policy``)."""
         return {"is_release": self.is_release, "documents": [d.as_dict() for d in self.documents]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -16,10 +17,10 @@ class Evidence:
     """One matched span: which term, in which field, where, by which rule, with which weight."""
 
     term: str
-    field: str  # "title" or "text"
+    field: str  # "title", "text" or "document" (the title of a document whose release is reported)
     start: int
     end: int
-    rule: str  # "term", "title_boost", "negative" or "market_frame"
+    rule: str  # "term", "title_boost", "released_document", "negative" or "market_frame"
     weight: float
 
 
@@ -79,8 +80,13 @@ def _field_score(hits: list[Evidence], rules: Rules) -> float:
     return sum(weights[k] * (1.0 + rules.repeat_bonus * math.log(n)) for k, n in counts.items())
 
 
-def score_relevance(title: str, text: str, rules: Rules) -> Relevance:
-    """Score ``title`` and ``text`` against ``rules``; relevant when the score reaches the threshold."""
+def score_relevance(title: str, text: str, rules: Rules, released: Sequence[str] = ()) -> Relevance:
+    """Score ``title`` and ``text`` against ``rules``; relevant when the score reaches the threshold.
+
+    ``released``: titles of the documents whose release the headline or lead reports. A carbon term in one of them
+    counts as a headline hit ("湖南：到2025年非化石能源消费比重达22%" over 湖南省人民政府印发《湖南省碳达峰实施方案》):
+    the release of a carbon document is the article's subject even when its headline quotes a target instead.
+    """
     title_hits, title_neg = find_hits(title, "title", rules)
     text_hits, text_neg = find_hits(text, "text", rules)
     frame = rules.frame_pattern.search(title) if rules.frame_pattern is not None else None
@@ -92,6 +98,12 @@ def score_relevance(title: str, text: str, rules: Rules) -> Relevance:
     else:
         title_hits = [
             Evidence(h.term, h.field, h.start, h.end, "title_boost", h.weight * rules.title_boost) for h in title_hits
+        ]
+    for name in dict.fromkeys(released):
+        doc_hits, _ = find_hits(name, "document", rules)
+        title_hits += [
+            Evidence(h.term, "document", h.start, h.end, "released_document", h.weight * rules.title_boost)
+            for h in doc_hits
         ]
     title_score = _field_score(title_hits, rules)
     raw_body = _field_score(text_hits, rules)

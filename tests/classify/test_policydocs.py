@@ -660,6 +660,14 @@ def test_a_plan_printed_with_its_dated_cover_is_the_document() -> None:
     assert "dated cover" in doc.cue
 
 
+def test_the_lead_release_is_the_one_document_the_lead_reports() -> None:
+    lead = "湖南省人民政府近日印发《湖南省碳达峰实施方案》。"
+    one = recognise("湖南：到2025年非化石能源比重达22%", lead, published_at=Y2021)
+    assert one.lead_releases() == ["《湖南省碳达峰实施方案》"]
+    digest = "今日新闻联播主要内容：1、国务院印发《节能减排综合工作方案》。2、《现代流通体系建设规划》今天公布。"
+    assert recognise("1月24日新闻联播要闻精选", digest, published_at=Y2021).lead_releases() == []
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 

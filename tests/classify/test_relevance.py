@@ -155,3 +155,13 @@ def test_stock_market_headline_hits_weigh_nothing(title: str) -> None:
 def test_a_market_headline_over_a_carbon_story_is_still_relevant() -> None:
     body = "生态环境部印发通知，推进碳达峰、碳中和，全国碳排放权交易市场扩大覆盖范围，控制碳排放。"
     assert score_relevance("碳交易板块走强", body, load_rules()).relevant  # the lead carries it
+
+
+def test_a_carbon_document_released_in_the_lead_is_the_subject() -> None:
+    title = "湖南：到2025年非化石能源消费比重达22%"
+    text = "湖南省人民政府近日印发《湖南省碳达峰实施方案》，提出到2025年非化石能源消费比重达到22%。" + "其他。" * 300
+    shipped = load_rules()
+    assert not score_relevance(title, text, shipped).relevant
+    result = score_relevance(title, text, shipped, released=["《湖南省碳达峰实施方案》"])
+    assert result.relevant
+    assert [(e.term, e.field, e.rule) for e in result.evidence][:1] == [("碳达峰", "document", "released_document")]
