@@ -712,9 +712,10 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
                 release, cue = True, "titled: " + clause.strip()[-20:]
         if release and issuer is None and FOREIGN_SUBJECT_RE.search(clause):
             release, cue = False, "a foreign body's document: " + clause.strip()[-20:]
-        if release and NON_GOVERNMENT_RE.search(clause) and not ISSUER_RE.search(clause):
-            # "上交所近期编制完成了《…》": the clause's own subject is no government body (one named further back
-            # in the sentence is not who acts here)
+        private = NON_GOVERNMENT_RE.search(clause) or COMPANY_SUBJECT_RE.search(clause)
+        if release and private and not ISSUER_RE.search(clause):
+            # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
+            # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
