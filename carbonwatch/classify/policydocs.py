@@ -1387,6 +1387,9 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
             continue
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
             continue  # "国务院印发…方案" reports a release; the document's own title follows in the text
+        verb = VERB_IN_TITLE_RE.search(compact)
+        if verb and 0 < verb.start() <= 8 and "关于" not in compact[: verb.start()]:
+            continue  # "深圳市发布碳普惠管理办法": someone releases it, so this headline is news, not the title
         if any(ISSUER_RE.match(compact, i + 1) for i, ch in enumerate(compact) if ch == "被"):
             continue  # "10家医院被国家医保局通报": a passive news headline, no document's title
         prefix_issuer, _ = split_issuer_prefix(compact)

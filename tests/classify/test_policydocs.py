@@ -669,6 +669,12 @@ def test_the_lead_release_is_the_one_document_the_lead_reports() -> None:
     assert recognise("1月24日新闻联播要闻精选", digest, published_at=Y2021).lead_releases() == []
 
 
+def test_a_headline_with_a_release_verb_is_news_not_the_document_s_title() -> None:
+    text = "近日，深圳市生态环境局印发《深圳市碳普惠管理办法》，自2023年6月1日起施行。"
+    releases = recognise("深圳市发布碳普惠管理办法", text, published_at=Y2021).releases
+    assert [(d.title, d.issuer) for d in releases] == [("《深圳市碳普惠管理办法》", "深圳市生态环境局")]
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 
