@@ -1188,6 +1188,15 @@ def _header_docs(text: str, field_name: str, ref_year: int | None) -> list[Polic
     return docs
 
 
+def _different_issuers(a: str | None, b: str | None) -> bool:
+    """Two named issuers that share no body and are not a province and one of its offices."""
+    if a is None or b is None or MULTI_RE.fullmatch(a) or MULTI_RE.fullmatch(b):
+        return False
+    if set(a.split("、")) & set(b.split("、")):
+        return False
+    return not (_same_issuer(a, b) or _same_issuer(b, a))
+
+
 def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     """One entry per normalised title: release if any occurrence is one; first issuer/number found wins."""
     merged: dict[str, PolicyDocument] = {}
@@ -1198,6 +1207,11 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
             # A bare "通知" is one untitled document per issuer.
             key = f"{d.issuer or ''}:{d.doc_type}"
         old = merged.get(key)
+        if old is not None and _different_issuers(old.issuer, d.issuer):
+            # The same title from another body is another document: the national office's 《关于开展根治欠薪
+            # 冬季专项行动的通知》 and each province's notice of that title.
+            key = f"{key}@{d.issuer}"
+            old = merged.get(key)
         if old is None:
             merged[key] = replace(d)
             continue

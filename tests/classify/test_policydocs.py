@@ -675,6 +675,16 @@ def test_a_headline_with_a_release_verb_is_news_not_the_document_s_title() -> No
     assert [(d.title, d.issuer) for d in releases] == [("《深圳市碳普惠管理办法》", "深圳市生态环境局")]
 
 
+def test_the_same_title_from_other_bodies_is_other_documents() -> None:
+    text = (
+        "国家发展改革委近日印发《关于开展冬季专项行动的通知》，部署全国行动。\n"
+        "江西：江西省人力资源和社会保障厅印发《关于开展冬季专项行动的通知》，明确分工。\n"
+        "据介绍，国家发改委印发的《关于开展冬季专项行动的通知》要求春节前办结。"
+    )
+    releases = recognise("多省开展冬季专项行动", text, published_at=Y2021).releases
+    assert [d.issuer for d in releases] == ["国家发展改革委", "江西省人力资源和社会保障厅"]
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 
