@@ -1222,6 +1222,8 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
         # A named body beats a bare count ("14部门印发" in the headline, "国家发改委等14部门" in the text).
         if old.issuer is None or (MULTI_RE.fullmatch(old.issuer) and d.issuer and not MULTI_RE.fullmatch(d.issuer)):
             old.issuer = d.issuer
+        elif d.issuer and set(old.issuer.split("、")) < set(d.issuer.split("、")):
+            old.issuer = d.issuer  # "生态环境部等17部门" in the headline, all seventeen in the text: the full list
         old.doc_number = old.doc_number or d.doc_number
         if d.is_release and not old.is_release:
             old.is_release, old.cue = True, d.cue

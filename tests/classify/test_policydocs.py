@@ -685,6 +685,12 @@ def test_the_same_title_from_other_bodies_is_other_documents() -> None:
     assert [d.issuer for d in releases] == ["国家发展改革委", "江西省人力资源和社会保障厅"]
 
 
+def test_the_full_list_of_signers_beats_the_headline_s_lead_body() -> None:
+    text = "近日，生态环境部、国家发展和改革委员会、科学技术部等17部门联合印发《国家适应气候变化战略2035》。"
+    [doc] = recognise("生态环境部等17部门联合印发《国家适应气候变化战略2035》", text, published_at=Y2021).releases
+    assert doc.issuer == "生态环境部、国家发展改革委、科技部"
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 
