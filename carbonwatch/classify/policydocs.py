@@ -1482,6 +1482,30 @@ def _headline_document(title: str) -> PolicyDocument | None:
     return _released(rest, issuer, kind, "title", span, "headline: issuer + 关于…")
 
 
+# "11省份上调2021年最低工资标准", "36地出台保交楼政策", "多地发布限跌令": a roundup headline reports releases by a
+# count of local governments; the labels count it as a release even when no document is named.
+ROUNDUP_RE = re.compile(
+    r"(?P<who>(?:\d{1,3}|多|数|十余|近\d{1,3}|全国\d{1,3})个?(?:地|省份|省区市|省市|省|城市|城|市))"
+    r"(?:已|相继|陆续|密集|纷纷|先后|集中)?"
+    r"(?P<verb>出台|发布|印发|推出|上调|下调|调整|出手|发文|宣布)"
+    r"(?P<what>[^，。；：:！？!?\s]{0,24})"
+)
+
+
+ROUNDUP_NOT_POLICY_RE = re.compile(r"GDP|数据|成绩单|统计|增速|排名|榜单|名单|预警|天气|高温|疫情|病例|招聘|考试")
+
+
+def _roundup_document(title: str) -> PolicyDocument | None:
+    """The releases a roundup headline reports (see :data:`ROUNDUP_RE`), as one entry issued by the count."""
+    m = ROUNDUP_RE.search(title)
+    if m is None or _future(title[: m.start("verb")]) or PLAN_RE.search(title[: m.start("verb")]):
+        return None
+    what = m.group("what").strip('_"“”') or "政策"
+    if ROUNDUP_NOT_POLICY_RE.search(what):
+        return None  # "31省份发布一季度GDP": figures, not policies
+    return _released(what, m.group("who"), None, "title", m.span("what"), f"roundup of local releases: {m.group(0)}")
+
+
 def recognise(
     title: str,
     text: str,
@@ -1513,7 +1537,7 @@ def recognise(
     if full_text is not None:
         docs.insert(0, full_text)
     elif not any(d.is_release and d.field == "title" for d in docs):
-        headline_doc = _headline_document(title)
+        headline_doc = _headline_document(title) or _roundup_document(title)
         if headline_doc is not None:
             docs.insert(0, headline_doc)
     order_issuer, _ = _heading_issuer(text)

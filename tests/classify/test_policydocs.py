@@ -691,6 +691,21 @@ def test_the_full_list_of_signers_beats_the_headline_s_lead_body() -> None:
     assert doc.issuer == "生态环境部、国家发展改革委、科技部"
 
 
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
+        ("11省份上调2021年最低工资标准 这些人受益", True),
+        ("“限跌令”来了，多地发布！多家房企被约谈", True),
+        ("36地出台“保交楼”政策", True),
+        ("31省份发布一季度GDP：广东领跑", False),  # figures, not policies
+        ("多地拟出台楼市新政", False),  # a plan
+    ],
+)
+def test_a_roundup_headline_reports_local_releases(title: str, released: bool) -> None:
+    result = recognise(title, "据记者统计，今年以来多地已调整相关政策。", published_at=Y2021)
+    assert result.is_release is released
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 
@@ -936,7 +951,7 @@ def test_a_report_titled_without_a_release_before_it_is_not_released() -> None:
     [
         ("国资委出台新规深化法治央企建设", True),
         ("证监会发布新规 规范私募基金", True),
-        ("多地出台新政，楼市回暖", False),  # no body named
+        ("有关方面出台新政，楼市回暖", False),  # no body named (a count of places is a roundup: see below)
         ("国资委将出台新规", False),
     ],
 )
