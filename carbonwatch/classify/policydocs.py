@@ -191,12 +191,22 @@ _BARE_NEXT = (
     r"(?=近日|日前|今日|今天|正式|联合|相继|陆续|也|已|再|又|发布|印发|出台|公布|推出|发文|等|、|和|与|及"
     r"|[^\u4e00-\u9fff]|$)"
 )
+# A district named alone is an issuer only right before a release verb ("梁溪区出台了人才购房实施办法"); places
+# that are not governments (景区, 小区, 园区, 社区 …) are not.
+_AREAS = "景区 小区 园区 社区 地区 校区 城区 市区 辖区 灾区 厂区 展区 片区 专区 聚集区 示范区".split()
+_NOT_DISTRICT = "".join(f"(?<!{w})" for w in _AREAS)
+_BARE_DISTRICT = (
+    rf"(?<![\u4e00-\u9fff])(?![据在由从对经向将被该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
+    r"(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
+)
+DISTRICT_NAME_RE = re.compile(rf"(?![据在由从对经向将被该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}")
 _LOCAL_GOV = (
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![据在由从对经向将被])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX})"
+    rf"|(?![据在由从对经向将被])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
+    rf"|{_BARE_DISTRICT})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
@@ -472,6 +482,8 @@ def canonical_issuer(text: str) -> str | None:
             names.append(name)
     if not names and counts:
         return counts[0]
+    if not names and DISTRICT_NAME_RE.fullmatch(text.strip()):
+        return text.strip()  # a district named alone (its release verb was in the text it came from)
     return "、".join(names) if names else None
 
 
@@ -578,7 +590,9 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     A named body wins over a bare count: in "生态环境部会同17个部门印发" the issuer is 生态环境部.
     """
     sentence = _sentence_before(text, pos, 200)  # a list of eleven joint issuers is longer than 80 characters
-    found = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(sentence)]
+    # The pattern may look past ``pos`` (a district is an issuer only before its release verb), not match past it.
+    window = JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8))
+    found = [canonical_issuer(m.group(0)) for m in window if m.end() <= pos]
     named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
     if named:
         return named[-1]
@@ -868,21 +882,26 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 continue
             if field_name == "text" and _recalled(text, m.start()):
                 continue
+            status = STATUS_AFTER_RE.match(text, m.end("title"))
+            end = status.end() if status else m.end("title")  # "实施办法（试行）": the status is part of the title
             docs.append(
                 PolicyDocument(
-                    title=title,
-                    title_norm=normalise_title(title),
+                    title=text[m.start("title") : end],
+                    title_norm=normalise_title(text[m.start("title") : end]),
                     issuer=issuer,
                     doc_number=None,
                     doc_type=doc_type(title),
                     is_release=True,
                     field=field_name,
                     start=m.start("title"),
-                    end=m.end("title"),
+                    end=end,
                     cue=m.group(0),
                 )
             )
     return docs
+
+
+STATUS_AFTER_RE = re.compile(r"[（(](?:试行|暂行|修订|修订稿|(?:19|20)\d{2}年(?:版|本))[）)]")
 
 
 def _issuer_just_before(text: str, pos: int) -> str | None:

@@ -706,6 +706,14 @@ def test_a_roundup_headline_reports_local_releases(title: str, released: bool) -
     assert result.is_release is released
 
 
+def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part_of_the_title() -> None:
+    text = "5月11日，“无锡人才”公众号发布，梁溪区出台了人才购房实施办法（试行），给予最高1000万元购房补贴。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("人才购房实施办法（试行）", "梁溪区")
+    # an area that is no government, or a district named mid-word, is no issuer
+    assert recognise("", "大兴区仅针对打造产业聚集区推出了覆盖面广的补贴政策。", published_at=Y2021).releases == []
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 
