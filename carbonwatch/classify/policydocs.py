@@ -194,6 +194,7 @@ _BARE_NEXT = (
 # A district named alone is an issuer only right before a release verb ("梁溪区出台了人才购房实施办法"); places
 # that are not governments (景区, 小区, 园区, 社区 …) are not.
 _AREAS = "景区 小区 园区 社区 地区 校区 城区 市区 辖区 灾区 厂区 展区 片区 专区 聚集区 示范区".split()
+_AREAS += "多区 各区 两区 几区 数区".split()  # counts of districts (深圳多区发布通告)
 _NOT_DISTRICT = "".join(f"(?<!{w})" for w in _AREAS)
 _BARE_DISTRICT = (
     rf"(?<![\u4e00-\u9fff])(?![据在由从对经向将被该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
