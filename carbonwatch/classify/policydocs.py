@@ -355,7 +355,8 @@ ISSUER_VERB_TITLE_RE = re.compile(
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )
 TITLE_VERB_RE = re.compile(
-    rf"(?P<title>{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会)"  # not 发布会
+    rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号]){_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))"
+    rf"\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会)"  # not 发布会
 )
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
 # The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
@@ -1316,7 +1317,7 @@ ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*
 FULL_TEXT_CUE = "the article is the document"
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
-HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$")
+HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$")
 
 
 def _structure_signals(text: str) -> list[str]:
@@ -1349,6 +1350,8 @@ def _heading_block(text: str) -> str:
         line = line.strip()
         if not line or DOC_NUMBER_RE.search(line) or DATE_LINE_RE.match(line) or ADDRESSEE_RE.match(line):
             break
+        if len(line) <= 30 and line.endswith(("：", ":")):
+            break  # any short addressee line ("致广大游客：") ends the heading
         lines.append(line)
         if SENTENCE_END_RE.search(line) or len("".join(lines)) > 120:
             return ""  # running text, not a heading
@@ -1505,9 +1508,9 @@ def _headline_document(title: str) -> PolicyDocument | None:
 # "11省份上调2021年最低工资标准", "36地出台保交楼政策", "多地发布限跌令": a roundup headline reports releases by a
 # count of local governments; the labels count it as a release even when no document is named.
 ROUNDUP_RE = re.compile(
-    r"(?P<who>(?:\d{1,3}|多|数|十余|近\d{1,3}|全国\d{1,3})个?(?:地|省份|省区市|省市|省|城市|城|市))"
+    r"(?P<who>(?:\d{1,3}余?|多|数|十余|近\d{1,3}|全国\d{1,3})个?(?:地|省份|省区市|省市|省|城市|城|市))"
     r"(?:已|相继|陆续|密集|纷纷|先后|集中)?"
-    r"(?P<verb>出台|发布|印发|推出|上调|下调|调整|出手|发文|宣布)"
+    r"(?P<verb>出台|发布|印发|公布|推出|上调|下调|调整|出手|发文|宣布)"
     r"(?P<what>[^，。；：:！？!?\s]{0,24})"
 )
 

@@ -697,6 +697,7 @@ def test_the_full_list_of_signers_beats_the_headline_s_lead_body() -> None:
         ("11省份上调2021年最低工资标准 这些人受益", True),
         ("“限跌令”来了，多地发布！多家房企被约谈", True),
         ("36地出台“保交楼”政策", True),
+        ("14省份公布养老金计发基数，快来算算", True),
         ("31省份发布一季度GDP：广东领跑", False),  # figures, not policies
         ("多地拟出台楼市新政", False),  # a plan
     ],
@@ -712,6 +713,27 @@ def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part
     assert (doc.title, doc.issuer) == ("人才购房实施办法（试行）", "梁溪区")
     # an area that is no government, or a district named mid-word, is no issuer
     assert recognise("", "大兴区仅针对打造产业聚集区推出了覆盖面广的补贴政策。", published_at=Y2021).releases == []
+
+
+def test_an_announcement_printed_under_a_short_addressee_line_is_the_document() -> None:
+    text = (
+        "关于对奥林匹克公园中心区暂时进行封闭管理的公告\n致广大游客：\n为保障冬奥会顺利进行，需对中心区进行封园管理。\n"
+        "特此公告。\n北京奥林匹克公园管理委员会\n2021年11月23日"
+    )
+    [doc] = recognise("11月25日起，奥林匹克公园中心区封闭", text, published_at=Y2021).releases
+    assert doc.title_norm == "关于对奥林匹克公园中心区暂时进行封闭管理的公告"
+    assert doc.issuer == canonical_issuer("北京奥林匹克公园管理委员会")  # 北京市…
+
+
+def test_a_document_headline_with_a_part_number_is_the_document() -> None:
+    text = "为贯彻落实省“两会”精神，现制定分工方案如下。\n一、对预期目标完成情况进行监测。\n二、抓住建设机遇。\n"
+    [doc] = recognise("2025年省《政府工作报告》重点工作分工方案(一)", text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("2025年省《政府工作报告》重点工作分工方案")
+
+
+def test_a_title_in_a_headline_starts_at_a_word_boundary() -> None:
+    title = "2021 年“清朗”行动封禁主播 7200 余名，2022 年十大重点任务公布"  # not 年十大…, 大重点任务
+    assert recognise(title, "国务院新闻办公室举行新闻发布会。", published_at=Y2021).releases == []
 
 
 def test_archive_file_name_underscores_are_quotes() -> None:
