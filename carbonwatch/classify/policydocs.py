@@ -331,6 +331,7 @@ SPEECH_FRAME_RE = re.compile(
 # Planned or hypothetical releases are not releases.
 FUTURE_RE = re.compile(
     r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
+    r"|准备|打算|酝酿|谋划"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
 )
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
@@ -1317,6 +1318,10 @@ ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*
 FULL_TEXT_CUE = "the article is the document"
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
+LEADING_NUMBER_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号\s*"
+)
+WHOLE_BRACKET_RE = re.compile(r"《([^《》]+)》")
 HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$")
 
 
@@ -1422,6 +1427,11 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
     candidates = [HEADLINE_TAIL_RE.sub("", title.strip()), _heading_block(text)]
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
+        # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
+        compact = LEADING_NUMBER_RE.sub("", compact)
+        whole = WHOLE_BRACKET_RE.fullmatch(compact)
+        if whole and "关于" in whole.group(1):
+            compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
         if compact.startswith("《") or not compact:  # a bracketed title is the bracket rules' case
             continue
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
@@ -1477,6 +1487,9 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
+# "【中信证券：央行上缴结存利润既不是…】…中信证券认为，3月8日央行发布公告称…": a broker's or institute's view of a
+# release, whatever verbs its flash repeats.
+BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
 # Headlines that are a document: "《深圳市金融业高质量发展“十四五”规划》：推动数字人民币…" (the document, then a point
 # it makes) and "中央网信办关于加快推动区块链技术应用和产业发展的指导意见" (a full official title, issuer first, no
 # verb): news of a release reads so even when the feed kept only a line of the body.
@@ -1569,7 +1582,8 @@ def recognise(
         if d.is_release and d.issuer is None and order_issuer:
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
     merged, folded = _fold_headline_paraphrases(merged)
-    if INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title:
+    explainer = INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title
+    if explainer or BROKER_VIEW_RE.match(title):
         # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
         # the full text, "读懂《…》（附全文）", republishes the document and stays a release)
         for d in merged:

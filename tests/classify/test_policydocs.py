@@ -615,6 +615,8 @@ def test_the_issuer_after_the_title_and_its_short_name() -> None:
         "某能源集团有限公司近日发布《碳达峰碳中和行动方案》，提出2028年实现碳达峰。",  # a company
         "教育部网站发布《2022年全国普通高校招生考试安全工作电视电话会议召开》的通知。",  # a news headline in 《》
         "负责人表示，将建立健全补偿制度；编制出台《全国防沙治沙规划》；签订责任书。",  # a list of plans
+        "厅长说，广东准备出台更具有针对性的促进民营企业发展的政策和措施。",  # 准备: a plan
+        "中国互联网协会近日发布《元宇宙产业自律公约》。",  # an industry's self-regulation pact
     ],
 )
 def test_not_a_government_release(text: str) -> None:
@@ -734,6 +736,21 @@ def test_a_document_headline_with_a_part_number_is_the_document() -> None:
 def test_a_title_in_a_headline_starts_at_a_word_boundary() -> None:
     title = "2021 年“清朗”行动封禁主播 7200 余名，2022 年十大重点任务公布"  # not 年十大…, 大重点任务
     assert recognise(title, "国务院新闻办公室举行新闻发布会。", published_at=Y2021).releases == []
+
+
+def test_a_government_page_s_numbered_bracketed_heading_is_the_document() -> None:
+    title = "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》"
+    text = (
+        "京政办发〔2016〕26号\n各区人民政府，市政府各委、办、局：\n《北京市2016年政务公开工作要点》已经市政府同意，"
+        "现印发给你们，请结合实际认真贯彻落实。\n北京市人民政府办公厅\n2016年5月28日\n"
+    )
+    [doc] = recognise(title, text).releases
+    assert (doc.title_norm, doc.issuer) == ("北京市2016年政务公开工作要点", "北京市人民政府办公厅")
+
+
+def test_a_broker_s_view_of_a_release_is_an_interpretation() -> None:
+    title = "【中信证券：央行上缴结存利润不是量化宽松】格隆汇3月10日丨中信证券认为，3月8日央行发布公告称…"
+    assert recognise(title, "", published_at=Y2021).releases == []
 
 
 def test_archive_file_name_underscores_are_quotes() -> None:
