@@ -125,6 +125,7 @@ NON_DOCUMENT_RE = re.compile(
     r"|讲话$|致辞$|发言$|演讲$|贺信$|答记者问$|问答$|解读$|访谈$|专访$|综述$|评论$|社论$|述评$"
     r"|(?:会议|座谈会|发布会|论坛|峰会|研讨会|博览会)$|(?:会|会议)(?:召开|举行|开幕|闭幕)$"
     r"|自律公约$|倡议书?$"  # an industry's self-regulation pact or proposal, not a government's document
+    r"|(?:数据|运行|执行|完成|进展|统计)情况$"  # 主要监管指标数据情况, 运行情况: a status report
     r"|小说$|电影$|电视剧$|纪录片$|节目$|歌曲$|诗集$|一书$|丛书$|读本$|教材$"
 )
 # Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents.

@@ -206,7 +206,7 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![据在由从对经向将被])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
+    rf"|(?![据在由从对经向将被和与及或并同])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
     rf"|{_BARE_DISTRICT})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
@@ -919,7 +919,8 @@ LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running tex
 # Lines printed before a news lead: the headline repeated, 来源/原标题/记者/编辑 lines, a lone dateline.
 PRE_LEAD_LINE_RE = re.compile(
     r"[ \t\u3000]*(?:(?:来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*"
-    r"|(?:本报)?(?:记者|通讯员|实习生|作者)[ \t\u3000][^\n。，！？；]{1,24})?\n"
+    r"|(?:本报)?(?:记者|通讯员|实习生|作者)[ \t\u3000][^\n。，！？；]{1,24}"
+    r"|[^\n。，！？；]{2,12}记者[ \t\u3000]+[^\n。，！？；]{1,24})?\n"  # "川观新闻记者 唐泽文"
 )
 
 
@@ -1104,15 +1105,6 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
     lead = text[: _lead_paragraph_end(text, title)]
     if "起" not in title and "起" not in lead:
         return []
-    issuer = None
-    for window in (title, lead):
-        found = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(window)]
-        named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
-        if named:
-            issuer = named[0]
-            break
-    if issuer is None:
-        return []
     for field_name, window in (("title", title), ("text", lead)):
         for m in EFFECTIVE_RE.finditer(window):
             clause = _clause_before(window, m.start())
@@ -1123,9 +1115,22 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
                 continue  # "《X》今天起正式施行": a titled document entering into force, read by the title rules
             if CITE_RE.search(clause) or is_historical(window, m.start(), ref_year):
                 continue
+            # Who acts is named before the measure (北京市调整了…政策，11月17日零时起…), or, for a headline, in
+            # the lead; a place named after it is the measure's scope (对湖北、重庆两地游客实行…).
+            issuer = _first_named_issuer(window[: m.start()])
+            if issuer is None and field_name == "title":
+                issuer = _first_named_issuer(lead)
+            if issuer is None:
+                continue
             cue = f"measure in force: {m.group(0)[:30]}"
             return [_released("措施", issuer, None, field_name, m.span("verb"), cue)]
     return []
+
+
+def _first_named_issuer(text: str) -> str | None:
+    found = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(text)]
+    named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
+    return named[0] if named else None
 
 
 def _released(

@@ -477,6 +477,16 @@ MEASURES_IN_FORCE = [
     ("10日起某公司股票暂停上市", "某科技股份有限公司公告，10日起公司股票暂停上市。", None),  # a company
     ("明日起全市出租车拟调整运价", "广州市交通运输局称，明日起拟调整出租车运价，方案正在征求意见。", None),  # a plan
     ("1日起这些变化将影响你的生活", "1日起，多项新变化开始实施，涉及消费、出行等方面。", None),  # no body named
+    (  # a scenic area's offer: the provinces named after the moment are the offer's scope, not who acts
+        "1月20日起，某大峡谷对鄂渝两地游客门票半价",
+        "记者从某大峡谷景区获悉，1月20日起，景区对湖北、重庆两地游客实行门票半价优惠政策。",
+        None,
+    ),
+    (  # a byline line before the lead is no lead: the issuer is named in the sentence after it
+        "12月1日零时起，川渝两地座机通话取消长途费",
+        "川观新闻记者 唐泽文\n记者从省通信管理局获悉，四川省通信管理局和重庆市通信管理局将于12月1日零时起取消长途费。",
+        "四川省通信管理局、重庆市通信管理局",
+    ),
 ]
 
 

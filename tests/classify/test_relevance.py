@@ -141,7 +141,7 @@ def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
     "title",
     [
         "碳交易市场启动在即，碳交易板块掀涨停潮",
-        "碳中和下一个爆发点来了，挖出一只标的",
+        "碳中和下一个爆发点来了，这家公司股价还在地板",
         "券商：碳中和背景下继续看好钢铁股",
         "创业板指跌超4% “碳中和”人气爆棚",
     ],
@@ -165,3 +165,9 @@ def test_a_carbon_document_released_in_the_lead_is_the_subject() -> None:
     result = score_relevance(title, text, shipped, released=["《湖南省碳达峰实施方案》"])
     assert result.relevant
     assert [(e.term, e.field, e.rule) for e in result.evidence][:1] == [("碳达峰", "document", "released_document")]
+
+
+def test_target_is_no_stock_market_frame_and_energy_intensity_is_carbon() -> None:
+    title = "市政府办公室关于分解下达2019年度能源消耗强度目标的通知"  # 目标的 is not 投资标的
+    result = score_relevance(title, "为贯彻落实节能减排工作部署，现将能源消耗强度目标分解下达。", load_rules())
+    assert result.relevant and result.title_score > 0
