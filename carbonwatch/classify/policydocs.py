@@ -1501,6 +1501,10 @@ BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研�
 HEADLINE_DOC_COLON_RE = re.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]")
 
 
+# "网信办：关于国家区块链创新应用试点入选名单的公示": the issuer, a colon, then the document's own title.
+COLON_AFTER_ISSUER_RE = re.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
+
+
 def _headline_document(title: str) -> PolicyDocument | None:
     """The document a headline consists of (see :data:`HEADLINE_DOC_COLON_RE`), as a release."""
     headline = normalise_title(title) if "_" in title else title.strip()
@@ -1513,7 +1517,7 @@ def _headline_document(title: str) -> PolicyDocument | None:
         issuer, _ = split_issuer_prefix(name)
         cue = "headline: the document, then what it says"
         return _released(f"《{name}》", issuer, kind, "title", m.span("title"), cue)
-    issuer, rest = split_issuer_prefix(headline)
+    issuer, rest = split_issuer_prefix(COLON_AFTER_ISSUER_RE.sub(r"\1", headline, count=1))
     kind = document_kind(rest)
     if issuer is None or not rest.startswith("关于") or kind is None or kind in WEAK_KINDS:
         return None

@@ -641,6 +641,10 @@ def test_not_a_government_release(text: str) -> None:
             "中央网络安全和信息化委员会办公室关于加快推动区块链技术应用和产业发展的指导意见",
             ("关于加快推动区块链技术应用和产业发展的指导意见", "中央网信办"),
         ),
+        (
+            "网信办：关于国家区块链创新应用试点入选名单的公示",
+            ("关于国家区块链创新应用试点入选名单的公示", "国家互联网信息办公室"),
+        ),
     ],
 )
 def test_a_headline_that_is_a_document_is_its_release(title: str, expected: tuple[str, str | None]) -> None:
