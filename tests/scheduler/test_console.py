@@ -141,6 +141,11 @@ def _http(url: str, *, post: bool = False) -> tuple[int, Any]:
         return 0, None
 
 
+def _daemon_state(url: str) -> str | None:
+    status, body = _http(url)
+    return body["daemon"]["state"] if status == 200 and isinstance(body, dict) else None
+
+
 def test_a_serving_daemon_runs_a_source_now_from_its_console(tmp_path: Path) -> None:
     port = _free_port()
     db = tmp_path / "cw.db"
@@ -154,7 +159,8 @@ def test_a_serving_daemon_runs_a_source_now_from_its_console(tmp_path: Path) -> 
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until(lambda: _http(f"{base}/readyz")[0] == 200, 60, "the console to answer")
-        assert _http(f"{base}/readyz")[1]["daemon"]["state"] == "alive"
+        # The console may answer before the daemon's first heartbeat is written ("never"): wait for it, no race.
+        wait_until(lambda: _daemon_state(f"{base}/readyz") == "alive", 60, "the daemon's first heartbeat")
         assert _http(f"{base}/actions/run-now/sina_finance", post=True)[0] == 200
         wait_until(lambda: bool(finished(db, "sina_finance")), 60, "the run asked for")
     finally:
