@@ -311,6 +311,13 @@ IMPLEMENT_BEFORE_RE = re.compile(r"(?:施行|实施|执行)(?:统一|新|新修�
 IN_FORCE_AFTER_RE = re.compile(
     r"^\s*[，,]?\s*(?:已经?|于|自|从)?[^。；;，,《》]{0,16}?(?:起|开始)?\s*[，,]?\s*(?:正式)?(?:施行|实施|生效)"
 )
+CHINA_RE = re.compile(r"中国|我国|中方|中华人民共和国")
+EXECUTIVE_MEETING_RE = re.compile(r"常务会议|国常会|常委会议|办公会议|全体会议")
+# International organisations publish reports and rules too (IPCC, 世界气象组织, 国际能源署): not Chinese releases.
+INTERNATIONAL_RE = re.compile(
+    r"联合国|IPCC|政府间气候变化专门委员会|世界气象组织|世界银行|国际货币基金组织|IMF|世界卫生组织|世卫组织|国际能源署|IEA"
+    r"|经合组织|OECD|世界贸易组织|世贸组织|WTO|欧盟委员会|欧洲议会|欧盟理事会|国际海事组织|国际民航组织"
+)
 SHORT_NAME_RE = re.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$")
 # "《X》已经国务院同意，并由生态环境部联合有关部门印发": the issuer named after the title, in the same sentence.
 ISSUER_AFTER_RE = re.compile(
@@ -674,6 +681,17 @@ def _recalled(text: str, pos: int) -> str | None:
     return "recalled in a press conference or interview: " + sentence.strip()[-30:]
 
 
+def _printed_heading_at(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in a document's printed heading: a line "X关于印发《…》的通知" with its number on the
+    next line. The article carries the document itself, whatever interview frames it."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0 or "关于" not in text[start:pos]:
+        return False
+    next_end = text.find("\n", end + 1)
+    return bool(NUMBER_LINE_RE.match(text[end + 1 : next_end if next_end >= 0 else len(text)]))
+
+
 def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     docs: list[PolicyDocument] = []
     short_names: set[str] = set()
@@ -734,9 +752,17 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
+        if release and "审议通过" in cue and EXECUTIVE_MEETING_RE.search(_sentence_before(text, m.start(), 200)):
+            # "国务院常务会议审议通过《…》": adopted at a government meeting, issued later (a legislature's vote,
+            # 表决通过, promulgates)
+            release, cue = False, "adopted at an executive meeting, not yet issued: " + clause.strip()[-20:]
+        sentence = _sentence_before(text, m.start(), 120)
+        if release and issuer is None and INTERNATIONAL_RE.search(sentence) and not CHINA_RE.search(sentence):
+            # (a joint statement China signs with WTO members stays a release)
+            release, cue = False, "an international body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
-        if release and field_name == "text":
+        if release and field_name == "text" and not _printed_heading_at(text, m.start()):
             recalled = _recalled(text, m.start())
             if recalled:
                 release, cue = False, recalled
@@ -1592,6 +1618,10 @@ def recognise(
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
     merged, folded = _fold_headline_paraphrases(merged)
     explainer = INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title
+    # ... unless the article prints the document itself (its heading and number): "政策及解读汇编"
+    explainer = explainer and not any(
+        d.is_release and d.field == "text" and _printed_heading_at(text, d.start) for d in merged
+    )
     if explainer or BROKER_VIEW_RE.match(title):
         # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
         # the full text, "读懂《…》（附全文）", republishes the document and stays a release)

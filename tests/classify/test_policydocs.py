@@ -767,6 +767,33 @@ def test_a_broker_s_view_of_a_release_is_an_interpretation() -> None:
     assert recognise(title, "", published_at=Y2021).releases == []
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "本周国常会：审议通过《关于加强医保基金常态化监管的实施意见》",
+            "国务院常务会议审议通过《关于加强医保基金常态化监管的实施意见》。",
+        ),
+        (
+            "IPCC报告：避免全球变暖",
+            "政府间气候变化专门委员会（IPCC）今天发布的题为《2022年气候变化：减缓气候变化》的报告指出，需减排。",
+        ),
+    ],
+)
+def test_adopted_at_a_meeting_or_by_an_international_body_is_no_chinese_release(title: str, text: str) -> None:
+    assert recognise(title, text, published_at=Y2021).releases == []
+
+
+def test_a_compilation_printing_the_document_s_heading_and_number_is_its_release() -> None:
+    text = (
+        "摘要：对确保完成节能指标具有重要意义。记者就此采访了国家发展改革委有关负责同志。\n"
+        "国家发展改革委关于印发《完善能源消费强度和总量双控制度方案》的通知\n发改环资〔2021〕1310号\n"
+        "各省、自治区、直辖市人民政府：\n《完善能源消费强度和总量双控制度方案》已经国务院同意，现印发给你们。\n"
+    )
+    [doc] = recognise("国家发改委能耗双控政策（1310号文）及解读汇编", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == ("完善能源消费强度和总量双控制度方案", "国家发展改革委")
+
+
 def test_archive_file_name_underscores_are_quotes() -> None:
     assert normalise_title("《深圳市金融业_十四五_规划》") == normalise_title("《深圳市金融业“十四五”规划》")
 
