@@ -318,6 +318,13 @@ INTERNATIONAL_RE = re.compile(
     r"联合国|IPCC|政府间气候变化专门委员会|世界气象组织|世界银行|国际货币基金组织|IMF|世界卫生组织|世卫组织|国际能源署|IEA"
     r"|经合组织|OECD|世界贸易组织|世贸组织|WTO|欧盟委员会|欧洲议会|欧盟理事会|国际海事组织|国际民航组织"
 )
+
+
+def _international(sentence: str) -> bool:
+    """An international body's document, unless China signs it (a joint statement with WTO members is China's)."""
+    return bool(INTERNATIONAL_RE.search(sentence)) and not CHINA_RE.search(sentence)
+
+
 SHORT_NAME_RE = re.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$")
 # "《X》已经国务院同意，并由生态环境部联合有关部门印发": the issuer named after the title, in the same sentence.
 ISSUER_AFTER_RE = re.compile(
@@ -594,6 +601,11 @@ def _sentence_before(text: str, pos: int, limit: int = 80) -> str:
     return parts[-1] if parts else window
 
 
+def _named_bodies(found: list[str | None]) -> list[str]:
+    """The canonical issuers that name a body (not None, not a bare count such as 11部门), in order."""
+    return [f for f in found if f and not MULTI_RE.fullmatch(f)]
+
+
 def find_issuer_before(text: str, pos: int) -> str | None:
     """The issuer written in the sentence before ``pos``, nearest first; joint issuers kept together.
 
@@ -603,7 +615,7 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     # The pattern may look past ``pos`` (a district is an issuer only before its release verb), not match past it.
     window = JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8))
     found = [canonical_issuer(m.group(0)) for m in window if m.end() <= pos]
-    named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
+    named = _named_bodies(found)
     if named:
         return named[-1]
     if found:
@@ -756,9 +768,7 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
             # "国务院常务会议审议通过《…》": adopted at a government meeting, issued later (a legislature's vote,
             # 表决通过, promulgates)
             release, cue = False, "adopted at an executive meeting, not yet issued: " + clause.strip()[-20:]
-        sentence = _sentence_before(text, m.start(), 120)
-        if release and issuer is None and INTERNATIONAL_RE.search(sentence) and not CHINA_RE.search(sentence):
-            # (a joint statement China signs with WTO members stays a release)
+        if release and issuer is None and _international(_sentence_before(text, m.start(), 120)):
             release, cue = False, "an international body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
@@ -1154,8 +1164,7 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
 
 
 def _first_named_issuer(text: str) -> str | None:
-    found = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(text)]
-    named = [f for f in found if f and not MULTI_RE.fullmatch(f)]
+    named = _named_bodies([canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(text)])
     return named[0] if named else None
 
 
