@@ -119,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         required=True,
         help="the collection round the staged posts belong to (blind posts of a round stay unread until measured)",
     )
+    merge.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="validate the staged rows with the corpus and print the counts, writing nothing",
+    )
     merge.add_argument("staged", nargs="+", type=Path)
     sub.add_parser("check", help="validate the corpus and print its counts")
     args = parser.parse_args(argv)
@@ -131,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                 if new["path"] and new["path"] not in known:
                     rows.append(new)
                     known.add(new["path"])
-        write_rows(rows)
+        if not args.dry_run:
+            write_rows(rows)
     bad = problems(rows)
     for line in bad:
         print(line, file=sys.stderr)

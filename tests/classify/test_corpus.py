@@ -7,6 +7,8 @@ was never tuned on fails here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from benchmarks.corpus_tool import CORPUS, LABELS, problems, read_rows
@@ -108,3 +110,17 @@ def test_first_measurements_are_judged_rows() -> None:
     first_release = rows[0]
     assert first_release.benchmark.startswith("release — blind round 1 as first measured")
     assert first_release.met == "no"  # 0.864 / 0.792 against 0.95 / 0.90
+
+
+def test_merge_dry_run_validates_staged_rows_and_writes_nothing(tmp_path: Path) -> None:
+    from benchmarks import corpus_tool
+
+    staged = tmp_path / "staged.tsv"
+    staged.write_text(
+        "file\tcarbon\trelease\tflag\tdocuments\trepo\tpath\tcommit\tread_file_id\tnote\n"
+        "posts/000000000000.md\t1\t0\t1\t\tweb\thttps://example.org/a\tsearch-pages\t\tflag without release\n",
+        encoding="utf-8",
+    )
+    before = LABELS.read_bytes()
+    assert corpus_tool.main(["merge", "--round", "99", "--dry-run", str(staged)]) == 1  # missing file, bad flag
+    assert LABELS.read_bytes() == before
