@@ -245,7 +245,7 @@ ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).
 _ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})"
-_ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室)?"
+_ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
 )
@@ -1458,13 +1458,38 @@ def _printed_number(text: str) -> str | None:
     return find_doc_number_near(text, 0, 0)
 
 
+# A page title cut to fit ("…关于组织开展2025年度国家绿色数据中心推荐..."): the document's matter (事由) is restated
+# in its first lines ("现组织开展2025年度国家绿色数据中心推荐工作。有关事项通知如下："), which completes it.
+TRUNCATED_RE = re.compile(r"\s*(?:\.{2,}|…+|⋯+)\s*$")
+AS_FOLLOWS_RE = re.compile(r"(?:有关|相关)?(?:事项|事宜|要求)?(通知|通告|公告|意见|决定)如下")
+
+
+def complete_truncated(headline: str, text: str) -> str | None:
+    """A truncated headline completed from the document's restatement of its matter in the first lines, or None."""
+    m = TRUNCATED_RE.search(headline)
+    if not m:
+        return None
+    head = headline[: m.start()]
+    opening = text[:1500]
+    kind = AS_FOLLOWS_RE.search(opening)
+    if "关于" not in head or not kind:
+        return None
+    for size in range(min(12, len(head)), 3, -1):
+        at = opening.find(head[-size:])
+        if at != -1:
+            rest = re.match(r"[^，。；：！？\n《》“”]{0,20}", opening[at + size :])
+            return f"{head}{rest.group(0) if rest else ''}的{kind.group(1)}"
+    return None
+
+
 def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
     signals = _structure_signals(text)
     if not signals:
         return None
-    candidates = [HEADLINE_TAIL_RE.sub("", title.strip()), _heading_block(text)]
+    headline = complete_truncated(title.strip(), text) or title.strip()
+    candidates = [HEADLINE_TAIL_RE.sub("", headline), _heading_block(text)]
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
@@ -1527,6 +1552,23 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
+# A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
+# reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
+DRAFT_TITLE_RE = re.compile(r"征求意见稿|草案|送审稿|讨论稿")
+DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
+
+
+def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
+    """``d`` is a draft for comment, by its title or by the sentence that reports it."""
+    if DRAFT_TITLE_RE.search(d.title):
+        return True
+    text = texts.get(d.field, "")
+    start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
+    ends = [i for i in (text.find(mark, d.end) for mark in "。！？\n") if i != -1]
+    sentence = text[start : min(ends) if ends else len(text)]
+    return bool(DRAFT_SENTENCE_RE.search(sentence))
+
+
 # "【中信证券：央行上缴结存利润既不是…】…中信证券认为，3月8日央行发布公告称…": a broker's or institute's view of a
 # release, whatever verbs its flash repeats.
 BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
@@ -1631,6 +1673,9 @@ def recognise(
     explainer = explainer and not any(
         d.is_release and d.field == "text" and _printed_heading_at(text, d.start) for d in merged
     )
+    for d in merged:
+        if d.is_release and _draft(d, {"title": title, "text": text}):
+            d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
     if explainer or BROKER_VIEW_RE.match(title):
         # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
         # the full text, "读懂《…》（附全文）", republishes the document and stays a release)

@@ -10,6 +10,7 @@ import pytest
 from carbonwatch.classify.policydocs import (
     ISSUER_RE,
     canonical_issuer,
+    complete_truncated,
     doc_type,
     fullwidth_punctuation,
     normalise_doc_number,
@@ -1063,3 +1064,29 @@ def test_a_headline_document_with_its_printed_issuing_bodies_is_the_release() ->
 
 def test_printed_issuing_bodies_under_a_news_headline_are_no_document() -> None:
     assert recognise("官方：人民银行召开工作会议", "发文机关：人民银行", published_at=Y2021).releases == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        ("《电子烟管理办法（征求意见稿）》公布", "国家烟草专卖局公布《电子烟管理办法（征求意见稿）》。", False),
+        ("证监会11月1日消息", "中国证监会11月1日发布《上市公司监督管理办法》，向社会公开征求意见。", False),
+        ("国务院印发条例", "国务院印发《数据安全管理条例》，自2022年1月1日起施行。", True),
+        ("证监会11月1日消息", "中国证监会在广泛征求意见的基础上，11月1日发布《上市公司监督管理办法》。", True),
+    ],
+)
+def test_a_draft_for_comment_is_not_yet_issued(title: str, text: str, released: bool) -> None:
+    assert bool(recognise(title, text, published_at=Y2021).releases) is released
+
+
+def test_a_truncated_headline_is_completed_from_the_document_s_first_lines() -> None:
+    title = "工业和信息化部办公厅 国家能源局综合司关于组织开展2025年度国家绿色数据中心推荐..."
+    text = (
+        "各省、自治区、直辖市工业和信息化主管部门、能源部门：\n"
+        "为推动数据中心节能降碳改造，现组织开展2025年度国家绿色数据中心推荐工作。有关事项通知如下：\n"
+        "一、推荐要求\n二、推荐程序\n"
+    )
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert doc.title_norm == "关于组织开展2025年度国家绿色数据中心推荐工作的通知"
+    assert doc.issuer == "工业和信息化部、国家能源局"
+    assert complete_truncated("关于开展某项工作", text) is None  # not cut: nothing to complete
