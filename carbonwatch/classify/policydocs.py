@@ -1488,8 +1488,8 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
     signals = _structure_signals(text)
     if not signals:
         return None
-    headline = complete_truncated(title.strip(), text) or title.strip()
-    candidates = [HEADLINE_TAIL_RE.sub("", headline), _heading_block(text)]
+    shown = complete_truncated(title.strip(), text) or title.strip()
+    candidates = [HEADLINE_TAIL_RE.sub("", shown), _heading_block(text)]
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
