@@ -382,6 +382,7 @@ YEAR_TITLE_RE = re.compile(
     rf"(?P<verb>{_VERB_ALT})了?"
     rf"(?P<title>(?:19|20)\d{{2}}年度?[^\s，。；：:、！？!?《》()（）]{{2,24}}?)(?=[，。；：:！？!?\s]|$)"
 )
+TIME_CLAUSE_END_RE = re.compile(r"(?:之后|以后|以来|后|时)$")
 APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
 ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*\s*$")
 COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金")
@@ -859,6 +860,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             continue
         if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title) or SPEECH_FRAME_RE.search(title):
             continue
+        if TIME_CLAUSE_END_RE.search(title):
+            continue  # "国家统计局发布2021年人口数据后，各地…": a time clause sets the scene, it names no document
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         docs.append(
@@ -1023,9 +1026,20 @@ DIGEST_MIN_ITEMS = 3
 FLASH_ITEM_RE = re.compile(r"【(?P<headline>[^【】\n]{4,80})】(?P<lead>[^\n]*)")
 
 
+# "1丨国家能源局表示，…" / "3丨郑州收紧住房公积金贷款" then the item's lead on the next line: a news site's digest
+# (每经22点, 每经早参) numbers its items with 丨; three such lines make a digest whatever its headline says.
+BAR_ITEM_RE = re.compile(
+    r"(?m)^[ \t\u3000]*\d{1,2}[ \t]*[丨｜][ \t]*(?P<headline>[^\n]{4,90}?)[ \t]*\n(?P<lead>[^\n]*)"
+)
+
+
 def _digest_items(title: str, text: str) -> list[tuple[str, str]]:
     """The items of a news digest as (headline, lead): at least three short numbered lines (headlines only),
-    or flash items with their headline in 【】, in a text that calls itself a digest (要闻精选, 早报 …)."""
+    or flash items with their headline in 【】, in a text that calls itself a digest (要闻精选, 早报 …), or items
+    numbered with 丨 each over its lead."""
+    bar_items = [(m.group("headline"), m.group("lead")) for m in BAR_ITEM_RE.finditer(text)]
+    if len(bar_items) >= DIGEST_MIN_ITEMS:
+        return bar_items
     if not DIGEST_HEAD_RE.search(title + "\n" + text[:200]):
         return []
     items = [(m.group(1).strip(), "") for m in DIGEST_ITEM_RE.finditer(text)]

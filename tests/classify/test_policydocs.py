@@ -1090,3 +1090,18 @@ def test_a_truncated_headline_is_completed_from_the_document_s_first_lines() -> 
     assert doc.title_norm == "关于组织开展2025年度国家绿色数据中心推荐工作的通知"
     assert doc.issuer == "工业和信息化部、国家能源局"
     assert complete_truncated("关于开展某项工作", text) is None  # not cut: nothing to complete
+
+
+def test_a_statistics_release_in_a_time_clause_names_no_document() -> None:
+    text = "国家统计局发布2021年人口数据后，各地也陆续发布了当地数据。"
+    assert recognise("10省份人口出现自然负增长", text, published_at=Y2021).releases == []
+
+
+def test_items_numbered_with_a_bar_are_a_digest_each_read_with_its_lead() -> None:
+    text = (
+        "每经编辑 张三\n1丨美股三大股指小幅高开\n7月16日，道指涨0.28%，标普500指数涨0.31%。\n"
+        "2丨中签率仅百万分之五\n新股中签率创新低，老股东获益。\n"
+        "3丨郑州收紧住房公积金贷款\n7月16日，河南省住房和城乡建设厅印发通知，调整住房公积金使用政策。\n"
+    )
+    [doc] = recognise("每经22点丨郑州收紧住房公积金贷款", text, published_at=Y2021).releases
+    assert (doc.field, doc.issuer) == ("item", "河南省住房和城乡建设厅")
