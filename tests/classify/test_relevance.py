@@ -126,6 +126,8 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("三峡能源：已开展碳普惠方面的合作", "公司已与某环境科技公司开展碳普惠方面的合作。"),
         ("Analysis of an International Carbon Price Floor", "Pricing carbon could spur greater emissions reduction."),
         ("世界气象组织：过去8年全球平均温度创历史新高", "报告指出，温室气体浓度达到创纪录水平。"),
+        ("多部门联合发布气候投融资试点名单 全国试点共有23个", "生态环境部等九部门公布试点名单。"),
+        ("国家适应气候变化战略2035印发", "提升气候风险防范能力。"),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
