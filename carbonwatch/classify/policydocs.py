@@ -1560,6 +1560,19 @@ _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?
 ASCII_PUNCT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff])")
 
 
+# A page's <title> ends with its site or column: "…有关事项的通知-热资讯", "… - 新华网", "…｜中国政府网".
+SITE_SUFFIX_RE = re.compile(
+    r"\s*(?:\s-\s|[-－|｜])\s*[^-－|｜《》（）()“”\d\s]{0,10}"
+    r"(?:网|报|新闻|资讯|频道|门户|网站|在线|财经|客户端|政府|官网)\s*$"
+)
+
+
+def strip_site_suffix(title: str) -> str:
+    """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`)."""
+    m = SITE_SUFFIX_RE.search(title)
+    return title[: m.start()] if m and m.start() >= 8 else title
+
+
 def fullwidth_punctuation(text: str) -> str:
     """``text`` with ASCII punctuation beside Chinese characters in full width (same length)."""
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
@@ -1657,7 +1670,7 @@ def recognise(
     documents whose title names a carbon term (see ``PolicyDocument.carbon``).
     """
     ref_year = published_at.year if published_at else None
-    title, text = fullwidth_punctuation(title), fullwidth_punctuation(text)
+    title, text = fullwidth_punctuation(strip_site_suffix(title)), fullwidth_punctuation(text)
     docs: list[PolicyDocument] = []
     page_doc = government_page_document(title, meta or {}, source) or _printed_metadata_document(title, text)
     if page_doc is not None:

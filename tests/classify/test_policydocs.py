@@ -17,6 +17,7 @@ from carbonwatch.classify.policydocs import (
     normalise_title,
     recognise,
     split_issuer_prefix,
+    strip_site_suffix,
     unwrap_notice,
 )
 
@@ -1105,3 +1106,21 @@ def test_items_numbered_with_a_bar_are_a_digest_each_read_with_its_lead() -> Non
     )
     [doc] = recognise("每经22点丨郑州收紧住房公积金贷款", text, published_at=Y2021).releases
     assert (doc.field, doc.issuer) == ("item", "河南省住房和城乡建设厅")
+
+
+@pytest.mark.parametrize(
+    ("title", "stripped"),
+    [
+        ("上海市发展和改革委员会：关于进一步完善我市分时电价机制有关事项的通知-热资讯", "…有关事项的通知"),
+        ("国务院印发《气象高质量发展纲要（2022－2035年）》", "…（2022－2035年）》"),  # a year range is no site
+        ("国务院关于印发某某方案的通知 - 中国政府网", "…方案的通知"),
+    ],
+)
+def test_a_page_title_s_site_suffix_is_not_part_of_the_headline(title: str, stripped: str) -> None:
+    assert strip_site_suffix(title).endswith(stripped.lstrip("…"))
+
+
+def test_a_headline_with_a_site_suffix_is_still_the_document() -> None:
+    title = "上海市发展和改革委员会:关于进一步完善我市分时电价机制有关事项的通知-热资讯"
+    [doc] = recognise(title, "针对一般工商业用电，高峰时段电价上浮80%。", published_at=Y2021).releases
+    assert doc.title_norm == "关于进一步完善我市分时电价机制有关事项的通知"
