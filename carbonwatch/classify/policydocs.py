@@ -706,6 +706,28 @@ def _printed_heading_at(text: str, pos: int) -> bool:
 
 
 def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
+    docs = _bracket_docs_in_order(text, field_name, ref_year)
+    # "《甲》、《乙》、《丙》由省政府办公厅正式印发": the verb after the last title of a list is said of every title in
+    # it, so a title with no verb of its own takes the release of the coordinated title after it.
+    for i in range(len(docs) - 2, -1, -1):
+        d, nxt = docs[i], docs[i + 1]
+        if (
+            not d.is_release
+            and d.cue == UNDECIDED
+            and nxt.is_release
+            and COORD_BEFORE_RE.search(text[d.end : nxt.start])
+        ):
+            d.is_release, d.cue, d.issuer = True, nxt.cue, nxt.issuer
+    for d in docs:
+        if d.cue == UNDECIDED:
+            d.cue = _clause_before(text, d.start).strip()[-20:]
+    return docs
+
+
+UNDECIDED = "\x00undecided"  # a title no verb was found for (yet): no rule said it is or is not released
+
+
+def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     docs: list[PolicyDocument] = []
     short_names: set[str] = set()
     for m in DOC_RE.finditer(text):
@@ -781,7 +803,7 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
         if not release and prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()]):
             release, cue, issuer = True, prev.cue, prev.issuer
         if not release:
-            cue = cue or clause.strip()[-20:]
+            cue = cue or UNDECIDED
         docs.append(
             PolicyDocument(
                 title=title,

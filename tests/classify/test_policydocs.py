@@ -1124,3 +1124,13 @@ def test_a_headline_with_a_site_suffix_is_still_the_document() -> None:
     title = "上海市发展和改革委员会:关于进一步完善我市分时电价机制有关事项的通知-热资讯"
     [doc] = recognise(title, "针对一般工商业用电，高峰时段电价上浮80%。", published_at=Y2021).releases
     assert doc.title_norm == "关于进一步完善我市分时电价机制有关事项的通知"
+
+
+def test_a_verb_after_a_list_of_titles_releases_every_title_in_it() -> None:
+    text = (
+        "日前，《四川省页岩气产业发展工作推进方案》、《四川省节能环保装备产业发展工作推进方案》、"
+        "《四川省信息安全产业发展工作推进方案》由省政府办公厅正式印发。方案提出，到2025年…"
+    )
+    docs = recognise("四川产业“施工图”出炉", text, published_at=Y2021).releases
+    assert [d.title_norm[3:6] for d in docs] == ["页岩气", "节能环", "信息安"]
+    assert all(d.cue and "\x00" not in d.cue for d in recognise("标题", "根据《某某管理办法》，要求…").documents)
