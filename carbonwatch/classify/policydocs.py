@@ -468,9 +468,15 @@ def normalise_title(title: str) -> str:
     text = re.sub(r"\s+", "", text)
     text = KIND_AFTER_TITLE_RE.sub(r"\1", text)  # 《X》白皮书 names X
     text = unwrap_notice(text)  # 关于印发X的通知 names X
-    text = text.replace("《", "").replace("》", "").strip(".,;:!?。，；：！？")
+    text = re.sub("[《》〈〉]", "", text).strip(".,;:!?。，；：！？")  # 〈〉 is 《》 nested in a title
     issuer, rest = split_issuer_prefix(text)
-    return rest if issuer else text
+    return rest if issuer else ANAPHOR_PREFIX_RE.sub("", text)
+
+
+# "市政府办公室关于…的通知" on a city's own site: the issuer named by its place's anaphor, before 关于.
+ANAPHOR_PREFIX_RE = re.compile(
+    r"^(?:省|市|县|区|自治区)[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|厅|局|委员会|委)(?:办公厅|办公室)?(?=关于)"
+)
 
 
 ISSUER_PREFIX_RE = re.compile(
@@ -577,7 +583,7 @@ def doc_type(title: str) -> str | None:
 def unwrap_notice(title: str) -> str:
     """关于印发X的通知 -> X: the notice only carries the document (both names mean the same release)."""
     text = title.strip().strip("《》")
-    m = re.match(r"^(?:.*?)关于印发\s*(.+?)\s*的通知$", text, re.S)
+    m = re.match(r"^(?:.*?)关于印发\s*(.+?)\s*(?:的通知)?$", text, re.S)
     if m:
         inner = m.group(1).strip()
         if inner.startswith("〈") and inner.endswith("〉"):

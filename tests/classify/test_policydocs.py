@@ -1134,3 +1134,17 @@ def test_a_verb_after_a_list_of_titles_releases_every_title_in_it() -> None:
     docs = recognise("四川产业“施工图”出炉", text, published_at=Y2021).releases
     assert [d.title_norm[3:6] for d in docs] == ["页岩气", "节能环", "信息安"]
     assert all(d.cue and "\x00" not in d.cue for d in recognise("标题", "根据《某某管理办法》，要求…").documents)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "《山西省贯彻落实〈促进中部地区崛起规划〉工作方案》",
+            "山西省人民政府办公厅关于印发山西省贯彻落实《促进中部地区崛起规划》工作方案",
+        ),
+        ("市政府办公室关于分解下达2019年度能源消耗强度目标的通知", "关于分解下达2019年度能源消耗强度目标的通知"),
+    ],
+)
+def test_nested_quotes_a_notice_without_its_tail_and_an_anaphoric_issuer_name_the_same_title(a: str, b: str) -> None:
+    assert normalise_title(a) == normalise_title(b)
