@@ -1474,6 +1474,16 @@ def _closing_issuer(text: str) -> str | None:
                 issuer = _issuer_lines_above(lines, i)
                 if issuer:
                     return issuer
+    # A covering notice signs right under its formula ("…现印发给你们，请认真贯彻执行。" / 张家港市人民政府), even
+    # where the stored page lost the date line's characters.
+    head = all_lines[:40]
+    for i, line in enumerate(head[:-1]):
+        if PROMULGATE_RE.search(line):
+            j = i + 1
+            while j < len(head) and 0 < len(head[j]) <= 40 and ISSUER_RE.fullmatch(head[j].replace(" ", "")):
+                j += 1
+            if j > i + 1:
+                return _issuer_lines_above(head, j)
     return None
 
 

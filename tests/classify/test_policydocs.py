@@ -1148,3 +1148,13 @@ def test_a_verb_after_a_list_of_titles_releases_every_title_in_it() -> None:
 )
 def test_nested_quotes_a_notice_without_its_tail_and_an_anaphoric_issuer_name_the_same_title(a: str, b: str) -> None:
     assert normalise_title(a) == normalise_title(b)
+
+
+def test_a_covering_notice_signs_under_its_formula_even_without_a_date_line() -> None:
+    text = (
+        "张政发规〔2021〕3号\n各镇政府，市政府各部门：\n"
+        "《关于进一步推动我市养老服务高质量发展的实施意见》已经市政府常务会议审议通过，现印发给你们，请认真贯彻执行。\n"
+        "张家港市人民政府\n202139\n（此件公开发布）\n一、指导思想\n二、基本原则\n"
+    )
+    [doc] = recognise("市政府关于印发《关于进一步推动我市养老服务高质量发展的实施意见》的通知", text).releases
+    assert (doc.issuer, doc.doc_number) == ("张家港市人民政府", "张政发规〔2021〕3号")
