@@ -1738,9 +1738,15 @@ def recognise(
     explainer = explainer and not any(
         d.is_release and d.field == "text" and _printed_heading_at(text, d.start) for d in merged
     )
+    fields = {"title": title, "text": text}
     for d in merged:
-        if d.is_release and _draft(d, {"title": title, "text": text}):
+        if d.is_release and _draft(d, fields):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
+        elif d.is_release and "审议通过" in d.cue and d.field in fields:
+            # "国务院常务会议审议通过“十四五”推进国家政务信息化规划": adopted at an executive meeting, issued later,
+            # whichever rule found the title (the bracket rules check this themselves)
+            if EXECUTIVE_MEETING_RE.search(_sentence_before(fields[d.field], d.start, 200)):
+                d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
     if explainer or BROKER_VIEW_RE.match(title):
         # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
         # the full text, "读懂《…》（附全文）", republishes the document and stays a release)
