@@ -1649,7 +1649,7 @@ COLON_AFTER_ISSUER_RE = re.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
 
 def _headline_document(title: str) -> PolicyDocument | None:
     """The document a headline consists of (see :data:`HEADLINE_DOC_COLON_RE`), as a release."""
-    headline = normalise_title(title) if "_" in title else title.strip()
+    headline = HEXO_QUOTE_RE.sub('"', title.strip())  # archive file names write quotes as _
     m = HEADLINE_DOC_COLON_RE.match(unify_quotes(title.strip()))
     if m:
         name = m.group("title")

@@ -1162,3 +1162,13 @@ def test_a_covering_notice_signs_under_its_formula_even_without_a_date_line() ->
     )
     [doc] = recognise("市政府关于印发《关于进一步推动我市养老服务高质量发展的实施意见》的通知", text).releases
     assert (doc.issuer, doc.doc_number) == ("张家港市人民政府", "张政发规〔2021〕3号")
+
+
+def test_an_archive_headline_with_underscore_quotes_is_still_issuer_and_title() -> None:
+    from carbonwatch.classify.policydocs import _headline_document
+
+    doc = _headline_document("中央网信办关于加快推动_区块链_技术应用和产业发展的指导意见")
+    assert doc is not None and doc.issuer == "中央网信办"
+    assert doc.title_norm == '关于加快推动"区块链"技术应用和产业发展的指导意见'
+    [found] = recognise("中央网信办关于加快推动_区块链_技术应用和产业发展的指导意见", "", published_at=Y2021).releases
+    assert found.issuer == "中央网信办"
