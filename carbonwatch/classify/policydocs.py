@@ -620,8 +620,12 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     """
     sentence = _sentence_before(text, pos, 200)  # a list of eleven joint issuers is longer than 80 characters
     # The pattern may look past ``pos`` (a district is an issuer only before its release verb), not match past it.
-    window = JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8))
-    found = [canonical_issuer(m.group(0)) for m in window if m.end() <= pos]
+    found: list[str | None] = []
+    for m in JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8)):
+        # a joint list running past pos: the part of it before pos, matched again up to pos
+        hit = m if m.end() <= pos else JOINT_RE.match(text, m.start(), pos)
+        if hit is not None:
+            found.append(canonical_issuer(hit.group(0)))
     named = _named_bodies(found)
     if named:
         return named[-1]

@@ -12,6 +12,7 @@ from carbonwatch.classify.policydocs import (
     canonical_issuer,
     complete_truncated,
     doc_type,
+    find_issuer_before,
     fullwidth_punctuation,
     normalise_doc_number,
     normalise_title,
@@ -1172,3 +1173,8 @@ def test_an_archive_headline_with_underscore_quotes_is_still_issuer_and_title() 
     assert doc.title_norm == '关于加快推动"区块链"技术应用和产业发展的指导意见'
     [found] = recognise("中央网信办关于加快推动_区块链_技术应用和产业发展的指导意见", "", published_at=Y2021).releases
     assert found.issuer == "中央网信办"
+
+
+def test_an_issuer_list_running_past_the_position_keeps_its_part_before_it() -> None:
+    text = "生态环境部、国家发展改革委、工业和信息化部"
+    assert find_issuer_before(text, text.index("工业")) == "生态环境部、国家发展改革委"
