@@ -16,6 +16,7 @@ general Chinese policy-writing conventions, not per-article hacks:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, replace
@@ -146,6 +147,23 @@ ISSUER_ALIASES: dict[str, str] = {
     "国家医保局": "国家医保局",
     "国家知识产权局": "国家知识产权局",
     "国家药监局": "国家药监局",
+    "国家药品监督管理局": "国家药监局",
+    "药监局": "国家药监局",
+    # Short names the news writes without 国家 (国家…局 forms are matched by the 国家 + name convention).
+    "国家广播电视总局": "国家广播电视总局",
+    "国家广电总局": "国家广播电视总局",
+    "广电总局": "国家广播电视总局",
+    "国家外汇局": "国家外汇管理局",
+    "国家市场监管总局": "市场监管总局",
+    "知识产权局": "国家知识产权局",
+    "体育总局": "国家体育总局",
+    "林草局": "国家林草局",
+    "统计局": "国家统计局",
+    "国务院台湾事务办公室": "国务院台办",
+    "国务院台办": "国务院台办",
+    "国台办": "国务院台办",
+    "交通部": "交通运输部",  # the names before the 2008 and 2018 reorganisations, still used in reprints
+    "农业部": "农业农村部",
     "国家粮食和物资储备局": "国家粮食和物资储备局",
     "国家粮食和储备局": "国家粮食和物资储备局",
     "国家邮政局": "国家邮政局",
@@ -247,7 +265,8 @@ ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_
 _ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?"
 JOINT_RE = re.compile(
-    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*(?:等{_MULTI})?|{_MULTI}"
+    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*"
+    rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
@@ -1044,6 +1063,20 @@ UNTITLED_ISSUE_RE = re.compile(
 )
 
 
+# "近日发改委等部委通知，同意在京津冀…启动建设": the issuer's notice reported by what it says, its title not given
+# ("财政部公告，截至…已对85家…" reports results as often as rules, so 公告 is left to the other rules).
+NOTICE_SAYS_RE = re.compile(
+    _ISSUER_WHEN + r"(?:联合|紧急)?(?P<verb>通知)(?=[，,：:])"  # "印发通知，" is the titled-notice rules' case
+)
+
+
+# "两部门联合规范涉及保险理赔司法鉴定工作": bodies acting jointly do so by a joint document, named or not.
+JOINT_ACTION_RE = re.compile(
+    rf"(?P<issuer>{_MULTI}|{_ONE_ISSUER}(?:\s*(?:、|和|与|及)\s*{_ONE_ISSUER})+)\s*(?:近日|日前)?\s*联合"
+    r"(?P<verb>规范|明确)"  # 联合印发/发布/发文 (with or without a title) are the other rules' case
+)
+
+
 # Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
 DIGEST_ITEM_RE = re.compile(
     r"(?:^|(?<=[：:；;。\n]))[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*"
@@ -1131,7 +1164,9 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
     issue_matches = UNTITLED_ISSUE_RE.finditer(text, 0, limit) if UNTITLED_CUE_RE.search(window) else iter(())
     launch_matches = LAUNCH_RE.finditer(text, 0, limit) if LAUNCH_VERB_RE.search(window) else iter(())
     decision_matches = DECISION_RE.finditer(text, 0, limit) if "决定" in window or "宣布" in window else iter(())
-    for m in issue_matches:
+    notice_matches = NOTICE_SAYS_RE.finditer(text, 0, limit) if re.search("通知[，,：:]", window) else iter(())
+    joint_matches = JOINT_ACTION_RE.finditer(text, 0, limit) if "联合" in window else iter(())
+    for m in itertools.chain(issue_matches, notice_matches, joint_matches):
         clause = _clause_before(text, m.start("issuer"))
         issuer = canonical_issuer(m.group("issuer"))
         if issuer is None or _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
@@ -1393,6 +1428,8 @@ SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章)")
 PROMULGATE_RE = re.compile(
     r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)意见"
     r"|现就.{0,40}(?:通知|意见|公告)如下|自.{2,16}起施行|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
+    # a document's own text names itself: "根据…，制定本办法" (its first article), "编制本规划"
+    r"|(?:制定|编制|制订|特制定)本(?:规划|方案|办法|条例|规定|意见|细则|计划|纲要|指南|措施|实施方案|行动方案)"
 )
 DATE_LINE_RE = re.compile(r"(?m)^\s*[（(]?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?\s*$")
 FULLTEXT_RE = re.compile(r"全文如下|以下为全文|全文发布|全文公布|[（(]全文[）)]")

@@ -1178,3 +1178,53 @@ def test_an_archive_headline_with_underscore_quotes_is_still_issuer_and_title() 
 def test_an_issuer_list_running_past_the_position_keeps_its_part_before_it() -> None:
     text = "生态环境部、国家发展改革委、工业和信息化部"
     assert find_issuer_before(text, text.index("工业")) == "生态环境部、国家发展改革委"
+
+
+def test_a_plan_s_text_naming_itself_is_the_plan() -> None:
+    text = (
+        "“十四五”时期是关键时期。根据《福建省国民经济和社会发展第十四个五年规划纲要》，编制本规划。\n"
+        "第一章 开创新局面\n一、发展基础\n"
+    )
+    [doc] = recognise("福建省“十四五”文化和旅游改革发展专项规划", text, published_at=Y2021).releases
+    assert doc.title_norm == '福建省"十四五"文化和旅游改革发展专项规划'
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        (
+            "“东数西算”工程全面启动",
+            "近日发改委等部委通知，同意在京津冀等8地启动建设国家算力枢纽节点。",
+            "国家发展改革委",
+        ),
+        ("两部门联合规范涉及保险理赔司法鉴定工作", "", "两部门"),
+        (
+            "广电总局：停止播出“美容贷”广告",
+            "为此，广电总局决定，自即日起一律停止播出“美容贷”及类似广告。",
+            "国家广播电视总局",
+        ),
+    ],
+)
+def test_untitled_notices_joint_rules_and_short_names(title: str, text: str, issuer: str) -> None:
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "10家会计师事务所被吊销执业许可",
+            "财政部公告，截至2022年2月28日，各地已对85家会计师事务所作出处罚。",
+        ),  # results, not rules
+        ("中央部门晒预算", "24日，财政部、国家统计局等部门陆续公布2022年度部门预算。"),
+        (
+            "《互联网信息服务算法推荐管理规定》今天起正式施行",
+            "国家网信办等四部门联合发布的《互联网信息服务算法推荐管理规定》今日起正式施行。",
+        ),
+    ],
+)
+def test_announced_results_budgets_and_a_joint_document_entering_into_force_are_no_release(
+    title: str, text: str
+) -> None:
+    assert recognise(title, text, published_at=Y2021).releases == []
