@@ -1438,6 +1438,11 @@ COVER_DATE_RE = re.compile(
     r"^\s*(?:[〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*月\s*$"
 )
 ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*\d+\s*号)")
+# An order's number on one line names who issues it: "邯郸市人民政府令第121号", "中华人民共和国商务部令 2021年第1号".
+ORDER_NUMBER_LINE_RE = re.compile(
+    rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER})\s*令\s*"
+    r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[ \t\u3000]*$"
+)
 FULL_TEXT_CUE = "the article is the document"
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
@@ -1615,6 +1620,10 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
             return None  # an old document reprinted, not news of its release
         number = _printed_number(text)
         order_issuer, order_number = _heading_issuer(text)
+        order_line = ORDER_NUMBER_LINE_RE.search(text[:600])
+        if order_line and not order_issuer:
+            order_issuer = canonical_issuer(order_line.group("issuer"))
+            order_number = re.sub(r"\s+", "", order_line.group(0))
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text)
         title_text = unwrap_notice(compact)
         return PolicyDocument(

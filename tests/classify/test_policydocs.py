@@ -1228,3 +1228,12 @@ def test_announced_results_budgets_and_a_joint_document_entering_into_force_are_
     title: str, text: str
 ) -> None:
     assert recognise(title, text, published_at=Y2021).releases == []
+
+
+def test_an_order_s_number_line_names_its_issuer() -> None:
+    text = (
+        "邯郸市行政服务监督管理办法\n河北省邯郸市人民政府\n邯郸市人民政府令第121号\n第一章 总 则\n"
+        "第一条 为推行政务公开，根据《中华人民共和国行政许可法》，制定本办法。\n第二条 本办法所称行政服务是指…\n"
+    )
+    [doc] = recognise("邯郸市行政服务监督管理办法", text).releases
+    assert (doc.issuer, doc.doc_number) == ("邯郸市人民政府", "邯郸市人民政府令第121号")
