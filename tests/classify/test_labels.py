@@ -80,3 +80,14 @@ def test_a_label_naming_only_a_count_accepts_the_named_lead() -> None:
     assert _doc_found(policy, "《关于做好春运工作的意见》", "14 部门")  # the label names no body
     assert _doc_found(policy, "《关于做好春运工作的意见》", "国家发改委")
     assert not _doc_found(policy, "《关于做好春运工作的意见》", "交通运输部")
+
+
+def test_a_label_naming_the_lead_and_a_count_accepts_the_full_signer_list_it_leads() -> None:
+    from carbonwatch.classify.evaluate import _doc_found
+    from carbonwatch.classify.policydocs import recognise
+
+    policy = recognise("", "日前，农业农村部、国家发展改革委、科技部联合印发《“十四五”全国农业绿色发展规划》。")
+    title = "《“十四五”全国农业绿色发展规划》"
+    assert _doc_found(policy, title, "农业农村部等3部门")
+    assert not _doc_found(policy, title, "科技部等3部门")  # not the body that leads the list
+    assert not _doc_found(policy, title, "农业农村部")  # a label naming one body alone wants that body alone
