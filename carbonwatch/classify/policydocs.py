@@ -265,7 +265,7 @@ ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_
 _ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?"
 JOINT_RE = re.compile(
-    rf"{_ONE_ISSUER}(?:\s*(?:、|和|与|及|会同|联合|,|，|\u3000| )?\s*{_ONE_ISSUER})*"
+    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
     rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
 
@@ -756,6 +756,20 @@ def _bracket_docs(text: str, field_name: str, ref_year: int | None) -> list[Poli
 UNDECIDED = "\x00undecided"  # a title no verb was found for (yet): no rule said it is or is not released
 
 
+def _bare_kind_released(
+    text: str, start: int, end: int, kind: str, field_name: str, ref_year: int | None
+) -> PolicyDocument | None:
+    """《通知》 right after an issuer and a release verb: the issuer released an untitled document of that kind."""
+    vb = VERB_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
+    issuer = (
+        _issuer_just_before(text, start - len(vb.group(0))) if vb and vb.end() == min(start, CONTEXT_CHARS) else None
+    )
+    clause = _clause_before(text, start)
+    if issuer is None or _future(clause) or CITE_RE.search(clause) or is_historical(text, start, ref_year):
+        return None
+    return _released(kind, issuer, kind, field_name, (start, end), f"untitled {kind} issued: {clause.strip()[-20:]}")
+
+
 def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     docs: list[PolicyDocument] = []
     short_names: set[str] = set()
@@ -764,9 +778,12 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         issuer_prefix, _ = split_issuer_prefix(inner)
         title = unwrap_notice(m.group(0))
         norm = normalise_title(title)
+        before = text[max(0, m.start() - CONTEXT_CHARS) : m.start()]
+        if norm in DOC_TYPES and (bare := _bare_kind_released(text, m.start(), m.end(), norm, field_name, ref_year)):
+            docs.append(bare)  # "国务院办公厅印发《通知》，…": an untitled notice, its kind quoted
+            continue
         if BACKREF_RE.match(norm) or len(norm) < 4:
             continue
-        before = text[max(0, m.start() - CONTEXT_CHARS) : m.start()]
         if SHORT_NAME_RE.search(before[-8:]):
             short_names.add(norm)  # "（以下简称《甲烷方案》）": the short name of the document just named
             continue
@@ -1007,8 +1024,14 @@ LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running tex
 
 
 # Lines printed before a news lead: the headline repeated, 来源/原标题/记者/编辑 lines, a lone dateline.
+# A page's dateline or byline line before the text: "央视网 2020-03-14", "财富 2024-11-16 10:03 上海".
+_META_LINE = (
+    r"[^\n。，！？；]{0,20}(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"[^\n。，！？；]{0,12}"
+)
+META_LINE_RE = re.compile(_META_LINE)
 PRE_LEAD_LINE_RE = re.compile(
-    r"[ \t\u3000]*(?:(?:来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*"
+    rf"[ \t\u3000]*(?:{_META_LINE}|(?:来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*"
     r"|(?:本报)?(?:记者|通讯员|实习生|作者)[ \t\u3000][^\n。，！？；]{1,24}"
     r"|[^\n。，！？；]{2,12}记者[ \t\u3000]+[^\n。，！？；]{1,24})?\n"  # "川观新闻记者 唐泽文"
 )
@@ -1474,15 +1497,22 @@ def _structure_signals(text: str) -> list[str]:
     return signals
 
 
+NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
+
+
 def _heading_block(text: str) -> str:
     """The document heading printed at the top of the text (maybe over several lines, after a news dateline)."""
     if ORDER_HEAD_RE.match(text):
         return ""  # an order's heading names who promulgates, the document follows in the text
     lines: list[str] = []
-    for line in DATELINE_RE.sub("", text.strip(), count=1).splitlines()[:4]:
+    for line in DATELINE_RE.sub("", text.strip(), count=1).splitlines()[:5]:
         line = line.strip()
+        if not lines and META_LINE_RE.fullmatch(line):
+            continue  # the page's own dateline above the heading
         if not line or DOC_NUMBER_RE.search(line) or DATE_LINE_RE.match(line) or ADDRESSEE_RE.match(line):
             break
+        if NUMBER_ONLY_LINE_RE.fullmatch(line):
+            break  # "公告2024年第2号" under the heading
         if len(line) <= 30 and line.endswith(("：", ":")):
             break  # any short addressee line ("致广大游客：") ends the heading
         lines.append(line)

@@ -1237,3 +1237,29 @@ def test_an_order_s_number_line_names_its_issuer() -> None:
     )
     [doc] = recognise("邯郸市行政服务监督管理办法", text).releases
     assert (doc.issuer, doc.doc_number) == ("邯郸市人民政府", "邯郸市人民政府令第121号")
+
+
+def test_a_page_dateline_before_the_lead_is_not_the_lead() -> None:
+    text = "央视网 2020-03-14\n央视网消息：中国人民银行决定于2020年3月16日实施普惠金融定向降准。"
+    [doc] = recognise("央行定向降准 释放资金5500亿元", text).releases
+    assert (doc.title, doc.issuer) == ("决定", "中国人民银行")
+
+
+def test_a_mirrored_announcement_under_its_account_line_is_the_announcement() -> None:
+    text = (
+        "财富 2024-11-16 10:03 上海\n国家税务总局浙江省税务局\n关于土地增值税征收管理若干问题的公告\n公告2024年第2号\n"
+        "为规范土地增值税征收管理，现就有关问题公告如下：\n一、土地增值税预征\n二、清算审核\n"
+    )
+    [doc] = recognise("浙江税局土地增值税征收管理若干问题公告，明确二次清算等问题", text).releases
+    assert doc.title_norm == "关于土地增值税征收管理若干问题的公告"
+    assert doc.issuer == "国家税务总局浙江省税务局"  # not 上海 from the account line: a list does not cross lines
+
+
+def test_a_quoted_bare_kind_after_an_issuer_and_verb_is_an_untitled_release() -> None:
+    text = (
+        "今天《人民日报》的主要内容有：\n1、国务院办公厅印发《通知》，进一步加大对中小企业纾困帮扶力度。\n"
+        "2、医美消费应回归理性。\n3、冰雪装备，乘势而起。\n"
+    )
+    [doc] = recognise("11月23日《人民日报》要闻精选", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("通知", "国务院办公厅")
+    assert recognise("标题", "根据《通知》要求，各地开展自查。", published_at=Y2021).releases == []
