@@ -109,6 +109,7 @@ STATUS_SUFFIX_RE = re.compile(
     r"[（(](?:试行|暂行|征求意见稿|送审稿|草案|修订|修正|修订草案|修订稿|草案征求意见稿|"
     r"(?:19|20)\d{2}年(?:版|本|修订|修正)?)[）)]$"
 )
+EDITION_RE = re.compile(r"[（(](?:19|20)\d{2}年(?:版|本)?[）)]")
 # 关于 + subject + 的 + kind: the kind is whatever short noun ends the title (open vocabulary).
 ABOUT_RE = re.compile(r"关于.{2,}的(?!.*(?:发布|出台|印发|公布|出炉|落地|来了|全文|解读))([\u4e00-\u9fff]{1,6})$")
 LAW_RE = re.compile(r"^中华人民共和国.{1,40}(?:法|条例|规定|办法)$")
@@ -196,7 +197,10 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
     if speech and not ABOUT_RE.search(text):
         return False, f"a news headline (reported speech: {speech.group(0)})"
     core = strip_status(text)
+    # A legal status (（试行）, （征求意见稿）) marks an official text; an edition year (（2023年版）) does not:
+    # associations and institutes date their white papers and reports too.
     has_status = core != text
+    legal_status = has_status and not EDITION_RE.fullmatch(text[len(core) :])
     about = ABOUT_RE.search(core)
     non_doc = NON_DOCUMENT_RE.search(core)
     if non_doc and not about:
@@ -209,7 +213,7 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
         return True, "order/announcement number"
     m = KIND_END_RE.search(core)
     if m:
-        if m.group(0) in WEAK_KINDS and not government_issuer and not has_status:
+        if m.group(0) in WEAK_KINDS and not government_issuer and not legal_status:
             return False, f"{m.group(0)} without a government issuer"
         return True, f"ends with the document kind {m.group(0)}"
     if has_status:

@@ -81,3 +81,10 @@ def test_strip_status_removes_every_suffix() -> None:
 def test_headline_marks_are_not_document_titles(title: str) -> None:
     ok, reason = title_is_document(title)
     assert (ok, reason.startswith("a news headline")) == (False, True)
+
+
+def test_an_edition_year_does_not_make_a_weak_kind_official() -> None:
+    assert not title_is_document("《能效标准标识白皮书（2023年版）》")[0]  # an association dates its white paper too
+    assert title_is_document("《能效标准标识白皮书（2023年版）》", government_issuer=True)[0]
+    assert title_is_document("《数据出境安全评估申报指南（试行）》")[0]  # a legal status still does
+    assert title_is_document("《外商投资准入特别管理措施（负面清单）（2021年版）》")[0]
