@@ -561,10 +561,16 @@ def _canonical_city(city: str, rest: str) -> str:
     return city + "人民政府" if rest in ("", "政府", "人民政府") else city + rest
 
 
+LEGISLATURE_TERM_RE = re.compile(r"第?[一二三四五六七八九十]{1,3}届(?=人民代表大会|人大)")
+
+
 def canonical_local(name: str) -> str:
     """One name per provincial body: 浙江, 浙江省, 浙江省政府 -> 浙江省人民政府; 浙江省住建厅 keeps its office.
     A city's bodies go by the city's own name: 河南省鹤壁市住房和城乡建设局 -> 鹤壁市住房和城乡建设局, 杭州市政府 ->
-    杭州市人民政府 (a municipality's districts keep it: 北京市朝阳区人民政府)."""
+    杭州市人民政府 (a municipality's districts keep it: 北京市朝阳区人民政府). A legislature goes by its full name
+    without its term: 陕西省第十四届人大常委会 -> 陕西省人民代表大会常务委员会."""
+    name = LEGISLATURE_TERM_RE.sub("", name)
+    name = re.sub(r"人大常委会?$", "人民代表大会常务委员会", name)
     m = PROVINCE_HEAD_RE.match(name)
     if not m:
         city = CITY_HEAD_RE.match(name)
@@ -643,6 +649,8 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     for m in JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8)):
         # a joint list running past pos: the part of it before pos, matched again up to pos
         hit = m if m.end() <= pos else JOINT_RE.match(text, m.start(), pos)
+        if hit is not None and _inside_brackets(text, hit.start()):
+            continue  # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's
         if hit is not None:
             found.append(canonical_issuer(hit.group(0)))
     named = _named_bodies(found)
@@ -1497,6 +1505,11 @@ def _structure_signals(text: str) -> list[str]:
     return signals
 
 
+# A regulation printed with its adoption note: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
+ADOPTION_NOTE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*"
+    r"(?P<body>[^（）()\n]{4,40}?)第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:审议)?(?:通过|批准)"
+)
 NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
 
 
@@ -1534,22 +1547,44 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
     joined in their printed order."""
     names: list[str] = []
     j = i - 1
-    while j >= 0 and 0 < len(lines[j]) <= 40 and ISSUER_RE.fullmatch(lines[j].replace(" ", "")):
-        names.insert(0, lines[j].replace(" ", ""))
+    while j >= 0 and 0 < len(lines[j]) <= 40 and (signers := _signer_line(lines[j])):
+        names[:0] = signers
         j -= 1
     return canonical_issuer("、".join(names)) if names else None
+
+
+SIGNER_COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:集团有限公司|有限责任公司|股份有限公司|有限公司|集团)")
+
+
+def _signer_line(line: str) -> list[str]:
+    """The bodies a signature line names, one or two a line ("生态环境部中央文明办"); a company co-signing with them
+    (中国国家铁路集团有限公司) is skipped; [] when the line is anything else."""
+    rest = line.replace(" ", "").replace("\u3000", "")
+    names: list[str] = []
+    while rest:
+        m = ISSUER_RE.match(rest)
+        if m:
+            names.append(m.group(0))
+            rest = rest[m.end() :]
+            continue
+        company = SIGNER_COMPANY_RE.match(rest)
+        if company and names:
+            rest = rest[company.end() :]
+            continue
+        return []
+    return names
 
 
 def _closing_issuer(text: str) -> str | None:
     """The issuer lines printed above the closing date of a document: at its end, or at the end of the covering
     notice when the document it issues follows (关于印发…的通知 / signers / date / the plan's own text)."""
     all_lines = [ln.strip() for ln in text.strip().splitlines()]
-    for lines in (all_lines[-8:], all_lines[:40]):
-        for i, line in enumerate(lines):
-            if DATE_LINE_RE.match(line) and i > 0:
-                issuer = _issuer_lines_above(lines, i)
-                if issuer:
-                    return issuer
+    tail = range(max(0, len(all_lines) - 8), len(all_lines))
+    for i in [*tail, *range(min(40, len(all_lines)))]:  # the signers above a date line may run past either window
+        if i > 0 and DATE_LINE_RE.match(all_lines[i]):
+            issuer = _issuer_lines_above(all_lines, i)
+            if issuer:
+                return issuer
     # A covering notice signs right under its formula ("…现印发给你们，请认真贯彻执行。" / 张家港市人民政府), even
     # where the stored page lost the date line's characters.
     head = all_lines[:40]
@@ -1654,7 +1689,9 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
         if order_line and not order_issuer:
             order_issuer = canonical_issuer(order_line.group("issuer"))
             order_number = re.sub(r"\s+", "", order_line.group(0))
-        issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text)
+        adopted = ADOPTION_NOTE_RE.search(text[:400])
+        adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
+        issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text) or adopted_by
         title_text = unwrap_notice(compact)
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),

@@ -91,3 +91,4 @@ def test_a_label_naming_the_lead_and_a_count_accepts_the_full_signer_list_it_lea
     assert _doc_found(policy, title, "农业农村部等3部门")
     assert not _doc_found(policy, title, "科技部等3部门")  # not the body that leads the list
     assert not _doc_found(policy, title, "农业农村部")  # a label naming one body alone wants that body alone
+    assert _doc_found(policy, title, "农业农村部等")

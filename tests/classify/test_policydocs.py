@@ -1263,3 +1263,23 @@ def test_a_quoted_bare_kind_after_an_issuer_and_verb_is_an_untitled_release() ->
     [doc] = recognise("11月23日《人民日报》要闻精选", text, published_at=Y2021).releases
     assert (doc.title, doc.issuer) == ("通知", "国务院办公厅")
     assert recognise("标题", "根据《通知》要求，各地开展自查。", published_at=Y2021).releases == []
+
+
+def test_signers_two_a_line_with_a_company_and_no_issuer_from_a_cited_title() -> None:
+    text = (
+        "关于印发《“十四五”噪声污染防治行动计划》的通知\n环大气〔2023〕1号\n各省、自治区、直辖市生态环境厅：\n"
+        "按照《中共中央国务院关于深入打好污染防治攻坚战的意见》，我们制定了《“十四五”噪声污染防治行动计划》。"
+        "现予印发，请认真组织实施。\n生态环境部中央文明办\n发展改革委教育部\n"
+        "中国民用航空局中国国家铁路集团有限公司\n2023年1月3日\n"
+    )
+    [doc] = recognise("重磅！国家“噪声”十条发布", text).releases
+    assert doc.issuer == "生态环境部、中央文明办、国家发展改革委、教育部、中国民用航空局"
+
+
+def test_a_regulation_s_adoption_note_names_the_legislature_without_its_term() -> None:
+    text = (
+        "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）\n第一章 总 则\n"
+        "第一条 为了规范机关运行保障工作，根据有关法律、行政法规，结合本省实际，制定本条例。\n第二章 保障事项\n"
+    )
+    [doc] = recognise("陕西省机关运行保障条例", text).releases
+    assert doc.issuer == "陕西省人民代表大会常务委员会" == canonical_issuer("陕西省人大常委会")
