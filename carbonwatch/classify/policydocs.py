@@ -94,6 +94,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "全国人民代表大会常务委员会": "全国人大常委会",
     "全国人大": "全国人大",
     "中央军委": "中央军委",
+    "中共中央宣传部": "中共中央宣传部",
     "中共中央组织部": "中共中央组织部",
     "中央组织部": "中共中央组织部",
     "中央宣传部": "中共中央宣传部",
@@ -259,10 +260,18 @@ FOREIGN_SUBJECT_RE = re.compile(
 )
 # The Central Military Commission's departments sign joint releases with ministries (中央军委政治工作部).
 _CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,4}?(?:工作部|保障部|参谋部|管理部|发展部|动员部|委员会|办公厅)"
-ISSUER_RE = re.compile(rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})")
+# A local Party committee and its departments sign joint documents with the government's (中共成都市委社会工作部,
+# 中共浙江省委办公厅): the whole name, not a city read out of "共成都市".
+_PARTY = (
+    rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,4}}?(?:市|州|县|区))委(?:员会)?"
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:部|办公厅|办公室|委员会))?"
+)
+ISSUER_RE = re.compile(
+    rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})"
+)
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).
-_ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_LOCAL_GOV}|{_NATIONAL})"
+_ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"

@@ -1283,3 +1283,17 @@ def test_a_regulation_s_adoption_note_names_the_legislature_without_its_term() -
     )
     [doc] = recognise("陕西省机关运行保障条例", text).releases
     assert doc.issuer == "陕西省人民代表大会常务委员会" == canonical_issuer("陕西省人大常委会")
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("中共成都市委社会工作部", "中共成都市委社会工作部"),  # not 共成都市委
+        ("中共岳阳市委办公室、岳阳市人民政府办公室", "中共岳阳市委办公室、岳阳市人民政府办公室"),
+        ("中共中央宣传部", "中共中央宣传部"),
+        ("中央宣传部", "中共中央宣传部"),
+        ("共青城市人民政府", "共青城市人民政府"),
+    ],
+)
+def test_party_committees_and_their_departments_are_issuers(name: str, canonical: str) -> None:
+    assert canonical_issuer(name) == canonical
