@@ -65,7 +65,8 @@ def find_hits(text: str, field_name: str, rules: Rules) -> tuple[list[Evidence],
         if blocker is not None:
             masked[(blocker[0], blocker[1])] = Evidence(blocker[2], field_name, blocker[0], blocker[1], "negative", 0.0)
             continue
-        hits.append(Evidence(m.group(0), field_name, start, end, "term", rules.weight(m.group(0))))
+        term = rules.canonical_term(m.group(0))  # 能耗“双控” counts as 能耗双控
+        hits.append(Evidence(term, field_name, start, end, "term", rules.weight(term)))
     return hits, list(masked.values())
 
 

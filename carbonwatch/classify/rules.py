@@ -43,7 +43,8 @@ class Rules:
 
     def __post_init__(self) -> None:
         ordered = sorted(self.terms, key=lambda t: (-len(t), t))
-        object.__setattr__(self, "term_pattern", re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE))
+        pattern = "|".join(_quote_tolerant(t) for t in ordered)
+        object.__setattr__(self, "term_pattern", re.compile(pattern, re.IGNORECASE))
         negs = sorted(self.negatives, key=lambda t: (-len(t), t))
         neg_re = re.compile("|".join(re.escape(t) for t in negs), re.IGNORECASE) if negs else None
         object.__setattr__(self, "negative_pattern", neg_re)
@@ -51,15 +52,37 @@ class Rules:
         frame_re = re.compile("|".join(re.escape(t) for t in frames), re.IGNORECASE) if frames else None
         object.__setattr__(self, "frame_pattern", frame_re)
 
+    def canonical_term(self, matched: str) -> str:
+        """A matched span as a term, without the quotes written inside it: 能耗“双控” -> 能耗双控."""
+        return TERM_QUOTES_RE.sub("", matched) if len(matched) > 1 else matched
+
     def weight(self, matched: str) -> float:
-        """The weight of a matched term (matching is case-insensitive for Latin terms such as CCER)."""
-        if matched in self.terms:
-            return self.terms[matched]
-        lowered = matched.casefold()
-        for term, weight in self.terms.items():
-            if term.casefold() == lowered:
-                return weight
-        return 0.0
+        """The weight of a matched term (matching is case-insensitive for Latin terms such as CCER, and quotes
+        inside a Chinese term are ignored)."""
+        bare = self.canonical_term(matched)
+        if bare in self.terms:
+            return self.terms[bare]
+        lowered = bare.casefold()
+        return next((weight for term, weight in self.terms.items() if term.casefold() == lowered), 0.0)
+
+
+# News writes quotes inside a term (能耗“双控”, “双碳”目标, 碳达峰“1+N”): between two Chinese characters of a term a
+# quote mark may stand.
+TERM_QUOTES = "“”‘’「」\"'"
+TERM_QUOTES_RE = re.compile(f"[{re.escape(TERM_QUOTES)}]")
+
+
+def _quote_tolerant(term: str) -> str:
+    """The regex for ``term`` that also matches it with a quote mark between two of its Chinese characters."""
+    if not re.search(r"[\u4e00-\u9fff]", term):
+        return re.escape(term)
+    gap = f"[{re.escape(TERM_QUOTES)}]?"
+    parts = [re.escape(ch) for ch in term]
+    out = parts[0]
+    for prev, ch, part in zip(term[:-1], term[1:], parts[1:], strict=True):
+        both_han = "\u4e00" <= prev <= "\u9fff" and "\u4e00" <= ch <= "\u9fff"
+        out += (gap if both_han else "") + part
+    return out
 
 
 def _number(doc: dict[str, Any], key: str, default: float, where: str, *, minimum: float = 0.0) -> float:

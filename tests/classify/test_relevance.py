@@ -173,3 +173,12 @@ def test_target_is_no_stock_market_frame_and_energy_intensity_is_carbon() -> Non
     title = "市政府办公室关于分解下达2019年度能源消耗强度目标的通知"  # 目标的 is not 投资标的
     result = score_relevance(title, "为贯彻落实节能减排工作部署，现将能源消耗强度目标分解下达。", load_rules())
     assert result.relevant and result.title_score > 0
+
+
+def test_a_quote_inside_a_term_still_matches_it_as_the_rules_spell_it() -> None:
+    rules = load_rules()
+    result = score_relevance("能耗“双控”工作调度会", "", rules)
+    [hit] = [e for e in result.evidence if e.rule == "title_boost"]
+    assert (hit.term, hit.start, hit.end) == ("能耗双控", 0, 5)  # the span keeps the quote; the term does not
+    assert rules.weight("能耗“双控") == rules.weight("能耗双控") > 0
+    assert rules.term_pattern.search("碳“酸") is None  # only terms, never a new word
