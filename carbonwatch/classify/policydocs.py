@@ -306,6 +306,7 @@ RELEASE_VERBS = (
     "重磅发文",
     "发文",
     "制定了",
+    "编制了",
     "发表",
     "联署",
     "共同发表",
@@ -497,10 +498,15 @@ def normalise_title(title: str) -> str:
     text = KIND_AFTER_TITLE_RE.sub(r"\1", text)  # 《X》白皮书 names X
     text = unwrap_notice(text)  # 关于印发X的通知 names X
     text = re.sub("[《》〈〉]", "", text).strip(".,;:!?。，；：！？")  # 〈〉 is 《》 nested in a title
+    # "修订后的钢铁行业产能置换实施办法", "山西晋中市碳达峰实施方案": the news writer's words before the title
+    text = TITLE_LEAD_WORDS_RE.sub("", text)
     issuer, rest = split_issuer_prefix(text)
     return rest if issuer else ANAPHOR_PREFIX_RE.sub("", text)
 
 
+TITLE_LEAD_WORDS_RE = re.compile(
+    rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?)|^(?:{PROVINCES})(?:省|自治区)?(?=[\u4e00-\u9fff]{{2,3}}?市)"
+)
 # "市政府办公室关于…的通知" on a city's own site: the issuer named by its place's anaphor, before 关于.
 ANAPHOR_PREFIX_RE = re.compile(
     r"^(?:省|市|县|区|自治区)[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|厅|局|委员会|委)(?:办公厅|办公室)?(?=关于)"
@@ -1087,11 +1093,12 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # A government body that decides or announces a measure with a date of effect or a change of a policy setting
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
 # An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
-_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
+_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
 DECISION_RE = re.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
 EFFECT_RE = re.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为"
+    r"|^\s*(?:开展|启动|设立)"  # "12部门近期决定开展…试点示范工作": a programme decided on
 )
 
 
@@ -1865,7 +1872,10 @@ def recognise(
         d.is_release and d.field == "text" and _printed_heading_at(text, d.start) for d in merged
     )
     fields = {"title": title, "text": text}
+    publisher = _source_line_issuer(text)
     for d in merged:
+        if d.is_release and d.issuer is None and publisher and d.title_norm.startswith(publisher[1]):
+            d.issuer = publisher[0]  # 晋中市碳达峰实施方案 on a page whose source line is 晋中市人民政府
         if d.is_release and _draft(d, fields):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and "审议通过" in d.cue and d.field in fields:
@@ -1889,6 +1899,31 @@ def recognise(
         only_release = len(releases) == 1 and d is releases[0]
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged)
+
+
+SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)[：:]\s*(?P<body>[^\s|｜]{4,30})")
+
+
+def _source_line_issuer(text: str) -> tuple[str, str] | None:
+    """The local government body a page names as its source or publisher in its first lines ("2025/4/17 17:18:11
+    晋中市人民政府 人气:922", "来源：晋中市人民政府"), with its place (晋中市): a document titled after that place
+    and released with no issuer named is that body's."""
+    for line in text.lstrip().splitlines()[:3]:
+        named = SOURCE_LINE_RE.search(line)
+        if not named and not META_LINE_RE.match(line):
+            continue
+        for m in ISSUER_RE.finditer(named.group("body") if named else line):
+            issuer = canonical_issuer(m.group(0))
+            city = CITY_HEAD_RE.match(issuer or "")
+            province = PROVINCE_HEAD_RE.match(issuer or "")
+            place = (
+                city.group(1)
+                if city
+                else (issuer[: len(issuer) - len(province.group(2))] if province and issuer else "")
+            )
+            if issuer and len(place) >= 2:
+                return issuer, place
+    return None
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -1297,3 +1297,36 @@ def test_a_regulation_s_adoption_note_names_the_legislature_without_its_term() -
 )
 def test_party_committees_and_their_departments_are_issuers(name: str, canonical: str) -> None:
     assert canonical_issuer(name) == canonical
+
+
+def test_a_guide_compiled_by_a_regulator_is_released() -> None:
+    text = "证券时报网讯，为了指导申报，国家互联网信息办公室编制了《数据出境安全评估申报指南（第一版）》，作出了说明。"
+    [doc] = recognise("国家互联网信息办公室发布", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == ("数据出境安全评估申报指南(第一版)", "国家互联网信息办公室")  # NFKC
+
+
+def test_bodies_that_recently_decided_to_launch_a_programme_released_it() -> None:
+    text = "据官网消息，工业和信息化部、水利部等12部门近期决定开展网络安全技术应用试点示范工作，在大数据安全方面…"
+    [doc] = recognise("12部门开展安全技术应用试点示范工作", text, published_at=Y2021).releases
+    assert doc.issuer == "工业和信息化部、水利部"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("修订后的钢铁行业产能置换实施办法", "钢铁行业产能置换实施办法"),
+        ("山西晋中市碳达峰实施方案", "晋中市碳达峰实施方案"),
+    ],
+)
+def test_the_news_writer_s_words_before_a_title_are_not_the_title(a: str, b: str) -> None:
+    assert normalise_title(a) == normalise_title(b)
+    assert normalise_title("吉林市碳达峰实施方案") == "吉林市碳达峰实施方案"  # a city named like its province
+
+
+def test_a_local_document_on_a_page_whose_source_line_is_that_place_s_government_is_its() -> None:
+    text = "2025/4/17 17:18:11 晋中市人民政府 人气:922\n推进风电光伏和储能高质量发展。有序发展新型电化学储能。"
+    [doc] = recognise("山西晋中市碳达峰实施方案发布：有序发展新型电化学储能", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == ("晋中市碳达峰实施方案", "晋中市人民政府")
+    other = "2025/4/17 17:18:11 晋中市人民政府 人气:922\n推进风电光伏和储能高质量发展。"
+    [national] = recognise("国家能源局：新型储能发展实施方案发布", other, published_at=Y2021).releases
+    assert national.issuer != "晋中市人民政府"  # a title not named after the place is not the page's
