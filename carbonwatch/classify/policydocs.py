@@ -187,7 +187,10 @@ ISSUER_ALIASES: dict[str, str] = {
 }
 # Self-regulatory and social bodies publish rules, plans and proposals too (上交所"十四五"发展规划, 行业协会倡议书):
 # those are not a government body's policy documents.
-NON_GOVERNMENT_RE = re.compile(r"交易所|上交所|深交所|北交所|[\u4e00-\u9fff]{2,8}?(?:协会|商会|学会|研究会|研究院)")
+NON_GOVERNMENT_RE = re.compile(
+    r"交易所|上交所|深交所|北交所|[\u4e00-\u9fff]{2,8}?(?:协会|商会|学会|研究会|研究院)"
+    r"|\d+家(?:机构|企业|单位|公司|协会|平台|银行)"  # bodies counted by 家 are establishments, not government
+)
 _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
 # "省发改委", "市财政局": a central body's short name right after 省/市/县/区 is that place's own office, not the
 # central body (its place is named elsewhere in the article; see ANAPHOR_RE).
@@ -260,6 +263,10 @@ FOREIGN_SUBJECT_RE = re.compile(
 )
 # The Central Military Commission's departments sign joint releases with ministries (中央军委政治工作部).
 _CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,4}?(?:工作部|保障部|参谋部|管理部|发展部|动员部|委员会|办公厅)"
+# The State Council's coordinating bodies sign on their own (国务院未成年人保护工作领导小组, 国务院食品安全委员会).
+_STATE_COUNCIL_BODY = (
+    r"国务院(?!办公厅|新闻办|国资委|联防联控)[\u4e00-\u9fff]{2,16}?(?:领导小组|委员会|联席会议)(?:办公室)?"
+)
 # A local Party committee and its departments sign joint documents with the government's (中共成都市委社会工作部,
 # 中共浙江省委办公厅): the whole name, not a city read out of "共成都市".
 _PARTY = (
@@ -267,11 +274,11 @@ _PARTY = (
     r"(?:[\u4e00-\u9fff]{0,6}?(?:部|办公厅|办公室|委员会))?"
 )
 ISSUER_RE = re.compile(
-    rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})"
+    rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})"
 )
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).
-_ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL})"
+_ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
@@ -361,7 +368,9 @@ ISSUER_AFTER_RE = re.compile(
     rf"(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
 )
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer.
-COORD_BEFORE_RE = re.compile(r"^\s*》?\s*(?:[（(][^（）()《》]{0,30}[）)])?\s*(?:和|、|及|与|以及)\s*$")
+COORD_BEFORE_RE = re.compile(
+    r"^\s*》?\s*(?:[（(][^（）()《》]{0,30}[）)])?\s*(?:和|、|及|与|以及)?\s*$"
+)  # 《A》《B》 too
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 CITE_RE = re.compile(r"(?:^|[^证数])据|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾")
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
@@ -500,10 +509,12 @@ def normalise_title(title: str) -> str:
     text = re.sub("[《》〈〉]", "", text).strip(".,;:!?。，；：！？")  # 〈〉 is 《》 nested in a title
     # "修订后的钢铁行业产能置换实施办法", "山西晋中市碳达峰实施方案": the news writer's words before the title
     text = TITLE_LEAD_WORDS_RE.sub("", text)
+    text = NUMBER_IN_TITLE_RE.sub("", text)  # "…的通知（东建〔2021〕6号）": the number is not the title
     issuer, rest = split_issuer_prefix(text)
     return rest if issuer else ANAPHOR_PREFIX_RE.sub("", text)
 
 
+NUMBER_IN_TITLE_RE = re.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
 TITLE_LEAD_WORDS_RE = re.compile(
     rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?)|^(?:{PROVINCES})(?:省|自治区)?(?=[\u4e00-\u9fff]{{2,3}}?市)"
 )
@@ -1731,6 +1742,7 @@ _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?
 ASCII_PUNCT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff])")
 
 
+COLUMN_LABEL_RE = re.compile(r"^[^|｜丨《》\n]{1,6}[|｜丨]\s*")
 # A page's <title> ends with its site or column: "…有关事项的通知-热资讯", "… - 新华网", "…｜中国政府网".
 SITE_SUFFIX_RE = re.compile(
     r"\s*(?:\s-\s|[-－|｜])\s*[^-－|｜《》（）()“”\d\s]{0,10}"
@@ -1739,9 +1751,12 @@ SITE_SUFFIX_RE = re.compile(
 
 
 def strip_site_suffix(title: str) -> str:
-    """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`)."""
+    """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`) or a leading column label
+    before a bar ("全文|江西…规划发布", "每经22点丨…")."""
     m = SITE_SUFFIX_RE.search(title)
-    return title[: m.start()] if m and m.start() >= 8 else title
+    title = title[: m.start()] if m and m.start() >= 8 else title
+    label = COLUMN_LABEL_RE.match(title)
+    return title[label.end() :] if label and len(title) - label.end() >= 8 else title
 
 
 def fullwidth_punctuation(text: str) -> str:

@@ -1330,3 +1330,28 @@ def test_a_local_document_on_a_page_whose_source_line_is_that_place_s_government
     other = "2025/4/17 17:18:11 晋中市人民政府 人气:922\n推进风电光伏和储能高质量发展。"
     [national] = recognise("国家能源局：新型储能发展实施方案发布", other, published_at=Y2021).releases
     assert national.issuer != "晋中市人民政府"  # a title not named after the place is not the page's
+
+
+def test_adjacent_titles_share_the_verb_and_a_number_in_a_title_s_parentheses_is_not_the_title() -> None:
+    text = "内蒙古自治区农牧厅关于印发《直接投资农业建设项目实施细则》《投资补助农业建设项目实施细则》的通知。"
+    docs = recognise("农牧厅印发两项实施细则", text, published_at=Y2021).releases
+    assert {d.title_norm for d in docs} >= {"直接投资农业建设项目实施细则", "投资补助农业建设项目实施细则"}
+    assert (
+        normalise_title("《关于进一步加强房地产市场调控的通知（东建〔2021〕6号）》")
+        == "关于进一步加强房地产市场调控的通知"
+    )
+
+
+def test_a_column_label_before_a_bar_is_not_the_headline() -> None:
+    assert (
+        strip_site_suffix("全文|江西国民经济和社会发展第十四个五年规划发布")
+        == "江西国民经济和社会发展第十四个五年规划发布"
+    )
+    assert strip_site_suffix("A|B") == "A|B"  # too short to be a label and a headline
+
+
+def test_state_council_coordinating_bodies_and_counted_establishments() -> None:
+    assert canonical_issuer("国务院未成年人保护工作领导小组") == "国务院未成年人保护工作领导小组"
+    assert canonical_issuer("国务院办公厅") == "国务院办公厅"
+    text = "【17家机构联合发布《促进数字藏品健康发展宣言》】上述机构表示将共同维护行业秩序。"
+    assert recognise("数字藏品行业迎来自律", text, published_at=Y2021).releases == []
