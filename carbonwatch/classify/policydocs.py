@@ -1484,7 +1484,7 @@ ADDRESSEE_RE = re.compile(
 SECTION_ONE_RE = re.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章)")
 SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章)")
 PROMULGATE_RE = re.compile(
-    r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)意见"
+    r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)(?:实施)?意见"
     r"|现就.{0,40}(?:通知|意见|公告)如下|自.{2,16}起施行|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
     # a document's own text names itself: "根据…，制定本办法" (its first article), "编制本规划"
     r"|(?:制定|编制|制订|特制定)本(?:规划|方案|办法|条例|规定|意见|细则|计划|纲要|指南|措施|实施方案|行动方案)"
@@ -1699,6 +1699,10 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
         prefix_issuer, _ = split_issuer_prefix(compact)
         headline = candidate is candidates[0]
         ok, why = title_is_document(compact, government_issuer=headline and prefix_issuer is not None)
+        if not ok and headline and prefix_issuer and len(signals) >= 2 and "关于" in compact:
+            # "中国银保监会浙江监管局 浙江省生态环境厅…关于金融支持浙江经济": a page title cut before the kind; its
+            # issuers and 关于 say it is the heading of the document the body prints
+            ok, why = True, "issuer + 关于 heading, cut before its kind"
         if not ok:
             continue
         # One convention alone is enough only for a bare document title with a strong kind (a joint declaration

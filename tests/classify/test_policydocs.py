@@ -1355,3 +1355,11 @@ def test_state_council_coordinating_bodies_and_counted_establishments() -> None:
     assert canonical_issuer("国务院办公厅") == "国务院办公厅"
     text = "【17家机构联合发布《促进数字藏品健康发展宣言》】上述机构表示将共同维护行业秩序。"
     assert recognise("数字藏品行业迎来自律", text, published_at=Y2021).releases == []
+
+
+def test_a_heading_cut_before_its_kind_over_a_printed_document_is_the_document() -> None:
+    title = "中国银保监会浙江监管局 浙江省生态环境厅关于金融支持浙江经济"
+    text = "为引导银行业保险业加快发展绿色金融，现提出以下实施意见。\n一、总体要求\n二、完善绿色信息共享机制\n"
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert doc.issuer == "中国银保监会浙江监管局、浙江省生态环境厅"
+    assert recognise("浙江省生态环境厅关于金融支持浙江经济", "全文见附件。", published_at=Y2021).releases == []
