@@ -1891,6 +1891,7 @@ def recognise(
         d.is_release and d.field == "text" and _printed_heading_at(text, d.start) for d in merged
     )
     fields = {"title": title, "text": text}
+    _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)
     for d in merged:
         if d.is_release and d.issuer is None and publisher and d.title_norm.startswith(publisher[1]):
@@ -1918,6 +1919,26 @@ def recognise(
         only_release = len(releases) == 1 and d is releases[0]
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged)
+
+
+YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+CHRONOLOGY_MIN = 3
+
+
+def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) -> None:
+    """ "2020年4月，中共中央、国务院印发《甲》…2022年12月…印发《乙》…2023年2月…印发《丙》": releases each dated by
+    year and month, over more than one year, make a chronology; past the lead they are the background of a review,
+    not news (the headline or lead says what is new)."""
+    lead_end = _lead_paragraph_end(text, title)
+    dated: list[tuple[PolicyDocument, str]] = []
+    for d in docs:
+        if d.is_release and d.field == "text" and d.start > lead_end:
+            years = YEAR_MONTH_RE.findall(_sentence_before(text, d.start, 80))
+            if years:
+                dated.append((d, years[-1]))
+    if len(dated) >= CHRONOLOGY_MIN and len({year for _, year in dated}) >= 2:
+        for d, year in dated:
+            d.is_release, d.cue = False, f"a chronology of releases ({year}…): " + d.cue[:30]
 
 
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)[：:]\s*(?P<body>[^\s|｜]{4,30})")

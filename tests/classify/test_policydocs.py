@@ -1363,3 +1363,14 @@ def test_a_heading_cut_before_its_kind_over_a_printed_document_is_the_document()
     [doc] = recognise(title, text, published_at=Y2021).releases
     assert doc.issuer == "中国银保监会浙江监管局、浙江省生态环境厅"
     assert recognise("浙江省生态环境厅关于金融支持浙江经济", "全文见附件。", published_at=Y2021).releases == []
+
+
+def test_a_chronology_of_dated_releases_past_the_lead_is_background() -> None:
+    text = (
+        "本文介绍国家陆续发布的数据要素政策。\n2020年4月，中共中央、国务院印发《关于构建更加完善的要素市场化配置体制机制的意见》。"
+        "2022年12月，中共中央、国务院印发《关于构建数据基础制度更好发挥数据要素作用的意见》。"
+        "2023年2月，中共中央、国务院印发《数字中国建设整体布局规划》。"
+    )
+    assert recognise("国家数据要素政策一览", text).releases == []
+    news = "日前，国家数据局等17部门印发《“数据要素×”三年行动计划》。\n" + text  # the lead's own release stays
+    assert [d.issuer for d in recognise("数据要素新政", news).releases] == ["国家数据局"]
