@@ -1374,3 +1374,13 @@ def test_a_chronology_of_dated_releases_past_the_lead_is_background() -> None:
     assert recognise("国家数据要素政策一览", text).releases == []
     news = "日前，国家数据局等17部门印发《“数据要素×”三年行动计划》。\n" + text  # the lead's own release stays
     assert [d.issuer for d in recognise("数据要素新政", news).releases] == ["国家数据局"]
+
+
+def test_a_press_conference_transcript_recalls_earlier_releases() -> None:
+    text = (
+        "主持人：下面进入提问环节，请大家举手提问。\n发言人：感谢您的提问。今年8月，中办、国办发布了"
+        "《关于推进绿色低碳转型加强碳市场建设的意见》，对碳市场建设作出部署。"
+    )
+    assert recognise("10月例行新闻发布会答问实录", text, published_at=Y2021).releases == []
+    recent = text.replace("今年8月", "日前")
+    assert len(recognise("10月例行新闻发布会答问实录", recent, published_at=Y2021).releases) == 1
