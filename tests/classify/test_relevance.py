@@ -130,6 +130,8 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("国家适应气候变化战略2035印发", "提升气候风险防范能力。"),
         ("省政府考核组考核节能“双控”目标责任制完成情况", "考核组听取了汇报。"),
         ("联合国环境署发布2020年《排放差距报告》", "报告指出各国承诺远远不够。"),
+        ("法国议会通过新的气候法案", "法案涉及交通、住房等领域。"),
+        ("Deploying Sustainable Aviation Fuels at Scale in India", "A roadmap for the aviation sector."),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
