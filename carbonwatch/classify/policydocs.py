@@ -463,6 +463,7 @@ class PolicyResult:
 
     is_release: bool = False
     documents: list[PolicyDocument] = field(default_factory=list)
+    digest: bool = False  # the article is a news digest (numbered items, flash items): no item is its subject
 
     @property
     def releases(self) -> list[PolicyDocument]:
@@ -477,7 +478,7 @@ class PolicyResult:
             for d in self.documents
             if d.is_release and (d.field == "title" or (d.field == "text" and d.start < LEAD_MAX_CHARS))
         }
-        return list(titles.values()) if len(titles) == 1 else []
+        return list(titles.values()) if len(titles) == 1 and not self.digest else []
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (what goes into ``item.policy``)."""
@@ -1919,7 +1920,8 @@ def recognise(
         # release even when its title says 绿色发展 rather than 碳 (the article's relevance decides the flag).
         only_release = len(releases) == 1 and d is releases[0]
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
-    return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged)
+    digest = len(_digest_items(title, text)) >= DIGEST_MIN_ITEMS
+    return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
 
 
 YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")

@@ -1384,3 +1384,16 @@ def test_a_press_conference_transcript_recalls_earlier_releases() -> None:
     assert recognise("10月例行新闻发布会答问实录", text, published_at=Y2021).releases == []
     recent = text.replace("今年8月", "日前")
     assert len(recognise("10月例行新闻发布会答问实录", recent, published_at=Y2021).releases) == 1
+
+
+def test_no_item_of_a_digest_is_its_subject() -> None:
+    text = (
+        "今天《新闻联播》主要内容有：\n1、中共中央、国务院印发《关于做好碳达峰碳中和工作的意见》。\n"
+        "2、习近平出席峰会。\n3、国务院任免国家工作人员。\n4、冬奥场馆测试。\n"
+    )
+    result = recognise("10月24日《新闻联播》节目主要内容", text, published_at=Y2021)
+    assert result.digest and result.releases and result.lead_releases() == []
+    single = recognise(
+        "两部门印发意见", "日前，中共中央、国务院印发《关于做好碳达峰碳中和工作的意见》。", published_at=Y2021
+    )
+    assert not single.digest and single.lead_releases() == ["《关于做好碳达峰碳中和工作的意见》"]
