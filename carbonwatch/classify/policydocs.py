@@ -401,6 +401,7 @@ RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)
 # Headline / notice forms without 《》.
 NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
 _TITLE_CHARS = r"[^\s，。；：:！？!?、《》()（）【】\[\]]"
+_PAREN_GROUP = r"[（(][^（）()\s，。]{1,12}[）)]"  # "苏州市“近零碳”工厂（第二批）名单公布": a batch or status inside
 # A headline's purpose clause after an untitled kind: "印发意见推动现代职业教育高质量发展".
 _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
 ISSUER_VERB_TITLE_RE = re.compile(
@@ -409,7 +410,7 @@ ISSUER_VERB_TITLE_RE = re.compile(
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )
 TITLE_VERB_RE = re.compile(
-    rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号]){_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))"
+    rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号])(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,40}}?(?:{_TYPE_ALT}))"
     rf"\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会)"  # not 发布会
 )
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
@@ -429,7 +430,7 @@ COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)
 UNTITLED_RE = re.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策"), not one document.
 GENERIC_TITLE_RE = re.compile(
-    r"等|各|相关|有关|系列|一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本|应对|类似|同类|此类|相应|具体|新一轮|一些"
+    r"等|各|相关|有关|系列|(?<!第)一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本|应对|类似|同类|此类|相应|具体|新一轮|一些"
 )
 
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
@@ -832,6 +833,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         vb = VERB_BEFORE_RE.search(before)
         va = VERB_AFTER_RE.match(after)
         lead = clause[: max(0, len(clause) - len(vb.group(0)))] if vb else clause
+        if vb and "了" in vb.group(0):
+            lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
         issuer = issuer_prefix or find_issuer_before(text, m.start())
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
@@ -1047,7 +1050,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     return docs
 
 
-STATUS_AFTER_RE = re.compile(r"[（(](?:试行|暂行|修订|修订稿|(?:19|20)\d{2}年(?:版|本))[）)]")
+STATUS_AFTER_RE = re.compile(
+    r"[（(](?:试行|暂行|修订|修订稿|(?:19|20)\d{2}年(?:版|本)|(?:19|20)\d{2}\s*[-—–－~至]\s*(?:19|20)\d{2}\s*年?)[）)]"
+)
 
 
 def _issuer_just_before(text: str, pos: int) -> str | None:
@@ -1748,6 +1753,7 @@ _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?
 ASCII_PUNCT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff])")
 
 
+REPOST_TAG_RE = re.compile(r"\s*【[^【】]{0,12}(?:转发|转载|来源|转自)[^【】]{0,6}】\s*$")
 COLUMN_LABEL_RE = re.compile(r"^[^|｜丨《》\n]{1,6}[|｜丨]\s*")
 # A page's <title> ends with its site or column: "…有关事项的通知-热资讯", "… - 新华网", "…｜中国政府网".
 SITE_SUFFIX_RE = re.compile(
@@ -1757,8 +1763,9 @@ SITE_SUFFIX_RE = re.compile(
 
 
 def strip_site_suffix(title: str) -> str:
-    """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`) or a leading column label
-    before a bar ("全文|江西…规划发布", "每经22点丨…")."""
+    """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`), a reposting tag
+    ("…名单公布【智为铭略转发】") or a leading column label before a bar ("全文|江西…规划发布", "每经22点丨…")."""
+    title = REPOST_TAG_RE.sub("", title)
     m = SITE_SUFFIX_RE.search(title)
     title = title[: m.start()] if m and m.start() >= 8 else title
     label = COLUMN_LABEL_RE.match(title)

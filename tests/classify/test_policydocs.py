@@ -1397,3 +1397,27 @@ def test_no_item_of_a_digest_is_its_subject() -> None:
         "两部门印发意见", "日前，中共中央、国务院印发《关于做好碳达峰碳中和工作的意见》。", published_at=Y2021
     )
     assert not single.digest and single.lead_releases() == ["《关于做好碳达峰碳中和工作的意见》"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "norm"),
+    [
+        (
+            "生态环境部发布第一批城市和产业园区减污降碳协同创新试点名单",
+            "",
+            "第一批城市和产业园区减污降碳协同创新试点名单",
+        ),
+        ("苏州市“近零碳”工厂(第二批)名单公布【智为铭略转发】", "", '苏州市"近零碳"工厂（第二批）名单'),
+        ("郑州市“蓝天”工程白皮书", "郑州市政府研究编制了《“蓝天”工程白皮书》，现予以发布。", '"蓝天"工程白皮书'),
+        ("郑州印发三年行动计划", "郑州市人民政府印发推动生态环境质量稳定向好三年行动计划（2023—2025年）。", None),
+    ],
+)
+def test_first_batches_reposting_tags_studied_and_compiled_and_year_ranges(
+    title: str, text: str, norm: str | None
+) -> None:
+    docs = recognise(title, text, published_at=datetime(2023, 10, 7, tzinfo=UTC)).releases
+    assert docs
+    if norm is not None:
+        assert docs[0].title_norm == normalise_title(norm)
+    else:
+        assert docs[0].title.endswith("（2023—2025年）")

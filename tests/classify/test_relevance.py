@@ -131,6 +131,7 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("省政府考核组考核节能“双控”目标责任制完成情况", "考核组听取了汇报。"),
         ("联合国环境署发布2020年《排放差距报告》", "报告指出各国承诺远远不够。"),
         ("法国议会通过新的气候法案", "法案涉及交通、住房等领域。"),
+        ("全省首批低(零)碳镇(街道)、村(社区)试点名单出炉", "省生态环境厅确定了试点创建单位。"),
         ("Deploying Sustainable Aviation Fuels at Scale in India", "A roadmap for the aviation sector."),
     ],
 )
