@@ -1688,7 +1688,7 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
     shown = complete_truncated(title.strip(), text) or title.strip()
     candidates = [HEADLINE_TAIL_RE.sub("", shown), _heading_block(text)]
     for candidate in candidates:
-        compact = re.sub(r"\s+", " ", candidate).strip()
+        compact = _strip_leading_column(re.sub(r"\s+", " ", candidate).strip())
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
         compact = LEADING_NUMBER_RE.sub("", compact)
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
@@ -1753,6 +1753,7 @@ _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?
 ASCII_PUNCT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff])")
 
 
+LEADING_COLUMN_RE = re.compile(r"(?:今日要闻|要闻|头条|快讯|最新消息|最新)[：:\s]*")
 REPOST_TAG_RE = re.compile(r"\s*【[^【】]{0,12}(?:转发|转载|来源|转自)[^【】]{0,6}】\s*$")
 COLUMN_LABEL_RE = re.compile(r"^[^|｜丨《》\n]{1,6}[|｜丨]\s*")
 # A page's <title> ends with its site or column: "…有关事项的通知-热资讯", "… - 新华网", "…｜中国政府网".
@@ -1762,10 +1763,16 @@ SITE_SUFFIX_RE = re.compile(
 )
 
 
+def _strip_leading_column(heading: str) -> str:
+    """ "今日要闻文化和旅游部关于…的通知": the site's column name glued to a heading that starts with its issuer."""
+    column = LEADING_COLUMN_RE.match(heading)
+    return heading[column.end() :] if column and ISSUER_RE.match(heading, column.end()) else heading
+
+
 def strip_site_suffix(title: str) -> str:
     """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`), a reposting tag
     ("…名单公布【智为铭略转发】") or a leading column label before a bar ("全文|江西…规划发布", "每经22点丨…")."""
-    title = REPOST_TAG_RE.sub("", title)
+    title = _strip_leading_column(REPOST_TAG_RE.sub("", title))
     m = SITE_SUFFIX_RE.search(title)
     title = title[: m.start()] if m and m.start() >= 8 else title
     label = COLUMN_LABEL_RE.match(title)
@@ -1780,7 +1787,9 @@ def fullwidth_punctuation(text: str) -> str:
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
-DRAFT_TITLE_RE = re.compile(r"征求意见稿|草案|送审稿|讨论稿")
+DRAFT_TITLE_RE = re.compile(
+    r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?征求.{2,80}意见"
+)  # 关于征求《X》公众意见的通告
 DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
 
 

@@ -1421,3 +1421,13 @@ def test_first_batches_reposting_tags_studied_and_compiled_and_year_ranges(
         assert docs[0].title_norm == normalise_title(norm)
     else:
         assert docs[0].title.endswith("（2023—2025年）")
+
+
+def test_a_call_for_comments_and_a_column_glued_to_a_heading() -> None:
+    text = "各有关单位：\n现将《东莞市住房建设规划（2017-2020年）》公开征求意见。\n一、征求意见时间\n二、反馈方式\n"
+    title = "关于征求《东莞市住房建设规划（2017-2020年）》和《东莞市住房体系建设实施意见》公众意见的通告"
+    assert recognise(title, text, published_at=Y2021).releases == []
+    assert strip_site_suffix("今日要闻文化和旅游部关于公布第一批国家级夜间文化和旅游消费集聚区名单的通知").startswith(
+        "文化和旅游部"
+    )
+    assert strip_site_suffix("要闻速览：本周十件大事") == "要闻速览：本周十件大事"  # no issuer follows: a headline

@@ -132,6 +132,8 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("联合国环境署发布2020年《排放差距报告》", "报告指出各国承诺远远不够。"),
         ("法国议会通过新的气候法案", "法案涉及交通、住房等领域。"),
         ("全省首批低(零)碳镇(街道)、村(社区)试点名单出炉", "省生态环境厅确定了试点创建单位。"),
+        ("11部门印发《甲烷排放控制行动方案》", "方案提出提升甲烷排放监测能力。"),
+        ("集美生态环境局积极开展2020年全国低碳日宣传活动", "活动倡导绿色低碳生活方式。"),
         ("Deploying Sustainable Aviation Fuels at Scale in India", "A roadmap for the aviation sector."),
     ],
 )
