@@ -2030,7 +2030,7 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
 
 # A document republished with the policy library's metadata lines ("发文机关：人民银行 网信办 …", "发文字号：…").
 TEXT_META_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(发文机关|发布机关|发文单位|发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*([^\n]{2,120})$"
+    r"(?m)^[ \t\u3000]*(发文机关|发布机关|发布机构|发文单位|发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*([^\n]{2,120})$"
 )
 HEADLINE_LABEL_RE = re.compile(r"^[^：:《》]{1,6}[：:]\s*")  # "官方：", "重磅：", "全文："
 
@@ -2038,7 +2038,7 @@ HEADLINE_LABEL_RE = re.compile(r"^[^：:《》]{1,6}[：:]\s*")  # "官方：", 
 def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     """The headline is a document's title and the text prints its 发文机关 (and maybe 发文字号) lines."""
     found = {k: v.strip() for k, v in TEXT_META_RE.findall(text[:600])}
-    issuer_raw = found.get("发文机关") or found.get("发布机关") or found.get("发文单位")
+    issuer_raw = found.get("发文机关") or found.get("发布机关") or found.get("发文单位") or found.get("发布机构")
     if not issuer_raw:
         return None
     headline = HEADLINE_LABEL_RE.sub("", title.strip(), count=1)
@@ -2047,9 +2047,9 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     number_raw = found.get("发文字号") or found.get("文号") or ""
     number = normalise_doc_number(number_raw) if number_raw else None
     cue = f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}"
-    return _titled_page_document(
-        title, unwrap_notice(headline), canonical_issuer(issuer_raw), number, doc_type(headline), cue
-    )
+    # a body the issuer patterns do not know (金华经济技术开发区) is still the one the page's metadata names
+    issuer = canonical_issuer(issuer_raw) or (issuer_raw if len(issuer_raw) <= 30 else None)
+    return _titled_page_document(title, unwrap_notice(headline), issuer, number, doc_type(headline), cue)
 
 
 def _titled_page_document(

@@ -1431,3 +1431,12 @@ def test_a_call_for_comments_and_a_column_glued_to_a_heading() -> None:
         "文化和旅游部"
     )
     assert strip_site_suffix("要闻速览：本周十件大事") == "要闻速览：本周十件大事"  # no issuer follows: a headline
+
+
+def test_a_policy_library_page_names_its_publisher_and_emergency_plans_are_documents() -> None:
+    text = (
+        "信息索引号: 11330700MB10327095/2013-02249\n文件名称: 金华开发区突发公共事件总体应急预案\n"
+        "发布机构: 金华经济技术开发区\n成文日期: 2013-10-12\n一、总则\n（一）编制目的\n"
+    )
+    [doc] = recognise("金华开发区突发公共事件总体应急预案", text).releases
+    assert (doc.issuer, doc.doc_type) == ("金华经济技术开发区", "预案")
