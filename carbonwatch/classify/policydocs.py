@@ -263,6 +263,11 @@ FOREIGN_SUBJECT_RE = re.compile(
 )
 # The Central Military Commission's departments sign joint releases with ministries (中央军委政治工作部).
 _CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,4}?(?:工作部|保障部|参谋部|管理部|发展部|动员部|委员会|办公厅)"
+# A development zone's administrative committee governs it (金华经济技术开发区管委会, 苏州工业园区管理委员会).
+_ZONE_BODY = (
+    r"[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|开发区|新区|工业园区|园区|高新区|自贸区|保税区|试验区)"
+    r"(?:管理委员会|管委会)"
+)
 # The State Council's coordinating bodies sign on their own (国务院未成年人保护工作领导小组, 国务院食品安全委员会).
 _STATE_COUNCIL_BODY = (
     r"国务院(?!办公厅|新闻办|国资委|联防联控)[\u4e00-\u9fff]{2,16}?(?:领导小组|委员会|联席会议)(?:办公室)?"
@@ -274,11 +279,11 @@ _PARTY = (
     r"(?:[\u4e00-\u9fff]{0,6}?(?:部|办公厅|办公室|委员会))?"
 )
 ISSUER_RE = re.compile(
-    rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})"
+    rf"{_NOT_FOREIGN}(?:{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI})"
 )
 # Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
 # after 会同, "会同17个部门", names no body, and the named one leads).
-_ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL})"
+_ONE_BODY = rf"(?:{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
@@ -599,6 +604,7 @@ def canonical_local(name: str) -> str:
     杭州市人民政府 (a municipality's districts keep it: 北京市朝阳区人民政府). A legislature goes by its full name
     without its term: 陕西省第十四届人大常委会 -> 陕西省人民代表大会常务委员会."""
     name = LEGISLATURE_TERM_RE.sub("", name)
+    name = re.sub(r"管委会$", "管理委员会", name)
     name = re.sub(r"人大常委会?$", "人民代表大会常务委员会", name)
     m = PROVINCE_HEAD_RE.match(name)
     if not m:

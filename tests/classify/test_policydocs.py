@@ -1440,3 +1440,9 @@ def test_a_policy_library_page_names_its_publisher_and_emergency_plans_are_docum
     )
     [doc] = recognise("金华开发区突发公共事件总体应急预案", text).releases
     assert (doc.issuer, doc.doc_type) == ("金华经济技术开发区", "预案")
+
+
+def test_a_development_zone_s_committee_is_an_issuer() -> None:
+    assert canonical_issuer("金华经济技术开发区管委会") == canonical_issuer("金华经济技术开发区管理委员会")
+    [doc] = recognise("开发区出台人才新政", "日前，苏州工业园区管委会印发《关于支持人才创新创业的若干措施》。").releases
+    assert doc.issuer == "苏州工业园区管理委员会"
