@@ -62,6 +62,7 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "名单",
     "要点",
     "纲要",
+    "方法学",  # a carbon-market or 碳普惠 methodology (CCER 方法学) a government body publishes
     "预案",  # 应急预案, an emergency plan a government issues
     "规划",
     "计划",

@@ -2038,7 +2038,9 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
 TEXT_META_RE = re.compile(
     r"(?m)^[ \t\u3000]*(发文机关|发布机关|发布机构|发文单位|发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*([^\n]{2,120})$"
 )
-HEADLINE_LABEL_RE = re.compile(r"^[^：:《》]{1,6}[：:]\s*")  # "官方：", "重磅：", "全文："
+HEADLINE_LABEL_RE = re.compile(
+    r"^(?:[^：:《》]{1,6}[：:]|【[^【】《》]{1,14}】)\s*"
+)  # "官方：", "全文：", "【政策文件】"
 
 
 def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:

@@ -1446,3 +1446,13 @@ def test_a_development_zone_s_committee_is_an_issuer() -> None:
     assert canonical_issuer("金华经济技术开发区管委会") == canonical_issuer("金华经济技术开发区管理委员会")
     [doc] = recognise("开发区出台人才新政", "日前，苏州工业园区管委会印发《关于支持人才创新创业的若干措施》。").releases
     assert doc.issuer == "苏州工业园区管理委员会"
+
+
+def test_a_methodology_is_a_document_and_a_bracketed_column_label_is_not_the_title() -> None:
+    [doc] = recognise(
+        "武汉市生态环境局公布第二批碳普惠方法学", "9月2日，武汉市生态环境局正式公布第二批碳普惠方法学。"
+    ).releases
+    assert (doc.title_norm, doc.issuer) == ("第二批碳普惠方法学", "武汉市生态环境局")
+    text = "发文机关：河南省人力资源和社会保障厅\n发文字号：豫人社〔2019〕3号\n第一条 为规范资金管理，制定本办法。\n"
+    [page] = recognise("【促进就业相关政策文件】《河南省就业补助资金管理办法》", text).releases
+    assert page.title_norm == "河南省就业补助资金管理办法"
