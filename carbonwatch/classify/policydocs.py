@@ -389,7 +389,7 @@ SPEECH_FRAME_RE = re.compile(
 # Planned or hypothetical releases are not releases.
 FUTURE_RE = re.compile(
     r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
-    r"|准备|打算|酝酿|谋划"
+    r"|准备|打算|酝酿|谋划|提请"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
 )
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
@@ -398,7 +398,7 @@ CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n]")
 # 2021年企业工资指导线).
 YEAR_RE = re.compile(
     r"((?:19|20)\d{2})\s*年(?!度)(?=\s*(?:\d{1,2}\s*月|[初底末中]|以来|[，,、]|时|内|间|里|期间|上半年|下半年"
-    rf"|{_ONE_ISSUER}))|同年|当年"  # "2023年生态环境部发布…": the year dates what the body did
+    rf"|{_ONE_ISSUER}|{_VERB_ALT}))|同年|当年"  # "2023年生态环境部发布…", "于2009年制定了《…》": it dates the act
 )
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
@@ -1793,9 +1793,9 @@ def fullwidth_punctuation(text: str) -> str:
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
-DRAFT_TITLE_RE = re.compile(
-    r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?征求.{2,80}意见"
-)  # 关于征求《X》公众意见的通告
+# 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request
+# that a superior issue X): nothing is issued yet.
+DRAFT_TITLE_RE = re.compile(r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$")
 DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
 
 

@@ -1456,3 +1456,27 @@ def test_a_methodology_is_a_document_and_a_bracketed_column_label_is_not_the_tit
     text = "发文机关：河南省人力资源和社会保障厅\n发文字号：豫人社〔2019〕3号\n第一条 为规范资金管理，制定本办法。\n"
     [page] = recognise("【促进就业相关政策文件】《河南省就业补助资金管理办法》", text).releases
     assert page.title_norm == "河南省就业补助资金管理办法"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "青浦区经委关于提请印发《青浦区支持氢能产业发展实施办法》的请示",
+            "区政府：\n为支持氢能产业发展，现提请印发。\n一、\n二、\n",
+        ),
+        (
+            "关于公开征集2025年政府工作和民生实事建议的公告",
+            "为广泛听取意见，现公开征集建议。\n一、征集内容\n二、征集方式\n",
+        ),
+        ("住房保障管理办法修订", "为加强住房保障管理，我市于2009年制定了《银川市城市住房保障管理试行办法》。"),
+        (
+            "中国气候变化蓝皮书(2019)正式发布",
+            "中国气象局气候变化中心现予发布《中国气候变化蓝皮书(2019)》，提供监测信息。",
+        ),
+    ],
+)
+def test_requests_calls_for_suggestions_dated_acts_and_dated_monitoring_reports_are_no_release(
+    title: str, text: str
+) -> None:
+    assert recognise(title, text, published_at=datetime(2024, 7, 1, tzinfo=UTC)).releases == []
