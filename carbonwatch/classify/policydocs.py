@@ -524,7 +524,8 @@ def normalise_title(title: str) -> str:
 
 NUMBER_IN_TITLE_RE = re.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
 TITLE_LEAD_WORDS_RE = re.compile(
-    rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?)|^(?:{PROVINCES})(?:省|自治区)?(?=[\u4e00-\u9fff]{{2,3}}?市)"
+    rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?)"
+    rf"|^(?:{PROVINCES})(?:省|自治区)?(?![市省])(?=[\u4e00-\u9fff]{{2,3}}?市)"  # not 上海市城市…: its own 市
 )
 # "市政府办公室关于…的通知" on a city's own site: the issuer named by its place's anaphor, before 关于.
 ANAPHOR_PREFIX_RE = re.compile(

@@ -1321,6 +1321,7 @@ def test_bodies_that_recently_decided_to_launch_a_programme_released_it() -> Non
 def test_the_news_writer_s_words_before_a_title_are_not_the_title(a: str, b: str) -> None:
     assert normalise_title(a) == normalise_title(b)
     assert normalise_title("吉林市碳达峰实施方案") == "吉林市碳达峰实施方案"  # a city named like its province
+    assert normalise_title("上海市城市更新条例") == "上海市城市更新条例"  # a municipality's own 市, then 城市
 
 
 def test_a_local_document_on_a_page_whose_source_line_is_that_place_s_government_is_its() -> None:
