@@ -1632,7 +1632,7 @@ def _closing_issuer(text: str) -> str | None:
     for i, line in enumerate(head[:-1]):
         if PROMULGATE_RE.search(line):
             j = i + 1
-            while j < len(head) and 0 < len(head[j]) <= 40 and ISSUER_RE.fullmatch(head[j].replace(" ", "")):
+            while j < len(head) and 0 < len(head[j]) <= 40 and _signer_line(head[j]):
                 j += 1
             if j > i + 1:
                 return _issuer_lines_above(head, j)
