@@ -229,6 +229,8 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
     rf"|(?![据在由从对经向将被和与及或并同])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
+    # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
+    rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市据在由从对经向将被和与及或并同])[\u4e00-\u9fff]县(?:人民政府(?:办公室)?|政府)"
     rf"|{_BARE_DISTRICT})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
@@ -1495,8 +1497,9 @@ ADDRESSEE_RE = re.compile(
     r"(?m)^\s*(?:各[^\n：:。]{1,80}|[^\n：:。]{2,80}(?:人民政府|各部委|直属机构|有关单位|有关部门|分行|营业管理部|监管局|各单位))"
     r"[：:]\s*$"
 )
-SECTION_ONE_RE = re.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章)")
-SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章)")
+# ... or decimal outline numbers, as emergency plans print them (1 总则 / 1.1 编制目的 / 1.2 工作原则).
+SECTION_ONE_RE = re.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章|1\.1\s*[\u4e00-\u9fff])")
+SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\.2\s*[\u4e00-\u9fff])")
 PROMULGATE_RE = re.compile(
     r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)(?:实施)?意见"
     r"|现就.{0,40}(?:通知|意见|公告)如下|自.{2,16}起施行|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
@@ -1967,6 +1970,7 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
             d.is_release, d.cue = False, f"a chronology of releases ({year}…): " + d.cue[:30]
 
 
+COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)[：:]\s*(?P<body>[^\s|｜]{4,30})")
 
 
@@ -1980,7 +1984,7 @@ def _source_line_issuer(text: str) -> tuple[str, str] | None:
             continue
         for m in ISSUER_RE.finditer(named.group("body") if named else line):
             issuer = canonical_issuer(m.group(0))
-            city = CITY_HEAD_RE.match(issuer or "")
+            city = CITY_HEAD_RE.match(issuer or "") or COUNTY_HEAD_RE.match(issuer or "")
             province = PROVINCE_HEAD_RE.match(issuer or "")
             place = (
                 city.group(1)

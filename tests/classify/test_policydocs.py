@@ -1481,3 +1481,12 @@ def test_requests_calls_for_suggestions_dated_acts_and_dated_monitoring_reports_
     title: str, text: str
 ) -> None:
     assert recognise(title, text, published_at=datetime(2024, 7, 1, tzinfo=UTC)).releases == []
+
+
+def test_an_emergency_plan_numbered_in_decimal_outline_on_a_county_page() -> None:
+    text = (
+        "[杞县人民政府]2016-05-09\n1总则\n1.1编制目的\n做好旱灾突发事件防范与处置工作。\n1.2工作原则\n坚持以人为本。\n"
+    )
+    [doc] = recognise("杞县抗旱应急预案", text, published_at=datetime(2016, 5, 9, tzinfo=UTC)).releases
+    assert (doc.title_norm, doc.issuer) == ("杞县抗旱应急预案", "杞县人民政府")
+    assert canonical_issuer("该县人民政府") is None and canonical_issuer("在县政府") is None
