@@ -279,6 +279,8 @@ _STATE_COUNCIL_BODY = (
 _PARTY = (
     rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,4}}?(?:市|州|县|区))委(?:员会)?"
     r"(?:[\u4e00-\u9fff]{0,6}?(?:部|办公厅|办公室|委员会))?"
+    # a zone's Party working committee (中共河北雄安新区工作委员会), which signs with the zone's committee
+    r"|中共[\u4e00-\u9fff]{2,10}?(?:新区|开发区|园区|自贸区)(?:工作委员会|工委)"
 )
 # Bodies named by a convention of their own, tried before the short names and the places.
 _SPECIAL_BODIES = rf"{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}"

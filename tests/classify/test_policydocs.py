@@ -1293,6 +1293,7 @@ def test_a_regulation_s_adoption_note_names_the_legislature_without_its_term() -
         ("中共中央宣传部", "中共中央宣传部"),
         ("中央宣传部", "中共中央宣传部"),
         ("共青城市人民政府", "共青城市人民政府"),
+        ("中共河北雄安新区工作委员会", "中共河北雄安新区工作委员会"),
     ],
 )
 def test_party_committees_and_their_departments_are_issuers(name: str, canonical: str) -> None:
