@@ -365,6 +365,12 @@ INTERNATIONAL_RE = re.compile(
 )
 
 
+def _adopted_at_meeting(text: str, pos: int, cue: str) -> bool:
+    """ "国务院常务会议审议通过《…》": adopted at a government meeting, issued later (a legislature's vote, 表决通过,
+    promulgates)."""
+    return "审议通过" in cue and bool(EXECUTIVE_MEETING_RE.search(_sentence_before(text, pos, 200)))
+
+
 def _international(sentence: str) -> bool:
     """An international body's document, unless China signs it (a joint statement with WTO members is China's)."""
     return bool(INTERNATIONAL_RE.search(sentence)) and not CHINA_RE.search(sentence)
@@ -883,9 +889,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
-        if release and "审议通过" in cue and EXECUTIVE_MEETING_RE.search(_sentence_before(text, m.start(), 200)):
-            # "国务院常务会议审议通过《…》": adopted at a government meeting, issued later (a legislature's vote,
-            # 表决通过, promulgates)
+        if release and _adopted_at_meeting(text, m.start(), cue):
             release, cue = False, "adopted at an executive meeting, not yet issued: " + clause.strip()[-20:]
         if release and issuer is None and _international(_sentence_before(text, m.start(), 120)):
             release, cue = False, "an international body's document: " + clause.strip()[-20:]
@@ -1190,13 +1194,13 @@ def _digest_items(title: str, text: str) -> list[tuple[str, str]]:
     return items + (flashes if len(flashes) >= 2 else [])
 
 
-def _digest_docs(title: str, text: str, ref_year: int | None) -> list[PolicyDocument]:
+def _digest_docs(title: str, text: str, items: list[tuple[str, str]], ref_year: int | None) -> list[PolicyDocument]:
     """A digest ("《人民日报》要闻精选七条": 1、… 2、…; "虎嗅早报": @source【headline】lead) is a list of news items:
     each is read as a headline with its lead. An item that is only a document's title is the paper printing the
     document, in a newspaper's digest and when it is one or two such items: a list of titles is a catalogue."""
     docs: list[PolicyDocument] = []
     bare_titles: list[PolicyDocument] = []
-    for headline, lead in _digest_items(title, text):
+    for headline, lead in items:
         item_docs = _bracket_docs(headline, "title", ref_year) + _plain_docs(headline, "title", ref_year)
         item_docs += _decision_docs(headline, "title", ref_year)
         bare = headline.rstrip("。.；; ")
@@ -1901,7 +1905,8 @@ def recognise(
     docs += _decision_docs(title, "title", ref_year) + _decision_docs(text, "text", ref_year, title)
     if not any(d.is_release for d in docs):
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
-    docs += _digest_docs(title, text, ref_year)
+    items = _digest_items(title, text)
+    docs += _digest_docs(title, text, items, ref_year)
     full_text = _document_text(title, text, ref_year)
     if full_text is not None:
         docs.insert(0, full_text)
@@ -1928,11 +1933,10 @@ def recognise(
             d.issuer = publisher[0]  # 晋中市碳达峰实施方案 on a page whose source line is 晋中市人民政府
         if d.is_release and _draft(d, fields):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
-        elif d.is_release and "审议通过" in d.cue and d.field in fields:
-            # "国务院常务会议审议通过“十四五”推进国家政务信息化规划": adopted at an executive meeting, issued later,
-            # whichever rule found the title (the bracket rules check this themselves)
-            if EXECUTIVE_MEETING_RE.search(_sentence_before(fields[d.field], d.start, 200)):
-                d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
+        elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue):
+            # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket
+            # rules check it themselves, before a coordinated title takes the release)
+            d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
     if explainer or BROKER_VIEW_RE.match(title):
         # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
         # the full text, "读懂《…》（附全文）", republishes the document and stays a release)
@@ -1948,7 +1952,7 @@ def recognise(
         # release even when its title says 绿色发展 rather than 碳 (the article's relevance decides the flag).
         only_release = len(releases) == 1 and d is releases[0]
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
-    digest = len(_digest_items(title, text)) >= DIGEST_MIN_ITEMS
+    digest = len(items) >= DIGEST_MIN_ITEMS
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
 
 
