@@ -695,9 +695,8 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     for m in JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8)):
         # a joint list running past pos: the part of it before pos, matched again up to pos
         hit = m if m.end() <= pos else JOINT_RE.match(text, m.start(), pos)
-        if hit is not None and _inside_brackets(text, hit.start()):
-            continue  # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's
-        if hit is not None:
+        # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's
+        if hit is not None and not _inside_brackets(text, hit.start()):
             found.append(canonical_issuer(hit.group(0)))
     named = _named_bodies(found)
     if named:
@@ -811,17 +810,17 @@ UNDECIDED = "\x00undecided"  # a title no verb was found for (yet): no rule said
 
 
 def _bare_kind_released(
-    text: str, start: int, end: int, kind: str, field_name: str, ref_year: int | None
+    text: str, before: str, span: tuple[int, int], kind: str, field_name: str, ref_year: int | None
 ) -> PolicyDocument | None:
-    """《通知》 right after an issuer and a release verb: the issuer released an untitled document of that kind."""
-    vb = VERB_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
-    issuer = (
-        _issuer_just_before(text, start - len(vb.group(0))) if vb and vb.end() == min(start, CONTEXT_CHARS) else None
-    )
+    """《通知》 right after an issuer and a release verb (``before`` ends with the verb, which VERB_BEFORE_RE
+    anchors at its end): the issuer released an untitled document of that kind."""
+    start = span[0]
+    vb = VERB_BEFORE_RE.search(before)
+    issuer = _issuer_just_before(text, start - len(vb.group(0))) if vb else None
     clause = _clause_before(text, start)
     if issuer is None or _future(clause) or CITE_RE.search(clause) or is_historical(text, start, ref_year):
         return None
-    return _released(kind, issuer, kind, field_name, (start, end), f"untitled {kind} issued: {clause.strip()[-20:]}")
+    return _released(kind, issuer, kind, field_name, span, f"untitled {kind} issued: {clause.strip()[-20:]}")
 
 
 def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
@@ -833,7 +832,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         title = unwrap_notice(m.group(0))
         norm = normalise_title(title)
         before = text[max(0, m.start() - CONTEXT_CHARS) : m.start()]
-        if norm in DOC_TYPES and (bare := _bare_kind_released(text, m.start(), m.end(), norm, field_name, ref_year)):
+        if norm in DOC_TYPES and (bare := _bare_kind_released(text, before, m.span(), norm, field_name, ref_year)):
             docs.append(bare)  # "国务院办公厅印发《通知》，…": an untitled notice, its kind quoted
             continue
         if BACKREF_RE.match(norm) or len(norm) < 4:
