@@ -107,11 +107,13 @@ _KIND_ALT = "|".join(DOC_KINDS)
 KIND_END_RE = re.compile(rf"(?:{_KIND_ALT})$")
 
 # Status and edition suffixes: （试行）, (暂行), （征求意见稿）, （修订草案）, （2021年版）, （2021年本）, （修正）.
+# An edition: （2021年版）, （2021年本）, （2019）, （第一版）.
+_EDITION = r"(?:19|20)\d{2}(?:年(?:版|本)?)?|第[一二三四五六七八九十\d]+版"
 STATUS_SUFFIX_RE = re.compile(
     r"[（(](?:试行|暂行|征求意见稿|送审稿|草案|修订|修正|修订草案|修订稿|草案征求意见稿|"
-    r"(?:19|20)\d{2}(?:年(?:版|本|修订|修正)?)?|第[一二三四五六七八九十\d]+版)[）)]$"
+    rf"(?:19|20)\d{{2}}年(?:修订|修正)|{_EDITION})[）)]$"
 )
-EDITION_RE = re.compile(r"[（(](?:(?:19|20)\d{2}(?:年(?:版|本)?)?|第[一二三四五六七八九十\d]+版)[）)]")
+EDITION_RE = re.compile(rf"[（(](?:{_EDITION})[）)]")
 # 关于 + subject + 的 + kind: the kind is whatever short noun ends the title (open vocabulary).
 ABOUT_RE = re.compile(r"关于.{2,}的(?!.*(?:发布|出台|印发|公布|出炉|落地|来了|全文|解读))([\u4e00-\u9fff]{1,6})$")
 LAW_RE = re.compile(r"^中华人民共和国.{1,40}(?:法|条例|规定|办法)$")

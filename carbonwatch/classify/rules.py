@@ -54,7 +54,7 @@ class Rules:
 
     def canonical_term(self, matched: str) -> str:
         """A matched span as a term, without the quotes written inside it: 能耗“双控” -> 能耗双控."""
-        return TERM_QUOTES_RE.sub("", matched) if len(matched) > 1 else matched
+        return TERM_QUOTES_RE.sub("", matched)
 
     def weight(self, matched: str) -> float:
         """The weight of a matched term (matching is case-insensitive for Latin terms such as CCER, and quotes
