@@ -218,19 +218,20 @@ _BARE_NEXT = (
 _AREAS = "景区 小区 园区 社区 地区 校区 城区 市区 辖区 灾区 厂区 展区 片区 专区 聚集区 示范区".split()
 _AREAS += "多区 各区 两区 几区 数区".split()  # counts of districts (深圳多区发布通告)
 _NOT_DISTRICT = "".join(f"(?<!{w})" for w in _AREAS)
-_BARE_DISTRICT = (
-    rf"(?<![\u4e00-\u9fff])(?![据在由从对经向将被该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
-    r"(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
-)
-DISTRICT_NAME_RE = re.compile(rf"(?![据在由从对经向将被该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}")
+# Function words that open a phrase, never a place's name ("据杭州市…", "在成都市…", "由北京市…").
+_NOT_NAME_START = "据在由从对经向将被"
+_DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
+_BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
+DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 _LOCAL_GOV = (
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![据在由从对经向将被和与及或并同])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
+    rf"|(?![{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
-    rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市据在由从对经向将被和与及或并同])[\u4e00-\u9fff]县(?:人民政府(?:办公室)?|政府)"
+    rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
+    r"(?:人民政府(?:办公室)?|政府)"
     rf"|{_BARE_DISTRICT})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
