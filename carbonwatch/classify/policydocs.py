@@ -1702,9 +1702,10 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
     if not signals:
         return None
     shown = complete_truncated(title.strip(), text) or title.strip()
-    candidates = [HEADLINE_TAIL_RE.sub("", shown), _heading_block(text)]
+    # the headline came through strip_site_suffix; the printed heading may carry the site's column glued to it
+    candidates = [HEADLINE_TAIL_RE.sub("", shown), _strip_leading_column(_heading_block(text))]
     for candidate in candidates:
-        compact = _strip_leading_column(re.sub(r"\s+", " ", candidate).strip())
+        compact = re.sub(r"\s+", " ", candidate).strip()
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
         compact = LEADING_NUMBER_RE.sub("", compact)
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
