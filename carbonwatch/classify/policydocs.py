@@ -608,6 +608,25 @@ def _canonical_city(city: str, rest: str) -> str:
 
 
 LEGISLATURE_TERM_RE = re.compile(r"第?[一二三四五六七八九十]{1,3}届(?=人民代表大会|人大)")
+# A local commission's standard short forms (规范简称) and its full name: 湖州市卫生健康委 and 湖州市卫生健康委员会,
+# 成都市发改委 and 成都市发展和改革委员会 are one body. Only after a place's name (国家发展改革委 is an alias).
+LOCAL_COMMISSION = {
+    "发改委": "发展和改革委员会",
+    "发展改革委": "发展和改革委员会",
+    "卫健委": "卫生健康委员会",
+    "卫生健康委": "卫生健康委员会",
+    "住建委": "住房和城乡建设委员会",
+    "住房城乡建设委": "住房和城乡建设委员会",
+    "经信委": "经济和信息化委员会",
+    "经济信息化委": "经济和信息化委员会",
+    "经济和信息化委": "经济和信息化委员会",
+    "商务委": "商务委员会",
+    "交通委": "交通委员会",
+    "教委": "教育委员会",
+    "科委": "科学技术委员会",
+    "国资委": "国有资产监督管理委员会",
+}
+LOCAL_COMMISSION_RE = re.compile(rf"(?<=[省市州区县盟])({'|'.join(sorted(LOCAL_COMMISSION, key=len, reverse=True))})$")
 
 
 def canonical_local(name: str) -> str:
@@ -618,6 +637,7 @@ def canonical_local(name: str) -> str:
     name = LEGISLATURE_TERM_RE.sub("", name)
     name = re.sub(r"管委会$", "管理委员会", name)
     name = re.sub(r"人大常委会?$", "人民代表大会常务委员会", name)
+    name = LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], name)
     m = PROVINCE_HEAD_RE.match(name)
     if not m:
         city = CITY_HEAD_RE.match(name)

@@ -1450,6 +1450,22 @@ def test_a_development_zone_s_committee_is_an_issuer() -> None:
     assert doc.issuer == "苏州工业园区管理委员会"
 
 
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("湖州市卫生健康委", "湖州市卫生健康委员会"),
+        ("成都市发改委", "成都市发展和改革委员会"),
+        ("浙江省发展改革委", "浙江省发展和改革委员会"),
+        ("重庆市住房城乡建设委", "重庆市住房和城乡建设委员会"),
+        ("北京市教委", "北京市教育委员会"),
+        ("天津市国资委", "天津市国有资产监督管理委员会"),
+    ],
+)
+def test_a_local_commission_s_short_form_is_the_same_body(short: str, full: str) -> None:
+    assert canonical_issuer(short) == canonical_issuer(full) == full
+    assert canonical_issuer("国家发改委") == "国家发展改革委"  # a central body keeps its own short form
+
+
 def test_a_methodology_is_a_document_and_a_bracketed_column_label_is_not_the_title() -> None:
     [doc] = recognise(
         "武汉市生态环境局公布第二批碳普惠方法学", "9月2日，武汉市生态环境局正式公布第二批碳普惠方法学。"
