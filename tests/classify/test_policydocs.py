@@ -1464,6 +1464,9 @@ def test_a_development_zone_s_committee_is_an_issuer() -> None:
 def test_a_local_commission_s_short_form_is_the_same_body(short: str, full: str) -> None:
     assert canonical_issuer(short) == canonical_issuer(full) == full
     assert canonical_issuer("国家发改委") == "国家发展改革委"  # a central body keeps its own short form
+    # in a joint list of central bodies the bare short form is the national commission
+    joint = canonical_issuer("商务部、工业和信息化部、卫生健康委、药监局")
+    assert joint == "商务部、工业和信息化部、国家卫生健康委、国家药监局"
 
 
 def test_a_methodology_is_a_document_and_a_bracketed_column_label_is_not_the_title() -> None:
