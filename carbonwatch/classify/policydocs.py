@@ -1716,7 +1716,7 @@ def complete_truncated(headline: str, text: str) -> str | None:
     return None
 
 
-def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocument | None:
+def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
     signals = _structure_signals(text)
@@ -1756,9 +1756,6 @@ def _document_text(title: str, text: str, ref_year: int | None) -> PolicyDocumen
         strong = kind is not None and kind not in WEAK_KINDS and headline
         if len(signals) < 2 and "full text follows" not in signals and not strong:
             continue
-        years = [int(y) for y in DATE_LINE_RE.findall(text[:600])]
-        if ref_year is not None and years and years[0] < ref_year - 1:
-            return None  # an old document reprinted, not news of its release
         number = _printed_number(text)
         order_issuer, order_number = _heading_issuer(text)
         order_line = ORDER_NUMBER_LINE_RE.search(text[:600])
@@ -1929,7 +1926,7 @@ def recognise(
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
     items = _digest_items(title, text)
     docs += _digest_docs(title, text, items, ref_year)
-    full_text = _document_text(title, text, ref_year)
+    full_text = _document_text(title, text)
     if full_text is not None:
         docs.insert(0, full_text)
     elif not any(d.is_release and d.field == "title" for d in docs):

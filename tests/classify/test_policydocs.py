@@ -1510,3 +1510,23 @@ def test_an_emergency_plan_numbered_in_decimal_outline_on_a_county_page() -> Non
     [doc] = recognise("杞县抗旱应急预案", text, published_at=datetime(2016, 5, 9, tzinfo=UTC)).releases
     assert (doc.title_norm, doc.issuer) == ("杞县抗旱应急预案", "杞县人民政府")
     assert canonical_issuer("该县人民政府") is None and canonical_issuer("在县政府") is None
+
+
+def test_a_page_printing_an_older_document_s_full_text_is_its_release() -> None:
+    # The labels count a page that publishes a document's full text as its release whatever the document's date
+    # (a 2016 notice on a 2018 page): the store, not the recogniser, decides whether it was seen before.
+    title = "成办发〔2016〕39号《成都市人民政府办公厅关于印发成都市网络食品安全监督管理办法(试行)的通知》"
+    text = (
+        "《成都市人民政府办公厅关于印发成都市网络食品安全监督管理办法(试行)的通知》\n成办发〔2016〕39号\n"
+        "各区(市)县政府,市政府各部门,有关单位:\n《成都市网络食品安全监督管理办法(试行)》已经市政府同意,"
+        "现印发你们,请认真贯彻执行。\n成都市人民政府办公厅\n2016年10月9日\n成都市网络食品安全监督管理办法(试行)\n"
+        "第一章总则\n第一条为加强网络食品安全监督管理,制定本办法。\n"
+    )
+    result = recognise(title, text, published_at=datetime(2018, 11, 13, tzinfo=UTC))
+    assert result.is_release
+    doc = result.releases[0]
+    assert (doc.title_norm, doc.issuer, doc.doc_number) == (
+        "成都市网络食品安全监督管理办法(试行)",
+        "成都市人民政府办公厅",
+        "成办发〔2016〕39号",
+    )
