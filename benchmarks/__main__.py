@@ -7,9 +7,8 @@ written to ``benchmarks/results/latest.md`` (raw figures beside it as ``latest.j
 Own benchmarks (in this process, crawls in subprocesses): crawl throughput vs a fetch-only Scrapy baseline
 (:mod:`benchmarks.throughput`), extraction vs trafilatura/GNE (:mod:`benchmarks.extraction`), incremental cost
 (:mod:`benchmarks.incremental`). Other scripts run as subprocesses and their Markdown tables are folded in:
-``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``, ``scaleout_bench``,
-``excerpt_lookup`` …; a missing
-script gives a "not available" row.
+``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``, ``agreement``,
+``scaleout_bench``, ``excerpt_lookup`` …; a missing script gives a "not available" row.
 """
 
 from __future__ import annotations
@@ -61,6 +60,8 @@ EXTERNAL = (
     External("eval_labels", "Classification vs labels", quick_flag=False, judge=_judge_precision_recall),
     # Tuning and blind splits of the real-post corpus, each row with its own target (blind rows are judged).
     External("eval_corpus", "Classification on the real-post corpus", quick_flag=False),
+    # A second reader's labels of 100 corpus posts: how far two people agree, the ceiling a target can ask for.
+    External("agreement", "Two readers of the corpus labels", quick_flag=False),
     # Starts its own redis-server (a "not available" row without one) and its crawl workers.
     External("scaleout_bench", "Scale-out"),
     # Two spawned worker processes race to store the same texts: double articles before/after the store lock.

@@ -1,0 +1,149 @@
+"""How far two careful readers agree on the corpus labels, and how the classifier does beside them.
+
+Run: ``python -m benchmarks.agreement``. ``benchmarks/corpus/second_labels.tsv`` holds a second, independent reading
+of a fixed sample of corpus posts (the first 100 of rounds 1–9 by ``sha1("relabel:" + path)``, never picked by
+hand), made by someone who saw neither the first labels nor the rules, with the same definitions. The table gives,
+per label, the share of posts the two readings agree on, Cohen's kappa, the second reading scored against the first
+as if it were a classifier, and the classifier scored against each reading on the same posts. The second reading's
+scores are the ceiling a target can sensibly ask for: where a careful person scores below a target against the
+labels, the target measures label noise as much as the classifier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks import Row, markdown_table
+from benchmarks.corpus_tool import CORPUS, LABELS
+from carbonwatch.classify.evaluate import Labelled, default_reader, evaluate, read_labels
+from carbonwatch.classify.policydocs import canonical_issuer, normalise_title
+from carbonwatch.classify.rules import load_rules
+
+SECOND = CORPUS / "second_labels.tsv"
+FIELDS = ("release", "carbon", "flag")
+
+
+def kappa(first: Sequence[bool], second: Sequence[bool]) -> tuple[float, float]:
+    """Observed agreement and Cohen's kappa of two binary readings of the same items."""
+    n = len(first)
+    if n == 0:
+        return 0.0, 0.0
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
+    pa, pb = sum(first) / n, sum(second) / n
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    return observed, (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def precision_recall(truth: Sequence[bool], guess: Sequence[bool]) -> tuple[float, float]:
+    """Precision and recall of ``guess`` against ``truth`` (1.0 where nothing was predicted or expected)."""
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    fp = sum(g and not t for t, g in zip(truth, guess, strict=True))
+    fn = sum(t and not g for t, g in zip(truth, guess, strict=True))
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
+def _doc_keys(label: Labelled) -> list[tuple[str, str | None]]:
+    return [(normalise_title(t), canonical_issuer(i) if i else None) for t, i, _ in label.documents]
+
+
+def documents_named(first: Sequence[Labelled], second: Sequence[Labelled]) -> tuple[int, int]:
+    """(found, total): the first reading's documents that the second names with the same title and issuer."""
+    found = total = 0
+    for a, b in zip(first, second, strict=True):
+        theirs = _doc_keys(b)
+        for title, issuer in _doc_keys(a) if a.release else []:
+            total += 1
+            found += any(t == title and (issuer is None or i == issuer) for t, i in theirs)
+    return found, total
+
+
+def _value(label: Labelled, field: str) -> bool:
+    return bool(getattr(label, field))
+
+
+def compare(
+    labels: Path = LABELS, second: Path = SECOND, reader: Callable[[Path], Any] | None = None
+) -> dict[str, Any]:
+    """The raw figures: per field, agreement, kappa, the second reading and the classifier against each reading."""
+    firsts = {row.path: row for row in read_labels(labels)}
+    seconds = read_labels(second)
+    missing = [row.path for row in seconds if row.path not in firsts]
+    if missing:
+        raise ValueError(f"second_labels.tsv names posts that labels.tsv does not hold: {missing[:3]}")
+    first = [firsts[row.path] for row in seconds]
+    outcomes = evaluate(first, CORPUS, load_rules(), reader or default_reader())
+    out: dict[str, Any] = {"posts": len(seconds)}
+    for field in FIELDS:
+        a = [_value(x, field) for x in first]
+        b = [_value(x, field) for x in seconds]
+        c = [bool(getattr(o, field)) for o in outcomes]
+        observed, k = kappa(a, b)
+        out[field] = {
+            "agreement": observed,
+            "kappa": k,
+            "second_vs_first": precision_recall(a, b),
+            "classifier_vs_first": precision_recall(a, c),
+            "classifier_vs_second": precision_recall(b, c),
+            "positives": (sum(a), sum(b)),
+        }
+    out["documents_named"] = documents_named(first, seconds)
+    return out
+
+
+def rows(figures: dict[str, Any]) -> list[Row]:
+    """The figures as benchmark table rows."""
+    n = figures["posts"]
+    method = f"python -m benchmarks.agreement ({n} posts, second_labels.tsv)"
+    out: list[Row] = []
+    for field in FIELDS:
+        f = figures[field]
+        first_pos, second_pos = f["positives"]
+        out.append(
+            Row(
+                f"{field}: two readers agree",
+                f"{f['agreement']:.2f} (kappa {f['kappa']:.2f}; {first_pos} and {second_pos} positives)",
+                "-",
+                "-",
+                method,
+            )
+        )
+        for key, name in (
+            ("second_vs_first", "second reader scored against the labels"),
+            ("classifier_vs_first", "classifier against the labels"),
+            ("classifier_vs_second", "classifier against the second reader"),
+        ):
+            p, r = f[key]
+            out.append(Row(f"{field}: {name}", f"P {p:.3f} / R {r:.3f}", "-", "-", method))
+    found, total = figures["documents_named"]
+    share = found / total if total else 1.0
+    out.append(
+        Row(
+            "documents named: second reader against the labels",
+            f"{share:.3f} ({found} of {total})",
+            "-",
+            "-",
+            method + "; title and issuer must both match",
+        )
+    )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print raw figures as JSON instead of the table")
+    args = parser.parse_args(argv)
+    if not SECOND.is_file():
+        print(f"{SECOND} is missing: nothing to compare", file=sys.stderr)
+        return 1
+    figures = compare()
+    print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(rows(figures)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
