@@ -135,6 +135,11 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("11部门印发《甲烷排放控制行动方案》", "方案提出提升甲烷排放监测能力。"),
         ("集美生态环境局积极开展2020年全国低碳日宣传活动", "活动倡导绿色低碳生活方式。"),
         ("Deploying Sustainable Aviation Fuels at Scale in India", "A roadmap for the aviation sector."),
+        ("发改委印发《完善能源消费强度和总量双控制度方案》", "方案对能源消费实行弹性管理。"),
+        ("省政府办公厅关于节能目标责任考核结果的通报", "各市完成了节能减排年度任务。"),
+        ("某市召开《低碳城市规划》新闻发布会", "规划提出降低二氧化碳排放强度。"),
+        ("某市低碳试点工作初步实施方案", "一、控制温室气体排放。"),
+        ("损失损害基金设立，并非应对气候危机的最终方案", "大会决定设立基金。"),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
