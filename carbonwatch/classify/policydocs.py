@@ -205,9 +205,18 @@ _OFFICE_SUFFIX = (
     r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|办|指挥部|领导小组办公室|领导小组|工作组"
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
 )
-_BODY_SUFFIX = rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?)"
+_BODY_SUFFIX = (
+    rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|行政公署(?:办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?)"
+)
 _PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
-_CITY = r"[\u4e00-\u9fff]{2,3}?(?:市|州|县|区)"
+# Cities and leagues whose own name has four characters (a closed public list: 鄂尔多斯市, 克拉玛依市, 锡林郭勒盟);
+# other names have two or three, and a longer generic span would swallow the word before the name (日前大同市).
+_LONG_PLACE = (
+    "乌鲁木齐|克拉玛依|鄂尔多斯|呼和浩特|齐齐哈尔|巴彦淖尔|乌兰察布|锡林郭勒|锡林浩特|乌兰浩特|二连浩特|霍林郭勒"
+    "|额尔古纳|阿拉山口|图木舒克|可克达拉|香格里拉"
+)
+_PLACE_NAME = rf"(?:{_LONG_PLACE}|[\u4e00-\u9fff]{{2,3}}?)"
+_CITY = rf"{_PLACE_NAME}(?:市|州|县|区|盟)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
 # first word of a company or place name (陕西金叶, 北京时间).
 _BARE_NEXT = (
@@ -229,7 +238,7 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]{{2,3}}?(?:市|州|县)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
+    rf"|(?![{_NOT_NAME_START}和与及或并同]){_PLACE_NAME}(?:市|州|县|盟)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
     r"(?:人民政府(?:办公室)?|政府)"

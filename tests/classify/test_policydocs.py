@@ -1530,3 +1530,12 @@ def test_a_page_printing_an_older_document_s_full_text_is_its_release() -> None:
         "成都市人民政府办公厅",
         "成办发〔2016〕39号",
     )
+
+
+@pytest.mark.parametrize(
+    "name", ["鄂尔多斯市发展和改革委员会", "克拉玛依市委", "乌鲁木齐市人民政府", "齐齐哈尔市人民政府", "兴安盟行政公署"]
+)
+def test_a_city_whose_name_has_four_characters_keeps_its_whole_name(name: str) -> None:
+    assert canonical_issuer(name) == name
+    [doc] = recognise("文件下发", f"1996年3月，{name}下发了《精神文明建设系统工程总体方案》。").documents
+    assert doc.issuer == name
