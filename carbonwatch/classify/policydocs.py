@@ -1530,7 +1530,8 @@ def _carried_in_sentence(d: PolicyDocument, docs: list[PolicyDocument], text: st
 # -- the article IS the document -------------------------------------------------------------------------------
 # Conventions of an official document's printed form (GB/T 9704) that a republished full text keeps.
 ADDRESSEE_RE = re.compile(
-    r"(?m)^\s*(?:各[^\n：:。]{1,80}|[^\n：:。]{2,80}(?:人民政府|各部委|直属机构|有关单位|有关部门|分行|营业管理部|监管局|各单位))"
+    # a joint notice names every kind of office it goes to, in one long line (各省、自治区、直辖市…财政厅(局)…：)
+    r"(?m)^\s*(?:各[^\n：:。]{1,200}|[^\n：:。]{2,80}(?:人民政府|各部委|直属机构|有关单位|有关部门|分行|营业管理部|监管局|各单位))"
     r"[：:]\s*$"
 )
 # ... or decimal outline numbers, as emergency plans print them (1 总则 / 1.1 编制目的 / 1.2 工作原则).
@@ -1538,7 +1539,8 @@ SECTION_ONE_RE = re.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章|1\
 SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\.2\s*[\u4e00-\u9fff])")
 PROMULGATE_RE = re.compile(
     r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)(?:实施)?意见"
-    r"|现就.{0,40}(?:通知|意见|公告)如下|自.{2,16}起施行|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
+    r"|现就.{0,40}(?:通知|意见|公告)如下|现将.{0,20}(?:通知|通报|公告)如下|自.{2,16}起施行"
+    r"|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
     # a document's own text names itself: "根据…，制定本办法" (its first article), "编制本规划"
     r"|(?:制定|编制|制订|特制定)本(?:规划|方案|办法|条例|规定|意见|细则|计划|纲要|指南|措施|实施方案|行动方案)"
 )
@@ -1580,11 +1582,25 @@ def _structure_signals(text: str) -> list[str]:
         signals.append("date line")
     if FULLTEXT_RE.search(text[:600]):
         signals.append("full text follows")
+    if OUTLINE_RE.search(text[:1500]):
+        signals.append("nested outline numbering")
+    if ADOPTION_NOTE_RE.search(text[:400]) or DASH_ADOPTION_RE.search(head.replace("\n", "")):
+        signals.append("adoption note")
     if any(COVER_DATE_RE.match(line) for line in [ln for ln in text.strip().splitlines() if ln.strip()][:3]):
         signals.append("dated cover")
     return signals
 
 
+# An official document's outline nests its numbering: a first-level heading (一、 or 第一章) and under it the next
+# level (第一节, （一）, 1.): news writes 一是…二是…, not an outline.
+OUTLINE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:一、|第一章)[^\n]{2,60}\n(?:[^\n]*\n){0,2}?"
+    r"[ \t\u3000]*(?:第一节|[（(]一[）)]|1[.．、]\s*[\u4e00-\u9fff])"
+)
+# A plan approved by a congress, its note under the title: "——2021年12月11日日喀则市第二届人民代表大会第二次会议通过".
+DASH_ADOPTION_RE = re.compile(
+    r"——\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?[^—（）()]{2,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:审议)?(?:通过|批准)"
+)
 # A regulation printed with its adoption note: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
 ADOPTION_NOTE_RE = re.compile(
     r"(?m)^[ \t\u3000]*[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*"
@@ -1725,6 +1741,19 @@ def complete_truncated(headline: str, text: str) -> str | None:
     return None
 
 
+# "江苏省教育厅(省委教育工委)2024年工作要点", "长沙市生态环境局雨花分局 2022年重点工作计划": a body's own yearly
+# or five-year document is titled by the body's name, then the year or period.
+TITLE_OWNER_RE = re.compile(
+    rf"^(?P<issuer>{_ONE_ISSUER})(?:[（(][^（）()]{{1,12}}[）)])?\s*(?:(?:19|20)\d{{2}}\s*年|“?十[一二三四五六]五”?)"
+)
+
+
+def _title_owner(title: str) -> str | None:
+    """The body whose name opens a document title right before its year or period, or None."""
+    m = TITLE_OWNER_RE.match(title)
+    return canonical_issuer(m.group("issuer")) if m else None
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -1774,6 +1803,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text) or adopted_by
+        issuer = issuer or _title_owner(compact)
         title_text = unwrap_notice(compact)
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),
@@ -2061,6 +2091,8 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
                 and _same_issuer(d.issuer, o.issuer)
                 and o.title_norm != d.title_norm
                 and _is_subsequence(d.title_norm, o.title_norm)
+                # the body's 《…（草案）》 is the draft a congress approved, not the headline's final document
+                and not (DRAFT_TITLE_RE.search(o.title) and not DRAFT_TITLE_RE.search(d.title))
             ]
             if len(same) == 1:
                 body = same[0]

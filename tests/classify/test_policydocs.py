@@ -1539,3 +1539,35 @@ def test_a_city_whose_name_has_four_characters_keeps_its_whole_name(name: str) -
     assert canonical_issuer(name) == name
     [doc] = recognise("文件下发", f"1996年3月，{name}下发了《精神文明建设系统工程总体方案》。").documents
     assert doc.issuer == name
+
+
+def test_a_joint_notice_with_a_long_addressee_line_is_the_document() -> None:
+    text = (
+        "各省、自治区、直辖市及新疆生产建设兵团生态环境厅(局)、财政厅(局)、自然资源主管部门、住房城乡建设厅(委、局)、"
+        "交通运输厅(局、委)、水利(水务)厅(局)、气象局、疾控主管部门:\n"
+        "为贯彻落实《国家适应气候变化战略2035》，决定进一步深化试点工作。现将有关事项通知如下。\n一、目的意义\n"
+    )
+    [doc] = recognise("关于深化气候适应型城市建设试点的通知", text).releases
+    assert doc.title_norm == "关于深化气候适应型城市建设试点的通知"
+    assert doc.cue.startswith("the article is the document")
+
+
+def test_a_work_plan_printed_with_a_nested_outline_is_the_document_of_the_body_its_title_names() -> None:
+    text = (
+        "发布:2024-04-10 14:51\n2024年全省教育工作的总体思路是：坚持稳中求进。\n"
+        "一、坚持用党的创新理论铸魂育人\n1. 持续强化理论武装。深化用好“第一议题”制度。\n2. 加强思政课建设。\n"
+    )
+    [doc] = recognise("江苏省教育厅(省委教育工委)2024年工作要点", text).releases
+    assert (doc.title_norm, doc.issuer) == ("江苏省教育厅(省委教育工委)2024年工作要点", "江苏省教育厅")
+    # news that numbers its points 一是…二是… has no outline, so the bare headline alone is not enough
+    assert not recognise("江苏省教育厅2024年工作要点", "一是强化理论武装，二是加强思政课建设。").is_release
+
+
+def test_a_plan_approved_by_a_congress_is_released_though_the_congress_reviewed_its_draft() -> None:
+    title = "日喀则市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+    text = (
+        f"{title}\n——2021年12月11日日喀则市第二届人民代表大会\n第二次会议通过\n"
+        f"日喀则市第二届人民代表大会第二次会议审查了市人民政府提出的《{title}(草案)》，决定批准这个规划纲要。\n"
+    )
+    result = recognise(title, text)
+    assert [d.title_norm for d in result.releases] == [title]
