@@ -1562,6 +1562,9 @@ DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^
 LEADING_NUMBER_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号\s*"
 )
+TRAILING_NUMBER_RE = re.compile(
+    r"\s+[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号$"
+)
 WHOLE_BRACKET_RE = re.compile(r"《([^《》]+)》")
 HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$")
 
@@ -1767,6 +1770,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         compact = re.sub(r"\s+", " ", candidate).strip()
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
         compact = LEADING_NUMBER_RE.sub("", compact)
+        compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
@@ -1859,6 +1863,7 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
+ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern}).*的")
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
 # 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request
@@ -1979,6 +1984,8 @@ def recognise(
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
     merged, folded = _fold_headline_paraphrases(merged)
     explainer = INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title
+    # ... unless the explainer word is the matter of the document the article prints ("关于…政策解读工作检查情况的通报")
+    explainer = explainer and not (full_text is not None and ABOUT_INTERPRETATION_RE.search(full_text.title_norm))
     # ... unless the article prints the document itself (its heading and number): "政策及解读汇编"
     explainer = explainer and not any(
         d.is_release and d.field == "text" and _printed_heading_at(text, d.start) for d in merged

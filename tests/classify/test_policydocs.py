@@ -1571,3 +1571,25 @@ def test_a_plan_approved_by_a_congress_is_released_though_the_congress_reviewed_
     )
     result = recognise(title, text)
     assert [d.title_norm for d in result.releases] == [title]
+
+
+def test_a_circular_about_policy_interpretation_work_is_a_document_not_an_explainer() -> None:
+    title = "昆明市官渡区人民政府办公室 关于2025年一季度政策解读工作检查情况的通报"
+    text = (
+        "各街道办事处,区政府各部门,各直属机构:\n为贯彻落实有关工作要求，区政府办公室组织开展了政策解读工作情况检查，"
+        "现将检查情况通报如下:\n一、总体情况\n（一）一季度发布政策文件2件。\n二、存在问题\n"
+    )
+    [doc] = recognise(title, text).releases
+    assert doc.issuer == "昆明市官渡区人民政府办公室"
+    # an explainer headline stays an interpretation
+    assert not recognise("10个关键词，读懂个人信息保护法", "一、“根据宪法”\n二、“敏感个人信息”\n").is_release
+
+
+def test_a_document_number_after_the_printed_title_is_not_part_of_it() -> None:
+    title = "厦门市减污降碳协同创新标杆项目管理办法 厦环委办〔2025〕36号-高新技术企业服务网"
+    text = (
+        "厦门市减污降碳协同创新标杆项目管理办法 厦环委办〔2025〕36号\n发布时间:2025-12-04\n第一章总则\n"
+        "第一条为提升减污降碳协同水平，制定本办法。\n第二章申报\n"
+    )
+    [doc] = recognise(title, text).releases
+    assert (doc.title_norm, doc.doc_number) == ("厦门市减污降碳协同创新标杆项目管理办法", "厦环委办〔2025〕36号")
