@@ -347,6 +347,7 @@ RELEASE_VERBS = (
     "落地",
 )
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
+HEREBY_RE = re.compile(r"现将\s*$")
 # Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《" (small gaps only).
 VERB_BEFORE_RE = re.compile(
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
@@ -408,8 +409,9 @@ SPEECH_FRAME_RE = re.compile(
     r"|答问实录|提问环节|记者提问"  # a press conference's transcript
 )
 # Planned or hypothetical releases are not releases.
+# "现将《X》印发给你们" is the issuing formula ("hereby"), not a plan: 将 after 现 is no future.
 FUTURE_RE = re.compile(
-    r"将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
+    r"(?<!现)将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
 )
@@ -883,6 +885,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if vb and "了" in vb.group(0):
             lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
         issuer = issuer_prefix or find_issuer_before(text, m.start())
+        if HEREBY_RE.search(before):
+            # "各省、自治区、直辖市人民政府…：现将《X》印发给你们": the bodies before the formula are its addressees;
+            # the issuer signs under it
+            issuer = issuer_prefix or _closing_issuer(text)
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
         gov = bool(issuer and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))

@@ -1593,3 +1593,16 @@ def test_a_document_number_after_the_printed_title_is_not_part_of_it() -> None:
     )
     [doc] = recognise(title, text).releases
     assert (doc.title_norm, doc.doc_number) == ("厦门市减污降碳协同创新标杆项目管理办法", "厦环委办〔2025〕36号")
+
+
+def test_the_hereby_formula_issues_the_document_and_its_addressees_are_not_its_issuer() -> None:
+    text = (
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "现将《新一代人工智能发展规划》印发给你们，请认真贯彻执行。\n国务院\n2017年7月8日\n"
+    )
+    [doc] = recognise("国务院印发新一代人工智能发展规划", text).releases
+    assert (doc.title_norm, doc.issuer) == ("新一代人工智能发展规划", "国务院")
+    # 现将 is the formula "hereby", not a plan (将)
+    text = "各县、区人民政府:\n现将《长治市空气质量改善实施方案》印发给你们。\n长治市人民政府\n"
+    [only] = recognise("长治市印发空气质量改善实施方案", text).releases
+    assert (only.title_norm, only.issuer) == ("长治市空气质量改善实施方案", "长治市人民政府")
