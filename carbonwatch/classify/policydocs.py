@@ -351,6 +351,11 @@ HEREBY_RE = re.compile(r"现将\s*$")
 # Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《" (small gaps only).
 VERB_BEFORE_RE = re.compile(
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
+    # "今天发布的文件包括《A》《B》": the documents just released, listed (see LISTED_RE)
+    rf"|(?:{_VERB_ALT})的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
+)
+LISTED_RE = re.compile(
+    r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
 )
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = re.compile(
@@ -885,6 +890,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if vb and "了" in vb.group(0):
             lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
         issuer = issuer_prefix or find_issuer_before(text, m.start())
+        if issuer is None and LISTED_RE.search(before):
+            # "生态环境部发布了系列文件。今天发布的文件包括《A》…": who released them is in the sentence before
+            issuer = find_issuer_before(text, m.start() - len(_sentence_before(text, m.start(), 200)) - 1)
         if HEREBY_RE.search(before):
             # "各省、自治区、直辖市人民政府…：现将《X》印发给你们": the bodies before the formula are its addressees;
             # the issuer signs under it

@@ -1606,3 +1606,16 @@ def test_the_hereby_formula_issues_the_document_and_its_addressees_are_not_its_i
     text = "各县、区人民政府:\n现将《长治市空气质量改善实施方案》印发给你们。\n长治市人民政府\n"
     [only] = recognise("长治市印发空气质量改善实施方案", text).releases
     assert (only.title_norm, only.issuer) == ("长治市空气质量改善实施方案", "长治市人民政府")
+
+
+def test_documents_listed_after_they_were_released_share_the_release_and_its_issuer() -> None:
+    text = (
+        "1月20日，生态环境部发布了关于“美丽中国”建设的系列文件。今天发布的文件包括《关于建设美丽中国先行区的实施意见》"
+        "《美丽城市建设实施方案》以及《美丽乡村建设实施方案》。"
+    )
+    docs = recognise("生态环境部：“美丽中国”建设实施体系初步建立", text).releases
+    assert [(d.title_norm, d.issuer) for d in docs] == [
+        ("关于建设美丽中国先行区的实施意见", "生态环境部"),
+        ("美丽城市建设实施方案", "生态环境部"),
+        ("美丽乡村建设实施方案", "生态环境部"),
+    ]
