@@ -108,7 +108,11 @@ KIND_END_RE = re.compile(rf"(?:{_KIND_ALT})$")
 
 # Status and edition suffixes: （试行）, (暂行), （征求意见稿）, （修订草案）, （2021年版）, （2021年本）, （修正）.
 # An edition: （2021年版）, （2021年本）, （2019）, （第一版）.
-_EDITION = r"(?:19|20)\d{2}(?:年(?:版|本)?)?|第[一二三四五六七八九十\d]+版"
+# An edition, or the period a plan covers (（2021—2025年）, (2017-2020)): neither is part of the document's kind.
+_EDITION = (
+    r"(?:19|20)\d{2}(?:年(?:版|本)?)?|第[一二三四五六七八九十\d]+版"
+    r"|(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?度?"
+)
 STATUS_SUFFIX_RE = re.compile(
     r"[（(](?:试行|暂行|征求意见稿|送审稿|草案|修订|修正|修订草案|修订稿|草案征求意见稿|"
     rf"(?:19|20)\d{{2}}年(?:修订|修正)|{_EDITION})[）)]$"

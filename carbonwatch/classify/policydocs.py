@@ -233,6 +233,13 @@ _NOT_NAME_START = "据在由从对经向将被"
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
 _BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
 DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
+# A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
+# name holds no function word ("也是我市发布的首个规划" names no city).
+_BARE_CITY_NAME = (
+    rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为])[\u4e00-\u9fff]){{2,3}}?)市"
+)
+BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
+_BARE_CITY = rf"(?<![\u4e00-\u9fff]){_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
 _LOCAL_GOV = (
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
@@ -242,7 +249,7 @@ _LOCAL_GOV = (
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
     r"(?:人民政府(?:办公室)?|政府)"
-    rf"|{_BARE_DISTRICT})"
+    rf"|{_BARE_DISTRICT}|{_BARE_CITY})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
@@ -590,6 +597,8 @@ def canonical_issuer(text: str) -> str | None:
         return counts[0]
     if not names and DISTRICT_NAME_RE.fullmatch(text.strip()):
         return text.strip()  # a district named alone (its release verb was in the text it came from)
+    if not names and BARE_CITY_NAME_RE.fullmatch(text.strip()):
+        return canonical_local(text.strip())  # a city named alone: its government (银川市 -> 银川市人民政府)
     return "、".join(names) if names else None
 
 

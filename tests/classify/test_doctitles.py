@@ -19,6 +19,9 @@ DOCUMENTS = [
     ("中美关于在21世纪20年代强化气候行动的格拉斯哥联合宣言", "ends with the document kind 联合宣言"),
     ("外商投资准入特别管理措施(负面清单)(2021年版)", "status suffix (2021年版)"),
     ("企业环境信息依法披露格式准则（征求意见稿）", "ends with the document kind 准则"),
+    # the period a plan covers is not part of its kind
+    ("吉林省生态环境保护规划（2021—2025年）", "ends with the document kind 规划"),
+    ("低碳城市发展规划(2017-2020)", "ends with the document kind 规划"),
 ]
 
 
@@ -88,3 +91,4 @@ def test_an_edition_year_does_not_make_a_weak_kind_official() -> None:
     assert title_is_document("《能效标准标识白皮书（2023年版）》", government_issuer=True)[0]
     assert title_is_document("《数据出境安全评估申报指南（试行）》")[0]  # a legal status still does
     assert title_is_document("《外商投资准入特别管理措施（负面清单）（2021年版）》")[0]
+    assert not title_is_document("某研究会发展报告（2021-2025）")[0]  # a period does not make a report official

@@ -1619,3 +1619,13 @@ def test_documents_listed_after_they_were_released_share_the_release_and_its_iss
         ("美丽城市建设实施方案", "生态环境部"),
         ("美丽乡村建设实施方案", "生态环境部"),
     ]
+
+
+def test_a_city_named_alone_before_its_release_verb_is_its_government() -> None:
+    result = recognise(
+        "银川市发布低碳城市发展规划", "4月10日银川市《低碳城市发展规划(2017-2020)》发布，这是我市发布的首个规划。"
+    )
+    [doc] = result.releases
+    assert (doc.title_norm, doc.issuer) == ("低碳城市发展规划(2017-2020)", "银川市人民政府")
+    assert canonical_issuer("银川市") == "银川市人民政府"
+    assert canonical_issuer("也是我市") is None  # "我市" (our city) names no city
