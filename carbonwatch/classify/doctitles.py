@@ -129,7 +129,7 @@ ORDER_RE = re.compile(
 # The closed list of what is not a policy document.
 NON_DOCUMENT_RE = re.compile(
     r"(?:日报|晚报|早报|商报|时报|周报|周刊|杂志|月刊|学报|画报|日刊|证券报|参考报|经济报|青年报|法治报|新闻报)$"
-    r"|(?:统计|普查|状况|监测|发展)公报$|统计年鉴$|年鉴$|(?:月|季|年)报$|快报$|数据$|指数$"
+    r"|(?:统计|普查|状况|监测|发展|气候)公报$|统计年鉴$|年鉴$|(?:月|季|年)报$|快报$|数据$|指数$"
     r"|报告$|蓝皮书$|绿皮书$|研究$|部门(?:预算|决算)$"
     r"|讲话$|致辞$|发言$|演讲$|贺信$|答记者问$|问答$|解读$|访谈$|专访$|综述$|评论$|社论$|述评$"
     r"|(?:会议|座谈会|发布会|论坛|峰会|研讨会|博览会)$|(?:会|会议)(?:召开|举行|开幕|闭幕)$"
@@ -137,6 +137,9 @@ NON_DOCUMENT_RE = re.compile(
     r"|(?:数据|运行|执行|完成|进展|统计)情况$"  # 主要监管指标数据情况, 运行情况: a status report
     r"|小说$|电影$|电视剧$|纪录片$|节目$|歌曲$|诗集$|一书$|丛书$|读本$|教材$"
 )
+# An office files reports and requests upward (上行文): 关于报送《X》的报告, 关于…的请示 go to a superior body, they
+# release nothing.
+UPWARD_RE = re.compile(r"关于(?:报送|上报|呈报|报请|提请|请求)|的请示$")
 # Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents.
 COMPANY_RE = re.compile(
     r"(?:股份)?有限(?:责任)?公司|集团|证券投资基金|货币市场基金|债券型|混合型|基金管理|股东大会|董事会|[A-Z]类份额"
@@ -204,6 +207,9 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
     speech = SPEECH_RE.search(text)
     if speech and not ABOUT_RE.search(text):
         return False, f"a news headline (reported speech: {speech.group(0)})"
+    upward = UPWARD_RE.search(text)
+    if upward:
+        return False, f"a filing to a superior body ({upward.group(0)}), not a released document"
     core = strip_status(text)
     # A legal status (（试行）, （征求意见稿）) marks an official text; an edition year (（2023年版）) does not:
     # associations and institutes date their white papers and reports too.

@@ -202,7 +202,7 @@ PROVINCES = (
     "贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
 _OFFICE_SUFFIX = (
-    r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|办|指挥部|领导小组办公室|领导小组|工作组"
+    r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办|指挥部|领导小组办公室|领导小组|工作组"
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
 )
 _BODY_SUFFIX = (
@@ -386,6 +386,7 @@ EXECUTIVE_MEETING_RE = re.compile(r"常务会议|国常会|常委会议|办公�
 INTERNATIONAL_RE = re.compile(
     r"联合国|IPCC|政府间气候变化专门委员会|世界气象组织|世界银行|国际货币基金组织|IMF|世界卫生组织|世卫组织|国际能源署|IEA"
     r"|经合组织|OECD|世界贸易组织|世贸组织|WTO|欧盟委员会|欧洲议会|欧盟理事会|国际海事组织|国际民航组织"
+    r"|北约|北大西洋公约组织|七国集团|G7"
 )
 
 
@@ -1886,6 +1887,9 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
+MONTHLY_RULES_RE = re.compile(
+    r"^[^，。！!？?]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:起|份)?[^。！!？?]{0,10}新规"
+)
 ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern}).*的")
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
@@ -2025,6 +2029,12 @@ def recognise(
             # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
+    if MONTHLY_RULES_RE.search(title):
+        # "12月起，这些新规将影响你我生活", "10月新规公布！": the month's roundup of rules taking effect, each issued
+        # weeks or months before (entry into force is not a new release)
+        for d in merged:
+            if d.is_release:
+                d.is_release, d.cue = False, "a roundup of rules taking effect: " + title[:20]
     if explainer or BROKER_VIEW_RE.match(title):
         # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
         # the full text, "读懂《…》（附全文）", republishes the document and stays a release)

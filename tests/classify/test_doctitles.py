@@ -86,6 +86,15 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
     assert (ok, reason.startswith("a news headline")) == (False, True)
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["关于报送《海口市发展和改革委员会地震应急预案》的报告", "关于提请印发某实施方案的请示", "2021年中国气候公报"],
+)
+def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: str) -> None:
+    assert not title_is_document(title)[0]
+    assert title_is_document("关于加强信息报送工作的通知")[0]  # 报送 as the matter of a notice is fine
+
+
 def test_an_edition_year_does_not_make_a_weak_kind_official() -> None:
     assert not title_is_document("《能效标准标识白皮书（2023年版）》")[0]  # an association dates its white paper too
     assert title_is_document("《能效标准标识白皮书（2023年版）》", government_issuer=True)[0]

@@ -1629,3 +1629,20 @@ def test_a_city_named_alone_before_its_release_verb_is_its_government() -> None:
     assert (doc.title_norm, doc.issuer) == ("低碳城市发展规划(2017-2020)", "银川市人民政府")
     assert canonical_issuer("银川市") == "银川市人民政府"
     assert canonical_issuer("也是我市") is None  # "我市" (our city) names no city
+
+
+def test_a_month_s_roundup_of_new_rules_reports_them_taking_effect_not_their_release() -> None:
+    text = "国务院总理李克强签署国务院令，公布《地下水管理条例》，自2021年12月1日起施行。"
+    assert recognise("国务院公布地下水管理条例", text).is_release
+    result = recognise("12月起，这些新规将影响你我生活！", text)
+    assert not result.is_release and result.documents[0].cue.startswith("a roundup of rules taking effect")
+
+
+def test_a_verb_ending_in_ban_is_no_office() -> None:
+    text = (
+        "2021年7月9日，中国国际金融股份有限公司在上海成功举办2021世界人工智能大会投融资主题论坛，"
+        "并在会上重磅推出《“碳”致中和，方兴未“AI”》人工智能（AI）专题研究报告。"
+    )
+    assert not recognise("中金公司关注AI+碳中和", text).is_release  # 上海成功举办 is no 上海 office (…办)
+    assert canonical_issuer("上海成功举办") is None
+    assert canonical_issuer("浙江省委办") == "浙江省委办"  # 办 as an office still is one
