@@ -945,7 +945,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
         if release and _adopted_at_meeting(text, m.start(), cue):
             release, cue = False, "adopted at an executive meeting, not yet issued: " + clause.strip()[-20:]
-        if release and issuer is None and _international(_sentence_before(text, m.start(), 120)):
+        # ... named in the sentence or in the title itself (《北约成员国元首和政府首脑联合声明》)
+        if release and issuer is None and _international(_sentence_before(text, m.start(), 120) + inner):
             release, cue = False, "an international body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()

@@ -1646,3 +1646,10 @@ def test_a_verb_ending_in_ban_is_no_office() -> None:
     assert not recognise("中金公司关注AI+碳中和", text).is_release  # 上海成功举办 is no 上海 office (…办)
     assert canonical_issuer("上海成功举办") is None
     assert canonical_issuer("浙江省委办") == "浙江省委办"  # 办 as an office still is one
+
+
+def test_an_international_body_named_in_the_title_is_not_a_chinese_issuer() -> None:
+    text = (
+        "当地时间3月24日，北约峰会在布鲁塞尔举行。会议持续了大约2个小时，会后发表《北约成员国元首和政府首脑联合声明》。"
+    )
+    assert not recognise("北约峰会声明：增加对乌援助", text).is_release
