@@ -753,7 +753,8 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         return found[-1]
     # "省政府印发了": the province is the one the article is about (named earlier in the text).
     anaphors = [m.group(1) for m in ANAPHOR_RE.finditer(sentence)]
-    provinces = PROVINCE_NAME_RE.findall(text[:pos]) if anaphors else []
+    # ... or, where none is named before, the one named after it ("省政府出台关于支持贵州侗乡…的意见")
+    provinces = (PROVINCE_NAME_RE.findall(text[:pos]) or PROVINCE_NAME_RE.findall(text[pos:])[:1]) if anaphors else []
     if provinces:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
         return "、".join(dict.fromkeys(canonical_local(provinces[-1] + a) for a in anaphors))
     return None

@@ -1653,3 +1653,8 @@ def test_an_international_body_named_in_the_title_is_not_a_chinese_issuer() -> N
         "当地时间3月24日，北约峰会在布鲁塞尔举行。会议持续了大约2个小时，会后发表《北约成员国元首和政府首脑联合声明》。"
     )
     assert not recognise("北约峰会声明：增加对乌援助", text).is_release
+
+
+def test_the_province_of_a_bare_provincial_government_may_be_named_after_it() -> None:
+    [doc] = recognise("省政府出台关于支持贵州侗乡大健康产业示范区建设发展的意见", "近日，省政府出台意见。").releases
+    assert (doc.title_norm, doc.issuer) == ("关于支持贵州侗乡大健康产业示范区建设发展的意见", "贵州省人民政府")
