@@ -446,7 +446,8 @@ _PAREN_GROUP = r"[（(][^（）()\s，。]{1,12}[）)]"  # "苏州市“近零�
 # A headline's purpose clause after an untitled kind: "印发意见推动现代职业教育高质量发展".
 _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
 ISSUER_VERB_TITLE_RE = re.compile(
-    rf"(?P<verb>{_VERB_ALT})了?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
+    # "联合印发的关于…的指导意见": an attributive 的 after the verb is not part of the title
+    rf"(?P<verb>{_VERB_ALT})(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )

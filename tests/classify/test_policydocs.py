@@ -1658,3 +1658,9 @@ def test_an_international_body_named_in_the_title_is_not_a_chinese_issuer() -> N
 def test_the_province_of_a_bare_provincial_government_may_be_named_after_it() -> None:
     [doc] = recognise("省政府出台关于支持贵州侗乡大健康产业示范区建设发展的意见", "近日，省政府出台意见。").releases
     assert (doc.title_norm, doc.issuer) == ("关于支持贵州侗乡大健康产业示范区建设发展的意见", "贵州省人民政府")
+
+
+def test_an_attributive_de_after_the_verb_is_not_part_of_the_title() -> None:
+    text = "工业和信息化部等七部门联合印发的关于加快推动制造业绿色化发展的指导意见提出，到2027年绿色低碳转型成效明显。"
+    docs = recognise("七部门：加快推动制造业绿色化发展", text).releases
+    assert [d.title_norm for d in docs] == ["关于加快推动制造业绿色化发展的指导意见"]
