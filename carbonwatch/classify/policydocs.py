@@ -220,7 +220,7 @@ _CITY = rf"{_PLACE_NAME}(?:市|州|县|区|盟)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
 # first word of a company or place name (陕西金叶, 北京时间).
 _BARE_NEXT = (
-    r"(?=近日|日前|今日|今天|正式|联合|相继|陆续|也|已|再|又|发布|印发|出台|公布|推出|发文|等|、|和|与|及"
+    r"(?=近日|日前|今日|今天|最新|正式|联合|相继|陆续|也|已|再|又|发布|印发|出台|公布|推出|发文|等|、|和|与|及"
     r"|[^\u4e00-\u9fff]|$)"
 )
 # A district named alone is an issuer only right before a release verb ("梁溪区出台了人才购房实施办法"); places
@@ -1183,7 +1183,7 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # A government body that decides or announces a measure with a date of effect or a change of a policy setting
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
 # An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
-_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
+_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
 DECISION_RE = re.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
 EFFECT_RE = re.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"

@@ -1664,3 +1664,9 @@ def test_an_attributive_de_after_the_verb_is_not_part_of_the_title() -> None:
     text = "工业和信息化部等七部门联合印发的关于加快推动制造业绿色化发展的指导意见提出，到2027年绿色低碳转型成效明显。"
     docs = recognise("七部门：加快推动制造业绿色化发展", text).releases
     assert [d.title_norm for d in docs] == ["关于加快推动制造业绿色化发展的指导意见"]
+
+
+def test_a_province_that_latest_issued_a_document_released_it() -> None:
+    [doc] = recognise("山东最新发文,举报最高奖50万元", "对碳排放数据弄虚作假行为给予举报人奖励。").releases
+    assert doc.issuer == "山东省人民政府"
+    assert not recognise("山东最新消息：举报最高奖50万元", "对碳排放数据弄虚作假行为给予举报人奖励。").is_release
