@@ -621,9 +621,11 @@ PROVINCE_HEAD_RE = re.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自
 
 
 ANAPHOR_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:省|市|自治区)((?:人民)?政府(?:办公厅)?|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室))"
+    r"(?<![\u4e00-\u9fff])(省|市|自治区)((?:人民)?政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室))"
 )
 PROVINCE_NAME_RE = re.compile(rf"(?:{PROVINCES})")
+# A city named in the text, for 市政府 (a municipality is one too: 北京市). Not 我市, 全市, 该市 ….
+CITY_NAME_RE = re.compile(rf"(?:{PROVINCES})市|{_BARE_CITY_NAME}")
 
 
 # A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.
@@ -753,12 +755,16 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     if found:
         return found[-1]
     # "省政府印发了": the province is the one the article is about (named earlier in the text).
-    anaphors = [m.group(1) for m in ANAPHOR_RE.finditer(sentence)]
-    # ... or, where none is named before, the one named after it ("省政府出台关于支持贵州侗乡…的意见")
-    provinces = (PROVINCE_NAME_RE.findall(text[:pos]) or PROVINCE_NAME_RE.findall(text[pos:])[:1]) if anaphors else []
-    if provinces:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
-        return "、".join(dict.fromkeys(canonical_local(provinces[-1] + a) for a in anaphors))
-    return None
+    anaphors = [(m.group(1), m.group(2)) for m in ANAPHOR_RE.finditer(sentence)]
+    names = []
+    for kind, office in anaphors:
+        # "市政府办公厅印发" is the city's office: the city the text names (a province is no referent for 市)
+        pattern = CITY_NAME_RE if kind == "市" else PROVINCE_NAME_RE
+        # ... or, where none is named before, the one named after it ("省政府出台关于支持贵州侗乡…的意见")
+        places = pattern.findall(text[:pos]) or pattern.findall(text[pos:])[:1]
+        if places:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
+            names.append(canonical_local(places[-1] + office))
+    return "、".join(dict.fromkeys(names)) if names else None
 
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:

@@ -1670,3 +1670,11 @@ def test_a_province_that_latest_issued_a_document_released_it() -> None:
     [doc] = recognise("山东最新发文,举报最高奖50万元", "对碳排放数据弄虚作假行为给予举报人奖励。").releases
     assert doc.issuer == "山东省人民政府"
     assert not recognise("山东最新消息：举报最高奖50万元", "对碳排放数据弄虚作假行为给予举报人奖励。").is_release
+
+
+def test_a_city_s_office_named_by_its_anaphor_belongs_to_the_city_not_the_province() -> None:
+    text = "贵州省气象局供图。\n贵阳市人民政府办公厅\n市人民政府办公厅印发了《贵阳市气象灾害应急预案》。"
+    assert find_issuer_before(text, text.find("《")) == "贵阳市人民政府办公厅"
+    text = "浙江省政府近日召开会议。省政府印发了《某方案》。"
+    assert find_issuer_before(text, text.find("《")) == "浙江省人民政府"
+    assert find_issuer_before("全市会议召开。市政府印发了《某方案》。", 15) is None  # 全市 names no city
