@@ -1645,6 +1645,9 @@ ADOPTION_NOTE_RE = re.compile(
 NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
 
 
+LETTERHEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,24}文件")
+
+
 def _heading_block(text: str) -> str:
     """The document heading printed at the top of the text (maybe over several lines, after a news dateline)."""
     if ORDER_HEAD_RE.match(text):
@@ -1654,6 +1657,8 @@ def _heading_block(text: str) -> str:
         line = line.strip()
         if not lines and META_LINE_RE.fullmatch(line):
             continue  # the page's own dateline above the heading
+        if not lines and LETTERHEAD_RE.fullmatch(line):
+            continue  # the red letterhead (兴安盟行政公署文件) above the heading names the issuer, not the title
         if not line or DOC_NUMBER_RE.search(line) or DATE_LINE_RE.match(line) or ADDRESSEE_RE.match(line):
             break
         if NUMBER_ONLY_LINE_RE.fullmatch(line):

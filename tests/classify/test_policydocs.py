@@ -1678,3 +1678,14 @@ def test_a_city_s_office_named_by_its_anaphor_belongs_to_the_city_not_the_provin
     text = "浙江省政府近日召开会议。省政府印发了《某方案》。"
     assert find_issuer_before(text, text.find("《")) == "浙江省人民政府"
     assert find_issuer_before("全市会议召开。市政府印发了《某方案》。", 15) is None  # 全市 names no city
+
+
+def test_a_letterhead_above_the_heading_is_not_part_of_the_title() -> None:
+    text = (
+        "行政公署文件\n兴安盟行政公署关于表彰奖励\n乌力格尔艺术保护传承发展突出贡献者的决定\n(兴署发〔2019〕1号)\n"
+        "各旗县市人民政府,盟直有关部门:\n为表彰先进，决定予以表彰。\n"
+    )
+    docs = recognise("兴安盟行政公署公报2019年1-3期(总第52期)", text).releases
+    assert [(d.title_norm, d.issuer) for d in docs] == [
+        ("关于表彰奖励乌力格尔艺术保护传承发展突出贡献者的决定", "兴安盟行政公署")
+    ]
