@@ -1629,6 +1629,8 @@ def test_a_city_named_alone_before_its_release_verb_is_its_government() -> None:
     assert (doc.title_norm, doc.issuer) == ("低碳城市发展规划(2017-2020)", "银川市人民政府")
     assert canonical_issuer("银川市") == "银川市人民政府"
     assert canonical_issuer("也是我市") is None  # "我市" (our city) names no city
+    # a count of cities names no city either
+    assert not recognise("城市有轨电车之困", "一时间，全国90多个城市发布了建设有轨电车的计划。").is_release
 
 
 def test_a_month_s_roundup_of_new_rules_reports_them_taking_effect_not_their_release() -> None:
