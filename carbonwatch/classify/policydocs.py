@@ -235,7 +235,8 @@ _BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正�
 DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 # A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
-_BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数])[\u4e00-\u9fff]){{2,3}}?)市"
+_NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数"
+_BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 _BARE_CITY = rf"(?<![\u4e00-\u9fff]){_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
 _LOCAL_GOV = (
