@@ -145,6 +145,8 @@ COMPANY_RE = re.compile(
     r"(?:股份)?有限(?:责任)?公司|集团|证券投资基金|货币市场基金|债券型|混合型|基金管理|股东大会|董事会|[A-Z]类份额"
 )
 # Exclamations, questions and news words mark a headline: official titles never carry them.
+# "10个关键词，读懂个人信息保护法", "【一图读懂】…规划": an explainer names the document it explains, it is not it.
+EXPLAINER_RE = re.compile(r"读懂|看懂|图解|一图|详解")
 HEADLINE_MARK_RE = re.compile(r"[!?！？]|最新|重磅|速看|来了|刚刚|今晨|快讯|独家")
 # Reported speech marks a news headline, not a document title ("X称…", "Y表示…"); 称号 is not speech.
 SPEECH_RE = re.compile(r"(?<!名)称(?!号|谓)|表示|指出|强调|认为|回应|透露")
@@ -204,6 +206,9 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
     marker = HEADLINE_MARK_RE.search(text)
     if marker:
         return False, f"a news headline ({marker.group(0)})"
+    explainer = EXPLAINER_RE.search(text)
+    if explainer and not ABOUT_RE.search(text):
+        return False, f"an explainer's headline ({explainer.group(0)})"
     speech = SPEECH_RE.search(text)
     if speech and not ABOUT_RE.search(text):
         return False, f"a news headline (reported speech: {speech.group(0)})"
