@@ -216,7 +216,9 @@ _LONG_PLACE = (
     "|额尔古纳|阿拉山口|图木舒克|可克达拉|香格里拉"
 )
 _PLACE_NAME = rf"(?:{_LONG_PLACE}|[\u4e00-\u9fff]{{2,3}}?)"
-_CITY = rf"{_PLACE_NAME}(?:市|州|县|区|盟)"
+# An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州).
+_AUTONOMOUS = r"(?:[\u4e00-\u9fff]{1,2}族){1,4}自治(?:州|县|旗)"
+_CITY = rf"{_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|区|盟)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
 # first word of a company or place name (陕西金叶, 北京时间).
 _BARE_NEXT = (
@@ -244,10 +246,11 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![{_NOT_NAME_START}和与及或并同]){_PLACE_NAME}(?:市|州|县|盟)(?:[\u4e00-\u9fff]{{2,3}}?区)?{_BODY_SUFFIX}"
+    rf"|(?![{_NOT_NAME_START}和与及或并同]){_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|盟)(?:[\u4e00-\u9fff]{{2,3}}?区)?"
+    rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
-    r"(?:人民政府(?:办公室)?|政府)"
+    rf"(?:人民政府(?:办公室)?|政府|{_OFFICE_SUFFIX})"  # 易县洪崖山综合治理工作指挥部 too
     rf"|{_BARE_DISTRICT}|{_BARE_CITY})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
@@ -1664,8 +1667,12 @@ def _heading_block(text: str) -> str:
             break  # "公告2024年第2号" under the heading
         if len(line) <= 30 and line.endswith(("：", ":")):
             break  # any short addressee line ("致广大游客：") ends the heading
+        if SENTENCE_END_RE.search(line):
+            # running text: it ends a heading printed over several lines above it (易县…指挥部 / 关于…的 / 通告),
+            # and there is no heading when it comes first
+            break
         lines.append(line)
-        if SENTENCE_END_RE.search(line) or len("".join(lines)) > 120:
+        if len("".join(lines)) > 120:
             return ""  # running text, not a heading
     return "".join(lines)
 
@@ -1794,6 +1801,13 @@ def _title_owner(title: str) -> str | None:
     return canonical_issuer(m.group("issuer")) if m else None
 
 
+def _without_repeated_head(title: str) -> str:
+    """A page title that prints a cut copy of itself first (国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济
+    增进老年人福祉的意见) is the full copy."""
+    at = title.find(title[:8], 1) if len(title) >= 16 else -1
+    return title[at:] if at > 0 and title[at:].startswith(title[:at]) else title
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -1808,6 +1822,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
         compact = LEADING_NUMBER_RE.sub("", compact)
         compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
+        compact = _without_repeated_head(compact.lstrip("：:，,、 "))
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
@@ -1903,7 +1918,8 @@ INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问
 MONTHLY_RULES_RE = re.compile(
     r"^[^，。！!？?]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:起|份)?[^。！!？?]{0,10}新规"
 )
-ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern}).*的")
+# ... and one inside a 关于 title that goes on to its own kind (关于…政策解读工作检查情况(的)通报), unlike 关于《X》的解读
+ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(?!.*(?:{INTERPRETATION_RE.pattern})$).+$")
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
 # 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request

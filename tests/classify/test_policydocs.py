@@ -1691,3 +1691,30 @@ def test_a_letterhead_above_the_heading_is_not_part_of_the_title() -> None:
     assert [(d.title_norm, d.issuer) for d in docs] == [
         ("关于表彰奖励乌力格尔艺术保护传承发展突出贡献者的决定", "兴安盟行政公署")
     ]
+
+
+def test_a_heading_printed_over_several_lines_ends_at_the_running_text() -> None:
+    text = (
+        "易县洪崖山综合治理工作指挥部\n关于对洪崖山进行集中治理的\n通告\n"
+        "为巩固综合治理成果，经研究决定，从即日起进行集中治理。现就有关事项通告如下:\n"
+        "一、集中治理为期一个月。\n二、相关路段实行临时交通管制。\n六、本通告自发布之日起施行。\n"
+    )
+    [doc] = recognise("注意!保定易县进行洪崖山集中治理", text).releases
+    assert (doc.title_norm, doc.issuer) == ("关于对洪崖山进行集中治理的通告", "易县洪崖山综合治理工作指挥部")
+
+
+@pytest.mark.parametrize(
+    "name", ["互助土族自治县人民政府办公室", "沧源佤族自治县人民政府办公室", "黔东南苗族侗族自治州人民政府"]
+)
+def test_an_autonomous_county_or_prefecture_keeps_its_peoples_in_its_name(name: str) -> None:
+    assert canonical_issuer(name) == name
+
+
+def test_a_page_title_that_prints_a_cut_copy_of_itself_first_is_the_full_copy() -> None:
+    title = "国务院办公厅关于发展银发经济国务院办公厅关于发展银发经济增进老年人福祉的意见"
+    text = (
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为发展银发经济，经国务院同意，现提出如下意见。\n"
+        "一、发展民生事业\n（一）扩大老年助餐服务。\n"
+    )
+    [doc] = recognise(title, text).releases
+    assert (doc.title_norm, doc.issuer) == ("关于发展银发经济增进老年人福祉的意见", "国务院办公厅")
