@@ -1918,7 +1918,7 @@ INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问
 MONTHLY_RULES_RE = re.compile(
     r"^[^，。！!？?]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:起|份)?[^。！!？?]{0,10}新规"
 )
-# ... and one inside a 关于 title that goes on to its own kind (关于…政策解读工作检查情况(的)通报), unlike 关于《X》的解读
+# ... and one inside a 关于 title that goes on to its own kind (关于…政策解读工作检查情况通报), unlike 关于《X》的解读
 ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(?!.*(?:{INTERPRETATION_RE.pattern})$).+$")
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
