@@ -1822,7 +1822,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
         compact = LEADING_NUMBER_RE.sub("", compact)
         compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
-        compact = _without_repeated_head(compact.lstrip("：:，,、 "))
+        compact = compact.lstrip("：:，,、 ")
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
@@ -2013,7 +2013,7 @@ def recognise(
     documents whose title names a carbon term (see ``PolicyDocument.carbon``).
     """
     ref_year = published_at.year if published_at else None
-    title, text = fullwidth_punctuation(strip_site_suffix(title)), fullwidth_punctuation(text)
+    title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
     docs: list[PolicyDocument] = []
     page_doc = government_page_document(title, meta or {}, source) or _printed_metadata_document(title, text)
     if page_doc is not None:
