@@ -137,12 +137,15 @@ NON_DOCUMENT_RE = re.compile(
     r"|(?:数据|运行|执行|完成|进展|统计)情况$"  # 主要监管指标数据情况, 运行情况: a status report
     r"|小说$|电影$|电视剧$|纪录片$|节目$|歌曲$|诗集$|一书$|丛书$|读本$|教材$"
 )
+# A civil servant's essay, even when titled 关于…的思考及建议: 思考, 体会, 心得 are no kind of official document.
+ESSAY_RE = re.compile(r"(?:思考|体会|心得|感悟)(?:(?:及|与|和)建议)?$")
 # An office files reports and requests upward (上行文): 关于报送《X》的报告, 关于…的请示 go to a superior body, they
 # release nothing.
 UPWARD_RE = re.compile(r"关于(?:报送|上报|呈报|报请|提请|请求)|的请示$")
 # Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents.
 COMPANY_RE = re.compile(
     r"(?:股份)?有限(?:责任)?公司|集团|证券投资基金|货币市场基金|债券型|混合型|基金管理|股东大会|董事会|[A-Z]类份额"
+    r"|关于(?:本|我)?公司"  # a listed company's announcement speaks of itself: 关于公司…项目建设完成的公告
 )
 # Exclamations, questions and news words mark a headline: official titles never carry them.
 # "10个关键词，读懂个人信息保护法", "【一图读懂】…规划": an explainer names the document it explains, it is not it.
@@ -212,6 +215,9 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
     speech = SPEECH_RE.search(text)
     if speech and not ABOUT_RE.search(text):
         return False, f"a news headline (reported speech: {speech.group(0)})"
+    essay = ESSAY_RE.search(text)
+    if essay:
+        return False, f"an essay ({essay.group(0)}), not a document"
     upward = UPWARD_RE.search(text)
     if upward:
         return False, f"a filing to a superior body ({upward.group(0)}), not a released document"

@@ -1678,11 +1678,15 @@ def _heading_block(text: str) -> str:
 
 
 def _heading_issuer(text: str) -> tuple[str | None, str | None]:
-    """Issuers and number printed at the top of an order (国家发展和改革委员会 / 商务部 / 令 / 第47号)."""
+    """Issuers and number printed at the top of an order (国家发展和改革委员会 / 商务部 / 令 / 第47号), or on its first
+    line (湖北省人民政府令第430号)."""
     m = ORDER_HEAD_RE.match(text)
-    if not m:
-        return None, None
-    return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
+    if m:
+        return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
+    line = ORDER_NUMBER_LINE_RE.match(text.strip())
+    if line:
+        return canonical_issuer(line.group("issuer")), re.sub(r"\s+", "", line.group(0))
+    return None, None
 
 
 def _issuer_lines_above(lines: list[str], i: int) -> str | None:
@@ -2178,6 +2182,9 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
 TEXT_META_RE = re.compile(
     r"(?m)^[ \t\u3000]*(发文机关|发布机关|发布机构|发文单位|发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*([^\n]{2,120})$"
 )
+META_NEXT_LABEL_RE = re.compile(
+    r"\s*(?:生成日期|发布日期|成文日期|发文字号|文\s*号|索\s*引\s*号|信息分类|是否有效|名\s*称|主题分类)\s*[：:]"
+)
 HEADLINE_LABEL_RE = re.compile(
     r"^(?:[^：:《》]{1,6}[：:]|【[^【】《》]{1,14}】)\s*"
 )  # "官方：", "全文：", "【政策文件】"
@@ -2185,7 +2192,8 @@ HEADLINE_LABEL_RE = re.compile(
 
 def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     """The headline is a document's title and the text prints its 发文机关 (and maybe 发文字号) lines."""
-    found = {k: v.strip() for k, v in TEXT_META_RE.findall(text[:600])}
+    # a library page prints several fields a line; an empty one is followed by the next label (发布机构: 生成日期: …)
+    found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
     issuer_raw = found.get("发文机关") or found.get("发布机关") or found.get("发文单位") or found.get("发布机构")
     if not issuer_raw:
         return None

@@ -43,6 +43,8 @@ NOT_DOCUMENTS = [
     "关于加快建立健全绿色低碳循环发展经济体系的指导意见发布",
     "10个关键词，读懂个人信息保护法",  # an explainer names the law it explains
     "【一图读懂】吉林省生态环境保护十四五规划",
+    "关于完善全县应急体系建设的思考及建议",  # an essay
+    "关于公司水制氢与高压加氢一体化实验装置项目建设完成的公告",  # a listed company's announcement
 ]
 
 

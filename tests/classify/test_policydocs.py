@@ -1718,3 +1718,25 @@ def test_a_page_title_that_prints_a_cut_copy_of_itself_first_is_the_full_copy() 
     )
     [doc] = recognise(title, text).releases
     assert (doc.title_norm, doc.issuer) == ("关于发展银发经济增进老年人福祉的意见", "国务院办公厅")
+
+
+def test_an_empty_metadata_field_does_not_take_the_next_label_as_its_value() -> None:
+    text = (
+        "索 引 号: 000014349/2020-2018363 信息分类:\n发布机构: 生成日期: 2020-07-21 15:03:07\n文 号: 是否有效:\n"
+        "名 称: 关于完善全县应急体系建设的思考及建议\n在新时代社会经济高速发展的今天，风险隐患随之增多。\n"
+    )
+    assert not recognise("关于完善全县应急体系建设的思考及建议", text).is_release  # an essay, no issuer
+
+
+def test_an_order_number_on_the_first_line_names_the_issuer_of_the_document_it_promulgates() -> None:
+    text = (
+        "湖北省人民政府令第430号\n《湖北省碳排放权交易管理暂行办法》已经省人民政府常务会议审议通过，现予公布，"
+        "自2024年3月1日起施行。\n省长 王忠林\n2023年12月29日\n"
+    )
+    [doc] = recognise("《湖北省碳排放权交易管理暂行办法》发布", text).releases
+    assert (doc.title_norm, doc.issuer) == ("湖北省碳排放权交易管理暂行办法", "湖北省人民政府")
+
+
+def test_a_listed_company_s_announcement_about_itself_is_no_policy_document() -> None:
+    text = "海马汽车发布《关于公司水制氢与高压加氢一体化实验装置项目建设完成的公告》。"
+    assert not recognise("海马汽车涨停", text).is_release
