@@ -2056,6 +2056,8 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer is None and publisher and d.title_norm.startswith(publisher[1]):
             d.issuer = publisher[0]  # 晋中市碳达峰实施方案 on a page whose source line is 晋中市人民政府
+        elif d.is_release and d.issuer is None and publisher and d.cue.startswith(FULL_TEXT_CUE):
+            d.issuer = publisher[0]  # the page is the document: the body its source line names published it
         if d.is_release and _draft(d, fields):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue):

@@ -1740,3 +1740,12 @@ def test_an_order_number_on_the_first_line_names_the_issuer_of_the_document_it_p
 def test_a_listed_company_s_announcement_about_itself_is_no_policy_document() -> None:
     text = "海马汽车发布《关于公司水制氢与高压加氢一体化实验装置项目建设完成的公告》。"
     assert not recognise("海马汽车涨停", text).is_release
+
+
+def test_a_page_that_is_the_document_was_published_by_the_body_its_source_line_names() -> None:
+    text = (
+        "发布时间:2026-02-24 16:17信息来源:怀化市人民政府办公室\n"
+        "为加快经济社会发展全面绿色转型，特制定本实施方案。\n一、工作目标\n(一)碳达峰控制指标。\n二、重点任务\n"
+    )
+    [doc] = recognise("落实好重“双碳”促转型的任务实施方案", text).releases
+    assert doc.issuer == "怀化市人民政府办公室"
