@@ -1812,10 +1812,19 @@ def _without_repeated_head(title: str) -> str:
     return title[at:] if at > 0 and title[at:].startswith(title[:at]) else title
 
 
+# Every place publishes its five-year plan outline under one fixed title: a page headed so is the outline.
+FIVE_YEAR_OUTLINE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?国民经济和社会发展第[一二三四五六七八九十]{1,3}个五年规划"
+    r"(?:和(?:二〇|20)[一二三四五\d]{2}年远景目标)?纲要"
+)
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
     signals = _structure_signals(text)
+    if not signals and FIVE_YEAR_OUTLINE_RE.fullmatch(re.sub(r"\s+", "", title)):
+        signals = ["a place's five-year plan outline by its own title"]
     if not signals:
         return None
     shown = complete_truncated(title.strip(), text) or title.strip()

@@ -1749,3 +1749,12 @@ def test_a_page_that_is_the_document_was_published_by_the_body_its_source_line_n
     )
     [doc] = recognise("落实好重“双碳”促转型的任务实施方案", text).releases
     assert doc.issuer == "怀化市人民政府办公室"
+
+
+def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline() -> None:
+    title = "昌吉回族自治州国民经济和社会发展第十四个五年规划和2035年远景目标纲要"
+    text = "“十四五”时期是我国全面建成小康社会之后的第一个五年，是推动高质量发展的关键时期。"
+    [doc] = recognise(title, text).releases
+    assert doc.title_norm == title
+    # a news headline about the outline is not it
+    assert not recognise("解读：" + title + "亮点", "记者梳理了纲要的亮点。").is_release
