@@ -1758,3 +1758,10 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
     assert doc.title_norm == title
     # a news headline about the outline is not it
     assert not recognise("解读：" + title + "亮点", "记者梳理了纲要的亮点。").is_release
+
+
+def test_a_decision_to_increase_or_widen_a_policy_tool_is_an_untitled_release() -> None:
+    text = "今日，中国人民银行决定增加科技创新和技术改造再贷款额度4000亿元。增加后总额度为1.2万亿元。"
+    [doc] = recognise("央行：增加科技创新和技术改造再贷款额度4000亿元", text).releases
+    assert (doc.doc_type, doc.issuer) == ("决定", "中国人民银行")
+    assert not recognise("央行研究", "中国人民银行决定将研究增加再贷款额度的可行性。").is_release  # a plan
