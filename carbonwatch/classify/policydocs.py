@@ -1296,6 +1296,9 @@ LAUNCH_RE = re.compile(
 )
 
 
+HEADLINE_ACTION_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大)"
+)
 LAUNCH_VERB_RE = re.compile(r"上线交易|开市|启动|开启|开闸")
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
@@ -1331,6 +1334,16 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
+    if field_name == "title":
+        # "银保监会放宽外资保险中介机构准入条件": a headline (or a digest item's) in which a body changes a policy
+        # setting reports the change made, whatever document carried it
+        for m in HEADLINE_ACTION_RE.finditer(text):
+            issuer = canonical_issuer(m.group("issuer"))
+            clause = _clause_before(text, m.start("issuer"))
+            if issuer is None or MULTI_RE.fullmatch(issuer) or _future(clause + m.group(0)) or CITE_RE.search(clause):
+                continue
+            cue = f"policy setting changed: {m.group(0)[-20:]}"
+            docs.append(_released("决定", issuer, "决定", field_name, m.span("verb"), cue))
     for m in decision_matches:
         sentence_end = SENTENCE_END_RE.search(text, m.end())
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]

@@ -1765,3 +1765,13 @@ def test_a_decision_to_increase_or_widen_a_policy_tool_is_an_untitled_release() 
     [doc] = recognise("央行：增加科技创新和技术改造再贷款额度4000亿元", text).releases
     assert (doc.doc_type, doc.issuer) == ("决定", "中国人民银行")
     assert not recognise("央行研究", "中国人民银行决定将研究增加再贷款额度的可行性。").is_release  # a plan
+
+
+def test_a_headline_in_which_a_body_changes_a_policy_setting_reports_a_release() -> None:
+    text = (
+        "今天《新闻联播》主要内容有：\n1、完善医保制度；\n2、11月份我国高技术制造业增势良好；\n"
+        "3、银保监会放宽外资保险中介机构准入条件；\n"
+    )
+    result = recognise("12月19日《新闻联播》要闻19条", text)
+    assert [(d.doc_type, d.issuer) for d in result.releases] == [("决定", "中国银保监会")]
+    assert not recognise("银保监会拟放宽外资保险中介机构准入条件", "征求意见中。").is_release  # 拟: a plan
