@@ -194,6 +194,17 @@ def document_kind(title: str) -> str | None:
     return None
 
 
+# What a title cannot be, tested in this order: (pattern, unless it has the 关于…的X form, the reason given).
+REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
+    (COMPANY_RE, False, "issued by a company ({}), not a government body"),
+    (HEADLINE_MARK_RE, False, "a news headline ({})"),
+    (EXPLAINER_RE, True, "an explainer's headline ({})"),
+    (SPEECH_RE, True, "a news headline (reported speech: {})"),
+    (ESSAY_RE, False, "an essay ({}), not a document"),
+    (UPWARD_RE, False, "a filing to a superior body ({}), not a released document"),
+)
+
+
 def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[bool, str]:
     """Whether ``title`` names an official document, and the convention that decided it.
 
@@ -203,24 +214,10 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
     text = clean_title(title)
     if len(text) < 3:
         return False, "too short to be a document title"
-    company = COMPANY_RE.search(text)
-    if company:
-        return False, f"issued by a company ({company.group(0)}), not a government body"
-    marker = HEADLINE_MARK_RE.search(text)
-    if marker:
-        return False, f"a news headline ({marker.group(0)})"
-    explainer = EXPLAINER_RE.search(text)
-    if explainer and not ABOUT_RE.search(text):
-        return False, f"an explainer's headline ({explainer.group(0)})"
-    speech = SPEECH_RE.search(text)
-    if speech and not ABOUT_RE.search(text):
-        return False, f"a news headline (reported speech: {speech.group(0)})"
-    essay = ESSAY_RE.search(text)
-    if essay:
-        return False, f"an essay ({essay.group(0)}), not a document"
-    upward = UPWARD_RE.search(text)
-    if upward:
-        return False, f"a filing to a superior body ({upward.group(0)}), not a released document"
+    for pattern, unless_about, why in REJECTIONS:
+        m = pattern.search(text)
+        if m and not (unless_about and ABOUT_RE.search(text)):
+            return False, why.format(m.group(0))
     core = strip_status(text)
     # A legal status (（试行）, （征求意见稿）) marks an official text; an edition year (（2023年版）) does not:
     # associations and institutes date their white papers and reports too.
