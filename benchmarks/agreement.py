@@ -1,8 +1,9 @@
 """How far two careful readers agree on the corpus labels, and how the classifier does beside them.
 
 Run: ``python -m benchmarks.agreement``. ``benchmarks/corpus/second_labels.tsv`` holds a second, independent reading
-of a fixed sample of corpus posts (the first 100 of rounds 1–9 by ``sha1("relabel:" + path)``, never picked by
-hand), made by someone who saw neither the first labels nor the rules, with the same definitions. The table gives,
+of fixed sets of corpus posts, never picked by hand: the first 100 of rounds 1–9 by ``sha1("relabel:" + path)``, and
+every blind post of rounds 10–11 (the fresh posts the product's figures rest on). Each was made by someone who saw
+neither the first labels nor the rules, with the same definitions. The table gives, per set,
 per label, the share of posts the two readings agree on, Cohen's kappa, the second reading scored against the first
 as if it were a classifier, and the classifier scored against each reading on the same posts. The second reading's
 scores are the ceiling a target can sensibly ask for: where a careful person scores below a target against the
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import Row, markdown_table
-from benchmarks.corpus_tool import CORPUS, LABELS
+from benchmarks.corpus_tool import CORPUS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Labelled, default_reader, evaluate, read_labels
 from carbonwatch.classify.policydocs import canonical_issuer, normalise_title
 from carbonwatch.classify.rules import load_rules
@@ -66,15 +67,27 @@ def _value(label: Labelled, field: str) -> bool:
     return bool(getattr(label, field))
 
 
+SETS = {
+    "sample of rounds 1–9": lambda row: int(row["round"]) <= 9,
+    "blind posts of rounds 10–11": lambda row: row["split"] == "blind" and row["round"] in ("10", "11"),
+}
+
+
 def compare(
-    labels: Path = LABELS, second: Path = SECOND, reader: Callable[[Path], Any] | None = None
+    labels: Path = LABELS,
+    second: Path = SECOND,
+    reader: Callable[[Path], Any] | None = None,
+    subset: Callable[[dict[str, str]], bool] | None = None,
 ) -> dict[str, Any]:
-    """The raw figures: per field, agreement, kappa, the second reading and the classifier against each reading."""
+    """The raw figures: per field, agreement, kappa, the second reading and the classifier against each reading.
+    ``subset`` keeps the posts whose labels.tsv row it accepts (all when None)."""
     firsts = {row.path: row for row in read_labels(labels)}
+    meta = {row["path"]: row for row in read_rows(labels)}
     seconds = read_labels(second)
     missing = [row.path for row in seconds if row.path not in firsts]
     if missing:
         raise ValueError(f"second_labels.tsv names posts that labels.tsv does not hold: {missing[:3]}")
+    seconds = [row for row in seconds if subset is None or subset(meta[row.path])]
     first = [firsts[row.path] for row in seconds]
     outcomes = evaluate(first, CORPUS, load_rules(), reader or default_reader())
     out: dict[str, Any] = {"posts": len(seconds)}
@@ -95,35 +108,36 @@ def compare(
     return out
 
 
-def rows(figures: dict[str, Any]) -> list[Row]:
-    """The figures as benchmark table rows."""
+def rows(figures: dict[str, Any], name: str = "") -> list[Row]:
+    """The figures as benchmark table rows (``name``: the set they are of)."""
     n = figures["posts"]
     method = f"python -m benchmarks.agreement ({n} posts, second_labels.tsv)"
+    suffix = f" ({name})" if name else ""
     out: list[Row] = []
     for field in FIELDS:
         f = figures[field]
         first_pos, second_pos = f["positives"]
         out.append(
             Row(
-                f"{field}: two readers agree",
+                f"{field}: two readers agree{suffix}",
                 f"{f['agreement']:.2f} (kappa {f['kappa']:.2f}; {first_pos} and {second_pos} positives)",
                 "-",
                 "-",
                 method,
             )
         )
-        for key, name in (
+        for key, what in (
             ("second_vs_first", "second reader scored against the labels"),
             ("classifier_vs_first", "classifier against the labels"),
             ("classifier_vs_second", "classifier against the second reader"),
         ):
             p, r = f[key]
-            out.append(Row(f"{field}: {name}", f"P {p:.3f} / R {r:.3f}", "-", "-", method))
+            out.append(Row(f"{field}: {what}{suffix}", f"P {p:.3f} / R {r:.3f}", "-", "-", method))
     found, total = figures["documents_named"]
     share = found / total if total else 1.0
     out.append(
         Row(
-            "documents named: second reader against the labels",
+            f"documents named: second reader against the labels{suffix}",
             f"{share:.3f} ({found} of {total})",
             "-",
             "-",
@@ -140,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     if not SECOND.is_file():
         print(f"{SECOND} is missing: nothing to compare", file=sys.stderr)
         return 1
-    figures = compare()
-    print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(rows(figures)))
+    figures = {name: compare(subset=keep) for name, keep in SETS.items()}
+    figures = {name: f for name, f in figures.items() if f["posts"]}
+    table = [row for name, f in figures.items() for row in rows(f, name)]
+    print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(table))
     return 0
 
 
