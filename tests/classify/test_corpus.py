@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.92, 0.91, 0.83),  # 0.935 / 0.935 / 0.854 at 11 rounds (825 tuning posts)
-    # 0.995 / 0.933 / 0.900 at 11 rounds (419 blind posts, all read since measured); room for a new round's misses
+    "tuning": (0.92, 0.91, 0.83),  # 0.936 / 0.934 / 0.853 at 12 rounds (833 tuning posts)
+    # 0.995 / 0.943 / 0.901 at 12 rounds (422 blind posts, all read since measured); room for a new round's misses
     "blind": (0.95, 0.90, 0.86),
 }
 
