@@ -357,14 +357,13 @@ RELEASE_VERBS = (
 )
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
 HEREBY_RE = re.compile(r"现将\s*$")
+# "今天发布的文件包括《A》《B》": the documents just released, listed after the verb.
+_LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
+LISTED_RE = re.compile(_LISTED)
 # Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《" (small gaps only).
 VERB_BEFORE_RE = re.compile(
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
-    # "今天发布的文件包括《A》《B》": the documents just released, listed (see LISTED_RE)
-    rf"|(?:{_VERB_ALT})的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
-)
-LISTED_RE = re.compile(
-    r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
+    rf"|(?:{_VERB_ALT}){_LISTED}"
 )
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = re.compile(
@@ -1296,9 +1295,8 @@ LAUNCH_RE = re.compile(
 )
 
 
-HEADLINE_ACTION_RE = re.compile(
-    rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大)"
-)
+HEADLINE_ACTION_VERB_RE = re.compile(r"放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大")
+HEADLINE_ACTION_RE = re.compile(rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>{HEADLINE_ACTION_VERB_RE.pattern})")
 LAUNCH_VERB_RE = re.compile(r"上线交易|开市|启动|开启|开闸")
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
@@ -1334,7 +1332,7 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
-    if field_name == "title":
+    if field_name == "title" and HEADLINE_ACTION_VERB_RE.search(text):
         # "银保监会放宽外资保险中介机构准入条件": a headline (or a digest item's) in which a body changes a policy
         # setting reports the change made, whatever document carried it
         for m in HEADLINE_ACTION_RE.finditer(text):
@@ -1649,13 +1647,12 @@ OUTLINE_RE = re.compile(
     r"[ \t\u3000]*(?:第一节|[（(]一[）)]|1[.．、]\s*[\u4e00-\u9fff])"
 )
 # A plan approved by a congress, its note under the title: "——2021年12月11日日喀则市第二届人民代表大会第二次会议通过".
-DASH_ADOPTION_RE = re.compile(
-    r"——\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?[^—（）()]{2,40}?第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:审议)?(?:通过|批准)"
-)
+_ADOPTION_DATE = r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?"
+_ADOPTED_AT_MEETING = r"第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:审议)?(?:通过|批准)"
+DASH_ADOPTION_RE = re.compile(rf"——\s*{_ADOPTION_DATE}[^—（）()]{{2,40}}?{_ADOPTED_AT_MEETING}")
 # A regulation printed with its adoption note: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
 ADOPTION_NOTE_RE = re.compile(
-    r"(?m)^[ \t\u3000]*[（(]\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*"
-    r"(?P<body>[^（）()\n]{4,40}?)第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:审议)?(?:通过|批准)"
+    rf"(?m)^[ \t\u3000]*[（(]\s*{_ADOPTION_DATE}\s*(?P<body>[^（）()\n]{{4,40}}?){_ADOPTED_AT_MEETING}"
 )
 NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
 
@@ -2076,10 +2073,11 @@ def recognise(
     _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)
     for d in merged:
-        if d.is_release and d.issuer is None and publisher and d.title_norm.startswith(publisher[1]):
-            d.issuer = publisher[0]  # 晋中市碳达峰实施方案 on a page whose source line is 晋中市人民政府
-        elif d.is_release and d.issuer is None and publisher and d.cue.startswith(FULL_TEXT_CUE):
-            d.issuer = publisher[0]  # the page is the document: the body its source line names published it
+        # 晋中市碳达峰实施方案 on a page whose source line is 晋中市人民政府, or any page that is the document: the
+        # body its source line names published it
+        if d.is_release and d.issuer is None and publisher:
+            if d.title_norm.startswith(publisher[1]) or d.cue.startswith(FULL_TEXT_CUE):
+                d.issuer = publisher[0]
         if d.is_release and _draft(d, fields):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue):
