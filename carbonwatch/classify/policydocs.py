@@ -1687,13 +1687,13 @@ def _heading_block(text: str) -> str:
     return "".join(lines)
 
 
-def _heading_issuer(text: str) -> tuple[str | None, str | None]:
+def _heading_issuer(text: str, within: int = 0) -> tuple[str | None, str | None]:
     """Issuers and number printed at the top of an order (国家发展和改革委员会 / 商务部 / 令 / 第47号), or on its first
-    line (湖北省人民政府令第430号)."""
+    line (湖北省人民政府令第430号); with ``within``, an order line anywhere in that many first characters."""
     m = ORDER_HEAD_RE.match(text)
     if m:
         return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
-    line = ORDER_NUMBER_LINE_RE.match(text.strip())
+    line = ORDER_NUMBER_LINE_RE.search(text[:within]) if within else ORDER_NUMBER_LINE_RE.match(text.strip())
     if line:
         return canonical_issuer(line.group("issuer")), re.sub(r"\s+", "", line.group(0))
     return None, None
@@ -1874,11 +1874,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         if len(signals) < 2 and "full text follows" not in signals and not strong:
             continue
         number = _printed_number(text)
-        order_issuer, order_number = _heading_issuer(text)
-        order_line = ORDER_NUMBER_LINE_RE.search(text[:600])
-        if order_line and not order_issuer:
-            order_issuer = canonical_issuer(order_line.group("issuer"))
-            order_number = re.sub(r"\s+", "", order_line.group(0))
+        order_issuer, order_number = _heading_issuer(text, within=600)
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text) or adopted_by
