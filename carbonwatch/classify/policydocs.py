@@ -1605,12 +1605,10 @@ ORDER_NUMBER_LINE_RE = re.compile(
 FULL_TEXT_CUE = "the article is the document"
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
-LEADING_NUMBER_RE = re.compile(
-    r"^[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号\s*"
-)
-TRAILING_NUMBER_RE = re.compile(
-    r"\s+[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号$"
-)
+# A document number printed beside its title: 京政办发〔2016〕26号.
+_PRINTED_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号"
+LEADING_NUMBER_RE = re.compile(rf"^{_PRINTED_NUMBER}\s*")
+TRAILING_NUMBER_RE = re.compile(rf"\s+{_PRINTED_NUMBER}$")
 WHOLE_BRACKET_RE = re.compile(r"《([^《》]+)》")
 HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$")
 
