@@ -1318,7 +1318,9 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         if issuer is None or _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
             continue
         docs.append(
-            _released("文件", issuer, None, field_name, m.span("verb"), f"untitled document issued: {m.group(0)[-20:]}")
+            _released(
+                UNTITLED, issuer, None, field_name, m.span("verb"), f"untitled document issued: {m.group(0)[-20:]}"
+            )
         )
     for m in launch_matches:
         clause = _clause_before(text, m.start("inst"))
@@ -1532,11 +1534,13 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
 def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[PolicyDocument]:
     """An untitled release ("印发通知", "批复同意") takes the title of the one document it carries: the one document
     of that kind and issuer the article names elsewhere ("根据国务院关于同意…的批复"), or the one document the same
-    sentence goes on to name ("联合发布公告，10月1日起施行统一的《…裁量基准》"). ``texts`` maps a field to its text."""
+    sentence goes on to name ("联合发布公告，10月1日起施行统一的《…裁量基准》"). A headline that only says a body
+    issued something ("山东最新发文，举报最高奖50万元") takes the one document its lead names ("日前，省生态环境厅
+    制定《…实施方案》"). ``texts`` maps a field to its text."""
     out: list[PolicyDocument] = []
     for d in docs:
-        untitled = d.is_release and d.doc_type is not None and d.title_norm == d.doc_type
-        if untitled:
+        named: list[PolicyDocument] = []
+        if d.is_release and d.doc_type is not None and d.title_norm == d.doc_type:
             # "两部门印发通知" names no body: any one titled document of that kind is the one meant.
             vague = d.issuer is None or MULTI_RE.fullmatch(d.issuer) is not None
             named = [
@@ -1549,12 +1553,34 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
             ]
             if len(named) != 1:
                 named = _carried_in_sentence(d, docs, texts.get(d.field, ""))
-            if len(named) == 1:
-                named[0].is_release, named[0].cue = True, f"{d.cue} → {named[0].title}"
-                named[0].issuer = named[0].issuer or d.issuer
-                continue
+        elif d.is_release and d.field == "title" and d.doc_type is None and d.title == UNTITLED:
+            named = _named_in_lead(docs, texts.get("text", ""), texts.get("title", ""))
+        if len(named) == 1:
+            named[0].is_release, named[0].cue = True, f"{d.cue} → {named[0].title}"
+            named[0].issuer = named[0].issuer or d.issuer
+            continue
         out.append(d)
     return out
+
+
+UNTITLED = "文件"  # the title of a release whose document the article does not name ("山东最新发文")
+
+
+def _named_in_lead(docs: list[PolicyDocument], text: str, title: str) -> list[PolicyDocument]:
+    """The one document in 《》 of a known kind that the lead paragraph names, not cited or planned there."""
+    lead_end = _lead_paragraph_end(text, title)
+    found = {
+        o.title_norm: o
+        for o in docs
+        if o.field == "text"
+        and not o.is_release
+        and o.title.startswith("《")
+        and o.doc_type is not None
+        and o.start < lead_end
+        and not CITE_RE.search(_clause_before(text, o.start))
+        and not _future(_clause_before(text, o.start))
+    }
+    return list(found.values())
 
 
 def _carried_in_sentence(d: PolicyDocument, docs: list[PolicyDocument], text: str) -> list[PolicyDocument]:

@@ -1674,6 +1674,25 @@ def test_a_province_that_latest_issued_a_document_released_it() -> None:
     assert not recognise("山东最新消息：举报最高奖50万元", "对碳排放数据弄虚作假行为给予举报人奖励。").is_release
 
 
+@pytest.mark.parametrize(
+    ("lead", "titled"),
+    [
+        ("日前，省生态环境厅制定《控排企业碳排放报告质量弄虚作假有奖举报实施方案》，实名举报人最高可获50万元。", True),
+        # two documents in the lead: which one the headline means is not said
+        ("省生态环境厅制定《甲实施方案》和《乙管理办法》，实名举报人最高可获50万元。", False),
+        # a cited document is the basis, not what was issued
+        ("根据《环境保护法》，实名举报人最高可获50万元。", False),
+    ],
+)
+def test_a_headline_that_only_says_a_body_issued_something_takes_the_one_document_of_the_lead(
+    lead: str, titled: bool
+) -> None:
+    [doc] = recognise("山东最新发文,举报最高奖50万元", lead + "\n《方案》从4月1日起实施。").releases
+    assert (doc.title != "文件") is titled
+    if titled:
+        assert doc.title_norm == "控排企业碳排放报告质量弄虚作假有奖举报实施方案"
+
+
 def test_a_city_s_office_named_by_its_anaphor_belongs_to_the_city_not_the_province() -> None:
     text = "贵州省气象局供图。\n贵阳市人民政府办公厅\n市人民政府办公厅印发了《贵阳市气象灾害应急预案》。"
     assert find_issuer_before(text, text.find("《")) == "贵阳市人民政府办公厅"
