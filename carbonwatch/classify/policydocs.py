@@ -541,7 +541,7 @@ def unify_quotes(text: str) -> str:
 HEXO_QUOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff《])_|_(?=[\u4e00-\u9fff》])")
 
 
-def normalise_title(title: str) -> str:
+def normalise_title(title: str, *, carriers: bool = True) -> str:
     """The key under which the same document matches across articles and sites.
 
     NFKC (full-width forms, ideographic space), no whitespace, unified quotes, no 《》 and no issuer prefix
@@ -551,7 +551,9 @@ def normalise_title(title: str) -> str:
     text = unify_quotes(HEXO_QUOTE_RE.sub('"', text))
     text = re.sub(r"\s+", "", text)
     text = KIND_AFTER_TITLE_RE.sub(r"\1", text)  # 《X》白皮书 names X
-    text = unwrap_notice(text)  # 关于印发X的通知 names X
+    if carriers:
+        text = CARRIER_RE.sub(r"关于印发\1的通知", text)  # 关于转发X的通知, 关于公布X的通知 name X …
+    text = unwrap_notice(text)  # … as 关于印发X的通知 does
     text = re.sub("[《》〈〉]", "", text).strip(".,;:!?。，；：！？")  # 〈〉 is 《》 nested in a title
     # "修订后的钢铁行业产能置换实施办法", "山西晋中市碳达峰实施方案": the news writer's words before the title
     text = TITLE_LEAD_WORDS_RE.sub("", text)
@@ -560,6 +562,9 @@ def normalise_title(title: str) -> str:
     return rest if issuer else ANAPHOR_PREFIX_RE.sub("", text)
 
 
+# A notice that forwards or publishes a document names it as one that issues it does (关于转发X的通知,
+# 关于公布X的通知, 关于发布X的公告): one release under two names.
+CARRIER_RE = re.compile(r"关于(?:转发|公布|发布)(.+?)的(?:通知|公告)$")
 NUMBER_IN_TITLE_RE = re.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
 TITLE_LEAD_WORDS_RE = re.compile(
     rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?)"
@@ -700,7 +705,7 @@ def normalise_doc_number(text: str) -> str | None:
 def doc_type(title: str) -> str | None:
     """The document kind the title ends with (行动方案, 批复, 负面清单, the X of 关于…的X), or None (公报 of
     statistics, 报告 of research, a newspaper): see :func:`carbonwatch.classify.doctitles.document_kind`."""
-    return document_kind(normalise_title(title))
+    return document_kind(normalise_title(title, carriers=False))  # 关于公布X名单的通知 is a notice
 
 
 def unwrap_notice(title: str) -> str:

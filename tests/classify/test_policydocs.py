@@ -37,6 +37,10 @@ Y2021 = datetime(2021, 11, 16, tzinfo=UTC)
             "《中共中央　国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》",
             "《关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》",
         ),
+        # a notice that forwards or publishes a document names it, as one that issues it does
+        ("县政府办公室关于转发互助县某某攻坚战行动实施方案的通知", "《互助县某某攻坚战行动实施方案》"),
+        ("关于公布2023年乐清市绿色工厂名单(第一批)的通知", "2023年乐清市绿色工厂名单（第一批）"),
+        ("关于发布2023年电力碳足迹因子数据的公告", "2023年电力碳足迹因子数据"),
     ],
 )
 def test_normalise_title_matches_variants(a: str, b: str) -> None:
@@ -45,6 +49,8 @@ def test_normalise_title_matches_variants(a: str, b: str) -> None:
 
 def test_normalise_title_keeps_different_documents_apart() -> None:
     assert normalise_title("《2030年前碳达峰行动方案》") != normalise_title("《科技支撑碳达峰碳中和行动方案》")
+    # ... and a notice that publishes a list is still a notice, by its kind
+    assert doc_type("关于公布2023年乐清市绿色工厂名单(第一批)的通知") == "通知"
 
 
 @pytest.mark.parametrize(
