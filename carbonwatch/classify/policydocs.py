@@ -1761,6 +1761,12 @@ def _signer_line(line: str) -> list[str]:
     return names
 
 
+INLINE_SIGNATURE_RE = re.compile(
+    r"(?:^|[ \t\u3000。；）)])(?P<signer>[^ \t\u3000\n。，；：:]{4,40})[ \t\u3000]+"
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
+
+
 def _closing_issuer(text: str) -> str | None:
     """The issuer lines printed above the closing date of a document: at its end, or at the end of the covering
     notice when the document it issues follows (关于印发…的通知 / signers / date / the plan's own text)."""
@@ -1771,6 +1777,11 @@ def _closing_issuer(text: str) -> str | None:
             issuer = _issuer_lines_above(all_lines, i)
             if issuer:
                 return issuer
+    # A page that ran the lines together still ends with its signer and date ("…附件：某名单 乐清市经济和信息化局
+    # 2023年5月13日").
+    inline = INLINE_SIGNATURE_RE.search(text.strip()[-80:])
+    if inline and _signer_line(inline.group("signer")):
+        return canonical_issuer("、".join(_signer_line(inline.group("signer"))))
     # A covering notice signs right under its formula ("…现印发给你们，请认真贯彻执行。" / 张家港市人民政府), even
     # where the stored page lost the date line's characters.
     head = all_lines[:40]

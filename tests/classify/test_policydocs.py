@@ -1800,3 +1800,18 @@ def test_a_headline_in_which_a_body_changes_a_policy_setting_reports_a_release()
     result = recognise("12月19日《新闻联播》要闻19条", text)
     assert [(d.doc_type, d.issuer) for d in result.releases] == [("决定", "中国银保监会")]
     assert not recognise("银保监会拟放宽外资保险中介机构准入条件", "征求意见中。").is_release  # 拟: a plan
+
+
+def test_a_full_text_whose_lines_ran_together_is_signed_by_its_last_words() -> None:
+    text = (
+        "各乡镇人民政府、街道办事处，各有关企业：为促进工业绿色发展，乐清市经信局组织开展了绿色工厂创建工作，"
+        "确定了2023年乐清市绿色工厂名单（第一批），现予以公布。 附件：2023年乐清市绿色工厂名单（第一批） "
+        "乐清市经济和信息化局 2023年5月13日"
+    )
+    [doc] = recognise("关于公布2023年乐清市绿色工厂名单(第一批)的通知", text).releases
+    assert doc.issuer == "乐清市经济和信息化局"
+    # the last words are a signer only when they name a body
+    [doc] = recognise(
+        "关于公布2023年乐清市绿色工厂名单(第一批)的通知", text.replace("乐清市经济和信息化局", "全文完")
+    ).releases
+    assert doc.issuer is None
