@@ -179,6 +179,8 @@ ISSUER_ALIASES: dict[str, str] = {
     "中国气象局": "中国气象局",
     "最高人民法院": "最高人民法院",
     "最高人民检察院": "最高人民检察院",
+    "最高法": "最高人民法院",
+    "最高检": "最高人民检察院",
     "国务院关税税则委员会": "国务院关税税则委员会",
     "国务院金融稳定发展委员会": "国务院金融稳定发展委员会",
     "国务院金融委": "国务院金融稳定发展委员会",
@@ -1889,7 +1891,12 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
-        if compact.startswith("《") or not compact:  # a bracketed title is the bracket rules' case
+        headline = candidate is candidates[0]
+        source_body = _source_line_body(text) if headline else None
+        # "《长江流域生态环境司法保护状况》白皮书" over "来源：最高人民法院" and the paper's outline: the page prints
+        # the paper its source published (a bracketed headline is otherwise the bracket rules' case)
+        sourced_paper = bool(source_body and KIND_AFTER_TITLE_RE.fullmatch(compact))
+        if (compact.startswith("《") and not sourced_paper) or not compact:
             continue
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
             continue  # "国务院印发…方案" reports a release; the document's own title follows in the text
@@ -1899,8 +1906,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         if any(ISSUER_RE.match(compact, i + 1) for i, ch in enumerate(compact) if ch == "被"):
             continue  # "10家医院被国家医保局通报": a passive news headline, no document's title
         prefix_issuer, _ = split_issuer_prefix(compact)
-        headline = candidate is candidates[0]
-        ok, why = title_is_document(compact, government_issuer=headline and prefix_issuer is not None)
+        government = headline and (prefix_issuer is not None or source_body is not None)
+        ok, why = title_is_document(compact, government_issuer=government)
         if not ok and headline and prefix_issuer and len(signals) >= 2 and "关于" in compact:
             # "中国银保监会浙江监管局 浙江省生态环境厅…关于金融支持浙江经济": a page title cut before the kind; its
             # issuers and 关于 say it is the heading of the document the body prints
@@ -1911,14 +1918,16 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         # printed as numbered paragraphs); otherwise two conventions must agree.
         kind = doc_type(compact)
         strong = kind is not None and kind not in WEAK_KINDS and headline
-        if len(signals) < 2 and "full text follows" not in signals and not strong:
+        # a government body named as the page's source is a second convention (its site prints its own papers)
+        sourced = [f"source line: {source_body}"] if source_body else []
+        if len(signals + sourced) < 2 and "full text follows" not in signals and not strong:
             continue
         number = _printed_number(text)
         order_issuer, order_number = _heading_issuer(text, within=600)
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text) or adopted_by
-        issuer = issuer or _title_owner(compact)
+        issuer = issuer or _title_owner(compact) or source_body
         title_text = unwrap_notice(compact)
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),
@@ -2167,6 +2176,16 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
 
 COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)[：:]\s*(?P<body>[^\s|｜]{4,30})")
+
+
+def _source_line_body(text: str) -> str | None:
+    """The government body a page's source line in its first lines names ("来源：最高人民法院"), canonical."""
+    for line in text.lstrip().splitlines()[:3]:
+        named = SOURCE_LINE_RE.search(line)
+        body = ISSUER_RE.match(named.group("body")) if named else None
+        if body and not NON_GOVERNMENT_RE.search(named.group("body") if named else ""):
+            return canonical_issuer(body.group(0))
+    return None
 
 
 def _source_line_issuer(text: str) -> tuple[str, str] | None:

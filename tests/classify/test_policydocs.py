@@ -1815,3 +1815,18 @@ def test_a_full_text_whose_lines_ran_together_is_signed_by_its_last_words() -> N
         "关于公布2023年乐清市绿色工厂名单(第一批)的通知", text.replace("乐清市经济和信息化局", "全文完")
     ).releases
     assert doc.issuer is None
+
+
+def test_a_white_paper_printed_under_its_bracketed_title_by_the_body_its_source_line_names() -> None:
+    body = "长江是中华民族的母亲河。\n一、提高政治站位\n（一）强化司法服务。\n二、完善体制机制\n（一）健全审判机构。"
+    title = "《长江流域生态环境司法保护状况》白皮书"
+    [doc] = recognise(title, "来源：最高人民法院 发布时间：2020-09-25 20:29:07\n" + body).releases
+    assert (doc.title_norm, doc.issuer) == ("长江流域生态环境司法保护状况", "最高人民法院")
+    # a white paper without a government body behind it (a company's, a think tank's) is no policy document
+    assert not recognise(title, "来源：某某科技有限公司\n" + body).is_release
+    assert not recognise(title, body).is_release
+
+
+def test_the_supreme_court_and_procuratorate_by_their_short_names() -> None:
+    assert canonical_issuer("最高检") == "最高人民检察院"
+    assert canonical_issuer("最高法") == "最高人民法院"
