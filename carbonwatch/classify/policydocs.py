@@ -1961,6 +1961,10 @@ SITE_SUFFIX_RE = re.compile(
 )
 
 
+# A site named after its body: the name after the bar repeats the title's opening, or is a government body.
+OWN_NAME_SUFFIX_RE = re.compile(r"\s*[-－|｜_]\s*([^-－|｜_\s《》（）()]{4,20})\s*$")
+
+
 def _strip_leading_column(heading: str) -> str:
     """ "今日要闻文化和旅游部关于…的通知": the site's column name glued to a heading that starts with its issuer."""
     column = LEADING_COLUMN_RE.match(heading)
@@ -1973,6 +1977,9 @@ def strip_site_suffix(title: str) -> str:
     title = _strip_leading_column(REPOST_TAG_RE.sub("", title))
     m = SITE_SUFFIX_RE.search(title)
     title = title[: m.start()] if m and m.start() >= 8 else title
+    own = OWN_NAME_SUFFIX_RE.search(title)
+    if own and own.start() >= 8 and (title.startswith(own.group(1)) or ISSUER_RE.fullmatch(own.group(1))):
+        title = title[: own.start()]  # "湘西高新技术产业开发区…应急预案-湘西高新技术产业开发区": the body's own site
     label = COLUMN_LABEL_RE.match(title)
     return title[label.end() :] if label and len(title) - label.end() >= 8 else title
 

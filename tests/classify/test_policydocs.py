@@ -1125,6 +1125,10 @@ def test_items_numbered_with_a_bar_are_a_digest_each_read_with_its_lead() -> Non
         ("上海市发展和改革委员会：关于进一步完善我市分时电价机制有关事项的通知-热资讯", "…有关事项的通知"),
         ("国务院印发《气象高质量发展纲要（2022－2035年）》", "…（2022－2035年）》"),  # a year range is no site
         ("国务院关于印发某某方案的通知 - 中国政府网", "…方案的通知"),
+        # a site named after the body whose title it prints, or after any government body
+        ("湘西高新技术产业开发区突发性地质灾害应急预案-湘西高新技术产业开发区", "…地质灾害应急预案"),
+        ("关于做好2024年防汛工作的通知-长沙市应急管理局", "…防汛工作的通知"),
+        ("碳达峰碳中和工作推进会召开-多方合力推进", "…召开-多方合力推进"),  # words of the headline
     ],
 )
 def test_a_page_title_s_site_suffix_is_not_part_of_the_headline(title: str, stripped: str) -> None:
