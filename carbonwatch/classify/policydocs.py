@@ -1706,8 +1706,8 @@ def _heading_block(text: str) -> str:
             break
         if NUMBER_ONLY_LINE_RE.fullmatch(line):
             break  # "公告2024年第2号" under the heading
-        if len(line) <= 30 and line.endswith(("：", ":")):
-            break  # any short addressee line ("致广大游客：") ends the heading
+        if line.endswith(("：", ":")):
+            break  # a short addressee line ("致广大游客：") or running text that opens a list ("…通告如下：")
         if SENTENCE_END_RE.search(line):
             # running text: it ends a heading printed over several lines above it (易县…指挥部 / 关于…的 / 通告),
             # and there is no heading when it comes first
@@ -1715,7 +1715,18 @@ def _heading_block(text: str) -> str:
         lines.append(line)
         if len("".join(lines)) > 120:
             return ""  # running text, not a heading
+    about = next((i for i, line in enumerate(lines) if i > 0 and line.startswith("关于")), None)
+    if about is not None and BODY_LINE_RE.fullmatch("".join(lines[:about])):
+        # the issuer's own line above the 关于… title (GB/T 9704), a body the issuer patterns may not know
+        # (莆田市公安局交通管理支队涵江大队): who issued it, not part of its title (see _heading_issuers)
+        return "".join(lines[about:])
     return "".join(lines)
+
+
+# A line that names a body: it ends in the word for an office, a bureau or a unit and says nothing else.
+BODY_LINE_RE = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|院|会|中心|支队|大队|分局|所|处|办)"
+)
 
 
 def _heading_issuer(text: str, within: int = 0) -> tuple[str | None, str | None]:
@@ -1798,11 +1809,15 @@ def _closing_issuer(text: str) -> str | None:
 
 
 def _heading_issuers(text: str) -> str | None:
-    """Issuers printed one a line above a document's 关于… heading at the top of the text."""
+    """Issuers printed one a line above a document's 关于… heading at the top of the text; a single line naming a
+    body the issuer patterns do not know (莆田市公安局交通管理支队涵江大队) as printed."""
     lines = [ln.strip() for ln in text.strip().splitlines()[:12]]
     for i, line in enumerate(lines):
         if line.startswith("关于") and i > 0:
-            return _issuer_lines_above(lines, i)
+            known = _issuer_lines_above(lines, i)
+            if known is None and BODY_LINE_RE.fullmatch(lines[i - 1]) and (i == 1 or not lines[i - 2]):
+                return canonical_issuer(lines[i - 1]) or lines[i - 1]
+            return known
     return None
 
 

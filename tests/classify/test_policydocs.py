@@ -9,6 +9,7 @@ import pytest
 
 from carbonwatch.classify.policydocs import (
     ISSUER_RE,
+    _heading_issuers,
     canonical_issuer,
     complete_truncated,
     doc_type,
@@ -1834,3 +1835,18 @@ def test_a_white_paper_printed_under_its_bracketed_title_by_the_body_its_source_
 def test_the_supreme_court_and_procuratorate_by_their_short_names() -> None:
     assert canonical_issuer("最高检") == "最高人民检察院"
     assert canonical_issuer("最高法") == "最高人民法院"
+
+
+def test_a_notice_printed_under_a_news_headline_with_its_issuer_s_own_line_above_its_title() -> None:
+    text = (
+        "莆田市公安局交通管理支队涵江大队\n关于路面施工交通管制的通告\n"
+        "为了保证工程安全、顺利的实施，根据《中华人民共和国道路交通安全法》第三十九条规定，决定对该路段进行临时交通管制，"
+        "现将有关事宜通告如下：\n一、封闭路段\n南环城路\n二、封闭时间\n2026年1月6日至4月30日\n特此公告！\n"
+        "莆田市公安局交通管理支队涵江大队\n2026年1月5日"
+    )
+    [doc] = recognise("莆田交警：注意绕行！这条路正在施工", text).releases
+    # the running text that opens the list ("…通告如下：") ends the heading; the line above 关于 is the issuer
+    assert doc.title_norm == "关于路面施工交通管制的通告"
+    assert doc.issuer == "莆田市公安局"
+    # a line of running text above 关于 is no issuer
+    assert _heading_issuers("据了解，今年汛期提前。\n关于做好防汛工作的通知\n各区：") is None
