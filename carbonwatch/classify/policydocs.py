@@ -1911,6 +1911,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         # "《长江流域生态环境司法保护状况》白皮书" over "来源：最高人民法院" and the paper's outline: the page prints
         # the paper its source published (a bracketed headline is otherwise the bracket rules' case)
         sourced_paper = bool(source_body and KIND_AFTER_TITLE_RE.fullmatch(compact))
+        if headline and CUT_COVER_RE.fullmatch(compact):
+            # "《新乡市…三年行动计划(2023—2025年)》的通知": the headline of 关于印发《X》的通知 cut before 关于印发
+            compact = "关于印发" + compact
         if (compact.startswith("《") and not sourced_paper) or not compact:
             continue
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
@@ -1976,6 +1979,7 @@ SITE_SUFFIX_RE = re.compile(
 )
 
 
+CUT_COVER_RE = re.compile(r"《[^《》]{4,80}》的(?:通知|决定)")
 # A site named after its body: the name after the bar repeats the title's opening, or is a government body.
 OWN_NAME_SUFFIX_RE = re.compile(r"\s*[-－|｜_]\s*([^-－|｜_\s《》（）()]{4,20})\s*$")
 

@@ -1850,3 +1850,14 @@ def test_a_notice_printed_under_a_news_headline_with_its_issuer_s_own_line_above
     assert doc.issuer == "莆田市公安局"
     # a line of running text above 关于 is no issuer
     assert _heading_issuers("据了解，今年汛期提前。\n关于做好防汛工作的通知\n各区：") is None
+
+
+def test_a_covering_notice_s_headline_cut_before_its_verb_is_still_the_notice() -> None:
+    text = (
+        "各县（市）、区人民政府，市人民政府有关部门：\n《新乡市建设制造强市三年行动计划（2023—2025年）》已经市政府"
+        "第20次常务会议研究通过，现印发给你们，请认真抓好贯彻落实。\n新乡市人民政府\n2023年10月24日\n"
+    )
+    [doc] = recognise("《新乡市建设制造强市三年行动计划(2023—2025年)》的通知", text).releases
+    assert (doc.title_norm, doc.issuer) == ("新乡市建设制造强市三年行动计划(2023—2025年)", "新乡市人民政府")
+    # without the printed form of a notice it is a headline about one, not the notice itself
+    assert not recognise("《新乡市建设制造强市三年行动计划》的通知", "记者从市政府获悉此事。").is_release
