@@ -1619,6 +1619,7 @@ SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\
 PROMULGATE_RE = re.compile(
     r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)(?:实施)?意见"
     r"|现就.{0,40}(?:通知|意见|公告)如下|现将.{0,20}(?:通知|通报|公告)如下|自.{2,16}起施行"
+    r"|将有关[^，。]{0,12}?(?:通知|通报|公告|通告)如下"  # "上海教育委员会将有关事项通知如下"
     r"|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
     # a document's own text names itself: "根据…，制定本办法" (its first article), "编制本规划"
     r"|(?:制定|编制|制订|特制定)本(?:规划|方案|办法|条例|规定|意见|细则|计划|纲要|指南|措施|实施方案|行动方案)"
@@ -1890,6 +1891,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
     signals = _structure_signals(text)
+    # "关于…的通知 沪教委后〔2024〕13号": the number the page's title prints is the document's
+    titled_number = LEADING_NUMBER_RE.search(title.strip()) or TRAILING_NUMBER_RE.search(title.strip())
     if not signals and FIVE_YEAR_OUTLINE_RE.fullmatch(re.sub(r"\s+", "", title)):
         signals = ["a place's five-year plan outline by its own title"]
     if not signals:
@@ -1940,7 +1943,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         sourced = [f"source line: {source_body}"] if source_body else []
         if len(signals + sourced) < 2 and "full text follows" not in signals and not strong:
             continue
-        number = _printed_number(text)
+        number = _printed_number(text) or (normalise_doc_number(titled_number.group(0)) if titled_number else None)
         order_issuer, order_number = _heading_issuer(text, within=600)
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(adopted.group("body")) if adopted else None

@@ -1861,3 +1861,13 @@ def test_a_covering_notice_s_headline_cut_before_its_verb_is_still_the_notice() 
     assert (doc.title_norm, doc.issuer) == ("新乡市建设制造强市三年行动计划(2023—2025年)", "新乡市人民政府")
     # without the printed form of a notice it is a headline about one, not the notice itself
     assert not recognise("《新乡市建设制造强市三年行动计划》的通知", "记者从市政府获悉此事。").is_release
+
+
+def test_a_notice_s_formula_with_its_issuer_before_it_and_the_number_its_page_title_prints() -> None:
+    title = "能源管理 | 关于进一步推动高等学校绿色低碳循环发展工作的通知 沪教委后〔2024〕13号"
+    text = "为深入贯彻落实碳达峰碳中和工作的决策部署，上海市教育委员会将有关事项通知如下。\n详见附件。"
+    [doc] = recognise(title, text).releases
+    assert doc.title_norm == "关于进一步推动高等学校绿色低碳循环发展工作的通知"
+    assert doc.doc_number == "沪教委后〔2024〕13号"
+    # "将有关事项通知如下" is the notice's formula: a page without it reports on the notice
+    assert not recognise(title, "为深入贯彻落实碳达峰碳中和工作的决策部署，上海市教育委员会开展了工作。").is_release
