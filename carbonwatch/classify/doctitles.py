@@ -119,7 +119,11 @@ STATUS_SUFFIX_RE = re.compile(
 )
 EDITION_RE = re.compile(rf"[（(](?:{_EDITION})[）)]")
 # 关于 + subject + 的 + kind: the kind is whatever short noun ends the title (open vocabulary).
-ABOUT_RE = re.compile(r"关于.{2,}的(?!.*(?:发布|出台|印发|公布|出炉|落地|来了|全文|解读))([\u4e00-\u9fff]{1,6})$")
+# The X of 关于…的X is a noun of one to six characters with no 的 of its own ("…交付审议的代表提出的" is a title cut
+# mid-phrase, not a kind called 代表提出的).
+ABOUT_RE = re.compile(
+    r"关于.{2,}的(?!.*(?:发布|出台|印发|公布|出炉|落地|来了|全文|解读))((?:(?!的)[\u4e00-\u9fff]){1,6})$"
+)
 LAW_RE = re.compile(r"^中华人民共和国.{1,40}(?:法|条例|规定|办法)$")
 ORDER_RE = re.compile(
     r"(?:令|公告|通告)\s*[（(]?\s*(?:第\s*)?[0-9０-９一二三四五六七八九十百]+\s*号[）)]?$"
