@@ -384,7 +384,8 @@ IN_FORCE_AFTER_RE = re.compile(
     r"^\s*[，,]?\s*(?:已经?|于|自|从)?[^。；;，,《》]{0,16}?(?:起|开始)?\s*[，,]?\s*(?:正式)?(?:施行|实施|生效)"
 )
 CHINA_RE = re.compile(r"中国|我国|中方|中华人民共和国")
-EXECUTIVE_MEETING_RE = re.compile(r"常务会议|国常会|常委会议|办公会议|全体会议")
+# ... and a party committee's plenum or reform commission (全会, 全面深化改革委员会): what it adopts is issued later
+EXECUTIVE_MEETING_RE = re.compile(r"常务会议|国常会|常委会议|办公会议|全体会议|全会|深化改革委员会|深改委")
 # International organisations publish reports and rules too (IPCC, 世界气象组织, 国际能源署): not Chinese releases.
 INTERNATIONAL_RE = re.compile(
     r"联合国|IPCC|政府间气候变化专门委员会|世界气象组织|世界银行|国际货币基金组织|IMF|世界卫生组织|世卫组织|国际能源署|IEA"
