@@ -2012,7 +2012,7 @@ def fullwidth_punctuation(text: str) -> str:
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
 
 
-INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答")
+INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
 MONTHLY_RULES_RE = re.compile(
     r"^[^，。！!？?]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:起|份)?[^。！!？?]{0,10}新规"
 )

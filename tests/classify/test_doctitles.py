@@ -107,3 +107,10 @@ def test_an_edition_year_does_not_make_a_weak_kind_official() -> None:
     assert title_is_document("《数据出境安全评估申报指南（试行）》")[0]  # a legal status still does
     assert title_is_document("《外商投资准入特别管理措施（负面清单）（2021年版）》")[0]
     assert not title_is_document("某研究会发展报告（2021-2025）")[0]  # a period does not make a report official
+
+
+def test_a_judges_commentary_on_an_interpretation_is_no_document() -> None:
+    title = "《最高人民法院、最高人民检察院关于办理危害药品安全刑事案件适用法律若干问题的解释》的理解与适用"
+    ok, reason = title_is_document(title, government_issuer=True)
+    assert (ok, reason.startswith("an explainer")) == (False, True)
+    assert title_is_document("最高人民法院、最高人民检察院关于办理危害药品安全刑事案件适用法律若干问题的解释")[0]

@@ -1879,3 +1879,10 @@ def test_a_notice_s_formula_with_its_issuer_before_it_and_the_number_its_page_ti
     assert doc.doc_number == "沪教委后〔2024〕13号"
     # "将有关事项通知如下" is the notice's formula: a page without it reports on the notice
     assert not recognise(title, "为深入贯彻落实碳达峰碳中和工作的决策部署，上海市教育委员会开展了工作。").is_release
+
+
+def test_a_commentary_headlined_by_the_document_it_explains_is_an_interpretation() -> None:
+    title = "《最高人民法院、最高人民检察院关于办理生产、销售假药、劣药刑事案件具体应用法律若干问题的解释》的理解与适用"
+    text = "最高人民法院、最高人民检察院发布了《关于办理生产、销售假药、劣药刑事案件具体应用法律若干问题的解释》。"
+    assert recognise(title, text, published_at=Y2021).releases == []
+    assert recognise(title.removesuffix("的理解与适用") + "发布", text, published_at=Y2021).is_release
