@@ -2159,6 +2159,11 @@ def recognise(
             # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
+    if _non_government_letterhead(text):
+        # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
+        for d in merged:
+            if d.is_release and d.issuer is None:
+                d.is_release, d.cue = False, "issued by a non-government body (its letterhead): " + d.cue[:30]
     if MONTHLY_RULES_RE.search(title):
         # "12月起，这些新规将影响你我生活", "10月新规公布！": the month's roundup of rules taking effect, each issued
         # weeks or months before (entry into force is not a new release)
@@ -2206,6 +2211,18 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
 
 COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")
 SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)[：:]\s*(?P<body>[^\s|｜]{4,30})")
+
+
+LETTERHEAD_LINE_RE = re.compile(r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?)(?:文件|通知|公告|通告)")
+
+
+def _non_government_letterhead(text: str) -> bool:
+    """The text opens with a letterhead line of a body that is not a government one (中国证券业协会通知)."""
+    for line in text.lstrip().splitlines()[:4]:
+        m = LETTERHEAD_LINE_RE.fullmatch(line.strip())
+        if m and NON_GOVERNMENT_RE.search(m.group("body")) and not ISSUER_RE.match(m.group("body")):
+            return True
+    return False
 
 
 def _source_line_body(text: str) -> str | None:

@@ -1886,3 +1886,14 @@ def test_a_commentary_headlined_by_the_document_it_explains_is_an_interpretation
     text = "最高人民法院、最高人民检察院发布了《关于办理生产、销售假药、劣药刑事案件具体应用法律若干问题的解释》。"
     assert recognise(title, text, published_at=Y2021).releases == []
     assert recognise(title.removesuffix("的理解与适用") + "发布", text, published_at=Y2021).is_release
+
+
+def test_an_association_s_numbered_notice_under_its_letterhead_is_no_government_release() -> None:
+    text = (
+        "证券公司直接投资业务规范\n中国证券业协会通知\n中证协发〔2012〕213号\n各证券公司及下属直投子公司：\n"
+        "为了加强行业自律管理，我会制订了《证券公司直接投资业务规范》，现予发布并自发布之日起实施。现就有关事项通知如下：\n"
+        "一、证券公司应当认真履行股东职责。\n二、直投子公司应当履行相关备案手续。"
+    )
+    assert not recognise("证券公司直接投资业务规范", text).is_release
+    # the same notice under a ministry's letterhead is a release
+    assert recognise("证券公司直接投资业务规范", text.replace("中国证券业协会通知", "中国证监会通知")).is_release
