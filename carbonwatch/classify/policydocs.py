@@ -589,8 +589,15 @@ def split_issuer_prefix(title: str) -> tuple[str | None, str]:
     compact = re.sub(r"[\s\u3000]+", " ", title.replace("《", "").replace("》", "")).strip()
     m = ISSUER_PREFIX_RE.match(compact)
     if not m:
-        return None, title
+        # "回民区人民政府关于…的通告": a district or county heading its own document, its city unnamed
+        own = OWN_COUNTY_PREFIX_RE.match(compact)
+        return (own.group(1), own.group(2).replace(" ", "")) if own else (None, title)
     return canonical_issuer(m.group(1)), m.group(2).replace(" ", "")
+
+
+OWN_COUNTY_PREFIX_RE = re.compile(
+    rf"^((?![{_NOT_NAME_START}该本全])[\u4e00-\u9fff]{{2,3}}?(?:区|县|旗)人民政府(?:办公室)?)\s*(关于.+)$"
+)
 
 
 def canonical_issuer(text: str) -> str | None:
@@ -1503,7 +1510,16 @@ def _different_issuers(a: str | None, b: str | None) -> bool:
         return False
     if set(a.split("、")) & set(b.split("、")):
         return False
+    if a.endswith(b) or b.endswith(a):
+        return False  # 奉贤区人民政府办公室 is 上海市奉贤区人民政府办公室 named without its city
     return not (_same_issuer(a, b) or _same_issuer(b, a))
+
+
+# A place written before a body's name: a province, a city, or both (上海市, 浙江省杭州市), never a verb's tail
+# glued to it (印发 → "发靖江市").
+PLACE_QUALIFIER_RE = re.compile(
+    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:(?![{_NOT_IN_CITY_NAME}发知布告])[\u4e00-\u9fff]{{2,6}}?(?:市|州|盟))?"
+)
 
 
 def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
@@ -1533,6 +1549,9 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
             old.issuer = d.issuer
         elif d.issuer and set(old.issuer.split("、")) < set(d.issuer.split("、")):
             old.issuer = d.issuer  # "生态环境部等17部门" in the headline, all seventeen in the text: the full list
+        elif d.issuer and d.issuer != old.issuer and d.issuer.endswith(old.issuer):
+            if PLACE_QUALIFIER_RE.fullmatch(d.issuer[: -len(old.issuer)]):
+                old.issuer = d.issuer  # the name with its city (上海市奉贤区人民政府) over the bare district's
         old.doc_number = old.doc_number or d.doc_number
         if d.is_release and not old.is_release:
             old.is_release, old.cue = True, d.cue

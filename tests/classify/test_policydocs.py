@@ -1897,3 +1897,21 @@ def test_an_association_s_numbered_notice_under_its_letterhead_is_no_government_
     assert not recognise("证券公司直接投资业务规范", text).is_release
     # the same notice under a ministry's letterhead is a release
     assert recognise("证券公司直接投资业务规范", text.replace("中国证券业协会通知", "中国证监会通知")).is_release
+
+
+def test_a_district_heading_its_own_document_is_its_issuer() -> None:
+    assert split_issuer_prefix("回民区人民政府关于禁止焚烧农作物秸秆的通告") == (
+        "回民区人民政府",
+        "关于禁止焚烧农作物秸秆的通告",
+    )
+    assert normalise_title("回民区人民政府关于禁止焚烧农作物秸秆的通告") == "关于禁止焚烧农作物秸秆的通告"
+    assert split_issuer_prefix("该区人民政府关于某事的通知") == (None, "该区人民政府关于某事的通知")
+
+
+def test_one_body_named_with_and_without_its_city_is_one_issuer_of_one_document() -> None:
+    text = (
+        "区政府各委、办、局，各街道办事处：\n现将《黄浦区碳达峰实施方案》印发给你们，请认真按照执行。\n特此通知。\n"
+        "上海市黄浦区人民政府\n2023年1月19日\n黄浦区碳达峰实施方案\n一、主要目标\n（一）产业结构不断优化。"
+    )
+    docs = recognise("黄浦区人民政府关于印发 《黄浦区碳达峰实施方案》的通知", text, published_at=Y2021).releases
+    assert [(d.title_norm, d.issuer) for d in docs] == [("黄浦区碳达峰实施方案", "上海市黄浦区人民政府")]
