@@ -321,6 +321,57 @@ DOC_NUMBER_RE = re.compile(
     r"([\u4e00-\u9fff]{1,12})\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*([0-9０-９]{1,5}|[a-zA-Zｘx]{1,4})\s*号"
 )
 
+# A document number opens with its issuer's code (发文机关代字). The State Council's and the provincial
+# governments' codes are a closed public list (codes cities share, 宁政发 of 南京 and 宁夏, 青政 of 青岛 and 青海,
+# are left out).
+_PROVINCE_GOVERNMENT_CODES = {
+    "京政": "北京市",
+    "津政": "天津市",
+    "沪府": "上海市",
+    "渝府": "重庆市",
+    "冀政": "河北省",
+    "晋政": "山西省",
+    "辽政": "辽宁省",
+    "吉政": "吉林省",
+    "黑政": "黑龙江省",
+    "苏政": "江苏省",
+    "浙政": "浙江省",
+    "皖政": "安徽省",
+    "闽政": "福建省",
+    "赣府": "江西省",
+    "鲁政": "山东省",
+    "豫政": "河南省",
+    "鄂政": "湖北省",
+    "湘政": "湖南省",
+    "粤府": "广东省",
+    "琼府": "海南省",
+    "川府": "四川省",
+    "黔府": "贵州省",
+    "云政": "云南省",
+    "陕政": "陕西省",
+    "甘政": "甘肃省",
+    "内政": "内蒙古自治区",
+    "桂政": "广西壮族自治区",
+    "藏政": "西藏自治区",
+    "新政": "新疆维吾尔自治区",
+}
+NUMBER_CODE_RE = re.compile(r"^(?P<code>国|[\u4e00-\u9fff]{2})(?P<office>办)?(?:发|函)?〔")
+
+
+def issuer_of_number(number: str) -> str | None:
+    """The issuer a normalised document number's code names (国发 国务院, 国办发 国务院办公厅, 粤府 广东省人民政府,
+    浙政办发 浙江省人民政府办公厅), or None for any other code."""
+    m = NUMBER_CODE_RE.match(number)
+    if m is None:
+        return None
+    if m.group("code") == "国":
+        return "国务院办公厅" if m.group("office") else "国务院"
+    province = _PROVINCE_GOVERNMENT_CODES.get(m.group("code"))
+    if province is None:
+        return None
+    return province + ("人民政府办公厅" if m.group("office") else "人民政府")
+
+
 # -- release verbs ---------------------------------------------------------------------------------------------
 RELEASE_VERBS = (
     "联合印发",
@@ -567,7 +618,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
 
 # A notice that forwards or publishes a document names it as one that issues it does (关于转发X的通知,
 # 关于公布X的通知, 关于发布X的公告): one release under two names.
-CARRIER_RE = re.compile(r"关于(?:转发|公布|发布)(.+?)的(?:通知|公告)$")
+CARRIER_RE = re.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|公布|发布)(.+?)的(?:通知|公告)$")
 NUMBER_IN_TITLE_RE = re.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
 TITLE_LEAD_WORDS_RE = re.compile(
     rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?)"
@@ -2155,6 +2206,8 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer is None and order_issuer:
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
+        if d.is_release and d.issuer is None and d.doc_number:
+            d.issuer = issuer_of_number(d.doc_number)  # 粤府〔2007〕57号: the number's prefix names its issuer
     merged, folded = _fold_headline_paraphrases(merged)
     explainer = INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title
     # ... unless the explainer word is the matter of the document the article prints ("关于…政策解读工作检查情况的通报")

@@ -15,6 +15,7 @@ from carbonwatch.classify.policydocs import (
     doc_type,
     find_issuer_before,
     fullwidth_punctuation,
+    issuer_of_number,
     normalise_doc_number,
     normalise_title,
     recognise,
@@ -1915,3 +1916,28 @@ def test_one_body_named_with_and_without_its_city_is_one_issuer_of_one_document(
     )
     docs = recognise("黄浦区人民政府关于印发 《黄浦区碳达峰实施方案》的通知", text, published_at=Y2021).releases
     assert [(d.title_norm, d.issuer) for d in docs] == [("黄浦区碳达峰实施方案", "上海市黄浦区人民政府")]
+
+
+@pytest.mark.parametrize(
+    ("number", "issuer"),
+    [
+        ("粤府〔2007〕57号", "广东省人民政府"),
+        ("浙政办发〔2014〕89号", "浙江省人民政府办公厅"),
+        ("国发〔2021〕23号", "国务院"),
+        ("国办函〔2021〕1号", "国务院办公厅"),
+        ("宁政发〔2020〕1号", None),  # 南京's and 宁夏's code alike
+        ("国环规大气〔2017〕2号", None),  # a ministry's own code
+        ("川环发〔2023〕6号", None),
+    ],
+)
+def test_a_document_number_s_code_names_the_government_that_issued_it(number: str, issuer: str | None) -> None:
+    assert issuer_of_number(number) == issuer
+
+
+def test_a_release_with_no_issuer_named_takes_the_one_its_number_names() -> None:
+    text = (
+        "各地级以上市人民政府，省政府各部门、各直属机构：\n现将广东省第二批省级非物质文化遗产名录予以公布。\n特此通知。\n"
+        "二〇〇七年六月五日\n粤府〔2007〕57号"
+    )
+    [doc] = recognise("关于批准并公布广东省第二批省级非物质文化遗产名录的通知", text).releases
+    assert (doc.title_norm, doc.issuer) == ("广东省第二批省级非物质文化遗产名录", "广东省人民政府")
