@@ -1958,6 +1958,13 @@ FIVE_YEAR_OUTLINE_RE = re.compile(
 )
 
 
+# The full title of a statement two states make: "中华人民共和国和法兰西共和国关于…的联合声明".
+BILATERAL_TITLE_RE = re.compile(
+    r"中华人民共和国(?:政府)?(?:和|与)[\u4e00-\u9fff]{2,20}?(?:共和国|王国|联邦|合众国|国)(?:政府)?"
+    r"关于[^，。！？]{4,60}的(?:联合)?(?:声明|宣言|公报)"
+)
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -1966,6 +1973,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
     titled_number = LEADING_NUMBER_RE.search(title.strip()) or TRAILING_NUMBER_RE.search(title.strip())
     if not signals and FIVE_YEAR_OUTLINE_RE.fullmatch(re.sub(r"\s+", "", title)):
         signals = ["a place's five-year plan outline by its own title"]
+    if not signals and BILATERAL_TITLE_RE.fullmatch(re.sub(r"\s+", "", title)):
+        signals = ["a bilateral instrument's own title"]  # news says "中法发表联合声明", the page of it is titled so
     if not signals:
         return None
     shown = complete_truncated(title.strip(), text) or title.strip()

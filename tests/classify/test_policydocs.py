@@ -1941,3 +1941,14 @@ def test_a_release_with_no_issuer_named_takes_the_one_its_number_names() -> None
     )
     [doc] = recognise("关于批准并公布广东省第二批省级非物质文化遗产名录的通知", text).releases
     assert (doc.title_norm, doc.issuer) == ("广东省第二批省级非物质文化遗产名录", "广东省人民政府")
+
+
+def test_a_page_under_a_bilateral_statement_s_full_title_is_the_statement() -> None:
+    title = "中华人民共和国和法兰西共和国关于合作应对全球气候和环境挑战的联合声明"
+    text = (
+        "应中华人民共和国主席邀请，法兰西共和国总统对中国进行国事访问。两国元首决定加强合作：\n双方重申落实巴黎协定。"
+    )
+    [doc] = recognise(title, text).releases
+    assert doc.title_norm == title
+    # news of the statement is headlined otherwise, and a headline alone is not its text
+    assert not recognise("中法发表联合声明", text).is_release
