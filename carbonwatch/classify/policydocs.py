@@ -1958,6 +1958,19 @@ FIVE_YEAR_OUTLINE_RE = re.compile(
 )
 
 
+def _owned_title(title: str) -> bool:
+    """ "全国人大常委会2024年度立法工作计划": a headline that is a body's name, its year and a strong kind, and
+    nothing else (no verb, no punctuation), is the title the body gave the document the page prints."""
+    compact = re.sub(r"\s+", "", title)
+    owner = ISSUER_RE.match(compact)
+    if owner is None or not OWNED_YEAR_RE.match(compact, owner.end()) or re.search(r"[，,。！？!?：:]", compact):
+        return False
+    kind = doc_type(compact)
+    return kind is not None and kind not in WEAK_KINDS and not VERB_IN_TITLE_RE.search(compact)
+
+
+OWNED_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
+NEWS_ENUMERATION_RE = re.compile(r"一是[^。]{0,120}二是")
 # The full title of a statement two states make: "中华人民共和国和法兰西共和国关于…的联合声明".
 BILATERAL_TITLE_RE = re.compile(
     r"中华人民共和国(?:政府)?(?:和|与)[\u4e00-\u9fff]{2,20}?(?:共和国|王国|联邦|合众国|国)(?:政府)?"
@@ -1975,6 +1988,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         signals = ["a place's five-year plan outline by its own title"]
     if not signals and BILATERAL_TITLE_RE.fullmatch(re.sub(r"\s+", "", title)):
         signals = ["a bilateral instrument's own title"]  # news says "中法发表联合声明", the page of it is titled so
+    if not signals and _owned_title(title) and not NEWS_ENUMERATION_RE.search(text[:600]):
+        # ... unless the body reads as news that sums the document up point by point (一是…二是…)
+        signals = ["a government body's own titled document"]
     if not signals:
         return None
     shown = complete_truncated(title.strip(), text) or title.strip()

@@ -1952,3 +1952,20 @@ def test_a_page_under_a_bilateral_statement_s_full_title_is_the_statement() -> N
     assert doc.title_norm == title
     # news of the statement is headlined otherwise, and a headline alone is not its text
     assert not recognise("中法发表联合声明", text).is_release
+
+
+@pytest.mark.parametrize(
+    ("title", "printed"),
+    [
+        ("全国人大常委会2024年度立法工作计划", True),
+        ("全国人大常委会2024年度立法工作计划发布", False),  # news of it: a verb
+        ("全国人大常委会：2024年度立法工作计划", False),
+        ("全国人大常委会2024年度工作报告", False),  # a weak kind needs the document's printed form
+    ],
+)
+def test_a_headline_that_is_a_body_s_name_its_year_and_a_kind_titles_the_document_printed(
+    title: str, printed: bool
+) -> None:
+    text = "2024年是实现“十四五”规划目标任务的关键之年。立法工作的总体要求是：加强重点领域立法。"
+    docs = recognise(title, text).releases
+    assert any(d.cue.startswith("the article is the document") for d in docs) is printed
