@@ -1532,6 +1532,12 @@ def _header_docs(text: str, field_name: str, ref_year: int | None) -> list[Polic
             continue
         m = headings[-1]
         heading = head[m.start(1) :].strip()
+        lines = heading.splitlines()
+        about_line = next((i for i, line in enumerate(lines) if "关于" in line), 0)
+        if about_line > 0 and not lines[about_line].strip().startswith("关于"):
+            # "山西省生态环境厅 / 山西省人民政府办公厅关于…": a heading that names its issuer on its own line does
+            # not share it with the line above (the site's body); signers stacked alone above 关于 do sign it
+            heading = "\n".join(lines[about_line:]).strip()
         compact = re.sub(r"\s+", "", heading)
         if "《" in compact or "。" in compact or doc_type(compact) is None:
             continue
@@ -1787,6 +1793,11 @@ def _heading_block(text: str) -> str:
         lines.append(line)
         if len("".join(lines)) > 120:
             return ""  # running text, not a heading
+    inline = next((i for i, line in enumerate(lines) if i > 0 and ISSUER_PREFIX_RE.match(line)), None)
+    if inline is not None:
+        # "山西省人民政府办公厅关于印发…的通知" under a line naming the site's body (山西省生态环境厅): the heading
+        # names its own issuer, the line above is not a co-signer
+        return "".join(lines[inline:])
     about = next((i for i, line in enumerate(lines) if i > 0 and line.startswith("关于")), None)
     if about is not None and BODY_LINE_RE.fullmatch("".join(lines[:about])):
         # the issuer's own line above the 关于… title (GB/T 9704), a body the issuer patterns may not know

@@ -1969,3 +1969,15 @@ def test_a_headline_that_is_a_body_s_name_its_year_and_a_kind_titles_the_documen
     text = "2024年是实现“十四五”规划目标任务的关键之年。立法工作的总体要求是：加强重点领域立法。"
     docs = recognise(title, text).releases
     assert any(d.cue.startswith("the article is the document") for d in docs) is printed
+
+
+def test_a_heading_naming_its_issuer_inline_does_not_share_it_with_the_line_above() -> None:
+    body = "\n晋政办发〔2023〕93号\n各市、县人民政府：\n《某某行动方案》已经省人民政府同意，现印发给你们。"
+    heading = "山西省人民政府办公厅关于印发某某行动方案的通知"
+    [doc] = recognise("山西发布某某行动方案", "山西省生态环境厅\n" + heading + body).releases
+    assert doc.issuer == "山西省人民政府办公厅"
+    # signers stacked one a line above 关于 all sign it
+    [doc] = recognise(
+        "两部门发布某某行动方案", "国家发展改革委\n国家能源局\n关于印发某某行动方案的通知" + body
+    ).releases
+    assert doc.issuer == "国家发展改革委、国家能源局"
