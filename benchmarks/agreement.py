@@ -23,7 +23,7 @@ from typing import Any
 from benchmarks import Row, markdown_table
 from benchmarks.corpus_tool import CORPUS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Labelled, default_reader, evaluate, read_labels
-from carbonwatch.classify.policydocs import canonical_issuer, normalise_title
+from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, same_document_key
 from carbonwatch.classify.rules import load_rules
 
 SECOND = CORPUS / "second_labels.tsv"
@@ -50,7 +50,7 @@ def precision_recall(truth: Sequence[bool], guess: Sequence[bool]) -> tuple[floa
 
 
 def _doc_keys(label: Labelled) -> list[tuple[str, str | None]]:
-    return [(normalise_title(t), canonical_issuer(i) if i else None) for t, i, _ in label.documents]
+    return [(same_document_key(normalise_title(t)), canonical_issuer(i) if i else None) for t, i, _ in label.documents]
 
 
 def documents_named(first: Sequence[Labelled], second: Sequence[Labelled]) -> tuple[int, int]:

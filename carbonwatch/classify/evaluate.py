@@ -20,7 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from carbonwatch.classify.policydocs import MULTI_RE, PolicyResult, canonical_issuer, normalise_title, recognise
+from carbonwatch.classify.policydocs import (
+    MULTI_RE,
+    PolicyResult,
+    canonical_issuer,
+    normalise_title,
+    recognise,
+    same_document_key,
+)
 from carbonwatch.classify.relevance import score_relevance
 from carbonwatch.classify.rules import Rules
 
@@ -201,14 +208,14 @@ def default_reader() -> Callable[[Path], Post]:
 
 
 def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
-    want = normalise_title(title)
+    want = same_document_key(normalise_title(title))  # the recogniser's own rule of one document
     want_issuer = canonical_issuer(issuer) if issuer else None
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
         want_issuer = None  # a label naming only a count ("14部门") names no body to compare with
     # "农业农村部等6部门" names the bodies that lead a joint release: a full signer list led by them is the same
     led = bool(want_issuer and re.search(r"等(?:[^、]*(?:部门|部委|单位))?$", issuer.strip()))
     for d in policy.releases:
-        if d.title_norm != want:
+        if same_document_key(d.title_norm) != want:
             continue
         if want_issuer and d.issuer != want_issuer:
             if not (led and d.issuer and d.issuer.startswith(want_issuer + "、")):

@@ -1581,12 +1581,17 @@ PLACE_QUALIFIER_RE = re.compile(
 )
 
 
+def same_document_key(title_norm: str) -> str:
+    """The key under which two normalised titles name one document: the same title with or without a structural 的
+    (扎实稳住经济(的)一揽子政策措施, 加快建立健全绿色低碳循环发展经济体系(的)实施方案)."""
+    return title_norm.replace("的", "")
+
+
 def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     """One entry per normalised title: release if any occurrence is one; first issuer/number found wins."""
     merged: dict[str, PolicyDocument] = {}
     for d in docs:
-        # The same title with or without a structural 的 (扎实稳住经济(的)一揽子政策措施) is the same document.
-        key = d.title_norm.replace("的", "")
+        key = same_document_key(d.title_norm)
         if d.doc_type in DOC_TYPES and d.title_norm == d.doc_type:
             # A bare "通知" is one untitled document per issuer.
             key = f"{d.issuer or ''}:{d.doc_type}"

@@ -92,3 +92,13 @@ def test_a_label_naming_the_lead_and_a_count_accepts_the_full_signer_list_it_lea
     assert not _doc_found(policy, title, "科技部等3部门")  # not the body that leads the list
     assert not _doc_found(policy, title, "农业农村部")  # a label naming one body alone wants that body alone
     assert _doc_found(policy, title, "农业农村部等")
+
+
+def test_a_label_and_a_found_title_apart_by_a_structural_de_name_one_document() -> None:
+    from carbonwatch.classify.evaluate import _doc_found
+    from carbonwatch.classify.policydocs import recognise
+
+    policy = recognise("", "日前，大同市人民政府印发《大同市加快建立健全绿色低碳循环发展经济体系实施方案》。")
+    # the recogniser's own rule of one document (see policydocs._merge), not a looser one
+    assert _doc_found(policy, "《大同市加快建立健全绿色低碳循环发展经济体系的实施方案》", "大同市人民政府")
+    assert not _doc_found(policy, "《大同市加快建立健全绿色低碳循环发展经济体系行动方案》", "大同市人民政府")
