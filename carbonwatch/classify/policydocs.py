@@ -1989,6 +1989,18 @@ def _owned_title(title: str) -> bool:
 
 OWNED_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 NEWS_ENUMERATION_RE = re.compile(r"一是[^。]{0,120}二是")
+PRESS_CONFERENCE_RE = re.compile(r"新闻发布会|例行发布会|发布会|吹风会|记者会")
+
+
+def _press_conference_host(title: str) -> str | None:
+    """The one body a press conference's headline opens with (国家卫生健康委员会2024年4月18日新闻发布会文字实录)."""
+    compact = re.sub(r"\s+", "", title)
+    host = ISSUER_RE.match(compact)
+    if host is None or not PRESS_CONFERENCE_RE.search(compact) or MULTI_RE.fullmatch(host.group(0)):
+        return None
+    return canonical_issuer(host.group(0))
+
+
 # The full title of a statement two states make: "中华人民共和国和法兰西共和国关于…的联合声明".
 BILATERAL_TITLE_RE = re.compile(
     r"中华人民共和国(?:政府)?(?:和|与)[\u4e00-\u9fff]{2,20}?(?:共和国|王国|联邦|合众国|国)(?:政府)?"
@@ -2251,6 +2263,10 @@ def recognise(
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
         if d.is_release and d.issuer is None and d.doc_number:
             d.issuer = issuer_of_number(d.doc_number)  # 粤府〔2007〕57号: the number's prefix names its issuer
+    host = _press_conference_host(title)
+    for d in merged:
+        if d.is_release and d.issuer is None and host:
+            d.issuer = host  # "国家卫生健康委…新闻发布会文字实录": "一是印发《…》" is the host body's own release
     merged, folded = _fold_headline_paraphrases(merged)
     explainer = INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title
     # ... unless the explainer word is the matter of the document the article prints ("关于…政策解读工作检查情况的通报")

@@ -1982,3 +1982,15 @@ def test_a_heading_naming_its_issuer_inline_does_not_share_it_with_the_line_abov
         "两部门发布某某行动方案", "国家发展改革委\n国家能源局\n关于印发某某行动方案的通知" + body
     ).releases
     assert doc.issuer == "国家发展改革委、国家能源局"
+
+
+def test_a_press_conference_s_host_issued_what_its_spokesman_says_was_issued() -> None:
+    text = (
+        "国家卫生健康委新闻发言人：各位媒体朋友，大家上午好！首先，通报近期出台的重要政策文件情况。\n"
+        "一是印发《关于加强助产服务管理的通知》，要求优化助产服务资源布局。"
+    )
+    [doc] = recognise("国家卫生健康委员会2024年4月18日新闻发布会文字实录", text).releases
+    assert doc.issuer == "国家卫生健康委"
+    # a headline that is no press conference's lends no issuer
+    [doc] = recognise("国家卫生健康委员会：近期重要政策文件", text).releases
+    assert doc.issuer is None
