@@ -233,7 +233,7 @@ _AREAS = "景区 小区 园区 社区 地区 校区 城区 市区 辖区 灾区 
 _AREAS += "多区 各区 两区 几区 数区".split()  # counts of districts (深圳多区发布通告)
 _NOT_DISTRICT = "".join(f"(?<!{w})" for w in _AREAS)
 # Function words that open a phrase, never a place's name ("据杭州市…", "在成都市…", "由北京市…").
-_NOT_NAME_START = "据在由从对经向将被"
+_NOT_NAME_START = "据在由从对经向将被照发知"  # 照, 发, 知: the tails of 按照, 印发, 通知 before a place
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
 _BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
 DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
@@ -1989,6 +1989,26 @@ def _owned_title(title: str) -> bool:
 
 OWNED_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 NEWS_ENUMERATION_RE = re.compile(r"一是[^。]{0,120}二是")
+
+
+def _issuer_in_lead(d: PolicyDocument, text: str) -> str | None:
+    """The issuer of a headline's release the lead names where it writes the same title ("天津市第一批“零碳”工厂
+    名单公布" over "日前，市工业和信息化局确定了天津市第一批“零碳”工厂名单，并予以公布")."""
+    name = d.title.strip("《》")
+    if len(name) < 6:
+        return None
+    for m in re.finditer(re.escape(name), text[:LEAD_WINDOW]):
+        if _inside_brackets(text, m.start()) or CITE_RE.search(_clause_before(text, m.start())):
+            continue
+        issuer = find_issuer_before(text, m.start())
+        if issuer is not None:
+            return issuer
+    return None
+
+
+LEAD_WINDOW = 600  # the opening of the text: the lead and the paragraph that tells the news
+
+
 PRESS_CONFERENCE_RE = re.compile(r"新闻发布会|例行发布会|发布会|吹风会|记者会")
 
 
@@ -2263,6 +2283,9 @@ def recognise(
             d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
         if d.is_release and d.issuer is None and d.doc_number:
             d.issuer = issuer_of_number(d.doc_number)  # 粤府〔2007〕57号: the number's prefix names its issuer
+    for d in merged:
+        if d.is_release and d.issuer is None and d.field == "title":
+            d.issuer = _issuer_in_lead(d, text)
     host = _press_conference_host(title)
     for d in merged:
         if d.is_release and d.issuer is None and host:

@@ -1994,3 +1994,15 @@ def test_a_press_conference_s_host_issued_what_its_spokesman_says_was_issued() -
     # a headline that is no press conference's lends no issuer
     [doc] = recognise("国家卫生健康委员会：近期重要政策文件", text).releases
     assert doc.issuer is None
+
+
+def test_a_headline_release_takes_the_issuer_the_lead_names_for_the_same_title() -> None:
+    text = (
+        "摘要：天津市第一批“零碳”工厂名单公布\n为推动工业领域节能降碳，天津市工业和信息化局组织开展了试点验收工作。"
+        "日前，市工业和信息化局确定了天津市第一批“零碳”工厂名单，并予以公布。"
+    )
+    [doc] = recognise("天津市第一批“零碳”工厂名单公布", text).releases
+    assert doc.issuer == "天津市工业和信息化局"
+    # the place the anaphor 市 stands for is the city the text names, not the tail of a verb before it (按照天津市…)
+    assert canonical_issuer("按照天津市工业和信息化局") == "天津市工业和信息化局"
+    assert canonical_issuer("印发苏州市政府") == "苏州市人民政府"
