@@ -299,7 +299,9 @@ _STATE_COUNCIL_BODY = (
 # A local Party committee and its departments sign joint documents with the government's (中共成都市委社会工作部,
 # 中共浙江省委办公厅): the whole name, not a city read out of "共成都市".
 _PARTY = (
-    rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,4}}?(?:市|州|县|区))委(?:员会)?"
+    # a city's, or a district's named with its city (中共襄阳市襄城区委)
+    rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,4}}?(?:市|州|县|区)(?:[\u4e00-\u9fff]{{1,4}}?(?:区|县|市))?)"
+    r"委(?:员会)?"
     r"(?:[\u4e00-\u9fff]{0,6}?(?:部|办公厅|办公室|委员会))?"
     # a zone's Party working committee (中共河北雄安新区工作委员会), which signs with the zone's committee
     r"|中共[\u4e00-\u9fff]{2,10}?(?:新区|开发区|园区|自贸区)(?:工作委员会|工委)"

@@ -1309,6 +1309,7 @@ def test_a_regulation_s_adoption_note_names_the_legislature_without_its_term() -
     ("name", "canonical"),
     [
         ("中共成都市委社会工作部", "中共成都市委社会工作部"),  # not 共成都市委
+        ("中共襄阳市襄城区委", "中共襄阳市襄城区委"),  # a district named with its city, not 共襄阳市襄城区委
         ("中共岳阳市委办公室、岳阳市人民政府办公室", "中共岳阳市委办公室、岳阳市人民政府办公室"),
         ("中共中央宣传部", "中共中央宣传部"),
         ("中央宣传部", "中共中央宣传部"),
