@@ -46,7 +46,8 @@ class Rules:
         pattern = "|".join(_quote_tolerant(t) for t in ordered)
         object.__setattr__(self, "term_pattern", re.compile(pattern, re.IGNORECASE))
         negs = sorted(self.negatives, key=lambda t: (-len(t), t))
-        neg_re = re.compile("|".join(re.escape(t) for t in negs), re.IGNORECASE) if negs else None
+        # a negative phrase is written with quotes inside it as a term is ("碳中和”绿色金融债")
+        neg_re = re.compile("|".join(_quote_tolerant(t) for t in negs), re.IGNORECASE) if negs else None
         object.__setattr__(self, "negative_pattern", neg_re)
         frames = sorted(self.headline_frames, key=lambda t: (-len(t), t))
         frame_re = re.compile("|".join(re.escape(t) for t in frames), re.IGNORECASE) if frames else None

@@ -155,6 +155,23 @@ def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
 @pytest.mark.parametrize(
     "title",
     [
+        "国内首单碳中和绿色金融债成功发行",
+        "国内首单“碳中和”绿色金融债成功发行",
+        "桂冠电力成功发行全国央企首单碳资产债券",
+    ],
+)
+def test_a_bond_labelled_after_carbon_is_financing_news(title: str) -> None:
+    text = "募集资金用于清洁能源项目，认购倍数高达8倍。"
+    result = score_relevance(title, text, load_rules())
+    assert not result.relevant
+    assert any(e.rule == "negative" for e in result.evidence)  # the label is shown as the reason
+    # the policy that frames such bonds is carbon news
+    assert score_relevance("人民银行推出碳减排支持工具", text, load_rules()).relevant
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
         "碳交易市场启动在即，碳交易板块掀涨停潮",
         "碳中和下一个爆发点来了，这家公司股价还在地板",
         "券商：碳中和背景下继续看好钢铁股",
