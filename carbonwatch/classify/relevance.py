@@ -118,8 +118,13 @@ def score_relevance(title: str, text: str, rules: Rules, released: Sequence[str]
     # several distinct carbon terms (a story about carbon under a headline that does not say so) or the body alone is
     # strong (a long document about carbon); a background phrase such as 在碳达峰、碳中和目标下 decides neither.
     lead_terms = {h.term.casefold() for h in text_hits if h.start < rules.lead_chars}
+    # A headline whose carbon word names a product (碳中和债券, 碳中和ETF) is about the product: its lead's
+    # background phrases (落实碳达峰碳中和部署) do not make carbon the subject, only a body about carbon does.
+    product_headline = any(n.rule == "negative" for n in title_neg)
     strong_enough = (
-        title_score > 0 or body_score >= rules.body_only_threshold or len(lead_terms) >= rules.lead_min_distinct
+        title_score > 0
+        or body_score >= rules.body_only_threshold
+        or (len(lead_terms) >= rules.lead_min_distinct and not product_headline)
     )
     relevant = score >= rules.threshold and distinct >= rules.min_distinct_terms and strong_enough
     evidence = (title_hits + text_hits)[:MAX_EVIDENCE] + title_neg + text_neg

@@ -167,6 +167,11 @@ def test_a_bond_labelled_after_carbon_is_financing_news(title: str) -> None:
     assert any(e.rule == "negative" for e in result.evidence)  # the label is shown as the reason
     # the policy that frames such bonds is carbon news
     assert score_relevance("人民银行推出碳减排支持工具", text, load_rules()).relevant
+    # ... and the lead's background phrases do not make a carbon product the subject, as they would for a headline
+    # without any carbon word
+    lead = "三峡集团发行债券，落实碳达峰、碳中和决策部署，助力绿色低碳发展，支持碳减排项目。"
+    assert not score_relevance("三峡集团成功发行首批碳中和绿色公司债券", lead, load_rules()).relevant
+    assert score_relevance("三峡集团推进能源转型", lead, load_rules()).relevant
 
 
 @pytest.mark.parametrize(
