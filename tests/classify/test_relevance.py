@@ -158,6 +158,7 @@ def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
         "国内首单碳中和绿色金融债成功发行",
         "国内首单“碳中和”绿色金融债成功发行",
         "桂冠电力成功发行全国央企首单碳资产债券",
+        "成都市新都区发行全国首单区县级碳中和绿色中期票据",
     ],
 )
 def test_a_bond_labelled_after_carbon_is_financing_news(title: str) -> None:
