@@ -898,9 +898,15 @@ def _recalled(text: str, pos: int) -> str | None:
     if not SPEECH_FRAME_RE.search(text[:200]):
         return None
     sentence = _sentence_before(text, pos, 120)
-    if RECENT_RE.search(sentence):
+    if RECENT_RE.search(sentence) or AT_THE_EVENT_RE.search(sentence):
         return None
     return "recalled in a press conference or interview: " + sentence.strip()[-30:]
+
+
+# "会议发布了《…》", "会上，…正式发布": released at the event the article reports, not recalled there.
+AT_THE_EVENT_RE = re.compile(
+    rf"^\s*(?:会议|会上|现场|仪式上|活动中)[，,]?\s*(?:还|正式|同时|并)?(?:{_VERB_ALT})了?\s*$"
+)
 
 
 def _printed_heading_at(text: str, pos: int) -> bool:
@@ -2181,7 +2187,21 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
     ends = [i for i in (text.find(mark, d.end) for mark in "。！？\n") if i != -1]
     sentence = text[start : min(ends) if ends else len(text)]
-    return bool(DRAFT_SENTENCE_RE.search(sentence))
+    after = d.end - start
+    # "会议发布了《甲》，讨论了《乙》的征求意见稿": a draft phrase inside or right after another title is that one's
+    return any(
+        m.start() < after or not _owned_by_later_title(sentence, after, m.start())
+        for m in DRAFT_SENTENCE_RE.finditer(sentence)
+    )
+
+
+def _owned_by_later_title(sentence: str, after: int, pos: int) -> bool:
+    """The phrase at ``pos`` lies inside a title in 《》 that opens after ``after``, or right behind one (》的)."""
+    opened = sentence.rfind("《", after, pos)
+    if opened < 0:
+        return False
+    closed = sentence.find("》", opened)
+    return closed < 0 or closed > pos or bool(re.fullmatch(r"》的?\s*", sentence[closed:pos]))
 
 
 # "【中信证券：央行上缴结存利润既不是…】…中信证券认为，3月8日央行发布公告称…": a broker's or institute's view of a

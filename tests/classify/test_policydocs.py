@@ -2007,3 +2007,16 @@ def test_a_headline_release_takes_the_issuer_the_lead_names_for_the_same_title()
     # the place the anaphor 市 stands for is the city the text names, not the tail of a verb before it (按照天津市…)
     assert canonical_issuer("按照天津市工业和信息化局") == "天津市工业和信息化局"
     assert canonical_issuer("印发苏州市政府") == "苏州市人民政府"
+
+
+def test_a_document_released_at_the_meeting_reported_is_news_and_a_draft_discussed_there_is_not() -> None:
+    text = (
+        "11月24日，四川法院司法服务保障碳达峰碳中和目标座谈会在宝兴县举行。座谈会上，与会专家作主旨发言。\n"
+        "会议发布了《四川省高级人民法院关于践行新发展理念服务保障碳达峰碳中和工作的实施意见》，讨论了"
+        "《关于适用认购林业碳汇替代履行生态修复的实施意见（试行）》的征求意见稿。"
+    )
+    [doc] = recognise("四川省高院碳汇司法实践基地揭牌", text, published_at=Y2021).releases
+    assert (doc.title_norm[:9], doc.issuer) == ("关于践行新发展理念", "四川省高级人民法院")
+    # a draft phrase of its own still makes a document a draft
+    drafted = "市场监管总局今日发布公告，起草了《互联网广告管理办法（公开征求意见稿）》，现向社会公开征求意见。"
+    assert not recognise("互联网广告管理办法征求意见", drafted, published_at=Y2021).is_release
