@@ -14,14 +14,15 @@ pytestmark = pytest.mark.skipif(not (LABELS.is_file() and SECOND.is_file()), rea
 
 
 def test_the_sets_read_twice_are_fixed_by_rule_not_chosen() -> None:
-    # The first 100 posts of rounds 1-9 by sha1("relabel:" + path), then every blind post of rounds 10-11 and then
-    # of round 13 in path order: nobody picked which posts were read twice.
+    # The first 100 posts of rounds 1-9 by sha1("relabel:" + path), then every blind post of rounds 10-11, of round
+    # 13 and of round 14 in path order: nobody picked which posts were read twice.
     rows = read_rows(LABELS)
     pool = [r["path"] for r in rows if int(r["round"]) <= 9]
     sample = sorted(pool, key=lambda p: hashlib.sha1(f"relabel:{p}".encode()).hexdigest())[:100]
     fresh = sorted(r["path"] for r in rows if r["split"] == "blind" and r["round"] in ("10", "11"))
     fresh13 = sorted(r["path"] for r in rows if r["split"] == "blind" and r["round"] == "13")
-    assert [row.path for row in read_labels(SECOND)] == sample + fresh + fresh13
+    fresh14 = sorted(r["path"] for r in rows if r["split"] == "blind" and r["round"] == "14")
+    assert [row.path for row in read_labels(SECOND)] == sample + fresh + fresh13 + fresh14
 
 
 def test_kappa_and_precision_recall_on_known_cases() -> None:
@@ -45,9 +46,14 @@ def test_documents_named_compares_canonical_titles_and_issuers() -> None:
 
 def test_the_comparison_runs_on_each_set() -> None:
     sizes = {name: compare(reader=read_post, subset=keep)["posts"] for name, keep in SETS.items()}
-    assert sizes == {"sample of rounds 1–9": 100, "blind posts of rounds 10–11": 116, "blind posts of round 13": 50}
+    assert sizes == {
+        "sample of rounds 1–9": 100,
+        "blind posts of rounds 10–11": 116,
+        "blind posts of round 13": 50,
+        "blind posts of round 14": 42,
+    }
     figures = compare(reader=read_post)
-    assert figures["posts"] == 266
+    assert figures["posts"] == 308
     for field in ("release", "carbon", "flag"):
         assert 0.5 < figures[field]["agreement"] <= 1.0
     found, total = figures["documents_named"]
