@@ -1795,6 +1795,10 @@ def _heading_block(text: str) -> str:
             continue  # the page's own dateline above the heading
         if not lines and LETTERHEAD_RE.fullmatch(line):
             continue  # the red letterhead (兴安盟行政公署文件) above the heading names the issuer, not the title
+        if not lines and NUMBER_LINE_RE.fullmatch(line):
+            continue  # a judicial interpretation prints its number first (法释〔2023〕6号 / 最高人民法院 / 关于…)
+        if lines and line.startswith(("（", "(")):
+            break  # the adoption note under the heading: "（2023年4月17日…会议通过，自…起施行）"
         if not line or DOC_NUMBER_RE.search(line) or DATE_LINE_RE.match(line) or ADDRESSEE_RE.match(line):
             break
         if NUMBER_ONLY_LINE_RE.fullmatch(line):

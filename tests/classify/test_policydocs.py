@@ -2020,3 +2020,13 @@ def test_a_document_released_at_the_meeting_reported_is_news_and_a_draft_discuss
     # a draft phrase of its own still makes a document a draft
     drafted = "市场监管总局今日发布公告，起草了《互联网广告管理办法（公开征求意见稿）》，现向社会公开征求意见。"
     assert not recognise("互联网广告管理办法征求意见", drafted, published_at=Y2021).is_release
+
+
+def test_a_judicial_interpretation_printed_number_first_is_the_document() -> None:
+    text = (
+        "法释〔2023〕6号\n最高人民法院\n关于生态环境侵权民事诉讼证据的若干规定\n"
+        "（2023年4月17日最高人民法院审判委员会第1885次会议通过，自2023年9月1日起施行）\n"
+        "为保证人民法院正确认定案件事实，制定本规定。\n第一条 人民法院审理环境污染责任纠纷案件，适用本规定。"
+    )
+    [doc] = recognise("法释〔2023〕6号司法解释来了！2023年9月1日起施行！（全文+解读）", text).releases
+    assert (doc.title_norm, doc.issuer) == ("关于生态环境侵权民事诉讼证据的若干规定", "最高人民法院")
