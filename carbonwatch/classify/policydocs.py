@@ -1266,7 +1266,9 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # A government body that decides or announces a measure with a date of effect or a change of a policy setting
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
 # An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
-_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
+_ISSUER_WHEN = (
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
+)
 DECISION_RE = re.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
 EFFECT_RE = re.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
@@ -1654,8 +1656,16 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
                 named = _carried_in_sentence(d, docs, texts.get(d.field, ""))
         elif d.is_release and d.field == "title" and d.doc_type is None and d.title == UNTITLED:
             named = _named_in_lead(docs, texts.get("text", ""), texts.get("title", ""))
+            if not named and d.issuer and not MULTI_RE.fullmatch(d.issuer):
+                # "最高法首次发文…" over "《最高人民法院关于…的意见》正式发布": the one titled document of that body
+                mine = {
+                    o.title_norm: o for o in docs if o is not d and o.issuer == d.issuer and o.title.startswith("《")
+                }
+                named = list(mine.values())
         if len(named) == 1:
-            named[0].is_release, named[0].cue = True, f"{d.cue} → {named[0].title}"
+            # a document the headline reports stays news wherever the text names it (see _chronology_is_history)
+            lead = HEADLINE_LINK if d.field == "title" else ""
+            named[0].is_release, named[0].cue = True, f"{lead}{d.cue} → {named[0].title}"
             named[0].issuer = named[0].issuer or d.issuer
             continue
         out.append(d)
@@ -1663,6 +1673,7 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
 
 
 UNTITLED = "文件"  # the title of a release whose document the article does not name ("山东最新发文")
+HEADLINE_LINK = "headline: "
 
 
 def _named_in_lead(docs: list[PolicyDocument], text: str, title: str) -> list[PolicyDocument]:
@@ -2386,7 +2397,8 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
                 dated.append((d, years[-1]))
     if len(dated) >= CHRONOLOGY_MIN and len({year for _, year in dated}) >= 2:
         for d, year in dated:
-            d.is_release, d.cue = False, f"a chronology of releases ({year}…): " + d.cue[:30]
+            if not d.cue.startswith(HEADLINE_LINK):  # the one the headline reports is the news the review is about
+                d.is_release, d.cue = False, f"a chronology of releases ({year}…): " + d.cue[:30]
 
 
 COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")

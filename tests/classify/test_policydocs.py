@@ -2030,3 +2030,15 @@ def test_a_judicial_interpretation_printed_number_first_is_the_document() -> Non
     )
     [doc] = recognise("法释〔2023〕6号司法解释来了！2023年9月1日起施行！（全文+解读）", text).releases
     assert (doc.title_norm, doc.issuer) == ("关于生态环境侵权民事诉讼证据的若干规定", "最高人民法院")
+
+
+def test_a_body_s_first_issuing_in_the_headline_is_its_one_titled_document_the_review_recounts() -> None:
+    text = (
+        "近年来，涉碳诉讼案件数量逐渐呈现增多趋势。\n"
+        "2023年2月17日，《最高人民法院关于为积极稳妥推进碳达峰碳中和提供司法服务的意见》正式发布。\n"
+        "2021年9月22日，中共中央、国务院发布《关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》。"
+        "2021年10月24日，国务院印发《2030年前碳达峰行动方案》。"
+    )
+    docs = recognise("最高法首次发文支持碳达峰碳中和", text, published_at=Y2021).releases
+    # the headline's news, named; the chronology behind it stays background
+    assert [(d.title_norm[:12], d.issuer) for d in docs] == [("关于为积极稳妥推进碳达峰", "最高人民法院")]
