@@ -43,6 +43,9 @@ Y2021 = datetime(2021, 11, 16, tzinfo=UTC)
         ("县政府办公室关于转发互助县某某攻坚战行动实施方案的通知", "《互助县某某攻坚战行动实施方案》"),
         ("关于公布2023年乐清市绿色工厂名单(第一批)的通知", "2023年乐清市绿色工厂名单（第一批）"),
         ("关于发布2023年电力碳足迹因子数据的公告", "2023年电力碳足迹因子数据"),
+        # a national law is cited with or without the state's name
+        ("《中华人民共和国网络安全法》", "网络安全法"),
+        ("中华人民共和国民法典", "民法典"),
     ],
 )
 def test_normalise_title_matches_variants(a: str, b: str) -> None:
@@ -51,6 +54,7 @@ def test_normalise_title_matches_variants(a: str, b: str) -> None:
 
 def test_normalise_title_keeps_different_documents_apart() -> None:
     assert normalise_title("《2030年前碳达峰行动方案》") != normalise_title("《科技支撑碳达峰碳中和行动方案》")
+    assert normalise_title("中华人民共和国和法兰西共和国关于某事的联合声明").startswith("中华人民共和国和")
     # ... and a notice that publishes a list is still a notice, by its kind
     assert doc_type("关于公布2023年乐清市绿色工厂名单(第一批)的通知") == "通知"
 
