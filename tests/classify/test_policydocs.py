@@ -43,6 +43,12 @@ Y2021 = datetime(2021, 11, 16, tzinfo=UTC)
         ("县政府办公室关于转发互助县某某攻坚战行动实施方案的通知", "《互助县某某攻坚战行动实施方案》"),
         ("关于公布2023年乐清市绿色工厂名单(第一批)的通知", "2023年乐清市绿色工厂名单（第一批）"),
         ("关于发布2023年电力碳足迹因子数据的公告", "2023年电力碳足迹因子数据"),
+        # a year range is one range whatever dash it is written with
+        (
+            "《海东市生态文明建设规划(2020-2025年)重点任务分工方案》",
+            "海东市生态文明建设规划（2020—2025年）重点任务分工方案",
+        ),
+        ("X行动计划（2023—2025 年）", "X行动计划(2023－2025年)"),
         # a national law is cited with or without the state's name
         ("《中华人民共和国网络安全法》", "网络安全法"),
         ("中华人民共和国民法典", "民法典"),
@@ -1873,7 +1879,7 @@ def test_a_covering_notice_s_headline_cut_before_its_verb_is_still_the_notice() 
         "第20次常务会议研究通过，现印发给你们，请认真抓好贯彻落实。\n新乡市人民政府\n2023年10月24日\n"
     )
     [doc] = recognise("《新乡市建设制造强市三年行动计划(2023—2025年)》的通知", text).releases
-    assert (doc.title_norm, doc.issuer) == ("新乡市建设制造强市三年行动计划(2023—2025年)", "新乡市人民政府")
+    assert (doc.title_norm, doc.issuer) == ("新乡市建设制造强市三年行动计划(2023-2025年)", "新乡市人民政府")
     # without the printed form of a notice it is a headline about one, not the notice itself
     assert not recognise("《新乡市建设制造强市三年行动计划》的通知", "记者从市政府获悉此事。").is_release
 
