@@ -98,6 +98,14 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "重点任务",
     "工作要点",
     "一号文件",
+    # the public orders a local government posts in fire, fishing and grazing seasons (森林防火禁火令, 封山令, 禁渔令)
+    "禁火令",
+    "封山令",
+    "禁渔令",
+    "休渔令",
+    "禁牧令",
+    "禁烧令",
+    "禁放令",
 )
 DIPLOMATIC_KINDS = ("声明", "宣言", "公约", "协定", "议定书", "备忘录", "联合声明", "联合宣言", "联合公报")
 DOC_KINDS: tuple[str, ...] = tuple(

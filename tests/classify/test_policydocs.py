@@ -49,6 +49,8 @@ Y2021 = datetime(2021, 11, 16, tzinfo=UTC)
             "海东市生态文明建设规划（2020—2025年）重点任务分工方案",
         ),
         ("X行动计划（2023—2025 年）", "X行动计划(2023－2025年)"),
+        ("《安溪县人民政府关于发布森林防火禁火令的通告》", "森林防火禁火令"),
+        ("2022石柱土家族自治县人民政府森林防火封山令", "石柱土家族自治县人民政府森林防火封山令"),  # a site's year
         # a national law is cited with or without the state's name
         ("《中华人民共和国网络安全法》", "网络安全法"),
         ("中华人民共和国民法典", "民法典"),
@@ -61,6 +63,7 @@ def test_normalise_title_matches_variants(a: str, b: str) -> None:
 def test_normalise_title_keeps_different_documents_apart() -> None:
     assert normalise_title("《2030年前碳达峰行动方案》") != normalise_title("《科技支撑碳达峰碳中和行动方案》")
     assert normalise_title("中华人民共和国和法兰西共和国关于某事的联合声明").startswith("中华人民共和国和")
+    assert normalise_title("2030年前碳达峰行动方案") == "2030年前碳达峰行动方案"  # a year of the title itself
     # ... and a notice that publishes a list is still a notice, by its kind
     assert doc_type("关于公布2023年乐清市绿色工厂名单(第一批)的通知") == "通知"
 
