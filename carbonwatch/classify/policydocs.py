@@ -2409,7 +2409,7 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
 
 
 COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")
-SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)[：:]\s*(?P<body>[^\s|｜]{4,30})")
+SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)(?:[：:]|[ \t\u3000]+)\s*(?P<body>[^\s|｜]{4,30})")
 
 
 LETTERHEAD_LINE_RE = re.compile(r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?)(?:文件|通知|公告|通告)")

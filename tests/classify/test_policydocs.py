@@ -2055,3 +2055,12 @@ def test_a_body_s_first_issuing_in_the_headline_is_its_one_titled_document_the_r
     docs = recognise("最高法首次发文支持碳达峰碳中和", text, published_at=Y2021).releases
     # the headline's news, named; the chronology behind it stays background
     assert [(d.title_norm[:12], d.issuer) for d in docs] == [("关于为积极稳妥推进碳达峰", "最高人民法院")]
+
+
+def test_a_disclosure_table_s_publisher_written_without_a_colon_is_the_source() -> None:
+    text = (
+        "索 引 号 640400001/2016-14852 发文时间 2016-07-04\n发布机构 固原市政府办 文 号\n1 总则\n"
+        "1.1 编制目的\n为及时控制和扑灭草原火灾，结合本市实际，制定本预案。\n一、组织体系\n二、应急响应"
+    )
+    [doc] = recognise("固原市草原火灾应急预案", text).releases
+    assert doc.issuer == "固原市人民政府"
