@@ -1174,7 +1174,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 # it is not a company ("35家公司密集发布异动公告" after a province-named firm).
                 # A company among the bodies of a joint release ("…国铁集团等11部门和单位印发") does not make it one.
                 company = COMPANY_SUBJECT_RE.search(clause) and not MULTI_RE.search(clause)
-                if issuer is None or _future(clause) or company:
+                # "美国商务部于当地时间7月20日发布公告": a foreign body acting, whoever spoke earlier in the text
+                foreign = FOREIGN_SUBJECT_RE.search(clause)
+                if issuer is None or _future(clause) or company or foreign:
                     continue
                 if not bare and (len(title) < 4 or not title_is_document(title, government_issuer=True)[0]):
                     continue

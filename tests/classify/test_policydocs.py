@@ -2064,3 +2064,14 @@ def test_a_disclosure_table_s_publisher_written_without_a_colon_is_the_source() 
     )
     [doc] = recognise("固原市草原火灾应急预案", text).releases
     assert doc.issuer == "固原市人民政府"
+
+
+def test_a_foreign_body_s_announcement_is_not_the_chinese_speaker_s() -> None:
+    text = (
+        "商务部新闻发言人28日就美商务部将11家中国实体列入出口管制实体清单应询答记者问 有记者问:"
+        "美国商务部于当地时间7月20日发布公告,将11家中国实体列入出口管制实体清单,请问商务部对此有何评论"
+    )
+    assert not recognise("美将11家中国实体列入实体清单中方坚决反对", text, published_at=Y2021).is_release
+    assert recognise(
+        "商务部发布公告", "商务部于7月20日发布公告，对部分物项实施出口管制。", published_at=Y2021
+    ).is_release
