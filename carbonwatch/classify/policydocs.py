@@ -447,10 +447,12 @@ INTERNATIONAL_RE = re.compile(
 )
 
 
-def _adopted_at_meeting(text: str, pos: int, cue: str) -> bool:
+def _adopted_at_meeting(text: str, pos: int, cue: str, headline: str = "") -> bool:
     """ "国务院常务会议审议通过《…》": adopted at a government meeting, issued later (a legislature's vote, 表决通过,
-    promulgates)."""
-    return "审议通过" in cue and bool(EXECUTIVE_MEETING_RE.search(_sentence_before(text, pos, 200)))
+    promulgates). The meeting may be named in the sentence or, for the report of one, in the headline."""
+    if "审议通过" not in cue:
+        return False
+    return bool(EXECUTIVE_MEETING_RE.search(_sentence_before(text, pos, 200)) or EXECUTIVE_MEETING_RE.search(headline))
 
 
 def _international(sentence: str) -> bool:
@@ -2355,7 +2357,7 @@ def recognise(
                 d.issuer = publisher[0]
         if d.is_release and _draft(d, fields):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
-        elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue):
+        elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue, title):
             # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]

@@ -820,6 +820,14 @@ def test_adopted_at_a_meeting_or_by_an_international_body_is_no_chinese_release(
     assert recognise(title, text, published_at=Y2021).releases == []
 
 
+def test_a_meeting_s_report_names_the_meeting_in_its_headline_not_beside_each_item() -> None:
+    text = "银发经济与养老服务 - 会议指出需完善支持举措 [2] 基层消防工作 - 会议审议通过《关于加强基层消防工作的意见》"
+    assert not recognise("李强主持召开国务院常务会议 作出部署", text, published_at=Y2021).is_release
+    assert recognise(
+        "国务院办公厅 作出部署", text.replace("会议审议通过", "国务院办公厅印发"), published_at=Y2021
+    ).is_release
+
+
 def test_a_compilation_printing_the_document_s_heading_and_number_is_its_release() -> None:
     text = (
         "摘要：对确保完成节能指标具有重要意义。记者就此采访了国家发展改革委有关负责同志。\n"
