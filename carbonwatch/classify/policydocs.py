@@ -419,13 +419,15 @@ LISTED_RE = re.compile(_LISTED)
 VERB_BEFORE_RE = re.compile(
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
     rf"|(?:{_VERB_ALT}){_LISTED}"
+    # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
+    rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"
 )
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = re.compile(
     r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
 VERB_AFTER_RE = re.compile(
-    rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日)?"
+    rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日){{0,2}}"  # "》今日正式公布"
     rf"(?:由[^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"
 )
 # "这份文件题为《X》": a document named after the sentence that reports its release.

@@ -2083,3 +2083,15 @@ def test_a_foreign_body_s_announcement_is_not_the_chinese_speaker_s() -> None:
     assert recognise(
         "商务部发布公告", "商务部于7月20日发布公告，对部分物项实施出口管制。", published_at=Y2021
     ).is_release
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院近日发布的“水十条”——《水污染防治行动计划》提出，到2020年水质改善。",
+        "国务院近日印发我国第一个人工智能规划——《新一代人工智能发展规划》（以下简称《规划》）。",
+        "据中国政府网消息，《存款保险条例》今日正式公布，自2015年5月1日起施行。",
+    ],
+)
+def test_a_release_with_the_document_in_apposition_or_its_verb_after_two_time_words(text: str) -> None:
+    assert recognise("新闻", text, published_at=Y2021).is_release
