@@ -135,6 +135,7 @@ ABOUT_RE = re.compile(
 LAW_RE = re.compile(r"^中华人民共和国.{1,40}(?:法|条例|规定|办法)$")
 ORDER_RE = re.compile(
     r"(?:令|公告|通告)\s*[（(]?\s*(?:第\s*)?[0-9０-９一二三四五六七八九十百]+\s*号[）)]?$"
+    r"|(?:公告|通告)\s*[〔\[（(【［]\s*(?:19|20)\d{2}\s*[〕\]）)】］]\s*(?:第\s*)?\d{1,4}\s*号$"  # 公告〔2015〕18号
     r"|(?:国务院|主席|部|委员会|委|总局|局|署|银行|人民政府)令$"
 )
 
@@ -203,8 +204,9 @@ def document_kind(title: str) -> str | None:
     m = ABOUT_RE.search(text)
     if m:
         return m.group(1)
-    if ORDER_RE.search(text):
-        return "令"
+    order = ORDER_RE.search(text)
+    if order:
+        return "公告" if "公告" in order.group(0) else "通告" if "通告" in order.group(0) else "令"
     return None
 
 

@@ -73,6 +73,8 @@ def test_government_issuer_opens_the_vocabulary_but_not_the_closed_list() -> Non
         ("关于开展碳达峰试点的实施安排", "实施安排"),
         ("《2020中国生态环境状况公报》", None),
         ("石柱土家族自治县人民政府森林防火封山令", "封山令"),  # a local government's seasonal order
+        ("中国证券监督管理委员会公告[2015]18号", "公告"),  # an announcement by its number
+        ("湖北省人民政府令第430号", "令"),
         # a title cut mid-phrase ends in no kind: 代表提出的 is no noun
         ("全国人大环资委关于十三届全国人大四次会议主席团交付审议的代表提出的...", None),
     ],
