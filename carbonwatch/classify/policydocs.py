@@ -421,6 +421,8 @@ VERB_BEFORE_RE = re.compile(
     rf"|(?:{_VERB_ALT}){_LISTED}"
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
     rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"
+    # ... or the document's number and the word 文件 before a colon: "公布了交规划发〔2022〕56号文件：《…》"
+    rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
 )
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = re.compile(
@@ -614,7 +616,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
     if carriers:
         text = CARRIER_RE.sub(r"关于印发\1的通知", text)  # 关于转发X的通知, 关于公布X的通知 name X …
     text = unwrap_notice(text)  # … as 关于印发X的通知 does
-    text = re.sub("[《》〈〉]", "", text).strip(".,;:!?。，；：！？")  # 〈〉 is 《》 nested in a title
+    text = re.sub("[《》〈〉<>]", "", text).strip(".,;:!?。，；：！？")  # 〈〉 (or <>) is 《》 nested in a title
     # "修订后的钢铁行业产能置换实施办法", "山西晋中市碳达峰实施方案": the news writer's words before the title
     text = TITLE_LEAD_WORDS_RE.sub("", text)
     text = NUMBER_IN_TITLE_RE.sub("", text)  # "…的通知（东建〔2021〕6号）": the number is not the title

@@ -2095,3 +2095,9 @@ def test_a_foreign_body_s_announcement_is_not_the_chinese_speaker_s() -> None:
 )
 def test_a_release_with_the_document_in_apposition_or_its_verb_after_two_time_words(text: str) -> None:
     assert recognise("新闻", text, published_at=Y2021).is_release
+
+
+def test_a_release_naming_the_document_s_number_and_the_word_file_before_its_title() -> None:
+    text = "6月24日，交通运输部公布了交规划发〔2022〕56号文件：《交通运输部关于贯彻落实<某意见>的实施意见》。"
+    [doc] = recognise("交通运输部发布实施意见", text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("关于贯彻落实〈某意见〉的实施意见") == "关于贯彻落实某意见的实施意见"
