@@ -432,6 +432,8 @@ VERB_AFTER_RE = re.compile(
     rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日){{0,2}}"  # "》今日正式公布"
     rf"(?:由[^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"
 )
+# "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
+HEREBY_AFTER_RE = re.compile(r"^[^。！？；\n《》]{0,60}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?")
 # "这份文件题为《X》": a document named after the sentence that reports its release.
 TITLED_AS_RE = re.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
@@ -455,6 +457,10 @@ def _adopted_at_meeting(text: str, pos: int, cue: str, headline: str = "") -> bo
     """ "国务院常务会议审议通过《…》": adopted at a government meeting, issued later (a legislature's vote, 表决通过,
     promulgates). The meeting may be named in the sentence or, for the report of one, in the headline."""
     if "审议通过" not in cue:
+        return False
+    # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice that says so issues it
+    ends = [i for i in (text.find(mark, pos) for mark in "。！？\n") if i != -1]
+    if PROMULGATE_RE.search(text[pos : min(ends) if ends else len(text)]):
         return False
     return bool(EXECUTIVE_MEETING_RE.search(_sentence_before(text, pos, 200)) or EXECUTIVE_MEETING_RE.search(headline))
 
@@ -1029,6 +1035,12 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: by.end()]
             issuer = issuer or canonical_issuer(by.group("issuer"))
+        hereby = HEREBY_AFTER_RE.match(raw_after) if not release else None
+        if hereby and not CITE_RE.search(clause):
+            # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
+            release, cue = True, "covering notice: " + hereby.group(0)[-12:]
+            # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below
+            issuer = issuer_prefix or _closing_issuer(text)
         if not release and TITLED_AS_RE.search(before) and not _future(clause):
             # "中央一号文件22日由新华社受权发布。这份文件题为《…》": the title of the document just released.
             recent = text[max(0, m.start() - 150) : m.start()]

@@ -2101,3 +2101,16 @@ def test_a_release_naming_the_document_s_number_and_the_word_file_before_its_tit
     text = "6月24日，交通运输部公布了交规划发〔2022〕56号文件：《交通运输部关于贯彻落实<某意见>的实施意见》。"
     [doc] = recognise("交通运输部发布实施意见", text, published_at=Y2021).releases
     assert doc.title_norm == normalise_title("关于贯彻落实〈某意见〉的实施意见") == "关于贯彻落实某意见的实施意见"
+
+
+def test_a_covering_notice_s_formula_after_the_title_issues_it_and_its_addressees_do_not() -> None:
+    text = (
+        "各镇、乡人民政府，各街道办事处，市政府各部门、单位：\n"
+        "《关于推动经济高质量发展的若干政策（2025年版）》已经市政府常务会议审议通过，现印发给你们，请认真组织实施。\n"
+        "建德市人民政府\n2025年3月31日"
+    )
+    [doc] = recognise("建德市人民政府印发关于推动经济高质量发展的若干政策(2025年版)的通知", text).releases
+    assert (doc.title_norm, doc.issuer) == ("关于推动经济高质量发展的若干政策(2025年版)", "建德市人民政府")
+    # adopted at a meeting and not said to be issued: not yet a release
+    adopted = "《关于推动经济高质量发展的若干政策》已经市政府常务会议审议通过，将于近期印发。"
+    assert not recognise("市政府常务会议召开", adopted).is_release
