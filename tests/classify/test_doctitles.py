@@ -97,7 +97,13 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["关于报送《海口市发展和改革委员会地震应急预案》的报告", "关于提请印发某实施方案的请示", "2021年中国气候公报"],
+    [
+        "关于报送《海口市发展和改革委员会地震应急预案》的报告",
+        "关于提请印发某实施方案的请示",
+        "2021年中国气候公报",
+        "关于新建圣都汇社区居民委员会的情况报告",  # a situation reported upward
+        "大田县民政局关于县十八届人大一次会议第71号代表建议的答复",  # a reply to a deputy
+    ],
 )
 def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: str) -> None:
     assert not title_is_document(title)[0]
