@@ -2,8 +2,8 @@
 
 Run: ``python -m benchmarks.agreement``. ``benchmarks/corpus/second_labels.tsv`` holds a second, independent reading
 of fixed sets of corpus posts, never picked by hand: the first 100 of rounds 1–9 by ``sha1("relabel:" + path)``, and
-every blind post of rounds 10–11, 13 and 14 (the fresh posts the product's figures rest on; rounds 13 and 14 read
-by a second person after they were measured and before their misses were read). Each was made by someone who saw
+every blind post of rounds 10–11 and 13–15 (the fresh posts the product's figures rest on; rounds 13–15 read by
+a second person after they were measured and before their misses were read). Each was made by someone who saw
 neither the first labels nor the rules, with the same definitions. The table gives, per set,
 per label, the share of posts the two readings agree on, Cohen's kappa, the second reading scored against the first
 as if it were a classifier, and the classifier scored against each reading on the same posts. The second reading's
@@ -73,6 +73,7 @@ SETS = {
     "blind posts of rounds 10–11": lambda row: row["split"] == "blind" and row["round"] in ("10", "11"),
     "blind posts of round 13": lambda row: row["split"] == "blind" and row["round"] == "13",
     "blind posts of round 14": lambda row: row["split"] == "blind" and row["round"] == "14",
+    "blind posts of round 15": lambda row: row["split"] == "blind" and row["round"] == "15",
 }
 
 
