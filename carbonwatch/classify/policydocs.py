@@ -2059,6 +2059,28 @@ def _issuer_in_lead(d: PolicyDocument, text: str) -> str | None:
 LEAD_WINDOW = 600  # the opening of the text: the lead and the paragraph that tells the news
 
 
+# "省六届人大常委会第六次会议", "十四届全国人大常委会第三次会议": the session whose votes an article reports.
+SESSION_RE = re.compile(
+    rf"(?P<place>全国|(?:{PROVINCES})(?:省|市|自治区)?|省|[\u4e00-\u9fff]{{2,4}}?市)?"
+    r"(?:第?[一二三四五六七八九十]{1,3}届)?(?P<national>全国)?人大常委会第[一二三四五六七八九十百\d]+次会议"
+)
+
+
+def _session_legislature(title: str, text: str) -> str | None:
+    """The standing committee whose session the headline or the first lines report, its place resolved (省 is
+    the province the text names)."""
+    m = SESSION_RE.search(title) or SESSION_RE.search(text[:300])
+    if m is None:
+        return None
+    place = "全国" if m.group("national") else (m.group("place") or "")
+    if place in ("", "省"):
+        province = PROVINCE_NAME_RE.search(title + text)
+        if province is None:
+            return None
+        place = province.group(0)
+    return canonical_issuer(place + "人大常委会")
+
+
 PRESS_CONFERENCE_RE = re.compile(r"新闻发布会|例行发布会|发布会|吹风会|记者会")
 
 
@@ -2350,6 +2372,10 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer is None and d.field == "title":
             d.issuer = _issuer_in_lead(d, text)
+    legislature = _session_legislature(title, text) if "表决通过" in text else None
+    for d in merged:
+        if d.is_release and d.issuer is None and legislature and "表决通过" in d.cue:
+            d.issuer = legislature  # "会议表决通过《海南省河长制湖长制规定》": the session's standing committee
     host = _press_conference_host(title)
     for d in merged:
         if d.is_release and d.issuer is None and host:

@@ -2114,3 +2114,17 @@ def test_a_covering_notice_s_formula_after_the_title_issues_it_and_its_addressee
     # adopted at a meeting and not said to be issued: not yet a release
     adopted = "《关于推动经济高质量发展的若干政策》已经市政府常务会议审议通过，将于近期印发。"
     assert not recognise("市政府常务会议召开", adopted).is_release
+
+
+def test_what_a_legislature_s_session_votes_through_is_its_standing_committee_s() -> None:
+    text = (
+        "本报海口9月30日讯 9月30日下午，省六届人大常委会第六次会议在海口闭会。\n"
+        "会议表决通过《海南省河长制湖长制规定》；表决通过《海南省农作物种子管理条例》。"
+    )
+    docs = recognise(
+        "省六届人大常委会第六次会议闭会 一批地方性法规获表决通过", text + "海南", published_at=Y2021
+    ).releases
+    assert {d.issuer for d in docs} == {"海南省人民代表大会常务委员会"}
+    national = "十四届全国人大常委会第三次会议28日闭幕。会议表决通过《中华人民共和国对外关系法》。"
+    [doc] = recognise("十四届全国人大常委会第三次会议闭幕", national, published_at=Y2021).releases
+    assert doc.issuer == "全国人大常委会"
