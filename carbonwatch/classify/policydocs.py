@@ -527,7 +527,11 @@ TITLE_VERB_RE = re.compile(
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
 # The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
 # (:func:`_issuer_just_before`): trying the issuer alternation at every position of a long text costs too much.
-PLAIN_ABOUT_RE = re.compile(rf"(?P<title>关于[^，。；！？《》\n]{{2,80}}?的(?P<kind>{_TYPE_ALT}))")
+VOTED_BEFORE_RE = re.compile(rf"表决通过了?\s*(?:{JOINT_RE.pattern})\s*$")
+# ... a title in 《》 may sit inside it: "关于修改《海南省人口与计划生育条例》的决定"
+PLAIN_ABOUT_RE = re.compile(
+    rf"(?P<title>关于(?:[^，。；！？《》\n]|《[^《》\n]{{1,60}}》){{2,80}}?的(?P<kind>{_TYPE_ALT}))"
+)
 # "14省份相继发布了2021年企业工资指导线": a year-named instrument a government issues, whatever its last word.
 YEAR_TITLE_RE = re.compile(
     rf"(?P<verb>{_VERB_ALT})了?"
@@ -1120,7 +1124,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if about_issuer is None:
             continue
         clause = _clause_before(text, m.start())
-        lead = field_name == "title" or m.start() <= lead_end
+        # "表决通过海南省人民代表大会常务委员会关于修改《…》的决定": a vote adopts it, wherever the text reports it
+        voted = about_issuer is not None and VOTED_BEFORE_RE.search(clause) is not None
+        lead = field_name == "title" or m.start() <= lead_end or voted
         release = lead and not _future(clause) and not CITE_RE.search(clause)
         release = release and not is_historical(text, m.start(), ref_year)
         shown = unwrap_notice(m.group("title"))

@@ -2128,3 +2128,14 @@ def test_what_a_legislature_s_session_votes_through_is_its_standing_committee_s(
     national = "十四届全国人大常委会第三次会议28日闭幕。会议表决通过《中华人民共和国对外关系法》。"
     [doc] = recognise("十四届全国人大常委会第三次会议闭幕", national, published_at=Y2021).releases
     assert doc.issuer == "全国人大常委会"
+
+
+def test_a_decision_voted_through_is_released_wherever_the_report_names_it() -> None:
+    text = (
+        "9月30日下午，省六届人大常委会第六次会议在海口闭会。省人大常委会副主任出席会议。本次会议应到57人。\n"
+        "会议期间，常委会组成人员认真审议。会议表决通过海南省人民代表大会常务委员会关于修改《海南省人口与计划生育条例》的决定。"
+    )
+    [doc] = recognise("省六届人大常委会第六次会议闭会", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == ("关于修改海南省人口与计划生育条例的决定", "海南省人民代表大会常务委员会")
+    # deliberated, not voted: a draft still
+    assert not recognise("省人大常委会会议", text.replace("表决通过", "审议了"), published_at=Y2021).is_release
