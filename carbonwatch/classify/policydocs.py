@@ -527,6 +527,12 @@ TITLE_VERB_RE = re.compile(
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
 # The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
 # (:func:`_issuer_just_before`): trying the issuer alternation at every position of a long text costs too much.
+# A law's name: a few characters ending in 法 (法典, 修正案), never a draft (草案) or a method (办法, 方法).
+_LAW_NAME = r"[\u4e00-\u9fff]{2,16}?(?<![办方做说看想])法(?:典|修正案)?"
+LAW_NAME_RE = re.compile(_LAW_NAME)
+VOTED_LAWS_RE = re.compile(
+    rf"(?:经表决，?\s*通过了?|表决通过了?)(?P<laws>{_LAW_NAME}(?:[、和及]{_LAW_NAME})*)(?![\u4e00-\u9fff（(]*草案)(?=[，。；、\s]|$)"
+)
 VOTED_BEFORE_RE = re.compile(rf"表决通过了?\s*(?:{JOINT_RE.pattern})\s*$")
 # ... a title in 《》 may sit inside it: "关于修改《海南省人口与计划生育条例》的决定"
 PLAIN_ABOUT_RE = re.compile(
@@ -1170,6 +1176,13 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 cue=m.group(0),
             )
         )
+    # "会议经表决，通过了无障碍环境建设法、对外关系法": laws a legislature votes through, named without 《》.
+    for m in VOTED_LAWS_RE.finditer(text):
+        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+            continue
+        for law in LAW_NAME_RE.finditer(m.group("laws")):
+            start = m.start("laws") + law.start()
+            docs.append(_released(law.group(0), None, "法", field_name, (start, start + len(law.group(0))), m.group(0)))
     # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
     for m in APPROVAL_RE.finditer(text):
         if field_name == "text" and m.start() > lead_end:
@@ -2378,9 +2391,9 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer is None and d.field == "title":
             d.issuer = _issuer_in_lead(d, text)
-    legislature = _session_legislature(title, text) if "表决通过" in text else None
+    legislature = _session_legislature(title, text) if "表决" in text else None
     for d in merged:
-        if d.is_release and d.issuer is None and legislature and "表决通过" in d.cue:
+        if d.is_release and d.issuer is None and legislature and "表决" in d.cue:
             d.issuer = legislature  # "会议表决通过《海南省河长制湖长制规定》": the session's standing committee
     host = _press_conference_host(title)
     for d in merged:

@@ -2139,3 +2139,18 @@ def test_a_decision_voted_through_is_released_wherever_the_report_names_it() -> 
     assert (doc.title_norm, doc.issuer) == ("关于修改海南省人口与计划生育条例的决定", "海南省人民代表大会常务委员会")
     # deliberated, not voted: a draft still
     assert not recognise("省人大常委会会议", text.replace("表决通过", "审议了"), published_at=Y2021).is_release
+
+
+def test_laws_a_legislature_votes_through_are_released_by_its_standing_committee() -> None:
+    text = (
+        "十四届全国人大常委会第三次会议28日下午在北京闭幕。会议经表决，通过了无障碍环境建设法、对外关系法。"
+        "国家主席习近平分别签署主席令予以公布。"
+    )
+    docs = recognise("十四届全国人大常委会第三次会议在京闭幕", text, published_at=Y2021).releases
+    assert [(d.title_norm, d.issuer) for d in docs] == [
+        ("无障碍环境建设法", "全国人大常委会"),
+        ("对外关系法", "全国人大常委会"),
+    ]
+    # a draft voted on for a reading, or a method, is no law adopted
+    assert not recognise("会议", "会议表决通过了民法典草案。", published_at=Y2021).is_release
+    assert not recognise("会议", "会议表决通过了选举办法。", published_at=Y2021).is_release
