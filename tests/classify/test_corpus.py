@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 FLOORS = {
     # split: (release precision, release recall, documents named)
     "tuning": (0.91, 0.92, 0.83),  # 0.923 / 0.935 / 0.843 at 15 rounds (1,053 tuning posts)
-    # 0.988 / 0.940 / 0.852 at 15 rounds (530 blind posts, all read since measured); room for a new round's misses
+    # 0.988 / 0.940 / 0.894 at 15 rounds (530 blind posts, all read since measured); room for a new round's misses
     "blind": (0.95, 0.92, 0.83),
 }
 
