@@ -459,8 +459,7 @@ def _adopted_at_meeting(text: str, pos: int, cue: str, headline: str = "") -> bo
     if "审议通过" not in cue:
         return False
     # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice that says so issues it
-    ends = [i for i in (text.find(mark, pos) for mark in "。！？\n") if i != -1]
-    if PROMULGATE_RE.search(text[pos : min(ends) if ends else len(text)]):
+    if PROMULGATE_RE.search(text[pos : _sentence_end(text, pos)]):
         return False
     return bool(EXECUTIVE_MEETING_RE.search(_sentence_before(text, pos, 200)) or EXECUTIVE_MEETING_RE.search(headline))
 
@@ -822,6 +821,12 @@ def _clause_before(text: str, pos: int, limit: int = 60) -> str:
     window = text[max(0, pos - limit) : pos]
     parts = CLAUSE_END_RE.split(window)
     return parts[-1] if parts else window
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence running at ``pos`` ends (its 。！？ or line break), or the end of the text."""
+    ends = [i for i in (text.find(mark, pos) for mark in "。！？\n") if i != -1]
+    return min(ends) if ends else len(text)
 
 
 def _sentence_before(text: str, pos: int, limit: int = 80) -> str:
@@ -2268,8 +2273,7 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
         return True
     text = texts.get(d.field, "")
     start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
-    ends = [i for i in (text.find(mark, d.end) for mark in "。！？\n") if i != -1]
-    sentence = text[start : min(ends) if ends else len(text)]
+    sentence = text[start : _sentence_end(text, d.end)]
     after = d.end - start
     # "会议发布了《甲》，讨论了《乙》的征求意见稿": a draft phrase inside or right after another title is that one's
     return any(
@@ -2383,22 +2387,21 @@ def recognise(
             docs.insert(0, headline_doc)
     order_issuer, _ = _heading_issuer(text)
     merged = _link_untitled(_merge(docs), {"title": title, "text": text})
-    for d in merged:
-        if d.is_release and d.issuer is None and order_issuer:
-            d.issuer = order_issuer  # the order's printed heading names who issues what it promulgates
-        if d.is_release and d.issuer is None and d.doc_number:
-            d.issuer = issuer_of_number(d.doc_number)  # 粤府〔2007〕57号: the number's prefix names its issuer
-    for d in merged:
-        if d.is_release and d.issuer is None and d.field == "title":
-            d.issuer = _issuer_in_lead(d, text)
     legislature = _session_legislature(title, text) if "表决" in text else None
-    for d in merged:
-        if d.is_release and d.issuer is None and legislature and "表决" in d.cue:
-            d.issuer = legislature  # "会议表决通过《海南省河长制湖长制规定》": the session's standing committee
     host = _press_conference_host(title)
     for d in merged:
-        if d.is_release and d.issuer is None and host:
-            d.issuer = host  # "国家卫生健康委…新闻发布会文字实录": "一是印发《…》" is the host body's own release
+        if d.is_release and d.issuer is None:
+            # who issued a release no rule named, in this order: the order's printed heading names who issues what
+            # it promulgates; the number's code (粤府〔2007〕57号); the lead, where it writes a headline's title;
+            # the standing committee of the session that voted it through (会议表决通过《…》); the press
+            # conference's host ("国家卫生健康委…新闻发布会文字实录": "一是印发《…》")
+            d.issuer = (
+                order_issuer
+                or (issuer_of_number(d.doc_number) if d.doc_number else None)
+                or (_issuer_in_lead(d, text) if d.field == "title" else None)
+                or (legislature if "表决" in d.cue else None)
+                or host
+            )
     merged, folded = _fold_headline_paraphrases(merged)
     explainer = INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title
     # ... unless the explainer word is the matter of the document the article prints ("关于…政策解读工作检查情况的通报")
