@@ -2496,8 +2496,10 @@ def _source_line_body(text: str) -> str | None:
     """The government body a page's source line in its first lines names ("来源：最高人民法院"), canonical."""
     for line in text.lstrip().splitlines()[:3]:
         named = SOURCE_LINE_RE.search(line)
-        body = ISSUER_RE.match(named.group("body")) if named else None
-        if body and not NON_GOVERNMENT_RE.search(named.group("body") if named else ""):
+        if named is None:
+            continue
+        body = ISSUER_RE.match(named.group("body"))
+        if body and not NON_GOVERNMENT_RE.search(named.group("body")):
             return canonical_issuer(body.group(0))
     return None
 
