@@ -1053,7 +1053,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         hereby = HEREBY_AFTER_RE.match(raw_after) if not release else None
         if hereby and not CITE_RE.search(clause):
             # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
-            release, cue = True, "covering notice: " + hereby.group(0)[-12:]
+            release, cue = True, COVERING_CUE + hereby.group(0)[-12:]
             # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below
             issuer = issuer_prefix or _closing_issuer(text)
         if not release and TITLED_AS_RE.search(before) and not _future(clause):
@@ -1791,6 +1791,7 @@ ORDER_NUMBER_LINE_RE = re.compile(
     r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[ \t\u3000]*$"
 )
 FULL_TEXT_CUE = "the article is the document"
+COVERING_CUE = "covering notice: "
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
 # A document number printed beside its title: 京政办发〔2016〕26号.
@@ -2425,6 +2426,7 @@ def recognise(
             # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
+    _covered_issuer(merged)
     if _non_government_letterhead(text):
         # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
         for d in merged:
@@ -2453,6 +2455,23 @@ def recognise(
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
     digest = len(items) >= DIGEST_MIN_ITEMS
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
+
+
+def _covered_issuer(docs: list[PolicyDocument]) -> None:
+    """ "海东市人民政府办公室关于印发…的通知 / 各县区人民政府…：《X》已经市政府研究同意，现印发给你们": a document the
+    covering notice's formula issues, with no signature of its own under it, is issued by the body whose covering
+    notice it is (the notice's printed heading or the headline names that body; one body, or none is taken)."""
+    covering = {
+        d.issuer
+        for d in docs
+        if d.is_release and d.issuer and (d.cue.startswith(FULL_TEXT_CUE) or d.cue.startswith("关于印发"))
+    }
+    if len(covering) != 1:
+        return
+    issuer = covering.pop()
+    for d in docs:
+        if d.is_release and d.issuer is None and d.cue.startswith(COVERING_CUE):
+            d.issuer = issuer
 
 
 YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")

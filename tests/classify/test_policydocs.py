@@ -1206,6 +1206,31 @@ def test_a_covering_notice_signs_under_its_formula_even_without_a_date_line() ->
     assert (doc.issuer, doc.doc_number) == ("张家港市人民政府", "张政发规〔2021〕3号")
 
 
+def test_documents_a_covering_notice_issues_without_a_signature_take_its_heading_s_body() -> None:
+    text = (
+        "赣市府办发〔2018〕44号\n赣州市人民政府办公厅\n关于印发赣州市建设省域金融次中心、\n区域性商贸物流中心实施方案的通知\n"
+        "各县(市、区)人民政府,市政府各部门:\n"
+        "《赣州市建设省域金融次中心实施方案》《赣州市建设区域性商贸物流中心实施方案》已经市政府同意,现印发给你们,"
+        "请认真抓好贯彻落实。\n2018年12月21日\n(此件主动公开)\n赣州市建设省域金融次中心实施方案\n一、总体思路\n"
+    )
+    found = {d.title: d.issuer for d in recognise("赣州市将建设省域金融次中心、商贸物流中心等!", text).releases}
+    assert found["《赣州市建设省域金融次中心实施方案》"] == "赣州市人民政府办公厅"
+    assert found["《赣州市建设区域性商贸物流中心实施方案》"] == "赣州市人民政府办公厅"
+
+
+def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
+    from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
+
+    def doc(title: str, issuer: str | None, cue: str) -> PolicyDocument:
+        return PolicyDocument(title=title, title_norm=title, issuer=issuer, is_release=True, cue=cue)
+
+    inner = doc("甲方案", None, COVERING_CUE + "现印发给你们")
+    _covered_issuer([doc("乙", "A市人民政府", FULL_TEXT_CUE), doc("丙", "B市人民政府", "关于印发丙的通知"), inner])
+    assert inner.issuer is None
+    _covered_issuer([doc("乙", "A市人民政府", FULL_TEXT_CUE), inner])
+    assert inner.issuer == "A市人民政府"
+
+
 def test_an_archive_headline_with_underscore_quotes_is_still_issuer_and_title() -> None:
     from carbonwatch.classify.policydocs import _headline_document
 
