@@ -1955,6 +1955,10 @@ def _closing_issuer(text: str) -> str | None:
             issuer = _issuer_lines_above(all_lines, i)
             if issuer:
                 return issuer
+            if i > 1 and PROMULGATE_RE.search(all_lines[i - 2]) and BODY_LINE_RE.fullmatch(all_lines[i - 1]):
+                # "…现印发给你们，请认真贯彻执行。 / 金华经济技术开发区管理委员会党政综合办公室 / 2024年2月29日":
+                # the one line between the covering formula and its date signs it, a body the patterns do not know
+                return canonical_issuer(all_lines[i - 1]) or all_lines[i - 1]
     # A page that ran the lines together still ends with its signer and date ("…附件：某名单 乐清市经济和信息化局
     # 2023年5月13日").
     inline = INLINE_SIGNATURE_RE.search(text.strip()[-80:])

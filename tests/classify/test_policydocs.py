@@ -1218,6 +1218,20 @@ def test_documents_a_covering_notice_issues_without_a_signature_take_its_heading
     assert found["《赣州市建设区域性商贸物流中心实施方案》"] == "赣州市人民政府办公厅"
 
 
+def test_the_one_line_between_a_covering_formula_and_its_date_signs_it_as_printed() -> None:
+    text = (
+        "各乡镇人民政府、街道办事处,管委会各有关单位:\n"
+        "《金华经济技术开发区重污染天气应急预案(2024年修订)》已经管委会同意,现印发给你们,请结合实际,认真贯彻执行。\n"
+        "金华经济技术开发区管理委员会党政综合办公室\n2024年2月29日\n金华经济技术开发区重污染天气应急预案(2024年修订)\n"
+        "一、总则\n"
+    )
+    title = "关于印发《金华经济技术开发区重污染天气应急预案(2024年修订)》的通知"
+    [doc] = recognise(title, text).releases
+    assert doc.issuer is not None and doc.issuer.startswith("金华经济技术开发区管理委员会")
+    # a line that names no body is not a signature
+    assert recognise(title, text.replace("管理委员会党政综合办公室", "全体干部职工")).releases[0].issuer is None
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
