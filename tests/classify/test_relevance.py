@@ -141,10 +141,18 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("某市召开《低碳城市规划》新闻发布会", "规划提出降低二氧化碳排放强度。"),
         ("某市低碳试点工作初步实施方案", "一、控制温室气体排放。"),
         ("损失损害基金设立，并非应对气候危机的最终方案", "大会决定设立基金。"),
+        ("环境部：严格控制部分HFCs化工生产建设项目", "各地不得新建、扩建相关生产设施。"),
+        ("三部门：关于严格控制氢氟碳化物化工生产建设项目的通知", "各省级生态环境部门："),
+        ("我国正式接受基加利修正案", "修正案将于明年对我国生效。"),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
     assert score_relevance(title, text, load_rules()).relevant
+
+
+def test_ozone_depleting_substances_alone_are_not_a_climate_subject() -> None:
+    text = "我国已累计淘汰消耗臭氧层物质，履行《蒙特利尔议定书》。"
+    assert not score_relevance("我国已累计淘汰消耗臭氧层物质超过27万吨", text, load_rules()).relevant
 
 
 def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
