@@ -1677,6 +1677,11 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
         elif d.issuer and d.issuer != old.issuer and d.issuer.endswith(old.issuer):
             if PLACE_QUALIFIER_RE.fullmatch(d.issuer[: -len(old.issuer)]):
                 old.issuer = d.issuer  # the name with its city (上海市奉贤区人民政府) over the bare district's
+        elif d.issuer and d.issuer != old.issuer and old.field == "title" and d.field == "text":
+            if _same_issuer(old.issuer, d.issuer):
+                old.issuer = (
+                    d.issuer
+                )  # "浙江省发布《X》" over "浙江省生态环境厅、发改委等9部门联合印发《X》": who signed
         old.doc_number = old.doc_number or d.doc_number
         if d.is_release and not old.is_release:
             old.is_release, old.cue = True, d.cue

@@ -620,6 +620,16 @@ def test_a_headline_naming_the_province_folds_into_the_body_document_of_its_offi
     assert [(d.title, d.issuer) for d in releases] == [("《河南省减污降碳协同增效行动方案》", "河南省生态环境厅")]
 
 
+def test_the_body_s_signers_replace_a_headline_s_bare_province_for_the_same_bracketed_title() -> None:
+    title = "【政策速递】浙江省发布《浙江省减污降碳协同创新区建设行动方案(2025-2027年)》"
+    text = "近日，浙江省生态环境厅等9部门联合印发实施《浙江省减污降碳协同创新区建设行动方案(2025-2027年)》。"
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert doc.issuer == "浙江省生态环境厅"
+    # another province's office is not the headline's signer
+    other = text.replace("浙江省生态环境厅等9部门", "江苏省生态环境厅")
+    assert recognise(title, other, published_at=Y2021).releases[0].issuer == "浙江省人民政府"
+
+
 def test_a_plain_title_before_zhichu_keeps_its_notice() -> None:
     text = "商务部网站消息，商务部等13部门发布关于促进绿色智能家电消费若干措施的通知指出，推进家电下乡。"
     [doc] = recognise("13部门：推进绿色智能家电下乡", text, published_at=Y2021).releases
