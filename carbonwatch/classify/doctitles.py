@@ -142,7 +142,7 @@ ORDER_RE = re.compile(
 # The closed list of what is not a policy document.
 NON_DOCUMENT_RE = re.compile(
     r"(?:日报|晚报|早报|商报|时报|周报|周刊|杂志|月刊|学报|画报|日刊|证券报|参考报|经济报|青年报|法治报|新闻报)$"
-    r"|(?:统计|普查|状况|监测|发展|气候)公报$|统计年鉴$|年鉴$|(?:月|季|年)报$|快报$|数据$|指数$"
+    r"|(?:统计|普查|状况|监测|发展|气候|温室气体)公报$|统计年鉴$|年鉴$|(?:月|季|年)报$|快报$|数据$|指数$"
     r"|报告$|蓝皮书$|绿皮书$|研究$|部门(?:预算|决算)$"
     r"|讲话$|致辞$|发言$|演讲$|贺信$|答记者问$|问答$|解读$|访谈$|专访$|综述$|评论$|社论$|述评$"
     r"|(?:会议|座谈会|发布会|论坛|峰会|研讨会|博览会)$|(?:会|会议)(?:召开|举行|开幕|闭幕)$"
@@ -184,6 +184,10 @@ def clean_title(title: str) -> str:
     return text.strip(".,;:!?。，；：！？")
 
 
+# A periodical's issue number (《2020年中国温室气体公报（总第10期）》): a bulletin's or a brief's, never a legal status.
+ISSUE_NUMBER_RE = re.compile(r"[（(]\s*(?:总\s*)?第\s*[0-9一二三四五六七八九十百]+\s*期\s*[）)]$")
+
+
 def strip_status(title: str) -> str:
     """The title without a trailing status or edition suffix: 管理办法（试行） -> 管理办法."""
     text = title
@@ -196,7 +200,7 @@ def strip_status(title: str) -> str:
 
 def document_kind(title: str) -> str | None:
     """The kind a document title ends with (行动方案, 批复, 负面清单 …; the X of 关于…的X), or None."""
-    text = strip_status(clean_title(title))
+    text = strip_status(ISSUE_NUMBER_RE.sub("", clean_title(title)))
     if NON_DOCUMENT_RE.search(text) and not ABOUT_RE.search(text):
         return None
     m = KIND_END_RE.search(text)
@@ -229,7 +233,7 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
     ``government_issuer``: the context says a government body issues it (then a weak kind such as 报告 or 工具
     counts, and any title not in the closed non-document list does).
     """
-    text = clean_title(title)
+    text = ISSUE_NUMBER_RE.sub("", clean_title(title))
     if len(text) < 3:
         return False, "too short to be a document title"
     for pattern, unless_about, why in REJECTIONS:

@@ -433,7 +433,7 @@ VERB_AFTER_RE = re.compile(
     rf"(?:由[^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"
 )
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
-HEREBY_AFTER_RE = re.compile(r"^[^。！？；\n《》]{0,60}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?")
+HEREBY_AFTER_RE = re.compile(r"^[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?")
 # "这份文件题为《X》": a document named after the sentence that reports its release.
 TITLED_AS_RE = re.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
@@ -1050,7 +1050,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: by.end()]
             issuer = issuer or canonical_issuer(by.group("issuer"))
-        hereby = HEREBY_AFTER_RE.match(raw_after) if not release else None
+        hereby = HEREBY_AFTER_RE.match(text[m.end() : m.end() + 130]) if not release else None
         if hereby and not CITE_RE.search(clause):
             # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
             release, cue = True, COVERING_CUE + hereby.group(0)[-12:]

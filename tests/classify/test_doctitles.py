@@ -101,6 +101,7 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "关于报送《海口市发展和改革委员会地震应急预案》的报告",
         "关于提请印发某实施方案的请示",
         "2021年中国气候公报",
+        "《2020年中国温室气体公报（总第10期）》",  # a bulletin's issue number is no legal status
         "关于新建圣都汇社区居民委员会的情况报告",  # a situation reported upward
         "大田县民政局关于县十八届人大一次会议第71号代表建议的答复",  # a reply to a deputy
     ],
@@ -108,6 +109,8 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
 def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: str) -> None:
     assert not title_is_document(title)[0]
     assert title_is_document("关于加强信息报送工作的通知")[0]  # 报送 as the matter of a notice is fine
+    assert not title_is_document("《2020年中国温室气体公报（总第10期）》", government_issuer=True)[0]
+    assert not title_is_document("《某县工作简报（第5期）》")[0]  # an issue number alone makes no document
 
 
 def test_an_edition_year_does_not_make_a_weak_kind_official() -> None:

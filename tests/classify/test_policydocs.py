@@ -1242,6 +1242,17 @@ def test_the_one_line_between_a_covering_formula_and_its_date_signs_it_as_printe
     assert recognise(title, text.replace("管理委员会党政综合办公室", "全体干部职工")).releases[0].issuer is None
 
 
+def test_a_legislature_s_announcement_promulgates_the_regulation_past_its_two_adoptions() -> None:
+    text = (
+        "海口市人民代表大会常务委员会公告\n（第49号）\n《海口市市政设施管理条例》已由海口市第十七届人民代表大会常务委员会"
+        "第三十三次会议于2025年10月29日修订通过，经海南省第七届人民代表大会常务委员会第二十一次会议于2025年11月27日批准，"
+        "现予公布，自2026年1月1日起施行。\n海口市人民代表大会常务委员会\n2025年12月10日\n海口市市政设施管理条例\n"
+    )
+    releases = recognise("海口市市政设施管理条例(2025修订)", text).releases
+    regulation = [d for d in releases if d.title == "《海口市市政设施管理条例》"]
+    assert [d.issuer for d in regulation] == ["海口市人民代表大会常务委员会"]
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
