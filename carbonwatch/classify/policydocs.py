@@ -2275,12 +2275,19 @@ ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 # that a superior issue X): nothing is issued yet.
 DRAFT_TITLE_RE = re.compile(r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$")
 DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
+DRAFT_NAME_RE = re.compile(r"草案|征求意见稿")
 
 
 def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     """``d`` is a draft for comment, by its title or by the sentence that reports it."""
     if DRAFT_TITLE_RE.search(d.title):
         return True
+    if d.cue.startswith(FULL_TEXT_CUE):
+        # "沈阳市人民代表大会常务委员会办公室公告（第7号） / …现将《条例（草案）》全文公布，广泛征求意见": the
+        # announcement the article prints opens by putting a draft out for comment
+        opening = re.split(r"[。！？\n]", texts.get("text", "")[:400])
+        if any(DRAFT_NAME_RE.search(s) and DRAFT_SENTENCE_RE.search(s) for s in opening):
+            return True
     text = texts.get(d.field, "")
     start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
     sentence = text[start : _sentence_end(text, d.end)]

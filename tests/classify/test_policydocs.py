@@ -1253,6 +1253,18 @@ def test_a_legislature_s_announcement_promulgates_the_regulation_past_its_two_ad
     assert [d.issuer for d in regulation] == ["海口市人民代表大会常务委员会"]
 
 
+def test_an_announcement_that_opens_by_putting_a_draft_out_for_comment_releases_nothing() -> None:
+    text = (
+        "市十七届人大常委会第六次会议对市人民政府提报的《沈阳市社会信用条例（草案）》进行了初次审议。"
+        "现将《条例（草案）》全文公布，广泛征求意见，并就有关事项公告如下：\n一、各方均可提出意见。\n"
+        "沈阳市人民代表大会常务委员会办公室\n2022年12月5日\n"
+    )
+    assert recognise("沈阳市人民代表大会常务委员会办公室公告（第7号）", text).releases == []
+    # the same announcement promulgating an adopted regulation is a release
+    adopted = "《沈阳市社会信用条例》已由市十七届人大常委会第八次会议通过，现予公布。\n沈阳市人民代表大会常务委员会\n"
+    assert recognise("沈阳市人民代表大会常务委员会公告（第8号）", adopted).releases != []
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
