@@ -233,7 +233,9 @@ _AREAS = "景区 小区 园区 社区 地区 校区 城区 市区 辖区 灾区 
 _AREAS += "多区 各区 两区 几区 数区".split()  # counts of districts (深圳多区发布通告)
 _NOT_DISTRICT = "".join(f"(?<!{w})" for w in _AREAS)
 # Function words that open a phrase, never a place's name ("据杭州市…", "在成都市…", "由北京市…").
-_NOT_NAME_START = "据在由从对经向将被照发知"  # 照, 发, 知: the tails of 按照, 印发, 通知 before a place
+_NOT_NAME_START = (
+    "据在由从对经向将被照发知守实彻"  # 照, 发, 知, 守, 实, 彻: the tails of 按照, 印发, 通知, 遵守, 落实, 贯彻
+)
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
 _BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
 DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)

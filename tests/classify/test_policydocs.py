@@ -1265,6 +1265,18 @@ def test_an_announcement_that_opens_by_putting_a_draft_out_for_comment_releases_
     assert recognise("沈阳市人民代表大会常务委员会公告（第8号）", adopted).releases != []
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("请广大居民自觉遵守岳西县人民政府发布的《关于禁止燃放烟花爆竹的通告》", "岳西县人民政府"),
+        ("各单位要认真落实桐城市人民政府印发的《桐城市防汛应急预案》", "桐城市人民政府"),
+        ("全面贯彻安吉县人民政府出台的《安吉县碳达峰实施方案》", "安吉县人民政府"),
+    ],
+)
+def test_a_verb_s_last_character_is_not_the_first_of_the_place_after_it(text: str, issuer: str) -> None:
+    assert find_issuer_before(text, text.index("《")) == issuer
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
