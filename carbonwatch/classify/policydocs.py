@@ -1021,6 +1021,11 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if vb and "了" in vb.group(0):
             lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
         issuer = issuer_prefix or find_issuer_before(text, m.start())
+        if issuer_prefix and re.match(re.escape(issuer_prefix) + r"等", inner.lstrip("《")):
+            # 《国家发展改革委等部门关于…的通知》 after "国家发展改革委、工业和信息化部…联合印发": the bodies it leads
+            named = find_issuer_before(text, m.start())
+            if named and named.startswith(issuer_prefix + "、"):
+                issuer = named
         if issuer is None and LISTED_RE.search(before):
             # "生态环境部发布了系列文件。今天发布的文件包括《A》…": who released them is in the sentence before
             issuer = find_issuer_before(text, m.start() - len(_sentence_before(text, m.start(), 200)) - 1)
@@ -1058,6 +1063,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = True, COVERING_CUE + hereby.group(0)[-12:]
             # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below
             issuer = issuer_prefix or _closing_issuer(text)
+        if not release and ATTACHED_BEFORE_RE.search(before):
+            # "《意见》所附《关于市场化银行债权转股权的指导意见》": issued with the document it is attached to (whether
+            # that one is a release, and who issued it, is settled once every document is known)
+            release, cue = True, ATTACHED_CUE + before[-10:]
         if not release and TITLED_AS_RE.search(before) and not _future(clause):
             # "中央一号文件22日由新华社受权发布。这份文件题为《…》": the title of the document just released.
             recent = text[max(0, m.start() - 150) : m.start()]
@@ -1798,6 +1807,8 @@ ORDER_NUMBER_LINE_RE = re.compile(
     r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[ \t\u3000]*$"
 )
 FULL_TEXT_CUE = "the article is the document"
+ATTACHED_CUE = "attached to a released document: "
+ATTACHED_BEFORE_RE = re.compile(r"》\s*所附的?\s*$")
 COVERING_CUE = "covering notice: "
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
@@ -2445,6 +2456,8 @@ def recognise(
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
     _covered_issuer(merged)
+    _attached(merged)
+    merged = _outer_headings(merged)
     if _non_government_letterhead(text):
         # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
         for d in merged:
@@ -2490,6 +2503,37 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
     for d in docs:
         if d.is_release and d.issuer is None and d.cue.startswith(COVERING_CUE):
             d.issuer = issuer
+
+
+def _outer_headings(docs: list[PolicyDocument]) -> list[PolicyDocument]:
+    """ "福州市森林防灭火指挥部关于发布2025年第5号…预警信号的通知": a release found inside a longer heading that names
+    a document (发布X的通知 read as a verb and its object) is that heading's release; the slice is dropped."""
+    dropped: list[PolicyDocument] = []
+    for d in docs:
+        if not d.is_release or d.field != "text":
+            continue
+        for outer in docs:
+            inside = outer.start <= d.start and d.end <= outer.end and (outer.start, outer.end) != (d.start, d.end)
+            if outer is not d and outer.field == d.field and not outer.is_release and inside:
+                outer.is_release, outer.cue = True, d.cue
+                outer.issuer = outer.issuer or d.issuer
+                dropped.append(d)
+                break
+    return [d for d in docs if all(d is not x for x in dropped)]
+
+
+def _attached(docs: list[PolicyDocument]) -> None:
+    """A document attached to another (《意见》所附《X》) is released with the release named before it, by its issuer;
+    with no release before it, it is only named."""
+    for d in docs:
+        if not (d.is_release and d.cue.startswith(ATTACHED_CUE)):
+            continue
+        parents = [p for p in docs if p is not d and p.is_release and not p.cue.startswith(ATTACHED_CUE)]
+        parents = [p for p in parents if p.field == "title" or (p.field == d.field and p.start < d.start)]
+        if parents:
+            d.issuer = d.issuer or parents[-1].issuer
+        else:
+            d.is_release = False
 
 
 YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")

@@ -1277,6 +1277,42 @@ def test_a_verb_s_last_character_is_not_the_first_of_the_place_after_it(text: st
     assert find_issuer_before(text, text.index("《")) == issuer
 
 
+def test_a_title_led_by_one_body_takes_the_joint_signers_the_sentence_names() -> None:
+    text = (
+        "近日，国家发展改革委、工业和信息化部、自然资源部、生态环境部、国家能源局、国家林草局联合印发"
+        "《国家发展改革委等部门关于支持内蒙古绿色低碳高质量发展若干政策措施的通知》。"
+    )
+    [doc] = recognise("加快能源绿色低碳转型", text, published_at=Y2021).releases
+    assert doc.issuer is not None and doc.issuer.startswith("国家发展改革委、工业和信息化部、自然资源部")
+    # without the list, the title's own leading body
+    [alone] = recognise("", "近日印发《国家发展改革委等部门关于支持内蒙古发展的通知》。", published_at=Y2021).releases
+    assert alone.issuer == "国家发展改革委"
+
+
+def test_a_document_attached_to_a_release_is_released_with_it_by_its_issuer() -> None:
+    text = (
+        "近日，国务院印发《关于积极稳妥降低企业杠杆率的意见》（以下简称《意见》）。"
+        "为规范债转股，《意见》所附《关于市场化银行债权转股权的指导意见》进一步细化了总体思路。"
+    )
+    found = {d.title: d.issuer for d in recognise("", text, published_at=Y2021).releases}
+    assert found["《关于市场化银行债权转股权的指导意见》"] == "国务院"
+    # attached to a document only cited, it is only named
+    cited = text.replace("近日，国务院印发", "根据")
+    assert recognise("", cited, published_at=Y2021).releases == []
+
+
+def test_a_release_read_inside_a_printed_heading_is_the_heading_s() -> None:
+    text = (
+        "福州发布高森林火险橙色预警信号，这是一个重要提醒。\n"
+        "福州市森林防灭火指挥部关于发布2025年第5号高森林火险橙色预警信号的通知\n"
+        "各县（市）区森林防灭火指挥部：\n为此，市森林防灭火指挥部发布预警信号。\n福州市森林防灭火指挥部\n2025年4月2日\n"
+    )
+    releases = recognise("禁止一切野外用火 福州发布高森林火险橙色预警信号", text, published_at=Y2021).releases
+    titles = [d.title_norm for d in releases]
+    assert normalise_title("福州市森林防灭火指挥部关于发布2025年第5号高森林火险橙色预警信号的通知") in titles
+    assert "2025年第5号高森林火险橙色预警信号的通知" not in titles
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
