@@ -427,6 +427,8 @@ VERB_BEFORE_RE = re.compile(
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
 )
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
+# "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
+PROGRESS_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执行|落实|进展|推进)情况|的?(?:中期|实施)评估")
 AFTER_SKIP_RE = re.compile(
     r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
@@ -482,7 +484,10 @@ COORD_BEFORE_RE = re.compile(
     r"^\s*》?\s*(?:[（(][^（）()《》]{0,30}[）)])?\s*(?:和|、|及|与|以及)?\s*$"
 )  # 《A》《B》 too
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
-CITE_RE = re.compile(r"(?:^|[^证数])据|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾")
+# 据 cites, except a news source's attribution ("据新华社电", "据人民日报报道"): that says who reports, not what
+CITE_RE = re.compile(
+    r"(?:^|[^证数])据(?![^《》，。,]{0,12}?(?:电|报道|消息))|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾"
+)
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
 ISSUER_VERB_RE = re.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
 # Recency: in a press conference or interview, a release is news only when said to be recent.
@@ -1049,6 +1054,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             cue = "entered into force: " + (text[m.end() : m.end() + 16]).strip()
         elif vb and _planned_list_item(text, m.start()):
             cue = "a planned task: " + clause.strip()[-20:]
+        elif vb and PROGRESS_AFTER_RE.match(after):
+            cue = "a report on the document's progress: " + after[:16]  # "发布《方案》建设任务完成情况"
         elif vb and not _future(lead) and not CITE_RE.search(lead):
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):

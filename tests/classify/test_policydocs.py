@@ -1313,6 +1313,21 @@ def test_a_release_read_inside_a_printed_heading_is_the_heading_s() -> None:
     assert "2025年第5号高森林火险橙色预警信号的通知" not in titles
 
 
+def test_a_news_agency_s_attribution_is_no_citation() -> None:
+    text = "据新华社电民政部近日发布《关于进一步深化殡葬改革促进殡葬事业科学发展的指导意见》，明确改革方向。"
+    [doc] = recognise("民政部明确殡葬改革方向", text, published_at=Y2021).releases
+    assert doc.issuer == "民政部"
+    cited = "据《关于进一步深化殡葬改革促进殡葬事业科学发展的指导意见》，民政部近日发布了实施细则。"
+    assert all("殡葬改革" not in d.title for d in recognise("殡葬", cited, published_at=Y2021).releases)
+
+
+def test_a_report_on_a_document_s_progress_is_not_its_release() -> None:
+    text = "日前，交通运输部水运局发布《港口岸电布局方案》（简称《方案》）建设任务完成情况。总体完成率达81%。"
+    assert recognise("2019年《港口岸电布局方案》总体完成率达81%", text, published_at=Y2021).releases == []
+    issued = "日前，交通运输部发布《港口岸电布局方案》（简称《方案》），明确建设任务。"
+    assert recognise("港口岸电布局方案发布", issued, published_at=Y2021).releases != []
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
