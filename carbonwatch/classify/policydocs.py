@@ -512,6 +512,7 @@ YEAR_RE = re.compile(
     rf"|{_ONE_ISSUER}|{_VERB_ALT}))|同年|当年"  # "2023年生态环境部发布…", "于2009年制定了《…》": it dates the act
 )
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
+RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天")
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
 
 # Headline / notice forms without 《》.
@@ -888,10 +889,12 @@ def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
         return False
     window = text[max(0, pos - 80) : pos]
     # 同年/当年 refer back to the last explicit year, so search the longer window and keep explicit years.
-    years = [int(m.group(1)) for m in YEAR_RE.finditer(window) if m.group(1)]
+    found = [m for m in YEAR_RE.finditer(window) if m.group(1)]
     if not YEAR_RE.search(sentence):
         return False
-    return bool(years) and years[-1] < ref_year
+    if found and RECENT_AFTER_YEAR_RE.search(window, found[-1].end()):
+        return False  # "自2009年以来…的企业纳入试点，并于日前发布《X》": the nearer 日前 dates the act
+    return bool(found) and int(found[-1].group(1)) < ref_year
 
 
 def _inside_brackets(text: str, pos: int) -> bool:

@@ -1328,6 +1328,20 @@ def test_a_report_on_a_document_s_progress_is_not_its_release() -> None:
     assert recognise("港口岸电布局方案发布", issued, published_at=Y2021).releases != []
 
 
+def test_a_recent_word_nearer_the_title_than_a_year_dates_the_release() -> None:
+    text = (
+        "天津市已将自2009年以来年排放二氧化碳2万吨以上的114家企业纳入试点范围，并于日前完成了配额初始发放，"
+        "发布《天津市碳排放权交易管理暂行办法》指导交易活动。"
+    )
+    from datetime import datetime
+
+    published = datetime(2013, 12, 27)
+    [doc] = recognise("天津正式启动碳排放权交易", text, published_at=published).releases
+    assert doc.title == "《天津市碳排放权交易管理暂行办法》"
+    earlier = "2012年12月，天津市发布《天津市碳排放权交易管理暂行办法》指导交易活动。"
+    assert recognise("天津正式启动碳排放权交易", earlier, published_at=published).releases == []
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
