@@ -2174,6 +2174,12 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         return None
     shown = complete_truncated(title.strip(), text) or title.strip()
     # the headline came through strip_site_suffix; the printed heading may carry the site's column glued to it
+    colon = HEADLINE_COLON_LEAD_RE.match(shown)
+    if colon:
+        shown = shown[
+            colon.end() :
+        ]  # "【行业动态】海关总署：…公告", "三部门：关于…的通知": the news lead, then the title
+    colon_issuer = canonical_issuer(colon.group("issuer")) if colon else None
     candidates = [HEADLINE_TAIL_RE.sub("", shown), _strip_leading_column(_heading_block(text))]
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
@@ -2192,6 +2198,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         if headline and CUT_COVER_RE.fullmatch(compact):
             # "《新乡市…三年行动计划(2023—2025年)》的通知": the headline of 关于印发《X》的通知 cut before 关于印发
             compact = "关于印发" + compact
+        elif headline and CUT_ABOUT_RE.fullmatch(compact):
+            compact = "关于" + compact  # "发改委：印发《X》的通知": the same covering notice, cut before 关于
         if (compact.startswith("《") and not sourced_paper) or not compact:
             continue
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
@@ -2223,7 +2231,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text) or adopted_by
-        issuer = issuer or _title_owner(compact) or source_body
+        issuer = issuer or _title_owner(compact) or source_body or (colon_issuer if headline else None)
         title_text = unwrap_notice(compact)
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),
@@ -2257,6 +2265,7 @@ SITE_SUFFIX_RE = re.compile(
 )
 
 
+CUT_ABOUT_RE = re.compile(r"(?:印发|转发|发布)《[^《》]{4,80}》的通知")
 CUT_COVER_RE = re.compile(r"《[^《》]{4,80}》的(?:通知|决定)")
 # A site named after its body: the name after the bar repeats the title's opening, or is a government body.
 OWN_NAME_SUFFIX_RE = re.compile(r"\s*[-－|｜_]\s*([^-－|｜_\s《》（）()]{4,20})\s*$")
@@ -2341,6 +2350,7 @@ HEADLINE_DOC_COLON_RE = re.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]"
 
 
 # "网信办：关于国家区块链创新应用试点入选名单的公示": the issuer, a colon, then the document's own title.
+HEADLINE_COLON_LEAD_RE = re.compile(rf"^(?:【[^【】]{{1,10}}】\s*)?(?P<issuer>{_ONE_ISSUER}|{_MULTI})[：:]\s*")
 COLON_AFTER_ISSUER_RE = re.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
 
 

@@ -1342,6 +1342,28 @@ def test_a_recent_word_nearer_the_title_than_a_year_dates_the_release() -> None:
     assert recognise("天津正式启动碳排放权交易", earlier, published_at=published).releases == []
 
 
+def test_a_full_text_headline_s_column_tag_and_issuer_colon_are_not_the_title() -> None:
+    text = (
+        "海关总署公告2018年第194号\n为做好跨境电子商务零售进出口商品监管工作，现将有关事项公告如下：\n"
+        "一、适用范围\n二、企业管理\n海关总署\n2018年12月10日\n"
+    )
+    [doc] = [
+        d
+        for d in recognise("【行业动态】海关总署：跨境电商零售进出口商品监管事宜公告", text).releases
+        if d.field == "title"
+    ]
+    assert (doc.title, doc.issuer) == ("跨境电商零售进出口商品监管事宜公告", "海关总署")
+
+
+def test_a_covering_notice_headline_cut_before_guanyu_names_the_document_it_issues() -> None:
+    text = (
+        "发改办环资〔2021〕629号\n各省、自治区、直辖市发展改革委：\n现将《晴雨表》印发给你们。\n"
+        "国家发展改革委办公厅\n2021年8月12日\n"
+    )
+    releases = recognise("发改委：印发《2021年上半年各地区能耗双控目标完成情况晴雨表》的通知", text).releases
+    assert {d.title_norm for d in releases} == {"2021年上半年各地区能耗双控目标完成情况晴雨表"}
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
