@@ -1364,6 +1364,11 @@ def test_a_covering_notice_headline_cut_before_guanyu_names_the_document_it_issu
     assert {d.title_norm for d in releases} == {"2021年上半年各地区能耗双控目标完成情况晴雨表"}
 
 
+def test_a_document_relayed_at_a_meeting_is_not_released_there() -> None:
+    text = "会议还传达学习了中共中央、国务院印发的《党政机关厉行节约反对浪费条例》，研究部署了下一步工作。"
+    assert recognise("县政府召开常务会议", text, published_at=Y2021).releases == []
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
