@@ -1239,7 +1239,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 company = COMPANY_SUBJECT_RE.search(clause) and not MULTI_RE.search(clause)
                 # "美国商务部于当地时间7月20日发布公告": a foreign body acting, whoever spoke earlier in the text
                 foreign = FOREIGN_SUBJECT_RE.search(clause)
-                if issuer is None or _future(clause) or company or foreign:
+                # "依据2019年度市政府下达的节能“双控”目标任务": a document the clause works from, not its release
+                # (unless it is said to be the newest: "根据山东省医疗保障局发布的最新通知" is the news)
+                cited = CITE_RE.search(clause) and not title.startswith("最新")
+                if issuer is None or _future(clause) or company or foreign or cited:
                     continue
                 if not bare and (len(title) < 4 or not title_is_document(title, government_issuer=True)[0]):
                     continue

@@ -1369,6 +1369,11 @@ def test_a_document_relayed_at_a_meeting_is_not_released_there() -> None:
     assert recognise("县政府召开常务会议", text, published_at=Y2021).releases == []
 
 
+def test_a_plain_title_the_clause_works_from_is_not_released() -> None:
+    text = "今年初，市发改委会同有关部门，依据市政府下达的节能“双控”目标任务，对各区县进行了综合评价考核。"
+    assert recognise("经开区超额完成节能双控目标责任考核任务", text, published_at=Y2021).releases == []
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
