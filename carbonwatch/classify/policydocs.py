@@ -2234,6 +2234,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text) or adopted_by
+        signed = _closing_issuer(text) if prefix_issuer else None
+        if signed and "、" in signed and prefix_issuer in signed.split("、"):
+            issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
         issuer = issuer or _title_owner(compact) or source_body or (colon_issuer if headline else None)
         title_text = unwrap_notice(compact)
         return PolicyDocument(

@@ -1374,6 +1374,19 @@ def test_a_plain_title_the_clause_works_from_is_not_released() -> None:
     assert recognise("经开区超额完成节能双控目标责任考核任务", text, published_at=Y2021).releases == []
 
 
+def test_a_full_text_signed_by_more_bodies_than_its_heading_names_is_theirs() -> None:
+    text = (
+        "各有关单位：\n根据有关文件，现确定深圳市儿童公园等32个项目为第三批试点项目。\n特此通知。\n"
+        "深圳市生态环境局 深圳市发展和改革委员会\n2023年11月24日\n"
+    )
+    title = "深圳市发展和改革委员会关于确定深圳市近零碳排放区第三批试点项目名单的通知"
+    [doc] = recognise(title, text).releases
+    assert doc.issuer == "深圳市生态环境局、深圳市发展和改革委员会"
+    # signed by its heading's body alone, or by others only, the heading's body stays
+    alone = text.replace("深圳市生态环境局 ", "")
+    assert recognise(title, alone).releases[0].issuer == "深圳市发展和改革委员会"
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
