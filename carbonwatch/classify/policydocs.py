@@ -427,6 +427,7 @@ VERB_BEFORE_RE = re.compile(
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
 )
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
+COORDINATED_TITLES_RE = re.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
 # "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
 PROGRESS_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执行|落实|进展|推进)情况|的?(?:中期|实施)评估")
 AFTER_SKIP_RE = re.compile(
@@ -1050,6 +1051,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         dtype = doc_type(title)
         if kind_after and not NON_DOCUMENT_RE.search(norm):
             is_doc, dtype = True, dtype or kind_after.group(1)
+        listed = COORDINATED_TITLES_RE.match(text, m.end())
+        if not is_doc and listed and not NON_DOCUMENT_RE.search(norm):
+            # "《南宁市行政执法公示制度》…已经…审议通过，现印发给你们": what a covering formula issues is a document
+            is_doc = bool(HEREBY_AFTER_RE.match(text[listed.end() : listed.end() + 130]))
         if not is_doc:
             continue
         release, cue = False, ""
@@ -1067,7 +1072,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: by.end()]
             issuer = issuer or canonical_issuer(by.group("issuer"))
-        hereby = HEREBY_AFTER_RE.match(text[m.end() : m.end() + 130]) if not release else None
+        # "《甲》、《乙》、《丙》等四项制度已经…审议通过，现印发给你们": the formula after the titles listed with it
+        hereby = HEREBY_AFTER_RE.match(text[listed.end() : listed.end() + 130]) if not release and listed else None
         if hereby and not CITE_RE.search(clause):
             # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
             release, cue = True, COVERING_CUE + hereby.group(0)[-12:]
@@ -2238,6 +2244,11 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         if signed and "、" in signed and prefix_issuer in signed.split("、"):
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
         issuer = issuer or _title_owner(compact) or source_body or (colon_issuer if headline else None)
+        if issuer is None and headline:
+            # "深圳市人民政府关于印发新一代人工智能发展行动计划（2019-2023年）的通知。" as the body's first line
+            first = text.strip().split("\n", 1)[0]
+            if NOTICE_RE.match(first, len(split_issuer_prefix(first)[0] or "")):
+                issuer = split_issuer_prefix(first)[0]
         title_text = unwrap_notice(compact)
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),

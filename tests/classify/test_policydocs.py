@@ -1387,6 +1387,26 @@ def test_a_full_text_signed_by_more_bodies_than_its_heading_names_is_theirs() ->
     assert recognise(title, alone).releases[0].issuer == "深圳市发展和改革委员会"
 
 
+def test_every_title_listed_before_a_covering_formula_is_issued_whatever_its_kind() -> None:
+    text = (
+        "各县、区人民政府，市政府各部门：\n《南宁市行政执法公示制度》、《南宁市行政执法投诉举报制度》、"
+        "《南宁市行政执法监督员制度》等三项行政执法制度已经市十三届人民政府第110次常务会议审议通过，现印发给你们，"
+        "请结合实际，认真贯彻执行。\n南宁市人民政府办公厅\n2015年12月14日\n南宁市行政执法公示制度\n第一条 为规范…\n"
+    )
+    found = {d.title: d.issuer for d in recognise("南宁市人民政府办公厅关于印发行政执法制度的通知", text).releases}
+    assert found["《南宁市行政执法投诉举报制度》"] == "南宁市人民政府办公厅"
+    assert found["《南宁市行政执法监督员制度》"] == "南宁市人民政府办公厅"
+
+
+def test_a_full_text_takes_the_issuer_of_the_covering_notice_in_its_first_line() -> None:
+    text = (
+        "深圳市人民政府关于印发新一代人工智能发展行动计划(2019-2023年)的通知。\n为深入贯彻落实…\n"
+        "一、指导思想\n二、发展目标\n"
+    )
+    docs = recognise("深圳市新一代人工智能发展行动计划(2019-2023年)", text).releases
+    assert [d.issuer for d in docs if d.field == "title"] == ["深圳市人民政府"]
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
