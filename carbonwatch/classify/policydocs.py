@@ -435,7 +435,7 @@ AFTER_SKIP_RE = re.compile(
 )
 VERB_AFTER_RE = re.compile(
     rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日){{0,2}}"  # "》今日正式公布"
-    rf"(?:由[^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"
+    rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"  # 获…会议表决通过: adopted
 )
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
 HEREBY_AFTER_RE = re.compile(r"^[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?")

@@ -1407,6 +1407,13 @@ def test_a_full_text_takes_the_issuer_of_the_covering_notice_in_its_first_line()
     assert [d.issuer for d in docs if d.field == "title"] == ["深圳市人民政府"]
 
 
+def test_a_title_adopted_by_a_legislature_s_vote_is_released() -> None:
+    text = "6月12日，《巴中市文明行为促进条例》获省十三届人大常委会第十九次会议全票表决通过，将于2020年7月1日施行。"
+    [doc] = recognise("巴中文明行为促进条例获通过", text, published_at=Y2021).releases
+    assert doc.title == "《巴中市文明行为促进条例》"
+    assert recognise("", "《某市条例》获评优秀立法案例。", published_at=Y2021).releases == []
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
