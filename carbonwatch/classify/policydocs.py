@@ -681,12 +681,16 @@ def split_issuer_prefix(title: str) -> tuple[str | None, str]:
     if not m:
         # "回民区人民政府关于…的通告": a district or county heading its own document, its city unnamed
         own = OWN_COUNTY_PREFIX_RE.match(compact)
-        return (own.group(1), own.group(2).replace(" ", "")) if own else (None, title)
+        if own is None:
+            return None, title
+        body = own.group(1) if own.group(1).endswith(("政府", "办公室")) else own.group(1) + "人民政府"
+        return body, own.group(2).replace(" ", "")
     return canonical_issuer(m.group(1)), m.group(2).replace(" ", "")
 
 
+# ... or by its place's name alone ("桂东县关于禁止露天焚烧秸秆的通告", "海东市关于…的实施意见"): its government
 OWN_COUNTY_PREFIX_RE = re.compile(
-    rf"^((?![{_NOT_NAME_START}该本全])[\u4e00-\u9fff]{{2,3}}?(?:区|县|旗)人民政府(?:办公室)?)\s*(关于.+)$"
+    rf"^((?![{_NOT_NAME_START}该本全我各])[\u4e00-\u9fff]{{2,3}}?(?:(?:区|县|旗)(?:人民政府(?:办公室)?)?|市))\s*(关于.+)$"
 )
 
 
@@ -2538,7 +2542,9 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
         return
     issuer = covering.pop()
     for d in docs:
-        if d.is_release and d.issuer is None and d.cue.startswith(COVERING_CUE):
+        # ... also over the government its own title names (海东市关于… in a notice of 海东市人民政府办公室): its office
+        more_specific = d.issuer is not None and issuer != d.issuer and issuer.startswith(d.issuer)
+        if d.is_release and (d.issuer is None or more_specific) and d.cue.startswith(COVERING_CUE):
             d.issuer = issuer
 
 

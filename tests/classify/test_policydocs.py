@@ -1414,6 +1414,24 @@ def test_a_title_adopted_by_a_legislature_s_vote_is_released() -> None:
     assert recognise("", "《某市条例》获评优秀立法案例。", published_at=Y2021).releases == []
 
 
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("桂东县关于禁止露天焚烧秸秆的通告", "桂东县人民政府"),
+        ("海东市关于加快促进乡村产业振兴步伐的实施意见", "海东市人民政府"),
+        ("回民区人民政府关于某事的通告", "回民区人民政府"),
+    ],
+)
+def test_a_county_or_city_named_alone_before_guanyu_is_its_government(title: str, issuer: str) -> None:
+    assert split_issuer_prefix(title)[0] == issuer
+    assert normalise_title(title) == normalise_title(issuer + title[title.index("关于") :])
+
+
+def test_a_place_alone_before_guanyu_needs_a_name() -> None:
+    assert split_issuer_prefix("城市关于某事的通知")[0] is None
+    assert split_issuer_prefix("各县关于某事的通知")[0] is None
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
