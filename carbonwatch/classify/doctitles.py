@@ -96,6 +96,9 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "指导目录",
     "负面清单",
     "重点任务",
+    "任务分工",  # 重点任务分工, 部门分工, 责任分工: the division of a plan's tasks among bodies, issued as a document
+    "部门分工",
+    "责任分工",
     "工作要点",
     "一号文件",
     # the public orders a local government posts in fire, fishing and grazing seasons (森林防火禁火令, 封山令, 禁渔令)

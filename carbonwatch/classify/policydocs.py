@@ -434,7 +434,8 @@ AFTER_SKIP_RE = re.compile(
     r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
 VERB_AFTER_RE = re.compile(
-    rf"^(?:已经?|正式|日前|近日|今天|今日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日){{0,2}}"  # "》今日正式公布"
+    # "》今日正式公布", "》昨天（17日）发布"
+    rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日|[（(]\d{{1,2}}日[）)]){{0,3}}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"  # 获…会议表决通过: adopted
 )
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
@@ -2249,10 +2250,12 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
         issuer = issuer or _title_owner(compact) or source_body or (colon_issuer if headline else None)
         if issuer is None and headline:
-            # "深圳市人民政府关于印发新一代人工智能发展行动计划（2019-2023年）的通知。" as the body's first line
-            first = text.strip().split("\n", 1)[0]
-            if NOTICE_RE.match(first, len(split_issuer_prefix(first)[0] or "")):
-                issuer = split_issuer_prefix(first)[0]
+            # "深圳市人民政府关于印发新一代人工智能发展行动计划（2019-2023年）的通知。" in the body's first lines
+            for line in text.strip().split("\n")[:4]:
+                heading_issuer, rest = split_issuer_prefix(line.strip())
+                if heading_issuer and rest.startswith("关于印发"):
+                    issuer = heading_issuer
+                    break
         title_text = unwrap_notice(compact)
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),

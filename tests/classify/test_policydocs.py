@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from carbonwatch.classify.doctitles import title_is_document
 from carbonwatch.classify.policydocs import (
     ISSUER_RE,
     _heading_issuers,
@@ -1430,6 +1431,30 @@ def test_a_county_or_city_named_alone_before_guanyu_is_its_government(title: str
 def test_a_place_alone_before_guanyu_needs_a_name() -> None:
     assert split_issuer_prefix("城市关于某事的通知")[0] is None
     assert split_issuer_prefix("各县关于某事的通知")[0] is None
+
+
+def test_a_title_released_yesterday_with_its_date_in_brackets_is_released() -> None:
+    text = (
+        "央视网消息：《全国乡村产业发展规划（2020-2025年）》昨天（17日）发布，这是我国首次对乡村产业发展做出全面规划。"
+    )
+    [doc] = recognise("中国首次对乡村产业发展做出全面规划", text, published_at=Y2021).releases
+    assert doc.title == "《全国乡村产业发展规划（2020-2025年）》"
+
+
+def test_a_division_of_tasks_is_a_document_kind() -> None:
+    text = "6月21日从国家发改委获悉，近日，“十三五”控制温室气体排放工作方案部门分工出台。"
+    assert recognise("“十三五”控制温室气体排放方案部门分工出台", text, published_at=Y2021).releases != []
+    assert title_is_document("2021年区政府工作报告重点工作责任分工")[0]
+
+
+def test_a_full_text_takes_the_issuer_of_a_heading_printed_over_its_first_lines() -> None:
+    text = (
+        "赣市府202217\n赣州市人民政府关于印发\n赣州市国家生态文明建设示范区规划\n2022-2030年)的通知\n"
+        "各县(市、区)人民政府,市政府部门:\n经市政府同意,现将《赣州市国家生态文明建设示范区规划(2022-2030年)》印发给你们。\n"
+        "20221118\n第一章 工作基础\n第二章 规划总则\n"
+    )
+    docs = recognise("关于印发赣州市国家生态文明建设示范区规划(2022-2030年)的通知", text).releases
+    assert {d.issuer for d in docs} == {"赣州市人民政府"}
 
 
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
