@@ -144,10 +144,16 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("环境部：严格控制部分HFCs化工生产建设项目", "各地不得新建、扩建相关生产设施。"),
         ("三部门：关于严格控制氢氟碳化物化工生产建设项目的通知", "各省级生态环境部门："),
         ("我国正式接受基加利修正案", "修正案将于明年对我国生效。"),
+        ("COP25: 谁在为中国谈判?", "本届气候大会中国代表团成员超60人。"),
+        ("“十二五”末全国启动1000家低碳社区试点", "试点旨在控制居民生活领域碳排放水平。"),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
     assert score_relevance(title, text, load_rules()).relevant
+
+
+def test_the_biodiversity_cop_is_not_a_climate_conference() -> None:
+    assert not score_relevance("COP15第二阶段会议在蒙特利尔开幕", "大会聚焦生物多样性保护。", load_rules()).relevant
 
 
 def test_ozone_depleting_substances_alone_are_not_a_climate_subject() -> None:
