@@ -506,7 +506,7 @@ FUTURE_RE = re.compile(
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
 )
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
-CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n]")
+CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n】]")  # 】 closes a flash item's headline (【…】国务院印发…)
 # A year that dates an event (2018年12月, 2018年底, 2018年，), not a year that names something (2021年度汇算,
 # 2021年企业工资指导线).
 YEAR_RE = re.compile(
@@ -949,6 +949,9 @@ def _recalled(text: str, pos: int) -> str | None:
         return None
     sentence = _sentence_before(text, pos, 120)
     if RECENT_RE.search(sentence) or AT_THE_EVENT_RE.search(sentence):
+        return None
+    # "国务院印发的《2030年前碳达峰行动方案》26日发布。国家发展改革委负责人在接受专访时说": dated after the title
+    if RECENT_RE.search(text[pos : min(_sentence_end(text, pos), pos + 120)]):
         return None
     return "recalled in a press conference or interview: " + sentence.strip()[-30:]
 

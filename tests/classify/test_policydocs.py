@@ -1457,6 +1457,15 @@ def test_a_full_text_takes_the_issuer_of_a_heading_printed_over_its_first_lines(
     assert {d.issuer for d in docs} == {"赣州市人民政府"}
 
 
+def test_a_flash_item_s_bracketed_headline_is_not_the_clause_of_its_lead() -> None:
+    text = (
+        "新华社微博\n【中国碳达峰行动将完成碳排放强度全球最大降幅】国务院印发的《2030年前碳达峰行动方案》26日发布。"
+        "国家发展改革委负责人在接受新华社记者专访时说，碳达峰是历史拐点。"
+    )
+    [doc] = recognise("中国碳达峰行动将完成碳排放强度全球最大降幅", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("《2030年前碳达峰行动方案》", "国务院")
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
