@@ -1173,7 +1173,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         # "表决通过海南省人民代表大会常务委员会关于修改《…》的决定": a vote adopts it, wherever the text reports it
         voted = about_issuer is not None and VOTED_BEFORE_RE.search(clause) is not None
         lead = field_name == "title" or m.start() <= lead_end or voted
-        release = lead and not _future(clause) and not CITE_RE.search(clause)
+        # "海口市人民政府 / 关于加强…的通告 / 为切实保障…一、…": the heading on its own line over the document's own
+        # printed form is the document the article carries, wherever the article's chat puts it
+        printed = field_name == "text" and _heading_line_over_document(text, m.start("title"), m.end("title"))
+        release = (lead or printed) and not _future(clause) and not CITE_RE.search(clause)
         release = release and not is_historical(text, m.start(), ref_year)
         shown = unwrap_notice(m.group("title"))
         docs.append(
@@ -1845,6 +1848,15 @@ LEADING_NUMBER_RE = re.compile(rf"^{_PRINTED_NUMBER}\s*")
 TRAILING_NUMBER_RE = re.compile(rf"\s+{_PRINTED_NUMBER}$")
 WHOLE_BRACKET_RE = re.compile(r"《([^《》]+)》")
 HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$")
+
+
+def _heading_line_over_document(text: str, start: int, end: int) -> bool:
+    """The title at ``start:end`` fills its line, and the text under it shows a document's printed form (an outline,
+    numbered sections, a formula or a date line)."""
+    if text[start - 1 : start] not in ("\n", "") or text[end : end + 1] not in ("\n", ""):
+        return False
+    under = _structure_signals(text[end : end + 2500])
+    return any(s in under for s in ("nested outline numbering", "numbered sections", "promulgation formula"))
 
 
 def _structure_signals(text: str) -> list[str]:

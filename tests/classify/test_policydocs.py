@@ -1466,6 +1466,17 @@ def test_a_flash_item_s_bracketed_headline_is_not_the_clause_of_its_lead() -> No
     assert (doc.title, doc.issuer) == ("《2030年前碳达峰行动方案》", "国务院")
 
 
+def test_a_heading_alone_on_its_line_over_a_printed_document_is_released_past_the_lead() -> None:
+    chat = "逢年过节\n不少市民都喜欢燃放烟花爆竹\n为了更好的守护“海口蓝”\n下面这则通告\n请大家收好哦\n"
+    heading = "海口市人民政府\n关于加强2020年春节元宵节期间烟花爆竹安全管理工作的通告\n"
+    body = "为切实保障公共安全，现就有关事项通告如下：\n一、本市下列区域禁止燃放烟花爆竹：\n（一）绕城高速以北区域。\n"
+    [doc] = recognise("海口“禁燃令”来了！", chat + heading + body, published_at=Y2021).releases
+    assert doc.issuer == "海口市人民政府"
+    # the same heading quoted inside a sentence further down names it only
+    quoted = chat + "市民可参阅海口市人民政府关于加强2020年春节元宵节期间烟花爆竹安全管理工作的通告。\n" + body
+    assert recognise("海口“禁燃令”来了！", quoted, published_at=Y2021).releases == []
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
