@@ -2216,6 +2216,10 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         compact = LEADING_NUMBER_RE.sub("", compact)
         compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
         compact = compact.lstrip("：:，,、 ")
+        titled = TITLED_ANNOUNCEMENT_RE.fullmatch(compact)
+        if titled:
+            # "海关总署 农业农村部公告2019年第117号（关于防止老挝非洲猪瘟传入我国的公告）": its issuers and its title
+            compact = titled.group("issuer").strip() + titled.group("title")
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
@@ -2304,6 +2308,10 @@ SITE_SUFFIX_RE = re.compile(
 )
 
 
+TITLED_ANNOUNCEMENT_RE = re.compile(
+    r"(?P<issuer>[^（()）]{2,60}?)(?:联合)?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号\s*"
+    r"[（(](?P<title>关于[^（()）]{2,100}?的(?:公告|通告))[）)]"
+)
 CUT_ABOUT_RE = re.compile(r"(?:印发|转发|发布)《[^《》]{4,80}》的通知")
 CUT_COVER_RE = re.compile(r"《[^《》]{4,80}》的(?:通知|决定)")
 # A site named after its body: the name after the bar repeats the title's opening, or is a government body.

@@ -1477,6 +1477,17 @@ def test_a_heading_alone_on_its_line_over_a_printed_document_is_released_past_th
     assert recognise("海口“禁燃令”来了！", quoted, published_at=Y2021).releases == []
 
 
+def test_a_numbered_announcement_printed_with_its_title_in_brackets_is_that_title() -> None:
+    text = (
+        "海关总署 农业农村部公告2019年第117号（关于防止老挝非洲猪瘟传入我国的公告）\n"
+        "为保护我国畜牧业安全，防止疫情传入，现公告如下：\n一、禁止直接或间接从老挝输入猪、野猪及其产品。\n"
+        "二、禁止寄递或携带来自老挝的猪、野猪及其产品入境。\n海关总署 农业农村部\n2019年6月24日\n"
+    )
+    [doc] = recognise("海关总署 农业农村部公告2019年第117号丨关于防止老挝非洲猪瘟传", text).releases
+    assert doc.title_norm == normalise_title("关于防止老挝非洲猪瘟传入我国的公告")
+    assert doc.issuer == "海关总署、农业农村部"
+
+
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
     from carbonwatch.classify.policydocs import COVERING_CUE, FULL_TEXT_CUE, PolicyDocument, _covered_issuer
 
