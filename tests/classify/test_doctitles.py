@@ -102,6 +102,7 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "关于提请印发某实施方案的请示",
         "2021年中国气候公报",
         "《2020年中国温室气体公报（总第10期）》",  # a bulletin's issue number is no legal status
+        "《中国低碳联盟宣言》",  # an alliance's own declaration, whoever hosts its launch
         "关于新建圣都汇社区居民委员会的情况报告",  # a situation reported upward
         "大田县民政局关于县十八届人大一次会议第71号代表建议的答复",  # a reply to a deputy
     ],
@@ -111,6 +112,8 @@ def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: 
     assert title_is_document("关于加强信息报送工作的通知")[0]  # 报送 as the matter of a notice is fine
     assert not title_is_document("《2020年中国温室气体公报（总第10期）》", government_issuer=True)[0]
     assert not title_is_document("《某县工作简报（第5期）》")[0]  # an issue number alone makes no document
+    assert not title_is_document("《中国低碳联盟宣言》", government_issuer=True)[0]
+    assert title_is_document("《中法元首气候变化联合声明》")[0]  # a joint statement of states stays one
 
 
 def test_an_edition_year_does_not_make_a_weak_kind_official() -> None:
