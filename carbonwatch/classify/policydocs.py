@@ -426,10 +426,11 @@ VERB_BEFORE_RE = re.compile(
     # ... or the document's number and the word 文件 before a colon: "公布了交规划发〔2022〕56号文件：《…》"
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
 )
-# Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
+# Titles listed after the one just named (《甲》、《乙》和《丙》): a formula after the list is said of each.
 COORDINATED_TITLES_RE = re.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
 # "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
 PROGRESS_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执行|落实|进展|推进)情况|的?(?:中期|实施)评估")
+# Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = re.compile(
     r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
@@ -1719,10 +1720,9 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
             if PLACE_QUALIFIER_RE.fullmatch(d.issuer[: -len(old.issuer)]):
                 old.issuer = d.issuer  # the name with its city (上海市奉贤区人民政府) over the bare district's
         elif d.issuer and d.issuer != old.issuer and old.field == "title" and d.field == "text":
+            # "浙江省发布《X》" over "浙江省生态环境厅、发改委等9部门联合印发《X》": the body names who signed
             if _same_issuer(old.issuer, d.issuer):
-                old.issuer = (
-                    d.issuer
-                )  # "浙江省发布《X》" over "浙江省生态环境厅、发改委等9部门联合印发《X》": who signed
+                old.issuer = d.issuer
         old.doc_number = old.doc_number or d.doc_number
         if d.is_release and not old.is_release:
             old.is_release, old.cue = True, d.cue
@@ -2203,11 +2203,10 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         return None
     shown = complete_truncated(title.strip(), text) or title.strip()
     # the headline came through strip_site_suffix; the printed heading may carry the site's column glued to it
+    # "【行业动态】海关总署：…公告", "三部门：关于…的通知": the news lead, then the title
     colon = HEADLINE_COLON_LEAD_RE.match(shown)
     if colon:
-        shown = shown[
-            colon.end() :
-        ]  # "【行业动态】海关总署：…公告", "三部门：关于…的通知": the news lead, then the title
+        shown = shown[colon.end() :]
     colon_issuer = canonical_issuer(colon.group("issuer")) if colon else None
     candidates = [HEADLINE_TAIL_RE.sub("", shown), _strip_leading_column(_heading_block(text))]
     for candidate in candidates:
