@@ -1852,7 +1852,7 @@ HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)
 
 def _heading_line_over_document(text: str, start: int, end: int) -> bool:
     """The title at ``start:end`` fills its line, and the text under it shows a document's printed form (an outline,
-    numbered sections, a formula or a date line)."""
+    numbered sections or a promulgating formula; a date line alone is any article's)."""
     if text[start - 1 : start] not in ("\n", "") or text[end : end + 1] not in ("\n", ""):
         return False
     under = _structure_signals(text[end : end + 2500])
