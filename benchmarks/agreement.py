@@ -2,7 +2,7 @@
 
 Run: ``python -m benchmarks.agreement``. ``benchmarks/corpus/second_labels.tsv`` holds a second, independent reading
 of fixed sets of corpus posts, never picked by hand: the first 100 of rounds 1–9 by ``sha1("relabel:" + path)``, and
-every blind post of rounds 10–11 and 13–17 (the fresh posts the product's figures rest on; rounds 13–17 read by
+every blind post of rounds 10–11 and 13–18 (the fresh posts the product's figures rest on; rounds 13–18 read by
 a second person after they were measured and before their misses were read). Each was made by someone who saw
 neither the first labels nor the rules, with the same definitions. The table gives, per set,
 per label, the share of posts the two readings agree on, Cohen's kappa, the second reading scored against the first
@@ -76,6 +76,7 @@ SETS = {
     "blind posts of round 15": lambda row: row["split"] == "blind" and row["round"] == "15",
     "blind posts of round 16": lambda row: row["split"] == "blind" and row["round"] == "16",
     "blind posts of round 17": lambda row: row["split"] == "blind" and row["round"] == "17",
+    "blind posts of round 18": lambda row: row["split"] == "blind" and row["round"] == "18",
 }
 
 
