@@ -8,6 +8,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
+from carbonwatch.classify.ngram import apply_model, default_model
 from carbonwatch.classify.policydocs import PolicyResult, recognise
 from carbonwatch.classify.relevance import score_relevance
 from carbonwatch.classify.rules import Rules, RulesError, load_rules
@@ -26,6 +27,7 @@ def classify_item(item: ArticleItem, rules: Rules) -> None:
         title, text, meta=item.meta, source=item.source, published_at=item.published_at, carbon_terms=rules.term_pattern
     )
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
+    apply_model(title, text, relevance, default_model())
     item.carbon = relevance.as_dict()
     item.policy = policy.as_dict()
     item.flag = is_flag(relevance.relevant, policy)

@@ -119,13 +119,18 @@ def test_cli_bad_input_reported_and_others_processed(tmp_path: Path, capsys: pyt
 
 
 def test_analyze_classifies_with_the_configured_rules_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Same rules as a crawl: a stricter threshold in CARBONWATCH_RULES_FILE makes the seed not relevant.
+    # Same rules as a crawl: a stricter threshold in CARBONWATCH_RULES_FILE makes the seed not relevant (to the
+    # rules alone: the n-gram model, switched off here, may still read it as carbon, with its own evidence).
     shipped = Path(__file__).resolve().parent.parent / "carbonwatch" / "rules" / "carbon.toml"
     strict = tmp_path / "strict.toml"
     strict.write_text(shipped.read_text("utf-8").replace("threshold = 6.0", "threshold = 100000.0", 1), "utf-8")
     assert analyze_path(SEED).carbon["relevant"] is True  # the shipped rules
     monkeypatch.setenv("CARBONWATCH_RULES_FILE", str(strict))
+    monkeypatch.setenv("CARBONWATCH_NGRAM_MODEL", "off")
     assert analyze_path(SEED).carbon["relevant"] is False
+    monkeypatch.delenv("CARBONWATCH_NGRAM_MODEL")
+    [first, *_] = analyze_path(SEED).carbon["evidence"]
+    assert first["rule"] == "ngram_model"  # the model overrides the rules only with its reason
 
 
 # -- every built-in site, by the page's URL; configured sources by their selectors --

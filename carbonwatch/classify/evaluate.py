@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from carbonwatch.classify.ngram import NgramModel, apply_model, default_model
 from carbonwatch.classify.policydocs import (
     MULTI_RE,
     PolicyResult,
@@ -224,8 +225,16 @@ def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
     return False
 
 
-def evaluate(rows: Iterable[Labelled], root: Path, rules: Rules, reader: Callable[[Path], Post]) -> list[Outcome]:
-    """Classify each labelled post under ``root``."""
+def evaluate(
+    rows: Iterable[Labelled],
+    root: Path,
+    rules: Rules,
+    reader: Callable[[Path], Post],
+    model: NgramModel | Literal["default"] | None = "default",
+) -> list[Outcome]:
+    """Classify each labelled post under ``root`` as the crawl does: the rules, then the n-gram model (the one
+    ``CARBONWATCH_NGRAM_MODEL`` names by default; ``None`` for the rules alone)."""
+    ngram = default_model() if model == "default" else model
     outcomes: list[Outcome] = []
     for label in rows:
         post = reader(root / label.path)
@@ -238,6 +247,7 @@ def evaluate(rows: Iterable[Labelled], root: Path, rules: Rules, reader: Callabl
             carbon_terms=rules.term_pattern,
         )
         relevance = score_relevance(post.title, post.text, rules, released=policy.lead_releases())
+        apply_model(post.title, post.text, relevance, ngram)
         flag = relevance.relevant and any(d.is_release and d.carbon for d in policy.documents)
         missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i)]
         missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "")]

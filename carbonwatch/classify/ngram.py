@@ -1,0 +1,188 @@
+"""A small linear model over character n-grams that checks the carbon rules on text they were not written for.
+
+The rules decide; the model only adds what it is sure of: a post the rules did not find carbon-relevant becomes
+relevant when the model gives it more than ``add_above`` (a climate story written without the rules' vocabulary), the
+threshold chosen once, by cross-validation, when the model was trained. It never takes relevance away and never
+touches release recognition (a release veto was measured and not shipped: see the README). Each addition carries its
+reason as evidence spans (rule ``ngram_model``): the model's probability first, then the n-grams that pushed it most.
+
+The model is trained on the tuning split of the labelled corpus only (``benchmarks/train_ngram_model.py``,
+scikit-learn), so the blind split measures it; it ships as JSON (``carbonwatch/rules/ngram_model.json``) and runs here
+in pure Python: TF-IDF over character 1–3-grams of the headline and of headline + lead (lowercased, runs of whitespace
+as one space, sublinear tf, L2-normalised), then a logistic regression. ``CARBONWATCH_NGRAM_MODEL`` names another
+model file, or ``off`` for the rules alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from carbonwatch.classify.relevance import Evidence, Relevance
+
+ENV = "CARBONWATCH_NGRAM_MODEL"
+RULE = "ngram_model"
+WHITESPACE_RE = re.compile(r"\s\s+")
+EXPLAIN_TOP = 5
+
+
+class NgramModelError(ValueError):
+    """A model file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Vectorizer:
+    """One TF-IDF vocabulary: its features (one per column), their columns and idf."""
+
+    features: list[str]
+    index: dict[str, int]
+    idf: list[float]
+    ngram_range: tuple[int, int]
+
+    def transform(self, text: str) -> dict[int, float]:
+        """The L2-normalised sublinear TF-IDF vector of ``text`` (column -> value), as scikit-learn computes it."""
+        counts = Counter(self.index[g] for g in char_ngrams(text, self.ngram_range) if g in self.index)
+        values = {col: (1.0 + math.log(n)) * self.idf[col] for col, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        return {col: v / norm for col, v in values.items()} if norm else {}
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A logistic regression over the two vectorizers' columns."""
+
+    intercept: float
+    weights: dict[str, list[float]]  # vectorizer name -> coefficient per column
+    threshold: float
+
+
+@dataclass(frozen=True)
+class NgramModel:
+    """The shipped model: its vectorizers, one classifier per decision, and where it was trained."""
+
+    version: str
+    trained_on: str
+    lead_chars: int
+    vectorizers: dict[str, Vectorizer]
+    carbon: Linear
+    source: str
+
+    def fields(self, title: str, text: str) -> dict[str, str]:
+        """The texts each vectorizer reads: the headline, and the headline with the lead."""
+        return {"title": title, "lead": title + "\n" + text[: self.lead_chars]}
+
+    def probability(self, which: Linear, title: str, text: str) -> tuple[float, list[tuple[str, float]]]:
+        """P(label | post) and each n-gram's contribution (both vectorizers' summed), strongest first."""
+        total = which.intercept
+        parts: dict[str, float] = {}
+        for name, text_in in self.fields(title, text).items():
+            vectorizer = self.vectorizers[name]
+            for col, value in vectorizer.transform(text_in).items():
+                contribution = value * which.weights[name][col]
+                total += contribution
+                gram = vectorizer.features[col]
+                parts[gram] = parts.get(gram, 0.0) + contribution
+        return 1.0 / (1.0 + math.exp(-total)), sorted(parts.items(), key=lambda p: -abs(p[1]))
+
+
+def char_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """Character n-grams as scikit-learn's ``analyzer='char'`` makes them (lowercased, whitespace runs as one)."""
+    text = WHITESPACE_RE.sub(" ", text.lower())
+    low, high = ngram_range
+    return [text[i : i + n] for n in range(low, high + 1) for i in range(len(text) - n + 1)]
+
+
+def _linear(raw: dict[str, Any], names: list[str], sizes: dict[str, int], threshold_key: str) -> Linear:
+    weights = {name: [float(w) for w in raw["weights"][name]] for name in names}
+    if any(len(weights[name]) != sizes[name] for name in names):
+        raise NgramModelError("a classifier's weights do not match its vectorizer")
+    return Linear(float(raw["intercept"]), weights, float(raw[threshold_key]))
+
+
+def parse_model(data: dict[str, Any], source: str) -> NgramModel:
+    """A model from its JSON form (see ``benchmarks/train_ngram_model.py``)."""
+    try:
+        vectorizers = {
+            name: Vectorizer(
+                [str(g) for g in v["features"]],
+                {str(gram): i for i, gram in enumerate(v["features"])},
+                [float(x) for x in v["idf"]],
+                (int(v["ngram_range"][0]), int(v["ngram_range"][1])),
+            )
+            for name, v in data["vectorizers"].items()
+        }
+        names = sorted(vectorizers)
+        if names != ["lead", "title"]:
+            raise NgramModelError("the model needs the vectorizers 'title' and 'lead'")
+        sizes = {name: len(vectorizers[name].index) for name in names}
+        if any(len(vectorizers[n].idf) != sizes[n] for n in names):
+            raise NgramModelError("a vectorizer's idf does not match its features")
+        return NgramModel(
+            version=str(data["version"]),
+            trained_on=str(data["trained_on"]),
+            lead_chars=int(data["lead_chars"]),
+            vectorizers=vectorizers,
+            carbon=_linear(data["models"]["carbon"], names, sizes, "add_above"),
+            source=source,
+        )
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        if isinstance(exc, NgramModelError):
+            raise
+        raise NgramModelError(f"{source}: not an n-gram model file ({exc!r})") from exc
+
+
+def load_model(path: Path | None = None) -> NgramModel:
+    """The model at ``path``, or the shipped one."""
+    if path is None:
+        text = resources.files("carbonwatch").joinpath("rules/ngram_model.json").read_text(encoding="utf-8")
+        return parse_model(json.loads(text), "carbonwatch/rules/ngram_model.json")
+    try:
+        return parse_model(json.loads(path.read_text(encoding="utf-8")), str(path))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise NgramModelError(f"{path}: cannot read the n-gram model ({exc})") from exc
+
+
+def default_model() -> NgramModel | None:
+    """The model ``CARBONWATCH_NGRAM_MODEL`` names (a path, or ``off`` for the rules alone), else the shipped one;
+    each file is read once."""
+    return _model_for(os.environ.get(ENV, "").strip())
+
+
+@lru_cache(maxsize=4)
+def _model_for(setting: str) -> NgramModel | None:
+    if setting.lower() == "off":
+        return None
+    return load_model(Path(setting) if setting else None)
+
+
+def _first_span(gram: str, title: str, text: str) -> tuple[str, int, int]:
+    at = title.lower().find(gram)
+    if at >= 0:
+        return "title", at, at + len(gram)
+    at = text.lower().find(gram)
+    return "text", max(at, 0), max(at, 0) + len(gram)
+
+
+def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel | None) -> None:
+    """Make ``relevance`` relevant where the rules said no and ``model`` is sure of carbon, with its reason first
+    (a flag keeps the first spans); no model, no change."""
+    if model is None or relevance.relevant:
+        return
+    p, parts = model.probability(model.carbon, title, text)
+    if p <= model.carbon.threshold:
+        return
+    relevance.relevant = True
+    verdict = f"n-gram model {model.version}: p={p:.2f} > {model.carbon.threshold:.2f}"
+    spans = [Evidence(verdict, "title", 0, 0, RULE, round(p, 3))]
+    for gram, weight in [(gram, w) for gram, w in parts if w > 0 and gram.strip()][:EXPLAIN_TOP]:
+        field_name, start, end = _first_span(gram, title, text)
+        spans.append(Evidence(gram, field_name, start, end, RULE, round(weight, 3)))
+    relevance.evidence[:0] = spans

@@ -1,0 +1,121 @@
+"""The n-gram carbon model that checks the rules: its scorer, its additions and their reasons, and the shipped file."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carbonwatch.classify.ngram import (
+    RULE,
+    NgramModelError,
+    apply_model,
+    char_ngrams,
+    default_model,
+    load_model,
+    parse_model,
+)
+from carbonwatch.classify.relevance import Relevance
+
+
+def tiny(carbon_threshold: float = 0.5) -> dict[str, Any]:
+    """A hand-made model: 碳 speaks for carbon."""
+    return {
+        "version": "test",
+        "trained_on": "hand-made",
+        "lead_chars": 20,
+        "vectorizers": {
+            "title": {"ngram_range": [1, 2], "features": ["碳", "解读", "印发"], "idf": [1.0, 1.0, 1.0]},
+            "lead": {"ngram_range": [1, 1], "features": ["碳"], "idf": [2.0]},
+        },
+        "models": {
+            "carbon": {
+                "intercept": -1.0,
+                "weights": {"title": [4.0, 0.0, 0.0], "lead": [2.0]},
+                "add_above": carbon_threshold,
+            }
+        },
+    }
+
+
+def verdict(relevant: bool = False) -> Relevance:
+    return Relevance(relevant=relevant, score=0.0, threshold=6.0)
+
+
+def test_char_ngrams_are_scikit_learns() -> None:
+    # lowercased, a run of whitespace read as one space, a single newline kept
+    assert char_ngrams("AB  c", (1, 2)) == ["a", "b", " ", "c", "ab", "b ", " c"]
+    assert char_ngrams("a\nb", (2, 2)) == ["a\n", "\nb"]
+
+
+def test_the_scorer_is_tf_idf_and_a_logistic_regression() -> None:
+    model = parse_model(tiny(), "test")
+    p, parts = model.probability(model.carbon, "碳碳", "")
+    # title: 碳 twice -> (1 + ln 2) * 1, normalised to 1.0; lead "碳碳\n" -> 1.0; -1 + 4 + 2
+    assert p == pytest.approx(1 / (1 + math.exp(-5.0)))
+    assert parts == [("碳", pytest.approx(6.0))]  # one n-gram, both vectorizers' contributions summed
+
+
+def test_carbon_the_model_is_sure_of_is_added_with_its_reason_first() -> None:
+    model = parse_model(tiny(), "test")
+    relevance = verdict()
+    apply_model("碳市场", "全国碳市场开市", relevance, model)
+    assert relevance.relevant
+    assert relevance.evidence[0].rule == RULE and relevance.evidence[0].term.startswith("n-gram model test: p=")
+    assert [(e.term, e.field, e.start) for e in relevance.evidence[1:]] == [("碳", "title", 0)]
+    untouched = verdict()
+    apply_model("股市收盘", "", untouched, model)
+    assert not untouched.relevant and untouched.evidence == []
+
+
+def test_the_rules_verdict_stands_without_a_model_below_its_threshold_and_where_the_rules_are_sure() -> None:
+    relevance = verdict()
+    apply_model("碳市场", "全国碳市场开市", relevance, None)
+    assert not relevance.relevant
+    strict = verdict()
+    apply_model("碳市场", "全国碳市场开市", strict, parse_model(tiny(carbon_threshold=0.999), "test"))
+    assert not strict.relevant
+    sure = verdict(relevant=True)
+    apply_model("股市收盘", "", sure, parse_model(tiny(), "test"))
+    assert sure.relevant and sure.evidence == []  # the model never takes relevance away
+
+
+def test_a_model_file_that_does_not_fit_is_refused(tmp_path: Path) -> None:
+    bad = tiny()
+    bad["models"]["carbon"]["weights"]["lead"] = [1.0, 2.0]
+    with pytest.raises(NgramModelError, match="do not match"):
+        parse_model(bad, "bad")
+    path = tmp_path / "model.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(NgramModelError, match="cannot read"):
+        load_model(path)
+    del bad["vectorizers"]
+    with pytest.raises(NgramModelError, match="not an n-gram model"):
+        parse_model(bad, "bad")
+
+
+def test_the_setting_names_another_model_or_none(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(tiny()), encoding="utf-8")
+    monkeypatch.setenv("CARBONWATCH_NGRAM_MODEL", str(path))
+    model = default_model()
+    assert model is not None and model.version == "test"
+    monkeypatch.setenv("CARBONWATCH_NGRAM_MODEL", "off")
+    assert default_model() is None
+    monkeypatch.delenv("CARBONWATCH_NGRAM_MODEL")
+    shipped = default_model()
+    assert shipped is not None and "tuning split" in shipped.trained_on
+
+
+def test_the_shipped_model_was_trained_on_the_tuning_split_and_reads_plain_cases() -> None:
+    model = load_model()
+    assert "tuning split" in model.trained_on
+    assert 0.5 < model.carbon.threshold < 1
+    p_carbon, _ = model.probability(
+        model.carbon, "全国碳排放权交易市场启动上线交易", "碳达峰碳中和目标下，碳市场开市。"
+    )
+    p_other, _ = model.probability(model.carbon, "A股三大指数收涨 券商板块走强", "沪指收涨0.5%，成交额放大。")
+    assert p_carbon > model.carbon.threshold > p_other
