@@ -51,6 +51,14 @@ class ClassifyPipeline:
         path = crawler.settings.get("CARBONWATCH_RULES_FILE")
         rules = load_rules(Path(path) if path else None)
         logger.info("carbon rules %s version %s (%d terms)", rules.source, rules.version, len(rules.terms))
+        # a CARBONWATCH_NGRAM_MODEL that cannot be read stops the crawl here, as a bad rules file does
+        model = default_model()
+        if model is None:
+            logger.info("n-gram carbon model off (CARBONWATCH_NGRAM_MODEL=off): the rules alone")
+        else:
+            logger.info(
+                "n-gram carbon model %s version %s (above %.2f)", model.source, model.version, model.carbon.threshold
+            )
         return cls(rules, crawler.stats)
 
     def process_item(self, item: Any) -> Any:

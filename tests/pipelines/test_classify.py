@@ -91,3 +91,17 @@ def test_from_crawler_refuses_bad_rules_file(tmp_path: Path) -> None:
     path.write_text("not toml [", encoding="utf-8")
     with pytest.raises(RulesError):
         ClassifyPipeline.from_crawler(Crawler(str(path)))
+
+
+def test_from_crawler_refuses_an_unreadable_ngram_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from carbonwatch.classify.ngram import NgramModelError
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text('version = "mine"\n[terms]\n"钾肥" = 9\n', encoding="utf-8")
+    model = tmp_path / "model.json"
+    model.write_text("{}", encoding="utf-8")
+    monkeypatch.setenv("CARBONWATCH_NGRAM_MODEL", str(model))
+    with pytest.raises(NgramModelError, match="not an n-gram model"):
+        ClassifyPipeline.from_crawler(Crawler(str(rules)))
+    monkeypatch.setenv("CARBONWATCH_NGRAM_MODEL", "off")
+    assert ClassifyPipeline.from_crawler(Crawler(str(rules))).rules.version == "mine"
