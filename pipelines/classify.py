@@ -8,10 +8,9 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from carbonwatch.classify.ngram import apply_model, default_model
-from carbonwatch.classify.policydocs import PolicyResult, recognise
-from carbonwatch.classify.relevance import score_relevance
+from carbonwatch.classify.ngram import ModelChoice, default_model
 from carbonwatch.classify.rules import Rules, RulesError, load_rules
+from carbonwatch.classify.verdict import classify
 from crawler.items import ArticleItem
 
 logger = logging.getLogger(__name__)
@@ -20,30 +19,30 @@ logger = logging.getLogger(__name__)
 __all__ = ["ClassifyPipeline", "Rules", "RulesError", "classify_item", "load_rules"]
 
 
-def classify_item(item: ArticleItem, rules: Rules) -> None:
-    """Set ``item.carbon``, ``item.policy`` and ``item.flag`` from the item's clean title and text."""
-    title, text = item.title or "", item.text or ""
-    policy = recognise(
-        title, text, meta=item.meta, source=item.source, published_at=item.published_at, carbon_terms=rules.term_pattern
+def classify_item(item: ArticleItem, rules: Rules, model: ModelChoice = "default") -> None:
+    """Set ``item.carbon``, ``item.policy`` and ``item.flag`` from the item's clean title and text (``model``: the
+    n-gram carbon model, by default the one ``CARBONWATCH_NGRAM_MODEL`` names)."""
+    verdict = classify(
+        item.title or "",
+        item.text or "",
+        rules,
+        meta=item.meta,
+        source=item.source,
+        published_at=item.published_at,
+        model=model,
     )
-    relevance = score_relevance(title, text, rules, released=policy.lead_releases())
-    apply_model(title, text, relevance, default_model())
-    item.carbon = relevance.as_dict()
-    item.policy = policy.as_dict()
-    item.flag = is_flag(relevance.relevant, policy)
-
-
-def is_flag(relevant: bool, policy: PolicyResult) -> bool:
-    """A flag: a carbon-relevant article reporting the release of a document about carbon."""
-    return relevant and any(d.is_release and d.carbon for d in policy.documents)
+    item.carbon = verdict.relevance.as_dict()
+    item.policy = verdict.policy.as_dict()
+    item.flag = verdict.flag
 
 
 class ClassifyPipeline:
     """Classifies every non-duplicate item; duplicates link to an original that was classified already."""
 
-    def __init__(self, rules: Rules, stats: Any = None) -> None:
+    def __init__(self, rules: Rules, stats: Any = None, model: ModelChoice = "default") -> None:
         self.rules = rules
         self.stats = stats
+        self.model = model
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ClassifyPipeline:
@@ -59,14 +58,14 @@ class ClassifyPipeline:
             logger.info(
                 "n-gram carbon model %s version %s (above %.2f)", model.source, model.version, model.carbon.threshold
             )
-        return cls(rules, crawler.stats)
+        return cls(rules, crawler.stats, model)
 
     def process_item(self, item: Any) -> Any:
         """Classify ``item`` in place unless it is a duplicate."""
         article = ItemAdapter(item).item
         if not isinstance(article, ArticleItem) or article.duplicate:
             return item
-        classify_item(article, self.rules)
+        classify_item(article, self.rules, self.model)
         if self.stats is not None:
             self.stats.inc_value("carbonwatch/classify/items")
             if article.carbon and article.carbon["relevant"]:

@@ -18,19 +18,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from carbonwatch.classify.ngram import NgramModel, apply_model, default_model
-from carbonwatch.classify.policydocs import (
-    MULTI_RE,
-    PolicyResult,
-    canonical_issuer,
-    normalise_title,
-    recognise,
-    same_document_key,
-)
-from carbonwatch.classify.relevance import score_relevance
+from carbonwatch.classify.ngram import ModelChoice
+from carbonwatch.classify.policydocs import MULTI_RE, PolicyResult, canonical_issuer, normalise_title, same_document_key
 from carbonwatch.classify.rules import Rules
+from carbonwatch.classify.verdict import classify
 
 logger = logging.getLogger(__name__)
 
@@ -230,25 +223,23 @@ def evaluate(
     root: Path,
     rules: Rules,
     reader: Callable[[Path], Post],
-    model: NgramModel | Literal["default"] | None = "default",
+    model: ModelChoice = "default",
 ) -> list[Outcome]:
     """Classify each labelled post under ``root`` as the crawl does: the rules, then the n-gram model (the one
     ``CARBONWATCH_NGRAM_MODEL`` names by default; ``None`` for the rules alone)."""
-    ngram = default_model() if model == "default" else model
     outcomes: list[Outcome] = []
     for label in rows:
         post = reader(root / label.path)
-        policy = recognise(
+        verdict = classify(
             post.title,
             post.text,
+            rules,
             meta=post.meta,
             source=post.source,
             published_at=post.published_at,
-            carbon_terms=rules.term_pattern,
+            model=model,
         )
-        relevance = score_relevance(post.title, post.text, rules, released=policy.lead_releases())
-        apply_model(post.title, post.text, relevance, ngram)
-        flag = relevance.relevant and any(d.is_release and d.carbon for d in policy.documents)
+        policy, relevance = verdict.policy, verdict.relevance
         missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i)]
         missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "")]
         outcomes.append(
@@ -256,7 +247,7 @@ def evaluate(
                 label=label,
                 carbon=relevance.relevant,
                 release=policy.is_release,
-                flag=flag,
+                flag=verdict.flag,
                 score=relevance.score,
                 policy=policy,
                 missing_docs=missing,

@@ -20,11 +20,11 @@ import math
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Union
 
 from carbonwatch.classify.relevance import Evidence, Relevance
 
@@ -38,14 +38,21 @@ class NgramModelError(ValueError):
     """A model file that cannot be used."""
 
 
+# Which model to apply: a loaded one, "default" (the one CARBONWATCH_NGRAM_MODEL names), or None (the rules alone).
+ModelChoice = Union["NgramModel", Literal["default"], None]
+
+
 @dataclass(frozen=True)
 class Vectorizer:
-    """One TF-IDF vocabulary: its features (one per column), their columns and idf."""
+    """One TF-IDF vocabulary: its features (one per column) and their idf."""
 
     features: list[str]
-    index: dict[str, int]
     idf: list[float]
     ngram_range: tuple[int, int]
+    index: dict[str, int] = field(init=False)  # feature -> column
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", {gram: col for col, gram in enumerate(self.features)})
 
     def transform(self, text: str) -> dict[int, float]:
         """The L2-normalised sublinear TF-IDF vector of ``text`` (column -> value), as scikit-learn computes it."""
@@ -113,7 +120,6 @@ def parse_model(data: dict[str, Any], source: str) -> NgramModel:
         vectorizers = {
             name: Vectorizer(
                 [str(g) for g in v["features"]],
-                {str(gram): i for i, gram in enumerate(v["features"])},
                 [float(x) for x in v["idf"]],
                 (int(v["ngram_range"][0]), int(v["ngram_range"][1])),
             )
@@ -122,9 +128,9 @@ def parse_model(data: dict[str, Any], source: str) -> NgramModel:
         names = sorted(vectorizers)
         if names != ["lead", "title"]:
             raise NgramModelError("the model needs the vectorizers 'title' and 'lead'")
-        sizes = {name: len(vectorizers[name].index) for name in names}
-        if any(len(vectorizers[n].idf) != sizes[n] for n in names):
-            raise NgramModelError("a vectorizer's idf does not match its features")
+        sizes = {name: len(vectorizers[name].features) for name in names}
+        if any(len(vectorizers[n].idf) != sizes[n] or len(vectorizers[n].index) != sizes[n] for n in names):
+            raise NgramModelError("a vectorizer's idf does not match its features (or a feature repeats)")
         return NgramModel(
             version=str(data["version"]),
             trained_on=str(data["trained_on"]),
@@ -133,9 +139,9 @@ def parse_model(data: dict[str, Any], source: str) -> NgramModel:
             carbon=_linear(data["models"]["carbon"], names, sizes, "add_above"),
             source=source,
         )
+    except NgramModelError:
+        raise
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        if isinstance(exc, NgramModelError):
-            raise
         raise NgramModelError(f"{source}: not an n-gram model file ({exc!r})") from exc
 
 

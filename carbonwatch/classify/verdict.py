@@ -1,0 +1,46 @@
+"""One article's whole classification, as the crawl and the benchmarks both run it: policy documents, carbon
+relevance (the rules, then the n-gram model), and the flag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model
+from carbonwatch.classify.policydocs import PolicyResult, recognise
+from carbonwatch.classify.relevance import Relevance, score_relevance
+from carbonwatch.classify.rules import Rules
+
+
+@dataclass
+class Verdict:
+    """What the classifier says of one article."""
+
+    policy: PolicyResult
+    relevance: Relevance
+    flag: bool
+
+
+def is_flag(relevant: bool, policy: PolicyResult) -> bool:
+    """A flag: a carbon-relevant article reporting the release of a document about carbon."""
+    return relevant and any(d.is_release and d.carbon for d in policy.documents)
+
+
+def classify(
+    title: str,
+    text: str,
+    rules: Rules,
+    *,
+    meta: dict[str, str] | None = None,
+    source: str = "",
+    published_at: datetime | None = None,
+    model: ModelChoice = "default",
+) -> Verdict:
+    """Classify one article: ``model`` is the n-gram carbon model (the one ``CARBONWATCH_NGRAM_MODEL`` names by
+    default; ``None`` for the rules alone)."""
+    policy = recognise(
+        title, text, meta=meta, source=source, published_at=published_at, carbon_terms=rules.term_pattern
+    )
+    relevance = score_relevance(title, text, rules, released=policy.lead_releases())
+    apply_model(title, text, relevance, default_model() if model == "default" else model)
+    return Verdict(policy, relevance, is_flag(relevance.relevant, policy))
