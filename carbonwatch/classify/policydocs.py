@@ -1060,10 +1060,11 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         dtype = doc_type(title)
         if kind_after and not NON_DOCUMENT_RE.search(norm):
             is_doc, dtype = True, dtype or kind_after.group(1)
-        listed = COORDINATED_TITLES_RE.match(text, m.end())
-        if not is_doc and listed and not NON_DOCUMENT_RE.search(norm):
-            # "《南宁市行政执法公示制度》…已经…审议通过，现印发给你们": what a covering formula issues is a document
-            is_doc = bool(HEREBY_AFTER_RE.match(text[listed.end() : listed.end() + 130]))
+        # "《甲》、《乙》、《丙》等四项制度已经…审议通过，现印发给你们": the formula after the titles listed with it
+        listed_end = COORDINATED_TITLES_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # matches empty
+        formula = HEREBY_AFTER_RE.match(text[listed_end : listed_end + 130])
+        if not is_doc and formula and not NON_DOCUMENT_RE.search(norm):
+            is_doc = True  # "《南宁市行政执法公示制度》…现印发给你们": what a covering formula issues is a document
         if not is_doc:
             continue
         release, cue = False, ""
@@ -1081,11 +1082,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: by.end()]
             issuer = issuer or canonical_issuer(by.group("issuer"))
-        # "《甲》、《乙》、《丙》等四项制度已经…审议通过，现印发给你们": the formula after the titles listed with it
-        hereby = HEREBY_AFTER_RE.match(text[listed.end() : listed.end() + 130]) if not release and listed else None
-        if hereby and not CITE_RE.search(clause):
+        if formula and not release and not CITE_RE.search(clause):
             # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
-            release, cue = True, COVERING_CUE + hereby.group(0)[-12:]
+            release, cue = True, COVERING_CUE + formula.group(0)[-12:]
             # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below
             issuer = issuer_prefix or _closing_issuer(text)
         if not release and ATTACHED_BEFORE_RE.search(before):
