@@ -1,16 +1,20 @@
-"""A small linear model over character n-grams that checks the carbon rules on text they were not written for.
+"""A small linear model over character n-grams that checks the rules on text they were not written for.
 
-The rules decide; the model only adds what it is sure of: a post the rules did not find carbon-relevant becomes
-relevant when the model gives it more than ``add_above`` (a climate story written without the rules' vocabulary), the
-threshold chosen once, by cross-validation, when the model was trained. It never takes relevance away and never
-touches release recognition (a release veto was measured and not shipped: see the README). Each addition carries its
-reason as evidence spans (rule ``ngram_model``): the model's probability first, then the n-grams that pushed it most.
+The rules decide; the model only adds what it is sure of, each time above a threshold chosen once, by
+cross-validation, when it was trained:
+- carbon relevance: a post the rules did not find carbon-relevant becomes relevant above ``add_above`` (a climate
+  story written without the rules' vocabulary). Its reason goes first in the evidence (rule ``ngram_model``): the
+  probability, then the n-grams that pushed it most.
+- a release: where the rules found none and gave no reason against the document the article is about
+  (``policydocs.silent_subject``), that document becomes a release above ``promote_above``; its ``cue`` gives the
+  probability and the n-grams of two characters or more that pushed it most.
+It never takes relevance or a release away (a release veto was measured and not shipped: see the README).
 
 The model is trained on the tuning split of the labelled corpus only (``benchmarks/train_ngram_model.py``,
 scikit-learn), so the blind split measures it; it ships as JSON (``carbonwatch/rules/ngram_model.json``) and runs here
 in pure Python: TF-IDF over character 1–3-grams of the headline and of headline + lead (lowercased, runs of whitespace
-as one space, sublinear tf, L2-normalised), then a logistic regression. ``CARBONWATCH_NGRAM_MODEL`` names another
-model file, or ``off`` for the rules alone.
+as one space, sublinear tf, L2-normalised), then a logistic regression per decision. ``CARBONWATCH_NGRAM_MODEL``
+names another model file, or ``off`` for the rules alone.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Union
 
+from carbonwatch.classify.policydocs import PolicyResult, silent_subject
 from carbonwatch.classify.relevance import Evidence, Relevance
 
 ENV = "CARBONWATCH_NGRAM_MODEL"
 RULE = "ngram_model"
 WHITESPACE_RE = re.compile(r"\s\s+")
 EXPLAIN_TOP = 5
+RELEASE_EXPLAIN_TOP = 4
 
 
 class NgramModelError(ValueError):
@@ -81,6 +87,7 @@ class NgramModel:
     vectorizers: dict[str, Vectorizer]
     carbon: Linear
     source: str
+    release: Linear | None = None  # promotes a release the rules were silent on (files before 2026.12 have none)
 
     def fields(self, title: str, text: str) -> dict[str, str]:
         """The texts each vectorizer reads: the headline, and the headline with the lead."""
@@ -138,6 +145,11 @@ def parse_model(data: dict[str, Any], source: str) -> NgramModel:
             vectorizers=vectorizers,
             carbon=_linear(data["models"]["carbon"], names, sizes, "add_above"),
             source=source,
+            release=(
+                _linear(data["models"]["release"], names, sizes, "promote_above")
+                if "release" in data["models"]
+                else None
+            ),
         )
     except NgramModelError:
         raise
@@ -192,3 +204,26 @@ def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel |
         field_name, start, end = _first_span(gram, title, text)
         spans.append(Evidence(gram, field_name, start, end, RULE, round(weight, 3)))
     relevance.evidence[:0] = spans
+
+
+def promote_release(title: str, text: str, policy: PolicyResult, model: NgramModel | None) -> None:
+    """Make the document the article is about a release where the rules found none and said nothing against it
+    (``silent_subject``), when the release model is sure; its ``cue`` gives the probability and the n-grams of two
+    characters or more that weighed most for it. No model, or a model without a release part, no change."""
+    if model is None or model.release is None:
+        return
+    subject = silent_subject(title, text, policy)
+    if subject is None:
+        return
+    p, parts = model.probability(model.release, title, text)
+    if p <= model.release.threshold:
+        return
+    grams = [gram for gram, w in parts if w > 0 and len(gram.strip()) >= 2][:RELEASE_EXPLAIN_TOP]
+    subject.is_release = True
+    subject.cue = (
+        f"n-gram model {model.version}: release p={p:.2f} > {model.release.threshold:.2f} ({', '.join(grams)})"
+    )
+    subject.carbon = True  # the one release the article reports is what it is about (as recognise() has it)
+    if subject not in policy.documents:
+        policy.documents.insert(0, subject)
+    policy.is_release = True

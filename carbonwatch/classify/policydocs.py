@@ -2773,3 +2773,51 @@ def government_page_document(title: str, meta: dict[str, str], source: str) -> P
         return None  # a news page on a government site, not a document
     issuer = canonical_issuer(issuer_raw) if issuer_raw else prefix_issuer
     return _titled_page_document(title, doc_title, issuer, number, dtype, f"government page ({source})")
+
+
+# -- the document an article is about, where no rule spoke ------------------------------------------------------
+
+# "…通知 厦环委办〔2025〕36号-高新技术企业服务网", "能源管理 | 关于…的通知": a headline's site, column or number
+# around the document's title.
+# A headline's verb before what it reports: a release verb, or 发 again ("陕西深夜再发紧急通知").
+HEADLINE_VERB_RE = re.compile(rf"{_VERB_ALT}|(?:再|又|连|急|重磅)发")
+HEADLINE_PARTS_RE = re.compile(r"\s*[|｜_]\s*|\s+-\s*|-(?=[^-]{2,16}$)|\s+(?=[\u4e00-\u9fff]{1,8}〔)")
+
+
+def _headline_as_document(title: str) -> PolicyDocument | None:
+    """The headline, or one of its parts, when it is a document's title (关于…的通知, …管理办法, …令); after a
+    release verb, its object ("自然资源部发布蓝碳系列技术规程": 蓝碳系列技术规程, 自然资源部)."""
+    start = 0
+    for part in HEADLINE_PARTS_RE.split(title):
+        at = title.find(part, start)
+        start = max(start, at)
+        clause = re.split(r"[，,！!？?：:\s]+", part.strip())[-1]
+        verb = HEADLINE_VERB_RE.search(clause)
+        name = clause[verb.end() :] if verb else clause
+        kind = document_kind(name) if len(name) >= 6 else None
+        if kind is None or kind in WEAK_KINDS or not title_is_document(name)[0]:
+            continue
+        issuer = canonical_issuer(clause[: verb.start()]) if verb else split_issuer_prefix(name)[0]
+        offset = at + part.find(name)
+        return _released(name, issuer, kind, "title", (offset, offset + len(name)), "")
+    return None
+
+
+def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
+    """The document the article would be about, if it reports a release, where the rules are silent on it: no
+    release found, not a digest, and no rule gave a reason against a document of the headline or the lead (a draft,
+    an interpretation, a citation with 根据 …). The headline's own document, else the headline as a document
+    title, else the lead's first document; None where there is none. A statistical reader may promote it."""
+    if policy.is_release or policy.digest:
+        return None
+    lead = [d for d in policy.documents if d.field == "title" or (d.field == "text" and d.start < LEAD_MAX_CHARS)]
+    explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
+    if any(d.cue for d in lead) or explainer or MONTHLY_RULES_RE.search(title):
+        return None
+    in_headline = [d for d in lead if d.field == "title"]
+    if in_headline:
+        return in_headline[0]
+    from_headline = _headline_as_document(title)
+    if from_headline is not None:
+        return from_headline
+    return min(lead, key=lambda d: d.start) if lead else None

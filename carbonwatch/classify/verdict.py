@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model
+from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model, promote_release
 from carbonwatch.classify.policydocs import PolicyResult, recognise
 from carbonwatch.classify.relevance import Relevance, score_relevance
 from carbonwatch.classify.rules import Rules
@@ -36,11 +36,14 @@ def classify(
     published_at: datetime | None = None,
     model: ModelChoice = "default",
 ) -> Verdict:
-    """Classify one article: ``model`` is the n-gram carbon model (the one ``CARBONWATCH_NGRAM_MODEL`` names by
-    default; ``None`` for the rules alone)."""
+    """Classify one article: ``model`` is the n-gram model (the one ``CARBONWATCH_NGRAM_MODEL`` names by default;
+    ``None`` for the rules alone). It may promote the article's subject to a release where the rules were silent,
+    before relevance is scored, and add carbon relevance the rules did not find."""
+    chosen = default_model() if model == "default" else model
     policy = recognise(
         title, text, meta=meta, source=source, published_at=published_at, carbon_terms=rules.term_pattern
     )
+    promote_release(title, text, policy, chosen)
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
-    apply_model(title, text, relevance, default_model() if model == "default" else model)
+    apply_model(title, text, relevance, chosen)
     return Verdict(policy, relevance, is_flag(relevance.relevant, policy))

@@ -1,0 +1,118 @@
+"""The release the n-gram model promotes where the rules are silent: which document, when, and its reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carbonwatch.classify.evaluate import default_reader
+from carbonwatch.classify.ngram import load_model, parse_model, promote_release
+from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult, normalise_title, recognise, silent_subject
+from carbonwatch.classify.rules import load_rules
+from carbonwatch.classify.verdict import classify
+
+CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
+
+
+def tiny(release_threshold: float | None = 0.5) -> dict[str, Any]:
+    """A hand-made model: 印发 speaks for a release (and nothing for carbon)."""
+    linear = {"intercept": -1.0, "weights": {"title": [0.0, 0.0, 4.0], "lead": [0.0]}}
+    models: dict[str, Any] = {"carbon": {**linear, "add_above": 0.99}}
+    if release_threshold is not None:
+        models["release"] = {**linear, "promote_above": release_threshold}
+    return {
+        "version": "test",
+        "trained_on": "hand-made",
+        "lead_chars": 20,
+        "vectorizers": {
+            "title": {"ngram_range": [1, 2], "features": ["碳", "解读", "印发"], "idf": [1.0, 1.0, 1.0]},
+            "lead": {"ngram_range": [1, 1], "features": ["碳"], "idf": [2.0]},
+        },
+        "models": models,
+    }
+
+
+def doc(title: str, field: str = "text", start: int = 0, cue: str = "", release: bool = False) -> PolicyDocument:
+    return PolicyDocument(title, normalise_title(title), field=field, start=start, cue=cue, is_release=release)
+
+
+@pytest.mark.parametrize(
+    ("headline", "documents", "digest", "expected"),
+    [
+        # the headline's own document comes first, then the lead's first
+        ("某市印发方案", [doc("《乙方案》", start=40), doc("《甲方案》", "title", 2)], False, "《甲方案》"),
+        ("某市新闻", [doc("《乙方案》", start=90), doc("《丙方案》", start=10)], False, "《丙方案》"),
+        # the headline as a document's title, or the object of its release verb
+        ("乌海市“十四五”应对气候变化规划", [], False, "乌海市“十四五”应对气候变化规划"),
+        ("自然资源部发布蓝碳系列技术规程", [], False, "蓝碳系列技术规程"),
+        ("能源管理 | 关于推动高校绿色低碳发展的通知 沪教委后〔2024〕13号", [], False, "关于推动高校绿色低碳发展的通知"),
+        # silent means silent: a reason given against a lead document, a release found, a digest, an explainer
+        ("某市新闻", [doc("《乙方案》", start=10, cue="根据")], False, None),
+        ("某市新闻", [doc("《乙方案》", start=10, release=True)], False, None),
+        ("某市新闻", [doc("《乙方案》", start=10)], True, None),
+        ("一图读懂《乙方案》", [doc("《乙方案》", "title", 4)], False, None),
+        # a document past the lead is not what the article is about; a news headline is no title
+        ("某市新闻", [doc("《乙方案》", start=400)], False, None),
+        ("A股三大指数收涨 券商板块走强", [], False, None),
+        ("陕西深夜再发紧急通知", [], False, None),  # the object of 再发 is too short to be a title
+    ],
+)
+def test_the_subject_the_rules_were_silent_on(
+    headline: str, documents: list[PolicyDocument], digest: bool, expected: str | None
+) -> None:
+    policy = PolicyResult(is_release=any(d.is_release for d in documents), documents=documents, digest=digest)
+    subject = silent_subject(headline, "", policy)
+    assert (subject.title if subject else None) == expected
+    if subject is not None and subject not in documents:  # read from the headline itself
+        assert headline[subject.start : subject.end] == subject.title
+
+
+def test_the_issuer_before_a_headlines_verb_issues_its_object() -> None:
+    subject = silent_subject("自然资源部发布蓝碳系列技术规程", "", PolicyResult())
+    assert subject is not None and subject.issuer == "自然资源部" and subject.doc_type == "规程"
+
+
+def test_a_sure_model_promotes_the_subject_with_its_reason() -> None:
+    model = parse_model(tiny(), "test")
+    policy = PolicyResult()
+    promote_release("某市印发乌海市应对气候变化规划", "", policy, model)
+    assert policy.is_release and [d.title for d in policy.releases] == ["乌海市应对气候变化规划"]
+    promoted = policy.releases[0]
+    assert promoted.cue.startswith("n-gram model test: release p=") and promoted.cue.endswith("(印发)")
+    assert promoted.carbon  # the one release the article reports is what it is about
+
+
+def test_no_promotion_below_the_threshold_without_a_release_model_or_without_a_subject() -> None:
+    for model, headline in (
+        (parse_model(tiny(release_threshold=0.999), "test"), "某市印发乌海市应对气候变化规划"),
+        (parse_model(tiny(release_threshold=None), "test"), "某市印发乌海市应对气候变化规划"),
+        (None, "某市印发乌海市应对气候变化规划"),
+        (parse_model(tiny(), "test"), "某市印发新闻"),
+    ):
+        policy = PolicyResult()
+        promote_release(headline, "", policy, model)
+        assert not policy.is_release and policy.documents == []
+    assert parse_model(tiny(release_threshold=None), "test").release is None  # files before 2026.12 still load
+
+
+def test_the_shipped_model_promotes_a_real_release_the_rules_miss_and_flags_it() -> None:
+    post = default_reader()(CORPUS / "posts" / "bb71634979e8.md")
+    assert not recognise(post.title, post.text).is_release  # "印发实施6项蓝碳系列技术规程": no title the rules read
+    rules = load_rules()
+    alone = classify(post.title, post.text, rules, model=None)
+    assert not alone.policy.is_release and not alone.flag
+    verdict = classify(post.title, post.text, rules, model=load_model())
+    assert [(d.title, d.issuer) for d in verdict.policy.releases] == [("蓝碳系列技术规程", "自然资源部")]
+    assert "release p=" in verdict.policy.releases[0].cue and verdict.flag
+
+
+def test_the_shipped_release_model_reads_plain_cases() -> None:
+    model = load_model()
+    assert model.release is not None and 0.5 <= model.release.threshold < 1
+    p_release, _ = model.probability(
+        model.release, "国务院办公厅印发关于加快发展节水产业的指导意见", "国务院办公厅日前印发《意见》，提出…"
+    )
+    p_other, _ = model.probability(model.release, "A股三大指数收涨 券商板块走强", "沪指收涨0.5%，成交额放大。")
+    assert p_release > model.release.threshold > p_other
