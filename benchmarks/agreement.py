@@ -77,6 +77,7 @@ SETS = {
     "blind posts of round 16": lambda row: row["split"] == "blind" and row["round"] == "16",
     "blind posts of round 17": lambda row: row["split"] == "blind" and row["round"] == "17",
     "blind posts of round 18": lambda row: row["split"] == "blind" and row["round"] == "18",
+    "blind posts of round 19": lambda row: row["split"] == "blind" and row["round"] == "19",
 }
 
 
