@@ -1252,8 +1252,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 issuer = find_issuer_before(text, m.start())
                 # "X印发通知" names no title: keep it only when an issuer says who released it, and the one doing
                 # it is not a company ("35家公司密集发布异动公告" after a province-named firm).
-                # A company among the bodies of a joint release ("…国铁集团等11部门和单位印发") does not make it one.
-                company = COMPANY_SUBJECT_RE.search(clause) and not MULTI_RE.search(clause)
+                # A company among the bodies of a joint release ("…国铁集团等11部门和单位印发", "交通运输部、…、国家
+                # 邮政局、中国邮政集团今日发布关于…的指导意见": government bodies lead the list) does not make it one.
+                joint = MULTI_RE.search(clause) or (issuer is not None and "、" in issuer)
+                company = COMPANY_SUBJECT_RE.search(clause) and not joint
                 # "美国商务部于当地时间7月20日发布公告": a foreign body acting, whoever spoke earlier in the text
                 foreign = FOREIGN_SUBJECT_RE.search(clause)
                 # "依据2019年度市政府下达的节能“双控”目标任务": a document the clause works from, not its release
@@ -2803,21 +2805,42 @@ def _headline_as_document(title: str) -> PolicyDocument | None:
     return None
 
 
+# The rules' verdicts against a release that speak for the whole article (not a citation's 根据 or 按照, which only
+# says that one cited document is not the news): a statistical reader never overrides them.
+VERDICT_CUES = (
+    "a draft for comment",
+    "adopted at an executive meeting",
+    "issued by a non-government body",
+    "a roundup of rules",
+    "an interpretation",
+    "a chronology of releases",
+    "a foreign body's document",
+    "an international body's document",
+    "not a government body's document",
+    "entered into force",
+    "a report on the document's progress",
+    "a planned task",
+    "recalled in a press conference",
+)
+
+
 def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
     """The document the article would be about, if it reports a release, where the rules are silent on it: no
-    release found, not a digest, and no rule gave a reason against a document of the headline or the lead (a draft,
-    an interpretation, a citation with 根据 …). The headline's own document, else the headline as a document
-    title, else the lead's first document; None where there is none. A statistical reader may promote it."""
+    release found, not a digest, not an explainer's headline, and no verdict of the rules against the article (a
+    draft, an interpretation, a planned task …: ``VERDICT_CUES``). The headline's document without a cue, else the
+    headline as a document title (when no document of the headline has a cue), else the lead's first document
+    without a cue (a document the lead cites with 根据 is not the subject); None where there is none. A statistical
+    reader may promote it."""
     if policy.is_release or policy.digest:
         return None
-    lead = [d for d in policy.documents if d.field == "title" or (d.field == "text" and d.start < LEAD_MAX_CHARS)]
     explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
-    if any(d.cue for d in lead) or explainer or MONTHLY_RULES_RE.search(title):
+    if explainer or MONTHLY_RULES_RE.search(title) or any(d.cue.startswith(VERDICT_CUES) for d in policy.documents):
         return None
-    in_headline = [d for d in lead if d.field == "title"]
+    in_headline = [d for d in policy.documents if d.field == "title"]
     if in_headline:
-        return in_headline[0]
+        return None if in_headline[0].cue else in_headline[0]
     from_headline = _headline_as_document(title)
     if from_headline is not None:
         return from_headline
+    lead = [d for d in policy.documents if d.field == "text" and d.start < LEAD_MAX_CHARS and not d.cue]
     return min(lead, key=lambda d: d.start) if lead else None

@@ -50,6 +50,20 @@ def doc(title: str, field: str = "text", start: int = 0, cue: str = "", release:
         ("能源管理 | 关于推动高校绿色低碳发展的通知 沪教委后〔2024〕13号", [], False, "关于推动高校绿色低碳发展的通知"),
         # silent means silent: a reason given against a lead document, a release found, a digest, an explainer
         ("某市新闻", [doc("《乙方案》", start=10, cue="根据")], False, None),
+        # ... but a citation is no verdict on the article: the headline is still its subject
+        (
+            "关于春节期间烟花爆竹禁放的通告",
+            [doc("《大气污染防治法》", start=10, cue="根据")],
+            False,
+            "关于春节期间烟花爆竹禁放的通告",
+        ),
+        ("某市印发《甲方案》", [doc("《甲方案》", "title", 4, cue="按照")], False, None),
+        (
+            "某市新闻",
+            [doc("《甲方案》", start=5), doc("《乙方案》", start=900, cue="a draft for comment: 乙")],
+            False,
+            None,
+        ),
         ("某市新闻", [doc("《乙方案》", start=10, release=True)], False, None),
         ("某市新闻", [doc("《乙方案》", start=10)], True, None),
         ("一图读懂《乙方案》", [doc("《乙方案》", "title", 4)], False, None),
