@@ -516,6 +516,8 @@ YEAR_RE = re.compile(
 )
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
 RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天")
+SAME_YEAR_RE = re.compile(r"同年|当年")
+SAME_YEAR_REACH = 400  # how far back 同年 may look for the year it repeats (a paragraph)
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
 
 # Headline / notice forms without 《》.
@@ -899,6 +901,10 @@ def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
     found = [m for m in YEAR_RE.finditer(window) if m.group(1)]
     if not YEAR_RE.search(sentence):
         return False
+    if not found and SAME_YEAR_RE.search(sentence):
+        # "在2019年6月，北京市发布《A》……同年8月，北京市商务局印发《B》": the year 同年 refers to is further back
+        window = text[max(0, pos - SAME_YEAR_REACH) : pos]
+        found = [m for m in YEAR_RE.finditer(window) if m.group(1)]
     if found and RECENT_AFTER_YEAR_RE.search(window, found[-1].end()):
         return False  # "自2009年以来…的企业纳入试点，并于日前发布《X》": the nearer 日前 dates the act
     return bool(found) and int(found[-1].group(1)) < ref_year
