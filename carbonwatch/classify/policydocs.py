@@ -490,6 +490,7 @@ COORD_BEFORE_RE = re.compile(
 # 据 cites, except a news source's attribution ("据新华社电", "据人民日报报道"): that says who reports, not what
 CITE_RE = re.compile(
     r"(?:^|[^证数])据(?![^《》，。,]{0,12}?(?:电|报道|消息))|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾|传达"
+    r"|(?:会议|集中|专题)学习|学习了"  # "会议学习了市政府办公室近期印发的《…》": a meeting studies a document
 )
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
 ISSUER_VERB_RE = re.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
