@@ -2278,6 +2278,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         if issuer is None and headline:
             # "深圳市人民政府关于印发新一代人工智能发展行动计划（2019-2023年）的通知。" in the body's first lines
             for line in text.strip().split("\n")[:4]:
+                if CITE_RE.match(line.strip()):
+                    continue  # "根据《潮州市工业和信息化局 潮州市财政局关于印发…的通知》": a document it cites
                 heading_issuer, rest = split_issuer_prefix(line.strip())
                 if heading_issuer and rest.startswith("关于印发"):
                     issuer = heading_issuer
@@ -2730,10 +2732,11 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
 
 # A document republished with the policy library's metadata lines ("发文机关：人民银行 网信办 …", "发文字号：…").
 TEXT_META_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(发文机关|发布机关|发布机构|发文单位|发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*([^\n]{2,120})$"
+    r"(?m)^[ \t\u3000]*(发文机关|发布机关|发布机构|发文单位|发布部门|发文部门|发文字号|文号)[ \t\u3000]*[：:]"
+    r"[ \t\u3000]*([^\n]{2,120})$"
 )
 META_NEXT_LABEL_RE = re.compile(
-    r"\s*(?:生成日期|发布日期|成文日期|发文字号|文\s*号|索\s*引\s*号|信息分类|是否有效|名\s*称|主题分类)\s*[：:]"
+    r"\s*(?:生成日期|发布日期|发布时间|成文日期|发文字号|文\s*号|索\s*引\s*号|信息分类|是否有效|名\s*称|主题分类)\s*[：:]"
 )
 HEADLINE_LABEL_RE = re.compile(
     r"^(?:[^：:《》]{1,6}[：:]|【[^【】《》]{1,14}】)\s*"
@@ -2744,7 +2747,8 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     """The headline is a document's title and the text prints its 发文机关 (and maybe 发文字号) lines."""
     # a library page prints several fields a line; an empty one is followed by the next label (发布机构: 生成日期: …)
     found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
-    issuer_raw = found.get("发文机关") or found.get("发布机关") or found.get("发文单位") or found.get("发布机构")
+    labels = ("发文机关", "发布机关", "发文单位", "发布机构", "发布部门", "发文部门")
+    issuer_raw = next((found[k] for k in labels if found.get(k)), "")
     if not issuer_raw:
         return None
     headline = HEADLINE_LABEL_RE.sub("", title.strip(), count=1)

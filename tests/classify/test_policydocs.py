@@ -2460,3 +2460,16 @@ def test_laws_a_legislature_votes_through_are_released_by_its_standing_committee
     # a draft voted on for a reading, or a method, is no law adopted
     assert not recognise("会议", "会议表决通过了民法典草案。", published_at=Y2021).is_release
     assert not recognise("会议", "会议表决通过了选举办法。", published_at=Y2021).is_release
+
+
+def test_a_pages_printed_publishing_department_is_the_issuer_and_a_cited_heading_is_not() -> None:
+    text = (
+        "发布部门:潮州市工业和信息化局 发布时间:2023年05月10日\n"
+        "各县(区)工业和信息化主管部门:\n"
+        "根据《潮州市工业和信息化局 潮州市财政局关于印发<潮州市工业节能专项资金使用管理实施细则>的通知》"
+        "(潮工信〔2023〕22号),现将2023年市级工业节能专项资金项目计划予以下达。\n"
+    )
+    [doc] = recognise("关于下达2023年市级工业节能专项资金项目计划的通知", text).releases
+    assert (doc.title_norm, doc.issuer) == ("关于下达2023年市级工业节能专项资金项目计划的通知", "潮州市工业和信息化局")
+    [cited] = [d for d in recognise("关于下达项目计划的通知", text.split("\n", 1)[1]).documents if d.field == "title"]
+    assert cited.issuer is None or not cited.issuer.startswith("根据")
