@@ -2504,6 +2504,7 @@ def recognise(
             d.issuer = (
                 order_issuer
                 or (issuer_of_number(d.doc_number) if d.doc_number else None)
+                or _title_owner(d.title.strip("《》"))  # 《四川省应急管理厅2024年度安全生产监督检查计划》
                 or (_issuer_in_lead(d, text) if d.field == "title" else None)
                 or (legislature if "表决" in d.cue else None)
                 or host

@@ -2473,3 +2473,10 @@ def test_a_pages_printed_publishing_department_is_the_issuer_and_a_cited_heading
     assert (doc.title_norm, doc.issuer) == ("关于下达2023年市级工业节能专项资金项目计划的通知", "潮州市工业和信息化局")
     [cited] = [d for d in recognise("关于下达项目计划的通知", text.split("\n", 1)[1]).documents if d.field == "title"]
     assert cited.issuer is None or not cited.issuer.startswith("根据")
+
+
+def test_a_release_whose_title_opens_with_a_body_and_a_year_is_that_bodys() -> None:
+    [doc] = recognise(
+        "应急管理厅推动审批与执法联动", "近日，《四川省应急管理厅2024年度安全生产监督检查计划》印发。"
+    ).releases
+    assert doc.issuer == "四川省应急管理厅"
