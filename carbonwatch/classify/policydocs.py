@@ -562,9 +562,12 @@ ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日�
 COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = re.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
-# A class of documents ("各领域实施方案", "相关政策"), not one document.
+# A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗"), not one document.
+# The one-character determiners count where they open the title (本办法, 该方案, 各领域…), never inside a word
+# (资本, 基本, 高等): "国务院印发划转部分国有资本充实社保基金实施方案" names one document.
 GENERIC_TITLE_RE = re.compile(
-    r"等|各|相关|有关|系列|(?<!第)一批|配套|哪些|多项|若干项|一揽子|这些|上述|该|本|应对|类似|同类|此类|相应|具体|新一轮|一些"
+    r"^(?:各|该|本)|各(?:省|地区|市州|地市)|(?<![高平同均对相初中次优上])等(?![级候待同于])|相关|有关|系列|(?<!第)一批|配套|哪些|多项|若干项"
+    r"|一揽子|这些|上述|应对(?:措施|举措|政策|方案)|类似|同类|此类|相应|具体|新一轮|一些"
 )
 
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
@@ -2333,10 +2336,16 @@ def _strip_leading_column(heading: str) -> str:
     return heading[column.end() :] if column and ISSUER_RE.match(heading, column.end()) else heading
 
 
+# "国务院印发划转部分国有资本充实社保基金实施方案(4)": the page of a story split over several pages.
+PAGE_MARK_RE = re.compile(r"\s*[（(]\s*[2-9]\s*[)）]\s*$")
+
+
 def strip_site_suffix(title: str) -> str:
     """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`), a reposting tag
     ("…名单公布【智为铭略转发】") or a leading column label before a bar ("全文|江西…规划发布", "每经22点丨…")."""
     title = _strip_leading_column(REPOST_TAG_RE.sub("", title))
+    page = PAGE_MARK_RE.search(title)
+    title = title[: page.start()] if page and page.start() >= 8 else title
     m = SITE_SUFFIX_RE.search(title)
     title = title[: m.start()] if m and m.start() >= 8 else title
     own = OWN_NAME_SUFFIX_RE.search(title)
@@ -2366,6 +2375,9 @@ DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各�
 DRAFT_NAME_RE = re.compile(r"草案|征求意见稿")
 
 
+DRAFT_AFTER_TITLE_RE = re.compile(r"[（(]?(?:草案|征求意见稿|送审稿|讨论稿)")
+
+
 def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     """``d`` is a draft for comment, by its title or by the sentence that reports it."""
     if DRAFT_TITLE_RE.search(d.title):
@@ -2377,6 +2389,8 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
         if any(DRAFT_NAME_RE.search(s) and DRAFT_SENTENCE_RE.search(s) for s in opening):
             return True
     text = texts.get(d.field, "")
+    if DRAFT_AFTER_TITLE_RE.match(text, d.end):
+        return True  # "开始审议全国人大常委会关于积极应对气候变化的决议草案": the title a draft's name is built on
     start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
     sentence = text[start : _sentence_end(text, d.end)]
     after = d.end - start
@@ -2806,6 +2820,8 @@ def _headline_as_document(title: str) -> PolicyDocument | None:
         at = title.find(part, start)
         start = max(start, at)
         clause = re.split(r"[，,！!？?：:\s]+", part.strip())[-1]
+        if CITE_RE.search(clause):
+            continue  # "党支部集中学习2024年中央一号文件": a document studied, not the headline's title
         verb = HEADLINE_VERB_RE.search(clause)
         name = clause[verb.end() :] if verb else clause
         kind = document_kind(name) if len(name) >= 6 else None

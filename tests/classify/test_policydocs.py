@@ -2480,3 +2480,28 @@ def test_a_release_whose_title_opens_with_a_body_and_a_year_is_that_bodys() -> N
         "应急管理厅推动审批与执法联动", "近日，《四川省应急管理厅2024年度安全生产监督检查计划》印发。"
     ).releases
     assert doc.issuer == "四川省应急管理厅"
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a determiner opens a class of documents; the same character inside a word does not
+        ("国务院印发划转部分国有资本充实社保基金实施方案", "划转部分国有资本充实社保基金实施方案"),
+        ("国务院印发划转部分国有资本充实社保基金实施方案(4)", "划转部分国有资本充实社保基金实施方案"),  # page 4
+        ("教育部公布2017年度申报设置列入专家考察高等学校名单", "2017年度申报设置列入专家考察高等学校名单"),
+        ("国家发展改革委印发国家应对气候变化规划", "国家应对气候变化规划"),
+        ("国务院印发各领域实施方案", None),
+        ("3部门公布2009年各省份单位GDP能耗", None),
+        ("商务部出台应对措施", None),
+    ],
+)
+def test_a_class_of_documents_is_none_but_a_word_that_holds_a_determiner_is_a_title(
+    headline: str, expected: str | None
+) -> None:
+    found = [d.title.strip("《》") for d in recognise(headline, "", published_at=Y2021).releases]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_title_followed_by_draft_is_under_deliberation() -> None:
+    text = "十一届全国人大常委会第十次会议25日开始审议全国人大常委会关于积极应对气候变化的决议草案。"
+    assert not recognise("人大常委会拟就积极应对气候变化作出决议", text, published_at=Y2021).is_release

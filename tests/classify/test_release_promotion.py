@@ -70,6 +70,7 @@ def doc(title: str, field: str = "text", start: int = 0, cue: str = "", release:
         # a document past the lead is not what the article is about; a news headline is no title
         ("某市新闻", [doc("《乙方案》", start=400)], False, None),
         ("A股三大指数收涨 券商板块走强", [], False, None),
+        ("生态产业规划一处党支部集中学习2024年中央一号文件", [], False, None),  # a document studied
         ("陕西深夜再发紧急通知", [], False, None),  # the object of 再发 is too short to be a title
     ],
 )
