@@ -78,6 +78,7 @@ SETS = {
     "blind posts of round 17": lambda row: row["split"] == "blind" and row["round"] == "17",
     "blind posts of round 18": lambda row: row["split"] == "blind" and row["round"] == "18",
     "blind posts of round 19": lambda row: row["split"] == "blind" and row["round"] == "19",
+    "blind posts of round 20": lambda row: row["split"] == "blind" and row["round"] == "20",
 }
 
 
