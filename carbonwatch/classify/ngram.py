@@ -38,6 +38,7 @@ RULE = "ngram_model"
 WHITESPACE_RE = re.compile(r"\s\s+")
 EXPLAIN_TOP = 5
 RELEASE_EXPLAIN_TOP = 4
+WORDLIKE_RE = re.compile(r"[\u4e00-\u9fff]{2,}")  # a reason a reader can read: Chinese, two characters or more
 
 
 class NgramModelError(ValueError):
@@ -218,7 +219,7 @@ def promote_release(title: str, text: str, policy: PolicyResult, model: NgramMod
     p, parts = model.probability(model.release, title, text)
     if p <= model.release.threshold:
         return
-    grams = [gram for gram, w in parts if w > 0 and len(gram.strip()) >= 2][:RELEASE_EXPLAIN_TOP]
+    grams = [gram for gram, w in parts if w > 0 and WORDLIKE_RE.fullmatch(gram)][:RELEASE_EXPLAIN_TOP]
     subject.is_release = True
     subject.cue = (
         f"n-gram model {model.version}: release p={p:.2f} > {model.release.threshold:.2f} ({', '.join(grams)})"
