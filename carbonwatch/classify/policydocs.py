@@ -489,7 +489,7 @@ COORD_BEFORE_RE = re.compile(
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 # 据 cites, except a news source's attribution ("据新华社电", "据人民日报报道"): that says who reports, not what
 CITE_RE = re.compile(
-    r"(?:^|[^证数])据(?![^《》，。,]{0,12}?(?:电|报道|消息))|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾|传达"
+    r"(?:^|[^证数])据(?![^《》，。,]{0,20}?(?:电|报道|消息))|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾|传达"
     r"|(?:会议|集中|专题)学习|学习了"  # "会议学习了市政府办公室近期印发的《…》": a meeting studies a document
 )
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
@@ -861,6 +861,14 @@ def _named_bodies(found: list[str | None]) -> list[str]:
     return [f for f in found if f and not MULTI_RE.fullmatch(f)]
 
 
+def _cited_at(text: str, pos: int) -> bool:
+    """The clause running at ``pos`` cites what is named there (为贯彻落实党中央…, 根据国务院…), by a citing word
+    before ``pos`` read with the words after it (据新华社电 is an attribution, not a citation)."""
+    before = _clause_before(text, pos)
+    clause = before + text[pos : pos + 30]
+    return any(m.start() < len(before) for m in CITE_RE.finditer(clause))
+
+
 def find_issuer_before(text: str, pos: int) -> str | None:
     """The issuer written in the sentence before ``pos``, nearest first; joint issuers kept together.
 
@@ -872,9 +880,11 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     for m in JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8)):
         # a joint list running past pos: the part of it before pos, matched again up to pos
         hit = m if m.end() <= pos else JOINT_RE.match(text, m.start(), pos)
-        # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's
-        if hit is not None and not _inside_brackets(text, hit.start()):
-            found.append(canonical_issuer(hit.group(0)))
+        # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's; nor is a body the
+        # clause cites ("为深入贯彻落实党中央决策部署，省政府办公厅日前印发…": 党中央 is what is carried out)
+        if hit is None or _inside_brackets(text, hit.start()) or _cited_at(text, hit.start()):
+            continue
+        found.append(canonical_issuer(hit.group(0)))
     named = _named_bodies(found)
     if named:
         return named[-1]
@@ -919,8 +929,18 @@ def _inside_brackets(text: str, pos: int) -> bool:
     return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
 
 
+# "工业和信息化部等七部门研究制定并印发了《…》", "加快推进并印发了": a word of intent or effort before a verb the
+# clause reports done (印发了, 已印发) is how the document was made, not a plan; a word of plan or instruction (将, 拟,
+# 计划, 要求 …) still is one.
+DONE_VERB_RE = re.compile(rf"(?:{_VERB_ALT})了|已(?:经)?(?:正式)?(?:{_VERB_ALT})")
+EFFORT_WORDS = frozenset({"研究", "抓紧", "尽快", "加快", "正在", "推进", "推动"})
+
+
 def _future(clause: str) -> bool:
-    return bool(FUTURE_RE.search(clause))
+    words = [m.group(0) for m in FUTURE_RE.finditer(clause)]
+    if not words:
+        return False
+    return not (DONE_VERB_RE.search(clause) and all(w in EFFORT_WORDS for w in words))
 
 
 # "负责人表示，将建立健全补偿制度；编制出台《全国防沙治沙规划》；…": a list of tasks after a speech verb and 将
@@ -1084,7 +1104,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             cue = "a planned task: " + clause.strip()[-20:]
         elif vb and PROGRESS_AFTER_RE.match(after):
             cue = "a report on the document's progress: " + after[:16]  # "发布《方案》建设任务完成情况"
-        elif vb and not _future(lead) and not CITE_RE.search(lead):
+        elif vb and not _future(clause if DONE_VERB_RE.search(clause) else lead) and not CITE_RE.search(lead):
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]

@@ -2505,3 +2505,42 @@ def test_a_class_of_documents_is_none_but_a_word_that_holds_a_determiner_is_a_ti
 def test_a_title_followed_by_draft_is_under_deliberation() -> None:
     text = "十一届全国人大常委会第十次会议25日开始审议全国人大常委会关于积极应对气候变化的决议草案。"
     assert not recognise("人大常委会拟就积极应对气候变化作出决议", text, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of effort before a verb the clause reports done is how the document was made
+        (
+            "近日，工业和信息化部等七部门研究制定并印发了《关于加快推动制造业绿色化发展的指导意见》。",
+            ("《关于加快推动制造业绿色化发展的指导意见》", "工业和信息化部"),
+        ),
+        (
+            "省生态环境厅会同省发展改革委加快推进并已印发《湖南省减污降碳协同增效实施方案》。",
+            ("《湖南省减污降碳协同增效实施方案》", "湖南省生态环境厅"),
+        ),
+        # a body the clause cites is not the issuer
+        (
+            "为深入贯彻落实党中央决策部署，湖南省政府办公厅日前印发《湖南省碳达峰实施方案》。",
+            ("《湖南省碳达峰实施方案》", "湖南省人民政府办公厅"),
+        ),
+        # ... but a news source's attribution is no citation
+        (
+            "据国家发展和改革委员会网站消息，日前，国家发展改革委印发《关于全力做好2022年春运工作的意见》。",
+            ("《关于全力做好2022年春运工作的意见》", "国家发展改革委"),
+        ),
+    ],
+)
+def test_a_release_made_with_effort_or_for_a_cited_purpose(text: str, expected: tuple[str, str]) -> None:
+    assert [(d.title, d.issuer) for d in recognise("新闻", text, published_at=Y2021).releases] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "省政府要求各市尽快制定并印发实施方案。",  # an instruction, though its verb has 并
+        "下一步，将研究制定并印发《某省碳达峰实施方案》。",
+    ],
+)
+def test_a_plan_or_instruction_stays_unreleased(text: str) -> None:
+    assert not recognise("新闻", text, published_at=Y2021).is_release
