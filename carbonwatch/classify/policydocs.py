@@ -877,14 +877,15 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     sentence = _sentence_before(text, pos, 200)  # a list of eleven joint issuers is longer than 80 characters
     # The pattern may look past ``pos`` (a district is an issuer only before its release verb), not match past it.
     found: list[str | None] = []
+    cited: list[str | None] = []
     for m in JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8)):
         # a joint list running past pos: the part of it before pos, matched again up to pos
         hit = m if m.end() <= pos else JOINT_RE.match(text, m.start(), pos)
-        # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's; nor is a body the
-        # clause cites ("为深入贯彻落实党中央决策部署，省政府办公厅日前印发…": 党中央 is what is carried out)
-        if hit is None or _inside_brackets(text, hit.start()) or _cited_at(text, hit.start()):
+        # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's
+        if hit is None or _inside_brackets(text, hit.start()):
             continue
-        found.append(canonical_issuer(hit.group(0)))
+        # ... and a body the clause cites ("为深入贯彻落实党中央决策部署，湖南省政府办公厅日前印发…") comes last
+        (cited if _cited_at(text, hit.start()) else found).append(canonical_issuer(hit.group(0)))
     named = _named_bodies(found)
     if named:
         return named[-1]
@@ -900,7 +901,11 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         places = pattern.findall(text[:pos]) or pattern.findall(text[pos:])[:1]
         if places:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
             names.append(canonical_local(places[-1] + office))
-    return "、".join(dict.fromkeys(names)) if names else None
+    if names:
+        return "、".join(dict.fromkeys(names))
+    # "根据山东省医疗保障局发布的最新通知": the only body named is in the citing clause
+    named_cited = _named_bodies(cited)
+    return named_cited[-1] if named_cited else None
 
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
