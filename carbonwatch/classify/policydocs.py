@@ -245,12 +245,14 @@ _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和�
 _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 _BARE_CITY = rf"(?<![\u4e00-\u9fff]){_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
+# A county or district under the city just named (四川省成都市武侯区人民政府, 张掖市临泽县人民政府).
+_SUB_COUNTY = r"(?:[\u4e00-\u9fff]{2,3}?(?:区|县|旗))"
 _LOCAL_GOV = (
-    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY})?{_BODY_SUFFIX}?"
-    rf"|(?:{PROVINCES}){_CITY}{_BODY_SUFFIX}?"
+    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY}{_SUB_COUNTY}?)?{_BODY_SUFFIX}?"
+    rf"|(?:{PROVINCES}){_CITY}{_SUB_COUNTY}?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![{_NOT_NAME_START}和与及或并同]){_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|盟)(?:[\u4e00-\u9fff]{{2,3}}?区)?"
+    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|盟)(?:[\u4e00-\u9fff]{{2,3}}?区)?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
@@ -749,6 +751,7 @@ CITY_NAME_RE = re.compile(rf"(?:{PROVINCES})市|{_BARE_CITY_NAME}")
 # A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.
 CITY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))(.*)$")
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))(.*)$")
 
 
 def _canonical_city(city: str, rest: str) -> str:
@@ -796,6 +799,9 @@ def canonical_local(name: str) -> str:
     city = CITY_HEAD_RE.match(rest) if province not in MUNICIPALITIES else None
     if city:
         return _canonical_city(city.group(1), city.group(2))
+    county = COUNTY_HEAD_RE.match(rest) if province not in MUNICIPALITIES else None
+    if county:  # 浙江省安吉县人民政府 -> 安吉县人民政府, as 江苏省昆山市人民政府 -> 昆山市人民政府
+        return _canonical_city(county.group(1), county.group(2))
     full = province + PROVINCE_SUFFIX.get(province, "省")
     if rest in ("", "政府", "人民政府"):
         return full + "人民政府"

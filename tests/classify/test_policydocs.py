@@ -2544,3 +2544,20 @@ def test_a_release_made_with_effort_or_for_a_cited_purpose(text: str, expected: 
 )
 def test_a_plan_or_instruction_stays_unreleased(text: str) -> None:
     assert not recognise("新闻", text, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("张掖市临泽县人民政府", "临泽县人民政府"),  # a county after its city: not "市临泽县人民政府"
+        ("浙江省安吉县人民政府", "安吉县人民政府"),  # a county goes by its own name, as a city does
+        ("江苏省昆山市人民政府", "昆山市人民政府"),
+        ("四川省成都市武侯区人民政府", "成都市武侯区人民政府"),  # the district, not the city
+        ("上海市浦东新区人民政府", "上海市浦东新区人民政府"),  # a municipality's district keeps it
+        ("浙江省生态环境厅", "浙江省生态环境厅"),
+    ],
+)
+def test_a_local_government_under_its_province_or_city_is_named_once(name: str, canonical: str) -> None:
+    assert canonical_issuer(name) == canonical
+    [doc] = recognise("新闻", f"{name}近日印发《关于推进竹产业高质量发展的若干措施》。", published_at=Y2021).releases
+    assert doc.issuer == canonical
