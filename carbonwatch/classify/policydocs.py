@@ -453,7 +453,10 @@ IN_FORCE_AFTER_RE = re.compile(
 )
 CHINA_RE = re.compile(r"中国|我国|中方|中华人民共和国")
 # ... and a party committee's plenum or reform commission (全会, 全面深化改革委员会): what it adopts is issued later
-EXECUTIVE_MEETING_RE = re.compile(r"常务会议|国常会|常委会议|办公会议|全体会议|全会|深化改革委员会|深改委")
+EXECUTIVE_MEETING_RE = re.compile(
+    r"常务会议|国常会|常委会议|办公会议|全体会议|全会|深化改革委员会|深改委"
+    r"|[省市县区州]委常委会|党组(?:扩大)?会议"  # "中共甘肃省委常委会6月5日召开会议，审议通过《…》"
+)
 # International organisations publish reports and rules too (IPCC, 世界气象组织, 国际能源署): not Chinese releases.
 INTERNATIONAL_RE = re.compile(
     r"联合国|IPCC|政府间气候变化专门委员会|世界气象组织|世界银行|国际货币基金组织|IMF|世界卫生组织|世卫组织|国际能源署|IEA"

@@ -103,6 +103,8 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "2021年中国气候公报",
         "《2020年中国温室气体公报（总第10期）》",  # a bulletin's issue number is no legal status
         "《中国低碳联盟宣言》",  # an alliance's own declaration, whoever hosts its launch
+        "《2023年中国水资源公报》",  # any bulletin of figures
+        "湖南省2016年各市州万元地区生产总值能耗降低率等指标公报",
         "关于新建圣都汇社区居民委员会的情况报告",  # a situation reported upward
         "大田县民政局关于县十八届人大一次会议第71号代表建议的答复",  # a reply to a deputy
     ],
@@ -114,6 +116,7 @@ def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: 
     assert not title_is_document("《某县工作简报（第5期）》")[0]  # an issue number alone makes no document
     assert not title_is_document("《中国低碳联盟宣言》", government_issuer=True)[0]
     assert title_is_document("《中法元首气候变化联合声明》")[0]  # a joint statement of states stays one
+    assert title_is_document("中美联合公报", government_issuer=True)[0]  # ... and a joint communiqué
 
 
 def test_an_edition_year_does_not_make_a_weak_kind_official() -> None:

@@ -2561,3 +2561,8 @@ def test_a_local_government_under_its_province_or_city_is_named_once(name: str, 
     assert canonical_issuer(name) == canonical
     [doc] = recognise("新闻", f"{name}近日印发《关于推进竹产业高质量发展的若干措施》。", published_at=Y2021).releases
     assert doc.issuer == canonical
+
+
+def test_a_party_standing_committee_that_adopts_a_document_has_not_issued_it() -> None:
+    text = "中共甘肃省委常委会6月5日召开会议，审议通过《关于全面推进美丽甘肃建设的实施意见》，会议强调抓好落实。"
+    assert not recognise("甘肃省委常委会会议审议通过生态环境保护文件", text, published_at=Y2021).is_release
