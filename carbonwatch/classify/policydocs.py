@@ -1320,6 +1320,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 issuer = find_issuer_before(text, m.start("title"))
                 if issuer is None and NON_GOVERNMENT_RE.search(clause + title):
                     continue  # "上交所“十四五”发展规划发布": an exchange's own plan
+                if NON_DOCUMENT_RE.search(normalise_title(title, carriers=False)):
+                    continue  # "2023年国民经济和社会发展统计公报发布": a bulletin, a report, figures
             if is_historical(text, m.start(), ref_year):
                 continue
             if field_name == "text" and _recalled(text, m.start()):

@@ -2566,3 +2566,8 @@ def test_a_local_government_under_its_province_or_city_is_named_once(name: str, 
 def test_a_party_standing_committee_that_adopts_a_document_has_not_issued_it() -> None:
     text = "中共甘肃省委常委会6月5日召开会议，审议通过《关于全面推进美丽甘肃建设的实施意见》，会议强调抓好落实。"
     assert not recognise("甘肃省委常委会会议审议通过生态环境保护文件", text, published_at=Y2021).is_release
+
+
+def test_a_headline_that_reports_a_bulletin_released_reports_no_document() -> None:
+    text = "国家统计局2月29日发布《中华人民共和国2023年国民经济和社会发展统计公报》，全年国内生产总值比上年增长5.2%。"
+    assert not recognise("2023年国民经济和社会发展统计公报发布", text, published_at=Y2021).is_release
