@@ -11,8 +11,10 @@ non-policy titles, same split rule over the title) measures :func:`title_is_docu
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from carbonwatch.classify.evaluate import (
     read_post,
     split_of,
 )
+from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, recognise
 from carbonwatch.classify.rules import Rules, load_rules
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -36,6 +39,8 @@ SHARED = PROJECT.parent / "shared" / "data"
 FIXTURE_LABELS = PROJECT / "tests" / "fixtures" / "labels"
 EXTRA = Path(__file__).with_name("labels") / "extra_labels.tsv"
 TITLES = CORPUS / "titles.tsv"
+CONVENTIONS = CORPUS / "conventions.tsv"
+CONVENTIONS_DATE = datetime(2024, 6, 15, tzinfo=UTC)  # the date the cases are written for
 # The targets of issue 10, on the blind split.
 TARGETS = {
     "release": (0.95, 0.90),
@@ -219,6 +224,50 @@ def title_rows(show_blind: bool) -> tuple[list[Row], dict[str, Any], list[str]]:
     return rows, raw, misses
 
 
+def convention_split(case_id: str) -> str:
+    """The split of a case of ``conventions.tsv``, fixed when the set was written: sha1("conv:" + id)."""
+    return "blind" if int(hashlib.sha1(f"conv:{case_id}".encode()).hexdigest()[:8], 16) % 3 == 0 else "tuning"
+
+
+def convention_figures() -> dict[str, dict[str, int]]:
+    """Release and document recognition on ``conventions.tsv``, per split: counts of true and false releases,
+    missed releases, and of labelled titles found (alone, and with their issuer)."""
+    if not CONVENTIONS.is_file():
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    for r in read_rows(CONVENTIONS):
+        f = out.setdefault(convention_split(r["id"]), dict(tp=0, fp=0, fn=0, titles=0, found=0, issued=0))
+        result = recognise(r["headline"], r["text"], published_at=CONVENTIONS_DATE)
+        labelled = r["release"] == "1"
+        f["tp"] += labelled and result.is_release
+        f["fp"] += result.is_release and not labelled
+        f["fn"] += labelled and not result.is_release
+        if not (labelled and r["title"]):
+            continue
+        f["titles"] += 1
+        want = normalise_title(r["title"])
+        hits = [d for d in result.releases if want in d.title_norm or d.title_norm in want]
+        f["found"] += bool(hits)
+        issuer = canonical_issuer(r["issuer"]) or r["issuer"] or None
+        f["issued"] += bool(hits) and hits[0].issuer == issuer
+    return out
+
+
+def convention_rows() -> tuple[list[Row], dict[str, Any]]:
+    """Rows for the written cases of ordinary official phrasing (not real posts: see the corpus README)."""
+    figures = convention_figures()
+    rows = []
+    for split, f in sorted(figures.items(), key=lambda kv: kv[0] != "tuning"):
+        p = f["tp"] / (f["tp"] + f["fp"]) if f["tp"] + f["fp"] else 1.0
+        r = f["tp"] / (f["tp"] + f["fn"]) if f["tp"] + f["fn"] else 1.0
+        cases = sum(1 for row in read_rows(CONVENTIONS) if convention_split(row["id"]) == split)
+        method = f"python -m benchmarks.eval_corpus (conventions.tsv, {cases} written cases)"
+        rows.append(Row(f"release — ordinary official phrasing, {split}", f"P {p:.3f} / R {r:.3f}", "-", "-", method))
+        named = f"{f['issued'] / f['titles']:.3f} ({f['issued']} of {f['titles']}; titles alone {f['found']})"
+        rows.append(Row(f"released documents named — ordinary official phrasing, {split}", named, "-", "-", method))
+    return rows, figures
+
+
 def detail_lines(split: str, outcomes: list[Outcome]) -> list[str]:
     """One line per post whose verdict differs from its label (or misses a document)."""
     lines = []
@@ -272,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
             details += detail_lines("unseen", unseen[1])
     t_rows, raw["titles"], misses = title_rows(args.show_blind)
     table += t_rows
+    c_rows, raw["conventions"] = convention_rows()
+    table += c_rows
     if args.json:
         print(json.dumps(raw, ensure_ascii=False, indent=1))
         return 0
