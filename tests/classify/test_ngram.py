@@ -19,26 +19,12 @@ from carbonwatch.classify.ngram import (
     parse_model,
 )
 from carbonwatch.classify.relevance import Relevance
+from tests.classify.ngram_models import hand_made
 
 
 def tiny(carbon_threshold: float = 0.5) -> dict[str, Any]:
     """A hand-made model: 碳 speaks for carbon."""
-    return {
-        "version": "test",
-        "trained_on": "hand-made",
-        "lead_chars": 20,
-        "vectorizers": {
-            "title": {"ngram_range": [1, 2], "features": ["碳", "解读", "印发"], "idf": [1.0, 1.0, 1.0]},
-            "lead": {"ngram_range": [1, 1], "features": ["碳"], "idf": [2.0]},
-        },
-        "models": {
-            "carbon": {
-                "intercept": -1.0,
-                "weights": {"title": [4.0, 0.0, 0.0], "lead": [2.0]},
-                "add_above": carbon_threshold,
-            }
-        },
-    }
+    return hand_made(carbon_threshold=carbon_threshold)
 
 
 def verdict(relevant: bool = False) -> Relevance:

@@ -13,26 +13,18 @@ from carbonwatch.classify.ngram import load_model, parse_model, promote_release
 from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult, normalise_title, silent_subject
 from carbonwatch.classify.rules import load_rules
 from carbonwatch.classify.verdict import classify
+from tests.classify.ngram_models import RELEASE_SPEAKS, hand_made
 
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
 
 
 def tiny(release_threshold: float | None = 0.5) -> dict[str, Any]:
-    """A hand-made model: 印发 speaks for a release (and nothing for carbon)."""
-    linear = {"intercept": -1.0, "weights": {"title": [0.0, 0.0, 4.0], "lead": [0.0]}}
-    models: dict[str, Any] = {"carbon": {**linear, "add_above": 0.99}}
-    if release_threshold is not None:
-        models["release"] = {**linear, "promote_above": release_threshold}
-    return {
-        "version": "test",
-        "trained_on": "hand-made",
-        "lead_chars": 20,
-        "vectorizers": {
-            "title": {"ngram_range": [1, 2], "features": ["碳", "解读", "印发"], "idf": [1.0, 1.0, 1.0]},
-            "lead": {"ngram_range": [1, 1], "features": ["碳"], "idf": [2.0]},
-        },
-        "models": models,
-    }
+    """A hand-made model: 印发 speaks for a release (and nothing is sure of carbon)."""
+    if release_threshold is None:
+        return hand_made(carbon=RELEASE_SPEAKS, carbon_threshold=0.99)
+    return hand_made(
+        carbon=RELEASE_SPEAKS, carbon_threshold=0.99, release=RELEASE_SPEAKS, release_threshold=release_threshold
+    )
 
 
 def doc(title: str, field: str = "text", start: int = 0, cue: str = "", release: bool = False) -> PolicyDocument:

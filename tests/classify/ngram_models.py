@@ -1,0 +1,38 @@
+"""Hand-made n-gram model files for the tests: the vocabulary 碳 / 解读 / 印发 over the headline, 碳 over the lead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# A linear part: weights of the headline's 碳, 解读, 印发 and of the lead's 碳.
+Weights = tuple[list[float], list[float]]
+CARBON_SPEAKS: Weights = ([4.0, 0.0, 0.0], [2.0])  # 碳 speaks for carbon
+RELEASE_SPEAKS: Weights = ([0.0, 0.0, 4.0], [0.0])  # 印发 speaks for a release
+
+
+def hand_made(
+    carbon: Weights = CARBON_SPEAKS,
+    carbon_threshold: float = 0.5,
+    release: Weights | None = None,
+    release_threshold: float = 0.5,
+) -> dict[str, Any]:
+    """A model file: intercept -1 for each part; ``release`` None for a file without a release part."""
+    models: dict[str, Any] = {
+        "carbon": {"intercept": -1.0, "weights": {"title": carbon[0], "lead": carbon[1]}, "add_above": carbon_threshold}
+    }
+    if release is not None:
+        models["release"] = {
+            "intercept": -1.0,
+            "weights": {"title": release[0], "lead": release[1]},
+            "promote_above": release_threshold,
+        }
+    return {
+        "version": "test",
+        "trained_on": "hand-made",
+        "lead_chars": 20,
+        "vectorizers": {
+            "title": {"ngram_range": [1, 2], "features": ["碳", "解读", "印发"], "idf": [1.0, 1.0, 1.0]},
+            "lead": {"ngram_range": [1, 1], "features": ["碳"], "idf": [2.0]},
+        },
+        "models": models,
+    }
