@@ -249,7 +249,7 @@ def convention_figures() -> dict[str, dict[str, int]]:
         hits = [d for d in result.releases if want in d.title_norm or d.title_norm in want]
         f["found"] += bool(hits)
         issuer = canonical_issuer(r["issuer"]) or r["issuer"] or None
-        f["issued"] += bool(hits) and hits[0].issuer == issuer
+        f["issued"] += any(d.issuer == issuer for d in hits)
     return out
 
 

@@ -127,6 +127,8 @@ ISSUER_ALIASES: dict[str, str] = {
     "住房城乡建设部": "住房和城乡建设部",
     "文化和旅游部": "文化和旅游部",
     "文旅部": "文化和旅游部",
+    "国家疾病预防控制局": "国家疾控局",
+    "国家疾控局": "国家疾控局",
     "国家卫生健康委员会": "国家卫生健康委",
     "国家卫生健康委": "国家卫生健康委",
     "国家卫健委": "国家卫生健康委",
@@ -204,7 +206,7 @@ PROVINCES = (
     "贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
 _OFFICE_SUFFIX = (
-    r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办|指挥部|领导小组办公室|领导小组|工作组"
+    r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办(?!公)|指挥部|领导小组办公室|领导小组|工作组"
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
 )
 _BODY_SUFFIX = (
@@ -219,7 +221,8 @@ _LONG_PLACE = (
 )
 _PLACE_NAME = rf"(?:{_LONG_PLACE}|[\u4e00-\u9fff]{{2,3}}?)"
 # An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州).
-_AUTONOMOUS = r"(?:[\u4e00-\u9fff]{1,2}族){1,4}自治(?:州|县|旗)"
+_PEOPLES = r"(?:[\u4e00-\u9fff]{1,2}族|哈萨克|蒙古|柯尔克孜)"  # 伊犁哈萨克自治州, 博尔塔拉蒙古自治州 write no 族
+_AUTONOMOUS = rf"{_PEOPLES}{{1,4}}自治(?:州|县|旗)"
 _CITY = rf"{_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|区|盟)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
 # first word of a company or place name (陕西金叶, 北京时间).
@@ -252,7 +255,8 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_CITY}{_SUB_COUNTY}?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|盟)(?:[\u4e00-\u9fff]{{2,3}}?区)?"
+    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟])(?:[\u4e00-\u9fff]{{2,4}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市|州|县|盟))"
+    rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
@@ -752,7 +756,10 @@ CITY_NAME_RE = re.compile(rf"(?:{PROVINCES})市|{_BARE_CITY_NAME}")
 
 
 # A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.
-CITY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))(.*)$")
+CITY_HEAD_RE = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,4}}?{_PEOPLES}{{1,4}}自治州"  # 湘西土家族苗族自治州: longer than six
+    r"|[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))(.*)$"
+)
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))(.*)$")
 

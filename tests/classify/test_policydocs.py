@@ -2571,3 +2571,16 @@ def test_a_party_standing_committee_that_adopts_a_document_has_not_issued_it() -
 def test_a_headline_that_reports_a_bulletin_released_reports_no_document() -> None:
     text = "国家统计局2月29日发布《中华人民共和国2023年国民经济和社会发展统计公报》，全年国内生产总值比上年增长5.2%。"
     assert not recognise("2023年国民经济和社会发展统计公报发布", text, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("湖南省湘西土家族苗族自治州人民政府办公室", "湘西土家族苗族自治州人民政府办公室"),
+        ("新疆伊犁哈萨克自治州人民政府办公厅", "伊犁哈萨克自治州人民政府办公厅"),  # 哈萨克 writes no 族; not 人民政府办
+        ("博尔塔拉蒙古自治州人民政府", "博尔塔拉蒙古自治州人民政府"),  # a four-character name before the peoples
+        ("国家疾病预防控制局", "国家疾控局"),
+    ],
+)
+def test_autonomous_prefectures_and_offices_are_named_whole(name: str, canonical: str) -> None:
+    assert canonical_issuer(name) == canonical
