@@ -2146,6 +2146,18 @@ TITLE_OWNER_RE = re.compile(
 )
 
 
+# "《营口市人民政府办理人大代表建议和政协提案工作规则》": a title that opens with a body's full name (a government or
+# one of its offices, not a bare place) is that body's document.
+TITLE_BODY_RE = re.compile(rf"^(?P<issuer>{_ONE_ISSUER})(?!关于|[、和与及])(?=[\u4e00-\u9fff]{{4}})")
+BODY_NAME_ENDS = ("人民政府", "办公厅", "办公室", "厅", "局", "委员会")
+
+
+def _title_body(title: str) -> str | None:
+    """The body whose full name opens ``title`` (see :data:`TITLE_BODY_RE`), or None."""
+    m = TITLE_BODY_RE.match(title.strip("《》"))
+    return canonical_issuer(m.group("issuer")) if m and m.group("issuer").endswith(BODY_NAME_ENDS) else None
+
+
 def _title_owner(title: str) -> str | None:
     """The body whose name opens a document title right before its year or period, or None."""
     m = TITLE_OWNER_RE.match(title)
@@ -2562,6 +2574,7 @@ def recognise(
                 order_issuer
                 or (issuer_of_number(d.doc_number) if d.doc_number else None)
                 or _title_owner(d.title.strip("《》"))  # 《四川省应急管理厅2024年度安全生产监督检查计划》
+                or _title_body(d.title)
                 or (_issuer_in_lead(d, text) if d.field == "title" else None)
                 or (legislature if "表决" in d.cue else None)
                 or host

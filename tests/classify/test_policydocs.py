@@ -2584,3 +2584,11 @@ def test_a_headline_that_reports_a_bulletin_released_reports_no_document() -> No
 )
 def test_autonomous_prefectures_and_offices_are_named_whole(name: str, canonical: str) -> None:
     assert canonical_issuer(name) == canonical
+
+
+def test_a_release_whose_title_opens_with_a_government_body_is_that_bodys() -> None:
+    text = "近日，《营口市人民政府办理人大代表建议和政协提案工作规则》印发。"
+    [doc] = recognise("营口规范建议提案办理", text, published_at=Y2021).releases
+    assert doc.issuer == "营口市人民政府"
+    [bare] = recognise("微山县预案", "近日，《微山县重污染天气应急预案》印发。", published_at=Y2021).releases
+    assert bare.issuer is None  # a place's name alone says nothing of which of its bodies issued it
