@@ -182,12 +182,14 @@ def _model_for(setting: str) -> NgramModel | None:
     return load_model(Path(setting) if setting else None)
 
 
-def _first_span(gram: str, title: str, text: str) -> tuple[str, int, int]:
-    at = title.lower().find(gram)
-    if at >= 0:
-        return "title", at, at + len(gram)
-    at = text.lower().find(gram)
-    return "text", max(at, 0), max(at, 0) + len(gram)
+def _first_span(gram: str, title: str, text: str) -> tuple[str, int, int] | None:
+    """Where ``gram`` first occurs, headline first; None for one the model read across the headline's end or in
+    collapsed whitespace, which no span of the article holds."""
+    for field_name, value in (("title", title), ("text", text)):
+        at = value.lower().find(gram)
+        if at >= 0:
+            return field_name, at, at + len(gram)
+    return None
 
 
 def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel | None) -> None:
@@ -201,8 +203,9 @@ def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel |
     relevance.relevant = True
     verdict = f"n-gram model {model.version}: p={p:.2f} > {model.carbon.threshold:.2f}"
     spans = [Evidence(verdict, "title", 0, 0, RULE, round(p, 3))]
-    for gram, weight in [(gram, w) for gram, w in parts if w > 0 and gram.strip()][:EXPLAIN_TOP]:
-        field_name, start, end = _first_span(gram, title, text)
+    located = [(gram, w, _first_span(gram, title, text)) for gram, w in parts if w > 0 and gram.strip()]
+    for gram, weight, span in [(g, w, at) for g, w, at in located if at is not None][:EXPLAIN_TOP]:
+        field_name, start, end = span
         spans.append(Evidence(gram, field_name, start, end, RULE, round(weight, 3)))
     relevance.evidence[:0] = spans
 

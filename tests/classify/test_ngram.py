@@ -105,3 +105,16 @@ def test_the_shipped_model_was_trained_on_the_tuning_split_and_reads_plain_cases
     )
     p_other, _ = model.probability(model.carbon, "A股三大指数收涨 券商板块走强", "沪指收涨0.5%，成交额放大。")
     assert p_carbon > model.carbon.threshold > p_other
+
+
+def test_an_ngram_no_span_of_the_article_holds_is_left_out_of_the_evidence() -> None:
+    # the lead vectorizer reads "碳\n碳" across the headline's end; "碳\n" is in neither field as written
+    data = hand_made(carbon_threshold=0.1)
+    data["vectorizers"]["lead"] = {"ngram_range": [2, 2], "features": ["碳\n"], "idf": [1.0]}
+    data["models"]["carbon"]["weights"]["lead"] = [5.0]
+    model = parse_model(data, "test")
+    relevance = verdict()
+    apply_model("碳", "碳市场", relevance, model)
+    assert relevance.relevant
+    spans = [(e.term, e.field, e.start, e.end) for e in relevance.evidence[1:]]
+    assert spans == [("碳", "title", 0, 1)]  # and no ("碳\n", "text", 0, 2) pointing at the wrong characters
