@@ -244,12 +244,16 @@ def convention_figures() -> dict[str, dict[str, int]]:
         f["fn"] += labelled and not result.is_release
         if not (labelled and r["title"]):
             continue
-        f["titles"] += 1
-        want = normalise_title(r["title"])
-        hits = [d for d in result.releases if want in d.title_norm or d.title_norm in want]
-        f["found"] += bool(hits)
-        issuer = canonical_issuer(r["issuer"]) or r["issuer"] or None
-        f["issued"] += any(d.issuer == issuer for d in hits)
+        # several documents released together: titles and their issuers, |-separated in the same order
+        titles, issuers = r["title"].split("|"), r["issuer"].split("|")
+        for i, title in enumerate(titles):
+            f["titles"] += 1
+            want = normalise_title(title)
+            hits = [d for d in result.releases if want in d.title_norm or d.title_norm in want]
+            f["found"] += bool(hits)
+            named = issuers[i] if i < len(issuers) else issuers[-1]
+            issuer = canonical_issuer(named) or named or None
+            f["issued"] += any(d.issuer == issuer for d in hits)
     return out
 
 

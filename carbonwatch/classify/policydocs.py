@@ -248,6 +248,11 @@ _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和�
 _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 _BARE_CITY = rf"(?<![\u4e00-\u9fff]){_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
+# A banner's government (鄂托克前旗人民政府, 新巴尔虎左旗人民政府办公室), its name read whole: from a clause's start.
+_BANNER = (
+    r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"
+    r"[\u4e00-\u9fff]{2,5}?旗(?:人民政府(?:办公室)?|政府(?:办公室)?)"
+)
 # A county or district under the city just named (四川省成都市武侯区人民政府, 张掖市临泽县人民政府).
 _SUB_COUNTY = r"(?:[\u4e00-\u9fff]{2,3}?(?:区|县|旗))"
 _LOCAL_GOV = (
@@ -261,7 +266,7 @@ _LOCAL_GOV = (
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
     rf"(?:人民政府(?:办公室)?|政府|{_OFFICE_SUFFIX})"  # 易县洪崖山综合治理工作指挥部 too
-    rf"|{_BARE_DISTRICT}|{_BARE_CITY})"
+    rf"|{_BARE_DISTRICT}|{_BARE_CITY}|{_BANNER})"
 )
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
@@ -544,8 +549,10 @@ ISSUER_VERB_TITLE_RE = re.compile(
 )
 TITLE_VERB_RE = re.compile(
     rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号])(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,40}}?(?:{_TYPE_ALT}))"
-    rf"\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会)"  # not 发布会
+    # not 发布会, nor 印发以来 (since it was issued)
+    rf"\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会|以来|后|之后|至今|[一二三四五六七八九十\d]+周年)"
 )
+PRESS_EVENT_RE = re.compile(r"(?:新闻)?发布会|发布厅")
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
 # The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
 # (:func:`_issuer_just_before`): trying the issuer alternation at every position of a long text costs too much.
@@ -711,11 +718,41 @@ OWN_COUNTY_PREFIX_RE = re.compile(
 )
 
 
+# The members of a joint list after the first ("湖北省委办公厅、省政府办公厅", "…局会同市规划和自然资源局",
+# "宁夏回族自治区党委办公厅、人民政府办公厅"): a relative 省/市 or a bare 人民政府 is the first member's place.
+JOINT_SPLIT_RE = re.compile(r"、|(?<=[局厅委办室府])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
+RELATIVE_MEMBER_RE = re.compile(r"^(?:(?P<province>省|自治区)|(?P<city>市)(?!场))|^(?=人民政府|政府|党委)")
+PLACE_OF_MEMBER_RE = re.compile(
+    rf"^(?P<province>(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?P<city>[\u4e00-\u9fff]{{2,6}}?市)?"
+)
+
+
+def _resolve_joint_places(text: str) -> str:
+    """``text`` with the relative members of a joint list given the place the first member names."""
+    parts = JOINT_SPLIT_RE.split(text)
+    if len(parts) < 2:
+        return text
+    head = PLACE_OF_MEMBER_RE.match(parts[0])
+    province, city = (head.group("province"), head.group("city")) if head else (None, None)
+    out = [parts[0]]
+    for part in parts[1:]:
+        rel = RELATIVE_MEMBER_RE.match(part)
+        if rel and rel.group("province") and province:
+            part = province + part[len(rel.group("province")) :]
+        elif rel and rel.group("city") and city:
+            part = city + part[1:]
+        elif rel and not rel.group(0) and (city or province):
+            part = (city or province or "") + part  # 人民政府办公厅 after 宁夏回族自治区党委办公厅
+        out.append(part)
+    return "、".join(out)
+
+
 def canonical_issuer(text: str) -> str | None:
     """The canonical name(s) of the issuer(s) in ``text``: 国家发改委 -> 国家发展改革委; joint ones joined by 、."""
     names: list[str] = []
     counts: list[str] = []
-    for m in ISSUER_RE.finditer(unicodedata.normalize("NFKC", text).replace(" ", "")):
+    text = _resolve_joint_places(unicodedata.normalize("NFKC", text).replace(" ", ""))
+    for m in ISSUER_RE.finditer(text):
         if MULTI_RE.fullmatch(m.group(0)):
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
             continue
@@ -885,6 +922,15 @@ def _cited_at(text: str, pos: int) -> bool:
     return any(m.start() < len(before) for m in CITE_RE.finditer(clause))
 
 
+# "湖北省委办公厅、省政府办公厅印发": the relative members a joint list goes on with, up to the verb.
+RELATIVE_TAIL_RE = re.compile(
+    r"(?:(?:、|和|及|会同|联合|[ \u3000])"  # "浙江省发展改革委 省生态环境厅印发": a space parts a joint list too
+    r"(?:(?:省|自治区|市(?!场))?(?:人民)?政府(?:办公厅|办公室)?"  # 、省政府, 、人民政府办公厅
+    r"|(?:省|自治区|市(?!场))[\u4e00-\u9fff]{0,10}?(?:办公厅|办公室|厅|局|委员会|委)))+"  # 会同市规划和自然资源局
+)
+SOURCE_BEFORE_RE = re.compile(r"(?:记者|据悉，?)?从$")
+
+
 def find_issuer_before(text: str, pos: int) -> str | None:
     """The issuer written in the sentence before ``pos``, nearest first; joint issuers kept together.
 
@@ -900,8 +946,12 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         # "按照《中共中央国务院关于…的意见》，我们制定了《X》": a cited title's issuer is not X's
         if hit is None or _inside_brackets(text, hit.start()):
             continue
-        # ... and a body the clause cites ("为深入贯彻落实党中央决策部署，湖南省政府办公厅日前印发…") comes last
-        (cited if _cited_at(text, hit.start()) else found).append(canonical_issuer(hit.group(0)))
+        # ... and a body the clause cites ("为深入贯彻落实党中央决策部署，湖南省政府办公厅日前印发…") or a news source
+        # ("记者从上海市经济信息化委获悉，市政府办公厅…") comes last
+        tail = RELATIVE_TAIL_RE.match(text, hit.end(), pos)
+        members = hit.group(0) + (tail.group(0) if tail else "")
+        source = SOURCE_BEFORE_RE.search(_clause_before(text, hit.start()))
+        (cited if _cited_at(text, hit.start()) or source else found).append(canonical_issuer(members))
     named = _named_bodies(found)
     if named:
         return named[-1]
@@ -1319,6 +1369,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 # An untitled "印发一则通知" is the news only in the headline or the lead sentence, where news
                 # writing puts the event; further down it is background to another story.
                 if bare and field_name == "text" and m.start() > lead_end:
+                    continue
+                # "教育部发布公告，就《…（修订征求意见稿）》公开征求社会意见": the announcement puts a draft out
+                if bare and DRAFT_SENTENCE_RE.search(text[m.end() : _sentence_end(text, m.end())]):
                     continue
             else:
                 clause = _clause_before(text, m.start("title"))
@@ -2580,7 +2633,9 @@ def recognise(
                 or host
             )
     merged, folded = _fold_headline_paraphrases(merged)
-    explainer = INTERPRETATION_RE.search(title) and not VERB_IN_TITLE_RE.search(title) and "全文" not in title
+    # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
+    release_verb = VERB_IN_TITLE_RE.search(PRESS_EVENT_RE.sub("", title))
+    explainer = INTERPRETATION_RE.search(title) and not release_verb and "全文" not in title
     # ... unless the explainer word is the matter of the document the article prints ("关于…政策解读工作检查情况的通报")
     explainer = explainer and not (full_text is not None and ABOUT_INTERPRETATION_RE.search(full_text.title_norm))
     # ... unless the article prints the document itself (its heading and number): "政策及解读汇编"

@@ -2592,3 +2592,55 @@ def test_a_release_whose_title_opens_with_a_government_body_is_that_bodys() -> N
     assert doc.issuer == "营口市人民政府"
     [bare] = recognise("微山县预案", "近日，《微山县重污染天气应急预案》印发。", published_at=Y2021).releases
     assert bare.issuer is None  # a place's name alone says nothing of which of its bodies issued it
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the relative members of a joint list take the first member's place
+        (
+            "近日，湖北省委办公厅、省政府办公厅印发《关于加强基层应急能力建设的实施意见》。",
+            "湖北省委办公厅、湖北省人民政府办公厅",
+        ),
+        ("山西省委、省政府近日印发《山西省进一步加强矿山安全生产工作措施》。", "山西省委、山西省人民政府"),
+        (
+            "广州市住房和城乡建设局会同市规划和自然资源局近日印发《关于推进城中村改造的实施意见》。",
+            "广州市住房和城乡建设局、广州市规划和自然资源局",
+        ),
+        (
+            "浙江省发展改革委 省生态环境厅印发《浙江省应对气候变化“十四五”规划》。",
+            "浙江省发展和改革委员会、浙江省生态环境厅",
+        ),
+        # a banner's government by its whole name
+        ("鄂托克前旗人民政府近日印发《鄂托克前旗草原生态保护补助奖励政策实施方案》。", "鄂托克前旗人民政府"),
+        # the body the reporter heard it from is the source, not the issuer
+        (
+            "记者从上海市经济信息化委获悉，上海市政府办公厅近日印发《上海市低空经济产业发展行动方案》。",
+            "上海市人民政府办公厅",
+        ),
+    ],
+)
+def test_joint_lists_banners_and_news_sources(text: str, issuer: str) -> None:
+    [doc] = recognise("新闻", text, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("headline", "text"),
+    [
+        (
+            "碳达峰行动方案印发以来 各地绿色低碳转型成效明显",
+            "自2021年国务院印发《2030年前碳达峰行动方案》以来，各地扎实推进。",
+        ),
+        (
+            "杭州举行新闻发布会解读人工智能产业新政",
+            "市经信局有关负责人解读今年1月出台的《杭州市人工智能产业发展若干措施》。",
+        ),
+        (
+            "教育部就本科专业设置管理规定修订稿公开征求意见",
+            "教育部6月11日发布公告，就《规定（修订征求意见稿）》公开征求社会意见。",
+        ),
+    ],
+)
+def test_a_release_recalled_explained_or_put_out_for_comment_is_no_release(headline: str, text: str) -> None:
+    assert not recognise(headline, text, published_at=datetime(2024, 6, 15, tzinfo=UTC)).is_release
