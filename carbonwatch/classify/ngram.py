@@ -7,7 +7,7 @@ cross-validation, when it was trained:
   probability, then the n-grams that pushed it most.
 - a release: where the rules found none and gave no reason against the document the article is about
   (``policydocs.silent_subject``), that document becomes a release above ``promote_above``; its ``cue`` gives the
-  probability and the n-grams of two characters or more that pushed it most.
+  probability and the Chinese n-grams of two characters or more that pushed it most.
 It never takes relevance or a release away (a release veto was measured and not shipped: see the README).
 
 The model is trained on the tuning split of the labelled corpus only (``benchmarks/train_ngram_model.py``,
