@@ -244,7 +244,7 @@ _BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正�
 DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 # A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
-_NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数"
+_NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数省属"  # 江苏省昆山市: 昆山市
 _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 _BARE_CITY = rf"(?<![\u4e00-\u9fff]){_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
@@ -798,6 +798,7 @@ CITY_HEAD_RE = re.compile(
     r"|[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))(.*)$"
 )
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+ZONE_COMMITTEE_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:开发区|新区|高新区|园区|示范区|合作区)管理委员会")
 COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))(.*)$")
 
 
@@ -849,6 +850,8 @@ def canonical_local(name: str) -> str:
     county = COUNTY_HEAD_RE.match(rest) if province not in MUNICIPALITIES else None
     if county:  # 浙江省安吉县人民政府 -> 安吉县人民政府, as 江苏省昆山市人民政府 -> 昆山市人民政府
         return _canonical_city(county.group(1), county.group(2))
+    if ZONE_COMMITTEE_RE.fullmatch(rest):  # 安徽省合肥高新技术产业开发区管理委员会: the zone's own name
+        return rest
     full = province + PROVINCE_SUFFIX.get(province, "省")
     if rest in ("", "政府", "人民政府"):
         return full + "人民政府"
@@ -1941,7 +1944,8 @@ ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*
 # An order's number on one line names who issues it: "邯郸市人民政府令第121号", "中华人民共和国商务部令 2021年第1号".
 ORDER_NUMBER_LINE_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER})\s*令\s*"
-    r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[ \t\u3000]*$"
+    # the number ends its line, or the order's text follows after a space ("…令2024年第11号　《…》已于…通过")
+    r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)(?:[ \t\u3000]*$|[ \t\u3000]+(?=\S))"
 )
 FULL_TEXT_CUE = "the article is the document"
 ATTACHED_CUE = "attached to a released document: "

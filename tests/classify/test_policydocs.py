@@ -2644,3 +2644,16 @@ def test_joint_lists_banners_and_news_sources(text: str, issuer: str) -> None:
 )
 def test_a_release_recalled_explained_or_put_out_for_comment_is_no_release(headline: str, text: str) -> None:
     assert not recognise(headline, text, published_at=datetime(2024, 6, 15, tzinfo=UTC)).is_release
+
+
+def test_an_order_line_followed_by_its_text_and_zone_committees_and_cities_after_a_province() -> None:
+    text = (
+        "中华人民共和国交通运输部令2024年第11号　《公路工程建设项目招标投标管理办法》已于2024年4月25日经"
+        "第9次部务会议通过，现予公布，自2024年7月1日起施行。"
+    )
+    [order] = recognise("交通运输部令2024年第11号", text, published_at=Y2021).releases
+    assert order.issuer == "交通运输部"
+    assert canonical_issuer("安徽省合肥高新技术产业开发区管理委员会") == "合肥高新技术产业开发区管理委员会"
+    lead = "江苏省昆山市近日出台新举措。市政府印发的《昆山市进一步促进外资企业高质量发展若干措施》明确奖励标准。"
+    releases = recognise("昆山出台举措", lead, published_at=Y2021).releases
+    assert {d.issuer for d in releases} == {"昆山市人民政府"}  # not 省昆山市人民政府
