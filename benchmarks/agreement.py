@@ -23,6 +23,7 @@ from typing import Any
 from benchmarks import Row, markdown_table
 from benchmarks.corpus_tool import CORPUS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Labelled, default_reader, evaluate, read_labels
+from carbonwatch.classify.evaluate import precision_recall as pairs_precision_recall
 from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, same_document_key
 from carbonwatch.classify.rules import load_rules
 
@@ -43,10 +44,8 @@ def kappa(first: Sequence[bool], second: Sequence[bool]) -> tuple[float, float]:
 
 def precision_recall(truth: Sequence[bool], guess: Sequence[bool]) -> tuple[float, float]:
     """Precision and recall of ``guess`` against ``truth`` (1.0 where nothing was predicted or expected)."""
-    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
-    fp = sum(g and not t for t, g in zip(truth, guess, strict=True))
-    fn = sum(t and not g for t, g in zip(truth, guess, strict=True))
-    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+    precision, recall, *_ = pairs_precision_recall(zip(guess, truth, strict=True))
+    return precision, recall
 
 
 def _doc_keys(label: Labelled) -> list[tuple[str, str | None]]:

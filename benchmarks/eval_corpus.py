@@ -27,6 +27,7 @@ from carbonwatch.classify.evaluate import (
     default_reader,
     evaluate,
     metrics,
+    precision_recall,
     read_labels,
     read_post,
     split_of,
@@ -229,19 +230,20 @@ def convention_split(case_id: str) -> str:
     return "blind" if int(hashlib.sha1(f"conv:{case_id}".encode()).hexdigest()[:8], 16) % 3 == 0 else "tuning"
 
 
-def convention_figures() -> dict[str, dict[str, int]]:
-    """Release and document recognition on ``conventions.tsv``, per split: counts of true and false releases,
-    missed releases, and of labelled titles found (alone, and with their issuer)."""
+def convention_figures() -> dict[str, dict[str, Any]]:
+    """Release and document recognition on ``conventions.tsv``, per split: cases, release precision and recall (with
+    the counts of true, false and missed releases), and labelled titles found (alone, and with their issuer)."""
     if not CONVENTIONS.is_file():
         return {}
-    out: dict[str, dict[str, int]] = {}
+    pairs: dict[str, list[tuple[bool, bool]]] = {}
+    out: dict[str, dict[str, Any]] = {}
     for r in read_rows(CONVENTIONS):
-        f = out.setdefault(convention_split(r["id"]), dict(tp=0, fp=0, fn=0, titles=0, found=0, issued=0))
+        split = convention_split(r["id"])
+        f = out.setdefault(split, dict(cases=0, titles=0, found=0, issued=0))
+        f["cases"] += 1
         result = recognise(r["headline"], r["text"], published_at=CONVENTIONS_DATE)
         labelled = r["release"] == "1"
-        f["tp"] += labelled and result.is_release
-        f["fp"] += result.is_release and not labelled
-        f["fn"] += labelled and not result.is_release
+        pairs.setdefault(split, []).append((result.is_release, labelled))
         if not (labelled and r["title"]):
             continue
         # several documents released together: titles and their issuers, |-separated in the same order
@@ -254,6 +256,8 @@ def convention_figures() -> dict[str, dict[str, int]]:
             named = issuers[i] if i < len(issuers) else issuers[-1]
             issuer = canonical_issuer(named) or named or None
             f["issued"] += any(d.issuer == issuer for d in hits)
+    for split, f in out.items():
+        f["precision"], f["recall"], f["tp"], f["fp"], f["fn"] = precision_recall(pairs[split])
     return out
 
 
@@ -262,11 +266,9 @@ def convention_rows() -> tuple[list[Row], dict[str, Any]]:
     figures = convention_figures()
     rows = []
     for split, f in sorted(figures.items(), key=lambda kv: kv[0] != "tuning"):
-        p = f["tp"] / (f["tp"] + f["fp"]) if f["tp"] + f["fp"] else 1.0
-        r = f["tp"] / (f["tp"] + f["fn"]) if f["tp"] + f["fn"] else 1.0
-        cases = sum(1 for row in read_rows(CONVENTIONS) if convention_split(row["id"]) == split)
-        method = f"python -m benchmarks.eval_corpus (conventions.tsv, {cases} written cases)"
-        rows.append(Row(f"release — ordinary official phrasing, {split}", f"P {p:.3f} / R {r:.3f}", "-", "-", method))
+        method = f"python -m benchmarks.eval_corpus (conventions.tsv, {f['cases']} written cases)"
+        release = f"P {f['precision']:.3f} / R {f['recall']:.3f}"
+        rows.append(Row(f"release — ordinary official phrasing, {split}", release, "-", "-", method))
         named = f"{f['issued'] / f['titles']:.3f} ({f['issued']} of {f['titles']}; titles alone {f['found']})"
         rows.append(Row(f"released documents named — ordinary official phrasing, {split}", named, "-", "-", method))
     return rows, figures

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus_tool import CORPUS, LABELS, read_rows
-from carbonwatch.classify.evaluate import Post, default_reader, read_labels
+from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
 from carbonwatch.classify.ngram import parse_model
 
 OUT = Path(__file__).resolve().parent.parent / "carbonwatch" / "rules" / "ngram_model.json"
@@ -187,11 +187,7 @@ def export(trainer: Trainer, rows: list[Example], out_path: Path) -> dict[str, A
 
 
 def _figures(rows: list[dict[str, int]], guess: str, truth: str) -> str:
-    tp = sum(1 for r in rows if r[guess] and r[truth])
-    fp = sum(1 for r in rows if r[guess] and not r[truth])
-    fn = sum(1 for r in rows if not r[guess] and r[truth])
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
+    p, r, *_ = precision_recall((bool(row[guess]), bool(row[truth])) for row in rows)
     return f"{p:.3f} / {r:.3f}"
 
 
