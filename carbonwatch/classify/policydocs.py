@@ -917,10 +917,16 @@ def _named_bodies(found: list[str | None]) -> list[str]:
     return [f for f in found if f and not MULTI_RE.fullmatch(f)]
 
 
-def _cited_at(text: str, pos: int) -> bool:
-    """The clause running at ``pos`` cites what is named there (为贯彻落实党中央…, 根据国务院…), by a citing word
-    before ``pos`` read with the words after it (据新华社电 is an attribution, not a citation)."""
+SOURCE_BEFORE_RE = re.compile(r"(?:记者|据悉，?)?从$")
+
+
+def _named_not_acting(text: str, pos: int) -> bool:
+    """The clause running at ``pos`` names a body there without it acting: it cites the body (为贯彻落实党中央…,
+    根据国务院…; a citing word before ``pos`` read with the words after it, so 据新华社电 is an attribution, not a
+    citation), or the body is the reporter's source (记者从上海市经济信息化委获悉)."""
     before = _clause_before(text, pos)
+    if SOURCE_BEFORE_RE.search(before):
+        return True
     clause = before + text[pos : pos + 30]
     return any(m.start() < len(before) for m in CITE_RE.finditer(clause))
 
@@ -931,7 +937,6 @@ RELATIVE_TAIL_RE = re.compile(
     r"(?:(?:省|自治区|市(?!场))?(?:人民)?政府(?:办公厅|办公室)?"  # 、省政府, 、人民政府办公厅
     r"|(?:省|自治区|市(?!场))[\u4e00-\u9fff]{0,10}?(?:办公厅|办公室|厅|局|委员会|委)))+"  # 会同市规划和自然资源局
 )
-SOURCE_BEFORE_RE = re.compile(r"(?:记者|据悉，?)?从$")
 
 
 def find_issuer_before(text: str, pos: int) -> str | None:
@@ -953,8 +958,7 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         # ("记者从上海市经济信息化委获悉，市政府办公厅…") comes last
         tail = RELATIVE_TAIL_RE.match(text, hit.end(), pos)
         members = hit.group(0) + (tail.group(0) if tail else "")
-        source = SOURCE_BEFORE_RE.search(_clause_before(text, hit.start()))
-        (cited if _cited_at(text, hit.start()) or source else found).append(canonical_issuer(members))
+        (cited if _named_not_acting(text, hit.start()) else found).append(canonical_issuer(members))
     named = _named_bodies(found)
     if named:
         return named[-1]
@@ -2920,10 +2924,10 @@ def government_page_document(title: str, meta: dict[str, str], source: str) -> P
 
 # -- the document an article is about, where no rule spoke ------------------------------------------------------
 
-# "…通知 厦环委办〔2025〕36号-高新技术企业服务网", "能源管理 | 关于…的通知": a headline's site, column or number
-# around the document's title.
 # A headline's verb before what it reports: a release verb, or 发 again ("陕西深夜再发紧急通知").
 HEADLINE_VERB_RE = re.compile(rf"{_VERB_ALT}|(?:再|又|连|急|重磅)发")
+# "…通知 厦环委办〔2025〕36号-高新技术企业服务网", "能源管理 | 关于…的通知": a headline's site, column or number
+# around the document's title.
 HEADLINE_PARTS_RE = re.compile(r"\s*[|｜_]\s*|\s+-\s*|-(?=[^-]{2,16}$)|\s+(?=[\u4e00-\u9fff]{1,8}〔)")
 
 
