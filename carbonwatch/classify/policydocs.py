@@ -2083,6 +2083,11 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
     joined in their printed order."""
     names: list[str] = []
     j = i - 1
+    if j >= 1 and BODY_LINE_RE.fullmatch(lines[j]) and not _signer_line(lines[j]) and _signer_line(lines[j - 1]):
+        names.append(
+            lines[j]
+        )  # the last signer, a body the patterns do not know (中国科学院成都分院), under known ones
+        j -= 1
     while j >= 0 and 0 < len(lines[j]) <= 40 and (signers := _signer_line(lines[j])):
         names[:0] = signers
         j -= 1
@@ -2639,6 +2644,7 @@ def recognise(
                 or (_issuer_in_lead(d, text) if d.field == "title" else None)
                 or (legislature if "表决" in d.cue else None)
                 or host
+                or _self_signed_issuer(d, text)
             )
     merged, folded = _fold_headline_paraphrases(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
@@ -2696,6 +2702,53 @@ def recognise(
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
     digest = len(items) >= DIGEST_MIN_ITEMS
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
+
+
+# How a document printed in the article says who issued it, when no rule above named its issuer:
+# - its heading block prints the issuing body on a line of its own next to the title ("河北省人工影响天气管理规定 /
+#   河北省人民政府 / 河北省人工影响天气管理规定 / 政府令〔2010〕第15号");
+# - a page that ran the lines together signs the covering formula in the same paragraph ("…现印发给你们，请认真组织
+#   实施。 微山县人民政府办公室 2019年9月22日");
+# - the text names itself and its issuers ("拉萨市公安局、市应急管理局、市消防救援局联合发布本通告");
+# - the covering notice that issues it, printed in the article (关于印发《X》的通知 … 生态环境部办公厅 / 2023年11月4日).
+SELF_REFERENCE_RE = re.compile(
+    r"(?P<issuers>[^，,。；：:！？\n]{2,120}?)(?:共同|联合)?(?:发布|制定|印发|公布)本"
+    r"(?:通告|公告|通知|规定|办法|决定|意见|方案|细则|命令)"
+)
+FORMULA_SIGNATURE_RE = re.compile(
+    r"(?:印发给你们|现予(?:以)?(?:印发|发布|公布)|特此(?:通知|公告|通告))[^。]{0,20}。\s*"
+    r"(?P<signer>[^\s。，；：:]{4,40})\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+HEADING_BLOCK_LINES = 6
+
+
+def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
+    """The issuer a document printed in the article gives itself (see above), or None."""
+    if not (d.cue.startswith(FULL_TEXT_CUE) or d.cue.startswith(COVERING_CUE) or _covering_notice_printed(d, text)):
+        return None
+    name = normalise_title(d.title)
+    lines = [ln.strip() for ln in text.strip().splitlines()[:HEADING_BLOCK_LINES]]
+    for i, line in enumerate(lines):
+        signers = _signer_line(line) if 0 < len(line) <= 40 else []
+        near = lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]
+        if signers and any(normalise_title(other) == name for other in near if other):
+            return canonical_issuer("、".join(signers))
+    head = text[:1500]
+    signed = FORMULA_SIGNATURE_RE.search(head)
+    if signed and _signer_line(signed.group("signer")):
+        return canonical_issuer("、".join(_signer_line(signed.group("signer"))))
+    own = SELF_REFERENCE_RE.search(head)
+    clause = own.group("issuers").replace(" ", "") if own else ""
+    parts = re.split("[、和及与]", clause)
+    if clause and _signer_line(parts[0]) and all(_signer_line(x) or BODY_LINE_RE.fullmatch(x) for x in parts[1:]):
+        return canonical_issuer(clause)  # its members after the first may name only their level (市应急管理局)
+    return _closing_issuer(text) if _covering_notice_printed(d, text) else None
+
+
+def _covering_notice_printed(d: PolicyDocument, text: str) -> bool:
+    """Whether the article prints the covering notice that issues ``d`` (关于印发《X》的通知 as a line of its own)."""
+    title = d.title if d.title.startswith("《") else f"《{d.title}》"
+    return bool(re.search(rf"(?m)^\s*(?:[^\n]{{0,40}})?关于(?:印发|发布){re.escape(title)}的通知\s*$", text))
 
 
 def _covered_issuer(docs: list[PolicyDocument]) -> None:

@@ -2657,3 +2657,71 @@ def test_an_order_line_followed_by_its_text_and_zone_committees_and_cities_after
     lead = "江苏省昆山市近日出台新举措。市政府印发的《昆山市进一步促进外资企业高质量发展若干措施》明确奖励标准。"
     releases = recognise("昆山出台举措", lead, published_at=Y2021).releases
     assert {d.issuer for d in releases} == {"昆山市人民政府"}  # not 省昆山市人民政府
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        # the heading block prints the issuing body on a line of its own next to the title
+        (
+            "山西省农村公路养护管理办法",
+            "山西省农村公路养护管理办法\n山西省人民政府\n山西省农村公路养护管理办法\n政府令〔2016〕第250号\n"
+            "《山西省农村公路养护管理办法》已经2016年6月1日省人民政府常务会议通过，现予公布，自2016年8月1日起施行。\n"
+            "第一条 为了加强农村公路养护管理，制定本办法。\n第二条 本办法适用于本省行政区域内的农村公路。\n",
+            "山西省人民政府",
+        ),
+        # a page that ran its lines together signs the covering formula in the same paragraph
+        (
+            "关于印发宁乡市森林防火应急预案的通知",
+            "各镇人民政府、街道办事处，市直各单位：《宁乡市森林防火应急预案》已经市人民政府同意，现印发给你们，"
+            "请认真组织实施。 宁乡市人民政府办公室 2021年3月2日 （此件公开发布） 宁乡市森林防火应急预案 一、总则 "
+            "为有效预防和处置森林火灾，制定本预案。",
+            "宁乡市人民政府办公室",
+        ),
+        # the text names itself and its issuers, the later ones by their level only
+        (
+            "关于加强2025年元旦春节期间道路交通安全管理的联合通告",
+            "为切实做好元旦春节期间道路交通安全管理工作，依据《中华人民共和国道路交通安全法》等法律法规，"
+            "榆林市公安局、市交通运输局、市应急管理局联合发布本通告，具体内容如下：\n一、严查酒驾醉驾\n"
+            "二、严查客运车辆超员\n三、加强农村道路管理\n",
+            "榆林市公安局、榆林市交通运输局、榆林市应急管理局",
+        ),
+        # the covering notice that issues the headline's document, printed under it
+        (
+            "《2025年度农药包装废弃物回收方案》发布",
+            "原文：\n关于印发《2025年度农药包装废弃物回收方案》的通知\n各有关单位：\n"
+            "为做好农药包装废弃物回收处理工作，我部组织编制了《2025年度农药包装废弃物回收方案》，现印发给你们。\n"
+            "农业农村部办公厅\n2025年2月10日\n（此件公开发布）\n",
+            "农业农村部",
+        ),
+    ],
+)
+def test_a_document_printed_in_the_article_names_its_own_issuer(title: str, text: str, issuer: str) -> None:
+    releases = recognise(title, text).releases
+    assert releases and releases[0].issuer == issuer
+
+
+def test_the_last_signer_a_body_the_patterns_do_not_know_does_not_hide_the_signers_above_it() -> None:
+    text = (
+        "关于印发《青海省适应气候变化行动方案》的通知\n青环发〔2023〕12号\n各市（州）生态环境局：\n"
+        "我省组织编制了《青海省适应气候变化行动方案》。现予以印发，请结合实际抓好落实。\n"
+        "青海省生态环境厅          青海省发展和改革委员会\n青海省科学技术厅              青海省财政厅\n"
+        "中国科学院西北高原生物研究所\n2023年5月8日\n青海省适应气候变化行动方案\n一、总体要求\n"
+    )
+    [doc] = recognise("关于印发《青海省适应气候变化行动方案》的通知", text).releases
+    assert doc.issuer is not None
+    assert doc.issuer.startswith("青海省生态环境厅、青海省发展和改革委员会、青海省科学技术厅、青海省财政厅")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no body before the self-reference: nothing to name
+        "为切实做好元旦春节期间安全工作，经研究，决定发布本通告，具体内容如下：\n一、严查酒驾\n二、严查超员\n",
+        # a body line in the heading block that sits next to another line than the title
+        "平安县道路安全管理通告\n（第3号）\n平安县公安局交警大队\n为切实做好安全工作，决定发布本通告：\n一、严查酒驾\n",
+    ],
+)
+def test_no_issuer_is_made_up_for_a_document_that_does_not_name_one(text: str) -> None:
+    releases = recognise("关于加强元旦春节期间道路交通安全管理的通告", text).releases
+    assert all(d.issuer is None for d in releases)
