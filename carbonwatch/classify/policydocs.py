@@ -1556,7 +1556,12 @@ def _digest_docs(title: str, text: str, items: list[tuple[str, str]], ref_year: 
         if not lead and not item_docs and title_is_document(bare)[0] and document_kind(bare) not in WEAK_KINDS:
             cue = f"digest item is a document's title: {bare[:30]}"
             kind = document_kind(bare)
-            bare_titles.append(_released(bare, split_issuer_prefix(bare)[0], kind, "item", (0, len(bare)), cue))
+            issuer, start = split_issuer_prefix(bare)[0], 0
+            # "工信部发布大数据产业等三项“十四五”规划": who issued it, its verb, then its title
+            said, body = ISSUER_VERB_RE.match(bare), JOINT_RE.match(bare)
+            if issuer is None and said and body and title_is_document(bare[said.end() :])[0]:
+                issuer, start = canonical_issuer(body.group(0)), said.end()
+            bare_titles.append(_released(bare[start:], issuer, kind, "item", (start, len(bare)), cue))
         if lead:
             item_docs += _bracket_docs(lead, "text", ref_year) + _plain_docs(lead, "text", ref_year, headline)
             item_docs += _decision_docs(lead, "text", ref_year, headline)
@@ -2340,6 +2345,16 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
     if colon:
         shown = shown[colon.end() :]
     colon_issuer = canonical_issuer(colon.group("issuer")) if colon else None
+    # "【海南】海口市生态环境保护“十四五”规划": a region or column tag; "青岛市高新区高新技术企业奖励政策：青岛高新区
+    # 关于…的试行意见": the site's topic, then the document's own heading (its issuer and 关于)
+    shown = LEADING_TAG_RE.sub("", shown)
+    topic = TOPIC_COLON_RE.match(shown)
+    if (
+        topic
+        and 0 <= shown.find("关于", topic.end()) - topic.end() <= 16
+        and title_is_document(shown[topic.end() :])[0]
+    ):
+        shown = shown[topic.end() :]
     candidates = [HEADLINE_TAIL_RE.sub("", shown), _strip_leading_column(_heading_block(text))]
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
@@ -2541,6 +2556,8 @@ HEADLINE_DOC_COLON_RE = re.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]"
 
 
 # "网信办：关于国家区块链创新应用试点入选名单的公示": the issuer, a colon, then the document's own title.
+LEADING_TAG_RE = re.compile(r"^【[^【】]{1,10}】\s*")
+TOPIC_COLON_RE = re.compile(r"^[^：:《》“”关]{2,30}[：:]\s*")
 HEADLINE_COLON_LEAD_RE = re.compile(rf"^(?:【[^【】]{{1,10}}】\s*)?(?P<issuer>{_ONE_ISSUER}|{_MULTI})[：:]\s*")
 COLON_AFTER_ISSUER_RE = re.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
 

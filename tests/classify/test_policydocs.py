@@ -2725,3 +2725,27 @@ def test_the_last_signer_a_body_the_patterns_do_not_know_does_not_hide_the_signe
 def test_no_issuer_is_made_up_for_a_document_that_does_not_name_one(text: str) -> None:
     releases = recognise("关于加强元旦春节期间道路交通安全管理的通告", text).releases
     assert all(d.issuer is None for d in releases)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("【云南】昆明市水资源保护“十四五”规划", "昆明市水资源保护“十四五”规划"),
+        ("惠企政策汇编：苏州工业园区关于支持企业研发创新的若干措施", "苏州工业园区关于支持企业研发创新的若干措施"),
+    ],
+)
+def test_a_full_text_s_headline_loses_its_tag_or_topic_before_the_document_s_own_heading(
+    title: str, expected: str
+) -> None:
+    text = (
+        "各有关单位：\n为推动高质量发展，结合实际，制定本措施。\n一、总体要求\n（一）指导思想\n二、主要任务\n"
+        "（一）加强组织领导\n三、保障措施\n本措施自印发之日起施行。\n"
+    )
+    releases = recognise(title, text).releases
+    assert [d.title for d in releases] == [expected]
+
+
+def test_a_digest_item_that_says_who_issued_a_document_names_the_document_and_its_issuer() -> None:
+    text = "1、习近平出席会议并发表重要讲话\n2、商务部发布电子商务等三项“十四五”规划\n3、全国秋粮收获过半\n"
+    [doc] = recognise("12月2日《新闻联播》要闻12条", text).releases
+    assert (doc.title, doc.issuer) == ("电子商务等三项“十四五”规划", "商务部")
