@@ -2346,15 +2346,13 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         shown = shown[colon.end() :]
     colon_issuer = canonical_issuer(colon.group("issuer")) if colon else None
     # "【海南】海口市生态环境保护“十四五”规划": a region or column tag; "青岛市高新区高新技术企业奖励政策：青岛高新区
-    # 关于…的试行意见": the site's topic, then the document's own heading (its issuer and 关于)
+    # 关于…的试行意见": the site's topic, then the document's own heading (its issuer and 关于); "政策解读：X": a column
     shown = LEADING_TAG_RE.sub("", shown)
     topic = TOPIC_COLON_RE.match(shown)
-    if (
-        topic
-        and 0 <= shown.find("关于", topic.end()) - topic.end() <= 16
-        and title_is_document(shown[topic.end() :])[0]
-    ):
-        shown = shown[topic.end() :]
+    if topic and title_is_document(shown[topic.end() :])[0]:
+        column = COLUMN_WORD_RE.fullmatch(shown[: topic.end()].rstrip("：: "))
+        if column or 0 <= shown.find("关于", topic.end()) - topic.end() <= 16:
+            shown = shown[topic.end() :]
     candidates = [HEADLINE_TAIL_RE.sub("", shown), _strip_leading_column(_heading_block(text))]
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
@@ -2497,6 +2495,10 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
+ADDRESSEE_OPENING_RE = re.compile(r"^各[^。：:\n]{1,120}?[：:]")
+COVER_FORMULA_RE = re.compile(
+    r"现将《[^》]{2,80}》(?:印发|转发|发)给?你们|《[^》]{2,80}》[^。]{0,30}现(?:予)?印发给你们"
+)
 MONTHLY_RULES_RE = re.compile(
     r"^[^，。！!？?]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:起|份)?[^。！!？?]{0,10}新规"
 )
@@ -2557,6 +2559,7 @@ HEADLINE_DOC_COLON_RE = re.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]"
 
 # "网信办：关于国家区块链创新应用试点入选名单的公示": the issuer, a colon, then the document's own title.
 LEADING_TAG_RE = re.compile(r"^【[^【】]{1,10}】\s*")
+COLUMN_WORD_RE = re.compile(r"(?:政策)?解读|全文|原文|政策文件|文件|通知公告|公告|公示|政策")
 TOPIC_COLON_RE = re.compile(r"^[^：:《》“”关]{2,30}[：:]\s*")
 HEADLINE_COLON_LEAD_RE = re.compile(rf"^(?:【[^【】]{{1,10}}】\s*)?(?P<issuer>{_ONE_ISSUER}|{_MULTI})[：:]\s*")
 COLON_AFTER_ISSUER_RE = re.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
@@ -2673,6 +2676,9 @@ def recognise(
     explainer = explainer and not any(
         d.is_release and d.field == "text" and _printed_heading_at(text, d.start) for d in merged
     )
+    # ... or the covering notice that issues it, under a column named 政策解读 ("各县（区）安委会…：现将《X》印发
+    # 你们，请…贯彻落实"): the page opens with the notice's addressees and its formula, not with an explanation
+    explainer = explainer and not (ADDRESSEE_OPENING_RE.match(text.lstrip()) and COVER_FORMULA_RE.search(text[:400]))
     fields = {"title": title, "text": text}
     _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)

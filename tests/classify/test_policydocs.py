@@ -2749,3 +2749,22 @@ def test_a_digest_item_that_says_who_issued_a_document_names_the_document_and_it
     text = "1、习近平出席会议并发表重要讲话\n2、商务部发布电子商务等三项“十四五”规划\n3、全国秋粮收获过半\n"
     [doc] = recognise("12月2日《新闻联播》要闻12条", text).releases
     assert (doc.title, doc.issuer) == ("电子商务等三项“十四五”规划", "商务部")
+
+
+def test_a_covering_notice_under_a_column_named_policy_interpretation_is_the_release() -> None:
+    text = (
+        "各区（市）县人民政府，市级有关部门：\n现将《德阳市城市更新三年行动方案（2025—2027年）》印发给你们，"
+        "请结合实际，认真抓好贯彻落实。\n德阳市人民政府办公室\n2025年3月1日\n"
+        "德阳市城市更新三年行动方案（2025—2027年）\n一、总体要求\n二、重点任务\n"
+    )
+    releases = recognise("政策解读：德阳市城市更新三年行动方案（2025—2027年）", text).releases
+    assert [d.title for d in releases] == ["《德阳市城市更新三年行动方案（2025—2027年）》"]
+    assert releases[0].issuer == "德阳市人民政府办公室"
+
+
+def test_an_interpretation_that_only_retells_the_document_stays_an_interpretation() -> None:
+    text = (
+        "近日，德阳市人民政府办公室印发《德阳市城市更新三年行动方案（2025—2027年）》。为便于理解，现就有关内容解读如下。\n"
+        "一、出台背景\n二、主要内容\n"
+    )
+    assert not recognise("政策解读：德阳市城市更新三年行动方案（2025—2027年）", text).is_release
