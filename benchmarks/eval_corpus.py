@@ -241,7 +241,8 @@ def convention_figures() -> dict[str, dict[str, Any]]:
         split = convention_split(r["id"])
         f = out.setdefault(split, dict(cases=0, titles=0, found=0, issued=0))
         f["cases"] += 1
-        result = recognise(r["headline"], r["text"], published_at=CONVENTIONS_DATE)
+        # a page's printed lines (heading block, addressees, signature) are written \n in the set's fourth part
+        result = recognise(r["headline"], r["text"].replace("\\n", "\n"), published_at=CONVENTIONS_DATE)
         labelled = r["release"] == "1"
         pairs.setdefault(split, []).append((result.is_release, labelled))
         if not (labelled and r["title"]):

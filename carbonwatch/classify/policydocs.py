@@ -721,9 +721,12 @@ OWN_COUNTY_PREFIX_RE = re.compile(
 # The members of a joint list after the first ("湖北省委办公厅、省政府办公厅", "…局会同市规划和自然资源局",
 # "宁夏回族自治区党委办公厅、人民政府办公厅"): a relative 省/市 or a bare 人民政府 is the first member's place.
 JOINT_SPLIT_RE = re.compile(r"、|(?<=[局厅委办室府])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
-RELATIVE_MEMBER_RE = re.compile(r"^(?:(?P<province>省|自治区)|(?P<city>市)(?!场))|^(?=人民政府|政府|党委)")
+RELATIVE_MEMBER_RE = re.compile(
+    r"^(?:(?P<province>省|自治区)|(?P<city>市)(?!场)|(?P<district>区|县)(?!域))|^(?=人民政府|政府|党委)"
+)
 PLACE_OF_MEMBER_RE = re.compile(
     rf"^(?P<province>(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?P<city>[\u4e00-\u9fff]{{2,6}}?市)?"
+    r"(?P<district>[\u4e00-\u9fff]{2,4}?[区县](?=[\u4e00-\u9fff]{2,}(?:局|委|办|厅|室|队|所|府|中心)$))?"
 )
 
 
@@ -734,6 +737,7 @@ def _resolve_joint_places(text: str) -> str:
         return text
     head = PLACE_OF_MEMBER_RE.match(parts[0])
     province, city = (head.group("province"), head.group("city")) if head else (None, None)
+    district = (city or "") + head.group("district") if head and head.group("district") else None
     out = [parts[0]]
     for part in parts[1:]:
         rel = RELATIVE_MEMBER_RE.match(part)
@@ -741,6 +745,8 @@ def _resolve_joint_places(text: str) -> str:
             part = province + part[len(rel.group("province")) :]
         elif rel and rel.group("city") and city:
             part = city + part[1:]
+        elif rel and rel.group("district") and district:
+            part = district + part[1:]  # 区应急管理局 after 深圳市龙岗区住房和建设局
         elif rel and not rel.group(0) and (city or province):
             part = (city or province or "") + part  # 人民政府办公厅 after 宁夏回族自治区党委办公厅
         out.append(part)
@@ -1218,6 +1224,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = False, "an international body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
+        if release and re.match(r"\s*(?:以来|之后|以后)", raw_after):
+            # "自2019年市政府印发《X》以来，…": the release starts a period the article reports on; it is not news
+            release, cue = False, "a period since its release: " + clause.strip()[-20:]
         if release and field_name == "text" and not _printed_heading_at(text, m.start()):
             recalled = _recalled(text, m.start())
             if recalled:
@@ -1953,8 +1962,10 @@ ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*
 # An order's number on one line names who issues it: "邯郸市人民政府令第121号", "中华人民共和国商务部令 2021年第1号".
 ORDER_NUMBER_LINE_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER})\s*令\s*"
-    # the number ends its line, or the order's text follows after a space ("…令2024年第11号　《…》已于…通过")
-    r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)(?:[ \t\u3000]*$|[ \t\u3000]+(?=\S))"
+    # the number ends its line, or the order's text follows after a space ("…令2024年第11号　《…》已于…通过"); a
+    # number in brackets on the line below ("深圳市人民政府令 / （第362号）")
+    r"[（(]?(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[）)]?"
+    r"(?:[ \t\u3000]*$|[ \t\u3000]+(?=\S))"
 )
 FULL_TEXT_CUE = "the article is the document"
 ATTACHED_CUE = "attached to a released document: "
@@ -2353,7 +2364,14 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         column = COLUMN_WORD_RE.fullmatch(shown[: topic.end()].rstrip("：: "))
         if column or 0 <= shown.find("关于", topic.end()) - topic.end() <= 16:
             shown = shown[topic.end() :]
-    candidates = [HEADLINE_TAIL_RE.sub("", shown), _strip_leading_column(_heading_block(text))]
+    headline_candidate = HEADLINE_TAIL_RE.sub("", shown)
+    candidates = [headline_candidate, _strip_leading_column(_heading_block(text))]
+    heading = split_issuer_prefix(candidates[1])[1]
+    if "关于" not in candidates[0] and heading.startswith("关于") and not CARRIER_HEAD_RE.match(heading):
+        # "南宁：邕江大桥封闭施工期间交通组织通告" over "关于邕江大桥…实施交通管制的通告": the site's paraphrase of the
+        # document whose own heading the page prints, which is its title (not a covering notice of another document)
+        if doc_type(candidates[0]) == doc_type(heading):
+            candidates.reverse()
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".
@@ -2367,7 +2385,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
-        headline = candidate is candidates[0]
+        headline = candidate is headline_candidate
         source_body = _source_line_body(text) if headline else None
         # "《长江流域生态环境司法保护状况》白皮书" over "来源：最高人民法院" and the paper's outline: the page prints
         # the paper its source published (a bracketed headline is otherwise the bracket rules' case)
@@ -2379,6 +2397,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             compact = "关于" + compact  # "发改委：印发《X》的通知": the same covering notice, cut before 关于
         if (compact.startswith("《") and not sourced_paper) or not compact:
             continue
+        if MINUTES_RE.search(compact):
+            continue  # "县政府第十六次常务会议纪要": the record of a meeting, which reports what the meeting did
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
             continue  # "国务院印发…方案" reports a release; the document's own title follows in the text
         verb = VERB_IN_TITLE_RE.search(compact)
@@ -2412,6 +2432,13 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         if signed and "、" in signed and prefix_issuer in signed.split("、"):
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
         issuer = issuer or _title_owner(compact) or source_body or (colon_issuer if headline else None)
+        # "宜昌市关于…的通告" / "…宜昌市农业农村局、市公安局联合发布本通告" (or its signature, 宁波市人民政府办公厅): a
+        # heading that names only its place leaves who issued it to the text, which says so in its own words
+        place = BARE_PLACE_HEAD_RE.match(compact)
+        own = _self_reference_issuer(text[:1500]) if place or prefix_issuer is None else None
+        own = own or (_closing_issuer(text) if place else None)
+        if own and (place is None or place.group("place") in own.split("、")[0]):
+            issuer = own
         if issuer is None and headline:
             # "深圳市人民政府关于印发新一代人工智能发展行动计划（2019-2023年）的通知。" in the body's first lines
             for line in text.strip().split("\n")[:4]:
@@ -2702,6 +2729,20 @@ def recognise(
         for d in merged:
             if d.is_release and d.issuer is None:
                 d.is_release, d.cue = False, "issued by a non-government body (its letterhead): " + d.cue[:30]
+    lapsed_page = LAPSED_META_RE.search(text[:600])
+    for d in merged:
+        # "有效性：已失效" in the page's metadata, "…的通知　常政发〔2017〕60号　已废止" in a list: a document
+        # repealed or lapsed, listed as such, is no news of its release
+        line = _line_at(text, d.start) if d.field == "text" else ""
+        if d.is_release and (lapsed_page or LAPSED_STATUS_RE.search(line)):
+            d.is_release, d.cue = False, "listed as repealed or lapsed: " + d.cue[:30]
+    own_body = _non_government_author(title, text)
+    if own_body:
+        # "国网浙江省电力有限公司关于印发《…》的通知", "各会员单位：… / 成都市餐饮同业公会 / 2024年6月3日": a
+        # company's or an association's own document in official layout (a place inside its name is no government)
+        for d in merged:
+            if d.is_release and (d.field == "title" or d.cue.startswith((FULL_TEXT_CUE, COVERING_CUE, "关于印发"))):
+                d.is_release, d.cue, d.issuer = False, f"issued by a non-government body: {own_body}", None
     if MONTHLY_RULES_RE.search(title):
         # "12月起，这些新规将影响你我生活", "10月新规公布！": the month's roundup of rules taking effect, each issued
         # weeks or months before (entry into force is not a new release)
@@ -2743,6 +2784,9 @@ FORMULA_SIGNATURE_RE = re.compile(
     r"(?P<signer>[^\s。，；：:]{4,40})\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 HEADING_BLOCK_LINES = 6
+MINUTES_RE = re.compile(r"会议纪要(?:[（(][^（）()]{0,16}[）)])?$")
+CARRIER_HEAD_RE = re.compile(r"关于(?:印发|发布|转发|公布|颁布)")
+BARE_PLACE_HEAD_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?[省市县区旗州盟])\s*关于")
 
 
 def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
@@ -2760,12 +2804,17 @@ def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
     signed = FORMULA_SIGNATURE_RE.search(head)
     if signed and _signer_line(signed.group("signer")):
         return canonical_issuer("、".join(_signer_line(signed.group("signer"))))
+    return _self_reference_issuer(head) or (_closing_issuer(text) if _covering_notice_printed(d, text) else None)
+
+
+def _self_reference_issuer(head: str) -> str | None:
+    """The issuers a document's text names as its own ("X市公安局、市应急管理局联合发布本通告"), or None."""
     own = SELF_REFERENCE_RE.search(head)
     clause = own.group("issuers").replace(" ", "") if own else ""
-    parts = re.split("[、和及与]", clause)
+    parts = [x for x in JOINT_SPLIT_RE.split(clause) if x]
     if clause and _signer_line(parts[0]) and all(_signer_line(x) or BODY_LINE_RE.fullmatch(x) for x in parts[1:]):
         return canonical_issuer(clause)  # its members after the first may name only their level (市应急管理局)
-    return _closing_issuer(text) if _covering_notice_printed(d, text) else None
+    return None
 
 
 def _covering_notice_printed(d: PolicyDocument, text: str) -> bool:
@@ -2850,6 +2899,41 @@ SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)(
 
 
 LETTERHEAD_LINE_RE = re.compile(r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?)(?:文件|通知|公告|通告)")
+
+
+# (an exchange's rules are counted as the labels count them, as instruments it issues: 北京绿色交易所有限公司)
+NON_GOVERNMENT_NAME_RE = re.compile(
+    r"^(?!.*交易所).*(?:有限责任公司|股份有限公司|有限公司|集团|公司|同业公会|公会|协会|商会|学会|联合会|研究院)$"
+)
+OWN_HEADING_RE = re.compile(r"^(?P<body>[^\s关《》，。：:]{4,30}?)关于")
+
+
+def _non_government_author(title: str, text: str) -> str | None:
+    """The company or association whose own document the page is: its name opens the heading before 关于 (in the
+    headline or the first lines), or it alone signs above the closing date; None otherwise."""
+    lines = [ln.strip() for ln in text.strip().splitlines()]
+    for line in [title.strip(), *lines[:3]]:
+        m = OWN_HEADING_RE.match(line)
+        if m and NON_GOVERNMENT_NAME_RE.search(m.group("body")) and not _signer_line(m.group("body")):
+            return m.group("body")
+    for i in range(len(lines) - 1, max(0, len(lines) - 4), -1):
+        if DATE_LINE_RE.match(lines[i]) and i > 0:
+            signer = lines[i - 1]
+            if NON_GOVERNMENT_NAME_RE.search(signer) and len(signer) <= 30 and not _signer_line(signer):
+                return signer
+            break
+    return None
+
+
+LAPSED_META_RE = re.compile(r"(?m)^\s*(?:有效性|时效性|效力状态|效力|状态)\s*[：:]\s*(?:已)?(?:失效|废止)")
+LAPSED_STATUS_RE = re.compile(r"(?:已|被)?(?:失效|废止)\s*$|（(?:已)?(?:失效|废止)）")
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The line of ``text`` that holds ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end != -1 else len(text)]
 
 
 def _non_government_letterhead(text: str) -> bool:

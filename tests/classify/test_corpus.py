@@ -128,12 +128,12 @@ def test_merge_dry_run_validates_staged_rows_and_writes_nothing(tmp_path: Path) 
 
 
 def test_ordinary_official_phrasing_is_read_on_both_splits() -> None:
-    # conventions.tsv: 500 written cases in three sets (not real posts), the blind third fixed by a hash of each id
+    # conventions.tsv: 650 written cases in four sets (not real posts), the blind third fixed by a hash of each id
     from benchmarks.eval_corpus import CONVENTIONS, convention_figures, convention_split
 
     if not CONVENTIONS.is_file():
         pytest.skip("conventions.tsv not present")
-    assert sum(convention_split(r["id"]) == "blind" for r in read_rows(CONVENTIONS)) == 172
+    assert sum(convention_split(r["id"]) == "blind" for r in read_rows(CONVENTIONS)) == 224
     for split, f in convention_figures().items():
         precision, recall = f["tp"] / (f["tp"] + f["fp"]), f["tp"] / (f["tp"] + f["fn"])
         assert precision >= 0.95 and recall >= 0.95, (split, f)

@@ -2768,3 +2768,93 @@ def test_an_interpretation_that_only_retells_the_document_stays_an_interpretatio
         "一、出台背景\n二、主要内容\n"
     )
     assert not recognise("政策解读：德阳市城市更新三年行动方案（2025—2027年）", text).is_release
+
+
+def test_an_order_s_number_in_brackets_on_the_line_below_its_heading_names_the_issuer() -> None:
+    text = (
+        "珠海市人民政府令\n（第158号）\n《珠海市海岛保护管理办法》已经市政府十届六十次常务会议审议通过，现予公布，"
+        "自2024年8月1日起施行。\n市长　黄志豪\n2024年6月3日\n珠海市海岛保护管理办法\n"
+        "第一条　为了加强海岛保护，制定本办法。\n"
+    )
+    found = {d.title: d.issuer for d in recognise("珠海市人民政府令（第158号）", text).releases}
+    assert found["《珠海市海岛保护管理办法》"] == "珠海市人民政府"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        # a heading that names only its place: the text says which of its bodies issue it
+        (
+            "十堰市关于加强汉江水域禁捕管理的通告",
+            "十堰市关于加强汉江水域禁捕管理的通告\n为保护水生生物资源，十堰市农业农村局、市公安局联合发布本通告：\n"
+            "一、汉江十堰段全面禁止生产性捕捞。\n二、违反本通告的，依法予以处罚。\n2024年5月1日\n",
+            "十堰市农业农村局、十堰市公安局",
+        ),
+        # ... or signs it
+        (
+            "温州市关于支持外贸企业稳订单拓市场的若干措施",
+            "温州市关于支持外贸企业稳订单拓市场的若干措施\n为支持外贸企业稳订单拓市场，制定以下措施。\n"
+            "一、支持企业参加境外展会。\n二、加大出口信用保险支持。\n温州市人民政府办公室\n2024年5月20日\n",
+            "温州市人民政府办公室",
+        ),
+        # later members of a district's joint list written by their level only (区…局)
+        (
+            "关于加强2024年汛期地质灾害防范的通告",
+            "关于加强2024年汛期地质灾害防范的通告\n为做好汛期地质灾害防范，广州市从化区规划和自然资源局、区应急管理局"
+            "联合发布本通告：\n一、加强隐患点巡查。\n二、强化预警响应。\n特此通告。\n2024年5月10日\n",
+            "广州市从化区规划和自然资源局、广州市从化区应急管理局",
+        ),
+    ],
+)
+def test_the_text_names_the_bodies_that_issue_a_document_whose_heading_names_only_its_place(
+    title: str, text: str, issuer: str
+) -> None:
+    [doc] = recognise(title, text).releases
+    assert doc.issuer == issuer
+
+
+def test_a_printed_heading_is_the_title_over_the_site_s_paraphrase_of_the_same_kind() -> None:
+    text = (
+        "关于湘江二桥维修期间实施交通管制的通告\n因湘江二桥维修需要，长沙市交通运输局、市公安局交通警察支队联合发布本通告：\n"
+        "一、2024年7月1日至8月31日，湘江二桥全桥封闭。\n二、途经车辆请绕行。\n特此通告。\n2024年6月10日\n"
+    )
+    [doc] = recognise("长沙：湘江二桥封闭维修期间交通组织通告", text).releases
+    assert doc.title == "关于湘江二桥维修期间实施交通管制的通告"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "关于印发《国网江苏省电力有限公司安全生产奖惩办法》的通知",
+            "国网江苏省电力有限公司关于印发《国网江苏省电力有限公司安全生产奖惩办法》的通知\n各市供电公司，公司各部门：\n"
+            "现将《国网江苏省电力有限公司安全生产奖惩办法》印发给你们，请认真贯彻执行。\n国网江苏省电力有限公司\n2024年5月8日\n",
+        ),
+        (
+            "关于开展2024年度会员单位消防安全自查的通知",
+            "各会员单位：\n为防范火灾事故，本会决定开展消防安全自查。请各单位于2024年6月30日前完成自查。\n"
+            "南京市酒店行业协会\n2024年6月1日\n",
+        ),
+        (
+            "县政府第十二次常务会议纪要",
+            "县政府第十二次常务会议纪要\n（2024年5月8日）\n现将会议议定事项纪要如下：\n"
+            "一、会议审议了《寿县城市绿化管理办法（草案）》，原则同意，请县住建局修改完善后按程序报批。\n",
+        ),
+        (
+            "规范性文件库_无锡市人民政府",
+            "序号　文件名称　文号　状态\n"
+            "1　无锡市人民政府关于印发无锡市停车管理办法的通知　锡政发〔2016〕12号　已废止\n",
+        ),
+        (
+            "文件详情",
+            "文件名称：襄阳市人民政府办公室关于促进建筑业发展的通知\n文号：襄政办发〔2021〕5号\n发布日期：2021年3月1日\n"
+            "有效性：已失效\n",
+        ),
+        (
+            "我市棚户区改造惠及8万户",
+            "自2018年市政府印发《洛阳市棚户区改造实施方案》以来，全市累计改造棚户区3.2万户。今年将继续推进改造。",
+        ),
+    ],
+)
+def test_pages_in_official_layout_that_release_nothing(title: str, text: str) -> None:
+    assert not recognise(title, text, published_at=datetime(2024, 6, 15, tzinfo=UTC)).is_release
