@@ -115,7 +115,8 @@ DOC_KINDS: tuple[str, ...] = tuple(
     sorted(set(OFFICIAL_KINDS + NORMATIVE_KINDS + DIPLOMATIC_KINDS), key=lambda k: (-len(k), k))
 )
 _KIND_ALT = "|".join(DOC_KINDS)
-KIND_END_RE = re.compile(rf"(?:{_KIND_ALT})$")
+# (a 法 that ends 方法, 做法, 说法, 看法, 想法 is a way of doing something, not a law: "建立蛋白质从头设计新方法")
+KIND_END_RE = re.compile(rf"(?:{_KIND_ALT})$(?<![方做说看想]法)")
 
 # Status and edition suffixes: （试行）, (暂行), （征求意见稿）, （修订草案）, （2021年版）, （2021年本）, （修正）.
 # An edition: （2021年版）, （2021年本）, （2019）, （第一版）.

@@ -1062,6 +1062,9 @@ def _recalled(text: str, pos: int) -> str | None:
     at ``pos`` is recalled, else None."""
     if not SPEECH_FRAME_RE.search(text[:200]):
         return None
+    line = _line_at(text, pos).strip()
+    if LIST_ITEM_MARK_RE.match(line) and not SPEECH_FRAME_RE.search(line):
+        return None  # "（2）工信部发布《…》" in a digest whose first item is a speech at a summit: another item's frame
     sentence = _sentence_before(text, pos, 120)
     if RECENT_RE.search(sentence) or AT_THE_EVENT_RE.search(sentence):
         return None
@@ -1071,6 +1074,7 @@ def _recalled(text: str, pos: int) -> str | None:
     return "recalled in a press conference or interview: " + sentence.strip()[-30:]
 
 
+LIST_ITEM_MARK_RE = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}、)")
 # "会议发布了《…》", "会上，…正式发布": released at the event the article reports, not recalled there.
 AT_THE_EVENT_RE = re.compile(
     rf"^\s*(?:会议|会上|现场|仪式上|活动中)[，,]?\s*(?:还|正式|同时|并)?(?:{_VERB_ALT})了?\s*$"
@@ -1517,7 +1521,8 @@ JOINT_ACTION_RE = re.compile(
 
 # Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
 DIGEST_ITEM_RE = re.compile(
-    r"(?:^|(?<=[：:；;。\n]))[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]\s*"
+    # 1、 2. 一、, and the bracketed sub-items of a 快讯 item ("（3）…行动计划发布；")
+    r"(?:^|(?<=[：:；;。\n]))[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]|[（(]\d{1,2}[）)])\s*"
     r"([^；;\n]{4,90}?)(?=[；;。]?(?:\n|$)|[；;])",
     re.M,
 )
@@ -1562,7 +1567,14 @@ def _digest_docs(title: str, text: str, items: list[tuple[str, str]], ref_year: 
         item_docs = _bracket_docs(headline, "title", ref_year) + _plain_docs(headline, "title", ref_year)
         item_docs += _decision_docs(headline, "title", ref_year)
         bare = headline.rstrip("。.；; ")
-        if not lead and not item_docs and title_is_document(bare)[0] and document_kind(bare) not in WEAK_KINDS:
+        foreign = FOREIGN_SUBJECT_RE.search(bare)  # "韩国政府收紧防疫措施": another country's measure
+        if (
+            not lead
+            and not item_docs
+            and not foreign
+            and title_is_document(bare)[0]
+            and document_kind(bare) not in WEAK_KINDS
+        ):
             cue = f"digest item is a document's title: {bare[:30]}"
             kind = document_kind(bare)
             issuer, start = split_issuer_prefix(bare)[0], 0
@@ -2099,11 +2111,13 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
     joined in their printed order."""
     names: list[str] = []
     j = i - 1
-    if j >= 1 and BODY_LINE_RE.fullmatch(lines[j]) and not _signer_line(lines[j]) and _signer_line(lines[j - 1]):
-        names.append(
-            lines[j]
-        )  # the last signer, a body the patterns do not know (中国科学院成都分院), under known ones
+    unknown = j >= 0 and BODY_LINE_RE.fullmatch(lines[j]) and not _signer_line(lines[j])
+    if unknown and j >= 1 and _signer_line(lines[j - 1]):
+        # the last signer, a body the patterns do not know (中国科学院成都分院), under known ones
+        names.append(lines[j])
         j -= 1
+    elif unknown and ISSUER_RE.match(lines[j]):
+        return canonical_issuer(lines[j])  # a known body's unit signs alone (广元市公安局交通警察支队)
     while j >= 0 and 0 < len(lines[j]) <= 40 and (signers := _signer_line(lines[j])):
         names[:0] = signers
         j -= 1
@@ -2231,7 +2245,7 @@ TITLE_OWNER_RE = re.compile(
 # "《营口市人民政府办理人大代表建议和政协提案工作规则》": a title that opens with a body's full name (a government or
 # one of its offices, not a bare place) is that body's document.
 TITLE_BODY_RE = re.compile(rf"^(?P<issuer>{_ONE_ISSUER})(?!关于|[、和与及])(?=[\u4e00-\u9fff]{{4}})")
-BODY_NAME_ENDS = ("人民政府", "办公厅", "办公室", "厅", "局", "委员会")
+BODY_NAME_ENDS = ("人民政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部")  # 国家民委科研项目管理办法
 
 
 def _title_body(title: str) -> str | None:

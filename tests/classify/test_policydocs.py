@@ -2858,3 +2858,32 @@ def test_a_printed_heading_is_the_title_over_the_site_s_paraphrase_of_the_same_k
 )
 def test_pages_in_official_layout_that_release_nothing(title: str, text: str) -> None:
     assert not recognise(title, text, published_at=datetime(2024, 6, 15, tzinfo=UTC)).is_release
+
+
+def test_a_tv_digest_s_bracketed_flash_items_are_read_whatever_another_item_s_frame() -> None:
+    text = (
+        "2024年5月20日《新闻联播》节目主要内容：\n1.习近平在中阿合作论坛峰会上发表主旨讲话；\n2.全国春播粮食过七成；\n"
+        "3.国内联播快讯：\n（1）前4个月全国发电量同比增长5.6%；\n（2）交通运输部印发《公路水路行业安全生产治本攻坚行动方案》；\n"
+        "（3）“十四五”县域义务教育优质均衡发展行动计划发布；\n（4）韩国政府收紧防疫措施；\n"
+    )
+    titles = {d.title for d in recognise("5月20日《新闻联播》节目主要内容", text).releases}
+    assert titles == {"《公路水路行业安全生产治本攻坚行动方案》", "“十四五”县域义务教育优质均衡发展行动计划"}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("科学家建立蛋白质结构预测新方法", False), ("中华人民共和国民法典", True), ("温室气体自愿减排项目方法学", True)],
+)
+def test_a_way_of_doing_something_is_not_a_law(title: str, expected: bool) -> None:
+    assert title_is_document(title)[0] is expected
+
+
+def test_a_known_body_s_unit_signing_alone_and_a_ministry_named_title_give_the_issuer() -> None:
+    text = (
+        "为保障马拉松赛事期间道路交通安全畅通，决定对市城区相关路段实施临时交通管制。现通告如下：\n一、管制时间\n"
+        "2024年9月1日6:30至12:00\n二、管制道路\n文津路、学府路。\n遂宁市公安局交通警察支队\n2024年8月 26日\n"
+    )
+    [doc] = recognise("2024遂宁半程马拉松临时交通管制的通告", text).releases
+    assert doc.issuer == "遂宁市公安局"
+    [doc] = recognise("国家民委民族文字出版专项资金管理办法发布 2025年1月起施行", "").releases
+    assert (doc.title, doc.issuer) == ("国家民委民族文字出版专项资金管理办法", "国家民委")
