@@ -210,7 +210,9 @@ _OFFICE_SUFFIX = (
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
 )
 _BODY_SUFFIX = (
-    rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|行政公署(?:办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?)"
+    rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|行政公署(?:办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?"
+    # a place's people's congress, which adopts its regulations (天津市第十七届人民代表大会), not its government
+    r"|(?:第?[一二三四五六七八九十]{1,3}届)?人民代表大会(?!常务委员会|常委会|代表))"
 )
 _PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)"
 # Cities and leagues whose own name has four characters (a closed public list: 鄂尔多斯市, 克拉玛依市, 锡林郭勒盟);
@@ -923,13 +925,14 @@ def _named_bodies(found: list[str | None]) -> list[str]:
     return [f for f in found if f and not MULTI_RE.fullmatch(f)]
 
 
-SOURCE_BEFORE_RE = re.compile(r"(?:记者|据悉，?)?从$")
+# ... or where something happens: "国管局在山西省太原市召开…会议，发布了…名单" (a place after 在 is no actor)
+SOURCE_BEFORE_RE = re.compile(r"(?:记者|据悉，?)?从$|在$")
 
 
 def _named_not_acting(text: str, pos: int) -> bool:
     """The clause running at ``pos`` names a body there without it acting: it cites the body (为贯彻落实党中央…,
     根据国务院…; a citing word before ``pos`` read with the words after it, so 据新华社电 is an attribution, not a
-    citation), or the body is the reporter's source (记者从上海市经济信息化委获悉)."""
+    citation), or the body is the reporter's source (记者从上海市经济信息化委获悉) or a place (在山西省太原市召开)."""
     before = _clause_before(text, pos)
     if SOURCE_BEFORE_RE.search(before):
         return True
@@ -2314,12 +2317,20 @@ SESSION_RE = re.compile(
 )
 
 
+CONGRESS_SESSION_RE = re.compile(
+    r"(?P<body>(?:[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|州|县|区))(?:第?[一二三四五六七八九十]{1,3}届)?人民代表大会)"
+    r"第[一二三四五六七八九十\d]+次会议"
+)
+
+
 def _session_legislature(title: str, text: str) -> str | None:
     """The standing committee whose session the headline or the first lines report, its place resolved (省 is
     the province the text names)."""
     m = SESSION_RE.search(title) or SESSION_RE.search(text[:300])
     if m is None:
-        return None
+        # "天津市第十七届人民代表大会第三次会议…表决通过": the congress itself, in its plenary session
+        congress = CONGRESS_SESSION_RE.search(title) or CONGRESS_SESSION_RE.search(text[:300])
+        return canonical_issuer(congress.group("body")) if congress else None
     place = "全国" if m.group("national") else (m.group("place") or "")
     if place in ("", "省"):
         province = PROVINCE_NAME_RE.search(title + text)
@@ -2557,6 +2568,12 @@ DRAFT_NAME_RE = re.compile(r"草案|征求意见稿")
 DRAFT_AFTER_TITLE_RE = re.compile(r"[（(]?(?:草案|征求意见稿|送审稿|讨论稿)")
 
 
+DRAFT_PAREN_RE = re.compile(r"[（(]草案[）)](?=》?$)")
+VOTED_AFTER_DRAFT_RE = re.compile(
+    r"\s*(?:已|今天|昨天|\d{1,2}日)?经[^。，；！？\n]{0,24}?表决[^。，；！？\n]{0,8}?通过"
+)
+
+
 def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     """``d`` is a draft for comment, by its title or by the sentence that reports it."""
     if DRAFT_TITLE_RE.search(d.title):
@@ -2687,6 +2704,12 @@ def recognise(
         headline_doc = _headline_document(title) or _roundup_document(title)
         if headline_doc is not None:
             docs.insert(0, headline_doc)
+    for d in docs:
+        voted = VOTED_AFTER_DRAFT_RE.match(text, d.end) if d.field == "text" else None
+        if voted and not d.is_release and DRAFT_PAREN_RE.search(d.title):
+            # "《天津市…防治条例（草案）》经全体参会代表表决顺利通过": a legislature's vote makes the draft the law
+            d.title = DRAFT_PAREN_RE.sub("", d.title)
+            d.title_norm, d.is_release, d.cue = normalise_title(d.title), True, "表决通过: " + voted.group(0).strip()
     order_issuer, _ = _heading_issuer(text)
     merged = _link_untitled(_merge(docs), {"title": title, "text": text})
     legislature = _session_legislature(title, text) if "表决" in text else None

@@ -2887,3 +2887,32 @@ def test_a_known_body_s_unit_signing_alone_and_a_ministry_named_title_give_the_i
     assert doc.issuer == "遂宁市公安局"
     [doc] = recognise("国家民委民族文字出版专项资金管理办法发布 2025年1月起施行", "").releases
     assert (doc.title, doc.issuer) == ("国家民委民族文字出版专项资金管理办法", "国家民委")
+
+
+def test_a_place_where_a_meeting_is_held_is_not_the_issuer() -> None:
+    text = "近日，国管局在浙江省杭州市召开2025年公共机构节能工作会议，发布了2025—2027年节水型公共机构名单。"
+    [doc] = recognise("全国公共机构节能工作会议召开", text).releases
+    assert (doc.title, doc.issuer) == ("2025—2027年节水型公共机构名单", "国管局")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("重庆市第六届人民代表大会", "重庆市人民代表大会"),
+        ("江西省人民代表大会", "江西省人民代表大会"),
+        ("重庆市人大常委会", "重庆市人民代表大会常务委员会"),
+        ("重庆市", "重庆市人民政府"),
+    ],
+)
+def test_a_people_s_congress_is_not_its_place_s_government(raw: str, expected: str) -> None:
+    assert canonical_issuer(raw) == expected
+
+
+def test_a_draft_a_people_s_congress_votes_through_is_the_law_it_adopts() -> None:
+    text = (
+        "昨天上午，重庆市第六届人民代表大会第三次会议闭幕。闭幕式上，《重庆市长江水生生物保护条例（草案）》经全体代表"
+        "表决通过。代表们表示，条例为长江生态保护提供了法治保障。"
+    )
+    [doc] = recognise("代表热议《重庆市长江水生生物保护条例》", text).releases
+    assert (doc.title, doc.issuer) == ("《重庆市长江水生生物保护条例》", "重庆市人民代表大会")
+    assert not recognise("代表热议条例草案", "《重庆市长江水生生物保护条例（草案）》提请大会审议。").is_release
