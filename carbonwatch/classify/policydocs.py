@@ -1077,7 +1077,9 @@ def _recalled(text: str, pos: int) -> str | None:
     return "recalled in a press conference or interview: " + sentence.strip()[-30:]
 
 
+# An item of a numbered list or digest: （2）, 2. , 二、
 LIST_ITEM_MARK_RE = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}、)")
+
 # "会议发布了《…》", "会上，…正式发布": released at the event the article reports, not recalled there.
 AT_THE_EVENT_RE = re.compile(
     rf"^\s*(?:会议|会上|现场|仪式上|活动中)[，,]?\s*(?:还|正式|同时|并)?(?:{_VERB_ALT})了?\s*$"
@@ -1231,7 +1233,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = False, "an international body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
             release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
-        if release and re.match(r"\s*(?:以来|之后|以后)", raw_after):
+        if release and SINCE_AFTER_RE.match(raw_after):
             # "自2019年市政府印发《X》以来，…": the release starts a period the article reports on; it is not news
             release, cue = False, "a period since its release: " + clause.strip()[-20:]
         if release and field_name == "text" and not _printed_heading_at(text, m.start()):
@@ -1521,6 +1523,8 @@ JOINT_ACTION_RE = re.compile(
     r"(?P<verb>规范|明确)"  # 联合印发/发布/发文 (with or without a title) are the other rules' case
 )
 
+
+SINCE_AFTER_RE = re.compile(r"\s*(?:以来|之后|以后)")  # 《X》以来: since X was issued
 
 # Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
 DIGEST_ITEM_RE = re.compile(
@@ -2615,10 +2619,12 @@ BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研�
 HEADLINE_DOC_COLON_RE = re.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]")
 
 
-# "网信办：关于国家区块链创新应用试点入选名单的公示": the issuer, a colon, then the document's own title.
+# A full text's headline as sites print it: a region or column tag (【海南】), a column word (政策解读：) or the site's
+# topic (惠企政策：) before a colon.
 LEADING_TAG_RE = re.compile(r"^【[^【】]{1,10}】\s*")
 COLUMN_WORD_RE = re.compile(r"(?:政策)?解读|全文|原文|政策文件|文件|通知公告|公告|公示|政策")
 TOPIC_COLON_RE = re.compile(r"^[^：:《》“”关]{2,30}[：:]\s*")
+# "网信办：关于国家区块链创新应用试点入选名单的公示": the issuer, a colon, then the document's own title.
 HEADLINE_COLON_LEAD_RE = re.compile(rf"^(?:【[^【】]{{1,10}}】\s*)?(?P<issuer>{_ONE_ISSUER}|{_MULTI})[：:]\s*")
 COLON_AFTER_ISSUER_RE = re.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
 
@@ -2828,7 +2834,8 @@ BARE_PLACE_HEAD_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?[省市县区�
 
 def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
     """The issuer a document printed in the article gives itself (see above), or None."""
-    if not (d.cue.startswith(FULL_TEXT_CUE) or d.cue.startswith(COVERING_CUE) or _covering_notice_printed(d, text)):
+    covered = _covering_notice_printed(d, text)
+    if not (d.cue.startswith(FULL_TEXT_CUE) or d.cue.startswith(COVERING_CUE) or covered):
         return None
     name = normalise_title(d.title)
     lines = [ln.strip() for ln in text.strip().splitlines()[:HEADING_BLOCK_LINES]]
@@ -2841,7 +2848,7 @@ def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
     signed = FORMULA_SIGNATURE_RE.search(head)
     if signed and _signer_line(signed.group("signer")):
         return canonical_issuer("、".join(_signer_line(signed.group("signer"))))
-    return _self_reference_issuer(head) or (_closing_issuer(text) if _covering_notice_printed(d, text) else None)
+    return _self_reference_issuer(head) or (_closing_issuer(text) if covered else None)
 
 
 def _self_reference_issuer(head: str) -> str | None:
