@@ -60,6 +60,8 @@ ISSUER_ALIASES: dict[str, str] = {
     "发展改革委": "国家发展改革委",
     "发改委": "国家发展改革委",
     "生态环境部": "生态环境部",
+    "环境保护部": "环境保护部",  # the ministry of 2008-2018, under whose name its documents are still cited
+    "环保部": "环境保护部",
     "工业和信息化部": "工业和信息化部",
     "工信部": "工业和信息化部",
     "中国人民银行": "中国人民银行",
@@ -1608,14 +1610,17 @@ LAUNCH_RE = re.compile(
     r"(?P<inst>(?:全国|国家|[\u4e00-\u9fff]{0,6}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力|水权))"
     r"[\u4e00-\u9fff]{0,12}?(?:交易市场|市场|交易|支持工具|再贷款))"
     r"\s*(?:\d{1,2}月\d{1,2}日|今日|今天|上午|下午|正式|\s)*"
-    r"(?P<verb>启动上线交易|上线交易|鸣锣开市|正式开市|开市|启动|开启|开闸)"
+    r"(?P<verb>启动上线交易|上线交易|鸣锣开市|正式开市|开市|正式上线|启动|开启|开闸)"
     r"(?!以来|之后|后|前|以后|一周年|周年|满|至今|的)"
 )
 
 
+NATIONAL_MARKET_RE = re.compile(
+    r"全国[\u4e00-\u9fff]{0,8}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力)[\u4e00-\u9fff]{0,4}?(?:交易)?市场"
+)
 HEADLINE_ACTION_VERB_RE = re.compile(r"放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大")
 HEADLINE_ACTION_RE = re.compile(rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>{HEADLINE_ACTION_VERB_RE.pattern})")
-LAUNCH_VERB_RE = re.compile(r"上线交易|开市|启动|开启|开闸")
+LAUNCH_VERB_RE = re.compile(r"上线交易|开市|正式上线|启动|开启|开闸")
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
 
@@ -1646,9 +1651,10 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue
         if is_historical(text, m.start(), ref_year) or COMPANY_SUBJECT_RE.search(m.group("inst")):
             continue
-        # The labels count a launch as a release when the text says which body launched it.
+        # The labels count a launch as a release when the text says which body launched it, or when the market is
+        # the national one the state runs ("全国碳排放权交易市场正式开市": no launcher needs naming)
         launcher = find_issuer_before(text, m.start())
-        if launcher is None:
+        if launcher is None and not NATIONAL_MARKET_RE.match(m.group("inst")):
             continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
@@ -1986,6 +1992,10 @@ ORDER_NUMBER_LINE_RE = re.compile(
     r"[（(]?(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[）)]?"
     r"(?:[ \t\u3000]*$|[ \t\u3000]+(?=\S))"
 )
+ANNOUNCEMENT_NUMBER_LINE_RE = re.compile(
+    rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER}(?:[、 \t\u3000]+{_ONE_ISSUER})*)[ \t\u3000]*(?:联合)?公告[ \t\u3000]*"
+    r"(?P<num>(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*号)[ \t\u3000]*$"
+)
 FULL_TEXT_CUE = "the article is the document"
 ATTACHED_CUE = "attached to a released document: "
 ATTACHED_BEFORE_RE = re.compile(r"》\s*所附的?\s*$")
@@ -2108,6 +2118,8 @@ def _heading_issuer(text: str, within: int = 0) -> tuple[str | None, str | None]
     if m:
         return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
     line = ORDER_NUMBER_LINE_RE.search(text[:within]) if within else ORDER_NUMBER_LINE_RE.match(text.strip())
+    # ... or an announcement's number line under its heading ("国家环境保护总局公告 2007年 第45号")
+    line = line or (ANNOUNCEMENT_NUMBER_LINE_RE.search(text[:within]) if within else None)
     if line:
         return canonical_issuer(line.group("issuer")), re.sub(r"\s+", "", line.group(0))
     return None, None
@@ -3068,9 +3080,11 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
     return out, folded
 
 
-# A document republished with the policy library's metadata lines ("发文机关：人民银行 网信办 …", "发文字号：…").
+# A document republished with the policy library's metadata lines ("发文机关：人民银行 网信办 …", "发文字号：…"), or
+# a regulations database's bracketed ones ("【颁布单位】国家环境保护总局、国家发展和改革委员会…", "【发文文号】…").
+_ISSUER_META = "发文机关|发布机关|发文单位|发布机构|发布部门|发文部门|颁布单位|颁布机关|发布单位|制定机关"
 TEXT_META_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(发文机关|发布机关|发布机构|发文单位|发布部门|发文部门|发文字号|文号)[ \t\u3000]*[：:]"
+    rf"(?m)^[ \t\u3000]*【?[ \t\u3000]*({_ISSUER_META}|发文字号|发文文号|文号)[ \t\u3000]*(?:[：:]|】)"
     r"[ \t\u3000]*([^\n]{2,120})$"
 )
 META_NEXT_LABEL_RE = re.compile(
@@ -3085,14 +3099,13 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     """The headline is a document's title and the text prints its 发文机关 (and maybe 发文字号) lines."""
     # a library page prints several fields a line; an empty one is followed by the next label (发布机构: 生成日期: …)
     found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
-    labels = ("发文机关", "发布机关", "发文单位", "发布机构", "发布部门", "发文部门")
-    issuer_raw = next((found[k] for k in labels if found.get(k)), "")
+    issuer_raw = next((found[k] for k in _ISSUER_META.split("|") if found.get(k)), "")
     if not issuer_raw:
         return None
     headline = HEADLINE_LABEL_RE.sub("", title.strip(), count=1)
     if not title_is_document(headline, government_issuer=True)[0] or doc_type(headline) is None:
         return None
-    number_raw = found.get("发文字号") or found.get("文号") or ""
+    number_raw = found.get("发文字号") or found.get("发文文号") or found.get("文号") or ""
     number = normalise_doc_number(number_raw) if number_raw else None
     cue = f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}"
     # a body the issuer patterns do not know (金华经济技术开发区) is still the one the page's metadata names

@@ -979,7 +979,9 @@ def test_a_named_issuer_in_the_text_beats_a_count_in_the_headline() -> None:
     ("title", "text", "released"),
     [
         ("全国碳市场今日开市", "生态环境部宣布，全国碳排放权交易市场7月16日正式启动上线交易。", True),
-        ("全国碳市场今日开市", "全国碳排放权交易市场7月16日正式开市。", False),  # no body says it launched it
+        # the national market is the state's: its launch is a release though no body is named (five labelled posts)
+        ("全国碳市场今日开市", "全国碳排放权交易市场7月16日正式开市。", True),
+        ("某市碳普惠平台今日上线", "某市碳普惠平台7月16日正式上线。", False),  # a local platform, no body named
         ("", "自全国碳市场启动以来，成交量稳步增长。", False),
         ("", "生态环境部表示，全国碳市场将启动扩容。", False),
         ("", "某科技公司碳交易平台今日启动。", False),
@@ -2916,3 +2918,30 @@ def test_a_draft_a_people_s_congress_votes_through_is_the_law_it_adopts() -> Non
     [doc] = recognise("代表热议《重庆市长江水生生物保护条例》", text).releases
     assert (doc.title, doc.issuer) == ("《重庆市长江水生生物保护条例》", "重庆市人民代表大会")
     assert not recognise("代表热议条例草案", "《重庆市长江水生生物保护条例（草案）》提请大会审议。").is_release
+
+
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
+        ("全国碳排放权交易市场正式开市！首日成交额超2亿元", True),
+        ("全国碳交易市场正式上线 首日成交量410万吨", True),
+        ("某省碳交易平台正式上线 首日成交活跃", False),  # no launcher named, and not the national market
+    ],
+)
+def test_the_national_carbon_market_s_launch_is_a_release_without_a_named_launcher(title: str, released: bool) -> None:
+    assert recognise(title, "7月16日，交易开盘价为每吨48元，收盘价51.23元。").is_release is released
+
+
+def test_a_regulations_database_s_bracketed_metadata_and_an_announcement_s_number_line_name_the_issuer() -> None:
+    text = (
+        "关于禁止生产含氢氯氟烃清洗剂的公告\n【发文文号】环函[2009]31号\n【颁布单位】环境保护部、国家发展和改革委员会\n"
+        "一、自2010年1月1日起，禁止生产含氢氯氟烃清洗剂。\n二、本公告自发布之日起施行。\n"
+    )
+    [doc] = recognise("关于禁止生产含氢氯氟烃清洗剂的公告", text).releases
+    assert doc.issuer == "环境保护部、国家发展改革委"
+    text = (
+        "关于淘汰哈龙灭火剂的公告\n国家环境保护总局公告 2006年 第12号\n为履行《蒙特利尔议定书》，现公告如下：\n"
+        "一、自2007年1月1日起，禁止生产哈龙灭火剂。\n二、本公告自发布之日起施行。\n"
+    )
+    [doc] = recognise("关于淘汰哈龙灭火剂的公告", text).releases
+    assert doc.issuer == "国家环境保护总局"
