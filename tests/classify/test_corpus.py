@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.91, 0.83),  # 0.922 / 0.919 / 0.842 at 22 rounds (1,587 tuning posts)
-    # 0.975 / 0.941 / 0.889 at 22 rounds (802 blind posts, all read since measured); room for a new round's misses
+    "tuning": (0.91, 0.91, 0.83),  # 0.922 / 0.918 / 0.838 at 23 rounds (1,680 tuning posts)
+    # 0.969 / 0.937 / 0.881 at 23 rounds (846 blind posts, all read since measured); room for a new round's misses
     "blind": (0.96, 0.92, 0.87),
 }
 
