@@ -1515,7 +1515,8 @@ UNTITLED_ISSUE_RE = re.compile(
 # "近日发改委等部委通知，同意在京津冀…启动建设": the issuer's notice reported by what it says, its title not given
 # ("财政部公告，截至…已对85家…" reports results as often as rules, so 公告 is left to the other rules).
 NOTICE_SAYS_RE = re.compile(
-    _ISSUER_WHEN + r"(?:联合|紧急)?(?P<verb>通知)(?=[，,：:])"  # "印发通知，" is the titled-notice rules' case
+    # "印发通知，" is the titled-notice rules' case; "国务院通知要求确保…" says what the new notice requires
+    _ISSUER_WHEN + r"(?:联合|紧急)?(?P<verb>通知)(?=[，,：:]|要求|明确|指出|强调|部署)"
 )
 
 
@@ -1633,7 +1634,11 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
     issue_matches = UNTITLED_ISSUE_RE.finditer(text, 0, limit) if UNTITLED_CUE_RE.search(window) else iter(())
     launch_matches = LAUNCH_RE.finditer(text, 0, limit) if LAUNCH_VERB_RE.search(window) else iter(())
     decision_matches = DECISION_RE.finditer(text, 0, limit) if "决定" in window or "宣布" in window else iter(())
-    notice_matches = NOTICE_SAYS_RE.finditer(text, 0, limit) if re.search("通知[，,：:]", window) else iter(())
+    notice_matches = (
+        NOTICE_SAYS_RE.finditer(text, 0, limit)
+        if re.search("通知(?:[，,：:]|要求|明确|指出|强调|部署)", window)
+        else iter(())
+    )
     joint_matches = JOINT_ACTION_RE.finditer(text, 0, limit) if "联合" in window else iter(())
     for m in itertools.chain(issue_matches, notice_matches, joint_matches):
         clause = _clause_before(text, m.start("issuer"))

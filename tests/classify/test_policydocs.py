@@ -2945,3 +2945,12 @@ def test_a_regulations_database_s_bracketed_metadata_and_an_announcement_s_numbe
     )
     [doc] = recognise("关于淘汰哈龙灭火剂的公告", text).releases
     assert doc.issuer == "国家环境保护总局"
+
+
+def test_a_headline_saying_what_a_body_s_notice_requires_reports_the_notice() -> None:
+    text = "根据中国政府网5日公布的《国务院关于加强冬季安全生产工作的通知》，各地要从10个方面加强安全生产。"
+    releases = recognise("国务院通知要求加强冬季安全生产工作", text).releases
+    assert releases and releases[0].issuer == "国务院"
+    assert not recognise(
+        "按照国务院通知要求 我市开展安全生产大检查", "按照国务院通知要求，我市开展安全生产大检查。"
+    ).is_release
