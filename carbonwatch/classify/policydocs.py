@@ -251,7 +251,9 @@ DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数省属"  # 江苏省昆山市: 昆山市
 _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
-_BARE_CITY = rf"(?<![\u4e00-\u9fff]){_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
+# (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
+_AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
+_BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
 # A banner's government (鄂托克前旗人民政府, 新巴尔虎左旗人民政府办公室), its name read whole: from a clause's start.
 _BANNER = (
     r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"
@@ -688,7 +690,7 @@ YEAR_RANGE_DASH_RE = re.compile(r"(?<=\d)\s*[-－—–~～]+\s*(?=(?:19|20)\d{2
 STATE_NAME_LAW_RE = re.compile(r"^中华人民共和国(?![和与])(?=[\u4e00-\u9fff]{1,30}(?:法|法典|条例)(?:修正案)?$)")
 NUMBER_IN_TITLE_RE = re.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
 TITLE_LEAD_WORDS_RE = re.compile(
-    rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?)"
+    rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?|一批|\d{{1,3}}(?:个|项|部|份)(?=[\u4e00-\u9fff]{{4}}))"
     rf"|^(?:{PROVINCES})(?:省|自治区)?(?![市省])(?=[\u4e00-\u9fff]{{2,3}}?市)"  # not 上海市城市…: its own 市
 )
 # "市政府办公室关于…的通知" on a city's own site: the issuer named by its place's anaphor, before 关于.

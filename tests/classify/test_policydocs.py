@@ -2954,3 +2954,20 @@ def test_a_headline_saying_what_a_body_s_notice_requires_reports_the_notice() ->
     assert not recognise(
         "按照国务院通知要求 我市开展安全生产大检查", "按照国务院通知要求，我市开展安全生产大检查。"
     ).is_release
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("一批冰雪运动用品国家标准", "冰雪运动用品国家标准"),
+        ("7个国家职业技术技能标准", "国家职业技术技能标准"),
+    ],
+)
+def test_a_count_before_the_title_names_the_same_document(a: str, b: str) -> None:
+    assert normalise_title(a) == normalise_title(b)
+
+
+def test_a_city_after_a_day_of_the_month_is_not_glued_to_it() -> None:
+    text = "尤其是3月1日郑州市发布了《关于促进房地产业良性循环和健康发展的通知》，市场有所回暖。"
+    [doc] = recognise("郑州楼市观察", text).releases
+    assert doc.issuer == "郑州市人民政府"
