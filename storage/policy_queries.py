@@ -19,14 +19,22 @@ def policy_key(title_norm: str, issuer: str | None) -> str:
     return f"{title_norm}@{issuer or ''}"[:512]
 
 
-def find_policy(session: Session, title_norm: str, issuer: str | None) -> Policy | None:
+def find_policy(session: Session, title_norm: str, issuer: str | None, title: str | None = None) -> Policy | None:
     """The registry entry for a document.
 
     Matching is by normalised title. A mention without issuer links to the oldest entry with that title; a
     mention with issuer links to the entry with the same issuer, else to an entry whose issuer is still unknown
     (which then learns it); identical titles from different issuers (two provinces' 实施方案) stay apart.
+
+    The recogniser's rule of one document (``normalise_title``) improves from release to release, so an entry stored
+    under an older rule may hold another ``title_norm`` for the same document: when none matches, an entry with
+    the same printed ``title`` is that document, and takes the current ``title_norm`` (it is not flagged twice).
     """
     candidates = list(session.scalars(select(Policy).where(Policy.title_norm == title_norm).order_by(Policy.id)))
+    if not candidates and title:
+        candidates = list(session.scalars(select(Policy).where(Policy.title == title).order_by(Policy.id)))
+        for policy in candidates:
+            policy.title_norm = title_norm[:512]  # the key stays: it only guards inserts, which now find the entry
     if not candidates:
         return None
     if issuer is None:
@@ -54,7 +62,7 @@ def upsert_policy(
 ) -> tuple[Policy, bool]:
     """Find or create the registry entry; fill in what a later article knows (issuer, number). (policy, created)."""
     now = now or utcnow()
-    existing = find_policy(session, title_norm, issuer)
+    existing = find_policy(session, title_norm, issuer, title)
     if existing is None:
         stmt = (
             dialect_insert(session, Policy)

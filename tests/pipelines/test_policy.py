@@ -216,3 +216,29 @@ def test_listings(sessions: sessionmaker[Session]) -> None:
         assert [(r.mentions, r.releases, r.flagged) for r in rows] == [(2, 1, True)]
         assert len(policy_queries.list_flags(s, since=NOW)) == 1
         assert policy_queries.list_flags(s, since=datetime(2022, 1, 1, tzinfo=UTC)) == []
+
+
+def test_an_entry_stored_under_an_older_normalisation_is_found_by_its_printed_title(
+    sessions: sessionmaker[Session],
+) -> None:
+    # an upgrade that changes normalise_title must not flag a document the registry already holds a second time
+    def upsert(s: Session, norm: str) -> bool:
+        _, created = policy_queries.upsert_policy(
+            s,
+            title="《江苏省“十四五”生态环境保护规划（2021—2025年）》",
+            title_norm=norm,
+            issuer="江苏省人民政府",
+            doc_number=None,
+            doc_type="规划",
+            article_id=None,
+            now=NOW,
+        )
+        return created
+
+    with sessions.begin() as s:
+        assert upsert(s, "江苏省“十四五”生态环境保护规划(2021—2025年)")  # as an older rule normalised it
+    with sessions.begin() as s:
+        assert not upsert(s, '江苏省"十四五"生态环境保护规划(2021-2025)')  # the current rule
+    with sessions() as s:
+        [policy] = s.scalars(select(Policy)).all()
+        assert policy.title_norm == '江苏省"十四五"生态环境保护规划(2021-2025)'
