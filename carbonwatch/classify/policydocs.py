@@ -2475,16 +2475,16 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         order_issuer, order_number = _heading_issuer(text, within=600)
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
-        issuer = prefix_issuer or order_issuer or _heading_issuers(text) or _closing_issuer(text) or adopted_by
-        signed = _closing_issuer(text) if prefix_issuer else None
-        if signed and "、" in signed and prefix_issuer in signed.split("、"):
+        signed = _closing_issuer(text)
+        issuer = prefix_issuer or order_issuer or _heading_issuers(text) or signed or adopted_by
+        if prefix_issuer and signed and "、" in signed and prefix_issuer in signed.split("、"):
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
         issuer = issuer or _title_owner(compact) or source_body or (colon_issuer if headline else None)
         # "宜昌市关于…的通告" / "…宜昌市农业农村局、市公安局联合发布本通告" (or its signature, 宁波市人民政府办公厅): a
         # heading that names only its place leaves who issued it to the text, which says so in its own words
         place = BARE_PLACE_HEAD_RE.match(compact)
         own = _self_reference_issuer(text[:1500]) if place or prefix_issuer is None else None
-        own = own or (_closing_issuer(text) if place else None)
+        own = own or (signed if place else None)
         if own and (place is None or place.group("place") in own.split("、")[0]):
             issuer = own
         if issuer is None and headline:
