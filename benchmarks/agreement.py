@@ -8,12 +8,15 @@ neither the first labels nor the rules, with the same definitions. The table giv
 per label, the share of posts the two readings agree on, Cohen's kappa, the second reading scored against the first
 as if it were a classifier, and the classifier scored against each reading on the same posts. The second reading's
 scores are the ceiling a target can sensibly ask for: where a careful person scores below a target against the
-labels, the target measures label noise as much as the classifier.
+labels, the target measures label noise as much as the classifier. Last, the classifier as first measured
+(``first_predictions.tsv``) on the twice-read blind posts, all of them and those the two readers agree on: there a
+miss is the classifier's, not a judgement call.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -28,6 +31,7 @@ from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, s
 from carbonwatch.classify.rules import load_rules
 
 SECOND = CORPUS / "second_labels.tsv"
+FIRST = CORPUS / "first_predictions.tsv"
 FIELDS = ("release", "carbon", "flag")
 
 
@@ -158,6 +162,58 @@ def rows(figures: dict[str, Any], name: str = "") -> list[Row]:
     return out
 
 
+def first_measurement_where_readers_agree(
+    labels: Path = LABELS, second: Path = SECOND, first_predictions: Path = FIRST
+) -> dict[str, Any]:
+    """The classifier as first measured (``first_predictions.tsv``: each post's release, carbon and flag from the code
+    of the day its round was merged, before any of its posts was read) on the twice-read blind posts, per field: on
+    every such post, and on the posts where the two readings agree on that field. Where the readers disagree the
+    label is a judgement call; where they agree, a miss is the classifier's. Returns per field ``all`` and ``agreed``
+    as (precision, recall, positives, false positives, misses) and ``agreed_posts``."""
+    firsts = {row.path: row for row in read_labels(labels)}
+    meta = {row["path"]: row for row in read_rows(labels)}
+    with first_predictions.open(encoding="utf-8", newline="") as handle:
+        measured = {row["path"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    seconds = [row for row in read_labels(second) if row.path in measured and meta[row.path]["split"] == "blind"]
+    out: dict[str, Any] = {"posts": len(seconds)}
+    for field in FIELDS:
+
+        def score(kept: Sequence[Labelled], field: str = field) -> tuple[float, float, int, int, int]:
+            pairs = [(measured[row.path][field] == "1", _value(firsts[row.path], field)) for row in kept]
+            p, r = precision_recall([t for _, t in pairs], [g for g, _ in pairs])
+            positives = sum(t for _, t in pairs)
+            false = sum(g and not t for g, t in pairs)
+            missed = sum(t and not g for g, t in pairs)
+            return p, r, positives, false, missed
+
+        agreed = [row for row in seconds if _value(row, field) == _value(firsts[row.path], field)]
+        out[field] = {"all": score(seconds), "agreed": score(agreed), "agreed_posts": len(agreed)}
+    return out
+
+
+def consensus_rows(figures: dict[str, Any]) -> list[Row]:
+    """Table rows for ``first_measurement_where_readers_agree``."""
+    method = f"python -m benchmarks.agreement (first_predictions.tsv; {figures['posts']} twice-read blind posts)"
+    out: list[Row] = []
+    for field in FIELDS:
+        f = figures[field]
+        for key, what in (
+            ("all", f"all {figures['posts']}"),
+            ("agreed", f"the {f['agreed_posts']} the readers agree on"),
+        ):
+            p, r, positives, false, missed = f[key]
+            out.append(
+                Row(
+                    f"{field}: classifier as first measured, twice-read blind posts ({what})",
+                    f"P {p:.3f} / R {r:.3f} ({positives} positives, {false} false, {missed} missed)",
+                    "-",
+                    "-",
+                    method,
+                )
+            )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print raw figures as JSON instead of the table")
@@ -168,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     figures = {name: compare(subset=keep) for name, keep in SETS.items()}
     figures = {name: f for name, f in figures.items() if f["posts"]}
     table = [row for name, f in figures.items() for row in rows(f, name)]
+    if FIRST.is_file():
+        consensus = first_measurement_where_readers_agree()
+        figures["first measurement where the readers agree"] = consensus
+        table += consensus_rows(consensus)
     print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(table))
     return 0
 

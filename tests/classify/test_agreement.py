@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
-from benchmarks.agreement import SECOND, SETS, compare, documents_named, kappa, precision_recall, rows
+from benchmarks.agreement import (
+    SECOND,
+    SETS,
+    compare,
+    consensus_rows,
+    documents_named,
+    first_measurement_where_readers_agree,
+    kappa,
+    precision_recall,
+    rows,
+)
 from benchmarks.corpus_tool import LABELS, read_rows
 from carbonwatch.classify.evaluate import Labelled, read_labels, read_post
 
@@ -70,3 +81,51 @@ def test_the_comparison_runs_on_each_set() -> None:
     found, total = figures["documents_named"]
     assert 0 < found <= total
     assert any("second reader" in row.benchmark and "(all)" in row.benchmark for row in rows(figures, "all"))
+
+
+def _tsv(path: Path, header: str, lines: list[str]) -> Path:
+    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_first_measurement_is_scored_apart_on_posts_the_readers_agree_on(tmp_path: Path) -> None:
+    # Four blind posts read twice and one tuning post: the readers disagree on d's release, so the agreed figures
+    # leave d out; the tuning post e is never counted; carbon is agreed everywhere.
+    labels = _tsv(
+        tmp_path / "labels.tsv",
+        "path\tsplit\tcarbon\trelease\tflag\tdocuments",
+        [
+            "a\tblind\t1\t1\t1\t",
+            "b\tblind\t0\t1\t0\t",
+            "c\tblind\t0\t0\t0\t",
+            "d\tblind\t0\t1\t0\t",
+            "e\ttuning\t1\t1\t1\t",
+        ],
+    )
+    second = _tsv(
+        tmp_path / "second.tsv",
+        "path\tcarbon\trelease\tflag\tdocuments",
+        ["a\t1\t1\t1\t", "b\t0\t1\t0\t", "c\t0\t0\t0\t", "d\t0\t0\t0\t", "e\t1\t1\t1\t"],
+    )
+    first = _tsv(
+        tmp_path / "first.tsv",
+        "path\tround\tcommit\trelease\tcarbon\tflag",
+        ["a\t10\tx\t1\t0\t0", "b\t10\tx\t0\t0\t0", "c\t10\tx\t1\t0\t0", "d\t10\tx\t0\t0\t0", "e\t10\tx\t0\t0\t0"],
+    )
+    figures = first_measurement_where_readers_agree(labels, second, first)
+    assert figures["posts"] == 4
+    # release: labels a, b, d; predicted a, c -> all: P 1/2, R 1/3; agreed (a, b, c): P 1/2, R 1/2
+    assert figures["release"]["all"] == pytest.approx((0.5, 1 / 3, 3, 1, 2))
+    assert figures["release"]["agreed"] == pytest.approx((0.5, 0.5, 2, 1, 1))
+    assert figures["release"]["agreed_posts"] == 3
+    assert figures["carbon"]["agreed"] == pytest.approx((1.0, 0.0, 1, 0, 1))
+    table = consensus_rows(figures)
+    assert len(table) == 6 and "the 3 the readers agree on" in table[1].benchmark
+
+
+def test_first_measurement_where_readers_agree_on_the_corpus() -> None:
+    figures = first_measurement_where_readers_agree()
+    assert figures["posts"] == 540  # the blind posts of rounds 10-11 and 13-23, read twice, first measured
+    for field in ("release", "carbon", "flag"):
+        assert figures[field]["agreed_posts"] <= figures["posts"]
+        assert figures[field]["agreed"][2] <= figures[field]["all"][2]
