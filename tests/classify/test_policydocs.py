@@ -113,6 +113,9 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("全国妇联、教育部、中央文明办", "全国妇联、教育部、中央文明办"),  # co-signers of joint documents
         ("省发改委", None),  # a province's own office, not 国家发展改革委 (which province: see the anaphor test)
         ("某公司", None),
+        ("发展改革委会同国务院有关部门", "国家发展改革委"),  # the State Council's departments are not 国务院
+        ("市政府相关部门", None),
+        ("省政府各部门", None),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
@@ -2971,3 +2974,17 @@ def test_a_city_after_a_day_of_the_month_is_not_glued_to_it() -> None:
     text = "尤其是3月1日郑州市发布了《关于促进房地产业良性循环和健康发展的通知》，市场有所回暖。"
     [doc] = recognise("郑州楼市观察", text).releases
     assert doc.issuer == "郑州市人民政府"
+
+
+def test_a_body_working_with_the_state_councils_departments_signs_alone() -> None:
+    # "发展改革委会同国务院有关部门制定了《X》。经国务院同意，现印发给你们": the commission's notice; the State
+    # Council approved it and its departments helped draft it, neither signs.
+    text = (
+        "发改环资〔2014〕2984号\n各省、自治区、直辖市人民政府：\n按照《国务院关于印发大气污染防治行动计划的通知》要求，"
+        "发展改革委会同国务院有关部门制定了《重点地区煤炭消费减量替代管理暂行办法》。经国务院同意，现印发给你们，"
+        "请认真组织落实。\n附件\n重点地区煤炭消费减量替代管理暂行办法\n第一章 总则\n"
+        "第一条 为进一步优化能源结构，制定本办法。"
+    )
+    result = recognise("关于印发《重点地区煤炭消费减量替代管理暂行办法》的通知", text, published_at=Y2021)
+    (doc,) = [d for d in result.releases if "煤炭消费减量替代" in d.title_norm]
+    assert doc.issuer == "国家发展改革委"
