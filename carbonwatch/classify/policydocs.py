@@ -896,7 +896,8 @@ def doc_type(title: str) -> str | None:
 
 
 def unwrap_notice(title: str) -> str:
-    """关于印发X的通知 -> X: the notice only carries the document (both names mean the same release)."""
+    """关于印发X的通知 (or 某某印发《X》的通知) -> X: the notice only carries the document (both names mean the same
+    release)."""
     text = title.strip().strip("《》")
     m = re.match(r"^(?:.*?)关于印发\s*(.+?)\s*(?:的通知)?$", text, re.S)
     if m:
@@ -904,6 +905,10 @@ def unwrap_notice(title: str) -> str:
         if inner.startswith("〈") and inner.endswith("〉"):
             inner = inner[1:-1]  # a title quoted inside a title takes 〈〉: 关于印发〈X〉的通知
         return inner if inner.startswith("《") else f"《{inner}》"
+    # "中共岳阳市委办公室岳阳市人民政府办公室印发《X》的通知": the issuers' covering notice without 关于
+    bare = re.fullmatch(r"(?P<who>[^《》]{2,80}?)印发\s*《(?P<inner>[^《》]+)》\s*的通知", text)
+    if bare and canonical_issuer(bare.group("who")):
+        return f"《{bare.group('inner')}》"
     return title
 
 
@@ -2017,7 +2022,9 @@ DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^
 # A document number printed beside its title: 京政办发〔2016〕26号.
 _PRINTED_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号"
 LEADING_NUMBER_RE = re.compile(rf"^{_PRINTED_NUMBER}\s*")
-TRAILING_NUMBER_RE = re.compile(rf"\s+{_PRINTED_NUMBER}$")
+# ... after the title, spaced or in brackets: "…的通知 (国疾控卫免发〔2024〕17号)"
+BRACKETED_NUMBER_RE = re.compile(rf"\s*[（(]\s*{_PRINTED_NUMBER}\s*[)）]$")
+TRAILING_NUMBER_RE = re.compile(rf"\s+{_PRINTED_NUMBER}$|{BRACKETED_NUMBER_RE.pattern}")
 WHOLE_BRACKET_RE = re.compile(r"《([^《》]+)》")
 HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$")
 
@@ -2554,6 +2561,12 @@ def _strip_leading_column(heading: str) -> str:
 PAGE_MARK_RE = re.compile(r"\s*[（(]\s*[2-9]\s*[)）]\s*$")
 
 
+def _without_bracketed_number(title: str) -> str:
+    """ "…关于印发X的通知(鄂政发[2016]62号)" -> "…关于印发X的通知" (a title of at least 8 characters stays)."""
+    number = BRACKETED_NUMBER_RE.search(title)
+    return title[: number.start()] if number and number.start() >= 8 else title
+
+
 def strip_site_suffix(title: str) -> str:
     """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`), a reposting tag
     ("…名单公布【智为铭略转发】") or a leading column label before a bar ("全文|江西…规划发布", "每经22点丨…")."""
@@ -2715,6 +2728,9 @@ def recognise(
     """
     ref_year = published_at.year if published_at else None
     title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
+    # the document number a page prints after its title is no part of it: the full-text reading takes it as the
+    # number (``TRAILING_NUMBER_RE``), every other reading of the headline goes without it
+    numbered_title, title = title, _without_bracketed_number(title)
     docs: list[PolicyDocument] = []
     page_doc = government_page_document(title, meta or {}, source) or _printed_metadata_document(title, text)
     if page_doc is not None:
@@ -2727,7 +2743,7 @@ def recognise(
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
     items = _digest_items(title, text)
     docs += _digest_docs(title, text, items, ref_year)
-    full_text = _document_text(title, text)
+    full_text = _document_text(numbered_title, text)
     if full_text is not None:
         docs.insert(0, full_text)
     elif not any(d.is_release and d.field == "title" for d in docs):

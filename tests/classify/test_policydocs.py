@@ -151,6 +151,12 @@ def test_unwrap_notice() -> None:
         unwrap_notice("浙江省人民政府办公厅关于印发〈浙江省促进残疾人就业行动方案〉的通知")
         == "《浙江省促进残疾人就业行动方案》"
     )
+    # the issuers' covering notice without 关于; a sentence that is no issuer's heading stays as it is
+    assert (
+        unwrap_notice("中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知")
+        == "《关于全面推进政务公开工作的实施意见》"
+    )
+    assert unwrap_notice("近日印发《某某实施方案》的通知") == "近日印发《某某实施方案》的通知"
 
 
 def releases(title: str, text: str, **kw: object) -> list[tuple[str, str | None, bool]]:
@@ -2988,3 +2994,28 @@ def test_a_body_working_with_the_state_councils_departments_signs_alone() -> Non
     result = recognise("关于印发《重点地区煤炭消费减量替代管理暂行办法》的通知", text, published_at=Y2021)
     (doc,) = [d for d in result.releases if "煤炭消费减量替代" in d.title_norm]
     assert doc.issuer == "国家发展改革委"
+
+
+def test_a_document_number_printed_after_the_headline_is_its_number_not_its_title() -> None:
+    # A government page's title: "…等部门关于印发《X》的通知 (国疾控卫免发〔2024〕17号)"; the text is the covering
+    # notice, its thirteen signers one a line, then the plan.
+    signers = ["国家疾控局", "国家发展改革委", "财政部", "生态环境部", "住房城乡建设部"]
+    text = "\n".join(
+        [
+            "各省、自治区、直辖市疾控局、发展改革委、财政厅（局）、生态环境厅（局）、住房城乡建设厅（委、局）：",
+            "为强化适应气候变化健康行动举措，我们研究制定了《国家气候变化健康适应行动方案（2024—2030年）》，"
+            "现印发给你们，请结合实际认真贯彻执行。",
+            *signers,
+            "2024年9月5日",
+            "附件：",
+            "国家气候变化健康适应行动方案（2024—2030年）",
+            "气候变化是全人类面临的共同挑战。",
+        ]
+    )
+    headline = (
+        "国家疾病预防控制局等部门关于印发《国家气候变化健康适应行动方案(2024—2030年)》的通知 (国疾控卫免发〔2024〕17号)"
+    )
+    (doc,) = recognise(headline, text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("国家气候变化健康适应行动方案(2024—2030年)")
+    assert doc.doc_number == "国疾控卫免发〔2024〕17号"
+    assert doc.issuer == canonical_issuer("、".join(signers))
