@@ -1478,11 +1478,23 @@ def _lead_start(text: str, title: str = "") -> int:
     for _ in range(4):
         if title and text.startswith(title.strip(), start):
             start += len(title.strip())
-        m = PRE_LEAD_LINE_RE.match(text, start)
+        m = PRE_LEAD_LINE_RE.match(text, start) or _subtitle_line(text, start)
         if not m or m.end() == start:
             break
         start = m.end()
     return start
+
+
+# A news page's subtitle over its lead ("个人住房公积金贷款利率保持不变"): a short first line with no punctuation of a
+# sentence, then the lead on the next line; a document's own heading (关于…的通知) is no subtitle.
+SUBTITLE_LINE_RE = re.compile(r"[ \t\u3000]*[^\n。，,！？；：:]{4,30}\n(?=[ \t\u3000]*[^\n]{40})")
+
+
+def _subtitle_line(text: str, start: int) -> re.Match[str] | None:
+    if start > len(text) - len(text.lstrip()):
+        return None  # only the page's first line
+    m = SUBTITLE_LINE_RE.match(text, start)
+    return m if m and not title_is_document(m.group(0).strip())[0] else None
 
 
 def _lead_end(text: str, title: str = "") -> int:
@@ -1513,6 +1525,12 @@ EFFECT_RE = re.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为|增加|扩大"
     r"|^\s*(?:开展|启动|设立)"  # "12部门近期决定开展…试点示范工作": a programme decided on
+)
+
+
+# A government setting up an investment fund (设立100亿元…母基金) invests; the fund is no policy instrument.
+FUND_SET_UP_RE = re.compile(
+    r"(?:设立|成立|组建|发起)[^，。；\n]{0,30}?(?:基金|母基金|投资公司)(?![^，。；\n]{0,4}(?:管理办法|制度))"
 )
 
 
@@ -1695,6 +1713,8 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         measure = measure[1:] if measure.startswith("将") else measure
         if _future(measure[:6]) and not EFFECT_RE.match(measure):
             continue  # "决定将研究…" plans; "决定于7月15日下调…", "决定将A纳入B" decide
+        if FUND_SET_UP_RE.match(measure):
+            continue  # "湖北省宣布设立100亿元绿色低碳发展母基金": an investment made, not a policy instrument
         if is_historical(text, m.start(), ref_year):
             continue
         issuer = canonical_issuer(m.group("issuer"))

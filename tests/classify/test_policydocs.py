@@ -3019,3 +3019,30 @@ def test_a_document_number_printed_after_the_headline_is_its_number_not_its_titl
     assert doc.title_norm == normalise_title("国家气候变化健康适应行动方案(2024—2030年)")
     assert doc.doc_number == "国疾控卫免发〔2024〕17号"
     assert doc.issuer == canonical_issuer("、".join(signers))
+
+
+def test_a_subtitle_over_the_lead_does_not_hide_the_lead() -> None:
+    # "个人住房公积金贷款利率保持不变" is the page's subtitle; the central bank's decision is the lead under it
+    text = (
+        "个人住房公积金贷款利率保持不变\n"
+        "中国人民银行23日决定，自2015年10月24日起，下调金融机构人民币贷款和存款基准利率，以进一步降低社会融资成本。\n"
+        "这是央行今年年内第5次降息。"
+    )
+    result = recognise("央行今起降息0.25%降准0.5%", text, published_at=datetime(2015, 10, 24, tzinfo=UTC))
+    assert [(d.issuer, d.cue.split(":")[0]) for d in result.releases] == [("中国人民银行", "untitled decision")]
+    # a document's own heading is not a subtitle: the lead stays on it
+    heading = "关于做好冬季供暖工作的通知\n" + text.split("\n", 1)[1]
+    found = recognise("", heading, published_at=datetime(2015, 10, 24, tzinfo=UTC)).documents
+    assert not any(d.cue.startswith("untitled decision") for d in found)
+
+
+def test_a_government_setting_up_a_fund_makes_no_policy_instrument() -> None:
+    text = (
+        "21世纪经济报道记者王雪 武汉报道\n"
+        "7月20日，湖北省宣布设立100亿元绿色低碳发展母基金，主要投向清洁能源、绿色交通、绿色基建等绿色低碳产业。\n"
+        "据悉，基金由湖北宏泰集团发起。"
+    )
+    assert not recognise("湖北设100亿绿色低碳发展母基金", text, published_at=Y2021).is_release
+    # a decision with a date of effect is still one
+    decided = text.replace("宣布设立100亿元绿色低碳发展母基金", "决定自8月1日起下调城镇土地使用税税额标准")
+    assert recognise("湖北减税", decided, published_at=Y2021).is_release
