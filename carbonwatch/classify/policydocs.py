@@ -2839,6 +2839,8 @@ def recognise(
         line = _line_at(text, d.start) if d.field == "text" else ""
         if d.is_release and (lapsed_page or LAPSED_STATUS_RE.search(line)):
             d.is_release, d.cue = False, "listed as repealed or lapsed: " + d.cue[:30]
+        elif d.is_release and d.field == "text" and _listed_as_source(text, d.start):
+            d.is_release, d.cue = False, "listed as the policy source: " + d.cue[:30]
     own_body = _non_government_author(title, text)
     if own_body:
         # "国网浙江省电力有限公司关于印发《…》的通知", "各会员单位：… / 成都市餐饮同业公会 / 2024年6月3日": a
@@ -3031,6 +3033,33 @@ def _non_government_author(title: str, text: str) -> str | None:
 
 LAPSED_META_RE = re.compile(r"(?m)^\s*(?:有效性|时效性|效力状态|效力|状态)\s*[：:]\s*(?:已)?(?:失效|废止)")
 LAPSED_STATUS_RE = re.compile(r"(?:已|被)?(?:失效|废止)\s*$|（(?:已)?(?:失效|废止)）")
+
+
+# "政策原文：/ 重庆市人民政府关于印发…的通知", "相关文件：《…》": a page (a Q&A item, an explainer) lists the document
+# it rests on under a label; the document was issued before, and the page is not the news of it.
+SOURCE_LABEL_RE = re.compile(
+    r"[ \t\u3000]*(?:政策原文|政策依据|文件依据|政策来源|相关政策|相关文件|政策文件"
+    r"|原文链接|政策链接|相关链接|延伸阅读|相关阅读)"
+    r"[ \t\u3000]*[：:]?"
+)
+
+
+def _listed_as_source(text: str, pos: int) -> bool:
+    """The document at ``pos`` stands under a source label: on its line before the heading that names it, or alone
+    on the line above."""
+    start = text.rfind("\n", 0, pos) + 1
+    label = SOURCE_LABEL_RE.match(text, start)
+    if (
+        label
+        and label.group(0).rstrip().endswith(("：", ":"))
+        and not re.search(r"[。，,；;！？]", text[label.end() : pos])
+        and pos - label.end() <= 40
+    ):
+        return True  # the label, then the heading (its issuer, 关于印发) up to the document
+    above = text.rfind("\n", 0, max(0, start - 1)) + 1
+    previous = text[above : max(above, start - 1)]
+    whole = SOURCE_LABEL_RE.match(previous)
+    return bool(whole and not previous[whole.end() :].strip())
 
 
 def _line_at(text: str, pos: int) -> str:

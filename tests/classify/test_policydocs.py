@@ -3046,3 +3046,27 @@ def test_a_government_setting_up_a_fund_makes_no_policy_instrument() -> None:
     # a decision with a date of effect is still one
     decided = text.replace("宣布设立100亿元绿色低碳发展母基金", "决定自8月1日起下调城镇土地使用税税额标准")
     assert recognise("湖北减税", decided, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "政策原文:\n重庆市人民政府关于印发重庆市碳排放权交易管理办法(试行)的通知(渝府发〔2023〕6号)",
+        "相关文件：重庆市人民政府关于印发重庆市碳排放权交易管理办法(试行)的通知",
+        "延伸阅读\n重庆市人民政府关于印发重庆市碳排放权交易管理办法(试行)的通知",
+    ],
+)
+def test_a_document_listed_under_a_source_label_is_not_released_here(listing: str) -> None:
+    # a Q&A item answers from the measures issued before and names them under 政策原文 / 相关文件 / 延伸阅读
+    text = "我市实行重点排放单位名录管理。属于重庆碳市场覆盖行业范围的，应当列入重点排放单位名录。\n" + listing
+    result = recognise("重庆碳市场重点排放单位的纳入范围和规模是什么？", text, published_at=Y2021)
+    assert result.documents and not result.is_release
+    assert result.documents[0].cue.startswith("listed as the policy source")
+    # the same heading as the page's news, with no label, stays a release
+    news = text.replace(listing.split("\n")[0] if "\n" in listing else "相关文件：", "近日，")
+    assert recognise("重庆碳市场新规", news, published_at=Y2021).is_release
+
+
+def test_a_label_word_opening_a_sentence_is_no_source_label() -> None:
+    text = "政策文件重庆市人民政府关于印发重庆市碳排放权交易管理办法(试行)的通知近日公布，自公布之日起施行。"
+    assert not any(d.cue.startswith("listed as the policy source") for d in recognise("", text).documents)
