@@ -1524,8 +1524,27 @@ DECISION_RE = re.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,2
 EFFECT_RE = re.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为|增加|扩大"
+    r"|^\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-)"  # "决定11月23日至29日…": a period
+    r"|禁止"
     r"|^\s*(?:开展|启动|设立)"  # "12部门近期决定开展…试点示范工作": a programme decided on
 )
+
+
+# "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
+# government named by its level alone is the one of that level the headline names.
+LEVEL_DECISION_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<issuer>[县区市省](?:人民)?政府)\s*(?:近日|日前|今日|今天)?\s*(?P<verb>决定)"
+)
+
+
+def _headline_government(headline: str, anaphor: str) -> str | None:
+    """The government of the anaphor's level (县政府 -> 长汀县人民政府) that the headline names, if one."""
+    level = anaphor[0]
+    for m in ISSUER_RE.finditer(headline):
+        name = canonical_issuer(m.group(0))
+        if name and name.endswith(f"{level}人民政府") and "、" not in name:
+            return name
+    return None
 
 
 # A government setting up an investment fund (设立100亿元…母基金) invests; the fund is no policy instrument.
@@ -1663,7 +1682,11 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
     # Each pattern opens with the long issuer alternation: run it only where its verb occurs at all.
     issue_matches = UNTITLED_ISSUE_RE.finditer(text, 0, limit) if UNTITLED_CUE_RE.search(window) else iter(())
     launch_matches = LAUNCH_RE.finditer(text, 0, limit) if LAUNCH_VERB_RE.search(window) else iter(())
-    decision_matches = DECISION_RE.finditer(text, 0, limit) if "决定" in window or "宣布" in window else iter(())
+    decided = "决定" in window or "宣布" in window
+    decision_matches = itertools.chain(
+        DECISION_RE.finditer(text, 0, limit) if decided else iter(()),
+        LEVEL_DECISION_RE.finditer(text, 0, limit) if decided and headline else iter(()),
+    )
     notice_matches = (
         NOTICE_SAYS_RE.finditer(text, 0, limit)
         if re.search("通知(?:[，,：:]|要求|明确|指出|强调|部署)", window)
@@ -1717,7 +1740,7 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue  # "湖北省宣布设立100亿元绿色低碳发展母基金": an investment made, not a policy instrument
         if is_historical(text, m.start(), ref_year):
             continue
-        issuer = canonical_issuer(m.group("issuer"))
+        issuer = canonical_issuer(m.group("issuer")) or _headline_government(headline, m.group("issuer"))
         if issuer is None or MULTI_RE.fullmatch(issuer):
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
@@ -2818,7 +2841,10 @@ def recognise(
         if d.is_release and d.issuer is None and publisher:
             if d.title_norm.startswith(publisher[1]) or d.cue.startswith(FULL_TEXT_CUE):
                 d.issuer = publisher[0]
-        if d.is_release and _draft(d, fields):
+        # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
+        # 情况": "县人民政府决定在县城区禁止燃放烟花爆竹") is what the draft would decide
+        drafted = d.title in ("决定", UNTITLED) and bool(DRAFT_TITLE_RE.search(title))
+        if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue, title):
             # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket

@@ -3070,3 +3070,20 @@ def test_a_document_listed_under_a_source_label_is_not_released_here(listing: st
 def test_a_label_word_opening_a_sentence_is_no_source_label() -> None:
     text = "政策文件重庆市人民政府关于印发重庆市碳排放权交易管理办法(试行)的通知近日公布，自公布之日起施行。"
     assert not any(d.cue.startswith("listed as the policy source") for d in recognise("", text).documents)
+
+
+def test_a_government_named_by_its_level_decides_as_the_one_the_headline_names() -> None:
+    # a county's fire-ban order: "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火"
+    text = (
+        "近期，天气干燥，森林火险等级高。为有效预防森林火灾发生，根据《中华人民共和国森林防火条例》第二十八条规定，"
+        "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火。违令者依法追究责任。"
+    )
+    result = recognise("长汀县人民政府森林防火禁火令", text, published_at=Y2021)
+    assert [(d.title, d.issuer) for d in result.releases] == [("决定", "长汀县人民政府")]
+    # with no government of that level in the headline there is no one to name
+    assert not recognise("森林防火禁火令", text, published_at=Y2021).is_release
+    # the same decision, reported as what a draft for comment would decide, is not yet made
+    draft = recognise(
+        "芷江侗族自治县人民政府《关于禁止野外用火的通告》(征求意见稿)的反馈情况", text, published_at=Y2021
+    )
+    assert not draft.is_release
