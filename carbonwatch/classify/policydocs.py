@@ -2069,7 +2069,10 @@ LEADING_NUMBER_RE = re.compile(rf"^{_PRINTED_NUMBER}\s*")
 BRACKETED_NUMBER_RE = re.compile(rf"\s*[（(]\s*{_PRINTED_NUMBER}\s*[)）]$")
 TRAILING_NUMBER_RE = re.compile(rf"\s+{_PRINTED_NUMBER}$|{BRACKETED_NUMBER_RE.pattern}")
 WHOLE_BRACKET_RE = re.compile(r"《([^《》]+)》")
-HEADLINE_TAIL_RE = re.compile(r"[（(]全文[）)]$|全文$|[（(]附全文[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$")
+# "…的通知(内含堂戏戏魁毛公碑)", "(附解读)": a site's note on what the page holds follows the title
+HEADLINE_TAIL_RE = re.compile(
+    r"[（(]全文[）)]$|全文$|[（(](?:附|内含|内附|含)[^（）()]{1,30}[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$"
+)
 
 
 def _heading_line_over_document(text: str, start: int, end: int) -> bool:

@@ -3087,3 +3087,14 @@ def test_a_government_named_by_its_level_decides_as_the_one_the_headline_names()
         "芷江侗族自治县人民政府《关于禁止野外用火的通告》(征求意见稿)的反馈情况", text, published_at=Y2021
     )
     assert not draft.is_release
+
+
+def test_a_sites_note_after_the_headline_is_not_part_of_the_title() -> None:
+    text = (
+        "各乡、镇人民政府，区直各单位：\n为切实做好文物保护利用各项工作，经区政府同意，确定官庄坪宦家院子等5处为第四批区级"
+        "文物保护单位，现予公布。\n附件：第四批区级文物保护单位名单\n某某区人民政府\n2025年6月19日"
+    )
+    headline = "某某区人民政府关于公布第四批区级文物保护单位的通知(内含堂戏戏魁毛公碑)"
+    (doc, *_) = recognise(headline, text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("某某区人民政府关于公布第四批区级文物保护单位的通知")
+    assert doc.cue.startswith("the article is the document")
