@@ -19,9 +19,10 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.91, 0.83),  # 0.922 / 0.918 / 0.838 at 23 rounds (1,680 tuning posts)
-    # 0.969 / 0.937 / 0.881 at 23 rounds (846 blind posts, all read since measured); room for a new round's misses
-    "blind": (0.96, 0.92, 0.87),
+    "tuning": (0.91, 0.91, 0.83),  # 0.925 / 0.922 / 0.839 at 24 rounds (1,752 tuning posts)
+    # 0.973 / 0.945 / 0.886 at 24 rounds (884 blind posts, rounds 1-23 read since measured, round 24 not yet read);
+    # room for a new round's misses
+    "blind": (0.96, 0.93, 0.87),
 }
 
 
