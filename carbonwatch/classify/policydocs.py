@@ -249,6 +249,8 @@ DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 # A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
 _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数省属"  # 江苏省昆山市: 昆山市
+# (a verb that carries a city's body is no part of the city's name: "…办公厅转发市民政局…", "批转市发展改革委…")
+_VERB_BEFORE_BODY = r"(?!转发|批转|印发|发布|公布|颁布|下发|联合|会同)"
 _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
@@ -266,7 +268,8 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_CITY}{_SUB_COUNTY}?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟])(?:[\u4e00-\u9fff]{{2,4}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市|州|县|盟))"
+    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}"
+    rf"(?:[\u4e00-\u9fff]{{2,4}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市|州|县|盟))"
     rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县

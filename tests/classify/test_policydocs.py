@@ -116,6 +116,7 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("发展改革委会同国务院有关部门", "国家发展改革委"),  # the State Council's departments are not 国务院
         ("市政府相关部门", None),
         ("省政府各部门", None),
+        ("辽宁省本溪市人民政府办公厅转发市民政局", "本溪市人民政府办公厅"),  # 转发 carries the bureau, no city 转发市
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
