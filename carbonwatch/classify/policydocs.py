@@ -1200,6 +1200,11 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         dtype = doc_type(title)
         if kind_after and not NON_DOCUMENT_RE.search(norm):
             is_doc, dtype = True, dtype or kind_after.group(1)
+            if kind_after.group(0).startswith("的") and dtype == kind_after.group(1) and "关于" in inner[:30]:
+                # "郑州市近日发布《关于促进房地产业良性循环和健康发展》的通知": the bracket closed before the kind;
+                # the document is the whole 关于…的通知
+                title = m.group(0) + kind_after.group(0)
+                norm = normalise_title(inner.strip("《》") + kind_after.group(0))
         # "《甲》、《乙》、《丙》等四项制度已经…审议通过，现印发给你们": the formula after the titles listed with it
         listed_end = COORDINATED_TITLES_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # matches empty
         formula = HEREBY_AFTER_RE.match(text[listed_end : listed_end + 130])

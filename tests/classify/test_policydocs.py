@@ -3099,3 +3099,14 @@ def test_a_sites_note_after_the_headline_is_not_part_of_the_title() -> None:
     (doc, *_) = recognise(headline, text, published_at=Y2021).releases
     assert doc.title_norm == normalise_title("某某区人民政府关于公布第四批区级文物保护单位的通知")
     assert doc.cue.startswith("the article is the document")
+
+
+def test_a_bracket_closed_before_the_kind_still_names_the_whole_notice() -> None:
+    # "《关于促进房地产业良性循环和健康发展》的通知": the news closed the 《》 before 的通知
+    text = "7、郑州市近日发布《关于促进房地产业良性循环和健康发展》的通知，提出支持刚性和改善性住房需求。"
+    (doc,) = recognise("早间新闻精选", text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("关于促进房地产业良性循环和健康发展的通知")
+    assert doc.issuer == "郑州市人民政府"
+    # a title that has its kind inside the brackets keeps it as written
+    (other,) = recognise("", "郑州市近日发布《郑州市住房保障办法》的通知。", published_at=Y2021).releases
+    assert other.title_norm == normalise_title("郑州市住房保障办法")
