@@ -170,6 +170,30 @@ ISSUER_ALIASES: dict[str, str] = {
     "国台办": "国务院台办",
     "交通部": "交通运输部",  # the names before the 2008 and 2018 reorganisations, still used in reprints
     "农业部": "农业农村部",
+    # bodies of before the 2018 reform, under whose names their documents are still reported and cited
+    "中国银行业监督管理委员会": "中国银监会",
+    "中国银监会": "中国银监会",
+    "银监会": "中国银监会",
+    "中国保险监督管理委员会": "中国保监会",
+    "中国保监会": "中国保监会",
+    "保监会": "中国保监会",
+    "国土资源部": "国土资源部",
+    "文化部": "文化部",
+    "国家质量监督检验检疫总局": "国家质检总局",
+    "国家质检总局": "国家质检总局",
+    "质检总局": "国家质检总局",
+    "国家工商行政管理总局": "国家工商总局",
+    "国家工商总局": "国家工商总局",
+    "工商总局": "国家工商总局",
+    "国家食品药品监督管理总局": "国家食品药品监管总局",
+    "国家食品药品监管总局": "国家食品药品监管总局",
+    "食品药品监管总局": "国家食品药品监管总局",
+    "国家安全生产监督管理总局": "国家安全监管总局",
+    "国家安全监管总局": "国家安全监管总局",
+    "安全监管总局": "国家安全监管总局",
+    "国家卫生和计划生育委员会": "国家卫生计生委",
+    "国家卫生计生委": "国家卫生计生委",
+    "卫生计生委": "国家卫生计生委",
     "国家粮食和物资储备局": "国家粮食和物资储备局",
     "国家粮食和储备局": "国家粮食和物资储备局",
     "国家邮政局": "国家邮政局",
@@ -331,8 +355,9 @@ _PARTY = (
 # Bodies named by a convention of their own, tried before the short names and the places.
 _SPECIAL_BODIES = rf"{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}"
 # "国务院有关部门", "市政府相关部门", "省政府各部门": departments under a body, not the body itself, which does not sign
-# ("发展改革委会同国务院有关部门制定了" is the commission's document).
-_NOT_ITS_DEPARTMENTS = r"(?!各?(?:有关|相关)?(?:部门|单位))"
+# ("发展改革委会同国务院有关部门制定了" is the commission's document); "各地财政部门" names no ministry.
+# ... and 财政部门, 环保部门: a kind of office, no ministry (政府门户网站 is the government's own site)
+_NOT_ITS_DEPARTMENTS = r"(?!(?<=部)门|各?(?:有关|相关)?(?:部门|单位))"
 ISSUER_RE = re.compile(
     rf"{_NOT_FOREIGN}(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI}){_NOT_ITS_DEPARTMENTS}"
 )
@@ -541,7 +566,8 @@ CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n】]")  # 】 closes a fl
 # 2021年企业工资指导线).
 YEAR_RE = re.compile(
     r"((?:19|20)\d{2})\s*年(?!度)(?=\s*(?:\d{1,2}\s*月|[初底末中]|以来|[，,、]|时|内|间|里|期间|上半年|下半年"
-    rf"|{_ONE_ISSUER}|{_VERB_ALT}))|同年|当年"  # "2023年生态环境部发布…", "于2009年制定了《…》": it dates the act
+    rf"|原?{_ONE_ISSUER}|{_VERB_ALT}))|同年|当年"  # "2023年生态环境部发布…", "于2009年制定了《…》": it dates the act
+    # (... and "2014年原银监会发布的《…》": a body named as it was then, 原)
 )
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
 RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天")

@@ -117,6 +117,18 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("市政府相关部门", None),
         ("省政府各部门", None),
         ("辽宁省本溪市人民政府办公厅转发市民政局", "本溪市人民政府办公厅"),  # 转发 carries the bureau, no city 转发市
+        ("财政部门", None),  # a kind of office (各地财政部门), no ministry
+        ("农业部门", None),
+        ("襄阳市政府门户网站", "襄阳市人民政府"),  # the government's own site: 门 after 政府 is no department
+        # bodies of before 2018, a joint list read whole through them
+        ("银监会", "中国银监会"),
+        ("中国保险监督管理委员会", "中国保监会"),
+        ("银保监会", "中国银保监会"),
+        ("国家质量监督检验检疫总局", "国家质检总局"),
+        (
+            "公安部、住房城乡建设部、人民银行、质检总局、国家旅游局",
+            "公安部、住房和城乡建设部、中国人民银行、国家质检总局、国家旅游局",
+        ),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
@@ -3110,3 +3122,14 @@ def test_a_bracket_closed_before_the_kind_still_names_the_whole_notice() -> None
     # a title that has its kind inside the brackets keeps it as written
     (other,) = recognise("", "郑州市近日发布《郑州市住房保障办法》的通知。", published_at=Y2021).releases
     assert other.title_norm == normalise_title("郑州市住房保障办法")
+
+
+def test_a_body_named_as_it_was_then_dates_its_release() -> None:
+    # "此前…规则是2014年原银监会发布的《金融租赁公司管理办法》": a release of 2014, recalled in 2024 news
+    text = (
+        "2024年1月5日，金监总局发布《金融租赁公司管理办法（征求意见稿）》，公开征求意见。\n"
+        "此前，金融租赁公司的监管规则是2014年原银监会发布的《金融租赁公司管理办法》。"
+    )
+    result = recognise("金融租赁公司监管升级", text, published_at=datetime(2024, 1, 5, tzinfo=UTC))
+    assert not result.is_release
+    assert any(d.cue.startswith("earlier year") for d in result.documents)
