@@ -2888,6 +2888,7 @@ def recognise(
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
     _covered_issuer(merged)
+    _issued_by_short_name(merged, text)
     _attached(merged)
     merged = _outer_headings(merged)
     if _non_government_letterhead(text):
@@ -3009,6 +3010,24 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
         more_specific = d.issuer is not None and issuer != d.issuer and issuer.startswith(d.issuer)
         if d.is_release and (d.issuer is None or more_specific) and d.cue.startswith(COVERING_CUE):
             d.issuer = issuer
+
+
+def _issued_by_short_name(docs: list[PolicyDocument], text: str) -> None:
+    """ "国务院办公厅日前印发《关于…的通知》（以下简称《通知》）…《通知》要求，…。公布《X》": a document published in
+    a paragraph that speaks of a release named before by its short name is issued by that release's issuer."""
+    for d in docs:
+        if not (d.is_release and d.issuer is None and d.field == "text"):
+            continue
+        paragraph = text[max(text.rfind("\n", 0, d.start) + 1, d.start - 300) : d.start]
+        kinds = [normalise_title(m.group(0)) for m in DOC_RE.finditer(paragraph)]
+        kinds = [k.lstrip("该本上述这此") for k in kinds if BACKREF_RE.match(k)]
+        earlier = [
+            e
+            for e in docs
+            if e.is_release and e.issuer and (e.field == "title" or e.start < d.start) and e.doc_type in kinds
+        ]
+        if kinds and earlier:
+            d.issuer = earlier[-1].issuer
 
 
 def _outer_headings(docs: list[PolicyDocument]) -> list[PolicyDocument]:

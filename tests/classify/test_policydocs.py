@@ -3133,3 +3133,17 @@ def test_a_body_named_as_it_was_then_dates_its_release() -> None:
     result = recognise("金融租赁公司监管升级", text, published_at=datetime(2024, 1, 5, tzinfo=UTC))
     assert not result.is_release
     assert any(d.cue.startswith("earlier year") for d in result.documents)
+
+
+def test_a_document_published_under_a_releases_short_name_takes_its_issuer() -> None:
+    text = (
+        "新华社北京1月30日电 国务院办公厅日前印发《关于全面实行行政许可事项清单管理的通知》（以下简称《通知》）。\n"
+        "《通知》要求，要依法编制行政许可事项清单。公布《法律、行政法规、国务院决定设定的行政许可事项清单（2022年版）》，"
+        "同时要求2022年底前编制公布省、市、县级行政许可事项清单。"
+    )
+    result = recognise("国务院办公厅印发《关于全面实行行政许可事项清单管理的通知》", text, published_at=Y2021)
+    listed = [d for d in result.releases if d.doc_type == "清单"]
+    assert [d.issuer for d in listed] == ["国务院办公厅"]
+    # with no short name of a release in its paragraph, who published it stays unsaid
+    alone = recognise("", "公布《法律、行政法规、国务院决定设定的行政许可事项清单（2022年版）》。", published_at=Y2021)
+    assert all(d.issuer is None for d in alone.documents)
