@@ -1913,6 +1913,43 @@ def _header_docs(text: str, field_name: str, ref_year: int | None) -> list[Polic
     return docs
 
 
+def _addressed_headings(text: str, ref_year: int | None) -> list[PolicyDocument]:
+    """Documents printed in the page after its opening, each under its heading and over its addressees."""
+    docs: list[PolicyDocument] = []
+    for m in ADDRESSED_HEADING_RE.finditer(text):
+        # "深圳市发展改革委关于对未按时足额提交配额履约的 / 碳交易管控单位进行处罚有关事宜的公告 / 各管控单位：": a
+        # second document the page prints in full, its heading (on one line or two) over its addressees
+        if m.start() == 0:
+            continue  # the page's own heading: the full-text reading's
+        heading = re.sub(r"\s+", "", m.group("heading"))
+        issuer, rest = split_issuer_prefix(heading)
+        if issuer is None or not rest.startswith("关于") or doc_type(heading) is None:
+            continue
+        title = unwrap_notice(heading)  # a covering notice's heading names the document it issues
+        docs.append(
+            PolicyDocument(
+                title=title if title.startswith("《") else f"《{title}》",
+                title_norm=normalise_title(title),
+                issuer=issuer,
+                doc_type=doc_type(heading),
+                is_release=not is_historical(text, m.start(), ref_year) and not DRAFT_TITLE_RE.search(heading),
+                field="text",
+                start=m.start("heading"),
+                end=m.end("heading"),
+                cue="document heading over its addressees",
+            )
+        )
+    return docs
+
+
+# A heading line (or two) that names its issuer and says 关于, then an addressee line ending with its colon.
+ADDRESSED_HEADING_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?!名称|标题|题名)"
+    r"(?P<heading>[^\n。，,；：:《》]{4,60}关于[^\n。，,；：:《》]{2,80}(?:\n[^\n。，,；：:《》]{2,60})?)\n"
+    r"[ \t\u3000]*各[^\n。：:]{1,120}[：:][ \t\u3000]*$"
+)
+
+
 def _different_issuers(a: str | None, b: str | None) -> bool:
     """Two named issuers that share no body and are not a province and one of its offices."""
     if a is None or b is None or MULTI_RE.fullmatch(a) or MULTI_RE.fullmatch(b):
@@ -2891,6 +2928,15 @@ def recognise(
     _issued_by_short_name(merged, text)
     _attached(merged)
     merged = _outer_headings(merged)
+    for printed in _addressed_headings(text, ref_year):
+        key = same_document_key(printed.title_norm)
+        named = [d for d in merged if same_document_key(d.title_norm) == key]
+        if not named:
+            merged.append(printed)
+        elif printed.is_release and not any(d.is_release or d.cue.startswith(VERDICT_CUES) for d in named):
+            # named before (原标题：…) and printed here in full: the page carries it
+            named[0].is_release, named[0].cue = True, printed.cue
+            named[0].issuer = named[0].issuer or printed.issuer
     if _non_government_letterhead(text):
         # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
         for d in merged:

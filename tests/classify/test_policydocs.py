@@ -3147,3 +3147,25 @@ def test_a_document_published_under_a_releases_short_name_takes_its_issuer() -> 
     # with no short name of a release in its paragraph, who published it stays unsaid
     alone = recognise("", "公布《法律、行政法规、国务院决定设定的行政许可事项清单（2022年版）》。", published_at=Y2021)
     assert all(d.issuer is None for d in alone.documents)
+
+
+def test_a_second_document_printed_under_its_heading_and_addressees_is_released_too() -> None:
+    text = "\n".join(
+        [
+            "各管控单位：",
+            "各管控单位必须在2014年6月30日前完成履约义务。",
+            "特此公告。",
+            "深圳市发展改革委",
+            "2014年6月13日",
+            "深圳市发展改革委关于对未按时足额提交配额履约的",
+            "碳交易管控单位进行处罚有关事宜的公告",
+            "各管控单位：",
+            "对于未按时足额提交碳排放配额履约的管控单位，我委将依照相关规定进行处罚。现将有关事宜公告如下：",
+        ]
+    )
+    result = recognise("关于碳排放管控单位2013年实际配额数量等有关事宜的公告", text, published_at=Y2021)
+    second = [d for d in result.releases if "进行处罚" in d.title_norm]
+    assert [(d.issuer, d.cue) for d in second] == [("深圳市发展和改革委员会", "document heading over its addressees")]
+    # a heading that is a draft's is printed, not issued
+    draft = text.replace("进行处罚有关事宜的公告", "进行处罚有关事宜的公告（征求意见稿）")
+    assert not any("进行处罚" in d.title_norm for d in recognise("", draft, published_at=Y2021).releases)
