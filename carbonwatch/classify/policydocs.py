@@ -1581,6 +1581,13 @@ def _headline_government(headline: str, anaphor: str) -> str | None:
     return None
 
 
+# A state deposits its instrument of ratification, acceptance, approval or accession to a treaty (交存…接受书).
+DEPOSIT_RE = re.compile(
+    r"交存了?(?P<state>[^，。；《》\n]{0,12}?)(?:接受|批准|核准|加入)(?P<title>《(?:[^《》]|《[^《》]*》){2,120}》)"
+    r"(?:[（(][^（）()\n]{0,40}[）)])?的(?:接受书|批准书|核准书|加入书)"
+)
+
+
 # A government setting up an investment fund (设立100亿元…母基金) invests; the fund is no policy instrument.
 FUND_SET_UP_RE = re.compile(
     r"(?:设立|成立|组建|发起)[^，。；\n]{0,30}?(?:基金|母基金|投资公司)(?![^，。；\n]{0,4}(?:管理办法|制度))"
@@ -1760,6 +1767,25 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
                 continue
             cue = f"policy setting changed: {m.group(0)[-20:]}"
             docs.append(_released("决定", issuer, "决定", field_name, m.span("verb"), cue))
+    for m in DEPOSIT_RE.finditer(text, 0, limit) if "交存" in window else iter(()):
+        # "中国常驻联合国代表团向联合国秘书长交存了中国政府接受《X》的接受书": the state is now party to X
+        if is_historical(text, m.start(), ref_year):
+            continue
+        title = m.group("title")
+        cue = f"instrument of acceptance deposited: {m.group(0)[:20]}"
+        docs.append(
+            PolicyDocument(
+                title=title,
+                title_norm=normalise_title(title),
+                issuer=canonical_issuer(m.group("state") or "") or None,
+                doc_type=doc_type(title),
+                is_release=True,
+                field=field_name,
+                start=m.start("title"),
+                end=m.end("title"),
+                cue=cue,
+            )
+        )
     for m in decision_matches:
         sentence_end = SENTENCE_END_RE.search(text, m.end())
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]

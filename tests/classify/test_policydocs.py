@@ -3169,3 +3169,16 @@ def test_a_second_document_printed_under_its_heading_and_addressees_is_released_
     # a heading that is a draft's is printed, not issued
     draft = text.replace("进行处罚有关事宜的公告", "进行处罚有关事宜的公告（征求意见稿）")
     assert not any("进行处罚" in d.title_norm for d in recognise("", draft, published_at=Y2021).releases)
+
+
+def test_a_state_depositing_its_instrument_of_acceptance_completes_the_treaty_for_itself() -> None:
+    lead = (
+        "2021年6月17日，中国常驻联合国代表团向联合国秘书长交存了中国政府接受《〈关于消耗臭氧层物质的蒙特利尔议定书〉"
+        "基加利修正案》（以下简称《基加利修正案》）的接受书。该修正案将于2021年9月15日对我国生效。"
+    )
+    (doc,) = recognise("我国正式接受《基加利修正案》", lead, published_at=datetime(2021, 6, 23, tzinfo=UTC)).releases
+    assert doc.cue.startswith("instrument of acceptance deposited")
+    assert "基加利修正案" in doc.title_norm
+    # recalled in a later paragraph of an anniversary recap, it is history, not news
+    recap = "1991年以来，我国履行《蒙特利尔议定书》取得积极成效。\n" + lead
+    assert not recognise("履约三十周年", recap, published_at=datetime(2021, 9, 17, tzinfo=UTC)).is_release
