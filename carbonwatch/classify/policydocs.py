@@ -574,6 +574,8 @@ RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天")
 SAME_YEAR_RE = re.compile(r"同年|当年")
 SAME_YEAR_REACH = 400  # how far back 同年 may look for the year it repeats (a paragraph)
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
+# A summary of past years' work ("近年来…印发了《A》《B》", "先后出台了…"), unless a recency word follows it.
+SUMMARY_PAST_RE = re.compile(r"近年来|近几年来?|多年来|这些年来?|长期以来|一直以来|历年来|先后")
 
 # Headline / notice forms without 《》.
 NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
@@ -1038,6 +1040,9 @@ def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
     sentence = _sentence_before(text, pos, 80)
     if RELATIVE_PAST_RE.search(sentence):
         return True  # "去年5月，人民银行修订印发…": last year's release recalled
+    summary = SUMMARY_PAST_RE.search(sentence)
+    if summary and not RECENT_AFTER_YEAR_RE.search(sentence, summary.end()):
+        return True  # "近年来，衡阳市…印发了《A》《B》", "先后出台了…": the work of past years summed up
     if ref_year is None:
         return False
     window = text[max(0, pos - 80) : pos]

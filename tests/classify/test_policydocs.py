@@ -3182,3 +3182,15 @@ def test_a_state_depositing_its_instrument_of_acceptance_completes_the_treaty_fo
     # recalled in a later paragraph of an anniversary recap, it is history, not news
     recap = "1991年以来，我国履行《蒙特利尔议定书》取得积极成效。\n" + lead
     assert not recognise("履约三十周年", recap, published_at=datetime(2021, 9, 17, tzinfo=UTC)).is_release
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("近年来，衡阳市有效推动节能降碳工作，印发了《衡阳市碳达峰实施方案》，加快构建政策体系。", False),
+        ("据了解，镇江市政府先后出台了《关于加快推进低碳城市建设的意见》等文件。", False),
+        ("近年来我省高度重视数字经济，日前省政府印发了《数字经济发展规划》。", True),  # the recent act after it
+    ],
+)
+def test_a_summary_of_past_years_work_is_no_news_of_a_release(text: str, released: bool) -> None:
+    assert recognise("节能宣传周活动", text, published_at=Y2021).is_release is released
