@@ -2131,6 +2131,10 @@ ADDRESSEE_RE = re.compile(
 # ... or decimal outline numbers, as emergency plans print them (1 总则 / 1.1 编制目的 / 1.2 工作原则).
 SECTION_ONE_RE = re.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章|1\.1\s*[\u4e00-\u9fff])")
 SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\.2\s*[\u4e00-\u9fff])")
+# An order's heading line over its promulgating formula: "中华人民共和国国务院令 / 第660号 / 《X》已经…通过，现予公布".
+ORDER_PROMULGATES_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<issuer>[^\n。，]{2,30})令[ \t\u3000]*\n(?:[^\n]{0,20}\n)?[^\n]{0,120}现予(?:以)?公布"
+)
 PROMULGATE_RE = re.compile(
     r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)(?:实施)?意见"
     r"|现就.{0,40}(?:通知|意见|公告)如下|现将.{0,20}(?:通知|通报|公告)如下|自.{2,16}起施行"
@@ -2289,7 +2293,8 @@ def _heading_issuer(text: str, within: int = 0) -> tuple[str | None, str | None]
     line = line or (ANNOUNCEMENT_NUMBER_LINE_RE.search(text[:within]) if within else None)
     if line:
         return canonical_issuer(line.group("issuer")), re.sub(r"\s+", "", line.group(0))
-    return None, None
+    order = ORDER_PROMULGATES_RE.search(text[:600])  # "中华人民共和国国务院令 / 《X》已经…通过，现予公布"
+    return (canonical_issuer(order.group("issuer")), None) if order else (None, None)
 
 
 def _issuer_lines_above(lines: list[str], i: int) -> str | None:
@@ -2937,6 +2942,9 @@ def recognise(
     # ... or the covering notice that issues it, under a column named 政策解读 ("各县（区）安委会…：现将《X》印发
     # 你们，请…贯彻落实"): the page opens with the notice's addressees and its formula, not with an explanation
     explainer = explainer and not (ADDRESSEE_OPENING_RE.match(text.lstrip()) and COVER_FORMULA_RE.search(text[:400]))
+    # ... or the order that promulgates it ("中华人民共和国国务院令 / 《存款保险条例》已经…通过，现予公布"): the page
+    # prints the law as promulgated, whatever its headline calls it
+    explainer = explainer and not ORDER_PROMULGATES_RE.search(text[:600])
     fields = {"title": title, "text": text}
     _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)

@@ -3194,3 +3194,16 @@ def test_a_state_depositing_its_instrument_of_acceptance_completes_the_treaty_fo
 )
 def test_a_summary_of_past_years_work_is_no_news_of_a_release(text: str, released: bool) -> None:
     assert recognise("节能宣传周活动", text, published_at=Y2021).is_release is released
+
+
+def test_a_page_printing_the_promulgating_order_is_the_release_whatever_its_headline_says() -> None:
+    text = (
+        "5月1日，存款保险条例正式实施了，以下是该条例的具体内容。\n中华人民共和国国务院令\n"
+        "《存款保险条例》已经10月29日国务院第67次常务会议通过，现予公布，自5月1日起施行。\n存款保险条例\n"
+        "第一条 为了建立和规范存款保险制度，制定本条例。"
+    )
+    (doc,) = recognise("存款保险条例解读，存款保险条例正式施行（一）", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == (normalise_title("存款保险条例"), "国务院")
+    # an explainer that only quotes the regulation stays an explainer
+    quoted = "专家解读：《存款保险条例》自5月1日起施行，最高偿付限额为人民币50万元。"
+    assert not recognise("存款保险条例解读", quoted, published_at=Y2021).is_release
