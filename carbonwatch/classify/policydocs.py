@@ -355,8 +355,8 @@ _PARTY = (
 # Bodies named by a convention of their own, tried before the short names and the places.
 _SPECIAL_BODIES = rf"{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}"
 # "国务院有关部门", "市政府相关部门", "省政府各部门": departments under a body, not the body itself, which does not sign
-# ("发展改革委会同国务院有关部门制定了" is the commission's document); "各地财政部门" names no ministry.
-# ... and 财政部门, 环保部门: a kind of office, no ministry (政府门户网站 is the government's own site)
+# ("发展改革委会同国务院有关部门制定了" is the commission's document); "各地财政部门", "环保部门" name a kind of office,
+# no ministry (while 政府门户网站 is the government's own site).
 _NOT_ITS_DEPARTMENTS = r"(?!(?<=部)门|各?(?:有关|相关)?(?:部门|单位))"
 ISSUER_RE = re.compile(
     rf"{_NOT_FOREIGN}(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI}){_NOT_ITS_DEPARTMENTS}"
@@ -1530,6 +1530,7 @@ SUBTITLE_LINE_RE = re.compile(r"[ \t\u3000]*[^\n。，,！？；：:]{4,30}\n(?=
 
 
 def _subtitle_line(text: str, start: int) -> re.Match[str] | None:
+    """The page's first line at ``start`` when it is a subtitle (see :data:`SUBTITLE_LINE_RE`), else None."""
     if start > len(text) - len(text.lstrip()):
         return None  # only the page's first line
     m = SUBTITLE_LINE_RE.match(text, start)
