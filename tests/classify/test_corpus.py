@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 FLOORS = {
     # split: (release precision, release recall, documents named)
     "tuning": (0.91, 0.91, 0.83),  # 0.927 / 0.926 / 0.851 at 25 rounds (1,819 tuning posts)
-    # 0.976 / 0.938 / 0.881 at 25 rounds (908 blind posts, rounds 1-24 read since measured, round 25 not yet read);
+    # 0.976 / 0.940 / 0.883 at 25 rounds (908 blind posts, rounds 1-24 read since measured, round 25 not yet read);
     # room for a new round's misses
     "blind": (0.96, 0.93, 0.87),
 }
