@@ -102,6 +102,8 @@ ISSUER_ALIASES: dict[str, str] = {
     "中央宣传部": "中共中央宣传部",
     "中央网信办": "中央网信办",
     "中央网络安全和信息化委员会办公室": "中央网信办",
+    "中央网络安全和信息化委员会": "中央网信委",  # the commission itself issues plans (“十四五”国家信息化规划)
+    "中央网信委": "中央网信委",
     # Bodies that co-sign joint documents with ministries (家庭教育规划, 适应气候变化战略).
     "中央文明办": "中央文明办",
     "中央精神文明建设指导委员会办公室": "中央文明办",
@@ -617,7 +619,8 @@ YEAR_TITLE_RE = re.compile(
 TIME_CLAUSE_END_RE = re.compile(r"(?:之后|以后|以来|后|时)$")
 APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
 ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*\s*$")
-COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金")
+# ... and a company's organs: its board, shareholders' meeting or supervisory board (华夏幸福董事会审议通过《…议案》)
+COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = re.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗"), not one document.

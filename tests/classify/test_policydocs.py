@@ -3207,3 +3207,14 @@ def test_a_page_printing_the_promulgating_order_is_the_release_whatever_its_head
     # an explainer that only quotes the regulation stays an explainer
     quoted = "专家解读：《存款保险条例》自5月1日起施行，最高偿付限额为人民币50万元。"
     assert not recognise("存款保险条例解读", quoted, published_at=Y2021).is_release
+
+
+def test_a_company_board_adopting_a_motion_issues_no_policy_document() -> None:
+    text = (
+        "4、中央网络安全和信息化委员会印发《“十四五”国家信息化规划》。\n"
+        "14、华夏幸福董事会审议通过《关于实施债务重组的议案》；大连重工2021年净利同比预增118%-180%。"
+    )
+    result = recognise("财联社12月28日早间新闻精选", text, published_at=Y2021)
+    assert [(d.title_norm, d.issuer) for d in result.releases] == [
+        (normalise_title("“十四五”国家信息化规划"), "中央网信委")
+    ]
