@@ -16,7 +16,6 @@ miss is the classifier's, not a judgement call.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -24,14 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import Row, markdown_table
-from benchmarks.corpus_tool import CORPUS, LABELS, read_rows
+from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Labelled, default_reader, evaluate, read_labels
 from carbonwatch.classify.evaluate import precision_recall as pairs_precision_recall
 from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, same_document_key
 from carbonwatch.classify.rules import load_rules
 
 SECOND = CORPUS / "second_labels.tsv"
-FIRST = CORPUS / "first_predictions.tsv"
 FIELDS = ("release", "carbon", "flag")
 
 
@@ -166,7 +164,7 @@ def rows(figures: dict[str, Any], name: str = "") -> list[Row]:
 
 
 def first_measurement_where_readers_agree(
-    labels: Path = LABELS, second: Path = SECOND, first_predictions: Path = FIRST
+    labels: Path = LABELS, second: Path = SECOND, first_predictions: Path = FIRST_PREDICTIONS
 ) -> dict[str, Any]:
     """The classifier as first measured (``first_predictions.tsv``: each post's release, carbon and flag from the code
     of the day its round was merged, before any of its posts was read) on the twice-read blind posts, per field: on
@@ -175,22 +173,18 @@ def first_measurement_where_readers_agree(
     as (precision, recall, positives, false positives, misses) and ``agreed_posts``."""
     firsts = {row.path: row for row in read_labels(labels)}
     meta = {row["path"]: row for row in read_rows(labels)}
-    with first_predictions.open(encoding="utf-8", newline="") as handle:
-        measured = {row["path"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    measured = {row["path"]: row for row in read_rows(first_predictions)}
     seconds = [row for row in read_labels(second) if row.path in measured and meta[row.path]["split"] == "blind"]
     out: dict[str, Any] = {"posts": len(seconds)}
     for field in FIELDS:
-
-        def score(kept: Sequence[Labelled], field: str = field) -> tuple[float, float, int, int, int]:
-            pairs = [(measured[row.path][field] == "1", _value(firsts[row.path], field)) for row in kept]
-            p, r = precision_recall([t for _, t in pairs], [g for g, _ in pairs])
-            positives = sum(t for _, t in pairs)
-            false = sum(g and not t for g, t in pairs)
-            missed = sum(t and not g for g, t in pairs)
-            return p, r, positives, false, missed
-
         agreed = [row for row in seconds if _value(row, field) == _value(firsts[row.path], field)]
-        out[field] = {"all": score(seconds), "agreed": score(agreed), "agreed_posts": len(agreed)}
+        scored = {}
+        for key, kept in (("all", seconds), ("agreed", agreed)):
+            p, r, tp, fp, fn = pairs_precision_recall(
+                (measured[row.path][field] == "1", _value(firsts[row.path], field)) for row in kept
+            )
+            scored[key] = (p, r, tp + fn, fp, fn)
+        out[field] = {**scored, "agreed_posts": len(agreed)}
     return out
 
 
@@ -227,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = {name: compare(subset=keep) for name, keep in SETS.items()}
     figures = {name: f for name, f in figures.items() if f["posts"]}
     table = [row for name, f in figures.items() for row in rows(f, name)]
-    if FIRST.is_file():
+    if FIRST_PREDICTIONS.is_file():
         consensus = first_measurement_where_readers_agree()
         figures["first measurement where the readers agree"] = consensus
         table += consensus_rows(consensus)

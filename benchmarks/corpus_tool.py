@@ -17,6 +17,7 @@ from carbonwatch.classify.evaluate import split_of
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 LABELS = CORPUS / "labels.tsv"
+FIRST_PREDICTIONS = CORPUS / "first_predictions.tsv"  # each post of rounds 10 on as its round was first measured
 COLUMNS = (
     "path",
     "split",

@@ -22,19 +22,17 @@ cross-validated recall at 0.97), which was measured and not shipped.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus_tool import CORPUS, LABELS, read_rows
+from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
 from carbonwatch.classify.ngram import parse_model
 
 OUT = Path(__file__).resolve().parent.parent / "carbonwatch" / "rules" / "ngram_model.json"
-FIRST = CORPUS / "first_predictions.tsv"
 LEAD_CHARS = 300
 MAX_FEATURES = {"title": 3000, "lead": 10000}
 FIELDS = ("title", "lead")
@@ -193,8 +191,7 @@ def _figures(rows: list[dict[str, int]], guess: str, truth: str) -> str:
 
 def rolling(trainer: Trainer, examples: list[Example]) -> None:
     """Each first-measured round overridden by a model trained on the earlier rounds' tuning posts only."""
-    with FIRST.open(encoding="utf-8", newline="") as handle:
-        first = {r["path"]: r for r in csv.DictReader(handle, delimiter="\t")}
+    first = {r["path"]: r for r in read_rows(FIRST_PREDICTIONS)}
     by_path = {e.path: e for e in examples}
     results: list[dict[str, int]] = []
     for rnd in sorted({int(r["round"]) for r in first.values()}):
