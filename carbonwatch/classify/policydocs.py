@@ -1780,20 +1780,9 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         # "中国常驻联合国代表团向联合国秘书长交存了中国政府接受《X》的接受书": the state is now party to X
         if is_historical(text, m.start(), ref_year):
             continue
-        title = m.group("title")
-        cue = f"instrument of acceptance deposited: {m.group(0)[:20]}"
+        title, cue = m.group("title"), f"instrument of acceptance deposited: {m.group(0)[:20]}"
         docs.append(
-            PolicyDocument(
-                title=title,
-                title_norm=normalise_title(title),
-                issuer=canonical_issuer(m.group("state") or "") or None,
-                doc_type=doc_type(title),
-                is_release=True,
-                field=field_name,
-                start=m.start("title"),
-                end=m.end("title"),
-                cue=cue,
-            )
+            _released(title, canonical_issuer(m.group("state")), doc_type(title), field_name, m.span("title"), cue)
         )
     for m in decision_matches:
         sentence_end = SENTENCE_END_RE.search(text, m.end())
@@ -1961,19 +1950,12 @@ def _addressed_headings(text: str, ref_year: int | None) -> list[PolicyDocument]
         if issuer is None or not rest.startswith("关于") or doc_type(heading) is None:
             continue
         title = unwrap_notice(heading)  # a covering notice's heading names the document it issues
-        docs.append(
-            PolicyDocument(
-                title=title if title.startswith("《") else f"《{title}》",
-                title_norm=normalise_title(title),
-                issuer=issuer,
-                doc_type=doc_type(heading),
-                is_release=not is_historical(text, m.start(), ref_year) and not DRAFT_TITLE_RE.search(heading),
-                field="text",
-                start=m.start("heading"),
-                end=m.end("heading"),
-                cue="document heading over its addressees",
-            )
+        title = title if title.startswith("《") else f"《{title}》"
+        doc = _released(
+            title, issuer, doc_type(heading), "text", m.span("heading"), "document heading over its addressees"
         )
+        doc.is_release = not is_historical(text, m.start(), ref_year) and not DRAFT_TITLE_RE.search(heading)
+        docs.append(doc)
     return docs
 
 
@@ -2288,7 +2270,9 @@ BODY_LINE_RE = re.compile(
 
 def _heading_issuer(text: str, within: int = 0) -> tuple[str | None, str | None]:
     """Issuers and number printed at the top of an order (国家发展和改革委员会 / 商务部 / 令 / 第47号), or on its first
-    line (湖北省人民政府令第430号); with ``within``, an order line anywhere in that many first characters."""
+    line (湖北省人民政府令第430号); with ``within``, an order line anywhere in that many first characters. Failing
+    those, the issuer of an order heading over its promulgating formula in the first 600 characters (中华人民共和国
+    国务院令 / 《X》已经…通过，现予公布), with no number."""
     m = ORDER_HEAD_RE.match(text)
     if m:
         return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
@@ -2952,6 +2936,7 @@ def recognise(
     fields = {"title": title, "text": text}
     _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)
+    draft_headline = bool(DRAFT_TITLE_RE.search(title))
     for d in merged:
         # 晋中市碳达峰实施方案 on a page whose source line is 晋中市人民政府, or any page that is the document: the
         # body its source line names published it
@@ -2960,7 +2945,7 @@ def recognise(
                 d.issuer = publisher[0]
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
         # 情况": "县人民政府决定在县城区禁止燃放烟花爆竹") is what the draft would decide
-        drafted = d.title in ("决定", UNTITLED) and bool(DRAFT_TITLE_RE.search(title))
+        drafted = draft_headline and d.title in ("决定", UNTITLED)
         if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue, title):
