@@ -59,9 +59,9 @@ EXTERNAL = (
     External("daemon_memory", "Daemon memory"),
     External("eval_labels", "Classification vs labels", quick_flag=False, judge=_judge_precision_recall),
     # Tuning and blind splits of the real-post corpus, each row with its own target (blind rows are judged).
-    External("eval_corpus", "Classification on the real-post corpus", quick_flag=False),
+    External("eval_corpus", "Classification on the real-post corpus"),
     # A second reader's labels of 100 corpus posts: how far two people agree, the ceiling a target can ask for.
-    External("agreement", "Two readers of the corpus labels", quick_flag=False),
+    External("agreement", "Two readers of the corpus labels"),
     # Starts its own redis-server (a "not available" row without one) and its crawl workers.
     External("scaleout_bench", "Scale-out"),
     # Two spawned worker processes race to store the same texts: double articles before/after the store lock.

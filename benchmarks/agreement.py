@@ -1,9 +1,10 @@
 """How far two careful readers agree on the corpus labels, and how the classifier does beside them.
 
-Run: ``python -m benchmarks.agreement``. ``benchmarks/corpus/second_labels.tsv`` holds a second, independent reading
-of fixed sets of corpus posts, never picked by hand: the first 100 of rounds 1–9 by ``sha1("relabel:" + path)``, and
-every blind post of rounds 10–11 and 13–18 (the fresh posts the product's figures rest on; rounds 13–18 read by
-a second person after they were measured and before their misses were read). Each was made by someone who saw
+Run: ``python -m benchmarks.agreement [--quick] [--json]`` (``--quick``: the newest round's set only).
+``benchmarks/corpus/second_labels.tsv`` holds a second, independent reading of fixed sets of corpus posts, never
+picked by hand: the first 100 of rounds 1–9 by ``sha1("relabel:" + path)``, and every blind post of rounds 10–11 and
+from round 13 on (the fresh posts the product's figures rest on; from round 13 read by a second person after their
+round was measured and before its misses were read). Each was made by someone who saw
 neither the first labels nor the rules, with the same definitions. The table gives, per set,
 per label, the share of posts the two readings agree on, Cohen's kappa, the second reading scored against the first
 as if it were a classifier, and the classifier scored against each reading on the same posts. The second reading's
@@ -214,11 +215,15 @@ def consensus_rows(figures: dict[str, Any]) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print raw figures as JSON instead of the table")
+    parser.add_argument(
+        "--quick", action="store_true", help="only the newest round's set (the harness's CI run) and the last rows"
+    )
     args = parser.parse_args(argv)
     if not SECOND.is_file():
         print(f"{SECOND} is missing: nothing to compare", file=sys.stderr)
         return 1
-    figures = {name: compare(subset=keep) for name, keep in SETS.items()}
+    sets = list(SETS.items())[-1:] if args.quick else SETS.items()  # SETS ends with the newest round
+    figures = {name: compare(subset=keep) for name, keep in sets}
     figures = {name: f for name, f in figures.items() if f["posts"]}
     table = [row for name, f in figures.items() for row in rows(f, name)]
     if FIRST_PREDICTIONS.is_file():

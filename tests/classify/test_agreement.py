@@ -86,6 +86,19 @@ def test_the_comparison_runs_on_each_set() -> None:
     assert any("second reader" in row.benchmark and "(all)" in row.benchmark for row in rows(figures, "all"))
 
 
+def test_quick_run_compares_only_the_newest_set(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.agreement import main
+
+    newest = list(SETS)[-1]
+    assert main(["--quick"]) == 0
+    sets = {
+        line.split("|")[1].split("(")[-1].rstrip(") ")
+        for line in capsys.readouterr().out.splitlines()
+        if ": two readers agree" in line
+    }
+    assert sets == {newest}
+
+
 def _tsv(path: Path, header: str, lines: list[str]) -> Path:
     path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
     return path

@@ -103,6 +103,20 @@ def test_only_the_newest_blind_round_is_judged(monkeypatch: pytest.MonkeyPatch) 
     assert [judged for _, _, judged in eval_corpus.corpus_groups()] == [False, False, False]
 
 
+def test_quick_run_evaluates_only_the_newest_blind_round(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import eval_corpus
+
+    newest, posts, _ = eval_corpus.corpus_groups()[0]
+    assert eval_corpus.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"corpus: {len(posts)} {newest.split(' (')[0]} posts;")
+    names = [line.split("|")[1].strip() for line in out.splitlines() if line.startswith("| release — ")]
+    live = [name for name in names if "as first measured" not in name]  # recorded rows, read from measured.tsv
+    assert f"release — {newest}" in live
+    assert "release — tuning" not in live
+    assert [name for name in live if "blind round" in name] == [f"release — {newest}"]
+
+
 def test_first_measurements_are_judged_rows() -> None:
     from benchmarks import eval_corpus
 
