@@ -2853,6 +2853,32 @@ def _roundup_document(title: str) -> PolicyDocument | None:
     return _released(what, m.group("who"), None, "title", m.span("what"), f"roundup of local releases: {m.group(0)}")
 
 
+# "晋城两地入选!全国试点!", "河北1市、2家产业园区入选 国家首批减污降碳协同创新试点公布", "德州经济技术开发区入选
+# 全国首批碳达峰试点": places chosen for a national or provincial pilot, batch or list report that a body published
+# the list that names them. The chosen must be places (a place's suffix or a count of places), never a company
+# ("华能入选", "中集入选…坐标点") or a product ("9项技术入选…"), and the programme a government's (国家, 全国, 省级,
+# a numbered batch) ending in what such lists are: pilots, demonstration areas, lists.
+SELECTION_RE = re.compile(
+    r"(?P<who>(?:\d+|[两二三四五六七八九十]{1,3})个?(?:地|市|县|区|城市|市[（(]区[）)])"
+    rf"|(?:{PROVINCES})(?:省|市|自治区)?"
+    r"|[\u4e00-\u9fff]{2,8}?(?:市|县|州|盟|旗|开发区|园区|新区|高新区|示范区))"
+    r"(?:等\d*个?[^\s，。！!？?]{0,6})?(?:成功|正式|再次)?(?:入选|获批|当选|列入|纳入)[!！\s]*"
+    r"(?P<what>(?:国家级?|全国|省级|首批|第[一二三四五六七八九十\d]{1,3}批)[^\s，。！!？?；]{0,24}?"
+    r"(?:(?:试点(?:城市|县|地区|单位)?|示范(?:区|市|县|城市|基地)|先行区)(?:(?:创建|建设)?(?:名单|名录))?|名单|名录))"
+)
+
+
+def _selection_document(title: str) -> PolicyDocument | None:
+    """The list a headline reports places were chosen for (see :data:`SELECTION_RE`), as a release: the list."""
+    m = SELECTION_RE.search(unify_quotes(title))
+    if m is None or _future(title[: m.start()]):
+        return None
+    what = m.group("what")
+    name = what if what.endswith(("名单", "名录")) else what + "名单"
+    cue = f"places chosen for a government's pilot or list: {m.group(0)}"
+    return _released(name, None, "名单", "title", m.span("what"), cue)
+
+
 def recognise(
     title: str,
     text: str,
@@ -2889,6 +2915,8 @@ def recognise(
         docs.insert(0, full_text)
     elif not any(d.is_release and d.field == "title" for d in docs):
         headline_doc = _headline_document(title) or _roundup_document(title)
+        if headline_doc is None and not any(d.is_release for d in docs):
+            headline_doc = _selection_document(title)  # the list itself, where the body names no release
         if headline_doc is not None:
             docs.insert(0, headline_doc)
     for d in docs:

@@ -785,6 +785,28 @@ def test_a_roundup_headline_reports_local_releases(title: str, released: bool) -
     assert result.is_release is released
 
 
+@pytest.mark.parametrize(
+    ("title", "listed"),
+    [
+        ("晋城两地入选!全国试点!", "全国试点名单"),
+        ("河北1市、2家产业园区入选 国家首批减污降碳协同创新试点公布", "国家首批减污降碳协同创新试点名单"),
+        ("德州经济技术开发区入选全国首批碳达峰试点!", "全国首批碳达峰试点名单"),
+        ("安徽省四地入选国家农业绿色发展先行区创建名单", "国家农业绿色发展先行区创建名单"),
+        ("“碳达峰”领跑者!华能入选", None),  # a company, chosen for no government's list
+        ("中集入选深圳“近零碳坐标点”", None),
+        ("山东9项技术入选全国公共机构绿色低碳先进技术", None),  # products, not places
+        ("苏州将争取入选国家首批试点", None),  # a hope
+    ],
+)
+def test_places_chosen_for_a_national_pilot_report_its_list(title: str, listed: str | None) -> None:
+    result = recognise(title, "据悉，当地将以此为契机推进相关工作。", published_at=Y2021)
+    assert [d.title for d in result.releases] == ([listed] if listed else [])
+    # the body's own account of the list wins over the headline's
+    body = "近日，国家发展改革委办公厅印发《首批碳达峰试点城市和园区名单》，德州经济技术开发区入选。"
+    [doc] = recognise("德州经济技术开发区入选全国首批碳达峰试点!", body, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("《首批碳达峰试点城市和园区名单》", "国家发展改革委")
+
+
 def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part_of_the_title() -> None:
     text = "5月11日，“无锡人才”公众号发布，梁溪区出台了人才购房实施办法（试行），给予最高1000万元购房补贴。"
     [doc] = recognise("", text, published_at=Y2021).releases
