@@ -23,6 +23,7 @@ from typing import Any
 from carbonwatch.classify.ngram import ModelChoice
 from carbonwatch.classify.policydocs import MULTI_RE, PolicyResult, canonical_issuer, normalise_title, same_document_key
 from carbonwatch.classify.rules import Rules
+from carbonwatch.classify.script import simplified
 from carbonwatch.classify.verdict import classify
 
 logger = logging.getLogger(__name__)
@@ -202,7 +203,9 @@ def default_reader() -> Callable[[Path], Post]:
 
 
 def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
-    want = same_document_key(normalise_title(title))  # the recogniser's own rule of one document
+    # the recogniser's own rule of one document, in the script it reads (a traditional page's label, simplified)
+    title, issuer = simplified(title, issuer)
+    want = same_document_key(normalise_title(title))
     want_issuer = canonical_issuer(issuer) if issuer else None
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
         want_issuer = None  # a label naming only a count ("14部门") names no body to compare with

@@ -1,0 +1,49 @@
+"""Traditional-script pages are read as simplified (classify/script.py), and simplified pages are left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from carbonwatch.classify.evaluate import Labelled, evaluate, read_post
+from carbonwatch.classify.rules import load_rules
+from carbonwatch.classify.script import simplified
+from carbonwatch.classify.verdict import classify
+
+TRADITIONAL = (
+    "生態環境部印發碳排放權登記、交易、結算管理規則(試行)",
+    "為進一步規範全國碳排放權登記、交易、結算活動，生態環境部制定了《碳排放權登記管理規則（試行）》"
+    "《碳排放權交易管理規則（試行）》和《碳排放權結算管理規則（試行）》，現予公布。",
+)
+
+
+def test_a_traditional_page_is_converted_whole_and_keeps_its_length() -> None:
+    title, text = simplified(*TRADITIONAL)
+    assert title == "生态环境部印发碳排放权登记、交易、结算管理规则(试行)"
+    assert "《碳排放权交易管理规则（试行）》" in text
+    assert (len(title), len(text)) == tuple(len(t) for t in TRADITIONAL)
+
+
+def test_simplified_text_is_left_as_written() -> None:
+    # t2s also maps a few characters simplified text uses (覆盖, a name's 乾): too few to make a page traditional
+    page = ("首批覆盖丰台区的8所学校", "商务部外贸司司长李兴乾表示，预计外部环境依然复杂。首批试点覆盖全市。")
+    assert simplified(*page) == page
+    assert simplified("") == ("",)
+
+
+def test_a_traditional_release_is_flagged_with_simplified_titles() -> None:
+    verdict = classify(*TRADITIONAL, load_rules(), model=None)
+    assert verdict.flag
+    assert {d.title for d in verdict.policy.releases} >= {
+        "《碳排放权登记管理规则（试行）》",
+        "《碳排放权交易管理规则（试行）》",
+        "《碳排放权结算管理规则（试行）》",
+    }
+
+
+def test_a_label_in_traditional_characters_matches_the_simplified_title(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text(
+        f"---\ntitle: '{TRADITIONAL[0]}'\n---\n\n<p>{TRADITIONAL[1]}</p>\n", encoding="utf-8"
+    )
+    label = Labelled("post.md", True, True, True, [("《碳排放權登記管理規則（試行）》", "生態環境部", "")])
+    [outcome] = evaluate([label], tmp_path, load_rules(), read_post)
+    assert outcome.release and outcome.missing_docs == []
