@@ -2944,6 +2944,7 @@ def recognise(
                 or (legislature if "表决" in d.cue else None)
                 or host
                 or _self_signed_issuer(d, text)
+                or (_we_issuer(d, text, title) if d.field == "text" else None)
             )
     merged, folded = _fold_headline_paraphrases(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
@@ -2981,6 +2982,7 @@ def recognise(
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
     _covered_issuer(merged)
+    _coordinated_issuer(merged, fields)
     _issued_by_short_name(merged, text)
     _attached(merged)
     merged = _outer_headings(merged)
@@ -3079,6 +3081,24 @@ def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
     return _self_reference_issuer(head) or (_closing_issuer(text) if covered else None)
 
 
+# "我部根据《…》，组织制定了《X》": a body writing of itself (我部, 我委, 我局, 我厅, 我署, 我行), in the sentence that
+# releases X, under a headline led by that body ("生态环境部印发…规则").
+WE_RE = re.compile(r"(?:我|本)(?P<kind>部|委|局|厅|署|行|办)(?!门|分|级|位|国|们)")
+
+
+def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
+    """The headline's issuer, where the sentence that releases ``d`` names its body as 我部 / 我委 … and that
+    issuer is a body of the same kind (a 部 for 我部), or None."""
+    sentence_start = max(text.rfind(stop, 0, d.start) for stop in "。！？\n") + 1
+    we = WE_RE.search(text, sentence_start, d.start)
+    lead = ISSUER_RE.match(title.strip()) if we else None
+    issuer = canonical_issuer(lead.group(0)) if lead else None
+    if not issuer or "、" in issuer or not we:
+        return None
+    kind = we.group("kind")
+    return issuer if issuer.endswith(kind) or (kind == "行" and issuer.endswith("银行")) else None
+
+
 def _self_reference_issuer(head: str) -> str | None:
     """The issuers a document's text names as its own ("X市公安局、市应急管理局联合发布本通告"), or None."""
     own = SELF_REFERENCE_RE.search(head)
@@ -3112,6 +3132,21 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
         more_specific = d.issuer is not None and issuer != d.issuer and issuer.startswith(d.issuer)
         if d.is_release and (d.issuer is None or more_specific) and d.cue.startswith(COVERING_CUE):
             d.issuer = issuer
+
+
+COORDINATED_RE = re.compile(r"[、，,\s]*(?:和|及|与|以及)?[、，,\s]*")
+
+
+def _coordinated_issuer(docs: list[PolicyDocument], fields: dict[str, str]) -> None:
+    """ "生态环境部制定了《A》《B》和《C》，现予公布": titles listed one after another (nothing but 、, 和, 及
+    between them) share the issuer the first was read with; the formula after the list (现予公布) found the others
+    without it."""
+    for field_name, text in fields.items():
+        listed = sorted((d for d in docs if d.field == field_name and d.is_release), key=lambda d: d.start)
+        for before, d in itertools.pairwise(listed):
+            if d.issuer is None and before.issuer and d.cue.startswith(COVERING_CUE):
+                if before.end <= d.start and COORDINATED_RE.fullmatch(text, before.end, d.start):
+                    d.issuer = before.issuer
 
 
 def _issued_by_short_name(docs: list[PolicyDocument], text: str) -> None:

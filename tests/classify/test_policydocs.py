@@ -807,6 +807,28 @@ def test_places_chosen_for_a_national_pilot_report_its_list(title: str, listed: 
     assert (doc.title, doc.issuer) == ("《首批碳达峰试点城市和园区名单》", "国家发展改革委")
 
 
+def test_titles_listed_together_share_the_issuer_and_we_is_the_headline_s_body() -> None:
+    text = (
+        "生态环境部制定了《碳排放权登记管理规则（试行）》《碳排放权交易管理规则（试行）》"
+        "和《碳排放权结算管理规则（试行）》，现予公布。"
+    )
+    docs = recognise("生态环境部发布公告", text, published_at=Y2021).releases
+    assert {d.issuer for d in docs if d.title.startswith("《碳排放权")} == {"生态环境部"}
+    # two bodies, each with its own verb, keep their own
+    text = "生态环境部制定了《甲管理办法》，国家能源局制定了《乙管理办法》，现予公布。"
+    docs = recognise("生态环境部发布公告", text, published_at=Y2021).releases
+    assert {(d.title, d.issuer) for d in docs if "管理办法" in d.title} == {
+        ("《甲管理办法》", "生态环境部"),
+        ("《乙管理办法》", "国家能源局"),
+    }
+    # "我部…组织制定了《X》": the ministry the headline leads with, and only a body of that kind (部 for 我部)
+    we = "我部根据《碳排放权交易管理办法（试行）》，组织制定了《碳排放权登记管理规则（试行）》，现予公布。"
+    [doc] = recognise("生态环境部印发碳排放权登记管理规则", we, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("《碳排放权登记管理规则（试行）》", "生态环境部")
+    docs = recognise("国家能源局召开专题会议", we, published_at=Y2021).releases
+    assert [d.issuer for d in docs if d.title.startswith("《碳排放权登记")] == [None]
+
+
 def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part_of_the_title() -> None:
     text = "5月11日，“无锡人才”公众号发布，梁溪区出台了人才购房实施办法（试行），给予最高1000万元购房补贴。"
     [doc] = recognise("", text, published_at=Y2021).releases
