@@ -87,6 +87,7 @@ SETS = {
     "blind posts of round 24": lambda row: row["split"] == "blind" and row["round"] == "24",
     "blind posts of round 25": lambda row: row["split"] == "blind" and row["round"] == "25",
     "blind posts of round 26": lambda row: row["split"] == "blind" and row["round"] == "26",
+    "blind posts of round 27": lambda row: row["split"] == "blind" and row["round"] == "27",
 }
 
 
