@@ -2791,6 +2791,9 @@ def _owned_by_later_title(sentence: str, after: int, pos: int) -> bool:
 # "【中信证券：央行上缴结存利润既不是…】…中信证券认为，3月8日央行发布公告称…": a broker's or institute's view of a
 # release, whatever verbs its flash repeats.
 BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
+# "2021年中国互联网治理十大事件", "2021年度十大检察新闻", "中国应对气候变化十大新闻发布": a year's top ten recalls the
+# releases it lists; none of them is the news.
+YEAR_REVIEW_RE = re.compile(r"十大(?:[\u4e00-\u9fff]{0,4}?)(?:新闻|事件)")
 # Headlines that are a document: "《深圳市金融业高质量发展“十四五”规划》：推动数字人民币…" (the document, then a point
 # it makes) and "中央网信办关于加快推动区块链技术应用和产业发展的指导意见" (a full official title, issuer first, no
 # verb): news of a release reads so even when the feed kept only a line of the body.
@@ -3028,6 +3031,10 @@ def recognise(
         for d in merged:
             if d.is_release:
                 d.is_release, d.cue = False, "an interpretation: " + title[:30]
+    if YEAR_REVIEW_RE.search(title):
+        for d in merged:
+            if d.is_release:
+                d.is_release, d.cue = False, "a chronology of releases (a year's top ten): " + title[:30]
     headline_norms = {d.title_norm for d in merged if d.field == "title"} | folded
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
     releases = [d for d in merged if d.is_release]

@@ -829,6 +829,17 @@ def test_titles_listed_together_share_the_issuer_and_we_is_the_headline_s_body()
     assert [d.issuer for d in docs if d.title.startswith("《碳排放权登记")] == [None]
 
 
+@pytest.mark.parametrize(
+    "title", ["2021年中国互联网治理十大事件", "2021年度十大检察新闻", "2021新能源汽车十大年度事件：动力电池跑马圈地"]
+)
+def test_a_year_s_top_ten_recalls_releases_it_does_not_report(title: str) -> None:
+    text = "一、7月，中共中央办公厅、国务院办公厅印发《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》。"
+    assert recognise("两办印发减负意见", text, published_at=Y2021).is_release  # the same line under a news headline
+    result = recognise(title, text, published_at=Y2021)
+    assert not result.is_release
+    assert result.documents[0].cue.startswith("a chronology of releases (a year's top ten)")
+
+
 def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part_of_the_title() -> None:
     text = "5月11日，“无锡人才”公众号发布，梁溪区出台了人才购房实施办法（试行），给予最高1000万元购房补贴。"
     [doc] = recognise("", text, published_at=Y2021).releases
