@@ -24,13 +24,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
 from carbonwatch.classify.ngram import parse_model
+from carbonwatch.classify.script import simplified
 
 OUT = Path(__file__).resolve().parent.parent / "carbonwatch" / "rules" / "ngram_model.json"
 LEAD_CHARS = 300
@@ -63,7 +64,10 @@ def corpus() -> list[Example]:
     out = []
     for lab in read_labels(LABELS):
         post = reader(CORPUS / lab.path)
-        fields = {"title": post.title, "lead": post.title + "\n" + post.text[:LEAD_CHARS]}
+        # as the classifier reads it: a traditional-script page as simplified (classify.script)
+        title, text = simplified(post.title, post.text)
+        post = replace(post, title=title, text=text)
+        fields = {"title": title, "lead": title + "\n" + text[:LEAD_CHARS]}
         row = meta[lab.path]
         out.append(Example(lab.path, int(row["round"]), row["split"], post, fields, lab.release, lab.carbon, lab.flag))
     return out
