@@ -546,6 +546,8 @@ COORD_BEFORE_RE = re.compile(
 CITE_RE = re.compile(
     r"(?:^|[^证数])据(?![^《》，。,]{0,20}?(?:电|报道|消息))|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾|传达"
     r"|(?:会议|集中|专题)学习|学习了"  # "会议学习了市政府办公室近期印发的《…》": a meeting studies a document
+    # "听取市人民政府关于…的报告", "听取了关于《X（草案）》的说明": a meeting hears a report or an explanation
+    r"|听取"
 )
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
 ISSUER_VERB_RE = re.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")

@@ -840,6 +840,16 @@ def test_a_year_s_top_ten_recalls_releases_it_does_not_report(title: str) -> Non
     assert result.documents[0].cue.startswith("a chronology of releases (a year's top ten)")
 
 
+def test_a_report_a_meeting_hears_is_not_released() -> None:
+    # "听取市政府关于…的报告": a people's congress council hears the government's report; nothing is issued
+    text = (
+        "3月2日，市十七届人大常委会召开第22次主任会议，听取市政府关于我市节能降耗工作情况评议意见研究处理情况的报告。"
+    )
+    result = recognise("市人大常委会主任会议研究节能降耗工作", text, published_at=Y2021)
+    assert not result.is_release
+    assert [d.title_norm for d in result.documents] == ["关于我市节能降耗工作情况评议意见研究处理情况的报告"]
+
+
 def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part_of_the_title() -> None:
     text = "5月11日，“无锡人才”公众号发布，梁溪区出台了人才购房实施办法（试行），给予最高1000万元购房补贴。"
     [doc] = recognise("", text, published_at=Y2021).releases
