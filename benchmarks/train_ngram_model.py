@@ -31,7 +31,7 @@ from typing import Any
 from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
 from carbonwatch.classify.ngram import parse_model
-from carbonwatch.classify.script import simplified
+from carbonwatch.classify.script import readable
 
 OUT = Path(__file__).resolve().parent.parent / "carbonwatch" / "rules" / "ngram_model.json"
 LEAD_CHARS = 300
@@ -64,8 +64,8 @@ def corpus() -> list[Example]:
     out = []
     for lab in read_labels(LABELS):
         post = reader(CORPUS / lab.path)
-        # as the classifier reads it: a traditional-script page as simplified (classify.script)
-        title, text = simplified(post.title, post.text)
+        # as the classifier reads it: traditional script as simplified, no pinyin annotations (classify.script)
+        title, text = readable(post.title, post.text)
         post = replace(post, title=title, text=text)
         fields = {"title": title, "lead": title + "\n" + text[:LEAD_CHARS]}
         row = meta[lab.path]

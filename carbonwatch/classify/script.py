@@ -1,4 +1,4 @@
-"""Traditional-script pages read as simplified, so one set of rules and one model read both.
+"""Pages read as the rules are written: traditional script as simplified, pinyin annotations removed.
 
 Hong Kong and Taiwan wires, mirrors and some government pages print mainland policy news in traditional characters
 (生態環境部印發…規則, 銅仁市人民政府發布《…節能減排…方案》). The classifier's vocabulary, its document kinds and its
@@ -10,6 +10,7 @@ only where enough of it changes to be traditional writing.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -19,6 +20,33 @@ import opencc
 # pages at most 2% (a name's 乾, 覆盖, an archive's category 国內), and a mixed page of ../shared/data 9%.
 TRADITIONAL_SHARE = 0.10
 MIN_CHANGED = 2
+
+
+# "國(guó)務(wù)院印發(fā)": mirror sites (and some scraper traps) print a syllable's pinyin after each character, often
+# with its tone. A syllable: an initial (or none), vowels with or without tone marks, a final n/ng/r; a tone mark or an
+# initial is required, so "(iii)" or "(a)" in a list is no pinyin.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = (
+    rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?"
+    rf"|[aeiouüv]{{0,2}}[{_TONED}][aeiouüv{_TONED}]{{0,2}}(?:ng|n|r)?)"
+)
+PINYIN_AFTER_HAN_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[（(]{_PINYIN}[)）])+", re.IGNORECASE)
+# A page is annotated when at least this many characters carry their pinyin (a stray "(an)" in a name is not).
+MIN_PINYIN = 5
+
+
+def without_pinyin(*texts: str) -> tuple[str, ...]:
+    """``texts`` without the pinyin printed after their characters, when they are annotated so throughout."""
+    if sum(len(PINYIN_AFTER_HAN_RE.findall(t)) for t in texts) < MIN_PINYIN:
+        return texts
+    return tuple(PINYIN_AFTER_HAN_RE.sub("", t) for t in texts)
+
+
+def readable(title: str, text: str) -> tuple[str, str]:
+    """The title and text as the classifier reads them: pinyin annotations removed, then simplified characters."""
+    title, text = without_pinyin(title, text)
+    title, text = simplified(title, text)
+    return title, text
 
 
 @lru_cache(maxsize=1)

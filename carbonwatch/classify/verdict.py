@@ -10,7 +10,7 @@ from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model, 
 from carbonwatch.classify.policydocs import PolicyResult, recognise
 from carbonwatch.classify.relevance import Relevance, score_relevance
 from carbonwatch.classify.rules import Rules
-from carbonwatch.classify.script import simplified
+from carbonwatch.classify.script import readable
 
 
 @dataclass
@@ -40,9 +40,12 @@ def classify(
     """Classify one article: ``model`` is the n-gram model (the one ``CARBONWATCH_NGRAM_MODEL`` names by default;
     ``None`` for the rules alone). It may promote the article's subject to a release where the rules were silent,
     before relevance is scored, and add carbon relevance the rules did not find. A page in traditional characters is
-    read as simplified: titles, evidence and document names come out simplified."""
+    read as simplified, a page with pinyin after its characters without it: titles, evidence and document names
+    come out as read."""
     chosen = default_model() if model == "default" else model
-    title, text = simplified(title, text)  # a traditional-script page read as simplified (see classify.script)
+    title, text = readable(
+        title, text
+    )  # traditional script as simplified, pinyin annotations removed (classify.script)
     policy = recognise(
         title, text, meta=meta, source=source, published_at=published_at, carbon_terms=rules.term_pattern
     )

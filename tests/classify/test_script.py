@@ -6,7 +6,7 @@ from pathlib import Path
 
 from carbonwatch.classify.evaluate import Labelled, evaluate, read_post
 from carbonwatch.classify.rules import load_rules
-from carbonwatch.classify.script import simplified
+from carbonwatch.classify.script import readable, simplified, without_pinyin
 from carbonwatch.classify.verdict import classify
 
 TRADITIONAL = (
@@ -47,3 +47,27 @@ def test_a_label_in_traditional_characters_matches_the_simplified_title(tmp_path
     label = Labelled("post.md", True, True, True, [("《碳排放權登記管理規則（試行）》", "生態環境部", "")])
     [outcome] = evaluate([label], tmp_path, load_rules(), read_post)
     assert outcome.release and outcome.missing_docs == []
+
+
+def test_pinyin_printed_after_characters_is_removed_where_the_page_is_annotated_throughout() -> None:
+    page = (
+        "國(guó)務(wù)院關(guān)于印發(fā)《2024—2025年節(jié)能降碳行動方案》的通知",
+        "國(guo)家發(fa)展改革委(wei)(wei)印發(fa)通知。",
+    )
+    title, text = readable(*page)
+    assert title == "国务院关于印发《2024—2025年节能降碳行动方案》的通知"
+    assert text == "国家发展改革委印发通知。"
+    # a list's roman numerals, a name's letters and one stray syllable are no annotation
+    plain = ("要求(iii)落实", "帮宁工作室（gbngzs）出品，见附件(an)。")
+    assert without_pinyin(*plain) == plain
+
+
+def test_a_pinyin_annotated_release_is_read() -> None:
+    title = "國(guó)務(wù)院關(guān)于印發(fā)《2024—2025年節(jié)能降碳行(xíng)動方案》的通知"
+    text = (
+        "國(guó)發(fā)〔2024〕12號。現(xiàn)將《2024—2025年節(jié)能降碳行(xíng)動方案》"
+        "印發(fā)給你們，請認(rèn)真貫徹執行。"
+    )
+    verdict = classify(title, text, load_rules(), model=None)
+    assert verdict.flag
+    assert any(d.title == "《2024—2025年节能降碳行动方案》" for d in verdict.policy.releases)
