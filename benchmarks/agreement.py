@@ -88,6 +88,7 @@ SETS = {
     "blind posts of round 25": lambda row: row["split"] == "blind" and row["round"] == "25",
     "blind posts of round 26": lambda row: row["split"] == "blind" and row["round"] == "26",
     "blind posts of round 27": lambda row: row["split"] == "blind" and row["round"] == "27",
+    "blind posts of round 28": lambda row: row["split"] == "blind" and row["round"] == "28",
 }
 
 
