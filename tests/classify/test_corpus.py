@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.91, 0.83),  # 0.925 / 0.929 / 0.851 at 27 rounds (1,906 tuning posts)
-    # 0.968 / 0.940 / 0.876 at 27 rounds (941 blind posts, all read since they were measured); room for a new
+    "tuning": (0.91, 0.91, 0.83),  # 0.924 / 0.929 / 0.850 at 28 rounds (1,963 tuning posts)
+    # 0.967 / 0.940 / 0.875 at 28 rounds (976 blind posts, all read since they were measured); room for a new
     # round's misses
     "blind": (0.96, 0.93, 0.87),
 }
