@@ -11,6 +11,7 @@ only where enough of it changes to be traditional writing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import opencc
@@ -35,18 +36,63 @@ PINYIN_AFTER_HAN_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[（(]{_PINYIN}[)）]
 MIN_PINYIN = 5
 
 
+def _cut(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without its pinyin annotations, and for each position of the result (and its end) the position in
+    ``text`` it came from; None where nothing was cut."""
+    kept: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in PINYIN_AFTER_HAN_RE.finditer(text):
+        kept.append(text[pos : m.start()])
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    if not pos:
+        return text, None
+    kept.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(kept), where
+
+
 def without_pinyin(*texts: str) -> tuple[str, ...]:
     """``texts`` without the pinyin printed after their characters, when they are annotated so throughout."""
     if sum(len(PINYIN_AFTER_HAN_RE.findall(t)) for t in texts) < MIN_PINYIN:
         return texts
-    return tuple(PINYIN_AFTER_HAN_RE.sub("", t) for t in texts)
+    return tuple(_cut(t)[0] for t in texts)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An article's title and text as the classifier reads them, with the way back to the given positions."""
+
+    title: str
+    text: str
+    # position in the read field -> position in the given one, where pinyin was cut (conversion keeps positions)
+    maps: dict[str, list[int]]
+
+    def span(self, field_name: str, start: int, end: int) -> tuple[int, int]:
+        """The span in the given title or text of span ``start:end`` of the read one: from its first character to
+        just after its last (the pinyin after the last is not part of it)."""
+        where = self.maps.get(field_name)
+        if not where:
+            return start, end
+        last = len(where) - 1
+        return where[min(start, last)], (where[min(end - 1, last)] + 1 if end > start else where[min(start, last)])
+
+
+def read(title: str, text: str) -> Reading:
+    """The title and text as the classifier reads them: pinyin annotations removed, then simplified characters."""
+    maps: dict[str, list[int]] = {}
+    if len(PINYIN_AFTER_HAN_RE.findall(title)) + len(PINYIN_AFTER_HAN_RE.findall(text)) >= MIN_PINYIN:
+        (title, title_map), (text, text_map) = _cut(title), _cut(text)
+        maps = {k: v for k, v in (("title", title_map), ("text", text_map)) if v is not None}
+    title, text = simplified(title, text)
+    return Reading(title, text, maps)
 
 
 def readable(title: str, text: str) -> tuple[str, str]:
-    """The title and text as the classifier reads them: pinyin annotations removed, then simplified characters."""
-    title, text = without_pinyin(title, text)
-    title, text = simplified(title, text)
-    return title, text
+    """The title and text as the classifier reads them (see :func:`read`)."""
+    reading = read(title, text)
+    return reading.title, reading.text
 
 
 @lru_cache(maxsize=1)

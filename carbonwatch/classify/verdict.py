@@ -3,14 +3,14 @@ relevance (the rules, then the n-gram model), and the flag."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model, promote_release
 from carbonwatch.classify.policydocs import PolicyResult, recognise
 from carbonwatch.classify.relevance import Relevance, score_relevance
 from carbonwatch.classify.rules import Rules
-from carbonwatch.classify.script import readable
+from carbonwatch.classify.script import Reading, read
 
 
 @dataclass
@@ -40,16 +40,30 @@ def classify(
     """Classify one article: ``model`` is the n-gram model (the one ``CARBONWATCH_NGRAM_MODEL`` names by default;
     ``None`` for the rules alone). It may promote the article's subject to a release where the rules were silent,
     before relevance is scored, and add carbon relevance the rules did not find. A page in traditional characters is
-    read as simplified, a page with pinyin after its characters without it: titles, evidence and document names
-    come out as read."""
+    read as simplified, a page with pinyin after its characters without it: document titles and evidence terms come
+    out as read (simplified), their offsets point into the title and text as given."""
     chosen = default_model() if model == "default" else model
-    title, text = readable(
-        title, text
-    )  # traditional script as simplified, pinyin annotations removed (classify.script)
+    given = read(title, text)  # traditional script as simplified, pinyin annotations removed (classify.script)
+    title, text = given.title, given.text
     policy = recognise(
         title, text, meta=meta, source=source, published_at=published_at, carbon_terms=rules.term_pattern
     )
     promote_release(title, text, policy, chosen)
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
     apply_model(title, text, relevance, chosen)
+    if given.maps:
+        _back_to_given(given, policy, relevance)
     return Verdict(policy, relevance, is_flag(relevance.relevant, policy))
+
+
+def _back_to_given(given: Reading, policy: PolicyResult, relevance: Relevance) -> None:
+    """Offsets of documents and evidence moved back to the title and text as given (the stored article's), where the
+    reading cut pinyin annotations out: the console highlights them on the stored text."""
+    for d in policy.documents:
+        if d.field in given.maps:
+            d.start, d.end = given.span(d.field, d.start, d.end)
+    moved = []
+    for e in relevance.evidence:
+        start, end = given.span(e.field, e.start, e.end) if e.field in given.maps else (e.start, e.end)
+        moved.append(replace(e, start=start, end=end))
+    relevance.evidence = moved

@@ -71,3 +71,17 @@ def test_a_pinyin_annotated_release_is_read() -> None:
     verdict = classify(title, text, load_rules(), model=None)
     assert verdict.flag
     assert any(d.title == "《2024—2025年节能降碳行动方案》" for d in verdict.policy.releases)
+
+
+def test_offsets_point_into_the_text_as_given_where_pinyin_was_cut() -> None:
+    # the console highlights evidence on the stored article, which keeps its annotations
+    title = "國(guó)務(wù)院印發(fā)《2024—2025年節(jié)能降碳(tàn)行(xíng)動方案》"
+    text = "國(guó)發(fā)〔2024〕12號。為推進碳(tàn)達(dá)峰碳(tàn)中和，現(xiàn)將方案印發(fā)給你們。"
+    verdict = classify(title, text, load_rules(), model=None)
+    given = {"title": title, "text": text}
+    shown = [
+        (given[e.field][e.start : e.end], e.term) for e in verdict.relevance.evidence if e.field in ("title", "text")
+    ]
+    assert shown == [("節(jié)能降碳", "节能降碳"), ("碳(tàn)達(dá)峰", "碳达峰"), ("碳(tàn)中和", "碳中和")]
+    doc = next(d for d in verdict.policy.releases if d.field == "title")
+    assert given["title"][doc.start : doc.end] == "《2024—2025年節(jié)能降碳(tàn)行(xíng)動方案》"
