@@ -2795,7 +2795,7 @@ def _owned_by_later_title(sentence: str, after: int, pos: int) -> bool:
 BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
 # "2021年中国互联网治理十大事件", "2021年度十大检察新闻", "中国应对气候变化十大新闻发布": a year's top ten recalls the
 # releases it lists; none of them is the news.
-YEAR_REVIEW_RE = re.compile(r"十大(?:[\u4e00-\u9fff]{0,4}?)(?:新闻|事件)")
+YEAR_REVIEW_RE = re.compile(r"十大[\u4e00-\u9fff]{0,4}?(?:新闻|事件)")
 # Headlines that are a document: "《深圳市金融业高质量发展“十四五”规划》：推动数字人民币…" (the document, then a point
 # it makes) and "中央网信办关于加快推动区块链技术应用和产业发展的指导意见" (a full official title, issuer first, no
 # verb): news of a release reads so even when the feed kept only a line of the body.
@@ -3101,11 +3101,9 @@ def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
     sentence_start = max(text.rfind(stop, 0, d.start) for stop in "。！？\n") + 1
     we = WE_RE.search(text, sentence_start, d.start)
     lead = ISSUER_RE.match(title.strip()) if we else None
-    issuer = canonical_issuer(lead.group(0)) if lead else None
-    if not issuer or "、" in issuer or not we:
-        return None
-    kind = we.group("kind")
-    return issuer if issuer.endswith(kind) or (kind == "行" and issuer.endswith("银行")) else None
+    issuer = canonical_issuer(lead.group(0)) if we and lead else None
+    # one body, of the kind it calls itself (我行: a bank, 中国人民银行)
+    return issuer if we and issuer and "、" not in issuer and issuer.endswith(we.group("kind")) else None
 
 
 def _self_reference_issuer(head: str) -> str | None:
