@@ -850,6 +850,15 @@ def test_a_report_a_meeting_hears_is_not_released() -> None:
     assert [d.title_norm for d in result.documents] == ["关于我市节能降耗工作情况评议意见研究处理情况的报告"]
 
 
+def test_a_line_of_labelled_fields_before_the_lead_is_no_lead() -> None:
+    text = (
+        "发布日期:2026-01-15 16:36:02   来源 : 中国人民银行    作者 :中国人民银行\n"
+        "为推动经济社会发展全面绿色转型，中国人民银行决定将节能改造等具有直接碳减排效应的项目纳入碳减排支持工具支持领域。"
+    )
+    [doc] = recognise("中国人民银行拓展碳减排支持工具支持领域", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("决定", "中国人民银行")
+
+
 def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part_of_the_title() -> None:
     text = "5月11日，“无锡人才”公众号发布，梁溪区出台了人才购房实施办法（试行），给予最高1000万元购房补贴。"
     [doc] = recognise("", text, published_at=Y2021).releases
