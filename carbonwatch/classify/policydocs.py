@@ -1431,6 +1431,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 continue
             if _inside_brackets(text, m.start()):
                 continue
+            kind = doc_type(title)
+            if pattern is TITLE_VERB_RE and kind and ISSUER_RE.fullmatch(title[: len(title) - len(kind)]):
+                continue  # "人民银行计划推出…": a body's name and 计划 is the body planning, no document's title
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())

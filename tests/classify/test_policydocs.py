@@ -859,6 +859,19 @@ def test_a_line_of_labelled_fields_before_the_lead_is_no_lead() -> None:
     assert (doc.title, doc.issuer) == ("决定", "中国人民银行")
 
 
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
+        ("人民银行计划推出碳减排支持工具", []),  # the bank plans to launch a tool: 计划 is its verb
+        ("国务院发展规划出台", ["国务院发展规划"]),  # a body's name with more before the kind is a title
+        ("三年行动计划发布", ["三年行动计划"]),
+    ],
+)
+def test_a_body_s_name_and_a_kind_alone_is_no_headline_title(title: str, released: list[str]) -> None:
+    result = recognise(title, "易纲表示，将支持清洁能源发展。", published_at=Y2021)
+    assert [d.title for d in result.releases] == released
+
+
 def test_a_district_before_its_release_verb_is_the_issuer_and_the_status_is_part_of_the_title() -> None:
     text = "5月11日，“无锡人才”公众号发布，梁溪区出台了人才购房实施办法（试行），给予最高1000万元购房补贴。"
     [doc] = recognise("", text, published_at=Y2021).releases
