@@ -89,6 +89,7 @@ SETS = {
     "blind posts of round 26": lambda row: row["split"] == "blind" and row["round"] == "26",
     "blind posts of round 27": lambda row: row["split"] == "blind" and row["round"] == "27",
     "blind posts of round 28": lambda row: row["split"] == "blind" and row["round"] == "28",
+    "blind posts of round 29": lambda row: row["split"] == "blind" and row["round"] == "29",
 }
 
 
