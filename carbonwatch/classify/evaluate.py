@@ -23,7 +23,7 @@ from typing import Any
 from carbonwatch.classify.ngram import ModelChoice
 from carbonwatch.classify.policydocs import MULTI_RE, PolicyResult, canonical_issuer, normalise_title, same_document_key
 from carbonwatch.classify.rules import Rules
-from carbonwatch.classify.script import simplified
+from carbonwatch.classify.script import PINYIN_AFTER_HAN_RE, simplified
 from carbonwatch.classify.verdict import classify
 
 logger = logging.getLogger(__name__)
@@ -203,8 +203,9 @@ def default_reader() -> Callable[[Path], Post]:
 
 
 def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
-    # the recogniser's own rule of one document, in the script it reads (a traditional page's label, simplified)
-    title, issuer = simplified(title, issuer)
+    # the recogniser's own rule of one document, as it reads text: a label copied from a pinyin-annotated page without
+    # the annotations (one title carries too few for the page's threshold), a traditional page's label simplified
+    title, issuer = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", issuer))
     want = same_document_key(normalise_title(title))
     want_issuer = canonical_issuer(issuer) if issuer else None
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):

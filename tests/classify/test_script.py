@@ -85,3 +85,14 @@ def test_offsets_point_into_the_text_as_given_where_pinyin_was_cut() -> None:
     assert shown == [("節(jié)能降碳", "节能降碳"), ("碳(tàn)達(dá)峰", "碳达峰"), ("碳(tàn)中和", "碳中和")]
     doc = next(d for d in verdict.policy.releases if d.field == "title")
     assert given["title"][doc.start : doc.end] == "《2024—2025年節(jié)能降碳(tàn)行(xíng)動方案》"
+
+
+def test_a_label_copied_with_pinyin_matches_the_title_read_without_it(tmp_path: Path) -> None:
+    title = "國(guó)務(wù)院辦公廳印發(fā)《“十四五”國(guó)民健康規(guī)劃》"
+    text = (
+        "近日，國(guó)務(wù)院辦公廳印發(fā)《“十四五”國(guó)民健康規(guī)劃》，提出到2025年衛(wèi)生健康體系更加完善。"
+    )
+    (tmp_path / "post.md").write_text(f"---\ntitle: '{title}'\n---\n\n<p>{text}</p>\n", encoding="utf-8")
+    label = Labelled("post.md", False, True, False, [("《“十四五”國民健康規(guī)劃》", "國(guó)務(wù)院辦公廳", "")])
+    [outcome] = evaluate([label], tmp_path, load_rules(), read_post)
+    assert outcome.release and outcome.missing_docs == []
