@@ -70,26 +70,16 @@ def _value(label: Labelled, field: str) -> bool:
     return bool(getattr(label, field))
 
 
+def _blind_posts_of_round(n: int) -> Callable[[dict[str, str]], bool]:
+    """The labels.tsv rows of round ``n``'s blind posts."""
+    return lambda row: row["split"] == "blind" and row["round"] == str(n)
+
+
 SETS = {
     "sample of rounds 1–9": lambda row: int(row["round"]) <= 9,
     "blind posts of rounds 10–11": lambda row: row["split"] == "blind" and row["round"] in ("10", "11"),
-    "blind posts of round 13": lambda row: row["split"] == "blind" and row["round"] == "13",
-    "blind posts of round 14": lambda row: row["split"] == "blind" and row["round"] == "14",
-    "blind posts of round 15": lambda row: row["split"] == "blind" and row["round"] == "15",
-    "blind posts of round 16": lambda row: row["split"] == "blind" and row["round"] == "16",
-    "blind posts of round 17": lambda row: row["split"] == "blind" and row["round"] == "17",
-    "blind posts of round 18": lambda row: row["split"] == "blind" and row["round"] == "18",
-    "blind posts of round 19": lambda row: row["split"] == "blind" and row["round"] == "19",
-    "blind posts of round 20": lambda row: row["split"] == "blind" and row["round"] == "20",
-    "blind posts of round 21": lambda row: row["split"] == "blind" and row["round"] == "21",
-    "blind posts of round 22": lambda row: row["split"] == "blind" and row["round"] == "22",
-    "blind posts of round 23": lambda row: row["split"] == "blind" and row["round"] == "23",
-    "blind posts of round 24": lambda row: row["split"] == "blind" and row["round"] == "24",
-    "blind posts of round 25": lambda row: row["split"] == "blind" and row["round"] == "25",
-    "blind posts of round 26": lambda row: row["split"] == "blind" and row["round"] == "26",
-    "blind posts of round 27": lambda row: row["split"] == "blind" and row["round"] == "27",
-    "blind posts of round 28": lambda row: row["split"] == "blind" and row["round"] == "28",
-    "blind posts of round 29": lambda row: row["split"] == "blind" and row["round"] == "29",
+    # every blind post of each round from 13 on, read after its round was measured (round 12's 3 were not)
+    **{f"blind posts of round {n}": _blind_posts_of_round(n) for n in range(13, 30)},
 }
 
 

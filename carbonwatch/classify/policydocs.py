@@ -3035,16 +3035,19 @@ def recognise(
         for d in merged:
             if d.is_release:
                 d.is_release, d.cue = False, "a roundup of rules taking effect: " + title[:20]
-    if explainer or BROKER_VIEW_RE.match(title):
-        # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries
-        # the full text, "读懂《…》（附全文）", republishes the document and stays a release)
+    # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries the full
+    # text, "读懂《…》（附全文）", republishes the document and stays a release); a year's top ten recalls releases
+    headline_verdict = (
+        "an interpretation: "
+        if explainer or BROKER_VIEW_RE.match(title)
+        else "a chronology of releases (a year's top ten): "
+        if YEAR_REVIEW_RE.search(title)
+        else None
+    )
+    if headline_verdict:
         for d in merged:
             if d.is_release:
-                d.is_release, d.cue = False, "an interpretation: " + title[:30]
-    if YEAR_REVIEW_RE.search(title):
-        for d in merged:
-            if d.is_release:
-                d.is_release, d.cue = False, "a chronology of releases (a year's top ten): " + title[:30]
+                d.is_release, d.cue = False, headline_verdict + title[:30]
     headline_norms = {d.title_norm for d in merged if d.field == "title"} | folded
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
     releases = [d for d in merged if d.is_release]
@@ -3106,8 +3109,7 @@ WE_RE = re.compile(r"(?:我|本)(?P<kind>部|委|局|厅|署|行|办)(?!门|分|
 def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
     """The headline's issuer, where the sentence that releases ``d`` names its body as 我部 / 我委 … and that
     issuer is a body of the same kind (a 部 for 我部), or None."""
-    sentence_start = max(text.rfind(stop, 0, d.start) for stop in "。！？\n") + 1
-    we = WE_RE.search(text, sentence_start, d.start)
+    we = WE_RE.search(_sentence_before(text, d.start))
     lead = ISSUER_RE.match(title.strip()) if we else None
     issuer = canonical_issuer(lead.group(0)) if we and lead else None
     # one body, of the kind it calls itself (我行: a bank, 中国人民银行)
@@ -3149,18 +3151,15 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
             d.issuer = issuer
 
 
-COORDINATED_RE = re.compile(r"[、，,\s]*(?:和|及|与|以及)?[、，,\s]*")
-
-
 def _coordinated_issuer(docs: list[PolicyDocument], fields: dict[str, str]) -> None:
     """ "生态环境部制定了《A》《B》和《C》，现予公布": titles listed one after another (nothing but 、, 和, 及
-    between them) share the issuer the first was read with; the formula after the list (现予公布) found the others
-    without it."""
+    between them: :data:`COORD_BEFORE_RE`) share the issuer the first was read with; the formula after the list
+    (现予公布) found the others without it."""
     for field_name, text in fields.items():
         listed = sorted((d for d in docs if d.field == field_name and d.is_release), key=lambda d: d.start)
         for before, d in itertools.pairwise(listed):
             if d.issuer is None and before.issuer and d.cue.startswith(COVERING_CUE):
-                if before.end <= d.start and COORDINATED_RE.fullmatch(text, before.end, d.start):
+                if before.end <= d.start and COORD_BEFORE_RE.search(text[before.end : d.start]):
                     d.issuer = before.issuer
 
 

@@ -53,11 +53,14 @@ def _cut(text: str) -> tuple[str, list[int] | None]:
     return "".join(kept), where
 
 
+def _annotated(*texts: str) -> bool:
+    """Whether ``texts`` are annotated with pinyin throughout (see :data:`MIN_PINYIN`), not a stray syllable."""
+    return sum(len(PINYIN_AFTER_HAN_RE.findall(t)) for t in texts) >= MIN_PINYIN
+
+
 def without_pinyin(*texts: str) -> tuple[str, ...]:
     """``texts`` without the pinyin printed after their characters, when they are annotated so throughout."""
-    if sum(len(PINYIN_AFTER_HAN_RE.findall(t)) for t in texts) < MIN_PINYIN:
-        return texts
-    return tuple(_cut(t)[0] for t in texts)
+    return tuple(_cut(t)[0] for t in texts) if _annotated(*texts) else texts
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class Reading:
 def read(title: str, text: str) -> Reading:
     """The title and text as the classifier reads them: pinyin annotations removed, then simplified characters."""
     maps: dict[str, list[int]] = {}
-    if len(PINYIN_AFTER_HAN_RE.findall(title)) + len(PINYIN_AFTER_HAN_RE.findall(text)) >= MIN_PINYIN:
+    if _annotated(title, text):
         (title, title_map), (text, text_map) = _cut(title), _cut(text)
         maps = {k: v for k, v in (("title", title_map), ("text", text_map)) if v is not None}
     title, text = simplified(title, text)
