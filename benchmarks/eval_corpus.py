@@ -172,6 +172,16 @@ def post_rows(name: str, outcomes: list[Outcome], judged: bool) -> tuple[list[Ro
             method + "; title alone (the issue's 'title match'), shown beside the stricter row",
         )
     )
+    n = result["document_numbers"]
+    rows.append(
+        Row(
+            f"document numbers right — {name}",
+            f"{n['accuracy']:.3f} ({int(n['found'])} of {int(n['total'])})",
+            "-",
+            "-",
+            method + "; labelled 发文字号 of released documents whose title was found (brackets normalised)",
+        )
+    )
     return rows, result
 
 

@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from carbonwatch.classify.ngram import ModelChoice
-from carbonwatch.classify.policydocs import MULTI_RE, PolicyResult, canonical_issuer, normalise_title, same_document_key
+from carbonwatch.classify.policydocs import (
+    MULTI_RE,
+    PolicyResult,
+    canonical_issuer,
+    normalise_doc_number,
+    normalise_title,
+    same_document_key,
+)
 from carbonwatch.classify.rules import Rules
 from carbonwatch.classify.script import PINYIN_AFTER_HAN_RE, simplified
 from carbonwatch.classify.verdict import classify
@@ -74,6 +81,9 @@ class Outcome:
     policy: PolicyResult
     missing_docs: list[str] = field(default_factory=list)  # labelled documents not found (or wrong issuer)
     missing_titles: list[str] = field(default_factory=list)  # labelled documents whose title is not found at all
+    # labelled document numbers of documents whose title is found: how many, and which the classifier gave otherwise
+    numbered: int = 0
+    wrong_numbers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -222,6 +232,19 @@ def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
     return False
 
 
+def _number_right(policy: PolicyResult, title: str, number: str) -> bool | None:
+    """Whether the release found under ``title`` carries the labelled ``number`` (both normalised: 国发[2021]23号 is
+    国发〔2021〕23号, spaces dropped, a traditional page's label simplified); None when no release has that title."""
+    title, number = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", number))
+    want = same_document_key(normalise_title(title))
+    found = [d for d in policy.releases if same_document_key(d.title_norm) == want]
+    if not found:
+        return None
+    compact = re.sub(r"\s+", "", number)
+    expected = normalise_doc_number(compact) or compact
+    return any(d.doc_number and re.sub(r"\s+", "", d.doc_number) == expected for d in found)
+
+
 def evaluate(
     rows: Iterable[Labelled],
     root: Path,
@@ -246,6 +269,8 @@ def evaluate(
         policy, relevance = verdict.policy, verdict.relevance
         missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i)]
         missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "")]
+        numbers = {(t, n): _number_right(policy, t, n) for t, _, n in label.documents if n}
+        numbered = [key for key, right in numbers.items() if right is not None]
         outcomes.append(
             Outcome(
                 label=label,
@@ -256,6 +281,8 @@ def evaluate(
                 policy=policy,
                 missing_docs=missing,
                 missing_titles=missing_titles,
+                numbered=len(numbered),
+                wrong_numbers=[f"{t}#{n}" for t, n in numbered if not numbers[(t, n)]],
             )
         )
     return outcomes
@@ -274,7 +301,8 @@ def precision_recall(pairs: Iterable[tuple[bool, bool]]) -> tuple[float, float, 
 
 
 def metrics(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
-    """Precision/recall for carbon, release and flag; document-title accuracy (title + issuer)."""
+    """Precision/recall for carbon, release and flag; document-title accuracy (title + issuer); document numbers
+    right among labelled numbers of documents whose title was found."""
     out: dict[str, dict[str, float]] = {}
     for name in ("carbon", "release", "flag"):
         p, r, tp, fp, fn = precision_recall((getattr(o, name), getattr(o.label, name)) for o in outcomes)
@@ -284,6 +312,9 @@ def metrics(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     out["documents"] = {"found": found, "total": total, "accuracy": found / total if total else 1.0}
     titled = total - sum(len(o.missing_titles) for o in outcomes)
     out["document_titles"] = {"found": titled, "total": total, "accuracy": titled / total if total else 1.0}
+    numbered = sum(o.numbered for o in outcomes)
+    right = numbered - sum(len(o.wrong_numbers) for o in outcomes)
+    out["document_numbers"] = {"found": right, "total": numbered, "accuracy": right / numbered if numbered else 1.0}
     return out
 
 

@@ -913,8 +913,16 @@ def canonical_local(name: str) -> str:
     return full + rest
 
 
+# What runs into an issuer's code when a page prints the number after a label or a clause ("发文字号皖交发〔2021〕63号",
+# "…的通知粤府办〔2024〕9号", "交通运输部公布了交规划发〔2022〕56号"): the code (发文机关代字) is what follows it.
+NUMBER_CODE_LEAD_RE = re.compile(
+    r"^.*(?:发文字号|发文文号|文\s*号|字号|的(?:通知|意见|决定|公告|通告|批复|函)|了|为|是)(?=[\u4e00-\u9fff]{2})"
+)
+
+
 def normalise_doc_number(text: str) -> str | None:
-    """国发[2021]23号, 国发（2021）23号, 国发【2021】23号 -> 国发〔2021〕23号; None when ``text`` holds none."""
+    """国发[2021]23号, 国发（2021）23号, 国发【2021】23号 -> 国发〔2021〕23号; None when ``text`` holds none. A label
+    or clause run into the code (发文字号皖交发〔2021〕63号) is no part of it."""
     m = DOC_NUMBER_RE.search(unicodedata.normalize("NFKC", text).replace("\u3000", " "))
     if not m:
         # NFKC turns full-width brackets into ASCII ones, which the pattern accepts; also try the raw text.
@@ -922,7 +930,8 @@ def normalise_doc_number(text: str) -> str | None:
         if not m:
             return None
     number = unicodedata.normalize("NFKC", m.group(3))
-    return f"{m.group(1)}〔{m.group(2)}〕{number}号"
+    code = NUMBER_CODE_LEAD_RE.sub("", m.group(1))
+    return f"{code}〔{m.group(2)}〕{number}号"
 
 
 def doc_type(title: str) -> str | None:
@@ -1099,15 +1108,33 @@ def _planned_list_item(text: str, pos: int) -> bool:
     return bool(PLAN_LIST_HEAD_RE.search(sentence.split("；", 1)[0]))
 
 
+# An announcement's or an order's serial number in brackets after its title: "《关于…的公告》（国家税务总局公告2022年
+# 第1号，以下简称…）", "《…管理办法》（中国人民银行令〔2025〕第3号）".
+SERIAL_AFTER_TITLE_RE = re.compile(
+    r"^\s*[（(]\s*(?P<number>[\u4e00-\u9fff]{2,24}?(?:令|公告)\s*"
+    r"(?:[〔\[（(]?\s*(?:19|20)\d{2}\s*[〕\]）)]?\s*年?)?\s*第\s*\d{1,5}\s*号)"
+)
+
+
+CLAUSE_AFTER_NUMBER_RE = re.compile(r"[，,。；;：:！？）)]")
+
+
 def find_doc_number_near(text: str, start: int, end: int) -> str | None:
     """A document number within a short distance after (or just before) a document title."""
     after = text[end : end + 40]
     m = DOC_NUMBER_RE.search(after)
     if m and not SENTENCE_END_RE.search(after[: m.start()].replace("\n", "")):
         return normalise_doc_number(m.group(0))
-    before = text[max(0, start - 30) : start]
-    found = list(DOC_NUMBER_RE.finditer(before))
-    return normalise_doc_number(found[-1].group(0)) if found else None
+    serial = SERIAL_AFTER_TITLE_RE.match(after) if end > start else None
+    if serial:
+        return re.sub(r"\s+", "", serial.group("number"))
+    begin = max(0, start - 30)
+    while begin > 0 and begin > start - 42 and "\u4e00" <= text[begin - 1] <= "\u9fff":
+        begin -= 1  # a window that starts inside a code (杨|府发〔2022〕13号) takes the whole code
+    found = list(DOC_NUMBER_RE.finditer(text[begin:start]))
+    if not found or CLAUSE_AFTER_NUMBER_RE.search(text[begin + found[-1].end() : start]):
+        return None  # "…的意见》（国发〔2024〕9号），各县…：《X》": a cited document's number, its clause closed
+    return normalise_doc_number(found[-1].group(0))
 
 
 # -- recognition ------------------------------------------------------------------------------------------------
@@ -1374,7 +1401,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 field=field_name,
                 start=m.start("title"),
                 end=m.end("title"),
-                cue=("document named in the lead: " if release else "document named: ") + m.group(0)[:40],
+                cue=(LEAD_CUE if release else "document named: ") + m.group(0)[:40],
             )
         )
     for m in YEAR_TITLE_RE.finditer(text):
@@ -2162,6 +2189,7 @@ FULL_TEXT_CUE = "the article is the document"
 ATTACHED_CUE = "attached to a released document: "
 ATTACHED_BEFORE_RE = re.compile(r"》\s*所附的?\s*$")
 COVERING_CUE = "covering notice: "
+LEAD_CUE = "document named in the lead: "
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
 # A document number printed beside its title: 京政办发〔2016〕26号.
@@ -2392,12 +2420,42 @@ NUMBER_LINE_RE = re.compile(
 )
 
 
+# A policy library's or a government site's metadata prints the number after its label, in a table row or among other
+# fields: "文号 | 汉政办发〔2021〕88号 | 成文日期", "索引号 113325…/2023-13166 文号 丽政发〔2023〕4号", "发文字号：…".
+NUMBER_FIELD_RE = re.compile(
+    r"(?:发文字号|发文文号|(?<![索编])文\s*号|字\s*号)[ \t\u3000|｜:：】\]]*"
+    r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[(（【［﹝]\s*(?:19|20)\d{2}\s*[〕\])）】］﹞]\s*\d{1,5}\s*号)"
+)
+
+
+CITED_NUMBER_BEFORE_RE = re.compile(r"》\s*[（(]\s*$")
+
+
 def _printed_number(text: str) -> str | None:
     """The document number printed on its own line under the heading (GB/T 9704), or written in the first line."""
     m = NUMBER_LINE_RE.search(text[:400])
     if m:
         return normalise_doc_number(m.group(1))
+    first = DOC_NUMBER_RE.search(text[:40])
+    if first and CITED_NUMBER_BEFORE_RE.search(text[: first.start()]):
+        return None  # "根据《…的意见》（国发〔2024〕9号），…": the number of a document the first line cites
     return find_doc_number_near(text, 0, 0)
+
+
+HEADLINE_NUMBER_RE = re.compile(rf"^\s*[\[［【（(]\s*{_PRINTED_NUMBER}\s*[\]］】）)]|{BRACKETED_NUMBER_RE.pattern}")
+
+
+def _opening_number(text: str) -> str | None:
+    """The number of the document a page prints: on its own line under the heading, in the page's metadata fields
+    (文号 …), or the number line of an order or announcement (湖北省人民政府令第430号, …公告2022年第1号); None when
+    the opening lines print none of these (a number in brackets after a cited title is the cited one's)."""
+    m = NUMBER_LINE_RE.search(text[:400])
+    if m:
+        return normalise_doc_number(m.group(1))
+    field = NUMBER_FIELD_RE.search(text[:800])
+    if field:
+        return normalise_doc_number(field.group("number").replace("﹝", "〔").replace("﹞", "〕"))
+    return _heading_issuer(text, within=600)[1]
 
 
 # A page title cut to fit ("…关于组织开展2025年度国家绿色数据中心推荐..."): the document's matter (事由) is restated
@@ -2995,6 +3053,7 @@ def recognise(
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
     _covered_issuer(merged)
+    _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
     _issued_by_short_name(merged, text)
     _attached(merged)
@@ -3149,6 +3208,27 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
         more_specific = d.issuer is not None and issuer != d.issuer and issuer.startswith(d.issuer)
         if d.is_release and (d.issuer is None or more_specific) and d.cue.startswith(COVERING_CUE):
             d.issuer = issuer
+
+
+def _covered_number(docs: list[PolicyDocument], text: str, headline: str) -> None:
+    """ "鹤政发〔2025〕4号 / …关于印发《X》《Y》的通知 / …现印发给你们": the number printed under the heading of the
+    document a page prints (or beside its headline: "[天政发〔2021〕18号]天水市人民政府关于印发…") is its number, and a
+    covering notice's number is the number of what it issues (its own title or its covering formula named them),
+    where no number was read beside them."""
+    issued = [
+        d
+        for d in docs
+        if d.is_release
+        and d.doc_number is None
+        and (d.field == "title" or d.cue.startswith((FULL_TEXT_CUE, COVERING_CUE, LEAD_CUE)) or "印发" in d.cue)
+    ]
+    if not issued:
+        return
+    printed = next((d.doc_number for d in docs if d.cue.startswith(FULL_TEXT_CUE) and d.doc_number), None)
+    beside = HEADLINE_NUMBER_RE.search(headline)
+    number = printed or _opening_number(text) or (normalise_doc_number(beside.group(0)) if beside else None)
+    for d in issued if number else ():
+        d.doc_number = number
 
 
 def _coordinated_issuer(docs: list[PolicyDocument], fields: dict[str, str]) -> None:

@@ -80,6 +80,11 @@ def test_normalise_title_keeps_different_documents_apart() -> None:
         ("吉政明电〔2022〕1号", "吉政明电〔2022〕1号"),
         ("国发〔２０２１〕２３号", "国发〔2021〕23号"),
         ("2021年23号", None),
+        # a label or a clause run into the code is no part of it
+        ("发文字号皖交发〔2021〕63号", "皖交发〔2021〕63号"),
+        ("的通知粤府办〔2024〕9号", "粤府办〔2024〕9号"),
+        ("交通运输部公布了交规划发〔2022〕56号", "交规划发〔2022〕56号"),
+        ("赣市府办字〔2015〕118号", "赣市府办字〔2015〕118号"),
     ],
 )
 def test_normalise_doc_number(raw: str, expected: str | None) -> None:
