@@ -8,7 +8,8 @@ cross-validation, when it was trained:
 - a release: where the rules found none and gave no reason against the document the article is about
   (``policydocs.silent_subject``), that document becomes a release above ``promote_above``; its ``cue`` gives the
   probability and the Chinese n-grams of two characters or more that pushed it most.
-It never takes relevance or a release away (a release veto was measured and not shipped: see the README).
+It never takes relevance or a release away (a release veto was measured and not shipped: see the README), and it
+keeps out of posts not written in Chinese (``NgramModel.reads``), the language it was trained on.
 
 The model is trained on the tuning split of the labelled corpus only (``benchmarks/train_ngram_model.py``,
 scikit-learn), so the blind split measures it; it ships as JSON (``carbonwatch/rules/ngram_model.json``) and runs here
@@ -39,6 +40,12 @@ WHITESPACE_RE = re.compile(r"\s\s+")
 EXPLAIN_TOP = 5
 RELEASE_EXPLAIN_TOP = 4
 WORDLIKE_RE = re.compile(r"[\u4e00-\u9fff]{2,}")  # a reason a reader can read: Chinese, two characters or more
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# What else a page may be written in: Latin letters (English pages of government portals), kana (Japanese)
+OTHER_SCRIPT_RE = re.compile(r"[A-Za-z\u3040-\u30ff]")
+# The model was trained on Chinese posts: it speaks only where Chinese characters are at least half of the letters
+# it reads (a headline with CCER or ETF in it still is; an English page is not, whatever its single letters weigh).
+MIN_HAN_SHARE = 0.5
 
 
 class NgramModelError(ValueError):
@@ -93,6 +100,13 @@ class NgramModel:
     def fields(self, title: str, text: str) -> dict[str, str]:
         """The texts each vectorizer reads: the headline, and the headline with the lead."""
         return {"title": title, "lead": title + "\n" + text[: self.lead_chars]}
+
+    def reads(self, title: str, text: str) -> bool:
+        """Whether the post is written in the language the model was trained on (Chinese): Han characters make at
+        least :data:`MIN_HAN_SHARE` of the letters of the headline and lead it reads."""
+        lead = self.fields(title, text)["lead"]
+        han = len(HAN_RE.findall(lead))
+        return han > 0 and han >= MIN_HAN_SHARE * (han + len(OTHER_SCRIPT_RE.findall(lead)))
 
     def probability(self, which: Linear, title: str, text: str) -> tuple[float, list[tuple[str, float]]]:
         """P(label | post) and each n-gram's contribution (both vectorizers' summed), strongest first."""
@@ -195,7 +209,7 @@ def _first_span(gram: str, title: str, text: str) -> tuple[str, int, int] | None
 def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel | None) -> None:
     """Make ``relevance`` relevant where the rules said no and ``model`` is sure of carbon, with its reason first
     (a flag keeps the first spans); no model, no change."""
-    if model is None or relevance.relevant:
+    if model is None or relevance.relevant or not model.reads(title, text):
         return
     p, parts = model.probability(model.carbon, title, text)
     if p <= model.carbon.threshold:
@@ -203,7 +217,8 @@ def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel |
     relevance.relevant = True
     verdict = f"n-gram model {model.version}: p={p:.2f} > {model.carbon.threshold:.2f}"
     spans = [Evidence(verdict, "title", 0, 0, RULE, round(p, 3))]
-    located = [(gram, w, _first_span(gram, title, text)) for gram, w in parts if w > 0 and gram.strip()]
+    # the n-grams shown are those a reader can read: with a Chinese character in them (not "c", "n ", "2")
+    located = [(gram, w, _first_span(gram, title, text)) for gram, w in parts if w > 0 and HAN_RE.search(gram)]
     for gram, weight, span in [(g, w, at) for g, w, at in located if at is not None][:EXPLAIN_TOP]:
         field_name, start, end = span
         spans.append(Evidence(gram, field_name, start, end, RULE, round(weight, 3)))
@@ -217,7 +232,7 @@ def promote_release(title: str, text: str, policy: PolicyResult, model: NgramMod
     if model is None or model.release is None:
         return
     subject = silent_subject(title, text, policy)
-    if subject is None:
+    if subject is None or not model.reads(title, text):
         return
     p, parts = model.probability(model.release, title, text)
     if p <= model.release.threshold:

@@ -32,8 +32,7 @@ def test_the_sets_read_twice_are_fixed_by_rule_not_chosen() -> None:
     sample = sorted(pool, key=lambda p: hashlib.sha1(f"relabel:{p}".encode()).hexdigest())[:100]
     fresh = sorted(r["path"] for r in rows if r["split"] == "blind" and r["round"] in ("10", "11"))
     later = [
-        sorted(r["path"] for r in rows if r["split"] == "blind" and r["round"] == n)
-        for n in map(str, range(13, 31))
+        sorted(r["path"] for r in rows if r["split"] == "blind" and r["round"] == n) for n in map(str, range(13, 31))
     ]
     assert [row.path for row in read_labels(SECOND)] == sample + fresh + [p for paths in later for p in paths]
 

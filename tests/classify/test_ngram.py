@@ -118,3 +118,34 @@ def test_an_ngram_no_span_of_the_article_holds_is_left_out_of_the_evidence() -> 
     assert relevance.relevant
     spans = [(e.term, e.field, e.start, e.end) for e in relevance.evidence[1:]]
     assert spans == [("碳", "title", 0, 1)]  # and no ("碳\n", "text", 0, 2) pointing at the wrong characters
+
+
+def test_the_model_speaks_only_on_text_written_in_the_language_it_was_trained_on() -> None:
+    # an English page's single letters carried weight in the shipped model (p 0.70-0.78 on speeches and meeting
+    # reports of English government portals); the model reads Chinese and keeps out of anything else
+    data = hand_made(carbon_threshold=0.5)
+    data["vectorizers"]["title"] = {"ngram_range": [1, 1], "features": ["碳", "c"], "idf": [1.0, 1.0]}
+    data["models"]["carbon"]["weights"]["title"] = [4.0, 4.0]
+    model = parse_model(data, "test")
+    english = verdict()
+    apply_model(
+        "Zhang Jinru: attach great importance to energy conservation", "The city held a meeting.", english, model
+    )
+    assert not english.relevant and english.evidence == []
+    assert not model.reads("Zhang Jinru: attach great importance", "") and not model.reads("", "")
+    # a Chinese headline with a few Latin letters in it (CCER, ETF) is still Chinese, and only n-grams with a Chinese
+    # character in them are shown as the reason
+    assert model.reads("CCER重启 全国温室气体自愿减排交易市场启动", "")
+    mixed = verdict()
+    apply_model("全国碳市场启动 carbon", "", mixed, model)
+    assert mixed.relevant
+    assert [e.term for e in mixed.evidence[1:]] == ["碳"]
+
+
+def test_the_shipped_model_leaves_english_pages_to_the_rules() -> None:
+    model = load_model()
+    title = "4th Session of the 12th Hunan Provincial People's Congress closes"
+    text = "The session closed on Sunday. The party secretary spoke on the rule of law and called on deputies to act."
+    relevance = verdict()
+    apply_model(title, text, relevance, model)
+    assert not relevance.relevant

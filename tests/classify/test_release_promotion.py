@@ -126,3 +126,14 @@ def test_the_shipped_release_model_reads_plain_cases() -> None:
     )
     p_other, _ = model.probability(model.release, "A股三大指数收涨 券商板块走强", "沪指收涨0.5%，成交额放大。")
     assert p_release > model.release.threshold > p_other
+
+
+def test_no_promotion_where_the_page_is_not_written_in_chinese() -> None:
+    # the same headline over an English body: the model reads the headline with the lead, mostly English letters
+    model = parse_model(tiny(), "test")
+    body = "The municipal government has released the plan. " * 6
+    policy = PolicyResult()
+    promote_release("某市印发乌海市应对气候变化规划", body, policy, model)
+    assert not policy.is_release and policy.documents == []
+    promote_release("某市印发乌海市应对气候变化规划", "", policy, model)
+    assert policy.is_release  # the headline alone is Chinese
