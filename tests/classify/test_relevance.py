@@ -196,12 +196,22 @@ def test_a_bond_labelled_after_carbon_is_financing_news(title: str) -> None:
         "碳中和下一个爆发点来了，这家公司股价还在地板",
         "券商：碳中和背景下继续看好钢铁股",
         "创业板指跌超4% “碳中和”人气爆棚",
+        # a fund's headline: the carbon word names the product
+        "朱雀基金旗下新基金朱雀碳中和三年持有混合发起延长募集期",
+        "碳中和投资成全球风口 贝莱德碳中和ETF筹资规模再创纪录",
+        "成都首个“双碳”领域国资科创投资基金近期设立",
     ],
 )
 def test_stock_market_headline_hits_weigh_nothing(title: str) -> None:
     result = score_relevance(title, "板块午后拉升，多股涨停。", load_rules())
     assert result.title_score == 0.0 and not result.relevant
-    assert {e.rule for e in result.evidence if e.field == "title"} == {"market_frame"}
+    rules = {e.rule for e in result.evidence if e.field == "title"}
+    assert "market_frame" in rules and rules <= {"market_frame", "negative"}  # 碳中和ETF is a negative phrase too
+
+
+def test_a_fund_managers_view_is_no_fund_product() -> None:
+    result = score_relevance("基金经理：碳中和首要任务是电力系统低碳化", "", load_rules())
+    assert result.title_score > 0 and "market_frame" not in {e.rule for e in result.evidence}
 
 
 def test_a_market_headline_over_a_carbon_story_is_still_relevant() -> None:
