@@ -724,7 +724,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
 
 # A notice that forwards or publishes a document names it as one that issues it does (关于转发X的通知,
 # 关于公布X的通知, 关于发布X的公告): one release under two names.
-CARRIER_RE = re.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|公布|发布)(.+?)的(?:通知|公告|通告)》?$")
+CARRIER_RE = re.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|批转|公布|发布)(.+?)的(?:通知|公告|通告)》?$")
 BARE_YEAR_PREFIX_RE = re.compile(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年|届|版)")
 YEAR_RANGE_DASH_RE = re.compile(r"(?<=\d)\s*[-－—–~～]+\s*(?=(?:19|20)\d{2})")
 # A national law or regulation is named with or without the state's name before it.
@@ -940,6 +940,9 @@ def doc_type(title: str) -> str | None:
     return document_kind(normalise_title(title, carriers=False))  # 关于公布X名单的通知 is a notice
 
 
+NESTED_TITLE_RE = re.compile(r"[^〈<《》>〉]{0,40}[〈<](?P<title>[^〈<《》>〉]{2,120})[〉>]")
+
+
 def unwrap_notice(title: str) -> str:
     """关于印发X的通知 (or 某某印发《X》的通知) -> X: the notice only carries the document (both names mean the same
     release)."""
@@ -947,8 +950,11 @@ def unwrap_notice(title: str) -> str:
     m = re.match(r"^(?:.*?)关于印发\s*(.+?)\s*(?:的通知)?$", text, re.S)
     if m:
         inner = m.group(1).strip()
-        if inner.startswith("〈") and inner.endswith("〉"):
-            inner = inner[1:-1]  # a title quoted inside a title takes 〈〉: 关于印发〈X〉的通知
+        # a title quoted inside a title takes 〈〉 (or <>), after the body whose document is forwarded or approved:
+        # 关于印发〈X〉的通知, 关于批转区…领导小组办公室<静安区碳达峰实施方案>的通知
+        quoted = NESTED_TITLE_RE.fullmatch(inner)
+        if quoted:
+            inner = quoted.group("title")
         return inner if inner.startswith("《") else f"《{inner}》"
     # "中共岳阳市委办公室岳阳市人民政府办公室印发《X》的通知": the issuers' covering notice without 关于
     bare = re.fullmatch(r"(?P<who>[^《》]{2,80}?)印发\s*《(?P<inner>[^《》]+)》\s*的通知", text)
@@ -3191,6 +3197,9 @@ def _covering_notice_printed(d: PolicyDocument, text: str) -> bool:
     return bool(re.search(rf"(?m)^\s*(?:[^\n]{{0,40}})?关于(?:印发|发布){re.escape(title)}的通知\s*$", text))
 
 
+CARRIER_CUE_RE = re.compile(r"关于(?:印发|发布|转发|批转|公布)$")
+
+
 def _covered_issuer(docs: list[PolicyDocument]) -> None:
     """ "海东市人民政府办公室关于印发…的通知 / 各县区人民政府…：《X》已经市政府研究同意，现印发给你们": a document the
     covering notice's formula issues, with no signature of its own under it, is issued by the body whose covering
@@ -3206,7 +3215,9 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
     for d in docs:
         # ... also over the government its own title names (海东市关于… in a notice of 海东市人民政府办公室): its office
         more_specific = d.issuer is not None and issuer != d.issuer and issuer.startswith(d.issuer)
-        if d.is_release and (d.issuer is None or more_specific) and d.cue.startswith(COVERING_CUE):
+        # ... and the documents the notice's own title names ("关于发布《A》《B》和《C》的公告": A, B and C are its)
+        named = d.field == "title" and CARRIER_CUE_RE.match(d.cue) is not None
+        if d.is_release and (d.issuer is None or more_specific) and (d.cue.startswith(COVERING_CUE) or named):
             d.issuer = issuer
 
 
