@@ -1359,7 +1359,12 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     lead_end = _lead_end(text, headline)
     for m in NOTICE_RE.finditer(text):
         title = m.group("title")
-        if GENERIC_TITLE_RE.search(title) or doc_type(title) is None or _inside_brackets(text, m.start("title")):
+        # what a notice 印发 is a document whatever its last word (…重点工作安排): the closed list of kinds is not asked
+        # (its brackets closed: a title cut by the page's line breaks, "…规划\n2022-2030年）", is no title)
+        whole = title.count("（") + title.count("(") == title.count("）") + title.count(")")
+        open_kind = len(title) >= 6 and title_is_document(title, government_issuer=True)[0]
+        issued = whole and (doc_type(title) is not None or open_kind)
+        if GENERIC_TITLE_RE.search(title) or not issued or _inside_brackets(text, m.start("title")):
             continue  # a notice named in 《》 is handled (release or citation) by _bracket_docs
         issuer = _issuer_just_before(text, m.start()) or find_issuer_before(text, m.start())
         clause = _clause_before(text, m.start("title"))

@@ -32,3 +32,17 @@ def test_the_documents_a_notices_title_names_are_the_notices_issuers() -> None:
     issuers = {d.title_norm: d.issuer for d in recognise(title, text).releases}
     for name in ("碳排放权登记管理规则(试行)", "碳排放权交易管理规则(试行)", "碳排放权结算管理规则(试行)"):
         assert issuers[name] == "生态环境部"
+
+
+def test_what_a_notice_issues_is_a_document_whatever_its_last_word() -> None:
+    # 工作安排 is in no closed list of kinds; 关于印发X的通知 says X is a document
+    text = (
+        "上海市发改委发布关于印发上海市2023年碳达峰碳中和及节能减排重点工作安排的通知。文件指出，全市能耗进一步下降。"
+    )
+    [doc] = recognise("", text).releases
+    assert (doc.title, doc.issuer) == ("《上海市2023年碳达峰碳中和及节能减排重点工作安排》", "上海市发展和改革委员会")
+
+
+def test_a_title_cut_by_the_pages_line_breaks_is_no_document() -> None:
+    text = "县政府近日发布关于印发某某县城乡融合发展规划\n2022-2030年）的通知，明确了发展目标。"
+    assert [d.title for d in recognise("", text).releases if "某某县" in d.title] == []
