@@ -19,10 +19,10 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.90, 0.82),  # 0.920 / 0.916 / 0.832 at 30 rounds (2,123 tuning posts)
-    # 0.964 / 0.930 / 0.849 at 30 rounds (1,054 blind posts, rounds 1-30 read since they were measured); room for a
+    "tuning": (0.91, 0.90, 0.82),  # 0.916 / 0.914 / 0.832 at 31 rounds (2,231 tuning posts)
+    # 0.956 / 0.921 / 0.842 at 31 rounds (1,112 blind posts, rounds 1-31 read since they were measured); room for a
     # new round's misses (documents named falls with each new round's unread documents)
-    "blind": (0.95, 0.92, 0.84),
+    "blind": (0.95, 0.91, 0.83),
 }
 
 
