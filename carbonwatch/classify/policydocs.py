@@ -1486,7 +1486,16 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 # "依据2019年度市政府下达的节能“双控”目标任务": a document the clause works from, not its release
                 # (unless it is said to be the newest: "根据山东省医疗保障局发布的最新通知" is the news)
                 cited = CITE_RE.search(clause) and not title.startswith("最新")
-                if issuer is None or _future(clause) or company or foreign or cited:
+                # "中国发布2030年前碳达峰行动方案", "我国出台行动方案管控甲烷排放": a headline names the state as the
+                # one releasing (its body says which body, if it does); a named document, never a bare kind or a
+                # report ("中国发布报告称…" is a study)
+                national = (
+                    field_name == "title"
+                    and not bare
+                    and NATIONAL_SUBJECT_RE.search(text[: m.start()]) is not None
+                    and not NON_DOCUMENT_RE.search(title)
+                )
+                if (issuer is None and not national) or _future(clause) or company or foreign or cited:
                     continue
                 if not bare and (len(title) < 4 or not title_is_document(title, government_issuer=True)[0]):
                     continue
@@ -1529,6 +1538,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     return docs
 
 
+NATIONAL_SUBJECT_RE = re.compile(r"(?:^|[\s：:】])(?:中国|我国)(?:政府)?(?:正式|首次|近日|日前|今日|今天)?\s*$")
 STATUS_AFTER_RE = re.compile(
     r"[（(](?:试行|暂行|修订|修订稿|(?:19|20)\d{2}年(?:版|本)|(?:19|20)\d{2}\s*[-—–－~至]\s*(?:19|20)\d{2}\s*年?)[）)]"
 )

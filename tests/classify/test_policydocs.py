@@ -3310,3 +3310,19 @@ def test_a_company_board_adopting_a_motion_issues_no_policy_document() -> None:
     assert [(d.title_norm, d.issuer) for d in result.releases] == [
         (normalise_title("“十四五”国家信息化规划"), "中央网信委")
     ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("中国发布2030年前碳达峰行动方案 言明要以保障国家能源安全为底线", "2030年前碳达峰行动方案"),
+        ("彭博：我国正式出台甲烷排放控制行动方案", "甲烷排放控制行动方案"),
+    ],
+)
+def test_a_headline_naming_the_state_as_releasing_a_document_reports_its_release(headline: str, title: str) -> None:
+    assert [d.title_norm for d in recognise(headline, "").releases] == [title]
+
+
+@pytest.mark.parametrize("headline", ["中国发布报告称碳排放强度下降", "中国发布通知", "中国发布会聚焦绿色金融"])
+def test_the_state_releasing_a_report_or_a_bare_kind_is_no_release(headline: str) -> None:
+    assert not recognise(headline, "").is_release
