@@ -2797,10 +2797,15 @@ def _without_bracketed_number(title: str) -> str:
     return title[: number.start()] if number and number.start() >= 8 else title
 
 
+# A document-sharing site names the page after the file: "【政策】闵行区碳达峰实施方案.docx".
+FILE_SUFFIX_RE = re.compile(r"(?<=[\u4e00-\u9fff）)》])\.(?:docx?|pdf|wps|ofd|txt)\s*$", re.IGNORECASE)
+
+
 def strip_site_suffix(title: str) -> str:
-    """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`), a reposting tag
-    ("…名单公布【智为铭略转发】") or a leading column label before a bar ("全文|江西…规划发布", "每经22点丨…")."""
-    title = _strip_leading_column(REPOST_TAG_RE.sub("", title))
+    """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`), a file's extension
+    ("…实施方案.docx"), a reposting tag ("…名单公布【智为铭略转发】") or a leading column label before a bar
+    ("全文|江西…规划发布", "每经22点丨…")."""
+    title = _strip_leading_column(REPOST_TAG_RE.sub("", FILE_SUFFIX_RE.sub("", title)))
     page = PAGE_MARK_RE.search(title)
     title = title[: page.start()] if page and page.start() >= 8 else title
     m = SITE_SUFFIX_RE.search(title)

@@ -3326,3 +3326,16 @@ def test_a_headline_naming_the_state_as_releasing_a_document_reports_its_release
 @pytest.mark.parametrize("headline", ["中国发布报告称碳排放强度下降", "中国发布通知", "中国发布会聚焦绿色金融"])
 def test_the_state_releasing_a_report_or_a_bare_kind_is_no_release(headline: str) -> None:
     assert not recognise(headline, "").is_release
+
+
+def test_a_files_extension_is_no_part_of_a_pages_title() -> None:
+    assert strip_site_suffix("【政策】闵行区碳达峰实施方案.docx") == "【政策】闵行区碳达峰实施方案"
+    assert strip_site_suffix("关于印发《上海市碳达峰实施方案》的通知.PDF") == "关于印发《上海市碳达峰实施方案》的通知"
+    assert strip_site_suffix("Python 3.11 documentation.txt") == "Python 3.11 documentation.txt"  # not after Chinese
+    body = (
+        "闵行区碳达峰实施方案 为深入贯彻落实党中央、国务院关于碳达峰、碳中和的重大战略决策，制定本方案。\n"
+        "一、总体要求\n（一）指导思想\n"
+    )
+    assert [d.title_norm for d in recognise("【政策】闵行区碳达峰实施方案.docx", body).releases] == [
+        "闵行区碳达峰实施方案"
+    ]
