@@ -2866,9 +2866,13 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
     sentence = text[start : _sentence_end(text, d.end)]
     after = d.end - start
-    # "会议发布了《甲》，讨论了《乙》的征求意见稿": a draft phrase inside or right after another title is that one's
+    # "会议发布了《甲》，讨论了《乙》的征求意见稿": a draft phrase inside or right after another title is that one's;
+    # one inside the document's own title is its matter, not its state ("《政府立法公开征求意见反馈办法》"), where
+    # the title is one (no clause of a sentence read as a title)
+    own = d.start - start if not re.search(r"[，,。；;]", d.title) else len(sentence)
     return any(
-        m.start() < after or not _owned_by_later_title(sentence, after, m.start())
+        (m.start() < after or not _owned_by_later_title(sentence, after, m.start()))
+        and not (own <= m.start() and m.end() <= after)
         for m in DRAFT_SENTENCE_RE.finditer(sentence)
     )
 

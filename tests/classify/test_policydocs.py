@@ -3339,3 +3339,14 @@ def test_a_files_extension_is_no_part_of_a_pages_title() -> None:
     assert [d.title_norm for d in recognise("【政策】闵行区碳达峰实施方案.docx", body).releases] == [
         "闵行区碳达峰实施方案"
     ]
+
+
+def test_comment_in_a_documents_own_title_is_its_matter_not_a_draft() -> None:
+    title = "安徽省人民政府法制办公室关于印发《政府立法公开征求意见反馈办法》的通知"
+    text = (
+        "各市人民政府法制办：\n现将《政府立法公开征求意见反馈办法》印发给你们，请遵照执行。\n"
+        "安徽省人民政府法制办公室\n2017年12月1日\n"
+    )
+    assert "政府立法公开征求意见反馈办法" in {d.title_norm for d in recognise(title, text).releases}
+    draft = "近日，县住建局将《阳光大街中修道路工程设计方案》向社会公开征求意见。"
+    assert not recognise("", draft).is_release
