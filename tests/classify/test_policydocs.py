@@ -3350,3 +3350,9 @@ def test_comment_in_a_documents_own_title_is_its_matter_not_a_draft() -> None:
     assert "政府立法公开征求意见反馈办法" in {d.title_norm for d in recognise(title, text).releases}
     draft = "近日，县住建局将《阳光大街中修道路工程设计方案》向社会公开征求意见。"
     assert not recognise("", draft).is_release
+
+
+def test_a_document_published_and_explained_at_once_is_released() -> None:
+    text = "海南省政府日前向社会公布并解读《海南省全面禁止一次性不可降解塑料制品实施方案》，宣布自今年起分步禁塑。"
+    [doc] = recognise("", text).releases
+    assert (doc.title_norm, doc.issuer) == ("海南省全面禁止一次性不可降解塑料制品实施方案", "海南省人民政府")
