@@ -2824,6 +2824,11 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
+SUGGESTION_REPLY_RE = re.compile(
+    r"(?:建议|提案|议案)[》」”]?\s*(?:[（(][^（）()\n]{1,16}[）)])?\s*(?:已)?收悉"
+    r"|(?:建议|提案|议案)的(?:答复|回复|办理情况|办理结果)|答复摘要|现(?:将有关情况)?(?:汇总)?(?:答复|回复)如下"
+)
+REPLY_OPENING_CHARS = 400
 ADDRESSEE_OPENING_RE = re.compile(r"^各[^。：:\n]{1,120}?[：:]")
 COVER_FORMULA_RE = re.compile(
     r"现将《[^》]{2,80}》(?:印发|转发|发)给?你们|《[^》]{2,80}》[^。]{0,30}现(?:予)?印发给你们"
@@ -3127,9 +3132,14 @@ def recognise(
                 d.is_release, d.cue = False, "a roundup of rules taking effect: " + title[:20]
     # "专家解读…", "一图读懂《…》": an explainer of a document, not the news of its release (one that carries the full
     # text, "读懂《…》（附全文）", republishes the document and stays a release); a year's top ten recalls releases
+    # "《关于…的建议》（第0124号）收悉……现答复如下": a reply to a deputy's suggestion or a CPPCC proposal answers with
+    # what was issued before and what is planned; it issues nothing itself
+    reply = SUGGESTION_REPLY_RE.search(title) or SUGGESTION_REPLY_RE.search(text[:REPLY_OPENING_CHARS])
     headline_verdict = (
         "an interpretation: "
         if explainer or BROKER_VIEW_RE.match(title)
+        else "a reply to a deputy's suggestion or a proposal: "
+        if reply
         else "a chronology of releases (a year's top ten): "
         if YEAR_REVIEW_RE.search(title)
         else None

@@ -3356,3 +3356,28 @@ def test_a_document_published_and_explained_at_once_is_released() -> None:
     text = "海南省政府日前向社会公布并解读《海南省全面禁止一次性不可降解塑料制品实施方案》，宣布自今年起分步禁塑。"
     [doc] = recognise("", text).releases
     assert (doc.title_norm, doc.issuer) == ("海南省全面禁止一次性不可降解塑料制品实施方案", "海南省人民政府")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "三明市林业局关于推进三明林业碳汇和碳票项目",
+            "《关于推进三明林业碳汇和碳票项目开发的建议》(第0124号)收悉,由我局会同市生态环境局办理。现将有关情况汇总答复如下:\n"
+            "2021年8月,市林业局印发《关于加快推进林业碳票开发工作的通知》,鼓励林业经营主体参与三明林业碳票制发。",
+        ),
+        (
+            "姜清伟委员:",
+            "姜清伟委员:\n您提出的《关于河东区创建低碳社区的建议》收悉。现答复如下:\n"
+            "2021年11月,天津市生态环境局印发《关于开展低碳(近零碳排放)示范建设工作的通知》。",
+        ),
+        (
+            "继续提升农业生态系统固碳增汇能力",
+            "农业农村部7月26日发布《对十三届全国人大五次会议第0013号建议的答复摘要》。",
+        ),
+    ],
+)
+def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -> None:
+    result = recognise(title, text)
+    assert not result.is_release
+    assert all(d.cue.startswith("a reply to a deputy's suggestion") for d in result.documents if "印发" in d.cue)
