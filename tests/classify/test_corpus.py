@@ -19,10 +19,10 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.90, 0.82),  # 0.916 / 0.914 / 0.832 at 31 rounds (2,231 tuning posts)
-    # 0.956 / 0.921 / 0.842 at 31 rounds (1,112 blind posts, rounds 1-31 read since they were measured); room for a
-    # new round's misses (documents named falls with each new round's unread documents)
-    "blind": (0.95, 0.91, 0.83),
+    "tuning": (0.91, 0.90, 0.81),  # 0.917 / 0.913 / 0.825 at 32 rounds (2,348 tuning posts)
+    # 0.962 / 0.920 / 0.834 at 32 rounds (1,165 blind posts, rounds 1-31 read since they were measured, round 32 not);
+    # room for a new round's misses (documents named falls with each new round's unread documents)
+    "blind": (0.95, 0.91, 0.82),
 }
 
 
