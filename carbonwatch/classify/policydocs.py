@@ -1124,6 +1124,7 @@ SERIAL_AFTER_TITLE_RE = re.compile(
 
 
 CLAUSE_AFTER_NUMBER_RE = re.compile(r"[，,。；;：:！？）)]")
+OWN_BRACKET_RE = re.compile(r"^\s*[）)\]】]")
 
 
 def find_doc_number_near(text: str, start: int, end: int) -> str | None:
@@ -1139,7 +1140,9 @@ def find_doc_number_near(text: str, start: int, end: int) -> str | None:
     while begin > 0 and begin > start - 42 and "\u4e00" <= text[begin - 1] <= "\u9fff":
         begin -= 1  # a window that starts inside a code (杨|府发〔2022〕13号) takes the whole code
     found = list(DOC_NUMBER_RE.finditer(text[begin:start]))
-    if not found or CLAUSE_AFTER_NUMBER_RE.search(text[begin + found[-1].end() : start]):
+    # (the number's own closing bracket, "（京政发〔2016〕26号）《X》", closes no clause)
+    between = OWN_BRACKET_RE.sub("", text[begin + found[-1].end() : start], count=1) if found else ""
+    if not found or CLAUSE_AFTER_NUMBER_RE.search(between):
         return None  # "…的意见》（国发〔2024〕9号），各县…：《X》": a cited document's number, its clause closed
     return normalise_doc_number(found[-1].group(0))
 
@@ -3273,7 +3276,9 @@ def _covered_number(docs: list[PolicyDocument], text: str, headline: str) -> Non
     printed = next((d.doc_number for d in docs if d.cue.startswith(FULL_TEXT_CUE) and d.doc_number), None)
     beside = HEADLINE_NUMBER_RE.search(headline)
     number = printed or _opening_number(text) or (normalise_doc_number(beside.group(0)) if beside else None)
-    for d in issued if number else ():
+    if number is None:
+        return
+    for d in issued:
         d.doc_number = number
 
 

@@ -100,3 +100,10 @@ def test_the_benchmark_scores_numbers_of_documents_it_found(tmp_path: Path) -> N
     outcomes = evaluate(read_labels(tmp_path / "labels.tsv"), tmp_path, load_rules(), read_post)
     assert metrics(outcomes)["document_numbers"] == {"found": 1, "total": 2, "accuracy": 0.5}
     assert outcomes[1].wrong_numbers == ["《关于推进电力源网荷储一体化的指导意见》#发改能源规〔2021〕280号"]
+
+
+def test_a_number_in_its_own_brackets_before_a_title_is_the_titles() -> None:
+    text = "（京政发〔2016〕26号）《北京市碳达峰实施方案》"
+    assert find_doc_number_near(text, text.index("《"), len(text)) == "京政发〔2016〕26号"
+    cited = "根据《意见》（国发〔2024〕9号），各县：《某某县碳达峰实施方案》"
+    assert find_doc_number_near(cited, cited.rindex("《"), len(cited)) is None
