@@ -25,6 +25,7 @@ from carbonwatch.classify.policydocs import (
     MULTI_RE,
     PolicyResult,
     canonical_issuer,
+    corner_titles,
     normalise_doc_number,
     normalise_title,
     same_document_key,
@@ -216,7 +217,7 @@ def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
     # the recogniser's own rule of one document, as it reads text: a label copied from a pinyin-annotated page without
     # the annotations (one title carries too few for the page's threshold), a traditional page's label simplified
     title, issuer = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", issuer))
-    want = same_document_key(normalise_title(title))
+    want = same_document_key(normalise_title(corner_titles(title)))  # 「…法」 as Hong Kong and Taiwan write 《…》
     want_issuer = canonical_issuer(issuer) if issuer else None
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
         want_issuer = None  # a label naming only a count ("14部门") names no body to compare with
@@ -236,7 +237,7 @@ def _number_right(policy: PolicyResult, title: str, number: str) -> bool | None:
     """Whether the release found under ``title`` carries the labelled ``number`` (both normalised: 国发[2021]23号 is
     国发〔2021〕23号, spaces dropped, a traditional page's label simplified); None when no release has that title."""
     title, number = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", number))
-    want = same_document_key(normalise_title(title))
+    want = same_document_key(normalise_title(corner_titles(title)))
     found = [d for d in policy.releases if same_document_key(d.title_norm) == want]
     if not found:
         return None

@@ -2821,6 +2821,25 @@ def strip_site_suffix(title: str) -> str:
     return title[label.end() :] if label and len(title) - label.end() >= 8 else title
 
 
+# Hong Kong, Macau and Taiwan writing puts a document's title in corner brackets (「中华人民共和国对外关系法」,
+# 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
+# is a law's name is read as a title in 《》. One character for one, so offsets hold.
+CORNER_QUOTE_RE = re.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
+
+
+def corner_titles(text: str) -> str:
+    """``text`` with corner-bracket quotes that name a document (its kind or a law's name ends them) as 《》."""
+    if "「" not in text and "『" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        inner = m.group("inner")
+        named = doc_type(inner) is not None or LAW_NAME_RE.fullmatch(inner) is not None
+        return f"《{inner}》" if named else m.group(0)
+
+    return CORNER_QUOTE_RE.sub(one, text)
+
+
 def fullwidth_punctuation(text: str) -> str:
     """``text`` with ASCII punctuation beside Chinese characters in full width (same length)."""
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
@@ -3005,6 +3024,7 @@ def recognise(
     """
     ref_year = published_at.year if published_at else None
     title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
+    title, text = corner_titles(title), corner_titles(text)  # 「反外国制裁法」 as Hong Kong and Taiwan write 《…》
     # the document number a page prints after its title is no part of it: the full-text reading takes it as the
     # number (``TRAILING_NUMBER_RE``), every other reading of the headline goes without it
     numbered_title, title = title, _without_bracketed_number(title)

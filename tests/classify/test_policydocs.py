@@ -13,6 +13,7 @@ from carbonwatch.classify.policydocs import (
     _heading_issuers,
     canonical_issuer,
     complete_truncated,
+    corner_titles,
     doc_type,
     find_issuer_before,
     fullwidth_punctuation,
@@ -3381,3 +3382,32 @@ def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -
     result = recognise(title, text)
     assert not result.is_release
     assert all(d.cue.startswith("a reply to a deputy's suggestion") for d in result.documents if "印发" in d.cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("全国人大常委会表决通过「中华人民共和国对外关系法」", "全国人大常委会表决通过《中华人民共和国对外关系法》"),
+        (
+            "中共中央及国务院关于『深入打好污染防治攻坚战的意见』",
+            "中共中央及国务院关于《深入打好污染防治攻坚战的意见》",
+        ),
+        ("依法惩治「台独」顽固分子", "依法惩治「台独」顽固分子"),  # a quoted word, no document
+        ("各方热议「十五五」开局", "各方热议「十五五」开局"),
+    ],
+)
+def test_corner_brackets_naming_a_document_are_read_as_its_title(text: str, read: str) -> None:
+    assert corner_titles(text) == read
+    assert len(corner_titles(text)) == len(text)
+
+
+def test_a_law_in_corner_brackets_adopted_by_the_legislature_is_released() -> None:
+    text = "中国第14届全国人大常委会第3次会议今日表决通过「中华人民共和国对外关系法」，自7月1日起施行。"
+    assert [d.title_norm for d in recognise("", text).releases] == ["对外关系法"]
+
+
+def test_a_label_copied_with_corner_brackets_is_matched_as_the_classifier_reads_it() -> None:
+    from carbonwatch.classify.evaluate import _doc_found
+
+    policy = recognise("", "全国人大常委会今日表决通过《中华人民共和国反外国制裁法》，自公布之日起施行。")
+    assert _doc_found(policy, "「反外國制裁法」", "")
