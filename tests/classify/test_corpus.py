@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.90, 0.81),  # 0.916 / 0.912 / 0.821 at 33 rounds (2,439 tuning posts)
-    # 0.954 / 0.919 / 0.833 at 33 rounds (1,201 blind posts, rounds 1-31 read since they were measured, 32-33 not);
+    "tuning": (0.91, 0.89, 0.80),  # 0.917 / 0.905 / 0.810 at 34 rounds (2,522 tuning posts)
+    # 0.947 / 0.918 / 0.831 at 34 rounds (1,230 blind posts, rounds 1-33 read since they were measured, 34 not);
     # room for a new round's misses (documents named falls with each new round's unread documents)
     "blind": (0.94, 0.91, 0.82),
 }
