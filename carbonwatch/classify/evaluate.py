@@ -213,11 +213,17 @@ def default_reader() -> Callable[[Path], Post]:
     return _read
 
 
+def _label_key(title: str, other: str) -> tuple[str, str]:
+    """A labelled document's matching key, by the recogniser's own rule of one document as it reads text, and the
+    label's other field (issuer or number) read the same way: a label copied from a pinyin-annotated page without the
+    annotations (one title carries too few for the page's threshold), a traditional page's label simplified (with its
+    other field: together they are long enough to tell), 「…法」 as Hong Kong and Taiwan write 《…》."""
+    title, other = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", other))
+    return same_document_key(normalise_title(corner_titles(title))), other
+
+
 def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
-    # the recogniser's own rule of one document, as it reads text: a label copied from a pinyin-annotated page without
-    # the annotations (one title carries too few for the page's threshold), a traditional page's label simplified
-    title, issuer = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", issuer))
-    want = same_document_key(normalise_title(corner_titles(title)))  # 「…法」 as Hong Kong and Taiwan write 《…》
+    want, issuer = _label_key(title, issuer)
     want_issuer = canonical_issuer(issuer) if issuer else None
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
         want_issuer = None  # a label naming only a count ("14部门") names no body to compare with
@@ -236,8 +242,7 @@ def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
 def _number_right(policy: PolicyResult, title: str, number: str) -> bool | None:
     """Whether the release found under ``title`` carries the labelled ``number`` (both normalised: 国发[2021]23号 is
     国发〔2021〕23号, spaces dropped, a traditional page's label simplified); None when no release has that title."""
-    title, number = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", number))
-    want = same_document_key(normalise_title(corner_titles(title)))
+    want, number = _label_key(title, number)
     found = [d for d in policy.releases if same_document_key(d.title_norm) == want]
     if not found:
         return None
