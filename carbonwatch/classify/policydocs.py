@@ -2479,7 +2479,7 @@ def _opening_number(text: str) -> str | None:
         return normalise_doc_number(m.group(1))
     field = NUMBER_FIELD_RE.search(text[:800])
     if field:
-        return normalise_doc_number(field.group("number").replace("﹝", "〔").replace("﹞", "〕"))
+        return normalise_doc_number(field.group("number"))  # (NFKC reads ﹝2014﹞ as 〔2014〕)
     return _heading_issuer(text, within=600)[1]
 
 
@@ -2897,10 +2897,11 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     # "会议发布了《甲》，讨论了《乙》的征求意见稿": a draft phrase inside or right after another title is that one's;
     # one inside the document's own title is its matter, not its state ("《政府立法公开征求意见反馈办法》"), where
     # the title is one (no clause of a sentence read as a title)
-    own = d.start - start if not re.search(r"[，,。；;]", d.title) else len(sentence)
+    own = d.start - start
+    titled = not re.search(r"[，,。；;]", d.title)
     return any(
         (m.start() < after or not _owned_by_later_title(sentence, after, m.start()))
-        and not (own <= m.start() and m.end() <= after)
+        and not (titled and own <= m.start() and m.end() <= after)
         for m in DRAFT_SENTENCE_RE.finditer(sentence)
     )
 
