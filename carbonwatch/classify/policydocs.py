@@ -465,7 +465,11 @@ RELEASE_VERBS = (
     "落地",
 )
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
-HEREBY_RE = re.compile(r"现将\s*$")
+# "现将《X》印发给你们", "现将市发改委《X》转发给你们", "现将哈尔滨史志编纂委员会制定的《X》转发给你们": a covering
+# notice's formula, with the body whose document it passes on named between 现将 and the title.
+HEREBY_RE = re.compile(r"现将(?:(?P<body>[^\s，,。；;、：:《》“”]{2,30}?)(?:制定|起草|编制|印发|报送)?的?)?\s*$")
+# ... and the formula's verb after the title (its number in brackets between): "》（办市场发〔2022〕53号）转发给你们".
+FORWARDED_AFTER_RE = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*转发(?:给)?你们")
 # "今天发布的文件包括《A》《B》": the documents just released, listed after the verb.
 _LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
 LISTED_RE = re.compile(_LISTED)
@@ -1260,10 +1264,14 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if issuer is None and LISTED_RE.search(before):
             # "生态环境部发布了系列文件。今天发布的文件包括《A》…": who released them is in the sentence before
             issuer = find_issuer_before(text, m.start() - len(_sentence_before(text, m.start(), 200)) - 1)
-        if HEREBY_RE.search(before):
+        hereby, named_body = HEREBY_RE.search(before), None
+        if hereby:
             # "各省、自治区、直辖市人民政府…：现将《X》印发给你们": the bodies before the formula are its addressees;
-            # the issuer signs under it
-            issuer = issuer_prefix or _closing_issuer(text)
+            # the issuer signs under it, unless the formula names whose document it passes on (现将市发改委《X》)
+            body = hereby.group("body")
+            if body:
+                named_body = canonical_issuer(body) or (body if BODY_LINE_RE.fullmatch(body) else None)
+            issuer = issuer_prefix or named_body or _closing_issuer(text)
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
         gov = bool(issuer and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))
@@ -1305,6 +1313,13 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = True, COVERING_CUE + formula.group(0)[-12:]
             # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below
             issuer = issuer_prefix or _closing_issuer(text)
+        forwarded = FORWARDED_AFTER_RE.match(text, m.end()) if hereby else None
+        if forwarded and not release and not CITE_RE.search(clause):
+            # "现将市发改委《关于申报…的通知》转发给你们，请…": the forwarding notice's formula passes X on to its
+            # addressees, as 关于转发X的通知 does in a heading
+            # (whoever signs the forwarding notice did not issue X: X keeps its own issuer and number)
+            release, cue = True, FORWARDED_CUE + "现将…" + forwarded.group(0).strip()
+            issuer = issuer_prefix or named_body
         if not release and ATTACHED_BEFORE_RE.search(before):
             # "《意见》所附《关于市场化银行债权转股权的指导意见》": issued with the document it is attached to (whether
             # that one is a release, and who issued it, is settled once every document is known)
@@ -2214,6 +2229,7 @@ FULL_TEXT_CUE = "the article is the document"
 ATTACHED_CUE = "attached to a released document: "
 ATTACHED_BEFORE_RE = re.compile(r"》\s*所附的?\s*$")
 COVERING_CUE = "covering notice: "
+FORWARDED_CUE = "forwarded by a covering notice: "
 LEAD_CUE = "document named in the lead: "
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")

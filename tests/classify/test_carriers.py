@@ -46,3 +46,45 @@ def test_what_a_notice_issues_is_a_document_whatever_its_last_word() -> None:
 def test_a_title_cut_by_the_pages_line_breaks_is_no_document() -> None:
     text = "县政府近日发布关于印发某某县城乡融合发展规划\n2022-2030年）的通知，明确了发展目标。"
     assert [d.title for d in recognise("", text).releases if "某某县" in d.title] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "issuer", "number"),
+    [
+        # the body whose document is passed on, named between 现将 and the title
+        (
+            "各有关单位：\n现将市发改委《关于申报绿色低碳先进示范项目的通知》转发给你们，请按要求组织申报。\n"
+            "武汉市城乡建设局\n2023年9月11日\n",
+            "《关于申报绿色低碳先进示范项目的通知》",
+            "市发改委",
+            None,
+        ),
+        # the issuer in the title itself, its number in brackets before the formula's verb
+        (
+            "各省辖市文化广电和旅游局：现将《文化和旅游部办公厅关于开展2022年“中国旅游日”活动的通知》"
+            "（办市场发〔2022〕53号）转发给你们，请遵照执行。",
+            "《文化和旅游部办公厅关于开展2022年“中国旅游日”活动的通知》",
+            "文化和旅游部",
+            "办市场发〔2022〕53号",
+        ),
+        (
+            "各区、县人民政府：\n现将哈尔滨史志编纂委员会制定的《哈尔滨市志编纂方案》转发你们，请认真贯彻执行。",
+            "《哈尔滨市志编纂方案》",
+            "哈尔滨史志编纂委员会",
+            None,
+        ),
+    ],
+)
+def test_a_forwarding_formula_passes_on_the_document_it_names(
+    text: str, title: str, issuer: str, number: str | None
+) -> None:
+    # "现将…《X》转发给你们": X is passed on to the addressees as 关于转发X的通知 passes it on; the forwarding
+    # notice's signer did not issue X, so X keeps the body the formula names and its own number
+    [doc] = [d for d in recognise("", text).releases if d.title == title]
+    assert (doc.issuer, doc.doc_number) == (issuer, number)
+    assert doc.cue.startswith("forwarded by a covering notice")
+
+
+def test_a_document_cited_beside_a_forwarding_formula_is_not_forwarded() -> None:
+    text = "各有关单位：\n根据《中华人民共和国节约能源法》，现将有关事项通知如下：\n一、加强节能管理。"
+    assert recognise("", text).releases == []
