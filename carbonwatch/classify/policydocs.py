@@ -497,7 +497,11 @@ VERB_AFTER_RE = re.compile(
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"  # 获…会议表决通过: adopted
 )
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
-HEREBY_AFTER_RE = re.compile(r"^[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?")
+# "我们对《X》进行了修订。现予发布": the sentence that says X was revised (or drafted) ends before the formula.
+HEREBY_AFTER_RE = re.compile(
+    r"^(?:[^。！？；\n《》]{0,12}?(?:修订|修改|修正|制定|编制)[^。！？；\n《》]{0,6}。\s*)?"
+    r"[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?"
+)
 # "这份文件题为《X》": a document named after the sentence that reports its release.
 TITLED_AS_RE = re.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
@@ -2376,12 +2380,20 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
         j -= 1
     elif unknown and ISSUER_RE.match(lines[j]):
         return canonical_issuer(lines[j])  # a known body's unit signs alone (广元市公安局交通警察支队)
-    while j >= 0 and 0 < len(lines[j]) <= 40 and (signers := _signer_line(lines[j])):
+    while j >= 0 and 0 < len(lines[j]) <= 40 and (signers := _signer_line(SIGNATORY_RE.sub("", lines[j]))):
         names[:0] = signers
         j -= 1
     return canonical_issuer("、".join(names)) if names else None
 
 
+# A joint order signed by the heads of its bodies, one a line: "国家发展改革委主任：张平", "科技部部长 万钢".
+SIGNATORY_RE = re.compile(
+    r"(?:主任|部长|局长|署长|行长|主席|总理|省长|市长|县长|区长|委员长)[：:\s\u3000]*[\u4e00-\u9fff·]{2,5}$"
+)
+# A closing date in Chinese numerals, as orders print it: "二〇一一年八月三日".
+HAN_DATE_LINE_RE = re.compile(
+    r"^[（(]?[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[）)]?$"
+)
 SIGNER_COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:集团有限公司|有限责任公司|股份有限公司|有限公司|集团)")
 
 
@@ -2416,7 +2428,7 @@ def _closing_issuer(text: str) -> str | None:
     all_lines = [ln.strip() for ln in text.strip().splitlines()]
     tail = range(max(0, len(all_lines) - 8), len(all_lines))
     for i in [*tail, *range(min(40, len(all_lines)))]:  # the signers above a date line may run past either window
-        if i > 0 and DATE_LINE_RE.match(all_lines[i]):
+        if i > 0 and (DATE_LINE_RE.match(all_lines[i]) or HAN_DATE_LINE_RE.match(all_lines[i])):
             issuer = _issuer_lines_above(all_lines, i)
             if issuer:
                 return issuer

@@ -88,3 +88,26 @@ def test_a_forwarding_formula_passes_on_the_document_it_names(
 def test_a_document_cited_beside_a_forwarding_formula_is_not_forwarded() -> None:
     text = "各有关单位：\n根据《中华人民共和国节约能源法》，现将有关事项通知如下：\n一、加强节能管理。"
     assert recognise("", text).releases == []
+
+
+def test_a_revised_document_published_by_the_next_sentences_formula_is_released() -> None:
+    # "我们对《X》进行了修订。现予发布": the formula follows the sentence that says X was revised; a joint order is
+    # signed by the heads of its bodies over a date in Chinese numerals
+    text = (
+        "为促进清洁发展机制市场的健康发展，我们对《清洁发展机制项目运行管理办法》进行了修订。现予发布，自发布之日起施行。\n"
+        "国家发展改革委主任：张平\n科技部部长：万钢\n财政部部长 谢旭人\n二〇一一年八月三日\n"
+    )
+    [doc] = recognise("", text).releases
+    assert (doc.title, doc.issuer) == ("《清洁发展机制项目运行管理办法》", "国家发展改革委、科技部、财政部")
+
+
+def test_a_notice_signed_over_a_date_in_chinese_numerals_names_its_signer() -> None:
+    title = "关于免收湖北省上市公司2021年和2022年上市费的通知"
+    text = "各上市公司：\n继续免收注册地在湖北省上市公司的上市年费。\n特此通知。\n上海证券交易所\n二〇二一年一月四日\n"
+    [doc] = recognise(title, text).releases
+    assert doc.issuer == "上海证券交易所"
+
+
+def test_a_revision_reported_without_a_formula_is_not_a_release() -> None:
+    text = "专家认为，《清洁发展机制项目运行管理办法》进行了修订。修订后的办法更加完善。"
+    assert recognise("", text).releases == []
