@@ -221,10 +221,15 @@ def document_kind(title: str) -> str | None:
     return None
 
 
+# A run of sentences: a full stop, or four clauses and more (no real title in the corpus or the title lists has either;
+# a page whose headline field holds its first paragraph does: "按照…部署，结合《…》要求，…支行细化部署，…作用。").
+SENTENCES_RE = re.compile(r"。|(?:[^，,]*[，,]){3}")
+
 # What a title cannot be, tested in this order: (pattern, unless it has the 关于…的X form, the reason given).
 REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (COMPANY_RE, False, "issued by a company ({}), not a government body"),
     (HEADLINE_MARK_RE, False, "a news headline ({})"),
+    (SENTENCES_RE, False, "running text, not a title ({})"),
     (EXPLAINER_RE, True, "an explainer's headline ({})"),
     (COMMENTARY_RE, False, "an explainer's headline ({})"),
     (SPEECH_RE, True, "a news headline (reported speech: {})"),

@@ -45,6 +45,9 @@ NOT_DOCUMENTS = [
     "【一图读懂】吉林省生态环境保护十四五规划",
     "关于完善全县应急体系建设的思考及建议",  # an essay
     "关于公司水制氢与高压加氢一体化实验装置项目建设完成的公告",  # a listed company's announcement
+    # a page's first paragraph in its headline field: sentences, not a title, whatever its last words
+    "按照年度工作会议关于绿色金融重点工作的安排部署，结合相关要求，支行细化部署，充分发挥金融的资源配置作用",
+    "为做好招生工作，依据有关规定。结合我区实际，制定本实施意见",
 ]
 
 
@@ -132,3 +135,8 @@ def test_a_judges_commentary_on_an_interpretation_is_no_document() -> None:
     ok, reason = title_is_document(title, government_issuer=True)
     assert (ok, reason.startswith("an explainer")) == (False, True)
     assert title_is_document("最高人民法院、最高人民检察院关于办理危害药品安全刑事案件适用法律若干问题的解释")[0]
+
+
+def test_a_title_with_commas_inside_its_brackets_is_still_a_title() -> None:
+    # two commas do not make sentences: real titles hold a list ("关于加强A、B，推进C，促进D的意见") at most
+    assert title_is_document("关于加快推进生态文明建设，促进绿色发展，实现碳达峰的意见")[0] is True
