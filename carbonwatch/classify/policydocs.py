@@ -583,7 +583,7 @@ YEAR_RE = re.compile(
     # (... and "2014年原银监会发布的《…》": a body named as it was then, 原)
 )
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
-RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天")
+RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天|以来")
 SAME_YEAR_RE = re.compile(r"同年|当年")
 SAME_YEAR_REACH = 400  # how far back 同年 may look for the year it repeats (a paragraph)
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
@@ -1346,7 +1346,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if release and issuer is None and _international(_sentence_before(text, m.start(), 120) + inner):
             release, cue = False, "an international body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
-            release, cue = False, "earlier year: " + _sentence_before(text, m.start()).strip()
+            release, cue = False, EARLIER_YEAR_CUE + _sentence_before(text, m.start()).strip()
         if release and SINCE_AFTER_RE.match(raw_after):
             # "自2019年市政府印发《X》以来，…": the release starts a period the article reports on; it is not news
             release, cue = False, "a period since its release: " + clause.strip()[-20:]
@@ -2230,6 +2230,7 @@ ANNOUNCEMENT_NUMBER_LINE_RE = re.compile(
     r"(?P<num>(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*号)[ \t\u3000]*$"
 )
 FULL_TEXT_CUE = "the article is the document"
+EARLIER_YEAR_CUE = "earlier year: "
 ATTACHED_CUE = "attached to a released document: "
 ATTACHED_BEFORE_RE = re.compile(r"》\s*所附的?\s*$")
 COVERING_CUE = "covering notice: "
@@ -3037,6 +3038,22 @@ def _selection_document(title: str) -> PolicyDocument | None:
     return _released(name, None, "名单", "title", m.span("what"), cue)
 
 
+# A day the text reports something happened on: "2023年5月10日", "于2022年6月印发" (not one it looks ahead to: 自…起,
+# 将于, 到…, 截至, …前).
+REPORTED_DATE_RE = re.compile(
+    r"(?<!自)(?<!从)(?<!到)(?<!至)(?<!截至)(?<!截止)(?<!将于)(?<!将在)(?<!预计)(?<!计划)(?<!力争)(?<!将)"
+    r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?"
+    r"(?![^，。；\n]{0,12}?(?:起|前|止|以后|之后|开始|到期|截止|施行|实施|生效))"
+)
+
+
+def _reported_year(text: str) -> int | None:
+    """An undated article's year at the earliest: the latest year of a day it reports something happened on (an
+    article is not written before the events it reports), or None."""
+    years = [int(m.group(1)) for m in REPORTED_DATE_RE.finditer(text)]
+    return max(years) if years else None
+
+
 def recognise(
     title: str,
     text: str,
@@ -3051,7 +3068,7 @@ def recognise(
     ``published_at`` dates the article (events in earlier years are history, not news); ``carbon_terms`` marks
     documents whose title names a carbon term (see ``PolicyDocument.carbon``).
     """
-    ref_year = published_at.year if published_at else None
+    ref_year = published_at.year if published_at else _reported_year(text)
     title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
     title, text = corner_titles(title), corner_titles(text)  # 「反外国制裁法」 as Hong Kong and Taiwan write 《…》
     # the document number a page prints after its title is no part of it: the full-text reading takes it as the
@@ -3403,13 +3420,14 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
     lead_end = _lead_paragraph_end(text, title)
     dated: list[tuple[PolicyDocument, str]] = []
     for d in docs:
-        if d.is_release and d.field == "text" and d.start > lead_end:
+        # (a release already withdrawn as an earlier year's is still an entry of the chronology)
+        if (d.is_release or d.cue.startswith(EARLIER_YEAR_CUE)) and d.field == "text" and d.start > lead_end:
             years = YEAR_MONTH_RE.findall(_sentence_before(text, d.start, 80))
             if years:
                 dated.append((d, years[-1]))
     if len(dated) >= CHRONOLOGY_MIN and len({year for _, year in dated}) >= 2:
         for d, year in dated:
-            if not d.cue.startswith(HEADLINE_LINK):  # the one the headline reports is the news the review is about
+            if d.is_release and not d.cue.startswith(HEADLINE_LINK):  # the headline's is the news reviewed
                 d.is_release, d.cue = False, f"a chronology of releases ({year}…): " + d.cue[:30]
 
 

@@ -3411,3 +3411,36 @@ def test_a_label_copied_with_corner_brackets_is_matched_as_the_classifier_reads_
 
     policy = recognise("", "全国人大常委会今日表决通过《中华人民共和国反外国制裁法》，自公布之日起施行。")
     assert _doc_found(policy, "「中華人民共和國反外國制裁法」", "")
+
+
+def test_an_undated_article_is_no_older_than_the_days_it_reports() -> None:
+    # no publication date: the latest day the text reports (2023年3月) dates it, so a release of 2017 is history
+    text = (
+        "2023年3月，各地绿证交易规模持续扩大。\n"
+        "回顾历史，国家发展改革委、财政部、国家能源局于2017年1月18日联合发布了《关于试行可再生能源绿色电力证书"
+        "核发及自愿认购交易制度的通知》。"
+    )
+    result = recognise("绿证市场观察", text)
+    assert not result.is_release
+    assert any(d.cue.startswith("earlier year") for d in result.documents)
+    # ... but not a day it looks ahead to (自…起施行, 将于…): those say nothing of when the article was written
+    ahead = "2021年1月，市政府印发《某市节约用水办法》。该办法自2026年1月1日起施行，将于2027年3月评估。"
+    assert [d.title for d in recognise("某市节水新规", ahead).releases] == ["《某市节约用水办法》"]
+
+
+def test_a_release_since_an_earlier_year_is_not_history() -> None:
+    # "自2014年6月成立…以来第三次发布": counted up to now from that year, the release is today's
+    text = "最高人民法院今天举行发布会。这是最高人民法院自2014年6月成立环境资源审判庭以来第三次发布环境资源审判白皮书。"
+    assert recognise("最高法发布白皮书", text, published_at=datetime(2018, 6, 2, tzinfo=UTC)).is_release
+
+
+def test_a_chronology_counts_the_entries_already_history() -> None:
+    # dated by its own latest entry (2023年12月), the entries of 2020 and 2022 are history on their own; with the
+    # rest they make a chronology, whose entries of 2023 are background too
+    text = (
+        "本文梳理数据要素政策。\n2020年4月，中共中央、国务院印发《关于构建更加完善的要素市场化配置体制机制的意见》。"
+        "2022年12月，中共中央、国务院印发《关于构建数据基础制度更好发挥数据要素作用的意见》。"
+        "2023年2月，中共中央、国务院印发《数字中国建设整体布局规划》。"
+        "2023年12月，国家数据局等17部门制定了《“数据要素×”三年行动计划（2024—2026年）》。"
+    )
+    assert recognise("国家数据要素政策一览", text).releases == []
