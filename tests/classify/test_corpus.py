@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    "tuning": (0.91, 0.89, 0.80),  # 0.918 / 0.904 / 0.805 at 36 rounds (2,680 tuning posts)
-    # 0.938 / 0.918 / 0.807 at 36 rounds (1,322 blind posts, rounds 1-35 read since they were measured, 36 not);
+    "tuning": (0.91, 0.89, 0.80),  # 0.917 / 0.905 / 0.803 at 37 rounds (2,737 tuning posts)
+    # 0.936 / 0.918 / 0.804 at 37 rounds (1,348 blind posts, rounds 1-36 read since they were measured, 37 not);
     # room for a new round's misses (documents named falls with each new round's unread documents)
     "blind": (0.93, 0.91, 0.80),
 }
