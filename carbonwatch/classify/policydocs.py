@@ -1274,7 +1274,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             # the issuer signs under it, unless the formula names whose document it passes on (现将市发改委《X》)
             body = hereby.group("body")
             if body:
-                named_body = canonical_issuer(body) or (body if BODY_LINE_RE.fullmatch(body) else None)
+                named_body = canonical_issuer(body) or _body_named(body)
             issuer = issuer_prefix or named_body or _closing_issuer(text)
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
@@ -2352,6 +2352,12 @@ BODY_LINE_RE = re.compile(
 )
 
 
+def _body_named(line: str) -> str | None:
+    """The body ``line`` names and nothing else (:data:`BODY_LINE_RE`): its canonical name, or the name as printed
+    where the issuer patterns do not know it (莆田市公安局交通管理支队涵江大队); None for any other line."""
+    return (canonical_issuer(line) or line) if BODY_LINE_RE.fullmatch(line) else None
+
+
 def _heading_issuer(text: str, within: int = 0) -> tuple[str | None, str | None]:
     """Issuers and number printed at the top of an order (国家发展和改革委员会 / 商务部 / 令 / 第47号), or on its first
     line (湖北省人民政府令第430号); with ``within``, an order line anywhere in that many first characters. Failing
@@ -2433,10 +2439,10 @@ def _closing_issuer(text: str) -> str | None:
             issuer = _issuer_lines_above(all_lines, i)
             if issuer:
                 return issuer
-            if i > 1 and PROMULGATE_RE.search(all_lines[i - 2]) and BODY_LINE_RE.fullmatch(all_lines[i - 1]):
+            if i > 1 and PROMULGATE_RE.search(all_lines[i - 2]) and (body := _body_named(all_lines[i - 1])):
                 # "…现印发给你们，请认真贯彻执行。 / 金华经济技术开发区管理委员会党政综合办公室 / 2024年2月29日":
                 # the one line between the covering formula and its date signs it, a body the patterns do not know
-                return canonical_issuer(all_lines[i - 1]) or all_lines[i - 1]
+                return body
     # A page that ran the lines together still ends with its signer and date ("…附件：某名单 乐清市经济和信息化局
     # 2023年5月13日").
     inline = INLINE_SIGNATURE_RE.search(text.strip()[-80:])
@@ -2462,8 +2468,8 @@ def _heading_issuers(text: str) -> str | None:
     for i, line in enumerate(lines):
         if line.startswith("关于") and i > 0:
             known = _issuer_lines_above(lines, i)
-            if known is None and BODY_LINE_RE.fullmatch(lines[i - 1]) and (i == 1 or not lines[i - 2]):
-                return canonical_issuer(lines[i - 1]) or lines[i - 1]
+            if known is None and (i == 1 or not lines[i - 2]) and (body := _body_named(lines[i - 1])):
+                return body
             return known
     return None
 
