@@ -1047,6 +1047,10 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         return named[-1]
     if found:
         return found[-1]
+    # "为贯彻落实中共中央、国务院…部署，我部编制了《X》": the writer names itself (我部, 我们); a body its sentence cites
+    # is not the writer, so who 我部 is is read from the page (its headline, signature), not from this sentence
+    if WE_ACTOR_RE.search(_clause_before(text, pos)):
+        return None
     # "省政府印发了": the province is the one the article is about (named earlier in the text).
     anaphors = [(m.group(1), m.group(2)) for m in ANAPHOR_RE.finditer(sentence)]
     names = []
@@ -1278,7 +1282,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             issuer = issuer_prefix or named_body or _closing_issuer(text)
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
-        gov = bool(issuer and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))
+        # (a body writing of itself as 我部 / 我委 is a government body, whoever it is)
+        gov = bool((issuer or WE_RE.search(clause)) and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))
         is_doc = (
             title_is_document(title, government_issuer=gov)[0] or title_is_document(inner, government_issuer=gov)[0]
         )
@@ -3279,16 +3284,28 @@ def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
 # "我部根据《…》，组织制定了《X》": a body writing of itself (我部, 我委, 我局, 我厅, 我署, 我行), in the sentence that
 # releases X, under a headline led by that body ("生态环境部印发…规则").
 WE_RE = re.compile(r"(?:我|本)(?P<kind>部|委|局|厅|署|行|办)(?!门|分|级|位|国|们)")
+# ... or as 我们 / 本部门 (a covering notice's "我们制定了《X》，现印发给你们")
+WE_ACTOR_RE = re.compile(rf"{WE_RE.pattern}|我们|本(?:部门|机关|单位)")
 
 
 def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
     """The headline's issuer, where the sentence that releases ``d`` names its body as 我部 / 我委 … and that
-    issuer is a body of the same kind (a 部 for 我部), or None."""
-    we = WE_RE.search(_sentence_before(text, d.start))
-    lead = ISSUER_RE.match(title.strip()) if we else None
-    issuer = canonical_issuer(lead.group(0)) if we and lead else None
+    issuer is a body of the same kind (a 部 for 我部), or None. "我们" names no kind: the headline must be the
+    signature line of the bodies themselves ("国家机关事务管理局 国家发展和改革委员会 财政部 生态环境部")."""
+    clause = _sentence_before(text, d.start)
+    we = WE_RE.search(clause)
+    headline = LEAD_DATE_RE.sub("", title.strip())  # "12月30日，生态环境部正式出台…": the day is no part of who
+    if we is None:
+        signers = _signer_line(headline) if WE_ACTOR_RE.search(clause) else []
+        return canonical_issuer("、".join(signers)) if signers else None
+    lead = ISSUER_RE.match(headline)
+    issuer = canonical_issuer(lead.group(0)) if lead else None
     # one body, of the kind it calls itself (我行: a bank, 中国人民银行)
-    return issuer if we and issuer and "、" not in issuer and issuer.endswith(we.group("kind")) else None
+    return issuer if issuer and "、" not in issuer and issuer.endswith(we.group("kind")) else None
+
+
+# A headline opening with the day of the news: "12月30日，", "1月5日 ".
+LEAD_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*[，,：:]?\s*")
 
 
 def _self_reference_issuer(head: str) -> str | None:

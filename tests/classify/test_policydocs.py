@@ -835,6 +835,21 @@ def test_titles_listed_together_share_the_issuer_and_we_is_the_headline_s_body()
     assert [d.issuer for d in docs if d.title.startswith("《碳排放权登记")] == [None]
 
 
+def test_a_body_writing_of_itself_is_not_the_body_its_sentence_cites() -> None:
+    # "为贯彻落实党中央、国务院…，我部编制了《X》": the cited bodies are not 我部; the headline (after its day) says who
+    cited = "为贯彻落实中共中央、国务院有关决策部署，我部编制了《全国碳排放权交易配额分配实施方案（发电行业）》。"
+    headline = "12月30日，生态环境部正式出台配额分配方案"
+    docs = recognise(headline, cited, published_at=Y2021).releases
+    assert [d.issuer for d in docs if "发电行业" in d.title] == ["生态环境部"]
+    # ... and where the page does not say who 我部 is, no issuer is taken rather than the cited one
+    docs = recognise("配额分配方案全文", cited, published_at=Y2021).releases
+    assert [d.issuer for d in docs if "发电行业" in d.title] == [None]
+    # "我们制定了《X》，现印发给你们" under a headline that is the signers' own line
+    ours = "根据中共中央、国务院《关于推进绿色发展的意见》，我们制定了《公共机构绿色低碳引领行动方案》，现印发给你们。"
+    docs = recognise("国家机关事务管理局 国家发展和改革委员会 财政部", ours, published_at=Y2021).releases
+    assert [d.issuer for d in docs] == ["国管局、国家发展改革委、财政部"]
+
+
 @pytest.mark.parametrize(
     "title", ["2021年中国互联网治理十大事件", "2021年度十大检察新闻", "2021新能源汽车十大年度事件：动力电池跑马圈地"]
 )
