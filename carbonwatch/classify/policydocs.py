@@ -221,7 +221,7 @@ ISSUER_ALIASES: dict[str, str] = {
 # Self-regulatory and social bodies publish rules, plans and proposals too (上交所"十四五"发展规划, 行业协会倡议书):
 # those are not a government body's policy documents.
 NON_GOVERNMENT_RE = re.compile(
-    r"交易所|上交所|深交所|北交所|[\u4e00-\u9fff]{2,8}?(?:协会|商会|学会|研究会|研究院)"
+    r"交易所|上交所|深交所|北交所|[\u4e00-\u9fff]{2,8}?(?:协会|商会|学会|研究会|研究院|联合会)"
     r"|\d+家(?:机构|企业|单位|公司|协会|平台|银行)"  # bodies counted by 家 are establishments, not government
 )
 _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
@@ -1962,9 +1962,35 @@ NUMBERED_HEADING_RE = re.compile(
 )
 
 
+# "关于组织开展2025年度国家绿色数据中心推荐工作的通知 / 工信厅联节函〔2025〕279号": a document's heading printed
+# without its issuer (a news page reposting it under a lead), on its own line, with its number alone on the next line.
+BARE_HEADING_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<title>关于[^\n。；《》]{4,100}?的(?:通知|意见|决定|公告|通告|批复|函|办法|规定))[ \t\u3000]*\n"
+    rf"[ \t\u3000]*[（(]?(?P<num>{DOC_NUMBER_RE.pattern})[）)]?[ \t\u3000]*$"
+)
+
+
+BARE_HEADING_CUE = "document heading without its issuer, with number: "
+
+
+def _bare_heading_docs(text: str, ref_year: int | None) -> list[PolicyDocument]:
+    """Documents printed under a heading that starts with 关于 and names no issuer (see BARE_HEADING_RE): released,
+    the issuer left to the page (the lead's untitled release, the signature, the number's code)."""
+    docs: list[PolicyDocument] = []
+    for m in BARE_HEADING_RE.finditer(text):
+        heading = re.sub(r"\s+", "", m.group("title"))
+        title = unwrap_notice(heading)  # a covering notice's heading names the document it issues
+        title = title if title.startswith("《") else f"《{title}》"
+        doc = _released(title, None, doc_type(title), "text", m.span("title"), BARE_HEADING_CUE + heading)
+        doc.doc_number = normalise_doc_number(m.group("num"))
+        doc.is_release = not is_historical(text, m.start(), ref_year)
+        docs.append(doc)
+    return docs
+
+
 def _header_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     """An official document printed in the page: "X人民政府关于…的通告" (maybe over several lines) + its number."""
-    docs: list[PolicyDocument] = []
+    docs: list[PolicyDocument] = [] if field_name != "text" else _bare_heading_docs(text, ref_year)
     for m in NUMBERED_HEADING_RE.finditer(text):
         heading = re.sub(r"\s+", "", m.group("title"))
         issuer_m = ISSUER_RE.match(heading)
@@ -2134,7 +2160,8 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
                 if o is not d
                 and o.doc_type == d.doc_type
                 and o.title_norm != o.doc_type
-                and (o.issuer == d.issuer or vague)
+                # ... or a heading printed without its issuer ("联合印发通知" over "关于…的通知 / 工信厅联节函〔2025〕279号")
+                and (o.issuer == d.issuer or vague or (o.issuer is None and o.cue.startswith(BARE_HEADING_CUE)))
             ]
             if len(named) != 1:
                 named = _carried_in_sentence(d, docs, texts.get(d.field, ""))
@@ -3132,6 +3159,8 @@ def recognise(
                 or host
                 or _self_signed_issuer(d, text)
                 or (_we_issuer(d, text, title) if d.field == "text" else None)
+                # a heading printed without its issuer is signed at the document's end
+                or (_closing_issuer(text) if d.cue.startswith(BARE_HEADING_CUE) else None)
             )
     merged, folded = _fold_headline_paraphrases(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)

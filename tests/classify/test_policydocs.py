@@ -27,6 +27,7 @@ from carbonwatch.classify.policydocs import (
 )
 
 Y2021 = datetime(2021, 11, 16, tzinfo=UTC)
+Y2025 = datetime(2025, 7, 7, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -695,6 +696,7 @@ def test_the_issuer_after_the_title_and_its_short_name() -> None:
         "负责人表示，将建立健全补偿制度；编制出台《全国防沙治沙规划》；签订责任书。",  # a list of plans
         "厅长说，广东准备出台更具有针对性的促进民营企业发展的政策和措施。",  # 准备: a plan
         "中国互联网协会近日发布《元宇宙产业自律公约》。",  # an industry's self-regulation pact
+        "3月15日，中国石油和化学工业联合会发布《石油和化学工业“十四五”发展指南》。",  # an industry federation
     ],
 )
 def test_not_a_government_release(text: str) -> None:
@@ -3459,3 +3461,26 @@ def test_a_chronology_counts_the_entries_already_history() -> None:
         "2023年12月，国家数据局等17部门制定了《“数据要素×”三年行动计划（2024—2026年）》。"
     )
     assert recognise("国家数据要素政策一览", text).releases == []
+
+
+def test_a_heading_printed_without_its_issuer_over_its_number_is_the_document_the_lead_reports() -> None:
+    # a news page reposting a notice: the lead's "联合印发通知", then the notice's heading and number on lines of their own
+    text = (
+        "工业和信息化部、国家发展改革委、商务部等三部门近日联合印发通知，部署开展2025年度国家绿色数据中心推荐工作。\n"
+        "关于组织开展2025年度国家绿色数据中心推荐工作的通知\n"
+        "工信厅联节函〔2025〕279号\n"
+        "各省、自治区、直辖市工业和信息化主管部门：\n"
+        "为贯彻落实…，现组织开展推荐工作。\n"
+    )
+    [doc] = recognise("绿色数据中心推荐工作启动", text, published_at=Y2025).releases
+    assert doc.title == "《关于组织开展2025年度国家绿色数据中心推荐工作的通知》"
+    assert (doc.issuer, doc.doc_number) == ("工业和信息化部、国家发展改革委、商务部", "工信厅联节函〔2025〕279号")
+    # ... and with no lead, signed at its end (where its number's code does not say who)
+    signed = text.split("\n", 1)[1].replace("工信厅联节函", "绿数推") + "国家发展和改革委员会办公厅\n2025年6月30日\n"
+    docs = recognise("关于组织开展推荐工作的通知", signed, published_at=Y2025).releases
+    assert [(d.title_norm, d.issuer) for d in docs] == [
+        ("关于组织开展2025年度国家绿色数据中心推荐工作的通知", "国家发展改革委")
+    ]
+    # a heading cited in running text (not on its own line over its number) is no printed document
+    cited = "根据关于组织开展2025年度国家绿色数据中心推荐工作的通知（工信厅联节函〔2025〕279号）要求，我市开展自查。"
+    assert recognise("我市开展自查", cited, published_at=Y2025).releases == []
