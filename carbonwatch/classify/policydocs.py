@@ -1355,7 +1355,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if release and SINCE_AFTER_RE.match(raw_after):
             # "自2019年市政府印发《X》以来，…": the release starts a period the article reports on; it is not news
             release, cue = False, "a period since its release: " + clause.strip()[-20:]
-        if release and field_name == "text" and not _printed_heading_at(text, m.start()):
+        # (a covering notice's formula is the release itself, never recalled: "《云南省人民政府新闻发布会实施方案》已经
+        # 省人民政府同意，现印发给你们" is no press conference)
+        covering = cue.startswith(COVERING_CUE) or bool(hereby)
+        if release and field_name == "text" and not covering and not _printed_heading_at(text, m.start()):
             recalled = _recalled(text, m.start())
             if recalled:
                 release, cue = False, recalled

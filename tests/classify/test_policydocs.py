@@ -3484,3 +3484,17 @@ def test_a_heading_printed_without_its_issuer_over_its_number_is_the_document_th
     # a heading cited in running text (not on its own line over its number) is no printed document
     cited = "根据关于组织开展2025年度国家绿色数据中心推荐工作的通知（工信厅联节函〔2025〕279号）要求，我市开展自查。"
     assert recognise("我市开展自查", cited, published_at=Y2025).releases == []
+
+
+def test_a_covering_formula_is_the_release_itself_whatever_its_title_names() -> None:
+    # the title names a press conference; the page is the notice that issues it, not a press conference recalling it
+    text = (
+        "云政办发〔2018〕20号\n各州、市人民政府，省直各委、办、厅、局：\n"
+        "《云南省人民政府新闻发布会实施方案》已经省人民政府同意，现印发给你们，请认真组织实施。\n"
+        "云南省人民政府办公厅\n2018年3月1日\n"
+    )
+    docs = recognise("云政办发〔2018〕20号", text, published_at=Y2021).releases
+    assert [d.title for d in docs] == ["《云南省人民政府新闻发布会实施方案》"]
+    # a press conference that recalls a document is still no release of it
+    said = "在新闻发布会上，发言人介绍，省政府印发了《云南省人民政府新闻发布会实施方案》，发布工作更加规范。"
+    assert recognise("新闻发布会", said, published_at=Y2021).releases == []
