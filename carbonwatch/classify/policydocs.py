@@ -2698,6 +2698,27 @@ BILATERAL_TITLE_RE = re.compile(
 )
 
 
+NUMBERED_PAGE_CUE = "a document printed under its number: "
+
+
+def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
+    """A page headed by a document number alone whose text opens with the addressees ("池政秘〔2023〕38号 / 各县、区
+    人民政府，…：") prints that document in full: a release, untitled where the page leaves its heading out, issued
+    by the body its number's code names or that signs it at the end; None for any other page."""
+    number = re.sub(r"\s+", "", headline)
+    if not DOC_NUMBER_RE.fullmatch(number):
+        return None
+    lines = [re.sub(r"\s+", "", ln) for ln in text.strip().splitlines() if ln.strip()][:2]
+    if lines and lines[0] == number:
+        lines = lines[1:]  # the page repeats its number as the text's first line
+    if not lines or not ADDRESSEE_OPENING_RE.match(lines[0]):
+        return None
+    issuer = issuer_of_number(number) or _closing_issuer(text)
+    doc = _released(UNTITLED, issuer, None, "text", (0, 0), NUMBERED_PAGE_CUE + number)
+    doc.doc_number = normalise_doc_number(number)
+    return doc
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -3136,6 +3157,10 @@ def recognise(
             headline_doc = _selection_document(title)  # the list itself, where the body names no release
         if headline_doc is not None:
             docs.insert(0, headline_doc)
+    if not any(d.is_release for d in docs):
+        numbered_page = _numbered_page_document(numbered_title, text)
+        if numbered_page is not None:
+            docs.insert(0, numbered_page)
     for d in docs:
         voted = VOTED_AFTER_DRAFT_RE.match(text, d.end) if d.field == "text" else None
         if voted and not d.is_release and DRAFT_PAREN_RE.search(d.title):

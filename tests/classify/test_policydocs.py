@@ -3498,3 +3498,18 @@ def test_a_covering_formula_is_the_release_itself_whatever_its_title_names() -> 
     # a press conference that recalls a document is still no release of it
     said = "在新闻发布会上，发言人介绍，省政府印发了《云南省人民政府新闻发布会实施方案》，发布工作更加规范。"
     assert recognise("新闻发布会", said, published_at=Y2021).releases == []
+
+
+def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_document() -> None:
+    text = (
+        "池政秘〔2023〕38号\n各县、区人民政府，市政府各部门、各直属机构：\n"
+        "2022年，全市上下认真落实“双碳”战略部署，经市政府研究，决定对下列单位予以通报表扬。\n"
+    )
+    [doc] = recognise("池政秘〔2023〕38号", text, published_at=Y2025).releases
+    assert (doc.doc_number, doc.cue) == ("池政秘〔2023〕38号", "a document printed under its number: 池政秘〔2023〕38号")
+    # the number's code names the issuer where it can (国发: 国务院)
+    [doc] = recognise("国发〔2024〕12号", text.replace("池政秘〔2023〕38号", "国发〔2024〕12号")).releases
+    assert doc.issuer == "国务院"
+    # a number over news, not addressees, is no printed document
+    news = "池政秘〔2023〕38号\n记者从市政府获悉，全市能耗强度持续下降。\n"
+    assert recognise("池政秘〔2023〕38号", news, published_at=Y2025).releases == []
