@@ -3009,6 +3009,12 @@ def _owned_by_later_title(sentence: str, after: int, pos: int) -> bool:
 # "【中信证券：央行上缴结存利润既不是…】…中信证券认为，3月8日央行发布公告称…": a broker's or institute's view of a
 # release, whatever verbs its flash repeats.
 BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
+# "【来论】应对气候变化必须言出必行", "观潮 | 历史总是惊人的相似", "大成研究 | 市值管理新纪元": an opinion or research
+# column's tag; the documents it names are its matter, not its news (a 政策解读 column is INTERPRETATION_RE's)
+OPINION_COLUMN_RE = re.compile(
+    r"^(?:【[^】]{0,6}(?:来论|评论|时评|社评|社论|热评|快评|锐评|短评|述评)】"
+    r"|[\u4e00-\u9fff]{0,6}(?:观潮|研究|评论|时评|来论)\s*[|｜])"
+)
 # "2021年中国互联网治理十大事件", "2021年度十大检察新闻", "中国应对气候变化十大新闻发布": a year's top ten recalls the
 # releases it lists; none of them is the news.
 YEAR_REVIEW_RE = re.compile(r"十大[\u4e00-\u9fff]{0,4}?(?:新闻|事件)")
@@ -3131,6 +3137,7 @@ def recognise(
     documents whose title names a carbon term (see ``PolicyDocument.carbon``).
     """
     ref_year = published_at.year if published_at else _reported_year(text)
+    column = OPINION_COLUMN_RE.match(title.strip())  # (the column tag before "|" goes with the site suffix below)
     title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
     title, text = corner_titles(title), corner_titles(text)  # 「反外国制裁法」 as Hong Kong and Taiwan write 《…》
     # the document number a page prints after its title is no part of it: the full-text reading takes it as the
@@ -3275,6 +3282,8 @@ def recognise(
     headline_verdict = (
         "an interpretation: "
         if explainer or BROKER_VIEW_RE.match(title)
+        else "an opinion or research column: "
+        if column
         else "a reply to a deputy's suggestion or a proposal: "
         if reply
         else "a chronology of releases (a year's top ten): "

@@ -3513,3 +3513,14 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
     # a number over news, not addressees, is no printed document
     news = "池政秘〔2023〕38号\n记者从市政府获悉，全市能耗强度持续下降。\n"
     assert recognise("池政秘〔2023〕38号", news, published_at=Y2025).releases == []
+
+
+@pytest.mark.parametrize(
+    "title", ["【来论】应对气候变化必须言出必行", "观潮 | 中国律所或迎变革时代", "大成研究 | 市值管理新纪元", "【时评】言出必行"]
+)
+def test_an_opinion_or_research_column_recalls_the_documents_it_discusses(title: str) -> None:
+    text = "近日，国务院新闻办公室发表《中国应对气候变化的政策与行动》白皮书，全面介绍中国应对气候变化的进展。"
+    assert recognise("国新办发表白皮书", text, published_at=Y2021).is_release  # the same line under a news headline
+    result = recognise(title, text, published_at=Y2021)
+    assert not result.is_release
+    assert result.documents[0].cue.startswith("an opinion or research column: ")
