@@ -473,10 +473,11 @@ FORWARDED_AFTER_RE = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*转发
 # "今天发布的文件包括《A》《B》": the documents just released, listed after the verb.
 _LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
 LISTED_RE = re.compile(_LISTED)
-# Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《" (small gaps only).
+# Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《", "发布了新制修订的《" (制修订:
+# drawn up and revised; small gaps only).
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
-    rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:并(?:作|进行)?解读)?(?:了|的)?(?:新修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
+    rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:并(?:作|进行)?解读)?(?:了|的)?(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
     rf"|(?:{_VERB_ALT}){_LISTED}"
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
     rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"

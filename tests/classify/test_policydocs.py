@@ -3524,3 +3524,14 @@ def test_an_opinion_or_research_column_recalls_the_documents_it_discusses(title:
     result = recognise(title, text, published_at=Y2021)
     assert not result.is_release
     assert result.documents[0].cue.startswith("an opinion or research column: ")
+
+
+@pytest.mark.parametrize("modifier", ["新修订的", "新制修订的", "修订后的"])
+def test_a_revised_document_released_is_released(modifier: str) -> None:
+    # "发布了新制修订的《A》《B》": 制修订 (drawn up and revised) describes the documents the verb releases
+    text = f"近日，公安部发布了{modifier}《机动车登记规定》《机动车驾驶证申领和使用规定》2个部门规章。"
+    docs = recognise("公安部发布部门规章", text, published_at=Y2021).releases
+    assert [(d.title, d.issuer) for d in docs] == [
+        ("《机动车登记规定》", "公安部"),
+        ("《机动车驾驶证申领和使用规定》", "公安部"),
+    ]
