@@ -484,6 +484,11 @@ VERB_BEFORE_RE = re.compile(
     # ... or the document's number and the word 文件 before a colon: "公布了交规划发〔2022〕56号文件：《…》"
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
 )
+# The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
+BARE_GOVERNMENT_RE = re.compile(
+    r"(?:^|[，。；：\s])(?:特区)?政府(?:今日|今天|昨日|昨天|日前|近日|正式)*(?:[（(][^（）()]{0,8}[）)])?(?:正式)?\s*$"
+)
+SAR_TITLE_RE = re.compile(r"香港|澳门")
 # Titles listed after the one just named (《甲》、《乙》和《丙》): a formula after the list is said of each.
 COORDINATED_TITLES_RE = re.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
 # "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
@@ -1270,6 +1275,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             named = find_issuer_before(text, m.start())
             if named and named.startswith(issuer_prefix + "、"):
                 issuer = named
+        sar = SAR_TITLE_RE.search(inner) if issuer is None and BARE_GOVERNMENT_RE.search(lead) else None
+        if sar:
+            # "政府今日公布《香港气候行动蓝图2050》": Hong Kong and Macau papers call their own government 政府
+            issuer = sar.group(0) + "特别行政区政府"  # (no 人民政府 there: not canonical_issuer's mainland form)
         if issuer is None and LISTED_RE.search(before):
             # "生态环境部发布了系列文件。今天发布的文件包括《A》…": who released them is in the sentence before
             issuer = find_issuer_before(text, m.start() - len(_sentence_before(text, m.start(), 200)) - 1)

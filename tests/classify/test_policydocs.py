@@ -3535,3 +3535,12 @@ def test_a_revised_document_released_is_released(modifier: str) -> None:
         ("《机动车登记规定》", "公安部"),
         ("《机动车驾驶证申领和使用规定》", "公安部"),
     ]
+
+
+def test_a_hong_kong_paper_s_government_is_the_sar_government() -> None:
+    text = "政府今日（8日）公布《香港气候行动蓝图2050》，提出香港应对气候变化和实现碳中和的策略和目标。"
+    [doc] = recognise("政府公布气候行动蓝图", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("《香港气候行动蓝图2050》", "香港特别行政区政府")
+    # a bare 政府 over a title that names no Hong Kong or Macau is no issuer (the open vocabulary is not asked)
+    other = "政府今日公布《气候行动蓝图2050》，提出应对气候变化的策略。"
+    assert recognise("政府公布气候行动蓝图", other, published_at=Y2021).releases == []
