@@ -473,8 +473,8 @@ FORWARDED_AFTER_RE = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*转发
 # "今天发布的文件包括《A》《B》": the documents just released, listed after the verb.
 _LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
 LISTED_RE = re.compile(_LISTED)
-# Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《", "发布了新制修订的《" (制修订:
-# drawn up and revised; small gaps only).
+# Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《", "发布了新制修订的《"
+# (制修订: drawn up and revised; small gaps only).
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:并(?:作|进行)?解读)?(?:了|的)?(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
@@ -1053,8 +1053,8 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         return named[-1]
     if found:
         return found[-1]
-    # "为贯彻落实中共中央、国务院…部署，我部编制了《X》": the writer names itself (我部, 我们); a body its sentence cites
-    # is not the writer, so who 我部 is is read from the page (its headline, signature), not from this sentence
+    # "为贯彻落实中共中央、国务院…部署，我部编制了《X》": the writer names itself (我部, 我们); a body its sentence
+    # cites is not the writer, so who 我部 is is read from the page (its headline, signature), not from this sentence
     if WE_ACTOR_RE.search(_clause_before(text, pos)):
         return None
     # "省政府印发了": the province is the one the article is about (named earlier in the text).
@@ -1978,7 +1978,8 @@ NUMBERED_HEADING_RE = re.compile(
 # "关于组织开展2025年度国家绿色数据中心推荐工作的通知 / 工信厅联节函〔2025〕279号": a document's heading printed
 # without its issuer (a news page reposting it under a lead), on its own line, with its number alone on the next line.
 BARE_HEADING_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(?P<title>关于[^\n。；《》]{4,100}?的(?:通知|意见|决定|公告|通告|批复|函|办法|规定))[ \t\u3000]*\n"
+    r"(?m)^[ \t\u3000]*(?P<title>关于[^\n。；《》]{4,100}?的(?:通知|意见|决定|公告|通告|批复|函|办法|规定))"
+    r"[ \t\u3000]*\n"
     rf"[ \t\u3000]*[（(]?(?P<num>{DOC_NUMBER_RE.pattern})[）)]?[ \t\u3000]*$"
 )
 
@@ -2173,7 +2174,7 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
                 if o is not d
                 and o.doc_type == d.doc_type
                 and o.title_norm != o.doc_type
-                # ... or a heading printed without its issuer ("联合印发通知" over "关于…的通知 / 工信厅联节函〔2025〕279号")
+                # ... or a heading printed without its issuer ("联合印发通知" over "关于…的通知 / 工信厅联节函…号")
                 and (o.issuer == d.issuer or vague or (o.issuer is None and o.cue.startswith(BARE_HEADING_CUE)))
             ]
             if len(named) != 1:
@@ -3362,26 +3363,24 @@ def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
 WE_RE = re.compile(r"(?:我|本)(?P<kind>部|委|局|厅|署|行|办)(?!门|分|级|位|国|们)")
 # ... or as 我们 / 本部门 (a covering notice's "我们制定了《X》，现印发给你们")
 WE_ACTOR_RE = re.compile(rf"{WE_RE.pattern}|我们|本(?:部门|机关|单位)")
+# A headline opening with the day of the news: "12月30日，", "1月5日 ".
+LEAD_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*[，,：:]?\s*")
 
 
 def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
     """The headline's issuer, where the sentence that releases ``d`` names its body as 我部 / 我委 … and that
     issuer is a body of the same kind (a 部 for 我部), or None. "我们" names no kind: the headline must be the
     signature line of the bodies themselves ("国家机关事务管理局 国家发展和改革委员会 财政部 生态环境部")."""
-    clause = _sentence_before(text, d.start)
-    we = WE_RE.search(clause)
+    sentence = _sentence_before(text, d.start)
+    we = WE_RE.search(sentence)
     headline = LEAD_DATE_RE.sub("", title.strip())  # "12月30日，生态环境部正式出台…": the day is no part of who
     if we is None:
-        signers = _signer_line(headline) if WE_ACTOR_RE.search(clause) else []
+        signers = _signer_line(headline) if WE_ACTOR_RE.search(sentence) else []
         return canonical_issuer("、".join(signers)) if signers else None
     lead = ISSUER_RE.match(headline)
     issuer = canonical_issuer(lead.group(0)) if lead else None
     # one body, of the kind it calls itself (我行: a bank, 中国人民银行)
     return issuer if issuer and "、" not in issuer and issuer.endswith(we.group("kind")) else None
-
-
-# A headline opening with the day of the news: "12月30日，", "1月5日 ".
-LEAD_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*[，,：:]?\s*")
 
 
 def _self_reference_issuer(head: str) -> str | None:

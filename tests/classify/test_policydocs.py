@@ -3464,7 +3464,7 @@ def test_a_chronology_counts_the_entries_already_history() -> None:
 
 
 def test_a_heading_printed_without_its_issuer_over_its_number_is_the_document_the_lead_reports() -> None:
-    # a news page reposting a notice: the lead's "联合印发通知", then the notice's heading and number on lines of their own
+    # a news page reposting a notice: the lead's "联合印发通知", then the heading and number on lines of their own
     text = (
         "工业和信息化部、国家发展改革委、商务部等三部门近日联合印发通知，部署开展2025年度国家绿色数据中心推荐工作。\n"
         "关于组织开展2025年度国家绿色数据中心推荐工作的通知\n"
@@ -3506,7 +3506,10 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
         "2022年，全市上下认真落实“双碳”战略部署，经市政府研究，决定对下列单位予以通报表扬。\n"
     )
     [doc] = recognise("池政秘〔2023〕38号", text, published_at=Y2025).releases
-    assert (doc.doc_number, doc.cue) == ("池政秘〔2023〕38号", "a document printed under its number: 池政秘〔2023〕38号")
+    assert (doc.doc_number, doc.cue) == (
+        "池政秘〔2023〕38号",
+        "a document printed under its number: 池政秘〔2023〕38号",
+    )
     # the number's code names the issuer where it can (国发: 国务院)
     [doc] = recognise("国发〔2024〕12号", text.replace("池政秘〔2023〕38号", "国发〔2024〕12号")).releases
     assert doc.issuer == "国务院"
@@ -3516,7 +3519,13 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
 
 
 @pytest.mark.parametrize(
-    "title", ["【来论】应对气候变化必须言出必行", "观潮 | 中国律所或迎变革时代", "大成研究 | 市值管理新纪元", "【时评】言出必行"]
+    "title",
+    [
+        "【来论】应对气候变化必须言出必行",
+        "观潮 | 中国律所或迎变革时代",
+        "大成研究 | 市值管理新纪元",
+        "【时评】言出必行",
+    ],
 )
 def test_an_opinion_or_research_column_recalls_the_documents_it_discusses(title: str) -> None:
     text = "近日，国务院新闻办公室发表《中国应对气候变化的政策与行动》白皮书，全面介绍中国应对气候变化的进展。"
