@@ -2710,6 +2710,7 @@ BILATERAL_TITLE_RE = re.compile(
 
 
 NUMBERED_PAGE_CUE = "a document printed under its number: "
+ADDRESSEE_LINE_RE = re.compile(r"[^。！？：:\n]{2,120}?(?:厅|局|委|委员会|办|办公室|政府|部门|单位|公司)[：:]")
 
 
 def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
@@ -2722,7 +2723,11 @@ def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
     lines = [re.sub(r"\s+", "", ln) for ln in text.strip().splitlines() if ln.strip()][:2]
     if lines and lines[0] == number:
         lines = lines[1:]  # the page repeats its number as the text's first line
-    if not lines or not ADDRESSEE_OPENING_RE.match(lines[0]):
+    # its addressees (各…：, or named: "湖南、广东、江苏省住房和城乡建设厅："), or, with none, its numbered sections or
+    # formula (a ministry's notice to all: "一、各地工业和信息化主管部门要…")
+    addressed = bool(lines) and (ADDRESSEE_OPENING_RE.match(lines[0]) or ADDRESSEE_LINE_RE.fullmatch(lines[0]))
+    printed = {"numbered sections", "promulgation formula"} & set(_structure_signals(text))
+    if not lines or not (addressed or printed):
         return None
     issuer = issuer_of_number(number) or _closing_issuer(text)
     doc = _released(UNTITLED, issuer, None, "text", (0, 0), NUMBERED_PAGE_CUE + number)

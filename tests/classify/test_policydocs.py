@@ -3519,6 +3519,24 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        # addressees named rather than 各…: "湖南、广东、江苏省住房和城乡建设厅："
+        "湖南、广东、江苏省住房和城乡建设厅：\n现将试点工作方案印发给你们，请认真组织实施。\n住房和城乡建设部办公厅\n2020年12月31日\n",
+        # no addressees, its numbered sections printed: a ministry's notice to all
+        "为强化绿色制造标杆引领，现将有关事项通知如下：\n一、各地工业和信息化主管部门要加强名单管理。\n"
+        "二、列入我部绿色制造名单的单位，应于每年4月底前公开展示。\n",
+    ],
+)
+def test_a_page_headed_by_its_number_prints_its_document_whoever_it_addresses(body: str) -> None:
+    [doc] = recognise("建办质函〔2020〕677号", "建办质函〔2020〕677号\n" + body, published_at=Y2021).releases
+    assert (doc.doc_number, doc.cue) == (
+        "建办质函〔2020〕677号",
+        "a document printed under its number: 建办质函〔2020〕677号",
+    )
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "【来论】应对气候变化必须言出必行",
