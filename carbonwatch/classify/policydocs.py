@@ -2955,7 +2955,7 @@ def fullwidth_punctuation(text: str) -> str:
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
 SUGGESTION_REPLY_RE = re.compile(
     r"(?:建议|提案|议案)[》」”]?\s*(?:[（(][^（）()\n]{1,16}[）)])?\s*(?:已)?收悉"
-    r"|(?:建议|提案|议案)的(?:答复|回复|办理情况|办理结果)|答复摘要|现(?:将有关情况)?(?:汇总)?(?:答复|回复)如下"
+    r"|(?:建议|提案|议案)的(?:答复|回复|复函|办理情况|办理结果)|答复摘要|现(?:将有关情况)?(?:汇总)?(?:答复|回复)如下"
 )
 REPLY_OPENING_CHARS = 400
 ADDRESSEE_OPENING_RE = re.compile(r"^各[^。：:\n]{1,120}?[：:]")
