@@ -2638,6 +2638,7 @@ def _owned_title(title: str) -> bool:
     return kind is not None and kind not in WEAK_KINDS and not VERB_IN_TITLE_RE.search(compact)
 
 
+PAGE_META_LINE_RE = re.compile(r"(?:发布|更新|成文)?(?:时间|日期)[：:]|(?:来源|作者|编辑|浏览次数|阅读次数)[：:]")
 OWNED_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 NEWS_ENUMERATION_RE = re.compile(r"一是[^。]{0,120}二是")
 
@@ -2800,6 +2801,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             continue
         if MINUTES_RE.search(compact):
             continue  # "县政府第十六次常务会议纪要": the record of a meeting, which reports what the meeting did
+        if PAGE_META_LINE_RE.match(compact):
+            continue  # "时间：2019-12-04 13:21": a page's metadata line standing in for its headline, no title
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
             continue  # "国务院印发…方案" reports a release; the document's own title follows in the text
         verb = VERB_IN_TITLE_RE.search(compact)

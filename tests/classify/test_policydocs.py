@@ -3575,3 +3575,13 @@ def test_a_hong_kong_paper_s_government_is_the_sar_government() -> None:
     # a bare 政府 over a title that names no Hong Kong or Macau is no issuer (the open vocabulary is not asked)
     other = "政府今日公布《气候行动蓝图2050》，提出应对气候变化的策略。"
     assert recognise("政府公布气候行动蓝图", other, published_at=Y2021).releases == []
+
+
+def test_a_page_metadata_line_standing_in_for_the_headline_names_no_document() -> None:
+    text = (
+        "时间：2019-12-04 13:21\n来源：福安市工业和信息化局\n"
+        "近日，福建省工业和信息化厅公布了福建省第二批绿色制造名单。\n闽工信函〔2019〕12号\n各设区市工信局：\n"
+        "一、加强管理。\n二、做好宣传。\n福建省工业和信息化厅\n2019年11月30日\n"
+    )
+    titles = [d.title for d in recognise("时间：2019-12-04 13:21", text, published_at=Y2021).documents]
+    assert titles and not any(t.lstrip("《").startswith("时间") for t in titles)
