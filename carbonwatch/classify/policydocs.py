@@ -1602,8 +1602,9 @@ _META_LINE = (
 )
 META_LINE_RE = re.compile(_META_LINE)
 # "发布日期:2026-01-15 16:36:02 来源 : 中国人民银行 作者 :中国人民银行": a line of two or more labelled fields
+_META_LABELS = r"发布日期|发布时间|日期|时间|来源|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|点击数|字号"
 _FIELDS_LINE = (
-    r"(?:(?:发布日期|发布时间|日期|时间|来源|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|点击数|字号)"
+    rf"(?:(?:{_META_LABELS})"
     r"[ \t\u3000]*[：:][ \t\u3000]*(?:[^\n：:]|(?<=\d)[：:](?=\d)){0,40}?[ \t\u3000]*){2,}(?=\n)"
 )
 PRE_LEAD_LINE_RE = re.compile(
@@ -1987,6 +1988,11 @@ BARE_HEADING_RE = re.compile(
 BARE_HEADING_CUE = "document heading without its issuer, with number: "
 
 
+def _bracketed(title: str) -> str:
+    """``title`` as a document's name is written: in 《》 (a heading read without them gets them)."""
+    return title if title.startswith("《") else f"《{title}》"
+
+
 def _bare_heading_docs(text: str, ref_year: int | None) -> list[PolicyDocument]:
     """Documents printed under a heading that starts with 关于 and names no issuer (see BARE_HEADING_RE): released,
     the issuer left to the page (the lead's untitled release, the signature, the number's code)."""
@@ -1994,7 +2000,7 @@ def _bare_heading_docs(text: str, ref_year: int | None) -> list[PolicyDocument]:
     for m in BARE_HEADING_RE.finditer(text):
         heading = re.sub(r"\s+", "", m.group("title"))
         title = unwrap_notice(heading)  # a covering notice's heading names the document it issues
-        title = title if title.startswith("《") else f"《{title}》"
+        title = _bracketed(title)
         doc = _released(title, None, doc_type(title), "text", m.span("title"), BARE_HEADING_CUE + heading)
         doc.doc_number = normalise_doc_number(m.group("num"))
         doc.is_release = not is_historical(text, m.start(), ref_year)
@@ -2048,7 +2054,7 @@ def _header_docs(text: str, field_name: str, ref_year: int | None) -> list[Polic
         start = max(0, num.start() - 160) + m.start(1)
         docs.append(
             PolicyDocument(
-                title=title if title.startswith("《") else f"《{title}》",
+                title=_bracketed(title),
                 title_norm=normalise_title(title),
                 issuer=issuer,
                 doc_number=normalise_doc_number(num.group(0)),
@@ -2076,7 +2082,7 @@ def _addressed_headings(text: str, ref_year: int | None) -> list[PolicyDocument]
         if issuer is None or not rest.startswith("关于") or doc_type(heading) is None:
             continue
         title = unwrap_notice(heading)  # a covering notice's heading names the document it issues
-        title = title if title.startswith("《") else f"《{title}》"
+        title = _bracketed(title)
         doc = _released(
             title, issuer, doc_type(heading), "text", m.span("heading"), "document heading over its addressees"
         )
@@ -2638,7 +2644,8 @@ def _owned_title(title: str) -> bool:
     return kind is not None and kind not in WEAK_KINDS and not VERB_IN_TITLE_RE.search(compact)
 
 
-PAGE_META_LINE_RE = re.compile(r"(?:发布|更新|成文)?(?:时间|日期)[：:]|(?:来源|作者|编辑|浏览次数|阅读次数)[：:]")
+# ... and one such field standing in for a page's headline ("时间：2019-12-04 13:21", "更新时间：…")
+PAGE_META_LINE_RE = re.compile(rf"(?:更新|成文)?(?:{_META_LABELS})[ \t\u3000]*[：:]")
 OWNED_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 NEWS_ENUMERATION_RE = re.compile(r"一是[^。]{0,120}二是")
 
@@ -2726,9 +2733,10 @@ def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
         lines = lines[1:]  # the page repeats its number as the text's first line
     # its addressees (各…：, or named: "湖南、广东、江苏省住房和城乡建设厅："), or, with none, its numbered sections or
     # formula (a ministry's notice to all: "一、各地工业和信息化主管部门要…")
-    addressed = bool(lines) and (ADDRESSEE_OPENING_RE.match(lines[0]) or ADDRESSEE_LINE_RE.fullmatch(lines[0]))
-    printed = {"numbered sections", "promulgation formula"} & set(_structure_signals(text))
-    if not lines or not (addressed or printed):
+    if not lines:
+        return None
+    addressed = ADDRESSEE_OPENING_RE.match(lines[0]) or ADDRESSEE_LINE_RE.fullmatch(lines[0])
+    if not addressed and not {"numbered sections", "promulgation formula"} & set(_structure_signals(text)):
         return None
     issuer = issuer_of_number(number) or _closing_issuer(text)
     doc = _released(UNTITLED, issuer, None, "text", (0, 0), NUMBERED_PAGE_CUE + number)
