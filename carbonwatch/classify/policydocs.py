@@ -2744,6 +2744,39 @@ def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
     return doc
 
 
+ADDRESSED_PAGE_CUE = "a document printed under its addressees: "
+# What a page headed by its addressees hands them ("现将试点园区名单及…编制指南印发你们", "现将目标分解下达各县",
+# "现将…各项目标任务分解下达。"), or the rules it prints naming themselves ("结合我市实际，制定本制度").
+HANDED_DOWN_RE = re.compile(
+    r"现将[^。]{2,80}?(?:印发|下达|转发|公布)给?(?:你们|各|[。，])|(?:制定|制订)本(?:制度|办法|规定|细则)"
+)
+# "附件：2016年县政府重点工作任务分解表", "附件2：…编制指南 下载": what a notice hands down, by its title.
+ATTACHMENT_LINE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*附件\s*\d{0,2}\s*[：:]\s*(?P<title>[^\n：:。]{4,80}?)[ \t\u3000]*(?:下载)?[ \t\u3000]*$"
+)
+
+
+def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
+    """A page headed by its addressees ("各县、市、区人民政府，市级各部门：") whose text hands them what it issues
+    ("现将…分解下达各县", "现将…印发你们") or names itself as the rules it sets ("制定本制度") prints that document:
+    released, as the attachments it lists (附件：…分解表) where it lists them, else untitled; signed at its end."""
+    head = re.sub(r"\s+", "", headline)
+    if not (ADDRESSEE_OPENING_RE.fullmatch(head) or ADDRESSEE_LINE_RE.fullmatch(head)):
+        return []
+    handed = HANDED_DOWN_RE.search(text[:1500])
+    if handed is None:
+        return []
+    issuer = _closing_issuer(text)
+    cue = ADDRESSED_PAGE_CUE + handed.group(0)
+    attachments = [m for m in ATTACHMENT_LINE_RE.finditer(text)]
+    if not attachments:
+        return [_released(UNTITLED, issuer, None, "text", handed.span(), cue)]
+    return [
+        _released(m.group("title"), issuer, doc_type(m.group("title")), "text", m.span("title"), cue)
+        for m in attachments
+    ]
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -3195,6 +3228,8 @@ def recognise(
         numbered_page = _numbered_page_document(numbered_title, text)
         if numbered_page is not None:
             docs.insert(0, numbered_page)
+        else:
+            docs[:0] = _addressed_page_documents(title, text)
     for d in docs:
         voted = VOTED_AFTER_DRAFT_RE.match(text, d.end) if d.field == "text" else None
         if voted and not d.is_release and DRAFT_PAREN_RE.search(d.title):

@@ -3540,6 +3540,46 @@ def test_a_page_headed_by_its_number_prints_its_document_whoever_it_addresses(bo
     )
 
 
+ADDRESSEES = "各县、市、区人民政府，市级各部门："
+
+
+def test_a_page_headed_by_its_addressees_prints_the_attachments_it_hands_down() -> None:
+    text = (
+        "根据省政府要求，我市“十二五”单位GDP二氧化碳排放需下降18%。现将目标分解下达各县（市、区），请各地各部门"
+        "加强组织领导，确保完成目标任务。\n附件：达州市“十二五”各县（市、区）碳强度下降目标分解表\n"
+        "达州市人民政府\n2012年8月20日\n"
+    )
+    [doc] = recognise(ADDRESSEES, text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("达州市“十二五”各县（市、区）碳强度下降目标分解表", "达州市人民政府")
+    assert doc.cue == "a document printed under its addressees: 现将目标分解下达各"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rules it prints name themselves, no attachment: untitled
+        "第一条 为提升重大政策解读质量，结合我市实际，制定本制度。\n第二条 本制度所指重大政策文件包括市政府规章。\n",
+        "现将试点园区名单印发你们，请指导试点园区编制实施方案。\n",
+    ],
+)
+def test_a_page_headed_by_its_addressees_that_issues_something_is_a_release(text: str) -> None:
+    [doc] = recognise(ADDRESSEES, text, published_at=Y2021).releases
+    assert doc.title == "文件"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a request for reports, a reminder of an earlier rule, drafts sent out for comment: nothing handed down
+        "为全面总结一年来工作，现将有关事项通知如下：\n一、报送材料。\n二、报送时间。\n附件：工作情况调查表\n",
+        "按照《某省节能审查办法》有关规定，请各项目单位认真研读，遵照执行。\n特此公告。\n",
+        "我司组织起草了《建筑节能监测体系实施方案》，现送你们征求意见。\n",
+    ],
+)
+def test_a_page_headed_by_its_addressees_that_hands_nothing_down_is_no_release(text: str) -> None:
+    assert recognise(ADDRESSEES, text, published_at=Y2021).releases == []
+
+
 @pytest.mark.parametrize(
     "title",
     [
