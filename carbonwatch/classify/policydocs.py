@@ -2997,6 +2997,12 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
+RELEASED_WITH_INTERPRETATION_RE = re.compile(r"(?:同时|同步|一并)[^。]{0,30}解读")
+# An interpretation's section heading on a line of its own: why and how the document it explains was made.
+INTERPRETATION_HEADING_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][)）]|\d[.、．])?[ \t\u3000]*"
+    r"(?:《[^》\n]{1,40}》)?的?(?:出台|制定|起草|编制|修订)的?背景[：:]?[ \t\u3000]*$"
+)
 SUGGESTION_REPLY_RE = re.compile(
     r"(?:建议|提案|议案)[》」”]?\s*(?:[（(][^（）()\n]{1,16}[）)])?\s*(?:已)?收悉"
     r"|(?:建议|提案|议案)的(?:答复|回复|复函|办理情况|办理结果)|答复摘要|现(?:将有关情况)?(?:汇总)?(?:答复|回复)如下"
@@ -3263,6 +3269,15 @@ def recognise(
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
     release_verb = VERB_IN_TITLE_RE.search(PRESS_EVENT_RE.sub("", title))
     explainer = INTERPRETATION_RE.search(title) and not release_verb and "全文" not in title
+    # ... or whose text is set out under an interpretation's headings ("一、出台背景", "（一）制定背景"), its headline
+    # no release (or only the lead's first sentence standing in for a missing headline: "X印发了《Y》（以下简称…）"),
+    # unless the lead is news of the release its interpretation came with ("…正式发布，同时，CFDA对管理办法进行了解读")
+    opening = text.lstrip().startswith(title.strip()[:15]) or INTERPRETATION_HEADING_RE.fullmatch(title.strip())
+    explainer = explainer or (
+        INTERPRETATION_HEADING_RE.search(text)
+        and (not release_verb or opening)
+        and not RELEASED_WITH_INTERPRETATION_RE.search(text[:300])
+    )
     # ... unless the explainer word is the matter of the document the article prints ("关于…政策解读工作检查情况的通报")
     explainer = explainer and not (full_text is not None and ABOUT_INTERPRETATION_RE.search(full_text.title_norm))
     # ... unless the article prints the document itself (its heading and number): "政策及解读汇编"

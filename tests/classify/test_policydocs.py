@@ -3540,6 +3540,26 @@ def test_a_page_headed_by_its_number_prints_its_document_whoever_it_addresses(bo
     )
 
 
+INTERPRETED = (
+    "2021年3月28日，高唐县人民政府印发了《2021年重点工作任务分工方案》（以下简称《方案》），现将主要内容解读如下：\n"
+    "一、出台背景\n为全面完成政府工作报告确定的目标任务，制定本方案。\n二、主要内容\n《方案》共分解任务68项。\n"
+)
+
+
+@pytest.mark.parametrize("title", [INTERPRETED.split("\n")[0], "一、出台背景", "《方案》政策问题"])
+def test_a_text_set_out_under_an_interpretations_headings_recalls_its_document(title: str) -> None:
+    result = recognise(title, INTERPRETED, published_at=Y2021)
+    assert not result.is_release
+    assert result.documents[0].cue.startswith("an interpretation: ")
+
+
+def test_an_interpretations_headings_under_news_of_the_release_leave_it_released() -> None:
+    # a headline that reports the release, or a lead saying the interpretation came with it
+    assert recognise("高唐县印发《2021年重点工作任务分工方案》", INTERPRETED, published_at=Y2021).is_release
+    lead = "4月26日，《医疗器械标准管理办法》正式发布，同时，总局对管理办法进行了解读。\n一、《办法》修订背景\n"
+    assert recognise(lead.split("\n")[0], lead + "2002年，原局发布施行试行办法。\n", published_at=Y2021).is_release
+
+
 ADDRESSEES = "各县、市、区人民政府，市级各部门："
 
 
