@@ -226,6 +226,8 @@ def document_kind(title: str) -> str | None:
 SENTENCES_RE = re.compile(r"。|(?:[^，,]*[，,]){3}")
 
 # What a title cannot be, tested in this order: (pattern, unless it has the 关于…的X form, the reason given).
+# 关于2022年粮食产量数据的公告: figures announced, in the 关于…的公告 form a bulletin of figures does not take.
+FIGURES_NOTICE_RE = re.compile(r"数据的?公告$")
 REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (COMPANY_RE, False, "issued by a company ({}), not a government body"),
     (HEADLINE_MARK_RE, False, "a news headline ({})"),
@@ -235,6 +237,7 @@ REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (SPEECH_RE, True, "a news headline (reported speech: {})"),
     (ESSAY_RE, False, "an essay ({}), not a document"),
     (UPWARD_RE, False, "a filing to a superior body ({}), not a released document"),
+    (FIGURES_NOTICE_RE, False, "figures announced ({}), not a policy document"),
 )
 
 

@@ -110,11 +110,14 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "湖南省2016年各市州万元地区生产总值能耗降低率等指标公报",
         "关于新建圣都汇社区居民委员会的情况报告",  # a situation reported upward
         "大田县民政局关于县十八届人大一次会议第71号代表建议的答复",  # a reply to a deputy
+        "国家统计局关于2022年粮食产量数据的公告",  # figures announced, in the 关于…的公告 form
+        "关于发布2023年电力碳足迹因子数据的公告",
     ],
 )
 def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: str) -> None:
     assert not title_is_document(title)[0]
     assert title_is_document("关于加强信息报送工作的通知")[0]  # 报送 as the matter of a notice is fine
+    assert title_is_document("关于加强统计数据质量管理的通知")[0]  # data as the matter of a notice is fine
     assert not title_is_document("《2020年中国温室气体公报（总第10期）》", government_issuer=True)[0]
     assert not title_is_document("《某县工作简报（第5期）》")[0]  # an issue number alone makes no document
     assert not title_is_document("《中国低碳联盟宣言》", government_issuer=True)[0]
