@@ -2746,9 +2746,11 @@ def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
 
 ADDRESSED_PAGE_CUE = "a document printed under its addressees: "
 # What a page headed by its addressees hands them ("现将试点园区名单及…编制指南印发你们", "现将目标分解下达各县",
-# "现将…各项目标任务分解下达。"), or the rules it prints naming themselves ("结合我市实际，制定本制度").
+# "现将…各项目标任务分解下达。"), or the document it prints naming itself ("结合我市实际，制定本制度", an opinion's
+# "…，提出如下意见。").
 HANDED_DOWN_RE = re.compile(
     r"现将[^。]{2,80}?(?:印发|下达|转发|公布)给?(?:你们|各|[。，])|(?:制定|制订)本(?:制度|办法|规定|细则)"
+    r"|[，,]\s*(?:现就[^。]{2,60})?提出(?:如下|以下)(?:实施)?意见"
 )
 # "附件：2016年县政府重点工作任务分解表", "附件2：…编制指南 下载": what a notice hands down, by its title.
 ATTACHMENT_LINE_RE = re.compile(

@@ -3580,6 +3580,8 @@ def test_a_page_headed_by_its_addressees_prints_the_attachments_it_hands_down() 
         # the rules it prints name themselves, no attachment: untitled
         "第一条 为提升重大政策解读质量，结合我市实际，制定本制度。\n第二条 本制度所指重大政策文件包括市政府规章。\n",
         "现将试点园区名单印发你们，请指导试点园区编制实施方案。\n",
+        # an opinion printed in full, its formula its own
+        "为进一步强化流域治理管理，推动新阶段水利高质量发展，提出如下意见。\n一、总体要求\n",
     ],
 )
 def test_a_page_headed_by_its_addressees_that_issues_something_is_a_release(text: str) -> None:
