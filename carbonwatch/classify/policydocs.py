@@ -277,6 +277,9 @@ DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数省属"  # 江苏省昆山市: 昆山市
 # (a verb that carries a city's body is no part of the city's name: "…办公厅转发市民政局…", "批转市发展改革委…")
 _VERB_BEFORE_BODY = r"(?!转发|批转|印发|发布|公布|颁布|下发|联合|会同)"
+# A time word written without a comma is no part of the place after it: "近日十堰市人民政府印发" (十堰市, not 日十堰市),
+# "日前杭州市人民政府…", "近期…".
+_NOT_AFTER_TIME_WORD = r"(?!近日|日前|今日|昨日|近期|目前|(?<=[近今昨])日|(?<=[日目])前|(?<=近)期)"
 _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
@@ -294,7 +297,7 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_CITY}{_SUB_COUNTY}?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}"
+    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}{_NOT_AFTER_TIME_WORD}"
     rf"(?:[\u4e00-\u9fff]{{2,4}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市|州|县|盟))"
     rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"
     rf"{_BODY_SUFFIX}"

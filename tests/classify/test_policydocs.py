@@ -3540,6 +3540,19 @@ def test_a_page_headed_by_its_number_prints_its_document_whoever_it_addresses(bo
     )
 
 
+@pytest.mark.parametrize(
+    ("headline", "issuer"),
+    [
+        ("近日十堰市人民政府印发《十堰市碳达峰实施方案》", "十堰市人民政府"),
+        ("日前杭州市人民政府印发《杭州市碳达峰实施方案》", "杭州市人民政府"),
+        ("近期黔东南苗族侗族自治州人民政府印发《黔东南州碳达峰实施方案》", "黔东南苗族侗族自治州人民政府"),
+    ],
+)
+def test_a_time_word_written_without_a_comma_is_no_part_of_the_place_after_it(headline: str, issuer: str) -> None:
+    [doc] = recognise(headline, headline, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
 INTERPRETED = (
     "2021年3月28日，高唐县人民政府印发了《2021年重点工作任务分工方案》（以下简称《方案》），现将主要内容解读如下：\n"
     "一、出台背景\n为全面完成政府工作报告确定的目标任务，制定本方案。\n二、主要内容\n《方案》共分解任务68项。\n"
