@@ -3029,6 +3029,9 @@ ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 DRAFT_TITLE_RE = re.compile(r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$")
 DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
 DRAFT_NAME_RE = re.compile(r"草案|征求意见稿")
+DRAFT_STATUS_LINE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*[（(][ \t\u3000]*(?:修订)?(?:草案|征求意见稿|送审稿|讨论稿)[^（）()\n]{0,12}[）)][ \t\u3000]*$"
+)
 
 
 DRAFT_AFTER_TITLE_RE = re.compile(r"[（(]?(?:草案|征求意见稿|送审稿|讨论稿)")
@@ -3049,6 +3052,9 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
         # announcement the article prints opens by putting a draft out for comment
         opening = re.split(r"[。！？\n]", texts.get("text", "")[:400])
         if any(DRAFT_NAME_RE.search(s) and DRAFT_SENTENCE_RE.search(s) for s in opening):
+            return True
+        # "深圳经济特区生态环境保护条例 / （草案） / 第一章 总则": the heading's status line says the text is a draft
+        if DRAFT_STATUS_LINE_RE.search(texts.get("text", "")[:400]):
             return True
     text = texts.get(d.field, "")
     if DRAFT_AFTER_TITLE_RE.match(text, d.end):

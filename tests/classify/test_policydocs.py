@@ -1411,6 +1411,19 @@ def test_an_announcement_that_opens_by_putting_a_draft_out_for_comment_releases_
     assert recognise("沈阳市人民代表大会常务委员会公告（第8号）", adopted).releases != []
 
 
+@pytest.mark.parametrize("status", ["（草案）", "(草案)", "（修订草案）", "（送审稿）"])
+def test_a_full_text_whose_heading_carries_a_draft_status_line_is_a_draft(status: str) -> None:
+    text = (
+        f"深圳经济特区生态环境保护条例\n{status}\n第一章 总则\n"
+        "第一条 为了保护和改善环境，制定本条例。\n第二条 本条例适用于经济特区。\n"
+    )
+    [doc] = recognise("深圳经济特区生态环境保护条例.docx", text).documents
+    assert not doc.is_release and doc.cue.startswith("a draft for comment")
+    # the same text printed as adopted (its adoption note under the heading) is the law released
+    adopted = text.replace(status, "（2021年6月30日深圳市第七届人民代表大会常务委员会第二次会议通过）")
+    assert recognise("深圳经济特区生态环境保护条例", adopted).is_release
+
+
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [
