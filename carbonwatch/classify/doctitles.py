@@ -161,7 +161,10 @@ ESSAY_RE = re.compile(r"(?:思考|体会|心得|感悟)(?:(?:及|与|和)建议)
 # An office files reports and requests upward (上行文): 关于报送《X》的报告, 关于…的请示 go to a superior body, they
 # release nothing.
 # ... a report of a situation to a superior (关于…的情况报告), or the reply to a deputy's proposal (关于…代表建议的答复)
-UPWARD_RE = re.compile(r"关于(?:报送|上报|呈报|报请|提请|请求)|的请示$|的情况报告$|(?:建议|提案|议案)的答复$")
+# (... but "关于报送整县屋顶分布式光伏开发试点方案的通知" goes down: a notice asks its addressees to report)
+UPWARD_RE = re.compile(
+    r"关于(?:报送|上报|呈报|报请|提请|请求)(?!.*的通知$)|的请示$|的情况报告$|(?:建议|提案|议案)的答复$"
+)
 # Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents.
 COMPANY_RE = re.compile(
     r"(?:股份)?有限(?:责任)?公司|集团|证券投资基金|货币市场基金|债券型|混合型|基金管理|股东大会|董事会|[A-Z]类份额"

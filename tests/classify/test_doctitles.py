@@ -118,6 +118,7 @@ def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: 
     assert not title_is_document(title)[0]
     assert title_is_document("关于加强信息报送工作的通知")[0]  # 报送 as the matter of a notice is fine
     assert title_is_document("关于加强统计数据质量管理的通知")[0]  # data as the matter of a notice is fine
+    assert title_is_document("关于报送整县（市、区）屋顶分布式光伏开发试点方案的通知")[0]  # a notice asks for reports
     assert not title_is_document("《2020年中国温室气体公报（总第10期）》", government_issuer=True)[0]
     assert not title_is_document("《某县工作简报（第5期）》")[0]  # an issue number alone makes no document
     assert not title_is_document("《中国低碳联盟宣言》", government_issuer=True)[0]
