@@ -1069,7 +1069,11 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         # ... or, where none is named before, the one named after it ("省政府出台关于支持贵州侗乡…的意见")
         places = pattern.findall(text[:pos]) or pattern.findall(text[pos:])[:1]
         if places:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
-            names.append(canonical_local(places[-1] + office))
+            # ... the one the article names most ("成都市人民政府出台了…，塑造城市绿色低碳新特质…市生态环境局印发了
+            # 《成都市…办法》": 城市 is a word there, not 塑造城市), the latest of those named as often
+            named_all = pattern.findall(text)
+            place = max(reversed(places), key=named_all.count)
+            names.append(canonical_local(place + office))
     if names:
         return "、".join(dict.fromkeys(names))
     # "根据山东省医疗保障局发布的最新通知": the only body named is in the citing clause

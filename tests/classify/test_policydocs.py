@@ -2195,6 +2195,12 @@ def test_a_city_s_office_named_by_its_anaphor_belongs_to_the_city_not_the_provin
     text = "浙江省政府近日召开会议。省政府印发了《某方案》。"
     assert find_issuer_before(text, text.find("《")) == "浙江省人民政府"
     assert find_issuer_before("全市会议召开。市政府印发了《某方案》。", 15) is None  # 全市 names no city
+    # the city the article names most, not the latest word that reads as one (塑造城市: 城市 is a word there)
+    text = (
+        "成都市人民政府出台了《关于构建机制的实施意见》，塑造城市绿色低碳新特质。"
+        "市生态环境局近期陆续印发了《成都市碳普惠管理办法》《成都市碳普惠评价规范》。"
+    )
+    assert find_issuer_before(text, text.find("《成都市碳普惠管理办法》")) == "成都市生态环境局"
 
 
 def test_a_letterhead_above_the_heading_is_not_part_of_the_title() -> None:
