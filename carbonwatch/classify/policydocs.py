@@ -480,7 +480,9 @@ LISTED_RE = re.compile(_LISTED)
 # (制修订: drawn up and revised; small gaps only).
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
-    rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:并(?:作|进行)?解读)?(?:了|的)?(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
+    # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
+    rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{{1,4}}批)?"
+    r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
     rf"|(?:{_VERB_ALT}){_LISTED}"
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
     rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"
@@ -581,6 +583,7 @@ FUTURE_RE = re.compile(
     r"(?<!现)将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
+    r"|(?<![审议表决会])通过$"  # "到2025年，通过发布第五批《…目录》，推广…": the means of a target, not an act
 )
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
 CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n】]")  # 】 closes a flash item's headline (【…】国务院印发…)

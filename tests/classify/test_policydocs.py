@@ -3572,6 +3572,15 @@ def test_a_time_word_written_without_a_comma_is_no_part_of_the_place_after_it(he
     assert doc.issuer == issuer
 
 
+def test_a_batch_of_a_periodic_document_is_released_and_a_targets_means_is_not() -> None:
+    headline = "工业和信息化部发布第313批《道路机动车辆生产企业及产品公告》"
+    [doc] = recognise(headline, headline, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == ("道路机动车辆生产企业及产品公告", "工业和信息化部")
+    # "到2025年，通过发布第五批《…目录》，推广…": a plan's target and its means, nothing released
+    target = "到2025年，通过发布第五批《国家重点推广的低碳技术目录》，推广一批先进适用的低碳技术。"
+    assert recognise("某实施方案", target, published_at=Y2021).releases == []
+
+
 INTERPRETED = (
     "2021年3月28日，高唐县人民政府印发了《2021年重点工作任务分工方案》（以下简称《方案》），现将主要内容解读如下：\n"
     "一、出台背景\n为全面完成政府工作报告确定的目标任务，制定本方案。\n二、主要内容\n《方案》共分解任务68项。\n"
