@@ -2770,7 +2770,7 @@ ATTACHMENT_LINE_RE = re.compile(
 
 def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     """A page headed by its addressees ("各县、市、区人民政府，市级各部门：") whose text hands them what it issues
-    ("现将…分解下达各县", "现将…印发你们") or names itself as the rules it sets ("制定本制度") prints that document:
+    ("现将…分解下达各县", "现将…印发你们") or names itself ("制定本制度", "提出如下意见") prints that document:
     released, as the attachments it lists (附件：…分解表) where it lists them, else untitled; signed at its end."""
     head = re.sub(r"\s+", "", headline)
     if not (ADDRESSEE_OPENING_RE.fullmatch(head) or ADDRESSEE_LINE_RE.fullmatch(head)):
@@ -2780,7 +2780,7 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
         return []
     issuer = _closing_issuer(text)
     cue = ADDRESSED_PAGE_CUE + handed.group(0)
-    attachments = [m for m in ATTACHMENT_LINE_RE.finditer(text)]
+    attachments = list(ATTACHMENT_LINE_RE.finditer(text))
     if not attachments:
         return [_released(UNTITLED, issuer, None, "text", handed.span(), cue)]
     return [
@@ -3057,11 +3057,11 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     if d.cue.startswith(FULL_TEXT_CUE):
         # "沈阳市人民代表大会常务委员会办公室公告（第7号） / …现将《条例（草案）》全文公布，广泛征求意见": the
         # announcement the article prints opens by putting a draft out for comment
-        opening = re.split(r"[。！？\n]", texts.get("text", "")[:400])
-        if any(DRAFT_NAME_RE.search(s) and DRAFT_SENTENCE_RE.search(s) for s in opening):
+        head = texts.get("text", "")[:400]
+        if any(DRAFT_NAME_RE.search(s) and DRAFT_SENTENCE_RE.search(s) for s in re.split(r"[。！？\n]", head)):
             return True
         # "深圳经济特区生态环境保护条例 / （草案） / 第一章 总则": the heading's status line says the text is a draft
-        if DRAFT_STATUS_LINE_RE.search(texts.get("text", "")[:400]):
+        if DRAFT_STATUS_LINE_RE.search(head):
             return True
     text = texts.get(d.field, "")
     if DRAFT_AFTER_TITLE_RE.match(text, d.end):
