@@ -1251,6 +1251,11 @@ def _bare_kind_released(
     return _released(kind, issuer, kind, field_name, span, f"untitled {kind} issued: {clause.strip()[-20:]}")
 
 
+# A covering notice's heading printed on its own line, its issuer left to its signature: "关于发布《甲》《乙》和《丙》的
+# 公告" (… / 生态环境部 / 2021年5月14日), "关于印发《X》的通知".
+COVER_HEADING_RE = re.compile(r"(?:^|\n)[ \t\u3000]*关于(?:印发|发布|公布|转发)\s*$")
+
+
 def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     docs: list[PolicyDocument] = []
     short_names: set[str] = set()
@@ -1342,6 +1347,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = True, COVERING_CUE + formula.group(0)[-12:]
             # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below
             issuer = issuer_prefix or _closing_issuer(text)
+        if release and issuer is None and field_name == "text" and COVER_HEADING_RE.search(before):
+            issuer = _closing_issuer(text)
         forwarded = FORWARDED_AFTER_RE.match(text, m.end()) if hereby else None
         if forwarded and not release and not CITE_RE.search(clause):
             # "现将市发改委《关于申报…的通知》转发给你们，请…": the forwarding notice's formula passes X on to its
@@ -2365,6 +2372,38 @@ NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*
 
 
 LETTERHEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,24}文件")
+# The note under a heading that says who promulgated it, maybe after the meeting that adopted it:
+# "（2022年6月22日中共中央办公厅发布）", "（…常务会议审议通过2011年3月26日甘肃省人民政府令第79号公布…）".
+PROMULGATION_NOTE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*[（(][^（）()\n]{0,80}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*"
+    r"(?P<body>[\u4e00-\u9fff]{2,30}?)(?:令第[0-9一二三四五六七八九十百零〇]+号)?(?:发布|公布|印发)"
+)
+
+REVISING_ORDER_RE = re.compile(
+    r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*([\u4e00-\u9fff]{2,30}?)令第[0-9一二三四五六七八九十百零〇]+号(?:第[一二三四五六七八九十\d]+次)?(?:修订|修正|修改)"
+)
+
+
+def _letterhead_issuer(text: str) -> str | None:
+    """The body a red letterhead names on the first lines ("武汉市人民政府文件" over the number and heading), or None
+    where the line is no letterhead of a body the issuer patterns know."""
+    for line in text.strip().splitlines()[:3]:
+        line = line.strip()
+        if LETTERHEAD_RE.fullmatch(line) and (body := canonical_issuer(line[: -len("文件")])):
+            return body
+    return None
+
+
+def _promulgation_note_issuer(text: str) -> str | None:
+    """Who the note under the heading says promulgated the document (see :data:`PROMULGATION_NOTE_RE`), or None."""
+    note = PROMULGATION_NOTE_RE.search(text[:600])
+    if note is None:
+        return None
+    # a revised text names the body whose later order amended it after the first one ("…国家质检总局令第116号公布
+    # 根据2023年…国家市场监督管理总局令第61号修订"): the text printed is the reviser's
+    bracket = text[note.start() : text.find("）", note.end()) if "）" in text[note.end() : 600] else note.end()]
+    revisions = REVISING_ORDER_RE.findall(bracket)
+    return canonical_issuer(revisions[-1] if revisions else note.group("body"))
 
 
 def _heading_block(text: str) -> str:
@@ -2888,7 +2927,10 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or signed or adopted_by
         if prefix_issuer and signed and "、" in signed and prefix_issuer in signed.split("、"):
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
-        issuer = issuer or _title_owner(compact) or source_body or (colon_issuer if headline else None)
+        issuer = issuer or _title_owner(compact) or source_body
+        # ... or the note under the heading that says who promulgated it, or the letterhead above it
+        issuer = issuer or _promulgation_note_issuer(text) or _letterhead_issuer(text)
+        issuer = issuer or (colon_issuer if headline else None)
         # "宜昌市关于…的通告" / "…宜昌市农业农村局、市公安局联合发布本通告" (or its signature, 宁波市人民政府办公厅): a
         # heading that names only its place leaves who issued it to the text, which says so in its own words
         place = BARE_PLACE_HEAD_RE.match(compact)
@@ -3462,9 +3504,12 @@ def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
         signers = _signer_line(headline) if WE_ACTOR_RE.search(sentence) else []
         return canonical_issuer("、".join(signers)) if signers else None
     lead = ISSUER_RE.match(headline)
-    issuer = canonical_issuer(lead.group(0)) if lead else None
-    # one body, of the kind it calls itself (我行: a bank, 中国人民银行)
-    return issuer if issuer and "、" not in issuer and issuer.endswith(we.group("kind")) else None
+    # the headline's body, or the notice's own signature ("我部制定了《X》。现印发你们" / 农业农村部办公厅 / date)
+    for issuer in (canonical_issuer(lead.group(0)) if lead else None, _closing_issuer(text)):
+        # one body, of the kind it calls itself (我行: a bank, 中国人民银行)
+        if issuer and "、" not in issuer and issuer.endswith(we.group("kind")):
+            return issuer
+    return None
 
 
 def _self_reference_issuer(head: str) -> str | None:
