@@ -2447,9 +2447,11 @@ def _heading_block(text: str) -> str:
     return "".join(lines)
 
 
-# A line that names a body: it ends in the word for an office, a bureau or a unit and says nothing else.
+# A line that names a body: it ends in the word for an office, a bureau or a unit and says nothing else (a
+# ministry's department, 国家发展改革委环资司, not a company, …有限公司; a party group, 中共…厅党组).
 BODY_LINE_RE = re.compile(
-    r"[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|院|会|中心|支队|大队|分局|所|处|办)"
+    r"[\u4e00-\u9fff（）()]{2,40}?"
+    r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|院|会|中心|总队|支队|大队|分局|所|处|办|(?<!公)司|党组)"
 )
 
 
@@ -2486,8 +2488,9 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
         # the last signer, a body the patterns do not know (中国科学院成都分院), under known ones
         names.append(lines[j])
         j -= 1
-    elif unknown and ISSUER_RE.match(lines[j]):
-        return canonical_issuer(lines[j])  # a known body's unit signs alone (广元市公安局交通警察支队)
+    elif unknown and (ISSUER_RE.match(lines[j]) or canonical_issuer(lines[j])):
+        # a known body's unit signs alone (广元市公安局交通警察支队), or its party group (中共安徽省交通运输厅党组)
+        return canonical_issuer(lines[j])
     while j >= 0 and 0 < len(lines[j]) <= 40 and (signers := _signer_line(SIGNATORY_RE.sub("", lines[j]))):
         names[:0] = signers
         j -= 1

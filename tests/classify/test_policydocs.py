@@ -891,6 +891,24 @@ def test_a_covering_heading_in_the_text_is_issued_by_the_notice_s_signer() -> No
 
 
 @pytest.mark.parametrize(
+    ("signer", "issuer"),
+    [
+        ("海南省公安厅交通警察总队", "海南省公安厅"),  # a police corps
+        ("国家发展改革委环资司", "国家发展改革委"),  # a ministry's department
+        ("中共安徽省交通运输厅党组", "安徽省交通运输厅"),  # a department's party group
+        ("北京某某科技有限公司", None),  # a company signs no government document
+    ],
+)
+def test_a_notice_signed_by_a_unit_of_a_body_is_that_body_s(signer: str, issuer: str | None) -> None:
+    text = (
+        "关于开展节能知识竞赛活动的通知\n各省、自治区、直辖市发展改革委：\n"
+        "为学习贯彻节约能源法，决定在全国范围内开展知识竞赛活动。\n请组织本辖区有关单位参加。\n"
+        f"{signer}\n二〇〇八年六月十六日\n"
+    )
+    [doc] = recognise("关于开展节能知识竞赛活动的通知", text, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+@pytest.mark.parametrize(
     ("note", "issuer"),
     [
         ("（2022年6月2日中共中央政治局常委会会议审议批准 2022年6月22日中共中央办公厅发布）", "中共中央办公厅"),
