@@ -908,6 +908,7 @@ def test_a_notice_signed_by_a_unit_of_a_body_is_that_body_s(signer: str, issuer:
     [doc] = recognise("关于开展节能知识竞赛活动的通知", text, published_at=Y2021).releases
     assert doc.issuer == issuer
 
+
 @pytest.mark.parametrize(
     ("note", "issuer"),
     [
