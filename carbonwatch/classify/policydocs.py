@@ -1256,6 +1256,21 @@ def _bare_kind_released(
 COVER_HEADING_RE = re.compile(r"(?:^|\n)[ \t\u3000]*关于(?:印发|发布|公布|转发)\s*$")
 
 
+# A government passing on the document of the bodies it names: "国务院办公厅近日转发国家发展改革委、住房城乡建设部
+# 《X》" (the forwarder releases X; the bodies between verb and title are X's drafters, not its issuer here).
+FORWARDED_BODIES_RE = re.compile(r"(?:转发|批转)了?(?P<bodies>[^，。；：《》\n\s]{3,60}?)\s*$")
+# ... or the title right after the verb ("国务院办公厅转发了《X》"); only before a title in 《》, where the verb's
+# object is the document (a heading's 关于转发X的通知 is the carrier rules' case)
+FORWARD_VERB_RE = re.compile(r"(?:转发|批转)了?\s*$")
+
+
+def _forwarded_bodies(before: str) -> re.Match[str] | None:
+    """The "转发 + bodies" right before a title (see :data:`FORWARDED_BODIES_RE`), where the words between the verb and
+    the title are only bodies ("国家发展改革委、住房城乡建设部"); None otherwise."""
+    fwd = FORWARDED_BODIES_RE.search(before)
+    return fwd if fwd and _signer_line(re.sub(r"[、和及]", "", fwd.group("bodies"))) else None
+
+
 def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     docs: list[PolicyDocument] = []
     short_names: set[str] = set()
@@ -1279,12 +1294,18 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         raw_after = text[m.end() : m.end() + CONTEXT_CHARS]
         kind_after = KIND_AFTER_RE.match(raw_after)
         after = AFTER_SKIP_RE.sub("", raw_after, count=1)
-        vb = VERB_BEFORE_RE.search(before)
+        forwarded_from = _forwarded_bodies(before)
+        head = before[: forwarded_from.start("bodies")] if forwarded_from else before
+        vb = VERB_BEFORE_RE.search(head) or FORWARD_VERB_RE.search(head)
         va = VERB_AFTER_RE.match(after)
         lead = clause[: max(0, len(clause) - len(vb.group(0)))] if vb else clause
+        if vb and forwarded_from:
+            lead = clause[: max(0, len(clause) - len(before) + vb.start())]
         if vb and "了" in vb.group(0):
             lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
-        issuer = issuer_prefix or find_issuer_before(text, m.start())
+        issuer = issuer_prefix or find_issuer_before(
+            text, m.start() - len(before) + vb.start() if vb and forwarded_from else m.start()
+        )
         if issuer_prefix and re.match(re.escape(issuer_prefix) + r"等", inner.lstrip("《")):
             # 《国家发展改革委等部门关于…的通知》 after "国家发展改革委、工业和信息化部…联合印发": the bodies it leads
             named = find_issuer_before(text, m.start())
@@ -1334,6 +1355,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             cue = "a planned task: " + clause.strip()[-20:]
         elif vb and PROGRESS_AFTER_RE.match(after):
             cue = "a report on the document's progress: " + after[:16]  # "发布《方案》建设任务完成情况"
+        elif vb and vb.group(0).startswith(("转发", "批转")) and issuer is None and not WE_RE.search(clause):
+            cue = "passed on by no government body: " + clause.strip()[-20:]  # "网友纷纷转发《…》"
         elif vb and not _future(clause if DONE_VERB_RE.search(clause) else lead) and not CITE_RE.search(lead):
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):

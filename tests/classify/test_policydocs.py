@@ -891,6 +891,23 @@ def test_a_covering_heading_in_the_text_is_issued_by_the_notice_s_signer() -> No
 
 
 @pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        # the forwarder releases the document of the bodies it names between the verb and the title
+        ("国务院办公厅近日转发国家发展改革委、住房城乡建设部《加快推动建筑领域节能降碳工作方案》。", "国务院办公厅"),
+        ("国务院办公厅近日转发国家发展改革委《加快推动建筑领域节能降碳工作方案》。", "国务院办公厅"),
+        ("国务院批转了《加快推动建筑领域节能降碳工作方案》。", "国务院"),
+        # no government body passes it on, or not yet
+        ("网友纷纷转发《加快推动建筑领域节能降碳工作方案》的解读文章。", None),
+        ("国务院办公厅将转发国家发展改革委《加快推动建筑领域节能降碳工作方案》。", None),
+    ],
+)
+def test_a_government_forwarding_a_document_releases_it(sentence: str, issuer: str | None) -> None:
+    docs = recognise("我国加快推动建筑领域节能降碳", sentence, published_at=Y2021).releases
+    assert [(d.title, d.issuer) for d in docs] == ([("《加快推动建筑领域节能降碳工作方案》", issuer)] if issuer else [])
+
+
+@pytest.mark.parametrize(
     ("signer", "issuer"),
     [
         ("海南省公安厅交通警察总队", "海南省公安厅"),  # a police corps
