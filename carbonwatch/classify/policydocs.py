@@ -1329,7 +1329,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # In context the kind is open: a title a government body is said to issue is a document (unless it is a
         # newspaper, a statistics bulletin or another kind on the closed list).
         # (a body writing of itself as 我部 / 我委 is a government body, whoever it is)
-        gov = bool((issuer or WE_RE.search(clause)) and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))
+        # (... and a title that opens with its region's name, 《香港氢能发展策略》今日公布: a Hong Kong or Macau paper's
+        # bare report of its own government's paper)
+        own_region = bool(va and SAR_TITLE_RE.match(inner.lstrip("《")))
+        gov = bool((issuer or WE_RE.search(clause) or own_region) and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))
         is_doc = (
             title_is_document(title, government_issuer=gov)[0] or title_is_document(inner, government_issuer=gov)[0]
         )
@@ -2330,6 +2333,16 @@ FORWARDED_CUE = "forwarded by a covering notice: "
 LEAD_CUE = "document named in the lead: "
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
 DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
+# A Hong Kong wire's or paper's dateline in title brackets: 《经济通通讯社17日专讯》, 《明报专讯》.
+WIRE_TAG_RE = re.compile(r"^\s*《[^《》\n]{1,16}?(?:专讯|讯)》")
+
+
+def _without_wire_tag(text: str) -> str:
+    """``text`` with a leading wire tag (:data:`WIRE_TAG_RE`) blanked out, so every offset still points into it."""
+    tag = WIRE_TAG_RE.match(text)
+    return " " * tag.end() + text[tag.end() :] if tag else text
+
+
 # A document number printed beside its title: 京政办发〔2016〕26号.
 _PRINTED_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号"
 LEADING_NUMBER_RE = re.compile(rf"^{_PRINTED_NUMBER}\s*")
@@ -3292,6 +3305,7 @@ def recognise(
     column = OPINION_COLUMN_RE.match(title.strip())  # (the column tag before "|" goes with the site suffix below)
     title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
     title, text = corner_titles(title), corner_titles(text)  # 「反外国制裁法」 as Hong Kong and Taiwan write 《…》
+    title, text = _without_wire_tag(title).strip(), _without_wire_tag(text)
     # the document number a page prints after its title is no part of it: the full-text reading takes it as the
     # number (``TRAILING_NUMBER_RE``), every other reading of the headline goes without it
     numbered_title, title = title, _without_bracketed_number(title)

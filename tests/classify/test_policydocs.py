@@ -891,6 +891,25 @@ def test_a_covering_heading_in_the_text_is_issued_by_the_notice_s_signer() -> No
 
 
 @pytest.mark.parametrize(
+    ("headline", "released"),
+    [
+        # a Hong Kong wire's dateline in title brackets is no document, and hides none
+        ("《经济通通讯社17日专讯》政府今日发表《香港氢能发展策略》。", True),
+        ("《明报专讯》政府今日公布《香港气候行动蓝图2050》", True),
+        # a Hong Kong paper's bare report of its own government's paper, named after the region
+        ("《香港氢能发展策略》今日公布", True),
+        ("《香港氢能发展策略》解读", False),
+        ("《某某公司氢能发展策略》今日公布", False),  # a company's strategy, no region's
+    ],
+)
+def test_hong_kong_wire_tags_and_own_region_papers(headline: str, released: bool) -> None:
+    docs = recognise(headline, "", published_at=Y2021).releases
+    assert [d.title for d in docs if "策略" in d.title or "蓝图" in d.title] == (
+        [re.search(r"《[^》]*(?:策略|蓝图2050)》", headline).group(0)] if released else []  # type: ignore[union-attr]
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "issuer"),
     [
         # the forwarder releases the document of the bodies it names between the verb and the title
