@@ -2337,10 +2337,16 @@ DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^
 WIRE_TAG_RE = re.compile(r"^\s*《[^《》\n]{1,16}?(?:专讯|讯)》")
 
 
+# A page's "posted on" stamp ("…方案发布于：财经2021-03-07", "发布于 2021-03-07"): when the page went up, no release.
+POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
+
+
 def _without_wire_tag(text: str) -> str:
-    """``text`` with a leading wire tag (:data:`WIRE_TAG_RE`) blanked out, so every offset still points into it."""
+    """``text`` with a leading wire tag (:data:`WIRE_TAG_RE`) and any posted-on stamp (:data:`POSTED_ON_RE`)
+    blanked out, so every offset still points into it."""
     tag = WIRE_TAG_RE.match(text)
-    return " " * tag.end() + text[tag.end() :] if tag else text
+    text = " " * tag.end() + text[tag.end() :] if tag else text
+    return POSTED_ON_RE.sub("   ", text)
 
 
 # A document number printed beside its title: 京政办发〔2016〕26号.

@@ -910,6 +910,16 @@ def test_hong_kong_wire_tags_and_own_region_papers(headline: str, released: bool
 
 
 @pytest.mark.parametrize(
+    "stamp", ["发布于: 财经2021-03-07 标签: 中国民航", "发布于：2021-03-07", "发布于 2021年3月7日"]
+)
+def test_a_page_s_posted_on_stamp_is_no_release(stamp: str) -> None:
+    headline = f"全国政协委员：建议制定中国民航业碳达峰碳中和方案{stamp}"
+    assert not recognise(headline, "", published_at=Y2021).is_release
+    # the same words as news of a release still are one
+    assert recognise("民航局发布中国民航业碳达峰碳中和方案", "", published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
     ("sentence", "issuer"),
     [
         # the forwarder releases the document of the bodies it names between the verb and the title
