@@ -1542,6 +1542,21 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         docs.append(_released("批复", approver, "批复", field_name, m.span(), m.group(0)))
+    # "商务部昨天（五日）公告，初步认定…", "商务部及海关总署发昨日公告指…": a body announcing, 公告 as the verb (as
+    # Hong Kong and Taiwan papers write it), in the headline or the lead: an announcement it issued, untitled.
+    for m in ANNOUNCED_RE.finditer(text):
+        if field_name == "text" and m.start() > lead_end:
+            continue
+        announcer = _issuer_just_before(text, m.start())
+        clause = _clause_before(text, m.start())
+        if announcer is None or _future(clause) or FOREIGN_SUBJECT_RE.search(clause) or CITE_RE.search(clause):
+            continue
+        if is_historical(text, m.start(), ref_year):
+            continue
+        # what it announces is a measure decided (决定对…实施管制, 初步认定…), not figures or a market operation
+        if not ANNOUNCED_MEASURE_RE.search(text, m.end(), _sentence_end(text, m.end())):
+            continue
+        docs.append(_released("公告", announcer, "公告", field_name, m.span(), m.group(0)))
     # Only headlines use the title-first form ("…方案出炉"); in body text it catches too many generic phrases.
     patterns = [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE]
     for pattern in patterns:
@@ -1622,6 +1637,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     return docs
 
 
+_ANNOUNCED_WHEN = r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日)(?:中午|上午|下午|晚间)?(?:[（(][^）)\n]{1,6}[）)])?"
+ANNOUNCED_MEASURE_RE = re.compile(r"决定|认定|裁定|起(?:施行|实施|执行|生效)|加征|暂停|取消|调整为")
+ANNOUNCED_RE = re.compile(
+    rf"(?:{_ANNOUNCED_WHEN})?(?:发出?了?)?(?:{_ANNOUNCED_WHEN})?(?:发出)?的?公告(?=称|指|表示|[，：])"
+)
 NATIONAL_SUBJECT_RE = re.compile(r"(?:^|[\s：:】])(?:中国|我国)(?:政府)?(?:正式|首次|近日|日前|今日|今天)?\s*$")
 STATUS_AFTER_RE = re.compile(
     r"[（(](?:试行|暂行|修订|修订稿|(?:19|20)\d{2}年(?:版|本)|(?:19|20)\d{2}\s*[-—–－~至]\s*(?:19|20)\d{2}\s*年?)[）)]"

@@ -910,6 +910,27 @@ def test_hong_kong_wire_tags_and_own_region_papers(headline: str, released: bool
 
 
 @pytest.mark.parametrize(
+    ("lead", "issuer"),
+    [
+        ("大陆商务部昨天（五日）公告，初步认定原产于欧盟的进口相关猪肉「存在倾销」。", "商务部"),
+        (
+            "中国商务部及海关总署发昨日公告指，为维护国家安全和利益，决定对镓、锗相关物项实施出口管制。",
+            "商务部、海关总署",
+        ),
+        # figures, a market operation, a company, a foreign body, a plan: no announcement of a measure issued
+        ("国家统计局2月23日公告称，初步核算显示，2011年中国能源消费总量为34.8亿吨标准煤。", None),
+        ("人民银行14日公告称，为维护银行体系流动性合理充裕，今日开展了100亿元逆回购操作。", None),
+        ("该公司昨日公告称，董事会决定回购股份。", None),
+        ("美国商务部昨天公告，决定对中国产品加征关税。", None),
+        ("商务部将于下周公告，决定是否延长调查期限。", None),
+    ],
+)
+def test_gonggao_as_the_verb_is_an_announcement_issued(lead: str, issuer: str | None) -> None:
+    docs = recognise("新闻快讯", lead, published_at=Y2021).releases
+    assert [(d.title, d.issuer) for d in docs] == ([("公告", issuer)] if issuer else [])
+
+
+@pytest.mark.parametrize(
     "stamp", ["发布于: 财经2021-03-07 标签: 中国民航", "发布于：2021-03-07", "发布于 2021年3月7日"]
 )
 def test_a_page_s_posted_on_stamp_is_no_release(stamp: str) -> None:
