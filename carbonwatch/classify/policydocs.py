@@ -694,12 +694,16 @@ class PolicyResult:
 
     def lead_releases(self) -> list[str]:
         """The title of the one document whose release the headline or the lead reports: what the article is
-        about, which carbon relevance counts like the headline. Several (a digest, a roundup) name no one subject."""
+        about, which carbon relevance counts like the headline. Several (a digest, a roundup) name no one subject.
+        Where neither reports one (a page without a headline, a digest page's summary first), the one release its
+        text reports is its subject."""
         titles = {
             d.title_norm: d.title
             for d in self.documents
             if d.is_release and (d.field == "title" or (d.field == "text" and d.start < LEAD_MAX_CHARS))
         }
+        if not titles and not self.digest:
+            titles = {d.title_norm: d.title for d in self.documents if d.is_release and d.field == "text"}
         return list(titles.values()) if len(titles) == 1 and not self.digest else []
 
     def as_dict(self) -> dict[str, Any]:

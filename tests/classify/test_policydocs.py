@@ -753,6 +753,14 @@ def test_the_lead_release_is_the_one_document_the_lead_reports() -> None:
     assert one.lead_releases() == ["《湖南省碳达峰实施方案》"]
     digest = "今日新闻联播主要内容：1、国务院印发《节能减排综合工作方案》。2、《现代流通体系建设规划》今天公布。"
     assert recognise("1月24日新闻联播要闻精选", digest, published_at=Y2021).lead_releases() == []
+    # a page whose headline and lead report no release, and whose text reports one: that one is its subject
+    opening = "主要观点总结\n" + "产品碳足迹标识认证是推动绿色低碳发展的重要举措，各地积极开展相关工作。" * 12 + "\n"
+    late = opening + "近日，市场监管总局等四部门印发《关于公布产品碳足迹标识认证试点名单的通知》。\n"
+    assert recognise("主要观点总结", late, published_at=Y2021).lead_releases() == [
+        "《关于公布产品碳足迹标识认证试点名单的通知》"
+    ]
+    two = late + "生态环境部印发《温室气体自愿减排交易管理办法（试行）》。\n"
+    assert recognise("主要观点总结", two, published_at=Y2021).lead_releases() == []
 
 
 def test_a_headline_with_a_release_verb_is_news_not_the_document_s_title() -> None:
