@@ -3447,7 +3447,13 @@ def recognise(
     merged = _outer_headings(merged)
     for printed in _addressed_headings(text, ref_year):
         key = same_document_key(printed.title_norm)
-        named = [d for d in merged if same_document_key(d.title_norm) == key]
+        # (the same title under another body's name is another document: "湖南省人民政府办公厅关于加强…的通知" printed
+        # over its addressees, "根据《国务院办公厅关于加强…的通知》" cited in its first line)
+        named = [
+            d
+            for d in merged
+            if same_document_key(d.title_norm) == key and not _different_issuers(d.issuer, printed.issuer)
+        ]
         if not named:
             merged.append(printed)
         elif printed.is_release and not any(d.is_release or d.cue.startswith(VERDICT_CUES) for d in named):

@@ -965,6 +965,21 @@ def test_a_government_forwarding_a_document_releases_it(sentence: str, issuer: s
     assert [(d.title, d.issuer) for d in docs] == ([("《加快推动建筑领域节能降碳工作方案》", issuer)] if issuer else [])
 
 
+def test_a_printed_heading_is_not_the_same_titled_document_of_another_body_it_cites() -> None:
+    # a province's notice printed over its addressees, citing the State Council office's notice of the same title
+    # (as a document-sharing site stores it: benchmarks/corpus/posts/bdc37ec71a78.md, ASCII punctuation)
+    text = (
+        "第一篇:湖南省人民政府办公厅文件\n湖南省人民政府办公厅文件\n湘政办发〔2009〕24号\n"
+        "湖南省人民政府办公厅关于加强普通高等学校\n毕业生就业工作的通知\n各市州、县市区人民政府,省政府各厅委、各直属机构:\n"
+        "根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》(国办发„2009‟3号)精神,结合我省实际,"
+        "经省人民政府同意,现就加强普通高等学校毕业生就业工作有关问题通知如下:\n一、充分认识做好高校毕业生就业工作的重要性。\n"
+    )
+    result = recognise("湖南省人民政府办公厅文件", text, published_at=Y2021)
+    assert [(d.title.strip("《》"), d.issuer) for d in result.releases] == [
+        ("湖南省人民政府办公厅关于加强普通高等学校毕业生就业工作的通知", "湖南省人民政府办公厅")
+    ]
+
+
 @pytest.mark.parametrize(
     ("signer", "issuer"),
     [
