@@ -872,6 +872,26 @@ def test_a_body_writing_of_itself_is_not_the_body_its_sentence_cites() -> None:
     ] == [None]
 
 
+def test_a_cited_document_s_number_names_no_body_acting() -> None:
+    # "（国办发〔2017〕19号）": 国办 in a cited number's code is not the body that 我部 is
+    # (the stored copy, benchmarks/corpus/posts/defa5ed1816f.md: ASCII punctuation, its 现 garbled)
+    text = (
+        "各省、自治区住房和城乡建设厅,直辖市住房和城乡建设(管)委:\n"
+        "为落实《国务院办公厅关于促进建筑业持续健康发展的意见》(国办发〔2017〕19号)、《国务院办公厅转发住房城乡建设部"
+        "关于完善质量保障体系提升建筑工程品质指导意见的通知》(国办函〔2019〕92号)要求,推动建筑业高质量发展,"
+        "推进绿色建造工作,我部组织编制了《绿色建造技术导则(试行)》?,F(xiàn)印发给你们,请结合实际认真贯彻落实。\n"
+        "住房和城乡建设部办公厅\n2021年3月16日\n"
+    )
+    docs = recognise("各省、自治区住房和城乡建设厅,直辖市住房和城乡建设(管)委:", text, published_at=Y2021).releases
+    assert [(d.title, d.issuer) for d in docs if "导则" in d.title] == [
+        ("《绿色建造技术导则（试行）》", "住房和城乡建设部")
+    ]
+    # ... while a body named before a number it only releases still acts ("交通运输部公布了交规划发〔2022〕56号文件")
+    text = "交通运输部公布了交规划发〔2022〕56号文件：《绿色交通标准体系（2022年）》。"
+    [doc] = recognise("交通运输部公布绿色交通标准体系", text, published_at=Y2021).releases
+    assert doc.issuer == "交通运输部"
+
+
 def test_a_covering_heading_in_the_text_is_issued_by_the_notice_s_signer() -> None:
     # "关于发布《甲》《乙》和《丙》的公告" printed on its own line, signed at the end (生态环境部 / date); the page's
     # text as stored (benchmarks/corpus/posts/348d0cb2049c.md, ASCII punctuation, the office's printing line last)
