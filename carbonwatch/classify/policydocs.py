@@ -3150,7 +3150,12 @@ ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
 # 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request
 # that a superior issue X): nothing is issued yet.
-DRAFT_TITLE_RE = re.compile(r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$")
+DRAFT_TITLE_RE = re.compile(
+    r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
+    # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)
+    r"|拟[^，。；]{1,40}公示"
+)
+BRACKETED_TITLE_RE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
 DRAFT_NAME_RE = re.compile(r"草案|征求意见稿")
 DRAFT_STATUS_LINE_RE = re.compile(
@@ -3403,7 +3408,8 @@ def recognise(
             )
     merged, folded = _fold_headline_paraphrases(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
-    release_verb = VERB_IN_TITLE_RE.search(PRESS_EVENT_RE.sub("", title))
+    # (a verb inside a title the headline quotes is the title's: "…就《关于印发〈X〉的通知》答记者问" releases nothing)
+    release_verb = VERB_IN_TITLE_RE.search(BRACKETED_TITLE_RE.sub("", PRESS_EVENT_RE.sub("", title)))
     explainer = INTERPRETATION_RE.search(title) and not release_verb and "全文" not in title
     # ... or whose text is set out under an interpretation's headings ("一、出台背景", "（一）制定背景"), its headline
     # no release (or only the lead's first sentence standing in for a missing headline: "X印发了《Y》（以下简称…）"),

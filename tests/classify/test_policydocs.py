@@ -872,6 +872,30 @@ def test_a_body_writing_of_itself_is_not_the_body_its_sentence_cites() -> None:
     ] == [None]
 
 
+def test_an_official_s_q_and_a_on_a_quoted_covering_notice_is_an_explainer() -> None:
+    headline = "国家能源局有关负责同志就《关于印发〈电力辅助服务市场基本规则〉的通知》答记者问"
+    text = (
+        "近日，国家发展改革委、国家能源局印发《电力辅助服务市场基本规则》。"
+        "国家能源局有关负责同志接受采访，回答了记者提问。"
+    )
+    assert not recognise(headline, text, published_at=Y2021).is_release
+    # the same lead under a headline that reports the release itself is one
+    assert recognise("两部门印发电力辅助服务市场基本规则", text, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
+        ("关于对拟发布集成电路工程技术人员等职业信息进行公示的公告", False),  # only proposed
+        ("关于2025年生态文明建设示范区拟推荐名单的公示", False),
+        ("关于国家区块链创新应用试点入选名单的公示", True),  # the list as decided, put up
+    ],
+)
+def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, released: bool) -> None:
+    text = f"人力资源社会保障部日前发布《{title}》，公示期为15天。"
+    assert recognise("人社部发布公示", text, published_at=Y2021).is_release is released
+
+
 def test_a_cited_document_s_number_names_no_body_acting() -> None:
     # "（国办发〔2017〕19号）": 国办 in a cited number's code is not the body that 我部 is
     # (the stored copy, benchmarks/corpus/posts/defa5ed1816f.md: ASCII punctuation, its 现 garbled)
