@@ -1042,6 +1042,18 @@ RELATIVE_TAIL_RE = re.compile(
 NUMBER_CODE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}[〔\[【［]\s*(?:19|20)\d{2}")
 
 
+def _sentence_actors(text: str, pos: int) -> str | None:
+    """The bodies the sentence running at ``pos`` names as acting, from its start after a line break, a full stop or
+    an addressee line's colon (so never the addressees), none inside a title or cited; joint bodies kept together."""
+    start = max(text.rfind(ch, 0, pos) for ch in "\n。：:") + 1
+    found = [
+        m
+        for m in JOINT_RE.finditer(text, start, pos)
+        if not _inside_brackets(text, m.start()) and not _named_not_acting(text, m.start())
+    ]
+    return canonical_issuer(found[-1].group(0)) if found else None
+
+
 def find_issuer_before(text: str, pos: int) -> str | None:
     """The issuer written in the sentence before ``pos``, nearest first; joint issuers kept together.
 
@@ -1381,8 +1393,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if formula and not release and not CITE_RE.search(clause):
             # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
             release, cue = True, COVERING_CUE + formula.group(0)[-12:]
-            # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below
-            issuer = issuer_prefix or _closing_issuer(text)
+            # the bodies named before it are the notice's addressees (各地级以上市人民政府：); it is signed below,
+            # or, unsigned, its own sentence names who drew it up ("人民银行、证监会修订形成《X》，现印发给你们")
+            issuer = issuer_prefix or _closing_issuer(text) or _sentence_actors(text, m.start())
         if release and issuer is None and field_name == "text" and COVER_HEADING_RE.search(before):
             issuer = _closing_issuer(text)
         forwarded = FORWARDED_AFTER_RE.match(text, m.end()) if hereby else None

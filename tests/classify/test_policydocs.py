@@ -896,6 +896,19 @@ def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, rele
     assert recognise("人社部发布公示", text, published_at=Y2021).is_release is released
 
 
+def test_an_unsigned_covering_notice_is_issued_by_the_bodies_its_sentence_names() -> None:
+    text = (
+        "为完善绿色金融标准体系，依据相关指导意见，中国人民银行、金融监管总局、中国证监会修订形成"
+        "《绿色金融支持项目目录（2025年版）》，现印发给你们，并就有关事项通知如下：\n一、该目录统一适用于各类绿色金融产品。\n"
+    )
+    docs = recognise("绿色金融支持项目目录（2025年版）印发通知", text, published_at=Y2025).releases
+    assert [d.issuer for d in docs if d.title.startswith("《")] == ["中国人民银行、国家金融监督管理总局、中国证监会"]
+    # the addressees before the formula never issue it: unsigned, it names no issuer
+    addressed = "各省、自治区、直辖市人民政府：\n现将《绿色金融支持项目目录（2025年版）》印发给你们，请认真贯彻执行。\n"
+    docs = recognise("绿色金融支持项目目录（2025年版）印发通知", addressed, published_at=Y2025).releases
+    assert [d.issuer for d in docs if d.title.startswith("《")] == [None]
+
+
 def test_a_cited_document_s_number_names_no_body_acting() -> None:
     # "（国办发〔2017〕19号）": 国办 in a cited number's code is not the body that 我部 is
     # (the stored copy, benchmarks/corpus/posts/defa5ed1816f.md: ASCII punctuation, its 现 garbled)
