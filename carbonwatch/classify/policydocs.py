@@ -2363,6 +2363,13 @@ ORDER_NUMBER_LINE_RE = re.compile(
     r"[（(]?(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[）)]?"
     r"(?:[ \t\u3000]*$|[ \t\u3000]+(?=\S))"
 )
+# ... or in brackets after the title it promulgates, on the heading's own line: "中华人民共和国引航员管理办法（中华人民
+# 共和国交通运输部令2024年第13号）" (not a number cited in running text: "根据《条例》（国务院令第643号）").
+ORDER_NUMBER_BRACKET_RE = re.compile(
+    r"(?m)^[ \t\u3000]*[^\n（()《》，。；：:]{4,60}"
+    rf"(?P<bracket>[（(]\s*(?P<issuer>{_ONE_ISSUER})\s*令\s*"
+    r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)\s*[）)])[ \t\u3000]*$"
+)
 ANNOUNCEMENT_NUMBER_LINE_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER}(?:[、 \t\u3000]+{_ONE_ISSUER})*)[ \t\u3000]*(?:联合)?公告[ \t\u3000]*"
     r"(?P<num>(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*号)[ \t\u3000]*$"
@@ -2451,7 +2458,10 @@ _ADOPTED_AT_MEETING = r"第[一二三四五六七八九十百\d]+次(?:全体)?�
 DASH_ADOPTION_RE = re.compile(rf"——\s*{_ADOPTION_DATE}[^—（）()]{{2,40}}?{_ADOPTED_AT_MEETING}")
 # A regulation printed with its adoption note: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
 ADOPTION_NOTE_RE = re.compile(
-    rf"(?m)^[ \t\u3000]*[（(]\s*{_ADOPTION_DATE}\s*(?P<body>[^（）()\n]{{4,40}}?){_ADOPTED_AT_MEETING}"
+    # (the note may run over two printed lines: "（2022年7月29日安徽省第十三届人民代表大会 / 常务委员会第三十五次
+    # 会议通过）")
+    rf"(?m)^[ \t\u3000]*[（(]\s*{_ADOPTION_DATE}\s*(?P<body>[^（）()\n]{{4,40}}?(?:\n[^（）()\n]{{1,20}}?)?)"
+    rf"{_ADOPTED_AT_MEETING}"
 )
 NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
 
@@ -2555,8 +2565,13 @@ def _heading_issuer(text: str, within: int = 0) -> tuple[str | None, str | None]
     if m:
         return canonical_issuer(m.group(1)), re.sub(r"\s+", "", m.group(2))
     line = ORDER_NUMBER_LINE_RE.search(text[:within]) if within else ORDER_NUMBER_LINE_RE.match(text.strip())
-    # ... or an announcement's number line under its heading ("国家环境保护总局公告 2007年 第45号")
+    # ... or an announcement's number line under its heading ("国家环境保护总局公告 2007年 第45号"), or an order's
+    # number in brackets after its title
     line = line or (ANNOUNCEMENT_NUMBER_LINE_RE.search(text[:within]) if within else None)
+    bracketed = ORDER_NUMBER_BRACKET_RE.search(text[:within]) if within and not line else None
+    if bracketed:
+        number = bracketed.group("bracket")[1:-1]  # the number as printed, without its brackets
+        return canonical_issuer(bracketed.group("issuer")), re.sub(r"\s+", "", number)
     if line:
         return canonical_issuer(line.group("issuer")), re.sub(r"\s+", "", line.group(0))
     order = ORDER_PROMULGATES_RE.search(text[:600])  # "中华人民共和国国务院令 / 《X》已经…通过，现予公布"
@@ -3010,7 +3025,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         number = _printed_number(text) or (normalise_doc_number(titled_number.group(0)) if titled_number else None)
         order_issuer, order_number = _heading_issuer(text, within=600)
         adopted = ADOPTION_NOTE_RE.search(text[:400])
-        adopted_by = canonical_issuer(adopted.group("body")) if adopted else None
+        adopted_by = canonical_issuer(re.sub(r"\s+", "", adopted.group("body"))) if adopted else None
         signed = _closing_issuer(text)
         issuer = prefix_issuer or order_issuer or _heading_issuers(text) or signed or adopted_by
         if prefix_issuer and signed and "、" in signed and prefix_issuer in signed.split("、"):

@@ -1084,6 +1084,31 @@ def test_a_printed_document_s_promulgation_note_names_its_issuer(note: str, issu
     assert [d.issuer for d in recognise("派驻机构工作规则", bare, published_at=Y2021).releases] == [None]
 
 
+def test_a_regulation_s_adoption_note_over_two_printed_lines_names_its_legislature() -> None:
+    text = (
+        "(2022年7月29日安徽省第十三届人民代表大会\n常务委员会第三十五次会议通过)\n"
+        "目 录\n第一章 总 则\n第二章 地方金融组织\n"
+        "第一章 总 则\n第一条 为了加强地方金融监督管理，制定本条例。\n第二条 本条例适用于本省行政区域内地方金融组织。\n"
+    )
+    [doc] = recognise("安徽省地方金融条例", text, published_at=Y2025).releases
+    assert doc.issuer == "安徽省人民代表大会常务委员会"
+
+
+def test_an_order_s_number_in_brackets_after_its_title_names_who_promulgates_it() -> None:
+    text = (
+        "中华人民共和国引航员管理办法\n交通运输部\n中华人民共和国引航员管理办法（中华人民共和国交通运输部令2024年第13号）\n"
+        "《中华人民共和国引航员管理办法》已于2024年12月27日经第27次部务会议通过，现予公布，自2025年3月1日起施行。\n"
+        "部长 刘伟\n2024年12月31日\n第一章 总则\n"
+        "第一条 为加强引航员管理，根据《中华人民共和国船员条例》，制定本办法。\n"
+    )
+    docs = recognise("中华人民共和国引航员管理办法", text, published_at=Y2025).releases
+    assert [(d.issuer, d.doc_number) for d in docs] == [("交通运输部", "中华人民共和国交通运输部令2024年第13号")]
+    # a number cited in running text names no promulgator of the page's document
+    cited = "根据《畜禽规模养殖污染防治条例》（国务院令第643号），现将《畜禽养殖禁养区划定技术指南》印发给你们。\n"
+    docs = recognise("关于印发畜禽养殖禁养区划定技术指南的通知", cited, published_at=Y2025).releases
+    assert "国务院" not in [d.issuer for d in docs]
+
+
 def test_a_letterhead_names_the_issuer_of_a_heading_that_calls_it_the_city() -> None:
     text = (
         "武汉市人民政府文件\n武政规〔2022〕4号\n市人民政府关于支持氢能产业发展的意见\n各区人民政府，市人民政府各部门：\n"
