@@ -1038,6 +1038,7 @@ RELATIVE_TAIL_RE = re.compile(
 )
 
 
+DATELINE_AFTER_RE = re.compile(r"[ \t\u3000]*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
 # The rest of a document number's code after a body's short name in it (国办 + 发〔2017〕, 国能 + 综通新能〔2024〕).
 NUMBER_CODE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}[〔\[【［]\s*(?:19|20)\d{2}")
 
@@ -1071,6 +1072,8 @@ def find_issuer_before(text: str, pos: int) -> str | None:
             continue
         if NUMBER_CODE_AFTER_RE.match(text, hit.end()):
             continue  # "（国办发〔2017〕19号）": a cited document's number, its code no body acting here
+        if DATELINE_AFTER_RE.match(text, hit.end()):
+            continue  # "中新网上海1月7日电": the wire's dateline names where it was filed, no body acting
         # ... and a body the clause cites ("为深入贯彻落实党中央决策部署，湖南省政府办公厅日前印发…") or a news source
         # ("记者从上海市经济信息化委获悉，市政府办公厅…") comes last
         tail = RELATIVE_TAIL_RE.match(text, hit.end(), pos)

@@ -909,6 +909,16 @@ def test_an_unsigned_covering_notice_is_issued_by_the_bodies_its_sentence_names(
     assert [d.issuer for d in docs if d.title.startswith("《")] == [None]
 
 
+def test_a_wire_s_dateline_place_is_no_issuer() -> None:
+    # "中新网上海1月7日电": where the story was filed; the reporter's source names who issued the notice
+    text = (
+        "中新网上海1月7日电 (高志苗)7日，记者从国家金融监督管理总局上海监管局获悉，"
+        "《关于加强上海金融业绿色金融组织体系建设工作的通知》（以下简称《通知》）近日发布。"
+    )
+    [doc] = recognise("上海加强绿色金融组织体系建设", text, published_at=Y2025).releases
+    assert doc.issuer == "国家金融监督管理总局上海监管局"
+
+
 def test_a_cited_document_s_number_names_no_body_acting() -> None:
     # "（国办发〔2017〕19号）": 国办 in a cited number's code is not the body that 我部 is
     # (the stored copy, benchmarks/corpus/posts/defa5ed1816f.md: ASCII punctuation, its 现 garbled)
