@@ -751,7 +751,10 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
 # 关于公布X的通知, 关于发布X的公告): one release under two names.
 CARRIER_RE = re.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|批转|公布|发布)(.+?)的(?:通知|公告|通告)》?$")
 BARE_YEAR_PREFIX_RE = re.compile(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年|届|版)")
-YEAR_RANGE_DASH_RE = re.compile(r"(?<=\d)\s*[-－—–~～]+\s*(?=(?:19|20)\d{2})")
+# (... or with its dash lost in a page's encoding: "（20232025年）" is the range 2023—2025, in brackets before 年)
+YEAR_RANGE_DASH_RE = re.compile(
+    r"(?<=\d)\s*[-－—–~～]+\s*(?=(?:19|20)\d{2})|(?<=[（(](?:19|20)\d{2})(?=(?:19|20)\d{2}年?[）)])"
+)
 # A national law or regulation is named with or without the state's name before it.
 STATE_NAME_LAW_RE = re.compile(r"^中华人民共和国(?![和与])(?=[\u4e00-\u9fff]{1,30}(?:法|法典|条例)(?:修正案)?$)")
 NUMBER_IN_TITLE_RE = re.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
@@ -3044,14 +3047,17 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         own = own or (signed if place else None)
         if own and (place is None or place.group("place") in own.split("、")[0]):
             issuer = own
-        if issuer is None and headline:
+        if (issuer is None or place) and headline:
             # "深圳市人民政府关于印发新一代人工智能发展行动计划（2019-2023年）的通知。" in the body's first lines
+            # (... also under a headline naming only its place, "广东省关于…的实施意见" over "广东省工业和信息化厅
+            # 关于印发《关于…的实施意见》的通知": the covering line says which of the place's bodies issued it)
             for line in text.strip().split("\n")[:4]:
                 if CITE_RE.match(line.strip()):
                     continue  # "根据《潮州市工业和信息化局 潮州市财政局关于印发…的通知》": a document it cites
                 heading_issuer, rest = split_issuer_prefix(line.strip())
                 if heading_issuer and rest.startswith("关于印发"):
-                    issuer = heading_issuer
+                    if place is None or place.group("place") in heading_issuer:
+                        issuer = heading_issuer
                     break
         title_text = unwrap_notice(compact)
         return PolicyDocument(

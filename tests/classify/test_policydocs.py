@@ -909,6 +909,30 @@ def test_an_unsigned_covering_notice_is_issued_by_the_bodies_its_sentence_names(
     assert [d.issuer for d in docs if d.title.startswith("《")] == [None]
 
 
+def test_a_year_range_whose_dash_a_page_lost_is_the_same_range() -> None:
+    assert normalise_title("《纺织工业提质升级实施方案（20232025年）》") == normalise_title(
+        "《纺织工业提质升级实施方案（2023—2025年）》"
+    )
+    assert normalise_title("《某某方案（2023年）》") != normalise_title("《某某方案（2023—2025年）》")
+    headline = "工信部等四部门联合印发《纺织工业提质升级实施方案(2023—2025年)》"
+    text = (
+        "工业和信息化部、国家发展改革委、商务部、市场监管总局等四部门近日联合印发"
+        "《纺织工业提质升级实施方案(20232025年)》。"
+    )
+    [doc] = recognise(headline, text, published_at=Y2025).releases
+    assert doc.issuer == "工业和信息化部、国家发展改革委、商务部、市场监管总局"
+
+
+def test_a_headline_naming_only_its_place_leaves_the_issuer_to_the_covering_line() -> None:
+    text = (
+        "广东省工业和信息化厅关于印发《关于进一步推动纺织服装产业高质量发展的实施意见》的通知\n"
+        "粤工信消费函〔2023〕2号\n各地级以上市工业和信息化主管部门：\n"
+        "现将《关于进一步推动纺织服装产业高质量发展的实施意见》印发给你们，请认真贯彻执行。\n一、总体要求\n（一）指导思想。\n"
+    )
+    docs = recognise("广东省关于进一步推动纺织服装产业高质量发展的实施意见", text, published_at=Y2025).releases
+    assert {d.issuer for d in docs} == {"广东省工业和信息化厅"}
+
+
 def test_a_wire_s_dateline_place_is_no_issuer() -> None:
     # "中新网上海1月7日电": where the story was filed; the reporter's source names who issued the notice
     text = (
