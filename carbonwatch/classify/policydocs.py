@@ -2397,7 +2397,7 @@ WIRE_TAG_RE = re.compile(r"^\s*《[^《》\n]{1,16}?(?:专讯|讯)》")
 POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
 
 
-def _without_wire_tag(text: str) -> str:
+def _without_page_stamps(text: str) -> str:
     """``text`` with a leading wire tag (:data:`WIRE_TAG_RE`) and any posted-on stamp (:data:`POSTED_ON_RE`)
     blanked out, so every offset still points into it."""
     tag = WIRE_TAG_RE.match(text)
@@ -3383,7 +3383,7 @@ def recognise(
     column = OPINION_COLUMN_RE.match(title.strip())  # (the column tag before "|" goes with the site suffix below)
     title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
     title, text = corner_titles(title), corner_titles(text)  # 「反外国制裁法」 as Hong Kong and Taiwan write 《…》
-    title, text = _without_wire_tag(title).strip(), _without_wire_tag(text)
+    title, text = _without_page_stamps(title), _without_page_stamps(text)
     # the document number a page prints after its title is no part of it: the full-text reading takes it as the
     # number (``TRAILING_NUMBER_RE``), every other reading of the headline goes without it
     numbered_title, title = title, _without_bracketed_number(title)

@@ -1006,6 +1006,8 @@ def test_hong_kong_wire_tags_and_own_region_papers(headline: str, released: bool
     assert [d.title for d in docs if "策略" in d.title or "蓝图" in d.title] == (
         [re.search(r"《[^》]*(?:策略|蓝图2050)》", headline).group(0)] if released else []  # type: ignore[union-attr]
     )
+    # the tag is blanked, not cut: a document's span still points into the headline as given
+    assert all(headline[d.start : d.end] == d.title for d in docs if d.field == "title")
 
 
 @pytest.mark.parametrize(
