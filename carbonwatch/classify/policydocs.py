@@ -3619,9 +3619,10 @@ LEAD_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*[，,�
 
 
 def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
-    """The headline's issuer, where the sentence that releases ``d`` names its body as 我部 / 我委 … and that
-    issuer is a body of the same kind (a 部 for 我部), or None. "我们" names no kind: the headline must be the
-    signature line of the bodies themselves ("国家机关事务管理局 国家发展和改革委员会 财政部 生态环境部")."""
+    """The headline's issuer, or else the notice's own signature (农业农村部办公厅 / date), where the sentence that
+    releases ``d`` names its body as 我部 / 我委 … and that issuer is one body of the same kind (a 部 for 我部), or
+    None. "我们" names no kind: the headline must be the signature line of the bodies themselves ("国家机关事务管理局
+    国家发展和改革委员会 财政部 生态环境部")."""
     sentence = _sentence_before(text, d.start)
     we = WE_RE.search(sentence)
     headline = LEAD_DATE_RE.sub("", title.strip())  # "12月30日，生态环境部正式出台…": the day is no part of who
