@@ -697,14 +697,16 @@ class PolicyResult:
         about, which carbon relevance counts like the headline. Several (a digest, a roundup) name no one subject.
         Where neither reports one (a page without a headline, a digest page's summary first), the one release its
         text reports is its subject."""
+        if self.digest:
+            return []
+        releases = [d for d in self.documents if d.is_release]
         titles = {
             d.title_norm: d.title
-            for d in self.documents
-            if d.is_release and (d.field == "title" or (d.field == "text" and d.start < LEAD_MAX_CHARS))
+            for d in releases
+            if d.field == "title" or (d.field == "text" and d.start < LEAD_MAX_CHARS)
         }
-        if not titles and not self.digest:
-            titles = {d.title_norm: d.title for d in self.documents if d.is_release and d.field == "text"}
-        return list(titles.values()) if len(titles) == 1 and not self.digest else []
+        titles = titles or {d.title_norm: d.title for d in releases if d.field == "text"}
+        return list(titles.values()) if len(titles) == 1 else []
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (what goes into ``item.policy``)."""
@@ -1326,14 +1328,12 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         head = before[: forwarded_from.start("bodies")] if forwarded_from else before
         vb = VERB_BEFORE_RE.search(head) or FORWARD_VERB_RE.search(head)
         va = VERB_AFTER_RE.match(after)
-        lead = clause[: max(0, len(clause) - len(vb.group(0)))] if vb else clause
-        if vb and forwarded_from:
-            lead = clause[: max(0, len(clause) - len(before) + vb.start())]
+        # where the verb stands in the text (its end is the title's start, unless forwarded bodies come between)
+        verb_at = m.start() - len(before) + vb.start() if vb else m.start()
+        lead = clause[: max(0, len(clause) - (m.start() - verb_at))]
         if vb and "了" in vb.group(0):
             lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
-        issuer = issuer_prefix or find_issuer_before(
-            text, m.start() - len(before) + vb.start() if vb and forwarded_from else m.start()
-        )
+        issuer = issuer_prefix or find_issuer_before(text, verb_at if forwarded_from else m.start())
         if issuer_prefix and re.match(re.escape(issuer_prefix) + r"等", inner.lstrip("《")):
             # 《国家发展改革委等部门关于…的通知》 after "国家发展改革委、工业和信息化部…联合印发": the bodies it leads
             named = find_issuer_before(text, m.start())
@@ -2362,19 +2362,19 @@ COVER_DATE_RE = re.compile(
 )
 ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*\d+\s*号)")
 # An order's number on one line names who issues it: "邯郸市人民政府令第121号", "中华人民共和国商务部令 2021年第1号".
+_ORDER_NUMBER = r"(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号"  # 第121号, 2024年第11号
 ORDER_NUMBER_LINE_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER})\s*令\s*"
     # the number ends its line, or the order's text follows after a space ("…令2024年第11号　《…》已于…通过"); a
     # number in brackets on the line below ("深圳市人民政府令 / （第362号）")
-    r"[（(]?(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)[）)]?"
+    rf"[（(]?(?P<num>{_ORDER_NUMBER})[）)]?"
     r"(?:[ \t\u3000]*$|[ \t\u3000]+(?=\S))"
 )
 # ... or in brackets after the title it promulgates, on the heading's own line: "中华人民共和国引航员管理办法（中华人民
 # 共和国交通运输部令2024年第13号）" (not a number cited in running text: "根据《条例》（国务院令第643号）").
 ORDER_NUMBER_BRACKET_RE = re.compile(
     r"(?m)^[ \t\u3000]*[^\n（()《》，。；：:]{4,60}"
-    rf"(?P<bracket>[（(]\s*(?P<issuer>{_ONE_ISSUER})\s*令\s*"
-    r"(?P<num>(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号)\s*[）)])[ \t\u3000]*$"
+    rf"(?P<bracket>[（(]\s*(?P<issuer>{_ONE_ISSUER})\s*令\s*(?P<num>{_ORDER_NUMBER})\s*[）)])[ \t\u3000]*$"
 )
 ANNOUNCEMENT_NUMBER_LINE_RE = re.compile(
     rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER}(?:[、 \t\u3000]+{_ONE_ISSUER})*)[ \t\u3000]*(?:联合)?公告[ \t\u3000]*"
@@ -2502,8 +2502,8 @@ def _promulgation_note_issuer(text: str) -> str | None:
         return None
     # a revised text names the body whose later order amended it after the first one ("…国家质检总局令第116号公布
     # 根据2023年…国家市场监督管理总局令第61号修订"): the text printed is the reviser's
-    bracket = text[note.start() : text.find("）", note.end()) if "）" in text[note.end() : 600] else note.end()]
-    revisions = REVISING_ORDER_RE.findall(bracket)
+    close = text.find("）", note.end(), 600)
+    revisions = REVISING_ORDER_RE.findall(text, note.start(), close if close >= 0 else note.end())
     return canonical_issuer(revisions[-1] if revisions else note.group("body"))
 
 
@@ -3630,12 +3630,16 @@ def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
         signers = _signer_line(headline) if WE_ACTOR_RE.search(sentence) else []
         return canonical_issuer("、".join(signers)) if signers else None
     lead = ISSUER_RE.match(headline)
-    # the headline's body, or the notice's own signature ("我部制定了《X》。现印发你们" / 农业农村部办公厅 / date)
-    for issuer in (canonical_issuer(lead.group(0)) if lead else None, _closing_issuer(text)):
-        # one body, of the kind it calls itself (我行: a bank, 中国人民银行)
-        if issuer and "、" not in issuer and issuer.endswith(we.group("kind")):
-            return issuer
-    return None
+
+    def of_its_kind(issuer: str | None) -> bool:  # one body, of the kind it calls itself (我行: 中国人民银行)
+        return bool(issuer and "、" not in issuer and issuer.endswith(we.group("kind")))
+
+    issuer = canonical_issuer(lead.group(0)) if lead else None
+    if of_its_kind(issuer):
+        return issuer
+    # ... or the notice's own signature ("我部制定了《X》。现印发你们" / 农业农村部办公厅 / date)
+    signed = _closing_issuer(text)
+    return signed if of_its_kind(signed) else None
 
 
 def _self_reference_issuer(head: str) -> str | None:
