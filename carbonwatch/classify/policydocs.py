@@ -3157,6 +3157,14 @@ def corner_titles(text: str) -> str:
     return CORNER_QUOTE_RE.sub(one, text)
 
 
+def _qa_transcript(text: str) -> bool:
+    """Whether ``text`` is an official's Q&A on a document: its opening names who answers the questions and the first
+    question follows on a line of its own. (A lead reporting a release that quotes an answer in prose, "…有关负责人回答
+    记者提问时表示", is news of the release, not a transcript.)"""
+    lead = QA_LEAD_RE.search(text, 0, QA_LEAD_CHARS)
+    return lead is not None and QA_QUESTION_RE.search(text, lead.end(), lead.end() + QA_QUESTION_GAP) is not None
+
+
 def fullwidth_punctuation(text: str) -> str:
     """``text`` with ASCII punctuation beside Chinese characters in full width (same length)."""
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
@@ -3169,6 +3177,18 @@ INTERPRETATION_HEADING_RE = re.compile(
     r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][)）]|\d[.、．])?[ \t\u3000]*"
     r"(?:《[^》\n]{1,40}》)?的?(?:出台|制定|起草|编制|修订)的?背景[：:]?[ \t\u3000]*$"
 )
+# An official's Q&A on a document, set out as a transcript: a lead naming who answers ("国家发展改革委有关负责同志就
+# 《方案》接受采访，回答了记者提问。"), then the first question on a line of its own ("问：", "1.问：", "記者問：")
+QA_LEAD_RE = re.compile(
+    r"(?:负责(?:人|同志)|發言人|发言人)[^。！？]{0,60}?"
+    r"(?:回答了?(?:记者|記者)?的?提问|回答了?(?:记者|記者)?的?提問|答(?:记者|記者)问|答(?:记者|記者)問"
+    r"|接受[^。！？]{0,10}(?:采访|採訪)|(?:进行|作)了?解读|(?:进行|作)了?解讀)"
+)
+QA_QUESTION_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[0-9一二三四五六七八九十]{1,2}[.、．]?[ \t\u3000]*)?(?:记者|記者)?(?:问|問)[ \t\u3000]*[：:]"
+)
+QA_LEAD_CHARS = 400  # the lead that names who answers opens the page ...
+QA_QUESTION_GAP = 300  # ... and the first question follows it at once
 SUGGESTION_REPLY_RE = re.compile(
     r"(?:建议|提案|议案)[》」”]?\s*(?:[（(][^（）()\n]{1,16}[）)])?\s*(?:已)?收悉"
     r"|(?:建议|提案|议案)的(?:答复|回复|复函|办理情况|办理结果)|答复摘要|现(?:将有关情况)?(?:汇总)?(?:答复|回复)如下"
@@ -3452,11 +3472,12 @@ def recognise(
     # no release (or only the lead's first sentence standing in for a missing headline: "X印发了《Y》（以下简称…）"),
     # unless the lead is news of the release its interpretation came with ("…正式发布，同时，CFDA对管理办法进行了解读")
     opening = text.lstrip().startswith(title.strip()[:15]) or INTERPRETATION_HEADING_RE.fullmatch(title.strip())
-    explainer = explainer or (
-        INTERPRETATION_HEADING_RE.search(text)
-        and (not release_verb or opening)
-        and not RELEASED_WITH_INTERPRETATION_RE.search(text[:300])
+    # ... or that is an official's Q&A transcript (a transcript's headline may be its lead's first sentence under a
+    # date line: "发布时间：… / 近日，X印发了《Y》")
+    interpreted = (INTERPRETATION_HEADING_RE.search(text) and (not release_verb or opening)) or (
+        _qa_transcript(text) and (not release_verb or title.strip()[:15] in text[:QA_LEAD_CHARS])
     )
+    explainer = explainer or (interpreted and not RELEASED_WITH_INTERPRETATION_RE.search(text[:300]))
     # ... unless the explainer word is the matter of the document the article prints ("关于…政策解读工作检查情况的通报")
     explainer = explainer and not (full_text is not None and ABOUT_INTERPRETATION_RE.search(full_text.title_norm))
     # ... unless the article prints the document itself (its heading and number): "政策及解读汇编"

@@ -3908,6 +3908,38 @@ def test_an_interpretations_headings_under_news_of_the_release_leave_it_released
     assert recognise(lead.split("\n")[0], lead + "2002年，原局发布施行试行办法。\n", published_at=Y2021).is_release
 
 
+QA_LEAD = (
+    "近日，财政部印发了《财政支持做好碳达峰碳中和工作的意见》（以下简称《意见》）。财政部有关负责人就《意见》"
+    "相关情况回答了记者的提问。"
+)
+QA_BODY = "\n问：《意见》出台的背景和意义？\n答：实现碳达峰碳中和是党中央作出的重大战略决策。\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # no headline: the lead's first sentence stands in for it, under a date line or not
+        (QA_LEAD.split("。")[0], QA_LEAD + QA_BODY),
+        (QA_LEAD.split("。")[0], "发布时间：2022-05-31 10:00\n" + QA_LEAD + QA_BODY),
+        # a headline with no release verb, numbered questions in traditional script
+        ("财政支持碳达峰碳中和答问", QA_LEAD + QA_BODY.replace("问：", "1.問：")),
+    ],
+)
+def test_an_officials_q_and_a_transcript_recalls_its_document(title: str, text: str) -> None:
+    result = recognise(title, text, published_at=Y2021)
+    assert not result.is_release
+    assert [d.cue[:19] for d in result.documents if "财政支持" in d.title] == ["an interpretation: "]
+
+
+def test_news_of_a_release_that_quotes_an_officials_answer_stays_a_release() -> None:
+    # the answer quoted in prose, no question set out on a line of its own: news of the release
+    prose = QA_LEAD.replace("回答了记者的提问。", "回答记者提问时表示，财政政策工具将不断丰富。\n")
+    assert recognise(QA_LEAD.split("。")[0], prose + "《意见》提出到2025年的目标。\n", published_at=Y2021).is_release
+    # a headline reporting the release over a transcript that does not open with it
+    far = "财政部网站消息。" * 60 + QA_LEAD + QA_BODY
+    assert recognise("财政部印发《财政支持做好碳达峰碳中和工作的意见》", far, published_at=Y2021).is_release
+
+
 ADDRESSEES = "各县、市、区人民政府，市级各部门："
 
 
