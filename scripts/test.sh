@@ -49,9 +49,13 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 echo "== mypy --strict"
 .venv/bin/mypy
-echo "== pytest"
+# Two workers (pytest-xdist), each test file on one worker: most of the suite waits on crawl subprocesses and local
+# servers, and the files that share a server state keep to themselves (each PostgreSQL test gets its own database,
+# each Redis test file its own database number). CARBONWATCH_TEST_WORKERS=0 runs in this process alone.
+workers=${CARBONWATCH_TEST_WORKERS:-2}
+echo "== pytest ($workers workers)"
 set +e
-.venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q -n "$workers" --dist loadfile "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then
@@ -63,7 +67,7 @@ fi
 # process and its Python subprocesses: a test that mixes a fixed date with the real clock fails now, not next month.
 echo "== pytest, clock moved a year ahead (tests marked clock)"
 set +e
-.venv/bin/python -m pytest -q -m "clock and not live" --clock-shift=365 "$@"
+.venv/bin/python -m pytest -q -n "$workers" --dist loadfile -m "clock and not live" --clock-shift=365 "$@"
 clock_status=$?
 set -e
 if [ "$clock_status" -eq 5 ] && [ $# -gt 0 ]; then

@@ -18,6 +18,13 @@ from storage.db import open_store
 from storage.models import Article, CrawlRun
 
 
+@pytest.fixture(autouse=True)
+def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as a 200-column terminal shows them: at the width of whatever runs the tests (80, or a pytest-xdist
+    worker's), ``status`` leaves out columns these tests read."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+
 def _now() -> datetime:
     """The real clock at the moment a test builds its rows: a module-level constant goes stale in a long suite."""
     return datetime.now(UTC)
