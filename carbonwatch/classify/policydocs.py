@@ -201,6 +201,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "国家邮政局": "国家邮政局",
     "中国民用航空局": "中国民用航空局",
     "民航局": "中国民用航空局",
+    "中国民航局": "中国民用航空局",
     "国家铁路局": "国家铁路局",
     "国家标准化管理委员会": "国家标准委",
     "国家标准委": "国家标准委",
@@ -1907,6 +1908,15 @@ LAUNCH_RE = re.compile(
 )
 
 
+# "国家发展改革委、中国民航局在北京启动可持续航空燃料应用试点", "…举行可持续航空燃料应用试点启动仪式": a pilot
+# programme bodies launch (its launcher named right before, as a launch needs; a company's pilot is no policy's)
+# ("…四省已启动零碳工厂试点培育工作", "陆续启动": where things stand, not a launch today)
+PILOT_LAUNCH_RE = re.compile(
+    r"(?<!已)(?<!均)(?<!陆续)(?<!先后)(?<!相继)启动(?P<inst>[\u4e00-\u9fff“”]{2,16}(?:[（(]以下简称[^（）()]{1,12}[）)])?"
+    r"[\u4e00-\u9fff“”]{0,8}?试点)"
+    r"(?![\u4e00-\u9fff]{0,4}工作|以来|之后|后|一周年|周年)"
+    r"|举行(?P<held>[\u4e00-\u9fff“”]{2,24}?试点)启动(?:仪式|会)"
+)
 NATIONAL_MARKET_RE = re.compile(
     r"全国[\u4e00-\u9fff]{0,8}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力)[\u4e00-\u9fff]{0,4}?(?:交易)?市场"
 )
@@ -1958,6 +1968,18 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
+    for m in PILOT_LAUNCH_RE.finditer(text, 0, limit) if "试点" in window else iter(()):
+        name = "inst" if m.group("inst") else "held"
+        clause = _clause_before(text, m.start())
+        if _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
+            continue
+        launcher = find_issuer_before(text, m.start())
+        if launcher is None or MULTI_RE.fullmatch(launcher) or COMPANY_SUBJECT_RE.search(clause[-12:]):
+            continue
+        cue = f"pilot launched: {m.group(0)}"
+        # (the short name the article gives it is no part of its name: "可持续航空燃料（以下简称“SAF”）应用试点")
+        pilot = re.sub(r"[（(]以下简称[^（）()]*[）)]", "", m.group(name))
+        docs.append(_released(pilot, launcher, None, field_name, m.span(name), cue))
     if field_name == "title" and HEADLINE_ACTION_VERB_RE.search(text):
         # "银保监会放宽外资保险中介机构准入条件": a headline (or a digest item's) in which a body changes a policy
         # setting reports the change made, whatever document carried it

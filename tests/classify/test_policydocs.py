@@ -1414,6 +1414,27 @@ def test_a_named_issuer_in_the_text_beats_a_count_in_the_headline() -> None:
     assert doc.issuer == "国家发展改革委"
 
 
+SAF_PILOT = "可持续航空燃料应用试点"
+
+
+@pytest.mark.parametrize(
+    ("text", "pilot"),
+    [
+        ("9月18日，国家发展改革委、中国民航局在北京启动可持续航空燃料（以下简称“SAF”）应用试点。", SAF_PILOT),
+        ("中国民用航空局19日发布消息，国家发改委、民航局18日在北京举行可持续航空燃料应用试点启动仪式。", SAF_PILOT),
+        # where things stand, a company's pilot, a past launch, a planned one: no launch reported
+        ("安徽、湖北、四川、陕西四省已启动零碳工厂试点培育工作。", None),
+        ("某新能源公司今日启动近零碳园区试点。", None),
+        ("2013年，国家发展改革委启动碳排放权交易试点。", None),
+        ("国家发展改革委表示，下一步将启动第二批零碳园区试点。", None),
+    ],
+)
+def test_bodies_launching_a_pilot_release_it(text: str, pilot: str | None) -> None:
+    result = recognise("", text, published_at=Y2021)
+    launched = [d for d in result.releases if d.cue.startswith("pilot launched")]
+    assert [(d.title, d.issuer) for d in launched] == ([(pilot, "国家发展改革委、中国民用航空局")] if pilot else [])
+
+
 @pytest.mark.parametrize(
     ("title", "text", "released"),
     [
