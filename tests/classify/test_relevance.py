@@ -146,6 +146,7 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("我国正式接受基加利修正案", "修正案将于明年对我国生效。"),
         ("COP25: 谁在为中国谈判?", "本届气候大会中国代表团成员超60人。"),
         ("“十二五”末全国启动1000家低碳社区试点", "试点旨在控制居民生活领域碳排放水平。"),
+        ("清洁发展机制项目运行管理办法（修订）", "为促进清洁发展机制项目有序开展，制定本办法。"),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
