@@ -745,6 +745,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
     text = NUMBER_IN_TITLE_RE.sub("", text)  # "…的通知（东建〔2021〕6号）": the number is not the title
     text = STATE_NAME_LAW_RE.sub("", text)  # 《中华人民共和国网络安全法》 is cited as 网络安全法
     text = YEAR_RANGE_DASH_RE.sub("-", text)  # (2020-2025年), (2020—2025年), (2020－2025年): one range
+    text = BARE_YEAR_RANGE_RE.sub(r"\1年)", text)  # … and (2021-2025) without its 年
     text = BARE_YEAR_PREFIX_RE.sub("", text)  # "2022石柱…封山令": a site's year before the title, not "2022年…"
     issuer, rest = split_issuer_prefix(text)
     return rest if issuer else ANAPHOR_PREFIX_RE.sub("", text)
@@ -753,6 +754,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
 # A notice that forwards or publishes a document names it as one that issues it does (关于转发X的通知,
 # 关于公布X的通知, 关于发布X的公告): one release under two names.
 CARRIER_RE = re.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|批转|公布|发布)(.+?)的(?:通知|公告|通告)》?$")
+BARE_YEAR_RANGE_RE = re.compile(r"(\((?:19|20)\d{2}-(?:19|20)\d{2})\)")
 BARE_YEAR_PREFIX_RE = re.compile(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年|届|版)")
 # (... or with its dash lost in a page's encoding: "（20232025年）" is the range 2023—2025, in brackets before 年)
 YEAR_RANGE_DASH_RE = re.compile(

@@ -909,6 +909,13 @@ def test_an_unsigned_covering_notice_is_issued_by_the_bodies_its_sentence_names(
     assert [d.issuer for d in docs if d.title.startswith("《")] == [None]
 
 
+def test_a_year_range_written_without_its_year_word_is_the_same_range() -> None:
+    assert normalise_title("儋州市“十四五”卫生健康规划(2021-2025)") == normalise_title(
+        "《儋州市“十四五”卫生健康规划（2021—2025年）》"
+    )
+    assert normalise_title("某某方案（2021-2025）") != normalise_title("某某方案（2021—2030年）")
+
+
 def test_a_year_range_whose_dash_a_page_lost_is_the_same_range() -> None:
     assert normalise_title("《纺织工业提质升级实施方案（20232025年）》") == normalise_title(
         "《纺织工业提质升级实施方案（2023—2025年）》"
