@@ -2457,7 +2457,7 @@ def test_a_city_named_alone_before_its_release_verb_is_its_government() -> None:
         "银川市发布低碳城市发展规划", "4月10日银川市《低碳城市发展规划(2017-2020)》发布，这是我市发布的首个规划。"
     )
     [doc] = result.releases
-    assert (doc.title_norm, doc.issuer) == ("低碳城市发展规划(2017-2020)", "银川市人民政府")
+    assert (doc.title_norm, doc.issuer) == ("低碳城市发展规划(2017-2020年)", "银川市人民政府")
     assert canonical_issuer("银川市") == "银川市人民政府"
     assert canonical_issuer("也是我市") is None  # "我市" (our city) names no city
     # a count of cities names no city either
