@@ -1442,6 +1442,11 @@ def test_bodies_launching_a_pilot_release_it(text: str, pilot: str | None) -> No
     assert [(d.title, d.issuer) for d in launched] == ([(pilot, "国家发展改革委、中国民用航空局")] if pilot else [])
 
 
+def test_a_pilots_work_launched_is_the_pilot_launched() -> None:
+    [doc] = recognise("", "国家发展改革委近日启动第三批低碳城市试点工作。", published_at=Y2021).releases
+    assert (doc.title, doc.issuer, doc.cue[:14]) == ("第三批低碳城市试点", "国家发展改革委", "pilot launched")
+
+
 @pytest.mark.parametrize(
     ("title", "text", "released"),
     [
