@@ -1919,6 +1919,12 @@ PILOT_LAUNCH_RE = re.compile(
     r"(?!以来|之后|后|一周年|周年)"
     r"|举行(?P<held>[\u4e00-\u9fff“”]{2,24}?试点)启动(?:仪式|会)"
 )
+# "中国人民银行设立科技创新和技术改造再贷款": the central bank setting up a lending facility launches an instrument
+# (only the central bank's: "国务院常务会议决定设立…专项再贷款" is a meeting's decision, published by the bank later)
+FACILITY_SET_UP_RE = re.compile(
+    r"(?:设立|创设)了?(?:并?推出)?(?:[0-9.]+亿元的?)?(?P<inst>[\u4e00-\u9fff“”]{2,24}?(?:再贷款|支持工具))"
+)
+CENTRAL_BANK = "中国人民银行"
 NATIONAL_MARKET_RE = re.compile(
     r"全国[\u4e00-\u9fff]{0,8}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力)[\u4e00-\u9fff]{0,4}?(?:交易)?市场"
 )
@@ -1967,6 +1973,17 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         # the national one the state runs ("全国碳排放权交易市场正式开市": no launcher needs naming)
         launcher = find_issuer_before(text, m.start())
         if launcher is None and not NATIONAL_MARKET_RE.match(m.group("inst")):
+            continue
+        cue = f"instrument launched: {m.group(0)}"
+        docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
+    for m in FACILITY_SET_UP_RE.finditer(text, 0, limit) if "设" in window else iter(()):
+        clause = _clause_before(text, m.start())
+        if _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
+            continue
+        if _inside_brackets(text, m.start()):
+            continue  # 《关于设立…再贷款有关事宜的通知》: the notice's own title, found as a title
+        launcher = find_issuer_before(text, m.start())
+        if launcher is None or not launcher.startswith(CENTRAL_BANK):
             continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))

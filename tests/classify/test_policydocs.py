@@ -1442,6 +1442,24 @@ def test_bodies_launching_a_pilot_release_it(text: str, pilot: str | None) -> No
     assert [(d.title, d.issuer) for d in launched] == ([(pilot, "国家发展改革委、中国民用航空局")] if pilot else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("中国人民银行设立科技创新和技术改造再贷款，额度5000亿元。", "科技创新和技术改造再贷款"),
+        ("快讯：中国人民银行设立5000亿元服务消费与养老再贷款，年利率1.5%。", "服务消费与养老再贷款"),
+        # a meeting's decision, a plan, a past facility, a company's: no launch by the central bank today
+        ("国务院常务会议决定，设立2000亿元支持煤炭清洁利用专项再贷款。", None),
+        ("中国人民银行将设立新的结构性再贷款。", None),
+        ("2021年，中国人民银行设立碳减排支持工具。", None),
+        ("某商业银行设立绿色转型再贷款。", None),
+    ],
+)
+def test_the_central_bank_setting_up_a_facility_launches_an_instrument(text: str, facility: str | None) -> None:
+    result = recognise("", text, published_at=Y2025)
+    launched = [(d.title, d.issuer) for d in result.releases if d.cue.startswith("instrument launched")]
+    assert launched == ([(facility, "中国人民银行")] if facility else [])
+
+
 def test_a_pilots_work_launched_is_the_pilot_launched() -> None:
     [doc] = recognise("", "国家发展改革委近日启动第三批低碳城市试点工作。", published_at=Y2021).releases
     assert (doc.title, doc.issuer, doc.cue[:14]) == ("第三批低碳城市试点", "国家发展改革委", "pilot launched")
