@@ -334,7 +334,8 @@ _NOT_FOREIGN = "".join(
     for n in sorted({len(p) for p in FOREIGN_PLACES})
 )  # one look-behind per name length: alternatives of one width are allowed, and the patterns stay small
 FOREIGN_SUBJECT_RE = re.compile(
-    rf"(?:{'|'.join(sorted(set(FOREIGN_PLACES), key=len, reverse=True))})[\u4e00-\u9fff]{{0,10}}?"
+    # (内蒙古人民政府 is Inner Mongolia's: 蒙古 after 内 is no foreign country)
+    rf"(?<!内)(?:{'|'.join(sorted(set(FOREIGN_PLACES), key=len, reverse=True))})[\u4e00-\u9fff]{{0,10}}?"
     r"(?:央行|联储|政府|部|局|委员会|委|署|议会|国会|白宫|总统|总理|首相|银行|当局|监管机构)"
 )
 # The Central Military Commission's departments sign joint releases with ministries (中央军委政治工作部).

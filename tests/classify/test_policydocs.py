@@ -1563,6 +1563,8 @@ def test_digest_items_run_together_on_one_line() -> None:
         ("我国央行决定于7月15日下调存款准备金率。", True),
         ("3月28日国家发改委印发《关于做好春耕化肥保供的通知》。", True),  # 日 of a date is not Japan
         ("国务院关税税则委员会决定，自5月1日起下调部分商品关税。", True),
+        ("蒙古政府近日发布《新复兴政策》。", False),
+        ("内蒙古人民政府网站发布了关于印发《内蒙古自治区节能减排实施方案》的通知。", True),  # Inner Mongolia's own
     ],
 )
 def test_foreign_bodies_sharing_a_chinese_body_s_short_name_are_not_issuers(text: str, released: bool) -> None:
