@@ -483,7 +483,10 @@ LISTED_RE = re.compile(_LISTED)
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
-    rf"(?:{_VERB_ALT})(?:原则)?(?:同意)?(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{{1,4}}批)?"
+    # (... and an approval of what a body drew up or reviewed: "批复同意了国家发改委组织编制的《X》", "批复原则同意
+    # 自然资源部审查通过的《X》": the approver, before the verb, releases X)
+    rf"(?:{_VERB_ALT})(?:原则)?(?:同意(?P<reviewed>了?[^，。；：《》\n]{{2,24}}?(?:组织)?(?:编制|审查通过|审核通过|审定|上报)的)?)?"
+    r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}批)?"
     r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
     rf"|(?:{_VERB_ALT}){_LISTED}"
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
@@ -1337,7 +1340,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         lead = clause[: max(0, len(clause) - (m.start() - verb_at))]
         if vb and "了" in vb.group(0):
             lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
-        issuer = issuer_prefix or find_issuer_before(text, verb_at if forwarded_from else m.start())
+        approved = bool(vb and vb.groupdict().get("reviewed"))  # the body that drew X up is not its approver
+        issuer = issuer_prefix or find_issuer_before(text, verb_at if forwarded_from or approved else m.start())
         if issuer_prefix and re.match(re.escape(issuer_prefix) + r"等", inner.lstrip("《")):
             # 《国家发展改革委等部门关于…的通知》 after "国家发展改革委、工业和信息化部…联合印发": the bodies it leads
             named = find_issuer_before(text, m.start())

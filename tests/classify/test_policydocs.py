@@ -340,6 +340,18 @@ def test_coordinated_titles_share_the_verb() -> None:
     assert found == {"促进工业经济平稳增长的若干政策", "关于促进服务业领域困难行业恢复发展的若干政策"}
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("近日，国务院发函批复原则同意自然资源部审查通过的《河南省国土空间规划(2021-2035年)》。", "河南省国土空间规划"),
+        ("国务院批复同意了国家发改委组织编制的《国家应对气候变化规划（2014-2020年）》。", "国家应对气候变化规划"),
+    ],
+)
+def test_an_approval_of_what_a_ministry_drew_up_is_the_approvers_release(text: str, title: str) -> None:
+    [doc] = [d for d in recognise("", text, published_at=Y2021).releases if d.title.startswith("《")]
+    assert (doc.title_norm.startswith(title), doc.issuer) == (True, "国务院")
+
+
 def test_untitled_approval_takes_the_title_named_later() -> None:
     text = (
         "国务院日前批复同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区。\n"
