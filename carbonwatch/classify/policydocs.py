@@ -2443,11 +2443,18 @@ WIRE_TAG_RE = re.compile(r"^\s*《[^《》\n]{1,16}?(?:专讯|讯)》")
 POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
 
 
+# A title a page's layout broke over two lines ("國務院關于《浙江省國土空間規劃 / (2021—2035年)》的批復"): the line
+# ends inside 《 and the next one closes it.
+BROKEN_TITLE_RE = re.compile(r"(?<=《)([^《》\n]{2,60})\n(?=[^《》\n]{1,40}》)")
+
+
 def _without_page_stamps(text: str) -> str:
     """``text`` with a leading wire tag (:data:`WIRE_TAG_RE`) and any posted-on stamp (:data:`POSTED_ON_RE`)
-    blanked out, so every offset still points into it."""
+    blanked out, and a title broken over two lines (:data:`BROKEN_TITLE_RE`) on one, so every offset still points
+    into it."""
     tag = WIRE_TAG_RE.match(text)
     text = " " * tag.end() + text[tag.end() :] if tag else text
+    text = BROKEN_TITLE_RE.sub(r"\1 ", text) if "《" in text else text
     return POSTED_ON_RE.sub("   ", text)
 
 

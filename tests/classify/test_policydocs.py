@@ -11,6 +11,7 @@ from carbonwatch.classify.doctitles import title_is_document
 from carbonwatch.classify.policydocs import (
     ISSUER_RE,
     _heading_issuers,
+    _without_page_stamps,
     canonical_issuer,
     complete_truncated,
     corner_titles,
@@ -350,6 +351,23 @@ def test_coordinated_titles_share_the_verb() -> None:
 def test_an_approval_of_what_a_ministry_drew_up_is_the_approvers_release(text: str, title: str) -> None:
     [doc] = [d for d in recognise("", text, published_at=Y2021).releases if d.title.startswith("《")]
     assert (doc.title_norm.startswith(title), doc.issuer) == (True, "国务院")
+
+
+def test_a_title_the_layout_broke_over_two_lines_is_one_title() -> None:
+    text = (
+        "国务院关于《浙江省国土空间规划\n(2021—2035年)》的批复\n国函〔2023〕150号\n浙江省人民政府、自然资源部:\n"
+        "你们关于报请批准《浙江省国土空间规划(2021—2035年)》的请示收悉。现批复如下:\n"
+        "一、原则同意自然资源部审查通过的《浙江省国土空间规划(2021—2035年)》(以下简称《规划》)。\n"
+        "二、筑牢安全发展的空间基础。\n"
+    )
+    [heading] = [
+        d
+        for d in recognise("国务院批复20多省《国土空间规划》(下)", text, published_at=Y2025).releases
+        if "批复" in d.title
+    ]
+    assert (heading.title_norm, heading.issuer) == ("关于浙江省国土空间规划(2021-2035年)的批复", "国务院")
+    # a line that ends inside 《 without the next one closing it is left as it is
+    assert _without_page_stamps("见《附件\n第二行文字") == "见《附件\n第二行文字"
 
 
 def test_untitled_approval_takes_the_title_named_later() -> None:
