@@ -2443,9 +2443,9 @@ WIRE_TAG_RE = re.compile(r"^\s*《[^《》\n]{1,16}?(?:专讯|讯)》")
 POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
 
 
-# A title a page's layout broke over two lines ("國務院關于《浙江省國土空間規劃 / (2021—2035年)》的批復"): the line
-# ends inside 《 and the next one closes it.
-BROKEN_TITLE_RE = re.compile(r"(?<=《)([^《》\n]{2,60})\n(?=[^《》\n]{1,40}》)")
+# A title a page's layout broke over lines ("國務院關于《浙江省國土空間規劃 / (2021—2035年)》的批復", "印发《加快构建 /
+# 碳排放双控制度体系工作 / 方案》"): a line ends inside 《 and the next or the one after closes it.
+BROKEN_TITLE_RE = re.compile(r"(?<=《)([^《》\n]{2,60})\n([^《》\n]{1,40})(?:\n(?=[^《》\n]{1,40}》)|(?=》))")
 
 
 def _without_page_stamps(text: str) -> str:
@@ -2454,7 +2454,7 @@ def _without_page_stamps(text: str) -> str:
     into it."""
     tag = WIRE_TAG_RE.match(text)
     text = " " * tag.end() + text[tag.end() :] if tag else text
-    text = BROKEN_TITLE_RE.sub(r"\1 ", text) if "《" in text else text
+    text = BROKEN_TITLE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (" " if m.end() > m.end(2) else ""), text)
     return POSTED_ON_RE.sub("   ", text)
 
 

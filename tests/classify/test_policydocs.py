@@ -366,6 +366,9 @@ def test_a_title_the_layout_broke_over_two_lines_is_one_title() -> None:
         if "批复" in d.title
     ]
     assert (heading.title_norm, heading.issuer) == ("关于浙江省国土空间规划(2021-2035年)的批复", "国务院")
+    # over three lines too, each break a space
+    three = "印发《加快构建\n碳排放双控制度体系工作\n方案》，"
+    assert _without_page_stamps(three) == three.replace("\n", " ")
     # a line that ends inside 《 without the next one closing it is left as it is
     assert _without_page_stamps("见《附件\n第二行文字") == "见《附件\n第二行文字"
 
