@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="corpus labels not 
 
 FLOORS = {
     # split: (release precision, release recall, documents named)
-    # 0.913 / 0.907 / 0.796 at 44 rounds (3,308 tuning posts, round 44 read): release precision lowered from 0.91 as
+    # 0.914 / 0.909 / 0.801 at 44 rounds (3,308 tuning posts, round 44 read): release precision lowered from 0.91 as
     # unread round 43 (7 false releases in its 92 posts) brought it to 0.909; the floor keeps room for the next
     # round's unread misses
     "tuning": (0.90, 0.89, 0.78),
