@@ -1939,6 +1939,15 @@ LAUNCH_VERB_RE = re.compile(r"上线交易|开市|正式上线|启动|开启|开
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
 
+def _launcher_now(text: str, pos: int, ref_year: int | None) -> str | None:
+    """Who launched what ``text`` reports launched at ``pos``: the body named before it; None where nobody is named
+    or the launch is planned (将启动), cited (根据…) or in the past (2013年…启动)."""
+    clause = _clause_before(text, pos)
+    if _future(clause) or CITE_RE.search(clause) or is_historical(text, pos, ref_year):
+        return None
+    return find_issuer_before(text, pos)
+
+
 def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
     """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`)."""
     docs: list[PolicyDocument] = []
@@ -1982,23 +1991,19 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in FACILITY_SET_UP_RE.finditer(text, 0, limit) if "设" in window else iter(()):
-        clause = _clause_before(text, m.start())
-        if _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
-            continue
         if _inside_brackets(text, m.start()):
             continue  # 《关于设立…再贷款有关事宜的通知》: the notice's own title, found as a title
-        launcher = find_issuer_before(text, m.start())
+        launcher = _launcher_now(text, m.start(), ref_year)
         if launcher is None or not launcher.startswith(CENTRAL_BANK):
             continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in PILOT_LAUNCH_RE.finditer(text, 0, limit) if "试点" in window else iter(()):
         name = "inst" if m.group("inst") else "held"
-        clause = _clause_before(text, m.start())
-        if _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
+        launcher = _launcher_now(text, m.start(), ref_year)
+        if launcher is None or MULTI_RE.fullmatch(launcher):
             continue
-        launcher = find_issuer_before(text, m.start())
-        if launcher is None or MULTI_RE.fullmatch(launcher) or COMPANY_SUBJECT_RE.search(clause[-12:]):
+        if COMPANY_SUBJECT_RE.search(_clause_before(text, m.start())[-12:]):
             continue
         cue = f"pilot launched: {m.group(0)}"
         # (the short name the article gives it is no part of its name: "可持续航空燃料（以下简称“SAF”）应用试点")
