@@ -1918,8 +1918,10 @@ LAUNCH_RE = re.compile(
 # "国家发展改革委、中国民航局在北京启动可持续航空燃料应用试点", "…举行可持续航空燃料应用试点启动仪式": a pilot
 # programme bodies launch (its launcher named right before, as a launch needs; a company's pilot is no policy's)
 # ("…四省已启动零碳工厂试点培育工作", "陆续启动": where things stand, not a launch today)
+# (the short name the article gives it, "可持续航空燃料（以下简称“SAF”）应用试点", is no part of its name)
+SHORT_NAME_PAREN_RE = re.compile(r"[（(]以下简称[^（）()]{1,12}[）)]")
 PILOT_LAUNCH_RE = re.compile(
-    r"(?<!已)(?<!均)(?<!陆续)(?<!先后)(?<!相继)启动(?P<inst>[\u4e00-\u9fff“”]{2,16}(?:[（(]以下简称[^（）()]{1,12}[）)])?"
+    rf"(?<!已)(?<!均)(?<!陆续)(?<!先后)(?<!相继)启动(?P<inst>[\u4e00-\u9fff“”]{{2,16}}(?:{SHORT_NAME_PAREN_RE.pattern})?"
     r"[\u4e00-\u9fff“”]{0,8}?试点)"
     r"(?!以来|之后|后|一周年|周年)"
     r"|举行(?P<held>[\u4e00-\u9fff“”]{2,24}?试点)启动(?:仪式|会)"
@@ -2006,8 +2008,7 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         if COMPANY_SUBJECT_RE.search(_clause_before(text, m.start())[-12:]):
             continue
         cue = f"pilot launched: {m.group(0)}"
-        # (the short name the article gives it is no part of its name: "可持续航空燃料（以下简称“SAF”）应用试点")
-        pilot = re.sub(r"[（(]以下简称[^（）()]*[）)]", "", m.group(name))
+        pilot = SHORT_NAME_PAREN_RE.sub("", m.group(name))
         docs.append(_released(pilot, launcher, None, field_name, m.span(name), cue))
     if field_name == "title" and HEADLINE_ACTION_VERB_RE.search(text):
         # "银保监会放宽外资保险中介机构准入条件": a headline (or a digest item's) in which a body changes a policy
@@ -2450,16 +2451,16 @@ POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
 
 # A title a page's layout broke over lines ("國務院關于《浙江省國土空間規劃 / (2021—2035年)》的批復", "印发《加快构建 /
 # 碳排放双控制度体系工作 / 方案》"): a line ends inside 《 and the next or the one after closes it.
-BROKEN_TITLE_RE = re.compile(r"(?<=《)([^《》\n]{2,60})\n([^《》\n]{1,40})(?:\n(?=[^《》\n]{1,40}》)|(?=》))")
+BROKEN_TITLE_RE = re.compile(r"(?<=《)[^《》\n]{2,60}\n[^《》\n]{1,40}(?:\n(?=[^《》\n]{1,40}》)|(?=》))")
 
 
 def _without_page_stamps(text: str) -> str:
     """``text`` with a leading wire tag (:data:`WIRE_TAG_RE`) and any posted-on stamp (:data:`POSTED_ON_RE`)
-    blanked out, and a title broken over two lines (:data:`BROKEN_TITLE_RE`) on one, so every offset still points
-    into it."""
+    blanked out, and a title broken over two or three lines (:data:`BROKEN_TITLE_RE`) on one, so every offset still
+    points into it."""
     tag = WIRE_TAG_RE.match(text)
     text = " " * tag.end() + text[tag.end() :] if tag else text
-    text = BROKEN_TITLE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (" " if m.end() > m.end(2) else ""), text)
+    text = BROKEN_TITLE_RE.sub(lambda m: m.group(0).replace("\n", " "), text)
     return POSTED_ON_RE.sub("   ", text)
 
 
