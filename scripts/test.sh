@@ -63,8 +63,9 @@ if [ "$status" -eq 5 ]; then
   exit 1
 fi
 
-# The tests that touch dates (marker `clock`, see tests/conftest.py) once more with the clock a year ahead, in this
-# process and its Python subprocesses: a test that mixes a fixed date with the real clock fails now, not next month.
+# The tests that touch dates (marker `clock`, see tests/conftest.py) once more with the clock a year ahead, in the
+# test processes and their Python subprocesses: a test that mixes a fixed date with the real clock fails now, not
+# next month.
 echo "== pytest, clock moved a year ahead (tests marked clock)"
 set +e
 .venv/bin/python -m pytest -q -n "$workers" --dist loadfile -m "clock and not live" --clock-shift=365 "$@"

@@ -50,11 +50,11 @@ def pytest_configure(config: pytest.Config) -> None:
     days = config.getoption("clock_shift")
     if days is None:
         return
-    import time_machine
-
     seconds = float(days) * 86400
     if os.environ.get(CLOCK_SHIFT_ENV) == repr(seconds):
         return  # a pytest-xdist worker: started with the variable, its sitecustomize has moved its clock already
+    import time_machine
+
     # tick=True: the moved clock runs on, so sleeps, timeouts and durations still measure real time.
     traveller = time_machine.travel(datetime.now(UTC) + timedelta(seconds=seconds), tick=True)
     traveller.start()
