@@ -649,6 +649,8 @@ APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
 ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*\s*$")
 # ... and a company's organs: its board, shareholders' meeting or supervisory board (华夏幸福董事会审议通过《…议案》)
 COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
+# A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
+SENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = re.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗"), not one document.
@@ -1606,8 +1608,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if _inside_brackets(text, m.start()):
                 continue
             kind = doc_type(title)
-            if pattern is TITLE_VERB_RE and kind and ISSUER_RE.fullmatch(title[: len(title) - len(kind)]):
-                continue  # "人民银行计划推出…": a body's name and 计划 is the body planning, no document's title
+            # "人民银行计划推出…": a body's name and 计划 is the body planning, no document's title; "国务院发函批复…",
+            # "省政府致函祝贺": a body's name, 发/致 and 函 is the body sending a letter (how it approves), no title
+            head = SENT_RE.sub("", title[: len(title) - len(kind)]) if kind else ""
+            if pattern is TITLE_VERB_RE and kind and ISSUER_RE.fullmatch(head):
+                continue
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())

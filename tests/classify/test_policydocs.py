@@ -1233,6 +1233,8 @@ def test_a_line_of_labelled_fields_before_the_lead_is_no_lead() -> None:
     ("title", "released"),
     [
         ("人民银行计划推出碳减排支持工具", []),  # the bank plans to launch a tool: 计划 is its verb
+        ("国务院发函批复两省国土空间规划", ["两省国土空间规划"]),  # 发函 is how it approves, no title
+        ("省政府致函感谢援建单位", []),
         ("国务院发展规划出台", ["国务院发展规划"]),  # a body's name with more before the kind is a title
         ("三年行动计划发布", ["三年行动计划"]),
     ],
