@@ -2456,6 +2456,10 @@ POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
 
 # A title a page's layout broke over lines ("國務院關于《浙江省國土空間規劃 / (2021—2035年)》的批復", "印发《加快构建 /
 # 碳排放双控制度体系工作 / 方案》"): a line ends inside 《 and the next or the one after closes it.
+# What a broken title's newlines become: a blank to every pattern (``\s``), no newline, and gone from the title shown
+# (a plain space would stay in it, indistinguishable from the space an official title sets between joint issuers or
+# clauses: 《中共中央 国务院关于…的意见》).
+LINE_JOIN = "\u200a"
 BROKEN_TITLE_RE = re.compile(r"(?<=《)[^《》\n]{2,60}\n[^《》\n]{1,40}(?:\n(?=[^《》\n]{1,40}》)|(?=》))")
 
 
@@ -2465,7 +2469,7 @@ def _without_page_stamps(text: str) -> str:
     points into it."""
     tag = WIRE_TAG_RE.match(text)
     text = " " * tag.end() + text[tag.end() :] if tag else text
-    text = BROKEN_TITLE_RE.sub(lambda m: m.group(0).replace("\n", " "), text)
+    text = BROKEN_TITLE_RE.sub(lambda m: m.group(0).replace("\n", LINE_JOIN), text)
     return POSTED_ON_RE.sub("   ", text)
 
 
@@ -3651,6 +3655,8 @@ def recognise(
         only_release = len(releases) == 1 and d is releases[0]
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
     digest = len(items) >= DIGEST_MIN_ITEMS
+    for d in merged:
+        d.title, d.cue = d.title.replace(LINE_JOIN, ""), d.cue.replace(LINE_JOIN, "")
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
 
 

@@ -10,6 +10,7 @@ import pytest
 from carbonwatch.classify.doctitles import title_is_document
 from carbonwatch.classify.policydocs import (
     ISSUER_RE,
+    LINE_JOIN,
     _heading_issuers,
     _without_page_stamps,
     canonical_issuer,
@@ -366,9 +367,20 @@ def test_a_title_the_layout_broke_over_two_lines_is_one_title() -> None:
         if "批复" in d.title
     ]
     assert (heading.title_norm, heading.issuer) == ("关于浙江省国土空间规划(2021-2035年)的批复", "国务院")
-    # over three lines too, each break a space
+    # over three lines too, each break a blank (no newline) that the title shown leaves out, where the space an
+    # official title sets between joint issuers stays
     three = "印发《加快构建\n碳排放双控制度体系工作\n方案》，"
-    assert _without_page_stamps(three) == three.replace("\n", " ")
+    assert _without_page_stamps(three) == three.replace("\n", LINE_JOIN)
+    shown = recognise(
+        "",
+        "近日，国务院办公厅"
+        + three
+        + "中共中央、国务院印发《中共中央 国务院关于加快经济社会发展全面绿色转型的意见》。",
+    )
+    assert [d.title for d in shown.releases] == [
+        "《加快构建碳排放双控制度体系工作方案》",
+        "《中共中央 国务院关于加快经济社会发展全面绿色转型的意见》",
+    ]
     # a line that ends inside 《 without the next one closing it is left as it is
     assert _without_page_stamps("见《附件\n第二行文字") == "见《附件\n第二行文字"
 
