@@ -619,10 +619,12 @@ ISSUER_VERB_TITLE_RE = re.compile(
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT}))"
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )
+_HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
 TITLE_VERB_RE = re.compile(
     rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号])(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,40}}?(?:{_TYPE_ALT}))"
     # not 发布会, nor 印发以来 (since it was issued)
-    rf"\s*(?:已|正式)?(?P<verb>{_VERB_ALT})(?!会|以来|后|之后|至今|[一二三四五六七八九十\d]+周年)"
+    # ... when and how before the verb: "…中央一号文件2月3日对外发布", "…方案今日正式印发"
+    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|以来|后|之后|至今|[一二三四五六七八九十\d]+周年)"
 )
 PRESS_EVENT_RE = re.compile(r"(?:新闻)?发布会|发布厅")
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)

@@ -1242,6 +1242,21 @@ def test_a_line_of_labelled_fields_before_the_lead_is_no_lead() -> None:
 
 
 @pytest.mark.parametrize(
+    ("headline", "released"),
+    [
+        ("2026年中央一号文件2月3日对外发布，部署锚定农业农村现代化", ["2026年中央一号文件"]),
+        ("节能降碳行动方案3日印发", ["节能降碳行动方案"]),
+        ("新版外资准入负面清单今日正式发布", ["新版外资准入负面清单"]),
+        ("节能降碳行动方案3日前报送", []),  # a deadline, no release verb
+        ("2026年中央一号文件将于近日发布", []),  # to be released
+    ],
+)
+def test_a_headline_title_may_say_when_before_its_release_verb(headline: str, released: list[str]) -> None:
+    result = recognise(headline, "新华社北京2月3日电", published_at=Y2021)
+    assert [d.title for d in result.releases] == released
+
+
+@pytest.mark.parametrize(
     ("title", "released"),
     [
         ("人民银行计划推出碳减排支持工具", []),  # the bank plans to launch a tool: 计划 is its verb
