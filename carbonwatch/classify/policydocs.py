@@ -1703,13 +1703,15 @@ LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running tex
 
 # Lines printed before a news lead: the headline repeated, 来源/原标题/记者/编辑 lines, a lone dateline.
 # A page's dateline or byline line before the text: "央视网 2020-03-14", "财富 2024-11-16 10:03 上海".
-_META_LINE = (
-    r"[^\n。，！？；]{0,20}(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"[^\n。，！？；]{0,12}"
-)
-META_LINE_RE = re.compile(_META_LINE)
 # "发布日期:2026-01-15 16:36:02 来源 : 中国人民银行 作者 :中国人民银行": a line of two or more labelled fields
 _META_LABELS = r"发布日期|发布时间|日期|时间|来源|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|点击数|字号"
+# ... a date, or the time of day too, with a few words ("2025-04-23 15:51 来源:内蒙古兴安银铅冶炼公司": or a
+# labelled field, however long the source's name)
+_META_LINE = (
+    r"[^\n。，！？；]{0,20}(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    rf"(?:[ \t\u3000]*(?:{_META_LABELS})[ \t\u3000]*[：:][^\n。，！？；]{{0,40}}|[^\n。，！？；]{{0,12}})"
+)
+META_LINE_RE = re.compile(_META_LINE)
 _FIELDS_LINE = (
     rf"(?:(?:{_META_LABELS})"
     r"[ \t\u3000]*[：:][ \t\u3000]*(?:[^\n：:]|(?<=\d)[：:](?=\d)){0,40}?[ \t\u3000]*){2,}(?=\n)"

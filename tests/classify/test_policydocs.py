@@ -1232,6 +1232,15 @@ def test_a_report_a_meeting_hears_is_not_released() -> None:
     assert [d.title_norm for d in result.documents] == ["关于我市节能降耗工作情况评议意见研究处理情况的报告"]
 
 
+def test_a_date_line_with_a_long_source_before_the_lead_is_no_lead() -> None:
+    text = (
+        "2025-04-23 15:51 来源:内蒙古兴安银铅冶炼公司\n"
+        "本网讯 为全面推进绿色矿山建设,自然资源部办公厅日前发布通知,部署开展新一批国家级绿色矿山遴选工作。"
+    )
+    [doc] = recognise("自然资源部开展新一批国家级绿色矿山遴选", text, published_at=Y2025).releases
+    assert (doc.title, doc.issuer) == ("通知", "自然资源部")
+
+
 def test_a_line_of_labelled_fields_before_the_lead_is_no_lead() -> None:
     text = (
         "发布日期:2026-01-15 16:36:02   来源 : 中国人民银行    作者 :中国人民银行\n"
