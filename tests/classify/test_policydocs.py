@@ -1232,6 +1232,15 @@ def test_a_report_a_meeting_hears_is_not_released() -> None:
     assert [d.title_norm for d in result.documents] == ["关于我市节能降耗工作情况评议意见研究处理情况的报告"]
 
 
+def test_a_list_of_several_kinds_of_things_is_one_title() -> None:
+    text = "日前,工业和信息化部公布2025年度新培育绿色工厂、绿色工业园区以及动态管理调整的工厂、园区公示名单。"
+    [doc] = recognise("格力、海尔等上榜2025年绿色工厂名单", text, published_at=Y2025).releases
+    assert doc.title == "2025年度新培育绿色工厂、绿色工业园区以及动态管理调整的工厂、园区公示名单"
+    # a document listed before it is a title of its own, not the first thing the list enumerates
+    two = recognise("", "日前,工业和信息化部印发节能降碳行动方案、绿色工厂名单。", published_at=Y2025).releases
+    assert [d.title for d in two][:1] == ["节能降碳行动方案"]
+
+
 def test_a_date_line_with_a_long_source_before_the_lead_is_no_lead() -> None:
     text = (
         "2025-04-23 15:51 来源:内蒙古兴安银铅冶炼公司\n"
