@@ -3604,6 +3604,8 @@ def recognise(
             # named before (原标题：…) and printed here in full: the page carries it
             named[0].is_release, named[0].cue = True, printed.cue
             named[0].issuer = named[0].issuer or printed.issuer
+    if not any(d.is_release for d in merged) and (announced := _formula_announcement(title, text)):
+        merged.append(announced)
     if _non_government_letterhead(text):
         # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
         for d in merged:
@@ -3664,6 +3666,46 @@ def recognise(
     for d in merged:
         d.title, d.cue = d.title.replace(LINE_JOIN, ""), d.cue.replace(LINE_JOIN, "")
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
+
+
+# "…根据《X》，现将有关事项通告如下。/ 一、…": the preamble of an announcement printed in full closes with its
+# formula; the page is that announcement, whatever its headline says ("生态环境部：2025年存量CCER不可用于碳市场履约").
+ANNOUNCE_FORMULA_RE = re.compile(r"现(?:将|就)?(?:有关|相关)?(?:事项|事宜)?(?P<kind>公告|通告)如下")
+FORMULA_PREAMBLE_CHARS = 400
+ANNOUNCED_RESULTS_RE = re.compile(r"结果|考核|评价|评估|排名|得分")
+HEADLINE_BODY_RE = re.compile(r"^\s*(?P<body>[^：:\s，。]{2,24})[：:]")
+
+
+def _formula_announcement(title: str, text: str) -> PolicyDocument | None:
+    """The untitled 公告/通告 a page prints when its preamble closes with the announcing formula, issued by the body
+    that signs it or that the headline names before its colon; None without either, or for a draft put out for
+    comment."""
+    m = ANNOUNCE_FORMULA_RE.search(text, 0, FORMULA_PREAMBLE_CHARS)
+    # (not a draft put out for comment, attached as one or not; nor results announced: "考核结果已经省政府审定同意，
+    # 现公告如下" publishes an assessment's outcome, not a policy document)
+    if (
+        m is None
+        or DRAFT_SENTENCE_RE.search(title + text)
+        or ANNOUNCED_RESULTS_RE.search(_sentence_before(text, m.start()))
+    ):
+        return None
+    head = HEADLINE_BODY_RE.match(title)
+    named = canonical_issuer(head.group("body")) if head and ISSUER_RE.fullmatch(head.group("body")) else None
+    issuer = _closing_issuer(text) or named
+    if issuer is None:
+        return None
+    kind = m.group("kind")
+    return PolicyDocument(
+        title=kind,
+        title_norm=kind,
+        issuer=issuer,
+        doc_type=kind,
+        is_release=True,
+        field="text",
+        start=m.start(),
+        end=m.end(),
+        cue="the page prints the announcement its formula opens: " + m.group(0),
+    )
 
 
 # How a document printed in the article says who issued it, when no rule above named its issuer:

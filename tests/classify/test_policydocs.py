@@ -1241,6 +1241,35 @@ def test_a_list_of_several_kinds_of_things_is_one_title() -> None:
     assert [d.title for d in two][:1] == ["节能降碳行动方案"]
 
 
+_CCER = (
+    "为进一步规范全国温室气体自愿减排交易市场的登记、交易和结算活动,根据《温室气体自愿减排交易管理办法(试行)》,"
+    "现将有关事项通告如下。\n一、全国温室气体自愿减排注册登记机构成立前,由国家应对气候变化战略研究和国际合作中心承担登记工作。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "released"),
+    [
+        # the headline names the body before its colon; or the announcement is signed
+        ("生态环境部:2025年存量CCER不可用于碳市场履约", _CCER, [("通告", "生态环境部")]),
+        ("存量CCER不可用于碳市场履约", _CCER + "四平市公安局\n2022年4月2日", [("通告", "四平市公安局")]),
+        ("存量CCER不可用于碳市场履约", _CCER, []),  # nobody named: no issuer, no release
+        # a draft put out for comment, or an assessment's results announced
+        ("生态环境部:存量CCER", _CCER + "附:《名称表(征求意见稿)》", []),
+        (
+            "四川省发展和改革委员会:考核",
+            "对各市(州)节能目标完成情况进行了考核,考核结果已经省政府审定同意,现公告如下:\n",
+            [],
+        ),
+    ],
+)
+def test_a_page_whose_preamble_closes_with_the_announcing_formula_prints_the_announcement(
+    headline: str, text: str, released: list[tuple[str, str]]
+) -> None:
+    result = recognise(headline, text, published_at=Y2025)
+    assert [(d.title, d.issuer) for d in result.releases] == released
+
+
 def test_a_date_line_with_a_long_source_before_the_lead_is_no_lead() -> None:
     text = (
         "2025-04-23 15:51 来源:内蒙古兴安银铅冶炼公司\n"
