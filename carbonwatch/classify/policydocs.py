@@ -3266,6 +3266,8 @@ QA_QUESTION_GAP = 300  # ... and the first question follows it at once
 SUGGESTION_REPLY_RE = re.compile(
     r"(?:建议|提案|议案)[》」”]?\s*(?:[（(][^（）()\n]{1,16}[）)])?\s*(?:已)?收悉"
     r"|(?:建议|提案|议案)的(?:答复|回复|复函|办理情况|办理结果)|答复摘要|现(?:将有关情况)?(?:汇总)?(?:答复|回复)如下"
+    # "您提出的“关于健全瓦斯排放约束机制的建议”，由我部会同国家能源局…办理": the letter's opening to the deputy
+    r"|(?:^|\n)\s*(?:您|你们?)(?:所)?提出的[^。\n]{2,80}?(?:建议|提案|议案)[》」”]?\s*[，,]?\s*(?:已)?由[^。\n]{2,40}?办理"
 )
 REPLY_OPENING_CHARS = 400
 ADDRESSEE_OPENING_RE = re.compile(r"^各[^。：:\n]{1,120}?[：:]")

@@ -3881,6 +3881,11 @@ def test_a_document_published_and_explained_at_once_is_released() -> None:
             "继续提升农业生态系统固碳增汇能力",
             "农业农村部7月26日发布《对十三届全国人大五次会议第0013号建议的答复摘要》。",
         ),
+        (  # the letter opens with who handled the suggestion
+            "您提出的“关于健全瓦斯排放约束机制的建议”,由我部会同国家能源局办理。",
+            "您提出的“关于健全瓦斯排放约束机制的建议”,由我部会同国家能源局办理。\n"
+            "我国于2024年颁布了《煤层气(煤矿瓦斯)排放标准》,禁止高浓度瓦斯直接排放。",
+        ),
         (  # a reply letter (复函) to a CPPCC proposal, printed as a bureau's numbered document
             "关于对政协子洲县第十届委员会第二次会议第14号提案的复函",
             "子交函〔2021〕12号\n王委员：\n感谢您对交通工作的关心。2021年，县交通运输局印发了《农村公路养护管理办法》。",
