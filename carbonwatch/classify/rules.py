@@ -35,6 +35,9 @@ class Rules:
     body_only_threshold: float = 30.0
     lead_chars: int = 300
     lead_min_distinct: int = 3
+    # Terms that make an item carbon only beside another term (节能减排: energy and pollutant cuts, carbon when the
+    # text also says 碳 or 温室气体)
+    supporting_terms: tuple[str, ...] = ()
     source: str = "<builtin>"
     # One alternation over all terms and negatives, longest first so 节能降碳 wins over 降碳 at the same place.
     term_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -132,6 +135,9 @@ def parse_rules(text: str, where: str = "<string>") -> Rules:
     lead_distinct = doc.get("lead_min_distinct", 3)
     if isinstance(lead_distinct, bool) or not isinstance(lead_distinct, int) or lead_distinct < 1:
         raise RulesError(f"{where}: 'lead_min_distinct' must be a positive integer, got {lead_distinct!r}")
+    supporting = doc.get("supporting_terms", [])
+    if not isinstance(supporting, list) or not all(isinstance(t, str) and t in terms for t in supporting):
+        raise RulesError(f"{where}: 'supporting_terms' must be a list of terms of [terms], got {supporting!r}")
     return Rules(
         version=version.strip(),
         terms=terms,
@@ -146,6 +152,7 @@ def parse_rules(text: str, where: str = "<string>") -> Rules:
         body_only_threshold=_number(doc, "body_only_threshold", 30.0, where),
         lead_chars=int(_number(doc, "lead_chars", 300, where)),
         lead_min_distinct=lead_distinct,
+        supporting_terms=tuple(supporting),
         source=where,
     )
 

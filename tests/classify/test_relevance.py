@@ -162,6 +162,15 @@ def test_ozone_depleting_substances_alone_are_not_a_climate_subject() -> None:
     assert not score_relevance("我国已累计淘汰消耗臭氧层物质超过27万吨", text, load_rules()).relevant
 
 
+def test_energy_saving_and_emission_reduction_alone_is_no_carbon_subject() -> None:
+    # 节能减排 is energy intensity and pollutants unless the text frames it as carbon: it supports, it does not decide
+    shipped = load_rules()
+    text = "会议要求，确保完成“十一五”节能减排目标，单位GDP能耗降低20%，主要污染物排放总量减少10%。"
+    assert not score_relevance("国务院召开全国节能减排工作电视电话会议", text, shipped).relevant
+    framed = text + "要把节能减排与控制温室气体排放结合起来。"
+    assert score_relevance("国务院召开全国节能减排工作电视电话会议", framed, shipped).relevant
+
+
 def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
     shipped = load_rules()
     assert not score_relevance("Lithium carbonate prices", "Carbon fiber and carbonate demand rose.", shipped).relevant

@@ -38,6 +38,7 @@ def test_user_file_is_used(tmp_path: Path) -> None:
         ('version = "1"\nlead_min_distinct = 0\n[terms]\n"碳达峰" = 1\n', "lead_min_distinct"),
         ('version = "1"\nlead_chars = -5\n[terms]\n"碳达峰" = 1\n', "lead_chars"),
         ('version = "1"\n[terms]\n"碳达峰" = 1\n[negatives]\nheadline_frames = [""]\n', "headline_frames"),
+        ('version = "1"\nsupporting_terms = ["节能减排"]\n[terms]\n"碳达峰" = 1\n', "supporting_terms"),
     ],
 )
 def test_invalid_rules_give_clear_errors(text: str, message: str) -> None:
