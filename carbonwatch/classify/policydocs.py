@@ -1305,12 +1305,16 @@ FORWARDED_BODIES_RE = re.compile(r"(?:转发|批转)了?(?P<bodies>[^，。；�
 # ... or the title right after the verb ("国务院办公厅转发了《X》"); only before a title in 《》, where the verb's
 # object is the document (a heading's 关于转发X的通知 is the carrier rules' case)
 FORWARD_VERB_RE = re.compile(r"(?:转发|批转)了?\s*$")
+# "中国政府网5月30日公布国家发改委、国家能源局《关于…的实施方案》": a publisher putting out the bodies' document; they
+# are its issuers (the publisher, a website or a newspaper, is not)
+PUBLISHED_BODIES_RE = re.compile(r"(?:公布|发布)了?(?P<bodies>[^，。；：《》\n\s]{3,60}?)\s*$")
 
 
-def _forwarded_bodies(before: str) -> re.Match[str] | None:
+def _forwarded_bodies(before: str, pattern: re.Pattern[str] = FORWARDED_BODIES_RE) -> re.Match[str] | None:
     """The "转发 + bodies" right before a title (see :data:`FORWARDED_BODIES_RE`), where the words between the verb and
-    the title are only bodies ("国家发展改革委、住房城乡建设部"); None otherwise."""
-    fwd = FORWARDED_BODIES_RE.search(before)
+    the title are only bodies ("国家发展改革委、住房城乡建设部"); None otherwise. With ``PUBLISHED_BODIES_RE``, the
+    bodies a publisher names as the document's ("中国政府网公布国家发改委、国家能源局《X》")."""
+    fwd = pattern.search(before)
     return fwd if fwd and _signer_line(re.sub(r"[、和及]", "", fwd.group("bodies"))) else None
 
 
@@ -1338,7 +1342,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         kind_after = KIND_AFTER_RE.match(raw_after)
         after = AFTER_SKIP_RE.sub("", raw_after, count=1)
         forwarded_from = _forwarded_bodies(before)
-        head = before[: forwarded_from.start("bodies")] if forwarded_from else before
+        published_by = None if forwarded_from else _forwarded_bodies(before, PUBLISHED_BODIES_RE)
+        between = forwarded_from or published_by
+        head = before[: between.start("bodies")] if between else before
         vb = VERB_BEFORE_RE.search(head) or FORWARD_VERB_RE.search(head)
         va = VERB_AFTER_RE.match(after)
         # where the verb stands in the text (its end is the title's start, unless forwarded bodies come between)
@@ -1347,7 +1353,11 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if vb and "了" in vb.group(0):
             lead = re.sub(r"研究$", "", lead)  # "研究编制了《…》": studied and compiled, done (not 研究 as a plan)
         approved = bool(vb and vb.groupdict().get("reviewed"))  # the body that drew X up is not its approver
-        issuer = issuer_prefix or find_issuer_before(text, verb_at if forwarded_from or approved else m.start())
+        issuer = (
+            issuer_prefix
+            or (canonical_issuer(published_by.group("bodies")) if published_by else None)
+            or find_issuer_before(text, verb_at if forwarded_from or approved else m.start())
+        )
         if issuer_prefix and re.match(re.escape(issuer_prefix) + r"等", inner.lstrip("《")):
             # 《国家发展改革委等部门关于…的通知》 after "国家发展改革委、工业和信息化部…联合印发": the bodies it leads
             named = find_issuer_before(text, m.start())

@@ -1103,6 +1103,12 @@ def test_a_page_s_posted_on_stamp_is_no_release(stamp: str) -> None:
         # no government body passes it on, or not yet
         ("网友纷纷转发《加快推动建筑领域节能降碳工作方案》的解读文章。", None),
         ("国务院办公厅将转发国家发展改革委《加快推动建筑领域节能降碳工作方案》。", None),
+        # a publisher putting out the bodies' document: they issued it, the publisher did not
+        (
+            "中国政府网5月30日公布国家发展改革委、住房城乡建设部《加快推动建筑领域节能降碳工作方案》。",
+            "国家发展改革委、住房和城乡建设部",
+        ),
+        ("新华社受权发布国家发展改革委《加快推动建筑领域节能降碳工作方案》。", "国家发展改革委"),
     ],
 )
 def test_a_government_forwarding_a_document_releases_it(sentence: str, issuer: str | None) -> None:
