@@ -3342,7 +3342,21 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     return any(
         (m.start() < after or not _owned_by_later_title(sentence, after, m.start()))
         and not (titled and own <= m.start() and m.end() <= after)
+        and not _comment_period_behind(sentence, m)
         for m in DRAFT_SENTENCE_RE.finditer(sentence)
+    )
+
+
+# "在经历了5个多月的社会公开征求意见，并接受…修改意见后，央行…联合发布了《X》": the comment period is behind the
+# document, told in an 经过/经历…后 clause: the document is the final one
+COMMENT_BEHIND_BEFORE_RE = re.compile(r"(?:经过|经历|历经|通过)了?[^。！？，,]{0,30}$")
+COMMENT_BEHIND_AFTER_RE = re.compile(r"[^。！？；]{0,50}?(?:后|之后|以后)[，,]")
+
+
+def _comment_period_behind(sentence: str, m: re.Match[str]) -> bool:
+    """The draft phrase ``m`` is the comment period a final document went through (经过…征求意见…后，…发布)."""
+    return bool(
+        COMMENT_BEHIND_BEFORE_RE.search(sentence, 0, m.start()) and COMMENT_BEHIND_AFTER_RE.match(sentence, m.end())
     )
 
 

@@ -1747,6 +1747,13 @@ def test_printed_issuing_bodies_under_a_news_headline_are_no_document() -> None:
         ("证监会11月1日消息", "中国证监会11月1日发布《上市公司监督管理办法》，向社会公开征求意见。", False),
         ("国务院印发条例", "国务院印发《数据安全管理条例》，自2022年1月1日起施行。", True),
         ("证监会11月1日消息", "中国证监会在广泛征求意见的基础上，11月1日发布《上市公司监督管理办法》。", True),
+        # the comment period behind the final document, told in a 经历…后 clause
+        (
+            "资管新规正式发布",
+            "在经历了5个多月的社会公开征求意见，并接受近2000条修改意见后，央行等4部委联合发布了《关于规范金融机构资产管理业务的指导意见》。",
+            True,
+        ),
+        ("证监会11月1日消息", "经过一个月的公开征求意见，证监会将于近期发布《上市公司监督管理办法》。", False),
     ],
 )
 def test_a_draft_for_comment_is_not_yet_issued(title: str, text: str, released: bool) -> None:
