@@ -3877,9 +3877,14 @@ def _coordinated_issuer(docs: list[PolicyDocument], fields: dict[str, str]) -> N
     for field_name, text in fields.items():
         listed = sorted((d for d in docs if d.field == field_name and d.is_release), key=lambda d: d.start)
         for before, d in itertools.pairwise(listed):
-            if d.issuer is None and before.issuer and d.cue.startswith(COVERING_CUE):
-                if before.end <= d.start and COORD_BEFORE_RE.search(text[before.end : d.start]):
+            if not (d.cue.startswith(COVERING_CUE) and before.end <= d.start):
+                continue
+            if COORD_BEFORE_RE.search(text[before.end : d.start]):
+                # (either way: "我部组织编制了《A》《B》，现印发给你们" signs both with the notice's issuer)
+                if d.issuer is None and before.issuer:
                     d.issuer = before.issuer
+                elif before.issuer is None and d.issuer:
+                    before.issuer = d.issuer
 
 
 def _issued_by_short_name(docs: list[PolicyDocument], text: str) -> None:

@@ -888,6 +888,17 @@ def test_titles_listed_together_share_the_issuer_and_we_is_the_headline_s_body()
     assert (doc.title, doc.issuer) == ("《碳排放权登记管理规则（试行）》", "生态环境部")
     docs = recognise("国家能源局召开专题会议", we, published_at=Y2021).releases
     assert [d.issuer for d in docs if d.title.startswith("《碳排放权登记")] == [None]
+    # the notice's issuer, found by its covering formula for the last title listed, signs the first too (the page
+    # has no headline: its first sentence stands in)
+    lead = (
+        "我部组织编制了《2025年度消耗臭氧层物质配额总量设定与分配方案》 《2025年度氢氟碳化物配额总量设定与分配方案》，"
+        "现印发给你们"
+    )
+    listed = (
+        f"各有关单位：\n为实现2025年度履约目标，{lead}。请按时组织做好配额申请工作。\n生态环境部办公厅\n2024年10月18日"
+    )
+    docs = recognise(lead, listed, published_at=Y2025).releases
+    assert {d.issuer for d in docs if d.title.startswith("《2025年度")} == {"生态环境部"}
 
 
 def test_a_body_writing_of_itself_is_not_the_body_its_sentence_cites() -> None:
