@@ -1,16 +1,20 @@
 """Maintain the labelled corpus of real posts in ``benchmarks/corpus/`` (see its README).
 
 Run: ``python -m benchmarks.corpus_tool merge STAGING.tsv ...`` adds staged rows to ``labels.tsv`` (the split of a
-post is computed from its provenance, never chosen); ``python -m benchmarks.corpus_tool check`` validates the corpus
-(files present, provenance complete, labels consistent, splits equal to the hash rule) and prints its counts.
+post is computed from its provenance, never chosen) and copies each row's post file from beside its staging file
+(``--dry-run`` checks them there, writing nothing); ``python -m benchmarks.corpus_tool check`` validates the corpus
+(files present and each labelled, provenance complete, labels consistent, splits equal to the hash rule) and prints
+its counts.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import shutil
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from carbonwatch.classify.evaluate import split_of
@@ -59,8 +63,9 @@ def normalise_staged(row: dict[str, str], collection_round: int) -> dict[str, st
     return out
 
 
-def problems(rows: list[dict[str, str]], root: Path = CORPUS) -> list[str]:
-    """Everything wrong with the corpus rows: missing files or provenance, bad labels, a split not by the rule."""
+def problems(rows: list[dict[str, str]], root: Path = CORPUS, staged_dirs: Sequence[Path] = ()) -> list[str]:
+    """Everything wrong with the corpus rows: missing files or provenance, bad labels, a split not by the rule, post
+    files no row labels. A staged row's file may still be beside its staging file (``staged_dirs``)."""
     found: list[str] = []
     seen: set[str] = set()
     for row in rows:
@@ -68,7 +73,7 @@ def problems(rows: list[dict[str, str]], root: Path = CORPUS) -> list[str]:
         if name in seen:
             found.append(f"{name}: listed twice")
         seen.add(name)
-        if not (root / name).is_file():
+        if not any((where / name).is_file() for where in (root, *staged_dirs)):
             found.append(f"{name}: file missing")
         if not (row["repo"] and row["source_path"] and row["commit"]):
             found.append(f"{name}: provenance incomplete (repo, source_path, commit)")
@@ -85,11 +90,18 @@ def problems(rows: list[dict[str, str]], root: Path = CORPUS) -> list[str]:
             found.append(f"{name}: round must be the collection round's number")
         if row["split"] != split_of(row["repo"], row["source_path"]):
             found.append(f"{name}: split {row['split']!r} is not the hash rule's")
+    # a post file no row labels (a staged post the labeller dropped but whose file was copied in) measures nothing
+    # and hides beside the labelled ones
+    if (root / "posts").is_dir():
+        for path in sorted((root / "posts").glob("*.md")):
+            if f"posts/{path.name}" not in seen:
+                found.append(f"posts/{path.name}: file without a label row (remove it, or stage its labels)")
     return found
 
 
-def write_rows(rows: list[dict[str, str]], path: Path = LABELS) -> None:
-    """Write the merged TSV, sorted by file name so diffs stay small."""
+def write_rows(rows: list[dict[str, str]], path: Path | None = None) -> None:
+    """Write the merged TSV (``labels.tsv`` unless ``path``), sorted by file name so diffs stay small."""
+    path = path or LABELS
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
@@ -125,21 +137,35 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="validate the staged rows with the corpus and print the counts, writing nothing",
     )
-    merge.add_argument("staged", nargs="+", type=Path)
+    merge.add_argument(
+        "staged",
+        nargs="+",
+        type=Path,
+        help="staging TSVs; each row's post file (posts/<key>.md) is read beside its TSV and copied in on merge",
+    )
     sub.add_parser("check", help="validate the corpus and print its counts")
     args = parser.parse_args(argv)
     rows = read_rows(LABELS) if LABELS.is_file() else []
+    staged_dirs: list[Path] = []
     if args.cmd == "merge":
         known = {r["path"] for r in rows}
+        copies: list[tuple[Path, Path]] = []
         for staged in args.staged:
+            staged_dirs.append(staged.parent)
             for row in read_rows(staged):
                 new = normalise_staged(row, args.collection_round)
                 if new["path"] and new["path"] not in known:
                     rows.append(new)
                     known.add(new["path"])
-        if not args.dry_run:
-            write_rows(rows)
-    bad = problems(rows)
+                    copies.append((staged.parent / new["path"], CORPUS / new["path"]))
+        bad = problems(rows, CORPUS, staged_dirs)
+        if not args.dry_run and not bad:
+            # only the staged rows' own files come in: a post the labeller dropped stays out
+            for source, target in copies:
+                if source.is_file() and not target.is_file():
+                    shutil.copyfile(source, target)
+            write_rows(rows, LABELS)
+    bad = problems(rows, CORPUS, staged_dirs)
     for line in bad:
         print(line, file=sys.stderr)
     print(counts(rows))

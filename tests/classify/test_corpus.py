@@ -77,6 +77,37 @@ def test_release_figures_hold(by_split: dict[str, list[Outcome]], split: str) ->
     assert m["documents"]["accuracy"] >= named
 
 
+def test_a_post_file_without_a_label_row_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    row = dict(read_rows(LABELS)[0])
+    (tmp_path / row["path"]).write_text("---\ntitle: 'x'\n---\n", encoding="utf-8")
+    assert problems([row], tmp_path) == []
+    (tmp_path / "posts" / "0123456789ab.md").write_text("---\ntitle: 'dropped'\n---\n", encoding="utf-8")
+    assert problems([row], tmp_path) == [
+        "posts/0123456789ab.md: file without a label row (remove it, or stage its labels)"
+    ]
+
+
+def test_merge_copies_the_staged_rows_posts_and_no_other(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks import corpus_tool
+
+    corpus, staging = tmp_path / "corpus", tmp_path / "staging"
+    (corpus / "posts").mkdir(parents=True)
+    (staging / "posts").mkdir(parents=True)
+    monkeypatch.setattr(corpus_tool, "CORPUS", corpus)
+    monkeypatch.setattr(corpus_tool, "LABELS", corpus / "labels.tsv")
+    (staging / "posts" / "aaaaaaaaaaaa.md").write_text("---\ntitle: 'kept'\n---\n", encoding="utf-8")
+    (staging / "posts" / "bbbbbbbbbbbb.md").write_text("---\ntitle: 'dropped'\n---\n", encoding="utf-8")
+    header = "file\tcarbon\trelease\tflag\tdocuments\trepo\tsource_path\tcommit\tread_file_id\tnote\n"
+    row = "posts/aaaaaaaaaaaa.md\t0\t0\t0\t\tweb\thttps://example.org/a\tsearch-pages\t\ta page\n"
+    (staging / "staged.tsv").write_text(header + row, encoding="utf-8")
+    assert corpus_tool.main(["merge", "--round", "1", "--dry-run", str(staging / "staged.tsv")]) == 0
+    assert not (corpus / "labels.tsv").exists() and not (corpus / "posts" / "aaaaaaaaaaaa.md").exists()
+    assert corpus_tool.main(["merge", "--round", "1", str(staging / "staged.tsv")]) == 0
+    assert sorted(p.name for p in (corpus / "posts").iterdir()) == ["aaaaaaaaaaaa.md"]
+    assert [r["path"] for r in read_rows(corpus / "labels.tsv")] == ["posts/aaaaaaaaaaaa.md"]
+
+
 def test_every_post_names_its_collection_round() -> None:
     rows = read_rows(LABELS)
     assert {r["round"] for r in rows} >= {"1"}
