@@ -154,6 +154,7 @@ NON_DOCUMENT_RE = re.compile(
     r"|自律公约$|倡议书?$"  # an industry's self-regulation pact or proposal, not a government's document
     r"|(?:联盟|协会|商会|学会|研究会|基金会|俱乐部)(?:宣言|声明|章程|公约)$"  # 《中国低碳联盟宣言》: the alliance's own
     r"|(?:数据|运行|执行|完成|进展|统计)情况$"  # 主要监管指标数据情况, 运行情况: a status report
+    r"|评比$|排名$|排行榜?$|(?:考核|考评|评估|评价|评比|测评)结果$"  # a contest's or an assessment's outcome
     r"|小说$|电影$|电视剧$|纪录片$|节目$|歌曲$|诗集$|一书$|丛书$|读本$|教材$"
 )
 # A civil servant's essay, even when titled 关于…的思考及建议: 思考, 体会, 心得 are no kind of official document.

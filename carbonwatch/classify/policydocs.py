@@ -218,6 +218,20 @@ ISSUER_ALIASES: dict[str, str] = {
     "国务院联防联控机制": "国务院联防联控机制",
     "国务院扶贫办": "国务院扶贫办",
     "国务院国有资产监督管理委员会": "国务院国资委",
+    # Taiwan's authorities, under their own names (the corpus counts Hong Kong, Macau and Taiwan releases): its pages
+    # print 行政院, 环境部, 经济部 … ("环境部今正式公告「…审核原则」"); a foreign country's ministry of the same name
+    # is kept out by the country before it (_NOT_FOREIGN)
+    "行政院": "行政院",
+    "立法院": "立法院",
+    "环境部": "环境部",
+    "行政院环境保护署": "行政院环境保护署",
+    "环保署": "行政院环境保护署",
+    "经济部": "经济部",
+    "卫生福利部": "卫生福利部",
+    "卫福部": "卫生福利部",
+    "金融监督管理委员会": "金融监督管理委员会",
+    "金管会": "金融监督管理委员会",
+    "数位发展部": "数位发展部",
 }
 # Self-regulatory and social bodies publish rules, plans and proposals too (上交所"十四五"发展规划, 行业协会倡议书):
 # those are not a government body's policy documents.
@@ -228,7 +242,11 @@ NON_GOVERNMENT_RE = re.compile(
 _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
 # "省发改委", "市财政局": a central body's short name right after 省/市/县/区 is that place's own office, not the
 # central body (its place is named elsewhere in the article; see ANAPHOR_RE).
-_ALIAS_ALT = "(?<![省市县区])(?:" + "|".join(re.escape(a) for a in _ALIASES_LONGEST_FIRST) + ")"
+# (a name that ends another body's is that body's only where the other does not come before it: 环境部 in 生态环境部)
+_ALIAS_GUARDS = {"环境部": "(?<!生态)"}
+_ALIAS_ALT = (
+    "(?<![省市县区])(?:" + "|".join(_ALIAS_GUARDS.get(a, "") + re.escape(a) for a in _ALIASES_LONGEST_FIRST) + ")"
+)
 # Provinces (a closed, public list) and cities: 浙江省, 北京市住建委, 深圳市人民政府, 杭州市发展改革委.
 PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
@@ -480,6 +498,7 @@ _LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|
 LISTED_RE = re.compile(_LISTED)
 # Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《", "发布了新制修订的《"
 # (制修订: drawn up and revised; small gaps only).
+_ANNOUNCE_VERB = r"|(?<![的之])(?:正式)?公告(?:订定|修正)?$"
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
@@ -492,7 +511,9 @@ VERB_BEFORE_RE = re.compile(
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
     rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"
     # ... or the document's number and the word 文件 before a colon: "公布了交规划发〔2022〕56号文件：《…》"
-    rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
+    rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$" + _ANNOUNCE_VERB
+    # ... or 公告 as the verb right before the title, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收
+    # 对象…审核原则」", "公告订定「…」"); never the noun (…的公告 《X》)
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
 BARE_GOVERNMENT_RE = re.compile(
@@ -3225,6 +3246,7 @@ def strip_site_suffix(title: str) -> str:
 # Hong Kong, Macau and Taiwan writing puts a document's title in corner brackets (「中华人民共和国对外关系法」,
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
+CORNER_VERB_BEFORE_RE = re.compile(rf"(?:(?:{_VERB_ALT})了?{_ANNOUNCE_VERB})\s*$")
 CORNER_QUOTE_RE = re.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
 
 
@@ -3236,7 +3258,10 @@ def corner_titles(text: str) -> str:
     def one(m: re.Match[str]) -> str:
         inner = m.group("inner")
         named = doc_type(inner) is not None or LAW_NAME_RE.fullmatch(inner) is not None
-        return f"《{inner}》" if named else m.group(0)
+        # ... or what a release verb right before it issues: "正式公告「碳费征收对象…审核原则」" (open vocabulary, as a
+        # title in 《》 a body is said to issue)
+        issued = CORNER_VERB_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None
+        return f"《{inner}》" if named or issued else m.group(0)
 
     return CORNER_QUOTE_RE.sub(one, text)
 
@@ -3306,7 +3331,7 @@ DRAFT_STATUS_LINE_RE = re.compile(
 )
 
 
-DRAFT_AFTER_TITLE_RE = re.compile(r"[（(]?(?:草案|征求意见稿|送审稿|讨论稿)")
+DRAFT_AFTER_TITLE_RE = re.compile(r"[（(]?(?:修正|修订|修改)?(?:草案|征求意见稿|送审稿|讨论稿)")
 
 
 DRAFT_PAREN_RE = re.compile(r"[（(]草案[）)](?=》?$)")

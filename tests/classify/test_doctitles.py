@@ -48,6 +48,9 @@ NOT_DOCUMENTS = [
     # a page's first paragraph in its headline field: sentences, not a title, whatever its last words
     "按照年度工作会议关于绿色金融重点工作的安排部署，结合相关要求，支行细化部署，充分发挥金融的资源配置作用",
     "为做好招生工作，依据有关规定。结合我区实际，制定本实施意见",
+    # an assessment's or a contest's outcome
+    "106年推动气候变迁行动执行绩效评比",
+    "2023年度各市节能目标责任评价考核结果",
 ]
 
 

@@ -3930,6 +3930,9 @@ def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -
             "中共中央及国务院关于『深入打好污染防治攻坚战的意见』",
             "中共中央及国务院关于《深入打好污染防治攻坚战的意见》",
         ),
+        # what a release verb right before it issues, whatever its last word (Taiwan's 公告 as the verb)
+        ("环境部今正式公告「碳费征收对象审核原则」。", "环境部今正式公告《碳费征收对象审核原则》。"),
+        ("他在会上说「审核原则」很重要。", "他在会上说「审核原则」很重要。"),
         ("依法惩治「台独」顽固分子", "依法惩治「台独」顽固分子"),  # a quoted word, no document
         ("各方热议「十五五」开局", "各方热议「十五五」开局"),
     ],
@@ -3937,6 +3940,30 @@ def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -
 def test_corner_brackets_naming_a_document_are_read_as_its_title(text: str, read: str) -> None:
     assert corner_titles(text) == read
     assert len(corner_titles(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        (
+            "为完善碳费制度，环境部今正式公告「碳费征收对象申请认定属高碳泄漏风险者审核原则」。",
+            [("《碳费征收对象申请认定属高碳泄漏风险者审核原则》", "环境部")],
+        ),
+        ("环境部21日公告「碳费征收费率」，并订于明年元旦生效。", [("《碳费征收费率》", "环境部")]),
+        (
+            "经济部于1月2日公告订定「能源用户节约能源目标及执行计划规定」。",
+            [("《能源用户节约能源目标及执行计划规定》", "经济部")],
+        ),
+        # a draft named after the title; 公告 the noun (…的公告 《X》); a foreign country's ministry; 生态环境部 whole
+        ("行政院环境保护署公告「气候变迁因应法」修正草案，广征各界意见。", []),
+        ("关于《厦门经济特区社会信用条例（草案）》公开征求意见的公告 《厦门经济特区社会信用条例》", []),
+        ("日本环境部21日公告「碳费征收费率」。", []),
+        ("生态环境部正式公告「碳排放权交易管理规则」。", [("《碳排放权交易管理规则》", "生态环境部")]),
+    ],
+)
+def test_taiwan_s_authorities_announce_their_rules(text: str, released: list[tuple[str, str]]) -> None:
+    docs = recognise("", text, published_at=Y2025).releases
+    assert [(d.title, d.issuer) for d in docs] == released
 
 
 def test_a_law_in_corner_brackets_adopted_by_the_legislature_is_released() -> None:
