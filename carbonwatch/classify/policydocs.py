@@ -498,7 +498,9 @@ _LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|
 LISTED_RE = re.compile(_LISTED)
 # Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《", "发布了新制修订的《"
 # (制修订: drawn up and revised; small gaps only).
-_ANNOUNCE_VERB = r"|(?<![的之])(?:正式)?公告(?:订定|修正)?$"
+# 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
+# never the noun (…的公告 《X》)
+_ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正)?"
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
@@ -511,9 +513,9 @@ VERB_BEFORE_RE = re.compile(
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
     rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"
     # ... or the document's number and the word 文件 before a colon: "公布了交规划发〔2022〕56号文件：《…》"
-    rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$" + _ANNOUNCE_VERB
-    # ... or 公告 as the verb right before the title, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收
-    # 对象…审核原则」", "公告订定「…」"); never the noun (…的公告 《X》)
+    rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
+    # ... or 公告 as the verb right before the title (see _ANNOUNCE_VERB)
+    rf"|{_ANNOUNCE_VERB}$"
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
 BARE_GOVERNMENT_RE = re.compile(
@@ -3246,7 +3248,7 @@ def strip_site_suffix(title: str) -> str:
 # Hong Kong, Macau and Taiwan writing puts a document's title in corner brackets (「中华人民共和国对外关系法」,
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
-CORNER_VERB_BEFORE_RE = re.compile(rf"(?:(?:{_VERB_ALT})了?{_ANNOUNCE_VERB})\s*$")
+CORNER_VERB_BEFORE_RE = re.compile(rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB})\s*$")
 CORNER_QUOTE_RE = re.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
 
 
@@ -3724,7 +3726,6 @@ def recognise(
 ANNOUNCE_FORMULA_RE = re.compile(r"现(?:将|就)?(?:有关|相关)?(?:事项|事宜)?(?P<kind>公告|通告)如下")
 FORMULA_PREAMBLE_CHARS = 400
 ANNOUNCED_RESULTS_RE = re.compile(r"结果|考核|评价|评估|排名|得分")
-HEADLINE_BODY_RE = re.compile(r"^\s*(?P<body>[^：:\s，。]{2,24})[：:]")
 
 
 def _formula_announcement(title: str, text: str) -> PolicyDocument | None:
@@ -3740,22 +3741,13 @@ def _formula_announcement(title: str, text: str) -> PolicyDocument | None:
         or ANNOUNCED_RESULTS_RE.search(_sentence_before(text, m.start()))
     ):
         return None
-    head = HEADLINE_BODY_RE.match(title)
-    named = canonical_issuer(head.group("body")) if head and ISSUER_RE.fullmatch(head.group("body")) else None
-    issuer = _closing_issuer(text) or named
+    head = HEADLINE_COLON_LEAD_RE.match(title.strip())
+    issuer = _closing_issuer(text) or (canonical_issuer(head.group("issuer")) if head else None)
     if issuer is None:
         return None
     kind = m.group("kind")
-    return PolicyDocument(
-        title=kind,
-        title_norm=kind,
-        issuer=issuer,
-        doc_type=kind,
-        is_release=True,
-        field="text",
-        start=m.start(),
-        end=m.end(),
-        cue="the page prints the announcement its formula opens: " + m.group(0),
+    return _released(
+        kind, issuer, kind, "text", m.span(), "the page prints the announcement its formula opens: " + m.group(0)
     )
 
 
