@@ -242,11 +242,17 @@ NON_GOVERNMENT_RE = re.compile(
 _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
 # "省发改委", "市财政局": a central body's short name right after 省/市/县/区 is that place's own office, not the
 # central body (its place is named elsewhere in the article; see ANAPHOR_RE).
-# (a name that ends another body's is that body's only where the other does not come before it: 环境部 in 生态环境部)
-_ALIAS_GUARDS = {"环境部": "(?<!生态)"}
-_ALIAS_ALT = (
-    "(?<![省市县区])(?:" + "|".join(_ALIAS_GUARDS.get(a, "") + re.escape(a) for a in _ALIASES_LONGEST_FIRST) + ")"
-)
+# (a name that ends another name is its own body only where the rest of the other does not come before it: 环境部
+# in 生态环境部, 保监会 in 银保监会)
+
+
+def _alias_guard(alias: str) -> str:
+    """Look-behinds keeping ``alias`` from matching as the tail of a longer alias."""
+    heads = sorted({a[: -len(alias)] for a in ISSUER_ALIASES if a != alias and a.endswith(alias)})
+    return "".join(f"(?<!{re.escape(h)})" for h in heads)
+
+
+_ALIAS_ALT = "(?<![省市县区])(?:" + "|".join(_alias_guard(a) + re.escape(a) for a in _ALIASES_LONGEST_FIRST) + ")"
 # Provinces (a closed, public list) and cities: 浙江省, 北京市住建委, 深圳市人民政府, 杭州市发展改革委.
 PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
