@@ -147,9 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = read_rows(LABELS) if LABELS.is_file() else []
     staged_dirs: list[Path] = []
+    copies: list[tuple[Path, Path]] = []  # (staged post file, its place in the corpus)
     if args.cmd == "merge":
         known = {r["path"] for r in rows}
-        copies: list[tuple[Path, Path]] = []
         for staged in args.staged:
             staged_dirs.append(staged.parent)
             for row in read_rows(staged):
@@ -158,14 +158,14 @@ def main(argv: list[str] | None = None) -> int:
                     rows.append(new)
                     known.add(new["path"])
                     copies.append((staged.parent / new["path"], CORPUS / new["path"]))
-        bad = problems(rows, CORPUS, staged_dirs)
-        if not args.dry_run and not bad:
-            # only the staged rows' own files come in: a post the labeller dropped stays out
-            for source, target in copies:
-                if source.is_file() and not target.is_file():
-                    shutil.copyfile(source, target)
-            write_rows(rows, LABELS)
+    # (a staged file checked beside its staging TSV is the one copied in below: the check holds after the merge)
     bad = problems(rows, CORPUS, staged_dirs)
+    if args.cmd == "merge" and not args.dry_run and not bad:
+        # only the staged rows' own files come in: a post the labeller dropped stays out
+        for source, target in copies:
+            if source.is_file() and not target.is_file():
+                shutil.copyfile(source, target)
+        write_rows(rows, LABELS)
     for line in bad:
         print(line, file=sys.stderr)
     print(counts(rows))
