@@ -155,6 +155,8 @@ NON_DOCUMENT_RE = re.compile(
     r"|(?:联盟|协会|商会|学会|研究会|基金会|俱乐部)(?:宣言|声明|章程|公约)$"  # 《中国低碳联盟宣言》: the alliance's own
     r"|(?:数据|运行|执行|完成|进展|统计)情况$"  # 主要监管指标数据情况, 运行情况: a status report
     r"|评比$|排名$|排行榜?$|(?:考核|考评|评估|评价|评比|测评)结果$"  # a contest's or an assessment's outcome
+    # one case's administrative or judicial act (行政处罚决定书, 责令改正违法行为决定书, 判决书), not a policy
+    r"|(?:决定|判决|裁定|调解|告知)书$"
     r"|小说$|电影$|电视剧$|纪录片$|节目$|歌曲$|诗集$|一书$|丛书$|读本$|教材$"
 )
 # A civil servant's essay, even when titled 关于…的思考及建议: 思考, 体会, 心得 are no kind of official document.
@@ -225,6 +227,8 @@ def document_kind(title: str) -> str | None:
     return None
 
 
+# "出台了诸多…支持政策", "发布了众多的…政策", "一系列政策": a quantity of documents the text does not name.
+GENERIC_QUANTITY_RE = re.compile(r"^(?:诸多|众多|多项|多个|多份|多部|一系列|系列|大量|一些|不少|各类|各项)的?")
 # A run of sentences: a full stop, or four clauses and more (no real title in the corpus or the title lists has either;
 # a page whose headline field holds its first paragraph does: "按照…部署，结合《…》要求，…支行细化部署，…作用。").
 SENTENCES_RE = re.compile(r"。|(?:[^，,]*[，,]){3}")
@@ -234,6 +238,7 @@ SENTENCES_RE = re.compile(r"。|(?:[^，,]*[，,]){3}")
 FIGURES_NOTICE_RE = re.compile(r"数据的?公告$")
 REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (COMPANY_RE, False, "issued by a company ({}), not a government body"),
+    (GENERIC_QUANTITY_RE, False, "documents the text does not name ({}…)"),
     (HEADLINE_MARK_RE, False, "a news headline ({})"),
     (SENTENCES_RE, False, "running text, not a title ({})"),
     (EXPLAINER_RE, True, "an explainer's headline ({})"),

@@ -540,6 +540,8 @@ VERB_AFTER_RE = re.compile(
     # "》今日正式公布", "》昨天（17日）发布"
     rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日|[（(]\d{{1,2}}日[）)]){{0,3}}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"  # 获…会议表决通过: adopted
+    # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
+    rf"(?!(?:施行|实施)?(?:以来|之后|以后|至今|[一二三四五六七八九十\d]+周年))"
 )
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
 # "我们对《X》进行了修订。现予发布": the sentence that says X was revised (or drafted) ends before the formula.
@@ -653,9 +655,9 @@ ISSUER_VERB_TITLE_RE = re.compile(
 _HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
 TITLE_VERB_RE = re.compile(
     rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号])(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,40}}?(?:{_TYPE_ALT}))"
-    # not 发布会, nor 印发以来 (since it was issued)
+    # not 发布会, nor 印发以来 (since it was issued), 颁布施行一周年 (an anniversary)
     # ... when and how before the verb: "…中央一号文件2月3日对外发布", "…方案今日正式印发"
-    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|以来|后|之后|至今|[一二三四五六七八九十\d]+周年)"
+    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:以来|后|之后|至今|[一二三四五六七八九十\d]+周年))"
 )
 PRESS_EVENT_RE = re.compile(r"(?:新闻)?发布会|发布厅")
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
@@ -1960,7 +1962,8 @@ LAUNCH_RE = re.compile(
     r"(?P<inst>(?:全国|国家|[\u4e00-\u9fff]{0,6}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力|水权))"
     r"[\u4e00-\u9fff]{0,12}?(?:交易市场|市场|交易|支持工具|再贷款))"
     r"\s*(?:\d{1,2}月\d{1,2}日|今日|今天|上午|下午|正式|\s)*"
-    r"(?P<verb>启动上线交易|上线交易|鸣锣开市|正式开市|开市|正式上线|启动|开启|开闸)"
+    # ... not "全国碳市场启动年度配额发放和履约工作": a market starting a task of its own is no launch of it
+    r"(?P<verb>启动上线交易|上线交易|鸣锣开市|正式开市|开市|正式上线|(?:启动|开启)(?!(?!仪式|上线|交易|运行)[\u4e00-\u9fff])|开闸)"
     r"(?!以来|之后|后|前|以后|一周年|周年|满|至今|的)"
 )
 
@@ -3448,6 +3451,8 @@ def _headline_document(title: str) -> PolicyDocument | None:
         return None
     if VERB_IN_TITLE_RE.search(headline[: len(headline) - len(rest)]) or not title_is_document(rest)[0]:
         return None
+    if _inside_brackets(headline, headline.find("关于")):
+        return None  # "《中共中央国务院关于…的意见》从全局…明确了…": the bracketed title is the document, found as one
     span = (len(headline) - len(rest), len(headline))
     return _released(rest, issuer, kind, "title", span, "headline: issuer + 关于…")
 

@@ -51,6 +51,14 @@ NOT_DOCUMENTS = [
     # an assessment's or a contest's outcome
     "106年推动气候变迁行动执行绩效评比",
     "2023年度各市节能目标责任评价考核结果",
+    # one case's administrative or judicial act, not a policy
+    "责令改正违法行为决定书",
+    "行政处罚决定书",
+    "民事判决书",
+    # a quantity of documents the text does not name
+    "诸多电化学储能发展支持政策",
+    "众多的电化学储能支持政策",
+    "一系列稳增长政策",
 ]
 
 
@@ -59,6 +67,23 @@ def test_non_documents_are_rejected(title: str) -> None:
     ok, reason = title_is_document(title)
     assert not ok
     assert reason
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "责令改正违法行为决定书",
+        "行政处罚决定书",
+        "诸多电化学储能发展支持政策",
+        "众多的电化学储能支持政策",
+        "一系列稳增长政策",
+    ],
+)
+def test_a_single_case_act_or_unnamed_documents_stay_out_though_a_government_issues_them(title: str) -> None:
+    # a department's penalty decision on one company, a province's "many policies": no document the labels name
+    ok, reason = title_is_document(title, government_issuer=True)
+    assert not ok
+    assert "not a policy document" in reason or "does not name" in reason
 
 
 def test_weak_kind_needs_a_government_issuer() -> None:

@@ -1601,6 +1601,10 @@ def test_a_pilots_work_launched_is_the_pilot_launched() -> None:
         ("", "自全国碳市场启动以来，成交量稳步增长。", False),
         ("", "生态环境部表示，全国碳市场将启动扩容。", False),
         ("", "某科技公司碳交易平台今日启动。", False),
+        # the market starting a task of its own: its yearly allocation, not its launch
+        ("全国碳市场启动年度配额发放和履约工作", "全国碳市场启动年度配额发放和履约工作。", False),
+        ("", "生态环境部宣布，全国温室气体自愿减排交易市场今日启动。", True),
+        ("", "全国碳排放权交易市场启动仪式在北京举行。", True),
     ],
 )
 def test_a_government_launching_a_market_or_instrument_is_a_release(title: str, text: str, released: bool) -> None:
@@ -4245,3 +4249,28 @@ def test_a_page_metadata_line_standing_in_for_the_headline_names_no_document() -
     )
     titles = [d.title for d in recognise("时间：2019-12-04 13:21", text, published_at=Y2021).documents]
     assert titles and not any(t.lstrip("《").startswith("时间") for t in titles)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        # an anniversary of a law taking effect recalls it
+        ("3月1日，长江保护法颁布施行一周年之际，省高级人民法院通报全省法院工作成效", "省高级人民法院通报。", False),
+        ("", "《某市生态环境保护条例》印发实施以来，全市空气质量持续改善。", False),
+        ("", "全国人大常委会表决通过长江保护法，自2021年3月1日起施行。", True),
+    ],
+)
+def test_a_documents_anniversary_or_time_since_is_no_release(title: str, text: str, released: bool) -> None:
+    assert recognise(title, text, published_at=Y2021).is_release is released
+
+
+def test_a_headline_that_opens_with_a_bracketed_title_is_not_read_as_an_unbracketed_one() -> None:
+    # "《…》从全局…明确了…": what the opinion says, told by a commentary; the bracketed title is the whole name
+    name = "《中共中央国务院关于加快建设全国统一大市场的意见》"
+    headline = name + "从全局和战略高度明确了加快推进全国统一大市场建设的总体要求"
+    result = recognise(headline, "专家表示，意见的出台意义重大。", published_at=Y2021)
+    assert [d.title for d in result.documents if d.field == "title"] == [name]
+    assert not result.is_release
+    # an unbracketed headline of the issuer + 关于 form is still the document
+    plain = recognise("国务院关于加快建设全国统一大市场的意见", "各省、自治区、直辖市人民政府：", published_at=Y2021)
+    assert [(d.issuer, d.field) for d in plain.releases] == [("国务院", "title")]
