@@ -507,6 +507,7 @@ LISTED_RE = re.compile(_LISTED)
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
 # never the noun (…的公告 《X》)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正)?"
+_LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大)"
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
@@ -522,6 +523,10 @@ VERB_BEFORE_RE = re.compile(
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
     # ... or 公告 as the verb right before the title (see _ANNOUNCE_VERB)
     rf"|{_ANNOUNCE_VERB}$"
+    # ... or a legislature passing it: "深圳人大常委会昨日通过《…条例》", "…人民代表大会常务委员会第五次会议通过了《…》"
+    # (a bare 通过 is a release verb only after a legislature: "通过《X》实现…" is by means of X)
+    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|\s)*(?:正式)?通过了?"
+    r"[^，。；：《》\n]{0,20}?\s*$"
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
 BARE_GOVERNMENT_RE = re.compile(
@@ -1827,6 +1832,12 @@ EFFECT_RE = re.compile(
 
 # "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
 # government named by its level alone is the one of that level the headline names.
+# Macau's Chief Executive makes rules by dispatch (行政长官批示), printed in the Official Gazette: "政府公报刊登行政长官
+#批示，明年1月1日起禁止进口…", "透过第146/2023号行政长官批示，禁止…" (not one a rule rests on: "根据第…号行政长官批示")
+MACAU_DISPATCH_RE = re.compile(
+    r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示)(?!的)"
+)
+MACAU_CHIEF_EXECUTIVE = "澳门特别行政区行政长官"
 LEVEL_DECISION_RE = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<issuer>[县区市省](?:人民)?政府)\s*(?:近日|日前|今日|今天)?\s*(?P<verb>决定)"
 )
@@ -2100,6 +2111,15 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
         docs.append(_released("决定", issuer, "决定", field_name, m.span("verb"), cue))
+    for m in MACAU_DISPATCH_RE.finditer(text, 0, limit) if "行政长官批示" in window else iter(()):
+        clause = _clause_before(text, m.start())
+        if _future(clause) or is_historical(text, m.start(), ref_year):
+            continue
+        cue = f"Chief Executive's dispatch: {m.group(0)}"
+        issuer = canonical_issuer(MACAU_CHIEF_EXECUTIVE)  # the government he heads, as the issuers' table has it
+        dispatch = _released("行政长官批示", issuer, "批示", field_name, m.span("title"), cue)
+        dispatch.doc_number = f"第{m.group('num')}号" if m.group("num") else None
+        docs.append(dispatch)
     return docs
 
 

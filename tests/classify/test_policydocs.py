@@ -4274,3 +4274,36 @@ def test_a_headline_that_opens_with_a_bracketed_title_is_not_read_as_an_unbracke
     # an unbracketed headline of the issuer + 关于 form is still the document
     plain = recognise("国务院关于加快建设全国统一大市场的意见", "各省、自治区、直辖市人民政府：", published_at=Y2021)
     assert [(d.issuer, d.field) for d in plain.releases] == [("国务院", "title")]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        # a legislature passing a law is its release, whatever the verb lacks
+        ("", "深圳人大常委会昨日通过《深圳经济特区生态环境保护条例》，新条例9月1日起施行。", True),
+        ("", "省人民代表大会常务委员会第五次会议通过了《某省节约能源条例》。", True),
+        # a bare 通过 elsewhere is "by means of"
+        ("", "我市通过《某市节能降碳行动方案》推动企业转型。", False),
+    ],
+)
+def test_a_legislature_passing_a_law_releases_it(title: str, text: str, released: bool) -> None:
+    assert recognise(title, text, published_at=Y2021).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("政府公报刊登行政长官批示，明年1月1日起，本澳禁止进口一次性不可降解塑胶餐碟及杯。", None),
+        ("特区政府透过第146/2023号行政长官批示，禁止进口不可降解一次性塑胶餐碟。", "第146/2023号"),
+    ],
+)
+def test_a_macau_chief_executive_dispatch_is_an_instrument_issued(text: str, number: str | None) -> None:
+    when = datetime(2023, 9, 4, tzinfo=UTC)
+    [doc] = recognise("澳门明年起禁止进口不可降解塑胶餐具", text, published_at=when).releases
+    assert (doc.title, doc.issuer, doc.doc_number) == ("行政长官批示", "澳门特别行政区人民政府", number)
+    assert doc.cue.startswith("Chief Executive's dispatch")
+
+
+def test_a_dispatch_a_rule_rests_on_is_no_release() -> None:
+    text = "根据第12/2021号行政长官批示的规定，环境保护局将于下月开展检查。"
+    assert not recognise("环保局下月开展检查", text, published_at=datetime(2023, 9, 4, tzinfo=UTC)).is_release
