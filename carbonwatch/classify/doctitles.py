@@ -180,7 +180,7 @@ EXPLAINER_RE = re.compile(r"读懂|看懂|图解|一图|详解")
 COMMENTARY_RE = re.compile(r"理解与适用$")
 HEADLINE_MARK_RE = re.compile(r"[!?！？]|最新|重磅|速看|来了|刚刚|今晨|快讯|独家")
 # Reported speech marks a news headline, not a document title ("X称…", "Y表示…"); 称号 is not speech.
-SPEECH_RE = re.compile(r"(?<!名)称(?!号|谓)|表示|指出|强调|认为|回应|透露")
+SPEECH_RE = re.compile(r"(?<!名)称(?!号|谓)|表示|指出|强调|认为|回应|透露|呼吁")
 # Kinds that are only documents in the 关于…的X form or with a government issuer (a research 报告 is not).
 WEAK_KINDS = frozenset({"报告", "建议", "机制", "工具", "任务", "政策", "举措", "名单", "制度", "函", "白皮书"})
 
@@ -227,6 +227,11 @@ def document_kind(title: str) -> str | None:
     return None
 
 
+# "中国计划推出…", "我市计划于年内…": a country, a place or a body followed by 计划 plans to do something; a plan is
+# named by what it plans (星火计划, 某省…行动计划), never by its planner alone (a headline's title-then-verb form).
+PLANNER_RE = re.compile(
+    r"^(?:中国|我国|全国|各地|我市|我省|我区|我县|本市|本省|政府|[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|国|政府))计划$"
+)
 # "出台了诸多…支持政策", "发布了众多的…政策", "一系列政策": a quantity of documents the text does not name.
 GENERIC_QUANTITY_RE = re.compile(r"^(?:诸多|众多|多项|多个|多份|多部|一系列|系列|大量|一些|不少|各类|各项)的?")
 # A run of sentences: a full stop, or four clauses and more (no real title in the corpus or the title lists has either;

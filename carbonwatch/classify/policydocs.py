@@ -26,6 +26,7 @@ from typing import Any
 from carbonwatch.classify.doctitles import (
     DOC_KINDS,
     NON_DOCUMENT_RE,
+    PLANNER_RE,
     QUOTES,
     WEAK_KINDS,
     document_kind,
@@ -1658,10 +1659,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if _inside_brackets(text, m.start()):
                 continue
             kind = doc_type(title)
-            # "人民银行计划推出…": a body's name and 计划 is the body planning, no document's title; "国务院发函批复…",
-            # "省政府致函祝贺": a body's name, 发/致 and 函 is the body sending a letter (how it approves), no title
+            # "人民银行计划推出…", "中国计划推出…": a body's, a country's or a place's name and 计划 is it planning, no
+            # document's title; "国务院发函批复…", "省政府致函祝贺": a body's name, 发/致 and 函 is the body sending a
+            # letter (how it approves), no title
             head = SENT_RE.sub("", title[: len(title) - len(kind)]) if kind else ""
-            if pattern is TITLE_VERB_RE and kind and ISSUER_RE.fullmatch(head):
+            if pattern is TITLE_VERB_RE and kind and (ISSUER_RE.fullmatch(head) or PLANNER_RE.match(title)):
                 continue
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())

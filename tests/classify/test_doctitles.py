@@ -59,6 +59,8 @@ NOT_DOCUMENTS = [
     "诸多电化学储能发展支持政策",
     "众多的电化学储能支持政策",
     "一系列稳增长政策",
+    # an appeal reported, not a document: a digest item "中国代表多国呼吁取消单边强制措施"
+    "中国代表多国呼吁取消单边强制措施",
 ]
 
 

@@ -4307,3 +4307,19 @@ def test_a_macau_chief_executive_dispatch_is_an_instrument_issued(text: str, num
 def test_a_dispatch_a_rule_rests_on_is_no_release() -> None:
     text = "根据第12/2021号行政长官批示的规定，环境保护局将于下月开展检查。"
     assert not recognise("环保局下月开展检查", text, published_at=datetime(2023, 9, 4, tzinfo=UTC)).is_release
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "中国计划推出新的财政刺激措施，包括发行特别国债",  # the country plans to; no plan named 中国计划
+        "我市计划年内出台人才新政",
+    ],
+)
+def test_a_place_or_country_followed_by_plan_is_planning_not_a_plan(headline: str) -> None:
+    assert not recognise(headline, "据知情人士透露。", published_at=Y2021).is_release
+
+
+def test_a_named_plan_before_its_verb_is_still_a_release() -> None:
+    result = recognise("某省碳达峰行动计划印发", "某省人民政府印发了行动计划。", published_at=Y2021)
+    assert result.is_release
