@@ -74,9 +74,9 @@ def test_ordinary_long_tags_are_left_alone() -> None:
 def test_a_tag_with_60k_attributes_parses_in_linear_time() -> None:
     # One <p> with 60k distinct attributes: 43 s in libxml2's HTML parser before the cap (issue 15 #4).
     page = "<div><p " + " ".join(f"a{i}=1" for i in range(60_000)) + ">碳达峰</p></div>"
-    start = time.perf_counter()
+    start = time.process_time()
     root = lxml_html.fragment_fromstring(xml_safe_markup(page))
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert root[0].text == "碳达峰"
 
 
@@ -84,6 +84,6 @@ def test_a_tag_with_60k_attributes_parses_in_linear_time() -> None:
     "markup", ["<a" + "b" * 1_000_000, "<a " + 'x="' * 300_000 + ">", ("<a " + "b " * 300) * 3_000]
 )
 def test_attribute_cap_scans_hostile_markup_in_linear_time(markup: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     xml_safe_markup(markup)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0

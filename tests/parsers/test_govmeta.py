@@ -208,9 +208,9 @@ def test_body_text_survives_a_control_character_after_a_line_break() -> None:
 def test_node_text_of_text_split_by_many_comments_in_linear_time() -> None:
     # 30k comment-separated text nodes: 25 s through the old .//text() XPath (issue 15 #4), milliseconds now.
     node = govmeta.parse_html("<div><script>x</script>" + "<!--x-->尾" * 30_000 + "</div>")
-    start = time.perf_counter()
+    start = time.process_time()
     text = govmeta.node_text(node)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
     assert text == "尾" * 30_000
 
 
@@ -224,9 +224,9 @@ def test_attachments_of_many_containers_in_linear_time() -> None:
     root = govmeta.parse_html(
         "<div>" + "<table class='enclosure'></table><p class='attachment'></p>" * 60_000 + "</div>"
     )
-    start = time.perf_counter()
+    start = time.process_time()
     assert govmeta.extract_attachments(root, "https://x.gov.cn/a.html") == []
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_attachment_containers_keep_document_order() -> None:

@@ -587,7 +587,8 @@ def test_empty_first_container_falls_through_to_the_next() -> None:
     assert "正文在这里" in parse_article(html, "https://finance.sina.com.cn/x.shtml").body_html
 
 
-# Hostile sizes (issue 15 #4): seconds to minutes before, milliseconds now; generous bounds against load.
+# Hostile sizes (issue 15 #4): seconds to minutes before, milliseconds now; bounds on this process's CPU time, generous,
+# so that other jobs loading the machine cannot fail them.
 HANG_BOUND_SECONDS = 5.0
 
 
@@ -598,18 +599,18 @@ def test_text_split_by_many_comments_parses_in_linear_time() -> None:
         f"<html><head><title>t_新浪财经_新浪网</title></head><body><h1 class='main-title'>{split}</h1>"
         f"<span class='date'>{split}</span><div id='artibody'>{split}</div></body></html>"
     )
-    start = time.perf_counter()
+    start = time.process_time()
     article = parse_article(html, "https://finance.sina.com.cn/x.shtml")
-    assert time.perf_counter() - start < HANG_BOUND_SECONDS
+    assert time.process_time() - start < HANG_BOUND_SECONDS
     assert article.title.replace(" ", "") == "尾" * 30_000  # text nodes joined by spaces, as ::text was
 
 
 def test_jsonp_reply_of_spaces_is_refused_in_linear_time() -> None:
     # cb() + 3,000 spaces + x took 24 s in the old JSONP regex (cubic); here 300,000 spaces.
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(RollApiError) as info:
         parse_roll_page("cb()" + " " * 300_000 + "x")
-    assert time.perf_counter() - start < HANG_BOUND_SECONDS
+    assert time.process_time() - start < HANG_BOUND_SECONDS
     assert info.value.reason == "not_json"
 
 
@@ -637,7 +638,7 @@ def test_page_of_many_empty_blocks_parses_in_linear_time() -> None:
     # 60k <div> + 60k <p>: the //body|//div|//p union alone took about 10 s (quadratic merge in libxml2).
     html = "<html><head><title>碳_新浪财经_新浪网</title></head><body>" + "<div></div><p></p>" * 60_000
     html += "<div id='artibody'><p>正文</p></div></body></html>"
-    start = time.perf_counter()
+    start = time.process_time()
     article = parse_article(html, "https://finance.sina.com.cn/x.shtml")
-    assert time.perf_counter() - start < HANG_BOUND_SECONDS
+    assert time.process_time() - start < HANG_BOUND_SECONDS
     assert article.body_html == '<div id="artibody"><p>正文</p></div>'
