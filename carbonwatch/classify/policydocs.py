@@ -1832,14 +1832,14 @@ EFFECT_RE = re.compile(
 )
 
 
-# "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
-# government named by its level alone is the one of that level the headline names.
 # Macau's Chief Executive makes rules by dispatch (行政长官批示), printed in the Official Gazette: "政府公报刊登行政长官
 # 批示，明年1月1日起禁止进口…", "透过第146/2023号行政长官批示，禁止…" (not one a rule rests on: "根据第…号行政长官批示")
 MACAU_DISPATCH_RE = re.compile(
     r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示)(?!的)"
 )
 MACAU_CHIEF_EXECUTIVE = "澳门特别行政区行政长官"
+# "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
+# government named by its level alone is the one of that level the headline names.
 LEVEL_DECISION_RE = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<issuer>[县区市省](?:人民)?政府)\s*(?:近日|日前|今日|今天)?\s*(?P<verb>决定)"
 )
