@@ -4257,6 +4257,7 @@ def test_a_page_metadata_line_standing_in_for_the_headline_names_no_document() -
         # an anniversary of a law taking effect recalls it
         ("3月1日，长江保护法颁布施行一周年之际，省高级人民法院通报全省法院工作成效", "省高级人民法院通报。", False),
         ("", "《某市生态环境保护条例》印发实施以来，全市空气质量持续改善。", False),
+        ("", "环境保护局表示，《淘汰老旧摩托车并置换新电动摩托车资助计划》推出至今已收到约170宗申请。", False),
         ("", "全国人大常委会表决通过长江保护法，自2021年3月1日起施行。", True),
     ],
 )
