@@ -127,8 +127,7 @@ def score_relevance(title: str, text: str, rules: Rules, released: Sequence[str]
         or (len(lead_terms) >= rules.lead_min_distinct and not product_headline)
     )
     # ... and a term that frames carbon by itself: 节能减排 alone is energy and pollutant cuts (a supporting term)
-    supporting = {t.casefold() for t in rules.supporting_terms}
-    framed = any(h.term.casefold() not in supporting for h in title_hits + text_hits)
+    framed = any(h.term.casefold() not in rules.supporting_keys for h in title_hits + text_hits)
     relevant = score >= rules.threshold and distinct >= rules.min_distinct_terms and strong_enough and framed
     evidence = (title_hits + text_hits)[:MAX_EVIDENCE] + title_neg + text_neg
     return Relevance(

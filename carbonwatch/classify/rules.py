@@ -43,6 +43,7 @@ class Rules:
     term_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     negative_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     frame_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    supporting_keys: frozenset[str] = field(init=False, repr=False, compare=False)  # casefolded, as terms match
 
     def __post_init__(self) -> None:
         ordered = sorted(self.terms, key=lambda t: (-len(t), t))
@@ -55,6 +56,7 @@ class Rules:
         frames = sorted(self.headline_frames, key=lambda t: (-len(t), t))
         frame_re = re.compile("|".join(re.escape(t) for t in frames), re.IGNORECASE) if frames else None
         object.__setattr__(self, "frame_pattern", frame_re)
+        object.__setattr__(self, "supporting_keys", frozenset(t.casefold() for t in self.supporting_terms))
 
     def canonical_term(self, matched: str) -> str:
         """A matched span as a term, without the quotes written inside it: 能耗“双控” -> 能耗双控."""
