@@ -1837,7 +1837,8 @@ EFFECT_RE = re.compile(
 MACAU_DISPATCH_RE = re.compile(
     r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示)(?!的)"
 )
-MACAU_CHIEF_EXECUTIVE = "澳门特别行政区行政长官"
+# ... issued by the government he heads, as the issuers' table names it
+MACAU_GOVERNMENT = canonical_issuer("澳门特别行政区行政长官")
 # "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
 # government named by its level alone is the one of that level the headline names.
 LEVEL_DECISION_RE = re.compile(
@@ -2118,10 +2119,8 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         if _future(clause) or is_historical(text, m.start(), ref_year):
             continue
         cue = f"Chief Executive's dispatch: {m.group(0)}"
-        issuer = canonical_issuer(MACAU_CHIEF_EXECUTIVE)  # the government he heads, as the issuers' table has it
-        dispatch = _released("行政长官批示", issuer, "批示", field_name, m.span("title"), cue)
-        dispatch.doc_number = f"第{m.group('num')}号" if m.group("num") else None
-        docs.append(dispatch)
+        number = f"第{m.group('num')}号" if m.group("num") else None
+        docs.append(_released("行政长官批示", MACAU_GOVERNMENT, "批示", field_name, m.span("title"), cue, number))
     return docs
 
 
@@ -2169,13 +2168,21 @@ def _first_named_issuer(text: str) -> str | None:
 
 
 def _released(
-    title: str, issuer: str | None, kind: str | None, field_name: str, span: tuple[int, int], cue: str
+    title: str,
+    issuer: str | None,
+    kind: str | None,
+    field_name: str,
+    span: tuple[int, int],
+    cue: str,
+    doc_number: str | None = None,
 ) -> PolicyDocument:
-    """A release found by a rule that names no document number (an untitled decision, a launch, an approval)."""
+    """A release a rule found (an untitled decision, a launch, an approval, a printed heading …), with the document
+    number the rule read, if any."""
     return PolicyDocument(
         title=title,
         title_norm=normalise_title(title),
         issuer=issuer,
+        doc_number=doc_number,
         doc_type=kind,
         is_release=True,
         field=field_name,
@@ -2220,8 +2227,8 @@ def _bare_heading_docs(text: str, ref_year: int | None) -> list[PolicyDocument]:
         heading = re.sub(r"\s+", "", m.group("title"))
         title = unwrap_notice(heading)  # a covering notice's heading names the document it issues
         title = _bracketed(title)
-        doc = _released(title, None, doc_type(title), "text", m.span("title"), BARE_HEADING_CUE + heading)
-        doc.doc_number = normalise_doc_number(m.group("num"))
+        number = normalise_doc_number(m.group("num"))
+        doc = _released(title, None, doc_type(title), "text", m.span("title"), BARE_HEADING_CUE + heading, number)
         doc.is_release = not is_historical(text, m.start(), ref_year)
         docs.append(doc)
     return docs
@@ -3035,9 +3042,7 @@ def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
     if not addressed and not {"numbered sections", "promulgation formula"} & set(_structure_signals(text)):
         return None
     issuer = issuer_of_number(number) or _closing_issuer(text)
-    doc = _released(UNTITLED, issuer, None, "text", (0, 0), NUMBERED_PAGE_CUE + number)
-    doc.doc_number = normalise_doc_number(number)
-    return doc
+    return _released(UNTITLED, issuer, None, "text", (0, 0), NUMBERED_PAGE_CUE + number, normalise_doc_number(number))
 
 
 ADDRESSED_PAGE_CUE = "a document printed under its addressees: "
@@ -4203,9 +4208,7 @@ def _titled_page_document(
 ) -> PolicyDocument:
     """The document a page is (its headline the document's title), as a release named in 《》."""
     shown = doc_title if doc_title.startswith("《") else f"《{doc_title}》"
-    doc = _released(shown, issuer, kind, "title", (0, len(title)), cue)
-    doc.doc_number = number
-    return doc
+    return _released(shown, issuer, kind, "title", (0, len(title)), cue, number)
 
 
 def government_page_document(title: str, meta: dict[str, str], source: str) -> PolicyDocument | None:
