@@ -542,12 +542,15 @@ PROGRESS_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执�
 AFTER_SKIP_RE = re.compile(
     r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
+# The time since a release, right after its verb: "印发以来", "颁布施行一周年", "推出至今" (the release recalled, not
+# news); the verb may be followed by its coming into force (印发实施以来)
+_SINCE_RELEASE = r"以来|之后|至今|[一二三四五六七八九十\d]+周年"
 VERB_AFTER_RE = re.compile(
     # "》今日正式公布", "》昨天（17日）发布"
     rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日|[（(]\d{{1,2}}日[）)]){{0,3}}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"  # 获…会议表决通过: adopted
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
-    rf"(?!(?:施行|实施)?(?:以来|之后|以后|至今|[一二三四五六七八九十\d]+周年))"
+    rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
 )
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
 # "我们对《X》进行了修订。现予发布": the sentence that says X was revised (or drafted) ends before the formula.
@@ -663,7 +666,7 @@ TITLE_VERB_RE = re.compile(
     rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号])(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,40}}?(?:{_TYPE_ALT}))"
     # not 发布会, nor 印发以来 (since it was issued), 颁布施行一周年 (an anniversary)
     # ... when and how before the verb: "…中央一号文件2月3日对外发布", "…方案今日正式印发"
-    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:以来|后|之后|至今|[一二三四五六七八九十\d]+周年))"
+    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:后|{_SINCE_RELEASE}))"
 )
 PRESS_EVENT_RE = re.compile(r"(?:新闻)?发布会|发布厅")
 VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
