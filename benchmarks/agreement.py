@@ -9,9 +9,12 @@ neither the first labels nor the rules, with the same definitions. The table giv
 per label, the share of posts the two readings agree on, Cohen's kappa, the second reading scored against the first
 as if it were a classifier, and the classifier scored against each reading on the same posts. The second reading's
 scores are the ceiling a target can sensibly ask for: where a careful person scores below a target against the
-labels, the target measures label noise as much as the classifier. Last, the classifier as first measured
+labels, the target measures label noise as much as the classifier. Then the classifier as first measured
 (``first_predictions.tsv``) on the twice-read blind posts, all of them and those the two readers agree on: there a
-miss is the classifier's, not a judgement call.
+miss is the classifier's, not a judgement call. Last, an adjudicated reference for the twice-read blind posts: the
+labels where the two readings agree on carbon and release, a third reader's decision (``adjudicated.tsv``, made from
+the post, the definitions and the two readings, without the classifier's output) where they do not; the labels, the
+second reading and the classifier as first measured are each scored against it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, s
 from carbonwatch.classify.rules import load_rules
 
 SECOND = CORPUS / "second_labels.tsv"
+ADJUDICATED = CORPUS / "adjudicated.tsv"
 FIELDS = ("release", "carbon", "flag")
 
 
@@ -205,6 +209,80 @@ def consensus_rows(figures: dict[str, Any]) -> list[Row]:
     return out
 
 
+def against_adjudicated_reference(
+    labels: Path = LABELS,
+    second: Path = SECOND,
+    adjudicated: Path = ADJUDICATED,
+    first_predictions: Path = FIRST_PREDICTIONS,
+) -> dict[str, Any]:
+    """The twice-read blind posts scored against a reference: the labels where the two readings agree on carbon and
+    release, the third reader's decision where they do not (a post with neither is left out and counted in
+    ``unadjudicated``). Per field, for ``labels``, ``second`` and ``classifier`` (as first measured, on the posts
+    ``first_predictions`` holds): (precision, recall, positives, false positives, misses)."""
+    firsts = {row.path: row for row in read_labels(labels)}
+    meta = {row["path"]: row for row in read_rows(labels)}
+    decided = {row.path: row for row in read_labels(adjudicated)} if adjudicated.is_file() else {}
+    measured = {row["path"]: row for row in read_rows(first_predictions)} if first_predictions.is_file() else {}
+    reference: dict[str, Labelled] = {}
+    seconds: dict[str, Labelled] = {}
+    unadjudicated = 0
+    for row in read_labels(second):
+        if meta[row.path]["split"] != "blind":
+            continue
+        first = firsts[row.path]
+        if (first.carbon, first.release) == (row.carbon, row.release):
+            reference[row.path], seconds[row.path] = first, row
+        elif row.path in decided:
+            reference[row.path], seconds[row.path] = decided[row.path], row
+        else:
+            unadjudicated += 1
+    out: dict[str, Any] = {
+        "posts": len(reference),
+        "adjudicated": sum(1 for p in reference if reference[p] is decided.get(p)),
+        "unadjudicated": unadjudicated,
+        "first_measured": sum(1 for p in reference if p in measured),
+    }
+    for field in FIELDS:
+        truth = {path: _value(label, field) for path, label in reference.items()}
+        guesses = {
+            "labels": {path: _value(firsts[path], field) for path in reference},
+            "second": {path: _value(seconds[path], field) for path in reference},
+            "classifier": {path: measured[path][field] == "1" for path in reference if path in measured},
+        }
+        scored = {}
+        for name, guess in guesses.items():
+            p, r, tp, fp, fn = pairs_precision_recall((g, truth[path]) for path, g in guess.items())
+            scored[name] = (p, r, tp + fn, fp, fn)
+        out[field] = scored
+    return out
+
+
+def reference_rows(figures: dict[str, Any]) -> list[Row]:
+    """Table rows for ``against_adjudicated_reference``."""
+    method = (
+        f"python -m benchmarks.agreement (adjudicated.tsv; {figures['posts']} twice-read blind posts, "
+        f"{figures['adjudicated']} decided by a third reader)"
+    )
+    out: list[Row] = []
+    for field in FIELDS:
+        for key, what in (
+            ("labels", "the labels"),
+            ("second", "the second reader"),
+            ("classifier", f"the classifier as first measured ({figures['first_measured']} posts)"),
+        ):
+            p, r, positives, false, missed = figures[field][key]
+            out.append(
+                Row(
+                    f"{field}: {what} against the adjudicated reference",
+                    f"P {p:.3f} / R {r:.3f} ({positives} positives, {false} false, {missed} missed)",
+                    "-",
+                    "-",
+                    method,
+                )
+            )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print raw figures as JSON instead of the table")
@@ -223,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
         consensus = first_measurement_where_readers_agree()
         figures["first measurement where the readers agree"] = consensus
         table += consensus_rows(consensus)
+        reference = against_adjudicated_reference()
+        figures["against the adjudicated reference"] = reference
+        table += reference_rows(reference)
     print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(table))
     return 0
 
