@@ -154,6 +154,8 @@ NON_DOCUMENT_RE = re.compile(
     r"|自律公约$|倡议书?$"  # an industry's self-regulation pact or proposal, not a government's document
     r"|(?:联盟|协会|商会|学会|研究会|基金会|俱乐部)(?:宣言|声明|章程|公约)$"  # 《中国低碳联盟宣言》: the alliance's own
     r"|(?:数据|运行|执行|完成|进展|统计)情况$"  # 主要监管指标数据情况, 运行情况: a status report
+    # a period's figures (2024年8月份能源生产情况, 一季度…运行情况) or a figure itself (…工业增加值增长4.5%): statistics
+    r"|(?:\d{1,2}\s*月份?|[一二三四]季度|上半年|前三季度|全年)[^《》]{0,16}情况$|(?:增长|下降|增加|减少)[0-9.]+[%％]$"
     r"|评比$|排名$|排行榜?$|(?:考核|考评|评估|评价|评比|测评)结果$"  # a contest's or an assessment's outcome
     # one case's administrative or judicial act (行政处罚决定书, 责令改正违法行为决定书, 判决书), not a policy
     r"|(?:决定|判决|裁定|调解|告知)书$"

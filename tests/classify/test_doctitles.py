@@ -61,6 +61,10 @@ NOT_DOCUMENTS = [
     "一系列稳增长政策",
     # an appeal reported, not a document: a digest item "中国代表多国呼吁取消单边强制措施"
     "中国代表多国呼吁取消单边强制措施",
+    # a statistics office's figures for a period, or a figure itself
+    "2024年8月份能源生产情况",
+    "一季度全省规模以上工业生产情况",
+    "2024年8月份规模以上工业增加值增长4.5%",
 ]
 
 
@@ -79,10 +83,12 @@ def test_non_documents_are_rejected(title: str) -> None:
         "诸多电化学储能发展支持政策",
         "众多的电化学储能支持政策",
         "一系列稳增长政策",
+        "2024年8月份能源生产情况",
     ],
 )
 def test_a_single_case_act_or_unnamed_documents_stay_out_though_a_government_issues_them(title: str) -> None:
-    # a department's penalty decision on one company, a province's "many policies": no document the labels name
+    # a department's penalty decision on one company, a province's "many policies", the statistics office's monthly
+    # figures (国家统计局发布《2024年8月份能源生产情况》): no document the labels name
     ok, reason = title_is_document(title, government_issuer=True)
     assert not ok
     assert "not a policy document" in reason or "does not name" in reason
