@@ -134,6 +134,11 @@ def test_quick_run_compares_only_the_newest_set(capsys: pytest.CaptureFixture[st
     assert sets == {newest}
 
 
+LABELS_HEAD = "path\tsplit\tcarbon\trelease\tflag\tdocuments"
+SECOND_HEAD = "path\tcarbon\trelease\tflag\tdocuments"
+FIRST_HEAD = "path\tround\tcommit\trelease\tcarbon\tflag"
+
+
 def _tsv(path: Path, header: str, lines: list[str]) -> Path:
     path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
     return path
@@ -144,7 +149,7 @@ def test_first_measurement_is_scored_apart_on_posts_the_readers_agree_on(tmp_pat
     # leave d out; the tuning post e is never counted; carbon is agreed everywhere.
     labels = _tsv(
         tmp_path / "labels.tsv",
-        "path\tsplit\tcarbon\trelease\tflag\tdocuments",
+        LABELS_HEAD,
         [
             "a\tblind\t1\t1\t1\t",
             "b\tblind\t0\t1\t0\t",
@@ -155,12 +160,12 @@ def test_first_measurement_is_scored_apart_on_posts_the_readers_agree_on(tmp_pat
     )
     second = _tsv(
         tmp_path / "second.tsv",
-        "path\tcarbon\trelease\tflag\tdocuments",
+        SECOND_HEAD,
         ["a\t1\t1\t1\t", "b\t0\t1\t0\t", "c\t0\t0\t0\t", "d\t0\t0\t0\t", "e\t1\t1\t1\t"],
     )
     first = _tsv(
         tmp_path / "first.tsv",
-        "path\tround\tcommit\trelease\tcarbon\tflag",
+        FIRST_HEAD,
         ["a\t10\tx\t1\t0\t0", "b\t10\tx\t0\t0\t0", "c\t10\tx\t1\t0\t0", "d\t10\tx\t0\t0\t0", "e\t10\tx\t0\t0\t0"],
     )
     figures = first_measurement_where_readers_agree(labels, second, first)
@@ -187,7 +192,7 @@ def test_the_adjudicated_reference_takes_the_third_reader_where_the_readings_dif
     # sides with the second on c and with the labels on d; f differs and is not adjudicated (left out); e is tuning.
     labels = _tsv(
         tmp_path / "labels.tsv",
-        "path\tsplit\tcarbon\trelease\tflag\tdocuments",
+        LABELS_HEAD,
         [
             "a\tblind\t1\t1\t1\t",
             "b\tblind\t0\t0\t0\t",
@@ -199,7 +204,7 @@ def test_the_adjudicated_reference_takes_the_third_reader_where_the_readings_dif
     )
     second = _tsv(
         tmp_path / "second.tsv",
-        "path\tcarbon\trelease\tflag\tdocuments",
+        SECOND_HEAD,
         ["a\t1\t1\t1\t", "b\t0\t0\t0\t", "c\t0\t0\t0\t", "d\t0\t0\t0\t", "e\t0\t0\t0\t", "f\t0\t0\t0\t"],
     )
     adjudicated = _tsv(
@@ -209,7 +214,7 @@ def test_the_adjudicated_reference_takes_the_third_reader_where_the_readings_dif
     )
     first = _tsv(
         tmp_path / "first.tsv",
-        "path\tround\tcommit\trelease\tcarbon\tflag",
+        FIRST_HEAD,
         ["a\t10\tx\t1\t1\t1", "b\t10\tx\t1\t0\t0", "c\t10\tx\t0\t0\t0", "d\t10\tx\t0\t0\t0"],
     )
     figures = against_adjudicated_reference(labels, second, adjudicated, first)
