@@ -225,7 +225,7 @@ def against_adjudicated_reference(
     measured = {row["path"]: row for row in read_rows(first_predictions)} if first_predictions.is_file() else {}
     reference: dict[str, Labelled] = {}
     seconds: dict[str, Labelled] = {}
-    unadjudicated = 0
+    adjudicated_posts = unadjudicated = 0
     for row in read_labels(second):
         if meta[row.path]["split"] != "blind":
             continue
@@ -234,11 +234,12 @@ def against_adjudicated_reference(
             reference[row.path], seconds[row.path] = first, row
         elif row.path in decided:
             reference[row.path], seconds[row.path] = decided[row.path], row
+            adjudicated_posts += 1
         else:
             unadjudicated += 1
     out: dict[str, Any] = {
         "posts": len(reference),
-        "adjudicated": sum(1 for p in reference if reference[p] is decided.get(p)),
+        "adjudicated": adjudicated_posts,
         "unadjudicated": unadjudicated,
         "first_measured": sum(1 for p in reference if p in measured),
     }
