@@ -170,9 +170,12 @@ ESSAY_RE = re.compile(r"(?:思考|体会|心得|感悟)(?:(?:及|与|和)建议)
 UPWARD_RE = re.compile(
     r"关于(?:报送|上报|呈报|报请|提请|请求)(?!.*的通知$)|的请示$|的情况报告$|(?:建议|提案|议案)的答复$"
 )
-# Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents.
+# Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents. A group is a
+# company (中国华能集团关于…, 鞍钢集团碳达峰碳中和宣言) unless the title is about building groups: a government's plan
+# for them (《紧密型城市医疗集团建设试点工作方案》, 推进教育集团化办学) names no company.
 COMPANY_RE = re.compile(
-    r"(?:股份)?有限(?:责任)?公司|集团|证券投资基金|货币市场基金|债券型|混合型|基金管理|股东大会|董事会|[A-Z]类份额"
+    r"(?:股份)?有限(?:责任)?公司|集团(?!建设|化|发展|试点|组建|改革)|证券投资基金|货币市场基金|债券型|混合型"
+    r"|基金管理|股东大会|董事会|[A-Z]类份额"
     r"|关于(?:本|我)?公司"  # a listed company's announcement speaks of itself: 关于公司…项目建设完成的公告
 )
 # Exclamations, questions and news words mark a headline: official titles never carry them.

@@ -22,6 +22,9 @@ DOCUMENTS = [
     # the period a plan covers is not part of its kind
     ("吉林省生态环境保护规划（2021—2025年）", "ends with the document kind 规划"),
     ("低碳城市发展规划(2017-2020)", "ends with the document kind 规划"),
+    # a government's plan for building groups (medical, education) names no company
+    ("紧密型城市医疗集团建设试点工作方案", "ends with the document kind 工作方案"),
+    ("关于推进教育集团化办学的指导意见", "关于…的指导意见 form"),
 ]
 
 
@@ -45,6 +48,8 @@ NOT_DOCUMENTS = [
     "【一图读懂】吉林省生态环境保护十四五规划",
     "关于完善全县应急体系建设的思考及建议",  # an essay
     "关于公司水制氢与高压加氢一体化实验装置项目建设完成的公告",  # a listed company's announcement
+    "中国华能集团关于开展碳排放管理工作的通知",  # a group company's own notice
+    "鞍钢集团碳达峰碳中和宣言",
     # a page's first paragraph in its headline field: sentences, not a title, whatever its last words
     "按照年度工作会议关于绿色金融重点工作的安排部署，结合相关要求，支行细化部署，充分发挥金融的资源配置作用",
     "为做好招生工作，依据有关规定。结合我区实际，制定本实施意见",

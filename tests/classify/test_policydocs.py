@@ -4324,3 +4324,11 @@ def test_a_place_or_country_followed_by_plan_is_planning_not_a_plan(headline: st
 def test_a_named_plan_before_its_verb_is_still_a_release() -> None:
     result = recognise("某省碳达峰行动计划印发", "某省人民政府印发了行动计划。", published_at=Y2021)
     assert result.is_release
+
+
+def test_a_joint_plan_for_building_medical_groups_is_a_government_release() -> None:
+    # 医疗集团 here is what the plan builds (hospital alliances), not a company issuing it
+    title = "国家卫健委、国家发改委、财政部等七部门近日印发《紧密型城市医疗集团建设试点工作方案》"
+    [doc] = recognise(title, "").releases
+    assert doc.title_norm == "紧密型城市医疗集团建设试点工作方案"
+    assert doc.issuer == "国家卫生健康委、国家发展改革委、财政部"
