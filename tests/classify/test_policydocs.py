@@ -4332,3 +4332,21 @@ def test_a_joint_plan_for_building_medical_groups_is_a_government_release() -> N
     [doc] = recognise(title, "").releases
     assert doc.title_norm == "紧密型城市医疗集团建设试点工作方案"
     assert doc.issuer == "国家卫生健康委、国家发展改革委、财政部"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("近日，生态环境部发布第五批“国家生态文明建设示范区名单”，福建多地入选。", "第五批国家生态文明建设示范区名单"),
+        ("工业和信息化部日前公布“2021年度绿色制造名单”。", "2021年度绿色制造名单"),
+    ],
+)
+def test_a_list_a_body_publishes_under_its_quoted_name_is_released(text: str, title: str) -> None:
+    [doc] = recognise("", text).releases
+    assert doc.title_norm.replace('"', "") == title
+
+
+def test_a_quoted_name_inside_a_longer_title_is_not_cut_at_its_quote() -> None:
+    # "发布“绿色制造名单”申报指南": the quote closes inside the title, which goes on; the list is not what is released
+    docs = recognise("", "工业和信息化部发布“绿色制造名单”申报指南，启动申报。").releases
+    assert all(not d.title_norm.endswith('名单"') for d in docs)
