@@ -657,7 +657,7 @@ ISSUER_VERB_TITLE_RE = re.compile(
     # "联合印发的关于…的指导意见": an attributive 的 after the verb is not part of the title
     rf"(?P<verb>{_VERB_ALT})(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
-    rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:(?<=[\u4e00-\u9fff])”(?=[，。；\s]|$))?"
+    rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:”(?=[，。；\s]|$))?"
     # "公布2025年度新培育绿色工厂、绿色工业园区…公示名单": one list of the kinds of things its 、 enumerates
     rf"|{_TITLE_CHARS}{{2,30}}(?:、{_TITLE_CHARS}{{2,30}}?){{1,4}}(?:名单|目录|清单))"
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
