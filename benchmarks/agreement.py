@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,17 @@ def documents_named(first: Sequence[Labelled], second: Sequence[Labelled]) -> tu
 
 def _value(label: Labelled, field: str) -> bool:
     return bool(getattr(label, field))
+
+
+def _scored(pairs: Iterable[tuple[bool, bool]]) -> tuple[float, float, int, int, int]:
+    """(guess, truth) pairs as (precision, recall, positives, false positives, misses)."""
+    p, r, tp, fp, fn = pairs_precision_recall(pairs)
+    return p, r, tp + fn, fp, fn
+
+
+def _scored_figure(scored: tuple[float, float, int, int, int]) -> str:
+    p, r, positives, false, missed = scored
+    return f"P {p:.3f} / R {r:.3f} ({positives} positives, {false} false, {missed} missed)"
 
 
 def _blind_posts_of_round(n: int) -> Callable[[dict[str, str]], bool]:
@@ -178,10 +189,7 @@ def first_measurement_where_readers_agree(
         agreed = [row for row in seconds if _value(row, field) == _value(firsts[row.path], field)]
         scored = {}
         for key, kept in (("all", seconds), ("agreed", agreed)):
-            p, r, tp, fp, fn = pairs_precision_recall(
-                (measured[row.path][field] == "1", _value(firsts[row.path], field)) for row in kept
-            )
-            scored[key] = (p, r, tp + fn, fp, fn)
+            scored[key] = _scored((measured[row.path][field] == "1", _value(firsts[row.path], field)) for row in kept)
         out[field] = {**scored, "agreed_posts": len(agreed)}
     return out
 
@@ -196,16 +204,8 @@ def consensus_rows(figures: dict[str, Any]) -> list[Row]:
             ("all", f"all {figures['posts']}"),
             ("agreed", f"the {f['agreed_posts']} the readers agree on"),
         ):
-            p, r, positives, false, missed = f[key]
-            out.append(
-                Row(
-                    f"{field}: classifier as first measured, twice-read blind posts ({what})",
-                    f"P {p:.3f} / R {r:.3f} ({positives} positives, {false} false, {missed} missed)",
-                    "-",
-                    "-",
-                    method,
-                )
-            )
+            name = f"{field}: classifier as first measured, twice-read blind posts ({what})"
+            out.append(Row(name, _scored_figure(f[key]), "-", "-", method))
     return out
 
 
@@ -250,11 +250,7 @@ def against_adjudicated_reference(
             "second": {path: _value(seconds[path], field) for path in reference},
             "classifier": {path: measured[path][field] == "1" for path in reference if path in measured},
         }
-        scored = {}
-        for name, guess in guesses.items():
-            p, r, tp, fp, fn = pairs_precision_recall((g, truth[path]) for path, g in guess.items())
-            scored[name] = (p, r, tp + fn, fp, fn)
-        out[field] = scored
+        out[field] = {name: _scored((g, truth[path]) for path, g in guess.items()) for name, guess in guesses.items()}
     return out
 
 
@@ -271,16 +267,8 @@ def reference_rows(figures: dict[str, Any]) -> list[Row]:
             ("second", "the second reader"),
             ("classifier", f"the classifier as first measured ({figures['first_measured']} posts)"),
         ):
-            p, r, positives, false, missed = figures[field][key]
-            out.append(
-                Row(
-                    f"{field}: {what} against the adjudicated reference",
-                    f"P {p:.3f} / R {r:.3f} ({positives} positives, {false} false, {missed} missed)",
-                    "-",
-                    "-",
-                    method,
-                )
-            )
+            name = f"{field}: {what} against the adjudicated reference"
+            out.append(Row(name, _scored_figure(figures[field][key]), "-", "-", method))
     return out
 
 
