@@ -1,15 +1,20 @@
 """A small linear model over character n-grams that checks the rules on text they were not written for.
 
-The rules decide; the model only adds what it is sure of, each time above a threshold chosen once, by
-cross-validation, when it was trained:
+The rules decide; the model adds what it is sure of and takes back what it is sure of, each time beyond a cutoff
+chosen once, by cross-validation, when it was trained:
 - carbon relevance: a post the rules did not find carbon-relevant becomes relevant above ``add_above`` (a climate
   story written without the rules' vocabulary). Its reason goes first in the evidence (rule ``ngram_model``): the
   probability, then the n-grams that pushed it most.
 - a release: where the rules found none and gave no reason against the document the article is about
   (``policydocs.silent_subject``), that document becomes a release above ``promote_above``; its ``cue`` gives the
   probability and the Chinese n-grams of two characters or more that pushed it most.
-It never takes relevance or a release away (a release veto was measured and not shipped: see the README), and it
-keeps out of posts not written in Chinese (``NgramModel.reads``), the language it was trained on.
+- a release withdrawn: where the rules found releases and the model gives a release less than ``withdraw_below``
+  (commentary, an interview, a market story that cites a document issued before), each of them stops being a
+  release; its ``cue`` says so, with the probability, the Chinese n-grams that weighed most against a release and
+  what the rules had read. The document stays among those the article names, and relevance is then scored as for an
+  article that reports no release. Model files without the cutoff never take a release away.
+It never takes carbon relevance away itself, and it keeps out of posts not written in Chinese (``NgramModel.reads``),
+the language it was trained on.
 
 The model is trained on the tuning split of the labelled corpus only (``benchmarks/train_ngram_model.py``,
 scikit-learn), so the blind split measures it; it ships as JSON (``carbonwatch/rules/ngram_model.json``) and runs here
@@ -83,6 +88,7 @@ class Linear:
     intercept: float
     weights: dict[str, list[float]]  # vectorizer name -> coefficient per column
     threshold: float
+    withdraw_below: float | None = None  # the release part: below it a release the rules found is taken back
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,10 @@ def _linear(raw: dict[str, Any], names: list[str], sizes: dict[str, int], thresh
     weights = {name: [float(w) for w in raw["weights"][name]] for name in names}
     if any(len(weights[name]) != sizes[name] for name in names):
         raise NgramModelError("a classifier's weights do not match its vectorizer")
-    return Linear(float(raw["intercept"]), weights, float(raw[threshold_key]))
+    withdraw = raw.get("withdraw_below")
+    return Linear(
+        float(raw["intercept"]), weights, float(raw[threshold_key]), None if withdraw is None else float(withdraw)
+    )
 
 
 def parse_model(data: dict[str, Any], source: str) -> NgramModel:
@@ -246,3 +255,26 @@ def promote_release(title: str, text: str, policy: PolicyResult, model: NgramMod
     if subject not in policy.documents:
         policy.documents.insert(0, subject)
     policy.is_release = True
+
+
+def withdraw_release(title: str, text: str, policy: PolicyResult, model: NgramModel | None) -> None:
+    """Take back the releases the rules found where the release model gives the article a release probability
+    under its ``withdraw_below`` (the cutoff that, applied to the rules' releases, gave the best cross-validated F1
+    on the tuning posts). Each such document stays in ``policy.documents`` with ``is_release`` false; its ``cue`` gives
+    the probability, the n-grams of two characters or more that weighed most against a release, and the rules' own
+    cue. No model, no cutoff in the model file, or a page not written in Chinese: no change."""
+    if model is None or model.release is None or model.release.withdraw_below is None or not policy.is_release:
+        return
+    if not model.reads(title, text):
+        return
+    cutoff = model.release.withdraw_below
+    p, parts = model.probability(model.release, title, text)
+    if p >= cutoff:
+        return
+    grams = [gram for gram, w in parts if w < 0 and WORDLIKE_RE.fullmatch(gram)][:RELEASE_EXPLAIN_TOP]
+    reason = f"withdrawn by n-gram model {model.version}: release p={p:.2f} < {cutoff:.2f} ({', '.join(grams)})"
+    for d in policy.documents:
+        if d.is_release:
+            d.is_release = False
+            d.cue = f"{reason}; the rules read: {d.cue}"
+    policy.is_release = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model, promote_release
+from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model, promote_release, withdraw_release
 from carbonwatch.classify.policydocs import PolicyResult, recognise
 from carbonwatch.classify.relevance import Relevance, score_relevance
 from carbonwatch.classify.rules import Rules
@@ -38,10 +38,11 @@ def classify(
     model: ModelChoice = "default",
 ) -> Verdict:
     """Classify one article: ``model`` is the n-gram model (the one ``CARBONWATCH_NGRAM_MODEL`` names by default;
-    ``None`` for the rules alone). It may promote the article's subject to a release where the rules were silent,
-    before relevance is scored, and add carbon relevance the rules did not find. A page in traditional characters is
-    read as simplified, a page with pinyin after its characters without it: document titles and evidence terms come
-    out as read (simplified), their offsets point into the title and text as given."""
+    ``None`` for the rules alone). Before relevance is scored, it may promote the article's subject to a release where
+    the rules were silent, or take back the releases they found where it is sure the article reports none; after,
+    it may add carbon relevance the rules did not find. A page in traditional characters is read as simplified, a
+    page with pinyin after its characters without it: document titles and evidence terms come out as read
+    (simplified), their offsets point into the title and text as given."""
     chosen = default_model() if model == "default" else model
     given = read(title, text)  # traditional script as simplified, pinyin annotations removed (classify.script)
     title, text = given.title, given.text
@@ -49,6 +50,7 @@ def classify(
         title, text, meta=meta, source=source, published_at=published_at, carbon_terms=rules.term_pattern
     )
     promote_release(title, text, policy, chosen)
+    withdraw_release(title, text, policy, chosen)
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
     apply_model(title, text, relevance, chosen)
     if given.maps:

@@ -15,8 +15,10 @@ def hand_made(
     carbon_threshold: float = 0.5,
     release: Weights | None = None,
     release_threshold: float = 0.5,
+    withdraw_below: float | None = None,
 ) -> dict[str, Any]:
-    """A model file: intercept -1 for each part; ``release`` None for a file without a release part."""
+    """A model file: intercept -1 for each part; ``release`` None for a file without a release part, and
+    ``withdraw_below`` None for one that never takes a release back."""
     models: dict[str, Any] = {
         "carbon": {"intercept": -1.0, "weights": {"title": carbon[0], "lead": carbon[1]}, "add_above": carbon_threshold}
     }
@@ -26,6 +28,8 @@ def hand_made(
             "weights": {"title": release[0], "lead": release[1]},
             "promote_above": release_threshold,
         }
+        if withdraw_below is not None:
+            models["release"]["withdraw_below"] = withdraw_below
     return {
         "version": "test",
         "trained_on": "hand-made",
