@@ -141,6 +141,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "卫生健康委": "国家卫生健康委",
     "退役军人事务部": "退役军人事务部",
     "应急管理部": "应急管理部",
+    "应急部": "应急管理部",  # its short form in joint signature blocks (… 卫生健康委 应急部 市场监管总局)
     "审计署": "审计署",
     "海关总署": "海关总署",
     "国家税务总局": "国家税务总局",
@@ -324,7 +325,8 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
     rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}{_NOT_AFTER_TIME_WORD}"
-    rf"(?:[\u4e00-\u9fff]{{2,4}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市|州|县|盟))"
+    # (a place's 市 is never the first character of 市场: "发布国家市场监管总局…" names no city "布国家市")
+    rf"(?:[\u4e00-\u9fff]{{2,4}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"
     rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
@@ -393,12 +395,12 @@ _NOT_ITS_DEPARTMENTS = r"(?!(?<=部)门|各?(?:有关|相关)?(?:部门|单位))
 ISSUER_RE = re.compile(
     rf"{_NOT_FOREIGN}(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI}){_NOT_ITS_DEPARTMENTS}"
 )
-# Joint issuers: bodies separated by 、, 和/与/及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a count
-# after 会同, "会同17个部门", names no body, and the named one leads).
+# Joint issuers: bodies separated by 、, 和/与/及/以及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a
+# count after 会同, "会同17个部门", names no body, and the named one leads).
 _ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
 JOINT_RE = re.compile(
-    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
+    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
     rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
 

@@ -138,6 +138,12 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
             "公安部、住房城乡建设部、人民银行、质检总局、国家旅游局",
             "公安部、住房和城乡建设部、中国人民银行、国家质检总局、国家旅游局",
         ),
+        # 市场 is no city's 市: "官网发布国家市场监管总局" names no city "布国家市" and its "场监管总局"
+        ("官网发布国家市场监管总局", "市场监管总局"),
+        ("工业和信息化部办公厅 生态环境部办公厅 市场监管总局办公厅", "工业和信息化部、生态环境部、市场监管总局"),
+        # 以及 joins bodies as 及 does; 应急部, the short form joint signature blocks print
+        ("生态环境部、国家发展改革委以及市场监管总局四部门", "生态环境部、国家发展改革委、市场监管总局"),
+        ("农业农村部 卫生健康委 应急部 市场监管总局", "农业农村部、国家卫生健康委、应急管理部、市场监管总局"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
@@ -672,6 +678,15 @@ def test_a_long_list_of_joint_issuers_is_kept_whole() -> None:
     assert doc.issuer == canonical_issuer(bodies)
     assert doc.issuer is not None
     assert (doc.issuer.split("、")[0], doc.issuer.split("、")[-1]) == ("退役军人事务部", "中央军委后勤保障部")
+
+
+def test_bodies_joined_by_yiji_issue_together() -> None:
+    text = (
+        "工业和信息化部、生态环境部、国家发展改革委以及市场监管总局四部门联合发布了"
+        "《工业产品碳足迹核算规则团体标准推荐清单（第一批）》，共70项团体标准。"
+    )
+    [doc] = recognise("碳足迹管理新进展", text, published_at=Y2021).releases
+    assert doc.issuer == "工业和信息化部、生态环境部、国家发展改革委、市场监管总局"
 
 
 def test_a_passive_headline_is_no_document_title() -> None:
