@@ -510,7 +510,8 @@ LISTED_RE = re.compile(_LISTED)
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
 # never the noun (…的公告 《X》)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正)?"
-_LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大)"
+# (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
+_LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
@@ -528,7 +529,8 @@ VERB_BEFORE_RE = re.compile(
     rf"|{_ANNOUNCE_VERB}$"
     # ... or a legislature passing it: "深圳人大常委会昨日通过《…条例》", "…人民代表大会常务委员会第五次会议通过了《…》"
     # (a bare 通过 is a release verb only after a legislature: "通过《X》实现…" is by means of X)
-    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|\s)*(?:正式)?通过了?"
+    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|\s)*"
+    r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
@@ -686,14 +688,19 @@ VOTED_BEFORE_RE = re.compile(rf"表决通过了?\s*(?:{JOINT_RE.pattern})\s*$")
 PLAIN_ABOUT_RE = re.compile(
     rf"(?P<title>关于(?:[^，。；！？《》\n]|《[^《》\n]{{1,60}}》){{2,80}}?的(?P<kind>{_TYPE_ALT}))"
 )
-# "14省份相继发布了2021年企业工资指导线": a year-named instrument a government issues, whatever its last word.
+# "14省份相继发布了2021年企业工资指导线": a year-named instrument a government issues, whatever its last word
+# (公告 as the verb too, as Taiwan writes it: "经济部5日公告2024年度各类再生能源趸购费率"; never the noun before an
+# announcement's serial number, "农业农村部公告2019年第117号").
 YEAR_TITLE_RE = re.compile(
-    rf"(?P<verb>{_VERB_ALT})了?"
+    rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?!(?:19|20)\d{{2}}年第))了?"
     rf"(?P<title>(?:19|20)\d{{2}}年度?[^\s，。；：:、！？!?《》()（）]{{2,24}}?)(?=[，。；：:！？!?\s]|$)"
 )
 TIME_CLAUSE_END_RE = re.compile(r"(?:之后|以后|以来|后|时)$")
 APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
-ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式)*\s*$")
+# (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
+ISSUER_AT_END_RE = re.compile(
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{{1,2}}日)*\s*$"
+)
 # ... and a company's organs: its board, shareholders' meeting or supervisory board (华夏幸福董事会审议通过《…议案》)
 COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
