@@ -697,6 +697,13 @@ YEAR_TITLE_RE = re.compile(
 )
 TIME_CLAUSE_END_RE = re.compile(r"(?:之后|以后|以来|后|时)$")
 APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
+# Taiwan's cabinet approves a plan, a programme or a target with 核定 (the mainland State Council's 批复): "行政院已核定
+# 台湾NDC3.0", "行政院今日核定…发放现金办法", "经行政院核定并公布NDC 3.0". Its object, up to the clause's end, is
+# the instrument; a 核定 with no object ("经行政院核定，公布后六个月施行") names none.
+CABINET_APPROVAL_RE = re.compile(
+    r"(?<=行政院)(?:已经?|日前|今日|今天|昨日|昨天|正式|也在今日|也|于\d{1,2}日|\d{1,2}日)*核定(?:并公布)?了?"
+    r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30})"
+)
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
 ISSUER_AT_END_RE = re.compile(
     rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{{1,2}}日)*\s*$"
@@ -1645,6 +1652,15 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         docs.append(_released("批复", approver, "批复", field_name, m.span(), m.group(0)))
+    for m in CABINET_APPROVAL_RE.finditer(text):
+        if field_name == "text" and m.start() > lead_end:
+            continue
+        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+            continue
+        title = m.group("title")
+        if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title):
+            continue
+        docs.append(_released(title, "行政院", doc_type(title), field_name, m.span("title"), "行政院" + m.group(0)))
     # "商务部昨天（五日）公告，初步认定…", "商务部及海关总署发昨日公告指…": a body announcing, 公告 as the verb (as
     # Hong Kong and Taiwan papers write it), in the headline or the lead: an announcement it issued, untitled.
     for m in ANNOUNCED_RE.finditer(text):

@@ -684,6 +684,34 @@ def test_a_long_list_of_joint_issuers_is_kept_whole() -> None:
     assert (doc.issuer.split("、")[0], doc.issuer.split("、")[-1]) == ("退役军人事务部", "中央军委后勤保障部")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("环境部今天表示，行政院已核定台湾NDC3.0，设定2035年减量目标。", "台湾NDC3.0"),
+        (
+            "总统今日公布特别预算，行政院也在今日核定因应国际情势强化韧性发放现金办法。",
+            "因应国际情势强化韧性发放现金办法",
+        ),
+    ],
+)
+def test_taiwan_s_cabinet_approving_an_instrument_releases_it(text: str, expected: str) -> None:
+    # 核定 is how Taiwan's cabinet approves a plan (the State Council's 批复): its object is the instrument
+    [doc] = recognise("", text, published_at=datetime(2025, 11, 6, tzinfo=UTC)).releases
+    assert (doc.title, doc.issuer) == (expected, "行政院")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自治条例草案须经行政院核定，公布后六个月施行。",  # no object: a procedure, nothing approved
+        "行政院去年核定跨部会的温室气体排放管制方案，相关部会均已订出目标。",  # approved last year: history
+        "该计划将报行政院核定后实施。",  # to be approved
+    ],
+)
+def test_no_cabinet_approval_without_an_object_or_when_it_is_past_or_planned(text: str) -> None:
+    assert recognise("", text, published_at=datetime(2025, 11, 6, tzinfo=UTC)).releases == []
+
+
 def test_bodies_joined_by_yiji_issue_together() -> None:
     text = (
         "工业和信息化部、生态环境部、国家发展改革委以及市场监管总局四部门联合发布了"
