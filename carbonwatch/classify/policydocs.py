@@ -1864,8 +1864,20 @@ EFFECT_RE = re.compile(
 # Macau's Chief Executive makes rules by dispatch (行政长官批示), printed in the Official Gazette: "政府公报刊登行政长官
 # 批示，明年1月1日起禁止进口…", "透过第146/2023号行政长官批示，禁止…" (not one a rule rests on: "根据第…号行政长官批示")
 MACAU_DISPATCH_RE = re.compile(
-    r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示)(?!的)"
+    r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?:制定)?"  # "透过制定第101/2024号行政长官批示，修改…"
+    r"(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示)(?!的)"
 )
+# ... and the acts the gazette prints, each under its heading (a serial over its year, then its kind:
+# 第98/2000号行政长官批示, 第2/1999号行政法规, 第3/1999号法律, a secretary's 批示) with its author's enacting formula
+# ("行政长官行使《澳门特别行政区基本法》第五十条赋予的职权……作出本批示", "制定本行政法规", "立法会根据……制定本法律"):
+# the page is the act.
+MACAU_ACT_HEADING_RE = re.compile(
+    r"第\s*(?P<num>\d{1,4}\s*/\s*(?:19|20)\d{2})\s*号\s*"
+    r"(?P<kind>行政长官批示|行政法规|法律|行政命令|[\u4e00-\u9fff]{2,6}司司长批示)"
+)
+MACAU_ENACTING_RE = re.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令")
+MACAU_ACT_HEAD_CHARS = 300
+MACAU_ENACTING_CHARS = 1500
 # ... issued by the government he heads, as the issuers' table names it
 MACAU_GOVERNMENT = canonical_issuer("澳门特别行政区行政长官")
 # "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
@@ -3726,6 +3738,8 @@ def recognise(
             named[0].issuer = named[0].issuer or printed.issuer
     if not any(d.is_release for d in merged) and (announced := _formula_announcement(title, text)):
         merged.append(announced)
+    if not any(d.is_release for d in merged) and (act := _macau_printed_act(title, text)):
+        merged.append(act)
     if _non_government_letterhead(text):
         # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
         for d in merged:
@@ -3793,6 +3807,26 @@ def recognise(
 ANNOUNCE_FORMULA_RE = re.compile(r"现(?:将|就)?(?:有关|相关)?(?:事项|事宜)?(?P<kind>公告|通告)如下")
 FORMULA_PREAMBLE_CHARS = 400
 ANNOUNCED_RESULTS_RE = re.compile(r"结果|考核|评价|评估|排名|得分")
+
+
+def _macau_printed_act(title: str, text: str) -> PolicyDocument | None:
+    """The Macau act a page prints: its heading in the headline or at the top of the text, and its author's enacting
+    formula below it (``MACAU_ACT_HEADING_RE``, ``MACAU_ENACTING_RE``); None otherwise."""
+    head = MACAU_ACT_HEADING_RE.match(title.strip())
+    field_name, at = "title", 0
+    if head is None:
+        head = MACAU_ACT_HEADING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
+        field_name = "text"
+        if head is None or _line_at(text, head.start()).strip() != head.group(0):
+            return None  # a heading prints on a line of its own; cited in a sentence it names another act
+        at = head.end()
+    formula = MACAU_ENACTING_RE.search(text, at, at + MACAU_ENACTING_CHARS)
+    if formula is None:
+        return None
+    number = "第" + re.sub(r"\s+", "", head.group("num")) + "号"
+    heading = "".join(head.group(0).split())
+    cue = f"the page prints a Macau act under its heading: {heading} … {formula.group(0)}"
+    return _released(heading, MACAU_GOVERNMENT, head.group("kind"), field_name, head.span(), cue, number)
 
 
 def _formula_announcement(title: str, text: str) -> PolicyDocument | None:

@@ -11,6 +11,7 @@ from carbonwatch.classify.doctitles import title_is_document
 from carbonwatch.classify.policydocs import (
     ISSUER_RE,
     LINE_JOIN,
+    MACAU_GOVERNMENT,
     _heading_issuers,
     _without_page_stamps,
     canonical_issuer,
@@ -27,6 +28,8 @@ from carbonwatch.classify.policydocs import (
     strip_site_suffix,
     unwrap_notice,
 )
+from carbonwatch.classify.rules import load_rules
+from carbonwatch.classify.verdict import classify
 
 Y2021 = datetime(2021, 11, 16, tzinfo=UTC)
 Y2025 = datetime(2025, 7, 7, tzinfo=UTC)
@@ -710,6 +713,33 @@ def test_taiwan_s_cabinet_approving_an_instrument_releases_it(text: str, expecte
 )
 def test_no_cabinet_approval_without_an_object_or_when_it_is_past_or_planned(text: str) -> None:
     assert recognise("", text, published_at=datetime(2025, 11, 6, tzinfo=UTC)).releases == []
+
+
+MACAU_DISPATCH_PAGE = (
+    "澳门特别行政区\n行政长官办公室\n第98/2000号行政长官批示\n"
+    "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据第17/2000号行政法规，作出本批示。\n"
+    "一、审计长权限内的开支许可限额，受下列条款限制。\n二、本批示自公布翌日起生效。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("第98/2000號行政長官批示", MACAU_DISPATCH_PAGE),  # the headline is the heading (read as simplified)
+        ("", MACAU_DISPATCH_PAGE),  # the heading printed on a line of its own at the top
+    ],
+)
+def test_a_macau_act_printed_under_its_heading_with_its_enacting_formula_is_the_page(title: str, text: str) -> None:
+    verdict = classify(title, text, load_rules(), model=None)
+    [doc] = verdict.policy.releases
+    assert (doc.title, doc.issuer, doc.doc_number) == ("第98/2000号行政长官批示", MACAU_GOVERNMENT, "第98/2000号")
+
+
+def test_a_macau_act_cited_or_printed_without_its_formula_is_no_release() -> None:
+    cited = "根据第98/2000号行政长官批示，审计长的开支许可限额有所调整。\n行政长官作出本批示。"
+    assert recognise("", cited).releases == []  # named in a sentence: not a heading
+    unsigned = MACAU_DISPATCH_PAGE.replace("作出本批示", "另行公布")
+    assert recognise("第98/2000号行政长官批示", unsigned).releases == []
 
 
 def test_bodies_joined_by_yiji_issue_together() -> None:
