@@ -735,6 +735,27 @@ def test_a_macau_act_printed_under_its_heading_with_its_enacting_formula_is_the_
     assert (doc.title, doc.issuer, doc.doc_number) == ("第98/2000号行政长官批示", MACAU_GOVERNMENT, "第98/2000号")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "《澳门特别行政区公报》今日刊登第27/2021号行政法规《建筑物燃气设施的技术规范》，法规将于9月起生效。",
+            "第27/2021号行政法规",
+        ),
+        ("特区政府今日公布第51/2025号运输工务司司长批示，推出资助计划。", "第51/2025号运输工务司司长批示"),
+        ("政府今日（22日）刊宪，宣布延长现行口罩令14日。", "刊宪"),  # Hong Kong's Gazette
+    ],
+)
+def test_an_act_published_in_a_gazette_is_released(text: str, expected: str) -> None:
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.title == expected
+
+
+def test_a_bill_gazetted_before_the_legislature_is_no_release() -> None:
+    text = "政府今日在宪报刊登《2008年空气污染管制(修订)条例草案》，2月20日提交立法会。"
+    assert recognise("", text, published_at=Y2021).releases == []
+
+
 def test_a_macau_act_cited_or_printed_without_its_formula_is_no_release() -> None:
     cited = "根据第98/2000号行政长官批示，审计长的开支许可限额有所调整。\n行政长官作出本批示。"
     assert recognise("", cited).releases == []  # named in a sentence: not a heading
