@@ -234,6 +234,13 @@ def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel |
     relevance.evidence[:0] = spans
 
 
+def _readable_grams(parts: list[tuple[str, float]], *, for_release: bool) -> list[str]:
+    """The n-grams of two Chinese characters or more that weighed most for a release (or against one), strongest
+    first: a reason a reader can read."""
+    weighed = [g for g, w in parts if (w > 0 if for_release else w < 0)]
+    return [g for g in weighed if WORDLIKE_RE.fullmatch(g)][:RELEASE_EXPLAIN_TOP]
+
+
 def promote_release(title: str, text: str, policy: PolicyResult, model: NgramModel | None) -> None:
     """Make the document the article is about a release where the rules found none and said nothing against it
     (``silent_subject``), when the release model is sure; its ``cue`` gives the probability and the n-grams of two
@@ -246,7 +253,7 @@ def promote_release(title: str, text: str, policy: PolicyResult, model: NgramMod
     p, parts = model.probability(model.release, title, text)
     if p <= model.release.threshold:
         return
-    grams = [gram for gram, w in parts if w > 0 and WORDLIKE_RE.fullmatch(gram)][:RELEASE_EXPLAIN_TOP]
+    grams = _readable_grams(parts, for_release=True)
     subject.is_release = True
     subject.cue = (
         f"n-gram model {model.version}: release p={p:.2f} > {model.release.threshold:.2f} ({', '.join(grams)})"
@@ -271,7 +278,7 @@ def withdraw_release(title: str, text: str, policy: PolicyResult, model: NgramMo
     p, parts = model.probability(model.release, title, text)
     if p >= cutoff:
         return
-    grams = [gram for gram, w in parts if w < 0 and WORDLIKE_RE.fullmatch(gram)][:RELEASE_EXPLAIN_TOP]
+    grams = _readable_grams(parts, for_release=False)
     reason = f"withdrawn by n-gram model {model.version}: release p={p:.2f} < {cutoff:.2f} ({', '.join(grams)})"
     for d in policy.documents:
         if d.is_release:

@@ -1863,31 +1863,33 @@ EFFECT_RE = re.compile(
 
 # Macau's Chief Executive makes rules by dispatch (行政长官批示), printed in the Official Gazette: "政府公报刊登行政长官
 # 批示，明年1月1日起禁止进口…", "透过第146/2023号行政长官批示，禁止…" (not one a rule rests on: "根据第…号行政长官批示")
+# ... and the other acts the gazette prints, named by their serial (第27/2021号行政法规, 第3/1999号法律, a secretary's
+# 批示): the kinds, one list for reading them in the news and under their own headings.
+_MACAU_ACT_KINDS = r"行政法规|行政命令|法律|[\u4e00-\u9fff]{2,6}司司长批示"
 MACAU_DISPATCH_RE = re.compile(
     r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?:制定)?"  # "透过制定第101/2024号行政长官批示，修改…"
     r"(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示"
-    # ... and the other acts the gazette prints, named by their serial: "公报今日刊登第27/2021号行政法规《…》",
-    # "特区政府今日公布第51/2025号运输工务司司长批示"
-    r"|第\s*(?P<serial>\d{1,4}/\d{4})\s*号(?P<kind>行政法规|行政命令|法律|[\u4e00-\u9fff]{2,6}司司长批示))(?!的)"
+    # ("公报今日刊登第27/2021号行政法规《…》", "特区政府今日公布第51/2025号运输工务司司长批示")
+    rf"|第\s*(?P<serial>\d{{1,4}}/\d{{4}})\s*号(?P<kind>{_MACAU_ACT_KINDS}))(?!的)"
 )
-MACAU_ACT_WORD_RE = re.compile(r"行政长官批示|行政法规|行政命令|司司长批示|号法律")
-# Hong Kong's government publishes its subsidiary legislation and notices in the Gazette (刊宪): "政府今日（22日）刊宪，
-# 宣布…", "政府今日在宪报刊登根据…颁布的《…技术备忘录》"; a bill gazetted before it goes to the legislature (条例草案…
-# 刊登宪报) is no law yet.
-GAZETTED_RE = re.compile(r"(?:特区)?政府(?:今日|今天|昨日|昨天|日前|[（(][^（）()]{1,8}[）)])*(?:刊宪|在宪报刊登)")
+# (what any match of it holds: run it only where this occurs)
+MACAU_ACT_WORD_RE = re.compile(rf"行政长官批示|号(?:{_MACAU_ACT_KINDS})")
 # ... and the acts the gazette prints, each under its heading (a serial over its year, then its kind:
 # 第98/2000号行政长官批示, 第2/1999号行政法规, 第3/1999号法律, a secretary's 批示) with its author's enacting formula
 # ("行政长官行使《澳门特别行政区基本法》第五十条赋予的职权……作出本批示", "制定本行政法规", "立法会根据……制定本法律"):
 # the page is the act.
 MACAU_ACT_HEADING_RE = re.compile(
-    r"第\s*(?P<num>\d{1,4}\s*/\s*(?:19|20)\d{2})\s*号\s*"
-    r"(?P<kind>行政长官批示|行政法规|法律|行政命令|[\u4e00-\u9fff]{2,6}司司长批示)"
+    rf"第\s*(?P<num>\d{{1,4}}\s*/\s*(?:19|20)\d{{2}})\s*号\s*(?P<kind>行政长官批示|{_MACAU_ACT_KINDS})"
 )
 MACAU_ENACTING_RE = re.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令")
 MACAU_ACT_HEAD_CHARS = 300
 MACAU_ENACTING_CHARS = 1500
 # ... issued by the government he heads, as the issuers' table names it
 MACAU_GOVERNMENT = canonical_issuer("澳门特别行政区行政长官")
+# Hong Kong's government publishes its subsidiary legislation and notices in the Gazette (刊宪): "政府今日（22日）刊宪，
+# 宣布…", "政府今日在宪报刊登根据…颁布的《…技术备忘录》"; a bill gazetted before it goes to the legislature (条例草案…
+# 刊登宪报) is no law yet.
+GAZETTED_RE = re.compile(r"(?:特区)?政府(?:今日|今天|昨日|昨天|日前|[（(][^（）()]{1,8}[）)])*(?:刊宪|在宪报刊登)")
 HONG_KONG_GOVERNMENT = canonical_issuer("香港特别行政区政府")
 # "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
 # government named by its level alone is the one of that level the headline names.

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.train_ngram_model import best_withdraw_cutoff
 from carbonwatch.classify.evaluate import default_reader
-from carbonwatch.classify.ngram import load_model, parse_model, withdraw_release
+from carbonwatch.classify.ngram import NgramModel, load_model, parse_model, withdraw_release
 from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult, normalise_title
 from carbonwatch.classify.relevance import score_relevance
 from carbonwatch.classify.rules import load_rules
@@ -22,7 +22,7 @@ WITHOUT_THE_CUE = "某市解读碳达峰方案"
 WITH_THE_CUE = "某市印发碳达峰方案"
 
 
-def model(withdraw_below: float | None = 0.5) -> object:
+def model(withdraw_below: float | None = 0.5) -> NgramModel:
     return parse_model(
         hand_made(carbon_threshold=0.99, release=RELEASE_SPEAKS, release_threshold=0.99, withdraw_below=withdraw_below),
         "test",
@@ -39,7 +39,7 @@ def released(*titles: str) -> PolicyResult:
 
 def test_a_release_the_model_is_sure_against_is_taken_back_with_its_reason() -> None:
     policy = released("《碳达峰方案》", "《丙办法》")
-    withdraw_release(WITHOUT_THE_CUE, "", policy, model())  # type: ignore[arg-type]
+    withdraw_release(WITHOUT_THE_CUE, "", policy, model())
     assert not policy.is_release and policy.releases == []
     # the documents stay named, in their order, each with the model's reason before the rules' own cue
     assert [d.title for d in policy.documents] == ["《碳达峰方案》", "《丙办法》", "《乙法》"]
@@ -69,7 +69,7 @@ def test_the_reason_names_the_chinese_ngrams_that_weighed_against_a_release() ->
 )
 def test_no_withdrawal(headline: str, text: str, cutoff: float | None) -> None:
     policy = released("《碳达峰方案》")
-    withdraw_release(headline, text, policy, model(cutoff))  # type: ignore[arg-type]
+    withdraw_release(headline, text, policy, model(cutoff))
     assert policy.is_release and [d.cue for d in policy.releases] == ["印发"]
 
 
@@ -78,7 +78,7 @@ def test_no_model_no_withdrawal_and_nothing_to_withdraw_stays_so() -> None:
     withdraw_release(WITHOUT_THE_CUE, "", policy, None)
     assert policy.is_release
     empty = PolicyResult()
-    withdraw_release(WITHOUT_THE_CUE, "", empty, model())  # type: ignore[arg-type]
+    withdraw_release(WITHOUT_THE_CUE, "", empty, model())
     assert not empty.is_release and empty.documents == []
 
 
