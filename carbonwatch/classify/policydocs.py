@@ -512,6 +512,12 @@ LISTED_RE = re.compile(_LISTED)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正)?"
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
+# Only a legislature reads a bill a third time, so the words say who passed it even where the body goes unnamed
+# ("在院长敲槌下，三读修正通过《立法院组织法》部分条文", "《眷改条例》三读通过"). A city or township council's
+# third reading (市议会三读通过, 经乡代会三读通过) is not yet law: its ordinance awaits the cabinet's or county's
+# approval (核定) before it is promulgated (see LOCAL_COUNCIL_RE).
+_THIRD_READING = r"三读(?:修正|增订|修订)?通过了?"
+LOCAL_COUNCIL_RE = re.compile(r"议会|代表会|乡代会|议员")
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
@@ -532,6 +538,7 @@ VERB_BEFORE_RE = re.compile(
     rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|\s)*"
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
+    rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
 BARE_GOVERNMENT_RE = re.compile(
@@ -552,7 +559,8 @@ _SINCE_RELEASE = r"以来|之后|至今|[一二三四五六七八九十\d]+周�
 VERB_AFTER_RE = re.compile(
     # "》今日正式公布", "》昨天（17日）发布"
     rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日|[（(]\d{{1,2}}日[）)]){{0,3}}"
-    rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT})"  # 获…会议表决通过: adopted
+    rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
+    rf"|(?:修正草案|修正案|草案|部分条文)?(?:已经?|今天|今日|\d{{1,2}}日)?{_THIRD_READING})"  # "》修正案三读通过"
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
     rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
 )
@@ -632,7 +640,9 @@ FUTURE_RE = re.compile(
     r"(?<!现)将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
-    r"|(?<![审议表决会])通过$"  # "到2025年，通过发布第五批《…目录》，推广…": the means of a target, not an act
+    # "到2025年，通过发布第五批《…目录》，推广…": the means of a target, not an act (unlike a vote: 审议通过, 表决通过,
+    # 三读通过, 三读修正通过)
+    r"|(?<![审议表决会读])(?<!修正)通过$"
 )
 SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
 CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n】]")  # 】 closes a flash item's headline (【…】国务院印发…)
@@ -1508,6 +1518,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
+        if release and "三读" in cue and LOCAL_COUNCIL_RE.search(_sentence_before(text, m.start(), 120) + cue):
+            release, cue = False, "a local council's vote, awaiting approval: " + clause.strip()[-20:]
         if release and _adopted_at_meeting(text, m.start(), cue):
             release, cue = False, "adopted at an executive meeting, not yet issued: " + clause.strip()[-20:]
         # ... named in the sentence or in the title itself (《北约成员国元首和政府首脑联合声明》)

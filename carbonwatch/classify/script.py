@@ -1,4 +1,5 @@
-"""Pages read as the rules are written: traditional script as simplified, pinyin annotations removed.
+"""Pages read as the rules are written: traditional script as simplified, pinyin annotations and Taiwan's bracketed
+day of the month removed.
 
 Hong Kong and Taiwan wires, mirrors and some government pages print mainland policy news in traditional characters
 (生態環境部印發…規則, 銅仁市人民政府發布《…節能減排…方案》). The classifier's vocabulary, its document kinds and its
@@ -34,15 +35,19 @@ _PINYIN = (
 PINYIN_AFTER_HAN_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[（(]{_PINYIN}[)）])+", re.IGNORECASE)
 # A page is annotated when at least this many characters carry their pinyin (a stray "(an)" in a name is not).
 MIN_PINYIN = 5
+# "新竹市政府今(23)日办理…", "农业部昨（22）日公告", "今(113)年": Taiwan's papers print the day (or the year) they mean
+# in brackets inside 今日 / 昨日 / 今年. Read without it, the words are the mainland's 今日 / 昨日 / 今年 that the rules
+# date a release by.
+BRACKETED_DAY_RE = re.compile(r"(?<=[今昨明前])\s*[（(]\s*\d{1,3}\s*[)）]\s*(?=[日天年])")
 
 
-def _cut(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without its pinyin annotations, and for each position of the result (and its end) the position in
-    ``text`` it came from; None where nothing was cut."""
+def _cut(text: str, pattern: re.Pattern[str] = PINYIN_AFTER_HAN_RE) -> tuple[str, list[int] | None]:
+    """``text`` without what ``pattern`` matches (pinyin annotations by default), and for each position of the result
+    (and its end) the position in ``text`` it came from; None where nothing was cut."""
     kept: list[str] = []
     where: list[int] = []
     pos = 0
-    for m in PINYIN_AFTER_HAN_RE.finditer(text):
+    for m in pattern.finditer(text):
         kept.append(text[pos : m.start()])
         where.extend(range(pos, m.start()))
         pos = m.end()
@@ -83,12 +88,19 @@ class Reading:
 
 
 def read(title: str, text: str) -> Reading:
-    """The title and text as the classifier reads them: pinyin annotations removed, then simplified characters."""
+    """The title and text as the classifier reads them: pinyin annotations and bracketed days removed, then
+    simplified characters."""
+    fields = {"title": title, "text": text}
     maps: dict[str, list[int]] = {}
-    if _annotated(title, text):
-        (title, title_map), (text, text_map) = _cut(title), _cut(text)
-        maps = {k: v for k, v in (("title", title_map), ("text", text_map)) if v is not None}
-    title, text = simplified(title, text)
+    cuts = ([PINYIN_AFTER_HAN_RE] if _annotated(title, text) else []) + [BRACKETED_DAY_RE]
+    for pattern in cuts:
+        for name, given in fields.items():
+            fields[name], where = _cut(given, pattern)
+            if where is not None:
+                # each cut maps into the field as the previous one left it: composed, it maps into the given field
+                earlier = maps.get(name)
+                maps[name] = [earlier[i] for i in where] if earlier else where
+    title, text = simplified(fields["title"], fields["text"])
     return Reading(title, text, maps)
 
 

@@ -4448,3 +4448,23 @@ def test_a_quoted_name_inside_a_longer_title_is_not_cut_at_its_quote() -> None:
     # "发布“绿色制造名单”申报指南": the quote closes inside the title, which goes on; the list is not what is released
     docs = recognise("", "工业和信息化部发布“绿色制造名单”申报指南，启动申报。").releases
     assert all(not d.title_norm.endswith('名单"') for d in docs)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        # only a legislature reads a bill a third time: the words say who passed it where the body goes unnamed
+        ("", "在院长敲槌下，三读修正通过《立法院组织法》部分条文，明定立法院应每年编列补助费用。", True),
+        ("《眷改条例》三读通过", "", True),
+        ("", "《公共电视法》修正案今日三读通过，下一届适用。", True),
+        # a city or township council's third reading awaits the cabinet's or county's approval: not yet law
+        ("", "嘉义市议会三读通过《嘉义市净零排放永续管理自治条例》，成为非六都首个。", False),
+        ("", "经乡代会三读通过《促进地方发展自治条例》，规划春节前普发。", False),
+        # a vote still to come
+        ("", "藍白黨團拟于下周三读通过《公投法》修正案。", False),
+        # 通过 as "by means of" is still no act
+        ("", "到2025年，通过发布第五批《绿色技术推广目录》，推广先进技术。", False),
+    ],
+)
+def test_a_third_reading_passes_a_law_but_not_a_local_council_s(title: str, text: str, released: bool) -> None:
+    assert recognise(title, text, published_at=Y2021).is_release is released

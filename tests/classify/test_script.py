@@ -96,3 +96,19 @@ def test_a_label_copied_with_pinyin_matches_the_title_read_without_it(tmp_path: 
     label = Labelled("post.md", False, True, False, [("《“十四五”國民健康規(guī)劃》", "國(guó)務(wù)院辦公廳", "")])
     [outcome] = evaluate([label], tmp_path, load_rules(), read_post)
     assert outcome.release and outcome.missing_docs == []
+
+
+def test_taiwan_s_bracketed_day_is_read_as_today_and_offsets_still_point_into_the_text() -> None:
+    title = "竹市府公布2050淨零排放白皮書"
+    text = (
+        "新竹市政府今(23)日辦理「新竹市2050淨零排放暨空污減量記者會」,由代理市長邱臣遠正式公布"
+        "「新竹市2050淨零排放白皮書」。"
+    )
+    assert readable(title, text)[1].startswith("新竹市政府今日办理")
+    assert readable("", "今（113）年和昨 (22) 日")[1] == "今年和昨日"
+    # a day of the month in brackets after a date or a name is not Taiwan's 今(23)日
+    assert readable("", "市政府(23)日公布。")[1] == "市政府(23)日公布。"
+    # released at the press conference held today (not recalled at one): the bracketed day dates it
+    verdict = classify(title, text, load_rules(), model=None)
+    [doc] = [d for d in verdict.policy.releases if d.field == "text"]
+    assert text[doc.start : doc.end] == "「新竹市2050淨零排放白皮書」"
