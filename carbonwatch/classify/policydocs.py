@@ -659,7 +659,10 @@ SAME_YEAR_RE = re.compile(r"同年|当年")
 SAME_YEAR_REACH = 400  # how far back 同年 may look for the year it repeats (a paragraph)
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
 # A summary of past years' work ("近年来…印发了《A》《B》", "先后出台了…"), unless a recency word follows it.
-SUMMARY_PAST_RE = re.compile(r"近年来|近几年来?|多年来|这些年来?|长期以来|一直以来|历年来|先后")
+# (近年 alone too, as Hong Kong and Macau write it: "特区政府近年加快推广电动车…措施，包括：…推出《X》"; not 接近年底)
+SUMMARY_PAST_RE = re.compile(
+    r"(?<![接将])近年(?:来)?(?![底末初中度])|近几年来?|多年来|这些年来?|长期以来|一直以来|历年来|先后"
+)
 
 # Headline / notice forms without 《》.
 NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
@@ -3747,6 +3750,8 @@ def recognise(
             # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket
             # rules check it themselves, before a coordinated title takes the release)
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
+        elif d.is_release and (tally := _running_tally(text, d.title)):
+            d.is_release, d.cue = False, "a running scheme's tally: " + tally
     _covered_issuer(merged)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
@@ -4168,6 +4173,26 @@ def _listed_as_source(text: str, pos: int) -> bool:
     previous = text[above : max(above, start - 1)]
     whole = SOURCE_LABEL_RE.match(previous)
     return bool(whole and not previous[whole.end() :].strip())
+
+
+# "《淘汰老旧柴油车资助计划》…至今已收到47宗申请", "《X》推出至今共收到307宗申请": a scheme whose applications are
+# counted is already running; the article reports its progress, not its launch.
+RUNNING_TALLY_RE = re.compile(
+    r"(?:至今|迄今|截至[^，。；]{0,14}?)[，,]?(?:已|共|累计|合共|总共)*(?:收到|接获|接收|受理|批出)"
+    r"[^，。；]{0,6}?[\d,，万千百余多约近]+[宗份个件笔]"
+)
+
+
+def _running_tally(text: str, title: str) -> str | None:
+    """The tally of applications in a sentence that names ``title`` (a scheme already running), or None."""
+    at = text.find(title) if title.startswith("《") else -1
+    while at != -1:
+        start = max(text.rfind(c, 0, at) for c in "。！？\n") + 1
+        tally = RUNNING_TALLY_RE.search(text, start, _sentence_end(text, at))
+        if tally:
+            return tally.group(0)
+        at = text.find(title, at + 1)
+    return None
 
 
 def _line_at(text: str, pos: int) -> str:

@@ -4468,3 +4468,28 @@ def test_a_quoted_name_inside_a_longer_title_is_not_cut_at_its_quote() -> None:
 )
 def test_a_third_reading_passes_a_law_but_not_a_local_council_s(title: str, text: str, released: bool) -> None:
     assert recognise(title, text, published_at=Y2021).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a scheme whose applications are counted is already running: the article reports progress, not a launch
+        ("《淘汰老旧柴油车资助计划》由本年9月15日起接受申请，至今已收到47宗申请，呼吁有意申请者尽快提出。", False),
+        (
+            "澳门特区政府在推出《淘汰老旧摩托车并置换新电动摩托车资助计划》的同时增设充电位。据统计，"
+            "《淘汰老旧摩托车并置换新电动摩托车资助计划》至今共收到307宗申请。",
+            False,
+        ),
+        # the count of something else in another sentence says nothing of the scheme
+        ("特区政府今日推出《淘汰老旧柴油车资助计划》。截至昨日，各区共收到提案238件。", True),
+    ],
+)
+def test_a_scheme_with_a_tally_of_applications_is_already_running(text: str, released: bool) -> None:
+    assert recognise("", text, published_at=Y2021).is_release is released
+
+
+def test_a_measure_listed_among_recent_years_work_is_history() -> None:
+    # Hong Kong and Macau write 近年 without 来; 接近年底 is no summary
+    text = "报告重点介绍特区政府近年加快推广电动车使用等一系列措施，包括：推出《淘汰老旧摩托车资助计划》。"
+    assert recognise("", text, published_at=Y2021).is_release is False
+    assert recognise("", "接近年底，特区政府推出《淘汰老旧摩托车资助计划》。", published_at=Y2021).is_release is True
