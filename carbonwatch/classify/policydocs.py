@@ -234,6 +234,11 @@ ISSUER_ALIASES: dict[str, str] = {
     "金融监督管理委员会": "金融监督管理委员会",
     "金管会": "金融监督管理委员会",
     "数位发展部": "数位发展部",
+    "行政院农业委员会": "行政院农业委员会",
+    "农委会": "行政院农业委员会",
+    "劳动部": "劳动部",
+    "内政部": "内政部",
+    "国发会": "国家发展委员会",
 }
 # Self-regulatory and social bodies publish rules, plans and proposals too (上交所"十四五"发展规划, 行业协会倡议书):
 # those are not a government body's policy documents.
@@ -1776,9 +1781,15 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
 
 
 _ANNOUNCED_WHEN = r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日)(?:中午|上午|下午|晚间)?(?:[（(][^）)\n]{1,6}[）)])?"
-ANNOUNCED_MEASURE_RE = re.compile(r"决定|认定|裁定|起(?:施行|实施|执行|生效)|加征|暂停|取消|调整为")
+# (... or, as Taiwan's ministries announce relief, designates who or where it covers: "农委会公告七股…为天然灾害现金
+# 救助及低利贷款地区", "经农业部公告，都符合…现金救助地区")
+ANNOUNCED_MEASURE_RE = re.compile(
+    r"决定|认定|裁定|起(?:施行|实施|执行|生效)|加征|暂停|取消|调整为"
+    r"|为[^，。；]{0,30}?(?:救助|补助|补贴)?(?:地区|区域|对象)|(?:救助|补助|补贴)(?:地区|额度|标准|对象|项目)?"
+)
 ANNOUNCED_RE = re.compile(
-    rf"(?:{_ANNOUNCED_WHEN})?(?:发出?了?)?(?:{_ANNOUNCED_WHEN})?(?:发出)?的?公告(?=称|指|表示|[，：])"
+    rf"(?:{_ANNOUNCED_WHEN})?(?:发出?了?)?(?:{_ANNOUNCED_WHEN})?(?:发出)?的?公告"
+    r"(?=称|指|表示|[，：]|[^。；：“”「」《》\n]{2,60}?(?:为[^，。；]{0,30}?(?:地区|区域|对象)|(?:救助|补助|补贴)))"
 )
 NATIONAL_SUBJECT_RE = re.compile(r"(?:^|[\s：:】])(?:中国|我国)(?:政府)?(?:正式|首次|近日|日前|今日|今天)?\s*$")
 STATUS_AFTER_RE = re.compile(

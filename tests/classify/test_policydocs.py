@@ -1185,6 +1185,11 @@ def test_hong_kong_wire_tags_and_own_region_papers(headline: str, released: bool
         ("该公司昨日公告称，董事会决定回购股份。", None),
         ("美国商务部昨天公告，决定对中国产品加征关税。", None),
         ("商务部将于下周公告，决定是否延长调查期限。", None),
+        # Taiwan's ministries announce relief by designating where it covers (公告 + its object, untitled)
+        ("受寒流影响，农委会公告七股、北门区的虱目鱼，为天然灾害现金救助及低利贷款地区。", "行政院农业委员会"),
+        ("竹北市的芋头经劳动部公告，都符合这次台风后的现金救助地区。", "劳动部"),
+        # ... but figures it announces are no measure
+        ("环境部公告113年温室气体排放量，较112年略减。", None),
     ],
 )
 def test_gonggao_as_the_verb_is_an_announcement_issued(lead: str, issuer: str | None) -> None:
