@@ -4149,7 +4149,12 @@ def _non_government_author(title: str, text: str) -> str | None:
     for i in range(len(lines) - 1, max(0, len(lines) - 4), -1):
         if DATE_LINE_RE.match(lines[i]) and i > 0:
             signer = lines[i - 1]
-            if NON_GOVERNMENT_NAME_RE.search(signer) and len(signer) <= 30 and not _signer_line(signer):
+            # "工业和信息化部 / 中国工业经济联合会 / 2017年1月17日": a government body signing first makes it a joint
+            # document of that body's (the federation co-signs), not the association's own
+            above = lines[max(0, i - 4) : i - 1]
+            co_signers = [ln for ln in above if len(ln) <= 30 and not re.search(r"[。，；：]", ln)]
+            led = any(canonical_issuer(ln) and not NON_GOVERNMENT_NAME_RE.search(ln) for ln in co_signers)
+            if NON_GOVERNMENT_NAME_RE.search(signer) and len(signer) <= 30 and not _signer_line(signer) and not led:
                 return signer
             break
     return None

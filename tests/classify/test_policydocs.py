@@ -4498,3 +4498,19 @@ def test_a_measure_listed_among_recent_years_work_is_history() -> None:
     text = "报告重点介绍特区政府近年加快推广电动车使用等一系列措施，包括：推出《淘汰老旧摩托车资助计划》。"
     assert recognise("", text, published_at=Y2021).is_release is False
     assert recognise("", "接近年底，特区政府推出《淘汰老旧摩托车资助计划》。", published_at=Y2021).is_release is True
+
+
+def test_a_notice_a_ministry_signs_first_is_not_the_co_signing_federation_s_own() -> None:
+    text = (
+        "工 业 和 信 息 化 部\n中国工业经济联合会\n关于公布第一批制造业单项冠军示范企业名单的通告\n"
+        "工信部联产业函〔2017〕28号\n"
+        "经企业自主申报、专家论证和网上公示等程序，确定了第一批制造业单项冠军示范企业名单，现予公布。\n"
+        "工业和信息化部\n中国工业经济联合会\n2017年1月17日\n"
+    )
+    title = "关于公布第一批制造业单项冠军示范企业名单的通告"
+    [doc] = recognise(title, text).releases
+    assert doc.issuer == "工业和信息化部"
+    # signed by the federation alone, it is the federation's own notice
+    alone = text.replace("工 业 和 信 息 化 部\n", "").replace("工业和信息化部\n", "")
+    alone = alone.replace("工信部联产业函", "中工联函")
+    assert recognise(title, alone).releases == []
