@@ -3444,7 +3444,7 @@ ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 # 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request
 # that a superior issue X): nothing is issued yet.
 DRAFT_TITLE_RE = re.compile(
-    r"征求意见稿|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
+    r"征求意见稿|征求意见[）)]?》?$|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)
     r"|拟[^，。；]{1,40}公示"
 )

@@ -1043,6 +1043,8 @@ def test_an_official_s_q_and_a_on_a_quoted_covering_notice_is_an_explainer() -> 
         ("关于对拟发布集成电路工程技术人员等职业信息进行公示的公告", False),  # only proposed
         ("关于2025年生态文明建设示范区拟推荐名单的公示", False),
         ("关于国家区块链创新应用试点入选名单的公示", True),  # the list as decided, put up
+        ("关于推动分布式光伏发电项目高质量发展的通知征求意见", False),  # a notice's draft, named for its comment
+        ("关于推动分布式光伏发电项目高质量发展的通知（征求意见）", False),
     ],
 )
 def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, released: bool) -> None:
