@@ -2083,6 +2083,14 @@ NATIONAL_MARKET_RE = re.compile(
 HEADLINE_ACTION_VERB_RE = re.compile(r"放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大")
 HEADLINE_ACTION_RE = re.compile(rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>{HEADLINE_ACTION_VERB_RE.pattern})")
 LAUNCH_VERB_RE = re.compile(r"上线交易|开市|正式上线|启动|开启|开闸")
+# "福州市政府为在闽市民发放…消费券", "澳门政府与商会合作，于9月1日推出…消费奖赏计划": a government handing out
+# consumption vouchers launches an instrument (the labels count it), untitled; who hands them out must be named
+VOUCHER_LAUNCH_RE = re.compile(
+    r"(?P<verb>(?:开始|正式|首次|再次|陆续)?(?:发放|派发|推出|启动))了?"
+    r"(?P<inst>[^，。；：\n《》]{0,24}?(?:消费券|消费奖赏计划|电子消费优惠计划))"
+    r"(?!发放计划|计划(?:尚未|仍未))"
+)
+VOUCHER_BODY_RE = re.compile(r"政府|[局委厅部办署]")
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
 
@@ -2143,6 +2151,17 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
         launcher = _launcher_now(text, m.start(), ref_year)
         if launcher is None or not launcher.startswith(CENTRAL_BANK):
             continue
+        cue = f"instrument launched: {m.group(0)}"
+        docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
+    for m in VOUCHER_LAUNCH_RE.finditer(text, 0, limit) if "消费" in window else iter(()):
+        launcher = _launcher_now(text, m.start(), ref_year)
+        if launcher is None or MULTI_RE.fullmatch(launcher):
+            continue
+        clause = _clause_before(text, m.start())
+        if COMPANY_SUBJECT_RE.search(clause[-12:]):
+            continue  # "平台企业发放消费券": a company's promotion
+        if not VOUCHER_BODY_RE.search(clause):
+            continue  # "香港“财爷”再派糖：向全民派发…消费券": a place or a person's nickname, no body acting
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in PILOT_LAUNCH_RE.finditer(text, 0, limit) if "试点" in window else iter(()):

@@ -4516,3 +4516,18 @@ def test_a_notice_a_ministry_signs_first_is_not_the_co_signing_federation_s_own(
     alone = text.replace("工 业 和 信 息 化 部\n", "").replace("工业和信息化部\n", "")
     alone = alone.replace("工信部联产业函", "中工联函")
     assert recognise(title, alone).releases == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        # a government handing out consumption vouchers launches an instrument, untitled
+        ("福州发放消费券", "7月20日起，福州市政府为在闽市民发放“惠聚榕城”云上数博专享消费券，总额200万元。", True),
+        # ... not a company's promotion, a plan, or a nickname's promise
+        ("", "7月20日起，某平台公司为用户发放专享消费券，总额200万元。", False),
+        ("", "福州市政府将于下月发放专享消费券，总额200万元。", False),
+        ("香港“财爷”再派糖：向全民派发1万港元消费券", "", False),
+    ],
+)
+def test_a_government_handing_out_vouchers_launches_an_instrument(title: str, text: str, released: bool) -> None:
+    assert recognise(title, text, published_at=Y2021).is_release is released
