@@ -1045,6 +1045,7 @@ def test_an_official_s_q_and_a_on_a_quoted_covering_notice_is_an_explainer() -> 
         ("关于国家区块链创新应用试点入选名单的公示", True),  # the list as decided, put up
         ("关于推动分布式光伏发电项目高质量发展的通知征求意见", False),  # a notice's draft, named for its comment
         ("关于推动分布式光伏发电项目高质量发展的通知（征求意见）", False),
+        ("关于《乳山市综合交通运输“十四五”发展规划》公开征集意见的结果", False),  # consulted on: still a draft
     ],
 )
 def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, released: bool) -> None:
