@@ -3767,6 +3767,10 @@ def recognise(
     _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)
     draft_headline = bool(DRAFT_TITLE_RE.search(title))
+    lead = text[: _lead_paragraph_end(text, title)]
+    lead_draft_only = bool(DRAFT_SENTENCE_RE.search(lead)) and not any(
+        d.is_release and d.field == "text" and d.start < len(lead) for d in merged
+    )
     for d in merged:
         # 晋中市碳达峰实施方案 on a page whose source line is 晋中市人民政府, or any page that is the document: the
         # body its source line names published it
@@ -3776,6 +3780,9 @@ def recognise(
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
         # 情况": "县人民政府决定在县城区禁止燃放烟花爆竹") is what the draft would decide
         drafted = draft_headline and d.title in ("决定", UNTITLED)
+        # ... and an untitled headline release ("银保监会发文规范…") whose lead names only a draft put out for
+        # comment ("起草《…办法（征求意见稿）》，并向社会公开征求意见"): the headline's 发文 is the draft
+        drafted = drafted or (d.field == "title" and d.title == UNTITLED and lead_draft_only)
         if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue, title):

@@ -4532,3 +4532,14 @@ def test_a_notice_a_ministry_signs_first_is_not_the_co_signing_federation_s_own(
 )
 def test_a_government_handing_out_vouchers_launches_an_instrument(title: str, text: str, released: bool) -> None:
     assert recognise(title, text, published_at=Y2021).is_release is released
+
+
+def test_an_untitled_headline_release_whose_lead_names_only_a_draft_is_the_draft() -> None:
+    lead = (
+        "据人民网消息，中国银保监会近日起草《银行业保险业消费投诉处理管理办法（征求意见稿）》（下称“《投诉办法》”），"
+        "并向社会公开征求意见。\n银保监会方面表示，《投诉办法》的制定实施将畅通投诉渠道。"
+    )
+    assert recognise("银保监会发文规范银行保险机构消费投诉处理", lead, published_at=Y2021).releases == []
+    # a lead that reports the rules issued keeps the headline's release
+    issued = lead.replace("起草", "印发").replace("（征求意见稿）", "").replace("，并向社会公开征求意见", "")
+    assert recognise("银保监会发文规范银行保险机构消费投诉处理", issued, published_at=Y2021).is_release
