@@ -31,7 +31,7 @@ from carbonwatch.classify.policydocs import (
     same_document_key,
 )
 from carbonwatch.classify.rules import Rules
-from carbonwatch.classify.script import PINYIN_AFTER_HAN_RE, simplified
+from carbonwatch.classify.script import PINYIN_AFTER_HAN_RE, all_simplified, simplified
 from carbonwatch.classify.verdict import classify
 
 logger = logging.getLogger(__name__)
@@ -213,17 +213,26 @@ def default_reader() -> Callable[[Path], Post]:
     return _read
 
 
-def _label_key(title: str, other: str) -> tuple[str, str]:
+def _label_key(title: str, other: str, traditional_page: bool = False) -> tuple[str, str]:
     """A labelled document's matching key, by the recogniser's own rule of one document as it reads text, and the
     label's other field (issuer or number) read the same way: a label copied from a pinyin-annotated page without the
     annotations (one title carries too few for the page's threshold), a traditional page's label simplified (with its
-    other field: together they are long enough to tell), 「…法」 as Hong Kong and Taiwan write 《…》."""
-    title, other = simplified(PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", other))
+    other field: together they are long enough to tell; on a page the classifier read as traditional, always, as the
+    page's own titles were), 「…法」 as Hong Kong and Taiwan write 《…》, and a label quoted whole in 「」 as in
+    《》."""
+    title, other = PINYIN_AFTER_HAN_RE.sub("", title), PINYIN_AFTER_HAN_RE.sub("", other)
+    if traditional_page:
+        title, other = all_simplified(title), all_simplified(other)
+    else:
+        title, other = simplified(title, other)
+    quoted = title.strip()
+    if quoted.startswith("「") and quoted.endswith("」") and quoted.count("「") == 1:
+        title = "《" + quoted[1:-1] + "》"
     return same_document_key(normalise_title(corner_titles(title))), other
 
 
-def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
-    want, issuer = _label_key(title, issuer)
+def _doc_found(policy: PolicyResult, title: str, issuer: str, traditional_page: bool = False) -> bool:
+    want, issuer = _label_key(title, issuer, traditional_page)
     want_issuer = canonical_issuer(issuer) if issuer else None
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
         want_issuer = None  # a label naming only a count ("14部门") names no body to compare with
@@ -239,10 +248,10 @@ def _doc_found(policy: PolicyResult, title: str, issuer: str) -> bool:
     return False
 
 
-def _number_right(policy: PolicyResult, title: str, number: str) -> bool | None:
+def _number_right(policy: PolicyResult, title: str, number: str, traditional_page: bool = False) -> bool | None:
     """Whether the release found under ``title`` carries the labelled ``number`` (both normalised: 国发[2021]23号 is
     国发〔2021〕23号, spaces dropped, a traditional page's label simplified); None when no release has that title."""
-    want, number = _label_key(title, number)
+    want, number = _label_key(title, number, traditional_page)
     found = [d for d in policy.releases if same_document_key(d.title_norm) == want]
     if not found:
         return None
@@ -273,9 +282,11 @@ def evaluate(
             model=model,
         )
         policy, relevance = verdict.policy, verdict.relevance
-        missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i)]
-        missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "")]
-        numbers = {(t, n): _number_right(policy, t, n) for t, _, n in label.documents if n}
+        # labels are copied from the page: read them as the classifier read the page
+        trad = simplified(post.title, post.text) != (post.title, post.text)
+        missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i, trad)]
+        missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "", trad)]
+        numbers = {(t, n): _number_right(policy, t, n, trad) for t, _, n in label.documents if n}
         numbered = [key for key, right in numbers.items() if right is not None]
         outcomes.append(
             Outcome(

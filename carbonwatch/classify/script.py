@@ -119,6 +119,12 @@ def _han_count(text: str) -> int:
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
+def all_simplified(text: str) -> str:
+    """``text`` in simplified characters, converted whatever its share of traditional ones (a label copied from a page
+    read as traditional: "2025年第70號公告" has one character to convert, too few to tell by itself)."""
+    return str(_converter().convert(text))
+
+
 def simplified(*texts: str) -> tuple[str, ...]:
     """``texts`` converted to simplified characters when, taken together, they are traditional writing; else as
     given. Converted texts keep their length."""

@@ -112,3 +112,21 @@ def test_taiwan_s_bracketed_day_is_read_as_today_and_offsets_still_point_into_th
     verdict = classify(title, text, load_rules(), model=None)
     [doc] = [d for d in verdict.policy.releases if d.field == "text"]
     assert text[doc.start : doc.end] == "「新竹市2050淨零排放白皮書」"
+
+
+def test_a_label_read_as_its_traditional_page_was_matches_whatever_its_own_share(tmp_path: Path) -> None:
+    # a label with one traditional character (號), and a label quoted whole in 「」 as Taiwan writes a rule's name
+    text = (
+        "經濟部今日公告「中華民國115年度再生能源電能躉購費率及其計算公式」，自即日起施行。"
+        "水利部辦公廳近日印發《2022年河湖管理工作要點》，對相關工作作出部署。"
+    )
+    (tmp_path / "post.md").write_text(f"---\ntitle: '經濟部公告躉購費率'\n---\n\n<p>{text}</p>\n", encoding="utf-8")
+    label = Labelled(
+        "post.md",
+        False,
+        True,
+        False,
+        [("「中華民國115年度再生能源電能躉購費率及其計算公式」", "經濟部", ""), ("《2022年河湖管理工作要點》", "", "")],
+    )
+    [outcome] = evaluate([label], tmp_path, load_rules(), read_post, model=None)
+    assert outcome.release and outcome.missing_docs == [] and outcome.missing_titles == []
