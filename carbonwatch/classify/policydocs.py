@@ -1908,6 +1908,10 @@ MACAU_ACT_HEADING_RE = re.compile(
     rf"第\s*(?P<num>\d{{1,4}}\s*/\s*(?:19|20)\d{{2}})\s*号\s*(?P<kind>行政长官批示|{_MACAU_ACT_KINDS})"
 )
 MACAU_ENACTING_RE = re.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令")
+# "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据…的规定，作出本批示。": a dispatch's own first sentence
+MACAU_DISPATCH_OPENING_RE = re.compile(
+    r"(?P<author>行政长官|[\u4e00-\u9fff]{2,6}司司长)(?:行使|根据|按照)[^。！？\n]{4,300}?作出本批示"
+)
 MACAU_ACT_HEAD_CHARS = 300
 MACAU_ENACTING_CHARS = 1500
 # ... issued by the government he heads, as the issuers' table names it
@@ -3893,6 +3897,13 @@ def _macau_printed_act(title: str, text: str) -> PolicyDocument | None:
     if head is None:
         head = MACAU_ACT_HEADING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
         field_name = "text"
+        on_own_line = head is not None and _line_at(text, head.start()).strip() == head.group(0)
+        if not on_own_line and (opening := MACAU_DISPATCH_OPENING_RE.match(text.lstrip())):
+            # a dispatch printed without its heading opens with its author's enacting sentence
+            start = len(text) - len(text.lstrip())
+            kind = opening.group("author") + "批示"
+            cue = f"the page prints a Macau dispatch, its enacting sentence first: …{opening.group(0)[-12:]}"
+            return _released(kind, MACAU_GOVERNMENT, "批示", "text", (start, start + len(opening.group(0))), cue)
         if head is None or _line_at(text, head.start()).strip() != head.group(0):
             return None  # a heading prints on a line of its own; cited in a sentence it names another act
         at = head.end()
@@ -4160,16 +4171,23 @@ LETTERHEAD_LINE_RE = re.compile(r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?)(?:文
 
 
 # (an exchange's rules are counted as the labels count them, as instruments it issues: 北京绿色交易所有限公司)
+# (a listed company goes by its short name, 福能股份, in its announcements' headings: "福能股份关于…项目获得核准的公告")
 NON_GOVERNMENT_NAME_RE = re.compile(
-    r"^(?!.*交易所).*(?:有限责任公司|股份有限公司|有限公司|集团|公司|同业公会|公会|协会|商会|学会|联合会|研究院)$"
+    r"^(?!.*交易所).*(?:有限责任公司|股份有限公司|有限公司|集团|公司|股份|同业公会|公会|协会|商会|学会|联合会|研究院)$"
 )
 OWN_HEADING_RE = re.compile(r"^(?P<body>[^\s关《》，。：:]{4,30}?)关于")
+LISTED_HEADER_RE = re.compile(r"证券代码\s*[：:]\s*\d{6}\s*证券简称\s*[：:]\s*(?P<name>[^\s]{2,12})\s*公告编号")
 
 
 def _non_government_author(title: str, text: str) -> str | None:
     """The company or association whose own document the page is: its name opens the heading before 关于 (in the
     headline or the first lines), or it alone signs above the closing date; None otherwise."""
     lines = [ln.strip() for ln in text.strip().splitlines()]
+    for line in lines[:3]:
+        # "证券代码：600483 证券简称：福能股份 公告编号：2023-040": a listed company's announcement, under its header
+        listed = LISTED_HEADER_RE.search(line)
+        if listed:
+            return listed.group("name")
     for line in [title.strip(), *lines[:3]]:
         m = OWN_HEADING_RE.match(line)
         if m and NON_GOVERNMENT_NAME_RE.search(m.group("body")) and not _signer_line(m.group("body")):

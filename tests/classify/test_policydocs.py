@@ -4543,3 +4543,39 @@ def test_an_untitled_headline_release_whose_lead_names_only_a_draft_is_the_draft
     # a lead that reports the rules issued keeps the headline's release
     issued = lead.replace("起草", "印发").replace("（征求意见稿）", "").replace("，并向社会公开征求意见", "")
     assert recognise("银保监会发文规范银行保险机构消费投诉处理", issued, published_at=Y2021).is_release
+
+
+def test_a_listed_company_s_announcement_under_its_securities_header_is_the_company_s() -> None:
+    text = (
+        "证券代码：600483 证券简称：福能股份 公告编号：2023-040\n福建福能股份有限公司\n"
+        "关于福建省仙游木兰抽水蓄能电站项目获得核准的公告\n本公司董事会及全体董事保证本公告内容不存在任何虚假记载。\n"
+        "近日，公司控股子公司收到福建省发展和改革委员会下发的《关于福建省仙游木兰抽水蓄能电站项目核准的批复》"
+        "（闽发改网审能源函〔2023〕88号），同意建设该项目。主要内容如下：\n一、项目单位：福建省木兰抽水蓄能有限公司。\n"
+        "二、项目建设地点：莆田市仙游县。\n"
+    )
+    title = "福能股份:福能股份关于福建省仙游木兰抽水蓄能电站项目获得核准的公告"
+    docs = recognise(title, text, published_at=Y2021).documents
+    # the company's own announcement is no release; the approval it received is the province's
+    own = [d for d in docs if d.title.startswith("福能股份")]
+    assert own and not any(d.is_release for d in own)
+    assert [d.issuer for d in docs if d.is_release] == ["福建省发展和改革委员会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a Macau dispatch printed without its heading opens with its author's enacting sentence
+        (
+            "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据第200/2020号行政长官批示重新公布的"
+            "第10/2011号法律《经济房屋法》第十四条的规定，作出本批示。\n一、申请人每月收入的下限和上限载于表一。\n",
+            True,
+        ),
+        # ... a news report citing the formula further down prints no dispatch
+        (
+            "澳门日报讯 房屋局昨日表示，行政长官早前已根据《经济房屋法》作出批示，调整收入上限。\n",
+            False,
+        ),
+    ],
+)
+def test_a_macau_dispatch_printed_without_its_heading_is_the_release(text: str, released: bool) -> None:
+    assert recognise("行政长官批示", text, published_at=Y2021).is_release is released
