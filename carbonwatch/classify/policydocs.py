@@ -2095,6 +2095,21 @@ VOUCHER_LAUNCH_RE = re.compile(
     r"(?!发放计划|计划(?:尚未|仍未))"
 )
 VOUCHER_BODY_RE = re.compile(r"政府|[局委厅部办署]")
+# "国家市场监管总局（国家标准委）批准37项国家标准样品", "召开…新闻发布会，发布了一批国家标准": a batch of standards
+# approved or published, untitled (each standard has its own number, none is named as the document); not a year's
+# count ("今年以来已发布711项国家标准", "累计发布")
+STANDARDS_BATCH_RE = re.compile(
+    r"(?P<verb>批准发布|批准|发布了?|印发了?)"
+    r"(?P<inst>(?:一批|\d+项|[一二三四五六七八九十百千]+项)(?:推荐性|强制性)?(?:国家|行业)标准(?:样品|外文版)?)"
+)
+STANDARDS_COUNT_RE = re.compile(r"以来|累计|全年|共计|已经?(?:批准|发布)|截至|截止")
+
+
+def _standards_count(text: str, d: PolicyDocument) -> bool:
+    """``d`` names a number of standards ("711项国家标准") that its clause counts over a period (今年以来已发布),
+    whichever rule found it."""
+    batch = STANDARDS_BATCH_RE.fullmatch("发布" + d.title)
+    return batch is not None and bool(STANDARDS_COUNT_RE.search(_clause_before(text, d.start)))
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
 
@@ -2168,6 +2183,14 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue  # "香港“财爷”再派糖：向全民派发…消费券": a place or a person's nickname, no body acting
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
+    for m in STANDARDS_BATCH_RE.finditer(text, 0, limit) if "标准" in window else iter(()):
+        if STANDARDS_COUNT_RE.search(_clause_before(text, m.start()) + m.group("verb")):
+            continue
+        launcher = _launcher_now(text, m.start(), ref_year)
+        if launcher is None or MULTI_RE.fullmatch(launcher):
+            continue
+        cue = f"a batch of standards approved: {m.group(0)}"
+        docs.append(_released(m.group("inst"), launcher, "标准", field_name, m.span("inst"), cue))
     for m in PILOT_LAUNCH_RE.finditer(text, 0, limit) if "试点" in window else iter(()):
         name = "inst" if m.group("inst") else "held"
         launcher = _launcher_now(text, m.start(), ref_year)
@@ -3795,6 +3818,8 @@ def recognise(
             d.is_release, d.cue = False, "adopted at an executive meeting, not yet issued: " + d.cue[:30]
         elif d.is_release and (tally := _running_tally(text, d.title)):
             d.is_release, d.cue = False, "a running scheme's tally: " + tally
+        elif d.is_release and d.field in fields and _standards_count(fields[d.field], d):
+            d.is_release, d.cue = False, "a count of standards published, not a batch released: " + d.title
     _covered_issuer(merged)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)

@@ -4579,3 +4579,17 @@ def test_a_listed_company_s_announcement_under_its_securities_header_is_the_comp
 )
 def test_a_macau_dispatch_printed_without_its_heading_is_the_release(text: str, released: bool) -> None:
     assert recognise("行政长官批示", text, published_at=Y2021).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("近日，国家市场监管总局（国家标准委）批准37项国家标准样品，涵盖生态环境、消费品等领域。", True),
+        ("11月24日，市场监管总局召开专题新闻发布会，发布了一批国家标准，主要涉及食品、消费品等领域。", True),
+        # a year's count is no batch released
+        ("国家标准委介绍，今年以来已发布711项国家标准，其中强制性标准38项。", False),
+        ("市场监管总局将于下月发布一批国家标准。", False),
+    ],
+)
+def test_a_batch_of_standards_approved_is_a_release(text: str, released: bool) -> None:
+    assert recognise("", text, published_at=Y2021).is_release is released
