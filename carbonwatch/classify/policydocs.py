@@ -2110,6 +2110,8 @@ def _standards_count(text: str, d: PolicyDocument) -> bool:
     whichever rule found it."""
     batch = STANDARDS_BATCH_RE.fullmatch("发布" + d.title)
     return batch is not None and bool(STANDARDS_COUNT_RE.search(_clause_before(text, d.start)))
+
+
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
 
