@@ -3186,8 +3186,10 @@ ADDRESSED_PAGE_CUE = "a document printed under its addressees: "
 # "…，提出如下意见。").
 HANDED_DOWN_RE = re.compile(
     r"现将[^。]{2,80}?(?:印发|下达|转发|公布)给?(?:你们|各|[。，])|(?:制定|制订)本(?:制度|办法|规定|细则)"
+    r"|(?:编制|制定|修订)(?:完成)?了?[^。]{2,120}?[，,]\s*(?:[^。，]{0,30}[，,]\s*)?现予以?(?:印发|发布|公布)"
     r"|[，,]\s*(?:现就[^。]{2,60})?提出(?:如下|以下)(?:实施)?意见"
 )
+ATTACHMENT_NUMBER_RE = re.compile(r"^\d{1,2}\s*[.、．]\s*")  # "附件：1.道路运输标准体系（2024年）"
 # "附件：2016年县政府重点工作任务分解表", "附件2：…编制指南 下载": what a notice hands down, by its title.
 ATTACHMENT_LINE_RE = re.compile(
     r"(?m)^[ \t\u3000]*附件\s*\d{0,2}\s*[：:]\s*(?P<title>[^\n：:。]{4,80}?)[ \t\u3000]*(?:下载)?[ \t\u3000]*$"
@@ -3200,7 +3202,11 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     released, as the attachments it lists (附件：…分解表) where it lists them, else untitled; signed at its end."""
     head = re.sub(r"\s+", "", headline)
     if not (ADDRESSEE_OPENING_RE.fullmatch(head) or ADDRESSEE_LINE_RE.fullmatch(head)):
-        return []
+        # ... or whose text opens with them, under a headline the page took from its sentence ("我部组织…编制完成了
+        # …标准体系" over "各省、自治区、直辖市交通运输厅（局、委），…：")
+        first = re.sub(r"\s+", "", text.lstrip().split("\n", 1)[0])
+        if not ADDRESSEE_OPENING_RE.fullmatch(first):
+            return []
     handed = HANDED_DOWN_RE.search(text[:1500])
     if handed is None:
         return []
@@ -3209,10 +3215,8 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     attachments = list(ATTACHMENT_LINE_RE.finditer(text))
     if not attachments:
         return [_released(UNTITLED, issuer, None, "text", handed.span(), cue)]
-    return [
-        _released(m.group("title"), issuer, doc_type(m.group("title")), "text", m.span("title"), cue)
-        for m in attachments
-    ]
+    titles = [(ATTACHMENT_NUMBER_RE.sub("", m.group("title")), m.span("title")) for m in attachments]
+    return [_released(title, issuer, doc_type(title), "text", span, cue) for title, span in titles]
 
 
 def _document_text(title: str, text: str) -> PolicyDocument | None:

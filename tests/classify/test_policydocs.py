@@ -4593,3 +4593,19 @@ def test_a_macau_dispatch_printed_without_its_heading_is_the_release(text: str, 
 )
 def test_a_batch_of_standards_approved_is_a_release(text: str, released: bool) -> None:
     assert recognise("", text, published_at=Y2021).is_release is released
+
+
+def test_a_page_whose_text_opens_with_its_addressees_prints_what_it_hands_down() -> None:
+    # the headline is the page's own sentence; the addressees open the text, the formula 现予以印发 hands it down
+    headline = "我部组织有关专业标准化技术委员会，编制完成了6个公路专业领域的标准体系"
+    text = (
+        "各省、自治区、直辖市交通运输厅（局、委），部属各单位，部内各司局：\n"
+        "为落实《交通运输标准化“十四五”发展规划》要求，我部组织有关专业标准化技术委员会，编制完成了道路运输、"
+        "汽车维修等6个公路专业领域的标准体系，用以指导有关标准制修订工作，现予以印发。\n"
+        "附件：1.道路运输标准体系（2024年）\n2.汽车维修标准体系（2024年）\n"
+    )
+    docs = recognise(headline, text, published_at=Y2021).releases
+    assert [d.title for d in docs] == ["道路运输标准体系（2024年）"]
+    # ... and a page that opens so but hands nothing down releases nothing
+    asked = text.replace("，现予以印发", "，请于月底前反馈意见")
+    assert recognise(headline, asked, published_at=Y2021).releases == []
