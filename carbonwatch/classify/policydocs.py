@@ -64,6 +64,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "环境保护部": "环境保护部",  # the ministry of 2008-2018, under whose name its documents are still cited
     "环保部": "环境保护部",
     "工业和信息化部": "工业和信息化部",
+    "工业和资讯化部": "工业和信息化部",  # as a Taiwan-printed page reads once converted (資訊 is its 信息)
     "工信部": "工业和信息化部",
     "中国人民银行": "中国人民银行",
     "人民银行": "中国人民银行",

@@ -147,6 +147,8 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         # 以及 joins bodies as 及 does; 应急部, the short form joint signature blocks print
         ("生态环境部、国家发展改革委以及市场监管总局四部门", "生态环境部、国家发展改革委、市场监管总局"),
         ("农业农村部 卫生健康委 应急部 市场监管总局", "农业农村部、国家卫生健康委、应急管理部、市场监管总局"),
+        # a Taiwan-printed page, converted, calls 信息 资讯
+        ("交通运输部、财政部、工业和资讯化部", "交通运输部、财政部、工业和信息化部"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
