@@ -496,6 +496,10 @@ RELEASE_VERBS = (
     "共同发布",
     "批复",
     "编制完成",
+    # "新华社28日受权全文播发《中共中央关于…的决定》": the agency publishes a central document on its authority
+    "受权全文播发",
+    "受权播发",
+    "受权发布",
     "审议通过",
     "表决通过",
     "创设",
@@ -523,6 +527,8 @@ _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代�
 # third reading (市议会三读通过, 经乡代会三读通过) is not yet law: its ordinance awaits the cabinet's or county's
 # approval (核定) before it is promulgated (see LOCAL_COUNCIL_RE).
 _THIRD_READING = r"三读(?:修正|增订|修订)?通过了?"
+# "中国人大常委会周四通过《境外NGO管理法》": Hong Kong, Taiwan and overseas papers date by the day of the week
+_WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
 LOCAL_COUNCIL_RE = re.compile(r"议会|代表会|乡代会|议员")
 VERB_BEFORE_RE = re.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
@@ -541,7 +547,7 @@ VERB_BEFORE_RE = re.compile(
     rf"|{_ANNOUNCE_VERB}$"
     # ... or a legislature passing it: "深圳人大常委会昨日通过《…条例》", "…人民代表大会常务委员会第五次会议通过了《…》"
     # (a bare 通过 is a release verb only after a legislature: "通过《X》实现…" is by means of X)
-    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|\s)*"
+    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|{_WEEKDAY}|\s)*"
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
@@ -566,6 +572,8 @@ VERB_AFTER_RE = re.compile(
     # "》今日正式公布", "》昨天（17日）发布"
     rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日|[（(]\d{{1,2}}日[）)]){{0,3}}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
+    # "《条例》昨日经深圳市人大常委会会议表决通过": a legislature's vote, named after the title
+    rf"|(?P<voted>经[^，。；《》]{{0,12}}?{_LEGISLATURE}[^，。；《》]{{0,24}}?(?:表决|审议)?通过)"
     rf"|(?:修正草案|修正案|草案|部分条文)?(?:已经?|今天|今日|\d{{1,2}}日)?{_THIRD_READING})"  # "》修正案三读通过"
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
     rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
@@ -1475,6 +1483,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # "《甲》、《乙》、《丙》等四项制度已经…审议通过，现印发给你们": the formula after the titles listed with it
         listed_end = COORDINATED_TITLES_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # matches empty
         formula = HEREBY_AFTER_RE.match(text[listed_end : listed_end + 130])
+        if va and va.group("voted") and formula:
+            va = None  # "《纲要》已经市人民代表大会审议通过，现印发给你们": the covering notice issues it, signed below
         if not is_doc and formula and not NON_DOCUMENT_RE.search(norm):
             is_doc = True  # "《南宁市行政执法公示制度》…现印发给你们": what a covering formula issues is a document
         if not is_doc:

@@ -4611,3 +4611,22 @@ def test_a_page_whose_text_opens_with_its_addressees_prints_what_it_hands_down()
     # ... and a page that opens so but hands nothing down releases nothing
     asked = text.replace("，现予以印发", "，请于月底前反馈意见")
     assert recognise(headline, asked, published_at=Y2021).releases == []
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a weekday dates a legislature's vote as Hong Kong, Taiwan and overseas papers write it
+        ("中国人大常委会周四通过《境外非政府组织境内活动管理法》后，各方纷纷表示关注。", True),
+        # the legislature's vote named after the title
+        ("《深圳经济特区生态环境保护条例》（以下简称《条例》）昨日经深圳市人大常委会会议表决通过。", True),
+        # ... unless a covering notice's formula follows: it issues the document (and says who signs it)
+        ("《天水市国民经济和社会发展第十四个五年规划纲要》已经市人民代表大会审议通过，现印发给你们。", True),
+        # the agency publishing a central document on its authority
+        ("新华社28日受权全文播发《中共中央关于全面推进依法治国若干重大问题的决定》。", True),
+        # an executive meeting's adoption is still not an issue
+        ("《黄南州教育事业发展规划》已经州人民政府第6次常务会议审议通过。", False),
+    ],
+)
+def test_a_legislature_s_vote_and_the_agency_s_authorised_publication_release(text: str, released: bool) -> None:
+    assert recognise("", text, published_at=Y2021).is_release is released
