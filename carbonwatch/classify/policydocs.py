@@ -3858,6 +3858,8 @@ def recognise(
             # named before (原标题：…) and printed here in full: the page carries it
             named[0].is_release, named[0].cue = True, printed.cue
             named[0].issuer = named[0].issuer or printed.issuer
+    if not any(d.is_release for d in merged) and (announced := _announcing_headline(title, text)):
+        merged.append(announced)
     if not any(d.is_release for d in merged) and (announced := _formula_announcement(title, text)):
         merged.append(announced)
     if not any(d.is_release for d in merged) and (act := _macau_printed_act(title, text)):
@@ -3929,6 +3931,30 @@ def recognise(
 ANNOUNCE_FORMULA_RE = re.compile(r"现(?:将|就)?(?:有关|相关)?(?:事项|事宜)?(?P<kind>公告|通告)如下")
 FORMULA_PREAMBLE_CHARS = 400
 ANNOUNCED_RESULTS_RE = re.compile(r"结果|考核|评价|评估|排名|得分")
+
+
+# Taiwan's government bulletins head each item with its announcement, 公告 as the verb: "公告本市林森北路路边停车格，
+# 自108年12月16日起调整收费费率", "公告修正「…应遵行事项」，并自即日生效"; the page is that announcement, issued by the
+# body its publisher line names ("发布机关：台北市停车管理工程处", "发文机关：卫生福利部"). Not 公告栏, 公告称 or a
+# notice's own parts (公告事项, 公告日期).
+ANNOUNCING_HEADLINE_RE = re.compile(r"^公告(?![：:\s称指表]|栏|牌|编号|日期|事项|期间|期满)(?P<object>\S.{3,})")
+PUBLISHER_LINE_RE = re.compile(r"(?:发布机关|发文机关|发布单位)\s*[：:]\s*(?P<body>[^\s|，。：:]{2,30})")
+ANNOUNCED_LATER_RE = re.compile(r"拟|将|即将|预告|预计")  # "公告将于…", "公告预告…": not yet announced
+
+
+def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
+    """The announcement a page headed "公告…" prints (see :data:`ANNOUNCING_HEADLINE_RE`), or None."""
+    m = ANNOUNCING_HEADLINE_RE.match(title.strip())
+    if m is None or ANNOUNCED_LATER_RE.match(m.group("object")) or DRAFT_TITLE_RE.search(title):
+        return None
+    if DRAFT_SENTENCE_RE.search(title):
+        return None
+    # the issuing body's line first (发文机关：卫生福利部), then the publishing unit's (发布单位：食品组)
+    bodies = sorted(PUBLISHER_LINE_RE.finditer(text, 0, 600), key=lambda b: not b.group(0).startswith("发文机关"))
+    named = [canonical_issuer(b.group("body")) or _body_named(b.group("body")) for b in bodies]
+    issuer = next((body for body in named if body), None)
+    cue = "the headline announces: " + title.strip()[:24]
+    return _released("公告", issuer, "公告", "title", (m.start(), m.start() + 2), cue)
 
 
 def _macau_printed_act(title: str, text: str) -> PolicyDocument | None:
