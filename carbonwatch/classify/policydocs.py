@@ -3737,6 +3737,14 @@ def recognise(
     items = _digest_items(title, text)
     docs += _digest_docs(title, text, items, ref_year)
     full_text = _document_text(numbered_title, text)
+    if full_text is None and (numbered_heading := PRINTED_NUMBERED_HEADING_RE.match(text.lstrip())):
+        # "海关总署：全面暂停进口日本水产品" over "海关总署公告2023年第103号 / （关于…的公告）": the heading the page
+        # prints is the document's, read as if it were the headline, found where the text prints it
+        heading = numbered_heading.group("number") + numbered_heading.group("title")
+        full_text = _document_text(heading, text)
+        if full_text is not None:
+            at = len(text) - len(text.lstrip())
+            full_text.field, full_text.start, full_text.end = "text", at, at + len(numbered_heading.group(0))
     if full_text is not None:
         docs.insert(0, full_text)
     elif not any(d.is_release and d.field == "title" for d in docs):
@@ -3933,6 +3941,12 @@ FORMULA_PREAMBLE_CHARS = 400
 ANNOUNCED_RESULTS_RE = re.compile(r"结果|考核|评价|评估|排名|得分")
 
 
+# A numbered announcement's printed heading, its title in brackets on the next line: "海关总署公告2023年第103号 /
+# （关于全面暂停进口日本水产品的公告）".
+PRINTED_NUMBERED_HEADING_RE = re.compile(
+    r"(?P<number>[\u4e00-\u9fff ]{2,40}?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号)[ \t\u3000]*\n[ \t\u3000]*"
+    r"(?P<title>[（(]关于[^\n（）()]{2,80}的公告[）)])"
+)
 # Taiwan's government bulletins head each item with its announcement, 公告 as the verb: "公告本市林森北路路边停车格，
 # 自108年12月16日起调整收费费率", "公告修正「…应遵行事项」，并自即日生效"; the page is that announcement, issued by the
 # body its publisher line names ("发布机关：台北市停车管理工程处", "发文机关：卫生福利部"). Not 公告栏, 公告称 or a

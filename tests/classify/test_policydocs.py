@@ -4657,3 +4657,17 @@ def test_a_bulletin_item_headed_by_its_announcement_is_the_release(title: str, t
 def test_a_headline_that_only_starts_with_the_word_announces_nothing(title: str) -> None:
     releases = recognise(title, "", published_at=Y2021).releases
     assert not any(d.cue.startswith("the headline announces") for d in releases)
+
+
+def test_a_numbered_announcement_s_printed_heading_under_a_news_headline_is_the_document() -> None:
+    text = (
+        "海关总署公告2023年第103号\n（关于全面暂停进口日本水产品的公告）\n"
+        "为全面防范放射性污染风险，依据《中华人民共和国食品安全法》有关规定，海关总署决定自2023年8月24日起全面暂停"
+        "进口原产地为日本的水产品。\n特此公告。\n海关总署\n2023年8月24日\n"
+    )
+    [doc] = recognise("海关总署：全面暂停进口日本水产品", text).releases
+    assert (doc.issuer, doc.doc_number, doc.field) == ("海关总署", "海关总署公告2023年第103号", "text")
+    assert text[doc.start : doc.end].startswith("海关总署公告2023年第103号")
+    # the same number and bracketed title cited in a sentence print no heading
+    cited = "据悉，海关总署公告2023年第103号（关于全面暂停进口日本水产品的公告）仍然有效。\n"
+    assert recognise("海关总署：全面暂停进口日本水产品", cited).releases == []
