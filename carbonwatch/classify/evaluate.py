@@ -283,7 +283,7 @@ def evaluate(
         )
         policy, relevance = verdict.policy, verdict.relevance
         # labels are copied from the page: read them as the classifier read the page
-        trad = simplified(post.title, post.text) != (post.title, post.text)
+        trad = verdict.traditional
         missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i, trad)]
         missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "", trad)]
         numbers = {(t, n): _number_right(policy, t, n, trad) for t, _, n in label.documents if n}

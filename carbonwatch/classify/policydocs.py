@@ -2109,18 +2109,16 @@ VOUCHER_BODY_RE = re.compile(r"政府|[局委厅部办署]")
 # "国家市场监管总局（国家标准委）批准37项国家标准样品", "召开…新闻发布会，发布了一批国家标准": a batch of standards
 # approved or published, untitled (each standard has its own number, none is named as the document); not a year's
 # count ("今年以来已发布711项国家标准", "累计发布")
-STANDARDS_BATCH_RE = re.compile(
-    r"(?P<verb>批准发布|批准|发布了?|印发了?)"
-    r"(?P<inst>(?:一批|\d+项|[一二三四五六七八九十百千]+项)(?:推荐性|强制性)?(?:国家|行业)标准(?:样品|外文版)?)"
-)
+_STANDARDS_BATCH = r"(?:一批|\d+项|[一二三四五六七八九十百千]+项)(?:推荐性|强制性)?(?:国家|行业)标准(?:样品|外文版)?"
+STANDARDS_BATCH_RE = re.compile(rf"(?P<verb>批准发布|批准|发布了?|印发了?)(?P<inst>{_STANDARDS_BATCH})")
+STANDARDS_TITLE_RE = re.compile(_STANDARDS_BATCH)
 STANDARDS_COUNT_RE = re.compile(r"以来|累计|全年|共计|已经?(?:批准|发布)|截至|截止")
 
 
 def _standards_count(text: str, d: PolicyDocument) -> bool:
     """``d`` names a number of standards ("711项国家标准") that its clause counts over a period (今年以来已发布),
     whichever rule found it."""
-    batch = STANDARDS_BATCH_RE.fullmatch("发布" + d.title)
-    return batch is not None and bool(STANDARDS_COUNT_RE.search(_clause_before(text, d.start)))
+    return bool(STANDARDS_TITLE_RE.fullmatch(d.title) and STANDARDS_COUNT_RE.search(_clause_before(text, d.start)))
 
 
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")

@@ -76,6 +76,7 @@ class Reading:
     text: str
     # position in the read field -> position in the given one, where pinyin was cut (conversion keeps positions)
     maps: dict[str, list[int]]
+    traditional: bool = False  # read as traditional writing, converted to simplified
 
     def span(self, field_name: str, start: int, end: int) -> tuple[int, int]:
         """The span in the given title or text of span ``start:end`` of the read one: from its first character to
@@ -101,7 +102,7 @@ def read(title: str, text: str) -> Reading:
                 earlier = maps.get(name)
                 maps[name] = [earlier[i] for i in where] if earlier else where
     title, text = simplified(fields["title"], fields["text"])
-    return Reading(title, text, maps)
+    return Reading(title, text, maps, traditional=(title, text) != (fields["title"], fields["text"]))
 
 
 def readable(title: str, text: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ class Verdict:
     policy: PolicyResult
     relevance: Relevance
     flag: bool
+    traditional: bool = False  # the page was read as traditional writing (its labels are read the same way)
 
 
 def is_flag(relevant: bool, policy: PolicyResult) -> bool:
@@ -55,7 +56,7 @@ def classify(
     apply_model(title, text, relevance, chosen)
     if given.maps:
         _back_to_given(given, policy, relevance)
-    return Verdict(policy, relevance, is_flag(relevance.relevant, policy))
+    return Verdict(policy, relevance, is_flag(relevance.relevant, policy), traditional=given.traditional)
 
 
 def _back_to_given(given: Reading, policy: PolicyResult, relevance: Relevance) -> None:
