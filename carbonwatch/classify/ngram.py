@@ -5,9 +5,10 @@ chosen once, by cross-validation, when it was trained:
 - carbon relevance: a post the rules did not find carbon-relevant becomes relevant above ``add_above`` (a climate
   story written without the rules' vocabulary). Its reason goes first in the evidence (rule ``ngram_model``): the
   probability, then the n-grams that pushed it most.
-- a release: where the rules found none and gave no reason against the document the article is about
-  (``policydocs.silent_subject``), that document becomes a release above ``promote_above``; its ``cue`` gives the
-  probability and the Chinese n-grams of two characters or more that pushed it most.
+- a release: where the rules found none and gave no verdict against the article, the document it is about
+  (``policydocs.model_subject``: the rules' silent subject, else the headline itself as an untitled measure) becomes a
+  release above ``promote_above``; its ``cue`` gives the probability and the Chinese n-grams of two characters or
+  more that pushed it most.
 - a release withdrawn: where the rules found releases and the model gives a release less than ``withdraw_below``
   (commentary, an interview, a market story that cites a document issued before), each of them stops being a
   release; its ``cue`` says so, with the probability, the Chinese n-grams that weighed most against a release and
@@ -36,7 +37,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Union
 
-from carbonwatch.classify.policydocs import PolicyResult, silent_subject
+from carbonwatch.classify.policydocs import PolicyResult, model_subject
 from carbonwatch.classify.relevance import Evidence, Relevance
 
 ENV = "CARBONWATCH_NGRAM_MODEL"
@@ -243,11 +244,12 @@ def _readable_grams(parts: list[tuple[str, float]], *, for_release: bool) -> lis
 
 def promote_release(title: str, text: str, policy: PolicyResult, model: NgramModel | None) -> None:
     """Make the document the article is about a release where the rules found none and said nothing against it
-    (``silent_subject``), when the release model is sure; its ``cue`` gives the probability and the n-grams of two
+    (``model_subject``: an untitled measure under its headline where no document is named), when the release model
+    is sure; its ``cue`` gives the probability and the n-grams of two
     characters or more that weighed most for it. No model, or a model without a release part, no change."""
     if model is None or model.release is None:
         return
-    subject = silent_subject(title, text, policy)
+    subject = model_subject(title, text, policy)
     if subject is None or not model.reads(title, text):
         return
     p, parts = model.probability(model.release, title, text)

@@ -4558,3 +4558,22 @@ def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
         return from_headline
     lead = [d for d in policy.documents if d.field == "text" and d.start < LEAD_MAX_CHARS and not d.cue]
     return min(lead, key=lambda d: d.start) if lead else None
+
+
+def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
+    """The document a statistical reader may make a release: the rules' silent subject (``silent_subject``), else,
+    where the rules named no document to be the subject but gave no verdict against the article either (no release,
+    digest, explainer's headline or ``VERDICT_CUES``), the headline itself as an untitled measure
+    ("香港楼市即日起全面撤辣", "两部门宣布：减半征收证券交易印花税"): news of a measure announced often names no
+    document at all. Its title is the headline as written, with no issuer or type the text would have to give."""
+    subject = silent_subject(title, text, policy)
+    if subject is not None or policy.is_release or policy.digest:
+        return subject
+    explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
+    if explainer or MONTHLY_RULES_RE.search(title) or any(d.cue.startswith(VERDICT_CUES) for d in policy.documents):
+        return None
+    headline = title.strip()
+    if not headline:
+        return None
+    start = title.find(headline)
+    return _released(headline, None, None, "title", (start, start + len(headline)), "")

@@ -10,7 +10,13 @@ import pytest
 
 from carbonwatch.classify.evaluate import default_reader
 from carbonwatch.classify.ngram import load_model, parse_model, promote_release
-from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult, normalise_title, silent_subject
+from carbonwatch.classify.policydocs import (
+    PolicyDocument,
+    PolicyResult,
+    model_subject,
+    normalise_title,
+    silent_subject,
+)
 from carbonwatch.classify.rules import load_rules
 from carbonwatch.classify.verdict import classify
 from tests.classify.ngram_models import RELEASE_SPEAKS, hand_made
@@ -97,11 +103,15 @@ def test_no_promotion_below_the_threshold_without_a_release_model_or_without_a_s
         (parse_model(tiny(release_threshold=0.999), "test"), "某市印发乌海市应对气候变化规划"),
         (parse_model(tiny(release_threshold=None), "test"), "某市印发乌海市应对气候变化规划"),
         (None, "某市印发乌海市应对气候变化规划"),
-        (parse_model(tiny(), "test"), "某市印发新闻"),
     ):
         policy = PolicyResult()
         promote_release(headline, "", policy, model)
         assert not policy.is_release and policy.documents == []
+    # a verdict of the rules against the article leaves the model no subject, however sure it is
+    draft = doc("《某市供热管理办法（征求意见稿）》", start=5, cue="a draft for comment: 征求意见稿")
+    policy = PolicyResult(documents=[draft])
+    promote_release("某市印发供热管理办法征求意见稿", "", policy, parse_model(tiny(), "test"))
+    assert not policy.is_release and policy.documents == [draft] and not draft.is_release
     assert parse_model(tiny(release_threshold=None), "test").release is None  # files before 2026.12 still load
 
 
@@ -148,3 +158,57 @@ def test_no_promotion_where_the_page_is_not_written_in_chinese() -> None:
     assert not policy.is_release and policy.documents == []
     promote_release("某市印发乌海市应对气候变化规划", "", policy, model)
     assert policy.is_release  # the headline alone is Chinese
+
+
+@pytest.mark.parametrize(
+    ("headline", "documents", "digest", "expected"),
+    [
+        # the rules' silent subject first, as silent_subject gives it
+        ("自然资源部发布蓝碳系列技术规程", [], False, "蓝碳系列技术规程"),
+        # no document to be the subject and no verdict: the headline itself, an untitled measure
+        ("香港楼市即日起全面撤辣", [], False, "香港楼市即日起全面撤辣"),
+        ("两部门宣布：减半征收证券交易印花税", [], False, "两部门宣布：减半征收证券交易印花税"),
+        ("  屏东三地门乡发振兴礼金 每人1000元 ", [], False, "屏东三地门乡发振兴礼金 每人1000元"),
+        # a cited document (根据) is no verdict on the article: still the headline
+        ("某市新闻", [doc("《乙方案》", start=10, cue="根据")], False, "某市新闻"),
+        # verdicts against the article, a release already found, a digest, an explainer: nothing
+        ("某市新闻", [doc("《乙方案》", start=900, cue="a draft for comment: 乙")], False, None),
+        ("某市新闻", [doc("《乙方案》", start=10, cue="recalled in a press conference: 乙")], False, None),
+        ("某市新闻", [doc("《乙方案》", start=10, release=True)], False, None),
+        ("早报：某市新闻", [], True, None),
+        ("一图读懂某市稳增长措施", [], False, None),
+        ("", [], False, None),
+    ],
+)
+def test_the_subject_a_model_may_promote(
+    headline: str, documents: list[PolicyDocument], digest: bool, expected: str | None
+) -> None:
+    policy = PolicyResult(is_release=any(d.is_release for d in documents), documents=documents, digest=digest)
+    subject = model_subject(headline, "", policy)
+    assert (subject.title if subject else None) == expected
+    if subject is not None and subject not in documents:  # read from the headline itself
+        assert headline[subject.start : subject.end] == subject.title
+
+
+def test_a_sure_model_promotes_an_untitled_measure_under_its_headline() -> None:
+    # news of a measure announced names no document: the headline stands for it, with the model's reason
+    policy = PolicyResult()
+    promote_release("某市印发新闻", "", policy, parse_model(tiny(), "test"))
+    assert [d.title for d in policy.releases] == ["某市印发新闻"]
+    promoted = policy.releases[0]
+    assert promoted.field == "title" and (promoted.start, promoted.end) == (0, 6)
+    assert promoted.issuer is None and promoted.doc_type is None and promoted.cue.endswith("(印发)")
+
+
+def test_the_shipped_model_promotes_a_real_untitled_measure() -> None:
+    # a tuning post of round 64, after the shipped model was trained (rounds 1-61): the commerce ministry's four
+    # export-control announcements, reported in traditional script under a news headline, none of them titled; no
+    # rule names a document, and nothing speaks against a release
+    post = default_reader()(CORPUS / "posts" / "fa7a24119c44.md")
+    rules = load_rules()
+    alone = classify(post.title, post.text, rules, model=None, published_at=post.published_at)
+    assert not alone.policy.is_release and not alone.policy.documents
+    verdict = classify(post.title, post.text, rules, model=load_model(), published_at=post.published_at)
+    [promoted] = verdict.policy.releases
+    assert promoted.field == "title" and post.title[promoted.start : promoted.end] == post.title.strip()
+    assert "release p=" in promoted.cue
