@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,21 @@ def tiny(release_threshold: float | None = 0.5) -> dict[str, Any]:
 
 def doc(title: str, field: str = "text", start: int = 0, cue: str = "", release: bool = False) -> PolicyDocument:
     return PolicyDocument(title, normalise_title(title), field=field, start=start, cue=cue, is_release=release)
+
+
+def _check_subject(
+    find: Callable[[str, str, PolicyResult], PolicyDocument | None],
+    headline: str,
+    documents: list[PolicyDocument],
+    digest: bool,
+    expected: str | None,
+) -> None:
+    """``find`` gives the expected subject of a text-less article; one read from the headline spans its title there."""
+    policy = PolicyResult(is_release=any(d.is_release for d in documents), documents=documents, digest=digest)
+    subject = find(headline, "", policy)
+    assert (subject.title if subject else None) == expected
+    if subject is not None and subject not in documents:  # read from the headline itself
+        assert headline[subject.start : subject.end] == subject.title
 
 
 @pytest.mark.parametrize(
@@ -76,11 +92,7 @@ def doc(title: str, field: str = "text", start: int = 0, cue: str = "", release:
 def test_the_subject_the_rules_were_silent_on(
     headline: str, documents: list[PolicyDocument], digest: bool, expected: str | None
 ) -> None:
-    policy = PolicyResult(is_release=any(d.is_release for d in documents), documents=documents, digest=digest)
-    subject = silent_subject(headline, "", policy)
-    assert (subject.title if subject else None) == expected
-    if subject is not None and subject not in documents:  # read from the headline itself
-        assert headline[subject.start : subject.end] == subject.title
+    _check_subject(silent_subject, headline, documents, digest, expected)
 
 
 def test_the_issuer_before_a_headlines_verb_issues_its_object() -> None:
@@ -183,11 +195,7 @@ def test_no_promotion_where_the_page_is_not_written_in_chinese() -> None:
 def test_the_subject_a_model_may_promote(
     headline: str, documents: list[PolicyDocument], digest: bool, expected: str | None
 ) -> None:
-    policy = PolicyResult(is_release=any(d.is_release for d in documents), documents=documents, digest=digest)
-    subject = model_subject(headline, "", policy)
-    assert (subject.title if subject else None) == expected
-    if subject is not None and subject not in documents:  # read from the headline itself
-        assert headline[subject.start : subject.end] == subject.title
+    _check_subject(model_subject, headline, documents, digest, expected)
 
 
 def test_a_sure_model_promotes_an_untitled_measure_under_its_headline() -> None:
