@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from carbonwatch.classify.ngram import parse_model
 from crawler.items import ArticleItem
 from pipelines.classify import classify_item, load_rules
 from pipelines.policy import PolicyRegistryPipeline, flag_label, register_item
@@ -15,6 +17,7 @@ from storage import policy_queries
 from storage.db import open_store
 from storage.models import CrawlRun, Flag, Policy, PolicyMention
 from storage.queries import upsert_article
+from tests.classify.ngram_models import RELEASE_SPEAKS, hand_made
 
 NOW = datetime(2021, 11, 16, 8, 0, tzinfo=UTC)
 
@@ -242,3 +245,35 @@ def test_an_entry_stored_under_an_older_normalisation_is_found_by_its_printed_ti
     with sessions() as s:
         [policy] = s.scalars(select(Policy)).all()
         assert policy.title_norm == '江苏省"十四五"生态环境保护规划(2021-2025)'
+
+
+def test_a_promoted_untitled_measure_flags_once_under_its_headline(sessions: sessionmaker[Session]) -> None:
+    # the rules name no document here; a sure release model promotes the measure under its headline, which the
+    # registry keeps as the document's title (no issuer, no number), and the same article again flags nothing new
+    title = "市政府印发碳达峰十项硬招"
+    text = "今年起，全市单位地区生产总值二氧化碳排放持续下降，推动碳达峰碳中和。"
+    model = parse_model(hand_made(release=RELEASE_SPEAKS, release_threshold=0.5), "test")
+
+    def item_with(session: Session, chosen: Any) -> ArticleItem:
+        url = "https://finance.sina.com.cn/measure.shtml"
+        item = ArticleItem(url=url, source="sina", title=title, canonical_url=url, text=text, html=text, meta={})
+        item.published_at, item.content_hash = NOW, url
+        classify_item(item, load_rules(), model=chosen)
+        article, status = upsert_article(session, item, now=NOW)
+        item.article_id, item.status = article.id, status
+        return item
+
+    with sessions.begin() as s:
+        alone = item_with(s, None)
+        assert not alone.flag and not (alone.policy or {}).get("is_release")
+    for _ in range(2):
+        with sessions.begin() as s:
+            item = item_with(s, model)
+            assert item.flag
+            register_item(s, item, now=NOW)
+    with sessions() as s:
+        [flag] = s.scalars(select(Flag)).all()
+        assert flag.title == title
+        [policy] = s.scalars(select(Policy)).all()
+        assert policy.issuer is None and policy.doc_number is None
+    assert flag_label(flag.title, None, None) == f"{title} (issuer unknown, no document number)"
