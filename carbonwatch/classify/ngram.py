@@ -245,8 +245,8 @@ def _readable_grams(parts: list[tuple[str, float]], *, for_release: bool) -> lis
 def promote_release(title: str, text: str, policy: PolicyResult, model: NgramModel | None) -> None:
     """Make the document the article is about a release where the rules found none and said nothing against it
     (``model_subject``: an untitled measure under its headline where no document is named), when the release model
-    is sure; its ``cue`` gives the probability and the n-grams of two
-    characters or more that weighed most for it. No model, or a model without a release part, no change."""
+    is sure; its ``cue`` gives the probability and the n-grams of two characters or more that weighed most for it. No
+    model, or a model without a release part, no change."""
     if model is None or model.release is None:
         return
     subject = model_subject(title, text, policy)

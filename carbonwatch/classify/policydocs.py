@@ -4538,6 +4538,15 @@ VERDICT_CUES = (
 )
 
 
+def _verdict_against(title: str, policy: PolicyResult) -> bool:
+    """Whether the rules said something against the whole article: an explainer's headline, a monthly roundup of
+    rules, or a verdict cue on one of its documents (``VERDICT_CUES``)."""
+    explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
+    return bool(
+        explainer or MONTHLY_RULES_RE.search(title) or any(d.cue.startswith(VERDICT_CUES) for d in policy.documents)
+    )
+
+
 def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
     """The document the article would be about, if it reports a release, where the rules are silent on it: no
     release found, not a digest, not an explainer's headline, and no verdict of the rules against the article (a
@@ -4545,10 +4554,7 @@ def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
     headline as a document title (when no document of the headline has a cue), else the lead's first document
     without a cue (a document the lead cites with 根据 is not the subject); None where there is none. A statistical
     reader may promote it."""
-    if policy.is_release or policy.digest:
-        return None
-    explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
-    if explainer or MONTHLY_RULES_RE.search(title) or any(d.cue.startswith(VERDICT_CUES) for d in policy.documents):
+    if policy.is_release or policy.digest or _verdict_against(title, policy):
         return None
     in_headline = [d for d in policy.documents if d.field == "title"]
     if in_headline:
@@ -4567,11 +4573,8 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
     ("香港楼市即日起全面撤辣", "两部门宣布：减半征收证券交易印花税"): news of a measure announced often names no
     document at all. Its title is the headline as written, with no issuer or type the text would have to give."""
     subject = silent_subject(title, text, policy)
-    if subject is not None or policy.is_release or policy.digest:
+    if subject is not None or policy.is_release or policy.digest or _verdict_against(title, policy):
         return subject
-    explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
-    if explainer or MONTHLY_RULES_RE.search(title) or any(d.cue.startswith(VERDICT_CUES) for d in policy.documents):
-        return None
     headline = title.strip()
     if not headline:
         return None
