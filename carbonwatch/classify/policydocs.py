@@ -3735,14 +3735,8 @@ def recognise(
     items = _digest_items(title, text)
     docs += _digest_docs(title, text, items, ref_year)
     full_text = _document_text(numbered_title, text)
-    if full_text is None and (numbered_heading := PRINTED_NUMBERED_HEADING_RE.match(text.lstrip())):
-        # "海关总署：全面暂停进口日本水产品" over "海关总署公告2023年第103号 / （关于…的公告）": the heading the page
-        # prints is the document's, read as if it were the headline, found where the text prints it
-        heading = numbered_heading.group("number") + numbered_heading.group("title")
-        full_text = _document_text(heading, text)
-        if full_text is not None:
-            at = len(text) - len(text.lstrip())
-            full_text.field, full_text.start, full_text.end = "text", at, at + len(numbered_heading.group(0))
+    if full_text is None:
+        full_text = _printed_numbered_heading(text)
     if full_text is not None:
         docs.insert(0, full_text)
     elif not any(d.is_release and d.field == "title" for d in docs):
@@ -3949,6 +3943,22 @@ PRINTED_NUMBERED_HEADING_RE = re.compile(
 # 自108年12月16日起调整收费费率", "公告修正「…应遵行事项」，并自即日生效"; the page is that announcement, issued by the
 # body its publisher line names ("发布机关：台北市停车管理工程处", "发文机关：卫生福利部"). Not 公告栏, 公告称 or a
 # notice's own parts (公告事项, 公告日期).
+
+
+def _printed_numbered_heading(text: str) -> PolicyDocument | None:
+    """The document a page is the text of, under a news headline ("海关总署：全面暂停进口日本水产品"), where the text
+    opens with its printed numbered heading (:data:`PRINTED_NUMBERED_HEADING_RE`): the heading is read as if it were
+    the headline, and found where the text prints it; None otherwise."""
+    at = len(text) - len(text.lstrip())
+    m = PRINTED_NUMBERED_HEADING_RE.match(text, at)
+    if m is None:
+        return None
+    doc = _document_text(m.group("number") + m.group("title"), text)
+    if doc is not None:
+        doc.field, doc.start, doc.end = "text", m.start(), m.end()
+    return doc
+
+
 ANNOUNCING_HEADLINE_RE = re.compile(r"^公告(?![：:\s称指表]|栏|牌|编号|日期|事项|期间|期满)(?P<object>\S.{3,})")
 PUBLISHER_LINE_RE = re.compile(r"(?:发布机关|发文机关|发布单位)\s*[：:]\s*(?P<body>[^\s|，。：:]{2,30})")
 ANNOUNCED_LATER_RE = re.compile(r"拟|将|即将|预告|预计")  # "公告将于…", "公告预告…": not yet announced
@@ -3959,7 +3969,7 @@ def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
     m = ANNOUNCING_HEADLINE_RE.match(title.strip())
     if m is None or ANNOUNCED_LATER_RE.match(m.group("object")) or DRAFT_TITLE_RE.search(title):
         return None
-    if DRAFT_SENTENCE_RE.search(title):
+    if DRAFT_SENTENCE_RE.search(title):  # "公告…公开征求意见": a draft put out for comment
         return None
     # the issuing body's line first (发文机关：卫生福利部), then the publishing unit's (发布单位：食品组)
     bodies = sorted(PUBLISHER_LINE_RE.finditer(text, 0, 600), key=lambda b: not b.group(0).startswith("发文机关"))
@@ -4538,9 +4548,12 @@ VERDICT_CUES = (
 )
 
 
-def _verdict_against(title: str, policy: PolicyResult) -> bool:
-    """Whether the rules said something against the whole article: an explainer's headline, a monthly roundup of
-    rules, or a verdict cue on one of its documents (``VERDICT_CUES``)."""
+def _rules_decided(title: str, policy: PolicyResult) -> bool:
+    """Whether the rules have their say on the whole article, which a statistical reader leaves alone: a release
+    found, a digest, an explainer's headline, a monthly roundup of rules, or a verdict cue on one of its documents
+    (``VERDICT_CUES``)."""
+    if policy.is_release or policy.digest:
+        return True
     explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
     return bool(
         explainer or MONTHLY_RULES_RE.search(title) or any(d.cue.startswith(VERDICT_CUES) for d in policy.documents)
@@ -4554,8 +4567,11 @@ def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
     headline as a document title (when no document of the headline has a cue), else the lead's first document
     without a cue (a document the lead cites with 根据 is not the subject); None where there is none. A statistical
     reader may promote it."""
-    if policy.is_release or policy.digest or _verdict_against(title, policy):
-        return None
+    return None if _rules_decided(title, policy) else _named_subject(title, policy)
+
+
+def _named_subject(title: str, policy: PolicyResult) -> PolicyDocument | None:
+    """The document of :func:`silent_subject`, where the rules have not decided on the article."""
     in_headline = [d for d in policy.documents if d.field == "title"]
     if in_headline:
         return None if in_headline[0].cue else in_headline[0]
@@ -4572,8 +4588,10 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
     digest, explainer's headline or ``VERDICT_CUES``), the headline itself as an untitled measure
     ("香港楼市即日起全面撤辣", "两部门宣布：减半征收证券交易印花税"): news of a measure announced often names no
     document at all. Its title is the headline as written, with no issuer or type the text would have to give."""
-    subject = silent_subject(title, text, policy)
-    if subject is not None or policy.is_release or policy.digest or _verdict_against(title, policy):
+    if _rules_decided(title, policy):
+        return None
+    subject = _named_subject(title, policy)
+    if subject is not None:
         return subject
     headline = title.strip()
     if not headline:
