@@ -72,6 +72,10 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "政策",
     "任务",
     "路线图",
+    "蓝图",  # 香港气候行动蓝图2050, 基层医疗健康蓝图: the plans Hong Kong's government publishes
+    "规画",  # Taiwan's 規畫 (OpenCC keeps it apart from 规划): 2050净零路径规画
+    "规例",  # Hong Kong's subsidiary legislation: 产品环保责任(塑胶购物袋)规例
+    "须知",  # Taiwan's application rules for a subsidy (申请须知, 作业须知)
     "意见稿",
     "建议",
     "白皮书",
@@ -149,6 +153,8 @@ NON_DOCUMENT_RE = re.compile(
     # a bulletin of figures (统计公报, 水资源公报, 人口普查公报 …); a joint communiqué (联合公报) is diplomatic
     r"|^(?!.*联合)(?!.*新闻公报).*公报$|统计年鉴$|年鉴$|(?:月|季|年)报$|快报$|数据$|指数$"
     r"|报告$|蓝皮书$|绿皮书$|研究$|部门(?:预算|决算)$"
+    r"|报告\s*(?:19|20)\d{2}(?:年度?)?\s*$"  # 《澳门环境状况报告2022》: a year's report, its year after it
+    r"|(?:中期|成效|绩效|实施)评估$"  # 《…规划中期实施及成效评估》: an evaluation of a plan, no plan
     r"|讲话$|致辞$|发言$|演讲$|贺信$|答记者问$|问答$|解读$|访谈$|专访$|综述$|评论$|社论$|述评$"
     r"|(?:会议|座谈会|发布会|论坛|峰会|研讨会|博览会)$|(?:会|会议)(?:召开|举行|开幕|闭幕)$"
     r"|自律公约$|倡议书?$"  # an industry's self-regulation pact or proposal, not a government's document

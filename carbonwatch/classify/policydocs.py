@@ -241,6 +241,96 @@ ISSUER_ALIASES: dict[str, str] = {
     "内政部": "内政部",
     "国发会": "国家发展委员会",
 }
+# Hong Kong's and Macau's bureaus and departments, by their official names and the short forms their press uses
+# (the corpus counts their releases). On the mainland a bureau has its place before it (市教育局), which the
+# look-behinds of the alias pattern keep out, and a name ending like one of these is another body's
+# (生态环境局, 经济发展局: :data:`SAR_TAIL_HEADS`); names mainland cities also give a bureau (财政局, 卫生局, 旅游局,
+# 房屋局, 海关) are left out, for a bare one could be either.
+SAR_BODIES: dict[str, str] = {
+    "政务司": "香港特别行政区政务司",
+    "财政司": "香港特别行政区财政司",
+    "律政司": "香港特别行政区律政司",
+    "公务员事务局": "香港特别行政区公务员事务局",
+    "政制及内地事务局": "香港特别行政区政制及内地事务局",
+    "文化体育及旅游局": "香港特别行政区文化体育及旅游局",
+    "环境及生态局": "香港特别行政区环境及生态局",
+    "环境局": "香港特别行政区环境局",
+    "医务卫生局": "香港特别行政区医务卫生局",
+    "食物及卫生局": "香港特别行政区食物及卫生局",
+    "民政及青年事务局": "香港特别行政区民政及青年事务局",
+    "民政事务局": "香港特别行政区民政事务局",
+    "劳工及福利局": "香港特别行政区劳工及福利局",
+    "保安局": "香港特别行政区保安局",
+    "商务及经济发展局": "香港特别行政区商务及经济发展局",
+    "发展局": "香港特别行政区发展局",
+    "财经事务及库务局": "香港特别行政区财经事务及库务局",
+    "运输及物流局": "香港特别行政区运输及物流局",
+    "运输及房屋局": "香港特别行政区运输及房屋局",
+    "创新科技及工业局": "香港特别行政区创新科技及工业局",
+    "创新及科技局": "香港特别行政区创新及科技局",
+    "环境保护署": "香港特别行政区环境保护署",
+    "运输署": "香港特别行政区运输署",
+    "入境事务处": "香港特别行政区入境事务处",
+    "卫生署": "香港特别行政区卫生署",
+    "屋宇署": "香港特别行政区屋宇署",
+    "地政总署": "香港特别行政区地政总署",
+    "规划署": "香港特别行政区规划署",
+    "渠务署": "香港特别行政区渠务署",
+    "水务署": "香港特别行政区水务署",
+    "机电工程署": "香港特别行政区机电工程署",
+    "社会福利署": "香港特别行政区社会福利署",
+    "劳工处": "香港特别行政区劳工处",
+    "香港金融管理局": "香港特别行政区金融管理局",
+    "金管局": "香港特别行政区金融管理局",
+    "证券及期货事务监察委员会": "香港特别行政区证券及期货事务监察委员会",
+    "保险业监管局": "香港特别行政区保险业监管局",
+    "强制性公积金计划管理局": "香港特别行政区强制性公积金计划管理局",
+    "积金局": "香港特别行政区强制性公积金计划管理局",
+    "渔农自然护理署": "香港特别行政区渔农自然护理署",
+    "渔护署": "香港特别行政区渔农自然护理署",
+    "食物环境卫生署": "香港特别行政区食物环境卫生署",
+    "食环署": "香港特别行政区食物环境卫生署",
+    "康乐及文化事务署": "香港特别行政区康乐及文化事务署",
+    "民政事务总署": "香港特别行政区民政事务总署",
+    "路政署": "香港特别行政区路政署",
+    "土木工程拓展署": "香港特别行政区土木工程拓展署",
+    "知识产权署": "香港特别行政区知识产权署",
+    "消防处": "香港特别行政区消防处",
+    "警务处": "香港特别行政区警务处",
+    "香港海关": "香港特别行政区海关",
+    "教育局": "香港特别行政区教育局",
+    "经济及科技发展局": "澳门特别行政区经济及科技发展局",
+    "经济局": "澳门特别行政区经济局",
+    "环境保护局": "澳门特别行政区环境保护局",
+    "交通事务局": "澳门特别行政区交通事务局",
+    "社会工作局": "澳门特别行政区社会工作局",
+    "劳工事务局": "澳门特别行政区劳工事务局",
+    "土地工务局": "澳门特别行政区土地工务局",
+    "土地工务运输局": "澳门特别行政区土地工务运输局",
+    "教育及青年发展局": "澳门特别行政区教育及青年发展局",
+    "教育暨青年局": "澳门特别行政区教育暨青年局",
+    "市政署": "澳门特别行政区市政署",
+    "民政总署": "澳门特别行政区民政总署",
+    "澳门金融管理局": "澳门特别行政区金融管理局",
+    "经济财政司": "澳门特别行政区经济财政司",
+    "社会文化司": "澳门特别行政区社会文化司",
+    "运输工务司": "澳门特别行政区运输工务司",
+    "行政法务司": "澳门特别行政区行政法务司",
+    "保安司": "澳门特别行政区保安司",
+    "能源业发展办公室": "澳门特别行政区能源业发展办公室",
+    "治安警察局": "澳门特别行政区治安警察局",
+    "澳门海关": "澳门特别行政区海关",
+    "特区政府": "特别行政区政府",  # (Hong Kong's or Macau's: the page names which, the name does not)
+    "香港特区政府": "香港特别行政区人民政府",
+    "澳门特区政府": "澳门特别行政区人民政府",
+    "港府": "香港特别行政区人民政府",
+    "香港政府": "香港特别行政区人民政府",
+    "澳门政府": "澳门特别行政区人民政府",
+}
+ISSUER_ALIASES |= SAR_BODIES
+# (heads of the longer names a bare Hong Kong or Macau name ends: 生态环境局, 经济发展局, 联合国环境规划署)
+SAR_TAIL_HEADS: tuple[str, ...] = ("生态", "环境", "人居", "经济", "产业", "城乡", "乡村", "农业", "科技", "投资")
+SAR_TAIL_HEADS += ("商务", "人才", "能源", "社会", "区域", "服务", "文化", "和", "与")
 # Self-regulatory and social bodies publish rules, plans and proposals too (上交所"十四五"发展规划, 行业协会倡议书):
 # those are not a government body's policy documents.
 NON_GOVERNMENT_RE = re.compile(
@@ -256,8 +346,10 @@ _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
 
 def _alias_guard(alias: str) -> str:
     """Look-behinds keeping ``alias`` from matching as the tail of a longer alias."""
-    heads = sorted({a[: -len(alias)] for a in ISSUER_ALIASES if a != alias and a.endswith(alias)})
-    return "".join(f"(?<!{re.escape(h)})" for h in heads)
+    heads = {a[: -len(alias)] for a in ISSUER_ALIASES if a != alias and a.endswith(alias)}
+    if alias in SAR_BODIES:
+        heads |= set(SAR_TAIL_HEADS)
+    return "".join(f"(?<!{re.escape(h)})" for h in sorted(heads))
 
 
 _ALIAS_ALT = "(?<![省市县区])(?:" + "|".join(_alias_guard(a) + re.escape(a) for a in _ALIASES_LONGEST_FIRST) + ")"
@@ -536,7 +628,8 @@ VERB_BEFORE_RE = re.compile(
     # (... and an approval of what a body drew up or reviewed: "批复同意了国家发改委组织编制的《X》", "批复原则同意
     # 自然资源部审查通过的《X》": the approver, before the verb, releases X)
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意(?P<reviewed>了?[^，。；：《》\n]{{2,24}}?(?:组织)?(?:编制|审查通过|审核通过|审定|上报)的)?)?"
-    r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}批)?"
+    # (... or its phase: "推出第三阶段《淘汰老旧柴油车资助计划》", "启动新一轮《X》")
+    r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}(?:批|阶段|期|轮)|新一[轮期])?"
     r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
     rf"|(?:{_VERB_ALT}){_LISTED}"
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
@@ -670,6 +763,10 @@ YEAR_RE = re.compile(
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
 RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天|以来")
 SAME_YEAR_RE = re.compile(r"同年|当年")
+# Taiwan dates by the 民国 era: "金管会于109年8月发布…" is August 2020 (a year of two or three digits, 90 to 129, before
+# a month or 年度; not "建党100年", which no month follows)
+ROC_ERA = 1911
+ROC_YEAR_RE = re.compile(r"(?<![\d０-９])(?:民国)?(?P<roc>9\d|1[0-2]\d)\s*(?:年度|年(?=\s*\d{1,2}\s*月))")
 SAME_YEAR_REACH = 400  # how far back 同年 may look for the year it repeats (a paragraph)
 RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
 # A summary of past years' work ("近年来…印发了《A》《B》", "先后出台了…"), unless a recency word follows it.
@@ -1223,16 +1320,23 @@ def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
         return False
     window = text[max(0, pos - 80) : pos]
     # 同年/当年 refer back to the last explicit year, so search the longer window and keep explicit years.
-    found = [m for m in YEAR_RE.finditer(window) if m.group(1)]
-    if not YEAR_RE.search(sentence):
+    found = _years_in(window)
+    if not YEAR_RE.search(sentence) and not ROC_YEAR_RE.search(sentence):
         return False
     if not found and SAME_YEAR_RE.search(sentence):
         # "在2019年6月，北京市发布《A》……同年8月，北京市商务局印发《B》": the year 同年 refers to is further back
         window = text[max(0, pos - SAME_YEAR_REACH) : pos]
-        found = [m for m in YEAR_RE.finditer(window) if m.group(1)]
-    if found and RECENT_AFTER_YEAR_RE.search(window, found[-1].end()):
+        found = _years_in(window)
+    if found and RECENT_AFTER_YEAR_RE.search(window, found[-1][0]):
         return False  # "自2009年以来…的企业纳入试点，并于日前发布《X》": the nearer 日前 dates the act
-    return bool(found) and int(found[-1].group(1)) < ref_year
+    return bool(found) and found[-1][1] < ref_year
+
+
+def _years_in(window: str) -> list[tuple[int, int]]:
+    """(end, year) of each explicit year in ``window``, in order: 2020年, and Taiwan's 民国 years (109年8月 is 2020)."""
+    found = [(m.end(), int(m.group(1))) for m in YEAR_RE.finditer(window) if m.group(1)]
+    found += [(m.end(), int(m.group("roc")) + ROC_ERA) for m in ROC_YEAR_RE.finditer(window)]
+    return sorted(found)
 
 
 def _inside_brackets(text: str, pos: int) -> bool:
@@ -1906,11 +2010,12 @@ _MACAU_ACT_KINDS = r"行政法规|行政命令|法律|[\u4e00-\u9fff]{2,6}司司
 MACAU_DISPATCH_RE = re.compile(
     r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?:制定)?"  # "透过制定第101/2024号行政长官批示，修改…"
     r"(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示"
+    r"|(?<=行政长官签署)批示|(?<=行政长官签署了)批示"  # "行政长官签署批示，核准…": the dispatch signed
     # ("公报今日刊登第27/2021号行政法规《…》", "特区政府今日公布第51/2025号运输工务司司长批示")
     rf"|第\s*(?P<serial>\d{{1,4}}/\d{{4}})\s*号(?P<kind>{_MACAU_ACT_KINDS}))(?!的)"
 )
 # (what any match of it holds: run it only where this occurs)
-MACAU_ACT_WORD_RE = re.compile(rf"行政长官批示|号(?:{_MACAU_ACT_KINDS})")
+MACAU_ACT_WORD_RE = re.compile(rf"行政长官批示|行政长官签署了?批示|号(?:{_MACAU_ACT_KINDS})")
 # ... and the acts the gazette prints, each under its heading (a serial over its year, then its kind:
 # 第98/2000号行政长官批示, 第2/1999号行政法规, 第3/1999号法律, a secretary's 批示) with its author's enacting formula
 # ("行政长官行使《澳门特别行政区基本法》第五十条赋予的职权……作出本批示", "制定本行政法规", "立法会根据……制定本法律"):
@@ -2106,6 +2211,21 @@ VOUCHER_LAUNCH_RE = re.compile(
     r"(?!发放计划|计划(?:尚未|仍未))"
 )
 VOUCHER_BODY_RE = re.compile(r"政府|[局委厅部办署]")
+# "发展局推出土地共享先导计划", "内政部祭出三大减碳旗舰计划", "劳工就业通计划上路", "低碳永续家园改造补助开跑",
+# "电动公共小巴先导试验计划接受申请": a government scheme (a subsidy, a grant, a pilot) launched or opened for
+# applications is an instrument launched, untitled, as Hong Kong, Macau and Taiwan report their schemes. Its body
+# must be named: before the verb, or, for a headline that names none, in the lead's first sentence; the scheme must
+# be named too (a bare 资助计划 is what an act named before it provides).
+_SCHEME = (
+    r"[^，。；：！!？?\n《》「」]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目)?"
+    r"|[^，。；：！!？?\n《》「」]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划"
+)
+SCHEME_LAUNCH_RE = re.compile(
+    rf"(?P<verb>(?:正式|再次|首次)?(?:推出|祭出|开办))了?(?P<inst>{_SCHEME})(?![\u4e00-\u9fff]{{0,2}}(?:研究|构想|咨询))"
+    rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划)[，,]?\s*(?:(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
+    r"(?P<verb2>接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路)"
+)
+SCHEME_VERB_RE = re.compile(r"推出|祭出|开办|接受申请|开放申请|受理申请|开跑|起跑|上路")
 # "国家市场监管总局（国家标准委）批准37项国家标准样品", "召开…新闻发布会，发布了一批国家标准": a batch of standards
 # approved or published, untitled (each standard has its own number, none is named as the document); not a year's
 # count ("今年以来已发布711项国家标准", "累计发布")
@@ -2133,8 +2253,33 @@ def _launcher_now(text: str, pos: int, ref_year: int | None) -> str | None:
     return find_issuer_before(text, pos)
 
 
-def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
-    """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`)."""
+def _scheme_launched(
+    text: str, m: re.Match[str], field_name: str, ref_year: int | None, lead: str
+) -> list[PolicyDocument]:
+    """The scheme ``m`` (:data:`SCHEME_LAUNCH_RE`) reports launched, with the body that launched it; none where no
+    body is named, the launch is planned or past, or a company runs the scheme."""
+    name = "inst" if m.group("inst") else "inst2"
+    scheme = m.group(name).lstrip("，, ")
+    clause = _clause_before(text, m.start())
+    if COMPANY_SUBJECT_RE.search(clause[-12:] + scheme) or _future(clause + scheme[:4]):
+        return []
+    launcher = _launcher_now(text, m.start(), ref_year)
+    if launcher is None and field_name == "title" and lead:
+        # (the lead's words up to its body say whether it acted: "环保署今日宣布，…计划今日起接受申请", not "将")
+        body = next((b for b in JOINT_RE.finditer(lead) if canonical_issuer(b.group(0))), None)
+        if body and not _future(lead[: body.start()]) and not COMPANY_SUBJECT_RE.search(lead[: body.end()]):
+            launcher = canonical_issuer(body.group(0))
+    if launcher is None or MULTI_RE.fullmatch(launcher):
+        return []
+    cue = f"scheme launched: {m.group(0)[-30:]}"
+    return [_released(scheme, launcher, None, field_name, (m.end(name) - len(scheme), m.end(name)), cue)]
+
+
+def _decision_docs(
+    text: str, field_name: str, ref_year: int | None, headline: str = "", headline_lead: str = ""
+) -> list[PolicyDocument]:
+    """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`); ``headline_lead`` is the
+    lead a headline's decision may take its body from."""
     docs: list[PolicyDocument] = []
     limit = len(text) if field_name == "title" else _lead_paragraph_end(text, headline)
     window = text[:limit]
@@ -2194,6 +2339,8 @@ def _decision_docs(text: str, field_name: str, ref_year: int | None, headline: s
             continue  # "香港“财爷”再派糖：向全民派发…消费券": a place or a person's nickname, no body acting
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
+    for m in SCHEME_LAUNCH_RE.finditer(text, 0, limit) if SCHEME_VERB_RE.search(window) else iter(()):
+        docs += _scheme_launched(text, m, field_name, ref_year, headline_lead)
     for m in STANDARDS_BATCH_RE.finditer(text, 0, limit) if "标准" in window else iter(()):
         if STANDARDS_COUNT_RE.search(_clause_before(text, m.start()) + m.group("verb")):
             continue
@@ -3686,10 +3833,14 @@ def _selection_document(title: str) -> PolicyDocument | None:
 
 # A day the text reports something happened on: "2023年5月10日", "于2022年6月印发" (not one it looks ahead to: 自…起,
 # 将于, 到…, 截至, …前).
-REPORTED_DATE_RE = re.compile(
+_NOT_AHEAD_BEFORE = (
     r"(?<!自)(?<!从)(?<!到)(?<!至)(?<!截至)(?<!截止)(?<!将于)(?<!将在)(?<!预计)(?<!计划)(?<!力争)(?<!将)"
-    r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?"
-    r"(?![^，。；\n]{0,12}?(?:起|前|止|以后|之后|开始|到期|截止|施行|实施|生效))"
+)
+_NOT_AHEAD_AFTER = r"(?![^，。；\n]{0,12}?(?:起|前|止|以后|之后|开始|到期|截止|施行|实施|生效))"
+REPORTED_DATE_RE = re.compile(_NOT_AHEAD_BEFORE + r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?" + _NOT_AHEAD_AFTER)
+# ... and a day Taiwan dates by its 民国 era (114年3月30日)
+ROC_REPORTED_DATE_RE = re.compile(
+    _NOT_AHEAD_BEFORE + r"(?<![\d０-９])(?P<roc>9\d|1[0-2]\d)年\d{1,2}月\d{1,2}日" + _NOT_AHEAD_AFTER
 )
 
 
@@ -3697,6 +3848,7 @@ def _reported_year(text: str) -> int | None:
     """An undated article's year at the earliest: the latest year of a day it reports something happened on (an
     article is not written before the events it reports), or None."""
     years = [int(m.group(1)) for m in REPORTED_DATE_RE.finditer(text)]
+    years += [int(m.group("roc")) + ROC_ERA for m in ROC_REPORTED_DATE_RE.finditer(text)]
     return max(years) if years else None
 
 
@@ -3729,7 +3881,8 @@ def recognise(
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _header_docs(text, "text", ref_year)
-    docs += _decision_docs(title, "title", ref_year) + _decision_docs(text, "text", ref_year, title)
+    lead = text[_lead_start(text, title) : _lead_end(text, title)]
+    docs += _decision_docs(title, "title", ref_year, headline_lead=lead) + _decision_docs(text, "text", ref_year, title)
     if not any(d.is_release for d in docs):
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
     items = _digest_items(title, text)
