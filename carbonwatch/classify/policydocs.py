@@ -320,6 +320,7 @@ SAR_BODIES: dict[str, str] = {
     "能源业发展办公室": "澳门特别行政区能源业发展办公室",
     "治安警察局": "澳门特别行政区治安警察局",
     "澳门海关": "澳门特别行政区海关",
+    "香港邮政": "香港特别行政区香港邮政",
     "特区政府": "特别行政区政府",  # (Hong Kong's or Macau's: the page names which, the name does not)
     "香港特区政府": "香港特别行政区人民政府",
     "澳门特区政府": "澳门特别行政区人民政府",
@@ -2222,10 +2223,18 @@ _SCHEME = (
 )
 SCHEME_LAUNCH_RE = re.compile(
     rf"(?P<verb>(?:正式|再次|首次)?(?:推出|祭出|开办))了?(?P<inst>{_SCHEME})(?![\u4e00-\u9fff]{{0,2}}(?:研究|构想|咨询))"
-    rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划)[，,]?\s*(?:(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
+    rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
     r"(?P<verb2>接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路)"
 )
 SCHEME_VERB_RE = re.compile(r"推出|祭出|开办|接受申请|开放申请|受理申请|开跑|起跑|上路")
+# "交通事务局公布，明日（8日）起调升的士收费", "运输署提醒市民，…17日上午5时起实施分时段收费": a government body
+# changing a charge it sets (fares, tolls, postage, tariffs) from a day puts a policy instrument in force, untitled;
+# the day must be said (a charge "to be reviewed" changes nothing), and the body named as for a scheme
+_CHARGE = r"[^，。；：！!？?\n《》]{0,12}?(?:收费|车费|票价|邮费|费率|电价|水价|水费|电费|燃气价格|天然气价格|隧道费)"
+CHARGE_CHANGE_RE = re.compile(
+    r"(?:起|生效后?)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
+    rf"{_CHARGE})|(?P<inst2>加价|减价))"
+)
 # "国家市场监管总局（国家标准委）批准37项国家标准样品", "召开…新闻发布会，发布了一批国家标准": a batch of standards
 # approved or published, untitled (each standard has its own number, none is named as the document); not a year's
 # count ("今年以来已发布711项国家标准", "累计发布")
@@ -2254,10 +2263,10 @@ def _launcher_now(text: str, pos: int, ref_year: int | None) -> str | None:
 
 
 def _scheme_launched(
-    text: str, m: re.Match[str], field_name: str, ref_year: int | None, lead: str
+    text: str, m: re.Match[str], field_name: str, ref_year: int | None, lead: str, what: str = "scheme launched"
 ) -> list[PolicyDocument]:
-    """The scheme ``m`` (:data:`SCHEME_LAUNCH_RE`) reports launched, with the body that launched it; none where no
-    body is named, the launch is planned or past, or a company runs the scheme."""
+    """The scheme ``m`` (:data:`SCHEME_LAUNCH_RE`, or the charge of :data:`CHARGE_CHANGE_RE`) reports launched, with
+    the body that launched it; none where no body is named, the launch is planned or past, or a company runs it."""
     name = "inst" if m.group("inst") else "inst2"
     scheme = m.group(name).lstrip("，, ")
     clause = _clause_before(text, m.start())
@@ -2271,7 +2280,7 @@ def _scheme_launched(
             launcher = canonical_issuer(body.group(0))
     if launcher is None or MULTI_RE.fullmatch(launcher):
         return []
-    cue = f"scheme launched: {m.group(0)[-30:]}"
+    cue = f"{what}: {m.group(0)[-30:]}"
     return [_released(scheme, launcher, None, field_name, (m.end(name) - len(scheme), m.end(name)), cue)]
 
 
@@ -2341,6 +2350,8 @@ def _decision_docs(
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in SCHEME_LAUNCH_RE.finditer(text, 0, limit) if SCHEME_VERB_RE.search(window) else iter(()):
         docs += _scheme_launched(text, m, field_name, ref_year, headline_lead)
+    for m in CHARGE_CHANGE_RE.finditer(text, 0, limit) if "起" in window or "生效" in window else iter(()):
+        docs += _scheme_launched(text, m, field_name, ref_year, headline_lead, "charge changed")
     for m in STANDARDS_BATCH_RE.finditer(text, 0, limit) if "标准" in window else iter(()):
         if STANDARDS_COUNT_RE.search(_clause_before(text, m.start()) + m.group("verb")):
             continue

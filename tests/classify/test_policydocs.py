@@ -4803,3 +4803,52 @@ def test_an_undated_taiwan_page_is_dated_by_the_days_it_reports_in_its_own_era()
     text = "环境部于114年3月30日公告新制。\n该部于2024年5月公告《碳费收费办法》。"
     assert _reported_year(text) == 2025
     assert [d.title for d in recognise("", text).releases if "碳费" in d.title] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "charge", "issuer"),
+    [
+        # a government body changing a charge it sets from a day puts an instrument in force, untitled
+        (
+            "澳门8日起调升的士收费",
+            "澳门交通事务局公布，明日（8日）起调升的士收费，起表由19元加至21元。",
+            "的士收费",
+            "澳门特别行政区交通事务局",
+        ),
+        (
+            "三隧分时段收费星期日实施",
+            "运输署提醒市民，三条过海隧道本月17日上午5时起实施分时段收费。",
+            "分时段收费",
+            "香港特别行政区运输署",
+        ),
+        (
+            "香港邮政明年加邮费",
+            "香港邮政宣布由明年一月一日起加价，会按邮件的尺寸分三级收费。",
+            "加价",
+            "香港特别行政区香港邮政",
+        ),
+    ],
+)
+def test_a_charge_a_government_body_changes_from_a_day_is_a_release(
+    title: str, text: str, charge: str, issuer: str
+) -> None:
+    released = recognise(title, text, published_at=Y2025).releases
+    assert (charge, issuer) in [(d.title, d.issuer) for d in released]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("电网公司7月起上调电价", "某电网有限公司宣布7月起上调电价。"),  # a company's own price
+        ("的士收费或将调升", "交通事务局表示，将研究调升的士收费。"),  # no day, a study
+    ],
+)
+def test_a_charge_a_company_changes_or_a_body_only_studies_is_no_release(title: str, text: str) -> None:
+    assert not recognise(title, text, published_at=Y2025).is_release
+
+
+def test_a_titled_scheme_opened_for_applications_is_released_by_the_body_of_the_lead() -> None:
+    title = "「EV屋苑充电易资助计划」接受申请"
+    text = "环境局发言人公布，政府推出协助私人住宅楼宇停车场安装充电设施的「EV屋苑充电易资助计划」，今日开始接受申请。"
+    released = recognise(corner_titles(title), corner_titles(text), published_at=Y2025).releases
+    assert ("EV屋苑充电易资助计划", "香港特别行政区环境局") in [(d.title_norm, d.issuer) for d in released]
