@@ -668,7 +668,9 @@ VERB_AFTER_RE = re.compile(
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
     # "《条例》昨日经深圳市人大常委会会议表决通过": a legislature's vote, named after the title
     rf"|(?P<voted>经[^，。；《》]{{0,12}}?{_LEGISLATURE}[^，。；《》]{{0,24}}?(?:表决|审议)?通过)"
-    rf"|(?:修正草案|修正案|草案|部分条文)?(?:已经?|今天|今日|\d{{1,2}}日)?{_THIRD_READING})"  # "》修正案三读通过"
+    rf"|(?:修正草案|修正案|草案|部分条文)?(?:已经?|今天|今日|\d{{1,2}}日)?{_THIRD_READING}"  # "》修正案三读通过"
+    # "《2025食物搀杂(金属杂质含量)(修订)规例》已于2025年6月27日刊宪": Hong Kong's subsidiary legislation published
+    r"|(?:已经?)?(?:于\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?刊宪)"
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
     rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
 )
@@ -817,7 +819,8 @@ PLAIN_ABOUT_RE = re.compile(
 # (公告 as the verb too, as Taiwan writes it: "经济部5日公告2024年度各类再生能源趸购费率"; never the noun before an
 # announcement's serial number, "农业农村部公告2019年第117号").
 YEAR_TITLE_RE = re.compile(
-    rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?!(?:19|20)\d{{2}}年第))了?"
+    # (a headline may set the title off by a space: "劳动部公告 2026年起最低工资月薪2万9500元")
+    rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?![ \u3000]?(?:19|20)\d{{2}}年第))了?[ \u3000]?"
     rf"(?P<title>(?:19|20)\d{{2}}年度?[^\s，。；：:、！？!?《》()（）]{{2,24}}?)(?=[，。；：:！？!?\s]|$)"
 )
 TIME_CLAUSE_END_RE = re.compile(r"(?:之后|以后|以来|后|时)$")
@@ -2036,7 +2039,12 @@ MACAU_GOVERNMENT = canonical_issuer("澳门特别行政区行政长官")
 # Hong Kong's government publishes its subsidiary legislation and notices in the Gazette (刊宪): "政府今日（22日）刊宪，
 # 宣布…", "政府今日在宪报刊登根据…颁布的《…技术备忘录》"; a bill gazetted before it goes to the legislature (条例草案…
 # 刊登宪报) is no law yet.
-GAZETTED_RE = re.compile(r"(?:特区)?政府(?:今日|今天|昨日|昨天|日前|[（(][^（）()]{1,8}[）)])*(?:刊宪|在宪报刊登)")
+# ... or one of its bureaus, or the bureau's secretary ("保安局局长刊宪禁止…在港运作")
+_SAR_BODY_ALT = "|".join(sorted(map(re.escape, SAR_BODIES), key=len, reverse=True))
+GAZETTED_RE = re.compile(
+    rf"(?:(?:特区)?政府|(?:{_SAR_BODY_ALT})(?:局长|署长|处长|司长)?)"
+    r"(?:今日|今天|昨日|昨天|日前|[（(][^（）()]{1,8}[）)])*(?:刊宪|在宪报刊登)"
+)
 HONG_KONG_GOVERNMENT = canonical_issuer("香港特别行政区政府")
 # "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
 # government named by its level alone is the one of that level the headline names.

@@ -4852,3 +4852,24 @@ def test_a_titled_scheme_opened_for_applications_is_released_by_the_body_of_the_
     text = "环境局发言人公布，政府推出协助私人住宅楼宇停车场安装充电设施的「EV屋苑充电易资助计划」，今日开始接受申请。"
     released = recognise(corner_titles(title), corner_titles(text), published_at=Y2025).releases
     assert ("EV屋苑充电易资助计划", "香港特别行政区环境局") in [(d.title_norm, d.issuer) for d in released]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        # Hong Kong's subsidiary legislation gazetted, named before the verb, or gazetted by a bureau's secretary
+        ("", "《2025食物搀杂（金属杂质含量）（修订）规例》已于2025年6月27日刊宪，更新食物中金属杂质含量的标准。", True),
+        ("保安局局长刊宪禁止两个组织在港运作", "", True),
+        # ... not a bill, which goes to the legislature next
+        ("", "《2008年空气污染管制（修订）条例草案》今日刊宪，2月20日提交立法会。", False),
+    ],
+)
+def test_what_hong_kong_gazettes_is_released_but_not_a_bill(title: str, text: str, released: bool) -> None:
+    assert recognise(title, text, published_at=Y2025).is_release is released
+
+
+def test_a_headline_may_set_a_year_named_rate_off_its_verb_by_a_space() -> None:
+    docs = recognise("劳动部公告 2026年起最低工资月薪2万9500元", "", published_at=Y2025).releases
+    assert [(d.title, d.issuer) for d in docs] == [("2026年起最低工资月薪2万9500元", "劳动部")]
+    # ... an announcement's serial number is no title, spaced or not
+    assert not recognise("农业农村部公告 2019年第117号", "", published_at=Y2025).is_release
