@@ -2229,12 +2229,16 @@ _SCHEME = (
     r"[^，。；：！!？?\n《》「」]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目)?"
     r"|[^，。；：！!？?\n《》「」]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划"
 )
+_SCHEME_LAUNCH_VERBS = "推出|祭出|开办"
+_SCHEME_OPEN_VERBS = "接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路"
 SCHEME_LAUNCH_RE = re.compile(
-    rf"(?P<verb>(?:正式|再次|首次)?(?:推出|祭出|开办))了?(?P<inst>{_SCHEME})(?![\u4e00-\u9fff]{{0,2}}(?:研究|构想|咨询))"
+    rf"(?P<verb>(?:正式|再次|首次)?(?:{_SCHEME_LAUNCH_VERBS}))了?(?P<inst>{_SCHEME})"
+    r"(?![\u4e00-\u9fff]{0,2}(?:研究|构想|咨询))"
     rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
-    r"(?P<verb2>接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路)"
+    rf"(?P<verb2>{_SCHEME_OPEN_VERBS})"
 )
-SCHEME_VERB_RE = re.compile(r"推出|祭出|开办|接受申请|开放申请|受理申请|开跑|起跑|上路")
+# (what any match of it holds: run it only where one of its verbs occurs)
+SCHEME_VERB_RE = re.compile(f"{_SCHEME_LAUNCH_VERBS}|{_SCHEME_OPEN_VERBS}")
 # "交通事务局公布，明日（8日）起调升的士收费", "运输署提醒市民，…17日上午5时起实施分时段收费": a government body
 # changing a charge it sets (fares, tolls, postage, tariffs) from a day puts a policy instrument in force, untitled;
 # the day must be said (a charge "to be reviewed" changes nothing), and the body named as for a scheme
@@ -2271,7 +2275,7 @@ def _launcher_now(text: str, pos: int, ref_year: int | None) -> str | None:
 
 
 def _scheme_launched(
-    text: str, m: re.Match[str], field_name: str, ref_year: int | None, lead: str, what: str = "scheme launched"
+    text: str, m: re.Match[str], field_name: str, ref_year: int | None, page_text: str, what: str = "scheme launched"
 ) -> list[PolicyDocument]:
     """The scheme ``m`` (:data:`SCHEME_LAUNCH_RE`, or the charge of :data:`CHARGE_CHANGE_RE`) reports launched, with
     the body that launched it; none where no body is named, the launch is planned or past, or a company runs it."""
@@ -2281,11 +2285,15 @@ def _scheme_launched(
     if COMPANY_SUBJECT_RE.search(clause[-12:] + scheme) or _future(clause + scheme[:4]):
         return []
     launcher = _launcher_now(text, m.start(), ref_year)
-    if launcher is None and field_name == "title" and lead:
-        # (the lead's words up to its body say whether it acted: "环保署今日宣布，…计划今日起接受申请", not "将")
-        body = next((b for b in JOINT_RE.finditer(lead) if canonical_issuer(b.group(0))), None)
-        if body and not _future(lead[: body.start()]) and not COMPANY_SUBJECT_RE.search(lead[: body.end()]):
-            launcher = canonical_issuer(body.group(0))
+    if launcher is None and field_name == "title" and page_text:
+        # a headline's scheme with no body: the first body of the lead under it, whose words up to the body say
+        # whether it acted ("环保署今日宣布，…计划今日起接受申请", not "将")
+        lead = page_text[_lead_start(page_text, text) : _lead_end(page_text, text)]
+        for body in JOINT_RE.finditer(lead):
+            if (named := canonical_issuer(body.group(0))) is not None:
+                if not _future(lead[: body.start()]) and not COMPANY_SUBJECT_RE.search(lead[: body.end()]):
+                    launcher = named
+                break
     if launcher is None or MULTI_RE.fullmatch(launcher):
         return []
     cue = f"{what}: {m.group(0)[-30:]}"
@@ -2293,10 +2301,10 @@ def _scheme_launched(
 
 
 def _decision_docs(
-    text: str, field_name: str, ref_year: int | None, headline: str = "", headline_lead: str = ""
+    text: str, field_name: str, ref_year: int | None, headline: str = "", page_text: str = ""
 ) -> list[PolicyDocument]:
-    """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`); ``headline_lead`` is the
-    lead a headline's decision may take its body from."""
+    """Untitled decisions in the headline or the lead paragraph (see :data:`DECISION_RE`); ``page_text`` is the
+    article under a headline, whose lead a headline's scheme may take its body from."""
     docs: list[PolicyDocument] = []
     limit = len(text) if field_name == "title" else _lead_paragraph_end(text, headline)
     window = text[:limit]
@@ -2357,9 +2365,9 @@ def _decision_docs(
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in SCHEME_LAUNCH_RE.finditer(text, 0, limit) if SCHEME_VERB_RE.search(window) else iter(()):
-        docs += _scheme_launched(text, m, field_name, ref_year, headline_lead)
+        docs += _scheme_launched(text, m, field_name, ref_year, page_text)
     for m in CHARGE_CHANGE_RE.finditer(text, 0, limit) if "起" in window or "生效" in window else iter(()):
-        docs += _scheme_launched(text, m, field_name, ref_year, headline_lead, "charge changed")
+        docs += _scheme_launched(text, m, field_name, ref_year, page_text, "charge changed")
     for m in STANDARDS_BATCH_RE.finditer(text, 0, limit) if "标准" in window else iter(()):
         if STANDARDS_COUNT_RE.search(_clause_before(text, m.start()) + m.group("verb")):
             continue
@@ -3900,8 +3908,7 @@ def recognise(
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _header_docs(text, "text", ref_year)
-    lead = text[_lead_start(text, title) : _lead_end(text, title)]
-    docs += _decision_docs(title, "title", ref_year, headline_lead=lead) + _decision_docs(text, "text", ref_year, title)
+    docs += _decision_docs(title, "title", ref_year, page_text=text) + _decision_docs(text, "text", ref_year, title)
     if not any(d.is_release for d in docs):
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
     items = _digest_items(title, text)

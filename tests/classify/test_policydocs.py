@@ -4724,6 +4724,13 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "劳工就业通计划",
             "劳动部",
         ),
+        # ... by any of its verbs (开始受理 too)
+        (
+            "青年创业资助计划开始受理",
+            "劳工处宣布，青年创业资助计划今日开始受理。",
+            "青年创业资助计划",
+            "香港特别行政区劳工处",
+        ),
     ],
 )
 def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
