@@ -781,6 +781,7 @@ SUMMARY_PAST_RE = re.compile(
 # Headline / notice forms without 《》.
 NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
 _TITLE_CHARS = r"[^\s，。；：:！？!?、《》()（）【】\[\]]"
+_NOT_AFTER_KIND = "".join(f"(?<!{kind})" for kind in DOC_TYPES)  # not right after a kind (the end of a title)
 _PAREN_GROUP = r"[（(][^（）()\s，。]{1,12}[）)]"  # "苏州市“近零碳”工厂（第二批）名单公布": a batch or status inside
 # A headline's purpose clause after an untitled kind: "印发意见推动现代职业教育高质量发展".
 _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
@@ -790,7 +791,11 @@ ISSUER_VERB_TITLE_RE = re.compile(
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:”(?=[，。；\s]|$))?"
     # "公布2025年度新培育绿色工厂、绿色工业园区…公示名单": one list of the kinds of things its 、 enumerates
-    rf"|{_TITLE_CHARS}{{2,30}}(?:、{_TITLE_CHARS}{{2,30}}?){{1,4}}(?:名单|目录|清单))"
+    rf"|{_TITLE_CHARS}{{2,30}}(?:、{_TITLE_CHARS}{{2,30}}?){{1,4}}(?:名单|目录|清单)"
+    # ... and the fields one plan covers, those after the first a word or two: "印发十堰市2024年度水、大气、土壤污染
+    # 防治攻坚行动实施方案"
+    # (not two documents: "印发工作方案、实施细则", the first ending in its kind)
+    rf"|{_TITLE_CHARS}{{2,30}}?{_NOT_AFTER_KIND}(?:、{_TITLE_CHARS}{{1,4}}){{1,3}}、{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))"
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )
 _HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
@@ -2034,8 +2039,18 @@ MACAU_DISPATCH_OPENING_RE = re.compile(
 )
 MACAU_ACT_HEAD_CHARS = 300
 MACAU_ENACTING_CHARS = 1500
-# ... issued by the government he heads, as the issuers' table names it
+# ... issued by the government he heads, as the issuers' table names it; a secretary's dispatch
+# (第1/2022号经济财政司司长批示) by the secretary who signs it, under the delegated powers it recites
 MACAU_GOVERNMENT = canonical_issuer("澳门特别行政区行政长官")
+
+
+def _macau_act_issuer(kind: str) -> str | None:
+    """The body that issues a Macau act of ``kind`` (行政法规, 行政长官批示, 经济财政司司长批示 …)."""
+    if kind.endswith("司司长批示"):
+        return canonical_issuer(kind[: -len("批示")]) or MACAU_GOVERNMENT
+    return MACAU_GOVERNMENT
+
+
 # Hong Kong's government publishes its subsidiary legislation and notices in the Gazette (刊宪): "政府今日（22日）刊宪，
 # 宣布…", "政府今日在宪报刊登根据…颁布的《…技术备忘录》"; a bill gazetted before it goes to the legislature (条例草案…
 # 刊登宪报) is no law yet.
@@ -2433,7 +2448,7 @@ def _decision_docs(
             title, kind, cue = f"第{serial}号{m.group('kind')}", m.group("kind"), f"Macau act published: {m.group(0)}"
         else:
             title, kind, cue = "行政长官批示", "批示", f"Chief Executive's dispatch: {m.group(0)}"
-        docs.append(_released(title, MACAU_GOVERNMENT, kind, field_name, m.span("title"), cue, number))
+        docs.append(_released(title, _macau_act_issuer(title), kind, field_name, m.span("title"), cue, number))
     for m in GAZETTED_RE.finditer(text, 0, limit) if "宪" in window else iter(()):
         if "草案" in window or _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
@@ -2925,11 +2940,14 @@ OUTLINE_RE = re.compile(
 _ADOPTION_DATE = r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?"
 _ADOPTED_AT_MEETING = r"第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:审议)?(?:通过|批准)"
 DASH_ADOPTION_RE = re.compile(rf"——\s*{_ADOPTION_DATE}[^—（）()]{{2,40}}?{_ADOPTED_AT_MEETING}")
+_DOC_KINDS_FOR_NOTE = r"条例|法|规定|办法|规则|决定|细则"
 # A regulation printed with its adoption note: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
 ADOPTION_NOTE_RE = re.compile(
     # (the note may run over two printed lines: "（2022年7月29日安徽省第十三届人民代表大会 / 常务委员会第三十五次
     # 会议通过）")
-    rf"(?m)^[ \t\u3000]*[（(]\s*{_ADOPTION_DATE}\s*(?P<body>[^（）()\n]{{4,40}}?(?:\n[^（）()\n]{{1,20}}?)?)"
+    # (... or after the heading on its line: "福建省气候资源保护和利用条例 (2023年3月31日福建省…会议通过)")
+    rf"(?m)^[ \t\u3000]*(?:[^\n（()。，；]{{4,60}}?(?:{_DOC_KINDS_FOR_NOTE})[ \t\u3000]*)?"
+    rf"[（(]\s*{_ADOPTION_DATE}\s*(?P<body>[^（）()\n]{{4,40}}?(?:\n[^（）()\n]{{1,20}}?)?)"
     rf"{_ADOPTED_AT_MEETING}"
 )
 NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
@@ -4041,8 +4059,8 @@ def recognise(
         merged.append(announced)
     if not any(d.is_release for d in merged) and (announced := _formula_announcement(title, text)):
         merged.append(announced)
-    if not any(d.is_release for d in merged) and (act := _macau_printed_act(title, text)):
-        merged.append(act)
+    if not any(d.is_release for d in merged):
+        merged += _macau_printed_acts(title, text)
     if _non_government_letterhead(text):
         # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
         for d in merged:
@@ -4158,9 +4176,11 @@ def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
     return _released("公告", issuer, "公告", "title", (m.start(), m.start() + 2), cue)
 
 
-def _macau_printed_act(title: str, text: str) -> PolicyDocument | None:
-    """The Macau act a page prints: its heading in the headline or at the top of the text, and its author's enacting
-    formula below it (``MACAU_ACT_HEADING_RE``, ``MACAU_ENACTING_RE``); None otherwise."""
+def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
+    """The Macau acts a page prints: the first under its heading in the headline or at the top of the text, with its
+    author's enacting formula below it (``MACAU_ACT_HEADING_RE``, ``MACAU_ENACTING_RE``), then each further act the
+    gazette page prints the same way, its heading on a line of its own and its formula before the next heading
+    ("第32/2020号行政长官批示 … 作出本批示。/ 第33/2020号行政长官批示 … 作出本批示。"); none otherwise."""
     head = MACAU_ACT_HEADING_RE.match(title.strip())
     field_name, at = "title", 0
     if head is None:
@@ -4172,17 +4192,36 @@ def _macau_printed_act(title: str, text: str) -> PolicyDocument | None:
             start = len(text) - len(text.lstrip())
             kind = opening.group("author") + "批示"
             cue = f"the page prints a Macau dispatch, its enacting sentence first: …{opening.group(0)[-12:]}"
-            return _released(kind, MACAU_GOVERNMENT, "批示", "text", (start, start + len(opening.group(0))), cue)
+            issuer = _macau_act_issuer(kind)
+            return [_released(kind, issuer, "批示", "text", (start, start + len(opening.group(0))), cue)]
         if head is None or _line_at(text, head.start()).strip() != head.group(0):
-            return None  # a heading prints on a line of its own; cited in a sentence it names another act
+            return []  # a heading prints on a line of its own; cited in a sentence it names another act
         at = head.end()
     formula = MACAU_ENACTING_RE.search(text, at, at + MACAU_ENACTING_CHARS)
     if formula is None:
-        return None
+        return []
+    acts = [_macau_act(head, field_name, formula)]
+    seen = {acts[0].title_norm}
+    headings = [
+        h for h in MACAU_ACT_HEADING_RE.finditer(text, formula.end()) if _line_at(text, h.start()).strip() == h.group(0)
+    ]
+    for h, after in itertools.zip_longest(headings, headings[1:]):
+        stop = min(after.start() if after else len(text), h.end() + MACAU_ENACTING_CHARS)
+        more = MACAU_ENACTING_RE.search(text, h.end(), stop)
+        act = _macau_act(h, "text", more) if more else None
+        if act is not None and act.title_norm not in seen:
+            seen.add(act.title_norm)
+            acts.append(act)
+    return acts
+
+
+def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str]) -> PolicyDocument:
+    """The act printed under ``head``, enacted by ``formula``."""
     number = "第" + re.sub(r"\s+", "", head.group("num")) + "号"
     heading = "".join(head.group(0).split())
     cue = f"the page prints a Macau act under its heading: {heading} … {formula.group(0)}"
-    return _released(heading, MACAU_GOVERNMENT, head.group("kind"), field_name, head.span(), cue, number)
+    kind = head.group("kind")
+    return _released(heading, _macau_act_issuer(kind), kind, field_name, head.span(), cue, number)
 
 
 def _formula_announcement(title: str, text: str) -> PolicyDocument | None:
@@ -4769,11 +4808,44 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
     document at all. Its title is the headline as written, with no issuer or type the text would have to give."""
     if _rules_decided(title, policy):
         return None
+    headline = title.strip()
+    named = _headline_parts(headline)
     subject = _named_subject(title, policy)
     if subject is not None:
+        if subject.issuer is None and subject.field == "title" and named is not None:
+            # "6月24日 咸宁市人民政府办公室 发布 咸宁市…若干措施": the body its headline opens with issued it
+            span = named[1]
+            if normalise_title(unwrap_notice(headline[span[0] : span[1]])) == subject.title_norm:
+                subject.issuer = named[0]
         return subject
-    headline = title.strip()
     if not headline:
         return None
     start = title.find(headline)
+    if named is not None:
+        # "山西省工业和信息化厅发布了关于…的公告", "国务院关税税则委员会：对原产于美国的进口商品加征关税…": the body
+        # the headline opens with issued what follows its verb or colon
+        issuer, span = named
+        name = unwrap_notice(headline[span[0] : span[1]])
+        return _released(name, issuer, doc_type(name), "title", (start + span[0], start + span[1]), "")
     return _released(headline, None, None, "title", (start, start + len(headline)), "")
+
+
+# A headline that opens with a government body, then its release verb or a colon, then what it issued up to the end of
+# its clause: "日前，省发改委印发…的通知，我市考评等级为优秀" ("日前，" and "，我市…" are not the document's).
+HEADLINE_PARTS_OPENING_RE = re.compile(
+    rf"^(?:(?:{_HEADLINE_WHEN})[，,\s]*)?(?P<issuer>[^\s，,：:《》“”]{{2,40}}?)"
+    rf"(?:\s*(?:近日|日前|今天|今日|正式|联合)*(?P<verb>{_VERB_ALT})了?\s*|\s*[：:]\s*)"
+    r"(?P<name>[^，,。；;！!？?\s][^，,。；;！!？?]{3,79})(?=$|[，,。；;！!？?])"
+)
+
+
+def _headline_parts(headline: str) -> tuple[str, tuple[int, int]] | None:
+    """The issuer a headline opens with and the span of what it issued (see HEADLINE_PARTS_OPENING_RE), or None
+    where the opening is no government body the issuers' table knows."""
+    m = HEADLINE_PARTS_OPENING_RE.match(headline)
+    if m is None:
+        return None
+    issuer = canonical_issuer(m.group("issuer"))
+    if issuer is None or MULTI_RE.fullmatch(issuer):
+        return None
+    return issuer, m.span("name")

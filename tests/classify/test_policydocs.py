@@ -739,6 +739,32 @@ def test_a_macau_act_printed_under_its_heading_with_its_enacting_formula_is_the_
     assert (doc.title, doc.issuer, doc.doc_number) == ("第98/2000号行政长官批示", MACAU_GOVERNMENT, "第98/2000号")
 
 
+def test_each_macau_act_a_gazette_page_prints_is_a_release_with_the_secretary_who_signs_a_dispatch() -> None:
+    page = (
+        "第32/2020号行政长官批示\n"
+        "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，作出本批示。\n一、延长项目组的运作期。\n"
+        "第4/2020号经济财政司司长批示\n"
+        "经济财政司司长行使第3/2020号行政命令授予的权限，并根据第15/2019号法律的规定，作出本批示。\n"
+        "一、核准附件所载的收费表。\n"
+        "第39/2020号行政长官批示\n"
+        "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，作出本批示。\n"
+        "第40/2020号行政长官批示\n注：本批示已由第151/2020号行政长官批示废止。\n"  # printed without its formula
+    )
+    found = [(d.title, d.issuer, d.doc_number) for d in recognise("第32/2020號行政長官批示", page).releases]
+    assert found == [
+        ("第32/2020号行政长官批示", MACAU_GOVERNMENT, "第32/2020号"),
+        ("第4/2020号经济财政司司长批示", canonical_issuer("经济财政司司长"), "第4/2020号"),
+        ("第39/2020号行政长官批示", MACAU_GOVERNMENT, "第39/2020号"),
+    ]
+    assert canonical_issuer("经济财政司司长") != MACAU_GOVERNMENT
+
+
+def test_a_secretary_s_dispatch_named_in_the_news_is_the_secretary_s() -> None:
+    text = "特区政府今日公布第51/2025号运输工务司司长批示，推出资助计划。"
+    [doc] = [d for d in recognise("", text, published_at=Y2021).releases if d.title.endswith("批示")]
+    assert doc.issuer == canonical_issuer("运输工务司司长")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1357,6 +1383,24 @@ def test_a_report_a_meeting_hears_is_not_released() -> None:
     result = recognise("市人大常委会主任会议研究节能降耗工作", text, published_at=Y2021)
     assert not result.is_release
     assert [d.title_norm for d in result.documents] == ["关于我市节能降耗工作情况评议意见研究处理情况的报告"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # the fields one plan covers, those after the first a word or two
+        (
+            "湖北省十堰市人民政府办公室印发十堰市2024年度水、大气、土壤污染防治攻坚行动实施方案",
+            ["十堰市2024年度水、大气、土壤污染防治攻坚行动实施方案"],
+        ),
+        # ... not two documents, the first ending in its kind, nor two things of which the second is no field
+        ("省政府印发工作方案、实施细则", []),
+        ("文化和旅游部推出特色文旅活动、新型消费场景和消费惠民措施", []),
+    ],
+)
+def test_a_plan_for_several_fields_is_one_title(headline: str, expected: list[str]) -> None:
+    found = recognise(headline, "据悉，此次方案提出多项措施。", published_at=Y2025).releases
+    assert [d.title for d in found] == expected
 
 
 def test_a_list_of_several_kinds_of_things_is_one_title() -> None:
@@ -2384,6 +2428,17 @@ def test_a_regulation_s_adoption_note_names_the_legislature_without_its_term() -
     )
     [doc] = recognise("陕西省机关运行保障条例", text).releases
     assert doc.issuer == "陕西省人民代表大会常务委员会" == canonical_issuer("陕西省人大常委会")
+
+
+def test_an_adoption_note_after_the_heading_on_its_line_names_the_legislature() -> None:
+    text = (
+        "福建省气候资源保护和利用条例 (2023年3月31日福建省第十四届人民代表大会常务委员会第三次会议通过)\n目 录\n"
+        "第一章 总则\n第二章 气候资源探测\n第一章 总 则\n"
+        "第一条 为了科学保护和合理利用气候资源，根据有关法律、行政法规，结合本省实际，制定本条例。\n"
+        "第二条 在本省行政区域内从事气候资源保护和利用活动的，适用本条例。\n"
+    )
+    [doc] = recognise("福建省气候资源保护和利用条例", text).releases
+    assert doc.issuer == "福建省人民代表大会常务委员会"
 
 
 @pytest.mark.parametrize(

@@ -198,6 +198,39 @@ def test_the_subject_a_model_may_promote(
     _check_subject(model_subject, headline, documents, digest, expected)
 
 
+@pytest.mark.parametrize(
+    ("headline", "title", "issuer"),
+    [
+        # a headline that opens with a body and its verb: the body issued what follows, to the end of its clause
+        (
+            "山西省工业和信息化厅发布了关于山西翔天钢铁有限公司产能置换出让方案的公告",
+            "关于山西翔天钢铁有限公司产能置换出让方案的公告",
+            "山西省工业和信息化厅",
+        ),
+        (
+            "6月24日 咸宁市人民政府办公室 发布 咸宁市提振消费专项行动若干措施",
+            "咸宁市提振消费专项行动若干措施",
+            "咸宁市人民政府办公室",
+        ),
+        (
+            "国务院关税税则委员会：对原产于美国的进口商品加征关税税率提高至125%，5日起实施",
+            "对原产于美国的进口商品加征关税税率提高至125%",
+            "国务院关税税则委员会",
+        ),
+        # ... not a count of bodies, nor a place or a company
+        ("两部门宣布：减半征收证券交易印花税", "两部门宣布：减半征收证券交易印花税", None),
+        ("香港楼市即日起全面撤辣", "香港楼市即日起全面撤辣", None),
+        ("某某科技公司：明年起全面停产燃油车型", "某某科技公司：明年起全面停产燃油车型", None),
+    ],
+)
+def test_the_model_s_headline_subject_takes_the_body_it_opens_with(
+    headline: str, title: str, issuer: str | None
+) -> None:
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None
+    assert (subject.title, subject.issuer) == (title, issuer)
+
+
 def test_a_sure_model_promotes_an_untitled_measure_under_its_headline() -> None:
     # news of a measure announced names no document: the headline stands for it, with the model's reason
     policy = PolicyResult()
