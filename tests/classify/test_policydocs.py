@@ -1403,6 +1403,20 @@ def test_a_plan_for_several_fields_is_one_title(headline: str, expected: list[st
     assert [d.title for d in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a new round of measures announced is one instrument ...
+        ("金管局公布新一轮逆周期措施，以应对楼市持续升温的风险。", ["新一轮逆周期措施"]),
+        ("【有线新闻】中证监即日起暂停转融券业务申请。", ["措施"]),
+        # ... a round described (新一轮的) is a class of measures, not one named
+        ("政府推出新一轮的经济援助计划。", []),
+    ],
+)
+def test_a_new_round_of_measures_is_one_instrument(text: str, expected: list[str]) -> None:
+    assert [d.title for d in recognise("", text, published_at=Y2025).releases] == expected
+
+
 def test_a_list_of_several_kinds_of_things_is_one_title() -> None:
     text = "日前,工业和信息化部公布2025年度新培育绿色工厂、绿色工业园区以及动态管理调整的工厂、园区公示名单。"
     [doc] = recognise("格力、海尔等上榜2025年绿色工厂名单", text, published_at=Y2025).releases
@@ -2448,6 +2462,8 @@ def test_an_adoption_note_after_the_heading_on_its_line_names_the_legislature() 
         ("中共襄阳市襄城区委", "中共襄阳市襄城区委"),  # a district named with its city, not 共襄阳市襄城区委
         ("中共岳阳市委办公室、岳阳市人民政府办公室", "中共岳阳市委办公室、岳阳市人民政府办公室"),
         ("中共中央宣传部", "中共中央宣传部"),
+        ("中证监", "中国证监会"),  # Hong Kong's press
+        ("中證監會", "中国证监会"),
         ("中央宣传部", "中共中央宣传部"),
         ("共青城市人民政府", "共青城市人民政府"),
         ("中共河北雄安新区工作委员会", "中共河北雄安新区工作委员会"),
