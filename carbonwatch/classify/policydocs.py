@@ -798,7 +798,7 @@ ISSUER_VERB_TITLE_RE = re.compile(
     # 防治攻坚行动实施方案"
     # (not two documents: "印发工作方案、实施细则", the first ending in its kind)
     rf"|{_TITLE_CHARS}{{2,30}}?{_NOT_AFTER_KIND}(?:、{_TITLE_CHARS}{{1,4}}){{1,3}}、{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))"
-    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|指出|称|{_VERB_ALT}|{_PURPOSE})"
+    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|并|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )
 _HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
 TITLE_VERB_RE = re.compile(
@@ -1265,6 +1265,20 @@ def _sentence_actors(text: str, pos: int) -> str | None:
     return canonical_issuer(found[-1].group(0)) if found else None
 
 
+# "记者从省煤炭管理局获悉，该局17日发出紧急通知": 该局, 该委, 该厅 … is the body of that kind the text named last
+THIS_BODY_RE = re.compile(r"该(?P<kind>局|委|厅|部|署|办|院|行)(?:近日|日前|今天|今日|昨天|昨日|已|\d{1,2}日)*\s*$")
+THIS_BODY_WINDOW = 300
+
+
+def _body_referred_to(text: str, pos: int, kind: str) -> str | None:
+    """The body of ``kind`` (局, 委 …) the text names last before ``pos``, within its last few sentences; canonical."""
+    window_start = max(0, pos - THIS_BODY_WINDOW)
+    bodies = [canonical_issuer(m.group(0)) for m in JOINT_RE.finditer(text, window_start, pos)]
+    suffix = {"委": ("委", "委员会"), "行": ("银行", "行")}.get(kind, (kind,))
+    named = [b for b in bodies if b and "、" not in b and b.endswith(suffix)]
+    return named[-1] if named else None
+
+
 def find_issuer_before(text: str, pos: int) -> str | None:
     """The issuer written in the sentence before ``pos``, nearest first; joint issuers kept together.
 
@@ -1294,6 +1308,9 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         return named[-1]
     if found:
         return found[-1]
+    this = THIS_BODY_RE.search(text, max(0, pos - 16), pos)
+    if this:
+        return _body_referred_to(text, this.start(), this.group("kind"))
     # "为贯彻落实中共中央、国务院…部署，我部编制了《X》": the writer names itself (我部, 我们); a body its sentence
     # cites is not the writer, so who 我部 is is read from the page (its headline, signature), not from this sentence
     if WE_ACTOR_RE.search(_clause_before(text, pos)):

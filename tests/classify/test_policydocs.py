@@ -1417,6 +1417,26 @@ def test_a_new_round_of_measures_is_one_instrument(text: str, expected: list[str
     assert [d.title for d in recognise("", text, published_at=Y2025).releases] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an untitled notice issued, then what else the body did (并召开…会)
+        ("近日，国家发展改革委印发通知并召开动员部署会，安排对各地开展专项核查。", [("通知", "国家发展改革委")]),
+        # 该局 is the bureau the text named last: here the one the reporter heard it from
+        (
+            "9月17日，记者从湖南省煤炭管理局获悉，该局17日发出紧急通知，要求采取五项措施。",
+            [("紧急通知", "湖南省煤炭管理局")],
+        ),
+        # ... and nothing where no body of that kind was named (a commission is no 局)
+        ("9月17日，记者从国家发展改革委获悉，该局17日发出紧急通知，要求采取五项措施。", []),
+    ],
+)
+def test_an_untitled_notice_s_issuer_is_read_through_and_and_this_body(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d.title, d.issuer) for d in recognise("", text, published_at=Y2025).releases] == expected
+
+
 def test_a_list_of_several_kinds_of_things_is_one_title() -> None:
     text = "日前,工业和信息化部公布2025年度新培育绿色工厂、绿色工业园区以及动态管理调整的工厂、园区公示名单。"
     [doc] = recognise("格力、海尔等上榜2025年绿色工厂名单", text, published_at=Y2025).releases
