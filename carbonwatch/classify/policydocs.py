@@ -1710,6 +1710,31 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
     return docs
 
 
+# A body's document that implements another, named by what it implements, the implemented title in 《》 inside it:
+# "交通运输部等四部门发布贯彻落实《中共中央 国务院关于…的意见》的实施意见" (the implemented 《X》 is cited, the
+# implementing 贯彻落实《X》的实施意见 is what the bodies issued).
+IMPLEMENTING_RE = re.compile(
+    rf"(?P<verb>{_VERB_ALT})了?(?P<title>(?:关于)?(?:认真|进一步)?(?:贯彻落实|贯彻|落实|实施|执行)(?:好)?"
+    rf"《(?:[^《》\n]|《[^《》\n]*》){{2,120}}》(?:精神)?的(?:{_TYPE_ALT}))"
+)
+
+
+def _implementing_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
+    """The implementing documents a body is said to issue (see :data:`IMPLEMENTING_RE`), its issuer before the verb."""
+    docs: list[PolicyDocument] = []
+    for m in IMPLEMENTING_RE.finditer(text) if "》的" in text else iter(()):
+        clause = _clause_before(text, m.start())
+        issuer = find_issuer_before(text, m.start())
+        if issuer is None or _future(clause) or CITE_RE.search(clause) or FOREIGN_SUBJECT_RE.search(clause):
+            continue
+        if is_historical(text, m.start(), ref_year):
+            continue
+        title = m.group("title")
+        cue = f"implementing document issued: {m.group('verb')}{title[:12]}…"
+        docs.append(_released(title, issuer, doc_type(title), field_name, m.span("title"), cue))
+    return docs
+
+
 def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
     """Documents named without 《》: official notices and headline forms."""
     docs: list[PolicyDocument] = []
@@ -1836,7 +1861,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if is_historical(text, m.start(), ref_year):
             continue
         # what it announces is a measure decided (决定对…实施管制, 初步认定…), not figures or a market operation
-        if not ANNOUNCED_MEASURE_RE.search(text, m.end(), _sentence_end(text, m.end())):
+        # ("海关总署公告，8月23日，波兰报告发生禽流感疫情。为防止疫情传入，禁止…输入": the measure may follow the
+        # sentence that gives its reason)
+        if not ANNOUNCED_MEASURE_RE.search(text, m.end(), _sentence_end(text, _sentence_end(text, m.end()) + 1)):
             continue
         docs.append(_released("公告", announcer, "公告", field_name, m.span(), m.group(0)))
     # Only headlines use the title-first form ("…方案出炉"); in body text it catches too many generic phrases.
@@ -1927,7 +1954,7 @@ _ANNOUNCED_WHEN = r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日)(?:�
 # (... or, as Taiwan's ministries announce relief, designates who or where it covers: "农委会公告七股…为天然灾害现金
 # 救助及低利贷款地区", "经农业部公告，都符合…现金救助地区")
 ANNOUNCED_MEASURE_RE = re.compile(
-    r"决定|认定|裁定|起(?:施行|实施|执行|生效)|加征|暂停|取消|调整为"
+    r"决定|认定|裁定|起(?:施行|实施|执行|生效)|加征|暂停|取消|调整为|禁止[^，。；]{0,12}?(?:输入|进口|出口)"
     r"|为[^，。；]{0,30}?(?:救助|补助|补贴)?(?:地区|区域|对象)|(?:救助|补助|补贴)(?:地区|额度|标准|对象|项目)?"
 )
 ANNOUNCED_RE = re.compile(
@@ -1955,8 +1982,10 @@ LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running tex
 _META_LABELS = r"发布日期|发布时间|日期|时间|来源|信息来源|作者|编辑|责任编辑|浏览次数|阅读次数|点击数|字号"
 # ... a date, or the time of day too, with a few words ("2025-04-23 15:51 来源:内蒙古兴安银铅冶炼公司": or a
 # labelled field, however long the source's name)
+# ... or a portal's stamp in Chinese date form: "http://www.sina.com.cn 2004年11月30日05:24 四川在线-华西都市报"
 _META_LINE = (
-    r"[^\n。，！？；]{0,20}(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"[^\n。，！？；]{0,30}(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"
     rf"(?:[ \t\u3000]*(?:{_META_LABELS})[ \t\u3000]*[：:][^\n。，！？；]{{0,40}}|[^\n。，！？；]{{0,12}})"
 )
 META_LINE_RE = re.compile(_META_LINE)
@@ -2112,7 +2141,7 @@ FUND_SET_UP_RE = re.compile(
 
 # "国务院重磅发文，鼓励…": the issuer says it issued a document without naming it.
 UNTITLED_ISSUE_RE = re.compile(
-    _ISSUER_WHEN + r"(?:正式|重磅|紧急|联合|再次)?"
+    _ISSUER_WHEN + r"(?:已|已经)?(?:正式|重磅|紧急|联合|再次)?"
     r"(?P<verb>发文|(?:出台|印发|发布|推出)了?(?:一批|一系列|多项)?(?:新规|新政策?|政策文件))"
     r"(?=[，,。！!：:；;\s_]|$|[\u4e00-\u9fff]{0,2}(?:深化|推动|推进|促进|加强|规范|支持|鼓励|明确|要求|部署))"
 )
@@ -3944,6 +3973,7 @@ def recognise(
         docs.append(page_doc)
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
+    docs += _implementing_docs(title, "title", ref_year) + _implementing_docs(text, "text", ref_year)
     docs += _header_docs(text, "text", ref_year)
     docs += _decision_docs(title, "title", ref_year, page_text=text) + _decision_docs(text, "text", ref_year, title)
     if not any(d.is_release for d in docs):

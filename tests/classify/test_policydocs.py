@@ -1437,6 +1437,50 @@ def test_an_untitled_notice_s_issuer_is_read_through_and_and_this_body(
     assert [(d.title, d.issuer) for d in recognise("", text, published_at=Y2025).releases] == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a body's implementing document, named by the document it implements (that one only cited)
+        (
+            "四部门：推进高速公路服务区快充网络建设",
+            "据交通运输部网站24日消息，交通运输部等四部门发布贯彻落实《中共中央 国务院关于完整准确全面贯彻新发展理念"
+            "做好碳达峰碳中和工作的意见》的实施意见。其中指出，推进高速公路服务区快充网络建设。",
+            [
+                (
+                    "贯彻落实《中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》的实施意见",
+                    "交通运输部",
+                )
+            ],
+        ),
+        # a document issued, said so after 已 (已正式发文), under an old portal's stamp line
+        (
+            "三瓦窑热电厂明年4月前关闭",
+            "http://www.sina.com.cn 2004年11月30日05:24 四川在线-华西都市报\n"
+            "本报讯（记者杨东）记者昨日获悉，成都市政府已正式发文，要求在2005年3月31日关闭三瓦窑热电厂。\n",
+            [("文件", "成都市人民政府")],
+        ),
+        # an announcement whose measure follows the sentence that gives its reason
+        (
+            "",
+            "海关总署公告，2024年8月23日，波兰报告发生H5N1亚型高致病性禽流感疫情。为防止疫情传入，"
+            "禁止直接或间接从波兰输入禽及其相关产品。",
+            [("公告", "海关总署")],
+        ),
+    ],
+)
+def test_implementing_documents_and_untitled_releases_reported_in_old_and_short_forms(
+    title: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = recognise(title, text, published_at=datetime(2004, 11, 30, tzinfo=UTC)).releases
+    assert [(d.title, d.issuer) for d in found] == expected
+
+
+def test_an_announcement_s_reason_alone_is_no_measure() -> None:
+    # the sentence after the reason reports figures, no measure
+    text = "海关总署公告，2024年8月23日，波兰报告发生禽流感疫情。当月进口禽肉同比下降3%。"
+    assert recognise("", text, published_at=Y2025).releases == []
+
+
 def test_a_list_of_several_kinds_of_things_is_one_title() -> None:
     text = "日前,工业和信息化部公布2025年度新培育绿色工厂、绿色工业园区以及动态管理调整的工厂、园区公示名单。"
     [doc] = recognise("格力、海尔等上榜2025年绿色工厂名单", text, published_at=Y2025).releases
@@ -2483,7 +2527,7 @@ def test_an_adoption_note_after_the_heading_on_its_line_names_the_legislature() 
         ("中共岳阳市委办公室、岳阳市人民政府办公室", "中共岳阳市委办公室、岳阳市人民政府办公室"),
         ("中共中央宣传部", "中共中央宣传部"),
         ("中证监", "中国证监会"),  # Hong Kong's press
-        ("中證監會", "中国证监会"),
+        ("中证监会", "中国证监会"),
         ("中央宣传部", "中共中央宣传部"),
         ("共青城市人民政府", "共青城市人民政府"),
         ("中共河北雄安新区工作委员会", "中共河北雄安新区工作委员会"),
