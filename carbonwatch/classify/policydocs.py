@@ -398,7 +398,7 @@ _NOT_NAME_START = (
     "据在由从对经向将被照发知守实彻"  # 照, 发, 知, 守, 实, 彻: the tails of 按照, 印发, 通知, 遵守, 落实, 贯彻
 )
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
-_BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
+_BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文|发出|公布))"
 DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 # A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
@@ -412,7 +412,7 @@ _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
 _AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
-_BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文))"
+_BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文|发出|公布))"
 # A banner's government (鄂托克前旗人民政府, 新巴尔虎左旗人民政府办公室), its name read whole: from a clause's start.
 _BANNER = (
     r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"
@@ -1969,8 +1969,21 @@ STATUS_AFTER_RE = re.compile(
 
 def _issuer_just_before(text: str, pos: int) -> str | None:
     """The issuer written immediately before ``pos`` (time words such as 近日 may sit between), canonical."""
-    m = ISSUER_AT_END_RE.search(text[max(0, pos - 80) : pos])
-    return canonical_issuer(m.group("issuer")) if m else None
+    start = max(0, pos - 80)
+    m = ISSUER_AT_END_RE.search(text[start:pos])
+    if m:
+        return canonical_issuer(m.group("issuer"))
+    # a city or a district named alone is a body only before its release verb ("芜湖市近日印发《通告》"): read it with
+    # the verb in view
+    bare = [
+        b
+        for b in JOINT_RE.finditer(text, start, min(len(text), pos + 8))
+        if b.end() <= pos and TIME_WORDS_RE.fullmatch(text, b.end(), pos)
+    ]
+    return canonical_issuer(bare[-1].group(0)) if bare else None
+
+
+TIME_WORDS_RE = re.compile(r"\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{1,2}日)*\s*")
 
 
 LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running text without punctuation

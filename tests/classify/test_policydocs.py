@@ -1475,6 +1475,18 @@ def test_implementing_documents_and_untitled_releases_reported_in_old_and_short_
     assert [(d.title, d.issuer) for d in found] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "作为全国大气污染重点城市，芜湖市近日发出《通告》，要求从2006年1月1日起划为高污染燃料禁燃区。",
+        "芜湖市日前印发《通告》，要求从2006年1月1日起划为高污染燃料禁燃区。",
+    ],
+)
+def test_a_city_named_alone_before_its_verb_issues_an_untitled_notice(text: str) -> None:
+    [doc] = recognise("", text, published_at=datetime(2005, 7, 6, tzinfo=UTC)).releases
+    assert (doc.title, doc.issuer) == ("通告", "芜湖市人民政府")
+
+
 def test_an_announcement_s_reason_alone_is_no_measure() -> None:
     # the sentence after the reason reports figures, no measure
     text = "海关总署公告，2024年8月23日，波兰报告发生禽流感疫情。当月进口禽肉同比下降3%。"
