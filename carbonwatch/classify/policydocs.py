@@ -435,6 +435,16 @@ _LOCAL_GOV = (
     rf"(?:人民政府(?:办公室)?|政府|{_OFFICE_SUFFIX})"  # 易县洪崖山综合治理工作指挥部 too
     rf"|{_BARE_DISTRICT}|{_BARE_CITY}|{_BANNER})"
 )
+# A town's or township's government and a city's street office, the lowest level of government (诸暨市安华镇人民政府,
+# 永川区来苏镇人民政府, 腰山镇人民政府, 东城街道办事处), maybe under its province, city and county; not a generic one
+# (各乡镇人民政府, 有关乡镇人民政府) nor the 乡 of 城乡.
+_TOWN_NAME = r"(?!各|全|本|该|每|其|有关|相关|所在|辖区|我)(?:(?![市县区旗州盟省])[\u4e00-\u9fff]){2,4}?"
+_TOWN_BODY = r"(?:(?<![乡镇城])(?:镇|乡)(?:人民政府|政府)(?:办公室)?|街道办事处)"
+_TOWN = (
+    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
+    rf"{_TOWN_NAME}{_TOWN_BODY}"
+)
+TOWN_TAIL_RE = re.compile(rf"{_TOWN_NAME}{_TOWN_BODY}$")
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
 # "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
@@ -494,11 +504,11 @@ _SPECIAL_BODIES = rf"{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}"
 # no ministry (while 政府门户网站 is the government's own site).
 _NOT_ITS_DEPARTMENTS = r"(?!(?<=部)门|各?(?:有关|相关)?(?:部门|单位))"
 ISSUER_RE = re.compile(
-    rf"{_NOT_FOREIGN}(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI}){_NOT_ITS_DEPARTMENTS}"
+    rf"{_NOT_FOREIGN}(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI}){_NOT_ITS_DEPARTMENTS}"
 )
 # Joint issuers: bodies separated by 、, 和/与/及/以及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a
 # count after 会同, "会同17个部门", names no body, and the named one leads).
-_ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_LOCAL_GOV}|{_NATIONAL})"
+_ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
 JOINT_RE = re.compile(
     rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
@@ -1124,6 +1134,10 @@ def canonical_local(name: str) -> str:
     杭州市人民政府 (a municipality's districts keep it: 北京市朝阳区人民政府). A legislature goes by its full name
     without its term: 陕西省第十四届人大常委会 -> 陕西省人民代表大会常务委员会."""
     name = LEGISLATURE_TERM_RE.sub("", name)
+    town = TOWN_TAIL_RE.search(name)
+    if town:
+        # a town goes by its own name (诸暨市安华镇人民政府 -> 安华镇人民政府), as a city's bodies by the city's
+        return re.sub(r"(?<=[镇乡])政府", "人民政府", town.group(0))
     name = re.sub(r"管委会$", "管理委员会", name)
     name = re.sub(r"人大常委会?$", "人民代表大会常务委员会", name)
     name = LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], name)
@@ -3481,6 +3495,9 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     return [_released(title, issuer, doc_type(title), "text", span, cue) for title, span in titles]
 
 
+BARE_KIND_HEADINGS = frozenset({"通知", "通告", "公告", "紧急通知", "决定", "命令"})
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -3558,6 +3575,11 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         prefix_issuer, _ = split_issuer_prefix(compact)
         government = headline and (prefix_issuer is not None or source_body is not None)
         ok, why = title_is_document(compact, government_issuer=government)
+        bare_kind = re.sub(r"\s+", "", compact) in BARE_KIND_HEADINGS
+        if not ok and bare_kind and len(signals) >= 2 and _closing_issuer(text):
+            # "通 知 / 各驻村分中心、行政村（社区）： … / 诸暨市安华镇人民政府 / 2022年9月9日": a notice headed by its
+            # kind alone, its addressees above and a government body's signature and date below
+            ok, why = True, "a heading of its kind alone, signed by a government body"
         if not ok and headline and prefix_issuer and len(signals) >= 2 and "关于" in compact:
             # "中国银保监会浙江监管局 浙江省生态环境厅…关于金融支持浙江经济": a page title cut before the kind; its
             # issuers and 关于 say it is the heading of the document the body prints

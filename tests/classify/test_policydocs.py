@@ -1487,6 +1487,23 @@ def test_a_city_named_alone_before_its_verb_issues_an_untitled_notice(text: str)
     assert (doc.title, doc.issuer) == ("通告", "芜湖市人民政府")
 
 
+@pytest.mark.parametrize("name", ["各乡镇人民政府", "有关乡镇人民政府", "住房和城乡建设局", "我镇"])
+def test_no_town_where_a_name_names_none(name: str) -> None:
+    assert canonical_issuer(name) is None
+
+
+def test_a_notice_headed_by_its_kind_alone_and_signed_by_a_town_is_the_page() -> None:
+    text = (
+        "通 知\n2022-09-09 16:49\n各驻村分中心、行政村（社区）：\n"
+        "近期，我镇秸秆露天焚烧现象较多。现要求各村加大禁止露天焚烧的宣传、教育力度，指派专人开展巡查。\n"
+        "诸暨市安华镇人民政府\n2022年9月9日\n"
+    )
+    [doc] = recognise("通 知", text).releases
+    assert (doc.title, doc.issuer) == ("通知", "安华镇人民政府")
+    # ... not without the signature
+    assert recognise("通 知", text.replace("诸暨市安华镇人民政府\n", "")).releases == []
+
+
 def test_an_announcement_s_reason_alone_is_no_measure() -> None:
     # the sentence after the reason reports figures, no measure
     text = "海关总署公告，2024年8月23日，波兰报告发生禽流感疫情。当月进口禽肉同比下降3%。"
@@ -2539,6 +2556,11 @@ def test_an_adoption_note_after_the_heading_on_its_line_names_the_legislature() 
         ("中共岳阳市委办公室、岳阳市人民政府办公室", "中共岳阳市委办公室、岳阳市人民政府办公室"),
         ("中共中央宣传部", "中共中央宣传部"),
         ("中证监", "中国证监会"),  # Hong Kong's press
+        # a town's government and a street office go by their own names, as a city's bodies by the city's
+        ("浙江省诸暨市安华镇人民政府", "安华镇人民政府"),
+        ("重庆市永川区来苏镇人民政府", "来苏镇人民政府"),
+        ("腰山镇政府", "腰山镇人民政府"),
+        ("东城街道办事处", "东城街道办事处"),
         ("中证监会", "中国证监会"),
         ("中央宣传部", "中共中央宣传部"),
         ("共青城市人民政府", "共青城市人民政府"),
