@@ -682,7 +682,10 @@ VERB_AFTER_RE = re.compile(
     rf"|(?P<voted>经[^，。；《》]{{0,12}}?{_LEGISLATURE}[^，。；《》]{{0,24}}?(?:表决|审议)?通过)"
     rf"|(?:修正草案|修正案|草案|部分条文)?(?:已经?|今天|今日|\d{{1,2}}日)?{_THIRD_READING}"  # "》修正案三读通过"
     # "《2025食物搀杂(金属杂质含量)(修订)规例》已于2025年6月27日刊宪": Hong Kong's subsidiary legislation published
-    r"|(?:已经?)?(?:于\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?刊宪)"
+    r"|(?:已经?)?(?:于\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?刊宪"
+    # "中共中央、国务院日前对《北京城市总体规划》作出批复": the approval of the title it names (not 作出批示, a leader's
+    # instruction)
+    r"|(?:作出|做出)了?(?:正式)?批复)"
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
     rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
 )

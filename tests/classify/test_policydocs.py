@@ -1504,6 +1504,14 @@ def test_a_notice_headed_by_its_kind_alone_and_signed_by_a_town_is_the_page() ->
     assert recognise("通 知", text.replace("诸暨市安华镇人民政府\n", "")).releases == []
 
 
+def test_an_approval_made_of_a_plan_named_before_it_releases_the_plan() -> None:
+    text = "中共中央、国务院日前对《北京城市总体规划（2016年—2035年）》作出批复，原则同意。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("《北京城市总体规划（2016年—2035年）》", "中共中央、国务院")
+    # ... not a leader's instructions on a report (批示)
+    assert recognise("", "习近平对《关于某事的报告》作出重要批示。", published_at=Y2021).releases == []
+
+
 def test_an_announcement_s_reason_alone_is_no_measure() -> None:
     # the sentence after the reason reports figures, no measure
     text = "海关总署公告，2024年8月23日，波兰报告发生禽流感疫情。当月进口禽肉同比下降3%。"
