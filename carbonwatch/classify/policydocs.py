@@ -445,6 +445,7 @@ _TOWN = (
     rf"{_TOWN_NAME}{_TOWN_BODY}"
 )
 TOWN_TAIL_RE = re.compile(rf"{_TOWN_NAME}{_TOWN_BODY}$")
+TOWN_PARTY_TAIL_RE = re.compile(rf"(?P<town>{_TOWN_NAME}(?<![乡镇城])(?:镇|乡))委(?:员会)?$")
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
 # "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
@@ -490,6 +491,9 @@ _STATE_COUNCIL_BODY = (
 # A local Party committee and its departments sign joint documents with the government's (中共成都市委社会工作部,
 # 中共浙江省委办公厅): the whole name, not a city read out of "共成都市".
 _PARTY = (
+    # a town's or township's committee, maybe under its province, city and county (中共重庆市永川区来苏镇委员会)
+    rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
+    rf"{_TOWN_NAME}(?<![乡镇城])(?:镇|乡)委(?:员会)?|"
     # a city's, or a district's named with its city (中共襄阳市襄城区委)
     rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,4}}?(?:市|州|县|区)(?:[\u4e00-\u9fff]{{1,4}}?(?:区|县|市))?)"
     r"委(?:员会)?"
@@ -1137,6 +1141,9 @@ def canonical_local(name: str) -> str:
     杭州市人民政府 (a municipality's districts keep it: 北京市朝阳区人民政府). A legislature goes by its full name
     without its term: 陕西省第十四届人大常委会 -> 陕西省人民代表大会常务委员会."""
     name = LEGISLATURE_TERM_RE.sub("", name)
+    town_party = TOWN_PARTY_TAIL_RE.search(name, 2) if name.startswith("中共") else None
+    if town_party:  # 中共重庆市永川区来苏镇委员会 -> 中共来苏镇委员会, as its government goes by the town's name
+        return "中共" + town_party.group("town") + "委员会"
     town = TOWN_TAIL_RE.search(name)
     if town:
         # a town goes by its own name (诸暨市安华镇人民政府 -> 安华镇人民政府), as a city's bodies by the city's
