@@ -439,13 +439,12 @@ _LOCAL_GOV = (
 # 永川区来苏镇人民政府, 腰山镇人民政府, 东城街道办事处), maybe under its province, city and county; not a generic one
 # (各乡镇人民政府, 有关乡镇人民政府) nor the 乡 of 城乡.
 _TOWN_NAME = r"(?!各|全|本|该|每|其|有关|相关|所在|辖区|我)(?:(?![市县区旗州盟省])[\u4e00-\u9fff]){2,4}?"
-_TOWN_BODY = r"(?:(?<![乡镇城])(?:镇|乡)(?:人民政府|政府)(?:办公室)?|街道办事处)"
-_TOWN = (
-    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
-    rf"{_TOWN_NAME}{_TOWN_BODY}"
-)
-TOWN_TAIL_RE = re.compile(rf"{_TOWN_NAME}{_TOWN_BODY}$")
-TOWN_PARTY_TAIL_RE = re.compile(rf"(?P<town>{_TOWN_NAME}(?<![乡镇城])(?:镇|乡))委(?:员会)?$")
+_TOWN_PLACE = rf"{_TOWN_NAME}(?<![乡镇城])(?:镇|乡)"  # 安华镇, 来苏镇 (not 乡镇, 城乡)
+_ABOVE_TOWN = rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
+_TOWN_BODY = rf"(?:{_TOWN_PLACE}(?:人民政府|政府)(?:办公室)?|{_TOWN_NAME}街道办事处)"
+_TOWN = rf"{_ABOVE_TOWN}{_TOWN_BODY}"
+TOWN_TAIL_RE = re.compile(rf"{_TOWN_BODY}$")
+TOWN_PARTY_TAIL_RE = re.compile(rf"(?P<town>{_TOWN_PLACE})委(?:员会)?$")
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
 # "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
@@ -492,8 +491,7 @@ _STATE_COUNCIL_BODY = (
 # 中共浙江省委办公厅): the whole name, not a city read out of "共成都市".
 _PARTY = (
     # a town's or township's committee, maybe under its province, city and county (中共重庆市永川区来苏镇委员会)
-    rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
-    rf"{_TOWN_NAME}(?<![乡镇城])(?:镇|乡)委(?:员会)?|"
+    rf"中共{_ABOVE_TOWN}{_TOWN_PLACE}委(?:员会)?|"
     # a city's, or a district's named with its city (中共襄阳市襄城区委)
     rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,4}}?(?:市|州|县|区)(?:[\u4e00-\u9fff]{{1,4}}?(?:区|县|市))?)"
     r"委(?:员会)?"
@@ -857,9 +855,10 @@ CABINET_APPROVAL_RE = re.compile(
     r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30})"
 )
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
-ISSUER_AT_END_RE = re.compile(
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{{1,2}}日)*\s*$"
-)
+# (the words of time that may stand between an issuer and its verb)
+_TIME_WORDS = r"\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{1,2}日)*\s*"
+TIME_WORDS_RE = re.compile(_TIME_WORDS)
+ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern}){_TIME_WORDS}$")
 # ... and a company's organs: its board, shareholders' meeting or supervisory board (华夏幸福董事会审议通过《…议案》)
 COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
@@ -2005,9 +2004,6 @@ def _issuer_just_before(text: str, pos: int) -> str | None:
         if b.end() <= pos and TIME_WORDS_RE.fullmatch(text, b.end(), pos)
     ]
     return canonical_issuer(bare[-1].group(0)) if bare else None
-
-
-TIME_WORDS_RE = re.compile(r"\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{1,2}日)*\s*")
 
 
 LEAD_MAX_CHARS = 300  # a news lead is one sentence; past this it is running text without punctuation
