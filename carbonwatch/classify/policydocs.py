@@ -378,8 +378,14 @@ _LONG_PLACE = (
     "|额尔古纳|阿拉山口|图木舒克|可克达拉|香格里拉"
 )
 _PLACE_NAME = rf"(?:{_LONG_PLACE}|[\u4e00-\u9fff]{{2,3}}?)"
-# An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州).
-_PEOPLES = r"(?:[\u4e00-\u9fff]{1,2}族|哈萨克|蒙古|柯尔克孜)"  # 伊犁哈萨克自治州, 博尔塔拉蒙古自治州 write no 族
+# An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州,
+# 莫力达瓦达斡尔族自治旗): the state's closed list of 55 peoples, with or without 族 (伊犁哈萨克自治州, 鄂伦春自治旗).
+_PEOPLE_NAMES = (
+    "维吾尔|乌孜别克|柯尔克孜|俄罗斯|达斡尔|塔吉克|鄂温克|鄂伦春|塔塔尔|哈萨克|土家|蒙古|布依|朝鲜|哈尼|傈僳|仡佬"
+    "|东乡|高山|拉祜|纳西|仫佬|锡伯|景颇|毛南|撒拉|布朗|阿昌|普米|基诺|德昂|保安|裕固|门巴|独龙|赫哲|珞巴"
+    "|壮|满|回|苗|彝|藏|侗|瑶|白|黎|傣|畲|水|佤|羌|土|怒|京"
+)
+_PEOPLES = rf"(?:(?:{_PEOPLE_NAMES})族?)"
 _AUTONOMOUS = rf"{_PEOPLES}{{1,4}}自治(?:州|县|旗)"
 _CITY = rf"{_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|区|盟)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
@@ -407,7 +413,11 @@ _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和�
 _VERB_BEFORE_BODY = r"(?!转发|批转|印发|发布|公布|颁布|下发|联合|会同)"
 # A time word written without a comma is no part of the place after it: "近日十堰市人民政府印发" (十堰市, not 日十堰市),
 # "日前杭州市人民政府…", "近期…".
-_NOT_AFTER_TIME_WORD = r"(?!近日|日前|今日|昨日|近期|目前|(?<=[近今昨])日|(?<=[日目])前|(?<=近)期)"
+_NOT_AFTER_TIME_WORD = (
+    r"(?!近日|日前|今日|昨日|近期|目前|(?<=[近今昨当次同本翌是])日|(?<=[日目])前|(?<=近)期"
+    # ... nor a date's last character: "3月1日杭州市人民政府印发" (杭州市, not 日杭州市), "…十月二十五日南昌市…"
+    r"|(?<=[0-9０-９一二三四五六七八九十〇零])[日月年号])"
+)
 _BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
@@ -416,7 +426,7 @@ _BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出
 # A banner's government (鄂托克前旗人民政府, 新巴尔虎左旗人民政府办公室), its name read whole: from a clause's start.
 _BANNER = (
     r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"
-    r"[\u4e00-\u9fff]{2,5}?旗(?:人民政府(?:办公室)?|政府(?:办公室)?)"
+    r"[\u4e00-\u9fff]{2,8}?旗(?:人民政府(?:办公室)?|政府(?:办公室)?)"  # 达尔罕茂明安联合旗
 )
 # A county or district under the city just named (四川省成都市武侯区人民政府, 张掖市临泽县人民政府).
 _SUB_COUNTY = r"(?:[\u4e00-\u9fff]{2,3}?(?:区|县|旗))"
@@ -427,7 +437,7 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
     rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}{_NOT_AFTER_TIME_WORD}"
     # (a place's 市 is never the first character of 市场: "发布国家市场监管总局…" names no city "布国家市")
-    rf"(?:[\u4e00-\u9fff]{{2,4}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"
+    rf"(?:[\u4e00-\u9fff]{{2,5}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"  # 前郭尔罗斯蒙古族自治县
     rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
@@ -1098,7 +1108,7 @@ CITY_NAME_RE = re.compile(rf"(?:{PROVINCES})市|{_BARE_CITY_NAME}")
 
 # A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.
 CITY_HEAD_RE = re.compile(
-    rf"^([\u4e00-\u9fff]{{2,4}}?{_PEOPLES}{{1,4}}自治州"  # 湘西土家族苗族自治州: longer than six
+    rf"^([\u4e00-\u9fff]{{2,5}}?{_PEOPLES}{{1,4}}自治州"  # 湘西土家族苗族自治州: longer than six
     r"|[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))(.*)$"
 )
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})

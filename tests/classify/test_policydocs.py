@@ -3012,10 +3012,30 @@ def test_a_heading_printed_over_several_lines_ends_at_the_running_text() -> None
 
 
 @pytest.mark.parametrize(
-    "name", ["互助土族自治县人民政府办公室", "沧源佤族自治县人民政府办公室", "黔东南苗族侗族自治州人民政府"]
+    "name",
+    [
+        "互助土族自治县人民政府办公室",
+        "沧源佤族自治县人民政府办公室",
+        "黔东南苗族侗族自治州人民政府",
+        # a place's own name of five characters, a people of three (达斡尔族) or one written without 族
+        "前郭尔罗斯蒙古族自治县人民政府",
+        "莫力达瓦达斡尔族自治旗人民政府",
+        "鄂伦春自治旗人民政府",
+        "双江拉祜族佤族布朗族傣族自治县人民政府",
+        # a banner whose own name is long
+        "科尔沁左翼中旗人民政府",
+        "达尔罕茂明安联合旗人民政府",
+    ],
 )
 def test_an_autonomous_county_or_prefecture_keeps_its_peoples_in_its_name(name: str) -> None:
     assert canonical_issuer(name) == name
+
+
+def test_an_autonomous_county_with_a_long_name_heads_its_own_notice() -> None:
+    title = "前郭尔罗斯蒙古族自治县人民政府关于严禁露天焚烧农作物秸秆的通告"
+    assert normalise_title(title) == "关于严禁露天焚烧农作物秸秆的通告"
+    [doc] = recognise("新闻", "日前前郭尔罗斯蒙古族自治县人民政府发布《关于严禁露天焚烧农作物秸秆的通告》。").releases
+    assert doc.issuer == "前郭尔罗斯蒙古族自治县人民政府"
 
 
 def test_a_page_title_that_prints_a_cut_copy_of_itself_first_is_the_full_copy() -> None:
@@ -4384,6 +4404,12 @@ def test_a_page_headed_by_its_number_prints_its_document_whoever_it_addresses(bo
         ("近日十堰市人民政府印发《十堰市碳达峰实施方案》", "十堰市人民政府"),
         ("日前杭州市人民政府印发《杭州市碳达峰实施方案》", "杭州市人民政府"),
         ("近期黔东南苗族侗族自治州人民政府印发《黔东南州碳达峰实施方案》", "黔东南苗族侗族自治州人民政府"),
+        # a date's last character, in figures or in words, and 当日 / 同日, likewise
+        ("3月1日杭州市人民政府印发《杭州市碳达峰实施方案》", "杭州市人民政府"),
+        ("12日南宁市生态环境局发布《南宁市碳达峰实施方案》", "南宁市生态环境局"),
+        ("2022年十堰市人民政府印发《十堰市碳达峰实施方案》", "十堰市人民政府"),
+        ("二〇二二年十月二十五日南昌市人民政府印发《南昌市碳达峰实施方案》", "南昌市人民政府"),
+        ("当日南昌市人民政府印发《南昌市碳达峰实施方案》", "南昌市人民政府"),
     ],
 )
 def test_a_time_word_written_without_a_comma_is_no_part_of_the_place_after_it(headline: str, issuer: str) -> None:
