@@ -4161,6 +4161,14 @@ def recognise(
         merged.append(announced)
     if not any(d.is_release for d in merged):
         merged += _macau_printed_acts(title, text)
+    if not any(d.is_release for d in merged):
+        for act in _roc_order_printed(title, text):
+            # (the rule named in the headline before, 「X」 read as a title with no verb, is this one)
+            same = [d for d in merged if d.title_norm == act.title_norm]
+            if same:
+                same[0].is_release, same[0].cue, same[0].issuer = True, act.cue, same[0].issuer or act.issuer
+            else:
+                merged.append(act)
     if _non_government_letterhead(text):
         # "中国证券业协会通知 / 中证协发〔2012〕213号": an association's or exchange's own notice, whatever it issues
         for d in merged:
@@ -4313,6 +4321,46 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
             seen.add(act.title_norm)
             acts.append(act)
     return acts
+
+
+# Taiwan's law database prints a rule under its name with the order that issued or amended it: "道路交通安全规则 /
+# 第 86 次修法(100.12.12) / 中华民国一百年十二月十三日交通部交路字第 1000011026 号令、内政部台内警字第 1000872670 号令
+# 会衔修正发布第 3、16…条条文". The order (a ministry's 字第…号令, one or several) and its verb (订定 / 修正 / 增订
+# 发布, 会衔发布) issue the rule the page is headed by; the page is the rule's text and its release.
+ROC_ORDER_RE = re.compile(
+    r"(?P<body>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号令"
+    r"(?:[、，,]\s*(?P<body2>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号令)?"
+    r"\s*(?:会衔)?(?:修正|订定|增订|修订)?发布"
+)
+ROC_ORDER_HEAD_CHARS = 400
+# ... or names it first and says which order issued it: "「温室气体减量及管理法」业奉总统104年7月1日华总一义字第
+# 10400077011号令公布", "「育婴留职停薪实施办法」第2条、第9条，业经劳动部114年11月21日劳动条4字第1140149019号令
+# 修正发布"
+ROC_ORDER_NAMED_RE = re.compile(
+    r"(?P<title>「[^」\n]{2,40}」|《[^》\n]{2,40}》)[^。\n「」《》]{0,16}?(?:业经|业奉|经|奉)"
+    r"(?P<body>[\u4e00-\u9fff]{2,14}?)(?:于)?\s*(?:民国)?\s*\d{2,3}\s*年[^。\n]{0,30}?字第\s*\d+\s*[A-Z]?\s*号令"
+    r"(?:会衔)?(?:修正|订定|增订|修订)?(?:公布|发布)"
+)
+# (a page headed by the rule's name, maybe with the amendment's count and date: "…规则 第 86 次修法(100.12.12)")
+ROC_RULE_HEADLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(?:\s*第\s*\d+\s*次修法.*)?")
+
+
+def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
+    """The rule a Taiwan law-database page prints: its headline is the rule's name (a kind of rule or law) and its
+    first lines give the ministry's order that issued or amended it (``ROC_ORDER_RE``); none otherwise."""
+    for field_name, value in (("title", title), ("text", text[:ROC_ORDER_HEAD_CHARS])):
+        if named := ROC_ORDER_NAMED_RE.search(value):
+            rule, body = named.group("title"), named.group("body")
+            cue = f"a rule issued by order: …{named.group(0)[-24:]}"
+            return [_released(rule, body, doc_type(rule), field_name, named.span(), cue)]
+    order = ROC_ORDER_RE.search(text, 0, ROC_ORDER_HEAD_CHARS)
+    head = ROC_RULE_HEADLINE_RE.fullmatch(title.strip())
+    if order is None or head is None or doc_type(head.group("name")) is None:
+        return []
+    # (the order's date runs into the first body's name: "…十二月十三日交通部交路字第…号令")
+    issuers = "、".join(re.sub(r"^.*日", "", b) for b in (order.group("body"), order.group("body2")) if b)
+    cue = f"the page prints a rule with the order that issued it: …{order.group(0)[-24:]}"
+    return [_released(head.group("name"), issuers, doc_type(head.group("name")), "title", head.span("name"), cue)]
 
 
 def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str]) -> PolicyDocument:

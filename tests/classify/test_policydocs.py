@@ -5086,3 +5086,50 @@ def test_a_headline_may_set_a_year_named_rate_off_its_verb_by_a_space() -> None:
     assert [(d.title, d.issuer) for d in docs] == [("2026年起最低工资月薪2万9500元", "劳动部")]
     # ... an announcement's serial number is no title, spaced or not
     assert not recognise("农业农村部公告 2019年第117号", "", published_at=Y2025).is_release
+
+
+ROC_RULE_PAGE = (
+    "道路交通安全规则\n第 86 次修法(100.12.12)\n"
+    "中华民国一百年十二月十三日交通部交路字第 1000011026 号令、内政部台内警字第 1000872670 号令会衔修正发布"
+    "第 3、16、38 条条文;并自即日施行\n立法总说明\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a law-database page: the rule's name over the order that amended it
+        ("道路交通安全规则 第 86 次修法(100.12.12)", ROC_RULE_PAGE, ("道路交通安全规则", "交通部、内政部")),
+        # a rule named first, then the order that issued it, in the headline or the first lines
+        (
+            "转知:「育婴留职停薪实施办法」第2条、第9条,业经劳动部114年11月21日劳动条4字第1140149019号令修正发布",
+            "一、本次修正重点如下。",
+            ("育婴留职停薪实施办法", "劳动部"),
+        ),
+        (
+            "「温室气体减量及管理法」,检送公布1份",
+            "「温室气体减量及管理法」业奉总统104年7月1日华总一义字第10400077011号令公布,检送公布令影本1份",
+            ("温室气体减量及管理法", "总统"),
+        ),
+    ],
+)
+def test_a_taiwan_rule_is_released_by_the_ministrys_order_that_issued_it(
+    title: str, text: str, expected: tuple[str, str]
+) -> None:
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # the order repealed the rule: nothing issued
+        ("道路交通安全规则", ROC_RULE_PAGE.replace("会衔修正发布", "会衔废止")),
+        # a headline that is no rule's name: the order is the page's matter, not its title
+        ("交通新制说明", ROC_RULE_PAGE.split("\n", 2)[2]),
+        # an order cited deep in a long text is the basis of something else
+        ("道路交通安全规则", "说明。" * 150 + ROC_RULE_PAGE.split("\n", 2)[2]),
+    ],
+)
+def test_a_taiwan_order_that_repeals_or_is_only_cited_releases_nothing(title: str, text: str) -> None:
+    assert recognise(title, text, published_at=Y2021).releases == []
