@@ -2287,7 +2287,7 @@ DIGEST_HEAD_RE = re.compile(r"要闻|精选|早报|晚报|快讯|速递|摘要|�
 # "全国碳排放权交易市场7月16日正式启动上线交易": the launch of a market or policy instrument a government runs.
 LAUNCH_RE = re.compile(
     r"(?P<inst>(?:全国|国家|[\u4e00-\u9fff]{0,6}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力|水权))"
-    r"[\u4e00-\u9fff]{0,12}?(?:交易市场|市场|交易|支持工具|再贷款))"
+    r"[\u4e00-\u9fff]{0,12}?(?:交易市场|市场|交易体系|交易|支持工具|再贷款))"  # 全国碳排放权交易体系正式启动
     r"\s*(?:\d{1,2}月\d{1,2}日|今日|今天|上午|下午|正式|\s)*"
     # ... not "全国碳市场启动年度配额发放和履约工作": a market starting a task of its own is no launch of it
     r"(?P<verb>启动上线交易|上线交易|鸣锣开市|正式开市|开市|正式上线|(?:启动|开启)(?!(?!仪式|上线|交易|运行)[\u4e00-\u9fff])|开闸)"
@@ -2313,7 +2313,7 @@ FACILITY_SET_UP_RE = re.compile(
 )
 CENTRAL_BANK = "中国人民银行"
 NATIONAL_MARKET_RE = re.compile(
-    r"全国[\u4e00-\u9fff]{0,8}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力)[\u4e00-\u9fff]{0,4}?(?:交易)?市场"
+    r"全国[\u4e00-\u9fff]{0,8}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力)[\u4e00-\u9fff]{0,4}?(?:交易)?(?:市场|体系)"
 )
 HEADLINE_ACTION_VERB_RE = re.compile(r"放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大")
 HEADLINE_ACTION_RE = re.compile(rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>{HEADLINE_ACTION_VERB_RE.pattern})")

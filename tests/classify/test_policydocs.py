@@ -1874,6 +1874,9 @@ def test_a_pilots_work_launched_is_the_pilot_launched() -> None:
         ("全国碳市场启动年度配额发放和履约工作", "全国碳市场启动年度配额发放和履约工作。", False),
         ("", "生态环境部宣布，全国温室气体自愿减排交易市场今日启动。", True),
         ("", "全国碳排放权交易市场启动仪式在北京举行。", True),
+        # the national trading system, as its launch in 2017 was reported
+        ("中国碳排放权交易体系启动", "国家发展改革委19日宣布，全国碳排放权交易体系正式启动。", True),
+        ("", "全国碳排放权交易体系启动以来，成交量稳步增长。", False),
     ],
 )
 def test_a_government_launching_a_market_or_instrument_is_a_release(title: str, text: str, released: bool) -> None:
