@@ -147,6 +147,7 @@ def test_latin_terms_match_case_insensitively() -> None:
         ("COP25: 谁在为中国谈判?", "本届气候大会中国代表团成员超60人。"),
         ("“十二五”末全国启动1000家低碳社区试点", "试点旨在控制居民生活领域碳排放水平。"),
         ("清洁发展机制项目运行管理办法（修订）", "为促进清洁发展机制项目有序开展，制定本办法。"),
+        ("浙江省用能权有偿使用和交易试点工作实施方案", "各市、县（市、区）人民政府：现印发给你们。"),
     ],
 )
 def test_carbon_vocabulary_beyond_tan_da_feng(title: str, text: str) -> None:
