@@ -1459,6 +1459,13 @@ def test_an_untitled_notice_s_issuer_is_read_through_and_and_this_body(
             "本报讯（记者杨东）记者昨日获悉，成都市政府已正式发文，要求在2005年3月31日关闭三瓦窑热电厂。\n",
             [("文件", "成都市人民政府")],
         ),
+        # ... or under a photo's caption that ends in its credit
+        (
+            "落实川习会协议 中国放宽镓锗等两用物项对美出口",
+            "美国总统川普（左）与中国国家主席习近平，10月30日在南韩釜山举行会谈前握手合影。美联社\n"
+            "川习会达成贸易协议后，中国商务部今日（11/9）发布通知，将暂停实施对镓、锗、锑和石墨的管制措施。\n",
+            [("通知", "商务部")],
+        ),
         # an announcement whose measure follows the sentence that gives its reason
         (
             "",
