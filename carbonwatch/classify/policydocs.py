@@ -2348,7 +2348,7 @@ _SCHEME_OPEN_VERBS = "接受申请|开放申请|开始受理|受理申请|开跑
 SCHEME_LAUNCH_RE = re.compile(
     rf"(?P<verb>(?:正式|再次|首次)?(?:{_SCHEME_LAUNCH_VERBS}))了?(?P<inst>{_SCHEME})"
     r"(?![\u4e00-\u9fff]{0,2}(?:研究|构想|咨询))"
-    rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
+    rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:自?(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
     rf"(?P<verb2>{_SCHEME_OPEN_VERBS})"
 )
 # (what any match of it holds: run it only where one of its verbs occurs)
@@ -2360,6 +2360,12 @@ _CHARGE = r"[^，。；：！!？?\n《》]{0,12}?(?:收费|车费|票价|邮费
 CHARGE_CHANGE_RE = re.compile(
     r"(?:起|生效后?)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
     rf"{_CHARGE})|(?P<inst2>加价|减价))"
+)
+# "岳阳市签发2025年第1号林长令", "自治区总林长…联名签发2022年第1号总林长令": a numbered order of a place's forest,
+# river or lake chiefs (the heads of its Party committee and government, as the 林长制 and 河长制 appoint them) is an
+# instrument they issue
+CHIEF_ORDER_RE = re.compile(
+    r"签发了?\s*(?P<order>(?:(?:19|20)\d{2}\s*年\s*(?:度\s*)?)?第\s*[0-9一二三四五六七八九十]{1,3}\s*号\s*总?(?:林|河|湖|田)长令)"
 )
 # "国家市场监管总局（国家标准委）批准37项国家标准样品", "召开…新闻发布会，发布了一批国家标准": a batch of standards
 # approved or published, untitled (each standard has its own number, none is named as the document); not a year's
@@ -2480,6 +2486,13 @@ def _decision_docs(
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in SCHEME_LAUNCH_RE.finditer(text, 0, limit) if SCHEME_VERB_RE.search(window) else iter(()):
         docs += _scheme_launched(text, m, field_name, ref_year, page_text)
+    for m in CHIEF_ORDER_RE.finditer(text, 0, limit) if "长令" in window else iter(()):
+        clause = _clause_before(text, m.start())
+        if _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
+            continue
+        order = re.sub(r"\s+", "", m.group("order"))
+        signer = find_issuer_before(text, m.start())
+        docs.append(_released(order, signer, "令", field_name, m.span("order"), m.group(0)))
     for m in CHARGE_CHANGE_RE.finditer(text, 0, limit) if "起" in window or "生效" in window else iter(()):
         docs += _scheme_launched(text, m, field_name, ref_year, page_text, "charge changed")
     for m in STANDARDS_BATCH_RE.finditer(text, 0, limit) if "标准" in window else iter(()):

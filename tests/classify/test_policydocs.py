@@ -4947,6 +4947,13 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "青年创业资助计划",
             "香港特别行政区劳工处",
         ),
+        # ... from a day said with 自 (自即日起开放申请)
+        (
+            "2019年度苗栗县低碳社区环境营造推动计划 自即日起开放申请!",
+            "苗栗县环保局持续办理「2019年度低碳社区环境营造计划」，鼓励辖内社区申请。",
+            "2019年度苗栗县低碳社区环境营造推动计划",
+            "苗栗县环保局",
+        ),
     ],
 )
 def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
@@ -5143,3 +5150,22 @@ def test_a_taiwan_rule_is_released_by_the_ministrys_order_that_issued_it(
 )
 def test_a_taiwan_order_that_repeals_or_is_only_cited_releases_nothing(title: str, text: str) -> None:
     assert recognise(title, text, published_at=Y2021).releases == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近日，湖南省岳阳市签发 2025 年第 1 号林长令，聚焦森林“四库”联动。", ("2025年第1号林长令", "岳阳市人民政府")),
+        (
+            "近日，新疆维吾尔自治区党委书记、自治区总林长和自治区人民政府主席、自治区总林长联名签发2022年第1号总林长令。",
+            ("2022年第1号总林长令", "新疆维吾尔自治区党委"),
+        ),
+        ("某市总河长签发第3号总河长令，部署河湖“清四乱”整治。", ("第3号总河长令", None)),
+        # an order cited, or to be signed, is none issued here
+        ("根据2022年第1号总林长令，各地开展森林草原资源保护。", None),
+        ("市总林长将签发2026年第1号总林长令。", None),
+    ],
+)
+def test_a_chiefs_numbered_order_signed_is_issued(text: str, expected: tuple[str, str | None] | None) -> None:
+    released = recognise("", text, published_at=Y2025).releases
+    assert [(d.title, d.issuer) for d in released] == ([expected] if expected else [])
