@@ -35,7 +35,10 @@ from carbonwatch.classify.doctitles import (
 
 # -- document kinds (open vocabulary: see doctitles) -----------------------------------------------------------
 DOC_TYPES: tuple[str, ...] = DOC_KINDS
-_TYPE_ALT = "|".join(DOC_TYPES)
+# (a five-year plan outline's fixed title runs past its first kind: "…第十四个五年规划和二〇三五年远景目标纲要" is one
+# title, not a 规划 followed by 和; tried before the kinds so that a title unbracketed in a sentence ends at 纲要)
+_OUTLINE_KIND = r"规划和(?:二〇|20)[一二三四五\d]{2}年远景目标纲要"
+_TYPE_ALT = "|".join((_OUTLINE_KIND, *DOC_TYPES))
 DOC_TYPE_END_RE = re.compile(rf"(?:{_TYPE_ALT})$")
 # Titles that merely refer back to a document named earlier ("以下简称《方案》").
 BACKREF_RE = re.compile(rf"^(?:该|本|上述|这一?|此|两个?|三个?)?(?:{_TYPE_ALT})$")

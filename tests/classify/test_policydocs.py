@@ -2866,6 +2866,13 @@ def test_a_plan_approved_by_a_congress_is_released_though_the_congress_reviewed_
     assert [d.title_norm for d in result.releases] == [title]
 
 
+@pytest.mark.parametrize("year", ["二〇三五", "2035"])
+def test_a_five_year_plan_outline_unbracketed_in_a_sentence_is_one_title(year: str) -> None:
+    title = f"江西省国民经济和社会发展第十四个五年规划和{year}年远景目标纲要"
+    [doc] = recognise("新闻", f"近日，江西省人民政府印发{title}。", published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == (title, "江西省人民政府")
+
+
 def test_a_circular_about_policy_interpretation_work_is_a_document_not_an_explainer() -> None:
     title = "昆明市官渡区人民政府办公室 关于2025年一季度政策解读工作检查情况的通报"
     text = (
