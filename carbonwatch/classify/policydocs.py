@@ -2364,6 +2364,15 @@ CHARGE_CHANGE_RE = re.compile(
     r"(?:起|生效后?)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
     rf"{_CHARGE})|(?P<inst2>加价|减价))"
 )
+# "工信部、国家发改委确定55家国家首批低碳工业园区试点", "农业农村部、国家乡村振兴局公布100个…示范县创建组织": a
+# body designating a counted batch of pilots or demonstrations issues their list, untitled (拟确定…现予公示, a list
+# proposed for objections, is _future's)
+DESIGNATION_VERB_RE = re.compile(r"确定|认定|命名|公布")
+DESIGNATION_RE = re.compile(
+    r"(?:确定|认定|命名|公布)了?"
+    r"(?P<inst>(?:全国|国家)?(?:首批|第[一二三四五六七八九十\d]{1,3}批)?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|个|处)"
+    r"[^，。；：\n《》]{0,24}?(?:试点|示范)[\u4e00-\u9fff]{0,6}?)(?=[，。；,：\n]|$|名单)"
+)
 # "岳阳市签发2025年第1号林长令", "自治区总林长…联名签发2022年第1号总林长令": a numbered order of a place's forest,
 # river or lake chiefs (the heads of its Party committee and government, as the 林长制 and 河长制 appoint them) is an
 # instrument they issue
@@ -2489,6 +2498,11 @@ def _decision_docs(
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in SCHEME_LAUNCH_RE.finditer(text, 0, limit) if SCHEME_VERB_RE.search(window) else iter(()):
         docs += _scheme_launched(text, m, field_name, ref_year, page_text)
+    for m in DESIGNATION_RE.finditer(text, 0, limit) if DESIGNATION_VERB_RE.search(window) else iter(()):
+        launcher = _launcher_now(text, m.start(), ref_year)
+        if launcher is not None and not MULTI_RE.fullmatch(launcher):
+            cue = f"pilots or demonstrations designated: {m.group(0)[-30:]}"
+            docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in CHIEF_ORDER_RE.finditer(text, 0, limit) if "长令" in window else iter(()):
         clause = _clause_before(text, m.start())
         if _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
@@ -3424,7 +3438,8 @@ LEAD_WINDOW = 600  # the opening of the text: the lead and the paragraph that te
 
 # "省六届人大常委会第六次会议", "十四届全国人大常委会第三次会议": the session whose votes an article reports.
 SESSION_RE = re.compile(
-    rf"(?P<place>全国|(?:{PROVINCES})(?:省|市|自治区)?|省|[\u4e00-\u9fff]{{2,4}}?市)?"
+    # (a city by its own name, no function word in it: "23日经市十五届人大常委会…" is the city's 市, not a city 日经市)
+    rf"(?P<place>全国|(?:{PROVINCES})(?:省|市|自治区)?|省|{_BARE_CITY_NAME})?"
     r"(?:第?[一二三四五六七八九十]{1,3}届)?(?P<national>全国)?人大常委会第[一二三四五六七八九十百\d]+次会议"
 )
 

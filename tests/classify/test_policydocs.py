@@ -2347,6 +2347,10 @@ def test_a_title_adopted_by_a_legislature_s_vote_is_released() -> None:
     [doc] = recognise("巴中文明行为促进条例获通过", text, published_at=Y2021).releases
     assert doc.title == "《巴中市文明行为促进条例》"
     assert recognise("", "《某市条例》获评优秀立法案例。", published_at=Y2021).releases == []
+    # "23日经市…人大常委会": the city's own 市 after the date (the city named in the title), never a city "日经市"
+    voted = "《上海市住房租赁条例》23日经市十五届人大常委会第四十六次会议表决通过。"
+    [doc] = recognise("", voted, published_at=Y2021).releases
+    assert doc.issuer == "上海市人民代表大会常务委员会"
 
 
 @pytest.mark.parametrize(
@@ -5174,5 +5178,29 @@ def test_a_taiwan_order_that_repeals_or_is_only_cited_releases_nothing(title: st
     ],
 )
 def test_a_chiefs_numbered_order_signed_is_issued(text: str, expected: tuple[str, str | None] | None) -> None:
+    released = recognise("", text, published_at=Y2025).releases
+    assert [(d.title, d.issuer) for d in released] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "日前，国家工信部、国家发改委确定55家国家首批低碳工业园区试点，高新区名列其中。",
+            ("55家国家首批低碳工业园区试点", "工业和信息化部、国家发展改革委"),
+        ),
+        (
+            "近日，农业农村部、国家乡村振兴局公布100个2022年国家乡村振兴示范县创建组织，我省甘南入选。",
+            ("100个2022年国家乡村振兴示范县创建组织", "农业农村部、国家乡村振兴局"),
+        ),
+        # a list proposed for objections, a designation to come, or one by no body named: none issued
+        ("经专家评审，市生态环境局拟确定20个园区为近零碳示范创建单位，现予公示。", None),
+        ("工信部将确定50家低碳工业园区试点。", None),
+        ("全省确定了12个低碳社区试点，成效明显。", None),
+    ],
+)
+def test_a_body_designating_a_counted_batch_of_pilots_issues_their_list(
+    text: str, expected: tuple[str, str] | None
+) -> None:
     released = recognise("", text, published_at=Y2025).releases
     assert [(d.title, d.issuer) for d in released] == ([expected] if expected else [])
