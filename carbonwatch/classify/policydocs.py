@@ -2343,10 +2343,11 @@ VOUCHER_BODY_RE = re.compile(r"政府|[局委厅部办署]")
 # must be named: before the verb, or, for a headline that names none, in the lead's first sentence; the scheme must
 # be named too (a bare 资助计划 is what an act named before it provides).
 _SCHEME = (
-    r"[^，。；：！!？?\n《》「」]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目)?"
+    r"[^，。；：！!？?\n《》「」]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?"
     r"|[^，。；：！!？?\n《》「」]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划"
 )
-_SCHEME_LAUNCH_VERBS = "推出|祭出|开办"
+# (公告 as Taiwan's verb, "环保局今日公告115年电动机车补助方案"; 加码, a subsidy topped up, "连江县明年起加码生育补助")
+_SCHEME_LAUNCH_VERBS = "推出|祭出|开办|公告|加码"
 _SCHEME_OPEN_VERBS = "接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路"
 SCHEME_LAUNCH_RE = re.compile(
     rf"(?P<verb>(?:正式|再次|首次)?(?:{_SCHEME_LAUNCH_VERBS}))了?(?P<inst>{_SCHEME})"

@@ -4958,6 +4958,9 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "青年创业资助计划",
             "香港特别行政区劳工处",
         ),
+        # ... by Taiwan's verb 公告, or topped up (加码)
+        ("", "新北市环保局今日公告一一五年电动机车补助方案。", "一一五年电动机车补助方案", "新北市环保局"),
+        ("", "连江县政府宣布加码生育补助，第一胎提高至三万元。", "生育补助", "连江县政府"),
         # ... from a day said with 自 (自即日起开放申请)
         (
             "2019年度苗栗县低碳社区环境营造推动计划 自即日起开放申请!",
