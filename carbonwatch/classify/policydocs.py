@@ -4387,7 +4387,8 @@ ROC_RULE_HEADLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(
 
 def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     """The rule a Taiwan law-database page prints: its headline is the rule's name (a kind of rule or law) and its
-    first lines give the ministry's order that issued or amended it (``ROC_ORDER_RE``); none otherwise."""
+    first lines give the ministry's order that issued or amended it (``ROC_ORDER_RE``); none otherwise. The issuer is
+    the ministry as the order names it, not canonical_issuer's (which reads 交通部 as the mainland's 交通运输部)."""
     for field_name, value in (("title", title), ("text", text[:ROC_ORDER_HEAD_CHARS])):
         if named := ROC_ORDER_NAMED_RE.search(value):
             rule, body = named.group("title"), named.group("body")
