@@ -413,7 +413,9 @@ DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
 _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数省属"  # 江苏省昆山市: 昆山市
 # (a verb that carries a city's body is no part of the city's name: "…办公厅转发市民政局…", "批转市发展改革委…")
-_VERB_BEFORE_BODY = r"(?!转发|批转|印发|发布|公布|颁布|下发|联合|会同)"
+# (... nor is the second character of one: "发布深圳市住房和建设局关于…" names 深圳市…, not 布深圳市…; "出台台州市…")
+_NOT_VERB_TAIL = r"(?!(?<=[发公颁宣])布|(?<=出)台)"
+_VERB_BEFORE_BODY = rf"(?!转发|批转|印发|发布|公布|颁布|下发|联合|会同){_NOT_VERB_TAIL}"
 # A time word written without a comma is no part of the place after it: "近日十堰市人民政府印发" (十堰市, not 日十堰市),
 # "日前杭州市人民政府…", "近期…".
 _NOT_AFTER_TIME_WORD = (
@@ -421,7 +423,7 @@ _NOT_AFTER_TIME_WORD = (
     # ... nor a date's last character: "3月1日杭州市人民政府印发" (杭州市, not 日杭州市), "…十月二十五日南昌市…"
     r"|(?<=[0-9０-９一二三四五六七八九十〇零])[日月年号])"
 )
-_BARE_CITY_NAME = rf"(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
+_BARE_CITY_NAME = rf"{_NOT_VERB_TAIL}(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
 BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
 _AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
@@ -4387,11 +4389,11 @@ ROC_RULE_HEADLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(
 
 def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     """The rule a Taiwan law-database page prints: its headline is the rule's name (a kind of rule or law) and its
-    first lines give the ministry's order that issued or amended it (``ROC_ORDER_RE``); none otherwise. The issuer is
-    the ministry as the order names it, not canonical_issuer's (which reads 交通部 as the mainland's 交通运输部)."""
+    first lines give the ministry's order that issued or amended it (``ROC_ORDER_RE``); none otherwise. Its issuers
+    are canonical, as every rule's are (交通部 reads as 交通运输部 here as in any other Taiwan page)."""
     for field_name, value in (("title", title), ("text", text[:ROC_ORDER_HEAD_CHARS])):
         if named := ROC_ORDER_NAMED_RE.search(value):
-            rule, body = named.group("title"), named.group("body")
+            rule, body = named.group("title"), canonical_issuer(named.group("body")) or named.group("body")
             cue = f"a rule issued by order: …{named.group(0)[-24:]}"
             return [_released(rule, body, doc_type(rule), field_name, named.span(), cue)]
     order = ROC_ORDER_RE.search(text, 0, ROC_ORDER_HEAD_CHARS)
@@ -4399,7 +4401,8 @@ def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     if order is None or head is None or doc_type(head.group("name")) is None:
         return []
     # (the order's date runs into the first body's name: "…十二月十三日交通部交路字第…号令")
-    issuers = "、".join(re.sub(r"^.*日", "", b) for b in (order.group("body"), order.group("body2")) if b)
+    bodies = [re.sub(r"^.*日", "", b) for b in (order.group("body"), order.group("body2")) if b]
+    issuers = "、".join(canonical_issuer(b) or b for b in bodies)
     cue = f"the page prints a rule with the order that issued it: …{order.group(0)[-24:]}"
     return [_released(head.group("name"), issuers, doc_type(head.group("name")), "title", head.span("name"), cue)]
 

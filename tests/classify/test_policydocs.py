@@ -5129,8 +5129,8 @@ ROC_RULE_PAGE = (
 @pytest.mark.parametrize(
     ("title", "text", "expected"),
     [
-        # a law-database page: the rule's name over the order that amended it
-        ("道路交通安全规则 第 86 次修法(100.12.12)", ROC_RULE_PAGE, ("道路交通安全规则", "交通部、内政部")),
+        # a law-database page: the rule's name over the order that amended it (issuers canonical, as everywhere)
+        ("道路交通安全规则 第 86 次修法(100.12.12)", ROC_RULE_PAGE, ("道路交通安全规则", "交通运输部、内政部")),
         # a rule named first, then the order that issued it, in the headline or the first lines
         (
             "转知:「育婴留职停薪实施办法」第2条、第9条,业经劳动部114年11月21日劳动条4字第1140149019号令修正发布",
@@ -5207,3 +5207,16 @@ def test_a_body_designating_a_counted_batch_of_pilots_issues_their_list(
 ) -> None:
     released = recognise("", text, published_at=Y2025).releases
     assert [(d.title, d.issuer) for d in released] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("近日发布深圳市住房公积金管理委员会关于市住房公积金租房提取有关事项的通知", "深圳市住房公积金管理委员会"),
+        ("公布杭州市人民政府关于", "杭州市人民政府"),
+        ("正式出台台州市人民政府关于", "台州市人民政府"),
+        ("布拖县人民政府关于", "布拖县人民政府"),  # a place whose name begins so, with no verb before it
+    ],
+)
+def test_a_release_verbs_second_character_is_no_part_of_the_body_after_it(text: str, issuer: str) -> None:
+    assert find_issuer_before(text, text.index("关于")) == issuer
