@@ -416,6 +416,15 @@ _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和�
 # (... nor is the second character of one: "发布深圳市住房和建设局关于…" names 深圳市…, not 布深圳市…; "出台台州市…")
 _NOT_VERB_TAIL = r"(?!(?<=[发公颁宣])布|(?<=出)台)"
 _VERB_BEFORE_BODY = rf"(?!转发|批转|印发|发布|公布|颁布|下发|联合|会同){_NOT_VERB_TAIL}"
+# Words that run into a relative body's 市 and are no place: "根据市政府办公室…", "报送至市人民政府", "加强市…",
+# "年度湖州市…", "一季度市财政局", "厅转发市文化局", "中共宜宾市委" (not 共宜宾市委), "中国共产党拉萨市…",
+# "各省、自治区、直辖市广播影视局" (an addressee list)
+_NOT_A_PLACE_WORD = (
+    r"(?!根据|报送|加强|支持|(?<=支)持|(?<=[年季])度|一季度|(?<=中)共|(?<=产)党|直辖市|工作在"
+    r"|[\u4e00-\u9fff]?(?:转发|下发|印发)"
+    # (... from any character of such a word: "报送至市" is no 送至市, "持续加强市" no 续加强市)
+    r"|[\u4e00-\u9fff]{0,2}(?:根据|报送|送至|加强|一批|季度|工作在)(?:市|州|县|盟))"
+)
 # A time word written without a comma is no part of the place after it: "近日十堰市人民政府印发" (十堰市, not 日十堰市),
 # "日前杭州市人民政府…", "近期…".
 _NOT_AFTER_TIME_WORD = (
@@ -440,7 +449,7 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_CITY}{_SUB_COUNTY}?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
-    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}{_NOT_AFTER_TIME_WORD}"
+    rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}"
     # (a place's 市 is never the first character of 市场: "发布国家市场监管总局…" names no city "布国家市")
     rf"(?:[\u4e00-\u9fff]{{2,5}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"  # 前郭尔罗斯蒙古族自治县
     rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"

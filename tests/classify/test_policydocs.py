@@ -5220,3 +5220,24 @@ def test_a_body_designating_a_counted_batch_of_pilots_issues_their_list(
 )
 def test_a_release_verbs_second_character_is_no_part_of_the_body_after_it(text: str, issuer: str) -> None:
     assert find_issuer_before(text, text.index("关于")) == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # words that run into a relative body's 市 are no place: the body stays unnamed here
+        ("根据市政府办公室印发", None),
+        ("材料报送至市人民政府印发", None),
+        ("持续加强市人民政府印发", None),
+        ("一季度市财政局印发", None),
+        ("省政府办公厅转发市文化局印发", None),
+        ("各省、自治区、直辖市广播影视局印发", None),
+        ("2021年度湖州市政府印发", "湖州市人民政府"),
+        # ... while places whose names begin with such characters keep them
+        ("根河市人民政府印发", "根河市人民政府"),
+        ("共青城市人民政府印发", "共青城市人民政府"),
+        ("本溪市人民政府办公厅印发", "本溪市人民政府办公厅"),
+    ],
+)
+def test_a_word_before_a_relative_body_is_no_place(text: str, issuer: str | None) -> None:
+    assert find_issuer_before(text, len(text) - 2) == issuer
