@@ -37,7 +37,8 @@ from carbonwatch.classify.doctitles import (
 DOC_TYPES: tuple[str, ...] = DOC_KINDS
 # (a five-year plan outline's fixed title runs past its first kind: "…第十四个五年规划和二〇三五年远景目标纲要" is one
 # title, not a 规划 followed by 和; tried before the kinds so that a title unbracketed in a sentence ends at 纲要)
-_OUTLINE_KIND = r"规划和(?:二〇|20)[一二三四五\d]{2}年远景目标纲要"
+_OUTLINE_YEARS = r"和(?:二〇|20)[一二三四五\d]{2}年远景目标"  # …五年规划和二〇三五年远景目标纲要
+_OUTLINE_KIND = rf"规划{_OUTLINE_YEARS}纲要"
 _TYPE_ALT = "|".join((_OUTLINE_KIND, *DOC_TYPES))
 DOC_TYPE_END_RE = re.compile(rf"(?:{_TYPE_ALT})$")
 # Titles that merely refer back to a document named earlier ("以下简称《方案》").
@@ -2379,9 +2380,10 @@ CHARGE_CHANGE_RE = re.compile(
 # "工信部、国家发改委确定55家国家首批低碳工业园区试点", "农业农村部、国家乡村振兴局公布100个…示范县创建组织": a
 # body designating a counted batch of pilots or demonstrations issues their list, untitled (拟确定…现予公示, a list
 # proposed for objections, is _future's)
-DESIGNATION_VERB_RE = re.compile(r"确定|认定|命名|公布")
+_DESIGNATION_VERBS = "确定|认定|命名|公布"
+DESIGNATION_VERB_RE = re.compile(_DESIGNATION_VERBS)
 DESIGNATION_RE = re.compile(
-    r"(?:确定|认定|命名|公布)了?"
+    rf"(?:{_DESIGNATION_VERBS})了?"
     r"(?P<inst>(?:全国|国家)?(?:首批|第[一二三四五六七八九十\d]{1,3}批)?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|个|处)"
     r"[^，。；：\n《》]{0,24}?(?:试点|示范)[\u4e00-\u9fff]{0,6}?)(?=[，。；,：\n]|$|名单)"
 )
@@ -2409,13 +2411,17 @@ def _standards_count(text: str, d: PolicyDocument) -> bool:
 UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
 
 
+def _reported_now(text: str, pos: int, ref_year: int | None) -> bool:
+    """Whether the act ``text`` reports at ``pos`` is news: not planned (将启动), cited (根据…) or in the past
+    (2013年…启动)."""
+    clause = _clause_before(text, pos)
+    return not (_future(clause) or CITE_RE.search(clause) or is_historical(text, pos, ref_year))
+
+
 def _launcher_now(text: str, pos: int, ref_year: int | None) -> str | None:
     """Who launched what ``text`` reports launched at ``pos``: the body named before it; None where nobody is named
-    or the launch is planned (将启动), cited (根据…) or in the past (2013年…启动)."""
-    clause = _clause_before(text, pos)
-    if _future(clause) or CITE_RE.search(clause) or is_historical(text, pos, ref_year):
-        return None
-    return find_issuer_before(text, pos)
+    or the launch is not news (:func:`_reported_now`)."""
+    return find_issuer_before(text, pos) if _reported_now(text, pos, ref_year) else None
 
 
 def _scheme_launched(
@@ -2516,9 +2522,8 @@ def _decision_docs(
             cue = f"pilots or demonstrations designated: {m.group(0)[-30:]}"
             docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in CHIEF_ORDER_RE.finditer(text, 0, limit) if "长令" in window else iter(()):
-        clause = _clause_before(text, m.start())
-        if _future(clause) or CITE_RE.search(clause) or is_historical(text, m.start(), ref_year):
-            continue
+        if not _reported_now(text, m.start(), ref_year):
+            continue  # (its signers may go unnamed: "某市总河长签发第3号总河长令")
         order = re.sub(r"\s+", "", m.group("order"))
         signer = find_issuer_before(text, m.start())
         docs.append(_released(order, signer, "令", field_name, m.span("order"), m.group(0)))
@@ -3409,7 +3414,7 @@ def _without_repeated_head(title: str) -> str:
 # Every place publishes its five-year plan outline under one fixed title: a page headed so is the outline.
 FIVE_YEAR_OUTLINE_RE = re.compile(
     r"[\u4e00-\u9fff]{2,12}?国民经济和社会发展第[一二三四五六七八九十]{1,3}个五年规划"
-    r"(?:和(?:二〇|20)[一二三四五\d]{2}年远景目标)?纲要"
+    rf"(?:{_OUTLINE_YEARS})?纲要"
 )
 
 
