@@ -178,10 +178,15 @@ UPWARD_RE = re.compile(
 )
 # Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents. A group is a
 # company (中国华能集团关于…, 鞍钢集团碳达峰碳中和宣言) unless the title is about building groups: a government's plan
-# for them (《紧密型城市医疗集团建设试点工作方案》, 推进教育集团化办学) names no company.
+# for them (《紧密型城市医疗集团建设试点工作方案》, 推进教育集团化办学) names no company. A fund's own papers
+# (招募说明书, 基金合同, 公告) are a company's, but the rules a government or regulator lays down for funds are not: a
+# title that ends with a rule's kind (《土壤污染防治基金管理办法》, 《货币市场基金监督管理办法》,
+# 关于…证券投资基金…的意见).
+_FUND_RULE_KIND = r"(?=.*(?:办法|规定|条例|细则|指引|意见|决定|准则|规则)(?:[（(][^（()）]{1,8}[）)])?$)"
 COMPANY_RE = re.compile(
-    r"(?:股份)?有限(?:责任)?公司|集团(?!建设|化|发展|试点|组建|改革)|证券投资基金|货币市场基金|债券型|混合型"
-    r"|基金管理|股东大会|董事会|[A-Z]类份额"
+    r"(?:股份)?有限(?:责任)?公司|集团(?!建设|化|发展|试点|组建|改革)"
+    rf"|(?!{_FUND_RULE_KIND})(?:证券投资基金|货币市场基金|债券型|混合型|基金管理)"
+    r"|股东大会|董事会|[A-Z]类份额"
     r"|关于(?:本|我)?公司"  # a listed company's announcement speaks of itself: 关于公司…项目建设完成的公告
 )
 # Exclamations, questions and news words mark a headline: official titles never carry them.

@@ -25,6 +25,11 @@ DOCUMENTS = [
     # a government's plan for building groups (medical, education) names no company
     ("紧密型城市医疗集团建设试点工作方案", "ends with the document kind 工作方案"),
     ("关于推进教育集团化办学的指导意见", "关于…的指导意见 form"),
+    # the rules a government or regulator lays down for funds are no fund's own papers
+    ("土壤污染防治基金管理办法", "ends with the document kind 管理办法"),
+    ("货币市场基金监督管理办法（试行）", "ends with the document kind 管理办法"),
+    ("关于大力推进证券投资基金行业创新发展的意见", "关于…的意见 form"),
+    ("关于修改《证券投资基金销售管理办法》的决定", "关于…的决定 form"),
 ]
 
 
@@ -50,6 +55,10 @@ NOT_DOCUMENTS = [
     "关于公司水制氢与高压加氢一体化实验装置项目建设完成的公告",  # a listed company's announcement
     "中国华能集团关于开展碳排放管理工作的通知",  # a group company's own notice
     "鞍钢集团碳达峰碳中和宣言",
+    # a fund's own papers and its manager's announcements
+    "华夏基金管理有限公司关于旗下基金参加费率优惠活动的公告",
+    "易方达沪深300交易型开放式指数证券投资基金招募说明书",
+    "某某混合型证券投资基金基金合同",
     # a page's first paragraph in its headline field: sentences, not a title, whatever its last words
     "按照年度工作会议关于绿色金融重点工作的安排部署，结合相关要求，支行细化部署，充分发挥金融的资源配置作用",
     "为做好招生工作，依据有关规定。结合我区实际，制定本实施意见",
