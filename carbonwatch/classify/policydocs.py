@@ -371,6 +371,8 @@ _OFFICE_SUFFIX = (
 )
 _BODY_SUFFIX = (
     rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|行政公署(?:办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?"
+    # Taiwan's short form of a county's or city's government (彰化县府, 基隆市府), not a street or a building of it
+    r"|(?<=[县市])府(?!路|街|大楼|大院|广场|前|门)"
     # a place's people's congress, which adopts its regulations (天津市第十七届人民代表大会), not its government
     r"|(?:第?[一二三四五六七八九十]{1,3}届)?人民代表大会(?!常务委员会|常委会|代表))"
 )
@@ -1173,6 +1175,7 @@ def canonical_local(name: str) -> str:
         # a town goes by its own name (诸暨市安华镇人民政府 -> 安华镇人民政府), as a city's bodies by the city's
         return re.sub(r"(?<=[镇乡])政府", "人民政府", town.group(0))
     name = re.sub(r"管委会$", "管理委员会", name)
+    name = re.sub(r"(?<=[县市])府$", "政府", name)  # 彰化县府 -> 彰化县政府, 基隆市府 -> 基隆市人民政府
     name = re.sub(r"人大常委会?$", "人民代表大会常务委员会", name)
     name = LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], name)
     m = PROVINCE_HEAD_RE.match(name)

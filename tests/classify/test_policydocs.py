@@ -151,6 +151,12 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("农业农村部 卫生健康委 应急部 市场监管总局", "农业农村部、国家卫生健康委、应急管理部、市场监管总局"),
         # a Taiwan-printed page, converted, calls 信息 资讯
         ("交通运输部、财政部、工业和资讯化部", "交通运输部、财政部、工业和信息化部"),
+        # Taiwan's short form of a county's or city's government is that government; a street or building is none
+        ("屏东县府", "屏东县政府"),
+        ("基隆市府", "基隆市人民政府"),
+        ("县府", None),
+        ("杭州市府路", None),
+        ("市府大楼", None),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
@@ -4961,6 +4967,8 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
         # ... by Taiwan's verb 公告, or topped up (加码)
         ("", "新北市环保局今日公告一一五年电动机车补助方案。", "一一五年电动机车补助方案", "新北市环保局"),
         ("", "连江县政府宣布加码生育补助，第一胎提高至三万元。", "生育补助", "连江县政府"),
+        # ... by a county's or city's government in Taiwan's short form (县府, 市府)
+        ("", "屏东县府今日推出家户屋顶光电补助，每瓩补助三千元。", "家户屋顶光电补助", "屏东县政府"),
         # ... from a day said with 自 (自即日起开放申请)
         (
             "2019年度苗栗县低碳社区环境营造推动计划 自即日起开放申请!",
