@@ -3538,7 +3538,9 @@ ADDRESSED_PAGE_CUE = "a document printed under its addressees: "
 HANDED_DOWN_RE = re.compile(
     r"现将[^。]{2,80}?(?:印发|下达|转发|公布)给?(?:你们|各|[。，])|(?:制定|制订)本(?:制度|办法|规定|细则)"
     r"|(?:编制|制定|修订)(?:完成)?了?[^。]{2,120}?[，,]\s*(?:[^。，]{0,30}[，,]\s*)?现予以?(?:印发|发布|公布)"
-    r"|[，,]\s*(?:现就[^。]{2,60})?提出(?:如下|以下)(?:实施)?意见"
+    r"|[，,]\s*(?:现就[^。]{2,60}|现)?提出(?:如下|以下)(?:实施)?意见"
+    # "确定宜宾高新技术产业园区…纳入2025年度四川省零碳工业园区试点建设名单，现予以公布": a list it makes public
+    r"|(?:确定|认定|遴选出?)[^。]{2,300}?(?:纳入|列入|为)(?P<list>[^，,。、]{4,40}?名单)[，,]\s*现予以?公布"
 )
 ATTACHMENT_NUMBER_RE = re.compile(r"^\d{1,2}\s*[.、．]\s*")  # "附件：1.道路运输标准体系（2024年）"
 # "附件：2016年县政府重点工作任务分解表", "附件2：…编制指南 下载": what a notice hands down, by its title.
@@ -3547,12 +3549,37 @@ ATTACHMENT_LINE_RE = re.compile(
 )
 
 
+# "中评社北京10月31日电／据商务部网站消息，各省、自治区…：": a wire's dateline, and the site it copied from, over the
+# addressees of the document it prints
+WIRE_BEFORE_ADDRESSEES_RE = re.compile(
+    r"^[^。\n]{0,30}?\d{1,2}日电\s*[／/]?\s*(?:据(?P<source>[^，,。\n]{2,20}?)(?:网站|官网|官方网站)?消息[，,]\s*)?(?=各)"
+)
+# (a long list: "各省、自治区、直辖市人民政府，外交部、国家发展改革委、…，中国出口信用保险公司：")
+ADDRESSEE_HEADING_RE = re.compile(r"各[^。：:\n]{1,300}[：:]")
+# "…，现提出以下意见。", "现就…提出如下实施意见": an opinion that names itself by its kind
+SELF_NAMED_OPINION_RE = re.compile(r"提出(?:如下|以下)(?P<kind>(?:实施)?意见)")
+
+
+def addressee_heading(headline: str) -> str | None:
+    """The addressee line a page carries as its headline ("各市、县（市、区）人民政府，省政府直属各单位：", maybe
+    after a wire's dateline), without the dateline; None for any other headline. An addressee line is never a
+    title."""
+    head = re.sub(r"\s+", "", headline)
+    wire = WIRE_BEFORE_ADDRESSEES_RE.match(head)
+    if wire:
+        head = head[wire.end() :]
+    addressed = ADDRESSEE_HEADING_RE.fullmatch(head) or ADDRESSEE_LINE_RE.fullmatch(head)
+    return head if addressed else None
+
+
 def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     """A page headed by its addressees ("各县、市、区人民政府，市级各部门：") whose text hands them what it issues
     ("现将…分解下达各县", "现将…印发你们") or names itself ("制定本制度", "提出如下意见") prints that document:
-    released, as the attachments it lists (附件：…分解表) where it lists them, else untitled; signed at its end."""
-    head = re.sub(r"\s+", "", headline)
-    if not (ADDRESSEE_OPENING_RE.fullmatch(head) or ADDRESSEE_LINE_RE.fullmatch(head)):
+    released, as the attachments it lists (附件：…分解表) where it lists them, else by the kind it names itself
+    (意见) or untitled; signed at its end, or issued by the site a wire copied it from."""
+    head = addressee_heading(headline)
+    wire = WIRE_BEFORE_ADDRESSEES_RE.match(re.sub(r"\s+", "", headline))
+    if head is None:
         # ... or whose text opens with them, under a headline the page took from its sentence ("我部组织…编制完成了
         # …标准体系" over "各省、自治区、直辖市交通运输厅（局、委），…：")
         first = re.sub(r"\s+", "", text.lstrip().split("\n", 1)[0])
@@ -3561,11 +3588,16 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     handed = HANDED_DOWN_RE.search(text[:1500])
     if handed is None:
         return []
-    issuer = _closing_issuer(text)
+    source = wire.group("source") if wire and wire.group("source") else None
+    issuer = _closing_issuer(text) or (canonical_issuer(source) if source else None)
     cue = ADDRESSED_PAGE_CUE + handed.group(0)
     attachments = list(ATTACHMENT_LINE_RE.finditer(text))
     if not attachments:
-        return [_released(UNTITLED, issuer, None, "text", handed.span(), cue)]
+        if handed.group("list"):
+            return [_released(handed.group("list"), issuer, "名单", "text", handed.span("list"), cue)]
+        named = SELF_NAMED_OPINION_RE.search(handed.group(0))
+        kind = named.group("kind") if named else None
+        return [_released(kind or UNTITLED, issuer, kind, "text", handed.span(), cue)]
     titles = [(ATTACHMENT_NUMBER_RE.sub("", m.group("title")), m.span("title")) for m in attachments]
     return [_released(title, issuer, doc_type(title), "text", span, cue) for title, span in titles]
 
@@ -3638,6 +3670,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             continue
         if MINUTES_RE.search(compact):
             continue  # "县政府第十六次常务会议纪要": the record of a meeting, which reports what the meeting did
+        if addressee_heading(compact) is not None:
+            continue  # "各市、县（市、区）人民政府，省政府直属各单位：": the addressees, never the title
         if PAGE_META_LINE_RE.match(compact):
             continue  # "时间：2019-12-04 13:21": a page's metadata line standing in for its headline, no title
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:

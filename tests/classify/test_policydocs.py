@@ -4520,18 +4520,41 @@ def test_a_page_headed_by_its_addressees_prints_the_attachments_it_hands_down() 
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "title"),
     [
         # the rules it prints name themselves, no attachment: untitled
-        "第一条 为提升重大政策解读质量，结合我市实际，制定本制度。\n第二条 本制度所指重大政策文件包括市政府规章。\n",
-        "现将试点园区名单印发你们，请指导试点园区编制实施方案。\n",
-        # an opinion printed in full, its formula its own
-        "为进一步强化流域治理管理，推动新阶段水利高质量发展，提出如下意见。\n一、总体要求\n",
+        (
+            "第一条 为提升重大政策解读质量，结合我市实际，制定本制度。\n"
+            "第二条 本制度所指重大政策文件包括市政府规章。\n",
+            "文件",
+        ),
+        ("现将试点园区名单印发你们，请指导试点园区编制实施方案。\n", "文件"),
+        # an opinion printed in full, its formula its own: named by the kind it gives itself
+        ("为进一步强化流域治理管理，推动新阶段水利高质量发展，提出如下意见。\n一、总体要求\n", "意见"),
+        ("为贯彻落实国务院指导意见，加快绿色转型，现提出如下实施意见。\n一、总体要求\n", "实施意见"),
+        # a list it makes public, by the list's name
+        (
+            "经专家评审、现场核实和公示，确定宜宾高新技术产业园区、四川金堂经济开发区纳入2025年度四川省零碳工业园区"
+            "试点建设名单，现予以公布，并就有关事项通知如下。\n",
+            "2025年度四川省零碳工业园区试点建设名单",
+        ),
     ],
 )
-def test_a_page_headed_by_its_addressees_that_issues_something_is_a_release(text: str) -> None:
+def test_a_page_headed_by_its_addressees_that_issues_something_is_a_release(text: str, title: str) -> None:
     [doc] = recognise(ADDRESSEES, text, published_at=Y2021).releases
-    assert doc.title == "文件"
+    assert doc.title == title
+
+
+def test_an_addressee_line_after_a_wire_s_dateline_is_no_title_and_the_copied_site_issued_it() -> None:
+    # a Hong Kong wire copying a ministry's opinion from its site, the opinion's long addressee list as its headline
+    headline = (
+        "中评社北京10月31日电／据商务部网站消息，各省、自治区、直辖市人民政府，外交部、国家发展改革委、教育部、"
+        "科技部、工业和信息化部、财政部、生态环境部、交通运输部、中国人民银行、海关总署、市场监管总局、"
+        "金融监管总局、国家统计局、国家能源局、中国贸促会，中国进出口银行、中国出口信用保险公司："
+    )
+    text = "为积极拓展绿色贸易，经国务院同意，现提出以下意见。\n一、提升外贸企业绿色低碳发展能力\n"
+    [doc] = recognise(headline, text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("意见", "商务部")
 
 
 @pytest.mark.parametrize(
