@@ -4438,6 +4438,15 @@ ROC_ORDER_NAMED_RE = re.compile(
 ROC_RULE_HEADLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(?:\s*第\s*\d+\s*次修法.*)?")
 
 
+# ... or its history (法规沿革) lists the orders that issued, amended or repealed it, each dated in the ROC calendar:
+# "1.中华民国 91 年 2 月 15 日行政院农业委员会(91)农授水保字第 0911845599 号令订定发布全文 23 点",
+# "中华民国108年11月13日内政部台内营字第1080817184号、劳动部劳动发特字第10830017992号令会衔订定发布全文九条"
+ROC_ORDER_HISTORY_RE = re.compile(
+    r"(?:中华)?民国\s*[\d一二三四五六七八九十百零〇]{2,6}\s*年[^。，,\n]{0,14}?日\s*(?P<bodies>[^。]{2,90}?)号\s*令\s*"
+    r"(?:会衔)?\s*(?:订定|修正|增订|制定|公布|发布)"
+)
+
+
 def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     """The rule a Taiwan law-database page prints: its headline is the rule's name (a kind of rule or law) and its
     first lines give the ministry's order that issued or amended it (``ROC_ORDER_RE``); none otherwise. Its issuers
@@ -4450,12 +4459,26 @@ def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     order = ROC_ORDER_RE.search(text, 0, ROC_ORDER_HEAD_CHARS)
     head = ROC_RULE_HEADLINE_RE.fullmatch(title.strip())
     if order is None or head is None or doc_type(head.group("name")) is None:
-        return []
+        return _roc_order_history(title, text)
     # (the order's date runs into the first body's name: "…十二月十三日交通部交路字第…号令")
     bodies = [re.sub(r"^.*日", "", b) for b in (order.group("body"), order.group("body2")) if b]
     issuers = "、".join(canonical_issuer(b) or b for b in bodies)
     cue = f"the page prints a rule with the order that issued it: …{order.group(0)[-24:]}"
     return [_released(head.group("name"), issuers, doc_type(head.group("name")), "title", head.span("name"), cue)]
+
+
+def _roc_order_history(title: str, text: str) -> list[PolicyDocument]:
+    """A page opening with a rule's history (``ROC_ORDER_HISTORY_RE``) reports the orders that made it: a release by
+    the ministries that signed the first, untitled (the history names the rule in its heading, if at all); not an
+    order a sentence cites as its basis (依据…号令订定之…), nor one that only repeals."""
+    for field_name, value in (("title", title), ("text", text[:ROC_ORDER_HEAD_CHARS])):
+        m = ROC_ORDER_HISTORY_RE.search(value)
+        if m is None or CITE_RE.search(_clause_before(value, m.start())):
+            continue
+        issuers = canonical_issuer(re.sub(r"\s+", "", m.group("bodies")))
+        cue = f"a rule's history lists the orders that made it: …{re.sub(chr(10), '', m.group(0))[-24:]}"
+        return [_released(UNTITLED, issuers, "令", field_name, m.span(), cue)]
+    return []
 
 
 def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str]) -> PolicyDocument:

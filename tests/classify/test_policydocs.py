@@ -5187,14 +5187,38 @@ def test_a_taiwan_rule_is_released_by_the_ministrys_order_that_issued_it(
     [
         # the order repealed the rule: nothing issued
         ("道路交通安全规则", ROC_RULE_PAGE.replace("会衔修正发布", "会衔废止")),
-        # a headline that is no rule's name: the order is the page's matter, not its title
-        ("交通新制说明", ROC_RULE_PAGE.split("\n", 2)[2]),
         # an order cited deep in a long text is the basis of something else
         ("道路交通安全规则", "说明。" * 150 + ROC_RULE_PAGE.split("\n", 2)[2]),
+        # ... or in a sentence as its basis
+        ("交通新制说明", "依据" + ROC_RULE_PAGE.split("\n", 2)[2]),
     ],
 )
 def test_a_taiwan_order_that_repeals_or_is_only_cited_releases_nothing(title: str, text: str) -> None:
     assert recognise(title, text, published_at=Y2021).releases == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        # a law-database history page (法规沿革): the orders that made a rule, the rule unnamed
+        ("中央法规历史沿革", ROC_RULE_PAGE.split("\n", 2)[2], "交通运输部、内政部"),
+        (
+            "中央法规历史沿革",
+            "行政/内政/社政\n中华民国108年11月13日内政部台内营字第1080817184号、劳动部劳动发特字第10830017992号"
+            "令会衔订定发布全文九条,自发布日施行\n",
+            "内政部、劳动部",
+        ),
+        # ... its first line taken for the headline, a number broken over two lines
+        (
+            "1.中华民国 91 年 2 月 15 日行政院农业委员会(91)农授水保字第 0911845599 号令订定发布全文 23 点",
+            "2.中华民国 92 年 6 月 30 日行政院农业委员会农授水保字第 0921846\n940 号令修正第 19 点\n",
+            "行政院农业委员会",
+        ),
+    ],
+)
+def test_a_taiwan_rule_s_history_reports_the_orders_that_made_it(title: str, text: str, issuer: str) -> None:
+    [doc] = recognise(title, text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer, doc.doc_type) == ("文件", issuer, "令")
 
 
 @pytest.mark.parametrize(
