@@ -285,6 +285,9 @@ SAR_BODIES: dict[str, str] = {
     "水务署": "香港特别行政区水务署",
     "机电工程署": "香港特别行政区机电工程署",
     "社会福利署": "香港特别行政区社会福利署",
+    "房屋署": "香港特别行政区房屋署",
+    "房屋委员会": "香港房屋委员会",  # the statutory authority that sets public housing's rents
+    "房委会": "香港房屋委员会",
     "劳工处": "香港特别行政区劳工处",
     "香港金融管理局": "香港特别行政区金融管理局",
     "金管局": "香港特别行政区金融管理局",
@@ -2376,9 +2379,14 @@ SCHEME_VERB_RE = re.compile(f"{_SCHEME_LAUNCH_VERBS}|{_SCHEME_OPEN_VERBS}")
 # changing a charge it sets (fares, tolls, postage, tariffs) from a day puts a policy instrument in force, untitled;
 # the day must be said (a charge "to be reviewed" changes nothing), and the body named as for a scheme
 _CHARGE = r"[^，。；：！!？?\n《》]{0,12}?(?:收费|车费|票价|邮费|费率|电价|水价|水费|电费|燃气价格|天然气价格|隧道费)"
+# (... public housing's rent too, its change announced or dated: "公屋10月起加租1.17%", "房委会宣布加租1成"; or a
+# rate or an allowance raised with the day it takes effect said after it: "社会福利署公布，多项福利津贴…上调3.3%，
+# 2月1日生效")
 CHARGE_CHANGE_RE = re.compile(
-    r"(?:起|生效后?)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
-    rf"{_CHARGE})|(?P<inst2>加价|减价))"
+    r"(?:起|生效后?|宣布|决定)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
+    rf"{_CHARGE})|(?P<inst2>加价|减价|加租|减租))"
+    rf"|(?P<inst3>{_CHARGE}|[^，。；：！!？?\n《》]{{0,12}}?(?:津贴|租金))[^，。；：\n]{{0,20}}?(?:调升|调高|上调|调低|下调)"
+    r"[^。；\n]{0,24}?\d{1,2}月\d{1,2}日(?:起)?生效"
 )
 # "工信部、国家发改委确定55家国家首批低碳工业园区试点", "农业农村部、国家乡村振兴局公布100个…示范县创建组织": a
 # body designating a counted batch of pilots or demonstrations issues their list, untitled (拟确定…现予公示, a list
@@ -2432,7 +2440,7 @@ def _scheme_launched(
 ) -> list[PolicyDocument]:
     """The scheme ``m`` (:data:`SCHEME_LAUNCH_RE`, or the charge of :data:`CHARGE_CHANGE_RE`) reports launched, with
     the body that launched it; none where no body is named, the launch is planned or past, or a company runs it."""
-    name = "inst" if m.group("inst") else "inst2"
+    name = next(g for g in ("inst", "inst2", "inst3") if g in m.re.groupindex and m.group(g))
     scheme = m.group(name).lstrip("，, ")
     clause = _clause_before(text, m.start())
     if COMPANY_SUBJECT_RE.search(clause[-12:] + scheme) or _future(clause + scheme[:4]):
@@ -2530,7 +2538,8 @@ def _decision_docs(
         order = re.sub(r"\s+", "", m.group("order"))
         signer = find_issuer_before(text, m.start())
         docs.append(_released(order, signer, "令", field_name, m.span("order"), m.group(0)))
-    for m in CHARGE_CHANGE_RE.finditer(text, 0, limit) if "起" in window or "生效" in window else iter(()):
+    charge_cue = "起" in window or "生效" in window or "宣布" in window or "决定" in window
+    for m in CHARGE_CHANGE_RE.finditer(text, 0, limit) if charge_cue else iter(()):
         docs += _scheme_launched(text, m, field_name, ref_year, page_text, "charge changed")
     for m in STANDARDS_BATCH_RE.finditer(text, 0, limit) if "标准" in window else iter(()):
         if STANDARDS_COUNT_RE.search(_clause_before(text, m.start()) + m.group("verb")):

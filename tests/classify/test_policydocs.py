@@ -5102,6 +5102,21 @@ def test_an_undated_taiwan_page_is_dated_by_the_days_it_reports_in_its_own_era()
             "加价",
             "香港特别行政区香港邮政",
         ),
+        # public housing's rent, dated or announced by the authority that sets it
+        (
+            "公屋10月起加租1.17% 房委会：幅度温和",
+            "房委会资助房屋小组委员会今日通过公屋租金调整。",
+            "加租",
+            "香港房屋委员会",
+        ),
+        ("房委会宣布加租1成", "", "加租", "香港房屋委员会"),
+        # an allowance raised with the day it takes effect said after it
+        (
+            "福利津贴2月上调3.3%",
+            "社会福利署公布，多项福利津贴因应社会保障援助物价指数变动而上调3.3%，2月1日生效。",
+            "多项福利津贴",
+            "香港特别行政区社会福利署",
+        ),
     ],
 )
 def test_a_charge_a_government_body_changes_from_a_day_is_a_release(
@@ -5116,6 +5131,7 @@ def test_a_charge_a_government_body_changes_from_a_day_is_a_release(
     [
         ("电网公司7月起上调电价", "某电网有限公司宣布7月起上调电价。"),  # a company's own price
         ("的士收费或将调升", "交通事务局表示，将研究调升的士收费。"),  # no day, a study
+        ("津贴或将上调", "社会福利署表示，福利津贴上调的方案仍在研究，未定何时生效。"),  # no day
     ],
 )
 def test_a_charge_a_company_changes_or_a_body_only_studies_is_no_release(title: str, text: str) -> None:
