@@ -4386,11 +4386,32 @@ def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
     return _released("公告", issuer, "公告", "title", (m.start(), m.start() + 2), cue)
 
 
+# Macau's law database (LegisMac) records each act it holds: its kind and number under 类别及编号 ("行政长官批示
+# (DESCE) 258/2018", "行政法规 16/2020"), the day the gazette published it under 公布日期. A record is of an act
+# published: the act is released (its 摘要 says what it does; the record is no news of it, the act is the matter).
+LEGISMAC_RECORD_RE = re.compile(
+    r"类别及编号\s*[•·]?\s*(?P<kind>[\u4e00-\u9fff]{2,12}?(?:批示|行政法规|法律|决议|行政命令|规章|通告))"
+    r"\s*(?:[(（][A-Z]{2,8}[)）])?\s*(?P<num>\d{1,4}/\d{4})\s*[•·]?\s*公布日期"
+)
+
+
+def _legismac_record(text: str) -> list[PolicyDocument]:
+    """The act a LegisMac record page records (``LEGISMAC_RECORD_RE``), released by the body its kind names."""
+    m = LEGISMAC_RECORD_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
+    if m is None:
+        return []
+    kind, number = m.group("kind"), "第" + m.group("num") + "号"
+    cue = f"a Macau law-database record of an act published: {kind} {m.group('num')}"
+    return [_released(number + kind, _macau_act_issuer(kind), kind, "text", m.span("kind"), cue, number)]
+
+
 def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
     """The Macau acts a page prints: the first under its heading in the headline or at the top of the text, with its
     author's enacting formula below it (``MACAU_ACT_HEADING_RE``, ``MACAU_ENACTING_RE``), then each further act the
     gazette page prints the same way, its heading on a line of its own and its formula before the next heading
     ("第32/2020号行政长官批示 … 作出本批示。/ 第33/2020号行政长官批示 … 作出本批示。"); none otherwise."""
+    if record := _legismac_record(text):
+        return record
     head = MACAU_ACT_HEADING_RE.match(title.strip())
     field_name, at = "title", 0
     if head is None:

@@ -5312,3 +5312,32 @@ def test_a_release_verbs_second_character_is_no_part_of_the_body_after_it(text: 
 )
 def test_a_word_before_a_relative_body_is_no_place(text: str, issuer: str | None) -> None:
     assert find_issuer_before(text, len(text) - 2) == issuer
+
+
+LEGISMAC_RECORD = (
+    "LegisMac记录\n• 类别及编号\n行政长官批示 (DESCE) 258/2018\n• 公布日期\n2018-11-19\n• 《公报》期号\n"
+    "特区公报 (BORAEM) 47 I\n• 生效状况\n生效\n• 摘要\n核准“尾气排放标准”及“车载自我诊断系统规格”。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "issuer"),
+    [
+        # a Macau law-database record of an act: the act, by its kind and number, released by the body of its kind
+        (LEGISMAC_RECORD, "第258/2018号行政长官批示", "澳门特别行政区人民政府"),
+        (
+            "类别及编号\n社会文化司司长批示 12/2023\n公布日期\n2023-02-01\n摘要\n修改学费援助规章。\n",
+            "第12/2023号社会文化司司长批示",
+            "澳门特别行政区社会文化司",
+        ),
+    ],
+)
+def test_a_macau_law_database_record_releases_the_act_it_records(text: str, title: str, issuer: str) -> None:
+    [doc] = recognise("LegisMac记录", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer, doc.doc_number) == (title, issuer, title[: title.index("号") + 1])
+
+
+def test_a_macau_act_cited_without_its_record_is_not_a_record() -> None:
+    # the same kind and number in a sentence, no 类别及编号 … 公布日期 record around it
+    text = "根据第258/2018号行政长官批示，进口新汽车应遵守尾气排放标准。"
+    assert [d for d in recognise("进口汽车须符合排放标准", text, published_at=Y2021).releases if "258" in d.title] == []
