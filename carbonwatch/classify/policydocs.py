@@ -2142,9 +2142,11 @@ MACAU_DISPATCH_RE = re.compile(
     r"|(?<=行政长官签署)批示|(?<=行政长官签署了)批示"  # "行政长官签署批示，核准…": the dispatch signed
     # ("公报今日刊登第27/2021号行政法规《…》", "特区政府今日公布第51/2025号运输工务司司长批示")
     rf"|第\s*(?P<serial>\d{{1,4}}/\d{{4}})\s*号(?P<kind>{_MACAU_ACT_KINDS}))(?!的)"
+    # ... or signed by the acting Chief Executive: "批示由代理行政长官罗立文签署"
+    r"|(?<![\u4e00-\u9fff])(?P<signed>批示)(?=由(?:代理)?行政长官[\u4e00-\u9fff]{0,4}签署)"
 )
 # (what any match of it holds: run it only where this occurs)
-MACAU_ACT_WORD_RE = re.compile(rf"行政长官批示|行政长官签署了?批示|号(?:{_MACAU_ACT_KINDS})")
+MACAU_ACT_WORD_RE = re.compile(rf"行政长官批示|行政长官签署了?批示|批示由(?:代理)?行政长官|号(?:{_MACAU_ACT_KINDS})")
 # ... and the acts the gazette prints, each under its heading (a serial over its year, then its kind:
 # 第98/2000号行政长官批示, 第2/1999号行政法规, 第3/1999号法律, a secretary's 批示) with its author's enacting formula
 # ("行政长官行使《澳门特别行政区基本法》第五十条赋予的职权……作出本批示", "制定本行政法规", "立法会根据……制定本法律"):
@@ -2606,7 +2608,8 @@ def _decision_docs(
             title, kind, cue = f"第{serial}号{m.group('kind')}", m.group("kind"), f"Macau act published: {m.group(0)}"
         else:
             title, kind, cue = "行政长官批示", "批示", f"Chief Executive's dispatch: {m.group(0)}"
-        docs.append(_released(title, _macau_act_issuer(title), kind, field_name, m.span("title"), cue, number))
+        span = m.span("title") if m.group("title") else m.span("signed")
+        docs.append(_released(title, _macau_act_issuer(title), kind, field_name, span, cue, number))
     for m in GAZETTED_RE.finditer(text, 0, limit) if "宪" in window else iter(()):
         if "草案" in window or _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue

@@ -5031,6 +5031,9 @@ def test_a_title_after_the_phase_its_verb_launches_is_released() -> None:
     [
         ("行政长官签署批示，核准关于预防或消除危及健康的因素的措施", True),
         ("行政长官表示，将签署批示核准有关措施", False),
+        # ... or the acting Chief Executive, said in the passive
+        ("澳门零时起进入即时预防状态，行政长官在外，批示由代理行政长官罗立文签署", True),
+        ("公共卫生批示由代理行政长官签署", False),  # a name ending in 批示 is no dispatch signed
     ],
 )
 def test_a_dispatch_the_chief_executive_signs_is_released(title: str, released: bool) -> None:
