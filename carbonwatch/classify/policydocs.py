@@ -1203,9 +1203,10 @@ def canonical_local(name: str) -> str:
 
 
 # What runs into an issuer's code when a page prints the number after a label or a clause ("发文字号皖交发〔2021〕63号",
-# "…的通知粤府办〔2024〕9号", "交通运输部公布了交规划发〔2022〕56号"): the code (发文机关代字) is what follows it.
+# "…的通知粤府办〔2024〕9号", "交通运输部公布了交规划发〔2022〕56号") or under its letterhead ("国家能源局综合司文件
+# 国能综通科技〔2025〕91号"): the code (发文机关代字) is what follows it.
 NUMBER_CODE_LEAD_RE = re.compile(
-    r"^.*(?:发文字号|发文文号|文\s*号|字号|的(?:通知|意见|决定|公告|通告|批复|函)|了|为|是)(?=[\u4e00-\u9fff]{2})"
+    r"^.*(?:发文字号|发文文号|文\s*号|字号|的(?:通知|意见|决定|公告|通告|批复|函)|了|为|是|文件)(?=[\u4e00-\u9fff]{2})"
 )
 
 
