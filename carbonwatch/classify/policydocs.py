@@ -3573,16 +3573,23 @@ ADDRESSEE_HEADING_RE = re.compile(r"各[^。：:\n]{1,300}[：:]")
 SELF_NAMED_OPINION_RE = re.compile(r"提出(?:如下|以下)(?P<kind>(?:实施)?意见)")
 
 
-def addressee_heading(headline: str) -> str | None:
-    """The addressee line a page carries as its headline ("各市、县（市、区）人民政府，省政府直属各单位：", maybe
-    after a wire's dateline), without the dateline; None for any other headline. An addressee line is never a
-    title."""
+def _addressee_parts(headline: str) -> tuple[str | None, str | None]:
+    """The addressee line a page carries as its headline, without a wire's dateline before it, and the site the wire
+    copied it from (据商务部网站消息: 商务部); (None, None) for any other headline."""
     head = re.sub(r"\s+", "", headline)
     wire = WIRE_BEFORE_ADDRESSEES_RE.match(head)
     if wire:
         head = head[wire.end() :]
-    addressed = ADDRESSEE_HEADING_RE.fullmatch(head) or ADDRESSEE_LINE_RE.fullmatch(head)
-    return head if addressed else None
+    if not (ADDRESSEE_HEADING_RE.fullmatch(head) or ADDRESSEE_LINE_RE.fullmatch(head)):
+        return None, None
+    return head, (wire.group("source") if wire else None)
+
+
+def addressee_heading(headline: str) -> str | None:
+    """The addressee line a page carries as its headline ("各市、县（市、区）人民政府，省政府直属各单位：", maybe
+    after a wire's dateline), without the dateline; None for any other headline. An addressee line is never a
+    title."""
+    return _addressee_parts(headline)[0]
 
 
 def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
@@ -3590,8 +3597,7 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     ("现将…分解下达各县", "现将…印发你们") or names itself ("制定本制度", "提出如下意见") prints that document:
     released, as the attachments it lists (附件：…分解表) where it lists them, else by the kind it names itself
     (意见) or untitled; signed at its end, or issued by the site a wire copied it from."""
-    head = addressee_heading(headline)
-    wire = WIRE_BEFORE_ADDRESSEES_RE.match(re.sub(r"\s+", "", headline))
+    head, source = _addressee_parts(headline)
     if head is None:
         # ... or whose text opens with them, under a headline the page took from its sentence ("我部组织…编制完成了
         # …标准体系" over "各省、自治区、直辖市交通运输厅（局、委），…：")
@@ -3601,7 +3607,6 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     handed = HANDED_DOWN_RE.search(text[:1500])
     if handed is None:
         return []
-    source = wire.group("source") if wire and wire.group("source") else None
     issuer = _closing_issuer(text) or (canonical_issuer(source) if source else None)
     cue = ADDRESSED_PAGE_CUE + handed.group(0)
     attachments = list(ATTACHMENT_LINE_RE.finditer(text))
@@ -4472,7 +4477,8 @@ ROC_ORDER_NAMED_RE = re.compile(
 ROC_RULE_HEADLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(?:\s*第\s*\d+\s*次修法.*)?")
 
 
-# ... or its history (法规沿革) lists the orders that issued, amended or repealed it, each dated in the ROC calendar:
+# ... or its history (法规沿革) lists the orders that issued or amended it, each dated in the ROC calendar (one that
+# only repeals it, 令废止, issues nothing):
 # "1.中华民国 91 年 2 月 15 日行政院农业委员会(91)农授水保字第 0911845599 号令订定发布全文 23 点",
 # "中华民国108年11月13日内政部台内营字第1080817184号、劳动部劳动发特字第10830017992号令会衔订定发布全文九条"
 ROC_ORDER_HISTORY_RE = re.compile(
