@@ -58,6 +58,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # tick=True: the moved clock runs on, so sleeps, timeouts and durations still measure real time.
     traveller = time_machine.travel(datetime.now(UTC) + timedelta(seconds=seconds), tick=True)
     traveller.start()
+    datetime.now(UTC)  # the moved clock ticks from its first read (see tests/clockshift/sitecustomize.py)
     config.stash[_traveller] = traveller
     os.environ[CLOCK_SHIFT_ENV] = repr(seconds)
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CLOCK_SHIFT_DIR), os.environ.get("PYTHONPATH")]))

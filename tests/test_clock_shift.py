@@ -28,6 +28,24 @@ def test_a_python_subprocess_reads_the_same_clock_as_the_test() -> None:
     assert before - timedelta(seconds=1) <= theirs <= datetime.now(UTC) + timedelta(seconds=1)
 
 
+def test_a_subprocess_clock_runs_from_its_start_not_from_its_first_read() -> None:
+    # The daemon and the crawls it starts stamp one run's start and end: their clocks must agree to the millisecond.
+    # A process that sleeps before it first asks the time must not find its clock that much behind the test's.
+    before = datetime.now(UTC)
+    code = "import datetime, time; time.sleep(2); print(datetime.datetime.now(datetime.UTC).isoformat())"
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    theirs = datetime.fromisoformat(proc.stdout.strip())
+    assert before + timedelta(seconds=2) <= theirs <= datetime.now(UTC) + timedelta(milliseconds=50)
+
+
 def test_the_clock_is_moved_by_the_days_the_option_says(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     days = request.config.getoption("clock_shift") or 0.0
     marker = tmp_path / "now"

@@ -17,12 +17,17 @@ def _start() -> None:
     seconds = os.environ.get(SHIFT_ENV)
     if not seconds:
         return
+    import time
     from datetime import UTC, datetime, timedelta
 
     import time_machine
 
     # tick=True: the moved clock runs on, so sleeps, timeouts and durations still measure real time.
     time_machine.travel(datetime.now(UTC) + timedelta(seconds=float(seconds)), tick=True).start()
+    # time-machine starts the ticking at the first read, not at start(): read it now, or a process that first asks
+    # the time after a long import or sleep runs that much behind its parent (a daemon's run looked as if it
+    # started before its predecessor's crawl had written its end).
+    time.time()
 
 
 _start()
