@@ -69,6 +69,8 @@ EXTERNAL = (
     # The dedup pipeline's same-title query for a short text (a feed's excerpt) on a 50,000-article SQLite store.
     External("excerpt_lookup", "Excerpt lookup"),
     External("fuzz", "Fuzz run: mutated pages, feeds, roll replies"),
+    # Fresh processes importing the release rules, with the compiled-regex cache off and on.
+    External("rules_startup", "Rules start-up"),
     # Builds 100,000 articles and 10,000 runs per engine, serves them with `carbonwatch serve`, times the console.
     External("web_bench", "Web console"),
     # The other console pages (runs, flags, policy and article search, an article) on web_bench's SQLite database.

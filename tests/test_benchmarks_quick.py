@@ -22,7 +22,7 @@ OWN_ROWS = (
     "Extraction speed per page",
     "Extraction residue: boilerplate left in the text",
 )
-OTHER_ROWS = ("Dedup scaling", "Store rate", "Daemon memory", "Classification vs labels")
+OTHER_ROWS = ("Dedup scaling", "Store rate", "Daemon memory", "Classification vs labels", "Rules start-up ratio")
 # The console's benchmarks share web_bench's harness: a change there must not leave a row without figures.
 WEB_ROWS = ("Web console: overview page", "Web console page: run list /runs", "Web console page: article search")
 

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from carbonwatch.classify import recache as rx
 from carbonwatch.classify.doctitles import (
     DOC_KINDS,
     NON_DOCUMENT_RE,
@@ -40,14 +41,14 @@ DOC_TYPES: tuple[str, ...] = DOC_KINDS
 _OUTLINE_YEARS = r"和(?:二〇|20)[一二三四五\d]{2}年远景目标"  # …五年规划和二〇三五年远景目标纲要
 _OUTLINE_KIND = rf"规划{_OUTLINE_YEARS}纲要"
 _TYPE_ALT = "|".join((_OUTLINE_KIND, *DOC_TYPES))
-DOC_TYPE_END_RE = re.compile(rf"(?:{_TYPE_ALT})$")
+DOC_TYPE_END_RE = rx.compile(rf"(?:{_TYPE_ALT})$")
 # Titles that merely refer back to a document named earlier ("以下简称《方案》").
-BACKREF_RE = re.compile(rf"^(?:该|本|上述|这一?|此|两个?|三个?)?(?:{_TYPE_ALT})$")
+BACKREF_RE = rx.compile(rf"^(?:该|本|上述|这一?|此|两个?|三个?)?(?:{_TYPE_ALT})$")
 # A 《…》 pair; nested 《》 inside a title are allowed one level deep (《关于印发《X》的通知》).
-DOC_RE = re.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
+DOC_RE = rx.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
 # A kind written after the closing bracket: 《新时代的中国绿色发展》白皮书, 《…》的通知.
-KIND_AFTER_TITLE_RE = re.compile(r"^(《[^《》]+》)(?:白皮书|联合声明|联合宣言)$")
-KIND_AFTER_RE = re.compile(r"^(?:的)?(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告)")
+KIND_AFTER_TITLE_RE = rx.compile(r"^(《[^《》]+》)(?:白皮书|联合声明|联合宣言)$")
+KIND_AFTER_RE = rx.compile(r"^(?:的)?(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告)")
 
 # -- issuers ---------------------------------------------------------------------------------------------------
 ISSUER_ALIASES: dict[str, str] = {
@@ -343,7 +344,7 @@ SAR_TAIL_HEADS: tuple[str, ...] = ("生态", "环境", "人居", "经济", "产�
 SAR_TAIL_HEADS += ("商务", "人才", "能源", "社会", "区域", "服务", "文化", "和", "与")
 # Self-regulatory and social bodies publish rules, plans and proposals too (上交所"十四五"发展规划, 行业协会倡议书):
 # those are not a government body's policy documents.
-NON_GOVERNMENT_RE = re.compile(
+NON_GOVERNMENT_RE = rx.compile(
     r"交易所|上交所|深交所|北交所|[\u4e00-\u9fff]{2,8}?(?:协会|商会|学会|研究会|研究院|联合会)"
     r"|\d+家(?:机构|企业|单位|公司|协会|平台|银行)"  # bodies counted by 家 are establishments, not government
 )
@@ -414,7 +415,7 @@ _NOT_NAME_START = (
 )
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
 _BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文|发出|公布))"
-DISTRICT_NAME_RE = re.compile(_DISTRICT_NAME)
+DISTRICT_NAME_RE = rx.compile(_DISTRICT_NAME)
 # A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
 _NOT_IN_CITY_NAME = f"{_NOT_NAME_START}该全本各每此其我也是的了和与及并已为个多几些两数省属"  # 江苏省昆山市: 昆山市
@@ -439,7 +440,7 @@ _NOT_AFTER_TIME_WORD = (
     r"|(?<=[0-9０-９一二三四五六七八九十〇零])[日月年号])"
 )
 _BARE_CITY_NAME = rf"{_NOT_VERB_TAIL}(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
-BARE_CITY_NAME_RE = re.compile(_BARE_CITY_NAME)
+BARE_CITY_NAME_RE = rx.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
 _AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
 _BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文|发出|公布))"
@@ -473,14 +474,14 @@ _TOWN_PLACE = rf"{_TOWN_NAME}(?<![乡镇城])(?:镇|乡)"  # 安华镇, 来苏�
 _ABOVE_TOWN = rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
 _TOWN_BODY = rf"(?:{_TOWN_PLACE}(?:人民政府|政府)(?:办公室)?|{_TOWN_NAME}街道办事处)"
 _TOWN = rf"{_ABOVE_TOWN}{_TOWN_BODY}"
-TOWN_TAIL_RE = re.compile(rf"{_TOWN_BODY}$")
-TOWN_PARTY_TAIL_RE = re.compile(rf"(?P<town>{_TOWN_PLACE})委(?:员会)?$")
+TOWN_TAIL_RE = rx.compile(rf"{_TOWN_BODY}$")
+TOWN_PARTY_TAIL_RE = rx.compile(rf"(?P<town>{_TOWN_PLACE})委(?:员会)?$")
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
 _NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
 # "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
 _COUNT = r"[0-9０-９一二三四五六七八九十两]{1,3}"
 _MULTI = rf"(?:{_COUNT}个?(?:部门和单位|部门|部委|部委局|部门单位|省份|省区市|省市区|省市)|多部门|多部委|多省份?)"
-MULTI_RE = re.compile(_MULTI)
+MULTI_RE = rx.compile(_MULTI)
 # A central body's local branch is an issuer of its own (国家税务总局北京市税务局, 中国人民银行上海总部,
 # 国家金融监督管理总局深圳监管局): the central name, a province or city, then the branch's kind.
 _BRANCH = (
@@ -488,7 +489,7 @@ _BRANCH = (
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,3}}?市?)(?:{_CITY})?"
     r"(?:税务局|监管局|监管分局|证监局|银保监局|分局|分行|中心支行|营业管理部|总部)"
 )
-BRANCH_RE = re.compile(_BRANCH)
+BRANCH_RE = rx.compile(_BRANCH)
 # Foreign bodies share the short names of Chinese ones (美国商务部, 欧洲央行, 美国证监会, 日本财务省): a body
 # name right after a foreign country or region is not a Chinese issuer.
 FOREIGN_PLACES = (
@@ -501,9 +502,11 @@ _NOT_FOREIGN = "".join(
     "(?<!" + "|".join(re.escape(p) for p in sorted({p for p in FOREIGN_PLACES if len(p) == n})) + ")"
     for n in sorted({len(p) for p in FOREIGN_PLACES})
 )  # one look-behind per name length: alternatives of one width are allowed, and the patterns stay small
-FOREIGN_SUBJECT_RE = re.compile(
+FOREIGN_SUBJECT_RE = rx.compile(
     # (内蒙古人民政府 is Inner Mongolia's: 蒙古 after 内 is no foreign country)
-    rf"(?<!内)(?:{'|'.join(sorted(set(FOREIGN_PLACES), key=len, reverse=True))})[\u4e00-\u9fff]{{0,10}}?"
+    # (longest first, names of one length in code-point order: a set's order changes from process to process, and the
+    # pattern's text must not, or the compiled-regex cache would never find it)
+    rf"(?<!内)(?:{'|'.join(sorted(set(FOREIGN_PLACES), key=lambda p: (-len(p), p)))})[\u4e00-\u9fff]{{0,10}}?"
     r"(?:央行|联储|政府|部|局|委员会|委|署|议会|国会|白宫|总统|总理|首相|银行|当局|监管机构)"
 )
 # The Central Military Commission's departments sign joint releases with ministries (中央军委政治工作部).
@@ -535,20 +538,20 @@ _SPECIAL_BODIES = rf"{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}"
 # ("发展改革委会同国务院有关部门制定了" is the commission's document); "各地财政部门", "环保部门" name a kind of office,
 # no ministry (while 政府门户网站 is the government's own site).
 _NOT_ITS_DEPARTMENTS = r"(?!(?<=部)门|各?(?:有关|相关)?(?:部门|单位))"
-ISSUER_RE = re.compile(
+ISSUER_RE = rx.compile(
     rf"{_NOT_FOREIGN}(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI}){_NOT_ITS_DEPARTMENTS}"
 )
 # Joint issuers: bodies separated by 、, 和/与/及/以及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a
 # count after 会同, "会同17个部门", names no body, and the named one leads).
 _ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
-JOINT_RE = re.compile(
+JOINT_RE = rx.compile(
     rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
     rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
-DOC_NUMBER_RE = re.compile(
+DOC_NUMBER_RE = rx.compile(
     r"([\u4e00-\u9fff]{1,12})\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*([0-9０-９]{1,5}|[a-zA-Zｘx]{1,4})\s*号"
 )
 
@@ -586,7 +589,7 @@ _PROVINCE_GOVERNMENT_CODES = {
     "藏政": "西藏自治区",
     "新政": "新疆维吾尔自治区",
 }
-NUMBER_CODE_RE = re.compile(r"^(?P<code>国|[\u4e00-\u9fff]{2})(?P<office>办)?(?:发|函)?〔")
+NUMBER_CODE_RE = rx.compile(r"^(?P<code>国|[\u4e00-\u9fff]{2})(?P<office>办)?(?:发|函)?〔")
 
 
 def issuer_of_number(number: str) -> str | None:
@@ -646,12 +649,12 @@ RELEASE_VERBS = (
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
 # "现将《X》印发给你们", "现将市发改委《X》转发给你们", "现将哈尔滨史志编纂委员会制定的《X》转发给你们": a covering
 # notice's formula, with the body whose document it passes on named between 现将 and the title.
-HEREBY_RE = re.compile(r"现将(?:(?P<body>[^\s，,。；;、：:《》“”]{2,30}?)(?:制定|起草|编制|印发|报送)?的?)?\s*$")
+HEREBY_RE = rx.compile(r"现将(?:(?P<body>[^\s，,。；;、：:《》“”]{2,30}?)(?:制定|起草|编制|印发|报送)?的?)?\s*$")
 # ... and the formula's verb after the title (its number in brackets between): "》（办市场发〔2022〕53号）转发给你们".
-FORWARDED_AFTER_RE = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*转发(?:给)?你们")
+FORWARDED_AFTER_RE = rx.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*转发(?:给)?你们")
 # "今天发布的文件包括《A》《B》": the documents just released, listed after the verb.
 _LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
-LISTED_RE = re.compile(_LISTED)
+LISTED_RE = rx.compile(_LISTED)
 # Verb right before 《: "印发《", "印发了《", "发布的《", "联合印发关于《", "发布了新修订的《", "发布了新制修订的《"
 # (制修订: drawn up and revised; small gaps only).
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
@@ -666,8 +669,8 @@ _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代�
 _THIRD_READING = r"三读(?:修正|增订|修订)?通过了?"
 # "中国人大常委会周四通过《境外NGO管理法》": Hong Kong, Taiwan and overseas papers date by the day of the week
 _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
-LOCAL_COUNCIL_RE = re.compile(r"议会|代表会|乡代会|议员")
-VERB_BEFORE_RE = re.compile(
+LOCAL_COUNCIL_RE = rx.compile(r"议会|代表会|乡代会|议员")
+VERB_BEFORE_RE = rx.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
     # (... and an approval of what a body drew up or reviewed: "批复同意了国家发改委组织编制的《X》", "批复原则同意
@@ -691,22 +694,22 @@ VERB_BEFORE_RE = re.compile(
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
-BARE_GOVERNMENT_RE = re.compile(
+BARE_GOVERNMENT_RE = rx.compile(
     r"(?:^|[，。；：\s])(?:特区)?政府(?:今日|今天|昨日|昨天|日前|近日|正式)*(?:[（(][^（）()]{0,8}[）)])?(?:正式)?\s*$"
 )
-SAR_TITLE_RE = re.compile(r"香港|澳门")
+SAR_TITLE_RE = rx.compile(r"香港|澳门")
 # Titles listed after the one just named (《甲》、《乙》和《丙》): a formula after the list is said of each.
-COORDINATED_TITLES_RE = re.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
+COORDINATED_TITLES_RE = rx.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
 # "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
-PROGRESS_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执行|落实|进展|推进)情况|的?(?:中期|实施)评估")
+PROGRESS_AFTER_RE = rx.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执行|落实|进展|推进)情况|的?(?:中期|实施)评估")
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
-AFTER_SKIP_RE = re.compile(
+AFTER_SKIP_RE = rx.compile(
     r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
 # The time since a release, right after its verb: "印发以来", "颁布施行一周年", "推出至今" (the release recalled, not
 # news); the verb may be followed by its coming into force (印发实施以来)
 _SINCE_RELEASE = r"以来|之后|至今|[一二三四五六七八九十\d]+周年"
-VERB_AFTER_RE = re.compile(
+VERB_AFTER_RE = rx.compile(
     # "》今日正式公布", "》昨天（17日）发布"
     rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}日|\d{{1,2}}月\d{{1,2}}日|[（(]\d{{1,2}}日[）)]){{0,3}}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
@@ -723,26 +726,26 @@ VERB_AFTER_RE = re.compile(
 )
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
 # "我们对《X》进行了修订。现予发布": the sentence that says X was revised (or drafted) ends before the formula.
-HEREBY_AFTER_RE = re.compile(
+HEREBY_AFTER_RE = rx.compile(
     r"^(?:[^。！？；\n《》]{0,12}?(?:修订|修改|修正|制定|编制)[^。！？；\n《》]{0,6}。\s*)?"
     r"[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?"
 )
 # "这份文件题为《X》": a document named after the sentence that reports its release.
-TITLED_AS_RE = re.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
+TITLED_AS_RE = rx.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
-IMPLEMENT_BEFORE_RE = re.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
+IMPLEMENT_BEFORE_RE = rx.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
 # "…联合发布的《X》，今日起正式施行": a document issued earlier entering into force (the verb is attributive, 发布的).
-IN_FORCE_AFTER_RE = re.compile(
+IN_FORCE_AFTER_RE = rx.compile(
     r"^\s*[，,]?\s*(?:已经?|于|自|从)?[^。；;，,《》]{0,16}?(?:起|开始)?\s*[，,]?\s*(?:正式)?(?:施行|实施|生效)"
 )
-CHINA_RE = re.compile(r"中国|我国|中方|中华人民共和国")
+CHINA_RE = rx.compile(r"中国|我国|中方|中华人民共和国")
 # ... and a party committee's plenum or reform commission (全会, 全面深化改革委员会): what it adopts is issued later
-EXECUTIVE_MEETING_RE = re.compile(
+EXECUTIVE_MEETING_RE = rx.compile(
     r"常务会议|国常会|常委会议|办公会议|全体会议|全会|深化改革委员会|深改委"
     r"|[省市县区州]委常委会|党组(?:扩大)?会议"  # "中共甘肃省委常委会6月5日召开会议，审议通过《…》"
 )
 # International organisations publish reports and rules too (IPCC, 世界气象组织, 国际能源署): not Chinese releases.
-INTERNATIONAL_RE = re.compile(
+INTERNATIONAL_RE = rx.compile(
     r"联合国|IPCC|政府间气候变化专门委员会|世界气象组织|世界银行|国际货币基金组织|IMF|世界卫生组织|世卫组织|国际能源署|IEA"
     r"|经合组织|OECD|世界贸易组织|世贸组织|WTO|欧盟委员会|欧洲议会|欧盟理事会|国际海事组织|国际民航组织"
     r"|北约|北大西洋公约组织|七国集团|G7"
@@ -765,35 +768,35 @@ def _international(sentence: str) -> bool:
     return bool(INTERNATIONAL_RE.search(sentence)) and not CHINA_RE.search(sentence)
 
 
-SHORT_NAME_RE = re.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$")
+SHORT_NAME_RE = rx.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$")
 # "《X》已经国务院同意，并由生态环境部联合有关部门印发": the issuer named after the title, in the same sentence.
-ISSUER_AFTER_RE = re.compile(
+ISSUER_AFTER_RE = rx.compile(
     rf"^[^。！？；]{{0,40}}?由(?P<issuer>{JOINT_RE.pattern})\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
     rf"(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
 )
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer.
-COORD_BEFORE_RE = re.compile(
+COORD_BEFORE_RE = rx.compile(
     r"^\s*》?\s*(?:[（(][^（）()《》]{0,30}[）)])?\s*(?:和|、|及|与|以及)?\s*$"
 )  # 《A》《B》 too
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 # 据 cites, except a news source's attribution ("据新华社电", "据人民日报报道"): that says who reports, not what
-CITE_RE = re.compile(
+CITE_RE = rx.compile(
     r"(?:^|[^证数])据(?![^《》，。,]{0,20}?(?:电|报道|消息))|根据|按照|依据|依照|参照|对照|贯彻|落实|遵照|援引|引用|对标|回顾|传达"
     r"|(?:会议|集中|专题)学习|学习了"  # "会议学习了市政府办公室近期印发的《…》": a meeting studies a document
     # "听取市人民政府关于…的报告", "听取了关于《X（草案）》的说明": a meeting hears a report or an explanation
     r"|听取"
 )
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
-ISSUER_VERB_RE = re.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
+ISSUER_VERB_RE = rx.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
 # Recency: in a press conference or interview, a release is news only when said to be recent.
-RECENT_RE = re.compile(r"日前|近日|近期|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日")
-SPEECH_FRAME_RE = re.compile(
+RECENT_RE = rx.compile(r"日前|近日|近期|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日")
+SPEECH_FRAME_RE = rx.compile(
     r"新闻发布会|发布会上|吹风会|答记者问|记者会|记者招待会|采访|专访|访谈|座谈会上|论坛上|峰会上"
     r"|答问实录|提问环节|记者提问"  # a press conference's transcript
 )
 # Planned or hypothetical releases are not releases.
 # "现将《X》印发给你们" is the issuing formula ("hereby"), not a plan: 将 after 现 is no future.
-FUTURE_RE = re.compile(
+FUTURE_RE = rx.compile(
     r"(?<!现)将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
@@ -801,38 +804,38 @@ FUTURE_RE = re.compile(
     # 三读通过, 三读修正通过)
     r"|(?<![审议表决会读])(?<!修正)通过$"
 )
-SENTENCE_END_RE = re.compile(r"[。！？；!?;\n]")
-CLAUSE_END_RE = re.compile(r"[。！？；!?;，,：:\n】]")  # 】 closes a flash item's headline (【…】国务院印发…)
+SENTENCE_END_RE = rx.compile(r"[。！？；!?;\n]")
+CLAUSE_END_RE = rx.compile(r"[。！？；!?;，,：:\n】]")  # 】 closes a flash item's headline (【…】国务院印发…)
 # A year that dates an event (2018年12月, 2018年底, 2018年，), not a year that names something (2021年度汇算,
 # 2021年企业工资指导线).
-YEAR_RE = re.compile(
+YEAR_RE = rx.compile(
     r"((?:19|20)\d{2})\s*年(?!度)(?=\s*(?:\d{1,2}\s*月|[初底末中]|以来|[，,、]|时|内|间|里|期间|上半年|下半年"
     rf"|原?{_ONE_ISSUER}|{_VERB_ALT}))|同年|当年"  # "2023年生态环境部发布…", "于2009年制定了《…》": it dates the act
     # (... and "2014年原银监会发布的《…》": a body named as it was then, 原)
 )
 # Years named relative to the article's: 去年, 前年 (not 去年以来 "since last year", 去年同期 "a year earlier").
-RECENT_AFTER_YEAR_RE = re.compile(r"日前|近日|近期|今日|今天|以来")
-SAME_YEAR_RE = re.compile(r"同年|当年")
+RECENT_AFTER_YEAR_RE = rx.compile(r"日前|近日|近期|今日|今天|以来")
+SAME_YEAR_RE = rx.compile(r"同年|当年")
 # Taiwan dates by the 民国 era: "金管会于109年8月发布…" is August 2020 (a year of two or three digits, 90 to 129, before
 # a month or 年度; not "建党100年", which no month follows)
 ROC_ERA = 1911
-ROC_YEAR_RE = re.compile(r"(?<![\d０-９])(?:民国)?(?P<roc>9\d|1[0-2]\d)\s*(?:年度|年(?=\s*\d{1,2}\s*月))")
+ROC_YEAR_RE = rx.compile(r"(?<![\d０-９])(?:民国)?(?P<roc>9\d|1[0-2]\d)\s*(?:年度|年(?=\s*\d{1,2}\s*月))")
 SAME_YEAR_REACH = 400  # how far back 同年 may look for the year it repeats (a paragraph)
-RELATIVE_PAST_RE = re.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
+RELATIVE_PAST_RE = rx.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
 # A summary of past years' work ("近年来…印发了《A》《B》", "先后出台了…"), unless a recency word follows it.
 # (近年 alone too, as Hong Kong and Macau write it: "特区政府近年加快推广电动车…措施，包括：…推出《X》"; not 接近年底)
-SUMMARY_PAST_RE = re.compile(
+SUMMARY_PAST_RE = rx.compile(
     r"(?<![接将])近年(?:来)?(?![底末初中度])|近几年来?|多年来|这些年来?|长期以来|一直以来|历年来|先后"
 )
 
 # Headline / notice forms without 《》.
-NOTICE_RE = re.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
+NOTICE_RE = rx.compile(r"关于印发\s*(?P<title>[^《》。；]{2,80}?)\s*的通知")
 _TITLE_CHARS = r"[^\s，。；：:！？!?、《》()（）【】\[\]]"
 _NOT_AFTER_KIND = "".join(f"(?<!{kind})" for kind in DOC_TYPES)  # not right after a kind (the end of a title)
 _PAREN_GROUP = r"[（(][^（）()\s，。]{1,12}[）)]"  # "苏州市“近零碳”工厂（第二批）名单公布": a batch or status inside
 # A headline's purpose clause after an untitled kind: "印发意见推动现代职业教育高质量发展".
 _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
-ISSUER_VERB_TITLE_RE = re.compile(
+ISSUER_VERB_TITLE_RE = rx.compile(
     # "联合印发的关于…的指导意见": an attributive 的 after the verb is not part of the title
     rf"(?P<verb>{_VERB_ALT})(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
@@ -846,59 +849,59 @@ ISSUER_VERB_TITLE_RE = re.compile(
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|并|指出|称|{_VERB_ALT}|{_PURPOSE})"
 )
 _HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
-TITLE_VERB_RE = re.compile(
+TITLE_VERB_RE = rx.compile(
     rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号])(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,40}}?(?:{_TYPE_ALT}))"
     # not 发布会, nor 印发以来 (since it was issued), 颁布施行一周年 (an anniversary)
     # ... when and how before the verb: "…中央一号文件2月3日对外发布", "…方案今日正式印发"
     rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:后|{_SINCE_RELEASE}))"
 )
-PRESS_EVENT_RE = re.compile(r"(?:新闻)?发布会|发布厅")
-VERB_IN_TITLE_RE = re.compile(_VERB_ALT)
+PRESS_EVENT_RE = rx.compile(r"(?:新闻)?发布会|发布厅")
+VERB_IN_TITLE_RE = rx.compile(_VERB_ALT)
 # The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
 # (:func:`_issuer_just_before`): trying the issuer alternation at every position of a long text costs too much.
 # A law's name: a few characters ending in 法 (法典, 修正案), never a draft (草案) or a method (办法, 方法).
 _LAW_NAME = r"[\u4e00-\u9fff]{2,16}?(?<![办方做说看想])法(?:典|修正案)?"
-LAW_NAME_RE = re.compile(_LAW_NAME)
-VOTED_LAWS_RE = re.compile(
+LAW_NAME_RE = rx.compile(_LAW_NAME)
+VOTED_LAWS_RE = rx.compile(
     rf"(?:经表决，?\s*通过了?|表决通过了?)(?P<laws>{_LAW_NAME}(?:[、和及]{_LAW_NAME})*)(?![\u4e00-\u9fff（(]*草案)(?=[，。；、\s]|$)"
 )
-VOTED_BEFORE_RE = re.compile(rf"表决通过了?\s*(?:{JOINT_RE.pattern})\s*$")
+VOTED_BEFORE_RE = rx.compile(rf"表决通过了?\s*(?:{JOINT_RE.pattern})\s*$")
 # ... a title in 《》 may sit inside it: "关于修改《海南省人口与计划生育条例》的决定"
-PLAIN_ABOUT_RE = re.compile(
+PLAIN_ABOUT_RE = rx.compile(
     rf"(?P<title>关于(?:[^，。；！？《》\n]|《[^《》\n]{{1,60}}》){{2,80}}?的(?P<kind>{_TYPE_ALT}))"
 )
 # "14省份相继发布了2021年企业工资指导线": a year-named instrument a government issues, whatever its last word
 # (公告 as the verb too, as Taiwan writes it: "经济部5日公告2024年度各类再生能源趸购费率"; never the noun before an
 # announcement's serial number, "农业农村部公告2019年第117号").
-YEAR_TITLE_RE = re.compile(
+YEAR_TITLE_RE = rx.compile(
     # (a headline may set the title off by a space: "劳动部公告 2026年起最低工资月薪2万9500元")
     rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?![ \u3000]?(?:19|20)\d{{2}}年第))了?[ \u3000]?"
     rf"(?P<title>(?:19|20)\d{{2}}年度?[^\s，。；：:、！？!?《》()（）]{{2,24}}?)(?=[，。；：:！？!?\s]|$)"
 )
-TIME_CLAUSE_END_RE = re.compile(r"(?:之后|以后|以来|后|时)$")
-APPROVAL_RE = re.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
+TIME_CLAUSE_END_RE = rx.compile(r"(?:之后|以后|以来|后|时)$")
+APPROVAL_RE = rx.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
 # Taiwan's cabinet approves a plan, a programme or a target with 核定 (the mainland State Council's 批复): "行政院已核定
 # 台湾NDC3.0", "行政院今日核定…发放现金办法", "经行政院核定并公布NDC 3.0". Its object, up to the clause's end, is
 # the instrument; a 核定 with no object ("经行政院核定，公布后六个月施行") names none.
-CABINET_APPROVAL_RE = re.compile(
+CABINET_APPROVAL_RE = rx.compile(
     r"(?<=行政院)(?:已经?|日前|今日|今天|昨日|昨天|正式|也在今日|也|于\d{1,2}日|\d{1,2}日)*核定(?:并公布)?了?"
     r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30})"
 )
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
 # (the words of time that may stand between an issuer and its verb)
 _TIME_WORDS = r"\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{1,2}日)*\s*"
-TIME_WORDS_RE = re.compile(_TIME_WORDS)
-ISSUER_AT_END_RE = re.compile(rf"(?P<issuer>{JOINT_RE.pattern}){_TIME_WORDS}$")
+TIME_WORDS_RE = rx.compile(_TIME_WORDS)
+ISSUER_AT_END_RE = rx.compile(rf"(?P<issuer>{JOINT_RE.pattern}){_TIME_WORDS}$")
 # ... and a company's organs: its board, shareholders' meeting or supervisory board (华夏幸福董事会审议通过《…议案》)
-COMPANY_SUBJECT_RE = re.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
+COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
-SENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
+SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
-UNTITLED_RE = re.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
+UNTITLED_RE = rx.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗"), not one document.
 # The one-character determiners count where they open the title (本办法, 该方案, 各领域…), never inside a word
 # (资本, 基本, 高等): "国务院印发划转部分国有资本充实社保基金实施方案" names one document.
-GENERIC_TITLE_RE = re.compile(
+GENERIC_TITLE_RE = rx.compile(
     r"^(?:各|该|本)|各(?:省|地区|市州|地市)|(?<![高平同均对相初中次优上])等(?![级候待同于])|相关|有关|系列|(?<!第)一批|配套|哪些|多项|若干项"
     r"|一揽子|这些|上述|应对(?:措施|举措|政策|方案)|类似|同类|此类|相应|具体|新一轮的|一些"
 )
@@ -971,7 +974,7 @@ def unify_quotes(text: str) -> str:
 
 
 # Archived posts whose titles were file names have _ where the quotes were (《深圳市金融业高质量发展_十四五_规划》).
-HEXO_QUOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff《])_|_(?=[\u4e00-\u9fff》])")
+HEXO_QUOTE_RE = rx.compile(r"(?<=[\u4e00-\u9fff《])_|_(?=[\u4e00-\u9fff》])")
 
 
 def normalise_title(title: str, *, carriers: bool = True) -> str:
@@ -1001,27 +1004,27 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
 
 # A notice that forwards or publishes a document names it as one that issues it does (关于转发X的通知,
 # 关于公布X的通知, 关于发布X的公告): one release under two names.
-CARRIER_RE = re.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|批转|公布|发布)(.+?)的(?:通知|公告|通告)》?$")
-BARE_YEAR_RANGE_RE = re.compile(r"(\((?:19|20)\d{2}-(?:19|20)\d{2})\)")
-BARE_YEAR_PREFIX_RE = re.compile(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年|届|版)")
+CARRIER_RE = rx.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|批转|公布|发布)(.+?)的(?:通知|公告|通告)》?$")
+BARE_YEAR_RANGE_RE = rx.compile(r"(\((?:19|20)\d{2}-(?:19|20)\d{2})\)")
+BARE_YEAR_PREFIX_RE = rx.compile(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年|届|版)")
 # (... or with its dash lost in a page's encoding: "（20232025年）" is the range 2023—2025, in brackets before 年)
-YEAR_RANGE_DASH_RE = re.compile(
+YEAR_RANGE_DASH_RE = rx.compile(
     r"(?<=\d)\s*[-－—–~～]+\s*(?=(?:19|20)\d{2})|(?<=[（(](?:19|20)\d{2})(?=(?:19|20)\d{2}年?[）)])"
 )
 # A national law or regulation is named with or without the state's name before it.
-STATE_NAME_LAW_RE = re.compile(r"^中华人民共和国(?![和与])(?=[\u4e00-\u9fff]{1,30}(?:法|法典|条例)(?:修正案)?$)")
-NUMBER_IN_TITLE_RE = re.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
-TITLE_LEAD_WORDS_RE = re.compile(
+STATE_NAME_LAW_RE = rx.compile(r"^中华人民共和国(?![和与])(?=[\u4e00-\u9fff]{1,30}(?:法|法典|条例)(?:修正案)?$)")
+NUMBER_IN_TITLE_RE = rx.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
+TITLE_LEAD_WORDS_RE = rx.compile(
     rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?|一批|\d{{1,3}}(?:个|项|部|份)(?=[\u4e00-\u9fff]{{4}}))"
     rf"|^(?:{PROVINCES})(?:省|自治区)?(?![市省])(?=[\u4e00-\u9fff]{{2,3}}?市)"  # not 上海市城市…: its own 市
 )
 # "市政府办公室关于…的通知" on a city's own site: the issuer named by its place's anaphor, before 关于.
-ANAPHOR_PREFIX_RE = re.compile(
+ANAPHOR_PREFIX_RE = rx.compile(
     r"^(?:省|市|县|区|自治区)[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|厅|局|委员会|委)(?:办公厅|办公室)?(?=关于)"
 )
 
 
-ISSUER_PREFIX_RE = re.compile(
+ISSUER_PREFIX_RE = rx.compile(
     rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*{_ONE_ISSUER})*)(?:等(?:{_COUNT}个?)?(?:部门|部委|单位))?\s*(关于.+)$"
 )
 
@@ -1041,18 +1044,18 @@ def split_issuer_prefix(title: str) -> tuple[str | None, str]:
 
 
 # ... or by its place's name alone ("桂东县关于禁止露天焚烧秸秆的通告", "海东市关于…的实施意见"): its government
-OWN_COUNTY_PREFIX_RE = re.compile(
+OWN_COUNTY_PREFIX_RE = rx.compile(
     rf"^((?![{_NOT_NAME_START}该本全我各])[\u4e00-\u9fff]{{2,3}}?(?:(?:区|县|旗)(?:人民政府(?:办公室)?)?|市))\s*(关于.+)$"
 )
 
 
 # The members of a joint list after the first ("湖北省委办公厅、省政府办公厅", "…局会同市规划和自然资源局",
 # "宁夏回族自治区党委办公厅、人民政府办公厅"): a relative 省/市 or a bare 人民政府 is the first member's place.
-JOINT_SPLIT_RE = re.compile(r"、|(?<=[局厅委办室府])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
-RELATIVE_MEMBER_RE = re.compile(
+JOINT_SPLIT_RE = rx.compile(r"、|(?<=[局厅委办室府])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
+RELATIVE_MEMBER_RE = rx.compile(
     r"^(?:(?P<province>省|自治区)|(?P<city>市)(?!场)|(?P<district>区|县)(?!域))|^(?=人民政府|政府|党委)"
 )
-PLACE_OF_MEMBER_RE = re.compile(
+PLACE_OF_MEMBER_RE = rx.compile(
     rf"^(?P<province>(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?P<city>[\u4e00-\u9fff]{{2,6}}?市)?"
     r"(?P<district>[\u4e00-\u9fff]{2,4}?[区县](?=[\u4e00-\u9fff]{2,}(?:局|委|办|厅|室|队|所|府|中心)$))?"
 )
@@ -1115,32 +1118,32 @@ def _canonical_branch(name: str) -> str | None:
 PROVINCE_SUFFIX = {"北京": "市", "天津": "市", "上海": "市", "重庆": "市", "内蒙古": "自治区", "广西": "壮族自治区"}
 PROVINCE_SUFFIX |= {"西藏": "自治区", "宁夏": "回族自治区", "新疆": "维吾尔自治区", "香港": "特别行政区"}
 PROVINCE_SUFFIX |= {"澳门": "特别行政区"}
-PROVINCE_HEAD_RE = re.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自治区)(.*)$")
+PROVINCE_HEAD_RE = rx.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自治区)(.*)$")
 
 
-ANAPHOR_RE = re.compile(
+ANAPHOR_RE = rx.compile(
     r"(?<![\u4e00-\u9fff])(省|市|自治区)((?:人民)?政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室))"
 )
-PROVINCE_NAME_RE = re.compile(rf"(?:{PROVINCES})")
+PROVINCE_NAME_RE = rx.compile(rf"(?:{PROVINCES})")
 # A city named in the text, for 市政府 (a municipality is one too: 北京市). Not 我市, 全市, 该市 ….
-CITY_NAME_RE = re.compile(rf"(?:{PROVINCES})市|{_BARE_CITY_NAME}")
+CITY_NAME_RE = rx.compile(rf"(?:{PROVINCES})市|{_BARE_CITY_NAME}")
 
 
 # A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.
-CITY_HEAD_RE = re.compile(
+CITY_HEAD_RE = rx.compile(
     rf"^([\u4e00-\u9fff]{{2,5}}?{_PEOPLES}{{1,4}}自治州"  # 湘西土家族苗族自治州: longer than six
     r"|[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|地区|盟))(.*)$"
 )
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
-ZONE_COMMITTEE_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:开发区|新区|高新区|园区|示范区|合作区)管理委员会")
-COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))(.*)$")
+ZONE_COMMITTEE_RE = rx.compile(r"[\u4e00-\u9fff]{2,16}?(?:开发区|新区|高新区|园区|示范区|合作区)管理委员会")
+COUNTY_HEAD_RE = rx.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))(.*)$")
 
 
 def _canonical_city(city: str, rest: str) -> str:
     return city + "人民政府" if rest in ("", "政府", "人民政府") else city + rest
 
 
-LEGISLATURE_TERM_RE = re.compile(r"第?[一二三四五六七八九十]{1,3}届(?=人民代表大会|人大)")
+LEGISLATURE_TERM_RE = rx.compile(r"第?[一二三四五六七八九十]{1,3}届(?=人民代表大会|人大)")
 # A local commission's standard short forms (规范简称) and its full name: 湖州市卫生健康委 and 湖州市卫生健康委员会,
 # 成都市发改委 and 成都市发展和改革委员会 are one body. Only after a place's name (国家发展改革委 is an alias).
 LOCAL_COMMISSION = {
@@ -1161,7 +1164,7 @@ LOCAL_COMMISSION = {
     "科委": "科学技术委员会",
     "国资委": "国有资产监督管理委员会",
 }
-LOCAL_COMMISSION_RE = re.compile(rf"(?<=[省市州区县盟])({'|'.join(sorted(LOCAL_COMMISSION, key=len, reverse=True))})$")
+LOCAL_COMMISSION_RE = rx.compile(rf"(?<=[省市州区县盟])({'|'.join(sorted(LOCAL_COMMISSION, key=len, reverse=True))})$")
 
 
 def canonical_local(name: str) -> str:
@@ -1205,7 +1208,7 @@ def canonical_local(name: str) -> str:
 # What runs into an issuer's code when a page prints the number after a label or a clause ("发文字号皖交发〔2021〕63号",
 # "…的通知粤府办〔2024〕9号", "交通运输部公布了交规划发〔2022〕56号") or under its letterhead ("国家能源局综合司文件
 # 国能综通科技〔2025〕91号"): the code (发文机关代字) is what follows it.
-NUMBER_CODE_LEAD_RE = re.compile(
+NUMBER_CODE_LEAD_RE = rx.compile(
     r"^.*(?:发文字号|发文文号|文\s*号|字号|的(?:通知|意见|决定|公告|通告|批复|函)|了|为|是|文件)(?=[\u4e00-\u9fff]{2})"
 )
 
@@ -1230,7 +1233,7 @@ def doc_type(title: str) -> str | None:
     return document_kind(normalise_title(title, carriers=False))  # 关于公布X名单的通知 is a notice
 
 
-NESTED_TITLE_RE = re.compile(r"[^〈<《》>〉]{0,40}[〈<](?P<title>[^〈<《》>〉]{2,120})[〉>]")
+NESTED_TITLE_RE = rx.compile(r"[^〈<《》>〉]{0,40}[〈<](?P<title>[^〈<《》>〉]{2,120})[〉>]")
 
 
 def unwrap_notice(title: str) -> str:
@@ -1281,7 +1284,7 @@ def _named_bodies(found: list[str | None]) -> list[str]:
 
 
 # ... or where something happens: "国管局在山西省太原市召开…会议，发布了…名单" (a place after 在 is no actor)
-SOURCE_BEFORE_RE = re.compile(r"(?:记者|据悉，?)?从$|在$")
+SOURCE_BEFORE_RE = rx.compile(r"(?:记者|据悉，?)?从$|在$")
 
 
 def _named_not_acting(text: str, pos: int) -> bool:
@@ -1296,16 +1299,16 @@ def _named_not_acting(text: str, pos: int) -> bool:
 
 
 # "湖北省委办公厅、省政府办公厅印发": the relative members a joint list goes on with, up to the verb.
-RELATIVE_TAIL_RE = re.compile(
+RELATIVE_TAIL_RE = rx.compile(
     r"(?:(?:、|和|及|会同|联合|[ \u3000])"  # "浙江省发展改革委 省生态环境厅印发": a space parts a joint list too
     r"(?:(?:省|自治区|市(?!场))?(?:人民)?政府(?:办公厅|办公室)?"  # 、省政府, 、人民政府办公厅
     r"|(?:省|自治区|市(?!场))[\u4e00-\u9fff]{0,10}?(?:办公厅|办公室|厅|局|委员会|委)))+"  # 会同市规划和自然资源局
 )
 
 
-DATELINE_AFTER_RE = re.compile(r"[ \t\u3000]*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
+DATELINE_AFTER_RE = rx.compile(r"[ \t\u3000]*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
 # The rest of a document number's code after a body's short name in it (国办 + 发〔2017〕, 国能 + 综通新能〔2024〕).
-NUMBER_CODE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}[〔\[【［]\s*(?:19|20)\d{2}")
+NUMBER_CODE_AFTER_RE = rx.compile(r"[\u4e00-\u9fff]{0,4}[〔\[【［]\s*(?:19|20)\d{2}")
 
 
 def _sentence_actors(text: str, pos: int) -> str | None:
@@ -1321,7 +1324,7 @@ def _sentence_actors(text: str, pos: int) -> str | None:
 
 
 # "记者从省煤炭管理局获悉，该局17日发出紧急通知": 该局, 该委, 该厅 … is the body of that kind the text named last
-THIS_BODY_RE = re.compile(r"该(?P<kind>局|委|厅|部|署|办|院|行)(?:近日|日前|今天|今日|昨天|昨日|已|\d{1,2}日)*\s*$")
+THIS_BODY_RE = rx.compile(r"该(?P<kind>局|委|厅|部|署|办|院|行)(?:近日|日前|今天|今日|昨天|昨日|已|\d{1,2}日)*\s*$")
 THIS_BODY_WINDOW = 300
 
 
@@ -1430,7 +1433,7 @@ def _inside_brackets(text: str, pos: int) -> bool:
 # "工业和信息化部等七部门研究制定并印发了《…》", "加快推进并印发了": a word of intent or effort before a verb the
 # clause reports done (印发了, 已印发) is how the document was made, not a plan; a word of plan or instruction (将, 拟,
 # 计划, 要求 …) still is one.
-DONE_VERB_RE = re.compile(rf"(?:{_VERB_ALT})了|已(?:经)?(?:正式)?(?:{_VERB_ALT})")
+DONE_VERB_RE = rx.compile(rf"(?:{_VERB_ALT})了|已(?:经)?(?:正式)?(?:{_VERB_ALT})")
 EFFORT_WORDS = frozenset({"研究", "抓紧", "尽快", "加快", "正在", "推进", "推动"})
 
 
@@ -1443,7 +1446,7 @@ def _future(clause: str) -> bool:
 
 # "负责人表示，将建立健全补偿制度；编制出台《全国防沙治沙规划》；…": a list of tasks after a speech verb and 将
 # is a list of plans, every item of it, though each item is its own clause.
-PLAN_LIST_HEAD_RE = re.compile(
+PLAN_LIST_HEAD_RE = rx.compile(
     r"(?:表示|指出|强调|提出|介绍|透露|称)[，,：:]?\s*(?:下一步|今后|未来)?[，,]?\s*(?:将|拟|要|计划)"
 )
 
@@ -1459,14 +1462,14 @@ def _planned_list_item(text: str, pos: int) -> bool:
 
 # An announcement's or an order's serial number in brackets after its title: "《关于…的公告》（国家税务总局公告2022年
 # 第1号，以下简称…）", "《…管理办法》（中国人民银行令〔2025〕第3号）".
-SERIAL_AFTER_TITLE_RE = re.compile(
+SERIAL_AFTER_TITLE_RE = rx.compile(
     r"^\s*[（(]\s*(?P<number>[\u4e00-\u9fff]{2,24}?(?:令|公告)\s*"
     r"(?:[〔\[（(]?\s*(?:19|20)\d{2}\s*[〕\]）)]?\s*年?)?\s*第\s*\d{1,5}\s*号)"
 )
 
 
-CLAUSE_AFTER_NUMBER_RE = re.compile(r"[，,。；;：:！？）)]")
-OWN_BRACKET_RE = re.compile(r"^\s*[）)\]】]")
+CLAUSE_AFTER_NUMBER_RE = rx.compile(r"[，,。；;：:！？）)]")
+OWN_BRACKET_RE = rx.compile(r"^\s*[）)\]】]")
 
 
 def find_doc_number_near(text: str, start: int, end: int) -> str | None:
@@ -1510,10 +1513,10 @@ def _recalled(text: str, pos: int) -> str | None:
 
 
 # An item of a numbered list or digest: （2）, 2. , 二、
-LIST_ITEM_MARK_RE = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}、)")
+LIST_ITEM_MARK_RE = rx.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,3}、)")
 
 # "会议发布了《…》", "会上，…正式发布": released at the event the article reports, not recalled there.
-AT_THE_EVENT_RE = re.compile(
+AT_THE_EVENT_RE = rx.compile(
     rf"^\s*(?:会议|会上|现场|仪式上|活动中)[，,]?\s*(?:还|正式|同时|并)?(?:{_VERB_ALT})了?\s*$"
 )
 
@@ -1567,18 +1570,18 @@ def _bare_kind_released(
 
 # A covering notice's heading printed on its own line, its issuer left to its signature: "关于发布《甲》《乙》和《丙》的
 # 公告" (… / 生态环境部 / 2021年5月14日), "关于印发《X》的通知".
-COVER_HEADING_RE = re.compile(r"(?:^|\n)[ \t\u3000]*关于(?:印发|发布|公布|转发)\s*$")
+COVER_HEADING_RE = rx.compile(r"(?:^|\n)[ \t\u3000]*关于(?:印发|发布|公布|转发)\s*$")
 
 
 # A government passing on the document of the bodies it names: "国务院办公厅近日转发国家发展改革委、住房城乡建设部
 # 《X》" (the forwarder releases X; the bodies between verb and title are X's drafters, not its issuer here).
-FORWARDED_BODIES_RE = re.compile(r"(?:转发|批转)了?(?P<bodies>[^，。；：《》\n\s]{3,60}?)\s*$")
+FORWARDED_BODIES_RE = rx.compile(r"(?:转发|批转)了?(?P<bodies>[^，。；：《》\n\s]{3,60}?)\s*$")
 # ... or the title right after the verb ("国务院办公厅转发了《X》"); only before a title in 《》, where the verb's
 # object is the document (a heading's 关于转发X的通知 is the carrier rules' case)
-FORWARD_VERB_RE = re.compile(r"(?:转发|批转)了?\s*$")
+FORWARD_VERB_RE = rx.compile(r"(?:转发|批转)了?\s*$")
 # "中国政府网5月30日公布国家发改委、国家能源局《关于…的实施方案》": a publisher putting out the bodies' document; they
 # are its issuers (the publisher, a website or a newspaper, is not)
-PUBLISHED_BODIES_RE = re.compile(r"(?:公布|发布)了?(?P<bodies>[^，。；：《》\n\s]{3,60}?)\s*$")
+PUBLISHED_BODIES_RE = rx.compile(r"(?:公布|发布)了?(?P<bodies>[^，。；：《》\n\s]{3,60}?)\s*$")
 
 
 def _forwarded_bodies(before: str, pattern: re.Pattern[str] = FORWARDED_BODIES_RE) -> re.Match[str] | None:
@@ -1768,7 +1771,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
 # A body's document that implements another, named by what it implements, the implemented title in 《》 inside it:
 # "交通运输部等四部门发布贯彻落实《中共中央 国务院关于…的意见》的实施意见" (the implemented 《X》 is cited, the
 # implementing 贯彻落实《X》的实施意见 is what the bodies issued).
-IMPLEMENTING_RE = re.compile(
+IMPLEMENTING_RE = rx.compile(
     rf"(?P<verb>{_VERB_ALT})了?(?P<title>(?:关于)?(?:认真|进一步)?(?:贯彻落实|贯彻|落实|实施|执行)(?:好)?"
     rf"《(?:[^《》\n]|《[^《》\n]*》){{2,120}}》(?:精神)?的(?:{_TYPE_ALT}))"
 )
@@ -2008,16 +2011,16 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
 _ANNOUNCED_WHEN = r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日)(?:中午|上午|下午|晚间)?(?:[（(][^）)\n]{1,6}[）)])?"
 # (... or, as Taiwan's ministries announce relief, designates who or where it covers: "农委会公告七股…为天然灾害现金
 # 救助及低利贷款地区", "经农业部公告，都符合…现金救助地区")
-ANNOUNCED_MEASURE_RE = re.compile(
+ANNOUNCED_MEASURE_RE = rx.compile(
     r"决定|认定|裁定|起(?:施行|实施|执行|生效)|加征|暂停|取消|调整为|禁止[^，。；]{0,12}?(?:输入|进口|出口)"
     r"|为[^，。；]{0,30}?(?:救助|补助|补贴)?(?:地区|区域|对象)|(?:救助|补助|补贴)(?:地区|额度|标准|对象|项目)?"
 )
-ANNOUNCED_RE = re.compile(
+ANNOUNCED_RE = rx.compile(
     rf"(?:{_ANNOUNCED_WHEN})?(?:发出?了?)?(?:{_ANNOUNCED_WHEN})?(?:发出)?的?公告"
     r"(?=称|指|表示|[，：]|[^。；：“”「」《》\n]{2,60}?(?:为[^，。；]{0,30}?(?:地区|区域|对象)|(?:救助|补助|补贴)))"
 )
-NATIONAL_SUBJECT_RE = re.compile(r"(?:^|[\s：:】])(?:中国|我国)(?:政府)?(?:正式|首次|近日|日前|今日|今天)?\s*$")
-STATUS_AFTER_RE = re.compile(
+NATIONAL_SUBJECT_RE = rx.compile(r"(?:^|[\s：:】])(?:中国|我国)(?:政府)?(?:正式|首次|近日|日前|今日|今天)?\s*$")
+STATUS_AFTER_RE = rx.compile(
     r"[（(](?:试行|暂行|修订|修订稿|(?:19|20)\d{2}年(?:版|本)|(?:19|20)\d{2}\s*[-—–－~至]\s*(?:19|20)\d{2}\s*年?)[）)]"
 )
 
@@ -2053,7 +2056,7 @@ _META_LINE = (
     r"(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"
     rf"(?:[ \t\u3000]*(?:{_META_LABELS})[ \t\u3000]*[：:][^\n。，！？；]{{0,40}}|[^\n。，！？；]{{0,12}})"
 )
-META_LINE_RE = re.compile(_META_LINE)
+META_LINE_RE = rx.compile(_META_LINE)
 _FIELDS_LINE = (
     rf"(?:(?:{_META_LABELS})"
     r"[ \t\u3000]*[：:][ \t\u3000]*(?:[^\n：:]|(?<=\d)[：:](?=\d)){0,40}?[ \t\u3000]*){2,}(?=\n)"
@@ -2065,7 +2068,7 @@ _CAPTION_LINE = (
     r"[^\n]{2,160}?(?:[。）)]\s*(?:美联社|路透社?|法新社|彭博社?|欧新社|新华社|中新社|中央社|资料照片?|资料图|达志影像)"
     r"|[（(](?:图|摄|照片|资料照|图片)[／/：:][^）)\n]{0,24}[）)]|[（(][^）)\n]{0,16}摄[）)])[ \t\u3000]*"
 )
-PRE_LEAD_LINE_RE = re.compile(
+PRE_LEAD_LINE_RE = rx.compile(
     rf"[ \t\u3000]*(?:{_FIELDS_LINE}|{_META_LINE}|{_CAPTION_LINE}"
     r"|(?:来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*"
     r"|(?:本报)?(?:记者|通讯员|实习生|作者)[ \t\u3000][^\n。，！？；]{1,24}"
@@ -2088,7 +2091,7 @@ def _lead_start(text: str, title: str = "") -> int:
 
 # A news page's subtitle over its lead ("个人住房公积金贷款利率保持不变"): a short first line with no punctuation of a
 # sentence, then the lead on the next line; a document's own heading (关于…的通知) is no subtitle.
-SUBTITLE_LINE_RE = re.compile(r"[ \t\u3000]*[^\n。，,！？；：:]{4,30}\n(?=[ \t\u3000]*[^\n]{40})")
+SUBTITLE_LINE_RE = rx.compile(r"[ \t\u3000]*[^\n。，,！？；：:]{4,30}\n(?=[ \t\u3000]*[^\n]{40})")
 
 
 def _subtitle_line(text: str, start: int) -> re.Match[str] | None:
@@ -2122,8 +2125,8 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 _ISSUER_WHEN = (
     rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
 )
-DECISION_RE = re.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
-EFFECT_RE = re.compile(
+DECISION_RE = rx.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
+EFFECT_RE = rx.compile(
     r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为|增加|扩大"
     r"|^\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-)"  # "决定11月23日至29日…": a period
@@ -2137,7 +2140,7 @@ EFFECT_RE = re.compile(
 # ... and the other acts the gazette prints, named by their serial (第27/2021号行政法规, 第3/1999号法律, a secretary's
 # 批示): the kinds, one list for reading them in the news and under their own headings.
 _MACAU_ACT_KINDS = r"行政法规|行政命令|法律|[\u4e00-\u9fff]{2,6}司司长批示"
-MACAU_DISPATCH_RE = re.compile(
+MACAU_DISPATCH_RE = rx.compile(
     r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?:制定)?"  # "透过制定第101/2024号行政长官批示，修改…"
     r"(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示"
     r"|(?<=行政长官签署)批示|(?<=行政长官签署了)批示"  # "行政长官签署批示，核准…": the dispatch signed
@@ -2147,17 +2150,17 @@ MACAU_DISPATCH_RE = re.compile(
     r"|(?<![\u4e00-\u9fff])(?P<signed>批示)(?=由(?:代理)?行政长官[\u4e00-\u9fff]{0,4}签署)"
 )
 # (what any match of it holds: run it only where this occurs)
-MACAU_ACT_WORD_RE = re.compile(rf"行政长官批示|行政长官签署了?批示|批示由(?:代理)?行政长官|号(?:{_MACAU_ACT_KINDS})")
+MACAU_ACT_WORD_RE = rx.compile(rf"行政长官批示|行政长官签署了?批示|批示由(?:代理)?行政长官|号(?:{_MACAU_ACT_KINDS})")
 # ... and the acts the gazette prints, each under its heading (a serial over its year, then its kind:
 # 第98/2000号行政长官批示, 第2/1999号行政法规, 第3/1999号法律, a secretary's 批示) with its author's enacting formula
 # ("行政长官行使《澳门特别行政区基本法》第五十条赋予的职权……作出本批示", "制定本行政法规", "立法会根据……制定本法律"):
 # the page is the act.
-MACAU_ACT_HEADING_RE = re.compile(
+MACAU_ACT_HEADING_RE = rx.compile(
     rf"第\s*(?P<num>\d{{1,4}}\s*/\s*(?:19|20)\d{{2}})\s*号\s*(?P<kind>行政长官批示|{_MACAU_ACT_KINDS})"
 )
-MACAU_ENACTING_RE = re.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令")
+MACAU_ENACTING_RE = rx.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令")
 # "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据…的规定，作出本批示。": a dispatch's own first sentence
-MACAU_DISPATCH_OPENING_RE = re.compile(
+MACAU_DISPATCH_OPENING_RE = rx.compile(
     r"(?P<author>行政长官|[\u4e00-\u9fff]{2,6}司司长)(?:行使|根据|按照)[^。！？\n]{4,300}?作出本批示"
 )
 MACAU_ACT_HEAD_CHARS = 300
@@ -2179,14 +2182,14 @@ def _macau_act_issuer(kind: str) -> str | None:
 # 刊登宪报) is no law yet.
 # ... or one of its bureaus, or the bureau's secretary ("保安局局长刊宪禁止…在港运作")
 _SAR_BODY_ALT = "|".join(sorted(map(re.escape, SAR_BODIES), key=len, reverse=True))
-GAZETTED_RE = re.compile(
+GAZETTED_RE = rx.compile(
     rf"(?:(?:特区)?政府|(?:{_SAR_BODY_ALT})(?:局长|署长|处长|司长)?)"
     r"(?:今日|今天|昨日|昨天|日前|[（(][^（）()]{1,8}[）)])*(?:刊宪|在宪报刊登)"
 )
 HONG_KONG_GOVERNMENT = canonical_issuer("香港特别行政区政府")
 # "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
 # government named by its level alone is the one of that level the headline names.
-LEVEL_DECISION_RE = re.compile(
+LEVEL_DECISION_RE = rx.compile(
     r"(?<![\u4e00-\u9fff])(?P<issuer>[县区市省](?:人民)?政府)\s*(?:近日|日前|今日|今天)?\s*(?P<verb>决定)"
 )
 
@@ -2202,20 +2205,20 @@ def _headline_government(headline: str, anaphor: str) -> str | None:
 
 
 # A state deposits its instrument of ratification, acceptance, approval or accession to a treaty (交存…接受书).
-DEPOSIT_RE = re.compile(
+DEPOSIT_RE = rx.compile(
     r"交存了?(?P<state>[^，。；《》\n]{0,12}?)(?:接受|批准|核准|加入)(?P<title>《(?:[^《》]|《[^《》]*》){2,120}》)"
     r"(?:[（(][^（）()\n]{0,40}[）)])?的(?:接受书|批准书|核准书|加入书)"
 )
 
 
 # A government setting up an investment fund (设立100亿元…母基金) invests; the fund is no policy instrument.
-FUND_SET_UP_RE = re.compile(
+FUND_SET_UP_RE = rx.compile(
     r"(?:设立|成立|组建|发起)[^，。；\n]{0,30}?(?:基金|母基金|投资公司)(?![^，。；\n]{0,4}(?:管理办法|制度))"
 )
 
 
 # "国务院重磅发文，鼓励…": the issuer says it issued a document without naming it.
-UNTITLED_ISSUE_RE = re.compile(
+UNTITLED_ISSUE_RE = rx.compile(
     _ISSUER_WHEN + r"(?:已|已经)?(?:正式|重磅|紧急|联合|再次)?"
     r"(?P<verb>发文|(?:出台|印发|发布|推出)了?(?:一批|一系列|多项)?(?:新规|新政策?|政策文件))"
     r"(?=[，,。！!：:；;\s_]|$|[\u4e00-\u9fff]{0,2}(?:深化|推动|推进|促进|加强|规范|支持|鼓励|明确|要求|部署))"
@@ -2224,23 +2227,23 @@ UNTITLED_ISSUE_RE = re.compile(
 
 # "近日发改委等部委通知，同意在京津冀…启动建设": the issuer's notice reported by what it says, its title not given
 # ("财政部公告，截至…已对85家…" reports results as often as rules, so 公告 is left to the other rules).
-NOTICE_SAYS_RE = re.compile(
+NOTICE_SAYS_RE = rx.compile(
     # "印发通知，" is the titled-notice rules' case; "国务院通知要求确保…" says what the new notice requires
     _ISSUER_WHEN + r"(?:联合|紧急)?(?P<verb>通知)(?=[，,：:]|要求|明确|指出|强调|部署)"
 )
 
 
 # "两部门联合规范涉及保险理赔司法鉴定工作": bodies acting jointly do so by a joint document, named or not.
-JOINT_ACTION_RE = re.compile(
+JOINT_ACTION_RE = rx.compile(
     rf"(?P<issuer>{_MULTI}|{_ONE_ISSUER}(?:\s*(?:、|和|与|及)\s*{_ONE_ISSUER})+)\s*(?:近日|日前)?\s*联合"
     r"(?P<verb>规范|明确)"  # 联合印发/发布/发文 (with or without a title) are the other rules' case
 )
 
 
-SINCE_AFTER_RE = re.compile(r"\s*(?:以来|之后|以后)")  # 《X》以来: since X was issued
+SINCE_AFTER_RE = rx.compile(r"\s*(?:以来|之后|以后)")  # 《X》以来: since X was issued
 
 # Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
-DIGEST_ITEM_RE = re.compile(
+DIGEST_ITEM_RE = rx.compile(
     # 1、 2. 一、, and the bracketed sub-items of a 快讯 item ("（3）…行动计划发布；")
     r"(?:^|(?<=[：:；;。\n]))[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]|[（(]\d{1,2}[）)])\s*"
     r"([^；;\n]{4,90}?)(?=[；;。]?(?:\n|$)|[；;])",
@@ -2251,12 +2254,12 @@ DIGEST_MIN_ITEMS = 3
 
 # "@华尔街见闻【央行全面降准0.5个百分点】12月6日17:00，央行官网刊登降准公告……": a flash item inside a digest,
 # its own headline in 【】 and its own lead after it.
-FLASH_ITEM_RE = re.compile(r"【(?P<headline>[^【】\n]{4,80})】(?P<lead>[^\n]*)")
+FLASH_ITEM_RE = rx.compile(r"【(?P<headline>[^【】\n]{4,80})】(?P<lead>[^\n]*)")
 
 
 # "1丨国家能源局表示，…" / "3丨郑州收紧住房公积金贷款" then the item's lead on the next line: a news site's digest
 # (每经22点, 每经早参) numbers its items with 丨; three such lines make a digest whatever its headline says.
-BAR_ITEM_RE = re.compile(
+BAR_ITEM_RE = rx.compile(
     r"(?m)^[ \t\u3000]*\d{1,2}[ \t]*[丨｜][ \t]*(?P<headline>[^\n]{4,90}?)[ \t]*\n(?P<lead>[^\n]*)"
 )
 
@@ -2312,12 +2315,12 @@ def _digest_docs(title: str, text: str, items: list[tuple[str, str]], ref_year: 
     return docs
 
 
-NEWSPAPER_DIGEST_RE = re.compile(r"要闻|的主要内容|新闻联播|头版")
-DIGEST_HEAD_RE = re.compile(r"要闻|精选|早报|晚报|快讯|速递|摘要|盘点|一览|汇总|的主要内容|新闻联播")
+NEWSPAPER_DIGEST_RE = rx.compile(r"要闻|的主要内容|新闻联播|头版")
+DIGEST_HEAD_RE = rx.compile(r"要闻|精选|早报|晚报|快讯|速递|摘要|盘点|一览|汇总|的主要内容|新闻联播")
 
 
 # "全国碳排放权交易市场7月16日正式启动上线交易": the launch of a market or policy instrument a government runs.
-LAUNCH_RE = re.compile(
+LAUNCH_RE = rx.compile(
     r"(?P<inst>(?:全国|国家|[\u4e00-\u9fff]{0,6}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力|水权))"
     r"[\u4e00-\u9fff]{0,12}?(?:交易市场|市场|交易体系|交易|支持工具|再贷款))"  # 全国碳排放权交易体系正式启动
     r"\s*(?:\d{1,2}月\d{1,2}日|今日|今天|上午|下午|正式|\s)*"
@@ -2331,8 +2334,8 @@ LAUNCH_RE = re.compile(
 # programme bodies launch (its launcher named right before, as a launch needs; a company's pilot is no policy's)
 # ("…四省已启动零碳工厂试点培育工作", "陆续启动": where things stand, not a launch today)
 # (the short name the article gives it, "可持续航空燃料（以下简称“SAF”）应用试点", is no part of its name)
-SHORT_NAME_PAREN_RE = re.compile(r"[（(]以下简称[^（）()]{1,12}[）)]")
-PILOT_LAUNCH_RE = re.compile(
+SHORT_NAME_PAREN_RE = rx.compile(r"[（(]以下简称[^（）()]{1,12}[）)]")
+PILOT_LAUNCH_RE = rx.compile(
     rf"(?<!已)(?<!均)(?<!陆续)(?<!先后)(?<!相继)启动(?P<inst>[\u4e00-\u9fff“”]{{2,16}}(?:{SHORT_NAME_PAREN_RE.pattern})?"
     r"[\u4e00-\u9fff“”]{0,8}?试点)"
     r"(?!以来|之后|后|一周年|周年)"
@@ -2340,24 +2343,24 @@ PILOT_LAUNCH_RE = re.compile(
 )
 # "中国人民银行设立科技创新和技术改造再贷款": the central bank setting up a lending facility launches an instrument
 # (only the central bank's: "国务院常务会议决定设立…专项再贷款" is a meeting's decision, published by the bank later)
-FACILITY_SET_UP_RE = re.compile(
+FACILITY_SET_UP_RE = rx.compile(
     r"(?:设立|创设)了?(?:并?推出)?(?:[0-9.]+亿元的?)?(?P<inst>[\u4e00-\u9fff“”]{2,24}?(?:再贷款|支持工具))"
 )
 CENTRAL_BANK = "中国人民银行"
-NATIONAL_MARKET_RE = re.compile(
+NATIONAL_MARKET_RE = rx.compile(
     r"全国[\u4e00-\u9fff]{0,8}?(?:碳排放权|碳|排污权|用能权|绿证|绿色电力)[\u4e00-\u9fff]{0,4}?(?:交易)?(?:市场|体系)"
 )
-HEADLINE_ACTION_VERB_RE = re.compile(r"放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大")
-HEADLINE_ACTION_RE = re.compile(rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>{HEADLINE_ACTION_VERB_RE.pattern})")
-LAUNCH_VERB_RE = re.compile(r"上线交易|开市|正式上线|启动|开启|开闸")
+HEADLINE_ACTION_VERB_RE = rx.compile(r"放宽|收紧|下调|上调|取消|降低|提高|暂停|恢复|免征|减征|延长|扩大")
+HEADLINE_ACTION_RE = rx.compile(rf"(?<![\u4e00-\u9fff]){_ISSUER_WHEN}(?P<verb>{HEADLINE_ACTION_VERB_RE.pattern})")
+LAUNCH_VERB_RE = rx.compile(r"上线交易|开市|正式上线|启动|开启|开闸")
 # "福州市政府为在闽市民发放…消费券", "澳门政府与商会合作，于9月1日推出…消费奖赏计划": a government handing out
 # consumption vouchers launches an instrument (the labels count it), untitled; who hands them out must be named
-VOUCHER_LAUNCH_RE = re.compile(
+VOUCHER_LAUNCH_RE = rx.compile(
     r"(?P<verb>(?:开始|正式|首次|再次|陆续)?(?:发放|派发|推出|启动))了?"
     r"(?P<inst>[^，。；：\n《》]{0,24}?(?:消费券|消费奖赏计划|电子消费优惠计划))"
     r"(?!发放计划|计划(?:尚未|仍未))"
 )
-VOUCHER_BODY_RE = re.compile(r"政府|[局委厅部办署]")
+VOUCHER_BODY_RE = rx.compile(r"政府|[局委厅部办署]")
 # "发展局推出土地共享先导计划", "内政部祭出三大减碳旗舰计划", "劳工就业通计划上路", "低碳永续家园改造补助开跑",
 # "电动公共小巴先导试验计划接受申请": a government scheme (a subsidy, a grant, a pilot) launched or opened for
 # applications is an instrument launched, untitled, as Hong Kong, Macau and Taiwan report their schemes. Its body
@@ -2370,14 +2373,14 @@ _SCHEME = (
 # (公告 as Taiwan's verb, "环保局今日公告115年电动机车补助方案"; 加码, a subsidy topped up, "连江县明年起加码生育补助")
 _SCHEME_LAUNCH_VERBS = "推出|祭出|开办|公告|加码"
 _SCHEME_OPEN_VERBS = "接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路"
-SCHEME_LAUNCH_RE = re.compile(
+SCHEME_LAUNCH_RE = rx.compile(
     rf"(?P<verb>(?:正式|再次|首次)?(?:{_SCHEME_LAUNCH_VERBS}))了?(?P<inst>{_SCHEME})"
     r"(?![\u4e00-\u9fff]{0,2}(?:研究|构想|咨询))"
     rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:自?(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
     rf"(?P<verb2>{_SCHEME_OPEN_VERBS})"
 )
 # (what any match of it holds: run it only where one of its verbs occurs)
-SCHEME_VERB_RE = re.compile(f"{_SCHEME_LAUNCH_VERBS}|{_SCHEME_OPEN_VERBS}")
+SCHEME_VERB_RE = rx.compile(f"{_SCHEME_LAUNCH_VERBS}|{_SCHEME_OPEN_VERBS}")
 # "交通事务局公布，明日（8日）起调升的士收费", "运输署提醒市民，…17日上午5时起实施分时段收费": a government body
 # changing a charge it sets (fares, tolls, postage, tariffs) from a day puts a policy instrument in force, untitled;
 # the day must be said (a charge "to be reviewed" changes nothing), and the body named as for a scheme
@@ -2385,7 +2388,7 @@ _CHARGE = r"[^，。；：！!？?\n《》]{0,12}?(?:收费|车费|票价|邮费
 # (... public housing's rent too, its change announced or dated: "公屋10月起加租1.17%", "房委会宣布加租1成"; or a
 # rate or an allowance raised with the day it takes effect said after it: "社会福利署公布，多项福利津贴…上调3.3%，
 # 2月1日生效")
-CHARGE_CHANGE_RE = re.compile(
+CHARGE_CHANGE_RE = rx.compile(
     r"(?:起|生效后?|宣布|决定)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
     rf"{_CHARGE})|(?P<inst2>加价|减价|加租|减租))"
     rf"|(?P<inst3>{_CHARGE}|[^，。；：！!？?\n《》]{{0,12}}?(?:津贴|租金))[^，。；：\n]{{0,20}}?(?:调升|调高|上调|调低|下调)"
@@ -2395,8 +2398,8 @@ CHARGE_CHANGE_RE = re.compile(
 # body designating a counted batch of pilots or demonstrations issues their list, untitled (拟确定…现予公示, a list
 # proposed for objections, is _future's)
 _DESIGNATION_VERBS = "确定|认定|命名|公布"
-DESIGNATION_VERB_RE = re.compile(_DESIGNATION_VERBS)
-DESIGNATION_RE = re.compile(
+DESIGNATION_VERB_RE = rx.compile(_DESIGNATION_VERBS)
+DESIGNATION_RE = rx.compile(
     rf"(?:{_DESIGNATION_VERBS})了?"
     r"(?P<inst>(?:全国|国家)?(?:首批|第[一二三四五六七八九十\d]{1,3}批)?(?:\d{1,4}|[一二三四五六七八九十百]{1,4})(?:家|个|处)"
     r"[^，。；：\n《》]{0,24}?(?:试点|示范)[\u4e00-\u9fff]{0,6}?)(?=[，。；,：\n]|$|名单)"
@@ -2404,16 +2407,16 @@ DESIGNATION_RE = re.compile(
 # "岳阳市签发2025年第1号林长令", "自治区总林长…联名签发2022年第1号总林长令": a numbered order of a place's forest,
 # river or lake chiefs (the heads of its Party committee and government, as the 林长制 and 河长制 appoint them) is an
 # instrument they issue
-CHIEF_ORDER_RE = re.compile(
+CHIEF_ORDER_RE = rx.compile(
     r"签发了?\s*(?P<order>(?:(?:19|20)\d{2}\s*年\s*(?:度\s*)?)?第\s*[0-9一二三四五六七八九十]{1,3}\s*号\s*总?(?:林|河|湖|田)长令)"
 )
 # "国家市场监管总局（国家标准委）批准37项国家标准样品", "召开…新闻发布会，发布了一批国家标准": a batch of standards
 # approved or published, untitled (each standard has its own number, none is named as the document); not a year's
 # count ("今年以来已发布711项国家标准", "累计发布")
 _STANDARDS_BATCH = r"(?:一批|\d+项|[一二三四五六七八九十百千]+项)(?:推荐性|强制性)?(?:国家|行业)标准(?:样品|外文版)?"
-STANDARDS_BATCH_RE = re.compile(rf"(?P<verb>批准发布|批准|发布了?|印发了?)(?P<inst>{_STANDARDS_BATCH})")
-STANDARDS_TITLE_RE = re.compile(_STANDARDS_BATCH)
-STANDARDS_COUNT_RE = re.compile(r"以来|累计|全年|共计|已经?(?:批准|发布)|截至|截止")
+STANDARDS_BATCH_RE = rx.compile(rf"(?P<verb>批准发布|批准|发布了?|印发了?)(?P<inst>{_STANDARDS_BATCH})")
+STANDARDS_TITLE_RE = rx.compile(_STANDARDS_BATCH)
+STANDARDS_COUNT_RE = rx.compile(r"以来|累计|全年|共计|已经?(?:批准|发布)|截至|截止")
 
 
 def _standards_count(text: str, d: PolicyDocument) -> bool:
@@ -2422,7 +2425,7 @@ def _standards_count(text: str, d: PolicyDocument) -> bool:
     return bool(STANDARDS_TITLE_RE.fullmatch(d.title) and STANDARDS_COUNT_RE.search(_clause_before(text, d.start)))
 
 
-UNTITLED_CUE_RE = re.compile(r"发文|新规|新政|政策文件")
+UNTITLED_CUE_RE = rx.compile(r"发文|新规|新政|政策文件")
 
 
 def _reported_now(text: str, pos: int, ref_year: int | None) -> bool:
@@ -2621,13 +2624,13 @@ def _decision_docs(
 
 # "1月8日中午12时起 郑州全市餐饮场所暂停堂食", "17日零时起…三条措施正式实施": a measure announced with the moment it
 # takes effect is a policy instrument put in force, when the headline or lead names the government body behind it.
-EFFECTIVE_RE = re.compile(
+EFFECTIVE_RE = rx.compile(
     r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上中下]午|凌晨|晚上?)?(?:\d{1,2}(?:时|点)(?:\d{1,2}分)?|零时)?"
     r"|即日|今日|明日|今天|明天)起"
     r"(?P<rest>[^。；;！？!?\n]{0,40}?)"
     r"(?P<verb>暂停|停止|执行|实施|实行|施行|恢复|取消|解除|禁止|限制|调整|下调|上调|免征|减征|停征|关闭|封闭|放开|放宽)"
 )
-PLAN_RE = re.compile(r"拟|计划|研究|有望|预计|或将|是否|如何|建议")
+PLAN_RE = rx.compile(r"拟|计划|研究|有望|预计|或将|是否|如何|建议")
 
 
 def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyDocument]:
@@ -2687,11 +2690,11 @@ def _released(
     )
 
 
-HEADING_RE = re.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
+HEADING_RE = rx.compile(rf"(?:^|\n)\s*({_ONE_ISSUER}(?:[、\s]*{_ONE_ISSUER})*)\s*关于")
 
 
 # "深圳市福田区…指挥部通告 / （第50号）": a numbered announcement or order printed under its issuer's name.
-NUMBERED_HEADING_RE = re.compile(
+NUMBERED_HEADING_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?P<title>[^\n。，；：:！？]{4,60}?(?:公告|通告|令))[ \t\u3000]*\n"
     r"[ \t\u3000]*[（(]?(?P<num>(?:(?:19|20)\d{2}年)?第\s*\d+\s*号|〔(?:19|20)\d{2}〕\s*\d+\s*号)[）)]?[ \t\u3000]*$"
 )
@@ -2699,7 +2702,7 @@ NUMBERED_HEADING_RE = re.compile(
 
 # "关于组织开展2025年度国家绿色数据中心推荐工作的通知 / 工信厅联节函〔2025〕279号": a document's heading printed
 # without its issuer (a news page reposting it under a lead), on its own line, with its number alone on the next line.
-BARE_HEADING_RE = re.compile(
+BARE_HEADING_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?P<title>关于[^\n。；《》]{4,100}?的(?:通知|意见|决定|公告|通告|批复|函|办法|规定))"
     r"[ \t\u3000]*\n"
     rf"[ \t\u3000]*[（(]?(?P<num>{DOC_NUMBER_RE.pattern})[）)]?[ \t\u3000]*$"
@@ -2813,7 +2816,7 @@ def _addressed_headings(text: str, ref_year: int | None) -> list[PolicyDocument]
 
 
 # A heading line (or two) that names its issuer and says 关于, then an addressee line ending with its colon.
-ADDRESSED_HEADING_RE = re.compile(
+ADDRESSED_HEADING_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?!名称|标题|题名)"
     r"(?P<heading>[^\n。，,；：:《》]{4,60}关于[^\n。，,；：:《》]{2,80}(?:\n[^\n。，,；：:《》]{2,60})?)\n"
     r"[ \t\u3000]*各[^\n。：:]{1,120}[：:][ \t\u3000]*$"
@@ -2833,7 +2836,7 @@ def _different_issuers(a: str | None, b: str | None) -> bool:
 
 # A place written before a body's name: a province, a city, or both (上海市, 浙江省杭州市), never a verb's tail
 # glued to it (印发 → "发靖江市").
-PLACE_QUALIFIER_RE = re.compile(
+PLACE_QUALIFIER_RE = rx.compile(
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:(?![{_NOT_IN_CITY_NAME}发知布告])[\u4e00-\u9fff]{{2,6}}?(?:市|州|盟))?"
 )
 
@@ -2963,19 +2966,19 @@ def _carried_in_sentence(d: PolicyDocument, docs: list[PolicyDocument], text: st
 
 # -- the article IS the document -------------------------------------------------------------------------------
 # Conventions of an official document's printed form (GB/T 9704) that a republished full text keeps.
-ADDRESSEE_RE = re.compile(
+ADDRESSEE_RE = rx.compile(
     # a joint notice names every kind of office it goes to, in one long line (各省、自治区、直辖市…财政厅(局)…：)
     r"(?m)^\s*(?:各[^\n：:。]{1,200}|[^\n：:。]{2,80}(?:人民政府|各部委|直属机构|有关单位|有关部门|分行|营业管理部|监管局|各单位))"
     r"[：:]\s*$"
 )
 # ... or decimal outline numbers, as emergency plans print them (1 总则 / 1.1 编制目的 / 1.2 工作原则).
-SECTION_ONE_RE = re.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章|1\.1\s*[\u4e00-\u9fff])")
-SECTION_TWO_RE = re.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\.2\s*[\u4e00-\u9fff])")
+SECTION_ONE_RE = rx.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章|1\.1\s*[\u4e00-\u9fff])")
+SECTION_TWO_RE = rx.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\.2\s*[\u4e00-\u9fff])")
 # An order's heading line over its promulgating formula: "中华人民共和国国务院令 / 第660号 / 《X》已经…通过，现予公布".
-ORDER_PROMULGATES_RE = re.compile(
+ORDER_PROMULGATES_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?P<issuer>[^\n。，]{2,30})令[ \t\u3000]*\n(?:[^\n]{0,20}\n)?[^\n]{0,120}现予(?:以)?公布"
 )
-PROMULGATE_RE = re.compile(
+PROMULGATE_RE = rx.compile(
     r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)(?:实施)?意见"
     r"|现就.{0,40}(?:通知|意见|公告)如下|现将.{0,20}(?:通知|通报|公告)如下|自.{2,16}起施行"
     r"|将有关[^，。]{0,12}?(?:通知|通报|公告|通告)如下"  # "上海教育委员会将有关事项通知如下"
@@ -2983,16 +2986,16 @@ PROMULGATE_RE = re.compile(
     # a document's own text names itself: "根据…，制定本办法" (its first article), "编制本规划"
     r"|(?:制定|编制|制订|特制定)本(?:规划|方案|办法|条例|规定|意见|细则|计划|纲要|指南|措施|实施方案|行动方案)"
 )
-DATE_LINE_RE = re.compile(r"(?m)^\s*[（(]?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?\s*$")
-FULLTEXT_RE = re.compile(r"全文如下|以下为全文|全文发布|全文公布|[（(]全文[）)]")
+DATE_LINE_RE = rx.compile(r"(?m)^\s*[（(]?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?\s*$")
+FULLTEXT_RE = rx.compile(r"全文如下|以下为全文|全文发布|全文公布|[（(]全文[）)]")
 # A plan's cover: its title, then the month it was issued, often in Chinese numerals (二〇二一年十二月).
-COVER_DATE_RE = re.compile(
+COVER_DATE_RE = rx.compile(
     r"^\s*(?:[〇○零一二三四五六七八九]{4}|(?:19|20)\d{2})\s*年\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*月\s*$"
 )
-ORDER_HEAD_RE = re.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*\d+\s*号)")
+ORDER_HEAD_RE = rx.compile(rf"^\s*((?:{_ONE_ISSUER}\s*\n\s*)+)令\s*\n\s*(第\s*\d+\s*号)")
 # An order's number on one line names who issues it: "邯郸市人民政府令第121号", "中华人民共和国商务部令 2021年第1号".
 _ORDER_NUMBER = r"(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号"  # 第121号, 2024年第11号
-ORDER_NUMBER_LINE_RE = re.compile(
+ORDER_NUMBER_LINE_RE = rx.compile(
     rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER})\s*令\s*"
     # the number ends its line, or the order's text follows after a space ("…令2024年第11号　《…》已于…通过"); a
     # number in brackets on the line below ("深圳市人民政府令 / （第362号）")
@@ -3001,29 +3004,29 @@ ORDER_NUMBER_LINE_RE = re.compile(
 )
 # ... or in brackets after the title it promulgates, on the heading's own line: "中华人民共和国引航员管理办法（中华人民
 # 共和国交通运输部令2024年第13号）" (not a number cited in running text: "根据《条例》（国务院令第643号）").
-ORDER_NUMBER_BRACKET_RE = re.compile(
+ORDER_NUMBER_BRACKET_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[^\n（()《》，。；：:]{4,60}"
     rf"(?P<bracket>[（(]\s*(?P<issuer>{_ONE_ISSUER})\s*令\s*(?P<num>{_ORDER_NUMBER})\s*[）)])[ \t\u3000]*$"
 )
-ANNOUNCEMENT_NUMBER_LINE_RE = re.compile(
+ANNOUNCEMENT_NUMBER_LINE_RE = rx.compile(
     rf"(?m)^[ \t\u3000]*(?P<issuer>{_ONE_ISSUER}(?:[、 \t\u3000]+{_ONE_ISSUER})*)[ \t\u3000]*(?:联合)?公告[ \t\u3000]*"
     r"(?P<num>(?:19|20)\d{2}[ \t\u3000]*年[ \t\u3000]*第[ \t\u3000]*\d{1,4}[ \t\u3000]*号)[ \t\u3000]*$"
 )
 FULL_TEXT_CUE = "the article is the document"
 EARLIER_YEAR_CUE = "earlier year: "
 ATTACHED_CUE = "attached to a released document: "
-ATTACHED_BEFORE_RE = re.compile(r"》\s*所附的?\s*$")
+ATTACHED_BEFORE_RE = rx.compile(r"》\s*所附的?\s*$")
 COVERING_CUE = "covering notice: "
 FORWARDED_CUE = "forwarded by a covering notice: "
 LEAD_CUE = "document named in the lead: "
 # A news agency's dateline before a reprinted text: 新华社北京10月24日电, 人民网北京2月22日电（记者 …）.
-DATELINE_RE = re.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
+DATELINE_RE = rx.compile(r"^[^\n。]{0,16}?\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)\n]{0,30}[）)])?\s*")
 # A Hong Kong wire's or paper's dateline in title brackets: 《经济通通讯社17日专讯》, 《明报专讯》.
-WIRE_TAG_RE = re.compile(r"^\s*《[^《》\n]{1,16}?(?:专讯|讯)》")
+WIRE_TAG_RE = rx.compile(r"^\s*《[^《》\n]{1,16}?(?:专讯|讯)》")
 
 
 # A page's "posted on" stamp ("…方案发布于：财经2021-03-07", "发布于 2021-03-07"): when the page went up, no release.
-POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
+POSTED_ON_RE = rx.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
 
 
 # A title a page's layout broke over lines ("國務院關于《浙江省國土空間規劃 / (2021—2035年)》的批復", "印发《加快构建 /
@@ -3032,7 +3035,7 @@ POSTED_ON_RE = re.compile(r"发布于(?=\s*[：:]|\s*(?:19|20)\d{2}[-/年.])")
 # (a plain space would stay in it, indistinguishable from the space an official title sets between joint issuers or
 # clauses: 《中共中央 国务院关于…的意见》).
 LINE_JOIN = "\u200a"
-BROKEN_TITLE_RE = re.compile(r"(?<=《)[^《》\n]{2,60}\n[^《》\n]{1,40}(?:\n(?=[^《》\n]{1,40}》)|(?=》))")
+BROKEN_TITLE_RE = rx.compile(r"(?<=《)[^《》\n]{2,60}\n[^《》\n]{1,40}(?:\n(?=[^《》\n]{1,40}》)|(?=》))")
 
 
 def _without_page_stamps(text: str) -> str:
@@ -3047,13 +3050,13 @@ def _without_page_stamps(text: str) -> str:
 
 # A document number printed beside its title: 京政办发〔2016〕26号.
 _PRINTED_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号"
-LEADING_NUMBER_RE = re.compile(rf"^{_PRINTED_NUMBER}\s*")
+LEADING_NUMBER_RE = rx.compile(rf"^{_PRINTED_NUMBER}\s*")
 # ... after the title, spaced or in brackets: "…的通知 (国疾控卫免发〔2024〕17号)"
-BRACKETED_NUMBER_RE = re.compile(rf"\s*[（(]\s*{_PRINTED_NUMBER}\s*[)）]$")
-TRAILING_NUMBER_RE = re.compile(rf"\s+{_PRINTED_NUMBER}$|{BRACKETED_NUMBER_RE.pattern}")
-WHOLE_BRACKET_RE = re.compile(r"《([^《》]+)》")
+BRACKETED_NUMBER_RE = rx.compile(rf"\s*[（(]\s*{_PRINTED_NUMBER}\s*[)）]$")
+TRAILING_NUMBER_RE = rx.compile(rf"\s+{_PRINTED_NUMBER}$|{BRACKETED_NUMBER_RE.pattern}")
+WHOLE_BRACKET_RE = rx.compile(r"《([^《》]+)》")
 # "…的通知(内含堂戏戏魁毛公碑)", "(附解读)": a site's note on what the page holds follows the title
-HEADLINE_TAIL_RE = re.compile(
+HEADLINE_TAIL_RE = rx.compile(
     r"[（(]全文[）)]$|全文$|[（(](?:附|内含|内附|含)[^（）()]{1,30}[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$"
 )
 
@@ -3094,17 +3097,17 @@ def _structure_signals(text: str) -> list[str]:
 
 # An official document's outline nests its numbering: a first-level heading (一、 or 第一章) and under it the next
 # level (第一节, （一）, 1.): news writes 一是…二是…, not an outline.
-OUTLINE_RE = re.compile(
+OUTLINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?:一、|第一章)[^\n]{2,60}\n(?:[^\n]*\n){0,2}?"
     r"[ \t\u3000]*(?:第一节|[（(]一[）)]|1[.．、]\s*[\u4e00-\u9fff])"
 )
 # A plan approved by a congress, its note under the title: "——2021年12月11日日喀则市第二届人民代表大会第二次会议通过".
 _ADOPTION_DATE = r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?"
 _ADOPTED_AT_MEETING = r"第[一二三四五六七八九十百\d]+次(?:全体)?会议(?:审议)?(?:通过|批准)"
-DASH_ADOPTION_RE = re.compile(rf"——\s*{_ADOPTION_DATE}[^—（）()]{{2,40}}?{_ADOPTED_AT_MEETING}")
+DASH_ADOPTION_RE = rx.compile(rf"——\s*{_ADOPTION_DATE}[^—（）()]{{2,40}}?{_ADOPTED_AT_MEETING}")
 _DOC_KINDS_FOR_NOTE = r"条例|法|规定|办法|规则|决定|细则"
 # A regulation printed with its adoption note: "（2025年7月30日陕西省第十四届人民代表大会常务委员会第十七次会议通过）".
-ADOPTION_NOTE_RE = re.compile(
+ADOPTION_NOTE_RE = rx.compile(
     # (the note may run over two printed lines: "（2022年7月29日安徽省第十三届人民代表大会 / 常务委员会第三十五次
     # 会议通过）")
     # (... or after the heading on its line: "福建省气候资源保护和利用条例 (2023年3月31日福建省…会议通过)")
@@ -3112,18 +3115,18 @@ ADOPTION_NOTE_RE = re.compile(
     rf"[（(]\s*{_ADOPTION_DATE}\s*(?P<body>[^（）()\n]{{4,40}}?(?:\n[^（）()\n]{{1,20}}?)?)"
     rf"{_ADOPTED_AT_MEETING}"
 )
-NUMBER_ONLY_LINE_RE = re.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
+NUMBER_ONLY_LINE_RE = rx.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号")
 
 
-LETTERHEAD_RE = re.compile(r"[\u4e00-\u9fff]{0,24}文件")
+LETTERHEAD_RE = rx.compile(r"[\u4e00-\u9fff]{0,24}文件")
 # The note under a heading that says who promulgated it, maybe after the meeting that adopted it:
 # "（2022年6月22日中共中央办公厅发布）", "（…常务会议审议通过2011年3月26日甘肃省人民政府令第79号公布…）".
-PROMULGATION_NOTE_RE = re.compile(
+PROMULGATION_NOTE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(][^（）()\n]{0,80}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*"
     r"(?P<body>[\u4e00-\u9fff]{2,30}?)(?:令第[0-9一二三四五六七八九十百零〇]+号)?(?:发布|公布|印发)"
 )
 
-REVISING_ORDER_RE = re.compile(
+REVISING_ORDER_RE = rx.compile(
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*([\u4e00-\u9fff]{2,30}?)令第[0-9一二三四五六七八九十百零〇]+号(?:第[一二三四五六七八九十\d]+次)?(?:修订|修正|修改)"
 )
 
@@ -3193,7 +3196,7 @@ def _heading_block(text: str) -> str:
 
 # A line that names a body: it ends in the word for an office, a bureau or a unit and says nothing else (a
 # ministry's department, 国家发展改革委环资司, not a company, …有限公司; a party group, 中共…厅党组).
-BODY_LINE_RE = re.compile(
+BODY_LINE_RE = rx.compile(
     r"[\u4e00-\u9fff（）()]{2,40}?"
     r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|署|院|会|中心|总队|支队|大队|分局|所|处|办|(?<!公)司|党组)"
 )
@@ -3247,14 +3250,14 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
 
 
 # A joint order signed by the heads of its bodies, one a line: "国家发展改革委主任：张平", "科技部部长 万钢".
-SIGNATORY_RE = re.compile(
+SIGNATORY_RE = rx.compile(
     r"(?:主任|部长|局长|署长|行长|主席|总理|省长|市长|县长|区长|委员长)[：:\s\u3000]*[\u4e00-\u9fff·]{2,5}$"
 )
 # A closing date in Chinese numerals, as orders print it: "二〇一一年八月三日".
-HAN_DATE_LINE_RE = re.compile(
+HAN_DATE_LINE_RE = rx.compile(
     r"^[（(]?[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日[）)]?$"
 )
-SIGNER_COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:集团有限公司|有限责任公司|股份有限公司|有限公司|集团)")
+SIGNER_COMPANY_RE = rx.compile(r"[\u4e00-\u9fff]{2,20}?(?:集团有限公司|有限责任公司|股份有限公司|有限公司|集团)")
 
 
 def _signer_line(line: str) -> list[str]:
@@ -3276,7 +3279,7 @@ def _signer_line(line: str) -> list[str]:
     return names
 
 
-INLINE_SIGNATURE_RE = re.compile(
+INLINE_SIGNATURE_RE = rx.compile(
     r"(?:^|[ \t\u3000。；）)])(?P<signer>[^ \t\u3000\n。，；：:]{4,40})[ \t\u3000]+"
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
 )
@@ -3327,7 +3330,7 @@ def _heading_issuers(text: str) -> str | None:
     return None
 
 
-NUMBER_LINE_RE = re.compile(
+NUMBER_LINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(]?([^\n]{0,12}?[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］][^\n]{0,8}?号)"
     r"[）)]?[ \t\u3000]*$"
 )
@@ -3335,13 +3338,13 @@ NUMBER_LINE_RE = re.compile(
 
 # A policy library's or a government site's metadata prints the number after its label, in a table row or among other
 # fields: "文号 | 汉政办发〔2021〕88号 | 成文日期", "索引号 113325…/2023-13166 文号 丽政发〔2023〕4号", "发文字号：…".
-NUMBER_FIELD_RE = re.compile(
+NUMBER_FIELD_RE = rx.compile(
     r"(?:发文字号|发文文号|(?<![索编])文\s*号|字\s*号)[ \t\u3000|｜:：】\]]*"
     r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[(（【［﹝]\s*(?:19|20)\d{2}\s*[〕\])）】］﹞]\s*\d{1,5}\s*号)"
 )
 
 
-CITED_NUMBER_BEFORE_RE = re.compile(r"》\s*[（(]\s*$")
+CITED_NUMBER_BEFORE_RE = rx.compile(r"》\s*[（(]\s*$")
 
 
 def _printed_number(text: str) -> str | None:
@@ -3355,7 +3358,7 @@ def _printed_number(text: str) -> str | None:
     return find_doc_number_near(text, 0, 0)
 
 
-HEADLINE_NUMBER_RE = re.compile(rf"^\s*[\[［【（(]\s*{_PRINTED_NUMBER}\s*[\]］】）)]|{BRACKETED_NUMBER_RE.pattern}")
+HEADLINE_NUMBER_RE = rx.compile(rf"^\s*[\[［【（(]\s*{_PRINTED_NUMBER}\s*[\]］】）)]|{BRACKETED_NUMBER_RE.pattern}")
 
 
 def _opening_number(text: str) -> str | None:
@@ -3373,8 +3376,8 @@ def _opening_number(text: str) -> str | None:
 
 # A page title cut to fit ("…关于组织开展2025年度国家绿色数据中心推荐..."): the document's matter (事由) is restated
 # in its first lines ("现组织开展2025年度国家绿色数据中心推荐工作。有关事项通知如下："), which completes it.
-TRUNCATED_RE = re.compile(r"\s*(?:\.{2,}|…+|⋯+)\s*$")
-AS_FOLLOWS_RE = re.compile(r"(?:有关|相关)?(?:事项|事宜|要求)?(通知|通告|公告|意见|决定)如下")
+TRUNCATED_RE = rx.compile(r"\s*(?:\.{2,}|…+|⋯+)\s*$")
+AS_FOLLOWS_RE = rx.compile(r"(?:有关|相关)?(?:事项|事宜|要求)?(通知|通告|公告|意见|决定)如下")
 
 
 def complete_truncated(headline: str, text: str) -> str | None:
@@ -3397,14 +3400,14 @@ def complete_truncated(headline: str, text: str) -> str | None:
 
 # "江苏省教育厅(省委教育工委)2024年工作要点", "长沙市生态环境局雨花分局 2022年重点工作计划": a body's own yearly
 # or five-year document is titled by the body's name, then the year or period.
-TITLE_OWNER_RE = re.compile(
+TITLE_OWNER_RE = rx.compile(
     rf"^(?P<issuer>{_ONE_ISSUER})(?:[（(][^（）()]{{1,12}}[）)])?\s*(?:(?:19|20)\d{{2}}\s*年|“?十[一二三四五六]五”?)"
 )
 
 
 # "《营口市人民政府办理人大代表建议和政协提案工作规则》": a title that opens with a body's full name (a government or
 # one of its offices, not a bare place) is that body's document.
-TITLE_BODY_RE = re.compile(rf"^(?P<issuer>{_ONE_ISSUER})(?!关于|[、和与及])(?=[\u4e00-\u9fff]{{4}})")
+TITLE_BODY_RE = rx.compile(rf"^(?P<issuer>{_ONE_ISSUER})(?!关于|[、和与及])(?=[\u4e00-\u9fff]{{4}})")
 BODY_NAME_ENDS = ("人民政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部")  # 国家民委科研项目管理办法
 
 
@@ -3428,7 +3431,7 @@ def _without_repeated_head(title: str) -> str:
 
 
 # Every place publishes its five-year plan outline under one fixed title: a page headed so is the outline.
-FIVE_YEAR_OUTLINE_RE = re.compile(
+FIVE_YEAR_OUTLINE_RE = rx.compile(
     r"[\u4e00-\u9fff]{2,12}?国民经济和社会发展第[一二三四五六七八九十]{1,3}个五年规划"
     rf"(?:{_OUTLINE_YEARS})?纲要"
 )
@@ -3446,9 +3449,9 @@ def _owned_title(title: str) -> bool:
 
 
 # ... and one such field standing in for a page's headline ("时间：2019-12-04 13:21", "更新时间：…")
-PAGE_META_LINE_RE = re.compile(rf"(?:更新|成文)?(?:{_META_LABELS})[ \t\u3000]*[：:]")
-OWNED_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
-NEWS_ENUMERATION_RE = re.compile(r"一是[^。]{0,120}二是")
+PAGE_META_LINE_RE = rx.compile(rf"(?:更新|成文)?(?:{_META_LABELS})[ \t\u3000]*[：:]")
+OWNED_YEAR_RE = rx.compile(r"(?:19|20)\d{2}年度?")
+NEWS_ENUMERATION_RE = rx.compile(r"一是[^。]{0,120}二是")
 
 
 def _issuer_in_lead(d: PolicyDocument, text: str) -> str | None:
@@ -3470,14 +3473,14 @@ LEAD_WINDOW = 600  # the opening of the text: the lead and the paragraph that te
 
 
 # "省六届人大常委会第六次会议", "十四届全国人大常委会第三次会议": the session whose votes an article reports.
-SESSION_RE = re.compile(
+SESSION_RE = rx.compile(
     # (a city by its own name, no function word in it: "23日经市十五届人大常委会…" is the city's 市, not a city 日经市)
     rf"(?P<place>全国|(?:{PROVINCES})(?:省|市|自治区)?|省|{_BARE_CITY_NAME})?"
     r"(?:第?[一二三四五六七八九十]{1,3}届)?(?P<national>全国)?人大常委会第[一二三四五六七八九十百\d]+次会议"
 )
 
 
-CONGRESS_SESSION_RE = re.compile(
+CONGRESS_SESSION_RE = rx.compile(
     r"(?P<body>(?:[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|自治州|州|县|区))(?:第?[一二三四五六七八九十]{1,3}届)?人民代表大会)"
     r"第[一二三四五六七八九十\d]+次会议"
 )
@@ -3500,7 +3503,7 @@ def _session_legislature(title: str, text: str) -> str | None:
     return canonical_issuer(place + "人大常委会")
 
 
-PRESS_CONFERENCE_RE = re.compile(r"新闻发布会|例行发布会|发布会|吹风会|记者会")
+PRESS_CONFERENCE_RE = rx.compile(r"新闻发布会|例行发布会|发布会|吹风会|记者会")
 
 
 def _press_conference_host(title: str) -> str | None:
@@ -3513,14 +3516,14 @@ def _press_conference_host(title: str) -> str | None:
 
 
 # The full title of a statement two states make: "中华人民共和国和法兰西共和国关于…的联合声明".
-BILATERAL_TITLE_RE = re.compile(
+BILATERAL_TITLE_RE = rx.compile(
     r"中华人民共和国(?:政府)?(?:和|与)[\u4e00-\u9fff]{2,20}?(?:共和国|王国|联邦|合众国|国)(?:政府)?"
     r"关于[^，。！？]{4,60}的(?:联合)?(?:声明|宣言|公报)"
 )
 
 
 NUMBERED_PAGE_CUE = "a document printed under its number: "
-ADDRESSEE_LINE_RE = re.compile(r"[^。！？：:\n]{2,120}?(?:厅|局|委|委员会|办|办公室|政府|部门|单位|公司)[：:]")
+ADDRESSEE_LINE_RE = rx.compile(r"[^。！？：:\n]{2,120}?(?:厅|局|委|委员会|办|办公室|政府|部门|单位|公司)[：:]")
 
 
 def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
@@ -3548,29 +3551,29 @@ ADDRESSED_PAGE_CUE = "a document printed under its addressees: "
 # What a page headed by its addressees hands them ("现将试点园区名单及…编制指南印发你们", "现将目标分解下达各县",
 # "现将…各项目标任务分解下达。"), or the document it prints naming itself ("结合我市实际，制定本制度", an opinion's
 # "…，提出如下意见。").
-HANDED_DOWN_RE = re.compile(
+HANDED_DOWN_RE = rx.compile(
     r"现将[^。]{2,80}?(?:印发|下达|转发|公布)给?(?:你们|各|[。，])|(?:制定|制订)本(?:制度|办法|规定|细则)"
     r"|(?:编制|制定|修订)(?:完成)?了?[^。]{2,120}?[，,]\s*(?:[^。，]{0,30}[，,]\s*)?现予以?(?:印发|发布|公布)"
     r"|[，,]\s*(?:现就[^。]{2,60}|现)?提出(?:如下|以下)(?:实施)?意见"
     # "确定宜宾高新技术产业园区…纳入2025年度四川省零碳工业园区试点建设名单，现予以公布": a list it makes public
     r"|(?:确定|认定|遴选出?)[^。]{2,300}?(?:纳入|列入|为)(?P<list>[^，,。、]{4,40}?名单)[，,]\s*现予以?公布"
 )
-ATTACHMENT_NUMBER_RE = re.compile(r"^\d{1,2}\s*[.、．]\s*")  # "附件：1.道路运输标准体系（2024年）"
+ATTACHMENT_NUMBER_RE = rx.compile(r"^\d{1,2}\s*[.、．]\s*")  # "附件：1.道路运输标准体系（2024年）"
 # "附件：2016年县政府重点工作任务分解表", "附件2：…编制指南 下载": what a notice hands down, by its title.
-ATTACHMENT_LINE_RE = re.compile(
+ATTACHMENT_LINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*附件\s*\d{0,2}\s*[：:]\s*(?P<title>[^\n：:。]{4,80}?)[ \t\u3000]*(?:下载)?[ \t\u3000]*$"
 )
 
 
 # "中评社北京10月31日电／据商务部网站消息，各省、自治区…：": a wire's dateline, and the site it copied from, over the
 # addressees of the document it prints
-WIRE_BEFORE_ADDRESSEES_RE = re.compile(
+WIRE_BEFORE_ADDRESSEES_RE = rx.compile(
     r"^[^。\n]{0,30}?\d{1,2}日电\s*[／/]?\s*(?:据(?P<source>[^，,。\n]{2,20}?)(?:网站|官网|官方网站)?消息[，,]\s*)?(?=各)"
 )
 # (a long list: "各省、自治区、直辖市人民政府，外交部、国家发展改革委、…，中国出口信用保险公司：")
-ADDRESSEE_HEADING_RE = re.compile(r"各[^。：:\n]{1,300}[：:]")
+ADDRESSEE_HEADING_RE = rx.compile(r"各[^。：:\n]{1,300}[：:]")
 # "…，现提出以下意见。", "现就…提出如下实施意见": an opinion that names itself by its kind
-SELF_NAMED_OPINION_RE = re.compile(r"提出(?:如下|以下)(?P<kind>(?:实施)?意见)")
+SELF_NAMED_OPINION_RE = rx.compile(r"提出(?:如下|以下)(?P<kind>(?:实施)?意见)")
 
 
 def _addressee_parts(headline: str) -> tuple[str | None, str | None]:
@@ -3772,27 +3775,27 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
 # 明确…"); the patterns here follow Chinese typesetting, so ASCII marks next to a Chinese character are read as their
 # full-width forms. One character for one, so every offset still points into the text as given.
 _ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
-ASCII_PUNCT_RE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff])")
+ASCII_PUNCT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff])")
 
 
-LEADING_COLUMN_RE = re.compile(r"(?:今日要闻|要闻|头条|快讯|最新消息|最新)[：:\s]*")
-REPOST_TAG_RE = re.compile(r"\s*【[^【】]{0,12}(?:转发|转载|来源|转自)[^【】]{0,6}】\s*$")
-COLUMN_LABEL_RE = re.compile(r"^[^|｜丨《》\n]{1,6}[|｜丨]\s*")
+LEADING_COLUMN_RE = rx.compile(r"(?:今日要闻|要闻|头条|快讯|最新消息|最新)[：:\s]*")
+REPOST_TAG_RE = rx.compile(r"\s*【[^【】]{0,12}(?:转发|转载|来源|转自)[^【】]{0,6}】\s*$")
+COLUMN_LABEL_RE = rx.compile(r"^[^|｜丨《》\n]{1,6}[|｜丨]\s*")
 # A page's <title> ends with its site or column: "…有关事项的通知-热资讯", "… - 新华网", "…｜中国政府网".
-SITE_SUFFIX_RE = re.compile(
+SITE_SUFFIX_RE = rx.compile(
     r"\s*(?:\s-\s|[-－|｜])\s*[^-－|｜《》（）()“”\d\s]{0,10}"
     r"(?:网|报|新闻|资讯|频道|门户|网站|在线|财经|客户端|政府|官网)\s*$"
 )
 
 
-TITLED_ANNOUNCEMENT_RE = re.compile(
+TITLED_ANNOUNCEMENT_RE = rx.compile(
     r"(?P<issuer>[^（()）]{2,60}?)(?:联合)?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号\s*"
     r"[（(](?P<title>关于[^（()）]{2,100}?的(?:公告|通告))[）)]"
 )
-CUT_ABOUT_RE = re.compile(r"(?:印发|转发|发布)《[^《》]{4,80}》的通知")
-CUT_COVER_RE = re.compile(r"《[^《》]{4,80}》的(?:通知|决定)")
+CUT_ABOUT_RE = rx.compile(r"(?:印发|转发|发布)《[^《》]{4,80}》的通知")
+CUT_COVER_RE = rx.compile(r"《[^《》]{4,80}》的(?:通知|决定)")
 # A site named after its body: the name after the bar repeats the title's opening, or is a government body.
-OWN_NAME_SUFFIX_RE = re.compile(r"\s*[-－|｜_]\s*([^-－|｜_\s《》（）()]{4,20})\s*$")
+OWN_NAME_SUFFIX_RE = rx.compile(r"\s*[-－|｜_]\s*([^-－|｜_\s《》（）()]{4,20})\s*$")
 
 
 def _strip_leading_column(heading: str) -> str:
@@ -3802,7 +3805,7 @@ def _strip_leading_column(heading: str) -> str:
 
 
 # "国务院印发划转部分国有资本充实社保基金实施方案(4)": the page of a story split over several pages.
-PAGE_MARK_RE = re.compile(r"\s*[（(]\s*[2-9]\s*[)）]\s*$")
+PAGE_MARK_RE = rx.compile(r"\s*[（(]\s*[2-9]\s*[)）]\s*$")
 
 
 def _without_bracketed_number(title: str) -> str:
@@ -3812,7 +3815,7 @@ def _without_bracketed_number(title: str) -> str:
 
 
 # A document-sharing site names the page after the file: "【政策】闵行区碳达峰实施方案.docx".
-FILE_SUFFIX_RE = re.compile(r"(?<=[\u4e00-\u9fff）)》])\.(?:docx?|pdf|wps|ofd|txt)\s*$", re.IGNORECASE)
+FILE_SUFFIX_RE = rx.compile(r"(?<=[\u4e00-\u9fff）)》])\.(?:docx?|pdf|wps|ofd|txt)\s*$", re.IGNORECASE)
 
 
 def strip_site_suffix(title: str) -> str:
@@ -3834,8 +3837,8 @@ def strip_site_suffix(title: str) -> str:
 # Hong Kong, Macau and Taiwan writing puts a document's title in corner brackets (「中华人民共和国对外关系法」,
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
-CORNER_VERB_BEFORE_RE = re.compile(rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB})\s*$")
-CORNER_QUOTE_RE = re.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
+CORNER_VERB_BEFORE_RE = rx.compile(rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB})\s*$")
+CORNER_QUOTE_RE = rx.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
 
 
 def corner_titles(text: str) -> str:
@@ -3867,65 +3870,65 @@ def fullwidth_punctuation(text: str) -> str:
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
 
 
-INTERPRETATION_RE = re.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
-RELEASED_WITH_INTERPRETATION_RE = re.compile(r"(?:同时|同步|一并)[^。]{0,30}解读")
+INTERPRETATION_RE = rx.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
+RELEASED_WITH_INTERPRETATION_RE = rx.compile(r"(?:同时|同步|一并)[^。]{0,30}解读")
 # An interpretation's section heading on a line of its own: why and how the document it explains was made.
-INTERPRETATION_HEADING_RE = re.compile(
+INTERPRETATION_HEADING_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][)）]|\d[.、．])?[ \t\u3000]*"
     r"(?:《[^》\n]{1,40}》)?的?(?:出台|制定|起草|编制|修订)的?背景[：:]?[ \t\u3000]*$"
 )
 # An official's Q&A on a document, set out as a transcript: a lead naming who answers ("国家发展改革委有关负责同志就
 # 《方案》接受采访，回答了记者提问。"), then the first question on a line of its own ("问：", "1.问：", "記者問：")
-QA_LEAD_RE = re.compile(
+QA_LEAD_RE = rx.compile(
     r"(?:负责(?:人|同志)|發言人|发言人)[^。！？]{0,60}?"
     r"(?:回答了?(?:记者|記者)?的?提问|回答了?(?:记者|記者)?的?提問|答(?:记者|記者)问|答(?:记者|記者)問"
     r"|接受[^。！？]{0,10}(?:采访|採訪)|(?:进行|作)了?解读|(?:进行|作)了?解讀)"
 )
-QA_QUESTION_RE = re.compile(
+QA_QUESTION_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?:[0-9一二三四五六七八九十]{1,2}[.、．]?[ \t\u3000]*)?(?:记者|記者)?(?:问|問)[ \t\u3000]*[：:]"
 )
 QA_LEAD_CHARS = 400  # the lead that names who answers opens the page ...
 QA_QUESTION_GAP = 300  # ... and the first question follows it at once
-SUGGESTION_REPLY_RE = re.compile(
+SUGGESTION_REPLY_RE = rx.compile(
     r"(?:建议|提案|议案)[》」”]?\s*(?:[（(][^（）()\n]{1,16}[）)])?\s*(?:已)?收悉"
     r"|(?:建议|提案|议案)的(?:答复|回复|复函|办理情况|办理结果)|答复摘要|现(?:将有关情况)?(?:汇总)?(?:答复|回复)如下"
     # "您提出的“关于健全瓦斯排放约束机制的建议”，由我部会同国家能源局…办理": the letter's opening to the deputy
     r"|(?:^|\n)\s*(?:您|你们?)(?:所)?提出的[^。\n]{2,80}?(?:建议|提案|议案)[》」”]?\s*[，,]?\s*(?:已)?由[^。\n]{2,40}?办理"
 )
 REPLY_OPENING_CHARS = 400
-ADDRESSEE_OPENING_RE = re.compile(r"^各[^。：:\n]{1,120}?[：:]")
-COVER_FORMULA_RE = re.compile(
+ADDRESSEE_OPENING_RE = rx.compile(r"^各[^。：:\n]{1,120}?[：:]")
+COVER_FORMULA_RE = rx.compile(
     r"现将《[^》]{2,80}》(?:印发|转发|发)给?你们|《[^》]{2,80}》[^。]{0,30}现(?:予)?印发给你们"
 )
-MONTHLY_RULES_RE = re.compile(
+MONTHLY_RULES_RE = rx.compile(
     r"^[^，。！!？?]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?(?:起|份)?[^。！!？?]{0,10}新规"
 )
 # ... and one inside a 关于 title that goes on to its own kind (关于…政策解读工作检查情况通报), unlike 关于《X》的解读
-ABOUT_INTERPRETATION_RE = re.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(?!.*(?:{INTERPRETATION_RE.pattern})$).+$")
+ABOUT_INTERPRETATION_RE = rx.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(?!.*(?:{INTERPRETATION_RE.pattern})$).+$")
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
 # 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request
 # that a superior issue X): nothing is issued yet.
-DRAFT_TITLE_RE = re.compile(
+DRAFT_TITLE_RE = rx.compile(
     r"征求意见稿|征求意见[）)]?》?$|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)
     r"|拟[^，。；]{1,40}公示"
 )
-BRACKETED_TITLE_RE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
-DRAFT_SENTENCE_RE = re.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
-DRAFT_NAME_RE = re.compile(r"草案|征求意见稿")
-DRAFT_STATUS_LINE_RE = re.compile(
+BRACKETED_TITLE_RE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+DRAFT_SENTENCE_RE = rx.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
+DRAFT_NAME_RE = rx.compile(r"草案|征求意见稿")
+DRAFT_STATUS_LINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(][ \t\u3000]*(?:修订)?(?:草案|征求意见稿|送审稿|讨论稿)[^（）()\n]{0,12}[）)][ \t\u3000]*$"
 )
 
 
-DRAFT_AFTER_TITLE_RE = re.compile(r"[（(]?(?:修正|修订|修改)?(?:草案|征求意见稿|送审稿|讨论稿)")
+DRAFT_AFTER_TITLE_RE = rx.compile(r"[（(]?(?:修正|修订|修改)?(?:草案|征求意见稿|送审稿|讨论稿)")
 
 
-DRAFT_PAREN_RE = re.compile(r"[（(]草案[）)](?=》?$)")
-VOTED_AFTER_DRAFT_RE = re.compile(
+DRAFT_PAREN_RE = rx.compile(r"[（(]草案[）)](?=》?$)")
+VOTED_AFTER_DRAFT_RE = rx.compile(
     r"\s*(?:已|今天|昨天|\d{1,2}日)?经[^。，；！？\n]{0,24}?表决[^。，；！？\n]{0,8}?通过"
 )
 
@@ -3964,8 +3967,8 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
 
 # "在经历了5个多月的社会公开征求意见，并接受…修改意见后，央行…联合发布了《X》": the comment period is behind the
 # document, told in an 经过/经历…后 clause: the document is the final one
-COMMENT_BEHIND_BEFORE_RE = re.compile(r"(?:经过|经历|历经|通过)了?[^。！？，,]{0,30}$")
-COMMENT_BEHIND_AFTER_RE = re.compile(r"[^。！？；]{0,50}?(?:后|之后|以后)[，,]")
+COMMENT_BEHIND_BEFORE_RE = rx.compile(r"(?:经过|经历|历经|通过)了?[^。！？，,]{0,30}$")
+COMMENT_BEHIND_AFTER_RE = rx.compile(r"[^。！？；]{0,50}?(?:后|之后|以后)[，,]")
 
 
 def _comment_period_behind(sentence: str, m: re.Match[str]) -> bool:
@@ -3986,30 +3989,30 @@ def _owned_by_later_title(sentence: str, after: int, pos: int) -> bool:
 
 # "【中信证券：央行上缴结存利润既不是…】…中信证券认为，3月8日央行发布公告称…": a broker's or institute's view of a
 # release, whatever verbs its flash repeats.
-BROKER_VIEW_RE = re.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
+BROKER_VIEW_RE = rx.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
 # "【来论】应对气候变化必须言出必行", "观潮 | 历史总是惊人的相似", "大成研究 | 市值管理新纪元": an opinion or research
 # column's tag; the documents it names are its matter, not its news (a 政策解读 column is INTERPRETATION_RE's)
-OPINION_COLUMN_RE = re.compile(
+OPINION_COLUMN_RE = rx.compile(
     r"^(?:【[^】]{0,6}(?:来论|评论|时评|社评|社论|热评|快评|锐评|短评|述评)】"
     r"|[\u4e00-\u9fff]{0,6}(?:观潮|研究|评论|时评|来论)\s*[|｜])"
 )
 # "2021年中国互联网治理十大事件", "2021年度十大检察新闻", "中国应对气候变化十大新闻发布": a year's top ten recalls the
 # releases it lists; none of them is the news.
-YEAR_REVIEW_RE = re.compile(r"十大[\u4e00-\u9fff]{0,4}?(?:新闻|事件)")
+YEAR_REVIEW_RE = rx.compile(r"十大[\u4e00-\u9fff]{0,4}?(?:新闻|事件)")
 # Headlines that are a document: "《深圳市金融业高质量发展“十四五”规划》：推动数字人民币…" (the document, then a point
 # it makes) and "中央网信办关于加快推动区块链技术应用和产业发展的指导意见" (a full official title, issuer first, no
 # verb): news of a release reads so even when the feed kept only a line of the body.
-HEADLINE_DOC_COLON_RE = re.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]")
+HEADLINE_DOC_COLON_RE = rx.compile(r"^《(?P<title>[^《》]{4,80})》\s*[：:]")
 
 
 # A full text's headline as sites print it: a region or column tag (【海南】), a column word (政策解读：) or the site's
 # topic (惠企政策：) before a colon.
-LEADING_TAG_RE = re.compile(r"^【[^【】]{1,10}】\s*")
-COLUMN_WORD_RE = re.compile(r"(?:政策)?解读|全文|原文|政策文件|文件|通知公告|公告|公示|政策")
-TOPIC_COLON_RE = re.compile(r"^[^：:《》“”关]{2,30}[：:]\s*")
+LEADING_TAG_RE = rx.compile(r"^【[^【】]{1,10}】\s*")
+COLUMN_WORD_RE = rx.compile(r"(?:政策)?解读|全文|原文|政策文件|文件|通知公告|公告|公示|政策")
+TOPIC_COLON_RE = rx.compile(r"^[^：:《》“”关]{2,30}[：:]\s*")
 # "网信办：关于国家区块链创新应用试点入选名单的公示": the issuer, a colon, then the document's own title.
-HEADLINE_COLON_LEAD_RE = re.compile(rf"^(?:【[^【】]{{1,10}}】\s*)?(?P<issuer>{_ONE_ISSUER}|{_MULTI})[：:]\s*")
-COLON_AFTER_ISSUER_RE = re.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
+HEADLINE_COLON_LEAD_RE = rx.compile(rf"^(?:【[^【】]{{1,10}}】\s*)?(?P<issuer>{_ONE_ISSUER}|{_MULTI})[：:]\s*")
+COLON_AFTER_ISSUER_RE = rx.compile(rf"^({_ONE_ISSUER})[：:]\s*(?=关于)")
 
 
 def _headline_document(title: str) -> PolicyDocument | None:
@@ -4038,7 +4041,7 @@ def _headline_document(title: str) -> PolicyDocument | None:
 
 # "11省份上调2021年最低工资标准", "36地出台保交楼政策", "多地发布限跌令": a roundup headline reports releases by a
 # count of local governments; the labels count it as a release even when no document is named.
-ROUNDUP_RE = re.compile(
+ROUNDUP_RE = rx.compile(
     r"(?P<who>(?:\d{1,3}余?|多|数|十余|近\d{1,3}|全国\d{1,3})个?(?:地|省份|省区市|省市|省|城市|城|市))"
     r"(?:已|相继|陆续|密集|纷纷|先后|集中)?"
     r"(?P<verb>出台|发布|印发|公布|推出|上调|下调|调整|出手|发文|宣布)"
@@ -4046,7 +4049,7 @@ ROUNDUP_RE = re.compile(
 )
 
 
-ROUNDUP_NOT_POLICY_RE = re.compile(r"GDP|数据|成绩单|统计|增速|排名|榜单|名单|预警|天气|高温|疫情|病例|招聘|考试")
+ROUNDUP_NOT_POLICY_RE = rx.compile(r"GDP|数据|成绩单|统计|增速|排名|榜单|名单|预警|天气|高温|疫情|病例|招聘|考试")
 
 
 def _roundup_document(title: str) -> PolicyDocument | None:
@@ -4065,7 +4068,7 @@ def _roundup_document(title: str) -> PolicyDocument | None:
 # the list that names them. The chosen must be places (a place's suffix or a count of places), never a company
 # ("华能入选", "中集入选…坐标点") or a product ("9项技术入选…"), and the programme a government's (国家, 全国, 省级,
 # a numbered batch) ending in what such lists are: pilots, demonstration areas, lists.
-SELECTION_RE = re.compile(
+SELECTION_RE = rx.compile(
     r"(?P<who>(?:\d+|[两二三四五六七八九十]{1,3})个?(?:地|市|县|区|城市|市[（(]区[）)])"
     rf"|(?:{PROVINCES})(?:省|市|自治区)?"
     r"|[\u4e00-\u9fff]{2,8}?(?:市|县|州|盟|旗|开发区|园区|新区|高新区|示范区))"
@@ -4092,9 +4095,9 @@ _NOT_AHEAD_BEFORE = (
     r"(?<!自)(?<!从)(?<!到)(?<!至)(?<!截至)(?<!截止)(?<!将于)(?<!将在)(?<!预计)(?<!计划)(?<!力争)(?<!将)"
 )
 _NOT_AHEAD_AFTER = r"(?![^，。；\n]{0,12}?(?:起|前|止|以后|之后|开始|到期|截止|施行|实施|生效))"
-REPORTED_DATE_RE = re.compile(_NOT_AHEAD_BEFORE + r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?" + _NOT_AHEAD_AFTER)
+REPORTED_DATE_RE = rx.compile(_NOT_AHEAD_BEFORE + r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?" + _NOT_AHEAD_AFTER)
 # ... and a day Taiwan dates by its 民国 era (114年3月30日)
-ROC_REPORTED_DATE_RE = re.compile(
+ROC_REPORTED_DATE_RE = rx.compile(
     _NOT_AHEAD_BEFORE + r"(?<![\d０-９])(?P<roc>9\d|1[0-2]\d)年\d{1,2}月\d{1,2}日" + _NOT_AHEAD_AFTER
 )
 
@@ -4344,14 +4347,14 @@ def recognise(
 
 # "…根据《X》，现将有关事项通告如下。/ 一、…": the preamble of an announcement printed in full closes with its
 # formula; the page is that announcement, whatever its headline says ("生态环境部：2025年存量CCER不可用于碳市场履约").
-ANNOUNCE_FORMULA_RE = re.compile(r"现(?:将|就)?(?:有关|相关)?(?:事项|事宜)?(?P<kind>公告|通告)如下")
+ANNOUNCE_FORMULA_RE = rx.compile(r"现(?:将|就)?(?:有关|相关)?(?:事项|事宜)?(?P<kind>公告|通告)如下")
 FORMULA_PREAMBLE_CHARS = 400
-ANNOUNCED_RESULTS_RE = re.compile(r"结果|考核|评价|评估|排名|得分")
+ANNOUNCED_RESULTS_RE = rx.compile(r"结果|考核|评价|评估|排名|得分")
 
 
 # A numbered announcement's printed heading, its title in brackets on the next line: "海关总署公告2023年第103号 /
 # （关于全面暂停进口日本水产品的公告）".
-PRINTED_NUMBERED_HEADING_RE = re.compile(
+PRINTED_NUMBERED_HEADING_RE = rx.compile(
     r"(?P<number>[\u4e00-\u9fff ]{2,40}?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号)[ \t\u3000]*\n[ \t\u3000]*"
     r"(?P<title>[（(]关于[^\n（）()]{2,80}的公告[）)])"
 )
@@ -4375,9 +4378,9 @@ def _printed_numbered_heading(text: str) -> PolicyDocument | None:
     return doc
 
 
-ANNOUNCING_HEADLINE_RE = re.compile(r"^公告(?![：:\s称指表]|栏|牌|编号|日期|事项|期间|期满)(?P<object>\S.{3,})")
-PUBLISHER_LINE_RE = re.compile(r"(?:发布机关|发文机关|发布单位)\s*[：:]\s*(?P<body>[^\s|，。：:]{2,30})")
-ANNOUNCED_LATER_RE = re.compile(r"拟|将|即将|预告|预计")  # "公告将于…", "公告预告…": not yet announced
+ANNOUNCING_HEADLINE_RE = rx.compile(r"^公告(?![：:\s称指表]|栏|牌|编号|日期|事项|期间|期满)(?P<object>\S.{3,})")
+PUBLISHER_LINE_RE = rx.compile(r"(?:发布机关|发文机关|发布单位)\s*[：:]\s*(?P<body>[^\s|，。：:]{2,30})")
+ANNOUNCED_LATER_RE = rx.compile(r"拟|将|即将|预告|预计")  # "公告将于…", "公告预告…": not yet announced
 
 
 def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
@@ -4398,7 +4401,7 @@ def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
 # Macau's law database (LegisMac) records each act it holds: its kind and number under 类别及编号 ("行政长官批示
 # (DESCE) 258/2018", "行政法规 16/2020"), the day the gazette published it under 公布日期. A record is of an act
 # published: the act is released (its 摘要 says what it does; the record is no news of it, the act is the matter).
-LEGISMAC_RECORD_RE = re.compile(
+LEGISMAC_RECORD_RE = rx.compile(
     r"类别及编号\s*[•·]?\s*(?P<kind>[\u4e00-\u9fff]{2,12}?(?:批示|行政法规|法律|决议|行政命令|规章|通告))"
     r"\s*(?:[(（][A-Z]{2,8}[)）])?\s*(?P<num>\d{1,4}/\d{4})\s*[•·]?\s*公布日期"
 )
@@ -4459,7 +4462,7 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
 # 第 86 次修法(100.12.12) / 中华民国一百年十二月十三日交通部交路字第 1000011026 号令、内政部台内警字第 1000872670 号令
 # 会衔修正发布第 3、16…条条文". The order (a ministry's 字第…号令, one or several) and its verb (订定 / 修正 / 增订
 # 发布, 会衔发布) issue the rule the page is headed by; the page is the rule's text and its release.
-ROC_ORDER_RE = re.compile(
+ROC_ORDER_RE = rx.compile(
     r"(?P<body>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号令"
     r"(?:[、，,]\s*(?P<body2>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号令)?"
     r"\s*(?:会衔)?(?:修正|订定|增订|修订)?发布"
@@ -4468,20 +4471,20 @@ ROC_ORDER_HEAD_CHARS = 400
 # ... or names it first and says which order issued it: "「温室气体减量及管理法」业奉总统104年7月1日华总一义字第
 # 10400077011号令公布", "「育婴留职停薪实施办法」第2条、第9条，业经劳动部114年11月21日劳动条4字第1140149019号令
 # 修正发布"
-ROC_ORDER_NAMED_RE = re.compile(
+ROC_ORDER_NAMED_RE = rx.compile(
     r"(?P<title>「[^」\n]{2,40}」|《[^》\n]{2,40}》)[^。\n「」《》]{0,16}?(?:业经|业奉|经|奉)"
     r"(?P<body>[\u4e00-\u9fff]{2,14}?)(?:于)?\s*(?:民国)?\s*\d{2,3}\s*年[^。\n]{0,30}?字第\s*\d+\s*[A-Z]?\s*号令"
     r"(?:会衔)?(?:修正|订定|增订|修订)?(?:公布|发布)"
 )
 # (a page headed by the rule's name, maybe with the amendment's count and date: "…规则 第 86 次修法(100.12.12)")
-ROC_RULE_HEADLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(?:\s*第\s*\d+\s*次修法.*)?")
+ROC_RULE_HEADLINE_RE = rx.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(?:\s*第\s*\d+\s*次修法.*)?")
 
 
 # ... or its history (法规沿革) lists the orders that issued or amended it, each dated in the ROC calendar (one that
 # only repeals it, 令废止, issues nothing):
 # "1.中华民国 91 年 2 月 15 日行政院农业委员会(91)农授水保字第 0911845599 号令订定发布全文 23 点",
 # "中华民国108年11月13日内政部台内营字第1080817184号、劳动部劳动发特字第10830017992号令会衔订定发布全文九条"
-ROC_ORDER_HISTORY_RE = re.compile(
+ROC_ORDER_HISTORY_RE = rx.compile(
     r"(?:中华)?民国\s*[\d一二三四五六七八九十百零〇]{2,6}\s*年[^。，,\n]{0,14}?日\s*(?P<bodies>[^。]{2,90}?)号\s*令\s*"
     r"(?:会衔)?\s*(?:订定|修正|增订|制定|公布|发布)"
 )
@@ -4560,18 +4563,18 @@ def _formula_announcement(title: str, text: str) -> PolicyDocument | None:
 #   实施。 微山县人民政府办公室 2019年9月22日");
 # - the text names itself and its issuers ("拉萨市公安局、市应急管理局、市消防救援局联合发布本通告");
 # - the covering notice that issues it, printed in the article (关于印发《X》的通知 … 生态环境部办公厅 / 2023年11月4日).
-SELF_REFERENCE_RE = re.compile(
+SELF_REFERENCE_RE = rx.compile(
     r"(?P<issuers>[^，,。；：:！？\n]{2,120}?)(?:共同|联合)?(?:发布|制定|印发|公布)本"
     r"(?:通告|公告|通知|规定|办法|决定|意见|方案|细则|命令)"
 )
-FORMULA_SIGNATURE_RE = re.compile(
+FORMULA_SIGNATURE_RE = rx.compile(
     r"(?:印发给你们|现予(?:以)?(?:印发|发布|公布)|特此(?:通知|公告|通告))[^。]{0,20}。\s*"
     r"(?P<signer>[^\s。，；：:]{4,40})\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 )
 HEADING_BLOCK_LINES = 6
-MINUTES_RE = re.compile(r"会议纪要(?:[（(][^（）()]{0,16}[）)])?$")
-CARRIER_HEAD_RE = re.compile(r"关于(?:印发|发布|转发|公布|颁布)")
-BARE_PLACE_HEAD_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?[省市县区旗州盟])\s*关于")
+MINUTES_RE = rx.compile(r"会议纪要(?:[（(][^（）()]{0,16}[）)])?$")
+CARRIER_HEAD_RE = rx.compile(r"关于(?:印发|发布|转发|公布|颁布)")
+BARE_PLACE_HEAD_RE = rx.compile(r"^(?P<place>[\u4e00-\u9fff]{2,8}?[省市县区旗州盟])\s*关于")
 
 
 def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
@@ -4595,11 +4598,11 @@ def _self_signed_issuer(d: PolicyDocument, text: str) -> str | None:
 
 # "我部根据《…》，组织制定了《X》": a body writing of itself (我部, 我委, 我局, 我厅, 我署, 我行), in the sentence that
 # releases X, under a headline led by that body ("生态环境部印发…规则").
-WE_RE = re.compile(r"(?:我|本)(?P<kind>部|委|局|厅|署|行|办)(?!门|分|级|位|国|们)")
+WE_RE = rx.compile(r"(?:我|本)(?P<kind>部|委|局|厅|署|行|办)(?!门|分|级|位|国|们)")
 # ... or as 我们 / 本部门 (a covering notice's "我们制定了《X》，现印发给你们")
-WE_ACTOR_RE = re.compile(rf"{WE_RE.pattern}|我们|本(?:部门|机关|单位)")
+WE_ACTOR_RE = rx.compile(rf"{WE_RE.pattern}|我们|本(?:部门|机关|单位)")
 # A headline opening with the day of the news: "12月30日，", "1月5日 ".
-LEAD_DATE_RE = re.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*[，,：:]?\s*")
+LEAD_DATE_RE = rx.compile(r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*[，,：:]?\s*")
 
 
 def _we_issuer(d: PolicyDocument, text: str, title: str) -> str | None:
@@ -4642,7 +4645,7 @@ def _covering_notice_printed(d: PolicyDocument, text: str) -> bool:
     return bool(re.search(rf"(?m)^\s*(?:[^\n]{{0,40}})?关于(?:印发|发布){re.escape(title)}的通知\s*$", text))
 
 
-CARRIER_CUE_RE = re.compile(r"关于(?:印发|发布|转发|批转|公布)$")
+CARRIER_CUE_RE = rx.compile(r"关于(?:印发|发布|转发|批转|公布)$")
 
 
 def _covered_issuer(docs: list[PolicyDocument]) -> None:
@@ -4755,7 +4758,7 @@ def _attached(docs: list[PolicyDocument]) -> None:
             d.is_release = False
 
 
-YEAR_MONTH_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+YEAR_MONTH_RE = rx.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 CHRONOLOGY_MIN = 3
 
 
@@ -4777,20 +4780,20 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
                 d.is_release, d.cue = False, f"a chronology of releases ({year}…): " + d.cue[:30]
 
 
-COUNTY_HEAD_RE = re.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")
-SOURCE_LINE_RE = re.compile(r"(?:来源|发布机构|发布单位|信息来源)(?:[：:]|[ \t\u3000]+)\s*(?P<body>[^\s|｜]{4,30})")
+COUNTY_HEAD_RE = rx.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")
+SOURCE_LINE_RE = rx.compile(r"(?:来源|发布机构|发布单位|信息来源)(?:[：:]|[ \t\u3000]+)\s*(?P<body>[^\s|｜]{4,30})")
 
 
-LETTERHEAD_LINE_RE = re.compile(r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?)(?:文件|通知|公告|通告)")
+LETTERHEAD_LINE_RE = rx.compile(r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?)(?:文件|通知|公告|通告)")
 
 
 # (an exchange's rules are counted as the labels count them, as instruments it issues: 北京绿色交易所有限公司)
 # (a listed company goes by its short name, 福能股份, in its announcements' headings: "福能股份关于…项目获得核准的公告")
-NON_GOVERNMENT_NAME_RE = re.compile(
+NON_GOVERNMENT_NAME_RE = rx.compile(
     r"^(?!.*交易所).*(?:有限责任公司|股份有限公司|有限公司|集团|公司|股份|同业公会|公会|协会|商会|学会|联合会|研究院)$"
 )
-OWN_HEADING_RE = re.compile(r"^(?P<body>[^\s关《》，。：:]{4,30}?)关于")
-LISTED_HEADER_RE = re.compile(r"证券代码\s*[：:]\s*\d{6}\s*证券简称\s*[：:]\s*(?P<name>[^\s]{2,12})\s*公告编号")
+OWN_HEADING_RE = rx.compile(r"^(?P<body>[^\s关《》，。：:]{4,30}?)关于")
+LISTED_HEADER_RE = rx.compile(r"证券代码\s*[：:]\s*\d{6}\s*证券简称\s*[：:]\s*(?P<name>[^\s]{2,12})\s*公告编号")
 
 
 def _non_government_author(title: str, text: str) -> str | None:
@@ -4820,13 +4823,13 @@ def _non_government_author(title: str, text: str) -> str | None:
     return None
 
 
-LAPSED_META_RE = re.compile(r"(?m)^\s*(?:有效性|时效性|效力状态|效力|状态)\s*[：:]\s*(?:已)?(?:失效|废止)")
-LAPSED_STATUS_RE = re.compile(r"(?:已|被)?(?:失效|废止)\s*$|（(?:已)?(?:失效|废止)）")
+LAPSED_META_RE = rx.compile(r"(?m)^\s*(?:有效性|时效性|效力状态|效力|状态)\s*[：:]\s*(?:已)?(?:失效|废止)")
+LAPSED_STATUS_RE = rx.compile(r"(?:已|被)?(?:失效|废止)\s*$|（(?:已)?(?:失效|废止)）")
 
 
 # "政策原文：/ 重庆市人民政府关于印发…的通知", "相关文件：《…》": a page (a Q&A item, an explainer) lists the document
 # it rests on under a label; the document was issued before, and the page is not the news of it.
-SOURCE_LABEL_RE = re.compile(
+SOURCE_LABEL_RE = rx.compile(
     r"[ \t\u3000]*(?:政策原文|政策依据|文件依据|政策来源|相关政策|相关文件|政策文件"
     r"|原文链接|政策链接|相关链接|延伸阅读|相关阅读)"
     r"[ \t\u3000]*[：:]?"
@@ -4853,7 +4856,7 @@ def _listed_as_source(text: str, pos: int) -> bool:
 
 # "《淘汰老旧柴油车资助计划》…至今已收到47宗申请", "《X》推出至今共收到307宗申请": a scheme whose applications are
 # counted is already running; the article reports its progress, not its launch.
-RUNNING_TALLY_RE = re.compile(
+RUNNING_TALLY_RE = rx.compile(
     r"(?:至今|迄今|截至[^，。；]{0,14}?)[，,]?(?:已|共|累计|合共|总共)*(?:收到|接获|接收|受理|批出)"
     r"[^，。；]{0,6}?[\d,，万千百余多约近]+[宗份个件笔]"
 )
@@ -4969,14 +4972,14 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
 # A document republished with the policy library's metadata lines ("发文机关：人民银行 网信办 …", "发文字号：…"), or
 # a regulations database's bracketed ones ("【颁布单位】国家环境保护总局、国家发展和改革委员会…", "【发文文号】…").
 _ISSUER_META = "发文机关|发布机关|发文单位|发布机构|发布部门|发文部门|颁布单位|颁布机关|发布单位|制定机关"
-TEXT_META_RE = re.compile(
+TEXT_META_RE = rx.compile(
     rf"(?m)^[ \t\u3000]*【?[ \t\u3000]*({_ISSUER_META}|发文字号|发文文号|文号)[ \t\u3000]*(?:[：:]|】)"
     r"[ \t\u3000]*([^\n]{2,120})$"
 )
-META_NEXT_LABEL_RE = re.compile(
+META_NEXT_LABEL_RE = rx.compile(
     r"\s*(?:生成日期|发布日期|发布时间|成文日期|发文字号|文\s*号|索\s*引\s*号|信息分类|是否有效|名\s*称|主题分类)\s*[：:]"
 )
-HEADLINE_LABEL_RE = re.compile(
+HEADLINE_LABEL_RE = rx.compile(
     r"^(?:[^：:《》]{1,6}[：:]|【[^【】《》]{1,14}】)\s*"
 )  # "官方：", "全文：", "【政策文件】"
 
@@ -5026,10 +5029,10 @@ def government_page_document(title: str, meta: dict[str, str], source: str) -> P
 # -- the document an article is about, where no rule spoke ------------------------------------------------------
 
 # A headline's verb before what it reports: a release verb, or 发 again ("陕西深夜再发紧急通知").
-HEADLINE_VERB_RE = re.compile(rf"{_VERB_ALT}|(?:再|又|连|急|重磅)发")
+HEADLINE_VERB_RE = rx.compile(rf"{_VERB_ALT}|(?:再|又|连|急|重磅)发")
 # "…通知 厦环委办〔2025〕36号-高新技术企业服务网", "能源管理 | 关于…的通知": a headline's site, column or number
 # around the document's title.
-HEADLINE_PARTS_RE = re.compile(r"\s*[|｜_]\s*|\s+-\s*|-(?=[^-]{2,16}$)|\s+(?=[\u4e00-\u9fff]{1,8}〔)")
+HEADLINE_PARTS_RE = rx.compile(r"\s*[|｜_]\s*|\s+-\s*|-(?=[^-]{2,16}$)|\s+(?=[\u4e00-\u9fff]{1,8}〔)")
 
 
 def _headline_as_document(title: str) -> PolicyDocument | None:
@@ -5138,7 +5141,7 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
 
 # A headline that opens with a government body, then its release verb or a colon, then what it issued up to the end of
 # its clause: "日前，省发改委印发…的通知，我市考评等级为优秀" ("日前，" and "，我市…" are not the document's).
-HEADLINE_PARTS_OPENING_RE = re.compile(
+HEADLINE_PARTS_OPENING_RE = rx.compile(
     rf"^(?:(?:{_HEADLINE_WHEN})[，,\s]*)?(?P<issuer>[^\s，,：:《》“”]{{2,40}}?)"
     rf"(?:\s*(?:近日|日前|今天|今日|正式|联合)*(?P<verb>{_VERB_ALT})了?\s*|\s*[：:]\s*)"
     r"(?P<name>[^，,。；;！!？?\s][^，,。；;！!？?]{3,79})(?=$|[，,。；;！!？?])"
@@ -5155,3 +5158,7 @@ def _headline_parts(headline: str) -> tuple[str, tuple[int, int]] | None:
     if issuer is None or MULTI_RE.fullmatch(issuer):
         return None
     return issuer, m.span("name")
+
+
+# Every pattern above is built: keep the compiled programs for the next process (see recache).
+rx.save()
