@@ -339,6 +339,22 @@ SAR_BODIES: dict[str, str] = {
     "澳门政府": "澳门特别行政区人民政府",
 }
 ISSUER_ALIASES |= SAR_BODIES
+# Taiwan's press names its cities' and counties' governments by one character of the place (中市府 for 台中市政府,
+# 桃市府, 北市府, 竹县府): a closed, public set. Read as the government only where no character of a word is glued
+# before it ("提高市府" is no 高雄; "济南市府" no 台南), or after a word introducing a body (由, 与, 和, 及, 经, 据).
+TAIWAN_SHORT_GOVERNMENTS: dict[str, str] = {
+    "北市府": "台北市人民政府",
+    "新北市府": "新北市人民政府",
+    "桃市府": "桃园市人民政府",
+    "中市府": "台中市人民政府",
+    "南市府": "台南市人民政府",
+    "高市府": "高雄市人民政府",
+    "竹市府": "新竹市人民政府",
+    "嘉市府": "嘉义市人民政府",
+    "竹县府": "新竹县政府",
+    "嘉县府": "嘉义县政府",
+}
+ISSUER_ALIASES |= TAIWAN_SHORT_GOVERNMENTS
 # (heads of the longer names a bare Hong Kong or Macau name ends: 生态环境局, 经济发展局, 联合国环境规划署)
 SAR_TAIL_HEADS: tuple[str, ...] = ("生态", "环境", "人居", "经济", "产业", "城乡", "乡村", "农业", "科技", "投资")
 SAR_TAIL_HEADS += ("商务", "人才", "能源", "社会", "区域", "服务", "文化", "和", "与")
@@ -357,6 +373,8 @@ _ALIASES_LONGEST_FIRST = sorted(ISSUER_ALIASES, key=len, reverse=True)
 
 def _alias_guard(alias: str) -> str:
     """Look-behinds keeping ``alias`` from matching as the tail of a longer alias."""
+    if alias in TAIWAN_SHORT_GOVERNMENTS:
+        return r"(?:(?<![\u4e00-\u9fff])|(?<=[由与和及经据]))"
     heads = {a[: -len(alias)] for a in ISSUER_ALIASES if a != alias and a.endswith(alias)}
     if alias in SAR_BODIES:
         heads |= set(SAR_TAIL_HEADS)
@@ -2372,11 +2390,16 @@ _SCHEME = (
 )
 # (公告 as Taiwan's verb, "环保局今日公告115年电动机车补助方案"; 加码, a subsidy topped up, "连江县明年起加码生育补助")
 _SCHEME_LAUNCH_VERBS = "推出|祭出|开办|公告|加码"
-_SCHEME_OPEN_VERBS = "接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路"
+# (Taiwan's counties open theirs in more words: 即日起开始申请, 开始收件, 受理民众申请, and with the window's end
+# between the day and the verb: "即日起至11月8日止，…皆可申请")
+_SCHEME_OPEN_VERBS = (
+    "接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路|开始申请|开始收件|受理(?:民众|市民|县民)申请|(?:皆|均)可申请"
+)
+_SCHEME_FROM = r"自?(?:明|今|即日|今天|明天|明日|元旦|下周|\d{1,2}月\d{1,2}日)起(?:至[^。；：！!？?\n]{1,24}?)?"
 SCHEME_LAUNCH_RE = rx.compile(
     rf"(?P<verb>(?:正式|再次|首次)?(?:{_SCHEME_LAUNCH_VERBS}))了?(?P<inst>{_SCHEME})"
     r"(?![\u4e00-\u9fff]{0,2}(?:研究|构想|咨询))"
-    rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:自?(?:明|今|即日|今天|下周|\d{{1,2}}月\d{{1,2}}日)起|正式|即日|今天|\s)*"
+    rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:{_SCHEME_FROM}|正式|即日|今天|\s)*"
     rf"(?P<verb2>{_SCHEME_OPEN_VERBS})"
 )
 # (what any match of it holds: run it only where one of its verbs occurs)
@@ -3917,7 +3940,11 @@ DRAFT_TITLE_RE = rx.compile(
     r"|拟[^，。；]{1,40}公示"
 )
 BRACKETED_TITLE_RE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
-DRAFT_SENTENCE_RE = rx.compile(r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见(?!的基础上|后|建议)|征求意见稿")
+# ("公开征求意见四个月后，…正式发布《…》": the comment period over, the document issued, as with 意见后)
+DRAFT_SENTENCE_RE = rx.compile(
+    r"(?:公开|向社会|广泛)?征求(?:社会各界|公众|各方)?意见"
+    r"(?!的基础上|(?:[\d一二三四五六七八九十两半多]{1,3}个?(?:多个?)?(?:月|天|日|周|星期|年))?之?后|建议)|征求意见稿"
+)
 DRAFT_NAME_RE = rx.compile(r"草案|征求意见稿")
 DRAFT_STATUS_LINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(][ \t\u3000]*(?:修订)?(?:草案|征求意见稿|送审稿|讨论稿)[^（）()\n]{0,12}[）)][ \t\u3000]*$"
@@ -4402,7 +4429,8 @@ def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
 # (DESCE) 258/2018", "行政法规 16/2020"), the day the gazette published it under 公布日期. A record is of an act
 # published: the act is released (its 摘要 says what it does; the record is no news of it, the act is the matter).
 LEGISMAC_RECORD_RE = rx.compile(
-    r"类别及编号\s*[•·]?\s*(?P<kind>[\u4e00-\u9fff]{2,12}?(?:批示|行政法规|法律|决议|行政命令|规章|通告))"
+    # (a kind named by itself too: 行政法规 (REGA), 法律 (LEI), as well as 行政长官批示 and a secretary's 司长批示)
+    r"类别及编号\s*[•·]?\s*(?P<kind>[\u4e00-\u9fff]{0,12}?(?:批示|行政法规|法律|决议|行政命令|规章|通告))"
     r"\s*(?:[(（][A-Z]{2,8}[)）])?\s*(?P<num>\d{1,4}/\d{4})\s*[•·]?\s*公布日期"
 )
 

@@ -159,6 +159,11 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("县府", None),
         ("杭州市府路", None),
         ("市府大楼", None),
+        # ... and by one character of the place (中市府, 桃市府, 竹县府): Taiwan's press abbreviations
+        ("中市府", "台中市人民政府"),
+        ("桃市府", "桃园市人民政府"),
+        ("新北市府", "新北市人民政府"),
+        ("竹县府", "新竹县政府"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
@@ -2056,6 +2061,13 @@ def test_printed_issuing_bodies_under_a_news_headline_are_no_document() -> None:
             True,
         ),
         ("证监会11月1日消息", "经过一个月的公开征求意见，证监会将于近期发布《上市公司监督管理办法》。", False),
+        # ... or in the time it took (征求意见四个月后): the comment period is over
+        (
+            "工信部发布新规",
+            "公开征求意见四个月后，11月20日，工业和信息化部正式发布《锂电池行业规范条件（2024年本）》。",
+            True,
+        ),
+        ("证监会11月1日消息", "征求意见两周后，证监会11月1日发布《上市公司监督管理办法》。", True),
     ],
 )
 def test_a_draft_for_comment_is_not_yet_issued(title: str, text: str, released: bool) -> None:
@@ -4994,6 +5006,8 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
         ("", "连江县政府宣布加码生育补助，第一胎提高至三万元。", "生育补助", "连江县政府"),
         # ... by a county's or city's government in Taiwan's short form (县府, 市府)
         ("", "屏东县府今日推出家户屋顶光电补助，每瓩补助三千元。", "家户屋顶光电补助", "屏东县政府"),
+        # ... or by one character of its place, at the start of a clause
+        ("", "北市府今日推出服务业节能设备补助，每家最高补助50万元。", "服务业节能设备补助", "台北市人民政府"),
         # ... from a day said with 自 (自即日起开放申请)
         (
             "2019年度苗栗县低碳社区环境营造推动计划 自即日起开放申请!",
@@ -5001,6 +5015,21 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "2019年度苗栗县低碳社区环境营造推动计划",
             "苗栗县环保局",
         ),
+        # ... in the words Taiwan's counties open theirs with (开始申请, 开始收件, 受理民众申请, 皆可申请), the
+        # window's end said between the day and the verb
+        (
+            "家庭节能冰箱汰换补助即日起开始申请",
+            "宜兰县政府今年自筹500万元，补助县内住宅汰换老旧冰箱。",
+            "家庭节能冰箱汰换补助",
+            "宜兰县政府",
+        ),
+        (
+            "",
+            "新竹市政府办理「115年度住宅节电补助计划」，即日起至10月31日止，设籍市民皆可申请。",
+            "115年度住宅节电补助计划",
+            "新竹市人民政府",  # (a city's government by its canonical name, as everywhere)
+        ),
+        ("", "嘉义县政府表示，青年创业补助今天起开始收件，每案最高补助20万元。", "青年创业补助", "嘉义县政府"),
     ],
 )
 def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
@@ -5017,6 +5046,8 @@ def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
         ("某银行推出绿色贷款补贴计划", "某银行股份有限公司今日推出绿色贷款补贴计划。"),  # a company's
         ("低碳家园改造补助开跑", "社区居民踊跃参与，现场气氛热烈。"),  # no body named
         ("", "2019年，发展局推出土地共享先导资助计划。"),  # a launch of years before
+        ("", "台湾电力公司表示，家电汰换补助即日起开始申请。"),  # a company's, opened in a county's words
+        ("", "2019年，嘉义县政府表示，青年创业补助自3月1日起开始收件。"),  # opened years before
     ],
 )
 def test_a_scheme_nobody_in_government_launches_now_is_no_release(title: str, text: str) -> None:
@@ -5335,6 +5366,12 @@ LEGISMAC_RECORD = (
             "第12/2023号社会文化司司长批示",
             "澳门特别行政区社会文化司",
         ),
+        # ... an administrative regulation, its kind named by itself
+        (
+            "类别及编号\n行政法规 (REGA) 7/2024\n公布日期\n2024-03-04\n摘要\n订定电动车辆充电设施的技术规范。\n",
+            "第7/2024号行政法规",
+            "澳门特别行政区人民政府",
+        ),
     ],
 )
 def test_a_macau_law_database_record_releases_the_act_it_records(text: str, title: str, issuer: str) -> None:
@@ -5346,3 +5383,19 @@ def test_a_macau_act_cited_without_its_record_is_not_a_record() -> None:
     # the same kind and number in a sentence, no 类别及编号 … 公布日期 record around it
     text = "根据第258/2018号行政长官批示，进口新汽车应遵守尾气排放标准。"
     assert [d for d in recognise("进口汽车须符合排放标准", text, published_at=Y2021).releases if "258" in d.title] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("鼓励屋顶种电 中市府推出补助", "台中市人民政府"),
+        ("由桃市府推出补助", "桃园市人民政府"),
+        # a character glued before the abbreviation makes another word: 济南市府 is Jinan's, 新北市府 New Taipei's
+        ("济南市府推出补助", "济南市人民政府"),
+        ("新北市府推出补助", "新北市人民政府"),
+    ],
+)
+def test_a_taiwan_city_government_by_one_character_is_read_only_where_no_word_is_glued_before_it(
+    text: str, issuer: str
+) -> None:
+    assert find_issuer_before(text, text.index("推出")) == issuer
