@@ -103,6 +103,11 @@ class NgramModel:
     carbon: Linear
     source: str
     release: Linear | None = None  # promotes a release the rules were silent on (files before 2026.12 have none)
+    # The last post's vectors: the carbon and release parts (and the withdrawal) read the same post in a row. One
+    # tuple, replaced whole, so threads sharing the model never see one post's key with another's vectors.
+    _last: tuple[tuple[str, str], dict[str, dict[int, float]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def fields(self, title: str, text: str) -> dict[str, str]:
         """The texts each vectorizer reads: the headline, and the headline with the lead."""
@@ -115,13 +120,23 @@ class NgramModel:
         han = len(HAN_RE.findall(lead))
         return han > 0 and han >= MIN_HAN_SHARE * (han + len(OTHER_SCRIPT_RE.findall(lead)))
 
+    def vectors(self, title: str, text: str) -> dict[str, dict[int, float]]:
+        """Each vectorizer's TF-IDF vector of the post (computed once for the post read last)."""
+        key = (title, text)
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        value = {name: self.vectorizers[name].transform(t) for name, t in self.fields(title, text).items()}
+        object.__setattr__(self, "_last", (key, value))
+        return value
+
     def probability(self, which: Linear, title: str, text: str) -> tuple[float, list[tuple[str, float]]]:
         """P(label | post) and each n-gram's contribution (both vectorizers' summed), strongest first."""
         total = which.intercept
         parts: dict[str, float] = {}
-        for name, text_in in self.fields(title, text).items():
+        for name, vector in self.vectors(title, text).items():
             vectorizer = self.vectorizers[name]
-            for col, value in vectorizer.transform(text_in).items():
+            for col, value in vector.items():
                 contribution = value * which.weights[name][col]
                 total += contribution
                 gram = vectorizer.features[col]

@@ -12,6 +12,7 @@ import pytest
 from carbonwatch.classify.ngram import (
     RULE,
     NgramModelError,
+    Vectorizer,
     apply_model,
     char_ngrams,
     default_model,
@@ -19,7 +20,7 @@ from carbonwatch.classify.ngram import (
     parse_model,
 )
 from carbonwatch.classify.relevance import Relevance
-from tests.classify.ngram_models import hand_made
+from tests.classify.ngram_models import RELEASE_SPEAKS, hand_made
 
 
 def tiny(carbon_threshold: float = 0.5) -> dict[str, Any]:
@@ -43,6 +44,26 @@ def test_the_scorer_is_tf_idf_and_a_logistic_regression() -> None:
     # title: 碳 twice -> (1 + ln 2) * 1, normalised to 1.0; lead "碳碳\n" -> 1.0; -1 + 4 + 2
     assert p == pytest.approx(1 / (1 + math.exp(-5.0)))
     assert parts == [("碳", pytest.approx(6.0))]  # one n-gram, both vectorizers' contributions summed
+
+
+def test_a_post_is_vectorised_once_for_all_the_model_s_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = parse_model(hand_made(release=RELEASE_SPEAKS), "test")
+    calls: list[str] = []
+    transform = Vectorizer.transform
+
+    def counted(self: Vectorizer, text: str) -> dict[int, float]:
+        calls.append(text)
+        return transform(self, text)
+
+    monkeypatch.setattr(Vectorizer, "transform", counted)
+    first = model.probability(model.carbon, "碳碳", "印发")
+    assert model.release is not None
+    model.probability(model.release, "碳碳", "印发")
+    assert len(calls) == 2  # the title and the lead, once each, for both parts
+    # another post is read anew, and the first one's figures come back the same when it is read again
+    other = model.probability(model.carbon, "股市", "")
+    assert other[0] < first[0] and len(calls) == 4
+    assert model.probability(model.carbon, "碳碳", "印发") == first
 
 
 def test_carbon_the_model_is_sure_of_is_added_with_its_reason_first() -> None:
