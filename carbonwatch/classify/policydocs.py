@@ -688,6 +688,8 @@ _THIRD_READING = r"三读(?:修正|增订|修订)?通过了?"
 # "中国人大常委会周四通过《境外NGO管理法》": Hong Kong, Taiwan and overseas papers date by the day of the week
 _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
 LOCAL_COUNCIL_RE = rx.compile(r"议会|代表会|乡代会|议员")
+# The end of a body's name, not a place's: 安徽省政府, 生态环境部, 省发改委 (not 湖南省, 深圳市)
+OFFICE_END_RE = rx.compile(r"(?:政府|[部委局厅院办署会府])$")
 VERB_BEFORE_RE = rx.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
@@ -700,6 +702,9 @@ VERB_BEFORE_RE = rx.compile(
     rf"|(?:{_VERB_ALT}){_LISTED}"
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
     rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"
+    # ... or who drew it up, between the verb and the title: "教育局今日公布课程发展议会编订的《小学教育课程指引》"
+    # (the body before the verb publishes what another drafted)
+    rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{2,24}}?(?:组织)?(?:编订|编制|编写|制定|起草|拟订|修订)的\s*$"
     # ... or the document's number and the word 文件 before a colon: "公布了交规划发〔2022〕56号文件：《…》"
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
     # ... or 公告 as the verb right before the title (see _ANNOUNCE_VERB)
@@ -807,7 +812,7 @@ CITE_RE = rx.compile(
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
 ISSUER_VERB_RE = rx.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
 # Recency: in a press conference or interview, a release is news only when said to be recent.
-RECENT_RE = rx.compile(r"日前|近日|近期|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日")
+RECENT_RE = rx.compile(r"日前|近日|近期|新近|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日")
 SPEECH_FRAME_RE = rx.compile(
     r"新闻发布会|发布会上|吹风会|答记者问|记者会|记者招待会|采访|专访|访谈|座谈会上|论坛上|峰会上"
     r"|答问实录|提问环节|记者提问"  # a press conference's transcript
@@ -1516,7 +1521,8 @@ def find_doc_number_near(text: str, start: int, end: int) -> str | None:
 def _recalled(text: str, pos: int) -> str | None:
     """In a press conference or interview a release is news only when said to be recent: the reason when the one
     at ``pos`` is recalled, else None."""
-    if not SPEECH_FRAME_RE.search(text[:200]):
+    # (a title's own words are no frame: 《安徽省政府新闻发布会制度》 is a rule about press conferences)
+    if not SPEECH_FRAME_RE.search(BRACKETED_TITLE_RE.sub("《》", text[:200])):
         return None
     line = _line_at(text, pos).strip()
     if LIST_ITEM_MARK_RE.match(line) and not SPEECH_FRAME_RE.search(line):
@@ -1676,7 +1682,15 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # (... and a title that opens with its region's name, 《香港氢能发展策略》今日公布: a Hong Kong or Macau paper's
         # bare report of its own government's paper)
         own_region = bool(va and SAR_TITLE_RE.match(inner.lstrip("《")))
-        gov = bool((issuer or WE_RE.search(clause) or own_region) and (vb or va or IMPLEMENT_BEFORE_RE.search(before)))
+        # (... or one that opens with a government body's name, 新近出台的《安徽省政府新闻发布会制度》: the body's own
+        # rules, of a kind (制度, 规则) that needs a government issuer to be a document)
+        # (a body, not a bare place: 《湖南省区块链白皮书》 is nobody's in particular)
+        lead_body = ISSUER_RE.match(inner.lstrip("《"))
+        own_body = bool(lead_body and OFFICE_END_RE.search(lead_body.group(0)) and canonical_issuer(lead_body.group(0)))
+        gov = bool(
+            (issuer or WE_RE.search(clause) or own_region or own_body)
+            and (vb or va or IMPLEMENT_BEFORE_RE.search(before))
+        )
         is_doc = (
             title_is_document(title, government_issuer=gov)[0] or title_is_document(inner, government_issuer=gov)[0]
         )

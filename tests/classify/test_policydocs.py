@@ -5399,3 +5399,34 @@ def test_a_taiwan_city_government_by_one_character_is_read_only_where_no_word_is
     text: str, issuer: str
 ) -> None:
     assert find_issuer_before(text, text.index("推出")) == issuer
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        # a rule of a kind that needs a government issuer (制度, 规则), its title opening with the government's name
+        (
+            "我省出台新闻发布会制度",
+            "本报讯 近日出台的《安徽省政府新闻发布会制度》将扩大公众的知情权。",
+            "安徽省政府新闻发布会制度",
+        ),
+        # ... dated by 新近 (recently), its title's own words (新闻发布会) no press conference framing the report
+        (
+            "我省出台新闻发布会制度",
+            "本报讯 新近出台的《安徽省政府新闻发布会制度》将扩大公众的知情权。",
+            "安徽省政府新闻发布会制度",
+        ),
+        # ... but the same kind with no government named stays no document, nor one led by a bare place's name
+        ("", "记者获悉，近日出台的《信息公开制度》将于下月实施。", None),
+        ("《湖南省区块链白皮书》发布：区块链是湖南优势产业", "政务、金融、文创领域已有区块链的身影。", None),
+        # who drew a document up, between the verb and the title: the body before the verb publishes it
+        ("", "教育局今日公布课程发展议会编订的《小学教育课程指引》，阐明课程发展方向。", "小学教育课程指引"),
+        # ... not a document carried out (落实), which no one releases here
+        ("", "会议要求，各地要认真落实省发改委制定的《节能实施方案》。", None),
+    ],
+)
+def test_a_government_s_own_rules_and_a_document_another_body_drew_up_are_released(
+    title: str, text: str, released: str | None
+) -> None:
+    titles = [d.title_norm for d in recognise(title, text, published_at=Y2021).releases]
+    assert titles == ([released] if released else [])
