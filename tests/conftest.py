@@ -9,7 +9,9 @@ inherit ``PYTHONPATH``). The monotonic clock, file times and the database and Re
 fixed date with the real clock fails at once.
 
 A test is marked ``clock`` automatically when its module's source mentions dates or the clock (``CLOCK_WORDS``);
-mark any other test that depends on the time of day with ``@pytest.mark.clock``.
+mark any other test that depends on the time of day with ``@pytest.mark.clock``, and a module whose only mention is
+no dependence (a front-matter ``date:`` line in a string it never checks) ``clock_free``, saying why: its crawls are
+not run twice.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ def _mentions_the_clock(path: Path, cache: dict[Path, bool]) -> bool:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     cache: dict[Path, bool] = {}
     for item in items:
-        if _mentions_the_clock(item.path, cache):
+        if item.get_closest_marker("clock_free") is None and _mentions_the_clock(item.path, cache):
             item.add_marker(pytest.mark.clock)
 
 

@@ -52,3 +52,27 @@ def test_the_clock_is_moved_by_the_days_the_option_says(request: pytest.FixtureR
     marker.touch()
     real = datetime.fromtimestamp(marker.stat().st_mtime, UTC)  # the kernel stamps files with the real time
     assert abs(datetime.now(UTC) - real - timedelta(days=days)) < timedelta(minutes=1)
+
+
+class _Item:
+    """What tests/conftest.py reads of a collected test: its file, its markers."""
+
+    def __init__(self, path: Path, markers: list[str]) -> None:
+        self.path, self.markers = path, list(markers)
+
+    def get_closest_marker(self, name: str) -> str | None:
+        return name if name in self.markers else None
+
+    def add_marker(self, marker: pytest.MarkDecorator) -> None:
+        self.markers.append(marker.name)
+
+
+def test_a_module_mentioning_dates_is_marked_clock_unless_it_says_it_is_clock_free(tmp_path: Path) -> None:
+    from tests.conftest import pytest_collection_modifyitems
+
+    module = tmp_path / "test_x.py"
+    module.write_text('POST = "date: Tue, 16 Nov 2021"\n', "utf-8")
+    plain, free = _Item(module, []), _Item(module, ["clock_free"])
+    pytest_collection_modifyitems(None, [plain, free])  # type: ignore[arg-type, list-item]
+    assert plain.markers == ["clock"]
+    assert free.markers == ["clock_free"]
