@@ -13,26 +13,9 @@ import pytest
 from tests.helpers import PROJECT_ROOT
 
 
-def test_a_python_subprocess_reads_the_same_clock_as_the_test() -> None:
-    before = datetime.now(UTC)
-    proc = subprocess.run(
-        [sys.executable, "-c", "import datetime; print(datetime.datetime.now(datetime.UTC).isoformat())"],
-        cwd=PROJECT_ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    theirs = datetime.fromisoformat(proc.stdout.strip())
-    assert before - timedelta(seconds=1) <= theirs <= datetime.now(UTC) + timedelta(seconds=1)
-
-
-def test_a_subprocess_clock_runs_from_its_start_not_from_its_first_read() -> None:
-    # The daemon and the crawls it starts stamp one run's start and end: their clocks must agree to the millisecond.
-    # A process that sleeps before it first asks the time must not find its clock that much behind the test's.
-    before = datetime.now(UTC)
-    code = "import datetime, time; time.sleep(2); print(datetime.datetime.now(datetime.UTC).isoformat())"
+def _subprocess_now(before_reading: str = "") -> datetime:
+    """The time a Python subprocess reads (after running ``before_reading``), as the test's environment starts it."""
+    code = f"import datetime, time; {before_reading or 'pass'}; print(datetime.datetime.now(datetime.UTC).isoformat())"
     proc = subprocess.run(
         [sys.executable, "-c", code],
         cwd=PROJECT_ROOT,
@@ -42,7 +25,20 @@ def test_a_subprocess_clock_runs_from_its_start_not_from_its_first_read() -> Non
         timeout=60,
         check=True,
     )
-    theirs = datetime.fromisoformat(proc.stdout.strip())
+    return datetime.fromisoformat(proc.stdout.strip())
+
+
+def test_a_python_subprocess_reads_the_same_clock_as_the_test() -> None:
+    before = datetime.now(UTC)
+    theirs = _subprocess_now()
+    assert before - timedelta(seconds=1) <= theirs <= datetime.now(UTC) + timedelta(seconds=1)
+
+
+def test_a_subprocess_clock_runs_from_its_start_not_from_its_first_read() -> None:
+    # The daemon and the crawls it starts stamp one run's start and end: their clocks must agree to the millisecond.
+    # A process that sleeps before it first asks the time must not find its clock that much behind the test's.
+    before = datetime.now(UTC)
+    theirs = _subprocess_now("time.sleep(2)")
     assert before + timedelta(seconds=2) <= theirs <= datetime.now(UTC) + timedelta(milliseconds=50)
 
 
