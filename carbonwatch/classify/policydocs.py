@@ -690,6 +690,15 @@ _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
 LOCAL_COUNCIL_RE = rx.compile(r"议会|代表会|乡代会|议员")
 # The end of a body's name, not a place's: 安徽省政府, 生态环境部, 省发改委 (not 湖南省, 深圳市)
 OFFICE_END_RE = rx.compile(r"(?:政府|[部委局厅院办署会府])$")
+
+
+def _opens_with_body(title: str) -> bool:
+    """Whether ``title`` opens with a government body's name (not a bare place's): 安徽省政府新闻发布会制度.
+    Asked only where nothing else names the issuer: the issuer pattern is the rules' longest."""
+    lead = ISSUER_RE.match(title)
+    return bool(lead and OFFICE_END_RE.search(lead.group(0)) and canonical_issuer(lead.group(0)))
+
+
 VERB_BEFORE_RE = rx.compile(
     # "向社会公布并解读《…》": a release announced with its explanation is released
     # (... and the batch of a periodic one: "发布第313批《道路机动车辆生产企业及产品公告》")
@@ -1685,10 +1694,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # (... or one that opens with a government body's name, 新近出台的《安徽省政府新闻发布会制度》: the body's own
         # rules, of a kind (制度, 规则) that needs a government issuer to be a document)
         # (a body, not a bare place: 《湖南省区块链白皮书》 is nobody's in particular)
-        lead_body = ISSUER_RE.match(inner.lstrip("《"))
-        own_body = bool(lead_body and OFFICE_END_RE.search(lead_body.group(0)) and canonical_issuer(lead_body.group(0)))
         gov = bool(
-            (issuer or WE_RE.search(clause) or own_region or own_body)
+            (issuer or WE_RE.search(clause) or own_region or _opens_with_body(inner.lstrip("《")))
             and (vb or va or IMPLEMENT_BEFORE_RE.search(before))
         )
         is_doc = (
