@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -91,6 +92,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("clock_free") is None and _mentions_the_clock(item.path, cache):
             item.add_marker(pytest.mark.clock)
+
+
+@pytest.fixture(scope="session")
+def refused_port() -> Iterator[int]:
+    """A loopback TCP port that refuses connections for the whole run.
+
+    The socket stays bound but never listens, so a connection is refused at once and no other process (another
+    xdist worker's test server) can take the port meanwhile. A port bound and closed again could be reused by such a
+    server, which accepts and then never answers: a client then times out instead of being refused.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])
 
 
 @pytest.fixture

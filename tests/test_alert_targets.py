@@ -9,7 +9,6 @@ secrets in one place: the stored ``notifications`` rows, the command's output, o
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,12 +55,6 @@ class NotifyRun:
     receiver: Receiver
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _seed_flag(db_url: str) -> None:
     _, sessions = open_store(db_url)
     with sessions.begin() as s:
@@ -69,7 +62,7 @@ def _seed_flag(db_url: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NotifyRun]:
+def run(tmp_path_factory: pytest.TempPathFactory, refused_port: int) -> Iterator[NotifyRun]:
     tmp = tmp_path_factory.mktemp("notify")
     db_url = f"sqlite:///{tmp / 'carbonwatch.db'}"
     _seed_flag(db_url)
@@ -77,7 +70,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NotifyRun]:
     receiver.thread.start()
     hook = f"127.0.0.1:{receiver.server.server_address[1]}"
     urls = [url.format(hook=hook) for _, url, _ in FORMS]
-    proxy = f"http://127.0.0.1:{_closed_port()}"  # apprise's https services fail here instead of going out
+    proxy = f"http://127.0.0.1:{refused_port}"  # apprise's https services fail here instead of going out
     env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_") and "proxy" not in k.lower()}
     env.update(
         CARBONWATCH_CONFIG="",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -146,14 +145,10 @@ def _notify_cli(db_url: str, target: str, tmp: Path) -> subprocess.CompletedProc
     )
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_notify_with_a_failed_delivery_exits_1(sessions: sessionmaker[Session], db_url: str, tmp_path: Path) -> None:
-    proc = _notify_cli(db_url, f"http://127.0.0.1:{_closed_port()}/hook", tmp_path)
+def test_notify_with_a_failed_delivery_exits_1(
+    sessions: sessionmaker[Session], db_url: str, tmp_path: Path, refused_port: int
+) -> None:
+    proc = _notify_cli(db_url, f"http://127.0.0.1:{refused_port}/hook", tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "0 sent, 1 failed attempts" in proc.stdout
 
@@ -167,8 +162,8 @@ def test_notify_that_delivers_exits_0(
 
 
 def test_notify_through_apprise_logs_nothing_at_info(
-    sessions: sessionmaker[Session], db_url: str, tmp_path: Path
+    sessions: sessionmaker[Session], db_url: str, tmp_path: Path, refused_port: int
 ) -> None:
-    proc = _notify_cli(db_url, f"json://127.0.0.1:{_closed_port()}/hook", tmp_path)
+    proc = _notify_cli(db_url, f"json://127.0.0.1:{refused_port}/hook", tmp_path)
     assert proc.returncode == 1
     assert " INFO " not in proc.stderr

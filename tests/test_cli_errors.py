@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -23,12 +22,6 @@ DB_COMMANDS = [
 ]
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _cli(args: list[str], tmp: Path, db_url: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CARBONWATCH_")}
     env.update(CARBONWATCH_CONFIG="", CARBONWATCH_DATABASE_URL=db_url, CARBONWATCH_LOG_DIR=str(tmp / "logs"))
@@ -37,9 +30,9 @@ def _cli(args: list[str], tmp: Path, db_url: str) -> subprocess.CompletedProcess
     )
 
 
-@pytest.fixture(scope="module")
-def down_pg() -> str:
-    return f"postgresql+psycopg://cw:s3cret@127.0.0.1:{_closed_port()}/cw"
+@pytest.fixture
+def down_pg(refused_port: int) -> str:
+    return f"postgresql+psycopg://cw:s3cret@127.0.0.1:{refused_port}/cw"
 
 
 @pytest.mark.parametrize("args", DB_COMMANDS, ids=lambda a: " ".join(a))
