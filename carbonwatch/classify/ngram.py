@@ -7,8 +7,9 @@ chosen once, by cross-validation, when it was trained:
   probability, then the n-grams that pushed it most.
 - a release: where the rules found none and gave no verdict against the article, the document it is about
   (``policydocs.model_subject``: the rules' silent subject, else the headline itself as an untitled measure) becomes a
-  release above ``promote_above``; its ``cue`` gives the probability and the Chinese n-grams of two characters or
-  more that pushed it most.
+  release above ``promote_above`` (``promote_above_traditional`` on a page written in traditional script, where the
+  rules miss the most: a cutoff chosen on those pages alone); its ``cue`` gives the probability and the Chinese
+  n-grams of two characters or more that pushed it most.
 - a release withdrawn: where the rules found releases and the model gives a release less than ``withdraw_below``
   (commentary, an interview, a market story that cites a document issued before), each of them stops being a
   release; its ``cue`` says so, with the probability, the Chinese n-grams that weighed most against a release and
@@ -90,6 +91,15 @@ class Linear:
     weights: dict[str, list[float]]  # vectorizer name -> coefficient per column
     threshold: float
     withdraw_below: float | None = None  # the release part: below it a release the rules found is taken back
+    # the release part: the promotion cutoff for a page written in traditional script, chosen on those pages alone
+    # (files before 2026.12.2 have none: one cutoff for every page)
+    threshold_traditional: float | None = None
+
+    def promote_above(self, *, traditional: bool) -> float:
+        """The cutoff a page's release probability must pass to be promoted: its script's, else the one cutoff."""
+        if traditional and self.threshold_traditional is not None:
+            return self.threshold_traditional
+        return self.threshold
 
 
 @dataclass(frozen=True)
@@ -156,8 +166,13 @@ def _linear(raw: dict[str, Any], names: list[str], sizes: dict[str, int], thresh
     if any(len(weights[name]) != sizes[name] for name in names):
         raise NgramModelError("a classifier's weights do not match its vectorizer")
     withdraw = raw.get("withdraw_below")
+    traditional = raw.get(threshold_key + "_traditional")
     return Linear(
-        float(raw["intercept"]), weights, float(raw[threshold_key]), None if withdraw is None else float(withdraw)
+        float(raw["intercept"]),
+        weights,
+        float(raw[threshold_key]),
+        None if withdraw is None else float(withdraw),
+        None if traditional is None else float(traditional),
     )
 
 
@@ -257,24 +272,27 @@ def _readable_grams(parts: list[tuple[str, float]], *, for_release: bool) -> lis
     return [g for g in weighed if WORDLIKE_RE.fullmatch(g)][:RELEASE_EXPLAIN_TOP]
 
 
-def promote_release(title: str, text: str, policy: PolicyResult, model: NgramModel | None) -> None:
+def promote_release(
+    title: str, text: str, policy: PolicyResult, model: NgramModel | None, *, traditional: bool = False
+) -> None:
     """Make the document the article is about a release where the rules found none and said nothing against it
     (``model_subject``: an untitled measure under its headline where no document is named), when the release model
-    is sure; its ``cue`` gives the probability and the n-grams of two characters or more that weighed most for it. No
-    model, or a model without a release part, no change."""
+    is sure: its probability passes the cutoff of the page's script (``traditional``: the page was written in
+    traditional characters, read as simplified). Its ``cue`` gives the probability and the n-grams of two characters
+    or more that weighed most for it. No model, or a model without a release part, no change."""
     if model is None or model.release is None:
         return
     subject = model_subject(title, text, policy)
     if subject is None or not model.reads(title, text):
         return
     p, parts = model.probability(model.release, title, text)
-    if p <= model.release.threshold:
+    cutoff = model.release.promote_above(traditional=traditional)
+    if p <= cutoff:
         return
     grams = _readable_grams(parts, for_release=True)
     subject.is_release = True
-    subject.cue = (
-        f"n-gram model {model.version}: release p={p:.2f} > {model.release.threshold:.2f} ({', '.join(grams)})"
-    )
+    script = ", traditional script" if traditional and model.release.threshold_traditional is not None else ""
+    subject.cue = f"n-gram model {model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)})"
     subject.carbon = True  # the one release the article reports is what it is about (as recognise() has it)
     if subject not in policy.documents:
         policy.documents.insert(0, subject)

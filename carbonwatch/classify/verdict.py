@@ -50,7 +50,7 @@ def classify(
     policy = recognise(
         title, text, meta=meta, source=source, published_at=published_at, carbon_terms=rules.term_pattern
     )
-    promote_release(title, text, policy, chosen)
+    promote_release(title, text, policy, chosen, traditional=given.traditional)
     withdraw_release(title, text, policy, chosen)
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
     apply_model(title, text, relevance, chosen)

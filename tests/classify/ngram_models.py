@@ -16,9 +16,11 @@ def hand_made(
     release: Weights | None = None,
     release_threshold: float = 0.5,
     withdraw_below: float | None = None,
+    release_threshold_traditional: float | None = None,
 ) -> dict[str, Any]:
-    """A model file: intercept -1 for each part; ``release`` None for a file without a release part, and
-    ``withdraw_below`` None for one that never takes a release back."""
+    """A model file: intercept -1 for each part; ``release`` None for a file without a release part,
+    ``withdraw_below`` None for one that never takes a release back, and ``release_threshold_traditional`` None for
+    one promotion cutoff for every page."""
     models: dict[str, Any] = {
         "carbon": {"intercept": -1.0, "weights": {"title": carbon[0], "lead": carbon[1]}, "add_above": carbon_threshold}
     }
@@ -30,6 +32,8 @@ def hand_made(
         }
         if withdraw_below is not None:
             models["release"]["withdraw_below"] = withdraw_below
+        if release_threshold_traditional is not None:
+            models["release"]["promote_above_traditional"] = release_threshold_traditional
     return {
         "version": "test",
         "trained_on": "hand-made",

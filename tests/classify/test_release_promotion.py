@@ -151,6 +151,47 @@ def test_a_promoted_release_on_a_carbon_post_is_flagged() -> None:
     assert verdict.policy.is_release and verdict.flag
 
 
+# A page written in traditional script is read as simplified; the headline's 印发 gives p = 0.95 in the hand-made
+# model, under the one cutoff (0.99) and over the traditional pages' own (0.9).
+CARBON_TEXT = "规划提出，到2025年单位地区生产总值二氧化碳排放下降，推动碳达峰碳中和。"
+TRADITIONAL = (
+    "某市印發烏海市應對氣候變化規劃",
+    "規劃提出，到2025年單位地區生產總值二氧化碳排放下降，推動碳達峰碳中和。",
+)
+
+
+def test_a_page_in_traditional_script_is_promoted_at_its_own_cutoff() -> None:
+    model = parse_model(
+        hand_made(
+            carbon=RELEASE_SPEAKS,
+            carbon_threshold=0.99,
+            release=RELEASE_SPEAKS,
+            release_threshold=0.99,
+            release_threshold_traditional=0.9,
+        ),
+        "test",
+    )
+    rules = load_rules()
+    simplified = classify("某市印发乌海市应对气候变化规划", CARBON_TEXT, rules, model=model)
+    assert not simplified.policy.is_release
+    verdict = classify(*TRADITIONAL, rules, model=model)
+    assert verdict.traditional and verdict.policy.is_release and verdict.flag
+    cue = verdict.policy.releases[0].cue
+    assert cue.startswith("n-gram model test: release p=0.95 > 0.90, traditional script (")
+    # a model file without the traditional cutoff: one cutoff for every page, as before 2026.12.2
+    one = parse_model(
+        hand_made(carbon=RELEASE_SPEAKS, carbon_threshold=0.99, release=RELEASE_SPEAKS, release_threshold=0.99), "test"
+    )
+    assert one.release is not None and one.release.promote_above(traditional=True) == 0.99
+    assert not classify(*TRADITIONAL, rules, model=one).policy.is_release
+
+
+def test_the_shipped_model_has_a_traditional_cutoff_no_stricter_than_the_one_cutoff() -> None:
+    release = load_model().release
+    assert release is not None and release.threshold_traditional is not None
+    assert 0.5 <= release.threshold_traditional <= release.threshold
+
+
 def test_the_shipped_release_model_reads_plain_cases() -> None:
     model = load_model()
     assert model.release is not None and 0.5 <= model.release.threshold < 1

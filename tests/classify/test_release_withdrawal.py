@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.train_ngram_model import best_withdraw_cutoff
+from benchmarks.train_ngram_model import best_promote_cutoff, best_withdraw_cutoff
 from carbonwatch.classify.evaluate import default_reader
 from carbonwatch.classify.ngram import NgramModel, load_model, parse_model, withdraw_release
 from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult, normalise_title
@@ -139,4 +139,25 @@ def test_the_withdraw_cutoff_is_the_best_cross_validated_f1(
     truth: list[int], rules: list[int], probability: list[float], expected: float
 ) -> None:
     got = best_withdraw_cutoff([t == 1 for t in truth], [r == 1 for r in rules], probability)
+    assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("truth", "rules", "probability", "expected"),
+    [
+        # the rules found the first release; the second (p 0.7) is promoted at any cutoff under 0.7, the false one
+        # (p 0.55) only under 0.55: the best F1 (1.0) from 0.55 up to 0.69, the highest of them
+        ([1, 1, 0, 0], [1, 0, 0, 0], [0.9, 0.7, 0.55, 0.1], 0.69),
+        # a release of the rules under the withdrawal cutoff (0.2) is lost whatever the promotion cutoff
+        ([1, 1, 0], [1, 0, 0], [0.1, 0.8, 0.3], 0.79),
+        # promoting nothing is best: the highest cutoff
+        ([1, 0], [1, 0], [0.9, 0.95], 0.99),
+        # two true at 0.6 and 0.62 beside a false at 0.61: promoting all three (F1 0.857) beats one (0.667)
+        ([1, 1, 0, 1], [0, 0, 0, 1], [0.6, 0.62, 0.61, 0.9], 0.59),
+    ],
+)
+def test_the_traditional_promotion_cutoff_is_the_best_cross_validated_f1(
+    truth: list[int], rules: list[int], probability: list[float], expected: float
+) -> None:
+    got = best_promote_cutoff([t == 1 for t in truth], [r == 1 for r in rules], probability, 0.2)
     assert got == pytest.approx(expected)
