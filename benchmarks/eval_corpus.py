@@ -32,6 +32,7 @@ from carbonwatch.classify.evaluate import (
     read_post,
     split_of,
 )
+from carbonwatch.classify.ngram import load_model
 from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, recognise
 from carbonwatch.classify.rules import Rules, load_rules
 
@@ -285,6 +286,30 @@ def convention_rows() -> tuple[list[Row], dict[str, Any]]:
     return rows, figures
 
 
+def cross_validated_outcomes(posts: list[Labelled], folds_dir: Path, rules: Rules, reader: Any) -> list[Outcome]:
+    """The tuning posts, each classified with the n-gram model that was trained without it (``folds_dir``, written by
+    ``python -m benchmarks.train_ngram_model --folds``): the tuning figures as the blind ones are, the model out of
+    sample. A post the folds do not cover (merged after they were trained) is a clear error."""
+    table = folds_dir / "folds.tsv"
+    try:
+        fold_of = {r["path"]: int(r["fold"]) for r in read_rows(table)}
+    except (OSError, KeyError, ValueError) as exc:
+        raise SystemExit(
+            f"{table}: no fold table ({exc}); run python -m benchmarks.train_ngram_model --folds DIR"
+        ) from exc
+    uncovered = [p.path for p in posts if p.path not in fold_of]
+    if uncovered:
+        raise SystemExit(
+            f"{table} leaves out {len(uncovered)} tuning posts (first {uncovered[0]}): the corpus grew since the folds"
+            " were trained; run python -m benchmarks.train_ngram_model --folds DIR again"
+        )
+    outcomes: list[Outcome] = []
+    for k in sorted(set(fold_of.values())):
+        part = [p for p in posts if fold_of[p.path] == k]
+        outcomes += evaluate(part, CORPUS, rules, reader, model=load_model(folds_dir / f"fold-{k}.json"))
+    return outcomes
+
+
 def detail_lines(split: str, outcomes: list[Outcome]) -> list[str]:
     """One line per post whose verdict differs from its label (or misses a document)."""
     lines = []
@@ -318,6 +343,13 @@ def main(argv: list[str] | None = None) -> int:
         help="only the newest blind round of the corpus (the harness's CI run; tests/test_corpus.py holds the floors"
         " of the tuning and read blind rounds)",
     )
+    parser.add_argument(
+        "--cross-validated",
+        type=Path,
+        metavar="DIR",
+        help="score the tuning posts with the n-gram models of DIR, each trained without the post"
+        " (python -m benchmarks.train_ngram_model --folds DIR), beside the shipped model's in-sample row",
+    )
     args = parser.parse_args(argv)
     rules = load_rules()
     reader = default_reader()
@@ -333,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
         table += rows
         if args.details and (name == "tuning" or args.show_blind):
             details += detail_lines(name.split(" (")[0], outcomes)
+        if name == "tuning" and args.cross_validated is not None:
+            crossed = cross_validated_outcomes(posts, args.cross_validated, rules, reader)
+            rows, raw["tuning_cross_validated"] = post_rows("tuning, model cross-validated", crossed, judged=False)
+            table += rows
     dev_name, dev = dev_outcomes(rules)
     rows, raw["dev"] = post_rows(dev_name, dev, judged=False)
     table += rows

@@ -329,10 +329,34 @@ def rolling(trainer: Trainer, examples: list[Example]) -> None:
             print(f"| {name} ({len(rows)}) | {label} P / R | {cells} |")
 
 
+FOLDS = 5
+
+
+def fold_models(trainer: Trainer, rows: list[Example], out_dir: Path) -> None:
+    """The tuning figures without the model in-sample: five models, each made by this procedure (thresholds and all)
+    from four fifths of the tuning posts, written to ``out_dir/fold-K.json``, and ``out_dir/folds.tsv`` naming the
+    fifth each post was left out of (``python -m benchmarks.eval_corpus --cross-validated out_dir`` scores each
+    tuning post with the model that did not see it)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lines = ["path\tfold"]
+    splits = trainer.kfold(FOLDS, shuffle=True, random_state=0).split(rows, [r.release for r in rows])
+    for k, (train, test) in enumerate(splits):
+        print(f"fold {k}: training on {len(train)} tuning posts, {len(test)} left out", flush=True)
+        export(trainer, [rows[i] for i in train], out_dir / f"fold-{k}.json")
+        lines += [f"{rows[i].path}\t{k}" for i in test]
+    (out_dir / "folds.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--rolling", action="store_true", help="measure the procedure round by round instead")
+    parser.add_argument(
+        "--folds",
+        type=Path,
+        metavar="DIR",
+        help="write five models, each trained on four fifths of the tuning posts, for eval_corpus --cross-validated",
+    )
     args = parser.parse_args(argv)
     try:
         trainer = Trainer()
@@ -343,7 +367,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.rolling:
         rolling(trainer, examples)
         return 0
-    data = export(trainer, [e for e in examples if e.split == "tuning"], args.out)
+    tuning = [e for e in examples if e.split == "tuning"]
+    if args.folds is not None:
+        fold_models(trainer, tuning, args.folds)
+        return 0
+    data = export(trainer, tuning, args.out)
     return 0 if data["_worst"] < 1e-3 else 1
 
 
