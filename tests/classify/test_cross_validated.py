@@ -68,11 +68,11 @@ def test_fold_models_leave_each_post_out_of_exactly_one_model(tmp_path: Path, mo
 
     def fake_export(trainer: Any, part: list[Any], out_path: Path) -> dict[str, Any]:
         trained[out_path.name] = {r.path for r in part}
-        return {}
+        return {"_worst": 1e-7}
 
     monkeypatch.setattr(train_ngram_model, "export", fake_export)
     trainer = type("T", (), {"kfold": _RoundRobin})()
-    train_ngram_model.fold_models(trainer, rows, tmp_path / "folds")
+    assert train_ngram_model.fold_models(trainer, rows, tmp_path / "folds") == 1e-7
     table = (tmp_path / "folds" / "folds.tsv").read_text(encoding="utf-8").splitlines()
     assert table[0] == "path\tfold" and len(table) == 13
     fold_of = dict(line.split("\t") for line in table[1:])
