@@ -173,6 +173,12 @@ class Trainer:
         return {"carbon": carbon, "release": release, "withdraw": withdraw, "release_traditional": release_traditional}
 
 
+def _f1(decided: Sequence[bool], truth: Sequence[bool]) -> float:
+    """Release F1 of one decision per post against ``truth``."""
+    tp = sum(1 for d, y in zip(decided, truth, strict=True) if d and y)
+    return 2 * tp / max(1, sum(decided) + sum(truth))
+
+
 def best_promote_cutoff(
     truth: Sequence[bool], rules: Sequence[bool], probability: Sequence[float], withdraw: float
 ) -> float:
@@ -188,9 +194,7 @@ def best_promote_cutoff(
     best, best_f1 = 0.99, -1.0
     for step in range(99, 49, -1):
         t = step / 100
-        decided = [(r and p >= withdraw) or (not r and p > t) for r, p in zip(rules, probability, strict=True)]
-        tp = sum(1 for d, y in zip(decided, truth, strict=True) if d and y)
-        f1 = 2 * tp / max(1, sum(decided) + sum(truth))
+        f1 = _f1([(r and p >= withdraw) or (not r and p > t) for r, p in zip(rules, probability, strict=True)], truth)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = t, f1
     return best
@@ -202,9 +206,7 @@ def best_withdraw_cutoff(truth: Sequence[bool], rules: Sequence[bool], probabili
     best, best_f1 = 0.01, -1.0
     for step in range(1, 51):
         t = step / 100
-        kept = [r and p >= t for r, p in zip(rules, probability, strict=True)]
-        tp = sum(1 for k, y in zip(kept, truth, strict=True) if k and y)
-        f1 = 2 * tp / max(1, sum(kept) + sum(truth))
+        f1 = _f1([r and p >= t for r, p in zip(rules, probability, strict=True)], truth)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = t, f1
     return best

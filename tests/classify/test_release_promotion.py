@@ -140,17 +140,6 @@ def test_the_shipped_model_promotes_a_real_release_the_rules_miss() -> None:
     assert "release p=" in cue and "印发" in cue and not re.search(r"[0-9]", cue.split("(", 1)[1])
 
 
-def test_a_promoted_release_on_a_carbon_post_is_flagged() -> None:
-    # the rules find the carbon subject and no release; the model's promotion completes the flag
-    headline = "某市印发乌海市应对气候变化规划"
-    text = "规划提出，到2025年单位地区生产总值二氧化碳排放下降，推动碳达峰碳中和。"
-    rules = load_rules()
-    alone = classify(headline, text, rules, model=None)
-    assert alone.relevance.relevant and not alone.flag
-    verdict = classify(headline, text, rules, model=parse_model(tiny(), "test"))
-    assert verdict.policy.is_release and verdict.flag
-
-
 # A page written in traditional script is read as simplified; the headline's 印发 gives p = 0.95 in the hand-made
 # model, under the one cutoff (0.99) and over the traditional pages' own (0.9).
 CARBON_TEXT = "规划提出，到2025年单位地区生产总值二氧化碳排放下降，推动碳达峰碳中和。"
@@ -158,6 +147,16 @@ TRADITIONAL = (
     "某市印發烏海市應對氣候變化規劃",
     "規劃提出，到2025年單位地區生產總值二氧化碳排放下降，推動碳達峰碳中和。",
 )
+
+
+def test_a_promoted_release_on_a_carbon_post_is_flagged() -> None:
+    # the rules find the carbon subject and no release; the model's promotion completes the flag
+    headline = "某市印发乌海市应对气候变化规划"
+    rules = load_rules()
+    alone = classify(headline, CARBON_TEXT, rules, model=None)
+    assert alone.relevance.relevant and not alone.flag
+    verdict = classify(headline, CARBON_TEXT, rules, model=parse_model(tiny(), "test"))
+    assert verdict.policy.is_release and verdict.flag
 
 
 def test_a_page_in_traditional_script_is_promoted_at_its_own_cutoff() -> None:
