@@ -3452,7 +3452,9 @@ TITLE_OWNER_RE = rx.compile(
 # "《营口市人民政府办理人大代表建议和政协提案工作规则》": a title that opens with a body's full name (a government or
 # one of its offices, not a bare place) is that body's document.
 TITLE_BODY_RE = rx.compile(rf"^(?P<issuer>{_ONE_ISSUER})(?!关于|[、和与及])(?=[\u4e00-\u9fff]{{4}})")
-BODY_NAME_ENDS = ("人民政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部")  # 国家民委科研项目管理办法
+# 国家民委科研项目管理办法; a county's government by its short name too (金门县政府发放三节慰问金作业要点: Taiwan's
+# counties write no 人民政府), as a bare place is not
+BODY_NAME_ENDS = ("人民政府", "县政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部")
 
 
 def _title_body(title: str) -> str | None:

@@ -3596,6 +3596,37 @@ def test_a_release_whose_title_opens_with_a_government_body_is_that_bodys() -> N
 
 
 @pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # a county's government by its short name (Taiwan's counties write no 人民政府), as 人民政府 is read
+        ("金门县政府发放三节慰问金作业要点", "金门县政府"),
+        ("花莲县政府暨所属机关法制作业要点", "花莲县政府"),
+        ("长沙县政府办公室公文处理办法", "长沙县政府办公室"),
+        ("县政府工作规则", None),  # no county named
+        ("各县政府补助办法", None),
+    ],
+)
+def test_a_county_government_opening_a_title_issued_it(title: str, issuer: str | None) -> None:
+    text = f"近日，《{title}》印发。"
+    [doc] = recognise("规则印发", text, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
+def test_a_law_database_page_of_a_county_rule_names_the_county_government() -> None:
+    # a county law-database page (the corpus's f0e95e5abe2b, trimmed): the rule's full text under its own title
+    text = (
+        "歷史法規\n法規名稱: 金門縣政府發放三節慰問金作業要點\n民國 97 年 01 月 08 日\n法規內容:\n"
+        "一、金門縣政府(以下簡稱本府)為加強對金門縣弱勢及急難者照顧,在年節給予關懷慰問,特訂定本要點。\n"
+        "二、本要點所稱三節,係指農曆春節、端午節、中秋節等民間節日。\n三、本慰問金發給對象:\n"
+        "(一)本縣列冊低收入戶(不含公費收容安置者)。\n四、本慰問金發放標準:\n"
+        "(一)凡符合前點第一款規定者,每節每戶發給新台幣 3,000 元。\n五、發放時間:由本府派員於三節前辦理發放。"
+    )
+    verdict = classify("金門縣政府發放三節慰問金作業要點", text, load_rules(), model=None)
+    [doc] = verdict.policy.releases
+    assert (doc.title_norm, doc.issuer) == ("金门县政府发放三节慰问金作业要点", "金门县政府")
+
+
+@pytest.mark.parametrize(
     ("text", "issuer"),
     [
         # the relative members of a joint list take the first member's place
