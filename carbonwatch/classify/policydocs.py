@@ -1056,8 +1056,12 @@ ANAPHOR_PREFIX_RE = rx.compile(
 )
 
 
+# ... its later members may name their place relatively ("广东省经济和信息化委、省发展改革委、省统计局关于…": the first
+# member's province, as canonical_issuer reads a joint list)
+_RELATIVE_MEMBER = r"(?:省|自治区|市(?!场))[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公厅|办公室)"
 ISSUER_PREFIX_RE = rx.compile(
-    rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*{_ONE_ISSUER})*)(?:等(?:{_COUNT}个?)?(?:部门|部委|单位))?\s*(关于.+)$"
+    rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*(?:{_ONE_ISSUER}|{_RELATIVE_MEMBER}))*)(?:等(?:{_COUNT}个?)?(?:部门|部委|单位))?"
+    r"\s*(关于.+)$"
 )
 
 

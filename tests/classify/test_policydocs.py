@@ -193,6 +193,22 @@ def test_split_issuer_prefix() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("heading", "issuers"),
+    [
+        # a joint heading's later members name their place relatively: the first member's
+        (
+            "广东省经济和信息化委、省发展改革委、省统计局关于2009年度各地级以上市政府节能考核结果的公告",
+            "广东省经济和信息化委员会、广东省发展和改革委员会、广东省统计局",
+        ),
+        ("南京市商务局、市财政局关于发放消费券的通知", "南京市商务局、南京市财政局"),
+        ("杭州市发展和改革委员会、市场监管局关于做好价格监测的通知", None),  # 市场 is no city's 市
+    ],
+)
+def test_a_joint_headings_relative_members_are_its_issuers(heading: str, issuers: str | None) -> None:
+    assert split_issuer_prefix(heading)[0] == issuers
+
+
 def test_unwrap_notice() -> None:
     assert unwrap_notice("国务院关于印发2030年前碳达峰行动方案的通知") == "《2030年前碳达峰行动方案》"
     assert (
