@@ -3978,6 +3978,18 @@ def test_the_national_carbon_market_s_launch_is_a_release_without_a_named_launch
     assert recognise(title, "7月16日，交易开盘价为每吨48元，收盘价51.23元。").is_release is released
 
 
+def test_a_disclosure_block_s_fields_set_off_by_spaces_name_the_issuer_and_number() -> None:
+    # a city government's disclosure page (the corpus's 481c98b4335b, trimmed): 制发机关 and 文号 set off by spaces
+    text = (
+        "市政府关于进一步扩大有效投资的实施意见\n发布时间:2022年07月25日\n文号 锡政发〔2022〕15号\n"
+        "制发机关  无锡市人民政府\n成文日期 2022-04-28 14:50:08\n市政府关于进一步扩大有效投资的实施意见\n"
+        "各市(县)、区人民政府,市各委办局,市各直属单位:\n为深入贯彻落实中央和省委经济工作会议精神，现提出如下意见。\n"
+        "一、聚焦投资重点领域\n"
+    )
+    [doc] = recognise("市政府关于进一步扩大有效投资的实施意见", text, published_at=Y2021).releases
+    assert (doc.issuer, doc.doc_number) == ("无锡市人民政府", "锡政发〔2022〕15号")
+
+
 def test_a_regulations_database_s_bracketed_metadata_and_an_announcement_s_number_line_name_the_issuer() -> None:
     text = (
         "关于禁止生产含氢氯氟烃清洗剂的公告\n【发文文号】环函[2009]31号\n【颁布单位】环境保护部、国家发展和改革委员会\n"
