@@ -5027,10 +5027,11 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
 # A document republished with the policy library's metadata lines ("发文机关：人民银行 网信办 …", "发文字号：…"), or
 # a regulations database's bracketed ones ("【颁布单位】国家环境保护总局、国家发展和改革委员会…", "【发文文号】…"), or a
 # disclosure block's fields set off by spaces alone ("制发机关  无锡市人民政府", "文号 锡政发〔2022〕15号": only a
-# 机关 or a number's label, which no sentence opens with)
+# 机关 or a number's label, which no sentence opens with); a field may follow another on its line, after a space
+# (主题分类: 政务公开 发文单位: 通山县人民政府)
 _ISSUER_META = "发文机关|发布机关|发文单位|发布机构|发布部门|发文部门|颁布单位|颁布机关|发布单位|制定机关|制发机关"
 TEXT_META_RE = rx.compile(
-    rf"(?m)^[ \t\u3000]*【?[ \t\u3000]*({_ISSUER_META}|发文字号|发文文号|文号)[ \t\u3000]*"
+    rf"(?m)(?:^|(?<=[ \t\u3000]))[ \t\u3000]*【?[ \t\u3000]*({_ISSUER_META}|发文字号|发文文号|文号)[ \t\u3000]*"
     r"(?:[：:]|】|(?<=[关号])[ \t\u3000])[ \t\u3000]*([^\n]{2,120})$"
 )
 META_NEXT_LABEL_RE = rx.compile(

@@ -3990,6 +3990,20 @@ def test_a_disclosure_block_s_fields_set_off_by_spaces_name_the_issuer_and_numbe
     assert (doc.issuer, doc.doc_number) == ("无锡市人民政府", "锡政发〔2022〕15号")
 
 
+def test_a_disclosure_block_with_several_fields_a_line_names_the_issuer() -> None:
+    # a county government's disclosure page (the corpus's b964d647b387, trimmed): 发文单位 second on its line, and a
+    # heading that names its government only as 县人民政府
+    text = (
+        "县人民政府关于分解落实2022年县政府重点工作任务的通知\n索引号 : K26422872/2023-08370 文       号 :\n"
+        "主题分类: 政务公开 发文单位: 通山县人民政府\n有效性: 有效 发文日期:\n"
+        "各乡镇人民政府,保护区、开发区、风景区管委会,县政府各部门:\n"
+        "2022年县政府工作报告已经县十九届人民代表大会一次会议审议通过。现将重点工作任务分解如下。\n"
+        "一、提高政治站位,加强组织领导\n"
+    )
+    [doc] = recognise("县人民政府关于分解落实2022年县政府重点工作任务的通知", text, published_at=Y2021).releases
+    assert doc.issuer == "通山县人民政府"
+
+
 def test_a_regulations_database_s_bracketed_metadata_and_an_announcement_s_number_line_name_the_issuer() -> None:
     text = (
         "关于禁止生产含氢氯氟烃清洗剂的公告\n【发文文号】环函[2009]31号\n【颁布单位】环境保护部、国家发展和改革委员会\n"
