@@ -3201,6 +3201,9 @@ def _promulgation_note_issuer(text: str) -> str | None:
     return canonical_issuer(revisions[-1] if revisions else note.group("body"))
 
 
+CLOCK_RE = rx.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
 def _heading_block(text: str) -> str:
     """The document heading printed at the top of the text (maybe over several lines, after a news dateline)."""
     if ORDER_HEAD_RE.match(text):
@@ -3208,8 +3211,12 @@ def _heading_block(text: str) -> str:
     lines: list[str] = []
     for line in DATELINE_RE.sub("", text.strip(), count=1).splitlines()[:5]:
         line = line.strip()
-        if not lines and META_LINE_RE.fullmatch(line):
-            continue  # the page's own dateline above the heading
+        if META_LINE_RE.fullmatch(line) and (not lines or CLOCK_RE.search(line)):
+            # the page's own dateline above the heading; under a line or two, a stamp with its time of day
+            # ("海关总署网站2023-08-24 13:35", "社会热点2022-10-12 06:32:26未知") closes the page's headline, which
+            # the heading below repeats in its own words (a document dates itself by day, never by the minute)
+            lines = []
+            continue
         if not lines and LETTERHEAD_RE.fullmatch(line):
             continue  # the red letterhead (兴安盟行政公署文件) above the heading names the issuer, not the title
         if not lines and NUMBER_LINE_RE.fullmatch(line):
@@ -3721,9 +3728,12 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
         compact = compact.lstrip("：:，,、 ")
         titled = TITLED_ANNOUNCEMENT_RE.fullmatch(compact)
+        announced = None
         if titled:
-            # "海关总署 农业农村部公告2019年第117号（关于防止老挝非洲猪瘟传入我国的公告）": its issuers and its title
+            # "海关总署 农业农村部公告2019年第117号（关于防止老挝非洲猪瘟传入我国的公告）": its issuers and its title,
+            # and the announcement's number as its issuers print it
             compact = titled.group("issuer").strip() + titled.group("title")
+            announced = re.sub(r"\s+", " ", titled.group("number")).strip()
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
@@ -3810,7 +3820,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),
             title_norm=normalise_title(title_text),
             issuer=issuer,
-            doc_number=number or order_number,
+            doc_number=number or order_number or announced,
             doc_type=kind,
             is_release=True,
             field="title" if headline else "text",
@@ -3839,7 +3849,7 @@ SITE_SUFFIX_RE = rx.compile(
 
 
 TITLED_ANNOUNCEMENT_RE = rx.compile(
-    r"(?P<issuer>[^（()）]{2,60}?)(?:联合)?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号\s*"
+    r"(?P<number>(?P<issuer>[^（()）]{2,60}?)(?:联合)?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号)\s*"
     r"[（(](?P<title>关于[^（()）]{2,100}?的(?:公告|通告))[）)]"
 )
 CUT_ABOUT_RE = rx.compile(r"(?:印发|转发|发布)《[^《》]{4,80}》的通知")

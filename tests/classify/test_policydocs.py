@@ -2460,6 +2460,28 @@ def test_a_numbered_announcement_printed_with_its_title_in_brackets_is_that_titl
     [doc] = recognise("海关总署 农业农村部公告2019年第117号丨关于防止老挝非洲猪瘟传", text).releases
     assert doc.title_norm == normalise_title("关于防止老挝非洲猪瘟传入我国的公告")
     assert doc.issuer == "海关总署、农业农村部"
+    assert doc.doc_number == "海关总署 农业农村部公告2019年第117号"
+
+
+def test_a_pages_time_stamp_under_its_headline_is_no_part_of_the_heading_below() -> None:
+    # a reprint: the site's headline, its source and time stamp, then the document's own numbered heading
+    text = (
+        "海关总署:全面暂停进口日本水产品\n海关总署网站2023-08-24 13:35\n"
+        "海关总署公告2023年第103号(关于全面暂停进口日本水产品的公告)\n"
+        "为全面防范日本福岛核污染水排海对食品安全造成的放射性污染风险，海关总署决定自2023年8月24日(含)起全面暂停"
+        "进口原产地为日本的水产品(含食用水生动物)。\n特此公告。\n海关总署\n2023年8月24日\n"
+    )
+    [doc] = recognise("海关总署:全面暂停进口日本水产品", text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("关于全面暂停进口日本水产品的公告")
+    assert (doc.issuer, doc.doc_number) == ("海关总署", "海关总署公告2023年第103号")
+    # the same stamp with a column and a time in seconds, over a heading that is not numbered
+    text = (
+        "新乡长垣市关于实施交通管制的通告(长垣市交通管理局)\n社会热点2022-10-12 06:32:26未知\n关于实施交通管制的通告\n"
+        "为保证防汛车辆安全通行和人民群众生命安全，禁止一切车辆通行。\n特此通告。\n长垣市公安局\n2022年10月11日\n"
+    )
+    [doc] = recognise("新乡长垣市关于实施交通管制的通告(长垣市交通管理局)", text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("关于实施交通管制的通告")
+    assert doc.issuer == "长垣市公安局"
 
 
 def test_a_covering_formula_under_two_bodies_headings_takes_neither() -> None:
