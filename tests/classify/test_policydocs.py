@@ -164,6 +164,14 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("桃市府", "桃园市人民政府"),
         ("新北市府", "新北市人民政府"),
         ("竹县府", "新竹县政府"),
+        # 办 of 办法 is no office: "长沙市节约能源办法" names a measure, not a 长沙市节约能源办
+        ("长沙市节约能源办法", None),
+        ("长沙市节约能源办法长沙市人民政府", "长沙市人民政府"),
+        # an enumeration's marker is no part of the place after it ("一是县政府发布了…" names no 一是县)
+        ("一是县政府", None),
+        ("二是沛县人民政府", None),
+        ("其次杭州市人民政府", "杭州市人民政府"),
+        ("此外湖州市发改委", "湖州市发展和改革委员会"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
