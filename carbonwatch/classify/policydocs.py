@@ -4259,6 +4259,9 @@ def recognise(
                 # a heading printed without its issuer is signed at the document's end
                 or (_closing_issuer(text) if d.cue.startswith(BARE_HEADING_CUE) else None)
             )
+    for d in merged:
+        if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):
+            d.issuer = _counted_members(d.issuer, text) or d.issuer
     merged, folded = _fold_headline_paraphrases(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
     # (a verb inside a title the headline quotes is the title's: "…就《关于印发〈X〉的通知》答记者问" releases nothing)
@@ -5179,6 +5182,41 @@ def _named_subject(title: str, policy: PolicyResult) -> PolicyDocument | None:
         return from_headline
     lead = [d for d in policy.documents if d.field == "text" and d.start < LEAD_MAX_CHARS and not d.cue]
     return min(lead, key=lambda d: d.start) if lead else None
+
+
+COUNT_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+# "生态环境部等三部门就…发布通知": the body that leads a release the headline credits to a count ("三部门：…")
+LED_COUNT_RE = rx.compile(rf"(?P<lead>{_ONE_ISSUER}(?:[、 ]{_ONE_ISSUER})*)等(?P<count>{_COUNT})个?(?:部门|部委|单位)")
+
+
+def _count_of(words: str) -> int | None:
+    """3, 三, 十二 -> the number; None for words that are no count (多部门)."""
+    digits = re.match(r"[0-9０-９一二三四五六七八九十两]{1,3}", words)
+    if digits is None:
+        return None
+    given = unicodedata.normalize("NFKC", digits.group(0))
+    if given.isdigit():
+        return int(given)
+    if "十" in given:
+        tens, _, ones = given.partition("十")
+        return COUNT_DIGITS.get(tens, 1) * 10 + COUNT_DIGITS.get(ones, 0)
+    return COUNT_DIGITS.get(given) if len(given) == 1 else None
+
+
+def _counted_members(count: str, text: str) -> str | None:
+    """The bodies behind an issuer given as a count ("六部门联合印发…"): the document's closing signature when it
+    lists that many bodies, else the leading body the text names for the same count ("生态环境部等三部门"); None
+    where the text says neither."""
+    n = _count_of(count)
+    if n is None:
+        return None
+    signed = _closing_issuer(text)
+    if signed and len(signed.split("、")) == n:
+        return signed
+    for m in LED_COUNT_RE.finditer(text[:LEAD_MAX_CHARS]):
+        if _count_of(m.group("count")) == n:
+            return canonical_issuer(m.group("lead"))
+    return None
 
 
 def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:

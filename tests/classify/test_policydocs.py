@@ -5533,3 +5533,25 @@ def test_a_government_s_own_rules_and_a_document_another_body_drew_up_are_releas
 ) -> None:
     titles = [d.title_norm for d in recognise(title, text, published_at=Y2021).releases]
     assert titles == ([released] if released else [])
+
+
+def test_a_release_credited_to_a_count_of_bodies_names_them_from_the_text() -> None:
+    # the signature under the document lists as many bodies as the headline counts
+    text = (
+        "六部门联合印发《土壤污染防治基金管理办法》\n财资环〔2020〕2号\n附件：土壤污染防治基金管理办法\n"
+        "财政部 生态环境部 农业农村部 自然资源部\n住房城乡建设部 国家林业和草原局\n2020年1月17日\n"
+    )
+    [doc] = recognise("六部门联合印发《土壤污染防治基金管理办法》", text, published_at=Y2021).releases
+    assert doc.issuer == "财政部、生态环境部、农业农村部、自然资源部、住房和城乡建设部、国家林草局"
+    # no signature, but the lead names the body that leads the same count
+    lead = "生态环境部等三部门近日联合印发《关于严格控制氢氟碳化物化工生产建设项目的通知》，要求各地不得新建。"
+    [doc] = recognise(
+        "三部门联合印发《关于严格控制氢氟碳化物化工生产建设项目的通知》", lead, published_at=Y2021
+    ).releases
+    assert doc.issuer == "生态环境部"
+    # a lead that counts differently is another group: the count stays
+    other = "生态环境部等四部门此前曾就相关工作作出部署。"
+    [doc] = recognise(
+        "三部门联合印发《关于严格控制氢氟碳化物化工生产建设项目的通知》", other, published_at=Y2021
+    ).releases
+    assert doc.issuer == "三部门"
