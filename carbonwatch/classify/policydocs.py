@@ -3547,6 +3547,25 @@ CONGRESS_SESSION_RE = rx.compile(
 )
 
 
+# The formula that promulgates a law or local regulation names the legislature that adopted it: "《中华人民共和国节约
+# 能源法》已由中华人民共和国第十届全国人民代表大会常务委员会第三十次会议于2007年10月28日修订通过", "《深圳经济特区
+# 碳排放管理若干规定》经深圳市第五届人民代表大会常务委员会第十八次会议于2012年10月30日通过".
+ADOPTED_BY_RE = rx.compile(
+    r"《(?P<title>[^《》\n]{2,80})》\s*(?:已|业已)?(?:由|经)\s*"
+    r"(?P<body>[^，。；《》\n]{2,40}?(?:人民代表大会常务委员会|人民代表大会|人大常委会))"
+    r"第[一二三四五六七八九十百\d]+次(?:全体)?会议\s*(?:于\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?"
+    r"\s*(?:修订|审议)?(?:通过|批准)"
+)
+
+
+def adopting_legislature(d: PolicyDocument, text: str) -> str | None:
+    """The legislature whose session the text says adopted the document (:data:`ADOPTED_BY_RE`), or None."""
+    for m in ADOPTED_BY_RE.finditer(text):
+        if normalise_title(m.group("title")) == d.title_norm:
+            return canonical_issuer(m.group("body"))
+    return None
+
+
 def _session_legislature(title: str, text: str) -> str | None:
     """The standing committee whose session the headline or the first lines report, its place resolved (省 is
     the province the text names)."""
@@ -4253,6 +4272,7 @@ def recognise(
                 or _title_body(d.title)
                 or (_issuer_in_lead(d, text) if d.field == "title" else None)
                 or (legislature if "表决" in d.cue else None)
+                or adopting_legislature(d, text)
                 or host
                 or _self_signed_issuer(d, text)
                 or (_we_issuer(d, text, title) if d.field == "text" else None)

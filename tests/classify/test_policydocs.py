@@ -5555,3 +5555,13 @@ def test_a_release_credited_to_a_count_of_bodies_names_them_from_the_text() -> N
         "三部门联合印发《关于严格控制氢氟碳化物化工生产建设项目的通知》", other, published_at=Y2021
     ).releases
     assert doc.issuer == "三部门"
+
+
+def test_a_law_promulgated_after_a_legislatures_vote_is_issued_by_that_legislature() -> None:
+    text = (
+        "《中华人民共和国节约能源法》已由中华人民共和国第十届全国人民代表大会常务委员会第三十次会议于2007年10月28日"
+        "修订通过，现将修订后的《中华人民共和国节约能源法》公布，自2008年4月1日起施行。\n中华人民共和国主席 胡锦涛\n"
+    )
+    docs = recognise("中华人民共和国主席令第七十七号", text, published_at=datetime(2007, 10, 29, tzinfo=UTC)).releases
+    law = [d for d in docs if d.title_norm == normalise_title("节约能源法")]
+    assert [d.issuer for d in law] == ["全国人大常委会"]

@@ -110,6 +110,14 @@ def test_a_sure_model_promotes_the_subject_with_its_reason() -> None:
     assert promoted.carbon  # the one release the article reports is what it is about
 
 
+def test_a_promoted_regulation_is_issued_by_the_legislature_whose_session_adopted_it() -> None:
+    model = parse_model(tiny(), "test")
+    text = "《深圳市供热条例》经深圳市第五届人民代表大会常务委员会第十八次会议于2012年10月30日通过，现予印发。"
+    policy = PolicyResult(documents=[doc("《深圳市供热条例》", start=0)])
+    promote_release("深圳市印发供热条例", text, policy, model)
+    assert [(d.title, d.issuer) for d in policy.releases] == [("《深圳市供热条例》", "深圳市人民代表大会常务委员会")]
+
+
 def test_no_promotion_below_the_threshold_without_a_release_model_or_without_a_subject() -> None:
     for model, headline in (
         (parse_model(tiny(release_threshold=0.999), "test"), "某市印发乌海市应对气候变化规划"),
