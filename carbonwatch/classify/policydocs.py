@@ -1204,6 +1204,25 @@ LOCAL_COMMISSION = {
     "科委": "科学技术委员会",
     "国资委": "国有资产监督管理委员会",
 }
+# ... and a local department's or bureau's (云南省科技厅 and 云南省科学技术厅, 贵州省医保局 and 贵州省医疗保障局,
+# 潜江市市场监管局 and 潜江市市场监督管理局): the full name is the one its seal and signature carry.
+for _short, _full in {
+    "科技": "科学技术",
+    "工信": "工业和信息化",
+    "经信": "经济和信息化",
+    "人社": "人力资源和社会保障",
+    "人力资源社会保障": "人力资源和社会保障",
+    "住建": "住房和城乡建设",
+    "住房城乡建设": "住房和城乡建设",
+    "文旅": "文化和旅游",
+    "交通": "交通运输",
+    "环保": "环境保护",
+    "卫健": "卫生健康",
+}.items():
+    LOCAL_COMMISSION[_short + "厅"] = _full + "厅"
+    LOCAL_COMMISSION[_short + "局"] = _full + "局"
+LOCAL_COMMISSION |= {"医保局": "医疗保障局", "市场监管局": "市场监督管理局", "市监局": "市场监督管理局"}
+LOCAL_COMMISSION |= {"应急局": "应急管理局", "发改局": "发展和改革局"}
 LOCAL_COMMISSION_RE = rx.compile(rf"(?<=[省市州区县盟])({'|'.join(sorted(LOCAL_COMMISSION, key=len, reverse=True))})$")
 
 
@@ -1242,7 +1261,8 @@ def canonical_local(name: str) -> str:
         return full + "人民政府"
     if rest in ("政府办公厅", "人民政府办公厅"):
         return full + "人民政府办公厅"
-    return full + rest
+    # (a short form after the bare province, 广东科技厅, is read once the province has its suffix)
+    return LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], full + rest)
 
 
 # What runs into an issuer's code when a page prints the number after a label or a clause ("发文字号皖交发〔2021〕63号",

@@ -167,6 +167,13 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         # 办 of 办法 is no office: "长沙市节约能源办法" names a measure, not a 长沙市节约能源办
         ("长沙市节约能源办法", None),
         ("长沙市节约能源办法长沙市人民政府", "长沙市人民政府"),
+        # a local department's short form is its full name, whoever wrote the province's suffix
+        ("云南省科技厅", "云南省科学技术厅"),
+        ("贵州省医保局", "贵州省医疗保障局"),
+        ("潜江市市场监管局", "潜江市市场监督管理局"),
+        ("内蒙古工信厅", "内蒙古自治区工业和信息化厅"),
+        ("广东省财政厅、省科技厅", "广东省财政厅、广东省科学技术厅"),
+        ("国家医保局", "国家医保局"),
         # an enumeration's marker is no part of the place after it ("一是县政府发布了…" names no 一是县)
         ("一是县政府", None),
         ("二是沛县人民政府", None),
@@ -855,7 +862,9 @@ def test_a_year_written_before_the_issuer_dates_the_release() -> None:
 def test_offices_written_after_a_bare_province_are_that_province_s() -> None:
     text = "广东省人民政府近日部署推进碳普惠。省生态环境厅、省发改委联合印发《广东省碳普惠管理办法》。"
     [doc] = recognise("", text, published_at=Y2021).releases
-    assert doc.issuer == "广东省生态环境厅、广东省发改委"
+    assert (
+        doc.issuer == "广东省生态环境厅、广东省发展和改革委员会" == canonical_issuer("广东省生态环境厅、广东省发改委")
+    )
 
 
 def test_a_headline_naming_the_province_folds_into_the_body_document_of_its_office() -> None:
@@ -1933,8 +1942,8 @@ def test_a_government_launching_a_market_or_instrument_is_a_release(title: str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("浙江发改委", "浙江省发改委"),  # not 国家发展改革委: the province names whose commission it is
-        ("北京住建委", "北京市住建委"),
+        ("浙江发改委", "浙江省发展和改革委员会"),  # not 国家发展改革委: the province names whose commission it is
+        ("北京住建委", "北京市住房和城乡建设委员会"),
         ("澳门新冠病毒感染应变协调中心", "澳门特别行政区新冠病毒感染应变协调中心"),
         ("中办国办", "中共中央办公厅、国务院办公厅"),  # joint bodies written side by side
         ("浙江大学", None),
@@ -5082,7 +5091,7 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "台南社区照过来！低碳永续家园改造补助开跑",
             "台南市环保局今年度推出低碳家园改造补助。",
             "低碳永续家园改造补助",
-            "台南市环保局",
+            "台南市环境保护局",
         ),
         # ... its body named in the lead's first sentence when the headline names none
         (
@@ -5105,7 +5114,7 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "香港特别行政区劳工处",
         ),
         # ... by Taiwan's verb 公告, or topped up (加码)
-        ("", "新北市环保局今日公告一一五年电动机车补助方案。", "一一五年电动机车补助方案", "新北市环保局"),
+        ("", "新北市环保局今日公告一一五年电动机车补助方案。", "一一五年电动机车补助方案", "新北市环境保护局"),
         ("", "连江县政府宣布加码生育补助，第一胎提高至三万元。", "生育补助", "连江县政府"),
         # ... by a county's or city's government in Taiwan's short form (县府, 市府)
         ("", "屏东县府今日推出家户屋顶光电补助，每瓩补助三千元。", "家户屋顶光电补助", "屏东县政府"),
@@ -5116,7 +5125,7 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "2019年度苗栗县低碳社区环境营造推动计划 自即日起开放申请!",
             "苗栗县环保局持续办理「2019年度低碳社区环境营造计划」，鼓励辖内社区申请。",
             "2019年度苗栗县低碳社区环境营造推动计划",
-            "苗栗县环保局",
+            "苗栗县环境保护局",
         ),
         # ... in the words Taiwan's counties open theirs with (开始申请, 开始收件, 受理民众申请, 皆可申请), the
         # window's end said between the day and the verb
@@ -5565,3 +5574,12 @@ def test_a_law_promulgated_after_a_legislatures_vote_is_issued_by_that_legislatu
     docs = recognise("中华人民共和国主席令第七十七号", text, published_at=datetime(2007, 10, 29, tzinfo=UTC)).releases
     law = [d for d in docs if d.title_norm == normalise_title("节约能源法")]
     assert [d.issuer for d in law] == ["全国人大常委会"]
+
+
+def test_a_relative_office_takes_the_province_and_the_full_name_of_the_office() -> None:
+    from carbonwatch.classify.policydocs import canonical_local
+
+    assert canonical_local("广东科技厅") == canonical_issuer("广东省科学技术厅") == "广东省科学技术厅"
+    text = "近日，广东省财政厅、省科技厅制定了《广东省中央引导地方科技发展专项资金管理细则》，现予印发。"
+    [doc] = recognise("广东省中央引导地方科技发展专项资金管理细则", text, published_at=Y2021).releases
+    assert doc.issuer == "广东省财政厅、广东省科学技术厅"
