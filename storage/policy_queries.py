@@ -29,6 +29,7 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
     The recogniser's rule of one document (``normalise_title``) improves from release to release, so an entry stored
     under an older rule may hold another ``title_norm`` for the same document: when none matches, an entry with
     the same printed ``title`` is that document, and takes the current ``title_norm`` (it is not flagged twice).
+    Likewise an entry whose issuer, read by the current rule (``canonical_issuer``), is the mention's.
     """
     candidates = list(session.scalars(select(Policy).where(Policy.title_norm == title_norm).order_by(Policy.id)))
     if not candidates and title:
@@ -41,6 +42,13 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
         return candidates[0]
     for policy in candidates:
         if policy.issuer == issuer:
+            return policy
+    from carbonwatch.classify.policydocs import canonical_issuer  # the recogniser's patterns: only when needed
+
+    for policy in candidates:
+        # ... the same rule holds for issuers: an entry stored as 广东省发改委 is 广东省发展和改革委员会's
+        if policy.issuer and canonical_issuer(policy.issuer) == issuer:
+            policy.issuer = issuer
             return policy
     for policy in candidates:
         if policy.issuer is None:

@@ -247,6 +247,31 @@ def test_an_entry_stored_under_an_older_normalisation_is_found_by_its_printed_ti
         assert policy.title_norm == '江苏省"十四五"生态环境保护规划(2021-2025)'
 
 
+def test_an_entry_stored_under_an_older_issuer_name_is_the_same_document(sessions: sessionmaker[Session]) -> None:
+    # an upgrade that gives an issuer its full name must not flag a document the registry already holds again
+    def upsert(s: Session, issuer: str) -> bool:
+        _, created = policy_queries.upsert_policy(
+            s,
+            title="《广东省碳普惠管理办法》",
+            title_norm="广东省碳普惠管理办法",
+            issuer=issuer,
+            doc_number=None,
+            doc_type="办法",
+            article_id=None,
+            now=NOW,
+        )
+        return created
+
+    with sessions.begin() as s:
+        assert upsert(s, "广东省生态环境厅、广东省发改委")  # as an older rule named it
+    with sessions.begin() as s:
+        assert not upsert(s, "广东省生态环境厅、广东省发展和改革委员会")  # the current rule
+        assert upsert(s, "广西壮族自治区生态环境厅")  # another body's document of the same title stays apart
+    with sessions() as s:
+        issuers = sorted(p.issuer or "" for p in s.scalars(select(Policy)))
+        assert issuers == ["广东省生态环境厅、广东省发展和改革委员会", "广西壮族自治区生态环境厅"]
+
+
 def test_a_promoted_untitled_measure_flags_once_under_its_headline(sessions: sessionmaker[Session]) -> None:
     # the rules name no document here; a sure release model promotes the measure under its headline, which the
     # registry keeps as the document's title (no issuer, no number), and the same article again flags nothing new
