@@ -667,6 +667,8 @@ RELEASE_VERBS = (
     "创设",
     "出炉",
     "落地",
+    # Hong Kong's regulators publish (刊发) their codes, circulars and consultation conclusions
+    "刊发",
 )
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
 # "现将《X》印发给你们", "现将市发改委《X》转发给你们", "现将哈尔滨史志编纂委员会制定的《X》转发给你们": a covering

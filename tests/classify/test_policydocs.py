@@ -5583,3 +5583,12 @@ def test_a_relative_office_takes_the_province_and_the_full_name_of_the_office() 
     text = "近日，广东省财政厅、省科技厅制定了《广东省中央引导地方科技发展专项资金管理细则》，现予印发。"
     [doc] = recognise("广东省中央引导地方科技发展专项资金管理细则", text, published_at=Y2021).releases
     assert doc.issuer == "广东省财政厅、广东省科学技术厅"
+
+
+def test_a_regulator_that_publishes_kan_fa_a_code_releases_it() -> None:
+    # Hong Kong's regulators write 刊发 for publishing their codes, circulars and consultation conclusions
+    text = "香港联合交易所有限公司今日刊发《环境、社会及管治报告守则》，上市发行人须于2025年起按守则披露。"
+    [doc] = recognise("联交所刊发ESG守则", text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("环境、社会及管治报告守则")
+    # ... a newspaper's commentary it prints is no document
+    assert recognise("人民日报刊发评论员文章", "人民日报今日刊发评论员文章《坚定不移推进高质量发展》。").releases == []
