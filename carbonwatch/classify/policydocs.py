@@ -1862,6 +1862,10 @@ def _implementing_docs(text: str, field_name: str, ref_year: int | None) -> list
     return docs
 
 
+# A bare kind and the verb of what it says: "通知决定", "公告要求" (the notice decides, the announcement requires)
+KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告)(?:决定|要求|明确|指出|强调|提出|称)")
+
+
 def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
     """Documents named without 《》: official notices and headline forms."""
     docs: list[PolicyDocument] = []
@@ -1997,7 +2001,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     patterns = [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE]
     for pattern in patterns:
         for m in pattern.finditer(text):
-            title = m.group("title")
+            title, title_end = m.group("title"), m.end("title")
+            said = KIND_THEN_VERB_RE.fullmatch(title)
+            if said:
+                # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定
+                title, title_end = said.group("kind"), m.start("title") + said.end("kind")
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
             if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
@@ -2058,8 +2066,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 continue
             if field_name == "text" and _recalled(text, m.start()):
                 continue
-            status = STATUS_AFTER_RE.match(text, m.end("title"))
-            end = status.end() if status else m.end("title")  # "实施办法（试行）": the status is part of the title
+            status = STATUS_AFTER_RE.match(text, title_end)
+            end = status.end() if status else title_end  # "实施办法（试行）": the status is part of the title
             docs.append(
                 PolicyDocument(
                     title=text[m.start("title") : end],

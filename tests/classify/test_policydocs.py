@@ -5592,3 +5592,9 @@ def test_a_regulator_that_publishes_kan_fa_a_code_releases_it() -> None:
     assert doc.title_norm == normalise_title("环境、社会及管治报告守则")
     # ... a newspaper's commentary it prints is no document
     assert recognise("人民日报刊发评论员文章", "人民日报今日刊发评论员文章《坚定不移推进高质量发展》。").releases == []
+
+
+def test_a_notice_followed_by_what_it_decides_is_a_notice() -> None:
+    text = "近日，文化和旅游部办公厅发出通知决定，开展2023年全国文化和旅游系统安全生产大检查。"
+    docs = recognise("", text, published_at=Y2021).releases
+    assert [(d.title, d.doc_type) for d in docs] == [("通知", "通知")]
