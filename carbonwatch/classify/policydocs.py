@@ -1862,6 +1862,12 @@ def _implementing_docs(text: str, field_name: str, ref_year: int | None) -> list
     return docs
 
 
+# A notice's ordinal before its subject and kind: "第56号疫情防控通告" (not 第二批…名单; and a bare kind keeps it,
+# "2020年第59号公告", as the labels of such announcements name them)
+ORDINAL_PREFIX_RE = rx.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*(?:度\s*)?)?第\s*[0-9一二三四五六七八九十百零〇]{1,5}\s*号\s*"
+    r"(?=[\u4e00-\u9fff]{1,6}(?:公告|通告|通知|令)$)"
+)
 # A bare kind and the verb of what it says: "通知决定", "公告要求" (the notice decides, the announcement requires)
 KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告)(?:决定|要求|明确|指出|强调|提出|称)")
 
@@ -1929,7 +1935,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             )
         )
     for m in YEAR_TITLE_RE.finditer(text):
-        title = m.group("title")
+        title, title_start = m.group("title"), m.start("title")
+        # "发布2023年第5号疫情防控通告": the ordinal is the notice's number
+        ordinal = ORDINAL_PREFIX_RE.match(title)
+        if ordinal:
+            title, title_start = title[ordinal.end() :], title_start + ordinal.end()
         if field_name == "text" and m.start() > lead_end:
             continue
         year_issuer = _issuer_just_before(text, m.start())
@@ -1946,10 +1956,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 title=title,
                 title_norm=normalise_title(title),
                 issuer=year_issuer,
+                doc_number=re.sub(r"\s+", "", ordinal.group(0)) if ordinal else None,
                 doc_type=doc_type(title),
                 is_release=True,
                 field=field_name,
-                start=m.start("title"),
+                start=title_start,
                 end=m.end("title"),
                 cue=m.group(0),
             )
@@ -2001,11 +2012,16 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     patterns = [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE]
     for pattern in patterns:
         for m in pattern.finditer(text):
-            title, title_end = m.group("title"), m.end("title")
+            title, title_start, title_end = m.group("title"), m.start("title"), m.end("title")
             said = KIND_THEN_VERB_RE.fullmatch(title)
             if said:
                 # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定
-                title, title_end = said.group("kind"), m.start("title") + said.end("kind")
+                title, title_end = said.group("kind"), title_start + said.end("kind")
+            # "发布第56号疫情防控通告": the ordinal is the document's number, not its title
+            ordinal = ORDINAL_PREFIX_RE.match(title)
+            number = re.sub(r"\s+", "", ordinal.group(0)) if ordinal else None
+            if ordinal:
+                title, title_start = title[ordinal.end() :], title_start + ordinal.end()
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
             if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
@@ -2070,14 +2086,14 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             end = status.end() if status else title_end  # "实施办法（试行）": the status is part of the title
             docs.append(
                 PolicyDocument(
-                    title=text[m.start("title") : end],
-                    title_norm=normalise_title(text[m.start("title") : end]),
+                    title=text[title_start:end],
+                    title_norm=normalise_title(text[title_start:end]),
                     issuer=issuer,
-                    doc_number=None,
+                    doc_number=number,
                     doc_type=doc_type(title),
                     is_release=True,
                     field=field_name,
-                    start=m.start("title"),
+                    start=title_start,
                     end=end,
                     cue=m.group(0),
                 )

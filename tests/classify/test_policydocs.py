@@ -5598,3 +5598,13 @@ def test_a_notice_followed_by_what_it_decides_is_a_notice() -> None:
     text = "近日，文化和旅游部办公厅发出通知决定，开展2023年全国文化和旅游系统安全生产大检查。"
     docs = recognise("", text, published_at=Y2021).releases
     assert [(d.title, d.doc_type) for d in docs] == [("通知", "通知")]
+
+
+def test_a_notices_ordinal_before_its_subject_is_its_number() -> None:
+    [doc] = recognise("郑州市发布第56号疫情防控通告", "", published_at=Y2021).releases
+    assert (doc.title, doc.doc_number, doc.issuer) == ("疫情防控通告", "第56号", "郑州市人民政府")
+    # a bare kind keeps its ordinal as its name (labels and pages call it so), and a batch is no number
+    [doc] = recognise("商务部发布2020年第59号公告", "", published_at=Y2021).releases
+    assert doc.title_norm == "2020年第59号公告"
+    [doc] = recognise("工业和信息化部发布第二批绿色工厂名单", "", published_at=Y2021).releases
+    assert doc.title_norm == "第二批绿色工厂名单" and doc.doc_number is None
