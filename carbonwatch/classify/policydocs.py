@@ -5183,6 +5183,15 @@ def _headline_as_document(title: str) -> PolicyDocument | None:
     for part in HEADLINE_PARTS_RE.split(title):
         at = title.find(part, start)
         start = max(start, at)
+        prefix_issuer, rest = split_issuer_prefix(part.strip())
+        if prefix_issuer and rest.startswith("关于") and not MULTI_RE.fullmatch(prefix_issuer):
+            # "财政部 中国人民银行 国家金融监督管理总局关于印发《X》的通知": a heading whose issuers are set off by
+            # spaces (so its last clause names only the last of them)
+            name = unwrap_notice(rest)
+            kind = doc_type(name)
+            at_name = title.find(name, start)
+            if kind is not None and at_name >= 0 and title_is_document(name.strip("《》"))[0]:
+                return _released(name, prefix_issuer, kind, "title", (at_name, at_name + len(name)), "")
         clause = re.split(r"[，,！!？?：:\s]+", part.strip())[-1]
         if CITE_RE.search(clause):
             continue  # "党支部集中学习2024年中央一号文件": a document studied, not the headline's title

@@ -5608,3 +5608,12 @@ def test_a_notices_ordinal_before_its_subject_is_its_number() -> None:
     assert doc.title_norm == "2020年第59号公告"
     [doc] = recognise("工业和信息化部发布第二批绿色工厂名单", "", published_at=Y2021).releases
     assert doc.title_norm == "第二批绿色工厂名单" and doc.doc_number is None
+
+
+def test_a_headline_whose_issuers_are_set_off_by_spaces_names_all_of_them() -> None:
+    from carbonwatch.classify.policydocs import _headline_as_document
+
+    title = "财政部 中国人民银行 国家金融监督管理总局关于印发《个人消费贷款财政贴息政策实施方案》的通知"
+    doc = _headline_as_document(title)
+    assert doc is not None and doc.issuer == "财政部、中国人民银行、国家金融监督管理总局"
+    assert doc.title_norm == "个人消费贷款财政贴息政策实施方案" and title[doc.start : doc.end] == doc.title
