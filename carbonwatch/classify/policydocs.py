@@ -628,6 +628,20 @@ def issuer_of_number(number: str) -> str | None:
     return province + ("人民政府办公厅" if m.group("office") else "人民政府")
 
 
+# A government's general office issues under the government's code with 办 (宜政办发〔2008〕12号, 粤府办〔2024〕9号).
+OFFICE_CODE_RE = rx.compile(r"^[\u4e00-\u9fff]{1,4}(?:政办|府办)[\u4e00-\u9fff]{0,2}〔")
+PROVINCIAL_GOVERNMENT_RE = rx.compile(rf"(?:{PROVINCES}){_PROVINCE_SUFFIX}?人民政府")
+
+
+def office_of_number(issuer: str, number: str) -> str:
+    """The issuer a document's number corrects: a government named where its number's code is its general office's
+    ("安庆市政府关于…的通知", 宜政办发〔2008〕12号) issued it through that office (办公厅 of a province or a
+    municipality, 办公室 of a city or county); any other issuer as given."""
+    if "、" in issuer or not issuer.endswith("人民政府") or not OFFICE_CODE_RE.match(number):
+        return issuer
+    return issuer + ("办公厅" if PROVINCIAL_GOVERNMENT_RE.fullmatch(issuer) else "办公室")
+
+
 # -- release verbs ---------------------------------------------------------------------------------------------
 RELEASE_VERBS = (
     "联合印发",
@@ -4328,6 +4342,8 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):
             d.issuer = _counted_members(d.issuer, text) or d.issuer
+        if d.is_release and d.issuer and d.doc_number:
+            d.issuer = office_of_number(d.issuer, d.doc_number)
     merged, folded = _fold_headline_paraphrases(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
     # (a verb inside a title the headline quotes is the title's: "…就《关于印发〈X〉的通知》答记者问" releases nothing)

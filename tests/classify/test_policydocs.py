@@ -5617,3 +5617,32 @@ def test_a_headline_whose_issuers_are_set_off_by_spaces_names_all_of_them() -> N
     doc = _headline_as_document(title)
     assert doc is not None and doc.issuer == "财政部、中国人民银行、国家金融监督管理总局"
     assert doc.title_norm == "个人消费贷款财政贴息政策实施方案" and title[doc.start : doc.end] == doc.title
+
+
+@pytest.mark.parametrize(
+    ("issuer", "number", "expected"),
+    [
+        ("安庆市人民政府", "宜政办发〔2008〕12号", "安庆市人民政府办公室"),
+        ("若羌县人民政府", "若政办发〔2022〕31号", "若羌县人民政府办公室"),
+        ("广东省人民政府", "粤府办〔2024〕9号", "广东省人民政府办公厅"),
+        ("北京市人民政府", "京政办发〔2016〕26号", "北京市人民政府办公厅"),
+        # the government's own code, another body, a joint list: as given
+        ("广东省人民政府", "粤府〔2024〕9号", "广东省人民政府"),
+        ("安庆市财政局", "宜政办发〔2008〕12号", "安庆市财政局"),
+        ("安庆市人民政府、安庆市财政局", "宜政办发〔2008〕12号", "安庆市人民政府、安庆市财政局"),
+    ],
+)
+def test_a_governments_document_under_its_offices_code_is_the_offices(issuer: str, number: str, expected: str) -> None:
+    from carbonwatch.classify.policydocs import office_of_number
+
+    assert office_of_number(issuer, number) == expected
+
+
+def test_a_headline_naming_the_government_over_its_offices_number_names_the_office() -> None:
+    text = (
+        "安庆市政府关于公布行政审批项目清理结果的通知\n宜政办发〔2008〕12号\n各县（市）、区人民政府：\n"
+        "现将有关事项通知如下。\n"
+    )
+    docs = recognise("安庆市政府关于公布行政审批项目清理结果的通知", text, published_at=Y2021).releases
+    [doc] = [d for d in docs if d.title_norm == normalise_title("关于公布行政审批项目清理结果的通知")]
+    assert (doc.issuer, doc.doc_number) == ("安庆市人民政府办公室", "宜政办发〔2008〕12号")
