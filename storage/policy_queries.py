@@ -46,14 +46,23 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
     from carbonwatch.classify.policydocs import canonical_issuer  # the recogniser's patterns: only when needed
 
     for policy in candidates:
-        # ... the same rule holds for issuers: an entry stored as 广东省发改委 is 广东省发展和改革委员会's
-        if policy.issuer and canonical_issuer(policy.issuer) == issuer:
-            policy.issuer = issuer
+        # ... the same rule holds for issuers: an entry stored as 广东省发改委 is 广东省发展和改革委员会's; and a
+        # government and its general office are one issuer of one document (an article names 安庆市人民政府 where
+        # the number says 安庆市人民政府办公室)
+        stored = canonical_issuer(policy.issuer) if policy.issuer else None
+        if stored and (stored == issuer or _government_and_its_office(stored, issuer)):
+            policy.issuer = issuer if stored == issuer else policy.issuer
             return policy
     for policy in candidates:
         if policy.issuer is None:
             return policy
     return None
+
+
+def _government_and_its_office(a: str, b: str) -> bool:
+    """安庆市人民政府 and 安庆市人民政府办公室 (or 广东省人民政府 and its 办公厅), either way round."""
+    short, long = sorted((a, b), key=len)
+    return short.endswith("人民政府") and long in (short + "办公室", short + "办公厅")
 
 
 def upsert_policy(

@@ -272,6 +272,28 @@ def test_an_entry_stored_under_an_older_issuer_name_is_the_same_document(session
         assert issuers == ["广东省生态环境厅、广东省发展和改革委员会", "广西壮族自治区生态环境厅"]
 
 
+def test_a_government_and_its_general_office_are_one_issuer_of_a_document(sessions: sessionmaker[Session]) -> None:
+    def upsert(s: Session, issuer: str) -> bool:
+        _, created = policy_queries.upsert_policy(
+            s,
+            title="关于公布行政审批项目清理结果的通知",
+            title_norm="关于公布行政审批项目清理结果的通知",
+            issuer=issuer,
+            doc_number=None,
+            doc_type="通知",
+            article_id=None,
+            now=NOW,
+        )
+        return created
+
+    with sessions.begin() as s:
+        assert upsert(s, "安庆市人民政府")
+        assert not upsert(s, "安庆市人民政府办公室")  # the same notice, named by the office its number gives
+        assert upsert(s, "安庆市财政局")  # another body's notice of that title
+    with sessions() as s:
+        assert count(s, Policy) == 2
+
+
 def test_a_promoted_untitled_measure_flags_once_under_its_headline(sessions: sessionmaker[Session]) -> None:
     # the rules name no document here; a sure release model promotes the measure under its headline, which the
     # registry keeps as the document's title (no issuer, no number), and the same article again flags nothing new
