@@ -1039,6 +1039,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
     text = unify_quotes(HEXO_QUOTE_RE.sub('"', text))
     text = re.sub(r"\s+", "", text)
     text = KIND_AFTER_TITLE_RE.sub(r"\1", text)  # 《X》白皮书 names X
+    text = FILE_EXTENSION_RE.sub("", text)  # "…实施方案.docx": the file a site offers, not the title
     if carriers:
         text = CARRIER_RE.sub(r"关于印发\1的通知", text)  # 关于转发X的通知, 关于公布X的通知 name X …
     text = unwrap_notice(text)  # … as 关于印发X的通知 does
@@ -1876,6 +1877,7 @@ def _implementing_docs(text: str, field_name: str, ref_year: int | None) -> list
     return docs
 
 
+FILE_EXTENSION_RE = rx.compile(r"\.(?:docx?|pdf|wps|xlsx?|ofd)$", re.IGNORECASE)
 # A notice's ordinal before its subject and kind: "第56号疫情防控通告" (not 第二批…名单; and a bare kind keeps it,
 # "2020年第59号公告", as the labels of such announcements name them)
 ORDINAL_PREFIX_RE = rx.compile(
@@ -5318,7 +5320,8 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
     document at all. Its title is the headline as written, with no issuer or type the text would have to give."""
     if _rules_decided(title, policy):
         return None
-    headline = title.strip()
+    # (a column's tag before it and a file's extension after it are the site's: "【政策】贵州省碳达峰实施方案.docx")
+    headline = FILE_EXTENSION_RE.sub("", LEADING_TAG_RE.sub("", title.strip()))
     named = _headline_parts(headline)
     subject = _named_subject(title, policy)
     if subject is not None:

@@ -95,6 +95,14 @@ def test_the_subject_the_rules_were_silent_on(
     _check_subject(silent_subject, headline, documents, digest, expected)
 
 
+def test_a_headlines_column_tag_and_file_extension_are_not_the_measures() -> None:
+    headline = "【政策】贵州省碳达峰实施方案.docx"
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None and subject.title == "贵州省碳达峰实施方案"
+    assert headline[subject.start : subject.end] == subject.title
+    assert normalise_title("《贵州省碳达峰实施方案》.PDF") == "贵州省碳达峰实施方案"
+
+
 def test_the_issuer_before_a_headlines_verb_issues_its_object() -> None:
     subject = silent_subject("自然资源部发布蓝碳系列技术规程", "", PolicyResult())
     assert subject is not None and subject.issuer == "自然资源部" and subject.doc_type == "规程"
