@@ -452,7 +452,8 @@ _NOT_A_PLACE_WORD = (
     r"|(?<=[一二三四五六七八九十])是|(?<=[其再])次|(?<=首)先|(?<=[此另])外|(?<=同)时"
     r"|(?<=办)法"  # (… nor the end of the title before it: "长沙市节约能源办法长沙市人民政府")
     # (... from any character of such a word: "报送至市" is no 送至市, "持续加强市" no 续加强市)
-    r"|[\u4e00-\u9fff]{0,2}(?:根据|报送|送至|加强|一批|季度|工作在)(?:市|州|县|盟))"
+    # (… nor a period's word: "新一期市人民政府令", "本期市…" name no city 新一期市)
+    r"|[\u4e00-\u9fff]{0,2}(?:根据|报送|送至|加强|一批|季度|工作在|期)(?:市|州|县|盟))"
 )
 # A time word written without a comma is no part of the place after it: "近日十堰市人民政府印发" (十堰市, not 日十堰市),
 # "日前杭州市人民政府…", "近期…".

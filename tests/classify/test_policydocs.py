@@ -174,6 +174,9 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("内蒙古工信厅", "内蒙古自治区工业和信息化厅"),
         ("广东省财政厅、省科技厅", "广东省财政厅、广东省科学技术厅"),
         ("国家医保局", "国家医保局"),
+        # a period's word is no place's name ("新一期市人民政府令" names no city 新一期市)
+        ("新一期市人民政府", None),
+        ("本期市政府", None),
         # an enumeration's marker is no part of the place after it ("一是县政府发布了…" names no 一是县)
         ("一是县政府", None),
         ("二是沛县人民政府", None),
