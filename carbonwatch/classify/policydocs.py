@@ -852,6 +852,8 @@ SPEECH_FRAME_RE = rx.compile(
 FUTURE_RE = rx.compile(
     r"(?<!现)将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请"
+    # "下周公布《…》", "期望可在下个月发表《…》" (not a start date announced: "明年起推出", "下月起实施")
+    r"|(?:下周|下星期|下个?月)(?![一二三四五六日天]?起)|稍后|期望|希望"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
     # "到2025年，通过发布第五批《…目录》，推广…": the means of a target, not an act (unlike a vote: 审议通过, 表决通过,
     # 三读通过, 三读修正通过)

@@ -5649,3 +5649,21 @@ def test_a_headline_naming_the_government_over_its_offices_number_names_the_offi
     docs = recognise("安庆市政府关于公布行政审批项目清理结果的通知", text, published_at=Y2021).releases
     [doc] = [d for d in docs if d.title_norm == normalise_title("关于公布行政审批项目清理结果的通知")]
     assert (doc.issuer, doc.doc_number) == ("安庆市人民政府办公室", "宜政办发〔2008〕12号")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "released"),
+    [
+        (
+            "金管局下周公布《稳定币发行人牌照》制度",
+            "香港金管局表示，下周公布《稳定币发行人牌照》制度及申请办法。",
+            False,
+        ),
+        ("谢展寰：香港正为氢能发展制定策略", "环境及生态局局长表示，期望可在下个月发表《香港氢能发展策略》。", False),
+        ("政府推出新计划", "政府今年稍后会推出《慢性疾病共同治理先导计划》，市民可自愿参加。", False),
+        # a start date announced is no plan: the scheme is out, it runs from next month
+        ("县府推出补助计划", "云林县政府今天宣布，下月起推出《云林万宝龙计划》，第4胎起补助10万元。", True),
+    ],
+)
+def test_a_release_said_to_come_next_week_or_later_is_not_yet_out(title: str, text: str, released: bool) -> None:
+    assert bool(recognise(title, text, published_at=Y2021).releases) is released
