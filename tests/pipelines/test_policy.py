@@ -221,27 +221,25 @@ def test_listings(sessions: sessionmaker[Session]) -> None:
         assert policy_queries.list_flags(s, since=datetime(2022, 1, 1, tzinfo=UTC)) == []
 
 
+def created(s: Session, title: str, norm: str, issuer: str | None, kind: str) -> bool:
+    """Register a document with no number or article; whether that made a new registry entry."""
+    _, new = policy_queries.upsert_policy(
+        s, title=title, title_norm=norm, issuer=issuer, doc_number=None, doc_type=kind, article_id=None, now=NOW
+    )
+    return new
+
+
 def test_an_entry_stored_under_an_older_normalisation_is_found_by_its_printed_title(
     sessions: sessionmaker[Session],
 ) -> None:
     # an upgrade that changes normalise_title must not flag a document the registry already holds a second time
-    def upsert(s: Session, norm: str) -> bool:
-        _, created = policy_queries.upsert_policy(
-            s,
-            title="《江苏省“十四五”生态环境保护规划（2021—2025年）》",
-            title_norm=norm,
-            issuer="江苏省人民政府",
-            doc_number=None,
-            doc_type="规划",
-            article_id=None,
-            now=NOW,
-        )
-        return created
-
+    title = "《江苏省“十四五”生态环境保护规划（2021—2025年）》"
     with sessions.begin() as s:
-        assert upsert(s, "江苏省“十四五”生态环境保护规划(2021—2025年)")  # as an older rule normalised it
+        # as an older rule normalised it
+        assert created(s, title, "江苏省“十四五”生态环境保护规划(2021—2025年)", "江苏省人民政府", "规划")
     with sessions.begin() as s:
-        assert not upsert(s, '江苏省"十四五"生态环境保护规划(2021-2025)')  # the current rule
+        # the current rule
+        assert not created(s, title, '江苏省"十四五"生态环境保护规划(2021-2025)', "江苏省人民政府", "规划")
     with sessions() as s:
         [policy] = s.scalars(select(Policy)).all()
         assert policy.title_norm == '江苏省"十四五"生态环境保护规划(2021-2025)'
@@ -250,17 +248,7 @@ def test_an_entry_stored_under_an_older_normalisation_is_found_by_its_printed_ti
 def test_an_entry_stored_under_an_older_issuer_name_is_the_same_document(sessions: sessionmaker[Session]) -> None:
     # an upgrade that gives an issuer its full name must not flag a document the registry already holds again
     def upsert(s: Session, issuer: str) -> bool:
-        _, created = policy_queries.upsert_policy(
-            s,
-            title="《广东省碳普惠管理办法》",
-            title_norm="广东省碳普惠管理办法",
-            issuer=issuer,
-            doc_number=None,
-            doc_type="办法",
-            article_id=None,
-            now=NOW,
-        )
-        return created
+        return created(s, "《广东省碳普惠管理办法》", "广东省碳普惠管理办法", issuer, "办法")
 
     with sessions.begin() as s:
         assert upsert(s, "广东省生态环境厅、广东省发改委")  # as an older rule named it
@@ -274,17 +262,8 @@ def test_an_entry_stored_under_an_older_issuer_name_is_the_same_document(session
 
 def test_a_government_and_its_general_office_are_one_issuer_of_a_document(sessions: sessionmaker[Session]) -> None:
     def upsert(s: Session, issuer: str) -> bool:
-        _, created = policy_queries.upsert_policy(
-            s,
-            title="关于公布行政审批项目清理结果的通知",
-            title_norm="关于公布行政审批项目清理结果的通知",
-            issuer=issuer,
-            doc_number=None,
-            doc_type="通知",
-            article_id=None,
-            now=NOW,
-        )
-        return created
+        title = "关于公布行政审批项目清理结果的通知"
+        return created(s, title, title, issuer, "通知")
 
     with sessions.begin() as s:
         assert upsert(s, "安庆市人民政府")
