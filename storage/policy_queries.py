@@ -50,8 +50,10 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
         # government and its general office are one issuer of one document (an article names 安庆市人民政府 where
         # the number says 安庆市人民政府办公室)
         stored = canonical_issuer(policy.issuer) if policy.issuer else None
-        if stored and (stored == issuer or _government_and_its_office(stored, issuer)):
-            policy.issuer = issuer if stored == issuer else policy.issuer
+        if stored == issuer:
+            policy.issuer = issuer  # the entry learns the current name
+            return policy
+        if stored and _government_and_its_office(stored, issuer):
             return policy
     for policy in candidates:
         if policy.issuer is None:

@@ -1246,6 +1246,11 @@ LOCAL_COMMISSION |= {"应急局": "应急管理局", "发改局": "发展和改�
 LOCAL_COMMISSION_RE = rx.compile(rf"(?<=[省市州区县盟])({'|'.join(sorted(LOCAL_COMMISSION, key=len, reverse=True))})$")
 
 
+def _full_office_name(name: str) -> str:
+    """``name`` with a local commission's or department's short form after its place written out (LOCAL_COMMISSION)."""
+    return LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], name)
+
+
 def canonical_local(name: str) -> str:
     """One name per provincial body: 浙江, 浙江省, 浙江省政府 -> 浙江省人民政府; 浙江省住建厅 keeps its office.
     A city's bodies go by the city's own name: 河南省鹤壁市住房和城乡建设局 -> 鹤壁市住房和城乡建设局, 杭州市政府 ->
@@ -1262,7 +1267,7 @@ def canonical_local(name: str) -> str:
     name = re.sub(r"管委会$", "管理委员会", name)
     name = re.sub(r"(?<=[县市])府$", "政府", name)  # 彰化县府 -> 彰化县政府, 基隆市府 -> 基隆市人民政府
     name = re.sub(r"人大常委会?$", "人民代表大会常务委员会", name)
-    name = LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], name)
+    name = _full_office_name(name)
     m = PROVINCE_HEAD_RE.match(name)
     if not m:
         city = CITY_HEAD_RE.match(name)
@@ -1282,7 +1287,7 @@ def canonical_local(name: str) -> str:
     if rest in ("政府办公厅", "人民政府办公厅"):
         return full + "人民政府办公厅"
     # (a short form after the bare province, 广东科技厅, is read once the province has its suffix)
-    return LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], full + rest)
+    return _full_office_name(full + rest)
 
 
 # What runs into an issuer's code when a page prints the number after a label or a clause ("发文字号皖交发〔2021〕63号",
@@ -1887,6 +1892,17 @@ ORDINAL_PREFIX_RE = rx.compile(
     r"(?:(?:19|20)\d{2}\s*年\s*(?:度\s*)?)?第\s*[0-9一二三四五六七八九十百零〇]{1,5}\s*号\s*"
     r"(?=[\u4e00-\u9fff]{1,6}(?:公告|通告|通知|令)$)"
 )
+
+
+def _split_ordinal(title: str, start: int) -> tuple[str, int, str | None]:
+    """``title`` (found at ``start``) without a notice's ordinal before its subject (ORDINAL_PREFIX_RE), where the
+    rest then starts, and the ordinal as its number; the title as given where it has none."""
+    ordinal = ORDINAL_PREFIX_RE.match(title)
+    if ordinal is None:
+        return title, start, None
+    return title[ordinal.end() :], start + ordinal.end(), re.sub(r"\s+", "", ordinal.group(0))
+
+
 # A bare kind and the verb of what it says: "通知决定", "公告要求" (the notice decides, the announcement requires)
 KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告)(?:决定|要求|明确|指出|强调|提出|称)")
 
@@ -1954,11 +1970,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             )
         )
     for m in YEAR_TITLE_RE.finditer(text):
-        title, title_start = m.group("title"), m.start("title")
         # "发布2023年第5号疫情防控通告": the ordinal is the notice's number
-        ordinal = ORDINAL_PREFIX_RE.match(title)
-        if ordinal:
-            title, title_start = title[ordinal.end() :], title_start + ordinal.end()
+        title, title_start, number = _split_ordinal(m.group("title"), m.start("title"))
         if field_name == "text" and m.start() > lead_end:
             continue
         year_issuer = _issuer_just_before(text, m.start())
@@ -1975,7 +1988,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 title=title,
                 title_norm=normalise_title(title),
                 issuer=year_issuer,
-                doc_number=re.sub(r"\s+", "", ordinal.group(0)) if ordinal else None,
+                doc_number=number,
                 doc_type=doc_type(title),
                 is_release=True,
                 field=field_name,
@@ -2037,10 +2050,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定
                 title, title_end = said.group("kind"), title_start + said.end("kind")
             # "发布第56号疫情防控通告": the ordinal is the document's number, not its title
-            ordinal = ORDINAL_PREFIX_RE.match(title)
-            number = re.sub(r"\s+", "", ordinal.group(0)) if ordinal else None
-            if ordinal:
-                title, title_start = title[ordinal.end() :], title_start + ordinal.end()
+            title, title_start, number = _split_ordinal(title, title_start)
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
             if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
