@@ -5353,7 +5353,17 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         issuer, span = named
         name = unwrap_notice(headline[span[0] : span[1]])
         return _released(name, issuer, doc_type(name), "title", (start + span[0], start + span[1]), "")
+    clause = HEADLINE_FIRST_CLAUSE_RE.match(headline)
+    if clause is not None and doc_type(clause.group("kind")) is not None:
+        # "支持殘疾人士購置輔具計劃 成功申請者每項可獲資助50%": a headline's first clause, set off by a space or a bar,
+        # that names a document by its kind is the measure; the rest is what the news says of it
+        headline = clause.group("name")
     return _released(headline, None, None, "title", (start, start + len(headline)), "")
+
+
+# A headline's first clause, set off from the rest by a space or a bar, and the same without a year or edition after
+# its kind ("香港清新空氣藍圖2035 …" names a 藍圖).
+HEADLINE_FIRST_CLAUSE_RE = rx.compile(r"^(?P<name>(?P<kind>[^\s|｜]{4,40}?)(?:\d{4}(?:年版?)?)?)(?:\s+|\s*[|｜]\s*)\S")
 
 
 # A headline that opens with a government body, then its release verb or a colon, then what it issued up to the end of

@@ -277,6 +277,13 @@ def test_the_subject_a_model_may_promote(
         ("两部门宣布：减半征收证券交易印花税", "两部门宣布：减半征收证券交易印花税", None),
         ("香港楼市即日起全面撤辣", "香港楼市即日起全面撤辣", None),
         ("某某科技公司：明年起全面停产燃油车型", "某某科技公司：明年起全面停产燃油车型", None),
+        # a first clause, set off by a space or a bar, that names a document by its kind is the measure (with the
+        # year after its kind); a first clause of no kind is not, and neither is a headline of one clause
+        ("支持残疾人士购置辅具计划 成功申请者每项可获资助50%", "支持残疾人士购置辅具计划", None),
+        ("香港清新空气蓝图2035 长远冀全部符世卫指标", "香港清新空气蓝图2035", None),
+        ("二零二四年度医疗补贴计划｜今日起发放", "二零二四年度医疗补贴计划", None),
+        ("楼市新招 下月起首置印花税减半", "楼市新招 下月起首置印花税减半", None),
+        ("消费券计划将于7月4日开始接受登记", "消费券计划将于7月4日开始接受登记", None),
     ],
 )
 def test_the_model_s_headline_subject_takes_the_body_it_opens_with(
