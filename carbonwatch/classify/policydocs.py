@@ -2257,6 +2257,31 @@ EFFECT_RE = rx.compile(
 )
 
 
+# What an untitled decision decides, to the end of its clause, without the moment it takes effect: "决定于2021年7月15日
+# 下调金融机构存款准备金率0.5个百分点（不含…）" decides 下调金融机构存款准备金率0.5个百分点.
+DECIDED_WHEN_RE = rx.compile(
+    r"^[，,：:\s]*(?:决定)?(?:(?:自|从|于)\s*(?:(?:(?:19|20)\d{2}\s*|今|明)年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:[（(]含[）)])?"
+    r"(?:[上中下]午|凌晨)?(?:\d{1,2}\s*(?:时|点)(?:\d{1,2}分)?|零时)?起?"
+    r"|(?:即日|今日|明日|次日|今天|明天)起"
+    # ... or the period it holds for: "决定11月23日至11月29日在全县范围内禁止…"
+    r"|(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:\d{1,2}\s*时)?\s*(?:至|到|—|－|-)\s*"
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:\d{1,2}\s*时)?(?:期间)?)?[，,\s]*(?:将|对外)?"
+)
+DECIDED_CLAUSE_END_RE = rx.compile(r"[，,。；;：:！!？?（(\s]")
+DECIDED_MIN_CHARS, DECIDED_MAX_CHARS = 4, 40
+
+
+def decided_measure(rest: str) -> str:
+    """The measure an untitled decision names, from the words after its 决定/宣布 (see DECIDED_WHEN_RE), as its title;
+    "决定" where that clause is too short or too long to be one (a label, or the registry, names it by that clause, so
+    two decisions of one body are two documents)."""
+    head = DECIDED_WHEN_RE.match(rest)
+    clause = rest[head.end() if head else 0 :]
+    end = DECIDED_CLAUSE_END_RE.search(clause)
+    measure = clause[: end.start() if end else len(clause)]
+    return measure if DECIDED_MIN_CHARS <= len(measure) <= DECIDED_MAX_CHARS else "决定"
+
+
 # Macau's Chief Executive makes rules by dispatch (行政长官批示), printed in the Official Gazette: "政府公报刊登行政长官
 # 批示，明年1月1日起禁止进口…", "透过第146/2023号行政长官批示，禁止…" (not one a rule rests on: "根据第…号行政长官批示")
 # ... and the other acts the gazette prints, named by their serial (第27/2021号行政法规, 第3/1999号法律, a secretary's
@@ -2701,7 +2726,8 @@ def _decision_docs(
             if issuer is None or MULTI_RE.fullmatch(issuer) or _future(clause + m.group(0)) or CITE_RE.search(clause):
                 continue
             cue = f"policy setting changed: {m.group(0)[-20:]}"
-            docs.append(_released("决定", issuer, "决定", field_name, m.span("verb"), cue))
+            changed = decided_measure(text[m.start("verb") :])
+            docs.append(_released(changed, issuer, "决定", field_name, m.span("verb"), cue))
     for m in DEPOSIT_RE.finditer(text, 0, limit) if "交存" in window else iter(()):
         # "中国常驻联合国代表团向联合国秘书长交存了中国政府接受《X》的接受书": the state is now party to X
         if is_historical(text, m.start(), ref_year):
@@ -2728,7 +2754,7 @@ def _decision_docs(
         if issuer is None or MULTI_RE.fullmatch(issuer):
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
-        docs.append(_released("决定", issuer, "决定", field_name, m.span("verb"), cue))
+        docs.append(_released(decided_measure(rest), issuer, "决定", field_name, m.span("verb"), cue))
     for m in MACAU_DISPATCH_RE.finditer(text, 0, limit) if MACAU_ACT_WORD_RE.search(window) else iter(()):
         clause = _clause_before(text, m.start())
         if _future(clause) or is_historical(text, m.start(), ref_year):
@@ -2982,7 +3008,14 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
         if d.doc_type in DOC_TYPES and d.title_norm == d.doc_type:
             # A bare "通知" is one untitled document per issuer.
             key = f"{d.issuer or ''}:{d.doc_type}"
+        elif _untitled_decision(d):
+            key = f"{d.issuer or ''}:决定"  # one body's untitled decisions are one, however each sentence words it
         old = merged.get(key)
+        if old is not None and _untitled_decision(d) and d.title != "决定":
+            if old.title == "决定" or (old.field == "title" and d.field == "text" and _untitled_decision(old)):
+                # the measure decided, as the text words it, over the headline's shorthand or a bare 决定
+                old.title, old.title_norm, old.field = d.title, d.title_norm, d.field
+                old.start, old.end = d.start, d.end
         if old is not None and _different_issuers(old.issuer, d.issuer):
             # The same title from another body is another document: the national office's 《关于开展根治欠薪
             # 冬季专项行动的通知》 and each province's notice of that title.
@@ -3013,6 +3046,14 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     return list(merged.values())
 
 
+UNTITLED_DECISION_CUES = ("untitled decision: ", "policy setting changed: ")
+
+
+def _untitled_decision(d: PolicyDocument) -> bool:
+    """Whether ``d`` is a decision no title names, titled by the measure it decides (see decided_measure)."""
+    return d.doc_type == "决定" and d.cue.startswith(UNTITLED_DECISION_CUES)
+
+
 def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[PolicyDocument]:
     """An untitled release ("印发通知", "批复同意") takes the title of the one document it carries: the one document
     of that kind and issuer the article names elsewhere ("根据国务院关于同意…的批复"), or the one document the same
@@ -3022,8 +3063,9 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
     out: list[PolicyDocument] = []
     for d in docs:
         named: list[PolicyDocument] = []
-        if d.is_release and d.doc_type is not None and d.title_norm == d.doc_type:
-            # "两部门印发通知" names no body: any one titled document of that kind is the one meant.
+        if d.is_release and d.doc_type is not None and (d.title_norm == d.doc_type or _untitled_decision(d)):
+            # "两部门印发通知" names no body: any one titled document of that kind is the one meant ("国务院决定，
+            # 取消…" the 《国务院关于取消…的决定》 the article names).
             vague = d.issuer is None or MULTI_RE.fullmatch(d.issuer) is not None
             named = [
                 o
@@ -3031,6 +3073,7 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
                 if o is not d
                 and o.doc_type == d.doc_type
                 and o.title_norm != o.doc_type
+                and not _untitled_decision(o)
                 # ... or a heading printed without its issuer ("联合印发通知" over "关于…的通知 / 工信厅联节函…号")
                 and (o.issuer == d.issuer or vague or (o.issuer is None and o.cue.startswith(BARE_HEADING_CUE)))
             ]
@@ -4402,7 +4445,7 @@ def recognise(
                 d.issuer = publisher[0]
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
         # 情况": "县人民政府决定在县城区禁止燃放烟花爆竹") is what the draft would decide
-        drafted = draft_headline and d.title in ("决定", UNTITLED)
+        drafted = draft_headline and (d.title in ("决定", UNTITLED) or d.cue.startswith("untitled decision"))
         # ... and an untitled headline release ("银保监会发文规范…") whose lead names only a draft put out for
         # comment ("起草《…办法（征求意见稿）》，并向社会公开征求意见"): the headline's 发文 is the draft
         drafted = drafted or (d.field == "title" and d.title == UNTITLED and lead_draft_only)

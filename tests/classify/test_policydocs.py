@@ -18,6 +18,7 @@ from carbonwatch.classify.policydocs import (
     canonical_issuer,
     complete_truncated,
     corner_titles,
+    decided_measure,
     doc_type,
     find_issuer_before,
     fullwidth_punctuation,
@@ -1627,7 +1628,7 @@ def test_a_line_of_labelled_fields_before_the_lead_is_no_lead() -> None:
         "为推动经济社会发展全面绿色转型，中国人民银行决定将节能改造等具有直接碳减排效应的项目纳入碳减排支持工具支持领域。"
     )
     [doc] = recognise("中国人民银行拓展碳减排支持工具支持领域", text, published_at=Y2021).releases
-    assert (doc.title, doc.issuer) == ("决定", "中国人民银行")
+    assert (doc.title, doc.issuer) == ("节能改造等具有直接碳减排效应的项目纳入碳减排支持工具支持领域", "中国人民银行")
 
 
 @pytest.mark.parametrize(
@@ -2594,7 +2595,7 @@ def test_an_order_s_number_line_names_its_issuer() -> None:
 def test_a_page_dateline_before_the_lead_is_not_the_lead() -> None:
     text = "央视网 2020-03-14\n央视网消息：中国人民银行决定于2020年3月16日实施普惠金融定向降准。"
     [doc] = recognise("央行定向降准 释放资金5500亿元", text).releases
-    assert (doc.title, doc.issuer) == ("决定", "中国人民银行")
+    assert (doc.title, doc.issuer) == ("实施普惠金融定向降准", "中国人民银行")
 
 
 def test_a_mirrored_announcement_under_its_account_line_is_the_announcement() -> None:
@@ -3185,6 +3186,48 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
     assert doc.title_norm == title
     # a news headline about the outline is not it
     assert not recognise("解读：" + title + "亮点", "记者梳理了纲要的亮点。").is_release
+
+
+@pytest.mark.parametrize(
+    ("after_verb", "measure"),
+    [
+        # the measure decided, to the end of its clause, without when it takes effect
+        (
+            "于2021年7月15日下调金融机构存款准备金率0.5个百分点（不含已执行5%存款准备金率的金融机构）。",
+            "下调金融机构存款准备金率0.5个百分点",
+        ),
+        ("，即日起，对中重稀土相关物项实施出口管制", "对中重稀土相关物项实施出口管制"),
+        (
+            "自2023年8月24日（含）起全面暂停进口原产地为日本的水产品（含食用水生动物）",
+            "全面暂停进口原产地为日本的水产品",
+        ),
+        ("，决定于今年12月5日降低金融机构存款准备金率0.25个百分点。", "降低金融机构存款准备金率0.25个百分点"),
+        ("11月23日至11月29日在全县范围内禁止一切野外用火。", "在全县范围内禁止一切野外用火"),
+        ("，将企业的跨境融资宏观审慎调节参数由1.25下调至1。", "企业的跨境融资宏观审慎调节参数由1.25下调至1"),
+        # ... a bare 决定 where the clause is too short or too long to name one
+        ("降准 释放1.2万亿元长期资金", "决定"),
+        ("，" + "对" * 60 + "。", "决定"),
+    ],
+)
+def test_an_untitled_decision_is_titled_by_the_measure_it_decides(after_verb: str, measure: str) -> None:
+    assert decided_measure(after_verb) == measure
+
+
+def test_one_body_s_untitled_decisions_are_one_release_worded_as_the_text_words_it() -> None:
+    text = (
+        "中国人民银行25日宣布，决定于今年12月5日降低金融机构存款准备金率0.25个百分点。此次降准释放长期资金约5000亿元。"
+    )
+    result = recognise("央行宣布全面降准0.25个百分点", text, published_at=Y2021)
+    assert [(d.title, d.issuer) for d in result.releases] == [("降低金融机构存款准备金率0.25个百分点", "中国人民银行")]
+    # ... and a decision the article names by its title is that document
+    text = (
+        "国务院办公厅近日下发《国务院关于取消和下放一批行政审批项目等事项的决定》。"
+        "国务院决定，取消和下放一批行政审批项目等事项，共计117项。"
+    )
+    result = recognise("国务院取消和下放117项行政审批项目", text, published_at=Y2021)
+    assert [(d.title, d.issuer) for d in result.releases] == [
+        ("《国务院关于取消和下放一批行政审批项目等事项的决定》", "国务院")
+    ]
 
 
 def test_a_decision_to_increase_or_widen_a_policy_tool_is_an_untitled_release() -> None:
@@ -4184,7 +4227,7 @@ def test_a_government_named_by_its_level_decides_as_the_one_the_headline_names()
         "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火。违令者依法追究责任。"
     )
     result = recognise("长汀县人民政府森林防火禁火令", text, published_at=Y2021)
-    assert [(d.title, d.issuer) for d in result.releases] == [("决定", "长汀县人民政府")]
+    assert [(d.title, d.issuer) for d in result.releases] == [("在全县范围内禁止一切野外用火", "长汀县人民政府")]
     # with no government of that level in the headline there is no one to name
     assert not recognise("森林防火禁火令", text, published_at=Y2021).is_release
     # the same decision, reported as what a draft for comment would decide, is not yet made
