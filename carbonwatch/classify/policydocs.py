@@ -688,9 +688,18 @@ RELEASE_VERBS = (
 _VERB_ALT = "|".join(sorted(RELEASE_VERBS, key=len, reverse=True))
 # "现将《X》印发给你们", "现将市发改委《X》转发给你们", "现将哈尔滨史志编纂委员会制定的《X》转发给你们": a covering
 # notice's formula, with the body whose document it passes on named between 现将 and the title.
-HEREBY_RE = rx.compile(r"现将(?:(?P<body>[^\s，,。；;、：:《》“”]{2,30}?)(?:制定|起草|编制|印发|报送)?的?)?\s*$")
-# ... and the formula's verb after the title (its number in brackets between): "》（办市场发〔2022〕53号）转发给你们".
-FORWARDED_AFTER_RE = rx.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*转发(?:给)?你们")
+# ... or a list of titles it passes on together ("现将《A》（国科发资〔2023〕53号）、《B》转发给你们": B as A)
+_TITLE_AND_NUMBER = r"《[^《》]{2,150}》\s*(?:[（(][^（）()]{0,30}[）)])?"
+HEREBY_RE = rx.compile(
+    r"现将(?:(?P<body>[^\s，,。；;、：:《》“”]{2,30}?)(?:制定|起草|编制|印发|报送)?的?)?"
+    rf"\s*(?:{_TITLE_AND_NUMBER}\s*[、和及]\s*)*$"
+)
+# ... and the formula's verb after the title (its number in brackets between, the rest of a list before it), to its
+# addressees: "》（办市场发〔2022〕53号）转发给你们", "》转发给有关单位", "》、《B》等文件转发给各县区".
+FORWARDED_AFTER_RE = rx.compile(
+    rf"\s*(?:[（(][^（）()]{{0,30}}[）)])?(?:\s*[、和及]\s*{_TITLE_AND_NUMBER})*\s*(?:等?文件)?"
+    r"转发(?:给)?(?:你们|有关单位|各[\u4e00-\u9fff]{1,8}(?:单位|部门|县|区|市|局|委))"
+)
 # "今天发布的文件包括《A》《B》": the documents just released, listed after the verb.
 _LISTED = r"的(?:系列|一系列|这批|多项)?(?:文件|政策文件|政策|规章|标准)(?:主要)?(?:包括|分别为|分别是|有)[：:]?\s*$"
 LISTED_RE = rx.compile(_LISTED)
