@@ -5410,7 +5410,10 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         # "支持殘疾人士購置輔具計劃 成功申請者每項可獲資助50%": a headline's first clause, set off by a space or a bar,
         # that names a document by its kind is the measure; the rest is what the news says of it
         headline = clause.group("name")
-    return _released(headline, None, None, "title", (start, start + len(headline)), "")
+    # "彰化縣政府114/115年度補助特定工廠屋頂設置太陽光電計畫": a measure headed by a government body's own name is its
+    opener = ISSUER_RE.match(headline) if _opens_with_body(headline) else None
+    opener_issuer = canonical_issuer(opener.group(0)) if opener else None
+    return _released(headline, opener_issuer, None, "title", (start, start + len(headline)), "")
 
 
 # A headline's first clause, set off from the rest by a space or a bar, and the same without a year or edition after

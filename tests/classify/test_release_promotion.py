@@ -284,6 +284,13 @@ def test_the_subject_a_model_may_promote(
         ("二零二四年度医疗补贴计划｜今日起发放", "二零二四年度医疗补贴计划", None),
         ("楼市新招 下月起首置印花税减半", "楼市新招 下月起首置印花税减半", None),
         ("消费券计划将于7月4日开始接受登记", "消费券计划将于7月4日开始接受登记", None),
+        # a measure headed by a government body's own name is that body's; a place's name names none of its bodies
+        (
+            "行政院环境保护署温室气体先期专案暨抵换专案推动原则",
+            "行政院环境保护署温室气体先期专案暨抵换专案推动原则",
+            "行政院环境保护署",
+        ),
+        ("花莲县农业发展经费补助要点", "花莲县农业发展经费补助要点", None),
     ],
 )
 def test_the_model_s_headline_subject_takes_the_body_it_opens_with(
