@@ -790,7 +790,11 @@ VERB_AFTER_RE = rx.compile(
 # "我们对《X》进行了修订。现予发布": the sentence that says X was revised (or drafted) ends before the formula.
 HEREBY_AFTER_RE = rx.compile(
     r"^(?:[^。！？；\n《》]{0,12}?(?:修订|修改|修正|制定|编制)[^。！？；\n《》]{0,6}。\s*)?"
-    r"[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?"
+    r"(?:[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?"
+    # ... or an order's: "《X》已经2023年3月17日第1次委务会议审议通过，(予以公布，)自2023年6月1日起施行" (a rule
+    # promulgated, dated from when it takes effect; a meeting's adoption alone is not, see _adopted_at_meeting)
+    r"|[^。！？；\n《》]{0,60}?(?:会议|委务会|部务会|局务会|署务会|常务会|办公会)[^。！？；\n《》]{0,12}?(?:审议)?通过[，,]\s*"
+    r"(?:现?予以?公布[，,]\s*)?自[^。！？；\n《》]{2,24}?起施行)"
 )
 # "这份文件题为《X》": a document named after the sentence that reports its release.
 TITLED_AS_RE = rx.compile(r"(?:题为|名为|标题为|全称为?)\s*$")

@@ -1400,6 +1400,23 @@ def test_an_order_s_number_in_brackets_after_its_title_names_who_promulgates_it(
     assert "国务院" not in [d.issuer for d in docs]
 
 
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "已经2023年3月17日第1次委务会议审议通过，自2023年6月1日起施行。",
+        "已经2023年12月1日第6次委务会议审议通过，予以公布，自2024年2月1日起施行。",
+    ],
+)
+def test_an_order_s_formula_reported_in_the_news_promulgates_its_rule(formula: str) -> None:
+    # the order's own words, quoted by the news: the rule is promulgated, dated from when it takes effect
+    text = "央视网消息：据国家发展改革委网站消息，《固定资产投资项目节能审查办法》" + formula
+    [doc] = recognise("国家发改委：节能审查未通过的项目不得开工建设", text, published_at=Y2025).releases
+    assert (doc.title, doc.issuer) == ("《固定资产投资项目节能审查办法》", "国家发展改革委")
+    # ... a meeting's adoption alone is not (issued later)
+    adopted = "国务院常务会议审议通过《固定资产投资项目节能审查办法》。"
+    assert not recognise("国务院常务会议召开", adopted, published_at=Y2025).is_release
+
+
 def test_a_letterhead_names_the_issuer_of_a_heading_that_calls_it_the_city() -> None:
     text = (
         "武汉市人民政府文件\n武政规〔2022〕4号\n市人民政府关于支持氢能产业发展的意见\n各区人民政府，市人民政府各部门：\n"
