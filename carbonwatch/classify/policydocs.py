@@ -1066,6 +1066,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
     text = STATE_NAME_LAW_RE.sub("", text)  # 《中华人民共和国网络安全法》 is cited as 网络安全法
     text = YEAR_RANGE_DASH_RE.sub("-", text)  # (2020-2025年), (2020—2025年), (2020－2025年): one range
     text = BARE_YEAR_RANGE_RE.sub(r"\1年)", text)  # … and (2021-2025) without its 年
+    text = EDITION_BRACKETS_RE.sub(r"(\1)", text)  # [2023年修订], 【2024年版】: the edition, as (2023年修订)
     text = BARE_YEAR_PREFIX_RE.sub("", text)  # "2022石柱…封山令": a site's year before the title, not "2022年…"
     issuer, rest = split_issuer_prefix(text)
     return rest if issuer else ANAPHOR_PREFIX_RE.sub("", text)
@@ -1074,6 +1075,11 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
 # A notice that forwards or publishes a document names it as one that issues it does (关于转发X的通知,
 # 关于公布X的通知, 关于发布X的公告): one release under two names.
 CARRIER_RE = rx.compile(r"关于(?:(?:批准|命名|确定|认定)并)?(?:转发|批转|公布|发布)(.+?)的(?:通知|公告|通告)》?$")
+# An edition or revision after a title in square or lenticular brackets, as sites and databases print it: the same as
+# in round ones ("…暂行办法[2023年修订]", "…目录【2024年本】"); a number's 〔2021〕 has no edition word and stays.
+EDITION_BRACKETS_RE = rx.compile(
+    r"[\[【〔]((?:(?:19|20)\d{2}(?:-(?:19|20)\d{2})?年?)?(?:第[一二三四五六七八九十\d]+次)?(?:修订|修正|版|本|试行)(?:版|稿)?)[\]】〕]"
+)
 BARE_YEAR_RANGE_RE = rx.compile(r"(\((?:19|20)\d{2}-(?:19|20)\d{2})\)")
 BARE_YEAR_PREFIX_RE = rx.compile(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年|届|版)")
 # (... or with its dash lost in a page's encoding: "（20232025年）" is the range 2023—2025, in brackets before 年)

@@ -1153,6 +1153,24 @@ def test_a_year_range_written_without_its_year_word_is_the_same_range() -> None:
     assert normalise_title("某某方案（2021-2025）") != normalise_title("某某方案（2021—2030年）")
 
 
+@pytest.mark.parametrize(
+    ("printed", "same"),
+    [
+        (
+            "上海证券交易所互联互通存托凭证上市交易暂行办法[2023年修订]",
+            "《上海证券交易所互联互通存托凭证上市交易暂行办法（2023年修订）》",
+        ),
+        ("《产业结构调整指导目录【2024年本】》", "《产业结构调整指导目录（2024年本）》"),
+        ("某某管理规定[试行]", "某某管理规定（试行）"),
+    ],
+)
+def test_an_edition_in_square_brackets_is_the_same_edition(printed: str, same: str) -> None:
+    assert normalise_title(printed) == normalise_title(same)
+    # ... another edition is another document, and a number's year in 〔〕 is no edition
+    assert normalise_title(printed) != normalise_title(same.replace("202", "201").replace("试行", "修订"))
+    assert normalise_title("关于某某的通知〔2021〕") != normalise_title("关于某某的通知(2021)")
+
+
 def test_a_year_range_whose_dash_a_page_lost_is_the_same_range() -> None:
     assert normalise_title("《纺织工业提质升级实施方案（20232025年）》") == normalise_title(
         "《纺织工业提质升级实施方案（2023—2025年）》"
