@@ -5348,8 +5348,30 @@ def _named_subject(title: str, policy: PolicyResult) -> PolicyDocument | None:
     from_headline = _headline_as_document(title)
     if from_headline is not None:
         return from_headline
+    # "近日，工信部组织开展2024年度工业节能监察工作…" over "根据工信部印发的《关于组织开展2024年度工业节能监察工作的
+    # 通知》": the one document of the text whose matter the headline states word for word is what it reports (a
+    # headline that opens with a body and its verb or colon reports its own measure, see _headline_parts)
+    headline = normalise_title(title, carriers=False)
+    stated = {
+        d.title_norm: d
+        for d in policy.documents
+        if d.field == "text" and len(matter := _matter(d)) >= HEADLINE_MATTER_MIN_CHARS and matter in headline
+    }
+    if stated and _headline_parts(title.strip()) is not None:
+        stated = {}
+    if len(stated) == 1:
+        return next(iter(stated.values()))
     lead = [d for d in policy.documents if d.field == "text" and d.start < LEAD_MAX_CHARS and not d.cue]
     return min(lead, key=lambda d: d.start) if lead else None
+
+
+HEADLINE_MATTER_MIN_CHARS = 8
+
+
+def _matter(d: PolicyDocument) -> str:
+    """What a 关于…的通知 is about (组织开展2024年度工业节能监察工作); "" for a title of another form."""
+    m = re.fullmatch(r"关于(.+?)的?(?:通知|意见|通告|公告|决定|批复|函)", d.title_norm)
+    return m.group(1) if m else ""
 
 
 COUNT_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}

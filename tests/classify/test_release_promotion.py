@@ -108,6 +108,25 @@ def test_the_issuer_before_a_headlines_verb_issues_its_object() -> None:
     assert subject is not None and subject.issuer == "自然资源部" and subject.doc_type == "规程"
 
 
+def test_the_one_document_whose_matter_the_headline_states_is_its_subject() -> None:
+    # a lead used as the headline states the matter of a notice the text cites (根据…印发的《关于X的通知》)
+    headline = "近日，工信部组织开展2024年度工业节能监察工作，其中包括对大型数据中心全面开展能效专项监察"
+    notice = doc("《关于组织开展2024年度工业节能监察工作的通知》", start=40, cue="根据工信部印发的")
+    other = doc("《关于加强绿色数据中心建设的指导意见》", start=90, cue="依据")
+    subject = silent_subject(headline, "", PolicyResult(documents=[notice, other]))
+    assert subject is notice
+    # ... not a headline that opens with a body and its colon: that reports its own measure
+    headline = "国务院关税税则委员会：对原产于美国的进口商品加征关税税率提高至125%"
+    earlier = doc("《国务院关税税则委员会关于对原产于美国的进口商品加征关税的公告》", start=60, cue="根据")
+    subject = silent_subject(headline, "", PolicyResult(documents=[earlier]))
+    assert subject is not earlier
+    # ... nor a matter too short to tell one notice from another
+    subject = silent_subject(
+        "市里开展节能工作", "", PolicyResult(documents=[doc("《关于开展节能工作的通知》", cue="根据")])
+    )
+    assert subject is None or subject.title != "《关于开展节能工作的通知》"
+
+
 def test_a_sure_model_promotes_the_subject_with_its_reason() -> None:
     model = parse_model(tiny(), "test")
     policy = PolicyResult()
