@@ -49,6 +49,10 @@ DOC_RE = rx.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
 # A kind written after the closing bracket: 《新时代的中国绿色发展》白皮书, 《…》的通知.
 KIND_AFTER_TITLE_RE = rx.compile(r"^(《[^《》]+》)(?:白皮书|联合声明|联合宣言)$")
 KIND_AFTER_RE = rx.compile(r"^(?:的)?(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告)")
+# An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
+# "》第12条之3条文修正案", "》部分条文修正案"
+_ARTICLE = r"第[\d一二三四五六七八九十百]{1,4}条(?:之[\d一二三四五六七八九十]{1,3})?"
+AMENDMENT_AFTER_RE = rx.compile(rf"^(?:{_ARTICLE}(?:[、及和]{_ARTICLE})*(?:条文)?|部分条文)?修正案(?!草案)")
 
 # -- issuers ---------------------------------------------------------------------------------------------------
 ISSUER_ALIASES: dict[str, str] = {
@@ -1719,6 +1723,11 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         clause = _clause_before(text, m.start())
         raw_after = text[m.end() : m.end() + CONTEXT_CHARS]
         kind_after = KIND_AFTER_RE.match(raw_after)
+        amendment = AMENDMENT_AFTER_RE.match(raw_after)
+        if amendment:
+            # "《货物税条例》修正案", "《货物税条例》第12条之3条文修正案": the amendment is its own document (a law
+            # amended is news again), named with the law it amends
+            title, norm = m.group(0) + amendment.group(0), normalise_title(m.group(0) + amendment.group(0))
         after = AFTER_SKIP_RE.sub("", raw_after, count=1)
         forwarded_from = _forwarded_bodies(before)
         published_by = None if forwarded_from else _forwarded_bodies(before, PUBLISHED_BODIES_RE)

@@ -379,8 +379,10 @@ OPEN_RELEASE_CASES = [
     ("今年以来，14省份相继发布了2021年企业工资指导线。", ("2021年企业工资指导线", "14省份")),
     # 公告 as the verb, and a day of the month between the body and its verb (as Taiwan papers write it)
     ("经济部5日公告2024年度再生能源趸购费率，太阳能光电微降3%。", ("2024年度再生能源趸购费率", "经济部")),
-    # Taiwan's legislature passes a law on its third reading
-    ("立法院29日三读通过《强化经济社会韧性特别条例》修正案。", ("强化经济社会韧性特别条例", "立法院")),
+    # Taiwan's legislature passes a law on its third reading; an amendment, whole or by its articles, is its own
+    ("立法院29日三读通过《强化经济社会韧性特别条例》修正案。", ("强化经济社会韧性特别条例修正案", "立法院")),
+    ("立法院今日三读通过《货物税条例》第12条之3条文修正案。", ("货物税条例第12条之3条文修正案", "立法院")),
+    ("立法院今日三读通过《货物税条例》。", ("货物税条例", "立法院")),
     ("中国和欧盟等共112个世贸组织成员共同联署《投资便利化联合声明》。", ("投资便利化联合声明", None)),
     (
         "3月26日，中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发了《关于防止经营用途贷款"
