@@ -47,7 +47,7 @@ BACKREF_RE = rx.compile(rf"^(?:该|本|上述|这一?|此|两个?|三个?)?(?:{_
 # A 《…》 pair; nested 《》 inside a title are allowed one level deep (《关于印发《X》的通知》).
 DOC_RE = rx.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
 # A kind written after the closing bracket: 《新时代的中国绿色发展》白皮书, 《…》的通知.
-KIND_AFTER_TITLE_RE = rx.compile(r"^(《[^《》]+》)(?:白皮书|联合声明|联合宣言)$")
+KIND_AFTER_TITLE_RE = rx.compile(r"^(?:(《[^《》]+》)|\"([^\"《》]+)\")(?:白皮书|联合声明|联合宣言)$")  # or “X”白皮书
 KIND_AFTER_RE = rx.compile(r"^(?:的)?(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告)")
 # An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
 # "》第12条之3条文修正案", "》部分条文修正案"
@@ -1058,7 +1058,7 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
     text = unicodedata.normalize("NFKC", title)
     text = unify_quotes(HEXO_QUOTE_RE.sub('"', text))
     text = re.sub(r"\s+", "", text)
-    text = KIND_AFTER_TITLE_RE.sub(r"\1", text)  # 《X》白皮书 names X
+    text = KIND_AFTER_TITLE_RE.sub(lambda m: m.group(1) or m.group(2), text)  # 《X》白皮书 names X
     text = FILE_EXTENSION_RE.sub("", text)  # "…实施方案.docx": the file a site offers, not the title
     if carriers:
         text = CARRIER_RE.sub(r"关于印发\1的通知", text)  # 关于转发X的通知, 关于公布X的通知 name X …

@@ -1173,6 +1173,12 @@ def test_an_edition_in_square_brackets_is_the_same_edition(printed: str, same: s
     assert normalise_title("关于某某的通知〔2021〕") != normalise_title("关于某某的通知(2021)")
 
 
+@pytest.mark.parametrize("printed", ["《中国的能源转型》白皮书", "「中国的能源转型」白皮书", "“中国的能源转型”白皮书"])
+def test_a_white_paper_is_named_by_its_title_in_book_marks_or_quotes(printed: str) -> None:
+    assert normalise_title(printed) == "中国的能源转型"
+    assert normalise_title("能源转型白皮书") == "能源转型白皮书"  # a paper named by its kind alone keeps it
+
+
 def test_a_year_range_whose_dash_a_page_lost_is_the_same_range() -> None:
     assert normalise_title("《纺织工业提质升级实施方案（20232025年）》") == normalise_title(
         "《纺织工业提质升级实施方案（2023—2025年）》"
