@@ -4620,6 +4620,7 @@ def _printed_numbered_heading(text: str) -> PolicyDocument | None:
 ANNOUNCING_HEADLINE_RE = rx.compile(r"^公告(?![：:\s称指表]|栏|牌|编号|日期|事项|期间|期满)(?P<object>\S.{3,})")
 PUBLISHER_LINE_RE = rx.compile(r"(?:发布机关|发文机关|发布单位)\s*[：:]\s*(?P<body>[^\s|，。：:]{2,30})")
 ANNOUNCED_LATER_RE = rx.compile(r"拟|将|即将|预告|预计")  # "公告将于…", "公告预告…": not yet announced
+ANNOUNCED_RULE_RE = rx.compile(r"[「《]([^「」《》]{4,80})[」》]")
 
 
 def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
@@ -4634,7 +4635,16 @@ def _announcing_headline(title: str, text: str) -> PolicyDocument | None:
     named = [canonical_issuer(b.group("body")) or _body_named(b.group("body")) for b in bodies]
     issuer = next((body for body in named if body), None)
     cue = "the headline announces: " + title.strip()[:24]
-    return _released("公告", issuer, "公告", "title", (m.start(), m.start() + 2), cue)
+    # named as the headline names it: the one rule it quotes ("公告修正「…应遵行事项」，并自即日生效"), else its
+    # subject line to the end of its first sentence ("公告本市中山区林森北路路边停车格，自…起调整收费费率。")
+    headline = title.strip()
+    quoted = ANNOUNCED_RULE_RE.findall(m.group("object"))
+    sentence = re.split(r"[。！!？?]", headline, maxsplit=1)[0]
+    if len(quoted) == 1:
+        name = quoted[0]
+        at = headline.find(name)
+        return _released(name, issuer, "公告", "title", (at, at + len(name)), cue)
+    return _released(sentence, issuer, "公告", "title", (0, len(sentence)), cue)
 
 
 # Macau's law database (LegisMac) records each act it holds: its kind and number under 类别及编号 ("行政长官批示
