@@ -4770,8 +4770,39 @@ def _roc_order_history(title: str, text: str) -> list[PolicyDocument]:
             continue
         issuers = canonical_issuer(re.sub(r"\s+", "", m.group("bodies")))
         cue = f"a rule's history lists the orders that made it: …{re.sub(chr(10), '', m.group(0))[-24:]}"
-        return [_released(UNTITLED, issuers, "令", field_name, m.span(), cue)]
+        entries = _roc_history_entries(text[:ROC_HISTORY_CHARS]) or _roc_history_entries(value)
+        if not entries:
+            return [_released(UNTITLED, issuers, "令", field_name, m.span(), cue)]
+        return [_released(name, body, "令", field_name, m.span(), cue, number) for name, body, number in entries]
     return []
+
+
+ROC_HISTORY_CHARS = 3000  # a rule's history: a dozen entries at most before its articles
+# Each entry of a rule's history, its line breaks and spaces taken out (the database breaks lines at a fixed width,
+# inside numbers and words): the order's bodies and numbers, its form (令, 函, 公告) and what it did, to the end of
+# its clause or the next entry ("令修正发布第1、3、9、10条条文", "令会衔订定发布全文九条", "令发布自即日废止")
+ROC_HISTORY_ENTRY_RE = rx.compile(
+    r"(?:中华)?民国[\d一二三四五六七八九十百零〇]{2,6}年[^。，,|]{0,14}?日(?P<bodies>[^。|]{2,90}?)号(?P<form>令|函|公告)"
+    r"(?P<action>(?:会衔)?(?:订定|修正|增订|制定|公布|发布|废止|删除)[^；;。，,|]{0,40}?)"
+    r"(?=[；;。，,|]|\d{1,2}\.(?:中华)?民国|(?:中华)?民国|$)"
+)
+# ... each signer's name and its order's number: "行政院环境保护署(90)环署空字第0083562", "总统华总一经字第10900056501"
+ROC_SIGNER_NUMBER_RE = rx.compile(
+    r"^(?P<body>.+?(?:委员会|署|部|院|局|府|处|所|统))(?P<num>(?:[（(]\d{2,3}[)）])?[\u4e00-\u9fff]{1,6}字第[\dA-Za-z]+)$"
+)
+
+
+def _roc_history_entries(value: str) -> list[tuple[str, str | None, str | None]]:
+    """Each order of a rule's history as (what it did, who signed it, its number): labels and registries name the
+    entries as the history writes them ("令订定发布全文10条" by 金融监督管理委员会, 金管法字第10000707321号)."""
+    out: list[tuple[str, str | None, str | None]] = []
+    for e in ROC_HISTORY_ENTRY_RE.finditer(re.sub(r"\s+", "", value)):
+        parts = [re.sub(r"号令?$", "", part) for part in e.group("bodies").split("、")]
+        signers = [ROC_SIGNER_NUMBER_RE.match(part) for part in parts]
+        bodies = "、".join(s.group("body") if s else part for s, part in zip(signers, parts, strict=True))
+        numbers = "、".join(s.group("num") + "号" for s in signers if s)
+        out.append((e.group("form") + e.group("action"), canonical_issuer(bodies), numbers or None))
+    return out
 
 
 def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str]) -> PolicyDocument:

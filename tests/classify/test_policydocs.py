@@ -5456,27 +5456,41 @@ def test_a_taiwan_order_that_repeals_or_is_only_cited_releases_nothing(title: st
 
 
 @pytest.mark.parametrize(
-    ("title", "text", "issuer"),
+    ("title", "text", "orders"),
     [
-        # a law-database history page (法规沿革): the orders that made a rule, the rule unnamed
-        ("中央法规历史沿革", ROC_RULE_PAGE.split("\n", 2)[2], "交通运输部、内政部"),
+        # a law-database history page (法规沿革): the orders that made a rule, the rule unnamed, each named as the
+        # history writes it, with its signers and their numbers
+        (
+            "中央法规历史沿革",
+            ROC_RULE_PAGE.split("\n", 2)[2],
+            [("令会衔修正发布第3、16、38条条文", "交通运输部、内政部", "交路字第1000011026号、台内警字第1000872670号")],
+        ),
         (
             "中央法规历史沿革",
             "行政/内政/社政\n中华民国108年11月13日内政部台内营字第1080817184号、劳动部劳动发特字第10830017992号"
             "令会衔订定发布全文九条,自发布日施行\n",
-            "内政部、劳动部",
+            [("令会衔订定发布全文九条", "内政部、劳动部", "台内营字第1080817184号、劳动发特字第10830017992号")],
         ),
-        # ... its first line taken for the headline, a number broken over two lines
+        # ... its first line taken for the headline, a number and a word broken over two lines
         (
             "1.中华民国 91 年 2 月 15 日行政院农业委员会(91)农授水保字第 0911845599 号令订定发布全文 23 点",
-            "2.中华民国 92 年 6 月 30 日行政院农业委员会农授水保字第 0921846\n940 号令修正第 19 点\n",
-            "行政院农业委员会",
+            "1.中华民国 91 年 2 月 15 日行政院农业委员会(91)农授水保字第 0911845599 号令订定发布全文 23 点\n"
+            "2.中华民国 92 年 6 月 30 日行政院农业委员会农授水保字第 0921846\n940 号令修\n正第 19 点\n"
+            "3.中华民国 93 年 1 月 5 日行政院农业委员会农授水保字第 0931840001 号令发布自即日废止\n",
+            [
+                ("令订定发布全文23点", "行政院农业委员会", "（91）农授水保字第0911845599号"),
+                ("令修正第19点", "行政院农业委员会", "农授水保字第0921846940号"),
+                ("令发布自即日废止", "行政院农业委员会", "农授水保字第0931840001号"),
+            ],
         ),
     ],
 )
-def test_a_taiwan_rule_s_history_reports_the_orders_that_made_it(title: str, text: str, issuer: str) -> None:
-    [doc] = recognise(title, text, published_at=Y2021).releases
-    assert (doc.title, doc.issuer, doc.doc_type) == ("文件", issuer, "令")
+def test_a_taiwan_rule_s_history_reports_the_orders_that_made_it(
+    title: str, text: str, orders: list[tuple[str, str, str]]
+) -> None:
+    docs = recognise(title, text, published_at=Y2021).releases
+    assert [(d.title, d.issuer, d.doc_number) for d in docs] == orders
+    assert {d.doc_type for d in docs} == {"令"}
 
 
 @pytest.mark.parametrize(
