@@ -4657,6 +4657,10 @@ LEGISMAC_RECORD_RE = rx.compile(
 )
 
 
+LEGISMAC_SUMMARY_RE = rx.compile(r"[•·]?\s*摘要\s*\n(?P<summary>[^\n•·]{4,200})")
+LEGISMAC_SUMMARY_CHARS = 1500
+
+
 def _legismac_record(text: str) -> list[PolicyDocument]:
     """The act a LegisMac record page records (``LEGISMAC_RECORD_RE``), released by the body its kind names."""
     m = LEGISMAC_RECORD_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
@@ -4664,6 +4668,12 @@ def _legismac_record(text: str) -> list[PolicyDocument]:
         return []
     kind, number = m.group("kind"), "第" + m.group("num") + "号"
     cue = f"a Macau law-database record of an act published: {kind} {m.group('num')}"
+    # named by what its summary says it does ("摘要 / 修改《交通事务局费用及价金表》第二十四条。"), as the record's
+    # readers name it; by its kind and number where it has none
+    summary = LEGISMAC_SUMMARY_RE.search(text, m.end(), m.end() + LEGISMAC_SUMMARY_CHARS)
+    if summary is not None:
+        name = summary.group("summary").strip()
+        return [_released(name, _macau_act_issuer(kind), kind, "text", summary.span("summary"), cue, number)]
     return [_released(number + kind, _macau_act_issuer(kind), kind, "text", m.span("kind"), cue, number)]
 
 

@@ -5577,26 +5577,38 @@ LEGISMAC_RECORD = (
 
 
 @pytest.mark.parametrize(
-    ("text", "title", "issuer"),
+    ("text", "title", "issuer", "number"),
     [
-        # a Macau law-database record of an act: the act, by its kind and number, released by the body of its kind
-        (LEGISMAC_RECORD, "第258/2018号行政长官批示", "澳门特别行政区人民政府"),
+        # a Macau law-database record of an act: the act, named by what its summary says it does, numbered by its
+        # kind and number, released by the body of its kind
+        (LEGISMAC_RECORD, "核准“尾气排放标准”及“车载自我诊断系统规格”。", "澳门特别行政区人民政府", "第258/2018号"),
         (
             "类别及编号\n社会文化司司长批示 12/2023\n公布日期\n2023-02-01\n摘要\n修改学费援助规章。\n",
-            "第12/2023号社会文化司司长批示",
+            "修改学费援助规章。",
             "澳门特别行政区社会文化司",
+            "第12/2023号",
         ),
         # ... an administrative regulation, its kind named by itself
         (
             "类别及编号\n行政法规 (REGA) 7/2024\n公布日期\n2024-03-04\n摘要\n订定电动车辆充电设施的技术规范。\n",
+            "订定电动车辆充电设施的技术规范。",
+            "澳门特别行政区人民政府",
+            "第7/2024号",
+        ),
+        # ... by its kind and number where the record has no summary
+        (
+            "类别及编号\n行政法规 (REGA) 7/2024\n公布日期\n2024-03-04\n",
             "第7/2024号行政法规",
             "澳门特别行政区人民政府",
+            "第7/2024号",
         ),
     ],
 )
-def test_a_macau_law_database_record_releases_the_act_it_records(text: str, title: str, issuer: str) -> None:
+def test_a_macau_law_database_record_releases_the_act_it_records(
+    text: str, title: str, issuer: str, number: str
+) -> None:
     [doc] = recognise("LegisMac记录", text, published_at=Y2021).releases
-    assert (doc.title, doc.issuer, doc.doc_number) == (title, issuer, title[: title.index("号") + 1])
+    assert (doc.title, doc.issuer, doc.doc_number) == (title, issuer, number)
 
 
 def test_a_macau_act_cited_without_its_record_is_not_a_record() -> None:
