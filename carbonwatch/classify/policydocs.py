@@ -4471,6 +4471,9 @@ def recognise(
         if d.is_release and d.issuer is None and publisher:
             if d.title_norm.startswith(publisher[1]) or d.cue.startswith(FULL_TEXT_CUE):
                 d.issuer = publisher[0]
+        if d.is_release and d.issuer is None and d.cue.startswith(FULL_TEXT_CUE):
+            # "本办法之补助业务，由经济部（以下简称本部）委任…": the body a rule calls 本部 (本会, 本署) made it
+            d.issuer = _metadata_issuer(text) or _self_named_body(text)
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
         # 情况": "县人民政府决定在县城区禁止燃放烟花爆竹") is what the draft would decide
         drafted = draft_headline and (d.title in ("决定", UNTITLED) or d.cue.startswith("untitled decision"))
@@ -5193,6 +5196,21 @@ def _source_line_body(text: str) -> str | None:
     return None
 
 
+SELF_NAMED_BODY_RE = rx.compile(
+    r"(?P<body>[\u4e00-\u9fff]{2,20}?)\s*[（(]\s*(?:以下)?简称\s*[「“\"]?本(?:部|会|署|院|局|府|厅|委|处)[」”\"]?\s*[）)]"
+)
+SELF_NAMED_CHARS = 3000
+
+
+def _self_named_body(text: str) -> str | None:
+    """The government body a rule's own text defines as 本部 (本会, 本署 …), or None."""
+    for m in SELF_NAMED_BODY_RE.finditer(text, 0, SELF_NAMED_CHARS):
+        lead = ISSUER_RE.search(m.group("body"))
+        if lead is not None and lead.end() == len(m.group("body")) and (body := canonical_issuer(lead.group(0))):
+            return body
+    return None
+
+
 def _source_line_issuer(text: str) -> tuple[str, str] | None:
     """The local government body a page names as its source or publisher in its first lines ("2025/4/17 17:18:11
     晋中市人民政府 人气:922", "来源：晋中市人民政府"), with its place (晋中市): a document titled after that place
@@ -5264,10 +5282,11 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
 # a regulations database's bracketed ones ("【颁布单位】国家环境保护总局、国家发展和改革委员会…", "【发文文号】…"), or a
 # disclosure block's fields set off by spaces alone ("制发机关  无锡市人民政府", "文号 锡政发〔2022〕15号": only a
 # 机关 or a number's label, which no sentence opens with); a field may follow another on its line, after a space
-# (主题分类: 政务公开 发文单位: 通山县人民政府)
+# (主题分类: 政务公开 发文单位: 通山县人民政府), and a bracketed one anywhere on it
+# (【发布日期】112.12.29【发布机关】环境部)
 _ISSUER_META = "发文机关|发布机关|发文单位|发布机构|发布部门|发文部门|颁布单位|颁布机关|发布单位|制定机关|制发机关"
 TEXT_META_RE = rx.compile(
-    rf"(?m)(?:^|(?<=[ \t\u3000]))[ \t\u3000]*【?[ \t\u3000]*({_ISSUER_META}|发文字号|发文文号|文号)[ \t\u3000]*"
+    rf"(?m)(?:^|(?<=[ \t\u3000])|(?=【))[ \t\u3000]*【?[ \t\u3000]*({_ISSUER_META}|发文字号|发文文号|文号)[ \t\u3000]*"
     r"(?:[：:]|】|(?<=[关号])[ \t\u3000])[ \t\u3000]*([^\n]{2,120})$"
 )
 META_NEXT_LABEL_RE = rx.compile(
@@ -5276,6 +5295,13 @@ META_NEXT_LABEL_RE = rx.compile(
 HEADLINE_LABEL_RE = rx.compile(
     r"^(?:[^：:《》]{1,6}[：:]|【[^【】《》]{1,14}】)\s*"
 )  # "官方：", "全文：", "【政策文件】"
+
+
+def _metadata_issuer(text: str) -> str | None:
+    """The issuer a page's metadata lines name (发文机关：…, 【发布机关】…), canonical; None where none does."""
+    found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
+    raw = next((found[k] for k in _ISSUER_META.split("|") if found.get(k)), "")
+    return canonical_issuer(raw) if raw else None
 
 
 def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:

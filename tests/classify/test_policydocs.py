@@ -4147,6 +4147,30 @@ def test_a_regulations_database_s_bracketed_metadata_and_an_announcement_s_numbe
     assert doc.issuer == "国家环境保护总局"
 
 
+def test_a_rule_printed_whole_is_issued_by_the_body_its_fields_or_its_own_words_name() -> None:
+    # a law site's fields, one after another on a line: 【发布机关】 after 【发布日期】
+    text = (
+        "【法规名称】\n【发布日期】112.12.29【发布机关】环境部\n"
+        "第1条 本细则依气候变迁因应法第六十二条规定订定之。\n第2条 本法所定中央主管机关之主管事项如下：\n"
+    )
+    [doc] = recognise("气候变迁因应法施行细则", text, published_at=Y2025).releases
+    assert doc.issuer == "环境部"
+    # ... or the body its own text calls 本部 (本会, 本署)
+    text = (
+        "法规名称: 办理推广贸易业务补助办法\n修正日期: 民国 98 年 09 月 09 日\n第 一 章 总则\n第 1 条\n"
+        "本办法依贸易法第二十条第二项规定订定之。\n第 2 条\n"
+        "本办法之补助业务，由经济部 (以下简称本部) 委任经济部国际贸易局办理。\n"
+        "第 3 条\n本办法之补助对象如下：\n一、输出入相关同业公会。\n二、大专院校及学术机构。\n"
+        "第 4 条\n前条补助对象办理本办法规定之推广贸易计划，得向贸易局申请补助。\n"
+    )
+    [doc] = recognise("办理推广贸易业务补助办法", text, published_at=Y2025).releases
+    assert doc.issuer == "经济部"
+    # ... not a body it names otherwise
+    text = text.replace(" (以下简称本部)", "")
+    [doc] = recognise("办理推广贸易业务补助办法", text, published_at=Y2025).releases
+    assert doc.issuer is None
+
+
 def test_a_headline_saying_what_a_body_s_notice_requires_reports_the_notice() -> None:
     text = "根据中国政府网5日公布的《国务院关于加强冬季安全生产工作的通知》，各地要从10个方面加强安全生产。"
     releases = recognise("国务院通知要求加强冬季安全生产工作", text).releases
