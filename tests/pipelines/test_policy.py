@@ -303,3 +303,21 @@ def test_a_promoted_untitled_measure_flags_once_under_its_headline(sessions: ses
         [policy] = s.scalars(select(Policy)).all()
         assert policy.issuer is None and policy.doc_number is None
     assert flag_label(flag.title, None, None) == f"{title} (issuer unknown, no document number)"
+
+
+def test_two_untitled_decisions_of_one_body_are_two_new_releases(sessions: sessionmaker[Session]) -> None:
+    # each untitled decision is named by the measure it decides, not by the word 决定: the central bank's second
+    # carbon decision is news again, and a reprint of the first is not
+    first = "中国人民银行决定于2021年11月8日推出碳减排支持工具，支持清洁能源、节能环保和碳减排技术等重点领域。"
+    second = "中国人民银行决定将碳减排支持工具实施期延长至2027年末，支持碳达峰碳中和。"
+    new: list[list[str]] = []
+    for url, title, text in [
+        ("https://finance.sina.com.cn/a.shtml", "央行推出碳减排支持工具", first),
+        ("https://finance.sina.com.cn/b.shtml", "央行延长碳减排支持工具实施期", second),
+        ("https://finance.sina.com.cn/c.shtml", "央行推出碳减排支持工具助力双碳", first),
+    ]:
+        with sessions.begin() as s:
+            new.append([f.title for f in register_item(s, make_item(s, url, title, text), now=NOW)])
+    assert "推出碳减排支持工具" in new[0]
+    assert new[1] == ["碳减排支持工具实施期延长至2027年末"]
+    assert new[2] == []
