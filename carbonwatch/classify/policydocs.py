@@ -1134,7 +1134,7 @@ OWN_COUNTY_PREFIX_RE = rx.compile(
 
 # The members of a joint list after the first ("湖北省委办公厅、省政府办公厅", "…局会同市规划和自然资源局",
 # "宁夏回族自治区党委办公厅、人民政府办公厅"): a relative 省/市 or a bare 人民政府 is the first member's place.
-JOINT_SPLIT_RE = rx.compile(r"、|(?<=[局厅委办室府])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
+JOINT_SPLIT_RE = rx.compile(r"、|(?<=[局厅委办室府行院])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
 RELATIVE_MEMBER_RE = rx.compile(
     r"^(?:(?P<province>省|自治区)|(?P<city>市)(?!场)|(?P<district>区|县)(?!域))|^(?=人民政府|政府|党委)"
 )
@@ -1144,6 +1144,9 @@ PLACE_OF_MEMBER_RE = rx.compile(
 )
 
 
+BRANCH_PROVINCE_RE = rx.compile(rf"(?:{PROVINCES}){_PROVINCE_SUFFIX}(?=分行|监管局|分局)")
+
+
 def _resolve_joint_places(text: str) -> str:
     """``text`` with the relative members of a joint list given the place the first member names."""
     parts = JOINT_SPLIT_RE.split(text)
@@ -1151,6 +1154,8 @@ def _resolve_joint_places(text: str) -> str:
         return text
     head = PLACE_OF_MEMBER_RE.match(parts[0])
     province, city = (head.group("province"), head.group("city")) if head else (None, None)
+    if not province and not city and (branch := BRANCH_PROVINCE_RE.search(parts[0])):
+        province = branch.group(0)  # "人民银行辽宁省分行、省生态环境厅": a branch names its province
     district = (city or "") + head.group("district") if head and head.group("district") else None
     out = [parts[0]]
     for part in parts[1:]:
@@ -1454,6 +1459,7 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     # The pattern may look past ``pos`` (a district is an issuer only before its release verb), not match past it.
     found: list[str | None] = []
     cited: list[str | None] = []
+    joined_at, joined = -1, ""  # where the last acting list ended, and its members as written
     for m in JOINT_RE.finditer(text, pos - len(sentence), min(len(text), pos + 8)):
         # a joint list running past pos: the part of it before pos, matched again up to pos
         hit = m if m.end() <= pos else JOINT_RE.match(text, m.start(), pos)
@@ -1468,7 +1474,17 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         # ("记者从上海市经济信息化委获悉，市政府办公厅…") comes last
         tail = RELATIVE_TAIL_RE.match(text, hit.end(), pos)
         members = hit.group(0) + (tail.group(0) if tail else "")
-        (cited if _named_not_acting(text, hit.start()) else found).append(canonical_issuer(members))
+        if _named_not_acting(text, hit.start()):
+            cited.append(canonical_issuer(members))
+        elif found and text[joined_at : hit.start()] == "、":
+            # "人民银行辽宁省分行、省生态环境厅、…": one list the pattern read in pieces (a branch, then bodies
+            # relative to its province) is one list of signers
+            joined += "、" + members
+            found[-1] = canonical_issuer(joined)
+        else:
+            joined = members
+            found.append(canonical_issuer(members))
+        joined_at = hit.start() + len(members)
     named = _named_bodies(found)
     if named:
         return named[-1]

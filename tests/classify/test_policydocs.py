@@ -731,6 +731,26 @@ def test_a_joint_document_s_signers_printed_one_a_line_are_all_its_issuers() -> 
     assert docs[0].issuer == "四川省住房和城乡建设厅、四川省发展和改革委员会、四川省自然资源厅"
 
 
+@pytest.mark.parametrize(
+    ("signers", "issuer"),
+    [
+        # a court and a central bank's branch in one list with the bodies relative to their province
+        (
+            "广东省高级人民法院、省生态环境厅、人民银行广东省分行联合印发",
+            "广东省高级人民法院、广东省生态环境厅、中国人民银行广东省分行",
+        ),
+        # a branch names its province for the bodies after it, joined by 联合 as by 、
+        (
+            "人民银行辽宁省分行联合省生态环境厅、省金融监管局、国家金融监管总局辽宁监管局共同出台",
+            "中国人民银行辽宁省分行、辽宁省生态环境厅、辽宁省金融监管局、国家金融监管总局辽宁监管局",
+        ),
+    ],
+)
+def test_a_list_of_signers_read_in_pieces_is_one_list(signers: str, issuer: str) -> None:
+    [doc] = recognise("", f"近日，{signers}《关于支持开展碳排放权抵质押贷款业务的意见》。", published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
 def test_a_long_list_of_joint_issuers_is_kept_whole() -> None:
     bodies = "退役军人事务部、中央组织部、教育部、公安部、财政部、人力资源社会保障部、住房和城乡建设部、国家税务总局、"
     bodies += "国家医疗保障局、中央军委政治工作部、中央军委后勤保障部"
