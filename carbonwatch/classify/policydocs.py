@@ -1134,7 +1134,7 @@ OWN_COUNTY_PREFIX_RE = rx.compile(
 
 # The members of a joint list after the first ("湖北省委办公厅、省政府办公厅", "…局会同市规划和自然资源局",
 # "宁夏回族自治区党委办公厅、人民政府办公厅"): a relative 省/市 or a bare 人民政府 is the first member's place.
-JOINT_SPLIT_RE = rx.compile(r"、|(?<=[局厅委办室府行院])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
+JOINT_SPLIT_RE = rx.compile(r"、|(?<=[局厅委办室府行院部署])(?:和|及|与|会同|联合|(?=省|自治区|市(?!场)))")
 RELATIVE_MEMBER_RE = rx.compile(
     r"^(?:(?P<province>省|自治区)|(?P<city>市)(?!场)|(?P<district>区|县)(?!域))|^(?=人民政府|政府|党委)"
 )

@@ -183,6 +183,10 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("二是沛县人民政府", None),
         ("其次杭州市人民政府", "杭州市人民政府"),
         ("此外湖州市发改委", "湖州市发展和改革委员会"),
+        # 和 joins two ministries as 、 does, whatever a writer puts before the first ("国家商务部")
+        ("国家商务部和海关总署", "商务部、海关总署"),
+        ("人民银行辽宁省分行联合省生态环境厅", "中国人民银行辽宁省分行、辽宁省生态环境厅"),
+        ("教育部部署", "教育部"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
