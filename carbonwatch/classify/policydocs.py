@@ -391,6 +391,11 @@ PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|"
     "贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
+# Taiwan's cities and counties, whose ordinances and councils are not the mainland's (simplified, as the rules read)
+TAIWAN_PLACES = (
+    "台北|臺北|新北|桃园|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉义|苗栗|彰化|"  # the cities and the northern counties
+    "南投|云林|屏东|宜兰|花莲|台东|臺東|澎湖|金门|连江"
+)
 _OFFICE_SUFFIX = (
     r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办(?!公|法|理)|指挥部|领导小组办公室|领导小组|工作组"
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
@@ -4490,6 +4495,8 @@ def recognise(
         if d.is_release and d.issuer is None and d.cue.startswith(FULL_TEXT_CUE):
             # "本办法之补助业务，由经济部（以下简称本部）委任…": the body a rule calls 本部 (本会, 本署) made it
             d.issuer = _metadata_issuer(text) or _self_named_body(text)
+        if d.is_release and d.issuer is None:
+            d.issuer = legislature_of_law(re.sub(r"[《》\s]", "", d.title))
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
         # 情况": "县人民政府决定在县城区禁止燃放烟花爆竹") is what the draft would decide
         drafted = draft_headline and (d.title in ("决定", UNTITLED) or d.cue.startswith("untitled decision"))
@@ -5210,6 +5217,34 @@ def _source_line_body(text: str) -> str | None:
         if body and not NON_GOVERNMENT_RE.search(named.group("body")):
             return canonical_issuer(body.group(0))
     return None
+
+
+# Who makes a law by its name alone (立法法): a 中华人民共和国…法 is the national legislature's (its standing committee
+# passes most; a basic law passed at a full session is read from its adoption note, see ADOPTED_BY_RE), and a
+# mainland province's or city's 条例 is a local regulation, which only its people's congress or that congress's
+# standing committee makes (a government's rules are 规定 or 办法, never 条例); not a 自治条例 (Taiwan's councils, or
+# an autonomous area's congress), nor Taiwan's, Hong Kong's or Macau's ordinances.
+NATIONAL_LAW_RE = rx.compile(r"中华人民共和国[\u4e00-\u9fff]{2,30}法")
+LOCAL_REGULATION_RE = rx.compile(
+    r"(?P<place>(?!台湾|香港|澳门)(?:北京|天津|上海|重庆)市?|(?!台湾|香港|澳门)(?:"
+    + PROVINCES
+    + r")(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)|(?!"
+    + TAIWAN_PLACES
+    + r")[\u4e00-\u9fff]{2,4}?(?:市|经济特区))(?!.*自治条例)[\u4e00-\u9fff（）()“”\"]{2,40}条例"
+)
+
+
+def legislature_of_law(name: str) -> str | None:
+    """The legislature a law or a local regulation is made by, from its name alone as printed (see
+    LOCAL_REGULATION_RE)."""
+    if NATIONAL_LAW_RE.fullmatch(name):
+        return canonical_issuer("全国人大常委会")
+    m = LOCAL_REGULATION_RE.fullmatch(name)
+    if m is None:
+        return None
+    place = m.group("place").replace("经济特区", "市")
+    place = place if place.endswith(("省", "市", "自治区")) else place + "市"
+    return canonical_issuer(place + "人大常委会")
 
 
 SELF_NAMED_BODY_RE = rx.compile(

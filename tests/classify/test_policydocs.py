@@ -24,6 +24,7 @@ from carbonwatch.classify.policydocs import (
     fullwidth_punctuation,
     is_historical,
     issuer_of_number,
+    legislature_of_law,
     normalise_doc_number,
     normalise_title,
     recognise,
@@ -753,6 +754,30 @@ def test_a_joint_document_s_signers_printed_one_a_line_are_all_its_issuers() -> 
 def test_a_list_of_signers_read_in_pieces_is_one_list(signers: str, issuer: str) -> None:
     [doc] = recognise("", f"近日，{signers}《关于支持开展碳排放权抵质押贷款业务的意见》。", published_at=Y2021).releases
     assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("name", "legislature"),
+    [
+        # a mainland place's 条例 is its congress's standing committee's; a national 法 the national one's
+        ("石家庄市低碳发展促进条例", "石家庄市人民代表大会常务委员会"),
+        ("深圳经济特区生态环境保护条例", "深圳市人民代表大会常务委员会"),
+        ("河北省大气污染防治条例", "河北省人民代表大会常务委员会"),
+        ("宁夏回族自治区水资源条例", "宁夏回族自治区人民代表大会常务委员会"),
+        ("中华人民共和国节约能源法", "全国人大常委会"),
+        # ... not a State Council 条例 (no place), a government's 办法, Taiwan's or Hong Kong's ordinances
+        ("存款保险条例", None),
+        ("石家庄市节约能源办法", None),
+        ("高雄市净零城市发展自治条例", None),
+        ("台北市公园管理条例", None),
+        ("香港特别行政区条例", None),
+    ],
+)
+def test_who_makes_a_law_is_read_from_its_name(name: str, legislature: str | None) -> None:
+    assert legislature_of_law(name) == legislature
+    text = f"近日，《{name}》全文公布，自2026年1月1日起施行。"
+    released = [d for d in recognise("", text, published_at=Y2025).releases if d.title == f"《{name}》"]
+    assert [d.issuer for d in released] in ([], [legislature])
 
 
 def test_a_long_list_of_joint_issuers_is_kept_whole() -> None:
