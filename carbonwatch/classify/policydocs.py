@@ -731,11 +731,16 @@ LOCAL_COUNCIL_RE = rx.compile(r"议会|代表会|乡代会|议员")
 OFFICE_END_RE = rx.compile(r"(?:政府|[部委局厅院办署会府])$")
 
 
-def _opens_with_body(title: str) -> bool:
-    """Whether ``title`` opens with a government body's name (not a bare place's): 安徽省政府新闻发布会制度.
-    Asked only where nothing else names the issuer: the issuer pattern is the rules' longest."""
+def _body_opening(title: str) -> str | None:
+    """The government body whose name ``title`` opens with (not a bare place's), canonical: 安徽省政府新闻发布会制度 ->
+    安徽省人民政府. Asked only where nothing else names the issuer: the issuer pattern is the rules' longest."""
     lead = ISSUER_RE.match(title)
-    return bool(lead and OFFICE_END_RE.search(lead.group(0)) and canonical_issuer(lead.group(0)))
+    return canonical_issuer(lead.group(0)) if lead and OFFICE_END_RE.search(lead.group(0)) else None
+
+
+def _opens_with_body(title: str) -> bool:
+    """Whether ``title`` opens with a government body's name (see _body_opening)."""
+    return _body_opening(title) is not None
 
 
 VERB_BEFORE_RE = rx.compile(
@@ -4499,7 +4504,7 @@ def recognise(
             d.issuer = legislature_of_law(re.sub(r"[《》\s]", "", d.title))
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
         # 情况": "县人民政府决定在县城区禁止燃放烟花爆竹") is what the draft would decide
-        drafted = draft_headline and (d.title in ("决定", UNTITLED) or d.cue.startswith("untitled decision"))
+        drafted = draft_headline and (d.title in ("决定", UNTITLED) or _untitled_decision(d))
         # ... and an untitled headline release ("银保监会发文规范…") whose lead names only a draft put out for
         # comment ("起草《…办法（征求意见稿）》，并向社会公开征求意见"): the headline's 发文 is the draft
         drafted = drafted or (d.field == "title" and d.title == UNTITLED and lead_draft_only)
@@ -4797,16 +4802,20 @@ def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
 
 
 def _roc_order_history(title: str, text: str) -> list[PolicyDocument]:
-    """A page opening with a rule's history (``ROC_ORDER_HISTORY_RE``) reports the orders that made it: a release by
-    the ministries that signed the first, untitled (the history names the rule in its heading, if at all); not an
-    order a sentence cites as its basis (依据…号令订定之…), nor one that only repeals."""
+    """A page opening with a rule's history (``ROC_ORDER_HISTORY_RE``) reports the orders that made it: each a release
+    named as the history writes it, with its signers and number (``_roc_history_entries``), or, where no entry reads
+    so, one untitled release by the ministries that signed the first; not an order a sentence cites as its basis
+    (依据…号令订定之…), nor a history that only repeals."""
     for field_name, value in (("title", title), ("text", text[:ROC_ORDER_HEAD_CHARS])):
         m = ROC_ORDER_HISTORY_RE.search(value)
         if m is None or CITE_RE.search(_clause_before(value, m.start())):
             continue
         issuers = canonical_issuer(re.sub(r"\s+", "", m.group("bodies")))
         cue = f"a rule's history lists the orders that made it: …{re.sub(chr(10), '', m.group(0))[-24:]}"
-        entries = _roc_history_entries(text[:ROC_HISTORY_CHARS]) or _roc_history_entries(value)
+        # (every entry from the text's history; the headline's own entry where the text holds none)
+        entries = _roc_history_entries(text[:ROC_HISTORY_CHARS])
+        if not entries and field_name == "title":
+            entries = _roc_history_entries(value)
         if not entries:
             return [_released(UNTITLED, issuers, "令", field_name, m.span(), cue)]
         return [_released(name, body, "令", field_name, m.span(), cue, number) for name, body, number in entries]
@@ -5225,8 +5234,9 @@ def _source_line_body(text: str) -> str | None:
 # standing committee makes (a government's rules are 规定 or 办法, never 条例); not a 自治条例 (Taiwan's councils, or
 # an autonomous area's congress), nor Taiwan's, Hong Kong's or Macau's ordinances.
 NATIONAL_LAW_RE = rx.compile(r"中华人民共和国[\u4e00-\u9fff]{2,30}法")
+NATIONAL_LEGISLATURE = canonical_issuer("全国人大常委会")
 LOCAL_REGULATION_RE = rx.compile(
-    r"(?P<place>(?!台湾|香港|澳门)(?:北京|天津|上海|重庆)市?|(?!台湾|香港|澳门)(?:"
+    r"(?P<place>(?:北京|天津|上海|重庆)市?|(?!台湾|香港|澳门)(?:"
     + PROVINCES
     + r")(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)|(?!"
     + TAIWAN_PLACES
@@ -5238,7 +5248,7 @@ def legislature_of_law(name: str) -> str | None:
     """The legislature a law or a local regulation is made by, from its name alone as printed (see
     LOCAL_REGULATION_RE)."""
     if NATIONAL_LAW_RE.fullmatch(name):
-        return canonical_issuer("全国人大常委会")
+        return NATIONAL_LEGISLATURE
     m = LOCAL_REGULATION_RE.fullmatch(name)
     if m is None:
         return None
@@ -5348,18 +5358,23 @@ HEADLINE_LABEL_RE = rx.compile(
 )  # "官方：", "全文：", "【政策文件】"
 
 
+def _metadata_fields(text: str) -> tuple[dict[str, str], str]:
+    """The metadata lines a page prints in its first lines (TEXT_META_RE), by label, and the issuer they name as
+    written ("" where none does)."""
+    # a library page prints several fields a line; an empty one is followed by the next label (发布机构: 生成日期: …)
+    found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
+    return found, next((found[k] for k in _ISSUER_META.split("|") if found.get(k)), "")
+
+
 def _metadata_issuer(text: str) -> str | None:
     """The issuer a page's metadata lines name (发文机关：…, 【发布机关】…), canonical; None where none does."""
-    found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
-    raw = next((found[k] for k in _ISSUER_META.split("|") if found.get(k)), "")
+    raw = _metadata_fields(text)[1]
     return canonical_issuer(raw) if raw else None
 
 
 def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     """The headline is a document's title and the text prints its 发文机关 (and maybe 发文字号) lines."""
-    # a library page prints several fields a line; an empty one is followed by the next label (发布机构: 生成日期: …)
-    found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
-    issuer_raw = next((found[k] for k in _ISSUER_META.split("|") if found.get(k)), "")
+    found, issuer_raw = _metadata_fields(text)
     if not issuer_raw:
         return None
     headline = HEADLINE_LABEL_RE.sub("", title.strip(), count=1)
@@ -5580,9 +5595,7 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         # that names a document by its kind is the measure; the rest is what the news says of it
         headline = clause.group("name")
     # "彰化縣政府114/115年度補助特定工廠屋頂設置太陽光電計畫": a measure headed by a government body's own name is its
-    opener = ISSUER_RE.match(headline) if _opens_with_body(headline) else None
-    opener_issuer = canonical_issuer(opener.group(0)) if opener else None
-    return _released(headline, opener_issuer, None, "title", (start, start + len(headline)), "")
+    return _released(headline, _body_opening(headline), None, "title", (start, start + len(headline)), "")
 
 
 # A headline's first clause, set off from the rest by a space or a bar, and the same without a year or edition after
