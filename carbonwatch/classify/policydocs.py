@@ -397,7 +397,7 @@ TAIWAN_PLACES = (
     "南投|云林|屏东|宜兰|花莲|台东|臺東|澎湖|金门|连江"
 )
 _OFFICE_SUFFIX = (
-    r"[\u4e00-\u9fff]{1,16}?(?:厅|局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办(?!公|法|理)|指挥部|领导小组办公室|领导小组|工作组"
+    r"[\u4e00-\u9fff]{1,16}?(?:厅|(?<!当)局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办(?!公|法|理)|指挥部|领导小组办公室|领导小组|工作组"
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
 )
 _BODY_SUFFIX = (
@@ -3738,6 +3738,30 @@ def adopting_legislature(d: PolicyDocument, text: str) -> str | None:
     return None
 
 
+# A news lead's own subject announcing the measure, at a sentence's start in the first lines: "康乐及文化事务署
+# （康文署）今日（三月十二日）宣布，由今年四月三日起…", "(中央社记者…台北20日电)环境部今日公告…", "12月6日，贵州省能源局
+# 发布消息，…": the body that opens the lead, with its short name and the day in brackets, then the verb.
+LEAD_ANNOUNCER_RE = rx.compile(
+    r"(?:^|(?<=[\n。！]))\s*(?:[（(][^（）()\n]{2,40}?[电讯][）)]\s*)?"
+    r"(?:(?:\d{1,2}月)?\d{1,2}日(?:电|讯)?|日前|近日|今天|今日|昨天|昨日)?[，,]?\s*"
+    rf"(?P<body>{JOINT_RE.pattern})"
+    r"\s*(?:[（(][^（）()\n]{1,12}[）)])?"
+    r"(?:今日|今天|昨日|昨天|日前|近日|今|昨|(?:\d{1,2}月)?\d{1,2}日)?\s*(?:[（(][^（）()\n]{1,12}[）)])?"
+    r"(?:正式|宣布)?(?:宣布|公布|公告|决定|推出|发布|印发)"
+)
+LEAD_ANNOUNCER_CHARS = 400
+
+
+def lead_announcer(text: str) -> str | None:
+    """The government body a news lead opens with announcing the measure (:data:`LEAD_ANNOUNCER_RE`), canonical, in the
+    first :data:`LEAD_ANNOUNCER_CHARS` characters; None when no sentence there opens so."""
+    for m in LEAD_ANNOUNCER_RE.finditer(text[:LEAD_ANNOUNCER_CHARS]):
+        body = canonical_issuer(m.group("body"))
+        if body is not None:
+            return body
+    return None
+
+
 def _session_legislature(title: str, text: str) -> str | None:
     """The standing committee whose session the headline or the first lines report, its place resolved (省 is
     the province the text names)."""
@@ -4600,9 +4624,13 @@ def recognise(
         for d in merged:
             if d.is_release:
                 d.is_release, d.cue = False, headline_verdict + title[:30]
+    releases = [d for d in merged if d.is_release]
+    if len(releases) == 1 and releases[0].issuer is None:
+        # "(中央社…20日电)环境部今日公告2项子法，包括《X》…": the one release an article reports, where nothing else
+        # names who issued it, was announced by the body its lead opens with
+        releases[0].issuer = lead_announcer(text)
     headline_norms = {d.title_norm for d in merged if d.field == "title"} | folded
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
-    releases = [d for d in merged if d.is_release]
     for d in merged:
         named_carbon = bool(carbon_terms and carbon_terms.search(d.title))
         # The one release an article reports is what the article is about: on a carbon article it is a carbon

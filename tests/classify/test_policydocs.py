@@ -24,6 +24,7 @@ from carbonwatch.classify.policydocs import (
     fullwidth_punctuation,
     is_historical,
     issuer_of_number,
+    lead_announcer,
     legislature_of_law,
     normalise_doc_number,
     normalise_title,
@@ -357,6 +358,36 @@ def test_government_news_page_is_not_a_release() -> None:
 def test_untitled_notice_with_issuer() -> None:
     docs = releases("", "近日国家发展改革委、财政部联合印发通知，部署投放储备。")
     assert docs == [("通知", "国家发展改革委、财政部", True)]
+
+
+def test_the_one_release_no_text_signs_was_announced_by_the_body_the_lead_opens_with() -> None:
+    headline = "试点名单发布！吉林省两地当选"
+    lead = "05-23 01:54\n近日，生态环境部发布了包括39个市（区）在内的深化气候适应型城市建设试点名单。\n长春市当选。"
+    assert releases(headline, lead) == [("试点名单", "生态环境部", True)]
+    # a body that only speaks in the lead announced nothing: the release stays unsigned
+    spoken = "近日，生态环境部有关负责人表示，包括39个市（区）在内的深化气候适应型城市建设试点名单已经确定。"
+    assert releases(headline, spoken) == [("试点名单", None, True)]
+
+
+@pytest.mark.parametrize(
+    ("lead", "body"),
+    [
+        ("康乐及文化事务署（康文署）今日（三月十二日）宣布，由四月三日起…", "香港特别行政区康乐及文化事务署"),
+        ("（中央社记者台北20日电）环境部今日公告2项子法", "环境部"),
+        (
+            "8月3日电，国家发展改革委、财政部、国家能源局发布做好绿证全覆盖工作的通知",
+            "国家发展改革委、财政部、国家能源局",
+        ),
+        ("新闻公报\n入境事务处（入境处）今日宣布，凡于一九九二年出生的…", "香港特别行政区入境事务处"),
+        ("12月6日，贵州省能源局发布消息，对项目进行清理", "贵州省能源局"),
+        # foreign press's "the Beijing authorities" (当局) is no bureau of Beijing's
+        ("（法新社东京7日电）北京当局昨天宣布加强管制销往日本的军民两用物项", None),
+        ("中国人民银行行长表示，今年降准降息有一定空间", None),
+        ("市民关心的是，" + "环境部今日公告新规" * 60, None),  # past the lead
+    ],
+)
+def test_the_body_a_lead_opens_with_announcing(lead: str, body: str | None) -> None:
+    assert lead_announcer(lead) == body
 
 
 def test_document_heading_with_number_is_the_release() -> None:

@@ -145,6 +145,19 @@ def test_a_promoted_regulation_is_issued_by_the_legislature_whose_session_adopte
     assert [(d.title, d.issuer) for d in policy.releases] == [("《深圳市供热条例》", "深圳市人民代表大会常务委员会")]
 
 
+def test_a_promoted_untitled_measure_is_issued_by_the_body_its_lead_opens_with_announcing_it() -> None:
+    # a press release's lead: the body, its short name and the day in brackets, then its verb
+    model = parse_model(tiny(), "test")
+    text = "新闻公报\n收紧个人预订康体设施时数限额\n康乐及文化事务署（康文署）今日（三月十二日）宣布，由今年四月三日起…"
+    policy = PolicyResult()
+    promote_release("收紧个人预订康体设施时数限额印发", text, policy, model)
+    assert [d.issuer for d in policy.releases] == ["香港特别行政区康乐及文化事务署"]
+    # a lead whose first body only speaks (表示) announces nothing: no issuer rather than a guess
+    policy = PolicyResult()
+    promote_release("降准降息印发", "中国人民银行行长表示，今年降准降息有一定空间。", policy, model)
+    assert [d.issuer for d in policy.releases] == [None]
+
+
 def test_no_promotion_below_the_threshold_without_a_release_model_or_without_a_subject() -> None:
     for model, headline in (
         (parse_model(tiny(release_threshold=0.999), "test"), "某市印发乌海市应对气候变化规划"),
