@@ -5617,6 +5617,20 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         issuer, span = named
         name = unwrap_notice(headline[span[0] : span[1]])
         return _released(name, issuer, doc_type(name), "title", (start + span[0], start + span[1]), "")
+    titled = HEADLINE_TITLE_RE.findall(headline)
+    if len(titled) == 1 and HEADLINE_TITLE_ITS_RE.search(headline) and not HEADLINE_TITLE_NOT_ITS_RE.search(headline):
+        # "懒人包|港府订立《禁止蒙面规例》 10月5日起实施", "新北市议会昨日三读通过《…自治条例》": the measure a headline
+        # reports under the one title it names in book marks is that document (the rules' reading of it, if any, is
+        # replaced by the model's reason), issued by the body the headline opens with
+        m = HEADLINE_TITLE_RE.search(headline)
+        assert m is not None
+        norm = normalise_title(m.group(0))
+        for d in policy.documents:
+            if d.field == "title" and d.title_norm == norm:
+                return d
+        opener = _body_opening(re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,\s]*", "", headline))
+        span = (start + m.start(), start + m.end())
+        return _released(m.group(0), opener, doc_type(m.group(0)), "title", span, "")
     clause = HEADLINE_FIRST_CLAUSE_RE.match(headline)
     if clause is not None and doc_type(clause.group("kind")) is not None:
         # "支持殘疾人士購置輔具計劃 成功申請者每項可獲資助50%": a headline's first clause, set off by a space or a bar,
@@ -5626,6 +5640,20 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
     return _released(headline, _body_opening(headline), None, "title", (start, start + len(headline)), "")
 
 
+# A document's title in book marks within a headline (not one nested in a longer title it names, 关于落实《X》…的意见,
+# not one cited, 根据《X》, nor one amended, 修改《X》: the news is of another act than X's release).
+HEADLINE_TITLE_RE = rx.compile(r"《[^《》\n]{2,80}》")
+HEADLINE_TITLE_NOT_ITS_RE = rx.compile(
+    r"(?:关于|根据|依据|按照|依照|贯彻|落实|执行|推动|解读|读懂|修改|修订|修正|废止)[^《》，。\s]{0,8}《"
+    r"|》的|》[^《》，。\s]{0,10}(?:的通知|的意见|的批复)"
+    r"|》(?:规例|条例|法|办法|规定|细则)"  # (a name's part in book marks, 立法会通过《受管制电器》规例: not its title)
+)
+# ... and the headline says the document came out or took effect: a verb of release before it, or of effect after it
+# ("港府订立《X》", "三读通过《X》", "新版《X》明年施行", "《X》今日生效").
+HEADLINE_TITLE_ITS_RE = rx.compile(
+    r"(?:通过|订立|发表|发布|公布|公示|印发|出台|推出|颁布|颁发|制定|新版|新一份|新修订的?)[^《》，。\s]{0,12}《"
+    r"|》[^《》，。]{0,12}?(?:生效|施行|实施|出台|发布|公布|印发|出炉|落地|上路)"
+)
 # A headline's first clause, set off from the rest by a space or a bar, and the same without a year or edition after
 # its kind ("香港清新空氣藍圖2035 …" names a 藍圖).
 HEADLINE_FIRST_CLAUSE_RE = rx.compile(r"^(?P<name>(?P<kind>[^\s|｜]{4,40}?)(?:\d{4}(?:年版?)?)?)(?:\s+|\s*[|｜]\s*)\S")

@@ -323,6 +323,29 @@ def test_the_subject_a_model_may_promote(
             "行政院环境保护署",
         ),
         ("花莲县农业发展经费补助要点", "花莲县农业发展经费补助要点", None),
+        # the one title a headline names in book marks, released or taking effect, is the measure; the body the
+        # headline opens with issued it
+        ("懒人包|港府订立《禁止蒙面规例》 10月5日起实施", "《禁止蒙面规例》", None),
+        ("新版《山西省大气污染防治条例》明年施行", "《山西省大气污染防治条例》", None),
+        (
+            "2022年2月24日，教育部官网公示《关于公布本科专业备案结果的通知》",
+            "《关于公布本科专业备案结果的通知》",
+            "教育部",
+        ),
+        # ... not a title the headline cites, amends, promotes or names inside a longer one, nor part of a name
+        (
+            "为扎实推动《国家标准化发展纲要》深入实施，明确重点工作",
+            "为扎实推动《国家标准化发展纲要》深入实施，明确重点工作",
+            None,
+        ),
+        ("修改《学费援助发放规章》 新学年津贴调升", "修改《学费援助发放规章》 新学年津贴调升", None),
+        ("立法会通过《受管制电器》规例，四电一脑须缴费", "立法会通过《受管制电器》规例，四电一脑须缴费", None),
+        (
+            "国务院关于落实《政府工作报告》重点工作分工的意见发布",
+            "国务院关于落实《政府工作报告》重点工作分工的意见发布",
+            "国务院",
+        ),
+        ("根据《环境保护法》 某市调整排污费标准", "某市调整排污费标准", None),
     ],
 )
 def test_the_model_s_headline_subject_takes_the_body_it_opens_with(
