@@ -5449,6 +5449,10 @@ HEADLINE_VERB_RE = rx.compile(rf"{_VERB_ALT}|(?:再|又|连|急|重磅)发")
 HEADLINE_PARTS_RE = rx.compile(r"\s*[|｜_]\s*|\s+-\s*|-(?=[^-]{2,16}$)|\s+(?=[\u4e00-\u9fff]{1,8}〔)")
 
 
+# A clause that ends with the 的 of a title's matter and the title's kind (…消费的通知).
+OBJECT_KIND_END_RE = rx.compile(r"的(?:通知|意见|指导意见|实施意见|通告|公告|决定|批复)$")
+
+
 def _headline_as_document(title: str) -> PolicyDocument | None:
     """The headline, or one of its parts, when it is a document's title (关于…的通知, …管理办法, …令); after a
     release verb, its object ("自然资源部发布蓝碳系列技术规程": 蓝碳系列技术规程, 自然资源部)."""
@@ -5465,10 +5469,21 @@ def _headline_as_document(title: str) -> PolicyDocument | None:
             at_name = title.find(name, start)
             if kind is not None and at_name >= 0 and title_is_document(name.strip("《》"))[0]:
                 return _released(name, prefix_issuer, kind, "title", (at_name, at_name + len(name)), "")
-        clause = re.split(r"[，,！!？?：:\s]+", part.strip())[-1]
+        stripped = part.strip().rstrip("。")
+        clause = re.split(r"[，,！!？?：:\s]+", stripped)[-1]
         if CITE_RE.search(clause):
             continue  # "党支部集中学习2024年中央一号文件": a document studied, not the headline's title
         verb = HEADLINE_VERB_RE.search(clause)
+        if verb is None and OBJECT_KIND_END_RE.search(clause):
+            # "…国家能源局发布做好绿证全覆盖工作，促进可再生能源电力消费的通知": a 关于-less title the verb of an
+            # earlier clause issues runs over the comma to its kind
+            earlier = [m for m in HEADLINE_VERB_RE.finditer(stripped) if m.end() <= len(stripped) - len(clause)]
+            if earlier:
+                clause = (
+                    re.split(r"[，,！!？?：:\s]+", stripped[: earlier[-1].start()])[-1]
+                    + stripped[earlier[-1].start() :]
+                )
+                verb = HEADLINE_VERB_RE.search(clause)
         name = clause[verb.end() :] if verb else clause
         kind = document_kind(name) if len(name) >= 6 else None
         if kind is None or kind in WEAK_KINDS or not title_is_document(name)[0]:

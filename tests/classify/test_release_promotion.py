@@ -339,6 +339,13 @@ def test_the_subject_a_model_may_promote(
             None,
         ),
         ("修改《学费援助发放规章》 新学年津贴调升", "修改《学费援助发放规章》 新学年津贴调升", None),
+        # a 关于-less title its verb issues runs over a comma to its kind, and a headline's closing full stop is no
+        # part of it
+        (
+            "8月3日电，国家发展改革委、财政部、国家能源局发布做好绿证全覆盖工作，促进可再生能源电力消费的通知。",
+            "做好绿证全覆盖工作，促进可再生能源电力消费的通知",
+            "国家发展改革委、财政部、国家能源局",
+        ),
         ("立法会通过《受管制电器》规例，四电一脑须缴费", "立法会通过《受管制电器》规例，四电一脑须缴费", None),
         (
             "国务院关于落实《政府工作报告》重点工作分工的意见发布",
