@@ -174,6 +174,18 @@ def test_energy_saving_and_emission_reduction_alone_is_no_carbon_subject() -> No
     assert score_relevance("国务院召开全国节能减排工作电视电话会议", framed, shipped).relevant
 
 
+def test_green_power_alone_is_no_carbon_subject() -> None:
+    # green power and its certificates are an energy market unless the text frames them as carbon: they support
+    shipped = load_rules()
+    headline, text = (
+        "绿电交易试点规则出台 绿色电力消费扩围",
+        "安徽省能源局印发绿色电力交易试点规则，明确绿电交易的组织方式。",
+    )
+    assert score_relevance(headline, text, shipped).score >= shipped.threshold  # enough weight, but no carbon frame
+    assert not score_relevance(headline, text, shipped).relevant
+    assert score_relevance(headline, text + "绿电交易将助力实现碳达峰碳中和目标。", shipped).relevant
+
+
 def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
     shipped = load_rules()
     assert not score_relevance("Lithium carbonate prices", "Carbon fiber and carbonate demand rose.", shipped).relevant
