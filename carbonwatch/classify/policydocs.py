@@ -438,7 +438,8 @@ _AREAS += "多区 各区 两区 几区 数区".split()  # counts of districts (�
 _NOT_DISTRICT = "".join(f"(?<!{w})" for w in _AREAS)
 # Function words that open a phrase, never a place's name ("据杭州市…", "在成都市…", "由北京市…").
 _NOT_NAME_START = (
-    "据在由从对经向将被照发知守实彻"  # 照, 发, 知, 守, 实, 彻: the tails of 按照, 印发, 通知, 遵守, 落实, 贯彻
+    "据在由从对经向将被照发知守实彻为"  # 照, 发, 知, 守, 实, 彻: the tails of 按照, 印发, 通知, 遵守, 落实, 贯彻; 为
+    # the copula (主管机关为高雄市政府)
 )
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
 _BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文|发出|公布))"
@@ -4787,6 +4788,7 @@ ROC_ORDER_RE = rx.compile(
     r"\s*(?:会衔)?(?:修正|订定|增订|修订)?发布"
 )
 ROC_ORDER_HEAD_CHARS = 400
+OWN_BODY_WORD_RE = rx.compile(r"本[部会署府院局厅委处]")
 # ... or names it first and says which order issued it: "「温室气体减量及管理法」业奉总统104年7月1日华总一义字第
 # 10400077011号令公布", "「育婴留职停薪实施办法」第2条、第9条，业经劳动部114年11月21日劳动条4字第1140149019号令
 # 修正发布"
@@ -4815,7 +4817,10 @@ def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     are canonical, as every rule's are (交通部 reads as 交通运输部 here as in any other Taiwan page)."""
     for field_name, value in (("title", title), ("text", text[:ROC_ORDER_HEAD_CHARS])):
         if named := ROC_ORDER_NAMED_RE.search(value):
-            rule, body = named.group("title"), canonical_issuer(named.group("body")) or named.group("body")
+            # (a body the page calls 本会 or 本部 is the one its text defines so, else unnamed: 本会 is no one's name)
+            said = named.group("body")
+            body = canonical_issuer(said) or (_self_named_body(text) if OWN_BODY_WORD_RE.fullmatch(said) else said)
+            rule = named.group("title")
             cue = f"a rule issued by order: …{named.group(0)[-24:]}"
             return [_released(rule, body, doc_type(rule), field_name, named.span(), cue)]
     order = ROC_ORDER_RE.search(text, 0, ROC_ORDER_HEAD_CHARS)

@@ -189,6 +189,8 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("国家商务部和海关总署", "商务部、海关总署"),
         ("人民银行辽宁省分行联合省生态环境厅", "中国人民银行辽宁省分行、辽宁省生态环境厅"),
         ("教育部部署", "教育部"),
+        # the copula before a body is no part of its place's name ("主管机关为高雄市政府")
+        ("为高雄市政府", "高雄市人民政府"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
@@ -5536,10 +5538,21 @@ ROC_RULE_PAGE = (
             "「温室气体减量及管理法」业奉总统104年7月1日华总一义字第10400077011号令公布,检送公布令影本1份",
             ("温室气体减量及管理法", "总统"),
         ),
+        # a body the page calls 本会 is the one its text defines so, else unnamed (本会 is no one's name)
+        (
+            "「保险业资本适足性管理办法」部分条文业经本会108年12月4日金管保财字第10804960006号令修正发布",
+            "请查照。",
+            ("保险业资本适足性管理办法", None),
+        ),
+        (
+            "「保险业资本适足性管理办法」部分条文业经本会108年12月4日金管保财字第10804960006号令修正发布",
+            "金融监督管理委员会（以下简称本会）函。",
+            ("保险业资本适足性管理办法", "金融监督管理委员会"),
+        ),
     ],
 )
 def test_a_taiwan_rule_is_released_by_the_ministrys_order_that_issued_it(
-    title: str, text: str, expected: tuple[str, str]
+    title: str, text: str, expected: tuple[str, str | None]
 ) -> None:
     [doc] = recognise(title, text, published_at=Y2021).releases
     assert (doc.title_norm, doc.issuer) == expected
