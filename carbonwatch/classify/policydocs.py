@@ -248,6 +248,16 @@ ISSUER_ALIASES: dict[str, str] = {
     "数位发展部": "数位发展部",
     "行政院农业委员会": "行政院农业委员会",
     "农委会": "行政院农业委员会",
+    "行政院环保署": "行政院环境保护署",
+    # ... and the Executive Yuan's agencies under their former names, each one body (行政院卫生署 is not 行政院 and
+    # Hong Kong's 卫生署): the public list of its councils and administrations before the 2012–2023 reorganisation
+    **{
+        f"行政院{name}": f"行政院{name}"
+        for name in (
+            "卫生署 劳工委员会 金融监督管理委员会 经济建设委员会 原子能委员会 公共工程委员会 国家科学委员会 "
+            "研究发展考核委员会 海岸巡防署 新闻局 主计总处 主计处 消费者保护会 体育委员会 文化建设委员会"
+        ).split()
+    },
     "劳动部": "劳动部",
     "内政部": "内政部",
     "国发会": "国家发展委员会",

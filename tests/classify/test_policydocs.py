@@ -191,6 +191,9 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("教育部部署", "教育部"),
         # the copula before a body is no part of its place's name ("主管机关为高雄市政府")
         ("为高雄市政府", "高雄市人民政府"),
+        # the Executive Yuan's agencies under their former names are each one body, not 行政院 and Hong Kong's 卫生署
+        ("行政院卫生署", "行政院卫生署"),
+        ("行政院劳工委员会、行政院环保署", "行政院劳工委员会、行政院环境保护署"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
