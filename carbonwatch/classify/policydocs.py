@@ -4646,7 +4646,8 @@ def recognise(
         named_carbon = bool(carbon_terms and carbon_terms.search(d.title))
         # The one release an article reports is what the article is about: on a carbon article it is a carbon
         # release even when its title says 绿色发展 rather than 碳 (the article's relevance decides the flag).
-        only_release = len(releases) == 1 and d is releases[0]
+        # (one document reported twice, 《中国的能源转型》 by 国务院 in the lead and by 国务院新闻办公室 below, is one)
+        only_release = d.is_release and len({r.title_norm for r in releases}) == 1
         d.carbon = named_carbon or d.title_norm in headline_norms or only_release
     digest = len(items) >= DIGEST_MIN_ITEMS
     for d in merged:

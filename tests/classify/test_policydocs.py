@@ -758,6 +758,10 @@ def test_the_one_release_of_an_article_is_what_it_is_about() -> None:
     two = text + "同日，交通运输部印发《公路养护工程管理办法》。"
     docs = recognise("工信部：碳排放总量控制取得成果", two, published_at=Y2021, carbon_terms=terms).releases
     assert [d.carbon for d in docs] == [False, False]  # two releases: neither is the article by default
+    # ... but one document reported twice, by two names of its issuer, is still the one release
+    twice = text + "同日，国务院新闻办公室发布《“十四五”工业绿色发展规划》。"
+    docs = recognise("工信部：碳排放总量控制取得成果", twice, published_at=Y2021, carbon_terms=terms).releases
+    assert [(d.issuer, d.carbon) for d in docs] == [("工业和信息化部", True), ("国务院新闻办公室", True)]
 
 
 def test_a_joint_document_s_signers_printed_one_a_line_are_all_its_issuers() -> None:
