@@ -4404,6 +4404,32 @@ def _reported_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+# A party's climate commitment under the Paris Agreement is issued by submitting it to the convention's secretariat:
+# "中方已向《联合国气候变化框架公约》秘书处提交了2035年国家自主贡献（NDC）目标", "根据中国提交的《强化应对气候变化
+# 行动——中国国家自主贡献》". Not one to be submitted (将, 拟, 尽快: a plan or a call), nor another country's.
+SUBMITTED_COMMITMENT_RE = rx.compile(
+    r"(?<![将拟要应需])(?:向[^。；《》\n]{0,4}《?联合国气候变化框架公约》?秘书处(?:正式)?(?:提交|递交)了?"
+    r"(?P<plain>[^，。；：《》\n]{2,16}?国家自主贡献(?:[（(]NDC[）)])?)"
+    r"|(?:提交|递交)的(?P<titled>《[^《》\n]{0,60}?国家自主贡献[^《》\n]{0,12}》))"
+)
+SUBMITTING_PARTY_RE = rx.compile(r"(?:中方|中国政府|中国)(?:已|正式|日前|近日|今天|昨天|\d{1,2}日)*$")
+
+
+def _submitted_commitments(text: str, field_name: str) -> list[PolicyDocument]:
+    """China's nationally determined contributions the text reports submitted (:data:`SUBMITTED_COMMITMENT_RE`): each
+    a release, its title as the text writes it; the party, 中方 or 中国, names no issuing body."""
+    found = []
+    for m in SUBMITTED_COMMITMENT_RE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if not SUBMITTING_PARTY_RE.search(re.sub(r"[^\u4e00-\u9fff\d]", "", before)):
+            continue  # a commitment another country submitted, or no party named
+        name = m.group("plain") or m.group("titled")
+        span = m.span("plain") if m.group("plain") else m.span("titled")
+        cue = f"a climate commitment submitted: {m.group(0)[:30]}"
+        found.append(_released(name, None, None, field_name, span, cue))
+    return found
+
+
 def recognise(
     title: str,
     text: str,
@@ -4434,6 +4460,7 @@ def recognise(
     docs += _bracket_docs(text, "text", ref_year) + _plain_docs(text, "text", ref_year, title)
     docs += _implementing_docs(title, "title", ref_year) + _implementing_docs(text, "text", ref_year)
     docs += _header_docs(text, "text", ref_year)
+    docs += _submitted_commitments(title, "title") + _submitted_commitments(text, "text")
     docs += _decision_docs(title, "title", ref_year, page_text=text) + _decision_docs(text, "text", ref_year, title)
     if not any(d.is_release for d in docs):
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry

@@ -365,6 +365,28 @@ def test_untitled_notice_with_issuer() -> None:
     assert docs == [("通知", "国家发展改革委、财政部", True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "中国代表团表示，中方已向《联合国气候变化框架公约》秘书处提交了2035年国家自主贡献（NDC）目标。",
+            "2035年国家自主贡献（NDC）",
+        ),
+        (
+            "根据中国提交的《强化应对气候变化行动——中国国家自主贡献》，到2030年碳排放强度下降。",
+            "《强化应对气候变化行动——中国国家自主贡献》",
+        ),
+        # one to be submitted, a call to submit, another country's: no release
+        ("中方将向《联合国气候变化框架公约》秘书处提交新一轮国家自主贡献。", None),
+        ("美方鼓励所有主要经济体尽快提交国家自主贡献文件。", None),
+        ("欧盟已向《联合国气候变化框架公约》秘书处提交了2035年国家自主贡献。", None),
+    ],
+)
+def test_a_climate_commitment_submitted_to_the_convention_is_released(text: str, title: str | None) -> None:
+    found = [d.title for d in recognise("气候大会", text, published_at=Y2021).releases]
+    assert found == ([title] if title else [])
+
+
 def test_the_one_release_no_text_signs_was_announced_by_the_body_the_lead_opens_with() -> None:
     headline = "试点名单发布！吉林省两地当选"
     lead = "05-23 01:54\n近日，生态环境部发布了包括39个市（区）在内的深化气候适应型城市建设试点名单。\n长春市当选。"
