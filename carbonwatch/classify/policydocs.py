@@ -991,11 +991,13 @@ COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = rx.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
-# A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗"), not one document.
+# A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗", "系列文件", "一系列政策"),
+# not one document; a named series is its documents' set ("蓝碳系列技术规程": six standards released together).
 # The one-character determiners count where they open the title (本办法, 该方案, 各领域…), never inside a word
 # (资本, 基本, 高等): "国务院印发划转部分国有资本充实社保基金实施方案" names one document.
 GENERIC_TITLE_RE = rx.compile(
-    r"^(?:各|该|本)|各(?:省|地区|市州|地市)|(?<![高平同均对相初中次优上])等(?![级候待同于])|相关|有关|系列|(?<!第)一批|配套|哪些|多项|若干项"
+    r"^(?:各|该|本)|各(?:省|地区|市州|地市)|(?<![高平同均对相初中次优上])等(?![级候待同于])|相关|有关|(?:^|[一这该此])系列"
+    r"|(?<!第)一批|配套|哪些|多项|若干项"
     r"|一揽子|这些|上述|应对(?:措施|举措|政策|方案)|类似|同类|此类|相应|具体|新一轮的|一些"
 )
 

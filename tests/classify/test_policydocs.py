@@ -387,6 +387,13 @@ def test_a_climate_commitment_submitted_to_the_convention_is_released(text: str,
     assert found == ([title] if title else [])
 
 
+def test_a_named_series_is_its_documents_set_and_a_series_of_policies_is_no_title() -> None:
+    # "蓝碳系列技术规程": six standards released together under the series' name
+    assert releases("自然资源部发布蓝碳系列技术规程", "") == [("蓝碳系列技术规程", "自然资源部", True)]
+    for text in ("生态环境部发布了系列文件。", "国家出台一系列政策措施。", "各地出台系列措施。"):
+        assert releases("", text) == []
+
+
 def test_the_one_release_no_text_signs_was_announced_by_the_body_the_lead_opens_with() -> None:
     headline = "试点名单发布！吉林省两地当选"
     lead = "05-23 01:54\n近日，生态环境部发布了包括39个市（区）在内的深化气候适应型城市建设试点名单。\n长春市当选。"
