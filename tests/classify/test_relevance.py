@@ -174,6 +174,15 @@ def test_energy_saving_and_emission_reduction_alone_is_no_carbon_subject() -> No
     assert score_relevance("国务院召开全国节能减排工作电视电话会议", framed, shipped).relevant
 
 
+def test_emission_reduction_alone_frames_no_energy_saving_plan_as_carbon() -> None:
+    shipped = load_rules()
+    text = "国务院印发节能减排综合工作方案，提出单位GDP能耗下降，化学需氧量、二氧化硫排放总量减排10%。"
+    assert score_relevance("国务院印发《“十三五”节能减排综合工作方案》", text, shipped).score >= shipped.threshold
+    assert not score_relevance("国务院印发《“十三五”节能减排综合工作方案》", text, shipped).relevant
+    framed = text + "方案同时提出控制温室气体排放。"
+    assert score_relevance("国务院印发《“十三五”节能减排综合工作方案》", framed, shipped).relevant
+
+
 def test_green_power_alone_is_no_carbon_subject() -> None:
     # green power and its certificates are an energy market unless the text frames them as carbon: they support
     shipped = load_rules()
