@@ -990,6 +990,7 @@ COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
+SET_SIZE_RE = rx.compile(r"实施[0-9一二两三四五六七八九十]{1,3}(?:项|部|份|个)")
 UNTITLED_RE = rx.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗", "系列文件", "一系列政策"),
 # not one document; a named series is its documents' set ("蓝碳系列技术规程": six standards released together).
@@ -2118,6 +2119,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 title, title_end = said.group("kind"), title_start + said.end("kind")
             # "发布第56号疫情防控通告": the ordinal is the document's number, not its title
             title, title_start, number = _split_ordinal(title, title_start)
+            # "印发实施6项蓝碳系列技术规程": 实施 ends the verb (印发实施) and the count after it is the set's size, no
+            # part of its name (a count alone stays: "发布了711项国家标准" counts standards, it names no set)
+            if counted := SET_SIZE_RE.match(title):
+                title, title_start = title[counted.end() :], title_start + counted.end()
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
             if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):

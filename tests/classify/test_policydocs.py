@@ -392,6 +392,10 @@ def test_a_named_series_is_its_documents_set_and_a_series_of_policies_is_no_titl
     assert releases("自然资源部发布蓝碳系列技术规程", "") == [("蓝碳系列技术规程", "自然资源部", True)]
     for text in ("生态环境部发布了系列文件。", "国家出台一系列政策措施。", "各地出台系列措施。"):
         assert releases("", text) == []
+    # 实施 ends the verb (印发实施) and the count after it is the set's size: neither is part of the name
+    text = "日前，自然资源部办公厅印发实施6项蓝碳系列技术规程，对红树林作出规范。"
+    assert [t for t, _, released in releases("", text) if released] == ["蓝碳系列技术规程"]
+    assert [t for t, _, _ in releases("", "国务院印发实施方案。")] == ["实施方案"]
 
 
 def test_the_one_release_no_text_signs_was_announced_by_the_body_the_lead_opens_with() -> None:
