@@ -989,8 +989,9 @@ ISSUER_AT_END_RE = rx.compile(rf"(?P<issuer>{JOINT_RE.pattern}){_TIME_WORDS}$")
 COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
-# Words before an untitled kind: "印发一则通知", "发出紧急通知".
+# 实施 ending the verb 印发实施, and the size of the set it issues after it: "印发实施6项蓝碳系列技术规程".
 SET_SIZE_RE = rx.compile(r"实施[0-9一二两三四五六七八九十]{1,3}(?:项|部|份|个)")
+# Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = rx.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗", "系列文件", "一系列政策"),
 # not one document; a named series is its documents' set ("蓝碳系列技术规程": six standards released together).
@@ -4676,13 +4677,13 @@ def recognise(
         releases[0].issuer = lead_announcer(text)
     headline_norms = {d.title_norm for d in merged if d.field == "title"} | folded
     headline_norms |= {normalise_title(d.title) for d in docs if d.field == "title"}
+    # The one release an article reports is what the article is about: on a carbon article it is a carbon release
+    # even when its title says 绿色发展 rather than 碳 (the article's relevance decides the flag). One document
+    # reported twice, 《中国的能源转型》 by 国务院 in the lead and by 国务院新闻办公室 below, is one.
+    one_document = len({r.title_norm for r in releases}) == 1
     for d in merged:
         named_carbon = bool(carbon_terms and carbon_terms.search(d.title))
-        # The one release an article reports is what the article is about: on a carbon article it is a carbon
-        # release even when its title says 绿色发展 rather than 碳 (the article's relevance decides the flag).
-        # (one document reported twice, 《中国的能源转型》 by 国务院 in the lead and by 国务院新闻办公室 below, is one)
-        only_release = d.is_release and len({r.title_norm for r in releases}) == 1
-        d.carbon = named_carbon or d.title_norm in headline_norms or only_release
+        d.carbon = named_carbon or d.title_norm in headline_norms or (d.is_release and one_document)
     digest = len(items) >= DIGEST_MIN_ITEMS
     for d in merged:
         d.title, d.cue = d.title.replace(LINE_JOIN, ""), d.cue.replace(LINE_JOIN, "")
@@ -4833,7 +4834,9 @@ ROC_ORDER_RE = rx.compile(
     r"\s*(?:会衔)?(?:修正|订定|增订|修订)?发布"
 )
 ROC_ORDER_HEAD_CHARS = 400
-OWN_BODY_WORD_RE = rx.compile(r"本[部会署府院局厅委处]")
+# The word a body's own text calls itself by: 本部, 本会, 本署 … (see SELF_NAMED_BODY_RE).
+_OWN_BODY_WORD = "本[部会署院局府厅委处]"
+OWN_BODY_WORD_RE = rx.compile(_OWN_BODY_WORD)
 # ... or names it first and says which order issued it: "「温室气体减量及管理法」业奉总统104年7月1日华总一义字第
 # 10400077011号令公布", "「育婴留职停薪实施办法」第2条、第9条，业经劳动部114年11月21日劳动条4字第1140149019号令
 # 修正发布"
@@ -5336,7 +5339,7 @@ def legislature_of_law(name: str) -> str | None:
 
 
 SELF_NAMED_BODY_RE = rx.compile(
-    r"(?P<body>[\u4e00-\u9fff]{2,20}?)\s*[（(]\s*(?:以下)?简称\s*[「“\"]?本(?:部|会|署|院|局|府|厅|委|处)[」”\"]?\s*[）)]"
+    rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?)\s*[（(]\s*(?:以下)?简称\s*[「“\"]?{_OWN_BODY_WORD}[」”\"]?\s*[）)]"
 )
 SELF_NAMED_CHARS = 3000
 
@@ -5499,7 +5502,8 @@ HEADLINE_VERB_RE = rx.compile(rf"{_VERB_ALT}|(?:再|又|连|急|重磅)发")
 HEADLINE_PARTS_RE = rx.compile(r"\s*[|｜_]\s*|\s+-\s*|-(?=[^-]{2,16}$)|\s+(?=[\u4e00-\u9fff]{1,8}〔)")
 
 
-# A clause that ends with the 的 of a title's matter and the title's kind (…消费的通知).
+# What ends a headline's clause; a clause that ends with the 的 of a title's matter and the title's kind (…消费的通知).
+CLAUSE_BREAK_RE = rx.compile(r"[，,！!？?：:\s]+")
 OBJECT_KIND_END_RE = rx.compile(r"的(?:通知|意见|指导意见|实施意见|通告|公告|决定|批复)$")
 
 
@@ -5520,7 +5524,7 @@ def _headline_as_document(title: str) -> PolicyDocument | None:
             if kind is not None and at_name >= 0 and title_is_document(name.strip("《》"))[0]:
                 return _released(name, prefix_issuer, kind, "title", (at_name, at_name + len(name)), "")
         stripped = part.strip().rstrip("。")
-        clause = re.split(r"[，,！!？?：:\s]+", stripped)[-1]
+        clause = CLAUSE_BREAK_RE.split(stripped)[-1]
         if CITE_RE.search(clause):
             continue  # "党支部集中学习2024年中央一号文件": a document studied, not the headline's title
         verb = HEADLINE_VERB_RE.search(clause)
@@ -5529,10 +5533,7 @@ def _headline_as_document(title: str) -> PolicyDocument | None:
             # earlier clause issues runs over the comma to its kind
             earlier = [m for m in HEADLINE_VERB_RE.finditer(stripped) if m.end() <= len(stripped) - len(clause)]
             if earlier:
-                clause = (
-                    re.split(r"[，,！!？?：:\s]+", stripped[: earlier[-1].start()])[-1]
-                    + stripped[earlier[-1].start() :]
-                )
+                clause = CLAUSE_BREAK_RE.split(stripped[: earlier[-1].start()])[-1] + stripped[earlier[-1].start() :]
                 verb = HEADLINE_VERB_RE.search(clause)
         name = clause[verb.end() :] if verb else clause
         kind = document_kind(name) if len(name) >= 6 else None
@@ -5682,13 +5683,12 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         issuer, span = named
         name = unwrap_notice(headline[span[0] : span[1]])
         return _released(name, issuer, doc_type(name), "title", (start + span[0], start + span[1]), "")
-    titled = HEADLINE_TITLE_RE.findall(headline)
+    titled = list(HEADLINE_TITLE_RE.finditer(headline))
     if len(titled) == 1 and HEADLINE_TITLE_ITS_RE.search(headline) and not HEADLINE_TITLE_NOT_ITS_RE.search(headline):
         # "懒人包|港府订立《禁止蒙面规例》 10月5日起实施", "新北市议会昨日三读通过《…自治条例》": the measure a headline
         # reports under the one title it names in book marks is that document (the rules' reading of it, if any, is
         # replaced by the model's reason), issued by the body the headline opens with
-        m = HEADLINE_TITLE_RE.search(headline)
-        assert m is not None
+        m = titled[0]
         norm = normalise_title(m.group(0))
         for d in policy.documents:
             if d.field == "title" and d.title_norm == norm:
