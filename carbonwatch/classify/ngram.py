@@ -38,7 +38,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Union
 
-from carbonwatch.classify.policydocs import PolicyResult, adopting_legislature, lead_announcer, model_subject
+from carbonwatch.classify.policydocs import (
+    PolicyResult,
+    adopting_legislature,
+    lead_announcer,
+    model_subject,
+    printed_issuer,
+    prints_document,
+)
 from carbonwatch.classify.relevance import Evidence, Relevance
 
 ENV = "CARBONWATCH_NGRAM_MODEL"
@@ -295,6 +302,9 @@ def promote_release(
         subject.issuer = adopting_legislature(subject, text)  # "《X》经…人民代表大会常务委员会第N次会议通过"
         # ... or the body the lead opens with announcing it: "康乐及文化事务署（康文署）今日宣布，由四月三日起…"
         subject.issuer = subject.issuer or lead_announcer(text)
+        # ... or, on a page that prints the document under its headline, its metadata, note or signature
+        if subject.issuer is None and subject.field == "title" and prints_document(subject, text):
+            subject.issuer = printed_issuer(text)
     script = ", traditional script" if traditional and model.release.threshold_traditional is not None else ""
     subject.cue = f"n-gram model {model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)})"
     subject.carbon = True  # the one release the article reports is what it is about (as recognise() has it)

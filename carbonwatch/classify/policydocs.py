@@ -501,7 +501,8 @@ _LOCAL_GOV = (
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
     rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}"
     # (a place's 市 is never the first character of 市场: "发布国家市场监管总局…" names no city "布国家市")
-    rf"(?:[\u4e00-\u9fff]{{2,5}}?{_AUTONOMOUS}|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"  # 前郭尔罗斯蒙古族自治县
+    # (... or by its short name, the peoples left out: 彭水自治县, 酉阳自治县)
+    rf"(?:[\u4e00-\u9fff]{{2,5}}?{_AUTONOMOUS}|{_PLACE_NAME}自治(?:州|县|旗)|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"
     rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
@@ -2874,6 +2875,8 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
                 continue  # "《X》今天起正式施行": a titled document entering into force, read by the title rules
             if CITE_RE.search(clause) or is_historical(window, m.start(), ref_year):
                 continue
+            if _in_promulgation_note(window, m.start()):
+                continue  # "（…令第17号公布 自2021年2月1日起施行）": when the document printed below takes effect
             # Who acts is named before the measure (北京市调整了…政策，11月17日零时起…), or, for a headline, in
             # the lead; a place named after it is the measure's scope (对湖北、重庆两地游客实行…).
             issuer = _first_named_issuer(window[: m.start()])
@@ -2884,6 +2887,14 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
             cue = f"measure in force: {m.group(0)[:30]}"
             return [_released("措施", issuer, None, field_name, m.span("verb"), cue)]
     return []
+
+
+def _in_promulgation_note(text: str, at: int) -> bool:
+    """``at`` is in the note under a printed document's heading that says who promulgated or adopted it."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return bool(PROMULGATION_NOTE_RE.match(line) or ADOPTION_NOTE_RE.match(line))
 
 
 def _first_named_issuer(text: str) -> str | None:
@@ -3364,9 +3375,13 @@ NUMBER_ONLY_LINE_RE = rx.compile(r"[^\n，。]{0,8}?(?:(?:19|20)\d{2}年)?第\s*
 LETTERHEAD_RE = rx.compile(r"[\u4e00-\u9fff]{0,24}文件")
 # The note under a heading that says who promulgated it, maybe after the meeting that adopted it:
 # "（2022年6月22日中共中央办公厅发布）", "（…常务会议审议通过2011年3月26日甘肃省人民政府令第79号公布…）".
+# (... by joint bodies, "生态环境部、工业和信息化部…令第28号公布"; or by the number alone, an announcement's with no
+# verb: "（2017年5月26日 中国证券监督管理委员会公告〔2017〕9号）")
 PROMULGATION_NOTE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(][^（）()\n]{0,80}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*"
-    r"(?P<body>[\u4e00-\u9fff]{2,30}?)(?:令第[0-9一二三四五六七八九十百零〇]+号)?(?:发布|公布|印发)"
+    r"(?P<body>[\u4e00-\u9fff]{2,30}?(?:、[\u4e00-\u9fff]{2,30}?)*)\s*"
+    r"(?:(?P<number>令\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号|公告\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d{1,4}\s*号)"
+    r"\s*(?:发布|公布|印发|(?=[）)，,；;]))|发布|公布|印发)"
 )
 
 REVISING_ORDER_RE = rx.compile(
@@ -3382,6 +3397,21 @@ def _letterhead_issuer(text: str) -> str | None:
         if LETTERHEAD_RE.fullmatch(line) and (body := canonical_issuer(line[: -len("文件")])):
             return body
     return None
+
+
+def prints_document(doc: PolicyDocument, text: str) -> bool:
+    """The page prints ``doc`` itself: its title is a heading line of the text's first 1,500 characters (a headline
+    "《国家标准管理办法》正式公布" over the text of 国家标准管理办法)."""
+    want = doc.title_norm
+    return bool(want) and any(
+        normalise_title(line.strip()) == want for line in text[:1500].splitlines() if 2 <= len(line.strip()) <= 80
+    )
+
+
+def printed_issuer(text: str) -> str | None:
+    """Who issued the document a page prints, as the page prints it: the metadata lines (发文机关), the note under the
+    heading (…令第N号公布), the signature over the closing date. None where it prints none of them."""
+    return _metadata_issuer(text) or _promulgation_note_issuer(text) or _closing_issuer(text)
 
 
 def _promulgation_note_issuer(text: str) -> str | None:
@@ -3486,6 +3516,13 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
     names: list[str] = []
     j = i - 1
     unknown = j >= 0 and BODY_LINE_RE.fullmatch(lines[j]) and not _signer_line(lines[j])
+    if unknown and j >= 1 and not ISSUER_RE.match(lines[j]) and SIGNER_HEAD_LINE_RE.fullmatch(lines[j - 1]):
+        # one signer's long name the page broke over two lines ("彭水自治县新冠肺炎疫情防控 / 工作领导小组办公室"):
+        # its place opens the first line, its office ends the second
+        joined = lines[j - 1] + lines[j]
+        whole = ISSUER_RE.fullmatch(joined)
+        if BODY_LINE_RE.fullmatch(joined) and (whole or ISSUER_RE.match(joined)):
+            return canonical_issuer(joined) if whole else joined
     if unknown and j >= 1 and _signer_line(lines[j - 1]):
         # the last signer, a body the patterns do not know (中国科学院成都分院), under known ones
         names.append(lines[j])
@@ -3497,6 +3534,13 @@ def _issuer_lines_above(lines: list[str], i: int) -> str | None:
         names[:0] = signers
         j -= 1
     return canonical_issuer("、".join(names)) if names else None
+
+
+# The first line of a signer's name broken over two: a few characters of a name, no sentence.
+SIGNER_HEAD_LINE_RE = rx.compile(r"[\u4e00-\u9fff（）()]{4,30}")
+# A seal's note after the signer ("领导小组办公室（代章）"); the marks a page left for its blanks are stripped too
+# ("? ? 长治市数据局").
+SEAL_NOTE_RE = rx.compile(r"[（(](?:代章|印章|盖章|章)[）)]$")
 
 
 # A joint order signed by the heads of its bodies, one a line: "国家发展改革委主任：张平", "科技部部长 万钢".
@@ -3530,15 +3574,19 @@ def _signer_line(line: str) -> list[str]:
 
 
 INLINE_SIGNATURE_RE = rx.compile(
-    r"(?:^|[ \t\u3000。；）)])(?P<signer>[^ \t\u3000\n。，；：:]{4,40})[ \t\u3000]+"
-    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    # (joint signers a space apart: "特此通告。 / 定远县公安局 定远县交通运输局 2020年3月1日")
+    r"(?:^|[ \t\u3000\n。；）)])"
+    r"(?P<signer>[^ \t\u3000\n。，；：:]{4,40}(?:[ \t\u3000][^ \t\u3000\n。，；：:\d]{4,40})*)"
+    r"[ \t\u3000]+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
 )
+# A table's closing bar, or the blanks a page leaves after its last line ("… 2020年3月1日 |").
+TRAILING_BAR_RE = rx.compile(r"[\s|｜]+$")
 
 
 def _closing_issuer(text: str) -> str | None:
     """The issuer lines printed above the closing date of a document: at its end, or at the end of the covering
     notice when the document it issues follows (关于印发…的通知 / signers / date / the plan's own text)."""
-    all_lines = [ln.strip() for ln in text.strip().splitlines()]
+    all_lines = [SEAL_NOTE_RE.sub("", ln.strip(" \t\u3000?？")) for ln in text.strip().splitlines()]
     tail = range(max(0, len(all_lines) - 8), len(all_lines))
     for i in [*tail, *range(min(40, len(all_lines)))]:  # the signers above a date line may run past either window
         if i > 0 and (DATE_LINE_RE.match(all_lines[i]) or HAN_DATE_LINE_RE.match(all_lines[i])):
@@ -3549,11 +3597,24 @@ def _closing_issuer(text: str) -> str | None:
                 # "…现印发给你们，请认真贯彻执行。 / 金华经济技术开发区管理委员会党政综合办公室 / 2024年2月29日":
                 # the one line between the covering formula and its date signs it, a body the patterns do not know
                 return body
+    last = [ln for ln in all_lines if ln][-2:]
+    if len(last) == 2 and (DATE_LINE_RE.match(last[0]) or HAN_DATE_LINE_RE.match(last[0])):
+        # ... or with its date over its signer ("2024年5月15日 / 榕江县林长制办公室")
+        if signed := _signer_line(last[1]):
+            return canonical_issuer("、".join(signed))
+        if ISSUER_RE.match(last[1]) and (body := _body_named(last[1])):
+            return body
     # A page that ran the lines together still ends with its signer and date ("…附件：某名单 乐清市经济和信息化局
     # 2023年5月13日").
-    inline = INLINE_SIGNATURE_RE.search(text.strip()[-80:])
-    if inline and _signer_line(inline.group("signer")):
-        return canonical_issuer("、".join(_signer_line(inline.group("signer"))))
+    inline = INLINE_SIGNATURE_RE.search(TRAILING_BAR_RE.sub("", text)[-80:])
+    signers: list[str] = []
+    for word in reversed(inline.group("signer").split() if inline else []):
+        # the signers are the words before the date that each name bodies (not the words of a sentence before them)
+        if not (named := _signer_line(word)):
+            break
+        signers[:0] = named
+    if signers:
+        return canonical_issuer("、".join(signers))
     # A covering notice signs right under its formula ("…现印发给你们，请认真贯彻执行。" / 张家港市人民政府), even
     # where the stored page lost the date line's characters.
     head = all_lines[:40]
@@ -4570,6 +4631,10 @@ def recognise(
         if d.is_release and d.issuer is None and d.cue.startswith(FULL_TEXT_CUE):
             # "本办法之补助业务，由经济部（以下简称本部）委任…": the body a rule calls 本部 (本会, 本署) made it
             d.issuer = _metadata_issuer(text) or _self_named_body(text)
+        headline_printed = d.field == "title" and prints_document(d, text)
+        if d.is_release and d.issuer is None and (d.cue.startswith(FULL_TEXT_CUE) or headline_printed):
+            # "《国家标准管理办法》正式公布" over the text of 国家标准管理办法 and its note: the page prints its issuer
+            d.issuer = printed_issuer(text)
         if d.is_release and d.issuer is None:
             d.issuer = legislature_of_law(re.sub(r"[《》\s]", "", d.title))
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈

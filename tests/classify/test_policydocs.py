@@ -1510,6 +1510,13 @@ def test_a_notice_signed_by_a_unit_of_a_body_is_that_body_s(signer: str, issuer:
             "（2016年3月1日国家质量监督检验检疫总局令第116号公布 根据2023年4月1日国家市场监督管理总局令第61号修订）",
             "市场监管总局",
         ),
+        # joint bodies' order, its number spaced
+        (
+            "（2022年12月29日生态环境部、工业和信息化部、海关总署令第 28 号公布，自2023年3月1日起施行）",
+            "生态环境部、工业和信息化部、海关总署",
+        ),
+        # an announcement's number and no verb
+        ("（2017年5月26日 中国证券监督管理委员会公告〔2017〕9号）", "中国证监会"),
     ],
 )
 def test_a_printed_document_s_promulgation_note_names_its_issuer(note: str, issuer: str) -> None:
@@ -1522,6 +1529,52 @@ def test_a_printed_document_s_promulgation_note_names_its_issuer(note: str, issu
     # without the note, nothing on the page says who issued it
     bare = text.replace(note + "\n", "")
     assert [d.issuer for d in recognise("派驻机构工作规则", bare, published_at=Y2021).releases] == [None]
+
+
+def test_a_headline_reporting_a_rule_it_prints_takes_the_issuer_of_its_promulgation_note() -> None:
+    text = (
+        "国家标准管理办法\n（2022年9月9日国家市场监督管理总局令第59号公布 自2023年3月1日起施行）\n第一章 总则\n"
+        "第一条 为了加强国家标准管理，根据《中华人民共和国标准化法》，制定本办法。\n"
+    )
+    [doc] = recognise("《国家标准管理办法》正式公布 明年3月1日起施行", text, published_at=Y2025).releases
+    assert (doc.title_norm, doc.issuer) == ("国家标准管理办法", "市场监管总局")
+    # a page that only reports it prints no note: no issuer read from elsewhere
+    news = "记者获悉，《国家标准管理办法》正式公布，明年3月1日起施行。办法共六章。\n"
+    [doc] = recognise("《国家标准管理办法》正式公布 明年3月1日起施行", news, published_at=Y2025).releases
+    assert doc.issuer is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "issuer"),
+    [
+        # a signer's long name broken over two lines
+        (
+            "彭水自治县新冠肺炎疫情防控\n工作领导小组办公室\n2022年4月14日",
+            "彭水自治县新冠肺炎疫情防控工作领导小组办公室",
+        ),
+        # ... with its seal's note
+        (
+            "浙江省制造业高质量发展（数字经济发展）\n领导小组办公室（代章）\n2024年9月2日",
+            "浙江省制造业高质量发展（数字经济发展）领导小组办公室",
+        ),
+        # joint signers on the date's line, a table's bar after it
+        ("定远县公安局 定远县交通运输局 2020年3月1日 |", "定远县公安局、定远县交通运输局"),
+        # the date over the signer
+        ("2024年5月15日\n榕江县林长制办公室", "榕江县林长制办公室"),
+        # the blanks a page left before the signer
+        ("? ? ? ?长治市数据局\n2025年12月31日", "长治市数据局"),
+    ],
+)
+def test_a_notice_s_signature_names_its_issuer_however_the_page_set_it(closing: str, issuer: str) -> None:
+    text = (
+        "关于开展应急演练的通告\n广大市民朋友：\n为提高应急处置能力，定于4月15日开展应急演练。\n"
+        "演练期间相关区域将实施临时管控。\n特此通告。\n"
+    )
+    [doc] = recognise("关于开展应急演练的通告", text + closing + "\n", published_at=Y2021).releases
+    assert doc.issuer == issuer
+    # the same signature's last line alone names no body the page signed with
+    [unsigned] = recognise("关于开展应急演练的通告", text, published_at=Y2021).releases
+    assert unsigned.issuer is None
 
 
 def test_a_regulation_s_adoption_note_over_two_printed_lines_names_its_legislature() -> None:
@@ -3291,6 +3344,9 @@ def test_a_heading_printed_over_several_lines_ends_at_the_running_text() -> None
         # a banner whose own name is long
         "科尔沁左翼中旗人民政府",
         "达尔罕茂明安联合旗人民政府",
+        # a short name with its peoples left out, never cut after its first character (水 is a people's name)
+        "彭水自治县人民政府",
+        "酉阳自治县教育委员会",
     ],
 )
 def test_an_autonomous_county_or_prefecture_keeps_its_peoples_in_its_name(name: str) -> None:
