@@ -1006,6 +1006,7 @@ GENERIC_TITLE_RE = rx.compile(
 
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
 CONTEXT_CHARS = 40
+HEREBY_LIST_CHARS = 400
 
 
 @dataclass
@@ -1800,7 +1801,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if issuer is None and LISTED_RE.search(before):
             # "生态环境部发布了系列文件。今天发布的文件包括《A》…": who released them is in the sentence before
             issuer = find_issuer_before(text, m.start() - len(_sentence_before(text, m.start(), 200)) - 1)
-        hereby, named_body = HEREBY_RE.search(before), None
+        # (the formula may open a list of titles longer than the context read before each: "现将《A》、《B》…和《F》印发
+        # 给你们" issues F as it issues A)
+        hereby, named_body = HEREBY_RE.search(text, max(0, m.start() - HEREBY_LIST_CHARS), m.start()), None
         if hereby:
             # "各省、自治区、直辖市人民政府…：现将《X》印发给你们": the bodies before the formula are its addressees;
             # the issuer signs under it, unless the formula names whose document it passes on (现将市发改委《X》)
@@ -5137,7 +5140,9 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
         more_specific = d.issuer is not None and issuer != d.issuer and issuer.startswith(d.issuer)
         # ... and the documents the notice's own title names ("关于发布《A》《B》和《C》的公告": A, B and C are its)
         named = d.field == "title" and CARRIER_CUE_RE.match(d.cue) is not None
-        if d.is_release and (d.issuer is None or more_specific) and (d.cue.startswith(COVERING_CUE) or named):
+        # ... and, unsigned, what the text says it issues ("现将《A》、《B》…印发给你们")
+        issued = d.field == "text" and d.issuer is None and "印发" in d.cue
+        if d.is_release and (d.issuer is None or more_specific) and (d.cue.startswith(COVERING_CUE) or named or issued):
             d.issuer = issuer
 
 

@@ -2426,6 +2426,26 @@ def test_documents_a_covering_notice_issues_without_a_signature_take_its_heading
     assert found["《赣州市建设区域性商贸物流中心实施方案》"] == "赣州市人民政府办公厅"
 
 
+def test_every_title_of_a_long_covering_list_is_the_covering_notice_s_not_a_cited_body_s() -> None:
+    titles = [
+        "兖州市政府信息发布协调工作规定(试行)",
+        "兖州市政府信息公开保密审查办法(试行)",
+        "兖州市行政机关澄清虚假或不完整信息工作办法(试行)",
+        "兖州市政府信息公开工作考核办法(试行)",
+        "兖州市政府信息公开责任追究办法(试行)",
+    ]
+    text = (
+        "各镇人民政府，各街道办事处，市政府各部门：\n为推进政府信息公开工作，根据《山东省人民政府信息公开办法》"
+        "（省政府令第225号）、省政府办公厅《关于进一步做好政府信息公开工作的意见》（鲁政办发〔2010〕71号），"
+        "经市政府同意，现将" + "、".join(f"《{t}》" for t in titles) + "印发给你们，请结合实际认真贯彻执行。\n"
+        "2011年5月16日\n兖州市政府信息发布协调工作规定(试行)\n第一条 为保证准确一致地发布政府信息，制定本规定。\n"
+    )
+    headline = "兖州市人民政府办公室关于印发兖州市政府信息发布协调工作规定(试行)等办法的通知"
+    found = {d.title_norm: d.issuer for d in recognise(headline, text, published_at=Y2021).releases}
+    # the titles far along the list (past the context read before each) are issued by the same formula as the first
+    assert [found.get(normalise_title(t)) for t in titles] == ["兖州市人民政府办公室"] * len(titles)
+
+
 def test_the_one_line_between_a_covering_formula_and_its_date_signs_it_as_printed() -> None:
     text = (
         "各乡镇人民政府、街道办事处,管委会各有关单位:\n"
