@@ -74,6 +74,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "环保部": "环境保护部",
     "工业和信息化部": "工业和信息化部",
     "工业和资讯化部": "工业和信息化部",  # as a Taiwan-printed page reads once converted (資訊 is its 信息)
+    "工业与信息化部": "工业和信息化部",  # a common slip of the pen, even in ministries' own news
     "工信部": "工业和信息化部",
     "中国人民银行": "中国人民银行",
     "人民银行": "中国人民银行",
@@ -1085,6 +1086,11 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
     text = unicodedata.normalize("NFKC", title)
     text = unify_quotes(HEXO_QUOTE_RE.sub('"', text))
     text = re.sub(r"\s+", "", text)
+    text = LEADING_TAG_RE.sub(
+        "", text
+    )  # "【创新创业与产经政策】经济部疫后振兴各项措施": a site's column, not the title
+    if len(text) > 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
+        text = text[1:-1]  # "发布“关于2025年烟花爆竹燃放管控的通告”": quotes for a title, as 《》 are
     text = KIND_AFTER_TITLE_RE.sub(lambda m: m.group(1) or m.group(2), text)  # 《X》白皮书 names X
     text = FILE_EXTENSION_RE.sub("", text)  # "…实施方案.docx": the file a site offers, not the title
     if carriers:

@@ -67,6 +67,9 @@ Y2025 = datetime(2025, 7, 7, tzinfo=UTC)
         # a national law is cited with or without the state's name
         ("《中华人民共和国网络安全法》", "网络安全法"),
         ("中华人民共和国民法典", "民法典"),
+        # a title quoted instead of bracketed, and a site's column tag before a headline
+        ("“关于2025年烟花爆竹燃放管控的通告”", "《关于2025年烟花爆竹燃放管控的通告》"),
+        ("【武汉市】危险化学品事故灾难应急预案", "危险化学品事故灾难应急预案"),
     ],
 )
 def test_normalise_title_matches_variants(a: str, b: str) -> None:
@@ -77,6 +80,9 @@ def test_normalise_title_keeps_different_documents_apart() -> None:
     assert normalise_title("《2030年前碳达峰行动方案》") != normalise_title("《科技支撑碳达峰碳中和行动方案》")
     assert normalise_title("中华人民共和国和法兰西共和国关于某事的联合声明").startswith("中华人民共和国和")
     assert normalise_title("2030年前碳达峰行动方案") == "2030年前碳达峰行动方案"  # a year of the title itself
+    # quotes around a part of the title stay (only a pair around the whole of it is dropped)
+    assert normalise_title("“碳惠天府”机制管理办法") != normalise_title("碳惠天府机制管理办法")
+    assert normalise_title("“双碳”工作“十四五”方案").startswith('"')
     # ... and a notice that publishes a list is still a notice, by its kind
     assert doc_type("关于公布2023年乐清市绿色工厂名单(第一批)的通知") == "通知"
 
@@ -156,6 +162,11 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("农业农村部 卫生健康委 应急部 市场监管总局", "农业农村部、国家卫生健康委、应急管理部、市场监管总局"),
         # a Taiwan-printed page, converted, calls 信息 资讯
         ("交通运输部、财政部、工业和资讯化部", "交通运输部、财政部、工业和信息化部"),
+        # ... and a slip of the pen writes 与 for 和, the list still read whole
+        (
+            "国家发展改革委办公厅、工业与信息化部办公厅、国家能源局综合司",
+            "国家发展改革委、工业和信息化部、国家能源局",
+        ),
         # Taiwan's short form of a county's or city's government is that government; a street or building is none
         ("屏东县府", "屏东县政府"),
         ("基隆市府", "基隆市人民政府"),
