@@ -1086,9 +1086,8 @@ def normalise_title(title: str, *, carriers: bool = True) -> str:
     text = unicodedata.normalize("NFKC", title)
     text = unify_quotes(HEXO_QUOTE_RE.sub('"', text))
     text = re.sub(r"\s+", "", text)
-    text = LEADING_TAG_RE.sub(
-        "", text
-    )  # "【创新创业与产经政策】经济部疫后振兴各项措施": a site's column, not the title
+    # "【创新创业与产经政策】经济部疫后振兴各项措施": a site's column, not the title
+    text = LEADING_TAG_RE.sub("", text)
     if len(text) > 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
         text = text[1:-1]  # "发布“关于2025年烟花爆竹燃放管控的通告”": quotes for a title, as 《》 are
     text = KIND_AFTER_TITLE_RE.sub(lambda m: m.group(1) or m.group(2), text)  # 《X》白皮书 names X
