@@ -635,11 +635,38 @@ _PROVINCE_GOVERNMENT_CODES = {
     "新政": "新疆维吾尔自治区",
 }
 NUMBER_CODE_RE = rx.compile(r"^(?P<code>国|[\u4e00-\u9fff]{2})(?P<office>办)?(?:发|函)?〔")
+# ... and so are the central ministries': the code a number opens with, then a department's or the office's
+# (工信部节〔2010〕176号, 工信厅节函, 发改办能源, 财税, 教基, 建办质函, 交运发, 商资发, 银发). Local bodies put their
+# place's code first (川发改, 浙财), so these open no local number. Codes of ministries renamed in 2018 (环, 农) are
+# left out: the code alone does not say which name the number's year had. A joint number (工信部联节) names its lead
+# only.
+_MINISTRY_CODES = {
+    "工信部": "工业和信息化部",
+    "工信厅": "工业和信息化部",
+    "发改": "国家发展改革委",
+    "国能": "国家能源局",
+    "财": "财政部",
+    "教": "教育部",
+    "建": "住房和城乡建设部",
+    "交": "交通运输部",
+    "商": "商务部",
+    "人社部": "人力资源社会保障部",
+    "银发": "中国人民银行",
+    "银办发": "中国人民银行",
+}
+MINISTRY_CODE_RE = rx.compile(
+    # (not a place's government whose name opens the same: 建德政发, 商丘市政)
+    rf"^(?P<code>{'|'.join(sorted(_MINISTRY_CODES, key=len, reverse=True))})(?!联)(?![^〔]*[政府市县区])"
+    r"[\u4e00-\u9fff]{0,4}〔"
+)
 
 
 def issuer_of_number(number: str) -> str | None:
     """The issuer a normalised document number's code names (国发 国务院, 国办发 国务院办公厅, 粤府 广东省人民政府,
-    浙政办发 浙江省人民政府办公厅), or None for any other code."""
+    浙政办发 浙江省人民政府办公厅, 工信部节 工业和信息化部), or None for any other code."""
+    ministry = MINISTRY_CODE_RE.match(number)
+    if ministry is not None:
+        return _MINISTRY_CODES[ministry.group("code")]
     m = NUMBER_CODE_RE.match(number)
     if m is None:
         return None
@@ -3908,7 +3935,10 @@ def _numbered_page_document(headline: str, text: str) -> PolicyDocument | None:
     if not addressed and not {"numbered sections", "promulgation formula"} & set(_structure_signals(text)):
         return None
     issuer = issuer_of_number(number) or _closing_issuer(text)
-    return _released(UNTITLED, issuer, None, "text", (0, 0), NUMBERED_PAGE_CUE + number, normalise_doc_number(number))
+    name = _self_named_title(text) or UNTITLED
+    return _released(
+        name, issuer, doc_type(name), "text", (0, 0), NUMBERED_PAGE_CUE + number, normalise_doc_number(number)
+    )
 
 
 ADDRESSED_PAGE_CUE = "a document printed under its addressees: "
@@ -3938,6 +3968,28 @@ WIRE_BEFORE_ADDRESSEES_RE = rx.compile(
 ADDRESSEE_HEADING_RE = rx.compile(r"各[^。：:\n]{1,300}[：:]")
 # "…，现提出以下意见。", "现就…提出如下实施意见": an opinion that names itself by its kind
 SELF_NAMED_OPINION_RE = rx.compile(r"提出(?:如下|以下)(?P<kind>(?:实施)?意见)")
+
+
+# The name a document printed without its heading gives itself in its opening formula: an opinion on its subject
+# ("现就进一步加强钢铁工业节能减排工作，提出如下意见": 进一步加强钢铁工业节能减排工作的意见), or what a notice makes
+# public or hands down ("现将2021年度绿色制造名单予以公布", "现将各乡镇人民政府（街道办事处）权责清单予以公布"), a
+# name of eight characters or more (现将试点园区名单印发你们 names a list by what it is, not by its name).
+SELF_NAMED_TITLE_RE = rx.compile(
+    r"现就(?P<subject>[^。；：，,《》\n]{4,60}?)[，,]?\s*提出(?:如下|以下)(?P<kind>(?:实施)?意见)"
+    r"|现将各?(?P<object>[^。；：，,《》\n]{8,60}?)(?:予以公布|公布如下|印发给你们|印发你们|下达给你们)"
+)
+
+
+def _self_named_title(text: str) -> str | None:
+    """The title a document printed without its heading names itself by (see :data:`SELF_NAMED_TITLE_RE`) in its
+    first 1,500 characters, or None."""
+    m = SELF_NAMED_TITLE_RE.search(text[:1500])
+    if m is None:
+        return None
+    if m.group("subject"):
+        return f"{m.group('subject')}的{m.group('kind')}"
+    name = m.group("object")
+    return name if not GENERIC_TITLE_RE.search(name) and not name.startswith(("有关", "相关", "上述")) else None
 
 
 def _addressee_parts(headline: str) -> tuple[str | None, str | None]:
@@ -3982,7 +4034,8 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
             return [_released(handed.group("list"), issuer, "名单", "text", handed.span("list"), cue)]
         named = SELF_NAMED_OPINION_RE.search(handed.group(0))
         kind = named.group("kind") if named else None
-        return [_released(kind or UNTITLED, issuer, kind, "text", handed.span(), cue)]
+        name = _self_named_title(text) or kind or UNTITLED
+        return [_released(name, issuer, doc_type(name) or kind, "text", handed.span(), cue)]
     titles = [(ATTACHMENT_NUMBER_RE.sub("", m.group("title")), m.span("title")) for m in attachments]
     return [_released(title, issuer, doc_type(title), "text", span, cue) for title, span in titles]
 
@@ -4971,7 +5024,11 @@ def _roc_order_history(title: str, text: str) -> list[PolicyDocument]:
         if not entries and field_name == "title":
             entries = _roc_history_entries(value)
         if not entries:
-            return [_released(UNTITLED, issuers, "令", field_name, m.span(), cue)]
+            # ... named by the page's headline where that is a rule's name ("桃园市发展低碳绿色城市自治条例" over its
+            # history), as the database prints it
+            headline = re.sub(r"\s+", "", title)
+            named = field_name == "text" and doc_type(headline) is not None and title_is_document(headline)[0]
+            return [_released(headline if named else UNTITLED, issuers, "令", field_name, m.span(), cue)]
         return [_released(name, body, "令", field_name, m.span(), cue, number) for name, body, number in entries]
     return []
 

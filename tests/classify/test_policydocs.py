@@ -3612,6 +3612,13 @@ def test_one_body_named_with_and_without_its_city_is_one_issuer_of_one_document(
         ("宁政发〔2020〕1号", None),  # 南京's and 宁夏's code alike
         ("国环规大气〔2017〕2号", None),  # a ministry's own code
         ("川环发〔2023〕6号", None),
+        # a central ministry's code, a department's or its office's after it
+        ("工信部节〔2010〕176号", "工业和信息化部"),
+        ("工信厅节函〔2022〕7号", "工业和信息化部"),
+        ("发改办能源〔2023〕569号", "国家发展改革委"),
+        ("教基〔2025〕7号", "教育部"),
+        ("工信部联节〔2010〕176号", None),  # joint: the lead alone is not its issuer
+        ("建德政发〔2020〕1号", None),  # a city whose name opens as a ministry's code does
     ],
 )
 def test_a_document_number_s_code_names_the_government_that_issued_it(number: str, issuer: str | None) -> None:
@@ -4857,6 +4864,21 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
 
 
 @pytest.mark.parametrize(
+    ("formula", "title"),
+    [
+        ("现就进一步加强钢铁工业节能减排工作，提出如下意见：", "进一步加强钢铁工业节能减排工作的意见"),
+        ("经专家论证、公示等程序，现将2021年度绿色制造名单予以公布。", "2021年度绿色制造名单"),
+        # what it names must be a thing, not a phrase standing for one
+        ("现将有关事项予以公布。", "文件"),
+    ],
+)
+def test_a_document_printed_without_its_heading_is_named_by_its_opening_formula(formula: str, title: str) -> None:
+    text = f"工信部节〔2010〕176号\n各省、自治区、直辖市工业和信息化主管部门：\n为促进发展，{formula}\n一、重要意义\n"
+    [doc] = recognise("工信部节〔2010〕176号", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == (title, "工业和信息化部")
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # addressees named rather than 各…: "湖南、广东、江苏省住房和城乡建设厅："
@@ -5736,6 +5758,18 @@ def test_a_taiwan_rule_s_history_reports_the_orders_that_made_it(
     docs = recognise(title, text, published_at=Y2021).releases
     assert [(d.title, d.issuer, d.doc_number) for d in docs] == orders
     assert {d.doc_type for d in docs} == {"令"}
+
+
+def test_a_taiwan_rule_s_history_under_the_rule_s_name_is_that_rule_s_release() -> None:
+    text = (
+        "资讯检索\n民国 110 年 09 月 11 日 | 桃园市政府府法济字第 1100228372 号令修正公布第 3、17 条条文 |\n"
+        "第 1 章 总则\n"
+    )
+    [doc] = recognise("桃园市发展低碳绿色城市自治条例", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("桃园市发展低碳绿色城市自治条例", "桃园市人民政府")
+    # a headline that names no rule leaves it untitled
+    [doc] = recognise("法规资讯检索", text, published_at=Y2021).releases
+    assert doc.title == "文件"
 
 
 @pytest.mark.parametrize(
