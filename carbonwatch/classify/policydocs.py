@@ -3966,6 +3966,7 @@ WIRE_BEFORE_ADDRESSEES_RE = rx.compile(
 )
 # (a long list: "各省、自治区、直辖市人民政府，外交部、国家发展改革委、…，中国出口信用保险公司：")
 ADDRESSEE_HEADING_RE = rx.compile(r"各[^。：:\n]{1,300}[：:]")
+OPINION_FORMULA_TAIL_RE = rx.compile(r"[，,]\s*(?:现)?提出(?:以下|如下)(?P<kind>(?:实施)?意见)[。.]?$")
 # "…，现提出以下意见。", "现就…提出如下实施意见": an opinion that names itself by its kind
 SELF_NAMED_OPINION_RE = rx.compile(r"提出(?:如下|以下)(?P<kind>(?:实施)?意见)")
 
@@ -4175,7 +4176,8 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
                     if place is None or place.group("place") in heading_issuer:
                         issuer = heading_issuer
                     break
-        title_text = unwrap_notice(compact)
+        # "推进国家碳计量中心建设，提出以下意见": an opinion's formula taken for its headline names 推进…建设的意见
+        title_text = OPINION_FORMULA_TAIL_RE.sub(r"的\g<kind>", unwrap_notice(compact))
         return PolicyDocument(
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),
             title_norm=normalise_title(title_text),

@@ -4863,6 +4863,15 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
     assert recognise("池政秘〔2023〕38号", news, published_at=Y2025).releases == []
 
 
+def test_an_opinion_s_formula_taken_for_its_headline_names_the_opinion() -> None:
+    text = (
+        "各省、自治区、直辖市市场监管局：\n为贯彻落实《建立健全碳达峰碳中和标准计量体系实施方案》，充分发挥计量基础保障"
+        "作用，推进国家碳计量中心建设，提出以下意见。\n一、总体要求\n（一）指导思想。\n二、重点任务\n"
+    )
+    [doc] = recognise("推进国家碳计量中心建设，提出以下意见", text, published_at=Y2025).releases
+    assert doc.title == "推进国家碳计量中心建设的意见"
+
+
 @pytest.mark.parametrize(
     ("formula", "title"),
     [
