@@ -26,6 +26,7 @@ from carbonwatch.classify.policydocs import (
     PolicyResult,
     canonical_issuer,
     corner_titles,
+    issuer_on_page,
     normalise_doc_number,
     normalise_title,
     same_document_key,
@@ -231,9 +232,11 @@ def _label_key(title: str, other: str, traditional_page: bool = False) -> tuple[
     return same_document_key(normalise_title(corner_titles(title))), other
 
 
-def _doc_found(policy: PolicyResult, title: str, issuer: str, traditional_page: bool = False) -> bool:
+def _doc_found(policy: PolicyResult, title: str, issuer: str, traditional_page: bool = False, page: str = "") -> bool:
     want, issuer = _label_key(title, issuer, traditional_page)
     want_issuer = canonical_issuer(issuer) if issuer else None
+    # (a short name the page's place decides, 环保署 on a Hong Kong page, read as the classifier reads it there)
+    want_issuer = issuer_on_page(want_issuer, page) if want_issuer and page else want_issuer
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
         want_issuer = None  # a label naming only a count ("14部门") names no body to compare with
     # "农业农村部等6部门" names the bodies that lead a joint release: a full signer list led by them is the same
@@ -284,7 +287,8 @@ def evaluate(
         policy, relevance = verdict.policy, verdict.relevance
         # labels are copied from the page: read them as the classifier read the page
         trad = verdict.traditional
-        missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i, trad)]
+        page = all_simplified(post.title + "\n" + post.text) if trad else post.title + "\n" + post.text
+        missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i, trad, page)]
         missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "", trad)]
         numbers = {(t, n): _number_right(policy, t, n, trad) for t, _, n in label.documents if n}
         numbered = [key for key, right in numbers.items() if right is not None]

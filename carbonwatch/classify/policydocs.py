@@ -4717,6 +4717,7 @@ def recognise(
         elif d.is_release and d.field in fields and _standards_count(fields[d.field], d):
             d.is_release, d.cue = False, "a count of standards published, not a batch released: " + d.title
     _covered_issuer(merged)
+    _hong_kong_short_names(merged, title + "\n" + text)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
     _issued_by_short_name(merged, text)
@@ -5185,6 +5186,29 @@ def _covering_notice_printed(d: PolicyDocument, text: str) -> bool:
 
 
 CARRIER_CUE_RE = rx.compile(r"关于(?:印发|发布|转发|批转|公布)$")
+
+
+# Hong Kong and Taiwan both call an environmental protection department 环保署; the short name is read as Taiwan's
+# (行政院环境保护署, as most pages that write it are), unless the page is Hong Kong's: it names Hong Kong and nothing of
+# Taiwan's (行政院 itself, or its places).
+HONG_KONG_PAGE_RE = rx.compile(r"香港|港府|特区政府|港元|立法会")
+TAIWAN_PAGE_RE = rx.compile(r"台湾|臺灣|行政院|立法院|台北|新北|桃园|台中|台南|高雄|县政府|新台币|民国")
+TAIWAN_FOR_HONG_KONG = {"行政院环境保护署": "香港特别行政区环境保护署"}
+
+
+def issuer_on_page(issuer: str, page: str) -> str:
+    """``issuer`` (canonical) as the page means it: on a Hong Kong page, a short name read as Taiwan's body (环保署) is
+    Hong Kong's department of that name; on any other page, as given."""
+    if not HONG_KONG_PAGE_RE.search(page) or TAIWAN_PAGE_RE.search(page):
+        return issuer
+    return "、".join(TAIWAN_FOR_HONG_KONG.get(b, b) for b in issuer.split("、"))
+
+
+def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
+    """Every document's issuer as the page means it (:func:`issuer_on_page`)."""
+    for d in docs:
+        if d.issuer:
+            d.issuer = issuer_on_page(d.issuer, page)
 
 
 def _covered_issuer(docs: list[PolicyDocument]) -> None:

@@ -24,6 +24,7 @@ from carbonwatch.classify.policydocs import (
     fullwidth_punctuation,
     is_historical,
     issuer_of_number,
+    issuer_on_page,
     lead_announcer,
     legislature_of_law,
     normalise_doc_number,
@@ -4861,6 +4862,17 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
     # a number over news, not addressees, is no printed document
     news = "池政秘〔2023〕38号\n记者从市政府获悉，全市能耗强度持续下降。\n"
     assert recognise("池政秘〔2023〕38号", news, published_at=Y2025).releases == []
+
+
+def test_a_short_name_hong_kong_and_taiwan_share_is_the_page_s_own_body() -> None:
+    hk = "香港环保署今日推出淘汰欧盟四期以前柴油商业车辆特惠资助计划，合资格车主可于明年底前申请。"
+    [doc] = recognise("环保署推出淘汰欧盟四期以前柴油商业车辆特惠资助计划", hk, published_at=Y2021).releases
+    assert doc.issuer == "香港特别行政区环境保护署"
+    tw = "行政院环保署今日推出淘汰二行程机车补助计划，民众可于年底前申请。"
+    [doc] = recognise("环保署推出淘汰二行程机车补助计划", tw, published_at=Y2021).releases
+    assert doc.issuer == "行政院环境保护署"
+    # a page naming both places leaves the short name as most pages mean it
+    assert issuer_on_page("行政院环境保护署", "香港与台湾两地环保署合作") == "行政院环境保护署"
 
 
 def test_an_opinion_s_formula_taken_for_its_headline_names_the_opinion() -> None:
