@@ -4864,6 +4864,12 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
     assert recognise("池政秘〔2023〕38号", news, published_at=Y2025).releases == []
 
 
+def test_a_title_before_a_short_name_note_that_lost_its_brackets_is_still_the_title() -> None:
+    text = "国务院联防联控机制日前印发关于进一步做好当前新冠肺炎疫情防控工作的通知以下简称通知 要贯彻党中央决策部署。"
+    [doc] = recognise("新闻", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == ("关于进一步做好当前新冠肺炎疫情防控工作的通知", "国务院联防联控机制")
+
+
 def test_a_short_name_hong_kong_and_taiwan_share_is_the_page_s_own_body() -> None:
     hk = "香港环保署今日推出淘汰欧盟四期以前柴油商业车辆特惠资助计划，合资格车主可于明年底前申请。"
     [doc] = recognise("环保署推出淘汰欧盟四期以前柴油商业车辆特惠资助计划", hk, published_at=Y2021).releases
