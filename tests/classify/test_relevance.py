@@ -195,6 +195,18 @@ def test_green_power_alone_is_no_carbon_subject() -> None:
     assert score_relevance(headline, text + "绿电交易将助力实现碳达峰碳中和目标。", shipped).relevant
 
 
+def test_green_and_low_carbon_alone_is_no_carbon_subject() -> None:
+    # 绿色低碳 is the stock phrase of any green development programme: carbon only where the text frames it as carbon
+    shipped = load_rules()
+    headline, text = (
+        "青海海西：绿色低碳循环构建产业新发展格局",
+        "海西州坚持绿色低碳发展，推动盐湖化工、新能源产业集聚，绿色低碳循环产业体系加快形成。",
+    )
+    assert score_relevance(headline, text, shipped).score >= shipped.threshold  # enough weight, but no carbon frame
+    assert not score_relevance(headline, text, shipped).relevant
+    assert score_relevance(headline, text + "全州单位GDP二氧化碳排放持续下降，助力实现碳达峰。", shipped).relevant
+
+
 def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
     shipped = load_rules()
     assert not score_relevance("Lithium carbonate prices", "Carbon fiber and carbonate demand rose.", shipped).relevant
