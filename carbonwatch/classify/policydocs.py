@@ -5861,7 +5861,34 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         # that names a document by its kind is the measure; the rest is what the news says of it
         headline = clause.group("name")
     # "彰化縣政府114/115年度補助特定工廠屋頂設置太陽光電計畫": a measure headed by a government body's own name is its
-    return _released(headline, _body_opening(headline), None, "title", (start, start + len(headline)), "")
+    span = (start, start + len(headline))
+    return _released(_measure_name(headline), _body_opening(headline), None, "title", span, "")
+
+
+_DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_MEASURE_WHEN = (
+    rf"(?:{_DAY_NUMBER}月(?:{_DAY_NUMBER}日)?|明日|今日|即日|今天|明天|下月(?:{_DAY_NUMBER}日)?"
+    rf"|明年(?:元旦|{_DAY_NUMBER}月(?:{_DAY_NUMBER}日)?)?|元旦|本月{_DAY_NUMBER}日)"
+)
+# When an untitled measure takes effect, in its headline: the date right before its change ("九月起调整", "2月上调")
+# or, ending the clause, the date it comes into force ("…补贴计划明日起实施"). The news of its date, no part of its
+# name.
+MEASURE_WHEN_RE = rx.compile(
+    rf"{_MEASURE_WHEN}起?(?=上调|下调|调整|调高|调低)|\s*{_MEASURE_WHEN}起(?:正式)?(?:实施|生效|施行)$"
+)
+MEASURE_CLAUSE_END_RE = rx.compile(r"[，,。；;！!？?]")
+
+
+def _measure_name(headline: str) -> str:
+    """An untitled measure named by the headline that reports it, without when it takes effect ("福利津贴2月上调3.3%"
+    names 福利津贴上调3.3%); a headline whose first clause is the measure and its date ("公共交通费用补贴计划明日起
+    实施，市民每月…") names it by that clause (公共交通费用补贴计划). Any other headline, whole."""
+    cut = MEASURE_CLAUSE_END_RE.search(headline)
+    for clause in ([headline[: cut.start()]] if cut else []) + [headline]:
+        name = MEASURE_WHEN_RE.sub("", clause).strip()
+        if name != clause and len(name) >= 4:
+            return name
+    return headline
 
 
 # A document's title in book marks within a headline (not one nested in a longer title it names, 关于落实《X》…的意见,

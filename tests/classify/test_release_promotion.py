@@ -103,6 +103,38 @@ def test_a_headlines_column_tag_and_file_extension_are_not_the_measures() -> Non
     assert normalise_title("《贵州省碳达峰实施方案》.PDF") == "贵州省碳达峰实施方案"
 
 
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("福利津贴2月上调3.3%", "福利津贴上调3.3%"),
+        ("康乐场地举行婚礼租用收费九月起调整", "康乐场地举行婚礼租用收费调整"),
+        ("公共交通费用补贴计划明日起实施，市民每月公共交通费若超出400元可获补贴", "公共交通费用补贴计划"),
+        ("新界的士车费优惠计划六月八日起实施", "新界的士车费优惠计划"),
+        # a date that is not when the measure takes effect stays, as does a headline with none
+        ("消费券计划将于7月4日开始接受登记", "消费券计划将于7月4日开始接受登记"),
+        ("香港楼市即日起全面撤辣", "香港楼市即日起全面撤辣"),
+    ],
+)
+def test_an_untitled_measure_is_named_without_when_it_takes_effect(headline: str, title: str) -> None:
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None and subject.title == title
+
+
+def test_a_promoted_headline_whose_page_prints_the_document_takes_its_printed_signer() -> None:
+    model = parse_model(tiny(), "test")
+    text = (
+        "延平区人民政府森林防火禁火令\n我区未来几天持续晴好天气，森林火险等级较高，区政府决定严禁一切野外用火。"
+        "违令者依法追究责任。\n南平市延平区人民政府 2025年1月8日\n"
+    )
+    policy = PolicyResult()
+    promote_release("延平区人民政府森林防火禁火令印发", text.replace("禁火令\n", "禁火令印发\n", 1), policy, model)
+    assert [d.issuer for d in policy.releases] == ["南平市延平区人民政府"]
+    # a page that only reports it, unsigned, leaves no issuer to read
+    policy = PolicyResult()
+    promote_release("森林防火禁火令印发", "记者获悉，森林防火禁火令印发，严禁一切野外用火。", policy, model)
+    assert [d.issuer for d in policy.releases] == [None]
+
+
 def test_the_issuer_before_a_headlines_verb_issues_its_object() -> None:
     subject = silent_subject("自然资源部发布蓝碳系列技术规程", "", PolicyResult())
     assert subject is not None and subject.issuer == "自然资源部" and subject.doc_type == "规程"
