@@ -1232,11 +1232,17 @@ def _resolve_joint_places(text: str) -> str:
     return "、".join(out)
 
 
+# A district government's street office is named under it as one body ("上海市闵行区人民政府古美路街道办事处", the
+# office of that government, as 闵行区古美路街道办事处 is): the government's name is the office's address, no co-signer.
+DISTRICT_OFFICE_OF_RE = rx.compile(r"(?:人民政府|政府)(?=[\u4e00-\u9fff]{2,8}街道办事处)")
+
+
 def canonical_issuer(text: str) -> str | None:
     """The canonical name(s) of the issuer(s) in ``text``: 国家发改委 -> 国家发展改革委; joint ones joined by 、."""
     names: list[str] = []
     counts: list[str] = []
     text = _resolve_joint_places(unicodedata.normalize("NFKC", text).replace(" ", ""))
+    text = DISTRICT_OFFICE_OF_RE.sub("", text)  # "上海市闵行区人民政府古美路街道办事处" is the street office alone
     for m in ISSUER_RE.finditer(text):
         if MULTI_RE.fullmatch(m.group(0)):
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body

@@ -163,6 +163,8 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("农业农村部 卫生健康委 应急部 市场监管总局", "农业农村部、国家卫生健康委、应急管理部、市场监管总局"),
         # a Taiwan-printed page, converted, calls 信息 资讯
         ("交通运输部、财政部、工业和资讯化部", "交通运输部、财政部、工业和信息化部"),
+        # a district government's street office, named under it, is the office alone (as 闵行区古美路街道办事处 is)
+        ("上海市闵行区人民政府古美路街道办事处", "古美路街道办事处"),
         # ... and a slip of the pen writes 与 for 和, the list still read whole
         (
             "国家发展改革委办公厅、工业与信息化部办公厅、国家能源局综合司",
