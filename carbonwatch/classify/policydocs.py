@@ -5838,6 +5838,9 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
             span = named[1]
             if normalise_title(unwrap_notice(headline[span[0] : span[1]])) == subject.title_norm:
                 subject.issuer = named[0]
+        if subject.issuer is None and subject.field == "title" and subject.title_norm == normalise_title(headline):
+            # "【…】经济部疫后振兴各项措施": the whole headline is the measure, headed by its body's name
+            subject.issuer = _body_opening(headline)
         return subject
     if not headline:
         return None

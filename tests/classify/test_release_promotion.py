@@ -135,6 +135,17 @@ def test_a_promoted_headline_whose_page_prints_the_document_takes_its_printed_si
     assert [d.issuer for d in policy.releases] == [None]
 
 
+def test_a_headline_document_the_rules_left_undecided_is_issued_by_the_body_it_opens_with() -> None:
+    headline = "【创新创业与产经政策】经济部疫后振兴各项措施"
+    policy = PolicyResult(documents=[doc(headline, field="title")])
+    subject = model_subject(headline, "", policy)
+    assert subject is not None and subject.issuer == "经济部"
+    # a document in the headline that is only part of it names no issuer from the headline's opening
+    policy = PolicyResult(documents=[doc("《疫后振兴各项措施》", field="title", start=14)])
+    subject = model_subject("【政策】经济部说明《疫后振兴各项措施》", "", policy)
+    assert subject is not None and subject.issuer is None
+
+
 def test_the_issuer_before_a_headlines_verb_issues_its_object() -> None:
     subject = silent_subject("自然资源部发布蓝碳系列技术规程", "", PolicyResult())
     assert subject is not None and subject.issuer == "自然资源部" and subject.doc_type == "规程"
