@@ -3801,6 +3801,12 @@ def test_what_a_legislature_s_session_votes_through_is_its_standing_committee_s(
     assert doc.issuer == "全国人大常委会"
 
 
+def test_a_regulation_voted_through_on_a_day_spaced_as_some_pages_print_it_is_released() -> None:
+    text = "租房难题有了新解。\n《上海市住房租赁条例》23 日经市十五届人大常委会第四十六次会议表决通过。\n"
+    [doc] = recognise("安稳租房有了法治保障", text, published_at=Y2025).releases
+    assert (doc.title_norm, doc.issuer) == ("上海市住房租赁条例", "上海市人民代表大会常务委员会")
+
+
 def test_a_decision_voted_through_is_released_wherever_the_report_names_it() -> None:
     text = (
         "9月30日下午，省六届人大常委会第六次会议在海口闭会。省人大常委会副主任出席会议。本次会议应到57人。\n"
