@@ -4726,6 +4726,7 @@ def recognise(
             d.is_release, d.cue = False, "a count of standards published, not a batch released: " + d.title
     _covered_issuer(merged)
     _hong_kong_short_names(merged, title + "\n" + text)
+    _defined_short_names(merged, text)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
     _issued_by_short_name(merged, text)
@@ -5217,6 +5218,28 @@ def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
     for d in docs:
         if d.issuer:
             d.issuer = issuer_on_page(d.issuer, page)
+
+
+# A body's short name as the text defines it: "环境及生态局（下称环境局）", "证券及期货事务监察委员会（简称证监会）".
+# Where the short name alone would read as another body (环境局, Hong Kong's bureau before 2022), it is the full one.
+SHORT_NAME_DEFINED_RE = rx.compile(
+    r"(?P<full>[\u4e00-\u9fff]{3,30}?)[（(]\s*(?:以下)?(?:简称|下称|称)\s*[“\"「]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"」]?\s*[）)]"
+)
+
+
+def _defined_short_names(docs: list[PolicyDocument], text: str) -> None:
+    """Issuers read from a short name the text defines as another body's (see :data:`SHORT_NAME_DEFINED_RE`) are that
+    body."""
+    defined: dict[str, str] = {}
+    for m in SHORT_NAME_DEFINED_RE.finditer(text[:3000]):
+        short, full = canonical_issuer(m.group("short")), canonical_issuer(m.group("full"))
+        if short and full and short != full and "、" not in full and "、" not in short:
+            defined.setdefault(short, full)
+    if not defined:
+        return
+    for d in docs:
+        if d.issuer:
+            d.issuer = "、".join(defined.get(b, b) for b in d.issuer.split("、"))
 
 
 def _covered_issuer(docs: list[PolicyDocument]) -> None:

@@ -4878,6 +4878,16 @@ def test_a_title_before_a_short_name_note_that_lost_its_brackets_is_still_the_ti
     assert (doc.title_norm, doc.issuer) == ("关于进一步做好当前新冠肺炎疫情防控工作的通知", "国务院联防联控机制")
 
 
+def test_a_short_name_the_text_defines_is_the_body_it_stands_for() -> None:
+    text = "为配合国家发展策略，环境及生态局（下称环境局）昨日公布《香港电动车普及化路线图更新版》，提出多项措施。"
+    [doc] = recognise("电动车普及化路线图更新", text, published_at=Y2025).releases
+    assert doc.issuer == "香港特别行政区环境及生态局"
+    # undefined, the short name is the body it names
+    plain = "环境局昨日公布《香港电动车普及化路线图》，提出多项措施。"
+    [doc] = recognise("电动车普及化路线图", plain, published_at=Y2021).releases
+    assert doc.issuer == "香港特别行政区环境局"
+
+
 def test_a_short_name_hong_kong_and_taiwan_share_is_the_page_s_own_body() -> None:
     hk = "香港环保署今日推出淘汰欧盟四期以前柴油商业车辆特惠资助计划，合资格车主可于明年底前申请。"
     [doc] = recognise("环保署推出淘汰欧盟四期以前柴油商业车辆特惠资助计划", hk, published_at=Y2021).releases
