@@ -1235,7 +1235,12 @@ def _resolve_joint_places(text: str) -> str:
 
 # A district government's street office is named under it as one body ("上海市闵行区人民政府古美路街道办事处", the
 # office of that government, as 闵行区古美路街道办事处 is): the government's name is the office's address, no co-signer.
-DISTRICT_OFFICE_OF_RE = rx.compile(r"(?:人民政府|政府)(?=[\u4e00-\u9fff]{2,8}街道办事处)")
+# So is a Special Administrative Region government's bureau or department ("特区政府环境及生态局", "香港特别行政区政府
+# 环境局"): the bureau alone.
+DISTRICT_OFFICE_OF_RE = rx.compile(
+    r"(?:人民政府|政府)(?=[\u4e00-\u9fff]{2,8}街道办事处)"
+    r"|(?:(?:香港|澳门)?(?:特区|特别行政区))政府(?=[\u4e00-\u9fff]{2,12}?(?:局|署|处)(?![\u4e00-\u9fff]))"
+)
 
 
 def canonical_issuer(text: str) -> str | None:

@@ -165,6 +165,9 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("交通运输部、财政部、工业和资讯化部", "交通运输部、财政部、工业和信息化部"),
         # a district government's street office, named under it, is the office alone (as 闵行区古美路街道办事处 is)
         ("上海市闵行区人民政府古美路街道办事处", "古美路街道办事处"),
+        # ... and so is a Special Administrative Region government's bureau
+        ("特区政府环境及生态局", "香港特别行政区环境及生态局"),
+        ("澳门特区政府环境保护局", "澳门特别行政区环境保护局"),
         # ... and a slip of the pen writes 与 for 和, the list still read whole
         (
             "国家发展改革委办公厅、工业与信息化部办公厅、国家能源局综合司",
