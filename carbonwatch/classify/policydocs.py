@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -1237,7 +1238,7 @@ def _resolve_joint_places(text: str) -> str:
 # office of that government, as 闵行区古美路街道办事处 is): the government's name is the office's address, no co-signer.
 # So is a Special Administrative Region government's bureau or department ("特区政府环境及生态局", "香港特别行政区政府
 # 环境局"): the bureau alone.
-DISTRICT_OFFICE_OF_RE = rx.compile(
+UNDER_ITS_GOVERNMENT_RE = rx.compile(
     r"(?:人民政府|政府)(?=[\u4e00-\u9fff]{2,8}街道办事处)"
     r"|(?:(?:香港|澳门)?(?:特区|特别行政区))政府(?=[\u4e00-\u9fff]{2,12}?(?:局|署|处)(?![\u4e00-\u9fff]))"
 )
@@ -1248,7 +1249,7 @@ def canonical_issuer(text: str) -> str | None:
     names: list[str] = []
     counts: list[str] = []
     text = _resolve_joint_places(unicodedata.normalize("NFKC", text).replace(" ", ""))
-    text = DISTRICT_OFFICE_OF_RE.sub("", text)  # "上海市闵行区人民政府古美路街道办事处" is the street office alone
+    text = UNDER_ITS_GOVERNMENT_RE.sub("", text)  # "上海市闵行区人民政府古美路街道办事处" is the street office alone
     for m in ISSUER_RE.finditer(text):
         if MULTI_RE.fullmatch(m.group(0)):
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
@@ -3428,7 +3429,7 @@ LETTERHEAD_RE = rx.compile(r"[\u4e00-\u9fff]{0,24}文件")
 PROMULGATION_NOTE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(][^（）()\n]{0,80}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*"
     r"(?P<body>[\u4e00-\u9fff]{2,30}?(?:、[\u4e00-\u9fff]{2,30}?)*)\s*"
-    r"(?:(?P<number>令\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号|公告\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d{1,4}\s*号)"
+    r"(?:(?:令\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号|公告\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d{1,4}\s*号)"
     r"\s*(?:发布|公布|印发|(?=[）)，,；;]))|发布|公布|印发)"
 )
 
@@ -5218,11 +5219,16 @@ def issuer_on_page(issuer: str, page: str) -> str:
     return "、".join(TAIWAN_FOR_HONG_KONG.get(b, b) for b in issuer.split("、"))
 
 
-def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
-    """Every document's issuer as the page means it (:func:`issuer_on_page`)."""
+def _rename_issuers(docs: list[PolicyDocument], rename: Callable[[str], str]) -> None:
+    """Every issuer of every document (each of joint ones) as ``rename`` gives it."""
     for d in docs:
         if d.issuer:
-            d.issuer = issuer_on_page(d.issuer, page)
+            d.issuer = "、".join(rename(b) for b in d.issuer.split("、"))
+
+
+def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
+    """Every document's issuer as the page means it (:func:`issuer_on_page`)."""
+    _rename_issuers(docs, lambda body: issuer_on_page(body, page))
 
 
 # A body's short name as the text defines it: "环境及生态局（下称环境局）", "证券及期货事务监察委员会（简称证监会）".
@@ -5240,11 +5246,8 @@ def _defined_short_names(docs: list[PolicyDocument], text: str) -> None:
         short, full = canonical_issuer(m.group("short")), canonical_issuer(m.group("full"))
         if short and full and short != full and "、" not in full and "、" not in short:
             defined.setdefault(short, full)
-    if not defined:
-        return
-    for d in docs:
-        if d.issuer:
-            d.issuer = "、".join(defined.get(b, b) for b in d.issuer.split("、"))
+    if defined:
+        _rename_issuers(docs, lambda body: defined.get(body, body))
 
 
 def _covered_issuer(docs: list[PolicyDocument]) -> None:
