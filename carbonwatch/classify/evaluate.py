@@ -287,7 +287,9 @@ def evaluate(
         policy, relevance = verdict.policy, verdict.relevance
         # labels are copied from the page: read them as the classifier read the page
         trad = verdict.traditional
-        page = all_simplified(post.title + "\n" + post.text) if trad else post.title + "\n" + post.text
+        # (the page, as the classifier read its script, only where a labelled issuer is to be read on it)
+        page = post.title + "\n" + post.text if any(i for _, i, _ in label.documents) else ""
+        page = all_simplified(page) if trad else page
         missing = [f"{t}@{i}" for t, i, _ in label.documents if not _doc_found(policy, t, i, trad, page)]
         missing_titles = [t for t, _, _ in label.documents if not _doc_found(policy, t, "", trad)]
         numbers = {(t, n): _number_right(policy, t, n, trad) for t, _, n in label.documents if n}

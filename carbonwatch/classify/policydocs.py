@@ -2940,9 +2940,7 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
 
 def _in_promulgation_note(text: str, at: int) -> bool:
     """``at`` is in the note under a printed document's heading that says who promulgated or adopted it."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
+    line = _line_at(text, at)
     return bool(PROMULGATION_NOTE_RE.match(line) or ADOPTION_NOTE_RE.match(line))
 
 
@@ -3457,10 +3455,16 @@ def prints_document(doc: PolicyDocument, text: str) -> bool:
     )
 
 
-def printed_issuer(text: str) -> str | None:
-    """Who issued the document a page prints, as the page prints it: the metadata lines (发文机关), the note under the
-    heading (…令第N号公布), the signature over the closing date. None where it prints none of them."""
-    return _metadata_issuer(text) or _promulgation_note_issuer(text) or _closing_issuer(text)
+def printed_issuer(text: str, *, own_body: bool = False) -> str | None:
+    """Who issued the document a page prints, as the page prints it: the metadata lines (发文机关), with ``own_body``
+    the body the text calls 本部 (本会, 本署 …), the note under the heading (…令第N号公布), the signature over the
+    closing date. None where it prints none of them."""
+    return (
+        _metadata_issuer(text)
+        or (_self_named_body(text) if own_body else None)
+        or _promulgation_note_issuer(text)
+        or _closing_issuer(text)
+    )
 
 
 def _promulgation_note_issuer(text: str) -> str | None:
@@ -4705,13 +4709,11 @@ def recognise(
         if d.is_release and d.issuer is None and publisher:
             if d.title_norm.startswith(publisher[1]) or d.cue.startswith(FULL_TEXT_CUE):
                 d.issuer = publisher[0]
-        if d.is_release and d.issuer is None and d.cue.startswith(FULL_TEXT_CUE):
-            # "本办法之补助业务，由经济部（以下简称本部）委任…": the body a rule calls 本部 (本会, 本署) made it
-            d.issuer = _metadata_issuer(text) or _self_named_body(text)
-        headline_printed = d.field == "title" and prints_document(d, text)
-        if d.is_release and d.issuer is None and (d.cue.startswith(FULL_TEXT_CUE) or headline_printed):
-            # "《国家标准管理办法》正式公布" over the text of 国家标准管理办法 and its note: the page prints its issuer
-            d.issuer = printed_issuer(text)
+        whole_page = d.cue.startswith(FULL_TEXT_CUE)
+        if d.is_release and d.issuer is None and (whole_page or (d.field == "title" and prints_document(d, text))):
+            # the page prints the document ("《国家标准管理办法》正式公布" over its text and note): the issuer it
+            # prints; a page that is the document may call its body 本部 ("本办法之补助业务，由经济部（以下简称本部）…")
+            d.issuer = printed_issuer(text, own_body=whole_page)
         if d.is_release and d.issuer is None:
             d.issuer = legislature_of_law(re.sub(r"[《》\s]", "", d.title))
         # an untitled decision on a page whose headline is a draft's ("《关于禁止燃放烟花爆竹的通告》(征求意见稿)的反馈
@@ -5211,10 +5213,15 @@ TAIWAN_PAGE_RE = rx.compile(r"台湾|臺灣|行政院|立法院|台北|新北|�
 TAIWAN_FOR_HONG_KONG = {"行政院环境保护署": "香港特别行政区环境保护署"}
 
 
+def _hong_kong_page(page: str) -> bool:
+    """The page is Hong Kong's: it names Hong Kong and nothing of Taiwan's."""
+    return bool(HONG_KONG_PAGE_RE.search(page)) and not TAIWAN_PAGE_RE.search(page)
+
+
 def issuer_on_page(issuer: str, page: str) -> str:
     """``issuer`` (canonical) as the page means it: on a Hong Kong page, a short name read as Taiwan's body (环保署) is
     Hong Kong's department of that name; on any other page, as given."""
-    if not HONG_KONG_PAGE_RE.search(page) or TAIWAN_PAGE_RE.search(page):
+    if not _hong_kong_page(page):
         return issuer
     return "、".join(TAIWAN_FOR_HONG_KONG.get(b, b) for b in issuer.split("、"))
 
@@ -5227,8 +5234,9 @@ def _rename_issuers(docs: list[PolicyDocument], rename: Callable[[str], str]) ->
 
 
 def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
-    """Every document's issuer as the page means it (:func:`issuer_on_page`)."""
-    _rename_issuers(docs, lambda body: issuer_on_page(body, page))
+    """Every document's issuer as the page means it (:func:`issuer_on_page`), the page's place read once."""
+    if _hong_kong_page(page):
+        _rename_issuers(docs, lambda body: TAIWAN_FOR_HONG_KONG.get(body, body))
 
 
 # A body's short name as the text defines it: "环境及生态局（下称环境局）", "证券及期货事务监察委员会（简称证监会）".
