@@ -183,28 +183,29 @@ def test_emission_reduction_alone_frames_no_energy_saving_plan_as_carbon() -> No
     assert score_relevance("国务院印发《“十三五”节能减排综合工作方案》", framed, shipped).relevant
 
 
-def test_green_power_alone_is_no_carbon_subject() -> None:
-    # green power and its certificates are an energy market unless the text frames them as carbon: they support
+@pytest.mark.parametrize(
+    ("headline", "text", "frame"),
+    [
+        # green power and its certificates are an energy market unless the text frames them as carbon
+        (
+            "绿电交易试点规则出台 绿色电力消费扩围",
+            "安徽省能源局印发绿色电力交易试点规则，明确绿电交易的组织方式。",
+            "绿电交易将助力实现碳达峰碳中和目标。",
+        ),
+        # 绿色低碳 is the stock phrase of any green development programme
+        (
+            "青海海西：绿色低碳循环构建产业新发展格局",
+            "海西州坚持绿色低碳发展，推动盐湖化工、新能源产业集聚，绿色低碳循环产业体系加快形成。",
+            "全州单位GDP二氧化碳排放持续下降，助力实现碳达峰。",
+        ),
+    ],
+)
+def test_a_supporting_term_alone_is_no_carbon_subject(headline: str, text: str, frame: str) -> None:
+    # a supporting term makes an item carbon only where the text frames it as carbon
     shipped = load_rules()
-    headline, text = (
-        "绿电交易试点规则出台 绿色电力消费扩围",
-        "安徽省能源局印发绿色电力交易试点规则，明确绿电交易的组织方式。",
-    )
     assert score_relevance(headline, text, shipped).score >= shipped.threshold  # enough weight, but no carbon frame
     assert not score_relevance(headline, text, shipped).relevant
-    assert score_relevance(headline, text + "绿电交易将助力实现碳达峰碳中和目标。", shipped).relevant
-
-
-def test_green_and_low_carbon_alone_is_no_carbon_subject() -> None:
-    # 绿色低碳 is the stock phrase of any green development programme: carbon only where the text frames it as carbon
-    shipped = load_rules()
-    headline, text = (
-        "青海海西：绿色低碳循环构建产业新发展格局",
-        "海西州坚持绿色低碳发展，推动盐湖化工、新能源产业集聚，绿色低碳循环产业体系加快形成。",
-    )
-    assert score_relevance(headline, text, shipped).score >= shipped.threshold  # enough weight, but no carbon frame
-    assert not score_relevance(headline, text, shipped).relevant
-    assert score_relevance(headline, text + "全州单位GDP二氧化碳排放持续下降，助力实现碳达峰。", shipped).relevant
+    assert score_relevance(headline, text + frame, shipped).relevant
 
 
 def test_carbonate_and_carbon_fibre_are_not_carbon() -> None:
