@@ -494,10 +494,17 @@ _BANNER = (
     r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"
     r"[\u4e00-\u9fff]{2,8}?旗(?:人民政府(?:办公室)?|政府(?:办公室)?)"  # 达尔罕茂明安联合旗
 )
-# A county or district under the city just named (四川省成都市武侯区人民政府, 张掖市临泽县人民政府).
-_SUB_COUNTY = r"(?:[\u4e00-\u9fff]{2,3}?(?:区|县|旗))"
+# A county or district under the city just named (四川省成都市武侯区人民政府, 张掖市临泽县人民政府); an autonomous
+# county or a banner under its province or city, named whole however long its name (黑龙江省杜尔伯特蒙古族自治县,
+# 内蒙古自治区鄂托克前旗, 包头市达尔罕茂明安联合旗): a banner's only where its government or an office follows, never
+# a company's 旗下 (浙江省能源集团旗下).
+_COUNTY_UNDER = (
+    rf"(?:[\u4e00-\u9fff]{{2,5}}?{_PEOPLES}{{1,4}}自治(?:县|旗)"
+    rf"|[\u4e00-\u9fff]{{2,8}}?旗(?=人民政府|政府|{_OFFICE_SUFFIX}))"
+)
+_SUB_COUNTY = rf"(?:[\u4e00-\u9fff]{{2,3}}?(?:区|县|旗)|{_COUNTY_UNDER})"
 _LOCAL_GOV = (
-    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY}{_SUB_COUNTY}?)?{_BODY_SUFFIX}?"
+    rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}(?:{_CITY}{_SUB_COUNTY}?|{_COUNTY_UNDER})?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}){_CITY}{_SUB_COUNTY}?{_BODY_SUFFIX}?"
     rf"|(?:{PROVINCES}|首都){_OFFICE_SUFFIX}"
     rf"|(?:{PROVINCES}){_BARE_NEXT}"
@@ -505,7 +512,7 @@ _LOCAL_GOV = (
     # (a place's 市 is never the first character of 市场: "发布国家市场监管总局…" names no city "布国家市")
     # (... or by its short name, the peoples left out: 彭水自治县, 酉阳自治县)
     rf"(?:[\u4e00-\u9fff]{{2,5}}?{_AUTONOMOUS}|{_PLACE_NAME}自治(?:州|县|旗)|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"
-    rf"(?:[\u4e00-\u9fff]{{2,3}}?区)?"
+    rf"(?:[\u4e00-\u9fff]{{2,3}}?区|{_COUNTY_UNDER})?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
@@ -1297,11 +1304,19 @@ CITY_HEAD_RE = rx.compile(
 )
 MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 ZONE_COMMITTEE_RE = rx.compile(r"[\u4e00-\u9fff]{2,16}?(?:开发区|新区|高新区|园区|示范区|合作区)管理委员会")
-COUNTY_HEAD_RE = rx.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治县|县|旗))(.*)$")
+# A county or banner at the head of a name (安吉县人民政府, 玉龙纳西族自治县人民政府, 达尔罕茂明安联合旗人民政府)
+COUNTY_HEAD_RE = rx.compile(rf"^({_COUNTY_UNDER}|[\u4e00-\u9fff]{{2,6}}?县)(.*)$")
 
 
 def _canonical_city(city: str, rest: str) -> str:
     return city + "人民政府" if rest in ("", "政府", "人民政府") else city + rest
+
+
+def _canonical_place(city: str, rest: str) -> str:
+    """A city's body by the city's name, a county's or banner's under the city by its own (鄂尔多斯市鄂托克前旗人民政府
+    is 鄂托克前旗人民政府, as 浙江省安吉县人民政府 is 安吉县人民政府); a district keeps its city (成都市武侯区)."""
+    county = COUNTY_HEAD_RE.match(rest)
+    return _canonical_city(county.group(1), county.group(2)) if county else _canonical_city(city, rest)
 
 
 LEGISLATURE_TERM_RE = rx.compile(r"第?[一二三四五六七八九十]{1,3}届(?=人民代表大会|人大)")
@@ -1372,11 +1387,11 @@ def canonical_local(name: str) -> str:
     m = PROVINCE_HEAD_RE.match(name)
     if not m:
         city = CITY_HEAD_RE.match(name)
-        return _canonical_city(city.group(1), city.group(2)) if city else name
+        return _canonical_place(city.group(1), city.group(2)) if city else name
     province, rest = m.group(1), m.group(2)
     city = CITY_HEAD_RE.match(rest) if province not in MUNICIPALITIES else None
     if city:
-        return _canonical_city(city.group(1), city.group(2))
+        return _canonical_place(city.group(1), city.group(2))
     county = COUNTY_HEAD_RE.match(rest) if province not in MUNICIPALITIES else None
     if county:  # 浙江省安吉县人民政府 -> 安吉县人民政府, as 江苏省昆山市人民政府 -> 昆山市人民政府
         return _canonical_city(county.group(1), county.group(2))
@@ -5392,7 +5407,7 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
                 d.is_release, d.cue = False, f"a chronology of releases ({year}…): " + d.cue[:30]
 
 
-COUNTY_HEAD_RE = rx.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")
+SOURCE_COUNTY_HEAD_RE = rx.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")  # (a source line's 沛县, 安吉县)
 SOURCE_LINE_RE = rx.compile(r"(?:来源|发布机构|发布单位|信息来源)(?:[：:]|[ \t\u3000]+)\s*(?P<body>[^\s|｜]{4,30})")
 
 
@@ -5568,7 +5583,7 @@ def _source_line_issuer(text: str) -> tuple[str, str] | None:
             continue
         for m in ISSUER_RE.finditer(named.group("body") if named else line):
             issuer = canonical_issuer(m.group(0))
-            city = CITY_HEAD_RE.match(issuer or "") or COUNTY_HEAD_RE.match(issuer or "")
+            city = CITY_HEAD_RE.match(issuer or "") or SOURCE_COUNTY_HEAD_RE.match(issuer or "")
             province = PROVINCE_HEAD_RE.match(issuer or "")
             place = (
                 city.group(1)

@@ -3928,13 +3928,28 @@ def test_a_plan_or_instruction_stays_unreleased(text: str) -> None:
         ("江苏省昆山市人民政府", "昆山市人民政府"),
         ("四川省成都市武侯区人民政府", "成都市武侯区人民政府"),  # the district, not the city
         ("上海市浦东新区人民政府", "上海市浦东新区人民政府"),  # a municipality's district keeps it
+        # a banner or an autonomous county under its province or city, its name read whole, goes by its own name
+        ("内蒙古自治区鄂托克前旗人民政府", "鄂托克前旗人民政府"),  # not the region's government
+        ("鄂尔多斯市鄂托克前旗人民政府", "鄂托克前旗人民政府"),  # was no body at all
+        ("内蒙古自治区鄂尔多斯市鄂托克前旗人民政府", "鄂托克前旗人民政府"),  # not the city's
+        ("包头市达尔罕茂明安联合旗人民政府", "达尔罕茂明安联合旗人民政府"),
+        ("鄂尔多斯市鄂托克前旗生态环境局", "鄂托克前旗生态环境局"),
+        ("云南省玉龙纳西族自治县人民政府", "玉龙纳西族自治县人民政府"),  # as 安吉县: one name with and without it
+        ("黑龙江省杜尔伯特蒙古族自治县人民政府", "杜尔伯特蒙古族自治县人民政府"),  # one body, not two
+        ("湘西土家族苗族自治州泸溪县人民政府", "泸溪县人民政府"),
+        ("重庆市彭水苗族土家族自治县人民政府", "重庆市彭水苗族土家族自治县人民政府"),  # a municipality's keeps it
         ("浙江省生态环境厅", "浙江省生态环境厅"),
     ],
 )
 def test_a_local_government_under_its_province_or_city_is_named_once(name: str, canonical: str) -> None:
     assert canonical_issuer(name) == canonical
+
     [doc] = recognise("新闻", f"{name}近日印发《关于推进竹产业高质量发展的若干措施》。", published_at=Y2021).releases
     assert doc.issuer == canonical
+
+
+def test_a_company_under_a_province_is_no_banner() -> None:
+    assert [m.group(0) for m in ISSUER_RE.finditer("浙江省能源集团旗下公司发布通知")] == ["浙江省"]
 
 
 def test_a_party_standing_committee_that_adopts_a_document_has_not_issued_it() -> None:
