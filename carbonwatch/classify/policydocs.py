@@ -5919,6 +5919,13 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         opener = _body_opening(re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,\s]*", "", headline))
         span = (start + m.start(), start + m.end())
         return _released(m.group(0), opener, doc_type(m.group(0)), "title", span, "")
+    reported = _clause_release(headline)
+    if reported is not None:
+        # "12月29日,…获悉,中共云南省委办公厅、云南省人民政府办公厅近日发电通报了云南省2021年度县域经济10强…。": a
+        # headline written as a sentence reports the release in one clause: what its verb released, not the sentence
+        reporter, (first, last) = reported
+        name = headline[first:last]
+        return _released(name, reporter, doc_type(name), "title", (start + first, start + last), "")
     clause = HEADLINE_FIRST_CLAUSE_RE.match(headline)
     if clause is not None and doc_type(clause.group("kind")) is not None:
         # "支持殘疾人士購置輔具計劃 成功申請者每項可獲資助50%": a headline's first clause, set off by a space or a bar,
@@ -5981,6 +5988,46 @@ HEADLINE_PARTS_OPENING_RE = rx.compile(
     rf"(?:\s*(?:近日|日前|今天|今日|正式|联合)*(?P<verb>{_VERB_ALT})了?\s*|\s*[：:]\s*)"
     r"(?P<name>[^，,。；;！!？?\s][^，,。；;！!？?]{3,79})(?=$|[，,。；;！!？?])"
 )
+
+
+# A clause of a headline written as a sentence that reports a release: who (maybe) and the verb, then what it released
+# up to the clause's end ("…近日发电通报了云南省2021年度县域经济10强…", "7日正式公布2035年国家自定贡献(NDC3.0)");
+# not a verb that names an event or qualifies a noun (新闻发布会, 今日公布的…显示), nor one inside a title it cites
+# (根据《关于印发〈X〉的通知》).
+CLAUSE_MARK_RE = rx.compile(r"[，,。；;！!？?]")
+CLAUSE_RELEASE_RE = rx.compile(
+    rf"(?P<before>[^，,。；;！!？?]*?)(?:{_VERB_ALT}|通报|订定|核定)了?(?![会的者稿]|新闻)\s*"
+    r"(?P<name>[^，,。；;！!？?\s的》〉」”][^，,。；;！!？?]{3,79})(?=$|[，,。；;！!？?])"
+)
+_MARK_PAIRS = (("《", "》"), ("〈", "〉"), ("「", "」"), ("“", "”"))
+# bodies named one after the other ("中共云南省委办公厅、云南省人民政府办公厅"): one joint list
+_LIST_JOIN_RE = rx.compile(r"[、和及与]?")
+
+
+def _clause_release(headline: str) -> tuple[str | None, tuple[int, int]] | None:
+    """In a headline written as a sentence (a clause mark in it), the first clause that reports a release: the bodies
+    its clause names last before the verb (if any) and the span of what the verb released."""
+    if not CLAUSE_MARK_RE.search(headline):
+        return None
+    start = 0
+    for mark in [*CLAUSE_MARK_RE.finditer(headline), None]:
+        end = mark.start() if mark else len(headline)
+        m = CLAUSE_RELEASE_RE.match(headline, start, end)
+        before = m.group("before") if m else ""
+        if m is not None and all(before.count(a) == before.count(b) for a, b in _MARK_PAIRS):
+            return _last_bodies(before), m.span("name")
+        start = end + 1
+    return None
+
+
+def _last_bodies(text: str) -> str | None:
+    """The last government body ``text`` names, with those listed right before it (canonical), or None."""
+    bodies: list[re.Match[str]] = []
+    for b in ISSUER_RE.finditer(text):
+        if not (bodies and _LIST_JOIN_RE.fullmatch(text[bodies[-1].end() : b.start()])):
+            bodies = []
+        bodies.append(b)
+    return canonical_issuer(text[bodies[0].start() : bodies[-1].end()]) if bodies else None
 
 
 def _headline_parts(headline: str) -> tuple[str, tuple[int, int]] | None:

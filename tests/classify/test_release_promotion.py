@@ -14,6 +14,7 @@ from carbonwatch.classify.ngram import load_model, parse_model, promote_release
 from carbonwatch.classify.policydocs import (
     PolicyDocument,
     PolicyResult,
+    _clause_release,
     model_subject,
     normalise_title,
     silent_subject,
@@ -428,3 +429,48 @@ def test_the_shipped_model_promotes_a_real_untitled_measure() -> None:
     [promoted] = verdict.policy.releases
     assert promoted.field == "title" and post.title[promoted.start : promoted.end] == post.title.strip()
     assert "release p=" in promoted.cue
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "issuer"),
+    [
+        (
+            "12月29日，记者从省发改委获悉，中共云南省委办公厅、云南省人民政府办公厅近日通报了云南省2021年度县域经济"
+            "10强、县域跨越发展先进县。",
+            "云南省2021年度县域经济10强、县域跨越发展先进县",
+            "中共云南省委办公厅、云南省人民政府办公厅",
+        ),
+        (
+            "联合国气候大会将于10日举行，我国与国际同步，7日正式公布2035年国家自定贡献(NDC3.0)，设定减量目标。",
+            "2035年国家自定贡献(NDC3.0)",
+            None,
+        ),
+        (
+            "为提高辖区上市公司信息披露质量，上海证监局于近期下发了关于贯彻执行《上市公司信息披露管理办法》有关事项的通知",
+            "关于贯彻执行《上市公司信息披露管理办法》有关事项的通知",
+            "上海市证监局",
+        ),
+        # a press release is no document, the county's programme is
+        ("金门县社会处今天发布新闻稿表示，县府再推出「支持生育加码补助」政策", "「支持生育加码补助」政策", None),
+    ],
+)
+def test_a_headline_written_as_a_sentence_names_what_its_clause_released(
+    headline: str, title: str, issuer: str | None
+) -> None:
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
+    assert headline[subject.start : subject.end] == title
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "某中心支行今日公布的行政处罚信息公示显示，某银行存在违规行为。",  # a verb that qualifies a noun
+        # a verb inside the title the sentence cites
+        "根据《关于印发〈某市义务教育招生工作指导意见〉的通知》等文件精神，结合我区实际，制定本实施意见。",
+        "国家旅游局召开新闻发布会宣布，每年5月19日为中国旅游日。",  # an event
+        "公共交通费用补贴计划明日起实施，市民每月公共交通费若超出400元可获补贴",  # no verb of release
+    ],
+)
+def test_a_sentence_whose_clauses_report_no_release_is_left_to_the_other_readings(headline: str) -> None:
+    assert _clause_release(headline) is None
