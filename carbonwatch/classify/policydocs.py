@@ -183,6 +183,7 @@ ISSUER_ALIASES: dict[str, str] = {
     "体育总局": "国家体育总局",
     "林草局": "国家林草局",
     "统计局": "国家统计局",
+    "国家中医药局": "国家中医药管理局",
     "国务院台湾事务办公室": "国务院台办",
     "国务院台办": "国务院台办",
     "国台办": "国务院台办",
@@ -594,12 +595,34 @@ _NOT_ITS_DEPARTMENTS = r"(?!(?<=部)门|各?(?:有关|相关)?(?:部门|单位))
 ISSUER_RE = rx.compile(
     rf"{_NOT_FOREIGN}(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL}|{_MULTI}){_NOT_ITS_DEPARTMENTS}"
 )
+# The State Council's standard short forms (规范简称) of central bodies that a province or city has a body of too
+# (能源局, 气象局 …): read only in a joint list, the central body's among central bodies ("…农业部、林业局、气象局、
+# 海洋局联合制定了", a signature's "气象局 林草局"), the place's after its bodies (see _resolve_joint_places).
+CENTRAL_SHORT_FORMS = {
+    "气象局": "中国气象局",
+    "能源局": "国家能源局",
+    "林业局": "国家林业局",
+    "海洋局": "国家海洋局",
+    "邮政局": "国家邮政局",
+    "文物局": "国家文物局",
+    "铁路局": "国家铁路局",
+    "中医药局": "国家中医药管理局",
+    "粮食和储备局": "国家粮食和物资储备局",
+    "烟草局": "国家烟草专卖局",
+    "疾控局": "国家疾控局",
+    "乡村振兴局": "国家乡村振兴局",
+    "数据局": "国家数据局",
+}
 # Joint issuers: bodies separated by 、, 和/与/及/以及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a
 # count after 会同, "会同17个部门", names no body, and the named one leads).
 _ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
+# (a central body's standard short form, 能源局, 气象局, only after a body named in full: see CENTRAL_SHORT_FORMS)
+_LATER_ISSUER = (
+    rf"(?:{_ONE_ISSUER}|(?:{'|'.join(sorted(CENTRAL_SHORT_FORMS, key=len, reverse=True))})(?:办公厅|办公室|综合司)?)"
+)
 JOINT_RE = rx.compile(
-    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_ONE_ISSUER})*"
+    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_LATER_ISSUER})*"
     rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
 
@@ -1216,6 +1239,12 @@ PLACE_OF_MEMBER_RE = rx.compile(
 BRANCH_PROVINCE_RE = rx.compile(rf"(?:{PROVINCES}){_PROVINCE_SUFFIX}(?=分行|监管局|分局)")
 
 
+# ... and those the issuers' table reads alone as the central body's (统计局), the place's after its bodies too
+LOCAL_TOO_SHORT_FORMS = frozenset([*CENTRAL_SHORT_FORMS, "统计局", "林草局", "知识产权局", "药监局"])
+# A joint list headed by a place's body named relatively ("该单位与自治区工信厅", "省发展改革委"): its place word.
+RELATIVE_HEAD_RE = rx.compile(r"(?:^|[与和及同])(省|自治区|市)[\u4e00-\u9fff]{1,12}(?:厅|局|委员会|委|办公室)$")
+
+
 def _resolve_joint_places(text: str) -> str:
     """``text`` with the relative members of a joint list given the place the first member names."""
     parts = JOINT_SPLIT_RE.split(text)
@@ -1226,6 +1255,8 @@ def _resolve_joint_places(text: str) -> str:
     if not province and not city and (branch := BRANCH_PROVINCE_RE.search(parts[0])):
         province = branch.group(0)  # "人民银行辽宁省分行、省生态环境厅": a branch names its province
     district = (city or "") + head.group("district") if head and head.group("district") else None
+    relative_head = RELATIVE_HEAD_RE.search(parts[0]) if not (province or city) else None
+    relative = relative_head.group(1) if relative_head else ""
     out = [parts[0]]
     for part in parts[1:]:
         rel = RELATIVE_MEMBER_RE.match(part)
@@ -1237,6 +1268,12 @@ def _resolve_joint_places(text: str) -> str:
             part = district + part[1:]  # 区应急管理局 after 深圳市龙岗区住房和建设局
         elif rel and not rel.group(0) and (city or province):
             part = (city or province or "") + part  # 人民政府办公厅 after 宁夏回族自治区党委办公厅
+        elif part in LOCAL_TOO_SHORT_FORMS and (city or province or relative):
+            # a central body's short form after a place's bodies is that place's: "内蒙古自治区发展改革委、自治区
+            # 工信厅、能源局" (the region's 能源局, not 国家能源局); after "省…厅" the province's, unnamed
+            part = (city or province or relative) + part
+        elif part in CENTRAL_SHORT_FORMS and ISSUER_RE.fullmatch(parts[0]):
+            part = CENTRAL_SHORT_FORMS[part]  # among central bodies, the central body's
         out.append(part)
     return "、".join(out)
 
@@ -3625,6 +3662,10 @@ SIGNER_COMPANY_RE = rx.compile(r"[\u4e00-\u9fff]{2,20}?(?:集团有限公司|有
 def _signer_line(line: str) -> list[str]:
     """The bodies a signature line names, one or two a line ("生态环境部中央文明办"); a company co-signing with them
     (中国国家铁路集团有限公司) is skipped; [] when the line is anything else."""
+    tokens = line.split()
+    if len(tokens) > 1 and all(canonical_issuer(t) or t in CENTRAL_SHORT_FORMS for t in tokens):
+        # bodies spaced apart, each a name the table knows by its short form ("生态环境部 最高法院")
+        return tokens
     rest = line.replace(" ", "").replace("\u3000", "")
     names: list[str] = []
     while rest:

@@ -6126,3 +6126,39 @@ def test_a_headline_naming_the_government_over_its_offices_number_names_the_offi
 )
 def test_a_release_said_to_come_next_week_or_later_is_not_yet_out(title: str, text: str, released: bool) -> None:
     assert bool(recognise(title, text, published_at=Y2021).releases) is released
+
+
+@pytest.mark.parametrize(
+    ("names", "canonical"),
+    [
+        # a central body's standard short form among central bodies is the central body
+        (
+            "国家发展改革委、财政部、水利部、农业部、林业局、气象局、海洋局",
+            "国家发展改革委、财政部、水利部、农业农村部、国家林业局、中国气象局、国家海洋局",
+        ),
+        ("人民银行、发展改革委、能源局", "中国人民银行、国家发展改革委、国家能源局"),
+        # ... after a province's bodies, the province's (named or relative)
+        ("贵州省财政厅、能源局", "贵州省财政厅、贵州省能源局"),
+        (
+            "内蒙古自治区发展改革委、自治区工信厅、能源局",
+            "内蒙古自治区发展和改革委员会、内蒙古自治区工业和信息化厅、内蒙古自治区能源局",
+        ),
+        ("该单位与自治区工信厅、能源局", None),  # the region's, unnamed: never 国家能源局
+        ("能源局", None),  # alone, whose it is is the page's to say
+        ("国家中医药局", "国家中医药管理局"),  # the short form and the full name are one body
+    ],
+)
+def test_a_central_bodys_short_form_in_a_joint_list_is_read_by_the_list(names: str, canonical: str | None) -> None:
+    assert canonical_issuer(names) == canonical
+
+
+def test_a_joint_signature_printed_two_bodies_a_line_names_every_signer() -> None:
+    text = (
+        "关于印发《某某攻坚战行动方案》的通知\n各省生态环境厅：\n为贯彻落实重大战略，制定《某某攻坚战行动方案》。"
+        "现印发给你们，请认真贯彻执行。\n生态环境部 最高法院\n最高检察院 发展改革委\n水利部 农业农村部\n气象局 林草局\n"
+        "2022年8月5日\n（此件社会公开）\n某某攻坚战行动方案\n一、总体要求\n"
+    )
+    [doc] = recognise("关于印发《某某攻坚战行动方案》的通知", text, published_at=Y2021).releases
+    assert doc.issuer == (
+        "生态环境部、最高人民法院、最高人民检察院、国家发展改革委、水利部、农业农村部、中国气象局、国家林草局"
+    )
