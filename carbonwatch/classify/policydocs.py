@@ -5937,6 +5937,12 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         if subject.issuer is None and subject.field == "title" and subject.title_norm == normalise_title(headline):
             # "【…】经济部疫后振兴各项措施": the whole headline is the measure, headed by its body's name
             subject.issuer = _body_opening(headline)
+            acted = _headline_act(headline)
+            if acted is not None:  # ... or headed by its body and the body's act: "湖南省煤炭管理局发紧急通知"
+                subject.issuer, (first, last) = acted
+                shift = title.find(headline)
+                subject.title, subject.start, subject.end = headline[first:last], shift + first, shift + last
+                subject.title_norm = normalise_title(subject.title)
         return subject
     if not headline:
         return None
@@ -5972,6 +5978,13 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         # "支持殘疾人士購置輔具計劃 成功申請者每項可獲資助50%": a headline's first clause, set off by a space or a bar,
         # that names a document by its kind is the measure; the rest is what the news says of it
         headline = clause.group("name")
+    acted = _headline_act(headline)
+    if acted is not None:
+        # "国务院批准设立浙江舟山群岛新区", "三部门调整…": the body (or count of bodies) the headline opens with and its
+        # act are not the measure's name; its first edition's word neither (首批, 新一轮)
+        actor, (first, last) = acted
+        span = (start + first, start + last)
+        return _released(_measure_name(headline[first:last]), actor, None, "title", span, "")
     # "彰化縣政府114/115年度補助特定工廠屋頂設置太陽光電計畫": a measure headed by a government body's own name is its
     span = (start, start + len(headline))
     return _released(_measure_name(headline), _body_opening(headline), None, "title", span, "")
@@ -6069,6 +6082,27 @@ def _last_bodies(text: str) -> str | None:
             bodies = []
         bodies.append(b)
     return canonical_issuer(text[bodies[0].start() : bodies[-1].end()]) if bodies else None
+
+
+# A headline that opens with a body, or a count of bodies, and an act other than a release verb's (发 a notice, 决定,
+# 批准, 制定 …, or a measure's own verb after a count: 三部门调整…), then the measure; an edition's word before it.
+HEADLINE_ACT_RE = rx.compile(
+    rf"^(?P<who>{_ONE_ISSUER}|{_MULTI})(?:将|已|正式|近日|日前|今日|再|首次)*"
+    r"(?:(?:发(?![布表出文展生现])|决定|批准|制定|开展|启动|宣布)了?[：:]?|(?<=门)(?=调整|上调|下调|延长|实施|取消))"
+    r"(?:新一轮|首批|第一批|首份|第一份的?|新版)?(?P<name>[^，,。；;！!？?\s]{4,60})$"
+)
+
+
+def _headline_act(headline: str) -> tuple[str | None, tuple[int, int]] | None:
+    """The body a headline opens with (None for a count of bodies) and the span of the measure its act names (see
+    HEADLINE_ACT_RE), or None where the opening is neither a body the issuers' table knows nor a count."""
+    m = HEADLINE_ACT_RE.match(headline)
+    if m is None:
+        return None
+    if MULTI_RE.fullmatch(m.group("who")):
+        return None, m.span("name")
+    issuer = canonical_issuer(m.group("who"))
+    return (issuer, m.span("name")) if issuer else None
 
 
 def _headline_parts(headline: str) -> tuple[str, tuple[int, int]] | None:

@@ -311,7 +311,7 @@ def test_no_promotion_where_the_page_is_not_written_in_chinese() -> None:
         ("自然资源部发布蓝碳系列技术规程", [], False, "蓝碳系列技术规程"),
         # no document to be the subject and no verdict: the headline itself, an untitled measure
         ("香港楼市即日起全面撤辣", [], False, "香港楼市即日起全面撤辣"),
-        ("两部门宣布：减半征收证券交易印花税", [], False, "两部门宣布：减半征收证券交易印花税"),
+        ("两部门宣布：减半征收证券交易印花税", [], False, "减半征收证券交易印花税"),  # (the count's act is not)
         ("  屏东三地门乡发振兴礼金 每人1000元 ", [], False, "屏东三地门乡发振兴礼金 每人1000元"),
         # a cited document (根据) is no verdict on the article: still the headline
         ("某市新闻", [doc("《乙方案》", start=10, cue="根据")], False, "某市新闻"),
@@ -350,7 +350,7 @@ def test_the_subject_a_model_may_promote(
             "国务院关税税则委员会",
         ),
         # ... not a count of bodies, nor a place or a company
-        ("两部门宣布：减半征收证券交易印花税", "两部门宣布：减半征收证券交易印花税", None),
+        ("两部门宣布：减半征收证券交易印花税", "减半征收证券交易印花税", None),
         ("香港楼市即日起全面撤辣", "香港楼市即日起全面撤辣", None),
         ("某某科技公司：明年起全面停产燃油车型", "某某科技公司：明年起全面停产燃油车型", None),
         # a first clause, set off by a space or a bar, that names a document by its kind is the measure (with the
@@ -474,3 +474,24 @@ def test_a_headline_written_as_a_sentence_names_what_its_clause_released(
 )
 def test_a_sentence_whose_clauses_report_no_release_is_left_to_the_other_readings(headline: str) -> None:
     assert _clause_release(headline) is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "issuer"),
+    [
+        ("湖南省煤炭管理局发紧急通知", "紧急通知", "湖南省煤炭管理局"),
+        ("国务院批准设立浙江舟山群岛新区", "设立浙江舟山群岛新区", "国务院"),
+        ("人社部制定35个国家职业技能标准", "35个国家职业技能标准", "人力资源社会保障部"),
+        ("国家外汇管理局决定进一步优化外汇管理政策措施", "进一步优化外汇管理政策措施", "国家外汇管理局"),
+        ("三部门调整免购置税新能源汽车产品技术要求", "调整免购置税新能源汽车产品技术要求", None),  # a count
+        ("芜湖市人民政府开展首批零碳社区试点", "零碳社区试点", "芜湖市人民政府"),  # the edition's word
+        # 发展 is no act of sending: the headline, headed by its body, is the measure
+        ("发展局发展新区规划纲要", "发展局发展新区规划纲要", "香港特别行政区发展局"),
+    ],
+)
+def test_a_headline_opening_with_a_body_and_its_act_names_the_measure_after_them(
+    headline: str, title: str, issuer: str | None
+) -> None:
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
+    assert headline[subject.start : subject.end] == title
