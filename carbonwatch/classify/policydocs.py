@@ -5020,6 +5020,8 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
         stop = min(after.start() if after else len(text), h.end() + MACAU_ENACTING_CHARS)
         more = MACAU_ENACTING_RE.search(text, h.end(), stop)
         act = _macau_act(h, "text", more) if more else None
+        if act is None and (gazette := MACAU_GAZETTE_RECORD_RE.match(text, _line_start(text, h.start()))):
+            act = _macau_act(h, "text", gazette)  # its gazette record, the act's text left unprinted
         if act is not None and act.title_norm not in seen:
             seen.add(act.title_norm)
             acts.append(act)
@@ -5137,11 +5139,23 @@ def _roc_history_entries(value: str) -> list[tuple[str, str | None, str | None]]
     return out
 
 
+# The Macau printing office's record of an act, under the page's first (法规: / 第10/2017号行政长官批示 / 公报编号:
+# 3/2017 / 刊登日期: …): the act was published in the gazette, whether or not the page goes on to print its text.
+MACAU_GAZETTE_RECORD_RE = rx.compile(r"[^\n]*\n\s*公报编号\s*[:：]\s*(?P<issue>\d{1,3}/\d{4})")
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
 def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str]) -> PolicyDocument:
-    """The act printed under ``head``, enacted by ``formula``."""
+    """The act printed under ``head``, enacted by ``formula`` (or recorded by the gazette's record of it)."""
     number = "第" + re.sub(r"\s+", "", head.group("num")) + "号"
     heading = "".join(head.group(0).split())
-    cue = f"the page prints a Macau act under its heading: {heading} … {formula.group(0)}"
+    if formula.re is MACAU_GAZETTE_RECORD_RE:
+        cue = f"the page prints the Macau gazette's record of an act: {heading}, 公报编号 {formula.group('issue')}"
+    else:
+        cue = f"the page prints a Macau act under its heading: {heading} … {formula.group(0)}"
     kind = head.group("kind")
     return _released(heading, _macau_act_issuer(kind), kind, field_name, head.span(), cue, number)
 

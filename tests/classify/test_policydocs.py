@@ -949,6 +949,20 @@ def test_each_macau_act_a_gazette_page_prints_is_a_release_with_the_secretary_wh
     assert canonical_issuer("经济财政司司长") != MACAU_GOVERNMENT
 
 
+def test_a_macau_act_the_gazette_page_records_is_released_though_its_text_is_not_printed() -> None:
+    page = (
+        "法规:\n第9/2017号行政长官批示\n公报编号:\n3/2017\n刊登日期:\n2017.1.16\n修改《资助计划规章》第六条。\n"
+        "第9/2017号行政长官批示\n行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，作出本批示。\n"
+        "二零一七年一月五日\n行政长官 崔世安\n"
+        "法规:\n第10/2017号行政长官批示\n公报编号:\n3/2017\n刊登日期:\n2017.1.16\n豁免渔船支付年度准照手续费。\n"
+    )
+    found = [(d.title, d.doc_number) for d in recognise("第9/2017號行政長官批示", page).releases]
+    assert found == [("第9/2017号行政长官批示", "第9/2017号"), ("第10/2017号行政长官批示", "第10/2017号")]
+    # a heading with neither its text nor the gazette's record is only named
+    bare = page.replace("公报编号:\n3/2017\n刊登日期:\n2017.1.16\n豁免", "豁免")
+    assert [d.title for d in recognise("第9/2017號行政長官批示", bare).releases] == ["第9/2017号行政长官批示"]
+
+
 def test_a_secretary_s_dispatch_named_in_the_news_is_the_secretary_s() -> None:
     text = "特区政府今日公布第51/2025号运输工务司司长批示，推出资助计划。"
     [doc] = [d for d in recognise("", text, published_at=Y2021).releases if d.title.endswith("批示")]
