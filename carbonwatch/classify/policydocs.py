@@ -5980,6 +5980,14 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
         opener = _body_opening(re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?[，,\s]*", "", headline))
         span = (start + m.start(), start + m.end())
         return _released(m.group(0), opener, doc_type(m.group(0)), "title", span, "")
+    letter = ROC_LETTER_HEADLINE_RE.match(headline)
+    if letter is not None:
+        # "函 有关…查核案", "行政规则-修正「X」,并自114年7月1日生效", "转知环境部检送「A」及「B」": Taiwan's letters and
+        # rule notices put their form and act before the rule they carry; "修正「A」为「B」" renames A as B
+        group = "renamed" if letter.group("renamed") else "name" if letter.group("name") else "matter"
+        first, last = letter.span(group)
+        sender = _last_bodies(letter.group("lead") or "")
+        return _released(headline[first:last], sender, None, "title", (start + first, start + last), "")
     reported = _clause_release(headline)
     if reported is not None:
         # "12月29日,…获悉,中共云南省委办公厅、云南省人民政府办公厅近日发电通报了云南省2021年度县域经济10强…。": a
@@ -6058,6 +6066,14 @@ HEADLINE_PARTS_OPENING_RE = rx.compile(
 )
 
 
+# Taiwan's letter and rule-notice headlines: the form (函, 行政规则-, 转知-), maybe who sent it and the act (检送,
+# 修正, 订定), then the rule in 「」 (or, after 函, the matter itself, 有关…案).
+ROC_LETTER_HEADLINE_RE = rx.compile(
+    r"^(?:函\s+(?P<matter>(?=有关|关于)[^，,。；;\s]{4,60})$"
+    r"|(?:函\s*|行政规则\s*[-－]\s*|法规命令\s*[-－]\s*|转知\s*[-－]?\s*)?"
+    r"(?P<lead>[^「」，,。]{0,16}?)(?:检送|修正|订定|增订)「(?P<name>[^「」]{4,80})」"
+    r"(?:为「(?P<renamed>[^「」]{2,40})」)?)"
+)
 # A clause of a headline written as a sentence that reports a release: who (maybe) and the verb, then what it released
 # up to the clause's end ("…近日发电通报了云南省2021年度县域经济10强…", "7日正式公布2035年国家自定贡献(NDC3.0)");
 # not a verb that names an event or qualifies a noun (新闻发布会, 今日公布的…显示), nor one inside a title it cites

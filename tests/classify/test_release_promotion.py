@@ -495,3 +495,25 @@ def test_a_headline_opening_with_a_body_and_its_act_names_the_measure_after_them
     subject = model_subject(headline, "", PolicyResult())
     assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
     assert headline[subject.start : subject.end] == title
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "issuer"),
+    [
+        ("函 有关行政院指示加强建筑物节约能源设计查核案", "有关行政院指示加强建筑物节约能源设计查核案", None),
+        ("行政规则-修正「警政署法规命令草案预告作业要点」,并自114年7月1日生效", "警政署法规命令草案预告作业要点", None),
+        (
+            "转知环境部检送「温室气体自愿减量专案之减量方法」及「免确证减量方法」",
+            "温室气体自愿减量专案之减量方法",
+            "环境部",
+        ),
+        ("行政院农业委员会订定「停止邮寄输入猪肉」公告,并自5月20日生效", "停止邮寄输入猪肉", "行政院农业委员会"),
+        ("总统公布修正「温室气体减量及管理法」为「气候变迁因应法」", "气候变迁因应法", None),  # the renamed act
+    ],
+)
+def test_a_taiwan_letter_or_rule_notice_headline_names_the_rule_it_carries(
+    headline: str, title: str, issuer: str | None
+) -> None:
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
+    assert headline[subject.start : subject.end] == title
