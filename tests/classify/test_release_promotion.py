@@ -457,9 +457,7 @@ def test_the_shipped_model_promotes_a_real_untitled_measure() -> None:
 def test_a_headline_written_as_a_sentence_names_what_its_clause_released(
     headline: str, title: str, issuer: str | None
 ) -> None:
-    subject = model_subject(headline, "", PolicyResult())
-    assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
-    assert headline[subject.start : subject.end] == title
+    _check_promoted_headline(headline, title, issuer)
 
 
 @pytest.mark.parametrize(
@@ -492,9 +490,7 @@ def test_a_sentence_whose_clauses_report_no_release_is_left_to_the_other_reading
 def test_a_headline_opening_with_a_body_and_its_act_names_the_measure_after_them(
     headline: str, title: str, issuer: str | None
 ) -> None:
-    subject = model_subject(headline, "", PolicyResult())
-    assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
-    assert headline[subject.start : subject.end] == title
+    _check_promoted_headline(headline, title, issuer)
 
 
 @pytest.mark.parametrize(
@@ -514,6 +510,11 @@ def test_a_headline_opening_with_a_body_and_its_act_names_the_measure_after_them
 def test_a_taiwan_letter_or_rule_notice_headline_names_the_rule_it_carries(
     headline: str, title: str, issuer: str | None
 ) -> None:
+    _check_promoted_headline(headline, title, issuer)
+
+
+def _check_promoted_headline(headline: str, title: str, issuer: str | None) -> None:
+    """The model's subject of ``headline`` is ``title`` by ``issuer``, the span of the headline it names."""
     subject = model_subject(headline, "", PolicyResult())
     assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
     assert headline[subject.start : subject.end] == title
