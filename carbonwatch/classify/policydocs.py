@@ -5145,6 +5145,7 @@ MACAU_GAZETTE_RECORD_RE = rx.compile(r"[^\n]*\n\s*公报编号\s*[:：]\s*(?P<is
 
 
 def _line_start(text: str, at: int) -> int:
+    """Where the line of ``text`` that holds ``at`` starts."""
     return text.rfind("\n", 0, at) + 1
 
 
@@ -5558,7 +5559,7 @@ def _running_tally(text: str, title: str) -> str | None:
 
 def _line_at(text: str, pos: int) -> str:
     """The line of ``text`` that holds ``pos``."""
-    start = text.rfind("\n", 0, pos) + 1
+    start = _line_start(text, pos)
     end = text.find("\n", pos)
     return text[start : end if end != -1 else len(text)]
 
