@@ -5292,22 +5292,29 @@ def _hong_kong_page(page: str) -> bool:
 def issuer_on_page(issuer: str, page: str) -> str:
     """``issuer`` (canonical) as the page means it: on a Hong Kong page, a short name read as Taiwan's body (环保署) is
     Hong Kong's department of that name; on any other page, as given."""
-    if not _hong_kong_page(page):
-        return issuer
-    return "、".join(TAIWAN_FOR_HONG_KONG.get(b, b) for b in issuer.split("、"))
+    return _renamed(issuer, _hong_kong_body) if _hong_kong_page(page) else issuer
+
+
+def _hong_kong_body(body: str) -> str:
+    return TAIWAN_FOR_HONG_KONG.get(body, body)
+
+
+def _renamed(issuer: str, rename: Callable[[str], str]) -> str:
+    """``issuer`` (each of joint ones) as ``rename`` gives it."""
+    return "、".join(rename(b) for b in issuer.split("、"))
 
 
 def _rename_issuers(docs: list[PolicyDocument], rename: Callable[[str], str]) -> None:
-    """Every issuer of every document (each of joint ones) as ``rename`` gives it."""
+    """Every issuer of every document as ``rename`` gives it (see :func:`_renamed`)."""
     for d in docs:
         if d.issuer:
-            d.issuer = "、".join(rename(b) for b in d.issuer.split("、"))
+            d.issuer = _renamed(d.issuer, rename)
 
 
 def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
     """Every document's issuer as the page means it (:func:`issuer_on_page`), the page's place read once."""
     if _hong_kong_page(page):
-        _rename_issuers(docs, lambda body: TAIWAN_FOR_HONG_KONG.get(body, body))
+        _rename_issuers(docs, _hong_kong_body)
 
 
 # A body's short name as the text defines it: "环境及生态局（下称环境局）", "证券及期货事务监察委员会（简称证监会）".
@@ -5951,9 +5958,10 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
                 subject.issuer = named[0]
         if subject.issuer is None and subject.field == "title" and subject.title_norm == normalise_title(headline):
             # "【…】经济部疫后振兴各项措施": the whole headline is the measure, headed by its body's name
-            subject.issuer = _body_opening(headline)
             acted = _headline_act(headline)
-            if acted is not None:  # ... or headed by its body and the body's act: "湖南省煤炭管理局发紧急通知"
+            if acted is None:
+                subject.issuer = _body_opening(headline)
+            else:  # ... or headed by its body and the body's act: "湖南省煤炭管理局发紧急通知"
                 subject.issuer, (first, last) = acted
                 shift = title.find(headline)
                 subject.title, subject.start, subject.end = headline[first:last], shift + first, shift + last
@@ -6024,14 +6032,15 @@ _MEASURE_WHEN = (
 MEASURE_WHEN_RE = rx.compile(
     rf"{_MEASURE_WHEN}起?(?=上调|下调|调整|调高|调低)|\s*{_MEASURE_WHEN}起(?:正式)?(?:实施|生效|施行)$"
 )
-MEASURE_CLAUSE_END_RE = rx.compile(r"[，,。；;！!？?]")
+# Where a headline's clause ends
+CLAUSE_MARK_RE = rx.compile(r"[，,。；;！!？?]")
 
 
 def _measure_name(headline: str) -> str:
     """An untitled measure named by the headline that reports it, without when it takes effect ("福利津贴2月上调3.3%"
     names 福利津贴上调3.3%); a headline whose first clause is the measure and its date ("公共交通费用补贴计划明日起
     实施，市民每月…") names it by that clause (公共交通费用补贴计划). Any other headline, whole."""
-    cut = MEASURE_CLAUSE_END_RE.search(headline)
+    cut = CLAUSE_MARK_RE.search(headline)
     for clause in ([headline[: cut.start()]] if cut else []) + [headline]:
         name = MEASURE_WHEN_RE.sub("", clause).strip()
         if name != clause and len(name) >= 4:
@@ -6079,14 +6088,11 @@ ROC_LETTER_HEADLINE_RE = rx.compile(
 # up to the clause's end ("…近日发电通报了云南省2021年度县域经济10强…", "7日正式公布2035年国家自定贡献(NDC3.0)");
 # not a verb that names an event or qualifies a noun (新闻发布会, 今日公布的…显示), nor one inside a title it cites
 # (根据《关于印发〈X〉的通知》).
-CLAUSE_MARK_RE = rx.compile(r"[，,。；;！!？?]")
 CLAUSE_RELEASE_RE = rx.compile(
     rf"(?P<before>[^，,。；;！!？?]*?)(?:{_VERB_ALT}|通报|订定|核定)了?(?![会的者稿]|新闻)\s*"
     r"(?P<name>[^，,。；;！!？?\s的》〉」”][^，,。；;！!？?]{3,79})(?=$|[，,。；;！!？?])"
 )
 _MARK_PAIRS = (("《", "》"), ("〈", "〉"), ("「", "」"), ("“", "”"))
-# bodies named one after the other ("中共云南省委办公厅、云南省人民政府办公厅"): one joint list
-_LIST_JOIN_RE = rx.compile(r"[、和及与]?")
 
 
 def _clause_release(headline: str) -> tuple[str | None, tuple[int, int]] | None:
@@ -6106,13 +6112,10 @@ def _clause_release(headline: str) -> tuple[str | None, tuple[int, int]] | None:
 
 
 def _last_bodies(text: str) -> str | None:
-    """The last government body ``text`` names, with those listed right before it (canonical), or None."""
-    bodies: list[re.Match[str]] = []
-    for b in ISSUER_RE.finditer(text):
-        if not (bodies and _LIST_JOIN_RE.fullmatch(text[bodies[-1].end() : b.start()])):
-            bodies = []
-        bodies.append(b)
-    return canonical_issuer(text[bodies[0].start() : bodies[-1].end()]) if bodies else None
+    """The last government body ``text`` names, with those listed right before it (one JOINT_RE list), canonical;
+    None where it names none."""
+    lists = list(JOINT_RE.finditer(text))
+    return canonical_issuer(lists[-1].group(0)) if lists else None
 
 
 # A headline that opens with a body, or a count of bodies, and an act other than a release verb's (发 a notice, 决定,
