@@ -402,9 +402,7 @@ def test_the_subject_a_model_may_promote(
 def test_the_model_s_headline_subject_takes_the_body_it_opens_with(
     headline: str, title: str, issuer: str | None
 ) -> None:
-    subject = model_subject(headline, "", PolicyResult())
-    assert subject is not None
-    assert (subject.title, subject.issuer) == (title, issuer)
+    _check_promoted_headline(headline, title, issuer)
 
 
 def test_a_sure_model_promotes_an_untitled_measure_under_its_headline() -> None:
