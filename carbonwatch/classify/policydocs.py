@@ -994,6 +994,10 @@ ISSUER_VERB_TITLE_RE = rx.compile(
     rf"(?P<verb>{_VERB_ALT})(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:”(?=[，。；\s]|$))?"
+    # ... one in two purpose clauses, as official titles join them: "发布做好可再生能源绿色电力证书全覆盖工作，促进
+    # 可再生能源电力消费的通知"
+    rf"|(?:关于)?(?:{_PURPOSE}){_TITLE_CHARS}{{2,40}}，"
+    rf"(?:{_PURPOSE}|切实|全力|着力|大力){_TITLE_CHARS}{{2,40}}?的(?:{_TYPE_ALT})"
     # "公布2025年度新培育绿色工厂、绿色工业园区…公示名单": one list of the kinds of things its 、 enumerates
     rf"|{_TITLE_CHARS}{{2,30}}(?:、{_TITLE_CHARS}{{2,30}}?){{1,4}}(?:名单|目录|清单)"
     # ... and the fields one plan covers, those after the first a word or two: "印发十堰市2024年度水、大气、土壤污染
@@ -2441,6 +2445,8 @@ DECIDED_WHEN_RE = rx.compile(
     # ... or the period it holds for: "决定11月23日至11月29日在全县范围内禁止…"
     r"|(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:\d{1,2}\s*时)?\s*(?:至|到|—|－|-)\s*"
     r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:\d{1,2}\s*时)?(?:期间)?)?[，,\s]*(?:将|对外)?"
+    # ... and how long a campaign runs, which is no part of its name: "决定即日起开展为期1个月的“清朗·…”专项行动"
+    r"(?:(?:(?:组织)?开展|启动)?为期\s*[0-9一二三四五六七八九十两半]+\s*个?(?:月|年|周|天|日)的)?"
 )
 DECIDED_CLAUSE_END_RE = rx.compile(r"[，,。；;：:！!？?（(\s]")
 DECIDED_MIN_CHARS, DECIDED_MAX_CHARS = 4, 40
@@ -3839,6 +3845,35 @@ def _title_body(title: str) -> str | None:
     return canonical_issuer(m.group("issuer")) if m and m.group("issuer").endswith(BODY_NAME_ENDS) else None
 
 
+# A county's or district's body that heads a title without its city ("青浦区应急管理局关于…的通知", "延平区人民政府
+# 森林防火禁火令"): the opening's place, and the city the page writes right before the same name elsewhere (its
+# letterhead "上海市青浦区应急管理局", its source line "来源：南平市延平区人民政府").
+LOCAL_BODY_OPENING_RE = rx.compile(
+    rf"^(?![{_NOT_NAME_START}该本全我各])[\u4e00-\u9fff]{{2,3}}?(?:区|县|旗){_NOT_DISTRICT}"
+)
+CITY_BEFORE_RE = rx.compile(rf"(?:{CITY_NAME_RE.pattern})$")
+LOCAL_BODY_MAX_CHARS = 16
+
+
+def _local_body_on_page(title: str, page: str) -> str | None:
+    """The body of a county or district that opens ``title`` without its city, by the whole name the page gives it
+    elsewhere (its city right before the same name), canonical; None where the title opens with no such body or the
+    page never names its city. The longest opening that is a body's name is the body."""
+    head = title.strip().strip("《》")
+    if LOCAL_BODY_OPENING_RE.match(head) is None:
+        return None
+    for size in range(min(LOCAL_BODY_MAX_CHARS, len(head)), 3, -1):
+        short = head[:size]
+        if not OFFICE_END_RE.search(short):
+            continue
+        for at in (m.start() for m in re.finditer(re.escape(short), page)):
+            city = CITY_BEFORE_RE.search(page, max(0, at - 8), at)
+            whole = canonical_issuer(city.group(0) + short) if city else None
+            if whole and "、" not in whole and whole.startswith(city.group(0) if city else ""):
+                return whole
+    return None
+
+
 def _title_owner(title: str) -> str | None:
     """The body whose name opens a document title right before its year or period, or None."""
     m = TITLE_OWNER_RE.match(title)
@@ -4710,6 +4745,7 @@ def recognise(
                 or (issuer_of_number(d.doc_number) if d.doc_number else None)
                 or _title_owner(d.title.strip("《》"))  # 《四川省应急管理厅2024年度安全生产监督检查计划》
                 or _title_body(d.title)
+                or _local_body_on_page(d.title, title + "\n" + text)
                 or (_issuer_in_lead(d, text) if d.field == "title" else None)
                 or (legislature if "表决" in d.cue else None)
                 or adopting_legislature(d, text)
@@ -4722,6 +4758,9 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):
             d.issuer = _counted_members(d.issuer, text) or d.issuer
+        if d.is_release and d.issuer and "、" not in d.issuer and canonical_issuer(d.issuer) is None:
+            # "延平区人民政府关于…的通告" read by its heading alone: by its whole name if the page gives it
+            d.issuer = _local_body_on_page(d.issuer, title + "\n" + text) or d.issuer
         if d.is_release and d.issuer and d.doc_number:
             d.issuer = office_of_number(d.issuer, d.doc_number)
     merged, folded = _fold_headline_paraphrases(merged)
@@ -5939,6 +5978,15 @@ def _counted_members(count: str, text: str) -> str | None:
 
 
 def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
+    """The document a statistical reader may make a release (see ``_model_subject``), its issuer, where the headline
+    opens with a county's or district's body without its city, the body by the whole name the page gives it."""
+    subject = _model_subject(title, text, policy)
+    if subject is not None and subject.issuer is None and subject.field == "title":
+        subject.issuer = _local_body_on_page(title[subject.start : subject.end], title + "\n" + text)
+    return subject
+
+
+def _model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
     """The document a statistical reader may make a release: the rules' silent subject (``silent_subject``), else,
     where the rules named no document to be the subject but gave no verdict against the article either (no release,
     digest, explainer's headline or ``VERDICT_CUES``), the headline itself as an untitled measure

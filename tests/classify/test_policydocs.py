@@ -3477,6 +3477,13 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
         ("，决定于今年12月5日降低金融机构存款准备金率0.25个百分点。", "降低金融机构存款准备金率0.25个百分点"),
         ("11月23日至11月29日在全县范围内禁止一切野外用火。", "在全县范围内禁止一切野外用火"),
         ("，将企业的跨境融资宏观审慎调节参数由1.25下调至1。", "企业的跨境融资宏观审慎调节参数由1.25下调至1"),
+        # ... nor how long a campaign runs
+        (
+            "即日起开展为期1个月的“清朗·2025年春节网络环境整治”专项行动，聚焦…",
+            "“清朗·2025年春节网络环境整治”专项行动",
+        ),
+        ("开展为期三个月的安全生产大检查。", "安全生产大检查"),
+        ("开展安全生产大检查。", "开展安全生产大检查"),  # (开展 goes only with the span it runs)
         # ... a bare 决定 where the clause is too short or too long to name one
         ("降准 释放1.2万亿元长期资金", "决定"),
         ("，" + "对" * 60 + "。", "决定"),
@@ -6176,3 +6183,57 @@ def test_a_joint_signature_printed_two_bodies_a_line_names_every_signer() -> Non
     assert doc.issuer == (
         "生态环境部、最高人民法院、最高人民检察院、国家发展改革委、水利部、农业农村部、中国气象局、国家林草局"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "国家发展改革委、财政部、国家能源局发布做好可再生能源绿色电力证书全覆盖工作，促进可再生能源电力消费的通知。",
+        "国家发展改革委、财政部、国家能源局发布关于做好可再生能源绿色电力证书全覆盖工作,促进可再生能源电力消费的通知。",
+    ],
+)
+def test_an_untitled_notice_named_by_two_purpose_clauses_is_one_document(sentence: str) -> None:
+    [doc] = recognise(
+        "三部门推动提升绿电消费比例", sentence + "通知指出，深入开展绿证宣传。", published_at=Y2021
+    ).releases
+    assert doc.title.endswith("促进可再生能源电力消费的通知") and "做好可再生能源绿色电力证书全覆盖工作" in doc.title
+    assert doc.issuer == "国家发展改革委、财政部、国家能源局"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        # its letterhead names the body with its city
+        (
+            "青浦区应急管理局关于开展工贸企业专项整治行动的通知",
+            "主动公开\n青应急〔2023〕3号\n上海市青浦区应急管理局\n2023.01.31\n各镇、街道城市运行管理中心：\n"
+            "为巩固专项整治成果，结合本区实际，制定本方案。\n一、工作目标\n二、工作要求\n青浦区应急管理局\n2023年1月31日\n",
+            "上海市青浦区应急管理局",
+        ),
+        # ... its source line
+        (
+            "延平区人民政府关于森林防火的通告",
+            "来源：南平市延平区人民政府 责任编辑：某某\n各乡镇：\n为有效预防森林火灾，现通告如下：\n"
+            "一、禁火期\n二、禁火区\n延平区人民政府\n2025年1月10日\n",
+            "南平市延平区人民政府",
+        ),
+        # ... and where the page never writes its city, no city is guessed (many districts share a name): the body as
+        # its heading names it, or none where the heading's body is not its government
+        (
+            "延平区人民政府关于森林防火的通告",
+            "各乡镇：\n为有效预防森林火灾，现通告如下：\n一、禁火期\n二、禁火区\n2025年1月10日\n",
+            "延平区人民政府",
+        ),
+        (
+            "青浦区应急管理局关于开展工贸企业专项整治行动的通知",
+            "主动公开\n青应急〔2023〕3号\n2023.01.31\n各镇、街道城市运行管理中心：\n"
+            "为巩固专项整治成果，结合本区实际，制定本方案。\n一、工作目标\n二、工作要求\n2023年1月31日\n",
+            None,
+        ),
+    ],
+)
+def test_a_district_body_heading_its_document_without_its_city_is_named_as_the_page_names_it_whole(
+    title: str, text: str, issuer: str | None
+) -> None:
+    [doc] = [d for d in recognise(title, text, published_at=Y2021).releases if d.field == "title"]
+    assert doc.issuer == issuer

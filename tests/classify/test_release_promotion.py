@@ -516,3 +516,20 @@ def _check_promoted_headline(headline: str, title: str, issuer: str | None) -> N
     subject = model_subject(headline, "", PolicyResult())
     assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
     assert headline[subject.start : subject.end] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "来源：南平市延平区人民政府 责任编辑：某某\n我区未来几天将持续晴好天气，区政府决定严禁野外用火。",
+            "南平市延平区人民政府",
+        ),
+        ("我区未来几天将持续晴好天气，区政府决定严禁野外用火。", None),  # its city unnamed: no city guessed
+    ],
+)
+def test_a_promoted_headline_opening_with_a_district_body_is_issued_by_its_whole_name_on_the_page(
+    text: str, issuer: str | None
+) -> None:
+    subject = model_subject("延平区人民政府森林防火禁火令", text, PolicyResult())
+    assert subject is not None and (subject.title, subject.issuer) == ("延平区人民政府森林防火禁火令", issuer)
