@@ -2467,7 +2467,7 @@ def decided_measure(rest: str) -> str:
 # 批示，明年1月1日起禁止进口…", "透过第146/2023号行政长官批示，禁止…" (not one a rule rests on: "根据第…号行政长官批示")
 # ... and the other acts the gazette prints, named by their serial (第27/2021号行政法规, 第3/1999号法律, a secretary's
 # 批示): the kinds, one list for reading them in the news and under their own headings.
-_MACAU_ACT_KINDS = r"行政法规|行政命令|法律|[\u4e00-\u9fff]{2,6}司司长批示"
+_MACAU_ACT_KINDS = r"行政法规|行政命令|法律|决议|[\u4e00-\u9fff]{2,6}司司长批示"
 MACAU_DISPATCH_RE = rx.compile(
     r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?:制定)?"  # "透过制定第101/2024号行政长官批示，修改…"
     r"(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示"
@@ -2486,7 +2486,7 @@ MACAU_ACT_WORD_RE = rx.compile(rf"行政长官批示|行政长官签署了?批�
 MACAU_ACT_HEADING_RE = rx.compile(
     rf"第\s*(?P<num>\d{{1,4}}\s*/\s*(?:19|20)\d{{2}})\s*号\s*(?P<kind>行政长官批示|{_MACAU_ACT_KINDS})"
 )
-MACAU_ENACTING_RE = rx.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令")
+MACAU_ENACTING_RE = rx.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令|通过本决议")
 # "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据…的规定，作出本批示。": a dispatch's own first sentence
 MACAU_DISPATCH_OPENING_RE = rx.compile(
     r"(?P<author>行政长官|[\u4e00-\u9fff]{2,6}司司长)(?:行使|根据|按照)[^。！？\n]{4,300}?作出本批示"
@@ -2942,11 +2942,15 @@ def _decision_docs(
             continue
         serial, num = m.group("serial"), m.group("num")
         number = f"第{serial or num}号" if serial or num else None
-        if serial:
+        titled = MACAU_NEWS_TITLE_RE.match(text, m.end()) if m.group("kind") in MACAU_TITLED_KINDS else None
+        if serial and titled:
+            # "公报昨日刊登第25/2021号行政法规《修改第21/2011号行政法规〈环保与节能基金〉》": a titled act by its title
+            title, kind, cue = titled.group("title"), m.group("kind"), f"Macau act published: {m.group(0)}"
+        elif serial:
             title, kind, cue = f"第{serial}号{m.group('kind')}", m.group("kind"), f"Macau act published: {m.group(0)}"
         else:
             title, kind, cue = "行政长官批示", "批示", f"Chief Executive's dispatch: {m.group(0)}"
-        span = m.span("title") if m.group("title") else m.span("signed")
+        span = titled.span("title") if serial and titled else m.span("title") if m.group("title") else m.span("signed")
         docs.append(_released(title, _macau_act_issuer(title), kind, field_name, span, cue, number))
     for m in GAZETTED_RE.finditer(text, 0, limit) if "宪" in window else iter(()):
         if "草案" in window or _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
@@ -5049,8 +5053,17 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
         at = head.end()
     formula = MACAU_ENACTING_RE.search(text, at, at + MACAU_ENACTING_CHARS)
     if formula is None:
+        # an act whose page holds only the gazette's record of it, under the same heading
+        heading = "".join(head.group(0).split())
+        records = (
+            MACAU_GAZETTE_RECORD_RE.match(text, _line_start(text, h.start()))
+            for h in MACAU_ACT_HEADING_RE.finditer(text, 0, MACAU_ACT_HEAD_CHARS)
+            if "".join(h.group(0).split()) == heading and _line_at(text, h.start()).strip() == h.group(0)
+        )
+        formula = next((r for r in records if r is not None), None)
+    if formula is None:
         return []
-    acts = [_macau_act(head, field_name, formula)]
+    acts = [_macau_act(head, field_name, formula, text)]
     seen = {acts[0].title_norm}
     headings = [
         h for h in MACAU_ACT_HEADING_RE.finditer(text, formula.end()) if _line_at(text, h.start()).strip() == h.group(0)
@@ -5058,9 +5071,9 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
     for h, after in itertools.zip_longest(headings, headings[1:]):
         stop = min(after.start() if after else len(text), h.end() + MACAU_ENACTING_CHARS)
         more = MACAU_ENACTING_RE.search(text, h.end(), stop)
-        act = _macau_act(h, "text", more) if more else None
+        act = _macau_act(h, "text", more, text) if more else None
         if act is None and (gazette := MACAU_GAZETTE_RECORD_RE.match(text, _line_start(text, h.start()))):
-            act = _macau_act(h, "text", gazette)  # its gazette record, the act's text left unprinted
+            act = _macau_act(h, "text", gazette, text)  # its gazette record, the act's text left unprinted
         if act is not None and act.title_norm not in seen:
             seen.add(act.title_norm)
             acts.append(act)
@@ -5188,8 +5201,54 @@ def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
-def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str]) -> PolicyDocument:
-    """The act printed under ``head``, enacted by ``formula`` (or recorded by the gazette's record of it)."""
+# Macau's laws, administrative regulations and the legislature's resolutions carry a title under their number
+# (第19/2023号法律 / 修改第5/2020号法律《雇员的最低工资》); dispatches and executive orders go by their number. The
+# gazette's record gives it as its first bullet line ("版数: / 106-127 / • 修改第6/1999号行政法规《…》。"); the printed
+# act on the line under its heading, before the enacting formula; a headline after the number ("第3/2017号决议 修改…").
+MACAU_TITLED_KINDS = ("法律", "行政法规", "决议")
+MACAU_NEWS_TITLE_RE = rx.compile(r"\s*(?P<title>《[^《》\n]{2,100}》)")
+MACAU_RECORD_TITLE_RE = rx.compile(r"(?m)^[ \t]*[•·][ \t]*(?P<title>[^\n•·]{4,120}?)[。.]?[ \t]*$")
+MACAU_RECORD_TITLE_CHARS = 300
+MACAU_TITLE_LINE_RE = rx.compile(r"[ \t]*\n[ \t]*(?P<title>[^\n]{4,120}?)[ \t]*(?:\n|$)")
+# (a title names something in words: not a version's date in brackets, "第3/1999号法律 (2022年)")
+MACAU_HEADLINE_TITLE_RE = rx.compile(r"\s+(?P<title>(?![（(])\S.{3,119}?)\s*$")
+MACAU_TITLE_WORDS_RE = rx.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[int, int]] | None:
+    """The title of the titled act (``MACAU_TITLED_KINDS``) headed by ``head`` (in the headline or the text): the
+    headline's words after the number, else the gazette record's first bullet line or the line under the printed
+    heading, wherever ``text`` prints the heading on a line of its own. Its field, the title and its span; None for
+    an act of another kind, or none printed."""
+    if head.group("kind") not in MACAU_TITLED_KINDS:
+        return None
+    in_text = head.string is text
+    after = None if in_text else MACAU_HEADLINE_TITLE_RE.match(head.string, head.end())
+    if after is not None and MACAU_TITLE_WORDS_RE.search(after.group("title")):
+        return "title", after.group("title"), after.span("title")
+    heading = "".join(head.group(0).split())
+    lines = [head] if in_text else []
+    lines += [h for h in MACAU_ACT_HEADING_RE.finditer(text) if "".join(h.group(0).split()) == heading]
+    for h in lines:
+        if _line_at(text, h.start()).strip() != h.group(0):
+            continue
+        if record := MACAU_GAZETTE_RECORD_RE.match(text, _line_start(text, h.start())):
+            found = MACAU_RECORD_TITLE_RE.search(text, record.end(), record.end() + MACAU_RECORD_TITLE_CHARS)
+        else:
+            found = MACAU_TITLE_LINE_RE.match(text, h.end())
+        if found is None:
+            continue
+        name = found.group("title")
+        if MACAU_ENACTING_RE.search(name) or MACAU_ACT_HEADING_RE.match(name) or not MACAU_TITLE_WORDS_RE.search(name):
+            continue
+        if not name.startswith(("公报编号", "（", "(")):
+            return "text", name, found.span("title")
+    return None
+
+
+def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str], text: str) -> PolicyDocument:
+    """The act printed under ``head``, enacted by ``formula`` (or recorded by the gazette's record of it): named by its
+    title where it has one (see ``_macau_act_title``), else by its heading."""
     number = "第" + re.sub(r"\s+", "", head.group("num")) + "号"
     heading = "".join(head.group(0).split())
     if formula.re is MACAU_GAZETTE_RECORD_RE:
@@ -5197,6 +5256,10 @@ def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str]) -> 
     else:
         cue = f"the page prints a Macau act under its heading: {heading} … {formula.group(0)}"
     kind = head.group("kind")
+    titled = _macau_act_title(head, text)
+    if titled is not None:
+        field_name, name, span = titled
+        return _released(name, _macau_act_issuer(kind), kind, field_name, span, cue, number)
     return _released(heading, _macau_act_issuer(kind), kind, field_name, head.span(), cue, number)
 
 

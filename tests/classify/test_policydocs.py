@@ -963,6 +963,51 @@ def test_a_macau_act_the_gazette_page_records_is_released_though_its_text_is_not
     assert [d.title for d in recognise("第9/2017號行政長官批示", bare).releases] == ["第9/2017号行政长官批示"]
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        # the gazette's record: its first bullet line
+        (
+            "第2/2021號行政法規",
+            "法规:\n第2/2021号行政法规\n公报编号:\n5/2021\n刊登日期:\n2021.2.1\n版数:\n106-127\n"
+            "• 修改第6/1999号行政法规《政府部门及实体的组织、职权与运作》。\n废止 :\n• 第3/2001号行政法规 - 修改。\n",
+            "修改第6/1999号行政法规《政府部门及实体的组织、职权与运作》",
+        ),
+        # the printed law: the line under its heading
+        (
+            "第19/2023號法律",
+            "澳门特别行政区\n第19/2023号法律\n修改第5/2020号法律《雇员的最低工资》\n"
+            "立法会根据《澳门特别行政区基本法》第七十一条（一）项，制定本法律。\n第一条\n修改第5/2020号法律\n",
+            "修改第5/2020号法律《雇员的最低工资》",
+        ),
+        # the headline after the number, and the legislature's resolution (通过本决议)
+        (
+            "第3/2017号决议 修改第2/2004号决议《对政府工作的质询程序》",  # (as the classifier reads it: simplified)
+            "第3/2017号决议\n立法会根据《澳门特别行政区基本法》第七十七条第二款，通过本决议。\n第一条\n",
+            "修改第2/2004号决议《对政府工作的质询程序》",
+        ),
+        # ... not a version's date after it
+        (
+            "第3/1999号法律 (2022年)",
+            "第3/1999号法律 (2022年)\n立法会根据《澳门特别行政区基本法》第七十一条（一）项，制定本法律。\n第一条\n",
+            "第3/1999号法律",
+        ),
+        # a dispatch goes by its number, whatever line is under its heading
+        (
+            "第9/2017號行政長官批示",
+            "第9/2017号行政长官批示\n修改《资助计划规章》第六条\n"
+            "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，作出本批示。\n",
+            "第9/2017号行政长官批示",
+        ),
+    ],
+)
+def test_a_macau_law_regulation_or_resolution_is_named_by_its_title_a_dispatch_by_its_number(
+    title: str, text: str, name: str
+) -> None:
+    [doc] = recognise(title, text).releases
+    assert doc.title == name and doc.doc_number is not None and doc.doc_number in title.replace("號", "号")
+
+
 def test_a_secretary_s_dispatch_named_in_the_news_is_the_secretary_s() -> None:
     text = "特区政府今日公布第51/2025号运输工务司司长批示，推出资助计划。"
     [doc] = [d for d in recognise("", text, published_at=Y2021).releases if d.title.endswith("批示")]
@@ -974,7 +1019,7 @@ def test_a_secretary_s_dispatch_named_in_the_news_is_the_secretary_s() -> None:
     [
         (
             "《澳门特别行政区公报》今日刊登第27/2021号行政法规《建筑物燃气设施的技术规范》，法规将于9月起生效。",
-            "第27/2021号行政法规",
+            "《建筑物燃气设施的技术规范》",  # a titled act by its title (see the titled acts' test)
         ),
         ("特区政府今日公布第51/2025号运输工务司司长批示，推出资助计划。", "第51/2025号运输工务司司长批示"),
         ("政府今日（22日）刊宪，宣布延长现行口罩令14日。", "刊宪"),  # Hong Kong's Gazette
