@@ -6127,6 +6127,17 @@ def _model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
         actor, (first, last) = acted
         span = (start + first, start + last)
         return _released(_measure_name(headline[first:last]), actor, None, "title", span, "")
+    verbed = HEADLINE_VERB_OBJECT_RE.match(headline)
+    if verbed is not None:
+        # "广东明确生物质发电上网电价有关事项", "社署公布综援…金额下月一日起调高百分之二点八": whoever the headline
+        # opens with (a place, a short name) and the verb that releases are not the measure's name; what follows is
+        first, last = verbed.span("name")
+        # (a body by its name; a bare place leaves the body to the lead if it names one, "北京明确…" over "北京市发展和
+        # 改革委员会发布…", else the place's government)
+        who = canonical_issuer(verbed.group("who"))
+        if not OFFICE_END_RE.search(verbed.group("who")):
+            who = lead_announcer(text) or who
+        return _released(_measure_name(headline[first:last]), who, None, "title", (start + first, start + last), "")
     # "彰化縣政府114/115年度補助特定工廠屋頂設置太陽光電計畫": a measure headed by a government body's own name is its
     span = (start, start + len(headline))
     return _released(_measure_name(headline), _body_opening(headline), None, "title", span, "")
@@ -6235,6 +6246,15 @@ HEADLINE_ACT_RE = rx.compile(
     rf"^(?P<who>{_ONE_ISSUER}|{_MULTI})(?:将|已|正式|近日|日前|今日|再|首次)*"
     r"(?:(?:发(?![布表出文展生现])|决定|批准|制定|开展|启动|宣布)了?[：:]?|(?<=门)(?=调整|上调|下调|延长|实施|取消))"
     r"(?:新一轮|首批|第一批|首份|第一份的?|新版)?(?P<name>[^，,。；;！!？?\s]{4,60})$"
+)
+
+
+# A headline that opens with who (a place, a short name the issuers' table may not know) and a verb of release, then the
+# measure: the measure is what follows the verb (its edition's word neither: 首个, 首批).
+HEADLINE_VERB_OBJECT_RE = rx.compile(
+    r"^(?P<who>[^，,。；;！!？?\s《》“”「」]{2,10}?)(?:近日|日前|今日|今天|正式|再|首次)*"
+    r"(?:发布|公布|出台|印发|推出|明确|颁布)了?(?:新一轮|首批|第一批|首个|首份|新版)?"
+    r"(?P<name>[^，,。；;！!？?\s]{4,60})$"
 )
 
 

@@ -533,3 +533,30 @@ def test_a_promoted_headline_opening_with_a_district_body_is_issued_by_its_whole
 ) -> None:
     subject = model_subject("延平区人民政府森林防火禁火令", text, PolicyResult())
     assert subject is not None and (subject.title, subject.issuer) == ("延平区人民政府森林防火禁火令", issuer)
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "title", "issuer"),
+    [
+        # a bare place: the lead's body if it names one, else the place's government
+        ("广东明确生物质发电上网电价有关事项", "", "生物质发电上网电价有关事项", "广东省人民政府"),
+        (
+            "北京明确2022可再生能源电力消纳责任权重及有关事项",
+            "北京市发展和改革委员会近日发布通知，明确2022年可再生能源电力消纳责任权重。",
+            "2022可再生能源电力消纳责任权重及有关事项",
+            "北京市发展和改革委员会",
+        ),
+        # a short name the issuers' table does not know, and when the measure takes effect left out
+        (
+            "社署公布综援、高龄津贴金额下月一日起调高百分之二点八",
+            "",
+            "综援、高龄津贴金额调高百分之二点八",
+            None,
+        ),
+    ],
+)
+def test_a_headline_opening_with_whoever_and_a_verb_of_release_names_the_measure_after_the_verb(
+    headline: str, text: str, title: str, issuer: str | None
+) -> None:
+    subject = model_subject(headline, text, PolicyResult())
+    assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
