@@ -4376,8 +4376,9 @@ CORNER_VERB_BEFORE_RE = rx.compile(rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB})\s
 CORNER_QUOTE_RE = rx.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
 
 
-def corner_titles(text: str) -> str:
-    """``text`` with corner-bracket quotes that name a document (its kind or a law's name ends them) as 《》."""
+def corner_titles(text: str, *, named_only: bool = False) -> str:
+    """``text`` with corner-bracket quotes that name a document (its kind or a law's name ends them) as 《》; unless
+    ``named_only``, also those a release verb right before issues."""
     if "「" not in text and "『" not in text:
         return text
 
@@ -4386,7 +4387,7 @@ def corner_titles(text: str) -> str:
         named = doc_type(inner) is not None or LAW_NAME_RE.fullmatch(inner) is not None
         # ... or what a release verb right before it issues: "正式公告「碳费征收对象…审核原则」" (open vocabulary, as a
         # title in 《》 a body is said to issue)
-        issued = CORNER_VERB_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None
+        issued = not named_only and CORNER_VERB_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None
         return f"《{inner}》" if named or issued else m.group(0)
 
     return CORNER_QUOTE_RE.sub(one, text)
@@ -5766,10 +5767,13 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 
 def _same_issuer(headline: str | None, body: str | None) -> bool:
-    """Issuers that may name the same signer: equal, one unknown, or a headline's bare province (河南发布…, read as
+    """Issuers that may name the same signer: equal, one unknown, a headline's count of bodies (三部委) over a body
+    naming that many (工业和信息化部、农业农村部、商务部), or a headline's bare province (河南发布…, read as
     河南省人民政府) over a body naming one of that province's offices (河南省生态环境厅等7部门)."""
     if headline is None or body is None or headline == body:
         return True
+    if MULTI_RE.fullmatch(headline):
+        return _count_of(headline) == len(body.split("、"))
     provincial = headline.endswith("人民政府") and PROVINCE_HEAD_RE.match(headline) is not None
     return provincial and body.startswith(headline[: -len("人民政府")])
 
@@ -6087,8 +6091,11 @@ def _model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
         issuer, span = named
         name = unwrap_notice(headline[span[0] : span[1]])
         return _released(name, issuer, doc_type(name), "title", (start + span[0], start + span[1]), "")
-    titled = list(HEADLINE_TITLE_RE.finditer(headline))
-    if len(titled) == 1 and HEADLINE_TITLE_ITS_RE.search(headline) and not HEADLINE_TITLE_NOT_ITS_RE.search(headline):
+    # (a title in corner brackets as Taiwan and Hong Kong write it, 制定「新北市气候变迁因应行动自治条例」, as in 《》;
+    # not a quoted name the measure's word follows, 推出「支持生育加码补助」政策)
+    quoted = corner_titles(headline, named_only=True)
+    titled = list(HEADLINE_TITLE_RE.finditer(quoted))
+    if len(titled) == 1 and HEADLINE_TITLE_ITS_RE.search(quoted) and not HEADLINE_TITLE_NOT_ITS_RE.search(quoted):
         # "懒人包|港府订立《禁止蒙面规例》 10月5日起实施", "新北市议会昨日三读通过《…自治条例》": the measure a headline
         # reports under the one title it names in book marks is that document (the rules' reading of it, if any, is
         # replaced by the model's reason), issued by the body the headline opens with
@@ -6183,6 +6190,8 @@ HEADLINE_TITLE_NOT_ITS_RE = rx.compile(
 HEADLINE_TITLE_ITS_RE = rx.compile(
     r"(?:通过|订立|发表|发布|公布|公示|印发|出台|推出|颁布|颁发|制定|新版|新一份|新修订的?)[^《》，。\s]{0,12}《"
     r"|》[^《》，。]{0,12}?(?:生效|施行|实施|出台|发布|公布|印发|出炉|落地|上路)"
+    # ... or approved for issue: "省人力资源社会保障厅《X》已经省人民政府同意"
+    r"|》已?经[^《》，。]{2,12}?同意$"
 )
 # A headline's first clause, set off from the rest by a space or a bar, and the same without a year or edition after
 # its kind ("香港清新空氣藍圖2035 …" names a 藍圖).

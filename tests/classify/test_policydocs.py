@@ -6282,3 +6282,18 @@ def test_a_district_body_heading_its_document_without_its_city_is_named_as_the_p
 ) -> None:
     [doc] = [d for d in recognise(title, text, published_at=Y2021).releases if d.field == "title"]
     assert doc.issuer == issuer
+
+
+def test_a_headline_s_count_of_bodies_over_a_body_naming_that_many_is_one_release() -> None:
+    text = (
+        "2020年7月15日，工业和信息化部、农业农村部、商务部三部委联合发布《关于开展新能源汽车下乡活动的通知》，"
+        "组织开展新能源汽车下乡活动。"
+    )
+    [doc] = recognise(
+        "三部委发布开展新能源汽车下乡活动的通知", text, published_at=datetime(2020, 7, 16, tzinfo=UTC)
+    ).releases
+    assert (doc.title, doc.issuer) == ("《关于开展新能源汽车下乡活动的通知》", "工业和信息化部、农业农村部、商务部")
+    # ... not where the body names another number of bodies
+    two = text.replace("、商务部三部委", "两部委")
+    titles = {d.title for d in recognise("三部委发布开展新能源汽车下乡活动的通知", two, published_at=Y2021).documents}
+    assert "开展新能源汽车下乡活动的通知" in titles

@@ -560,3 +560,24 @@ def test_a_headline_opening_with_whoever_and_a_verb_of_release_names_the_measure
 ) -> None:
     subject = model_subject(headline, text, PolicyResult())
     assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        # a title in corner brackets, as Taiwan and Hong Kong write it, is the measure as one in 《》 is
+        (
+            "新北市府为达成2050年净零排放，制定「新北市气候变迁因应行动自治条例」",
+            "《新北市气候变迁因应行动自治条例》",
+        ),
+        # ... and one said to be approved for issue
+        (
+            "省人力资源社会保障厅《关于开展创业型城市创建活动的实施意见》已经省人民政府同意",
+            "《关于开展创业型城市创建活动的实施意见》",
+        ),
+    ],
+)
+def test_a_promoted_headline_quoting_one_title_it_releases_names_that_title(headline: str, title: str) -> None:
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None and subject.title == title
+    assert headline[subject.start : subject.end].strip("《》「」") == title.strip("《》")
