@@ -2942,15 +2942,16 @@ def _decision_docs(
             continue
         serial, num = m.group("serial"), m.group("num")
         number = f"第{serial or num}号" if serial or num else None
+        span = m.span("title") if m.group("title") else m.span("signed")
         titled = MACAU_NEWS_TITLE_RE.match(text, m.end()) if m.group("kind") in MACAU_TITLED_KINDS else None
         if serial and titled:
             # "公报昨日刊登第25/2021号行政法规《修改第21/2011号行政法规〈环保与节能基金〉》": a titled act by its title
             title, kind, cue = titled.group("title"), m.group("kind"), f"Macau act published: {m.group(0)}"
+            span = titled.span("title")
         elif serial:
             title, kind, cue = f"第{serial}号{m.group('kind')}", m.group("kind"), f"Macau act published: {m.group(0)}"
         else:
             title, kind, cue = "行政长官批示", "批示", f"Chief Executive's dispatch: {m.group(0)}"
-        span = titled.span("title") if serial and titled else m.span("title") if m.group("title") else m.span("signed")
         docs.append(_released(title, _macau_act_issuer(title), kind, field_name, span, cue, number))
     for m in GAZETTED_RE.finditer(text, 0, limit) if "宪" in window else iter(()):
         if "草案" in window or _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
@@ -3872,8 +3873,10 @@ def _local_body_on_page(title: str, page: str) -> str | None:
             continue
         for at in (m.start() for m in re.finditer(re.escape(short), page)):
             city = CITY_BEFORE_RE.search(page, max(0, at - 8), at)
-            whole = canonical_issuer(city.group(0) + short) if city else None
-            if whole and "、" not in whole and whole.startswith(city.group(0) if city else ""):
+            if city is None:
+                continue
+            whole = canonical_issuer(city.group(0) + short)
+            if whole and "、" not in whole and whole.startswith(city.group(0)):
                 return whole
     return None
 
@@ -4739,6 +4742,7 @@ def recognise(
     merged = _link_untitled(_merge(docs), {"title": title, "text": text})
     legislature = _session_legislature(title, text) if "表决" in text else None
     host = _press_conference_host(title)
+    page = title + "\n" + text
     for d in merged:
         if d.is_release and d.issuer is None:
             # who issued a release no rule named, in this order: the order's printed heading names who issues what
@@ -4750,7 +4754,7 @@ def recognise(
                 or (issuer_of_number(d.doc_number) if d.doc_number else None)
                 or _title_owner(d.title.strip("《》"))  # 《四川省应急管理厅2024年度安全生产监督检查计划》
                 or _title_body(d.title)
-                or _local_body_on_page(d.title, title + "\n" + text)
+                or _local_body_on_page(d.title, page)
                 or (_issuer_in_lead(d, text) if d.field == "title" else None)
                 or (legislature if "表决" in d.cue else None)
                 or adopting_legislature(d, text)
@@ -4765,7 +4769,7 @@ def recognise(
             d.issuer = _counted_members(d.issuer, text) or d.issuer
         if d.is_release and d.issuer and "、" not in d.issuer and canonical_issuer(d.issuer) is None:
             # "延平区人民政府关于…的通告" read by its heading alone: by its whole name if the page gives it
-            d.issuer = _local_body_on_page(d.issuer, title + "\n" + text) or d.issuer
+            d.issuer = _local_body_on_page(d.issuer, page) or d.issuer
         if d.is_release and d.issuer and d.doc_number:
             d.issuer = office_of_number(d.issuer, d.doc_number)
     merged, folded = _fold_headline_paraphrases(merged)
@@ -4833,7 +4837,7 @@ def recognise(
         elif d.is_release and d.field in fields and _standards_count(fields[d.field], d):
             d.is_release, d.cue = False, "a count of standards published, not a batch released: " + d.title
     _covered_issuer(merged)
-    _hong_kong_short_names(merged, title + "\n" + text)
+    _hong_kong_short_names(merged, page)
     _defined_short_names(merged, text)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
@@ -5055,11 +5059,9 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
     formula = MACAU_ENACTING_RE.search(text, at, at + MACAU_ENACTING_CHARS)
     if formula is None:
         # an act whose page holds only the gazette's record of it, under the same heading
-        heading = "".join(head.group(0).split())
         records = (
             MACAU_GAZETTE_RECORD_RE.match(text, _line_start(text, h.start()))
-            for h in MACAU_ACT_HEADING_RE.finditer(text, 0, MACAU_ACT_HEAD_CHARS)
-            if "".join(h.group(0).split()) == heading and _line_at(text, h.start()).strip() == h.group(0)
+            for h in _macau_heading_lines(text, _macau_heading(head), MACAU_ACT_HEAD_CHARS)
         )
         formula = next((r for r in records if r is not None), None)
     if formula is None:
@@ -5216,6 +5218,17 @@ MACAU_HEADLINE_TITLE_RE = rx.compile(r"\s+(?P<title>(?![（(])\S.{3,119}?)\s*$")
 MACAU_TITLE_WORDS_RE = rx.compile(r"[\u4e00-\u9fff]{4}")
 
 
+def _macau_heading(head: re.Match[str]) -> str:
+    """A Macau act's heading as one string, its spaces read away (第 9/2019 号法律: 第9/2019号法律)."""
+    return "".join(head.group(0).split())
+
+
+def _macau_heading_lines(text: str, heading: str, end: int | None = None) -> list[re.Match[str]]:
+    """Where ``text`` (up to ``end``) prints the act heading ``heading`` on a line of its own."""
+    found = MACAU_ACT_HEADING_RE.finditer(text, 0, len(text) if end is None else end)
+    return [h for h in found if _macau_heading(h) == heading and _line_at(text, h.start()).strip() == h.group(0)]
+
+
 def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[int, int]] | None:
     """The title of the titled act (``MACAU_TITLED_KINDS``) headed by ``head`` (in the headline or the text): the
     headline's words after the number, else the gazette record's first bullet line or the line under the printed
@@ -5227,12 +5240,8 @@ def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[in
     after = None if in_text else MACAU_HEADLINE_TITLE_RE.match(head.string, head.end())
     if after is not None and MACAU_TITLE_WORDS_RE.search(after.group("title")):
         return "title", after.group("title"), after.span("title")
-    heading = "".join(head.group(0).split())
-    lines = [head] if in_text else []
-    lines += [h for h in MACAU_ACT_HEADING_RE.finditer(text) if "".join(h.group(0).split()) == heading]
-    for h in lines:
-        if _line_at(text, h.start()).strip() != h.group(0):
-            continue
+    own_line = in_text and _line_at(text, head.start()).strip() == head.group(0)
+    for h in ([head] if own_line else []) + _macau_heading_lines(text, _macau_heading(head)):
         if record := MACAU_GAZETTE_RECORD_RE.match(text, _line_start(text, h.start())):
             found = MACAU_RECORD_TITLE_RE.search(text, record.end(), record.end() + MACAU_RECORD_TITLE_CHARS)
         else:
@@ -5240,9 +5249,9 @@ def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[in
         if found is None:
             continue
         name = found.group("title")
-        if MACAU_ENACTING_RE.search(name) or MACAU_ACT_HEADING_RE.match(name) or not MACAU_TITLE_WORDS_RE.search(name):
+        if not MACAU_TITLE_WORDS_RE.search(name) or name.startswith(("公报编号", "（", "(")):
             continue
-        if not name.startswith(("公报编号", "（", "(")):
+        if not (MACAU_ENACTING_RE.search(name) or MACAU_ACT_HEADING_RE.match(name)):
             return "text", name, found.span("title")
     return None
 
@@ -5251,7 +5260,7 @@ def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str], tex
     """The act printed under ``head``, enacted by ``formula`` (or recorded by the gazette's record of it): named by its
     title where it has one (see ``_macau_act_title``), else by its heading."""
     number = "第" + re.sub(r"\s+", "", head.group("num")) + "号"
-    heading = "".join(head.group(0).split())
+    heading = _macau_heading(head)
     if formula.re is MACAU_GAZETTE_RECORD_RE:
         cue = f"the page prints the Macau gazette's record of an act: {heading}, 公报编号 {formula.group('issue')}"
     else:
