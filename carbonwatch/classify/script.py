@@ -26,13 +26,14 @@ MIN_CHANGED = 2
 
 # "國(guó)務(wù)院印發(fā)": mirror sites (and some scraper traps) print a syllable's pinyin after each character, often
 # with its tone. A syllable: an initial (or none), vowels with or without tone marks, a final n/ng/r; a tone mark or an
-# initial is required, so "(iii)" or "(a)" in a list is no pinyin.
+# initial is required, so "(iii)" or "(a)" in a list is no pinyin. One mirror closes the syllable with a space,
+# "社會(huì )", as others do not.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = (
     rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?"
     rf"|[aeiouüv]{{0,2}}[{_TONED}][aeiouüv{_TONED}]{{0,2}}(?:ng|n|r)?)"
 )
-PINYIN_AFTER_HAN_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[（(]{_PINYIN}[)）])+", re.IGNORECASE)
+PINYIN_AFTER_HAN_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[（(]{_PINYIN} ?[)）])+", re.IGNORECASE)
 # A page is annotated when at least this many characters carry their pinyin (a stray "(an)" in a name is not).
 MIN_PINYIN = 5
 # "新竹市政府今(23)日办理…", "农业部昨（22）日公告", "今(113)年": Taiwan's papers print the day (or the year) they mean

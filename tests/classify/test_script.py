@@ -57,6 +57,9 @@ def test_pinyin_printed_after_characters_is_removed_where_the_page_is_annotated_
     title, text = readable(*page)
     assert title == "国务院关于印发《2024—2025年节能降碳行动方案》的通知"
     assert text == "国家发展改革委印发通知。"
+    # one mirror closes each syllable with a space
+    spaced = readable("深圳市人民代表大會(huì )常務(wù)委員會(huì )", "政府和社會(huì )資本合作，現(xiàn)予公布。")
+    assert spaced == ("深圳市人民代表大会常务委员会", "政府和社会资本合作，现予公布。")
     # a list's roman numerals, a name's letters and one stray syllable are no annotation
     plain = ("要求(iii)落实", "帮宁工作室（gbngzs）出品，见附件(an)。")
     assert without_pinyin(*plain) == plain
