@@ -614,7 +614,8 @@ CENTRAL_SHORT_FORMS = {
     "数据局": "国家数据局",
 }
 # Joint issuers: bodies separated by 、, 和/与/及/以及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a
-# count after 会同, "会同17个部门", names no body, and the named one leads).
+# count after 会同, "会同17个部门", names no body, and the named one leads), when before it too ("人民银行河北省分行日前会同
+# 河北省发展和改革委员会…").
 _ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
 # (a central body's standard short form, 能源局, 气象局, only after a body named in full: see CENTRAL_SHORT_FORMS)
@@ -622,7 +623,7 @@ _LATER_ISSUER = (
     rf"(?:{_ONE_ISSUER}|(?:{'|'.join(sorted(CENTRAL_SHORT_FORMS, key=len, reverse=True))})(?:办公厅|办公室|综合司)?)"
 )
 JOINT_RE = rx.compile(
-    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|会同|联合|,|，|\u3000| )?[ \t\u3000]*{_LATER_ISSUER})*"
+    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|(?:日前|近日|近期)?(?:会同|联合)|,|，|\u3000| )?[ \t\u3000]*{_LATER_ISSUER})*"
     rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
 

@@ -2075,6 +2075,13 @@ def test_bodies_joined_by_hui_tong_issue_together() -> None:
     text = "近期财政部会同国家发改委印发了申报2022年新增专项债券项目资金需求的通知，明确了重点方向。"
     [doc] = recognise("", text, published_at=Y2021).releases
     assert doc.issuer == "财政部、国家发展改革委"
+    # ... with when between the leader and its 会同
+    text = (
+        "人民银行河北省分行日前会同河北省发展和改革委员会、省工业和信息化厅等七部门联合印发"
+        "《河北省钢铁行业转型金融工作指引（2023—2024年版）》。"
+    )
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == "中国人民银行河北省分行、河北省发展和改革委员会、河北省工业和信息化厅"
 
 
 @pytest.mark.parametrize(
