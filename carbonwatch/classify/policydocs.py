@@ -109,12 +109,15 @@ ISSUER_ALIASES: dict[str, str] = {
     "国务院新闻办": "国务院新闻办公室",
     "国新办": "国务院新闻办公室",
     "全国人民代表大会常务委员会": "全国人大常委会",
+    "全国人大常务委员会": "全国人大常委会",
     "全国人大": "全国人大",
     "中央军委": "中央军委",
     "中共中央宣传部": "中共中央宣传部",
     "中共中央组织部": "中共中央组织部",
     "中央组织部": "中共中央组织部",
     "中央宣传部": "中共中央宣传部",
+    "中央机构编制委员会办公室": "中央编办",
+    "中央编办": "中央编办",
     "中央网信办": "中央网信办",
     "中央网络安全和信息化委员会办公室": "中央网信办",
     "中央网络安全和信息化委员会": "中央网信委",  # the commission itself issues plans (“十四五”国家信息化规划)
@@ -582,7 +585,8 @@ _PARTY = (
     # a city's, or a district's named with its city (中共襄阳市襄城区委)
     rf"中共(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,4}}?(?:市|州|县|区)(?:[\u4e00-\u9fff]{{1,4}}?(?:区|县|市))?)"
     r"委(?:员会)?"
-    r"(?:[\u4e00-\u9fff]{0,6}?(?:部|办公厅|办公室|委员会))?"
+    # ... and its departments, offices and working committees (中共陕西省委网信办, 中共安徽省委教育工委)
+    r"(?:[\u4e00-\u9fff]{0,12}?(?:部|办公厅|委员会办公室|办公室|委员会|工委|网信办))?"
     # a zone's Party working committee (中共河北雄安新区工作委员会), which signs with the zone's committee
     r"|中共[\u4e00-\u9fff]{2,10}?(?:新区|开发区|园区|自贸区)(?:工作委员会|工委)"
 )
@@ -614,8 +618,8 @@ CENTRAL_SHORT_FORMS = {
     "数据局": "国家数据局",
 }
 # Joint issuers: bodies separated by 、, 和/与/及/以及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a
-# count after 会同, "会同17个部门", names no body, and the named one leads), when before it too ("人民银行河北省分行日前会同
-# 河北省发展和改革委员会…").
+# count after 会同, "会同17个部门", names no body, and the named one leads), when before it too
+# ("人民银行河北省分行日前会同河北省发展和改革委员会…").
 _ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
 # (a central body's standard short form, 能源局, 气象局, only after a body named in full: see CENTRAL_SHORT_FORMS)
@@ -623,7 +627,8 @@ _LATER_ISSUER = (
     rf"(?:{_ONE_ISSUER}|(?:{'|'.join(sorted(CENTRAL_SHORT_FORMS, key=len, reverse=True))})(?:办公厅|办公室|综合司)?)"
 )
 JOINT_RE = rx.compile(
-    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|(?:日前|近日|近期)?(?:会同|联合)|,|，|\u3000| )?[ \t\u3000]*{_LATER_ISSUER})*"
+    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|(?:日前|近日|近期)?(?:会同|联合)|,|，|\u3000| )?"
+    rf"[ \t\u3000]*{_LATER_ISSUER})*"
     rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
 

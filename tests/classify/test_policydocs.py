@@ -168,6 +168,13 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         # ... and so is a Special Administrative Region government's bureau
         ("特区政府环境及生态局", "香港特别行政区环境及生态局"),
         ("澳门特区政府环境保护局", "澳门特别行政区环境保护局"),
+        # a provincial Party committee's offices and working committees; the national legislature's standing
+        # committee and the central staffing office by their full names
+        ("中共陕西省委网信办", "中共陕西省委网信办"),
+        ("中共陕西省委网络安全和信息化委员会办公室", "中共陕西省委网络安全和信息化委员会办公室"),
+        ("中共安徽省委教育工委、安徽省教育厅", "中共安徽省委教育工委、安徽省教育厅"),
+        ("中国全国人大常务委员会", "全国人大常委会"),
+        ("人力资源社会保障部、中央机构编制委员会办公室", "人力资源社会保障部、中央编办"),
         # ... and a slip of the pen writes 与 for 和, the list still read whole
         (
             "国家发展改革委办公厅、工业与信息化部办公厅、国家能源局综合司",
