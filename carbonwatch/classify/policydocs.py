@@ -6170,25 +6170,35 @@ _MEASURE_WHEN = (
     rf"(?:{_DAY_NUMBER}月(?:{_DAY_NUMBER}日)?|明日|今日|即日|今天|明天|下月(?:{_DAY_NUMBER}日)?"
     rf"|明年(?:元旦|{_DAY_NUMBER}月(?:{_DAY_NUMBER}日)?)?|元旦|本月{_DAY_NUMBER}日)"
 )
+# ... and, right before the verb it comes into force by, a day alone ("10日起发放"), a date with its year (Taiwan's
+# "115年7月1日生效"), or soon ("即将正式启动")
+_COMING_WHEN = rf"(?:{_MEASURE_WHEN}|\d{{2,4}}年{_DAY_NUMBER}月(?:{_DAY_NUMBER}日)?|{_DAY_NUMBER}日|即将)"
 # When an untitled measure takes effect, in its headline: the date right before its change ("九月起调整", "2月上调")
-# or, ending the clause, the date it comes into force ("…补贴计划明日起实施"). The news of its date, no part of its
-# name.
+# or, ending the clause, the date it comes into force ("…补贴计划明日起实施", "…先导计划下月20日推行"). The news of its
+# date, no part of its name.
 MEASURE_WHEN_RE = rx.compile(
-    rf"{_MEASURE_WHEN}起?(?=上调|下调|调整|调高|调低)|\s*{_MEASURE_WHEN}起(?:正式)?(?:实施|生效|施行)$"
+    rf"{_MEASURE_WHEN}起?(?=上调|下调|调整|调高|调低)"
+    rf"|\s*(?:自|将于|于)?{_COMING_WHEN}起?(?:正式)?(?:实施|生效|施行|推行|上路|启动|发放)$"
 )
-# Where a headline's clause ends
+# Where a headline's clause ends (for an untitled measure's name, a space too: "…先导计划下月20日推行 暂有…")
 CLAUSE_MARK_RE = rx.compile(r"[，,。；;！!？?]")
+MEASURE_CLAUSE_END_RE = rx.compile(r"[，,。；;！!？?]|\s+")
+# The place a local paper writes itself by ("我市餐饮消费券10日起发放"): no part of the measure's name
+OWN_PLACE_OPENING_RE = rx.compile(r"^(?:我|本|全)(?:省|市|县|区)")
 
 
 def _measure_name(headline: str) -> str:
     """An untitled measure named by the headline that reports it, without when it takes effect ("福利津贴2月上调3.3%"
     names 福利津贴上调3.3%); a headline whose first clause is the measure and its date ("公共交通费用补贴计划明日起
-    实施，市民每月…") names it by that clause (公共交通费用补贴计划). Any other headline, whole."""
-    cut = CLAUSE_MARK_RE.search(headline)
+    实施，市民每月…") names it by that clause (公共交通费用补贴计划), without the paper's own place (我市). Any other
+    headline, whole."""
+    cut = MEASURE_CLAUSE_END_RE.search(headline)
     for clause in ([headline[: cut.start()]] if cut else []) + [headline]:
         name = MEASURE_WHEN_RE.sub("", clause).strip()
-        if name != clause and len(name) >= 4:
-            return name
+        if name != clause:
+            name = OWN_PLACE_OPENING_RE.sub("", name)
+            if len(name) >= 4:
+                return name
     return headline
 
 
