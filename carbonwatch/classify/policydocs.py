@@ -6182,7 +6182,7 @@ MEASURE_WHEN_RE = rx.compile(
 )
 # Where a headline's clause ends (for an untitled measure's name, a space too: "…先导计划下月20日推行 暂有…")
 CLAUSE_MARK_RE = rx.compile(r"[，,。；;！!？?]")
-MEASURE_CLAUSE_END_RE = rx.compile(r"[，,。；;！!？?]|\s+")
+MEASURE_CLAUSE_END_RE = rx.compile(rf"{CLAUSE_MARK_RE.pattern}|\s+")
 # The place a local paper writes itself by ("我市餐饮消费券10日起发放"): no part of the measure's name
 OWN_PLACE_OPENING_RE = rx.compile(r"^(?:我|本|全)(?:省|市|县|区)")
 
