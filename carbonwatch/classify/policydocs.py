@@ -4098,7 +4098,7 @@ SELF_NAMED_OPINION_RE = rx.compile(r"提出(?:如下|以下)(?P<kind>(?:实施)?
 # public or hands down ("现将2021年度绿色制造名单予以公布", "现将各乡镇人民政府（街道办事处）权责清单予以公布"), a
 # name of eight characters or more (现将试点园区名单印发你们 names a list by what it is, not by its name).
 SELF_NAMED_TITLE_RE = rx.compile(
-    r"现就(?P<subject>[^。；：，,《》\n]{4,60}?)[，,]?\s*提出(?:如下|以下)(?P<kind>(?:实施)?意见)"
+    r"现就(?P<subject>[^。；：，,《》\n]{4,60}?)[，,]?\s*提出(?:如下|以下|本)(?P<kind>(?:实施)?意见)"
     r"|现将各?(?P<object>[^。；：，,《》\n]{8,60}?)(?:予以公布|公布如下|印发给你们|印发你们|下达给你们)"
 )
 
@@ -4161,6 +4161,49 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
         return [_released(name, issuer, doc_type(name) or kind, "text", handed.span(), cue)]
     titles = [(ATTACHMENT_NUMBER_RE.sub("", m.group("title")), m.span("title")) for m in attachments]
     return [_released(title, issuer, doc_type(title), "text", span, cue) for title, span in titles]
+
+
+OPENING_SENTENCE_CUE = "a document printed under its opening sentence: "
+# The formula that ends a document's opening paragraph and names what it is: "…，结合我省实际，现提出如下意见。",
+# "…，特制定如下政策措施。", "现就加强公益性公墓建设管理提出本意见。", "…，制定本行动计划。"
+OPENING_FORMULA_RE = rx.compile(
+    r"(?:现|特)?(?:就[^。；]{2,60}?)?(?:提出|制定|制订)(?:如下|以下|本)"
+    r"(?P<kind>(?:实施|指导)?意见|(?:若干)?(?:政策)?措施|(?:实施|工作|行动)?方案|行动计划|(?:实施)?办法|(?:实施)?细则"
+    r"|规定|规则|制度|预案)[。：:]?\s*$"
+)
+# ... and the purpose it serves, the last clause before "结合…实际" or the formula (…，加力支持民营经济振兴发展，
+# 结合我省实际，现提出如下意见): an opinion is named by it, as its heading would (加力支持民营经济振兴发展的意见).
+PURPOSE_CLAUSE_RE = rx.compile(
+    r"(?:^|[，,])(?:为)?(?!结合|根据|依据|按照)(?P<purpose>[^，,。；《》()（）]{4,40})[，,]\s*"
+    r"(?:结合[^，,。]{1,20}实际[，,]\s*)?$"
+)
+
+
+def _opening_sentence_document(headline: str, text: str) -> PolicyDocument | None:
+    """A page headed by its own opening sentence (the headline is how the text's first paragraph begins, "为深入贯彻
+    …精神"), whose first paragraph ends with the formula that names the document ("…，现提出如下意见。") and whose
+    numbered sections follow (or which calls itself 本意见, 本方案), prints that document without its heading: a
+    release, named by the formula (an opinion by its purpose, else by its kind), issued by whoever signs it at its end;
+    None for any other page (a draft too)."""
+    head = re.sub(r"\s+", "", headline)
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    if len(head) < 10 or not lines or not re.sub(r"\s+", "", lines[0]).startswith(head[:30]):
+        return None
+    first = lines[0].strip()
+    formula = OPENING_FORMULA_RE.search(first)
+    if formula is None or DRAFT_TITLE_RE.search(text[:300]):
+        return None
+    if "本" not in formula.group(0) and not SECTION_ONE_RE.search(text, len(lines[0])):
+        return None  # "如下意见" promises what follows; "本意见" is the document speaking of itself
+    kind = formula.group("kind")
+    name = _self_named_title(first)
+    if name is None:
+        purpose = PURPOSE_CLAUSE_RE.search(first[: formula.start()])
+        name = f"{purpose.group('purpose')}的{kind}" if purpose and kind.endswith("意见") else kind
+    span = (formula.start(), formula.end())
+    return _released(
+        name, _closing_issuer(text), doc_type(name) or kind, "text", span, OPENING_SENTENCE_CUE + formula.group(0)
+    )
 
 
 BARE_KIND_HEADINGS = frozenset({"通知", "通告", "公告", "紧急通知", "决定", "命令"})
@@ -4737,7 +4780,9 @@ def recognise(
         if numbered_page is not None:
             docs.insert(0, numbered_page)
         else:
-            docs[:0] = _addressed_page_documents(title, text)
+            docs[:0] = _addressed_page_documents(title, text) or [
+                d for d in [_opening_sentence_document(title, text)] if d is not None
+            ]
     for d in docs:
         voted = VOTED_AFTER_DRAFT_RE.match(text, d.end) if d.field == "text" else None
         if voted and not d.is_release and DRAFT_PAREN_RE.search(d.title):

@@ -4970,6 +4970,67 @@ def test_a_page_headed_by_a_document_number_over_its_addressees_prints_that_docu
     assert recognise("池政秘〔2023〕38号", news, published_at=Y2025).releases == []
 
 
+@pytest.mark.parametrize(
+    ("opening", "rest", "name"),
+    [
+        # an opinion is named by the purpose its opening serves, as its heading would name it
+        (
+            "为深入贯彻省委全会部署，持续优化民营经济发展环境，加力支持民营经济振兴发展，结合我省实际，现提出如下意见。",
+            "一、增强民营经济市场主体发展信心\n民营经济是社会主义市场经济的重要组成部分。\n",
+            "加力支持民营经济振兴发展的意见",
+        ),
+        (
+            "为切实做好义务教育阶段学校招生工作，结合我区实际，制定本实施意见。",
+            "一、招生原则\n坚持免试就近入学。\n",
+            "切实做好义务教育阶段学校招生工作的实施意见",
+        ),
+        # measures, plans and action plans by their kind; "本意见" needs no sections after it
+        (
+            "为着力促进全区经济平稳较快发展，结合官渡区实际，特制定如下政策措施。",
+            "一、提高投资项目审批效率\n",
+            "政策措施",
+        ),
+        ("为扎实推动标准化纲要深入实施，明确未来两年重点工作，制定本行动计划。", "", "行动计划"),
+        (
+            "为积极推进殡葬改革，保障群众基本安葬需求，现就加强公益性公墓建设管理提出本意见。",
+            "",
+            "加强公益性公墓建设管理的意见",
+        ),
+    ],
+)
+def test_a_page_headed_by_its_opening_sentence_prints_the_document_it_names(opening: str, rest: str, name: str) -> None:
+    headline = opening[:40]
+    [doc] = recognise(headline, opening + "\n" + rest, published_at=Y2025).releases
+    assert (doc.title, doc.cue.startswith("a document printed under its opening sentence: ")) == (name, True)
+
+
+@pytest.mark.parametrize(
+    ("headline", "text"),
+    [
+        # the formula promises what follows, and nothing numbered follows
+        (
+            "为持续优化民营经济发展环境，加力支持民营经济振兴发展",
+            "为持续优化民营经济发展环境，加力支持民营经济振兴发展，现提出如下意见。\n",
+        ),
+        # a draft put out for comment
+        (
+            "为切实做好义务教育阶段学校招生工作，结合我区实际",
+            "为切实做好义务教育阶段学校招生工作，结合我区实际，制定本实施意见（征求意见稿）。\n一、招生原则\n",
+        ),
+        # a headline that is not how the text begins: news quoting the formula
+        (
+            "区教育局介绍招生工作",
+            "为切实做好义务教育阶段学校招生工作，结合我区实际，制定本实施意见。\n一、招生原则\n",
+        ),
+    ],
+)
+def test_a_page_whose_opening_sentence_is_not_a_document_s_is_no_release(headline: str, text: str) -> None:
+    assert not any(
+        d.cue.startswith("a document printed under its opening sentence")
+        for d in recognise(headline, text, published_at=Y2025).releases
+    )
+
+
 def test_a_title_before_a_short_name_note_that_lost_its_brackets_is_still_the_title() -> None:
     text = "国务院联防联控机制日前印发关于进一步做好当前新冠肺炎疫情防控工作的通知以下简称通知 要贯彻党中央决策部署。"
     [doc] = recognise("新闻", text, published_at=Y2021).releases
