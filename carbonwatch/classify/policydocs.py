@@ -4814,6 +4814,9 @@ def recognise(
                 or (_we_issuer(d, text, title) if d.field == "text" else None)
                 # a heading printed without its issuer is signed at the document's end
                 or (_closing_issuer(text) if d.cue.startswith(BARE_HEADING_CUE) else None)
+                # a page that prints the document, by the government body its header names as the source or
+                # publisher (来源：勐腊县关累镇人民政府, 发布机构 内蒙古自治区工业和信息化厅)
+                or (_source_line_body(text, SOURCE_HEADER_LINES) if d.cue.startswith(FULL_TEXT_CUE) else None)
             )
     for d in merged:
         if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):
@@ -5634,7 +5637,9 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
 
 
 SOURCE_COUNTY_HEAD_RE = rx.compile(r"^([\u4e00-\u9fff]{1,3}?县)(.*)$")  # (a source line's 沛县, 安吉县)
-SOURCE_LINE_RE = rx.compile(r"(?:来源|发布机构|发布单位|信息来源)(?:[：:]|[ \t\u3000]+)\s*(?P<body>[^\s|｜]{4,30})")
+SOURCE_LINE_RE = rx.compile(
+    r"(?:来源|发布机构|发布单位|信息来源)(?:[ \t\u3000]*[：:]|[ \t\u3000]+)\s*(?P<body>[^\s|｜]{4,30})"
+)
 
 
 LETTERHEAD_LINE_RE = rx.compile(r"(?P<body>[\u4e00-\u9fff（）()]{2,30}?)(?:文件|通知|公告|通告)")
@@ -5743,9 +5748,12 @@ def _non_government_letterhead(text: str) -> bool:
     return False
 
 
-def _source_line_body(text: str) -> str | None:
-    """The government body a page's source line in its first lines names ("来源：最高人民法院"), canonical."""
-    for line in text.lstrip().splitlines()[:3]:
+SOURCE_HEADER_LINES = 6  # a government page's header: column, title, 来源 / 发布机构, date lines
+
+
+def _source_line_body(text: str, lines: int = 3) -> str | None:
+    """The government body a page's source line in its first ``lines`` lines names ("来源：最高人民法院"), canonical."""
+    for line in text.lstrip().splitlines()[:lines]:
         named = SOURCE_LINE_RE.search(line)
         if named is None:
             continue

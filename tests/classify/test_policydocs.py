@@ -5031,6 +5031,23 @@ def test_a_page_whose_opening_sentence_is_not_a_document_s_is_no_release(headlin
     )
 
 
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("来源 :勐腊县关累镇人民政府\n发布时间 :2025-01-16 04:01\n", "关累镇人民政府"),  # a space before the colon
+        ("索引号 000014348/2022-08843\n发布机构 内蒙古自治区工业和信息化厅 文号\n", "内蒙古自治区工业和信息化厅"),
+        ("来源：人民网\n", None),  # a newspaper is no issuer
+    ],
+)
+def test_a_page_printing_a_document_is_issued_by_the_body_its_header_names(header: str, issuer: str | None) -> None:
+    text = (
+        f"关累镇全面进入森林防火期的通知\n{header}全镇广大人民群众：\n"
+        "为切实做好森林草原防灭火工作，现就有关事项通知如下：\n一、严格管控野外用火\n二、加强巡山护林\n"
+    )
+    [doc] = recognise("关累镇全面进入森林防火期的通知", text, published_at=Y2025).releases
+    assert (doc.title, doc.issuer) == ("关累镇全面进入森林防火期的通知", issuer)
+
+
 def test_a_title_before_a_short_name_note_that_lost_its_brackets_is_still_the_title() -> None:
     text = "国务院联防联控机制日前印发关于进一步做好当前新冠肺炎疫情防控工作的通知以下简称通知 要贯彻党中央决策部署。"
     [doc] = recognise("新闻", text, published_at=Y2021).releases
