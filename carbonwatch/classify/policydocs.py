@@ -4405,10 +4405,19 @@ def _without_bracketed_number(title: str) -> str:
 FILE_SUFFIX_RE = rx.compile(r"(?<=[\u4e00-\u9fff）)》])\.(?:docx?|pdf|wps|ofd|txt)\s*$", re.IGNORECASE)
 
 
+# A headline Taiwan's law databases print: the field's label ("法規名稱: 氣候變遷因應法 EN", the English version's link
+# after it) and the mark of a rule repealed or suspended ("廢/停縣市共推住商節電行動作業要點"), read simplified.
+LAW_DATABASE_HEADLINE_RE = rx.compile(
+    r"^\s*(?:法规名称[：:]\s*(?P<name>[^\n]+?)(?:\s+EN)?|废/停\s*(?P<rule>[^\n]+?))\s*$"
+)
+
+
 def strip_site_suffix(title: str) -> str:
     """``title`` without a trailing site or column name (see :data:`SITE_SUFFIX_RE`), a file's extension
-    ("…实施方案.docx"), a reposting tag ("…名单公布【智为铭略转发】") or a leading column label before a bar
-    ("全文|江西…规划发布", "每经22点丨…")."""
+    ("…实施方案.docx"), a reposting tag ("…名单公布【智为铭略转发】"), a leading column label before a bar
+    ("全文|江西…规划发布", "每经22点丨…") or a law database's field label and marks (法规名称: X EN, 废/停X)."""
+    law = LAW_DATABASE_HEADLINE_RE.match(title)
+    title = (law.group("name") or law.group("rule")) if law else title
     title = _strip_leading_column(REPOST_TAG_RE.sub("", FILE_SUFFIX_RE.sub("", title)))
     page = PAGE_MARK_RE.search(title)
     title = title[: page.start()] if page and page.start() >= 8 else title
@@ -4817,6 +4826,8 @@ def recognise(
                 # a page that prints the document, by the government body its header names as the source or
                 # publisher (来源：勐腊县关累镇人民政府, 发布机构 内蒙古自治区工业和信息化厅)
                 or (_source_line_body(text, SOURCE_HEADER_LINES) if d.cue.startswith(FULL_TEXT_CUE) else None)
+                # ... or, in Taiwan's law database, by the ministry its category path names (法规类别: 行政 > 环境部)
+                or (_law_database_ministry(d.title, text) if d.cue.startswith(FULL_TEXT_CUE) else None)
             )
     for d in merged:
         if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):
@@ -5751,6 +5762,26 @@ def _non_government_letterhead(text: str) -> bool:
 SOURCE_HEADER_LINES = 6  # a government page's header: column, title, 来源 / 发布机构, date lines
 
 
+# Taiwan's national law database files each rule under the branch and the ministry in charge of it: "法規類別: 行政 >
+# 環境部 > 氣候變遷目" (read simplified).
+LAW_DATABASE_CATEGORY_RE = rx.compile(r"(?m)^[ \t\u3000]*法规类别[：:]\s*行政\s*>\s*(?P<body>[^>\n]{2,20}?)\s*>")
+
+
+# Taiwan's laws are named 法, 律, 条例 or 通则 (中央法规标准法 第2条): the legislature passes them, whichever ministry
+# is in charge; the ministries issue the rest (办法, 要点, 规则, 准则 …).
+TAIWAN_LAW_NAME_RE = rx.compile(r"(?:(?<![办方做])法|律|条例|通则)》?$")
+
+
+def _law_database_ministry(title: str, text: str) -> str | None:
+    """The ministry a Taiwan law-database page files the rule ``title`` it prints under, canonical, or None (a law's
+    maker is the legislature, not the ministry in charge)."""
+    if TAIWAN_LAW_NAME_RE.search(title.strip()):
+        return None
+    m = LAW_DATABASE_CATEGORY_RE.search(text, 0, 1500)
+    body = ISSUER_RE.fullmatch(m.group("body")) if m else None
+    return canonical_issuer(body.group(0)) if body else None
+
+
 def _source_line_body(text: str, lines: int = 3) -> str | None:
     """The government body a page's source line in its first ``lines`` lines names ("来源：最高人民法院"), canonical."""
     for line in text.lstrip().splitlines()[:lines]:
@@ -5793,7 +5824,7 @@ def legislature_of_law(name: str) -> str | None:
 
 
 SELF_NAMED_BODY_RE = rx.compile(
-    rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?)\s*[（(]\s*(?:以下)?简称\s*[「“\"]?{_OWN_BODY_WORD}[」”\"]?\s*[）)]"
+    rf"(?P<body>[\u4e00-\u9fff]{{2,20}}?)\s*[（(]\s*(?:以下)?简?称\s*[「“\"]?{_OWN_BODY_WORD}[」”\"]?\s*[）)]"
 )
 SELF_NAMED_CHARS = 3000
 

@@ -5048,6 +5048,44 @@ def test_a_page_printing_a_document_is_issued_by_the_body_its_header_names(heade
     assert (doc.title, doc.issuer) == ("关累镇全面进入森林防火期的通知", issuer)
 
 
+LAW_DATABASE_PAGE = (
+    "全国法规资料库\n法规名称: {name}\n发布日期: 民国 113 年 08 月 29 日\n法规类别: 行政 > 环境部 > 气候变迁目\n"
+    "第一条 本{kind}依气候变迁因应法第二十九条第三项规定订定之。\n第二条 事业得依本{kind}规定申请核定。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "kind", "issuer"),
+    [
+        # a ministry's rule, filed under the ministry in charge
+        ("自主减量计划管理办法", "自主减量计划管理办法", "办法", "环境部"),
+        # the database's field label and the English version's link are no part of the title
+        ("法规名称: 自主减量计划管理办法 EN", "自主减量计划管理办法", "办法", "环境部"),
+        # nor is the mark of a repealed or suspended rule
+        ("废/停自主减量计划管理办法", "自主减量计划管理办法", "办法", "环境部"),
+        # a law is the legislature's, whichever ministry is in charge of it
+        ("法规名称: 气候变迁因应法 EN", "气候变迁因应法", "法", None),
+    ],
+)
+def test_a_taiwan_law_database_page_names_its_rule_and_the_ministry_in_charge(
+    headline: str, name: str, kind: str, issuer: str | None
+) -> None:
+    text = LAW_DATABASE_PAGE.format(name=name, kind=kind)
+    [doc] = [d for d in recognise(headline, text, published_at=Y2025).releases if d.field == "title"]
+    assert (doc.title, doc.issuer) == (name, issuer)
+
+
+def test_a_rule_that_calls_its_ministry_this_ministry_is_that_ministry_s() -> None:
+    text = (
+        "法规名称: 县市共推住商节电行动作业要点\n公发布日: 民国 106 年 09 月 12 日\n"
+        "一、经济部（以下称本部）为提升地方能源治理能力，特订定本要点。\n二、本行动执行期间：自一百零七年一月一日起。\n"
+    )
+    [doc] = [
+        d for d in recognise("县市共推住商节电行动作业要点", text, published_at=Y2025).releases if d.field == "title"
+    ]
+    assert (doc.title, doc.issuer) == ("县市共推住商节电行动作业要点", "经济部")
+
+
 def test_a_title_before_a_short_name_note_that_lost_its_brackets_is_still_the_title() -> None:
     text = "国务院联防联控机制日前印发关于进一步做好当前新冠肺炎疫情防控工作的通知以下简称通知 要贯彻党中央决策部署。"
     [doc] = recognise("新闻", text, published_at=Y2021).releases
