@@ -3505,12 +3505,19 @@ REVISING_ORDER_RE = rx.compile(
 )
 
 
+# ... or a body's name over the kind of what it sends, on a line of its own ("湖州市教育局通知" over "关于开展…的通知")
+KIND_LETTERHEAD_RE = rx.compile(r"(?P<body>[\u4e00-\u9fff]{2,24}?)(?:通知|通告|公告)")
+
+
 def _letterhead_issuer(text: str) -> str | None:
-    """The body a red letterhead names on the first lines ("武汉市人民政府文件" over the number and heading), or None
-    where the line is no letterhead of a body the issuer patterns know."""
-    for line in text.strip().splitlines()[:3]:
+    """The body a red letterhead names on the first lines ("武汉市人民政府文件" over the number and heading, "湖州市
+    教育局通知" over it), or None where the line is no letterhead of a body the issuer patterns know."""
+    for line in text.strip().splitlines()[:4]:
         line = line.strip()
         if LETTERHEAD_RE.fullmatch(line) and (body := canonical_issuer(line[: -len("文件")])):
+            return body
+        kind = KIND_LETTERHEAD_RE.fullmatch(line)
+        if kind and ISSUER_RE.fullmatch(kind.group("body")) and (body := canonical_issuer(kind.group("body"))):
             return body
     return None
 

@@ -5086,6 +5086,23 @@ def test_a_rule_that_calls_its_ministry_this_ministry_is_that_ministry_s() -> No
     assert (doc.title, doc.issuer) == ("县市共推住商节电行动作业要点", "经济部")
 
 
+@pytest.mark.parametrize(
+    ("letterhead", "issuer"),
+    [
+        ("湖州市教育局通知", "湖州市教育局"),  # a body's name over the kind it sends
+        ("武汉市人民政府文件", "武汉市人民政府"),
+        ("重要通知", None),  # no body's name
+    ],
+)
+def test_a_letterhead_over_a_printed_notice_names_its_issuer(letterhead: str, issuer: str | None) -> None:
+    text = (
+        f"通知公告\n{letterhead}\n关于开展2022年节能宣传月活动的通知\n各区县教育局，各市属学校：\n"
+        "为广泛开展节能降碳宣传，现就有关事项通知如下：\n一、活动主题\n二、活动安排\n"
+    )
+    [doc] = recognise("关于开展2022年节能宣传月活动的通知", text, published_at=Y2025).releases
+    assert (doc.title, doc.issuer) == ("关于开展2022年节能宣传月活动的通知", issuer)
+
+
 def test_a_title_before_a_short_name_note_that_lost_its_brackets_is_still_the_title() -> None:
     text = "国务院联防联控机制日前印发关于进一步做好当前新冠肺炎疫情防控工作的通知以下简称通知 要贯彻党中央决策部署。"
     [doc] = recognise("新闻", text, published_at=Y2021).releases
