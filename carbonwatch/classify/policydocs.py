@@ -352,11 +352,11 @@ SAR_BODIES: dict[str, str] = {
     "澳门海关": "澳门特别行政区海关",
     "香港邮政": "香港特别行政区香港邮政",
     "特区政府": "特别行政区政府",  # (Hong Kong's or Macau's: the page names which, the name does not)
-    "香港特区政府": "香港特别行政区人民政府",
-    "澳门特区政府": "澳门特别行政区人民政府",
-    "港府": "香港特别行政区人民政府",
-    "香港政府": "香港特别行政区人民政府",
-    "澳门政府": "澳门特别行政区人民政府",
+    "香港特区政府": "香港特别行政区政府",
+    "澳门特区政府": "澳门特别行政区政府",
+    "港府": "香港特别行政区政府",
+    "香港政府": "香港特别行政区政府",
+    "澳门政府": "澳门特别行政区政府",
 }
 ISSUER_ALIASES |= SAR_BODIES
 # Taiwan's press names its cities' and counties' governments by one character of the place (中市府 for 台中市政府,
@@ -1446,7 +1446,9 @@ def canonical_local(name: str) -> str:
         return rest
     full = province + PROVINCE_SUFFIX.get(province, "省")
     if rest in ("", "政府", "人民政府"):
-        return full + "人民政府"
+        # a Special Administrative Region's government is 香港特别行政区政府, never a 人民政府 (a name stored under
+        # the older reading, 澳门特别行政区人民政府, reads as the same government)
+        return full + ("政府" if full.endswith("特别行政区") else "人民政府")
     if rest in ("政府办公厅", "人民政府办公厅"):
         return full + "人民政府办公厅"
     # (a short form after the bare province, 广东科技厅, is read once the province has its suffix)

@@ -5414,7 +5414,7 @@ def test_a_legislature_passing_a_law_releases_it(title: str, text: str, released
 def test_a_macau_chief_executive_dispatch_is_an_instrument_issued(text: str, number: str | None) -> None:
     when = datetime(2023, 9, 4, tzinfo=UTC)
     [doc] = recognise("澳门明年起禁止进口不可降解塑胶餐具", text, published_at=when).releases
-    assert (doc.title, doc.issuer, doc.doc_number) == ("行政长官批示", "澳门特别行政区人民政府", number)
+    assert (doc.title, doc.issuer, doc.doc_number) == ("行政长官批示", "澳门特别行政区政府", number)
     assert doc.cue.startswith("Chief Executive's dispatch")
 
 
@@ -5691,7 +5691,11 @@ def test_a_numbered_announcement_s_printed_heading_under_a_news_headline_is_the_
         ("发展局", "香港特别行政区发展局"),
         ("金管局", "香港特别行政区金融管理局"),
         ("入境事务处", "香港特别行政区入境事务处"),
-        ("港府", "香港特别行政区人民政府"),
+        ("港府", "香港特别行政区政府"),
+        # a Special Administrative Region's government is no 人民政府, and a name stored so reads as it
+        ("澳门特别行政区政府", "澳门特别行政区政府"),
+        ("澳门特别行政区人民政府", "澳门特别行政区政府"),
+        ("香港特区政府", "香港特别行政区政府"),
         ("经济及科技发展局", "澳门特别行政区经济及科技发展局"),
         # ... not the tail of a mainland body's or an international body's name, nor a city's own bureau
         ("生态环境局", None),
@@ -6136,7 +6140,7 @@ LEGISMAC_RECORD = (
     [
         # a Macau law-database record of an act: the act, named by what its summary says it does, numbered by its
         # kind and number, released by the body of its kind
-        (LEGISMAC_RECORD, "核准“尾气排放标准”及“车载自我诊断系统规格”。", "澳门特别行政区人民政府", "第258/2018号"),
+        (LEGISMAC_RECORD, "核准“尾气排放标准”及“车载自我诊断系统规格”。", "澳门特别行政区政府", "第258/2018号"),
         (
             "类别及编号\n社会文化司司长批示 12/2023\n公布日期\n2023-02-01\n摘要\n修改学费援助规章。\n",
             "修改学费援助规章。",
@@ -6147,14 +6151,14 @@ LEGISMAC_RECORD = (
         (
             "类别及编号\n行政法规 (REGA) 7/2024\n公布日期\n2024-03-04\n摘要\n订定电动车辆充电设施的技术规范。\n",
             "订定电动车辆充电设施的技术规范。",
-            "澳门特别行政区人民政府",
+            "澳门特别行政区政府",
             "第7/2024号",
         ),
         # ... by its kind and number where the record has no summary
         (
             "类别及编号\n行政法规 (REGA) 7/2024\n公布日期\n2024-03-04\n",
             "第7/2024号行政法规",
-            "澳门特别行政区人民政府",
+            "澳门特别行政区政府",
             "第7/2024号",
         ),
     ],
