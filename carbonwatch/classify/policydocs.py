@@ -363,14 +363,14 @@ ISSUER_ALIASES |= SAR_BODIES
 # 桃市府, 北市府, 竹县府): a closed, public set. Read as the government only where no character of a word is glued
 # before it ("提高市府" is no 高雄; "济南市府" no 台南), or after a word introducing a body (由, 与, 和, 及, 经, 据).
 TAIWAN_SHORT_GOVERNMENTS: dict[str, str] = {
-    "北市府": "台北市人民政府",
-    "新北市府": "新北市人民政府",
-    "桃市府": "桃园市人民政府",
-    "中市府": "台中市人民政府",
-    "南市府": "台南市人民政府",
-    "高市府": "高雄市人民政府",
-    "竹市府": "新竹市人民政府",
-    "嘉市府": "嘉义市人民政府",
+    "北市府": "台北市政府",
+    "新北市府": "新北市政府",
+    "桃市府": "桃园市政府",
+    "中市府": "台中市政府",
+    "南市府": "台南市政府",
+    "高市府": "高雄市政府",
+    "竹市府": "新竹市政府",
+    "嘉市府": "嘉义市政府",
     "竹县府": "新竹县政府",
     "嘉县府": "嘉义县政府",
 }
@@ -1355,8 +1355,15 @@ ZONE_COMMITTEE_RE = rx.compile(r"[\u4e00-\u9fff]{2,16}?(?:开发区|新区|高�
 COUNTY_HEAD_RE = rx.compile(rf"^({_COUNTY_UNDER}|[\u4e00-\u9fff]{{2,6}}?县)(.*)$")
 
 
+# Taiwan's cities and counties name their governments 台中市政府, 彰化县政府: never a 人民政府 (a name stored under the
+# older reading, 台中市人民政府, reads as the same government).
+TAIWAN_LOCAL_RE = rx.compile(rf"(?:{TAIWAN_PLACES})[市县]")
+
+
 def _canonical_city(city: str, rest: str) -> str:
-    return city + "人民政府" if rest in ("", "政府", "人民政府") else city + rest
+    if rest not in ("", "政府", "人民政府"):
+        return city + rest
+    return city + ("政府" if TAIWAN_LOCAL_RE.fullmatch(city) else "人民政府")
 
 
 def _canonical_place(city: str, rest: str) -> str:

@@ -182,14 +182,15 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ),
         # Taiwan's short form of a county's or city's government is that government; a street or building is none
         ("屏东县府", "屏东县政府"),
-        ("基隆市府", "基隆市人民政府"),
+        ("基隆市府", "基隆市政府"),
         ("县府", None),
         ("杭州市府路", None),
         ("市府大楼", None),
         # ... and by one character of the place (中市府, 桃市府, 竹县府): Taiwan's press abbreviations
-        ("中市府", "台中市人民政府"),
-        ("桃市府", "桃园市人民政府"),
-        ("新北市府", "新北市人民政府"),
+        ("中市府", "台中市政府"),
+        ("台中市人民政府", "台中市政府"),  # never a 人民政府: a name stored so reads as the government it is
+        ("桃市府", "桃园市政府"),
+        ("新北市府", "新北市政府"),
         ("竹县府", "新竹县政府"),
         # 办 of 办法 is no office: "长沙市节约能源办法" names a measure, not a 长沙市节约能源办
         ("长沙市节约能源办法", None),
@@ -214,7 +215,7 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("人民银行辽宁省分行联合省生态环境厅", "中国人民银行辽宁省分行、辽宁省生态环境厅"),
         ("教育部部署", "教育部"),
         # the copula before a body is no part of its place's name ("主管机关为高雄市政府")
-        ("为高雄市政府", "高雄市人民政府"),
+        ("为高雄市政府", "高雄市政府"),
         # the Executive Yuan's agencies under their former names are each one body, not 行政院 and Hong Kong's 卫生署
         ("行政院卫生署", "行政院卫生署"),
         ("行政院劳工委员会、行政院环保署", "行政院劳工委员会、行政院环境保护署"),
@@ -5749,7 +5750,7 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
         # ... by a county's or city's government in Taiwan's short form (县府, 市府)
         ("", "屏东县府今日推出家户屋顶光电补助，每瓩补助三千元。", "家户屋顶光电补助", "屏东县政府"),
         # ... or by one character of its place, at the start of a clause
-        ("", "北市府今日推出服务业节能设备补助，每家最高补助50万元。", "服务业节能设备补助", "台北市人民政府"),
+        ("", "北市府今日推出服务业节能设备补助，每家最高补助50万元。", "服务业节能设备补助", "台北市政府"),
         # ... from a day said with 自 (自即日起开放申请)
         (
             "2019年度苗栗县低碳社区环境营造推动计划 自即日起开放申请!",
@@ -5769,7 +5770,7 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "",
             "新竹市政府办理「115年度住宅节电补助计划」，即日起至10月31日止，设籍市民皆可申请。",
             "115年度住宅节电补助计划",
-            "新竹市人民政府",  # (a city's government by its canonical name, as everywhere)
+            "新竹市政府",  # (a city's government by its canonical name, as everywhere)
         ),
         ("", "嘉义县政府表示，青年创业补助今天起开始收件，每案最高补助20万元。", "青年创业补助", "嘉义县政府"),
     ],
@@ -6046,7 +6047,7 @@ def test_a_taiwan_rule_s_history_under_the_rule_s_name_is_that_rule_s_release() 
         "第 1 章 总则\n"
     )
     [doc] = recognise("桃园市发展低碳绿色城市自治条例", text, published_at=Y2021).releases
-    assert (doc.title, doc.issuer) == ("桃园市发展低碳绿色城市自治条例", "桃园市人民政府")
+    assert (doc.title, doc.issuer) == ("桃园市发展低碳绿色城市自治条例", "桃园市政府")
     # a headline that names no rule leaves it untitled
     [doc] = recognise("法规资讯检索", text, published_at=Y2021).releases
     assert doc.title == "文件"
@@ -6179,11 +6180,11 @@ def test_a_macau_act_cited_without_its_record_is_not_a_record() -> None:
 @pytest.mark.parametrize(
     ("text", "issuer"),
     [
-        ("鼓励屋顶种电 中市府推出补助", "台中市人民政府"),
-        ("由桃市府推出补助", "桃园市人民政府"),
+        ("鼓励屋顶种电 中市府推出补助", "台中市政府"),
+        ("由桃市府推出补助", "桃园市政府"),
         # a character glued before the abbreviation makes another word: 济南市府 is Jinan's, 新北市府 New Taipei's
         ("济南市府推出补助", "济南市人民政府"),
-        ("新北市府推出补助", "新北市人民政府"),
+        ("新北市府推出补助", "新北市政府"),
     ],
 )
 def test_a_taiwan_city_government_by_one_character_is_read_only_where_no_word_is_glued_before_it(

@@ -260,19 +260,23 @@ def test_an_entry_stored_under_an_older_issuer_name_is_the_same_document(session
         assert issuers == ["广东省生态环境厅、广东省发展和改革委员会", "广西壮族自治区生态环境厅"]
 
 
-def test_a_special_administrative_region_s_government_stored_as_a_people_s_government_is_the_same(
-    sessions: sessionmaker[Session],
+@pytest.mark.parametrize(
+    ("older", "current"), [("澳门特别行政区人民政府", "澳门特别行政区政府"), ("台中市人民政府", "台中市政府")]
+)
+def test_a_government_stored_as_a_people_s_government_it_is_not_is_the_same(
+    sessions: sessionmaker[Session], older: str, current: str
 ) -> None:
-    # releases before 2026-12-04 named Macau's and Hong Kong's governments 人民政府; the registry keeps their entries
+    # releases before 2026-12-04 named the SARs' and Taiwan's cities' governments 人民政府; the registry keeps their
+    # entries
     def upsert(s: Session, issuer: str) -> bool:
         return created(s, "《2026年度消费补贴计划》", "2026年度消费补贴计划", issuer, "计划")
 
     with sessions.begin() as s:
-        assert upsert(s, "澳门特别行政区人民政府")  # as the older rule named it
+        assert upsert(s, older)  # as the older rule named it
     with sessions.begin() as s:
-        assert not upsert(s, "澳门特别行政区政府")  # the current rule: the same document, not a new release
+        assert not upsert(s, current)  # the current rule: the same document, not a new release
     with sessions() as s:
-        assert [p.issuer for p in s.scalars(select(Policy))] == ["澳门特别行政区政府"]
+        assert [p.issuer for p in s.scalars(select(Policy))] == [current]
 
 
 def test_a_government_and_its_general_office_are_one_issuer_of_a_document(sessions: sessionmaker[Session]) -> None:
