@@ -43,7 +43,7 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
     for policy in candidates:
         if policy.issuer == issuer:
             return policy
-    from carbonwatch.classify.policydocs import canonical_issuer  # the recogniser's patterns: only when needed
+    from carbonwatch.classify.policydocs import canonical_issuer, ministry_of_agency  # only when needed
 
     for policy in candidates:
         # ... the same rule holds for issuers: an entry stored as 广东省发改委 is 广东省发展和改革委员会's; and a
@@ -54,6 +54,11 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
             policy.issuer = issuer  # the entry learns the current name
             return policy
         if stored and _government_and_its_office(stored, issuer):
+            return policy
+        if stored and stored == ministry_of_agency(issuer):
+            # an entry stored under a Taiwan administration's ministry (经济部) before the administration was read
+            # by its own name (经济部国际贸易署)
+            policy.issuer = issuer
             return policy
     for policy in candidates:
         if policy.issuer is None:

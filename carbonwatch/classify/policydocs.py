@@ -590,8 +590,23 @@ _PARTY = (
     # a zone's Party working committee (中共河北雄安新区工作委员会), which signs with the zone's committee
     r"|中共[\u4e00-\u9fff]{2,10}?(?:新区|开发区|园区|自贸区)(?:工作委员会|工委)"
 )
+# Taiwan's ministries' administrations (署), named under their ministry after the 2023 reorganisation (经济部能源署,
+# 农业部农粮署, 劳动部职业安全卫生署, 卫生福利部健康保险署): a body of its own, not the ministry (nor, by its tail, a
+# Hong Kong department, 卫生署). A closed, public list: the mainland's ministries have no 署 under them.
+_TAIWAN_AGENCY = (
+    r"(?:经济部(?:能源|国际贸易|产业发展|中小及新创企业|商业发展|水利)"
+    r"|交通部(?:观光|中央气象)"
+    r"|内政部(?:国土管理|移民|警政|消防|营建|役政)"
+    r"|环境部(?:气候变迁|资源循环|化学物质管理|环境管理)"
+    r"|农业部(?:农粮|渔业|动植物防疫检疫|林业及自然保育|农田水利|农村发展及水土保持)"
+    r"|劳动部(?:劳动力发展|职业安全卫生)"
+    r"|(?:卫生福利部|卫福部)(?:健康保险|健保|食品药物管理|疾病管制|国民健康|社会及家庭)"
+    r"|数位发展部(?:数位产业|资通安全)"
+    r"|教育部(?:体育|青年发展|国民及学前教育))署"
+)
+TAIWAN_AGENCY_RE = rx.compile(_TAIWAN_AGENCY)
 # Bodies named by a convention of their own, tried before the short names and the places.
-_SPECIAL_BODIES = rf"{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}"
+_SPECIAL_BODIES = rf"{_BRANCH}|{_CMC_DEPT}|{_STATE_COUNCIL_BODY}|{_ZONE_BODY}|{_TAIWAN_AGENCY}"
 # "国务院有关部门", "市政府相关部门", "省政府各部门": departments under a body, not the body itself, which does not sign
 # ("发展改革委会同国务院有关部门制定了" is the commission's document); "各地财政部门", "环保部门" name a kind of office,
 # no ministry (while 政府门户网站 is the government's own site).
@@ -1309,6 +1324,8 @@ def canonical_issuer(text: str) -> str | None:
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
             continue
         name = ISSUER_ALIASES.get(m.group(0)) or _canonical_branch(m.group(0)) or canonical_local(m.group(0))
+        if TAIWAN_AGENCY_RE.fullmatch(name):  # 卫福部健保署 is 卫生福利部健康保险署
+            name = name.replace("卫福部", "卫生福利部", 1).replace("健保署", "健康保险署")
         if name not in names:
             names.append(name)
     if not names and counts:
@@ -1318,6 +1335,14 @@ def canonical_issuer(text: str) -> str | None:
     if not names and BARE_CITY_NAME_RE.fullmatch(text.strip()):
         return canonical_local(text.strip())  # a city named alone: its government (银川市 -> 银川市人民政府)
     return "、".join(names) if names else None
+
+
+def ministry_of_agency(name: str) -> str | None:
+    """The ministry a Taiwan administration (经济部国际贸易署) is under, as the issuers' table names it on its own
+    (经济部; 农业部 as read out of context), or None for any other name."""
+    if not TAIWAN_AGENCY_RE.fullmatch(name):
+        return None
+    return canonical_issuer(name[: name.index("部") + 1])
 
 
 def _canonical_branch(name: str) -> str | None:

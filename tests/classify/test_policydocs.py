@@ -5708,6 +5708,22 @@ def test_hong_kong_and_macau_bodies_are_issuers_by_name(name: str, canonical: st
     assert canonical_issuer(name) == canonical
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        # a Taiwan ministry's administration is a body of its own, not its ministry
+        ("经济部国际贸易署", "经济部国际贸易署"),
+        ("农业部农粮署", "农业部农粮署"),  # (农业部 alone is read as the mainland's ministry; 农粮署 is Taiwan's)
+        ("劳动部职业安全卫生署", "劳动部职业安全卫生署"),  # not Hong Kong's 卫生署 beside the ministry
+        ("卫福部健保署", "卫生福利部健康保险署"),  # short forms read as the full name
+        ("经济部", "经济部"),
+        ("财政部关税司", "财政部"),  # a mainland ministry's department is no such body
+    ],
+)
+def test_taiwan_ministries_administrations_are_issuers_by_name(name: str, canonical: str) -> None:
+    assert canonical_issuer(name) == canonical
+
+
 def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -> None:
     text = "联合国环境规划署与国际劳工组织共同发布了《绿色职业：在一个可持续的、低碳的世界里实现体面工作》的报告。"
     assert find_issuer_before(text, text.index("《")) != "香港特别行政区规划署"

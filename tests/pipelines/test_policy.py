@@ -279,6 +279,23 @@ def test_a_government_stored_as_a_people_s_government_it_is_not_is_the_same(
         assert [p.issuer for p in s.scalars(select(Policy))] == [current]
 
 
+@pytest.mark.parametrize(("older", "current"), [("经济部", "经济部国际贸易署"), ("农业农村部", "农业部农粮署")])
+def test_a_taiwan_administration_stored_as_its_ministry_is_the_same_issuer(
+    sessions: sessionmaker[Session], older: str, current: str
+) -> None:
+    # releases before 2026-12-04 named a Taiwan ministry's administration by its ministry alone
+    def upsert(s: Session, issuer: str) -> bool:
+        return created(s, "《战略性高科技货品出口实体管理名单》", "战略性高科技货品出口实体管理名单", issuer, "名单")
+
+    with sessions.begin() as s:
+        assert upsert(s, older)
+    with sessions.begin() as s:
+        assert not upsert(s, current)  # the same document, now under the administration's own name
+        assert upsert(s, "内政部")  # another ministry's document of that title stays apart
+    with sessions() as s:
+        assert sorted(p.issuer for p in s.scalars(select(Policy))) == sorted([current, "内政部"])
+
+
 def test_a_government_and_its_general_office_are_one_issuer_of_a_document(sessions: sessionmaker[Session]) -> None:
     def upsert(s: Session, issuer: str) -> bool:
         title = "关于公布行政审批项目清理结果的通知"
