@@ -55,6 +55,11 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
             return policy
         if stored and _government_and_its_office(stored, issuer):
             return policy
+        if stored and stored == canonical_issuer(issuer):
+            # the mention's issuer read where the page's place decides it (Taiwan's 农业部), stored as read out of
+            # context (农业农村部) before that
+            policy.issuer = issuer
+            return policy
         if stored and stored == ministry_of_agency(issuer):
             # an entry stored under a Taiwan administration's ministry (经济部) before the administration was read
             # by its own name (经济部国际贸易署)

@@ -4943,7 +4943,7 @@ def recognise(
         elif d.is_release and d.field in fields and _standards_count(fields[d.field], d):
             d.is_release, d.cue = False, "a count of standards published, not a batch released: " + d.title
     _covered_issuer(merged)
-    _hong_kong_short_names(merged, page)
+    _short_names_on_page(merged, page)
     _defined_short_names(merged, text)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
@@ -5507,10 +5507,34 @@ def _hong_kong_page(page: str) -> bool:
     return bool(HONG_KONG_PAGE_RE.search(page)) and not TAIWAN_PAGE_RE.search(page)
 
 
+# Taiwan's ministries keep names the mainland's bore before its reorganisations (农业部, 交通部), which the issuers'
+# table reads as the mainland's current ones: on a Taiwan page (one that names Taiwan's places or bodies and nothing of
+# the mainland's government), the name as the page writes it is Taiwan's ministry.
+MAINLAND_GOVERNMENT_RE = rx.compile(r"国务院|人民政府|国台办|中共中央|人大常委会")
+MAINLAND_FOR_TAIWAN = {"农业农村部": "农业部", "交通运输部": "交通部"}
+
+
+def _taiwan_page(page: str) -> bool:
+    """The page is Taiwan's: it names Taiwan and nothing of the mainland's government."""
+    return bool(TAIWAN_PAGE_RE.search(page)) and not MAINLAND_GOVERNMENT_RE.search(page)
+
+
+def _taiwan_body(page: str) -> Callable[[str], str]:
+    """On a Taiwan page, a mainland ministry the text names by Taiwan's ministry's name (农业部) is Taiwan's."""
+
+    def rename(body: str) -> str:
+        own = MAINLAND_FOR_TAIWAN.get(body)
+        return own if own and own in page and body not in page else body
+
+    return rename
+
+
 def issuer_on_page(issuer: str, page: str) -> str:
     """``issuer`` (canonical) as the page means it: on a Hong Kong page, a short name read as Taiwan's body (环保署) is
-    Hong Kong's department of that name; on any other page, as given."""
-    return _renamed(issuer, _hong_kong_body) if _hong_kong_page(page) else issuer
+    Hong Kong's department of that name; on a Taiwan page, 农业部 is Taiwan's ministry; on any other page, as given."""
+    if _hong_kong_page(page):
+        return _renamed(issuer, _hong_kong_body)
+    return _renamed(issuer, _taiwan_body(page)) if _taiwan_page(page) else issuer
 
 
 def _hong_kong_body(body: str) -> str:
@@ -5529,7 +5553,14 @@ def _rename_issuers(docs: list[PolicyDocument], rename: Callable[[str], str]) ->
             d.issuer = _renamed(d.issuer, rename)
 
 
-def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
+def issuers_on_page(docs: list[PolicyDocument], page: str) -> None:
+    """Every document's issuer as the page means it (:func:`issuer_on_page`): the last reading of the issuers, after
+    every rule and the model have named them."""
+    if _taiwan_page(page):
+        _rename_issuers(docs, _taiwan_body(page))
+
+
+def _short_names_on_page(docs: list[PolicyDocument], page: str) -> None:
     """Every document's issuer as the page means it (:func:`issuer_on_page`), the page's place read once."""
     if _hong_kong_page(page):
         _rename_issuers(docs, _hong_kong_body)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model, promote_release, withdraw_release
-from carbonwatch.classify.policydocs import PolicyResult, recognise
+from carbonwatch.classify.policydocs import PolicyResult, issuers_on_page, recognise
 from carbonwatch.classify.relevance import Relevance, score_relevance
 from carbonwatch.classify.rules import Rules
 from carbonwatch.classify.script import Reading, read
@@ -52,6 +52,7 @@ def classify(
     )
     promote_release(title, text, policy, chosen, traditional=given.traditional)
     withdraw_release(title, text, policy, chosen)
+    issuers_on_page(policy.documents, title + "\n" + text)  # (Taiwan's 农业部 on a Taiwan page)
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
     apply_model(title, text, relevance, chosen)
     if given.maps:

@@ -5724,6 +5724,22 @@ def test_taiwan_ministries_administrations_are_issuers_by_name(name: str, canoni
     assert canonical_issuer(name) == canonical
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # on a Taiwan page, the name the page writes is Taiwan's ministry, not the mainland's that once bore it
+        ("农业部今天公告，自即日起禁止自西班牙输入猪肉及其产品，以防非洲猪瘟传入台湾。", "农业部"),
+        ("交通部今天发布规定，自即日起台湾各县市公路客运票价调整。", "交通部"),
+        # on a mainland page, as the mainland's ministry reads
+        ("农业部今天公告，自即日起禁止自西班牙输入猪肉及其产品，国务院已部署防控工作。", "农业农村部"),
+    ],
+)
+def test_a_ministry_name_taiwan_kept_is_taiwan_s_on_its_pages(text: str, issuer: str) -> None:
+    verdict = classify("禁令", text, load_rules(), published_at=Y2025, model=None)
+    assert {d.issuer for d in verdict.policy.releases} == {issuer}
+    assert issuer_on_page("农业农村部", "农业部公告（台湾）") == "农业部"
+
+
 def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -> None:
     text = "联合国环境规划署与国际劳工组织共同发布了《绿色职业：在一个可持续的、低碳的世界里实现体面工作》的报告。"
     assert find_issuer_before(text, text.index("《")) != "香港特别行政区规划署"

@@ -279,7 +279,10 @@ def test_a_government_stored_as_a_people_s_government_it_is_not_is_the_same(
         assert [p.issuer for p in s.scalars(select(Policy))] == [current]
 
 
-@pytest.mark.parametrize(("older", "current"), [("经济部", "经济部国际贸易署"), ("农业农村部", "农业部农粮署")])
+@pytest.mark.parametrize(
+    ("older", "current"),
+    [("经济部", "经济部国际贸易署"), ("农业农村部", "农业部农粮署"), ("农业农村部", "农业部")],  # (Taiwan's ministry)
+)
 def test_a_taiwan_administration_stored_as_its_ministry_is_the_same_issuer(
     sessions: sessionmaker[Session], older: str, current: str
 ) -> None:
