@@ -45,25 +45,19 @@ def find_policy(session: Session, title_norm: str, issuer: str | None, title: st
             return policy
     from carbonwatch.classify.policydocs import canonical_issuer, ministry_of_agency  # only when needed
 
+    # The names an older rule may have stored this issuer under, each read by the current rule: the issuer itself;
+    # the name read out of the context the page's place now decides (Taiwan's 农业部, stored as 农业农村部); and a
+    # Taiwan administration's ministry (经济部, before 经济部国际贸易署 was read by its own name).
+    former = {issuer, canonical_issuer(issuer), ministry_of_agency(issuer)} - {None}
     for policy in candidates:
         # ... the same rule holds for issuers: an entry stored as 广东省发改委 is 广东省发展和改革委员会's; and a
         # government and its general office are one issuer of one document (an article names 安庆市人民政府 where
         # the number says 安庆市人民政府办公室)
         stored = canonical_issuer(policy.issuer) if policy.issuer else None
-        if stored == issuer:
+        if stored in former:
             policy.issuer = issuer  # the entry learns the current name
             return policy
         if stored and _government_and_its_office(stored, issuer):
-            return policy
-        if stored and stored == canonical_issuer(issuer):
-            # the mention's issuer read where the page's place decides it (Taiwan's 农业部), stored as read out of
-            # context (农业农村部) before that
-            policy.issuer = issuer
-            return policy
-        if stored and stored == ministry_of_agency(issuer):
-            # an entry stored under a Taiwan administration's ministry (经济部) before the administration was read
-            # by its own name (经济部国际贸易署)
-            policy.issuer = issuer
             return policy
     for policy in candidates:
         if policy.issuer is None:

@@ -4830,9 +4830,9 @@ def recognise(
         if numbered_page is not None:
             docs.insert(0, numbered_page)
         else:
-            docs[:0] = _addressed_page_documents(title, text) or [
-                d for d in [_opening_sentence_document(title, text)] if d is not None
-            ]
+            addressed = _addressed_page_documents(title, text)
+            headless = None if addressed else _opening_sentence_document(title, text)
+            docs[:0] = addressed or ([headless] if headless else [])
     for d in docs:
         voted = VOTED_AFTER_DRAFT_RE.match(text, d.end) if d.field == "text" else None
         if voted and not d.is_release and DRAFT_PAREN_RE.search(d.title):
@@ -4865,10 +4865,13 @@ def recognise(
                 # a heading printed without its issuer is signed at the document's end
                 or (_closing_issuer(text) if d.cue.startswith(BARE_HEADING_CUE) else None)
                 # a page that prints the document, by the government body its header names as the source or
-                # publisher (来源：勐腊县关累镇人民政府, 发布机构 内蒙古自治区工业和信息化厅)
-                or (_source_line_body(text, SOURCE_HEADER_LINES) if d.cue.startswith(FULL_TEXT_CUE) else None)
-                # ... or, in Taiwan's law database, by the ministry its category path names (法规类别: 行政 > 环境部)
-                or (_law_database_ministry(d.title, text) if d.cue.startswith(FULL_TEXT_CUE) else None)
+                # publisher (来源：勐腊县关累镇人民政府, 发布机构 内蒙古自治区工业和信息化厅), or, in Taiwan's law
+                # database, by the ministry its category path names (法规类别: 行政 > 环境部)
+                or (
+                    (_source_line_body(text, SOURCE_HEADER_LINES) or _law_database_ministry(d.title, text))
+                    if d.cue.startswith(FULL_TEXT_CUE)
+                    else None
+                )
             )
     for d in merged:
         if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):
@@ -4943,7 +4946,7 @@ def recognise(
         elif d.is_release and d.field in fields and _standards_count(fields[d.field], d):
             d.is_release, d.cue = False, "a count of standards published, not a batch released: " + d.title
     _covered_issuer(merged)
-    _short_names_on_page(merged, page)
+    _hong_kong_short_names(merged, page)
     _defined_short_names(merged, text)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
@@ -5560,8 +5563,8 @@ def issuers_on_page(docs: list[PolicyDocument], page: str) -> None:
         _rename_issuers(docs, _taiwan_body(page))
 
 
-def _short_names_on_page(docs: list[PolicyDocument], page: str) -> None:
-    """Every document's issuer as the page means it (:func:`issuer_on_page`), the page's place read once."""
+def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
+    """Every document's issuer as a Hong Kong page means it (:func:`issuer_on_page`), the page's place read once."""
     if _hong_kong_page(page):
         _rename_issuers(docs, _hong_kong_body)
 
