@@ -2,7 +2,8 @@
 
 Run: ``python -m benchmarks.train_ngram_model`` (needs scikit-learn: ``pip install -e '.[train]'``). It reads the tuning
 posts of ``benchmarks/corpus/labels.tsv`` the way the benchmark does (the crawl's own extraction), fits TF-IDF over
-character 1–3-grams of the headline and of headline + lead and two logistic regressions: carbon relevance and release.
+character 1–3-grams of the headline, of headline + lead and of the body after the lead (to character 1,500), and two
+logistic regressions: carbon relevance and release.
 Their thresholds come from 5-fold cross-validation on the same tuning posts, never from the blind split: carbon, the
 lowest probability that keeps cross-validated precision at 0.95 or more; release, the lowest from 0.5 that keeps it at
 0.97 or more, and on pages written in traditional script the cutoff from 0.50 under which the release decision scores
@@ -29,6 +30,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +43,9 @@ from carbonwatch.classify.verdict import classify
 
 OUT = Path(__file__).resolve().parent.parent / "carbonwatch" / "rules" / "ngram_model.json"
 LEAD_CHARS = 300
-MAX_FEATURES = {"title": 3000, "lead": 10000}
-FIELDS = ("title", "lead")
+BODY_CHARS = 1500  # the body field: the text after the lead up to here
+MAX_FEATURES = {"title": 3000, "lead": 10000, "body": 10000}
+FIELDS = ("title", "lead", "body")
 RELEASE_CV_RECALL = 0.97
 CARBON_CV_PRECISION = 0.95
 RELEASE_CV_PRECISION = 0.97
@@ -80,7 +83,7 @@ def corpus() -> list[Example]:
         reading = read(post.title, post.text)
         title, text = reading.title, reading.text
         post = replace(post, title=title, text=text)
-        fields = {"title": title, "lead": title + "\n" + text[:LEAD_CHARS]}
+        fields = {"title": title, "lead": title + "\n" + text[:LEAD_CHARS], "body": text[LEAD_CHARS:BODY_CHARS]}
         row = meta[lab.path]
         out.append(
             Example(
@@ -219,23 +222,21 @@ def export(trainer: Trainer, rows: list[Example], out_path: Path) -> dict[str, A
         print(f"{label}: threshold {t:.2f} from 5-fold cross-validation on {len(rows)} tuning posts")
     vectorizers = trainer.vectorizers(rows)
     models = {label: trainer.fit(vectorizers, rows, label) for label in ("carbon", "release")}
-    title_size = len(vectorizers["title"].vocabulary_)
+    ends = list(accumulate(len(vectorizers[n].vocabulary_) for n in FIELDS))  # each field's last column + 1
 
     def linear(label: str, key: str) -> dict[str, Any]:
         coef = models[label].coef_[0]
-        return {
-            "intercept": round(float(models[label].intercept_[0]), 6),
-            "weights": {
-                "title": [round(float(w), 6) for w in coef[:title_size]],
-                "lead": [round(float(w), 6) for w in coef[title_size:]],
-            },
-            key: thresholds[label],
+        weights = {
+            n: [round(float(w), 6) for w in coef[start:end]]
+            for n, start, end in zip(FIELDS, [0, *ends[:-1]], ends, strict=True)
         }
+        return {"intercept": round(float(models[label].intercept_[0]), 6), "weights": weights, key: thresholds[label]}
 
     data: dict[str, Any] = {
         "version": f"{len(rows)}-tuning",
         "trained_on": f"the tuning split of benchmarks/corpus ({len(rows)} posts); thresholds by 5-fold CV on it",
         "lead_chars": LEAD_CHARS,
+        "body_chars": BODY_CHARS,
         "vectorizers": {
             n: {
                 "ngram_range": [1, 3],

@@ -20,8 +20,10 @@ the language it was trained on.
 
 The model is trained on the tuning split of the labelled corpus only (``benchmarks/train_ngram_model.py``,
 scikit-learn), so the blind split measures it; it ships as JSON (``carbonwatch/rules/ngram_model.json``) and runs here
-in pure Python: TF-IDF over character 1–3-grams of the headline and of headline + lead (lowercased, runs of whitespace
-as one space, sublinear tf, L2-normalised), then a logistic regression per decision. ``CARBONWATCH_NGRAM_MODEL``
+in pure Python: TF-IDF over character 1–3-grams of the headline, of headline + lead and (files since 2026.12.4) of the
+body after the lead up to ``body_chars`` (lowercased, runs of whitespace as one space, sublinear tf, L2-normalised),
+then a logistic regression per decision. The body is where a printed document shows its form (an addressee line,
+numbered sections, 现印发给你们) when the headline and lead do not. ``CARBONWATCH_NGRAM_MODEL``
 names another model file, or ``off`` for the rules alone.
 """
 
@@ -120,6 +122,7 @@ class NgramModel:
     carbon: Linear
     source: str
     release: Linear | None = None  # promotes a release the rules were silent on (files before 2026.12 have none)
+    body_chars: int | None = None  # where the body field ends (files before 2026.12.4 have no body field)
     # The last post's vectors: the carbon and release parts (and the withdrawal) read the same post in a row. One
     # tuple, replaced whole, so threads sharing the model never see one post's key with another's vectors.
     _last: tuple[tuple[str, str], dict[str, dict[int, float]]] | None = field(
@@ -127,8 +130,12 @@ class NgramModel:
     )
 
     def fields(self, title: str, text: str) -> dict[str, str]:
-        """The texts each vectorizer reads: the headline, and the headline with the lead."""
-        return {"title": title, "lead": title + "\n" + text[: self.lead_chars]}
+        """The texts each vectorizer reads: the headline, the headline with the lead, and the body after the lead
+        (when the model has a body field)."""
+        out = {"title": title, "lead": title + "\n" + text[: self.lead_chars]}
+        if self.body_chars is not None:
+            out["body"] = text[self.lead_chars : self.body_chars]
+        return out
 
     def reads(self, title: str, text: str) -> bool:
         """Whether the post is written in the language the model was trained on (Chinese): Han characters make at
@@ -195,8 +202,11 @@ def parse_model(data: dict[str, Any], source: str) -> NgramModel:
             for name, v in data["vectorizers"].items()
         }
         names = sorted(vectorizers)
-        if names != ["lead", "title"]:
-            raise NgramModelError("the model needs the vectorizers 'title' and 'lead'")
+        if names not in (["lead", "title"], ["body", "lead", "title"]):
+            raise NgramModelError("the model needs the vectorizers 'title' and 'lead' (and may have 'body')")
+        body_chars = int(data["body_chars"]) if "body" in names else None
+        if body_chars is not None and body_chars <= int(data["lead_chars"]):
+            raise NgramModelError("the body field must end after the lead")
         sizes = {name: len(vectorizers[name].features) for name in names}
         if any(len(vectorizers[n].idf) != sizes[n] or len(vectorizers[n].index) != sizes[n] for n in names):
             raise NgramModelError("a vectorizer's idf does not match its features (or a feature repeats)")
@@ -204,6 +214,7 @@ def parse_model(data: dict[str, Any], source: str) -> NgramModel:
             version=str(data["version"]),
             trained_on=str(data["trained_on"]),
             lead_chars=int(data["lead_chars"]),
+            body_chars=body_chars,
             vectorizers=vectorizers,
             carbon=_linear(data["models"]["carbon"], names, sizes, "add_above"),
             source=source,

@@ -46,6 +46,43 @@ def test_the_scorer_is_tf_idf_and_a_logistic_regression() -> None:
     assert parts == [("碳", pytest.approx(6.0))]  # one n-gram, both vectorizers' contributions summed
 
 
+def with_body(data: dict[str, Any], body_chars: int = 40) -> dict[str, Any]:
+    """``data`` with a body field: 印发 after the lead speaks for a release (weight 3) and nothing for carbon."""
+    data["body_chars"] = body_chars
+    data["vectorizers"]["body"] = {"ngram_range": [2, 2], "features": ["印发"], "idf": [1.0]}
+    for part in data["models"].values():
+        part["weights"]["body"] = [3.0 if part is data["models"].get("release") else 0.0]
+    return data
+
+
+def test_the_body_after_the_lead_is_a_field_of_its_own() -> None:
+    model = parse_model(with_body(hand_made(release=RELEASE_SPEAKS)), "test")
+    assert model.release is not None
+    lead, after, beyond = "甲" * 20, "现印发给你们", "乙" * 40
+    assert model.fields("通知", lead + after + beyond)["body"] == after + "乙" * 14  # characters 20..40 of the text
+    p, parts = model.probability(model.release, "通知", lead + after)
+    assert p == pytest.approx(1 / (1 + math.exp(-2.0)))  # -1 + the body's 印发 (3 × its normalised tf-idf 1.0)
+    assert parts == [("印发", pytest.approx(3.0))]
+    # the same word in the lead is the lead's feature (none here), and past body_chars it is read by no field
+    assert model.probability(model.release, "通知", after + lead)[0] == pytest.approx(1 / (1 + math.e))
+    assert model.probability(model.release, "通知", lead + beyond + after)[0] == pytest.approx(1 / (1 + math.e))
+    # a file without the field reads the headline and the lead only, as files before it did
+    assert "body" not in parse_model(hand_made(release=RELEASE_SPEAKS), "test").fields("通知", lead + after)
+
+
+def test_a_body_field_needs_where_it_ends_after_the_lead() -> None:
+    with pytest.raises(NgramModelError, match="must end after the lead"):
+        parse_model(with_body(tiny(), body_chars=20), "bad")
+    missing = with_body(tiny())
+    del missing["body_chars"]
+    with pytest.raises(NgramModelError, match="not an n-gram model"):
+        parse_model(missing, "bad")
+    odd = tiny()
+    odd["vectorizers"]["other"] = odd["vectorizers"]["lead"]
+    with pytest.raises(NgramModelError, match="may have 'body'"):
+        parse_model(odd, "bad")
+
+
 def test_a_post_is_vectorised_once_for_all_the_model_s_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     model = parse_model(hand_made(release=RELEASE_SPEAKS), "test")
     calls: list[str] = []
