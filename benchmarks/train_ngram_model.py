@@ -36,7 +36,7 @@ from typing import Any
 
 from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
 from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
-from carbonwatch.classify.ngram import parse_model
+from carbonwatch.classify.ngram import field_texts, parse_model
 from carbonwatch.classify.rules import load_rules
 from carbonwatch.classify.script import read
 from carbonwatch.classify.verdict import classify
@@ -83,7 +83,7 @@ def corpus() -> list[Example]:
         reading = read(post.title, post.text)
         title, text = reading.title, reading.text
         post = replace(post, title=title, text=text)
-        fields = {"title": title, "lead": title + "\n" + text[:LEAD_CHARS], "body": text[LEAD_CHARS:BODY_CHARS]}
+        fields = field_texts(title, text, LEAD_CHARS, BODY_CHARS)
         row = meta[lab.path]
         out.append(
             Example(

@@ -130,12 +130,8 @@ class NgramModel:
     )
 
     def fields(self, title: str, text: str) -> dict[str, str]:
-        """The texts each vectorizer reads: the headline, the headline with the lead, and the body after the lead
-        (when the model has a body field)."""
-        out = {"title": title, "lead": title + "\n" + text[: self.lead_chars]}
-        if self.body_chars is not None:
-            out["body"] = text[self.lead_chars : self.body_chars]
-        return out
+        """The texts each vectorizer reads (:func:`field_texts`)."""
+        return field_texts(title, text, self.lead_chars, self.body_chars)
 
     def reads(self, title: str, text: str) -> bool:
         """Whether the post is written in the language the model was trained on (Chinese): Han characters make at
@@ -166,6 +162,15 @@ class NgramModel:
                 gram = vectorizer.features[col]
                 parts[gram] = parts.get(gram, 0.0) + contribution
         return 1.0 / (1.0 + math.exp(-total)), sorted(parts.items(), key=lambda p: -abs(p[1]))
+
+
+def field_texts(title: str, text: str, lead_chars: int, body_chars: int | None) -> dict[str, str]:
+    """The texts a model's vectorizers read: the headline, the headline with the lead, and the body after the lead up
+    to ``body_chars`` (none without it). Training reads posts through this too, so the model reads what it learnt."""
+    out = {"title": title, "lead": title + "\n" + text[:lead_chars]}
+    if body_chars is not None:
+        out["body"] = text[lead_chars:body_chars]
+    return out
 
 
 def char_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
