@@ -6143,13 +6143,12 @@ def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
     """The document the article would be about, if it reports a release, where the rules are silent on it: no
     release found, not a digest, not an explainer's headline, and no verdict of the rules against the article (a
     draft, an interpretation, a planned task …: ``VERDICT_CUES``). The headline's document without a cue, else the
-    headline as a document title (when no document of the headline has a cue), else the lead's first document
-    without a cue (a document the lead cites with 根据 is not the subject); None where there is none. A statistical
-    reader may promote it."""
-    return None if _rules_decided(title, policy) else _named_subject(title, policy)
+    headline as a document title (when no document of the headline has a cue), else the lead's first document that
+    is not the ground it cites (``_lead_subject``); None where there is none. A statistical reader may promote it."""
+    return None if _rules_decided(title, policy) else _named_subject(title, text, policy)
 
 
-def _named_subject(title: str, policy: PolicyResult) -> PolicyDocument | None:
+def _named_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
     """The document of :func:`silent_subject`, where the rules have not decided on the article."""
     in_headline = [d for d in policy.documents if d.field == "title"]
     if in_headline:
@@ -6170,8 +6169,36 @@ def _named_subject(title: str, policy: PolicyResult) -> PolicyDocument | None:
         stated = {}
     if len(stated) == 1:
         return next(iter(stated.values()))
-    lead = [d for d in policy.documents if d.field == "text" and d.start < LEAD_MAX_CHARS and not d.cue]
+    return _lead_subject(title, text, policy)
+
+
+def _lead_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
+    """The lead's first document that may be what the article reports. Not one the lead cites as its ground (根据,
+    按照 … before it or in the rules' cue: ``CITE_RE``), nor a law, treaty or standing rule
+    (``GROUND_TYPES``) unless the headline speaks of it (shares two characters running with its title):
+    "违反《传染病防治法》" under "北市重启防疫措施" is the ground of the measure reported,
+    "《生物多样性策略及行动计划》" under "政府1.5亿推五年生物保育" is the measure."""
+    headline = _han_pairs(normalise_title(title, carriers=False))
+    lead = [
+        d
+        for d in policy.documents
+        if d.field == "text"
+        and d.start < LEAD_MAX_CHARS
+        and not CITE_RE.search(d.cue)
+        and not CITE_RE.search(_clause_before(text, d.start))
+        and (d.doc_type not in GROUND_TYPES or _han_pairs(d.title_norm) & headline)
+    ]
     return min(lead, key=lambda d: d.start) if lead else None
+
+
+# Kinds of document a news lead names as the ground a measure rests on rather than as the measure itself.
+GROUND_TYPES = frozenset({"法", "法典", "基本法", "协定", "公约", "条约", "规定"})
+HAN_PAIR_RE = rx.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _han_pairs(s: str) -> set[str]:
+    """Every two Chinese characters running in ``s`` (overlapping): 生物保育 -> 生物, 物保, 保育."""
+    return {m.group(1) for m in HAN_PAIR_RE.finditer(s)}
 
 
 HEADLINE_MATTER_MIN_CHARS = 8
@@ -6238,7 +6265,7 @@ def _model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
     # (a column's tag before it and a file's extension after it are the site's: "【政策】贵州省碳达峰实施方案.docx")
     headline = FILE_EXTENSION_RE.sub("", LEADING_TAG_RE.sub("", title.strip()))
     named = _headline_parts(headline)
-    subject = _named_subject(title, policy)
+    subject = _named_subject(title, text, policy)
     if subject is not None:
         if subject.issuer is None and subject.field == "title" and named is not None:
             # "6月24日 咸宁市人民政府办公室 发布 咸宁市…若干措施": the body its headline opens with issued it

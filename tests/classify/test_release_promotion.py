@@ -17,6 +17,7 @@ from carbonwatch.classify.policydocs import (
     _clause_release,
     model_subject,
     normalise_title,
+    recognise,
     silent_subject,
 )
 from carbonwatch.classify.rules import load_rules
@@ -334,6 +335,38 @@ def test_the_subject_a_model_may_promote(
     headline: str, documents: list[PolicyDocument], digest: bool, expected: str | None
 ) -> None:
     _check_subject(model_subject, headline, documents, digest, expected)
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "expected"),
+    [
+        # the document the lead names, no verb of release read for it, is the measure the headline reports
+        (
+            "政府1.5亿推五年生物保育",
+            "香港首份《生物多样性策略及行动计划》提出，未来五年投放1.5亿元推行生物保育。",
+            "《生物多样性策略及行动计划》",
+        ),
+        # ... not the one the lead cites as its ground
+        (
+            "政府1.5亿推五年生物保育",
+            "按照《生物多样性公约》，香港首份《生物多样性策略及行动计划》提出，未来五年投放1.5亿元推行生物保育。",
+            "《生物多样性策略及行动计划》",
+        ),
+        # a law the lead names is the ground of the measure, the headline's untitled measure the subject ...
+        ("北市重启防疫措施", "台北市今起于公有市场重启防疫措施，违反《传染病防治法》者可处罚锾。", "北市重启防疫措施"),
+        # ... unless the headline speaks of the law
+        (
+            "北市重启防疫措施 传染病防治法罚则同步上路",
+            "台北市今起于公有市场重启防疫措施，违反《传染病防治法》者可处罚锾。",
+            "《传染病防治法》",
+        ),
+    ],
+)
+def test_the_measure_the_lead_names_not_its_ground_is_the_subject(headline: str, lead: str, expected: str) -> None:
+    policy = recognise(headline, lead)
+    assert not policy.is_release  # (the rules are silent: the subject is the model's to promote)
+    subject = model_subject(headline, lead, policy)
+    assert subject is not None and subject.title == expected
 
 
 @pytest.mark.parametrize(
