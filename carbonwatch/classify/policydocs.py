@@ -3459,10 +3459,14 @@ LEADING_NUMBER_RE = rx.compile(rf"^{_PRINTED_NUMBER}\s*")
 BRACKETED_NUMBER_RE = rx.compile(rf"\s*[（(]\s*{_PRINTED_NUMBER}\s*[)）]$")
 TRAILING_NUMBER_RE = rx.compile(rf"\s+{_PRINTED_NUMBER}$|{BRACKETED_NUMBER_RE.pattern}")
 WHOLE_BRACKET_RE = rx.compile(r"《([^《》]+)》")
-# "…的通知(内含堂戏戏魁毛公碑)", "(附解读)": a site's note on what the page holds follows the title
+# "…的通知(内含堂戏戏魁毛公碑)", "(附解读)", "…条例最新全文", "…条例全文(养犬证在哪办)": a site's note on what the
+# page holds follows the title
 HEADLINE_TAIL_RE = rx.compile(
-    r"[（(]全文[）)]$|全文$|[（(](?:附|内含|内附|含)[^（）()]{1,30}[）)]$|[（(][一二三四五六七八九十上中下]{1,2}[）)]$"
+    r"[（(]全文[）)]$|(?:最新)?全文(?:[（(][^（）()]{1,30}[）)])?$|[（(](?:附|内含|内附|含)[^（）()]{1,30}[）)]$"
+    r"|[（(][一二三四五六七八九十上中下]{1,2}[）)]$"
 )
+# ... or comes before it, in the headline or on a line over it: "条例全文 / 天津市碳达峰碳中和促进条例"
+HEADLINE_FULL_TEXT_HEAD_RE = rx.compile(r"^(?:条例|法规|法律|规章|办法)?全文[：:\s]*")
 
 
 def _heading_line_over_document(text: str, start: int, end: int) -> bool:
@@ -4294,6 +4298,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         compact = LEADING_NUMBER_RE.sub("", compact)
         compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
         compact = compact.lstrip("：:，,、 ")
+        head = HEADLINE_FULL_TEXT_HEAD_RE.match(compact)
+        if head and head.end() and title_is_document(compact[head.end() :])[0]:
+            compact = compact[head.end() :]  # "条例全文" over the law's own title, or before it in the headline
         titled = TITLED_ANNOUNCEMENT_RE.fullmatch(compact)
         announced = None
         if titled:

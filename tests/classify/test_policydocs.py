@@ -4640,6 +4640,26 @@ def test_a_sites_note_after_the_headline_is_not_part_of_the_title() -> None:
     assert doc.cue.startswith("the article is the document")
 
 
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("条例全文天津市碳达峰碳中和促进条例", "天津市碳达峰碳中和促进条例"),
+        ("衢州市养犬管理条例全文(衢州养犬证在哪办)", "衢州市养犬管理条例"),
+        ("山南市立法条例最新全文", "山南市立法条例"),
+        ("天津市碳达峰碳中和促进条例（全文）", "天津市碳达峰碳中和促进条例"),
+    ],
+)
+def test_a_sites_full_text_label_around_a_printed_law_is_not_part_of_its_title(headline: str, title: str) -> None:
+    text = "第一章 总则\n第一条 为了规范本行政区域内的有关活动，根据有关法律，制定本条例。\n第二条 本条例适用于本市。"
+    (doc, *_) = recognise(headline, text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title(title)
+    assert doc.cue.startswith("the article is the document")
+    # ... or on a line of its own over the law's title and its adoption note, the headline only the label
+    adopted = "（2021年9月27日市人民代表大会常务委员会第二十九次会议通过）"
+    (doc, *_) = recognise("条例全文", f"条例全文\n{title}\n{adopted}\n{text}", published_at=Y2021).releases
+    assert doc.title_norm == normalise_title(title)
+
+
 def test_a_bracket_closed_before_the_kind_still_names_the_whole_notice() -> None:
     # "《关于促进房地产业良性循环和健康发展》的通知": the news closed the 《》 before 的通知
     text = "7、郑州市近日发布《关于促进房地产业良性循环和健康发展》的通知，提出支持刚性和改善性住房需求。"
