@@ -14,7 +14,8 @@ labels, the target measures label noise as much as the classifier. Then the clas
 miss is the classifier's, not a judgement call. Last, an adjudicated reference for the twice-read blind posts: the
 labels where the two readings agree on carbon and release, a third reader's decision (``adjudicated.tsv``, made from
 the post, the definitions and the two readings, without the classifier's output) where they do not; the labels, the
-second reading and the classifier as first measured are each scored against it.
+second reading, the classifier as first measured and the classifier now (the rules and the n-gram model as they
+are; not with ``--quick``) are each scored against it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -214,11 +215,13 @@ def against_adjudicated_reference(
     second: Path = SECOND,
     adjudicated: Path = ADJUDICATED,
     first_predictions: Path = FIRST_PREDICTIONS,
+    now: Mapping[str, Mapping[str, bool]] | None = None,
 ) -> dict[str, Any]:
     """The twice-read blind posts scored against a reference: the labels where the two readings agree on carbon and
     release, the third reader's decision where they do not (a post with neither is left out and counted in
     ``unadjudicated``). Per field, for ``labels``, ``second`` and ``classifier`` (as first measured, on the posts
-    ``first_predictions`` holds): (precision, recall, positives, false positives, misses)."""
+    ``first_predictions`` holds), and ``classifier_now`` when ``now`` gives the classifier's answers today (path ->
+    field -> answer, on the posts it holds): (precision, recall, positives, false positives, misses)."""
     firsts = {row.path: row for row in read_labels(labels)}
     meta = {row["path"]: row for row in read_rows(labels)}
     decided = {row.path: row for row in read_labels(adjudicated)} if adjudicated.is_file() else {}
@@ -242,6 +245,7 @@ def against_adjudicated_reference(
         "adjudicated": adjudicated_posts,
         "unadjudicated": unadjudicated,
         "first_measured": sum(1 for p in reference if p in measured),
+        "now": sum(1 for p in reference if p in now) if now is not None else 0,
     }
     for field in FIELDS:
         truth = {path: _value(label, field) for path, label in reference.items()}
@@ -250,8 +254,20 @@ def against_adjudicated_reference(
             "second": {path: _value(seconds[path], field) for path in reference},
             "classifier": {path: measured[path][field] == "1" for path in reference if path in measured},
         }
+        if now is not None:
+            guesses["classifier_now"] = {path: now[path][field] for path in reference if path in now}
         out[field] = {name: _scored((g, truth[path]) for path, g in guess.items()) for name, guess in guesses.items()}
     return out
+
+
+def answers_now(labels: Path = LABELS, second: Path = SECOND) -> dict[str, dict[str, bool]]:
+    """The classifier's answers today (the rules and the n-gram model, as ``eval_corpus`` runs them) on the twice-read
+    blind posts: path -> field -> answer."""
+    meta = {row["path"]: row for row in read_rows(labels)}
+    twice = {row.path for row in read_labels(second) if meta[row.path]["split"] == "blind"}
+    posts = [row for row in read_labels(labels) if row.path in twice]
+    outcomes = evaluate(posts, CORPUS, load_rules(), default_reader())
+    return {o.label.path: {field: bool(getattr(o, field)) for field in FIELDS} for o in outcomes}
 
 
 def reference_rows(figures: dict[str, Any]) -> list[Row]:
@@ -266,7 +282,10 @@ def reference_rows(figures: dict[str, Any]) -> list[Row]:
             ("labels", "the labels"),
             ("second", "the second reader"),
             ("classifier", f"the classifier as first measured ({figures['first_measured']} posts)"),
+            ("classifier_now", f"the classifier now, rules and n-gram model ({figures.get('now', 0)} posts)"),
         ):
+            if key not in figures[field]:
+                continue
             name = f"{field}: {what} against the adjudicated reference"
             out.append(Row(name, _scored_figure(figures[field][key]), "-", "-", method))
     return out
@@ -290,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         consensus = first_measurement_where_readers_agree()
         figures["first measurement where the readers agree"] = consensus
         table += consensus_rows(consensus)
-        reference = against_adjudicated_reference()
+        reference = against_adjudicated_reference(now=None if args.quick else answers_now())
         figures["against the adjudicated reference"] = reference
         table += reference_rows(reference)
     print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(table))

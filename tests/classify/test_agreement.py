@@ -272,6 +272,13 @@ def test_the_adjudicated_reference_takes_the_third_reader_where_the_readings_dif
     assert figures["release"]["classifier"] == pytest.approx((0.5, 0.5, 2, 1, 1))
     table = reference_rows(figures)
     assert len(table) == 9 and "2 decided by a third reader" in table[0].method
+    # the classifier's answers today, beside those it gave when first measured: release on a and d (the reference's)
+    now = {p: {"release": p in ("a", "d"), "carbon": p == "a", "flag": p == "a"} for p in ("a", "b", "c", "d")}
+    figures = against_adjudicated_reference(labels, second, adjudicated, first, now=now)
+    assert figures["release"]["classifier_now"] == pytest.approx((1.0, 1.0, 2, 0, 0))
+    assert figures["release"]["classifier"] == pytest.approx((0.5, 0.5, 2, 1, 1))  # (unchanged)
+    table = reference_rows(figures)
+    assert len(table) == 12 and "the classifier now" in table[3].benchmark and "(4 posts)" in table[3].benchmark
 
 
 def test_every_disagreement_of_the_twice_read_blind_posts_is_adjudicated() -> None:
