@@ -4299,8 +4299,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
         compact = compact.lstrip("：:，,、 ")
         head = HEADLINE_FULL_TEXT_HEAD_RE.match(compact)
-        if head and head.end() and title_is_document(compact[head.end() :])[0]:
-            compact = compact[head.end() :]  # "条例全文" over the law's own title, or before it in the headline
+        rest = compact[head.end() :] if head else compact
+        if head and head.end() and not VERB_IN_TITLE_RE.match(rest) and title_is_document(rest)[0]:
+            compact = rest  # "条例全文" over the law's own title, or before it in the headline (not 全文公布…)
         titled = TITLED_ANNOUNCEMENT_RE.fullmatch(compact)
         announced = None
         if titled:

@@ -4658,6 +4658,9 @@ def test_a_sites_full_text_label_around_a_printed_law_is_not_part_of_its_title(h
     adopted = "（2021年9月27日市人民代表大会常务委员会第二十九次会议通过）"
     (doc, *_) = recognise("条例全文", f"条例全文\n{title}\n{adopted}\n{text}", published_at=Y2021).releases
     assert doc.title_norm == normalise_title(title)
+    # a headline's 全文 before a verb is how the page was released, not a label over the title
+    verb = recognise(f"全文公布{title}", text, published_at=Y2021).releases
+    assert not any(d.title.startswith("公布") for d in verb)
 
 
 def test_a_bracket_closed_before_the_kind_still_names_the_whole_notice() -> None:
