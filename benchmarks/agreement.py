@@ -15,7 +15,8 @@ miss is the classifier's, not a judgement call. Last, an adjudicated reference f
 labels where the two readings agree on carbon and release, a third reader's decision (``adjudicated.tsv``, made from
 the post, the definitions and the two readings, without the classifier's output) where they do not; the labels, the
 second reading, the classifier as first measured and the classifier now (the rules and the n-gram model as they
-are; not with ``--quick``) are each scored against it.
+are; not with ``--quick``) are each scored against it. Last, the documents the classifier now names among those both
+readers name alike.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 
 from benchmarks import Row, markdown_table
 from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
-from carbonwatch.classify.evaluate import Labelled, default_reader, evaluate, read_labels
+from carbonwatch.classify.evaluate import Labelled, Outcome, default_reader, evaluate, read_labels
 from carbonwatch.classify.evaluate import precision_recall as pairs_precision_recall
 from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, same_document_key
 from carbonwatch.classify.rules import load_rules
@@ -260,14 +261,49 @@ def against_adjudicated_reference(
     return out
 
 
-def answers_now(labels: Path = LABELS, second: Path = SECOND) -> dict[str, dict[str, bool]]:
-    """The classifier's answers today (the rules and the n-gram model, as ``eval_corpus`` runs them) on the twice-read
-    blind posts: path -> field -> answer."""
+def outcomes_now(labels: Path = LABELS, second: Path = SECOND) -> list[Outcome]:
+    """The classifier today (the rules and the n-gram model, as ``eval_corpus`` runs them) on the twice-read blind
+    posts, scored against the labels."""
     meta = {row["path"]: row for row in read_rows(labels)}
     twice = {row.path for row in read_labels(second) if meta[row.path]["split"] == "blind"}
     posts = [row for row in read_labels(labels) if row.path in twice]
-    outcomes = evaluate(posts, CORPUS, load_rules(), default_reader())
+    return evaluate(posts, CORPUS, load_rules(), default_reader())
+
+
+def answers(outcomes: Sequence[Outcome]) -> dict[str, dict[str, bool]]:
+    """path -> field -> the classifier's answer."""
     return {o.label.path: {field: bool(getattr(o, field)) for field in FIELDS} for o in outcomes}
+
+
+def documents_both_readers_name(outcomes: Sequence[Outcome], second: Path = SECOND) -> tuple[int, int]:
+    """(found, total) over the documents of released posts that both readings name alike (title and issuer, as
+    :func:`documents_named` matches them): how many of them the classifier names (``Outcome.missing_docs``). Documents
+    named with less of the labellers' own wording in the count: one reader's paraphrase is not asked of it."""
+    seconds = {row.path: row for row in read_labels(second)}
+    found = total = 0
+    for o in outcomes:
+        other = seconds.get(o.label.path)
+        if other is None or not o.label.release:
+            continue
+        theirs = _doc_keys(other)
+        for (title, issuer, _), (key, body) in zip(o.label.documents, _doc_keys(o.label), strict=True):
+            if any(t == key and (body is None or i == body) for t, i in theirs):
+                total += 1
+                found += f"{title}@{issuer}" not in o.missing_docs
+    return found, total
+
+
+def agreed_documents_row(agreed: tuple[int, int], posts: int) -> Row:
+    """The table row for :func:`documents_both_readers_name`."""
+    found, total = agreed
+    share = found / total if total else 1.0
+    return Row(
+        "documents named: the classifier now, on the documents both readers name alike",
+        f"{share:.3f} ({found} of {total})",
+        "-",
+        "-",
+        f"python -m benchmarks.agreement ({posts} twice-read blind posts; title and issuer must both match)",
+    )
 
 
 def reference_rows(figures: dict[str, Any]) -> list[Row]:
@@ -309,9 +345,14 @@ def main(argv: list[str] | None = None) -> int:
         consensus = first_measurement_where_readers_agree()
         figures["first measurement where the readers agree"] = consensus
         table += consensus_rows(consensus)
-        reference = against_adjudicated_reference(now=None if args.quick else answers_now())
+        now = None if args.quick else outcomes_now()
+        reference = against_adjudicated_reference(now=None if now is None else answers(now))
         figures["against the adjudicated reference"] = reference
         table += reference_rows(reference)
+        if now is not None:
+            agreed = documents_both_readers_name(now)
+            figures["documents both readers name"] = {"found": agreed[0], "total": agreed[1]}
+            table.append(agreed_documents_row(agreed, len(now)))
     print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(table))
     return 0
 

@@ -11,8 +11,10 @@ from benchmarks.agreement import (
     SECOND,
     SETS,
     against_adjudicated_reference,
+    agreed_documents_row,
     compare,
     consensus_rows,
+    documents_both_readers_name,
     documents_named,
     first_measurement_where_readers_agree,
     kappa,
@@ -21,7 +23,8 @@ from benchmarks.agreement import (
     rows,
 )
 from benchmarks.corpus_tool import LABELS, read_rows
-from carbonwatch.classify.evaluate import Labelled, read_labels, read_post
+from carbonwatch.classify.evaluate import Labelled, Outcome, read_labels, read_post
+from carbonwatch.classify.policydocs import PolicyResult
 
 pytestmark = pytest.mark.skipif(not (LABELS.is_file() and SECOND.is_file()), reason="corpus labels not present")
 
@@ -279,6 +282,29 @@ def test_the_adjudicated_reference_takes_the_third_reader_where_the_readings_dif
     assert figures["release"]["classifier"] == pytest.approx((0.5, 0.5, 2, 1, 1))  # (unchanged)
     table = reference_rows(figures)
     assert len(table) == 12 and "the classifier now" in table[3].benchmark and "(4 posts)" in table[3].benchmark
+
+
+def test_the_classifier_is_scored_on_the_documents_both_readers_name_alike(tmp_path: Path) -> None:
+    # a: the readers name 《甲方案》 alike and 《乙办法》 differently (another issuer); b: only the first reader counts
+    # it a release; c: not read twice
+    second = _tsv(
+        tmp_path / "second.tsv",
+        SECOND_HEAD,
+        ["a\t0\t1\t0\t《甲方案》@湖州市人民政府#|《乙办法》@浙江省人民政府#", "b\t0\t0\t0\t"],
+    )
+    docs_a = [("《甲方案》", "湖州市人民政府", ""), ("《乙办法》", "湖州市人民政府", "")]
+
+    def outcome(path: str, docs: list[tuple[str, str, str]], missing: list[str]) -> Outcome:
+        label = Labelled(path, False, True, False, docs)
+        return Outcome(label, False, True, False, 0.0, PolicyResult(), missing_docs=missing)
+
+    named = [outcome("a", docs_a, ["《乙办法》@湖州市人民政府"]), outcome("b", [("《丙通知》", "", "")], [])]
+    named.append(outcome("c", [("《丁意见》", "", "")], ["《丁意见》@"]))
+    assert documents_both_readers_name(named, second) == (1, 1)  # 《甲方案》 found; 《乙办法》 not asked
+    missed = [outcome("a", docs_a, ["《甲方案》@湖州市人民政府", "《乙办法》@湖州市人民政府"])]
+    assert documents_both_readers_name(missed, second) == (0, 1)
+    row = agreed_documents_row((1, 1), 3)
+    assert row.figure == "1.000 (1 of 1)" and "3 twice-read blind posts" in row.method
 
 
 def test_every_disagreement_of_the_twice_read_blind_posts_is_adjudicated() -> None:
