@@ -4020,6 +4020,8 @@ def adopting_legislature(d: PolicyDocument, text: str) -> str | None:
     return None
 
 
+# The head of a body by office: "局长", "副署长", "主席".
+_HEAD_OF_BODY = r"(?:常务)?副?(?:主任|部长|局长|署长|处长|司长|厅长|行长|主席|主委|院长|省长|市长|县长|区长)"
 # A news lead's own subject announcing the measure, at a sentence's start in the first lines: "康乐及文化事务署
 # （康文署）今日（三月十二日）宣布，由今年四月三日起…", "(中央社记者…台北20日电)环境部今日公告…", "12月6日，贵州省能源局
 # 发布消息，…": the body that opens the lead, with its short name and the day in brackets, then the verb.
@@ -4028,6 +4030,8 @@ LEAD_ANNOUNCER_RE = rx.compile(
     r"(?:(?:\d{1,2}月)?\d{1,2}日(?:电|讯)?|日前|近日|今天|今日|昨天|昨日)?[，,]?\s*"
     rf"(?P<body>{JOINT_RE.pattern})"
     r"\s*(?:[（(][^（）()\n]{1,12}[）)])?"
+    # ... its head by office and name, speaking for it: "环境局局长黄锦星昨日公布", "证监会主席易会满宣布"
+    rf"(?:{_HEAD_OF_BODY}[\u4e00-\u9fff·]{{2,4}}?)?"
     r"(?:今日|今天|昨日|昨天|日前|近日|今|昨|(?:\d{1,2}月)?\d{1,2}日)?\s*(?:[（(][^（）()\n]{1,12}[）)])?"
     r"(?:正式|宣布)?(?:宣布|公布|公告|决定|推出|发布|印发)"
 )

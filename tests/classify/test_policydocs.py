@@ -443,6 +443,11 @@ def test_the_one_release_no_text_signs_was_announced_by_the_body_the_lead_opens_
         ),
         ("新闻公报\n入境事务处（入境处）今日宣布，凡于一九九二年出生的…", "香港特别行政区入境事务处"),
         ("12月6日，贵州省能源局发布消息，对项目进行清理", "贵州省能源局"),
+        # ... its head by office and name speaking for it
+        ("环境局局长黄锦星昨日公布香港首份城市级的《生物多样性策略及行动计划》", "香港特别行政区环境局"),
+        ("证监会主席易会满宣布，全面实行股票发行注册制", "中国证监会"),
+        # ... but not a head whose body is not named: 市长 alone names no body
+        ("市长陈其迈今(28)日宣布生育津贴再加码", None),
         # foreign press's "the Beijing authorities" (当局) is no bureau of Beijing's
         ("（法新社东京7日电）北京当局昨天宣布加强管制销往日本的军民两用物项", None),
         ("中国人民银行行长表示，今年降准降息有一定空间", None),
