@@ -4302,10 +4302,10 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         compact = LEADING_NUMBER_RE.sub("", compact)
         compact = TRAILING_NUMBER_RE.sub("", compact)  # ... or after it: "厦门市…管理办法 厦环委办〔2025〕36号"
         compact = compact.lstrip("：:，,、 ")
-        head = HEADLINE_FULL_TEXT_HEAD_RE.match(compact)
-        rest = compact[head.end() :] if head else compact
-        if head and head.end() and not VERB_IN_TITLE_RE.match(rest) and title_is_document(rest)[0]:
-            compact = rest  # "条例全文" over the law's own title, or before it in the headline (not 全文公布…)
+        if head := HEADLINE_FULL_TEXT_HEAD_RE.match(compact):  # (全文 always: the match is never empty)
+            rest = compact[head.end() :]
+            if not VERB_IN_TITLE_RE.match(rest) and title_is_document(rest)[0]:
+                compact = rest  # "条例全文" over the law's own title, or before it in the headline (not 全文公布…)
         titled = TITLED_ANNOUNCEMENT_RE.fullmatch(compact)
         announced = None
         if titled:
