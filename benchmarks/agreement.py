@@ -61,14 +61,21 @@ def _doc_keys(label: Labelled) -> list[tuple[str, str | None]]:
     return [(same_document_key(normalise_title(t)), canonical_issuer(i) if i else None) for t, i, _ in label.documents]
 
 
+def _named_alike(key: tuple[str, str | None], theirs: list[tuple[str, str | None]]) -> bool:
+    """Whether the other reading names the document of ``key`` (:func:`_doc_keys`): the same title, and the same
+    issuer where this reading names one."""
+    title, issuer = key
+    return any(t == title and (issuer is None or i == issuer) for t, i in theirs)
+
+
 def documents_named(first: Sequence[Labelled], second: Sequence[Labelled]) -> tuple[int, int]:
     """(found, total): the first reading's documents that the second names with the same title and issuer."""
     found = total = 0
     for a, b in zip(first, second, strict=True):
         theirs = _doc_keys(b)
-        for title, issuer in _doc_keys(a) if a.release else []:
+        for key in _doc_keys(a) if a.release else []:
             total += 1
-            found += any(t == title and (issuer is None or i == issuer) for t, i in theirs)
+            found += _named_alike(key, theirs)
     return found, total
 
 
@@ -105,9 +112,11 @@ def compare(
     second: Path = SECOND,
     reader: Callable[[Path], Any] | None = None,
     subset: Callable[[dict[str, str]], bool] | None = None,
+    outcomes_by_path: Mapping[str, Outcome] | None = None,
 ) -> dict[str, Any]:
     """The raw figures: per field, agreement, kappa, the second reading and the classifier against each reading.
-    ``subset`` keeps the posts whose labels.tsv row it accepts (all when None)."""
+    ``subset`` keeps the posts whose labels.tsv row it accepts (all when None); ``outcomes_by_path``, the classifier
+    already run on them (:func:`outcomes_now`), else it is run here."""
     firsts = {row.path: row for row in read_labels(labels)}
     meta = {row["path"]: row for row in read_rows(labels)}
     seconds = read_labels(second)
@@ -116,7 +125,10 @@ def compare(
         raise ValueError(f"second_labels.tsv names posts that labels.tsv does not hold: {missing[:3]}")
     seconds = [row for row in seconds if subset is None or subset(meta[row.path])]
     first = [firsts[row.path] for row in seconds]
-    outcomes = evaluate(first, CORPUS, load_rules(), reader or default_reader())
+    if outcomes_by_path is None:
+        outcomes = evaluate(first, CORPUS, load_rules(), reader or default_reader())
+    else:
+        outcomes = [outcomes_by_path[row.path] for row in first]
     out: dict[str, Any] = {"posts": len(seconds)}
     for field in FIELDS:
         a = [_value(x, field) for x in first]
@@ -261,13 +273,12 @@ def against_adjudicated_reference(
     return out
 
 
-def outcomes_now(labels: Path = LABELS, second: Path = SECOND) -> list[Outcome]:
-    """The classifier today (the rules and the n-gram model, as ``eval_corpus`` runs them) on the twice-read blind
-    posts, scored against the labels."""
-    meta = {row["path"]: row for row in read_rows(labels)}
-    twice = {row.path for row in read_labels(second) if meta[row.path]["split"] == "blind"}
+def outcomes_now(labels: Path = LABELS, second: Path = SECOND) -> dict[str, Outcome]:
+    """The classifier today (the rules and the n-gram model, as ``eval_corpus`` runs them) on every twice-read post,
+    scored against the labels, by path: run once for every set and the reference."""
+    twice = {row.path for row in read_labels(second)}
     posts = [row for row in read_labels(labels) if row.path in twice]
-    return evaluate(posts, CORPUS, load_rules(), default_reader())
+    return {o.label.path: o for o in evaluate(posts, CORPUS, load_rules(), default_reader())}
 
 
 def answers(outcomes: Sequence[Outcome]) -> dict[str, dict[str, bool]]:
@@ -286,8 +297,8 @@ def documents_both_readers_name(outcomes: Sequence[Outcome], second: Path = SECO
         if other is None or not o.label.release:
             continue
         theirs = _doc_keys(other)
-        for (title, issuer, _), (key, body) in zip(o.label.documents, _doc_keys(o.label), strict=True):
-            if any(t == key and (body is None or i == body) for t, i in theirs):
+        for (title, issuer, _), key in zip(o.label.documents, _doc_keys(o.label), strict=True):
+            if _named_alike(key, theirs):
                 total += 1
                 found += f"{title}@{issuer}" not in o.missing_docs
     return found, total
@@ -338,21 +349,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{SECOND} is missing: nothing to compare", file=sys.stderr)
         return 1
     sets = list(SETS.items())[-1:] if args.quick else SETS.items()  # SETS ends with the newest round
-    figures = {name: compare(subset=keep) for name, keep in sets}
+    now = None if args.quick else outcomes_now()  # (--quick: only the newest round's set is run, in compare)
+    figures = {name: compare(subset=keep, outcomes_by_path=now) for name, keep in sets}
     figures = {name: f for name, f in figures.items() if f["posts"]}
     table = [row for name, f in figures.items() for row in rows(f, name)]
     if FIRST_PREDICTIONS.is_file():
         consensus = first_measurement_where_readers_agree()
         figures["first measurement where the readers agree"] = consensus
         table += consensus_rows(consensus)
-        now = None if args.quick else outcomes_now()
-        reference = against_adjudicated_reference(now=None if now is None else answers(now))
+        blind = None
+        if now is not None:
+            meta = {row["path"]: row for row in read_rows(LABELS)}
+            blind = [o for path, o in now.items() if meta[path]["split"] == "blind"]
+        reference = against_adjudicated_reference(now=None if blind is None else answers(blind))
         figures["against the adjudicated reference"] = reference
         table += reference_rows(reference)
-        if now is not None:
-            agreed = documents_both_readers_name(now)
+        if blind is not None:
+            agreed = documents_both_readers_name(blind)
             figures["documents both readers name"] = {"found": agreed[0], "total": agreed[1]}
-            table.append(agreed_documents_row(agreed, len(now)))
+            table.append(agreed_documents_row(agreed, len(blind)))
     print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else markdown_table(table))
     return 0
 
