@@ -2991,7 +2991,9 @@ def _decision_docs(
         elif serial:
             title, kind, cue = f"第{serial}号{m.group('kind')}", m.group("kind"), f"Macau act published: {m.group(0)}"
         else:
-            title, kind, cue = "行政长官批示", "批示", f"Chief Executive's dispatch: {m.group(0)}"
+            # a dispatch is known by its number when the text gives it: 第100/2011号行政长官批示 (one of many)
+            title = f"第{num}号行政长官批示" if num else "行政长官批示"
+            kind, cue = "批示", f"Chief Executive's dispatch: {m.group(0)}"
         docs.append(_released(title, _macau_act_issuer(title), kind, field_name, span, cue, number))
     for m in GAZETTED_RE.finditer(text, 0, limit) if "宪" in window else iter(()):
         if "草案" in window or _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
