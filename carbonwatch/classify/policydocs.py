@@ -4959,6 +4959,7 @@ def recognise(
             d.is_release, d.cue = False, "a running scheme's tally: " + tally
         elif d.is_release and d.field in fields and _standards_count(fields[d.field], d):
             d.is_release, d.cue = False, "a count of standards published, not a batch released: " + d.title
+    _enumerated_with_release(merged, text)
     _covered_issuer(merged)
     _hong_kong_short_names(merged, page)
     _defined_short_names(merged, text)
@@ -5698,6 +5699,48 @@ def _outer_headings(docs: list[PolicyDocument]) -> list[PolicyDocument]:
                 dropped.append(d)
                 break
     return [d for d in docs if all(d is not x for x in dropped)]
+
+
+# A list that spells out what a release consists of: the documents in 《》 after 即, 包括, 分别是 …, one after another
+# (only 、 and, or and a bracketed note between them): "印发了…等三个文件。…即《A》、《B》和《C》", "首次发布温室
+# 气体管理国家标准，包括《工业企业温室气体排放核算和报告通则》以及…", "现公布…系列配套实施办法，即：《A》（登记
+# 编号：…）、《B》".
+ENUMERATION_RE = rx.compile(
+    r"(?:即|其中包括|包括|分别是|分别为|具体为|具体包括)[：:，,]?\s*"
+    r"(?P<items>《[^《》\n]{2,80}》(?:\s*[（(][^（()）\n]{0,30}[）)])?"
+    r"(?:\s*(?:、|，|,|和|及|与|以及)\s*《[^《》\n]{2,80}》(?:\s*[（(][^（()）\n]{0,30}[）)])?)*)"
+)
+ENUMERATED_CUE = "listed as part of a release: "
+
+
+def _leads_to(text: str, d: PolicyDocument, sentence_start: int, pos: int) -> bool:
+    """The release ``d`` runs in the sentence up to ``pos``, with nothing cited or planned between them."""
+    between = text[d.end : pos]
+    return sentence_start <= d.start and d.end <= pos and not CITE_RE.search(between) and not _future(between)
+
+
+def _enumerated_with_release(docs: list[PolicyDocument], text: str) -> None:
+    """The documents of a list that spells out a release (:data:`ENUMERATION_RE`) are released with it: a list one of
+    whose members is released, or one that follows a release in its own sentence (with nothing cited or planned
+    between them: "印发立法工作计划，拟制定的行政法规包括《…》" lists plans). By the release's issuer, or, where the
+    page is the document that publishes them, by the page's ("大理白族自治州人民政府公告第14号 / 现公布《…条例》
+    系列配套实施办法，即：《A》、《B》")."""
+    released = [d for d in docs if d.is_release and d.field == "text"]
+    if not released:
+        return
+    for m in ENUMERATION_RE.finditer(text):
+        keys = [same_document_key(normalise_title(t)) for t in re.findall(r"《[^《》]+》", m.group("items"))]
+        partner = next((d for d in released if same_document_key(d.title_norm) in keys), None)
+        if partner is None:
+            sentence_start = m.start() - len(_sentence_before(text, m.start(), limit=200))
+            partner = next((d for d in reversed(released) if _leads_to(text, d, sentence_start, m.start())), None)
+        if partner is None or _future(_clause_before(text, m.start())):
+            continue
+        page_issuer = next((d.issuer for d in docs if d.is_release and d.cue.startswith(FULL_TEXT_CUE)), None)
+        for d in docs:
+            if d.field == "text" and not d.is_release and same_document_key(d.title_norm) in keys:
+                d.is_release, d.cue = True, ENUMERATED_CUE + text[m.start() : m.start() + 16]
+                d.issuer = d.issuer or partner.issuer or page_issuer
 
 
 def _attached(docs: list[PolicyDocument]) -> None:

@@ -6514,3 +6514,54 @@ def test_a_headline_s_count_of_bodies_over_a_body_naming_that_many_is_one_releas
     two = text.replace("、商务部三部委", "两部委")
     titles = {d.title for d in recognise("三部委发布开展新能源汽车下乡活动的通知", two, published_at=Y2021).documents}
     assert "开展新能源汽车下乡活动的通知" in titles
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # the list spells out what was issued: one of its members is the release, the others come with it
+        (
+            "银保监会办公厅印发了组合类保险资产管理产品实施细则等三个文件。这是《保险资产管理产品管理暂行办法》的三个"
+            "配套细则。即《组合类保险资产管理产品实施细则》、《债务投资计划实施细则》和《股权投资计划实施细则》。",
+            {"《组合类保险资产管理产品实施细则》", "《债务投资计划实施细则》", "《股权投资计划实施细则》"},
+        ),
+        # ... or the list follows the release in its own sentence
+        (
+            "5月16日，东莞市发改局印发了《东莞市汽车能源基础设施“十四五”规划》，其中包括《东莞市加氢站“十四五”发展规划》。",
+            {"《东莞市汽车能源基础设施“十四五”规划》", "《东莞市加氢站“十四五”发展规划》"},
+        ),
+        # a list of plans after a release is no release ("拟制定"), nor is the ground it cites ("依据")
+        (
+            "国务院印发2021年度立法工作计划，拟制定、修订的行政法规包括《碳排放权交易管理暂行条例》、《稀土管理条例》。",
+            {"2021年度立法工作计划"},
+        ),
+        (
+            "生态环境部印发《碳排放权交易管理办法》，制定依据包括《中华人民共和国环境保护法》。",
+            {"《碳排放权交易管理办法》"},
+        ),
+        # ... nor a list in another sentence that no release is part of
+        (
+            "生态环境部印发《碳排放权交易管理办法》。该办法的配套文件包括《碳排放权登记管理规则》和《碳排放权交易管理规则》。",
+            {"《碳排放权交易管理办法》"},
+        ),
+    ],
+)
+def test_a_list_that_spells_out_a_release_is_released_with_it(text: str, released: set[str]) -> None:
+    result = recognise("标题", text)
+    assert {d.title for d in result.releases} == released
+    issuers = {d.issuer for d in result.releases}
+    assert len(issuers) == 1 and None not in issuers  # the list's members by the release's issuer
+
+
+def test_a_list_the_page_publishes_is_by_the_page_issuer() -> None:
+    text = (
+        "大理白族自治州人民政府公告\n第14号\n现公布《云南省大理白族自治州洱海保护管理条例（修订）》系列配套实施办法，"
+        "即：《大理白族自治州洱海滩地管理实施办法》（登记编号：云府登1219号）、《大理白族自治州洱海渔政管理实施办法》"
+        "（登记编号：云府登1218号），自公布之日起施行。\n大理白族自治州人民政府\n2008年6月1日"
+    )
+    listed = [d for d in recognise("大理白族自治州人民政府公告第14号", text).releases if "实施办法" in d.title]
+    assert [(d.title, d.issuer) for d in listed] == [
+        ("《大理白族自治州洱海滩地管理实施办法》", "大理白族自治州人民政府"),
+        ("《大理白族自治州洱海渔政管理实施办法》", "大理白族自治州人民政府"),
+    ]
+    assert all(d.cue.startswith("listed as part of a release") for d in listed)
