@@ -6308,6 +6308,9 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
     subject = _model_subject(title, text, policy)
     if subject is not None and subject.issuer is None and subject.field == "title":
         subject.issuer = _local_body_on_page(title[subject.start : subject.end], title + "\n" + text)
+        # ... or, as for the rules' headline releases, the body the lead names where it writes the measure's name
+        # ("消费券计划…" over "劳工处于「防疫抗疫基金」下推出的职业介绍所资助计划")
+        subject.issuer = subject.issuer or _issuer_in_lead(subject, text)
     return subject
 
 
@@ -6423,6 +6426,20 @@ MEASURE_WHEN_RE = rx.compile(
     rf"{_MEASURE_WHEN}起?(?=上调|下调|调整|调高|调低)"
     rf"|\s*(?:自|将于|于)?{_COMING_WHEN}起?(?:正式)?(?:实施|生效|施行|推行|上路|启动|发放)$"
 )
+# ... or what the headline says happens next to it, after its name: applications open, it goes live, starts or is
+# set up, on a day or soon ("消费券计划将于7月4日开始接受登记", "…资助计划由六月二十二日至七月二十一日接受申请",
+# "国家绿证核发交易系统上线运行", "基层医疗健康蓝图完成制订", "108年新北市清凉屋顶计划开跑啰", "…的士新收费将由今日
+# (17日)起生效"): news of it, no part of its name. (A day opens after 由, 自 or 于 only by a number or a word of time.)
+_NEXT_WHEN = (
+    r"(?:(?:即将|将于|将由|将)[^，,。；;！!？?\s]{0,16}?"
+    r"|(?:由|自|于)(?=[0-9一二三四五六七八九十今明本下即])[^，,。；;！!？?\s]{1,16}?"
+    rf"|{_COMING_WHEN})"
+)
+MEASURE_NEXT_RE = rx.compile(
+    rf"(?:{_NEXT_WHEN})?起?(?:正式|开始)*(?:接受(?:申请|登记|报名)|开跑|上线(?:运行)?|成立|出炉|完成(?:制订|制定)|启动)"
+    r"[啰了喽！!~]*$"
+    rf"|{_NEXT_WHEN}起(?:正式)?(?:生效|实施|施行|推行|上路)$"
+)
 # Where a headline's clause ends (for an untitled measure's name, a space too: "…先导计划下月20日推行 暂有…")
 CLAUSE_MARK_RE = rx.compile(r"[，,。；;！!？?]")
 MEASURE_CLAUSE_END_RE = rx.compile(rf"{CLAUSE_MARK_RE.pattern}|\s+")
@@ -6438,6 +6455,7 @@ def _measure_name(headline: str) -> str:
     cut = MEASURE_CLAUSE_END_RE.search(headline)
     for clause in ([headline[: cut.start()]] if cut else []) + [headline]:
         name = MEASURE_WHEN_RE.sub("", clause).strip()
+        name = MEASURE_NEXT_RE.sub("", name).strip() if name == clause else name
         if name != clause:
             name = OWN_PLACE_OPENING_RE.sub("", name)
             if len(name) >= 4:

@@ -118,14 +118,34 @@ def test_a_headlines_column_tag_and_file_extension_are_not_the_measures() -> Non
         ("南部科学园区台南园区及树谷园区空气品质维护区115年7月1日生效", "南部科学园区台南园区及树谷园区空气品质维护区"),
         ("我市餐饮消费券10日起发放", "餐饮消费券"),
         ("全面禁烟场所自112年3月22日生效", "全面禁烟场所"),
-        # a date that is not when the measure takes effect stays, as does a headline with none
-        ("消费券计划将于7月4日开始接受登记", "消费券计划将于7月4日开始接受登记"),
+        # ... nor what the headline says happens next to it: applications open, it goes live, starts or is set up
+        ("消费券计划将于7月4日开始接受登记", "消费券计划"),
+        ("职业介绍所资助计划由六月二十二日至七月二十一日接受申请", "职业介绍所资助计划"),
+        ("第三阶段“持续进修发展计划”本月11日起接受申请", "第三阶段“持续进修发展计划”"),
+        ("国家绿证核发交易系统上线运行 信息化促进绿证核发全覆盖", "国家绿证核发交易系统"),
+        ("基层医疗健康蓝图完成制订", "基层医疗健康蓝图"),
+        ("108年新北市清凉屋顶计划开跑啰!", "108年新北市清凉屋顶计划"),
+        ("巿区、新界及大屿山的士新收费将由今日(17日)起生效", "巿区、新界及大屿山的士新收费"),
+        ("关于加强垃圾分类的通告于今起施行", "关于加强垃圾分类的通告"),
+        # a headline with no date of effect stays whole, as does a name the next step would leave too short
         ("香港楼市即日起全面撤辣", "香港楼市即日起全面撤辣"),
+        ("碳市场启动", "碳市场启动"),
     ],
 )
 def test_an_untitled_measure_is_named_without_when_it_takes_effect(headline: str, title: str) -> None:
     subject = model_subject(headline, "", PolicyResult())
     assert subject is not None and subject.title == title
+
+
+def test_a_promoted_measure_is_issued_by_the_body_the_lead_names_where_it_writes_the_measure() -> None:
+    text = "劳工处于「防疫抗疫基金」下推出的职业介绍所资助计划将在二○二○年六月二十二日至七月二十一日期间接受申请。"
+    subject = model_subject("职业介绍所资助计划由六月二十二日至七月二十一日接受申请", text, PolicyResult())
+    assert subject is not None and (subject.title, subject.issuer) == ("职业介绍所资助计划", "香港特别行政区劳工处")
+    # a lead that does not write the measure's name names no issuer for it
+    subject = model_subject(
+        "职业介绍所资助计划由六月二十二日至七月二十一日接受申请", "劳工处表示，欢迎申请。", PolicyResult()
+    )
+    assert subject is not None and subject.issuer is None
 
 
 def test_a_promoted_headline_whose_page_prints_the_document_takes_its_printed_signer() -> None:
@@ -398,7 +418,7 @@ def test_the_measure_the_lead_names_not_its_ground_is_the_subject(headline: str,
         ("香港清新空气蓝图2035 长远冀全部符世卫指标", "香港清新空气蓝图2035", None),
         ("二零二四年度医疗补贴计划｜今日起发放", "二零二四年度医疗补贴计划", None),
         ("楼市新招 下月起首置印花税减半", "楼市新招 下月起首置印花税减半", None),
-        ("消费券计划将于7月4日开始接受登记", "消费券计划将于7月4日开始接受登记", None),
+        ("长者乘车优惠计划扩展至六十岁人士", "长者乘车优惠计划扩展至六十岁人士", None),
         # a measure headed by a government body's own name is that body's; a place's name names none of its bodies
         (
             "行政院环境保护署温室气体先期专案暨抵换专案推动原则",
