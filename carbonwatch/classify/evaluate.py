@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from carbonwatch.classify.ngram import ModelChoice
+from carbonwatch.classify.ngram import PROMOTED_CUE, ModelChoice
 from carbonwatch.classify.policydocs import (
     MULTI_RE,
     PolicyResult,
@@ -86,6 +86,7 @@ class Outcome:
     # labelled document numbers of documents whose title is found: how many, and which the classifier gave otherwise
     numbered: int = 0
     wrong_numbers: list[str] = field(default_factory=list)
+    traditional: bool = False  # the page is written in traditional script (the classifier read it as simplified)
 
 
 @dataclass
@@ -306,6 +307,7 @@ def evaluate(
                 missing_titles=missing_titles,
                 numbered=len(numbered),
                 wrong_numbers=[f"{t}#{n}" for t, n in numbered if not numbers[(t, n)]],
+                traditional=trad,
             )
         )
     return outcomes
@@ -338,6 +340,34 @@ def metrics(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     numbered = sum(o.numbered for o in outcomes)
     right = numbered - sum(len(o.wrong_numbers) for o in outcomes)
     out["document_numbers"] = {"found": right, "total": numbered, "accuracy": right / numbered if numbered else 1.0}
+    return out
+
+
+# What became of each labelled document, in the order a miss is told apart (see ``document_fates``).
+FATES = (
+    "named",
+    "release found by the rules, named otherwise",
+    "promoted by the n-gram model, named otherwise",
+    "release missed",
+)
+
+
+def document_fates(outcomes: list[Outcome]) -> dict[str, int]:
+    """How many labelled released documents were named (title and issuer), and, of the rest, on how many pages the
+    rules found a release but named it otherwise, the n-gram model promoted one (its subject named otherwise) or no
+    release was found at all: where the documents named are lost, a recognition or a naming problem."""
+    out = dict.fromkeys(FATES, 0)
+    for o in outcomes:
+        missing = len(o.missing_docs)
+        out["named"] += len(o.label.documents) - missing
+        if not missing:
+            continue
+        if not o.policy.releases:
+            out["release missed"] += missing
+        elif any(d.cue.startswith(PROMOTED_CUE) for d in o.policy.releases):
+            out["promoted by the n-gram model, named otherwise"] += missing
+        else:
+            out["release found by the rules, named otherwise"] += missing
     return out
 
 

@@ -63,6 +63,8 @@ OTHER_SCRIPT_RE = re.compile(r"[A-Za-z\u3040-\u30ff]")
 # it reads (a headline with CCER or ETF in it still is; an English page is not, whatever its single letters weigh).
 MIN_HAN_SHARE = 0.5
 
+PROMOTED_CUE = "n-gram model "  # how the cue of a release the model promoted opens (its version follows)
+
 
 class NgramModelError(ValueError):
     """A model file that cannot be used."""
@@ -322,7 +324,7 @@ def promote_release(
         if subject.issuer is None and subject.field == "title" and prints_document(subject, text):
             subject.issuer = printed_issuer(text)
     script = ", traditional script" if traditional and model.release.threshold_traditional is not None else ""
-    subject.cue = f"n-gram model {model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)})"
+    subject.cue = f"{PROMOTED_CUE}{model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)})"
     subject.carbon = True  # the one release the article reports is what it is about (as recognise() has it)
     if subject not in policy.documents:
         policy.documents.insert(0, subject)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from carbonwatch.classify.evaluate import Outcome, evaluate, metrics, read_labels, read_post
+from benchmarks import eval_corpus
+from carbonwatch.classify.evaluate import Labelled, Outcome, document_fates, evaluate, metrics, read_labels, read_post
+from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult
 from carbonwatch.classify.rules import load_rules
 
 LABELS = Path(__file__).parents[1] / "fixtures" / "labels"
@@ -102,3 +104,62 @@ def test_a_label_and_a_found_title_apart_by_a_structural_de_name_one_document() 
     # the recogniser's own rule of one document (see policydocs._merge), not a looser one
     assert _doc_found(policy, "《大同市加快建立健全绿色低碳循环发展经济体系的实施方案》", "大同市人民政府")
     assert not _doc_found(policy, "《大同市加快建立健全绿色低碳循环发展经济体系行动方案》", "大同市人民政府")
+
+
+def _outcome(docs: int, missing: int, releases: list[str], traditional: bool = False) -> Outcome:
+    label = Labelled("p.md", False, docs > 0, False, [(f"《文件{i}》", "", "") for i in range(docs)])
+    policy = PolicyResult(
+        documents=[PolicyDocument(title=t, title_norm=t, is_release=True, cue=c) for t, c in releases]
+    )
+    return Outcome(
+        label=label,
+        carbon=False,
+        release=bool(releases),
+        flag=False,
+        score=0.0,
+        policy=policy,
+        missing_docs=[f"《文件{i}》@" for i in range(missing)],
+        traditional=traditional,
+    )
+
+
+def test_each_labelled_document_is_named_or_lost_where_its_page_tells() -> None:
+    outcomes = [
+        _outcome(3, 1, [("《文件0》", "印发")]),  # the rules found the release and named two of three
+        _outcome(2, 2, [("某市发布新规", "n-gram model v1: release p=0.93 > 0.89 (发布)")]),  # the model's subject
+        _outcome(1, 1, []),  # no release found
+        _outcome(0, 0, []),  # nothing labelled
+    ]
+    assert document_fates(outcomes) == {
+        "named": 2,
+        "release found by the rules, named otherwise": 1,
+        "promoted by the n-gram model, named otherwise": 2,
+        "release missed": 1,
+    }
+    assert sum(document_fates(outcomes).values()) == metrics(outcomes)["documents"]["total"]
+
+
+def test_the_sets_are_told_apart_by_script_and_by_what_became_of_their_documents() -> None:
+    outcomes = [_outcome(2, 0, [("《文件0》", "印发")]), _outcome(2, 2, [], traditional=True)]
+    rows, raw = eval_corpus.script_rows("blind", outcomes)
+    assert raw["simplified"]["documents"]["accuracy"] == 1.0 and raw["traditional"]["documents"]["accuracy"] == 0.0
+    assert [r.benchmark for r in rows if r.benchmark.startswith("released documents named")] == [
+        "released documents named — blind, simplified script",
+        "released documents named — blind, traditional script",
+    ]
+    row, fates = eval_corpus.fates_row("blind", outcomes)
+    assert fates["named"] == 2 and fates["release missed"] == 2
+    assert row.figure.startswith("named 2 (0.500)") and "release missed 2 (0.500)" in row.figure
+
+
+def test_evaluate_records_the_script_a_page_is_written_in(tmp_path: Path) -> None:
+    for name, body in (
+        ("s.md", "国家能源局印发《关于推进电力源网荷储一体化的指导意见》。"),
+        ("t.md", "國家能源局印發《關於推進電力源網荷儲一體化的指導意見》。"),
+    ):
+        (tmp_path / name).write_text(f"---\ntitle: '能源局'\n---\n<p>{body}</p>\n", encoding="utf-8")
+    (tmp_path / "labels.tsv").write_text(
+        "path\tcarbon\trelease\tflag\tdocuments\ns.md\t0\t1\t0\t\nt.md\t0\t1\t0\t\n", encoding="utf-8"
+    )
+    outcomes = evaluate(read_labels(tmp_path / "labels.tsv"), tmp_path, load_rules(), read_post, model=None)
+    assert [o.traditional for o in outcomes] == [False, True]
