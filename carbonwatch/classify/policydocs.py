@@ -2283,6 +2283,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             head = SENT_RE.sub("", title[: len(title) - len(kind)]) if kind else ""
             if pattern is TITLE_VERB_RE and kind and (ISSUER_RE.fullmatch(head) or PLANNER_RE.match(title)):
                 continue
+            # "最高法发布…": a body's short name that ends as a kind does (法) is who acts, no title (a law's short
+            # name is no body's: 刑法, 宪法)
+            if pattern is TITLE_VERB_RE and kind == "法" and len(title) <= 4 and canonical_issuer(title) is not None:
+                continue
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())

@@ -6565,3 +6565,20 @@ def test_a_list_the_page_publishes_is_by_the_page_issuer() -> None:
         ("《大理白族自治州洱海渔政管理实施办法》", "大理白族自治州人民政府"),
     ]
     assert all(d.cue.startswith("listed as part of a release") for d in listed)
+
+
+@pytest.mark.parametrize(
+    ("headline", "titles"),
+    [
+        # the Supreme People's Court by its short name is who releases, not a law called 最高法
+        ("最高法发布长江流域生态环境司法保护状况", []),
+        (
+            "最高法发布《关于审理森林资源民事纠纷案件适用法律若干问题的解释》",
+            ["《关于审理森林资源民事纠纷案件适用法律若干问题的解释》"],
+        ),
+        # a law's own name before the verb is still its title
+        ("反食品浪费法公布", ["反食品浪费法"]),
+    ],
+)
+def test_a_body_s_short_name_ending_as_a_law_does_is_no_title(headline: str, titles: list[str]) -> None:
+    assert [d.title for d in recognise(headline, "").releases] == titles
