@@ -3338,6 +3338,10 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
 
 
 UNTITLED = "文件"  # the title of a release whose document the article does not name ("山东最新发文")
+# Titles that name only the kind of act, no document's own name: an untitled document, Hong Kong's orders gazetted
+# (刊宪), a measure put in force (措施), a Macau dispatch the news does not number (行政长官批示). Many acts of one body
+# share them, so the registry keeps each under its article's headline (as it does a bare 通知 or 公告).
+PLACEHOLDER_TITLES = frozenset({UNTITLED, "刊宪", "措施", "行政长官批示"})
 HEADLINE_LINK = "headline: "
 
 

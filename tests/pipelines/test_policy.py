@@ -349,3 +349,37 @@ def test_two_untitled_decisions_of_one_body_are_two_new_releases(sessions: sessi
     assert "推出碳减排支持工具" in new[0]
     assert new[1] == ["碳减排支持工具实施期延长至2027年末"]
     assert new[2] == []
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        # Macau's Chief Executive's dispatches the news does not number: each is its own act
+        [
+            (
+                "澳门明年起禁止进口塑胶餐具",
+                "政府公报今日刊登行政长官批示，明年1月1日起禁止进口一次性不可降解塑胶餐具。",
+            ),
+            ("澳门社保养老金调升", "政府公报今日刊登行政长官批示，调升社会保障基金养老金金额，今日起生效。"),
+        ],
+        # Hong Kong's orders gazetted (刊宪): one placeholder title for many acts
+        [
+            ("港府刊宪延长限聚令", "政府今日刊宪，延长《预防及控制疾病（禁止聚集）规例》下的限聚令十四日。"),
+            ("港府刊宪修订的士收费", "政府今日刊宪，修订的士收费，下月起生效。"),
+        ],
+    ],
+)
+def test_two_acts_named_only_by_their_kind_are_two_registry_entries(
+    sessions: sessionmaker[Session], articles: list[tuple[str, str]]
+) -> None:
+    # a title that names only the kind of act (行政长官批示, 刊宪) is no document's own name: each article's act is
+    # kept under its issuer, kind and headline, so a later act is a new release; the same article again is not
+    for _ in range(2):
+        for i, (headline, text) in enumerate(articles):
+            with sessions.begin() as s:
+                item = make_item(s, f"https://news.example.org/{i}.html", headline, text)
+                assert item.policy and item.policy["is_release"]
+                register_item(s, item, now=NOW)
+    with sessions() as s:
+        titles = sorted(p.title for p in s.scalars(select(Policy).where(Policy.released_at.is_not(None))))
+    assert len(titles) == 2 and all(headline in " ".join(titles) for headline, _ in articles)
