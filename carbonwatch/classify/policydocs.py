@@ -5736,6 +5736,7 @@ def _enumerated_with_release(docs: list[PolicyDocument], text: str) -> None:
     released = [d for d in docs if d.is_release and d.field == "text"]
     if not released:
         return
+    page_issuer = next((d.issuer for d in docs if d.is_release and d.cue.startswith(FULL_TEXT_CUE)), None)
     for m in ENUMERATION_RE.finditer(text):
         keys = [same_document_key(normalise_title(t)) for t in re.findall(r"《[^《》]+》", m.group("items"))]
         partner = next((d for d in released if same_document_key(d.title_norm) in keys), None)
@@ -5744,7 +5745,6 @@ def _enumerated_with_release(docs: list[PolicyDocument], text: str) -> None:
             partner = next((d for d in reversed(released) if _leads_to(text, d, sentence_start, m.start())), None)
         if partner is None or _future(_clause_before(text, m.start())):
             continue
-        page_issuer = next((d.issuer for d in docs if d.is_release and d.cue.startswith(FULL_TEXT_CUE)), None)
         for d in docs:
             if d.field == "text" and not d.is_release and same_document_key(d.title_norm) in keys:
                 d.is_release, d.cue = True, ENUMERATED_CUE + text[m.start() : m.start() + 16]
