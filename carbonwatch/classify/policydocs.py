@@ -6482,7 +6482,7 @@ HEADLINE_TITLE_NOT_ITS_RE = rx.compile(
 # ... and the headline says the document came out or took effect: a verb of release before it, or of effect after it
 # ("港府订立《X》", "三读通过《X》", "新版《X》明年施行", "《X》今日生效").
 HEADLINE_TITLE_ITS_RE = rx.compile(
-    r"(?:通过|订立|发表|发布|公布|公示|印发|出台|推出|颁布|颁发|制定|新版|新一份|新修订的?)[^《》，。\s]{0,12}《"
+    r"(?:通过|订立|发表|发布|公布|公示|印发|出台|推出|颁布|颁发|制定|实施|启动|新版|新一份|新修订的?)[^《》，。\s]{0,12}《"
     r"|》[^《》，。]{0,12}?(?:生效|施行|实施|出台|发布|公布|印发|出炉|落地|上路)"
     # ... or approved for issue: "省人力资源社会保障厅《X》已经省人民政府同意"
     r"|》已?经[^《》，。]{2,12}?同意$"

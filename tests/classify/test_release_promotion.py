@@ -429,6 +429,8 @@ def test_the_measure_the_lead_names_not_its_ground_is_the_subject(headline: str,
         # the one title a headline names in book marks, released or taking effect, is the measure; the body the
         # headline opens with issued it
         ("懒人包|港府订立《禁止蒙面规例》 10月5日起实施", "《禁止蒙面规例》", None),
+        # ... or put it in force (实施, 启动), in corner brackets as Taiwan writes a title
+        ("北市将由明日开始实施「市场人流管制计划」", "「市场人流管制计划」", None),
         ("新版《山西省大气污染防治条例》明年施行", "《山西省大气污染防治条例》", None),
         (
             "2022年2月24日，教育部官网公示《关于公布本科专业备案结果的通知》",
