@@ -429,8 +429,6 @@ def test_the_measure_the_lead_names_not_its_ground_is_the_subject(headline: str,
         # the one title a headline names in book marks, released or taking effect, is the measure; the body the
         # headline opens with issued it
         ("懒人包|港府订立《禁止蒙面规例》 10月5日起实施", "《禁止蒙面规例》", None),
-        # ... or put it in force (实施, 启动), in corner brackets as Taiwan writes a title
-        ("北市将由明日开始实施「市场人流管制计划」", "「市场人流管制计划」", None),
         ("新版《山西省大气污染防治条例》明年施行", "《山西省大气污染防治条例》", None),
         (
             "2022年2月24日，教育部官网公示《关于公布本科专业备案结果的通知》",
@@ -642,3 +640,12 @@ def test_a_promoted_headline_quoting_one_title_it_releases_names_that_title(head
     subject = model_subject(headline, "", PolicyResult())
     assert subject is not None and subject.title == title
     assert headline[subject.start : subject.end].strip("《》「」") == title.strip("《》")
+
+
+def test_a_headline_putting_its_one_titled_document_in_force_names_it() -> None:
+    # 实施 or 启动 before the one title a headline names says it came into force, as 订立 or 推出 say it came out; a
+    # title in corner brackets, as Taiwan writes it, is read as one in book marks (its span is the headline's own)
+    headline = "北市将由明日开始实施「市场人流管制计划」"
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None and subject.title == "《市场人流管制计划》"
+    assert headline[subject.start : subject.end] == "「市场人流管制计划」"
