@@ -16,7 +16,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from sqlalchemy.orm import Session, sessionmaker
 
-from carbonwatch.classify.policydocs import PLACEHOLDER_TITLES
+from carbonwatch.classify.policydocs import names_only_its_kind
 from crawler.items import ArticleItem, utcnow
 from pipelines.store import configured_run_id, published_run_id
 from storage import policy_queries
@@ -31,15 +31,12 @@ SKIP_STATUSES = frozenset({"duplicate", "spooled"})
 
 
 def document_title(doc: dict[str, Any], article_title: str) -> tuple[str, str]:
-    """(title, title_norm) for the registry; an untitled notice ("印发通知"), or an act named only by its kind
-    (``PLACEHOLDER_TITLES``: 刊宪, 行政长官批示), is named by issuer, kind and headline: one body's many such acts are
-    as many documents."""
+    """(title, title_norm) for the registry; a document named only by its kind (``names_only_its_kind``: an untitled
+    notice, "印发通知"; 刊宪, 行政长官批示; a Taiwan order's form and act, 令修正发布…) is named by issuer, that title
+    and the headline: one body's many such acts are as many documents."""
     title, norm = str(doc.get("title") or ""), str(doc.get("title_norm") or "")
-    kind = doc.get("doc_type") if doc.get("doc_type") and norm == doc.get("doc_type") else None
-    if kind is None and norm in PLACEHOLDER_TITLES:
-        kind = norm
-    if kind:
-        title = f"{doc.get('issuer') or ''}{kind}：{article_title}"
+    if norm and names_only_its_kind(norm, doc.get("doc_type")):
+        title = f"{doc.get('issuer') or ''}{norm}：{article_title}"
         norm = title.replace(" ", "")
     return title, norm
 

@@ -3342,6 +3342,22 @@ UNTITLED = "文件"  # the title of a release whose document the article does no
 # (刊宪), a measure put in force (措施), a Macau dispatch the news does not number (行政长官批示). Many acts of one body
 # share them, so the registry keeps each under its article's headline (as it does a bare 通知 or 公告).
 PLACEHOLDER_TITLES = frozenset({UNTITLED, "刊宪", "措施", "行政长官批示"})
+# ... and an entry of a Taiwan rule's history, named by its form and act ("令修正发布第1、3条条文", "令订定发布全文9条")
+ORDER_ACT_TITLE_RE = rx.compile(r"^(?:令|函|公告)(?:会衔)?(?:订定|修正|增订|制定|公布|发布|废止|删除)")
+
+
+def names_only_its_kind(title_norm: str, kind: str | None) -> bool:
+    """The title names no document of its own, only its kind or form: a bare kind (通知, 意见, 政策), a placeholder
+    (``PLACEHOLDER_TITLES``) or an order's form and act (``ORDER_ACT_TITLE_RE``). Many acts of one body share such a
+    title, so a registry must tell them apart by something else (the article's headline)."""
+    return (
+        title_norm == kind
+        or title_norm in PLACEHOLDER_TITLES
+        or title_norm in DOC_TYPES
+        or bool(ORDER_ACT_TITLE_RE.match(title_norm))
+    )
+
+
 HEADLINE_LINK = "headline: "
 
 

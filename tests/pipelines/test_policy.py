@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from carbonwatch.classify.ngram import parse_model
 from crawler.items import ArticleItem
 from pipelines.classify import classify_item, load_rules
-from pipelines.policy import PolicyRegistryPipeline, flag_label, register_item
+from pipelines.policy import PolicyRegistryPipeline, document_title, flag_label, register_item
 from storage import policy_queries
 from storage.db import open_store
 from storage.models import CrawlRun, Flag, Policy, PolicyMention
@@ -383,3 +383,35 @@ def test_two_acts_named_only_by_their_kind_are_two_registry_entries(
     with sessions() as s:
         titles = sorted(p.title for p in s.scalars(select(Policy).where(Policy.released_at.is_not(None))))
     assert len(titles) == 2 and all(headline in " ".join(titles) for headline, _ in articles)
+
+
+@pytest.mark.parametrize(
+    ("doc", "title"),
+    [
+        # a document's own name stays its registry title
+        ({"title": "《甲烷排放控制行动方案》", "title_norm": "甲烷排放控制行动方案", "doc_type": "行动方案"}, None),
+        # a bare kind, a placeholder, a Taiwan order's form and act: issuer, that title and the headline
+        ({"title": "通知", "title_norm": "通知", "doc_type": "通知", "issuer": "生态环境部"}, "生态环境部通知：标题"),
+        (
+            {"title": "政策", "title_norm": "政策", "doc_type": "政策", "issuer": "某市人民政府"},
+            "某市人民政府政策：标题",
+        ),
+        (
+            {"title": "措施", "title_norm": "措施", "doc_type": None, "issuer": "北京市人民政府"},
+            "北京市人民政府措施：标题",
+        ),
+        (
+            {
+                "title": "令修正发布第1、3条条文",
+                "title_norm": "令修正发布第1、3条条文",
+                "doc_type": "令",
+                "issuer": "环境部",
+            },
+            "环境部令修正发布第1、3条条文：标题",
+        ),
+    ],
+)
+def test_a_document_named_only_by_its_kind_is_kept_under_its_headline(doc: dict[str, Any], title: str | None) -> None:
+    registry_title, norm = document_title(doc, "标题")
+    assert registry_title == (title or doc["title"])
+    assert norm == (title or doc["title_norm"]).replace(" ", "")
