@@ -33,7 +33,9 @@ _PINYIN = (
     rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])[aeiouüv{_TONED}]{{1,3}}(?:ng|n|r)?"
     rf"|[aeiouüv]{{0,2}}[{_TONED}][aeiouüv{_TONED}]{{0,2}}(?:ng|n|r)?)"
 )
-PINYIN_AFTER_HAN_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[（(]{_PINYIN} ?[)）])+", re.IGNORECASE)
+PINYIN_AFTER_HAN_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?:[（(]{_PINYIN} ?[)）])+(?: (?=[\u4e00-\u9fff]))?", re.IGNORECASE
+)
 # A page is annotated when at least this many characters carry their pinyin (a stray "(an)" in a name is not).
 MIN_PINYIN = 5
 # "新竹市政府今(23)日办理…", "农业部昨（22）日公告", "今(113)年": Taiwan's papers print the day (or the year) they mean

@@ -60,6 +60,12 @@ def test_pinyin_printed_after_characters_is_removed_where_the_page_is_annotated_
     # one mirror closes each syllable with a space
     spaced = readable("深圳市人民代表大會(huì )常務(wù)委員會(huì )", "政府和社會(huì )資本合作，現(xiàn)予公布。")
     assert spaced == ("深圳市人民代表大会常务委员会", "政府和社会资本合作，现予公布。")
+    # ... another prints a space after it, which is the annotation's too (the words run on: 山东省, 委员会联合)
+    after = readable(
+        "山東(dong) 省發(fa) 展改革委印發(fa) 方案",
+        "山東(dong) 省生態環境廳與(yu) 山東(dong) 省發展和改革委員會(hui) 聯合印發",
+    )
+    assert after == ("山东省发展改革委印发方案", "山东省生态环境厅与山东省发展和改革委员会联合印发")
     # a list's roman numerals, a name's letters and one stray syllable are no annotation
     plain = ("要求(iii)落实", "帮宁工作室（gbngzs）出品，见附件(an)。")
     assert without_pinyin(*plain) == plain
