@@ -2996,14 +2996,14 @@ def _decision_docs(
             title, kind, cue = f"第{serial}号{m.group('kind')}", m.group("kind"), f"Macau act published: {m.group(0)}"
         else:
             # a dispatch is known by its number when the text gives it: 第100/2011号行政长官批示 (one of many)
-            title = f"第{num}号行政长官批示" if num else "行政长官批示"
+            title = f"第{num}号{DISPATCH_TITLE}" if num else DISPATCH_TITLE
             kind, cue = "批示", f"Chief Executive's dispatch: {m.group(0)}"
         docs.append(_released(title, _macau_act_issuer(title), kind, field_name, span, cue, number))
     for m in GAZETTED_RE.finditer(text, 0, limit) if "宪" in window else iter(()):
         if "草案" in window or _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         cue = f"gazetted by the Hong Kong government: {m.group(0)}"
-        docs.append(_released("刊宪", HONG_KONG_GOVERNMENT, None, field_name, m.span(), cue))
+        docs.append(_released(GAZETTED_TITLE, HONG_KONG_GOVERNMENT, None, field_name, m.span(), cue))
     return docs
 
 
@@ -3338,16 +3338,20 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
 
 
 UNTITLED = "文件"  # the title of a release whose document the article does not name ("山东最新发文")
-# Titles that name only the kind of act, no document's own name: an untitled document, Hong Kong's orders gazetted
-# (刊宪), a measure put in force (措施), a Macau dispatch the news does not number (行政长官批示). Many acts of one body
-# share them, so the registry keeps each under its article's headline (as it does a bare 通知 or 公告).
-PLACEHOLDER_TITLES = frozenset({UNTITLED, "刊宪", "措施", "行政长官批示"})
-# ... and an entry of a Taiwan rule's history, named by its form and act ("令修正发布第1、3条条文", "令订定发布全文9条")
-ORDER_ACT_TITLE_RE = rx.compile(r"^(?:令|函|公告)(?:会衔)?(?:订定|修正|增订|制定|公布|发布|废止|删除)")
+GAZETTED_TITLE = "刊宪"  # ... of Hong Kong's orders gazetted, where the news names none of them
+DISPATCH_TITLE = "行政长官批示"  # ... of a Macau Chief Executive's dispatch the news does not number
+# Titles that name only the kind of act, no document's own name (besides a bare kind, 通知 or 措施, which DOC_TYPES
+# holds). Many acts of one body share them, so the registry keeps each under its article's headline.
+PLACEHOLDER_TITLES = frozenset({UNTITLED, GAZETTED_TITLE, DISPATCH_TITLE})
+# A Taiwan order's form and what it did ("令修正发布第1、3条条文", "令会衔订定发布全文九条"): how a rule's history names
+# each entry, and so a title that names no rule of its own.
+_ROC_ORDER_FORM = r"令|函|公告"
+_ROC_ORDER_ACT = r"(?:会衔)?(?:订定|修正|增订|制定|公布|发布|废止|删除)"
+ORDER_ACT_TITLE_RE = rx.compile(rf"^(?:{_ROC_ORDER_FORM}){_ROC_ORDER_ACT}")
 
 
 def names_only_its_kind(title_norm: str, kind: str | None) -> bool:
-    """The title names no document of its own, only its kind or form: a bare kind (通知, 意见, 政策), a placeholder
+    """The title names no document of its own, only its kind or form: a bare kind (通知, 意见, 措施), a placeholder
     (``PLACEHOLDER_TITLES``) or an order's form and act (``ORDER_ACT_TITLE_RE``). Many acts of one body share such a
     title, so a registry must tell them apart by something else (the article's headline)."""
     return (
@@ -5319,8 +5323,8 @@ ROC_HISTORY_CHARS = 3000  # a rule's history: a dozen entries at most before its
 # inside numbers and words): the order's bodies and numbers, its form (令, 函, 公告) and what it did, to the end of
 # its clause or the next entry ("令修正发布第1、3、9、10条条文", "令会衔订定发布全文九条", "令发布自即日废止")
 ROC_HISTORY_ENTRY_RE = rx.compile(
-    r"(?:中华)?民国[\d一二三四五六七八九十百零〇]{2,6}年[^。，,|]{0,14}?日(?P<bodies>[^。|]{2,90}?)号(?P<form>令|函|公告)"
-    r"(?P<action>(?:会衔)?(?:订定|修正|增订|制定|公布|发布|废止|删除)[^；;。，,|]{0,40}?)"
+    r"(?:中华)?民国[\d一二三四五六七八九十百零〇]{2,6}年[^。，,|]{0,14}?日(?P<bodies>[^。|]{2,90}?)号"
+    rf"(?P<form>{_ROC_ORDER_FORM})(?P<action>{_ROC_ORDER_ACT}[^；;。，,|]{{0,40}}?)"
     r"(?=[；;。，,|]|\d{1,2}\.(?:中华)?民国|(?:中华)?民国|$)"
 )
 # ... each signer's name and its order's number: "行政院环境保护署(90)环署空字第0083562", "总统华总一经字第10900056501"
