@@ -344,7 +344,7 @@ def metrics(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
 
 
 # What became of each labelled document, in the order a miss is told apart (see ``document_fates``).
-FATES = (
+NAMED, RULES_NAMED_OTHERWISE, MODEL_NAMED_OTHERWISE, RELEASE_MISSED = FATES = (
     "named",
     "release found by the rules, named otherwise",
     "promoted by the n-gram model, named otherwise",
@@ -359,15 +359,15 @@ def document_fates(outcomes: list[Outcome]) -> dict[str, int]:
     out = dict.fromkeys(FATES, 0)
     for o in outcomes:
         missing = len(o.missing_docs)
-        out["named"] += len(o.label.documents) - missing
+        out[NAMED] += len(o.label.documents) - missing
         if not missing:
             continue
         if not o.policy.releases:
-            out["release missed"] += missing
+            out[RELEASE_MISSED] += missing
         elif any(d.cue.startswith(PROMOTED_CUE) for d in o.policy.releases):
-            out["promoted by the n-gram model, named otherwise"] += missing
+            out[MODEL_NAMED_OTHERWISE] += missing
         else:
-            out["release found by the rules, named otherwise"] += missing
+            out[RULES_NAMED_OTHERWISE] += missing
     return out
 
 
