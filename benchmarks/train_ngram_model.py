@@ -3,7 +3,7 @@
 Run: ``python -m benchmarks.train_ngram_model`` (needs scikit-learn: ``pip install -e '.[train]'``). It reads the tuning
 posts of ``benchmarks/corpus/labels.tsv`` the way the benchmark does (the crawl's own extraction), fits TF-IDF over
 character 1–3-grams of the headline, of headline + lead and of the body after the lead (to character 1,500), and two
-logistic regressions: carbon relevance and release.
+logistic regressions: carbon relevance and release, and the names part (``benchmarks/train_measure_names.py``).
 Their thresholds come from 5-fold cross-validation on the same tuning posts, never from the blind split: carbon, the
 lowest probability that keeps cross-validated precision at 0.95 or more; release, the lowest from 0.5 that keeps it at
 0.97 or more, and on pages written in traditional script the cutoff from 0.50 under which the release decision scores
@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
+from benchmarks.train_measure_names import names_part, pages
 from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
 from carbonwatch.classify.ngram import field_texts, parse_model
 from carbonwatch.classify.rules import load_rules
@@ -254,6 +255,7 @@ def export(trainer: Trainer, rows: list[Example], out_path: Path) -> dict[str, A
             },
         },
     }
+    data["names"] = names_part(pages({r.path for r in rows}))  # (classify.namespan, from the same posts)
     out_path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     shipped = parse_model(data, str(out_path))
     worst = 0.0

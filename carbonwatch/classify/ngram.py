@@ -34,13 +34,16 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Union
 
+from carbonwatch.classify.namespan import SpanModel, SpanModelError, best_span, parse_span_model
 from carbonwatch.classify.policydocs import (
+    NAMED_CUE,
     PolicyResult,
     adopting_legislature,
     lead_announcer,
@@ -125,6 +128,7 @@ class NgramModel:
     source: str
     release: Linear | None = None  # promotes a release the rules were silent on (files before 2026.12 have none)
     body_chars: int | None = None  # where the body field ends (files before 2026.12.4 have no body field)
+    names: SpanModel | None = None  # names a promoted untitled measure (files before 2026.12.4 (19th) have none)
     # The last post's vectors: the carbon and release parts (and the withdrawal) read the same post in a row. One
     # tuple, replaced whole, so threads sharing the model never see one post's key with another's vectors.
     _last: tuple[tuple[str, str], dict[str, dict[int, float]]] | None = field(
@@ -230,9 +234,12 @@ def parse_model(data: dict[str, Any], source: str) -> NgramModel:
                 if "release" in data["models"]
                 else None
             ),
+            names=parse_span_model(data["names"]) if "names" in data else None,
         )
     except NgramModelError:
         raise
+    except SpanModelError as exc:
+        raise NgramModelError(f"{source}: {exc}") from exc
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise NgramModelError(f"{source}: not an n-gram model file ({exc!r})") from exc
 
@@ -297,6 +304,16 @@ def _readable_grams(parts: list[tuple[str, float]], *, for_release: bool) -> lis
     return [g for g in weighed if WORDLIKE_RE.fullmatch(g)][:RELEASE_EXPLAIN_TOP]
 
 
+def _namer(names: SpanModel) -> Callable[[str, str], tuple[str, int, int] | None]:
+    """The names part as the rules' last resort asks for a measure's name: its field and offsets, or None."""
+
+    def name(title: str, text: str) -> tuple[str, int, int] | None:
+        span = best_span(names, title, text)
+        return None if span is None else (span.field, span.start, span.end)
+
+    return name
+
+
 def promote_release(
     title: str, text: str, policy: PolicyResult, model: NgramModel | None, *, traditional: bool = False
 ) -> None:
@@ -314,6 +331,9 @@ def promote_release(
     cutoff = model.release.promote_above(traditional=traditional)
     if p <= cutoff:
         return
+    if model.names is not None and subject.field == "title" and not subject.cue:
+        # the same subject, except where the rules' last resort named it by the whole headline: the names part's words
+        subject = model_subject(title, text, policy, namer=_namer(model.names)) or subject
     grams = _readable_grams(parts, for_release=True)
     subject.is_release = True
     if subject.issuer is None:
@@ -324,7 +344,8 @@ def promote_release(
         if subject.issuer is None and subject.field == "title" and prints_document(subject, text):
             subject.issuer = printed_issuer(text)
     script = ", traditional script" if traditional and model.release.threshold_traditional is not None else ""
-    subject.cue = f"{PROMOTED_CUE}{model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)})"
+    named = f", named from the {'headline' if subject.field == 'title' else 'lead'}" if subject.cue == NAMED_CUE else ""
+    subject.cue = f"{PROMOTED_CUE}{model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)}){named}"
     subject.carbon = True  # the one release the article reports is what it is about (as recognise() has it)
     if subject not in policy.documents:
         policy.documents.insert(0, subject)

@@ -1095,6 +1095,12 @@ CONTEXT_CHARS = 40
 HEREBY_LIST_CHARS = 400
 
 
+# Where a statistical reader names an untitled measure: (headline, text) -> the field ("title" or "text") and the
+# offsets of the words that name it, or None (see classify.namespan)
+Namer = Callable[[str, str], "tuple[str, int, int] | None"]
+NAMED_CUE = "named by a statistical reader"  # the cue of a measure a Namer named, until its reader gives its own
+
+
 @dataclass
 class PolicyDocument:
     """A policy document or instrument named in an article, with the evidence for it."""
@@ -6330,10 +6336,11 @@ def _counted_members(count: str, text: str) -> str | None:
     return None
 
 
-def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
-    """The document a statistical reader may make a release (see ``_model_subject``), its issuer, where the headline
-    opens with a county's or district's body without its city, the body by the whole name the page gives it."""
-    subject = _model_subject(title, text, policy)
+def model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | None = None) -> PolicyDocument | None:
+    """The document a statistical reader may make a release (see ``_model_subject``; ``namer`` names the measure
+    where no document is named and no rule reads the headline's parts), its issuer, where the headline opens with a
+    county's or district's body without its city, the body by the whole name the page gives it."""
+    subject = _model_subject(title, text, policy, namer)
     if subject is not None and subject.issuer is None and subject.field == "title":
         subject.issuer = _local_body_on_page(title[subject.start : subject.end], title + "\n" + text)
         # ... or, as for the rules' headline releases, the body the lead names where it writes the measure's name
@@ -6342,7 +6349,7 @@ def model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument
     return subject
 
 
-def _model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
+def _model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | None) -> PolicyDocument | None:
     """The document a statistical reader may make a release: the rules' silent subject (``silent_subject``), else,
     where the rules named no document to be the subject but gave no verdict against the article either (no release,
     digest, explainer's headline or ``VERDICT_CUES``), the headline itself as an untitled measure
@@ -6435,8 +6442,18 @@ def _model_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocumen
             who = lead_announcer(text) or who
         return _released(_measure_name(headline[first:last]), who, None, "title", (start + first, start + last), "")
     # "彰化縣政府114/115年度補助特定工廠屋頂設置太陽光電計畫": a measure headed by a government body's own name is its
+    opener = _body_opening(headline)
+    words = namer(title, text) if namer is not None else None
+    if words is not None:
+        # "2022年度医疗补贴计划启动", "巴士收费周六起加价" over a lead that names 巴士加价方案: the words of the
+        # headline or the lead a statistical reader takes for the measure's name, not the whole sentence
+        field_name, first, last = words
+        name = title[first:last] if field_name == "title" else text[first:last]
+        if field_name == "title":
+            name = _measure_name(name)  # (without when it takes effect, as the headline's measure is named)
+        return _released(name, opener, doc_type(name), field_name, (first, last), NAMED_CUE)
     span = (start, start + len(headline))
-    return _released(_measure_name(headline), _body_opening(headline), None, "title", span, "")
+    return _released(_measure_name(headline), opener, None, "title", span, "")
 
 
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"

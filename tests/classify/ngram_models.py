@@ -44,3 +44,13 @@ def hand_made(
         },
         "models": models,
     }
+
+
+def names_part(lead_chars: int = 40) -> dict[str, Any]:
+    """A names part (classify.namespan): a name starts after 「 and ends before 」, and nowhere else is likely."""
+    return {
+        "lead_chars": lead_chars,
+        "start": {"intercept": -2.0, "weights": {"p1=「": 4.0}},
+        "end": {"intercept": -2.0, "weights": {"n1=」": 4.0}},
+        "length_prior": [0.0] * 21,
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from carbonwatch.classify.policydocs import (
 )
 from carbonwatch.classify.rules import load_rules
 from carbonwatch.classify.verdict import classify
-from tests.classify.ngram_models import RELEASE_SPEAKS, hand_made
+from tests.classify.ngram_models import RELEASE_SPEAKS, hand_made, names_part
 
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
 
@@ -484,8 +485,16 @@ def test_the_shipped_model_promotes_a_real_untitled_measure() -> None:
     assert not alone.policy.is_release and not alone.policy.documents
     verdict = classify(post.title, post.text, rules, model=load_model(), published_at=post.published_at)
     [promoted] = verdict.policy.releases
-    assert promoted.field == "title" and post.title[promoted.start : promoted.end] == post.title.strip()
     assert "release p=" in promoted.cue
+    # the names part names it by the lead's words ("中國商務部連發…的4則公告"), not by the headline's sentence; by
+    # its kind alone, which the registry keeps apart by the headline (names_only_its_kind)
+    assert promoted.field == "text" and post.text[promoted.start : promoted.end] == promoted.title == "公告"
+    assert promoted.cue.endswith(", named from the lead")
+    # the model file without its names part names the headline, as before it had one
+    unnamed = replace(load_model(), names=None)
+    verdict = classify(post.title, post.text, rules, model=unnamed, published_at=post.published_at)
+    [promoted] = verdict.policy.releases
+    assert promoted.field == "title" and post.title[promoted.start : promoted.end] == post.title.strip()
 
 
 @pytest.mark.parametrize(
@@ -649,3 +658,32 @@ def test_a_headline_putting_its_one_titled_document_in_force_names_it() -> None:
     subject = model_subject(headline, "", PolicyResult())
     assert subject is not None and subject.title == "《市场人流管制计划》"
     assert headline[subject.start : subject.end] == "「市场人流管制计划」"
+
+
+def test_a_names_part_names_a_promoted_untitled_measure_by_the_words_it_picks() -> None:
+    # the rules' last resort names the measure by the whole headline; a model with a names part by its words
+    model = parse_model({**tiny(), "names": names_part()}, "test")
+    text = "某市今日公布「长者乘车优惠计划」。"
+    policy = PolicyResult()
+    promote_release("某市印发新闻", text, policy, model)
+    assert [d.title for d in policy.releases] == ["长者乘车优惠计划"]
+    promoted = policy.releases[0]
+    assert promoted.field == "text" and text[promoted.start : promoted.end] == "长者乘车优惠计划"
+    assert promoted.doc_type == "计划" and promoted.cue.endswith("(印发), named from the lead")
+    # ... from the headline, without when it takes effect
+    policy = PolicyResult()
+    promote_release("「长者乘车优惠计划明日起实施」印发", "", policy, model)
+    assert [(d.title, d.field) for d in policy.releases] == [("长者乘车优惠计划", "title")]
+    assert policy.releases[0].cue.endswith(", named from the headline")
+
+
+def test_a_names_part_leaves_the_documents_the_rules_name_as_they_are() -> None:
+    model = parse_model({**tiny(), "names": names_part()}, "test")
+    for headline, text, title in (
+        ("某市印发乌海市应对气候变化规划", "某市今日公布「长者乘车优惠计划」。", "乌海市应对气候变化规划"),
+        ("某市印发新闻", "某市印发《甲方案》，「乙计划」同时公布。", "《甲方案》"),
+    ):
+        policy = PolicyResult(documents=[doc("《甲方案》", start=4)] if "甲" in text else [])
+        promote_release(headline, text, policy, model)
+        assert [d.title for d in policy.releases] == [title]
+        assert "named from" not in policy.releases[0].cue
