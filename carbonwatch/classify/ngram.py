@@ -46,6 +46,7 @@ from carbonwatch.classify.policydocs import (
     NAMED_CUE,
     PolicyResult,
     adopting_legislature,
+    find_issuer_before,
     lead_announcer,
     model_subject,
     printed_issuer,
@@ -343,6 +344,9 @@ def promote_release(
         # ... or, on a page that prints the document under its headline, its metadata, note or signature
         if subject.issuer is None and subject.field == "title" and prints_document(subject, text):
             subject.issuer = printed_issuer(text)
+        # ... or the body its own sentence names before it, acting ("县府…再推出「支持生育加码补助」政策")
+        if subject.issuer is None:
+            subject.issuer = find_issuer_before(title if subject.field == "title" else text, subject.start)
     script = ", traditional script" if traditional and model.release.threshold_traditional is not None else ""
     named = f", named from the {'headline' if subject.field == 'title' else 'lead'}" if subject.cue == NAMED_CUE else ""
     subject.cue = f"{PROMOTED_CUE}{model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)}){named}"

@@ -687,3 +687,15 @@ def test_a_names_part_leaves_the_documents_the_rules_name_as_they_are() -> None:
         promote_release(headline, text, policy, model)
         assert [d.title for d in policy.releases] == [title]
         assert "named from" not in policy.releases[0].cue
+
+
+def test_a_promoted_document_without_an_issuer_takes_the_body_acting_before_it_in_its_sentence() -> None:
+    model = parse_model({**tiny(), "names": names_part()}, "test")
+    text = "为鼓励生育，北京市民政局近日再推出「生育加码补助计划」，每名新生儿补助三万元。"
+    policy = PolicyResult()
+    promote_release("某市印发新闻", text, policy, model)
+    assert [(d.title, d.issuer) for d in policy.releases] == [("生育加码补助计划", "北京市民政局")]
+    # ... none where its sentence names no body
+    policy = PolicyResult()
+    promote_release("某市印发新闻", "为鼓励生育，再推出「生育加码补助计划」。", policy, model)
+    assert [(d.title, d.issuer) for d in policy.releases] == [("生育加码补助计划", None)]
