@@ -110,7 +110,12 @@ def test_source_download_delay_and_concurrency_pace_its_requests(
     hits = [h for h in server.hits_since(mark) if h.path in pages]
     gaps = [b.at - a.at for a, b in pairwise(hits)]
     assert len(hits) == len(pages), json.dumps([h.path for h in hits])
-    assert min(gaps) >= SOURCE_DELAY * 0.9
+    # The server sees a request when it arrives; Scrapy paces them by when it sends them. A request that waits on a
+    # new connection (the feed's, the first to a host) arrives late, so the gap after it looks shorter by that wait
+    # (0.718 s for a 0.8 s delay on a loaded CI machine). Each gap keeps most of the delay, and the gaps together
+    # keep all of it but one such wait: without pacing they would be a few milliseconds each.
+    assert min(gaps) >= SOURCE_DELAY * 0.75, gaps
+    assert sum(gaps) >= SOURCE_DELAY * len(gaps) - 0.15, gaps
 
 
 def test_source_concurrency_alone_limits_parallel_requests(site: tuple[Path, RecordingServer], tmp_path: Path) -> None:
