@@ -430,7 +430,9 @@ _LONG_PLACE = (
     "乌鲁木齐|克拉玛依|鄂尔多斯|呼和浩特|齐齐哈尔|巴彦淖尔|乌兰察布|锡林郭勒|锡林浩特|乌兰浩特|二连浩特|霍林郭勒"
     "|额尔古纳|阿拉山口|图木舒克|可克达拉|香格里拉"
 )
-_PLACE_NAME = rf"(?:{_LONG_PLACE}|[\u4e00-\u9fff]{{2,3}}?)"
+# A year named by its relation to now is no place: "今年市府自行编列…" is this year's city government, not 今年市's
+_TIME_YEAR = r"(?:今|去|明|前|后|本|当|同|近|往|每|全|上|次|历|多|早|新|翌|该|是)年"
+_PLACE_NAME = rf"(?:{_LONG_PLACE}|(?!{_TIME_YEAR})[\u4e00-\u9fff]{{2,3}}?)"
 # An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州,
 # 莫力达瓦达斡尔族自治旗): the state's closed list of 55 peoples, with or without 族 (伊犁哈萨克自治州, 鄂伦春自治旗).
 _PEOPLE_NAMES = (

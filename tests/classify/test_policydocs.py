@@ -6582,3 +6582,22 @@ def test_a_list_the_page_publishes_is_by_the_page_issuer() -> None:
 )
 def test_a_body_s_short_name_ending_as_a_law_does_is_no_title(headline: str, titles: list[str]) -> None:
     assert [d.title for d in recognise(headline, "").releases] == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a year named by its relation to now, before 市府 or 县府, is this year's government, no city called 今年市
+        ("台南市推动再生能源政策不遗余力，今年市府自行编列之光电补助款", None),
+        ("去年市政府推出补助计划", None),
+        ("明年县府将推出补助计划", None),
+        # ... while a place whose name holds 年 is still one
+        ("永年县政府推出补助计划", "永年县政府"),
+        ("邯郸市永年区人民政府发布", "邯郸市永年区人民政府"),
+        ("台南市政府推出补助计划", "台南市政府"),
+    ],
+)
+def test_a_year_before_a_city_or_county_government_is_no_place(text: str, issuer: str | None) -> None:
+    assert find_issuer_before(text, len(text)) == issuer
+    if issuer is None:
+        assert canonical_issuer(text[text.index("年") - 1 : text.index("府") + 1]) is None
