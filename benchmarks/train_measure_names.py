@@ -82,19 +82,25 @@ def located(fields: dict[str, str], titles: Iterable[str]) -> list[tuple[str, in
     return found
 
 
-def pages(paths: set[str] | None = None) -> list[Page]:
-    """The tuning posts (those of ``paths`` only, if given) labelled as reporting a release."""
+def page(path: str, title: str, text: str, documents: Iterable[tuple[str, str, str]]) -> Page:
+    """A post labelled as reporting a release, ``title`` and ``text`` as the classifier reads them (simplified, no
+    pinyin), and where the headline or lead spells out its labelled ``documents`` (title, issuer, number)."""
+    fields = fields_of(title, text, LEAD_CHARS)
+    titles = [all_simplified(PINYIN_AFTER_HAN_RE.sub("", name)) for name, _, _ in documents]
+    return Page(path, fields, located(fields, titles))
+
+
+def pages() -> list[Page]:
+    """Every tuning post labelled as reporting a release."""
     split = {r["path"]: r["split"] for r in read_rows(LABELS)}
     reader = default_reader()
     out = []
     for lab in read_labels(LABELS):
-        if split[lab.path] != "tuning" or not lab.release or (paths is not None and lab.path not in paths):
+        if split[lab.path] != "tuning" or not lab.release:
             continue
         post = reader(CORPUS / lab.path)
         reading = read(post.title, post.text)
-        fields = fields_of(reading.title, reading.text, LEAD_CHARS)
-        titles = [all_simplified(PINYIN_AFTER_HAN_RE.sub("", title)) for title, _, _ in lab.documents]
-        out.append(Page(lab.path, fields, located(fields, titles)))
+        out.append(page(lab.path, reading.title, reading.text, lab.documents))
     return out
 
 

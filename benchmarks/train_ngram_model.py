@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
-from benchmarks.train_measure_names import names_part, pages
+from benchmarks.train_measure_names import names_part, page
 from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
 from carbonwatch.classify.ngram import field_texts, parse_model
 from carbonwatch.classify.rules import load_rules
@@ -67,6 +67,7 @@ class Example:
     flag: int
     rules_release: int  # the rules' own answer (no model), which the release cutoff for withdrawing is chosen over
     traditional: bool  # written in traditional script (read as simplified): its promotion cutoff is its own
+    documents: list[tuple[str, str, str]]  # the labelled documents (title, issuer, number)
 
 
 def corpus() -> list[Example]:
@@ -98,6 +99,7 @@ def corpus() -> list[Example]:
                 lab.flag,
                 int(alone.policy.is_release),
                 reading.traditional,
+                lab.documents,
             )
         )
     return out
@@ -255,7 +257,8 @@ def export(trainer: Trainer, rows: list[Example], out_path: Path) -> dict[str, A
             },
         },
     }
-    data["names"] = names_part(pages({r.path for r in rows}))  # (classify.namespan, from the same posts)
+    # the names part (classify.namespan), from the same posts as they were read here
+    data["names"] = names_part([page(r.path, r.post.title, r.post.text, r.documents) for r in rows if r.release])
     out_path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     shipped = parse_model(data, str(out_path))
     worst = 0.0
