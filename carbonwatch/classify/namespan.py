@@ -127,14 +127,16 @@ def fields_of(title: str, text: str, lead_chars: int) -> dict[str, str]:
 
 def best_span(model: SpanModel, title: str, text: str) -> Span | None:
     """The best-scoring name in the headline or the lead (``title`` and ``text`` as the classifier reads them:
-    simplified), inside one sentence and with :data:`MIN_HAN` Chinese characters or more; None where there is none."""
+    simplified), inside one sentence and with :data:`MIN_HAN` Chinese characters or more; None where there is none.
+    Where the page prints its headline again as a line of its own, the lead is read from there (:func:`below_headline`):
+    the lines above it are the site's, not the article's."""
     best: Span | None = None
     for field, s in fields_of(title, text, model.lead_chars).items():
         if not s:
             continue
         starts = [model.start_score(s, i, field) for i in range(len(s))]
         ends = [model.end_score(s, j, field) for j in range(len(s) + 1)]
-        for i in range(len(s)):
+        for i in range(below_headline(title, s) if field == "text" else 0, len(s)):
             if s[i] in SENTENCE_END:
                 continue
             for j in range(i + 2, min(len(s), i + model.max_chars) + 1):
@@ -144,6 +146,19 @@ def best_span(model: SpanModel, title: str, text: str) -> Span | None:
                 if (best is None or score > best.score) and _whole(s[i:j]):
                     best = Span(field, i, j, score)
     return best
+
+
+def below_headline(title: str, lead: str) -> int:
+    """Where the page's own words begin in ``lead``: at the headline, where the page prints it again as a line of its
+    own under the site's chrome (a section, a date line, a logo's text:
+    "第A03版:澳闻\n巴士服务明起增班运作\n【本报消息】…"); 0 where it does not."""
+    headline = title.strip()
+    if len(HAN_RE.findall(headline)) < MIN_HAN:
+        return 0
+    at = lead.find(headline)
+    while at > 0 and lead[at - 1] != "\n":  # the headline as a line of its own, not words of the lead's sentence
+        at = lead.find(headline, at + 1)
+    return max(at, 0)
 
 
 def _whole(name: str) -> bool:

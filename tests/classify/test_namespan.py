@@ -7,6 +7,7 @@ import pytest
 from carbonwatch.classify.namespan import (
     SpanModelError,
     _whole,
+    below_headline,
     best_span,
     end_features,
     parse_span_model,
@@ -53,6 +54,38 @@ def test_the_best_span_is_the_one_both_boundaries_and_its_length_favour() -> Non
     assert span is not None and span.field == "text" and text[span.start : span.end] == "巴士加价方案"
     # ... and only the lead: the text after it is not read
     assert best_span(parse_span_model(names_part(lead_chars=5)), "新闻", text) == best_span(model, "新闻", "")
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "begins"),
+    [
+        # the page prints its headline again as a line of its own under the site's chrome: its words begin there
+        ("巴士服务明起增班运作", "第A03版:澳闻\n巴士服务明起增班运作\n【本报消息】交通事务局讯", 9),
+        ("清凉屋顶计划开跑", "跳到主要内容区块\n空气品质指标( AQI )\n清凉屋顶计划开跑\n一、补助", 23),
+        # the headline as the lead's first words, or no repetition: the whole lead is the page's
+        ("清凉屋顶计划开跑", "清凉屋顶计划开跑\n一、补助", 0),
+        ("巴士加价", "运输署今日批准巴士加价方案。", 0),
+        # the headline's words inside a sentence of the lead are no repetition of it
+        ("上网电价", "特区政府订定了上网电价制度。\n等级 | 现行上网电价", 0),
+        ("上网电价", "网站\n为推动光伏,订定了上网电价制度。\n上网电价\n详情", 20),
+        # a headline without two Chinese characters tells nothing
+        ("2024", "首页\n2024\n正文", 0),
+    ],
+)
+def test_the_pages_own_words_begin_where_it_prints_its_headline_again(headline: str, lead: str, begins: int) -> None:
+    assert below_headline(headline, lead) == begins
+    if begins:
+        assert lead[begins : begins + len(headline)] == headline
+
+
+def test_no_name_is_read_from_the_site_chrome_above_the_headline() -> None:
+    model = parse_span_model(names_part())
+    text = "新闻网\n「台湾新闻网」\n减碳造林启动\n云林县「减碳造林计划」已启动。"
+    span = best_span(model, "减碳造林启动", text)
+    assert span is not None and text[span.start : span.end] == "减碳造林计划"
+    # ... where the page does not print its headline again, the chrome is read as before
+    span = best_span(model, "造林", text)
+    assert span is not None and text[span.start : span.end] == "台湾新闻网"
 
 
 def test_a_name_never_runs_across_a_sentence_end() -> None:
