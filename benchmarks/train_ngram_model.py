@@ -5,7 +5,10 @@ posts of ``benchmarks/corpus/labels.tsv`` the way the benchmark does (the crawl'
 character 1–3-grams of the headline, of headline + lead and of the body after the lead (to character 1,500), and two
 logistic regressions: carbon relevance and release, and the names part (``benchmarks/train_measure_names.py``).
 Their thresholds come from 5-fold cross-validation on the same tuning posts, never from the blind split: carbon, the
-lowest probability that keeps cross-validated precision at 0.95 or more; release, the lowest from 0.5 that keeps it at
+lowest probability that keeps cross-validated precision at 0.95 or more; carbon withdrawn, the cutoff from 0.01 to
+0.50 under which taking back the rules' carbon relevance (the rules run without the model) gives the best
+cross-validated carbon F1, the model's own additions counted and articles reporting the release of a document whose
+title names a carbon term left alone; release, the lowest from 0.5 that keeps it at
 0.97 or more, and on pages written in traditional script the cutoff from 0.50 under which the release decision scores
 the best cross-validated F1 on those pages (``best_promote_cutoff``); release withdrawn, the cutoff from 0.01 to 0.50
 under which taking back the rules' releases gives the best cross-validated release F1 (the rules run as the crawl runs
@@ -37,7 +40,7 @@ from typing import Any
 from benchmarks.corpus_tool import CORPUS, FIRST_PREDICTIONS, LABELS, read_rows
 from benchmarks.train_measure_names import names_part, page
 from carbonwatch.classify.evaluate import Post, default_reader, precision_recall, read_labels
-from carbonwatch.classify.ngram import field_texts, parse_model
+from carbonwatch.classify.ngram import field_texts, names_carbon_release, parse_model
 from carbonwatch.classify.rules import load_rules
 from carbonwatch.classify.script import read
 from carbonwatch.classify.verdict import classify
@@ -66,6 +69,8 @@ class Example:
     carbon: int
     flag: int
     rules_release: int  # the rules' own answer (no model), which the release cutoff for withdrawing is chosen over
+    rules_carbon: int  # the rules' own carbon relevance (no model): the carbon cutoff for withdrawing is chosen over it
+    carbon_release: int  # the rules report the release of a document whose title names a carbon term: never withdrawn
     traditional: bool  # written in traditional script (read as simplified): its promotion cutoff is its own
     documents: list[tuple[str, str, str]]  # the labelled documents (title, issuer, number)
 
@@ -98,6 +103,8 @@ def corpus() -> list[Example]:
                 lab.carbon,
                 lab.flag,
                 int(alone.policy.is_release),
+                int(alone.relevance.relevant),
+                int(names_carbon_release(alone.policy, rules)),
                 reading.traditional,
                 lab.documents,
             )
@@ -155,9 +162,11 @@ class Trainer:
 
     def thresholds(self, rows: list[Example]) -> dict[str, float]:
         """From 5-fold cross-validation on ``rows``: ``carbon``, the lowest cutoff with precision ≥ 0.95;
-        ``release``, the lowest cutoff from 0.5 with precision ≥ 0.97 (a promotion); ``withdraw``, the cutoff from
-        0.01 to 0.50 under which taking back the rules' releases gives the best release F1; ``release_traditional``,
-        the promotion cutoff for pages written in traditional script (:func:`best_promote_cutoff`)."""
+        ``carbon_withdraw``, the cutoff from 0.01 to 0.50 under which taking back the rules' carbon relevance (the
+        model adding its own above ``carbon``) gives the best carbon F1; ``release``, the lowest cutoff from 0.5 with
+        precision ≥ 0.97 (a promotion); ``withdraw``, the cutoff from 0.01 to 0.50 under which taking back the rules'
+        releases gives the best release F1; ``release_traditional``, the promotion cutoff for pages written in
+        traditional script (:func:`best_promote_cutoff`)."""
         grid = [round(float(t), 2) for t in self.np.arange(0.01, 1.0, 0.01)]
 
         def precision(y: Any, cv: Any, t: float) -> float:
@@ -165,6 +174,13 @@ class Trainer:
 
         y, cv = self.cross_validated(rows, "carbon")
         carbon = min(t for t in grid if precision(y, cv, t) >= CARBON_CV_PRECISION)
+        carbon_withdraw = best_withdraw_cutoff(
+            [bool(v) for v in y],
+            [bool(r.rules_carbon) for r in rows],
+            list(cv),
+            add_above=carbon,
+            kept=[bool(r.carbon_release) for r in rows],
+        )
         y, cv = self.cross_validated(rows, "release")
         release = min([t for t in grid if t >= 0.5 and precision(y, cv, t) >= RELEASE_CV_PRECISION] or [0.99])
         truth, rules = [bool(v) for v in y], [bool(r.rules_release) for r in rows]
@@ -176,7 +192,13 @@ class Trainer:
             [float(cv[i]) for i in traditional],
             withdraw,
         )
-        return {"carbon": carbon, "release": release, "withdraw": withdraw, "release_traditional": release_traditional}
+        return {
+            "carbon": carbon,
+            "carbon_withdraw": carbon_withdraw,
+            "release": release,
+            "withdraw": withdraw,
+            "release_traditional": release_traditional,
+        }
 
 
 def _f1(decided: Sequence[bool], truth: Sequence[bool]) -> float:
@@ -206,13 +228,29 @@ def best_promote_cutoff(
     return best
 
 
-def best_withdraw_cutoff(truth: Sequence[bool], rules: Sequence[bool], probability: Sequence[float]) -> float:
-    """The cutoff t in 0.01..0.50 where the releases, the rules' releases with probability ≥ t, score the best F1
-    against ``truth`` (one post each; the probabilities cross-validated); the lowest such t on a tie."""
+def best_withdraw_cutoff(
+    truth: Sequence[bool],
+    rules: Sequence[bool],
+    probability: Sequence[float],
+    *,
+    add_above: float | None = None,
+    kept: Sequence[bool] | None = None,
+) -> float:
+    """The cutoff t in 0.01..0.50 where the decisions, the rules' own with probability ≥ t, score the best F1
+    against ``truth`` (one post each; the probabilities cross-validated); the lowest such t on a tie. With
+    ``add_above``, a post the rules said no to counts as yes above it (carbon relevance, which the model also adds);
+    without, the rules' releases alone (the release cutoff is chosen so, promotions apart). A post ``kept`` marks
+    keeps the rules' yes whatever its probability (carbon relevance of an article reporting a carbon document's
+    release)."""
     best, best_f1 = 0.01, -1.0
+    add = 2.0 if add_above is None else add_above
+    keep = [False] * len(rules) if kept is None else list(kept)
     for step in range(1, 51):
         t = step / 100
-        f1 = _f1([r and p >= t for r, p in zip(rules, probability, strict=True)], truth)
+        decided = [
+            (r and (p >= t or k)) or (not r and p > add) for r, p, k in zip(rules, probability, keep, strict=True)
+        ]
+        f1 = _f1(decided, truth)
         if f1 > best_f1 + 1e-12:
             best, best_f1 = t, f1
     return best
@@ -249,7 +287,7 @@ def export(trainer: Trainer, rows: list[Example], out_path: Path) -> dict[str, A
             for n in FIELDS
         },
         "models": {
-            "carbon": linear("carbon", "add_above"),
+            "carbon": {**linear("carbon", "add_above"), "withdraw_below": thresholds["carbon_withdraw"]},
             "release": {
                 **linear("release", "promote_above"),
                 "promote_above_traditional": thresholds["release_traditional"],

@@ -15,8 +15,13 @@ chosen once, by cross-validation, when it was trained:
   release; its ``cue`` says so, with the probability, the Chinese n-grams that weighed most against a release and
   what the rules had read. The document stays among those the article names, and relevance is then scored as for an
   article that reports no release. Model files without the cutoff never take a release away.
-It never takes carbon relevance away itself, and it keeps out of posts not written in Chinese (``NgramModel.reads``),
-the language it was trained on.
+- carbon relevance withdrawn (files since 2026.12.4, twentieth session): a post the rules found carbon-relevant stops
+  being so below the carbon part's ``withdraw_below`` (commentary, a feature or a market story that names 碳达峰 or
+  双碳 in passing, its subject something else), the cutoff under which taking back the rules' carbon relevance gave
+  the best cross-validated carbon F1; never where the article reports the release of a document whose title names a
+  carbon term. The reason goes first in the evidence: the probability, then the n-grams that weighed
+  most against carbon. Model files without that cutoff never take carbon relevance away.
+It keeps out of posts not written in Chinese (``NgramModel.reads``), the language it was trained on.
 
 The model is trained on the tuning split of the labelled corpus only (``benchmarks/train_ngram_model.py``,
 scikit-learn), so the blind split measures it; it ships as JSON (``carbonwatch/rules/ngram_model.json``) and runs here
@@ -53,6 +58,7 @@ from carbonwatch.classify.policydocs import (
     prints_document,
 )
 from carbonwatch.classify.relevance import Evidence, Relevance
+from carbonwatch.classify.rules import Rules
 
 ENV = "CARBONWATCH_NGRAM_MODEL"
 RULE = "ngram_model"
@@ -279,19 +285,40 @@ def _first_span(gram: str, title: str, text: str) -> tuple[str, int, int] | None
     return None
 
 
-def apply_model(title: str, text: str, relevance: Relevance, model: NgramModel | None) -> None:
-    """Make ``relevance`` relevant where the rules said no and ``model`` is sure of carbon, with its reason first
-    (a flag keeps the first spans); no model, no change."""
-    if model is None or relevance.relevant or not model.reads(title, text):
+def names_carbon_release(policy: PolicyResult, rules: Rules) -> bool:
+    """Whether the article reports the release of a document whose title names a carbon term (《…碳达峰实施方案》):
+    the rules' carbon relevance of such an article is never taken back."""
+    return any(d.is_release and rules.term_pattern.search(d.title) for d in policy.documents)
+
+
+def apply_model(
+    title: str, text: str, relevance: Relevance, model: NgramModel | None, *, carbon_release: bool = False
+) -> None:
+    """Make ``relevance`` relevant where the rules said no and ``model`` is sure of carbon, or not relevant where the
+    rules said yes and the model's carbon probability is under the carbon part's ``withdraw_below`` (files with one),
+    unless the article reports the release of a document whose title names carbon (``carbon_release``, see
+    :func:`names_carbon_release`); its reason first (a flag keeps the first spans). No model, no change."""
+    if model is None or not model.reads(title, text):
+        return
+    withdraw = model.carbon.withdraw_below
+    if relevance.relevant and (withdraw is None or carbon_release):
         return
     p, parts = model.probability(model.carbon, title, text)
-    if p <= model.carbon.threshold:
+    if relevance.relevant:
+        if withdraw is None or p >= withdraw:
+            return
+        relevance.relevant = False
+        verdict = f"withdrawn by n-gram model {model.version}: p={p:.2f} < {withdraw:.2f}"
+    elif p > model.carbon.threshold:
+        relevance.relevant = True
+        verdict = f"n-gram model {model.version}: p={p:.2f} > {model.carbon.threshold:.2f}"
+    else:
         return
-    relevance.relevant = True
-    verdict = f"n-gram model {model.version}: p={p:.2f} > {model.carbon.threshold:.2f}"
     spans = [Evidence(verdict, "title", 0, 0, RULE, round(p, 3))]
-    # the n-grams shown are those a reader can read: with a Chinese character in them (not "c", "n ", "2")
-    located = [(gram, w, _first_span(gram, title, text)) for gram, w in parts if w > 0 and HAN_RE.search(gram)]
+    # the n-grams shown are those a reader can read: with a Chinese character in them (not "c", "n ", "2"), those
+    # for carbon where it was made relevant, those against where it was taken back
+    sign = 1 if relevance.relevant else -1
+    located = [(g, w, _first_span(g, title, text)) for g, w in parts if w * sign > 0 and HAN_RE.search(g)]
     for gram, weight, span in [(g, w, at) for g, w, at in located if at is not None][:EXPLAIN_TOP]:
         field_name, start, end = span
         spans.append(Evidence(gram, field_name, start, end, RULE, round(weight, 3)))

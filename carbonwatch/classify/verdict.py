@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from carbonwatch.classify.ngram import ModelChoice, apply_model, default_model, promote_release, withdraw_release
+from carbonwatch.classify.ngram import (
+    ModelChoice,
+    apply_model,
+    default_model,
+    names_carbon_release,
+    promote_release,
+    withdraw_release,
+)
 from carbonwatch.classify.policydocs import PolicyResult, issuers_on_page, recognise
 from carbonwatch.classify.relevance import Relevance, score_relevance
 from carbonwatch.classify.rules import Rules
@@ -54,7 +61,7 @@ def classify(
     withdraw_release(title, text, policy, chosen)
     issuers_on_page(policy.documents, title + "\n" + text)  # (Taiwan's 农业部 on a Taiwan page)
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
-    apply_model(title, text, relevance, chosen)
+    apply_model(title, text, relevance, chosen, carbon_release=names_carbon_release(policy, rules))
     if given.maps:
         _back_to_given(given, policy, relevance)
     return Verdict(policy, relevance, is_flag(relevance.relevant, policy), traditional=given.traditional)

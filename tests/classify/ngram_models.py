@@ -17,13 +17,17 @@ def hand_made(
     release_threshold: float = 0.5,
     withdraw_below: float | None = None,
     release_threshold_traditional: float | None = None,
+    carbon_withdraw_below: float | None = None,
 ) -> dict[str, Any]:
     """A model file: intercept -1 for each part; ``release`` None for a file without a release part,
-    ``withdraw_below`` None for one that never takes a release back, and ``release_threshold_traditional`` None for
-    one promotion cutoff for every page."""
+    ``withdraw_below`` None for one that never takes a release back, ``release_threshold_traditional`` None for
+    one promotion cutoff for every page, and ``carbon_withdraw_below`` None for one that never takes carbon
+    relevance away."""
     models: dict[str, Any] = {
         "carbon": {"intercept": -1.0, "weights": {"title": carbon[0], "lead": carbon[1]}, "add_above": carbon_threshold}
     }
+    if carbon_withdraw_below is not None:
+        models["carbon"]["withdraw_below"] = carbon_withdraw_below
     if release is not None:
         models["release"] = {
             "intercept": -1.0,

@@ -124,7 +124,36 @@ def test_the_rules_verdict_stands_without_a_model_below_its_threshold_and_where_
     assert not strict.relevant
     sure = verdict(relevant=True)
     apply_model("股市收盘", "", sure, parse_model(tiny(), "test"))
-    assert sure.relevant and sure.evidence == []  # the model never takes relevance away
+    assert sure.relevant and sure.evidence == []  # a file without a carbon withdrawal cutoff never takes it away
+
+
+def test_carbon_relevance_the_model_is_sure_against_is_taken_back_with_its_reason_first() -> None:
+    # 解读 in the headline speaks against carbon; carbon relevance the rules found goes under p 0.3
+    against = hand_made(carbon=([4.0, -3.0, 0.0], [2.0]), carbon_withdraw_below=0.3)
+    model = parse_model(against, "test")
+    assert model.carbon.withdraw_below == pytest.approx(0.3)
+    relevance = verdict(relevant=True)
+    apply_model("政策解读", "", relevance, model)
+    assert not relevance.relevant
+    assert relevance.evidence[0].rule == RULE
+    assert relevance.evidence[0].term.startswith("withdrawn by n-gram model test: p=0.02 < 0.30")
+    assert [(e.term, e.field, e.start) for e in relevance.evidence[1:]] == [("解读", "title", 2)]
+    # ... at or above the cutoff the rules' relevance stands, with nothing added to its evidence
+    kept = verdict(relevant=True)
+    apply_model("股市收盘", "", kept, parse_model(hand_made(carbon_withdraw_below=0.26), "test"))
+    assert kept.relevant and kept.evidence == []  # p = 1 / (1 + e) = 0.269
+    # ... and a post the rules found not relevant is still made relevant above the adding cutoff
+    added = verdict()
+    apply_model("碳市场", "全国碳市场开市", added, model)
+    assert added.relevant and added.evidence[0].term.startswith("n-gram model test: p=")
+
+
+def test_the_shipped_model_takes_back_carbon_relevance_only_where_it_is_sure() -> None:
+    model = load_model()
+    cutoff = model.carbon.withdraw_below
+    assert cutoff is not None and 0.01 <= cutoff <= 0.5
+    headline, lead = "全国碳排放权交易市场启动上线交易", "碳达峰碳中和目标下，碳市场开市。"
+    assert model.probability(model.carbon, headline, lead)[0] > cutoff
 
 
 def test_a_model_file_that_does_not_fit_is_refused(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.train_ngram_model import best_promote_cutoff, best_withdraw_cutoff
 from carbonwatch.classify.evaluate import default_reader
-from carbonwatch.classify.ngram import NgramModel, load_model, parse_model, withdraw_release
+from carbonwatch.classify.ngram import NgramModel, load_model, names_carbon_release, parse_model, withdraw_release
 from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult, normalise_title
 from carbonwatch.classify.relevance import score_relevance
 from carbonwatch.classify.rules import load_rules
@@ -140,6 +140,52 @@ def test_the_withdraw_cutoff_is_the_best_cross_validated_f1(
 ) -> None:
     got = best_withdraw_cutoff([t == 1 for t in truth], [r == 1 for r in rules], probability)
     assert got == pytest.approx(expected)
+
+
+def test_the_carbon_withdraw_cutoff_leaves_the_posts_kept_alone() -> None:
+    # the second post's yes is false and kept (an article reporting a carbon document's release): withdrawing under
+    # 0.06 still takes the third, false one back, and keeps the second (F1 0.8 against 0.667 for keeping all)
+    truth, rules, probability = [True, False, False], [True, True, True], [0.9, 0.02, 0.05]
+    assert best_withdraw_cutoff(truth, rules, probability) == pytest.approx(0.06)
+    kept = [False, True, False]
+    assert best_withdraw_cutoff(truth, rules, probability, kept=kept) == pytest.approx(0.06)
+    # ... and where only the kept one would go, nothing is to gain: the lowest cutoff
+    assert best_withdraw_cutoff(truth, rules, [0.9, 0.02, 0.9], kept=kept) == pytest.approx(0.01)
+    assert best_withdraw_cutoff(truth, rules, [0.9, 0.02, 0.9]) == pytest.approx(0.03)
+
+
+def test_carbon_relevance_of_an_article_reporting_a_carbon_documents_release_is_never_taken_back() -> None:
+    rules = load_rules()
+    against = parse_model(hand_made(carbon=([-4.0, 0.0, 0.0], [-2.0]), carbon_withdraw_below=0.3), "test")
+    released = classify(
+        "国务院印发《2030年前碳达峰行动方案》",
+        "国务院日前印发《2030年前碳达峰行动方案》，部署碳达峰十大行动。",
+        rules,
+        model=against,
+    )
+    assert released.relevance.relevant and released.flag
+    assert names_carbon_release(released.policy, rules)
+    # ... where the article reports none, the model sure against carbon takes the rules' relevance back
+    headline, text = "专家谈碳达峰碳中和路径", "专家表示，实现碳达峰碳中和目标需要能源结构转型，碳市场将发挥作用。"
+    assert classify(headline, text, rules, model=None).relevance.relevant
+    commentary = classify(headline, text, rules, model=against)
+    assert not commentary.relevance.relevant
+    assert commentary.relevance.evidence[0].term.startswith("withdrawn by n-gram model test: p=0.00 < 0.30")
+    # ... and a document named but not released, or released without carbon in its title, keeps nothing
+    cited = PolicyResult(
+        True,
+        [PolicyDocument("《碳达峰实施方案》", "碳达峰实施方案"), PolicyDocument("《通知》", "通知", is_release=True)],
+    )
+    assert not names_carbon_release(cited, rules)
+
+
+def test_the_carbon_withdraw_cutoff_counts_what_the_model_adds() -> None:
+    # the rules' two carbon posts are false, the true one only the model finds (p 0.95 over its adding cutoff 0.9):
+    # without counting that addition no cutoff scores (F1 0, the lowest cutoff); with it, taking both false ones
+    # back (under 0.06) gives F1 1.0
+    truth, rules, probability = [True, False, False], [False, True, True], [0.95, 0.05, 0.05]
+    assert best_withdraw_cutoff(truth, rules, probability) == pytest.approx(0.01)
+    assert best_withdraw_cutoff(truth, rules, probability, add_above=0.9) == pytest.approx(0.06)
 
 
 @pytest.mark.parametrize(
