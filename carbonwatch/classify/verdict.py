@@ -48,9 +48,10 @@ def classify(
     """Classify one article: ``model`` is the n-gram model (the one ``CARBONWATCH_NGRAM_MODEL`` names by default;
     ``None`` for the rules alone). Before relevance is scored, it may promote the article's subject to a release where
     the rules were silent, or take back the releases they found where it is sure the article reports none; after,
-    it may add carbon relevance the rules did not find. A page in traditional characters is read as simplified, a
-    page with pinyin after its characters without it: document titles and evidence terms come out as read
-    (simplified), their offsets point into the title and text as given."""
+    it may add carbon relevance the rules did not find, or take theirs back where it is sure against it (never on
+    an article reporting the release of a document whose title names carbon). A page in traditional characters is
+    read as simplified, a page with pinyin after its characters without it: document titles and evidence terms come
+    out as read (simplified), their offsets point into the title and text as given."""
     chosen = default_model() if model == "default" else model
     given = read(title, text)  # traditional script as simplified, pinyin annotations removed (classify.script)
     title, text = given.title, given.text
