@@ -23,7 +23,9 @@ carbon item counts as a flag when the rules found a release in it, and a promote
 The crawl asks more than this measurement can (the first predictions keep no documents): a promoted release needs
 a document the rules were silent on, and a flag a document the article is about, so the crawl promotes fewer. Beside
 it, the release withdrawn (a release of the rules taken back below ``withdraw_below``), shipped since the session of
-2026-12-01 (fifth) after a veto at another cutoff was measured and not shipped.
+2026-12-01 (fifth) after a veto at another cutoff was measured and not shipped. The carbon relevance withdrawn
+(twentieth session) is not in this measurement: it spares articles reporting a carbon document's release, and the
+first predictions keep no documents to tell them by.
 """
 
 from __future__ import annotations
