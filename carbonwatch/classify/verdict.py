@@ -14,7 +14,7 @@ from carbonwatch.classify.ngram import (
     promote_release,
     withdraw_release,
 )
-from carbonwatch.classify.policydocs import PolicyResult, issuers_on_page, recognise
+from carbonwatch.classify.policydocs import PolicyResult, issuers_from_headline, issuers_on_page, recognise
 from carbonwatch.classify.relevance import Relevance, score_relevance
 from carbonwatch.classify.rules import Rules
 from carbonwatch.classify.script import Reading, read
@@ -60,6 +60,7 @@ def classify(
     )
     promote_release(title, text, policy, chosen, traditional=given.traditional)
     withdraw_release(title, text, policy, chosen)
+    issuers_from_headline(policy, title, text)
     issuers_on_page(policy.documents, title + "\n" + text)  # (Taiwan's 农业部 on a Taiwan page)
     relevance = score_relevance(title, text, rules, released=policy.lead_releases())
     apply_model(title, text, relevance, chosen, carbon_release=names_carbon_release(policy, rules))

@@ -12,6 +12,8 @@ from carbonwatch.classify.policydocs import (
     ISSUER_RE,
     LINE_JOIN,
     MACAU_GOVERNMENT,
+    PolicyDocument,
+    PolicyResult,
     _heading_issuers,
     _reported_year,
     _without_page_stamps,
@@ -25,6 +27,7 @@ from carbonwatch.classify.policydocs import (
     is_historical,
     issuer_of_number,
     issuer_on_page,
+    issuers_from_headline,
     lead_announcer,
     legislature_of_law,
     normalise_doc_number,
@@ -6601,3 +6604,40 @@ def test_a_year_before_a_city_or_county_government_is_no_place(text: str, issuer
     assert find_issuer_before(text, len(text)) == issuer
     if issuer is None:
         assert canonical_issuer(text[text.index("年") - 1 : text.index("府") + 1]) is None
+
+
+def _release(title: str, issuer: str | None = None) -> PolicyDocument:
+    return PolicyDocument(title, normalise_title(title), issuer=issuer, is_release=True)
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "issuer"),
+    [
+        # the headline opens with the body acting
+        ("生态环境部：重点排放单位3月31日前报送排放报告", "", "生态环境部"),
+        ("国务院办公厅印发加快构建碳排放双控制度体系工作方案", "", "国务院办公厅"),
+        # ... else the lead, past its byline line
+        ("碳排放报告报送时间明确", "记者 张三\n生态环境部近日印发通知，要求重点排放单位按时报送。", "生态环境部"),
+        # a place is no body, nor a body named later in the headline or the lead
+        ("湖南：到2025年单位GDP能耗下降14%", "", None),
+        ("碳排放报告报送时间明确", "为做好报送工作，生态环境部近日印发通知。", None),
+        ("碳市场扩容在即 生态环境部发文", "", None),
+    ],
+)
+def test_a_release_without_an_issuer_takes_the_body_the_headline_or_lead_opens_with(
+    headline: str, text: str, issuer: str | None
+) -> None:
+    policy = PolicyResult(True, [_release("通知")])
+    issuers_from_headline(policy, headline, text)
+    assert policy.documents[0].issuer == issuer
+
+
+def test_only_releases_without_an_issuer_and_not_a_digests_take_the_headlines_body() -> None:
+    named, cited = _release("《甲方案》", issuer="国务院"), PolicyDocument("《乙办法》", normalise_title("《乙办法》"))
+    policy = PolicyResult(True, [named, cited])
+    issuers_from_headline(policy, "生态环境部：…", "")
+    assert (named.issuer, cited.issuer) == ("国务院", None)
+    # a digest's headline names no one item's issuer
+    digest = PolicyResult(True, [_release("通知")], digest=True)
+    issuers_from_headline(digest, "生态环境部：…", "")
+    assert digest.documents[0].issuer is None
