@@ -20,12 +20,19 @@ logger = logging.getLogger(__name__)
 REDIRECT_LIMIT_MESSAGE = "max redirections reached"  # Scrapy's IgnoreRequest text for a chain past the limit
 
 
+def _arguments(request: Any, response: Any, spider: Any) -> tuple[Any, ...]:
+    """What to hand Scrapy's own ``process_response``: the spider only where the engine gave one. Scrapy 2.13 passes
+    it; 2.19 passes none to a method that does not require it and warns (ScrapyDeprecationWarning, in every crawl's
+    log) when one is passed on, even None."""
+    return (request, response) if spider is None else (request, response, spider)
+
+
 class CountedRedirectMiddleware(RedirectMiddleware):
     """Scrapy's redirect middleware; a chain past ``REDIRECT_MAX_TIMES`` is a counted drop."""
 
     def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
         try:
-            return super().process_response(request, response, spider)
+            return super().process_response(*_arguments(request, response, spider))
         except IgnoreRequest as exc:
             if REDIRECT_LIMIT_MESSAGE in str(exc):
                 self.crawler.stats.inc_value("carbonwatch/drop/redirect_limit")
@@ -41,7 +48,7 @@ class CountedHttpCompressionMiddleware(HttpCompressionMiddleware):
 
     def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
         try:
-            return super().process_response(request, response, spider)
+            return super().process_response(*_arguments(request, response, spider))
         except IgnoreRequest:
             # Scrapy has logged its own WARNING with the sizes; the count makes it reach the run record.
             if self.stats is not None:

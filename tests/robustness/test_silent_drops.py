@@ -9,11 +9,16 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import warnings
 from pathlib import Path
 
 import pytest
+from scrapy.exceptions import ScrapyDeprecationWarning
+from scrapy.http import HtmlResponse, Request
 from scrapy.utils.project import get_project_settings
+from scrapy.utils.test import get_crawler
 
+from crawler.dropcount import CountedHttpCompressionMiddleware, CountedRedirectMiddleware
 from tests.robustness.support import copy_corpus, local_path, recording_server, run_sina, stored_urls
 
 pytestmark = pytest.mark.timeout(240)
@@ -65,3 +70,16 @@ def test_a_redirect_chain_and_a_decompression_bomb_are_counted_drops(tmp_path: P
     assert "request dropped (redirect_limit)" in result.log
     assert len(hops) == LIMIT + 1  # the first request and the allowed redirects, then no more
     assert stored_urls(db_url) == set()
+
+
+def test_the_counting_middlewares_pass_scrapy_no_spider_it_was_not_given() -> None:
+    """Scrapy 2.19 warns of a spider argument handed to its middlewares (a deprecation warning in every crawl's log);
+    the engine gives none, so none is passed on, and a plain response goes through both unchanged."""
+    crawler = get_crawler()
+    request = Request("https://finance.sina.com.cn/roll/index.d.html")
+    response = HtmlResponse(request.url, body=b"<html></html>", request=request)
+    for cls in (CountedRedirectMiddleware, CountedHttpCompressionMiddleware):
+        middleware = cls.from_crawler(crawler)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ScrapyDeprecationWarning)
+            assert middleware.process_response(request, response) is response
