@@ -5607,19 +5607,11 @@ def _rename_issuers(docs: list[PolicyDocument], rename: Callable[[str], str]) ->
             d.issuer = _renamed(d.issuer, rename)
 
 
-def _first_body(text: str) -> str | None:
-    """The first issuing body ``text`` names, canonical; None where it names none."""
-    for m in ISSUER_RE.finditer(text):
-        name = canonical_issuer(m.group(0))
-        if name:
-            return name
-    return None
-
-
 def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
-    """Each release still without an issuer, once every rule and the model have read the page, takes the first body
-    the headline names, else the first the lead names: a news headline or lead names the body acting first
-    ("国务院办公厅印发…", "住建部：…"). A digest's headline names no one item's issuer, so its releases keep none."""
+    """Each release still without an issuer, once every rule and the model have read the page, takes the body the
+    headline opens with (:func:`_body_opening`), else the one the lead opens with past its byline: a news headline or
+    lead opens with the body acting ("国务院办公厅印发…", "住建部：…"). A digest's headline names no one item's issuer,
+    so its releases keep none."""
     if policy.digest:
         return
     missing = [d for d in policy.documents if d.is_release and d.issuer is None]
