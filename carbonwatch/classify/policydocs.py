@@ -3410,7 +3410,9 @@ def _carried_in_sentence(d: PolicyDocument, docs: list[PolicyDocument], text: st
 # Conventions of an official document's printed form (GB/T 9704) that a republished full text keeps.
 ADDRESSEE_RE = rx.compile(
     # a joint notice names every kind of office it goes to, in one long line (各省、自治区、直辖市…财政厅(局)…：)
-    r"(?m)^\s*(?:各[^\n：:。]{1,200}|[^\n：:。]{2,80}(?:人民政府|各部委|直属机构|有关单位|有关部门|分行|营业管理部|监管局|各单位))"
+    r"(?m)^\s*(?:各[^\n：:。]{1,200}|[^\n：:。]{2,80}(?:人民政府|各部委|直属机构|有关单位|有关部门|分行|营业管理部|监管局|各单位)"
+    # ... or, in a public notice (通告), the public it goes to: "广大市民朋友："
+    r"|广大(?:市民|居民|村民|群众|人民群众|车主|驾驶员)(?:朋友们?)?)"
     r"[：:]\s*$"
 )
 # ... or decimal outline numbers, as emergency plans print them (1 总则 / 1.1 编制目的 / 1.2 工作原则).
@@ -3422,7 +3424,8 @@ ORDER_PROMULGATES_RE = rx.compile(
 )
 PROMULGATE_RE = rx.compile(
     r"现予(?:以)?(?:印发|发布|公布|公告)|印发给你们|特此(?:通知|公告|通告|批复)|现提出(?:如下|以下)(?:实施)?意见"
-    r"|现就.{0,40}(?:通知|意见|公告)如下|现将.{0,20}(?:通知|通报|公告)如下|自.{2,16}起施行"
+    r"|现就.{0,40}(?:通知|意见|公告|通告)如下|现将.{0,20}(?:通知|通报|公告|通告)如下|自.{2,16}起施行"
+    r"|(?:现|特)(?:通知|公告|通告|批复)如下"  # "现通告如下", "特通告如下", "现批复如下"
     r"|将有关[^，。]{0,12}?(?:通知|通报|公告|通告)如下"  # "上海教育委员会将有关事项通知如下"
     r"|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
     # a document's own text names itself: "根据…，制定本办法" (its first article), "编制本规划"
@@ -4559,6 +4562,8 @@ def fullwidth_punctuation(text: str) -> str:
 
 
 INTERPRETATION_RE = rx.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
+# A headline's note of what the page appends: "（附热点问答）", "【附政策解读】", "(内附图解)".
+ATTACHED_NOTE_RE = rx.compile(r"[（(【\[]\s*(?:附|含|内附)[^（）()【】\[\]\n]{0,16}[）)】\]]")
 RELEASED_WITH_INTERPRETATION_RE = rx.compile(r"(?:同时|同步|一并)[^。]{0,30}解读")
 # An interpretation's section heading on a line of its own: why and how the document it explains was made.
 INTERPRETATION_HEADING_RE = rx.compile(
@@ -4935,7 +4940,9 @@ def recognise(
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
     # (a verb inside a title the headline quotes is the title's: "…就《关于印发〈X〉的通知》答记者问" releases nothing)
     release_verb = VERB_IN_TITLE_RE.search(BRACKETED_TITLE_RE.sub("", PRESS_EVENT_RE.sub("", title)))
-    explainer = INTERPRETATION_RE.search(title) and not release_verb and "全文" not in title
+    # (an interpretation the headline says is attached, "…最新通知（附热点问答）", is the page's appendix: the page is
+    # the document's, as with "（附全文）")
+    explainer = INTERPRETATION_RE.search(ATTACHED_NOTE_RE.sub("", title)) and not release_verb and "全文" not in title
     # ... or whose text is set out under an interpretation's headings ("一、出台背景", "（一）制定背景"), its headline
     # no release (or only the lead's first sentence standing in for a missing headline: "X印发了《Y》（以下简称…）"),
     # unless the lead is news of the release its interpretation came with ("…正式发布，同时，CFDA对管理办法进行了解读")
@@ -6241,7 +6248,7 @@ def _rules_decided(title: str, policy: PolicyResult) -> bool:
     (``VERDICT_CUES``)."""
     if policy.is_release or policy.digest:
         return True
-    explainer = INTERPRETATION_RE.search(title) and not ABOUT_INTERPRETATION_RE.search(title)
+    explainer = INTERPRETATION_RE.search(ATTACHED_NOTE_RE.sub("", title)) and not ABOUT_INTERPRETATION_RE.search(title)
     return bool(
         explainer or MONTHLY_RULES_RE.search(title) or any(d.cue.startswith(VERDICT_CUES) for d in policy.documents)
     )

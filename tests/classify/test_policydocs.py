@@ -1180,6 +1180,19 @@ def test_an_explainer_carrying_the_full_text_stays_a_release() -> None:
     assert recognise(title, text, published_at=Y2021).is_release
 
 
+@pytest.mark.parametrize("note", ["（附热点问答）", "【附政策解读】", "(内附图解)"])
+def test_an_interpretation_the_headline_says_is_attached_leaves_the_printed_document_a_release(note: str) -> None:
+    text = (
+        "文化和旅游部办公厅关于恢复旅行社经营出境团队旅游业务的通知\n"
+        "各省、自治区、直辖市文化和旅游厅（局）：\n"
+        "为进一步服务经济社会发展，现就有关事项通知如下：\n一、时间安排\n即日起恢复。\n二、工作要求\n严格管理。\n"
+    )
+    [doc] = recognise("即日起恢复！文旅部最新通知" + note, text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title("文化和旅游部办公厅关于恢复旅行社经营出境团队旅游业务的通知")
+    # ... while a headline whose own words are the interpretation stays an explainer
+    assert recognise("文旅部最新通知热点问答", text, published_at=Y2021).releases == []
+
+
 def test_a_plan_printed_with_its_dated_cover_is_the_document() -> None:
     text = "“十四五”水安全保障规划\n二〇二一年十二月\n水安全是涉及国家长治久安的大事。各项工作取得进展。"
     [doc] = recognise("“十四五”水安全保障规划", text, published_at=datetime(2022, 1, 5, tzinfo=UTC)).releases
