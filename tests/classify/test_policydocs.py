@@ -1193,6 +1193,19 @@ def test_an_interpretation_the_headline_says_is_attached_leaves_the_printed_docu
     assert recognise("文旅部最新通知热点问答", text, published_at=Y2021).releases == []
 
 
+@pytest.mark.parametrize(
+    ("opening", "formula"),
+    [("广大市民朋友：", "现通告如下："), ("广大居民：", "特通告如下："), ("", "现将有关事项通告如下：")],
+)
+def test_a_public_notice_printed_under_its_heading_is_the_document(opening: str, formula: str) -> None:
+    heading = "园洲镇关于严禁在镇中心区燃放烟花爆竹的通告"
+    text = f"{heading}\n{opening}\n为有效防范安全事故发生，{formula}\n严禁在镇中心区燃放烟花爆竹。\n"
+    text = text.replace("\n\n", "\n")
+    [doc] = recognise(heading, text, published_at=Y2021).releases
+    assert doc.title_norm == normalise_title(heading)
+    assert doc.cue.startswith("the article is the document")
+
+
 def test_a_plan_printed_with_its_dated_cover_is_the_document() -> None:
     text = "“十四五”水安全保障规划\n二〇二一年十二月\n水安全是涉及国家长治久安的大事。各项工作取得进展。"
     [doc] = recognise("“十四五”水安全保障规划", text, published_at=datetime(2022, 1, 5, tzinfo=UTC)).releases
