@@ -4625,6 +4625,9 @@ DRAFT_AFTER_TITLE_RE = rx.compile(r"[（(]?(?:修正|修订|修改)?(?:草案|�
 
 
 DRAFT_PAREN_RE = rx.compile(r"[（(]草案[）)](?=》?$)")
+# Taiwan's rule-making pre-announces a regulation's draft for comment (法规预告): "环境部预告「…办法」草案",
+# "预告修正「…细则」", "今天预告攸关国内碳权交易的「…办法」": the document named right after 预告 is not issued yet.
+PRE_ANNOUNCED_RE = rx.compile(r"预告(?:修正|订定|增订|修订|废止|增修)?[^，,。；;！？\n「」《》]{0,16}[「《]?$")
 VOTED_AFTER_DRAFT_RE = rx.compile(
     r"\s*(?:已|今天|昨天|\d{1,2}日)?经[^。，；！？\n]{0,24}?表决[^。，；！？\n]{0,8}?通过"
 )
@@ -4646,6 +4649,8 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     text = texts.get(d.field, "")
     if DRAFT_AFTER_TITLE_RE.match(text, d.end):
         return True  # "开始审议全国人大常委会关于积极应对气候变化的决议草案": the title a draft's name is built on
+    if PRE_ANNOUNCED_RE.search(text, max(0, d.start - 24), d.start):
+        return True  # "环境部今天预告修正「温室气体减量及管理法施行细则」": Taiwan's pre-announcement of a draft
     start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
     sentence = text[start : _sentence_end(text, d.end)]
     after = d.end - start
@@ -4994,6 +4999,9 @@ def recognise(
         drafted = drafted or (d.field == "title" and d.title == UNTITLED and lead_draft_only)
         if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
+        elif d.field in fields and PRE_ANNOUNCED_RE.search(fields[d.field], max(0, d.start - 24), d.start):
+            # (a document no rule released, pre-announced: the rules' verdict, which a statistical reader respects)
+            d.cue = "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue, title):
             # "国务院常务会议审议通过“十四五”推进国家政务信息化规划", whichever rule found the title (the bracket
             # rules check it themselves, before a coordinated title takes the release)

@@ -1206,6 +1206,28 @@ def test_a_public_notice_printed_under_its_heading_is_the_document(opening: str,
     assert doc.cue.startswith("the article is the document")
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "环境部今天预告攸关国内碳权交易的「温室气体减量额度交易拍卖及移转管理办法」",
+        "环境部预告「大型柴油车补助办法」第二条修正草案",
+        "环境部今天预告修正「温室气体减量及管理法施行细则」",
+    ],
+)
+def test_a_regulation_pre_announced_in_taiwan_is_a_draft(title: str) -> None:
+    policy = recognise(title, "环境部表示，各界可于60日内提出意见。", published_at=Y2021)
+    assert policy.releases == []
+    [doc] = [d for d in policy.documents if d.field == "title"]
+    assert doc.cue.startswith("a draft for comment")  # the rules' verdict, which the n-gram model does not overrule
+
+
+def test_a_regulation_issued_after_its_pre_announcement_is_a_release() -> None:
+    title = "环境部今日公告「温室气体自愿减量专案管理办法」"
+    text = "该办法去年预告后，环境部汇整各界意见，今日正式发布施行。"
+    released = recognise(title, text, published_at=Y2021).releases
+    assert [d.title for d in released] == ["《温室气体自愿减量专案管理办法》"]
+
+
 def test_a_plan_printed_with_its_dated_cover_is_the_document() -> None:
     text = "“十四五”水安全保障规划\n二〇二一年十二月\n水安全是涉及国家长治久安的大事。各项工作取得进展。"
     [doc] = recognise("“十四五”水安全保障规划", text, published_at=datetime(2022, 1, 5, tzinfo=UTC)).releases
