@@ -4861,7 +4861,11 @@ def recognise(
     # number (``TRAILING_NUMBER_RE``), every other reading of the headline goes without it
     numbered_title, title = title, _without_bracketed_number(title)
     docs: list[PolicyDocument] = []
-    page_doc = government_page_document(title, meta or {}, source) or _printed_metadata_document(title, text)
+    page_doc = (
+        government_page_document(title, meta or {}, source)
+        or _printed_metadata_document(title, text)
+        or _printed_standard_record(title, text)
+    )
     if page_doc is not None:
         docs.append(page_doc)
     docs += _bracket_docs(title, "title", ref_year) + _plain_docs(title, "title", ref_year)
@@ -6153,6 +6157,35 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     # a body the issuer patterns do not know (金华经济技术开发区) is still the one the page's metadata names
     issuer = canonical_issuer(issuer_raw) or (issuer_raw if len(issuer_raw) <= 30 else None)
     return _titled_page_document(title, unwrap_notice(headline), issuer, number, doc_type(headline), cue)
+
+
+# A standard's record as standards sites print it, one field a line: "标准编号:JR/T 0244-2022", "标准名称:碳金融产品",
+# "发布部门:中国人民银行" (or 批准发布部门). A national, sector or local standard's code: GB/T 32151.5-2015,
+# JR/T 0227-2021, HJ 2.2-2018, DB11/T 1784-2020 (an association's T/… code is no government body's).
+STANDARD_CODE_RE = rx.compile(
+    r"(?:GB(?:/[TZ])?|[A-Z]{2}(?:/[TZ])?|DB\d{2}(?:/T)?)\s*\d+(?:\.\d+)*\s*[-—]\s*(?:19|20)\d{2}"
+)
+STANDARD_FIELD_RE = rx.compile(
+    r"(?m)^[ \t\u3000]*(?P<label>标准编号|标准号|标准名称|(?:批准)?发布(?:部门|单位|机构))[ \t\u3000]*[：:][ \t\u3000]*"
+    r"(?P<value>[^\n]{2,80}?)[ \t\u3000]*$"
+)
+
+
+def _printed_standard_record(title: str, text: str) -> PolicyDocument | None:
+    """The page is a standard's record (:data:`STANDARD_FIELD_RE`): its code, its name and the government body that
+    published it. The standard, named by its record, is what the page releases; None without all three."""
+    fields: dict[str, str] = {}
+    for m in STANDARD_FIELD_RE.finditer(text, 0, 1200):
+        label = "number" if "号" in m.group("label") else "name" if "名称" in m.group("label") else "issuer"
+        fields.setdefault(label, m.group("value").strip())
+    code = STANDARD_CODE_RE.fullmatch(fields.get("number", ""))
+    issuer = canonical_issuer(fields.get("issuer", ""))
+    name = fields.get("name", "")
+    if code is None or issuer is None or not name or not title_is_document(name + "标准")[0]:
+        return None
+    number = re.sub(r"\s+", " ", code.group(0))
+    cue = f"the text prints a standard's record: 标准编号 {number}, 发布部门 {fields['issuer'][:20]}"
+    return _titled_page_document(title, name, issuer, number, "标准", cue)
 
 
 def _titled_page_document(

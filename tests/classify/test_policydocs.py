@@ -1228,6 +1228,20 @@ def test_a_regulation_issued_after_its_pre_announcement_is_a_release() -> None:
     assert [d.title for d in released] == ["《温室气体自愿减量专案管理办法》"]
 
 
+def test_a_standards_record_page_is_the_standards_release() -> None:
+    text = (
+        "标准编号:JR/T 0244-2022\n标准名称:碳金融产品\n英文名称:Carbon financial products\n"
+        "发布部门:中国人民银行\n标准状态:现行\n发布日期:2022-04-12\n本文件规定了碳金融产品分类和实施要求。\n"
+    )
+    [doc] = recognise("JR/T 0244-2022 碳金融产品", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer, doc.doc_number) == ("《碳金融产品》", "中国人民银行", "JR/T 0244-2022")
+    # an association's group standard (T/…) or a record that names no government body releases nothing
+    group = text.replace("JR/T 0244-2022", "T/CSTE 0244-2022")
+    assert recognise("T/CSTE 0244-2022 碳金融产品", group, published_at=Y2021).releases == []
+    company = text.replace("发布部门:中国人民银行", "发布部门:某某科技有限公司")
+    assert recognise("JR/T 0244-2022 碳金融产品", company, published_at=Y2021).releases == []
+
+
 def test_a_plan_printed_with_its_dated_cover_is_the_document() -> None:
     text = "“十四五”水安全保障规划\n二〇二一年十二月\n水安全是涉及国家长治久安的大事。各项工作取得进展。"
     [doc] = recognise("“十四五”水安全保障规划", text, published_at=datetime(2022, 1, 5, tzinfo=UTC)).releases
