@@ -446,7 +446,7 @@ _CITY = rf"{_PLACE_NAME}(?:{_AUTONOMOUS}|市|州|县|区|盟)"
 # A bare province name is an issuer only where a verb or a list follows ("浙江近日印发", "浙江、江苏"), not as the
 # first word of a company or place name (陕西金叶, 北京时间).
 _BARE_NEXT = (
-    r"(?=近日|日前|今日|今天|最新|正式|联合|相继|陆续|也|已|再|又|发布|印发|出台|公布|推出|发文|等|、|和|与|及"
+    r"(?=近日|日前|今日|今天|昨日|昨天|最新|正式|联合|相继|陆续|也|已|再|又|还|对外|发布|印发|出台|公布|推出|发文|等|、|和|与|及"
     r"|[^\u4e00-\u9fff]|$)"
 )
 # A district named alone is an issuer only right before a release verb ("梁溪区出台了人才购房实施办法"); places
@@ -460,7 +460,12 @@ _NOT_NAME_START = (
     # the copula (主管机关为高雄市政府)
 )
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
-_BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文|发出|公布))"
+# (the adverbs and time words a clause puts between its actor and the verb: "郑州市还进一步发布了",
+# "上海昨天对外公布了")
+_ACTOR_ADVERBS = (
+    r"(?:近日|日前|近期|今日|今天|昨日|昨天|正式|对外|还|也|又|再次|再|进一步|先后|相继|陆续|率先|首次|已经|已){0,3}"
+)
+_BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
 DISTRICT_NAME_RE = rx.compile(_DISTRICT_NAME)
 # A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
@@ -494,7 +499,7 @@ _BARE_CITY_NAME = rf"{_NOT_VERB_TAIL}(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}
 BARE_CITY_NAME_RE = rx.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
 _AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
-_BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?=(?:近日|日前|正式)?(?:出台|发布|印发|推出|发文|发出|公布))"
+_BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
 # A banner's government (鄂托克前旗人民政府, 新巴尔虎左旗人民政府办公室), its name read whole: from a clause's start.
 _BANNER = (
     r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"

@@ -3416,6 +3416,19 @@ def test_a_city_named_alone_before_its_release_verb_is_its_government() -> None:
     assert not recognise("城市有轨电车之困", "一时间，全国90多个城市发布了建设有轨电车的计划。").is_release
 
 
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("就在3月8日，郑州市还进一步发布了《关于积极推进棚户区改造项目货币化安置工作的意见》。", "郑州市人民政府"),
+        ("上海昨天对外公布了首份绿色金融专门文件——《上海加快打造国际绿色金融枢纽的实施意见》。", "上海市人民政府"),
+        ("梁溪区近期正式出台了《梁溪区人才购房实施办法》。", "梁溪区"),
+    ],
+)
+def test_a_place_named_alone_acts_through_the_adverbs_before_its_verb(sentence: str, issuer: str) -> None:
+    [doc] = recognise("新闻", sentence, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
 def test_a_month_s_roundup_of_new_rules_reports_them_taking_effect_not_their_release() -> None:
     text = "国务院总理李克强签署国务院令，公布《地下水管理条例》，自2021年12月1日起施行。"
     assert recognise("国务院公布地下水管理条例", text).is_release
