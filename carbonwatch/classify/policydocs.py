@@ -4945,12 +4945,15 @@ def recognise(
     for d in merged:
         if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):
             d.issuer = _counted_members(d.issuer, text) or d.issuer
+        elif d.is_release and d.issuer and "、" not in d.issuer:
+            d.issuer = _led_members(d, text) or d.issuer
         if d.is_release and d.issuer and "、" not in d.issuer and canonical_issuer(d.issuer) is None:
             # "延平区人民政府关于…的通告" read by its heading alone: by its whole name if the page gives it
             d.issuer = _local_body_on_page(d.issuer, page) or d.issuer
         if d.is_release and d.issuer and d.doc_number:
             d.issuer = office_of_number(d.issuer, d.doc_number)
     merged, folded = _fold_headline_paraphrases(merged)
+    merged = _without_title_fragments(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
     # (a verb inside a title the headline quotes is the title's: "…就《关于印发〈X〉的通知》答记者问" releases nothing)
     release_verb = VERB_IN_TITLE_RE.search(BRACKETED_TITLE_RE.sub("", PRESS_EVENT_RE.sub("", title)))
@@ -6084,6 +6087,39 @@ def _same_issuer(headline: str | None, body: str | None) -> bool:
     return provincial and body.startswith(headline[: -len("人民政府")])
 
 
+FRAGMENT_KIND_RE = rx.compile(r"的(?:通知|通告|公告|决定|批复|函|意见)$")
+
+
+def _without_title_fragments(docs: list[PolicyDocument]) -> list[PolicyDocument]:
+    """The documents, less a release read off the verb inside another release's heading: "公布中华老字号复核结果的
+    通知" inside "商务部等5部门关于公布中华老字号复核结果的通知" is that notice's own words (its matter), not a
+    second document; stored, it would be a second policy, and a second alert, for one notice."""
+    kept = []
+    for d in docs:
+        words = d.title.strip("《》")
+        # (the verb's object: no 关于 of its own, which a heading's other reading, its issuer first, has)
+        inside = d.is_release and "关于" not in words and "关於" not in words and FRAGMENT_KIND_RE.search(words)
+        whole = next(
+            (
+                o
+                for o in docs
+                if inside
+                and o is not d
+                and o.is_release
+                and o.field == d.field
+                and o.start <= d.start
+                and d.end <= o.end
+                and len(o.title) > len(d.title)
+                and "关于" in (heading := o.title.strip("《》"))
+                and heading.endswith(words)
+            ),
+            None,
+        )
+        if whole is None:
+            kept.append(d)
+    return kept
+
+
 def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyDocument], set[str]]:
     """A headline shortens the title the body writes out (碳市场 for 碳排放权交易市场, 上海发布碳达峰实施方案 for
     《上海市碳达峰实施方案》): a headline title without 《》 whose characters appear in order in exactly one body
@@ -6374,6 +6410,21 @@ def _matter(d: PolicyDocument) -> str:
 COUNT_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 # "生态环境部等三部门就…发布通知": the body that leads a release the headline credits to a count ("三部门：…")
 LED_COUNT_RE = rx.compile(rf"(?P<lead>{_ONE_ISSUER}(?:[、 ]{_ONE_ISSUER})*)等(?P<count>{_COUNT})个?(?:部门|部委|单位)")
+
+
+def _led_members(d: PolicyDocument, text: str) -> str | None:
+    """The bodies a document headed "商务部等5部门关于…的通知" is signed by, where its issuer is the leading body: the
+    list the text names of that many bodies, led by it ("商务部、文化和旅游部、市场监管总局、国家知识产权局、
+    国家文物局"); None where its title counts no bodies or the text lists none of that count."""
+    led = LED_COUNT_RE.match(d.title.lstrip("《"))
+    if led is None or canonical_issuer(led.group("lead")) != d.issuer:
+        return None
+    n = _count_of(led.group("count"))
+    for m in JOINT_RE.finditer(text, 0, LEAD_MAX_CHARS * 5):
+        members = canonical_issuer(m.group(0))
+        if members and len(members.split("、")) == n and members.split("、")[0] == d.issuer:
+            return members
+    return None
 
 
 def _count_of(words: str) -> int | None:

@@ -1242,6 +1242,22 @@ def test_a_standards_record_page_is_the_standards_release() -> None:
     assert recognise("JR/T 0244-2022 碳金融产品", company, published_at=Y2021).releases == []
 
 
+def test_a_notice_headed_by_a_count_of_bodies_is_one_notice_signed_by_them_all() -> None:
+    heading = "商务部等5部门关于公布中华老字号复核结果的通知"
+    text = (
+        f"{heading}\n各省、自治区、直辖市商务、文化和旅游、市场监管、知识产权、文物主管部门：\n"
+        "根据《中华老字号示范创建管理办法》，商务部、文化和旅游部、市场监管总局、国家知识产权局、国家文物局"
+        "组织开展了复核工作，现将复核结果通知如下：\n一、保留中华老字号。\n二、移出名录。\n"
+    )
+    [doc] = recognise(heading, text, published_at=Y2021).releases  # not also "中华老字号复核结果的通知", 公布's object
+    assert doc.title_norm == normalise_title(heading)
+    assert doc.issuer == "商务部、文化和旅游部、市场监管总局、国家知识产权局、国家文物局"
+    # a list of another count is not its signers
+    four = text.replace("、国家文物局", "")
+    [doc] = recognise(heading, four, published_at=Y2021).releases
+    assert doc.issuer == "商务部"
+
+
 def test_a_plan_printed_with_its_dated_cover_is_the_document() -> None:
     text = "“十四五”水安全保障规划\n二〇二一年十二月\n水安全是涉及国家长治久安的大事。各项工作取得进展。"
     [doc] = recognise("“十四五”水安全保障规划", text, published_at=datetime(2022, 1, 5, tzinfo=UTC)).releases
