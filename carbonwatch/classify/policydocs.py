@@ -837,6 +837,17 @@ def _body_opening(title: str) -> str | None:
     return canonical_issuer(lead.group(0)) if lead and OFFICE_END_RE.search(lead.group(0)) else None
 
 
+def _bodies_opening(text: str) -> str | None:
+    """The government bodies ``text`` opens with, a joint list whole ("国家发展改革委办公厅、工业和信息化部办公厅、
+    国家能源局综合司印发…"), canonical; None where it opens with none (or with a count of bodies alone)."""
+    joint = JOINT_RE.match(text)
+    # (each member as written a body's name, as _body_opening asks of one: a bare place, 湖北省, is no body)
+    written = re.split(r"[、，,\s]+", joint.group(0)) if joint else []
+    if joint and len(written) > 1 and all(OFFICE_END_RE.search(m) or m.endswith("司") for m in written):
+        return canonical_issuer(joint.group(0)) or _body_opening(text)
+    return _body_opening(text)
+
+
 def _opens_with_body(title: str) -> bool:
     """Whether ``title`` opens with a government body's name (see _body_opening)."""
     return _body_opening(title) is not None
@@ -5644,7 +5655,9 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
     missing = [d for d in policy.documents if d.is_release and d.issuer is None]
     if not missing:
         return
-    actor = _body_opening(title.strip()) or _body_opening(text[_lead_start(text, title) :].lstrip())
+    lead = text[_lead_start(text, title) :].lstrip()
+    dateline = DATELINE_RE.match(lead)  # "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布…"
+    actor = _body_opening(title.strip()) or _bodies_opening(lead[dateline.end() if dateline else 0 :])
     for d in missing:
         d.issuer = actor
 

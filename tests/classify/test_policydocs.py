@@ -6709,6 +6709,15 @@ def _release(title: str, issuer: str | None = None) -> PolicyDocument:
         ("国务院办公厅印发加快构建碳排放双控制度体系工作方案", "", "国务院办公厅"),
         # ... else the lead, past its byline line
         ("碳排放报告报送时间明确", "记者 张三\n生态环境部近日印发通知，要求重点排放单位按时报送。", "生态环境部"),
+        # ... past a wire's dateline, and a joint list whole
+        ("名单发布", "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布名单。", "市场监管总局"),
+        (
+            "第一批国家级零碳园区建设名单公布",
+            "国家发展改革委办公厅、工业和信息化部办公厅、国家能源局综合司印发通知，公布建设名单。",
+            "国家发展改革委、工业和信息化部、国家能源局",
+        ),
+        # (a list of places is no list of bodies)
+        ("规划印发", "湖北省、湖南省发布规划。", None),
         # a place is no body, nor a body named later in the headline or the lead
         ("湖南：到2025年单位GDP能耗下降14%", "", None),
         ("碳排放报告报送时间明确", "为做好报送工作，生态环境部近日印发通知。", None),
