@@ -5022,7 +5022,11 @@ def recognise(
         drafted = drafted or (d.field == "title" and d.title == UNTITLED and lead_draft_only)
         if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
-        elif d.field in fields and PRE_ANNOUNCED_RE.search(fields[d.field], max(0, d.start - 24), d.start):
+        elif (
+            not d.is_release
+            and d.field in fields
+            and PRE_ANNOUNCED_RE.search(fields[d.field], max(0, d.start - 24), d.start)
+        ):
             # (a document no rule released, pre-announced: the rules' verdict, which a statistical reader respects)
             d.cue = "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue, title):
@@ -6107,30 +6111,27 @@ def _without_title_fragments(docs: list[PolicyDocument]) -> list[PolicyDocument]
     """The documents, less a release read off the verb inside another release's heading: "公布中华老字号复核结果的
     通知" inside "商务部等5部门关于公布中华老字号复核结果的通知" is that notice's own words (its matter), not a
     second document; stored, it would be a second policy, and a second alert, for one notice."""
-    kept = []
-    for d in docs:
-        words = d.title.strip("《》")
-        # (the verb's object: no 关于 of its own, which a heading's other reading, its issuer first, has)
-        inside = d.is_release and "关于" not in words and "关於" not in words and FRAGMENT_KIND_RE.search(words)
-        whole = next(
-            (
-                o
-                for o in docs
-                if inside
-                and o is not d
-                and o.is_release
-                and o.field == d.field
-                and o.start <= d.start
-                and d.end <= o.end
-                and len(o.title) > len(d.title)
-                and "关于" in (heading := o.title.strip("《》"))
-                and heading.endswith(words)
-            ),
-            None,
-        )
-        if whole is None:
-            kept.append(d)
-    return kept
+    return [d for d in docs if not any(_fragment_of(d, heading) for heading in docs)]
+
+
+def _fragment_of(d: PolicyDocument, heading: PolicyDocument) -> bool:
+    """``d`` is the tail of the release ``heading``'s own title, the object of the verb inside it: no 关于 of its own
+    (a heading's other reading, its issuer first, has one), a kind after 的, and in the same place."""
+    words, whole = d.title.strip("《》"), heading.title.strip("《》")
+    return (
+        d.is_release
+        and heading.is_release
+        and heading is not d
+        and "关于" not in words
+        and "关於" not in words
+        and bool(FRAGMENT_KIND_RE.search(words))
+        and heading.field == d.field
+        and heading.start <= d.start
+        and d.end <= heading.end
+        and len(whole) > len(words)
+        and "关于" in whole
+        and whole.endswith(words)
+    )
 
 
 def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyDocument], set[str]]:
