@@ -5040,6 +5040,7 @@ def recognise(
     _enumerated_with_release(merged, text)
     _covered_issuer(merged)
     _hong_kong_short_names(merged, page)
+    _cities_named_short(merged, fields)
     _defined_short_names(merged, text)
     _covered_number(merged, text, numbered_title)
     _coordinated_issuer(merged, fields)
@@ -6424,6 +6425,25 @@ def _matter(d: PolicyDocument) -> str:
 COUNT_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 # "生态环境部等三部门就…发布通知": the body that leads a release the headline credits to a count ("三部门：…")
 LED_COUNT_RE = rx.compile(rf"(?P<lead>{_ONE_ISSUER}(?:[、 ]{_ONE_ISSUER})*)等(?P<count>{_COUNT})个?(?:部门|部委|单位)")
+
+
+# A city named by its short name right before the verb that releases a title opening with its full name: "湖州发布
+# 《湖州市转型金融支持活动目录》", "深圳出台《深圳市碳普惠管理办法》" (the city acting is its government).
+SHORT_CITY_ACTOR_RE = rx.compile(
+    rf"(?:^|[，,。；;：:\s）)】])(?P<place>[\u4e00-\u9fff]{{2}}){_ACTOR_ADVERBS}"
+    r"(?:发布|印发|出台|公布|推出|发文|发出|制定)了?\s*$"
+)
+
+
+def _cities_named_short(docs: list[PolicyDocument], fields: dict[str, str]) -> None:
+    """A release without an issuer whose clause opens with a city's short name acting, where the title opens with
+    that city's name (:data:`SHORT_CITY_ACTOR_RE`), takes the city's government."""
+    for d in docs:
+        if not d.is_release or d.issuer is not None or d.field not in fields:
+            continue
+        actor = SHORT_CITY_ACTOR_RE.search(fields[d.field], max(0, d.start - 24), d.start)
+        if actor and d.title.lstrip("《").startswith(actor.group("place") + "市"):
+            d.issuer = canonical_issuer(actor.group("place") + "市")
 
 
 def _led_members(d: PolicyDocument, text: str) -> str | None:

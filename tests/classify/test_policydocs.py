@@ -3445,6 +3445,22 @@ def test_a_place_named_alone_acts_through_the_adverbs_before_its_verb(sentence: 
     assert doc.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("湖州发布《湖州市转型金融支持活动目录》。", "湖州市人民政府"),
+        ("近日，深圳出台《深圳市碳普惠管理办法》。", "深圳市人民政府"),
+        # a short name the title does not open with names no city
+        ("湖州发布《浙江省转型金融支持活动目录》。", None),
+    ],
+)
+def test_a_city_acting_by_its_short_name_before_its_own_title_is_its_government(
+    sentence: str, issuer: str | None
+) -> None:
+    [doc] = recognise("新闻", sentence, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
 def test_a_month_s_roundup_of_new_rules_reports_them_taking_effect_not_their_release() -> None:
     text = "国务院总理李克强签署国务院令，公布《地下水管理条例》，自2021年12月1日起施行。"
     assert recognise("国务院公布地下水管理条例", text).is_release
