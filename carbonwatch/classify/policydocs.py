@@ -2334,7 +2334,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                     and NATIONAL_SUBJECT_RE.search(text[: m.start()]) is not None
                     and not NON_DOCUMENT_RE.search(title)
                 )
-                if (issuer is None and not national) or _future(clause) or company or foreign or cited:
+                # "省民政厅近日印发通知": a province's or city's own office acting, on a page that never names the place
+                # (who it is stays unknown, that it is a government body does not)
+                # (in the lead: a headline's "省政府印发工作方案、实施细则" leaves its documents to the text)
+                relative = field_name == "text" and issuer is None and ANAPHOR_RE.search(clause[-20:]) is not None
+                if (issuer is None and not national and not relative) or _future(clause) or company or foreign or cited:
                     continue
                 if not bare and (len(title) < 4 or not title_is_document(title, government_issuer=True)[0]):
                     continue

@@ -3461,6 +3461,14 @@ def test_a_city_acting_by_its_short_name_before_its_own_title_is_its_government(
     assert doc.issuer == issuer
 
 
+def test_a_provinces_own_office_releasing_an_untitled_notice_is_a_release_on_a_page_not_naming_the_province() -> None:
+    lead = "本报讯(记者尹翠莉)省民政厅近日印发通知,安排部署2020年春节期间困难群众救助政策落实和走访慰问工作。"
+    [doc] = recognise("确保困难群众温暖过冬过节", lead, published_at=Y2021).releases
+    assert (doc.title, doc.issuer, doc.cue) == ("通知", None, "印发通知")  # a government body, which one unsaid
+    # ... not a company's notice, nor an office's notice further back in the sentence
+    assert recognise("复牌", "该公司近日发布公告,称股票将于明日复牌。", published_at=Y2021).releases == []
+
+
 def test_a_month_s_roundup_of_new_rules_reports_them_taking_effect_not_their_release() -> None:
     text = "国务院总理李克强签署国务院令，公布《地下水管理条例》，自2021年12月1日起施行。"
     assert recognise("国务院公布地下水管理条例", text).is_release
