@@ -6450,6 +6450,9 @@ def _cities_named_short(docs: list[PolicyDocument], fields: dict[str, str]) -> N
             d.issuer = canonical_issuer(actor.group("place") + "市")
 
 
+SIGNERS_LIST_CHARS = 1500  # where a notice's text names its signers in a list: its opening paragraphs
+
+
 def _led_members(d: PolicyDocument, text: str) -> str | None:
     """The bodies a document headed "商务部等5部门关于…的通知" is signed by, where its issuer is the leading body: the
     list the text names of that many bodies, led by it ("商务部、文化和旅游部、市场监管总局、国家知识产权局、
@@ -6458,7 +6461,7 @@ def _led_members(d: PolicyDocument, text: str) -> str | None:
     if led is None or canonical_issuer(led.group("lead")) != d.issuer:
         return None
     n = _count_of(led.group("count"))
-    for m in JOINT_RE.finditer(text, 0, LEAD_MAX_CHARS * 5):
+    for m in JOINT_RE.finditer(text, 0, SIGNERS_LIST_CHARS):
         members = canonical_issuer(m.group(0))
         if members and len(members.split("、")) == n and members.split("、")[0] == d.issuer:
             return members
