@@ -300,20 +300,21 @@ def apply_model(
     :func:`names_carbon_release`); its reason first (a flag keeps the first spans). No model, no change."""
     if model is None or not model.reads(title, text):
         return
-    withdraw = model.carbon.withdraw_below
-    if relevance.relevant and (withdraw is None or carbon_release):
-        return
-    p, parts = model.probability(model.carbon, title, text)
     if relevance.relevant:
-        if withdraw is None or p >= withdraw:
+        withdraw = model.carbon.withdraw_below
+        if withdraw is None or carbon_release:
+            return  # (not scored: nothing it says could change the verdict)
+        p, parts = model.probability(model.carbon, title, text)
+        if p >= withdraw:
             return
         relevance.relevant = False
         verdict = f"withdrawn by n-gram model {model.version}: p={p:.2f} < {withdraw:.2f}"
-    elif p > model.carbon.threshold:
+    else:
+        p, parts = model.probability(model.carbon, title, text)
+        if p <= model.carbon.threshold:
+            return
         relevance.relevant = True
         verdict = f"n-gram model {model.version}: p={p:.2f} > {model.carbon.threshold:.2f}"
-    else:
-        return
     spans = [Evidence(verdict, "title", 0, 0, RULE, round(p, 3))]
     # the n-grams shown are those a reader can read: with a Chinese character in them (not "c", "n ", "2"), those
     # for carbon where it was made relevant, those against where it was taken back

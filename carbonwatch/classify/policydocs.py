@@ -4648,6 +4648,15 @@ DRAFT_PAREN_RE = rx.compile(r"[（(]草案[）)](?=》?$)")
 # Taiwan's rule-making pre-announces a regulation's draft for comment (法规预告): "环境部预告「…办法」草案",
 # "预告修正「…细则」", "今天预告攸关国内碳权交易的「…办法」": the document named right after 预告 is not issued yet.
 PRE_ANNOUNCED_RE = rx.compile(r"预告(?:修正|订定|增订|修订|废止|增修)?[^，,。；;！？\n「」《》]{0,16}[「《]?$")
+PRE_ANNOUNCED_REACH = 24  # how far before the document's title the pattern looks
+
+
+def _pre_announced(d: PolicyDocument, texts: dict[str, str]) -> bool:
+    """``d`` is named right after 预告 in its field (:data:`PRE_ANNOUNCED_RE`): a draft pre-announced for comment."""
+    text = texts.get(d.field, "")
+    return PRE_ANNOUNCED_RE.search(text, max(0, d.start - PRE_ANNOUNCED_REACH), d.start) is not None
+
+
 VOTED_AFTER_DRAFT_RE = rx.compile(
     r"\s*(?:已|今天|昨天|\d{1,2}日)?经[^。，；！？\n]{0,24}?表决[^。，；！？\n]{0,8}?通过"
 )
@@ -4669,7 +4678,7 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     text = texts.get(d.field, "")
     if DRAFT_AFTER_TITLE_RE.match(text, d.end):
         return True  # "开始审议全国人大常委会关于积极应对气候变化的决议草案": the title a draft's name is built on
-    if PRE_ANNOUNCED_RE.search(text, max(0, d.start - 24), d.start):
+    if _pre_announced(d, texts):
         return True  # "环境部今天预告修正「温室气体减量及管理法施行细则」": Taiwan's pre-announcement of a draft
     start = max(text.rfind(mark, 0, d.start) for mark in "。！？\n") + 1
     sentence = text[start : _sentence_end(text, d.end)]
@@ -5026,11 +5035,7 @@ def recognise(
         drafted = drafted or (d.field == "title" and d.title == UNTITLED and lead_draft_only)
         if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
-        elif (
-            not d.is_release
-            and d.field in fields
-            and PRE_ANNOUNCED_RE.search(fields[d.field], max(0, d.start - 24), d.start)
-        ):
+        elif not d.is_release and _pre_announced(d, fields):
             # (a document no rule released, pre-announced: the rules' verdict, which a statistical reader respects)
             d.cue = "a draft for comment, not yet issued: " + d.cue[:40]
         elif d.is_release and d.field in fields and _adopted_at_meeting(fields[d.field], d.start, d.cue, title):
@@ -5664,9 +5669,9 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
     missing = [d for d in policy.documents if d.is_release and d.issuer is None]
     if not missing:
         return
-    lead = text[_lead_start(text, title) :].lstrip()
-    dateline = DATELINE_RE.match(lead)  # "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布…"
-    actor = _body_opening(title.strip()) or _bodies_opening(lead[dateline.end() if dateline else 0 :])
+    # (past a wire's dateline: "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布…")
+    lead = DATELINE_RE.sub("", text[_lead_start(text, title) :].lstrip(), count=1)
+    actor = _body_opening(title.strip()) or _bodies_opening(lead)
     for d in missing:
         d.issuer = actor
 
