@@ -5661,9 +5661,9 @@ def _rename_issuers(docs: list[PolicyDocument], rename: Callable[[str], str]) ->
 
 def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
     """Each release still without an issuer, once every rule and the model have read the page, takes the body the
-    headline opens with (:func:`_body_opening`), else the one the lead opens with past its byline: a news headline or
-    lead opens with the body acting ("国务院办公厅印发…", "住建部：…"). A digest's headline names no one item's issuer,
-    so its releases keep none."""
+    headline opens with (:func:`_body_opening`), else the bodies the lead opens with past its byline and a wire's
+    dateline, a joint list whole (:func:`_bodies_opening`): a news headline or lead opens with the body acting
+    ("国务院办公厅印发…", "住建部：…"). A digest's headline names no one item's issuer, so its releases keep none."""
     if policy.digest:
         return
     missing = [d for d in policy.documents if d.is_release and d.issuer is None]
