@@ -148,10 +148,10 @@ class NgramModel:
 
     def reads(self, title: str, text: str) -> bool:
         """Whether the post is written in the language the model was trained on (Chinese): Han characters make at
-        least :data:`MIN_HAN_SHARE` of the letters of the headline and lead it reads."""
-        lead = self.fields(title, text)["lead"]
-        han = len(HAN_RE.findall(lead))
-        return han > 0 and han >= MIN_HAN_SHARE * (han + len(OTHER_SCRIPT_RE.findall(lead)))
+        least :data:`MIN_HAN_SHARE` of the letters of the headline and lead it reads, or of the whole post (a site's
+        notice in English and Japanese over a Chinese article: "Your browser does not appear to support Traditional
+        Chinese. Would you like to go to CNA's English website…")."""
+        return _chinese(self.fields(title, text)["lead"]) or _chinese(title + "\n" + text)
 
     def vectors(self, title: str, text: str) -> dict[str, dict[int, float]]:
         """Each vectorizer's TF-IDF vector of the post (computed once for the post read last)."""
@@ -175,6 +175,12 @@ class NgramModel:
                 gram = vectorizer.features[col]
                 parts[gram] = parts.get(gram, 0.0) + contribution
         return 1.0 / (1.0 + math.exp(-total)), sorted(parts.items(), key=lambda p: -abs(p[1]))
+
+
+def _chinese(text: str) -> bool:
+    """Whether Han characters make at least :data:`MIN_HAN_SHARE` of the letters of ``text`` (and there are some)."""
+    han = len(HAN_RE.findall(text))
+    return han > 0 and han >= MIN_HAN_SHARE * (han + len(OTHER_SCRIPT_RE.findall(text)))
 
 
 def field_texts(title: str, text: str, lead_chars: int, body_chars: int | None) -> dict[str, str]:

@@ -229,6 +229,22 @@ def test_the_model_speaks_only_on_text_written_in_the_language_it_was_trained_on
     assert [e.term for e in mixed.evidence[1:]] == ["碳"]
 
 
+def test_a_chinese_article_under_a_sites_notice_in_other_languages_is_read() -> None:
+    # 中央社's pages open with a privacy notice and offers of its English and Japanese sites, longer than the lead the
+    # model reads: the article under them is Chinese, and the model scores it
+    model = parse_model(hand_made(carbon_threshold=0.5), "test")
+    banner = (
+        "Your browser does not appear to support Traditional Chinese. Would you like to go to CNA's English website, "
+        "Focus Taiwan? Please agree to our privacy policy before listening to the news on this website.\n"
+        "こちらのページは繁体字版です。日本語版「フォーカス台湾」に移動しますか。\n"
+    )
+    article = "（中央社记者台北23日电）多项医药新措施将于明年1月上路，包括国保费率、健保费的调整。" * 8
+    assert not model.reads("国保健保医疗新措施报你知", banner)  # the notice alone is no Chinese article
+    assert model.reads("国保健保医疗新措施报你知", banner + article)
+    # ... while an English article under a Chinese headline stays the rules' alone
+    assert not model.reads("市政府发布方案", "The municipal government has released the plan. " * 12)
+
+
 def test_the_shipped_model_leaves_english_pages_to_the_rules() -> None:
     model = load_model()
     title = "4th Session of the 12th Hunan Provincial People's Congress closes"
