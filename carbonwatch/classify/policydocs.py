@@ -2697,6 +2697,7 @@ def _digest_docs(title: str, text: str, items: list[tuple[str, str]], ref_year: 
             and not foreign
             and title_is_document(bare)[0]
             and document_kind(bare) not in WEAK_KINDS
+            and not SIGNED_ORDERS_RE.search(bare)  # (the orders it says were signed are read from the text)
         ):
             cue = f"digest item is a document's title: {bare[:30]}"
             kind = document_kind(bare)
@@ -2870,6 +2871,29 @@ def _scheme_launched(
         return []
     cue = f"{what}: {m.group(0)[-30:]}"
     return [_released(scheme, launcher, None, field_name, (m.end(name) - len(scheme), m.end(name)), cue)]
+
+
+_ORDER_NUMBER = r"第?[〇零一二三四五六七八九十百\d]+号?"
+# "习近平签署第九十八号、第九十九号、第一〇〇号主席令", "签署第一〇一、一〇二、一〇三号主席令": the President signs
+# orders of the state, each its own document by its number; not the order that promulgates a law the sentence goes on
+# to name ("签署第三十一号主席令，公布《…法》", "签署主席令予以公布": the law is the document)
+SIGNED_ORDERS_RE = rx.compile(
+    rf"签署了?(?P<numbers>{_ORDER_NUMBER}(?:[、和及]{_ORDER_NUMBER})*)主席令(?![^。；;\n]{{0,12}}公布)"
+)
+SIGNED_ORDER_CUE = "orders signed: "
+PRESIDENT = "中华人民共和国主席"
+
+
+def _signed_orders(text: str, field_name: str) -> list[PolicyDocument]:
+    """The President's orders a sentence says were signed (see :data:`SIGNED_ORDERS_RE`), one document each, titled
+    主席令 and numbered as the sentence numbers them (第一〇二号)."""
+    docs: list[PolicyDocument] = []
+    for m in SIGNED_ORDERS_RE.finditer(text):
+        cue = SIGNED_ORDER_CUE + m.group(0)[-30:]
+        for number in re.split(r"[、和及]", m.group("numbers")):
+            numbered = "第" + number.strip("第号") + "号"
+            docs.append(_released("主席令", PRESIDENT, "令", field_name, m.span(), cue, numbered))
+    return docs
 
 
 def _decision_docs(
@@ -3278,6 +3302,8 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
             key = f"{d.issuer or ''}:{d.doc_type}"
         elif _untitled_decision(d):
             key = f"{d.issuer or ''}:决定"  # one body's untitled decisions are one, however each sentence words it
+        elif d.cue.startswith(SIGNED_ORDER_CUE):
+            key = f"{key}:{d.doc_number}"  # the orders signed together are as many documents as their numbers
         old = merged.get(key)
         if old is not None and _untitled_decision(d) and d.title != "决定":
             if old.title == "决定" or (old.field == "title" and d.field == "text" and _untitled_decision(old)):
@@ -4903,6 +4929,7 @@ def recognise(
     docs += _header_docs(text, "text", ref_year)
     docs += _submitted_commitments(title, "title") + _submitted_commitments(text, "text")
     docs += _decision_docs(title, "title", ref_year, page_text=text) + _decision_docs(text, "text", ref_year, title)
+    docs += _signed_orders(title, "title") + _signed_orders(text, "text")
     if not any(d.is_release for d in docs):
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
     items = _digest_items(title, text)

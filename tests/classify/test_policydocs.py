@@ -6765,3 +6765,26 @@ def test_only_releases_without_an_issuer_and_not_a_digests_take_the_headlines_bo
     digest = PolicyResult(True, [_release("通知")], digest=True)
     issuers_from_headline(digest, "生态环境部：…", "")
     assert digest.documents[0].issuer is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "numbers"),
+    [
+        # a news digest's item: each order signed is its own document, by its number
+        (
+            "10月23日新闻联播要闻精选",
+            "今日新闻联播主要内容：1、习近平签署第九十八号、第九十九号、第一〇〇号主席令；2、让黄河成为造福人民的幸福河；"
+            "3、推动长三角一体化发展；4、全国秋粮收获过半。",
+            ["第九十八号", "第九十九号", "第一〇〇号"],
+        ),
+        # ... the numbers run together under one 第 and one 号
+        ("要闻", "2、习近平签署第一〇一、一〇二、一〇三号主席令。", ["第一〇一号", "第一〇二号", "第一〇三号"]),
+        # an order that promulgates a law is no document of its own: the law is
+        ("民营经济促进法公布", "国家主席习近平签署第三十一号主席令，公布《中华人民共和国民营经济促进法》。", []),
+        ("法律公布", "会议表决通过修改后的节约能源法，国家主席签署主席令予以公布。", []),
+    ],
+)
+def test_the_orders_the_president_signs_are_released_one_by_one(headline: str, text: str, numbers: list[str]) -> None:
+    orders = [d for d in recognise(headline, text).releases if d.title == "主席令"]
+    assert [d.doc_number for d in orders] == numbers
+    assert all(d.issuer == "中华人民共和国主席" for d in orders)
