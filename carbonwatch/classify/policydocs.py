@@ -6214,8 +6214,16 @@ TEXT_META_RE = rx.compile(
     r"(?:[：:]|】|(?<=[关号])[ \t\u3000])[ \t\u3000]*([^\n]{2,120})$"
 )
 META_NEXT_LABEL_RE = rx.compile(
-    r"\s*(?:生成日期|发布日期|发布时间|成文日期|发文字号|文\s*号|索\s*引\s*号|信息分类|是否有效|名\s*称|主题分类)\s*[：:]"
+    r"\s*(?:生成日期|发布日期|发布时间|发文日期|成文日期|发文字号|文\s*号|索\s*引\s*号|信息分类|是否有效|有效性|名\s*称"
+    r"|主题分类|关键词|网站发布)\s*[：:]"
+    # ... or, with no colon, a date's label before the date ("发布时间 2015年04月29日"), a keyword's, or a table's next
+    # cell ("| 市政府 | 发文日期： | 2021-07-08 |")
+    r"|\s*(?:发布时间|发布日期|发文日期|成文日期|关键词)(?=\s|$)|\s*\|"
 )
+# What a page's metadata prints where it names no body: a placeholder ("信息补充中"), or a body named relative to a
+# place the field does not give ("市政府办公室", "市生态环境局", "政府办"): left to the rules that read the issuer
+# from the document itself
+META_NO_BODY_RE = rx.compile(r"^(?:信息补充中|暂无|无|待定|[-—－]+)$|^(?:[省市县区](?!委)|政府办)")
 HEADLINE_LABEL_RE = rx.compile(
     r"^(?:[^：:《》]{1,6}[：:]|【[^【】《》]{1,14}】)\s*"
 )  # "官方：", "全文：", "【政策文件】"
@@ -6224,8 +6232,11 @@ HEADLINE_LABEL_RE = rx.compile(
 def _metadata_fields(text: str) -> tuple[dict[str, str], str]:
     """The metadata lines a page prints in its first lines (TEXT_META_RE), by label, and the issuer they name as
     written ("" where none does)."""
-    # a library page prints several fields a line; an empty one is followed by the next label (发布机构: 生成日期: …)
-    found = {k: META_NEXT_LABEL_RE.split(v)[0].strip() for k, v in TEXT_META_RE.findall(text[:600])}
+    # a library page prints several fields a line; an empty one is followed by the next label (发布机构: 生成日期: …);
+    # a table's cells are set off by bars ("发布机构: | 市政府 | 发文日期: | …")
+    found = {
+        k: META_NEXT_LABEL_RE.split(v.strip(" |\t\u3000"))[0].strip(" ，,") for k, v in TEXT_META_RE.findall(text[:600])
+    }
     return found, next((found[k] for k in _ISSUER_META.split("|") if found.get(k)), "")
 
 
@@ -6247,7 +6258,9 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     number = normalise_doc_number(number_raw) if number_raw else None
     cue = f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}"
     # a body the issuer patterns do not know (金华经济技术开发区) is still the one the page's metadata names
-    issuer = canonical_issuer(issuer_raw) or (issuer_raw if len(issuer_raw) <= 30 else None)
+    issuer = canonical_issuer(issuer_raw) or (
+        issuer_raw if len(issuer_raw) <= 30 and not META_NO_BODY_RE.search(issuer_raw) else None
+    )
     return _titled_page_document(title, unwrap_notice(headline), issuer, number, doc_type(headline), cue)
 
 

@@ -15,6 +15,7 @@ from carbonwatch.classify.policydocs import (
     PolicyDocument,
     PolicyResult,
     _heading_issuers,
+    _printed_metadata_document,
     _reported_year,
     _without_page_stamps,
     canonical_issuer,
@@ -6788,3 +6789,38 @@ def test_the_orders_the_president_signs_are_released_one_by_one(headline: str, t
     orders = [d for d in recognise(headline, text).releases if d.title == "主席令"]
     assert [d.doc_number for d in orders] == numbers
     assert all(d.issuer == "中华人民共和国主席" for d in orders)
+
+
+_COVERING = (
+    "{heading}\n{number}\n各县（区、市）人民政府，市直各单位：\n现将《{title}》印发给你们，请认真贯彻执行。\n{signer}\n"
+    "2023年11月8日\n（此件公开发布）\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "issuer"),
+    [
+        # a disclosure table's cells: the issuer's cell is followed by the next label's, not read as one name
+        ("索引号: | 1133/2021-32470 | 主题分类: | 综合政务 |\n发布机构: | 市政府 | 发文日期: | 2021-07-08 |\n", None),
+        # an empty field followed by the next label without its colon
+        ("索 引 号 成文日期\n发文机关 发布时间 2015年04月29日\n", None),
+        # a placeholder, and a body named relative to a place the field does not give
+        ("发文机关：信息补充中\n", None),
+        ("索引号: jz-2023-00763 发布日期: 2023-11-08\n文 号: 市政办发〔2023〕44号 发布单位: 市政府办公室\n", None),
+        ("发文机关：政府办， 发文日期：2020年05月07日\n", None),
+        ("发文机关：市生态环境局 网站发布：2024/8/17\n", None),
+        # a body the issuer patterns do not know is still the one the metadata names
+        ("发文机关：金华经济技术开发区\n", "金华经济技术开发区"),
+    ],
+)
+def test_a_pages_metadata_names_its_issuer_or_leaves_it_to_the_document(metadata: str, issuer: str | None) -> None:
+    title = "晋中市推进基本养老服务体系建设实施意见"
+    heading = f"晋中市人民政府办公室关于印发{title}的通知"
+    signer = "晋中市人民政府办公室"
+    printed = _COVERING.format(heading=heading, number="市政办发〔2023〕44号", title=title, signer=signer)
+    page = _printed_metadata_document(f"《{title}》", metadata + printed)
+    assert (page.issuer if page else None) == issuer
+    if issuer is None:
+        # ... the page's document is one, issued by who signs it: no second entry under the metadata's words
+        policy = recognise(heading, metadata + printed)
+        assert [(d.title_norm, d.issuer) for d in policy.releases if title in d.title_norm] == [(title, signer)]
