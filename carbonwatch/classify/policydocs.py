@@ -3276,7 +3276,19 @@ def _different_issuers(a: str | None, b: str | None) -> bool:
         return False
     if a.endswith(b) or b.endswith(a):
         return False  # 奉贤区人民政府办公室 is 上海市奉贤区人民政府办公室 named without its city
+    if _written_within(a, b) or _written_within(b, a):
+        return False
     return not (_same_issuer(a, b) or _same_issuer(b, a))
+
+
+def _written_within(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` as a page may write it: 政府 for 人民政府 (连云港市政府办公室), relative to its
+    place (省政府办公厅 for 广东省人民政府办公厅, 渝北区政府 for 重庆市渝北区人民政府), or a place for its government
+    (马兰屯镇 for 马兰屯镇人民政府)."""
+    plain_short, plain_full = short.replace("人民政府", "政府"), full.replace("人民政府", "政府")
+    if "、" in short or "、" in full or len(plain_short) < 3:
+        return False
+    return plain_full.endswith(plain_short) or plain_full == plain_short + "政府"
 
 
 # A place written before a body's name: a province, a city, or both (上海市, 浙江省杭州市), never a verb's tail
@@ -3330,6 +3342,8 @@ def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:
         elif d.issuer and d.issuer != old.issuer and d.issuer.endswith(old.issuer):
             if PLACE_QUALIFIER_RE.fullmatch(d.issuer[: -len(old.issuer)]):
                 old.issuer = d.issuer  # the name with its city (上海市奉贤区人民政府) over the bare district's
+        elif d.issuer and len(d.issuer) > len(old.issuer) and _written_within(old.issuer, d.issuer):
+            old.issuer = d.issuer  # the full name (广东省人民政府办公厅) over the page's short one (省政府办公厅)
         elif d.issuer and d.issuer != old.issuer and old.field == "title" and d.field == "text":
             # "浙江省发布《X》" over "浙江省生态环境厅、发改委等9部门联合印发《X》": the body names who signed
             if _same_issuer(old.issuer, d.issuer):

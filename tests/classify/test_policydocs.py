@@ -6824,3 +6824,33 @@ def test_a_pages_metadata_names_its_issuer_or_leaves_it_to_the_document(metadata
         # ... the page's document is one, issued by who signs it: no second entry under the metadata's words
         policy = recognise(heading, metadata + printed)
         assert [(d.title_norm, d.issuer) for d in policy.releases if title in d.title_norm] == [(title, signer)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "issuer"),
+    [
+        # the covering notice signed by its short name under its heading's full one
+        (
+            "广东省人民政府办公厅关于印发广东省加快建设生物制造产业创新高地行动方案的通知",
+            "广东省人民政府办公厅关于印发广东省\n加快建设生物制造产业创新高地\n行动方案的通知\n粤办函〔2025〕6号\n"
+            "各地级以上市人民政府，省政府各部门、各直属机构：\n经省人民政府同意，现将《广东省加快建设生物制造产业创新高地"
+            "行动方案》印发给你们，请结合实际认真贯彻落实。\n省政府办公厅\n2025年1月22日\n",
+            "广东省人民政府办公厅",
+        ),
+        # a disclosure page's metadata naming the body without its city and as 政府
+        (
+            "重庆市渝北区人民政府关于印发渝北区第十八届人民政府工作规则的通知",
+            "索 引 号: 009315877/2017-00733 信息分类名称: 行政事务\n发布机构: 渝北区政府 生成日期: 2017-03-21\n"
+            "渝北府发〔2017〕7号\n重庆市渝北区人民政府关于印发渝北区第十八届人民政府工作规则的通知\n"
+            "各镇人民政府，区政府各部门，各街道办事处：\n《渝北区第十八届人民政府工作规则》已经区第十八届人民政府第3次"
+            "常务会议审议通过，现印发给你们，请遵照执行。\n重庆市渝北区人民政府\n2017年2月28日\n",
+            "重庆市渝北区人民政府",
+        ),
+    ],
+)
+def test_one_document_under_its_issuers_full_and_short_names_is_one_entry(
+    headline: str, text: str, issuer: str
+) -> None:
+    releases = recognise(headline, text).releases
+    plan = [d for d in releases if d.title.startswith("《") and not d.title_norm.startswith(("广东省人民", "重庆"))]
+    assert [d.issuer for d in plan] == [issuer]
