@@ -5017,6 +5017,7 @@ def recognise(
             d.issuer = _local_body_on_page(d.issuer, page) or d.issuer
         if d.is_release and d.issuer and d.doc_number:
             d.issuer = office_of_number(d.issuer, d.doc_number)
+    merged = _without_repeats(merged)
     merged, folded = _fold_headline_paraphrases(merged)
     merged = _without_title_fragments(merged)
     # (a press conference's name is no release verb: "举行新闻发布会解读人工智能产业新政" is an explainer)
@@ -6153,6 +6154,32 @@ def _same_issuer(headline: str | None, body: str | None) -> bool:
         return _count_of(headline) == len(body.split("、"))
     provincial = headline.endswith("人民政府") and PROVINCE_HEAD_RE.match(headline) is not None
     return provincial and body.startswith(headline[: -len("人民政府")])
+
+
+def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
+    """The documents, each once: two entries the merge kept apart while their issuers were written differently (a
+    page's metadata field "怀远县人民政府(办公室)", the heading's 怀远县人民政府办公室) are one once the issuers are
+    read alike; the first entry stays, a release if either was, with the number either gave. Orders told apart by
+    their numbers stay apart."""
+    out: list[PolicyDocument] = []
+    for d in docs:
+        same = next(
+            (
+                o
+                for o in out
+                if same_document_key(o.title_norm) == same_document_key(d.title_norm)
+                and o.issuer == d.issuer
+                and not (o.doc_number and d.doc_number and o.doc_number != d.doc_number)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(d)
+            continue
+        same.doc_number = same.doc_number or d.doc_number
+        if d.is_release and not same.is_release:
+            same.is_release, same.cue = True, d.cue
+    return out
 
 
 FRAGMENT_KIND_RE = rx.compile(r"的(?:通知|通告|公告|决定|批复|函|意见)$")

@@ -6854,3 +6854,19 @@ def test_one_document_under_its_issuers_full_and_short_names_is_one_entry(
     releases = recognise(headline, text).releases
     plan = [d for d in releases if d.title.startswith("《") and not d.title_norm.startswith(("广东省人民", "重庆"))]
     assert [d.issuer for d in plan] == [issuer]
+
+
+def test_a_document_whose_two_readings_name_one_issuer_at_last_is_one_entry() -> None:
+    # the disclosure field's "怀远县人民政府(办公室)" and the heading's 怀远县人民政府办公室 are two issuers while the
+    # readings are merged, one once the number's office (怀政办) is read: one entry, not two alerts for one plan
+    headline = "怀远县人民政府办公室关于印发怀远县防汛抗旱应急预案的通知"
+    text = (
+        "号: 003043524/202203-00218 信息分类: 规范性文件发布\n发文机关: 怀远县人民政府(办公室) 主题分类: 综合政务\n"
+        "成文日期: 2022-03-26 发布日期: 2022-03-26 09:32\n发文字号: 怀政办〔2022〕15号\n怀远县人民政府办公室\n"
+        "关于印发怀远县防汛抗旱应急预案的通知\n怀政办〔2022〕15号\n各乡、镇人民政府，县政府各部门、各直属机构：\n"
+        "《怀远县防汛抗旱应急预案》已经县政府研究同意，现印发给你们，请认真贯彻落实。\n怀远县人民政府办公室\n2022年3月26日\n"
+    )
+    releases = recognise(headline, text).releases
+    assert [(d.title, d.issuer, d.doc_number) for d in releases] == [
+        ("《怀远县防汛抗旱应急预案》", "怀远县人民政府办公室", "怀政办〔2022〕15号")
+    ]
