@@ -1708,7 +1708,24 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         return "、".join(dict.fromkeys(names))
     # "根据山东省医疗保障局发布的最新通知": the only body named is in the citing clause
     named_cited = _named_bodies(cited)
-    return named_cited[-1] if named_cited else None
+    # ... or, on a page hard-wrapped in the middle of a body's name, the name whole
+    return named_cited[-1] if named_cited else _issuer_across_line_break(text, pos)
+
+
+def _issuer_across_line_break(text: str, pos: int) -> str | None:
+    """The issuer of a page hard-wrapped in the middle of its name ("日前，国务院⏎办公厅印发《…》"): read with the line
+    before the verb's joined to its own, where a body's name runs across the break; None otherwise."""
+    brk = text.rfind("\n", 0, pos)
+    if brk <= 0 or pos - brk > WRAPPED_LINE_CHARS:
+        return None
+    joined = text[text.rfind("\n", 0, brk) + 1 : brk] + text[brk + 1 : pos]
+    cut = len(joined) - (pos - brk - 1)  # where the break was, in the joined line
+    if not any(m.start() < cut < m.end() for m in JOINT_RE.finditer(joined)):
+        return None
+    return find_issuer_before(joined, len(joined))
+
+
+WRAPPED_LINE_CHARS = 40
 
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:

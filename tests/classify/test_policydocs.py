@@ -6870,3 +6870,17 @@ def test_a_document_whose_two_readings_name_one_issuer_at_last_is_one_entry() ->
     assert [(d.title, d.issuer, d.doc_number) for d in releases] == [
         ("《怀远县防汛抗旱应急预案》", "怀远县人民政府办公室", "怀政办〔2022〕15号")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a page hard-wrapped in the middle of the body's name: the name whole
+        ("日前，国务院\n办公厅印发《加快构建\n碳排放双控制度体系工作\n方案》，确立了工作目标。", "国务院办公厅"),
+        ("近日，生态环境\n部印发《关于做好碳排放报告工作的通知》。", "生态环境部"),
+        # ... not a line's last word glued to the name a line opens with (a field's value, "有效")
+        ("时效性：有效\n办公厅印发《关于做好碳排放报告工作的通知》。", None),
+    ],
+)
+def test_an_issuer_broken_over_two_lines_is_read_whole(text: str, issuer: str | None) -> None:
+    assert [d.issuer for d in recognise("通知印发", text).releases] == [issuer]
