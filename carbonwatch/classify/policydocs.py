@@ -827,7 +827,7 @@ _THIRD_READING = r"三读(?:修正|增订|修订)?通过了?"
 _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
 LOCAL_COUNCIL_RE = rx.compile(r"议会|代表会|乡代会|议员")
 # The end of a body's name, not a place's: 安徽省政府, 生态环境部, 省发改委 (not 湖南省, 深圳市)
-OFFICE_END_RE = rx.compile(r"(?:政府|[部委局厅院办署会府])$")
+OFFICE_END_RE = rx.compile(r"(?:政府|办公室|[部委局厅院办署会府])$")
 
 
 def _body_opening(title: str) -> str | None:
@@ -5730,7 +5730,8 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
         return
     # (past a wire's dateline: "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布…")
     lead = DATELINE_RE.sub("", text[_lead_start(text, title) :].lstrip(), count=1)
-    actor = _body_opening(title.strip()) or _bodies_opening(lead)
+    # (not a notice's addressees: "各县市区人民政府办公室，市直各单位：")
+    actor = _body_opening(title.strip()) or (None if ADDRESSEE_OPENING_RE.match(lead) else _bodies_opening(lead))
     for d in missing:
         d.issuer = actor
 

@@ -6743,6 +6743,14 @@ def _release(title: str, issuer: str | None = None) -> PolicyDocument:
         ),
         # (a list of places is no list of bodies)
         ("规划印发", "湖北省、湖南省发布规划。", None),
+        # an office (办公室) is a body as a 办公厅 is
+        (
+            "十堰市印发污染防治攻坚行动实施方案",
+            "湖北省十堰市人民政府办公室印发十堰市2024年度水、大气、土壤污染防治攻坚行动实施方案。",
+            "十堰市人民政府办公室",
+        ),
+        # a notice's addressees are not who issued it
+        ("关于推荐申报2023年度项目的通知", "各省辖市科学技术局，各有关单位：\n现将有关事项通知如下。", None),
         # a place is no body, nor a body named later in the headline or the lead
         ("湖南：到2025年单位GDP能耗下降14%", "", None),
         ("碳排放报告报送时间明确", "为做好报送工作，生态环境部近日印发通知。", None),
