@@ -39,7 +39,13 @@ from carbonwatch.classify.evaluate import (
     split_of,
 )
 from carbonwatch.classify.ngram import load_model
-from carbonwatch.classify.policydocs import canonical_issuer, normalise_title, recognise
+from carbonwatch.classify.policydocs import (
+    PolicyDocument,
+    canonical_issuer,
+    normalise_title,
+    recognise,
+    same_document_key,
+)
 from carbonwatch.classify.rules import Rules, load_rules
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -189,7 +195,35 @@ def post_rows(name: str, outcomes: list[Outcome], judged: bool) -> tuple[list[Ro
             method + "; labelled 发文字号 of released documents whose title was found (brackets normalised)",
         )
     )
-    return rows, result
+    twice = pages_releasing_a_title_twice(outcomes)
+    rows.append(
+        Row(
+            f"pages releasing one title twice — {name}",
+            f"{twice} of {len(outcomes)}",
+            "-",
+            "-",
+            method + "; one title under two issuers, two policies stored and two alerts where one may be meant",
+        )
+    )
+    raw: dict[str, Any] = {**result, "releasing_a_title_twice": twice}
+    return rows, raw
+
+
+def pages_releasing_a_title_twice(outcomes: list[Outcome]) -> int:
+    """How many pages list one title as two released documents (two issuers, or one twice): each is a policy stored,
+    and a first sighting alerted on, twice. Orders told apart by their numbers (主席令 第一〇一号, 第一〇二号) are not
+    one document."""
+    return sum(_releases_a_title_twice(o.policy.releases) for o in outcomes)
+
+
+def _releases_a_title_twice(releases: list[PolicyDocument]) -> bool:
+    seen: list[tuple[str, str | None]] = []
+    for d in releases:
+        key = same_document_key(d.title_norm)
+        if any(k == key and not (n and d.doc_number and n != d.doc_number) for k, n in seen):
+            return True
+        seen.append((key, d.doc_number))
+    return False
 
 
 SCRIPTS = (("simplified", False), ("traditional", True))

@@ -163,3 +163,27 @@ def test_evaluate_records_the_script_a_page_is_written_in(tmp_path: Path) -> Non
     )
     outcomes = evaluate(read_labels(tmp_path / "labels.tsv"), tmp_path, load_rules(), read_post, model=None)
     assert [o.traditional for o in outcomes] == [False, True]
+
+
+def test_a_page_releasing_one_title_twice_is_counted() -> None:
+    def released(title: str, issuer: str | None, number: str | None = None) -> PolicyDocument:
+        return PolicyDocument(title=title, title_norm=title, issuer=issuer, doc_number=number, is_release=True)
+
+    def page(*releases: PolicyDocument) -> Outcome:
+        return Outcome(
+            Labelled("p.md", False, True, False, []), False, True, False, 0.0, PolicyResult(True, list(releases))
+        )
+
+    outcomes = [
+        page(released("甲方案", "广东省人民政府办公厅"), released("甲方案", "省政府办公厅")),  # one plan, two entries
+        page(released("甲方案", "国务院"), released("乙办法", "国务院")),
+        page(
+            released("主席令", "中华人民共和国主席", "第一〇一号"),
+            released("主席令", "中华人民共和国主席", "第一〇二号"),
+        ),
+        page(released("扎实稳住经济的一揽子政策措施", None), released("扎实稳住经济一揽子政策措施", None)),  # (的)
+    ]
+    assert eval_corpus.pages_releasing_a_title_twice(outcomes) == 2
+    rows, raw = eval_corpus.post_rows("blind", outcomes, judged=True)
+    assert raw["releasing_a_title_twice"] == 2
+    assert [r.figure for r in rows if r.benchmark.startswith("pages releasing one title twice")] == ["2 of 4"]
