@@ -6230,6 +6230,11 @@ def _fragment_of(d: PolicyDocument, heading: PolicyDocument) -> bool:
     )
 
 
+# The headline's act and edition before the measure it names ("实施新一版市场准入负面清单", "首份青年发展蓝图"): no
+# part of the body's title
+HEADLINE_ACT_WORDS_RE = rx.compile(r"^(?:实施|推出|发布|公布|出台|印发)?(?:新一版|新版|首份|首个|首批|新一轮)")
+
+
 def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyDocument], set[str]]:
     """A headline shortens the title the body writes out (碳市场 for 碳排放权交易市场, 上海发布碳达峰实施方案 for
     《上海市碳达峰实施方案》): a headline title without 《》 whose characters appear in order in exactly one body
@@ -6246,7 +6251,7 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
                 and o.doc_type == d.doc_type
                 and _same_issuer(d.issuer, o.issuer)
                 and o.title_norm != d.title_norm
-                and _is_subsequence(d.title_norm, o.title_norm)
+                and _is_subsequence(HEADLINE_ACT_WORDS_RE.sub("", d.title_norm), o.title_norm)
                 # the body's 《…（草案）》 is the draft a congress approved, not the headline's final document
                 and not (DRAFT_TITLE_RE.search(o.title) and not DRAFT_TITLE_RE.search(d.title))
             ]

@@ -6892,3 +6892,21 @@ def test_a_document_whose_two_readings_name_one_issuer_at_last_is_one_entry() ->
 )
 def test_an_issuer_broken_over_two_lines_is_read_whole(text: str, issuer: str | None) -> None:
     assert [d.issuer for d in recognise("通知印发", text).releases] == [issuer]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "titles"),
+    [
+        # the headline's edition word is no part of the title the body writes out: one document, not two
+        ("首份青年发展蓝图公布", "政府今日公布《青年发展蓝图》，提出四大方向。", ["《青年发展蓝图》"]),
+        (
+            "首批减污降碳协同创新试点名单发布",
+            "近日，生态环境部发布了第一批城市和产业园区减污降碳协同创新试点名单。",
+            ["第一批城市和产业园区减污降碳协同创新试点名单"],
+        ),
+    ],
+)
+def test_a_headline_naming_the_first_edition_shortens_the_bodys_title(
+    headline: str, text: str, titles: list[str]
+) -> None:
+    assert [d.title for d in recognise(headline, text).releases] == titles
