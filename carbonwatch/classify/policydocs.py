@@ -6656,6 +6656,11 @@ def _model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | N
         # "山西省工业和信息化厅发布了关于…的公告", "国务院关税税则委员会：对原产于美国的进口商品加征关税…": the body
         # the headline opens with issued what follows its verb or colon
         issuer, span = named
+        letter = ROC_LETTER_HEADLINE_RE.match(headline[span[0] : span[1]])
+        if letter is not None and letter.group("name"):
+            # "行政院环境保护署令:修正「X」,自即日生效": the rule its order amends, as Taiwan's rule notices put it
+            first, last = letter.span("renamed" if letter.group("renamed") else "name")
+            span = (span[0] + first, span[0] + last)
         name = unwrap_notice(headline[span[0] : span[1]])
         return _released(name, issuer, doc_type(name), "title", (start + span[0], start + span[1]), "")
     # (a title in corner brackets as Taiwan and Hong Kong write it, 制定「新北市气候变迁因应行动自治条例」, as in 《》;

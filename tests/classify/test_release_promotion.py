@@ -699,3 +699,15 @@ def test_a_promoted_document_without_an_issuer_takes_the_body_acting_before_it_i
     policy = PolicyResult()
     promote_release("某市印发新闻", "为鼓励生育，再推出「生育加码补助计划」。", policy, model)
     assert [(d.title, d.issuer) for d in policy.releases] == [("生育加码补助计划", None)]
+
+
+def test_a_taiwan_order_heading_before_the_rule_it_amends_names_the_rule() -> None:
+    # "行政院环境保护署令:修正「X」,自即日生效": the order's body, its act (修正), then the rule in corner brackets
+    headline = "行政院环境保护署令:修正「行政院环境保护署审查开发行为空气污染物排放量增量抵换处理原则」,自即日生效"
+    subject = model_subject(headline, "", PolicyResult())
+    assert subject is not None
+    assert (subject.title, subject.issuer) == (
+        "行政院环境保护署审查开发行为空气污染物排放量增量抵换处理原则",
+        "行政院环境保护署",
+    )
+    assert headline[subject.start : subject.end] == subject.title
