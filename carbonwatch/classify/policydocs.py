@@ -4376,6 +4376,16 @@ def _opening_sentence_document(headline: str, text: str) -> PolicyDocument | Non
 BARE_KIND_HEADINGS = frozenset({"通知", "通告", "公告", "紧急通知", "决定", "命令"})
 
 
+# A headline's last clause, after a comma, reporting a release: who, maybe when, the verb, what it released (quoted
+# or not); not a covering notice's 关于印发, which is the title's own
+LEAD_RELEASE_RE = rx.compile(
+    r"^.*?[，,]\s*(?P<who>[^，,“”\"《》\s]{2,30}?)(?:近日|日前|今日|今天)?(?<!关于)(?P<verb>发布|下发|印发|发出)了?"
+    r"[“\"]?(?P<name>[^“”\"，,。]{4,120}?)[”\"]?[。.]?$"
+)
+PLACE_END_RE = rx.compile(r"[省市县区]$")
+ISSUED_WITH_NOTICE_RE = rx.compile(r"的(?:通知|通告)$")
+
+
 def _document_text(title: str, text: str) -> PolicyDocument | None:
     """The article is a document's full text: its headline (or first line) is a document title and its body
     shows the document's printed form (number, addressee, numbered sections, formula, date line)."""
@@ -4435,6 +4445,15 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         if whole and "关于" in whole.group(1):
             compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
         headline = candidate is headline_candidate
+        reported = LEAD_RELEASE_RE.match(compact) if headline else None
+        if reported and title_is_document(reported.group("name"))[0]:
+            # "高温持续火险高，合江县发布森林禁火令", "…消息，工业和信息化部办公厅发布关于…的通知": a headline (or a
+            # lead standing in for one) whose last clause reports the release: what its verb released, by whom
+            compact = reported.group("name")
+            if reported.group("verb") in ("印发", "下发") and not compact.startswith("关于"):
+                compact = ISSUED_WITH_NOTICE_RE.sub("", compact)  # "印发X的通知": the notice issues X
+            who = reported.group("who")
+            colon_issuer = colon_issuer or canonical_issuer(who) or (who if PLACE_END_RE.search(who) else None)
         source_body = _source_line_body(text) if headline else None
         # "《长江流域生态环境司法保护状况》白皮书" over "来源：最高人民法院" and the paper's outline: the page prints
         # the paper its source published (a bracketed headline is otherwise the bracket rules' case)

@@ -6910,3 +6910,30 @@ def test_a_headline_naming_the_first_edition_shortens_the_bodys_title(
     headline: str, text: str, titles: list[str]
 ) -> None:
     assert [d.title for d in recognise(headline, text).releases] == titles
+
+
+_PRINTED_NOTICE = (
+    "各县（市、区）人民政府，市直各单位：\n现将有关事项通知如下。\n"
+    "一、总体要求\n二、主要任务\n三、保障措施\n2024年5月9日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "issuer"),
+    [
+        # a headline whose last clause reports the release, over a page printing the document: what the verb released
+        ("高温持续火险高，合江县发布森林禁火令", "森林禁火令", "合江县"),
+        (
+            "2025年1月8日，国家发展改革委、财政部下发“关于2025年加力扩围实施大规模设备更新和消费品以旧换新政策的通知”",
+            "关于2025年加力扩围实施大规模设备更新和消费品以旧换新政策的通知",
+            "国家发展改革委、财政部",
+        ),
+        # ... "印发X的通知": the notice issues X, as 关于印发X的通知 does
+        ("日前，宜春市人民政府印发宜春市碳达峰实施方案的通知", "宜春市碳达峰实施方案", "宜春市人民政府"),
+    ],
+)
+def test_a_headline_reporting_the_release_of_the_printed_document_names_what_was_released(
+    headline: str, title: str, issuer: str
+) -> None:
+    releases = recognise(headline, _PRINTED_NOTICE).releases
+    assert (releases[0].title, releases[0].issuer) == (title, issuer)
