@@ -1712,6 +1712,9 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     return named_cited[-1] if named_cited else _issuer_across_line_break(text, pos)
 
 
+WRAPPED_LINE_CHARS = 40  # how far back from the verb a hard-wrapped line's break is looked for
+
+
 def _issuer_across_line_break(text: str, pos: int) -> str | None:
     """The issuer of a page hard-wrapped in the middle of its name ("日前，国务院⏎办公厅印发《…》"): read with the line
     before the verb's joined to its own, where a body's name runs across the break; None otherwise."""
@@ -1723,9 +1726,6 @@ def _issuer_across_line_break(text: str, pos: int) -> str | None:
     if not any(m.start() < cut < m.end() for m in JOINT_RE.finditer(joined)):
         return None
     return find_issuer_before(joined, len(joined))
-
-
-WRAPPED_LINE_CHARS = 40
 
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
