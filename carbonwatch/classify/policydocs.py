@@ -1390,7 +1390,8 @@ ANAPHOR_RE = rx.compile(
 )
 PROVINCE_NAME_RE = rx.compile(rf"(?:{PROVINCES})")
 # A city named in the text, for 市政府 (a municipality is one too: 北京市). Not 我市, 全市, 该市 ….
-CITY_NAME_RE = rx.compile(rf"(?:{PROVINCES})市|{_BARE_CITY_NAME}")
+# (not a word running into it: "2017年度湖州市政府重点工作清单" names 湖州市, not 度湖州市)
+CITY_NAME_RE = rx.compile(rf"(?:{PROVINCES})市|{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_BARE_CITY_NAME}")
 
 
 # A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.

@@ -6937,3 +6937,19 @@ def test_a_headline_reporting_the_release_of_the_printed_document_names_what_was
 ) -> None:
     releases = recognise(headline, _PRINTED_NOTICE).releases
     assert (releases[0].title, releases[0].issuer) == (title, issuer)
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a city's 市政府 is the city the text names, not a word run into its name (年度湖州市 is no 度湖州市)
+        (
+            "关于印发2017年度湖州市政府重点工作清单的通知\n市政府对省政府办公厅印发的《2017年度湖州市政府重点工作清单》进行了深化细化。",
+            "湖州市人民政府",
+        ),
+        # ... nor a verb's (报送至市人民政府 names no city 送至市): a city named nowhere leaves the body unsaid
+        ("各单位：按照要求，报送至市人民政府。市政府出台《关于构建碳惠机制的实施意见》。", None),
+    ],
+)
+def test_a_citys_government_is_the_city_the_text_names(text: str, issuer: str | None) -> None:
+    assert [d.issuer for d in recognise("通知", text).releases][-1:] == [issuer]
