@@ -3299,11 +3299,19 @@ def _different_issuers(a: str | None, b: str | None) -> bool:
     return not (_same_issuer(a, b) or _same_issuer(b, a))
 
 
+# An autonomous region's or county's peoples and 自治 as a page drops them: 乐东黎族自治县 as 乐东县, 西藏自治区 as 西藏
+AUTONOMY_RE = rx.compile(
+    rf"{_PEOPLES}{{0,4}}自治(?=[县州旗])"
+    r"|(?<=内蒙古)自治区|(?<=西藏)自治区|(?<=广西)壮族自治区|(?<=宁夏)回族自治区|(?<=新疆)维吾尔自治区"
+)
+
+
 def _written_within(short: str, full: str) -> bool:
     """Whether ``short`` is ``full`` as a page may write it: 政府 for 人民政府 (连云港市政府办公室), relative to its
-    place (省政府办公厅 for 广东省人民政府办公厅, 渝北区政府 for 重庆市渝北区人民政府), or a place for its government
-    (马兰屯镇 for 马兰屯镇人民政府)."""
-    plain_short, plain_full = short.replace("人民政府", "政府"), full.replace("人民政府", "政府")
+    place (省政府办公厅 for 广东省人民政府办公厅, 渝北区政府 for 重庆市渝北区人民政府), without its peoples and
+    autonomy (乐东县政府办公室 for 乐东黎族自治县人民政府办公室), or a place for its government (马兰屯镇 for
+    马兰屯镇人民政府)."""
+    plain_short, plain_full = (AUTONOMY_RE.sub("", n.replace("人民政府", "政府")) for n in (short, full))
     if "、" in short or "、" in full or len(plain_short) < 3:
         return False
     return plain_full.endswith(plain_short) or plain_full == plain_short + "政府"
