@@ -3326,8 +3326,12 @@ PLACE_QUALIFIER_RE = rx.compile(
 
 def same_document_key(title_norm: str) -> str:
     """The key under which two normalised titles name one document: the same title with or without a structural 的
-    (扎实稳住经济(的)一揽子政策措施, 加快建立健全绿色低碳循环发展经济体系(的)实施方案)."""
-    return title_norm.replace("的", "")
+    (扎实稳住经济(的)一揽子政策措施, 加快建立健全绿色低碳循环发展经济体系(的)实施方案), and with or without the
+    quotation marks around a term in it (“十四五”民航绿色发展专项规划)."""
+    return QUOTE_MARKS_RE.sub("", title_norm.replace("的", ""))
+
+
+QUOTE_MARKS_RE = rx.compile(r"[“”‘’\"']")
 
 
 def _merge(docs: list[PolicyDocument]) -> list[PolicyDocument]:

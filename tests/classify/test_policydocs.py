@@ -34,6 +34,7 @@ from carbonwatch.classify.policydocs import (
     normalise_doc_number,
     normalise_title,
     recognise,
+    same_document_key,
     split_issuer_prefix,
     strip_site_suffix,
     unwrap_notice,
@@ -6961,3 +6962,12 @@ def test_a_headline_reporting_the_release_of_the_printed_document_names_what_was
 )
 def test_a_citys_government_is_the_city_the_text_names(text: str, issuer: str | None) -> None:
     assert [d.issuer for d in recognise("通知", text).releases][-1:] == [issuer]
+
+
+def test_a_title_with_or_without_the_quotation_marks_around_a_term_is_one_document() -> None:
+    headline = "民航局印发《“十四五”民航绿色发展专项规划》"
+    text = "近日，民航局印发《十四五民航绿色发展专项规划》，提出到2025年的目标。"
+    assert [d.title for d in recognise(headline, text).releases] == ["《“十四五”民航绿色发展专项规划》"]
+    assert same_document_key(normalise_title("《“十四五”规划》")) == same_document_key(
+        normalise_title("《十四五规划》")
+    )
