@@ -6757,11 +6757,25 @@ def _model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | N
         # headline or the lead a statistical reader takes for the measure's name, not the whole sentence
         field_name, first, last = words
         name = title[first:last] if field_name == "title" else text[first:last]
+        acted = NAMED_ACTOR_RE.match(name)
+        if acted:
+            # "农业部林业及自然保育署提出「造林碳汇专案」方法学", "新竹市祭出低碳家园补助金": who acts and the act are
+            # no part of the measure's name; who is its issuer if the rules named none
+            opener = opener or canonical_issuer(acted.group("who"))
+            first, name = first + acted.end(), name[acted.end() :]
         if field_name == "title":
             name = _measure_name(name)  # (without when it takes effect, as the headline's measure is named)
         return _released(name, opener, doc_type(name), field_name, (first, last), NAMED_CUE)
     span = (start, start + len(headline))
     return _released(_measure_name(headline), opener, None, "title", span, "")
+
+
+# A government body (or place) and its act before the measure a statistical reader named: "…保育署提出", "新竹市祭出",
+# "台北市政府产业发展局14日举办"
+NAMED_ACTOR_RE = rx.compile(
+    r"^(?P<who>[^，,。；;！!？?\s《》“”「」]{2,20}?(?:署|局|部|会|委|厅|府|市|县|处|院|所))(?:\d{1,2}日|今日|今天|近日|日前)?"
+    r"(?:提出|举办|推出|祭出|公布|发布|宣布|公告|订定|修正)(?=[^，,。；;！!？?]{4})"
+)
 
 
 _DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"

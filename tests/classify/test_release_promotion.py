@@ -711,3 +711,25 @@ def test_a_taiwan_order_heading_before_the_rule_it_amends_names_the_rule() -> No
         "行政院环境保护署",
     )
     assert headline[subject.start : subject.end] == subject.title
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "issuer"),
+    [
+        # who acts and the act, where the names part's words begin with them, are no part of the measure's name
+        (
+            "台北市政府产业发展局14日举办112年台北市服务业汰换节能设备补助计划说明会",
+            "112年台北市服务业汰换节能设备补助计划说明会",
+            "台北市政府",
+        ),
+        ("新竹市祭出低碳家园补助金 每单位最高补助20万元", "低碳家园补助金", "新竹市政府"),
+        # ... and words that open with no body are the name as the reader gave them
+        ("低碳家园补助金今起受理申请", "低碳家园补助金今起受理申请", None),
+    ],
+)
+def test_the_names_parts_words_lose_the_body_and_act_they_open_with(
+    headline: str, title: str, issuer: str | None
+) -> None:
+    first_clause = re.split(r"\s", headline)[0]
+    subject = model_subject(headline, "", PolicyResult(), namer=lambda t, x: ("title", 0, len(first_clause)))
+    assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
