@@ -6757,12 +6757,12 @@ def _model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | N
         # headline or the lead a statistical reader takes for the measure's name, not the whole sentence
         field_name, first, last = words
         name = title[first:last] if field_name == "title" else text[first:last]
-        actor = NAMED_ACTOR_RE.match(name)
-        if actor:
+        named_by = NAMED_ACTOR_RE.match(name)
+        if named_by:
             # "农业部林业及自然保育署提出「造林碳汇专案」方法学", "新竹市祭出低碳家园补助金": who acts and the act are
             # no part of the measure's name; who is its issuer if the rules named none
-            opener = opener or canonical_issuer(actor.group("who"))
-            first, name = first + actor.end(), name[actor.end() :]
+            opener = opener or canonical_issuer(named_by.group("who"))
+            first, name = first + named_by.end(), name[named_by.end() :]
         if field_name == "title":
             name = _measure_name(name)  # (without when it takes effect, as the headline's measure is named)
         return _released(name, opener, doc_type(name), field_name, (first, last), NAMED_CUE)
