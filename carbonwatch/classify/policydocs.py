@@ -890,7 +890,8 @@ COORDINATED_TITLES_RE = rx.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2
 PROGRESS_AFTER_RE = rx.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执行|落实|进展|推进)情况|的?(?:中期|实施)评估")
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = rx.compile(
-    r"^\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
+    r"^\s*(?:[（(](?:[^（）()]|[（(][^（）()]{0,12}[）)]){0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*"
+    r"(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
 # The time since a release, right after its verb: "印发以来", "颁布施行一周年", "推出至今" (the release recalled, not
 # news); the verb may be followed by its coming into force (印发实施以来)
@@ -2145,10 +2146,9 @@ def _implementing_docs(text: str, field_name: str, ref_year: int | None) -> list
 FILE_EXTENSION_RE = rx.compile(r"\.(?:docx?|pdf|wps|xlsx?|ofd)$", re.IGNORECASE)
 # A notice's ordinal before its subject and kind: "第56号疫情防控通告" (not 第二批…名单; and a bare kind keeps it,
 # "2020年第59号公告", as the labels of such announcements name them)
-ORDINAL_PREFIX_RE = rx.compile(
-    r"(?:(?:19|20)\d{2}\s*年\s*(?:度\s*)?)?第\s*[0-9一二三四五六七八九十百零〇]{1,5}\s*号\s*"
-    r"(?=[\u4e00-\u9fff]{1,6}(?:公告|通告|通知|令)$)"
-)
+_ORDINAL = r"(?:(?:19|20)\d{2}\s*年\s*(?:度\s*)?)?第\s*[0-9一二三四五六七八九十百零〇]{1,5}\s*号\s*"
+ORDINAL_PREFIX_RE = rx.compile(_ORDINAL + r"(?=[\u4e00-\u9fff]{1,6}(?:公告|通告|通知|令)$)")
+ORDINAL_RE = rx.compile(_ORDINAL)
 
 
 def _split_ordinal(title: str, start: int) -> tuple[str, int, str | None]:
@@ -2160,8 +2160,9 @@ def _split_ordinal(title: str, start: int) -> tuple[str, int, str | None]:
     return title[ordinal.end() :], start + ordinal.end(), re.sub(r"\s+", "", ordinal.group(0))
 
 
-# A bare kind and the verb of what it says: "通知决定", "公告要求" (the notice decides, the announcement requires)
-KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告)(?:决定|要求|明确|指出|强调|提出|称)")
+# A kind and the verb of what it says: "通知决定", "公告要求" (the notice decides, the announcement requires), after
+# the kind alone or its number ("发布2017年第11号公告称": the announcement 2017年第11号公告 says)
+KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告)(?:决定|要求|明确|指出|强调|提出|称)$")
 
 
 def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
@@ -2229,6 +2230,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     for m in YEAR_TITLE_RE.finditer(text):
         # "发布2023年第5号疫情防控通告": the ordinal is the notice's number
         title, title_start, number = _split_ordinal(m.group("title"), m.start("title"))
+        if said := KIND_THEN_VERB_RE.search(title):
+            title = title[: said.end("kind")]  # "发布2017年第11号公告称，…": what the announcement says follows
         if field_name == "text" and m.start() > lead_end:
             continue
         year_issuer = _issuer_just_before(text, m.start())
@@ -2302,10 +2305,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     for pattern in patterns:
         for m in pattern.finditer(text):
             title, title_start, title_end = m.group("title"), m.start("title"), m.end("title")
-            said = KIND_THEN_VERB_RE.fullmatch(title)
-            if said:
+            said = KIND_THEN_VERB_RE.search(title)
+            if said and (said.start() == 0 or ORDINAL_RE.fullmatch(title[: said.start()])):
                 # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定
-                title, title_end = said.group("kind"), title_start + said.end("kind")
+                title, title_end = title[: said.end("kind")], title_start + said.end("kind")
             # "发布第56号疫情防控通告": the ordinal is the document's number, not its title
             title, title_start, number = _split_ordinal(title, title_start)
             # "印发实施6项蓝碳系列技术规程": 实施 ends the verb (印发实施) and the count after it is the set's size, no
@@ -6267,6 +6270,14 @@ def _fragment_of(d: PolicyDocument, heading: PolicyDocument) -> bool:
 HEADLINE_ACT_WORDS_RE = rx.compile(r"^(?:实施|推出|发布|公布|出台|印发)?(?:新一版|新版|首份|首个|首批|新一轮)")
 
 
+def _acted_on(headline: str, body: str) -> bool:
+    """A headline's words that say what was done to the body's titled document and nothing more (延长X3年, 实施新一版X,
+    上海市X over the body's X): X whole in the headline, no 关于 before it and no kind of document after it (关于印发X的
+    通知 is the notice that issues X, another document)."""
+    at = headline.find(body)
+    return len(body) >= 6 and at >= 0 and "关于" not in headline[:at] and doc_type(headline[at + len(body) :]) is None
+
+
 def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyDocument], set[str]]:
     """A headline shortens the title the body writes out (碳市场 for 碳排放权交易市场, 上海发布碳达峰实施方案 for
     《上海市碳达峰实施方案》): a headline title without 《》 whose characters appear in order in exactly one body
@@ -6280,10 +6291,22 @@ def _fold_headline_paraphrases(docs: list[PolicyDocument]) -> tuple[list[PolicyD
                 o
                 for o in docs
                 if o.field == "text"
-                and o.doc_type == d.doc_type
                 and _same_issuer(d.issuer, o.issuer)
                 and o.title_norm != d.title_norm
-                and _is_subsequence(HEADLINE_ACT_WORDS_RE.sub("", d.title_norm), o.title_norm)
+                and (
+                    (
+                        o.doc_type == d.doc_type
+                        and _is_subsequence(HEADLINE_ACT_WORDS_RE.sub("", d.title_norm), o.title_norm)
+                    )
+                    # "金管局延长绿色和可持续金融资助计划3年" over 「绿色和可持续金融资助计划」: the headline's act
+                    # on the scheme the body names in brackets, whatever kind the headline's words end in (not the
+                    # page's own heading, where the page is the document: 河南省X over the body's 《X》)
+                    or (
+                        o.title.startswith("《")
+                        and not d.cue.startswith(FULL_TEXT_CUE)
+                        and _acted_on(d.title_norm, o.title_norm)
+                    )
+                )
                 # the body's 《…（草案）》 is the draft a congress approved, not the headline's final document
                 and not (DRAFT_TITLE_RE.search(o.title) and not DRAFT_TITLE_RE.search(d.title))
             ]

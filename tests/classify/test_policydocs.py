@@ -6971,3 +6971,42 @@ def test_a_title_with_or_without_the_quotation_marks_around_a_term_is_one_docume
     assert same_document_key(normalise_title("《“十四五”规划》")) == same_document_key(
         normalise_title("《十四五规划》")
     )
+
+
+def test_a_short_name_with_its_own_brackets_between_the_title_and_its_verb_is_skipped() -> None:
+    # "《X(2025年版)》(以下简称《清单(2025年版)》)对外发布": the short name's parentheses nest inside the note
+    headline = "4月24日，《市场准入负面清单(2025年版)》(以下简称《清单(2025年版)》)对外发布"
+    assert [d.title for d in recognise(headline, "与上一版清单相比，新版清单事项数量缩减。").releases] == [
+        "《市场准入负面清单（2025年版）》"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "titles"),
+    [
+        # the headline says what was done to the scheme the body names in brackets: the scheme, once
+        (
+            "金管局延长绿色和可持续金融资助计划3年",
+            "金管局因应早前《财政预算案》宣布延长「绿色和可持续金融资助计划」，将计划延长至2027年，并扩大资助范围。",
+            ["《绿色和可持续金融资助计划》"],
+        ),
+    ],
+)
+def test_a_headline_naming_what_was_done_to_the_bodys_titled_document_is_that_document(
+    headline: str, text: str, titles: list[str]
+) -> None:
+    assert [d.title for d in recognise(headline, text).releases] == titles
+
+
+def test_what_a_numbered_announcement_says_is_no_part_of_its_name() -> None:
+    text = "4月5日，工业和信息化部发布2017年第11号公告称，按照有关要求，决定废止150项强制性行业标准。"
+    assert [d.title for d in recognise("工信部废止150项行业标准", text).releases][:1] == ["2017年第11号公告"]
+
+
+def test_the_pages_own_heading_keeps_the_place_it_names() -> None:
+    # the page is the document: its heading 河南省X names the province's X, not the X of the covering notice's text
+    text = (
+        "各省辖市教育局：\n现将《绿色学校创建行动方案》印发给你们，请认真贯彻执行。\n一、总体要求\n二、主要任务\n"
+        "河南省教育厅\n2020年6月1日"
+    )
+    assert "河南省绿色学校创建行动方案" in [d.title for d in recognise("河南省绿色学校创建行动方案", text).releases]
