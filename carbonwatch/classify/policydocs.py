@@ -577,7 +577,7 @@ FOREIGN_SUBJECT_RE = rx.compile(
 _CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,4}?(?:工作部|保障部|参谋部|管理部|发展部|动员部|委员会|办公厅)"
 # A development zone's administrative committee governs it (金华经济技术开发区管委会, 苏州工业园区管理委员会).
 _ZONE_BODY = (
-    r"[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|开发区|新区|工业园区|园区|高新区|自贸区|保税区|试验区)"
+    r"[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|开发区|新区|工业园区|园区|高新区|自贸区|保税区|试验区|示范区|合作区)"
     r"(?:管理委员会|管委会)"
 )
 # The State Council's coordinating bodies sign on their own (国务院未成年人保护工作领导小组, 国务院食品安全委员会).
@@ -1388,11 +1388,18 @@ PROVINCE_HEAD_RE = rx.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自
 
 ANAPHOR_RE = rx.compile(
     r"(?<![\u4e00-\u9fff])(省|市|自治区)((?:人民)?政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室))"
+    # ... or a county's government ("一是县政府发布了《…》": the county the text names, 汉阴县)
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[一二三四五六七八九十]是))(县)((?:人民)?政府(?:办公室)?)"
 )
 PROVINCE_NAME_RE = rx.compile(rf"(?:{PROVINCES})")
 # A city named in the text, for 市政府 (a municipality is one too: 北京市). Not 我市, 全市, 该市 ….
 # (not a word running into it: "2017年度湖州市政府重点工作清单" names 湖州市, not 度湖州市)
 CITY_NAME_RE = rx.compile(rf"(?:{PROVINCES})市|{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_BARE_CITY_NAME}")
+# ... and a county named in the text, for 县政府 (汉阴县; not 全县, 各县, 该县)
+COUNTY_NAME_RE = rx.compile(
+    rf"{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_NOT_VERB_TAIL}(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?县"
+    r"(?!城|域|委|级|区|乡|镇)"
+)
 
 
 # A prefecture-level city (or prefecture) at the head of a name: 鹤壁市住房和城乡建设局, 凉山彝族自治州人民政府.
@@ -1693,11 +1700,11 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     if WE_ACTOR_RE.search(_clause_before(text, pos)):
         return None
     # "省政府印发了": the province is the one the article is about (named earlier in the text).
-    anaphors = [(m.group(1), m.group(2)) for m in ANAPHOR_RE.finditer(sentence)]
+    anaphors = [(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in ANAPHOR_RE.finditer(sentence)]
     names = []
     for kind, office in anaphors:
         # "市政府办公厅印发" is the city's office: the city the text names (a province is no referent for 市)
-        pattern = CITY_NAME_RE if kind == "市" else PROVINCE_NAME_RE
+        pattern = {"市": CITY_NAME_RE, "县": COUNTY_NAME_RE}.get(kind, PROVINCE_NAME_RE)
         # ... or, where none is named before, the one named after it ("省政府出台关于支持贵州侗乡…的意见")
         places = pattern.findall(text[:pos]) or pattern.findall(text[pos:])[:1]
         if places:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
@@ -3694,6 +3701,17 @@ def _letterhead_issuer(text: str) -> str | None:
     return None
 
 
+def _issuer_line_over_heading(text: str) -> str | None:
+    """The body named alone on the line right over the document's 关于 heading in the first lines ("焦作市城乡一体化
+    示范区管委会 / 关于印发《…》的通知 / 各乡（镇）人民政府…："), as a government site prints a document under the
+    metadata lines; None where no such line is."""
+    lines = [line.strip() for line in text[:1500].splitlines() if line.strip()]
+    for above, heading in itertools.pairwise(lines):
+        if heading.startswith("关于") and ISSUER_RE.fullmatch(above.replace(" ", "")):
+            return canonical_issuer(above)
+    return None
+
+
 def prints_document(doc: PolicyDocument, text: str) -> bool:
     """The page prints ``doc`` itself: its title is a heading line of the text's first 1,500 characters (a headline
     "《国家标准管理办法》正式公布" over the text of 国家标准管理办法)."""
@@ -4526,7 +4544,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
         issuer = issuer or _title_owner(compact) or source_body
         # ... or the note under the heading that says who promulgated it, or the letterhead above it
-        issuer = issuer or _promulgation_note_issuer(text) or _letterhead_issuer(text)
+        issuer = (
+            issuer or _promulgation_note_issuer(text) or _letterhead_issuer(text) or _issuer_line_over_heading(text)
+        )
         issuer = issuer or (colon_issuer if headline else None)
         # "宜昌市关于…的通告" / "…宜昌市农业农村局、市公安局联合发布本通告" (or its signature, 宁波市人民政府办公厅): a
         # heading that names only its place leaves who issued it to the text, which says so in its own words

@@ -7010,3 +7010,36 @@ def test_the_pages_own_heading_keeps_the_place_it_names() -> None:
         "河南省教育厅\n2020年6月1日"
     )
     assert "河南省绿色学校创建行动方案" in [d.title for d in recognise("河南省绿色学校创建行动方案", text).releases]
+
+
+def test_a_demonstration_zones_committee_is_a_body_by_its_whole_name() -> None:
+    assert canonical_issuer("焦作市城乡一体化示范区管委会") == "焦作市城乡一体化示范区管理委员会"
+
+
+def test_the_body_on_the_line_over_a_printed_heading_issued_it() -> None:
+    # a government site's metadata name the body relative to the zone; the line over the heading names it whole
+    text = (
+        "发文机关示范区管委会\n发文字号焦示管文〔2020〕64号\n焦作市城乡一体化示范区管委会\n"
+        "关于印发《焦作市城乡一体化示范区突发事件总体应急预案》的通知\n各乡（镇）人民政府，区直各部门：\n"
+        "现将《焦作市城乡一体化示范区突发事件总体应急预案》印发给你们，请结合实际认真贯彻实施。\n"
+        "焦作市城乡一体化示范区突发事件总体应急预案\n1 总则\n"
+    )
+    headline = "关于印发《焦作市城乡一体化示范区突发事件总体应急预案》的通知"
+    assert [d.issuer for d in recognise(headline, text).releases] == ["焦作市城乡一体化示范区管理委员会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a county's 县政府 is the county the text names, after an enumeration's marker too
+        (
+            "汉阴县政府在全县范围内开展了秸秆禁烧专项治理工作。一是县政府发布了《关于加强秸秆禁烧与综合利用工作的通告》，"
+            "将交通干线两侧列为重点禁烧区域。",
+            "汉阴县政府",
+        ),
+        # ... never 全县 or 该县, which name none
+        ("全县上下开展秸秆禁烧专项治理工作。一是县政府发布了《关于加强秸秆禁烧与综合利用工作的通告》。", None),
+    ],
+)
+def test_a_countys_government_is_the_county_the_text_names(text: str, issuer: str | None) -> None:
+    assert [d.issuer for d in recognise("开展秸秆禁烧专项治理工作", text).releases] == [issuer]
