@@ -551,7 +551,7 @@ MULTI_RE = rx.compile(_MULTI)
 _BRANCH = (
     rf"(?:{_NATIONAL}|中国人民银行|人民银行|中国证监会|证监会|中国银保监会|银保监会)"
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,3}}?市?)(?:{_CITY})?"
-    r"(?:税务局|监管局|监管分局|证监局|银保监局|分局|分行|中心支行|营业管理部|总部)"
+    r"(?:税务局|监管局|监管分局|证监局|银保监局|分局|分行营业管理部|分行|中心支行|营业管理部|总部)"
 )
 BRANCH_RE = rx.compile(_BRANCH)
 # Foreign bodies share the short names of Chinese ones (美国商务部, 欧洲央行, 美国证监会, 日本财务省): a body
@@ -4035,7 +4035,9 @@ def complete_truncated(headline: str, text: str) -> str | None:
 # "江苏省教育厅(省委教育工委)2024年工作要点", "长沙市生态环境局雨花分局 2022年重点工作计划": a body's own yearly
 # or five-year document is titled by the body's name, then the year or period.
 TITLE_OWNER_RE = rx.compile(
-    rf"^(?P<issuer>{_ONE_ISSUER})(?:[（(][^（）()]{{1,12}}[）)])?\s*(?:(?:19|20)\d{{2}}\s*年|“?十[一二三四五六]五”?)"
+    # (... or the bodies' names, a joint document's: "中共安徽省委教育工委 安徽省教育厅2024年工作要点")
+    rf"^(?P<issuer>{_ONE_ISSUER}(?:\s*[、 ]\s*{_ONE_ISSUER})*)(?:[（(][^（）()]{{1,12}}[）)])?\s*"
+    r"(?:(?:19|20)\d{2}\s*年|“?十[一二三四五六]五”?)"
 )
 
 

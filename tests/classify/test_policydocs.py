@@ -7043,3 +7043,14 @@ def test_the_body_on_the_line_over_a_printed_heading_issued_it() -> None:
 )
 def test_a_countys_government_is_the_county_the_text_names(text: str, issuer: str | None) -> None:
     assert [d.issuer for d in recognise("开展秸秆禁烧专项治理工作", text).releases] == [issuer]
+
+
+def test_a_central_banks_branch_office_is_one_body() -> None:
+    # 营业管理部 of a branch (人民银行广州分行营业管理部) is the office that signs, no 分行 plus a stray word
+    assert canonical_issuer("中国人民银行广州分行营业管理部") == "中国人民银行广州分行营业管理部"
+
+
+def test_a_joint_yearly_document_is_issued_by_every_body_its_title_opens_with() -> None:
+    text = "各市教育局：\n现将有关工作要点印发给你们。\n一、总体要求\n二、主要任务\n三、保障措施\n2024年2月1日\n"
+    headline = "中共安徽省委教育工委 安徽省教育厅2024年工作要点"
+    assert [d.issuer for d in recognise(headline, text).releases] == ["中共安徽省委教育工委、安徽省教育厅"]
