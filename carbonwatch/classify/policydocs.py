@@ -4043,7 +4043,11 @@ TITLE_OWNER_RE = rx.compile(
 
 # "《营口市人民政府办理人大代表建议和政协提案工作规则》": a title that opens with a body's full name (a government or
 # one of its offices, not a bare place) is that body's document.
-TITLE_BODY_RE = rx.compile(rf"^(?P<issuer>{_ONE_ISSUER})(?!关于|[、和与及])(?=[\u4e00-\u9fff]{{4}})")
+# (... or several bodies' names set off by spaces, a joint document's: "交通运输部 国家铁路局 中国民用航空局 国家邮政局
+# 贯彻落实…的实施意见")
+TITLE_BODY_RE = rx.compile(
+    rf"^(?P<issuer>{_ONE_ISSUER}(?:[ \u3000]+{_ONE_ISSUER})*)(?!关于|[、和与及])(?=[\u4e00-\u9fff]{{4}})"
+)
 # 国家民委科研项目管理办法; a county's government by its short name too (金门县政府发放三节慰问金作业要点: Taiwan's
 # counties write no 人民政府), as a bare place is not
 BODY_NAME_ENDS = ("人民政府", "县政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部")
@@ -5086,6 +5090,11 @@ def recognise(
             d.issuer = _counted_members(d.issuer, text) or d.issuer
         elif d.is_release and d.issuer and "、" not in d.issuer:
             d.issuer = _led_members(d, text) or d.issuer
+            # "《交通运输部 国家铁路局 中国民用航空局 国家邮政局贯彻落实…的实施意见》" found under 交通运输部: the
+            # bodies its own title opens with, which it leads
+            opened_by = _title_body(d.title)
+            if opened_by and opened_by.startswith(d.issuer + "、"):
+                d.issuer = opened_by
         if d.is_release and d.issuer and "、" not in d.issuer and canonical_issuer(d.issuer) is None:
             # "延平区人民政府关于…的通告" read by its heading alone: by its whole name if the page gives it
             d.issuer = _local_body_on_page(d.issuer, page) or d.issuer

@@ -7054,3 +7054,16 @@ def test_a_joint_yearly_document_is_issued_by_every_body_its_title_opens_with() 
     text = "各市教育局：\n现将有关工作要点印发给你们。\n一、总体要求\n二、主要任务\n三、保障措施\n2024年2月1日\n"
     headline = "中共安徽省委教育工委 安徽省教育厅2024年工作要点"
     assert [d.issuer for d in recognise(headline, text).releases] == ["中共安徽省委教育工委、安徽省教育厅"]
+
+
+def test_a_joint_documents_title_opening_with_its_bodies_names_every_one() -> None:
+    # the lead names the ministry that leads; the title, its bodies set off by spaces, names all four
+    headline = "交通运输部发布“双碳”工作实施意见"
+    text = (
+        "近日，交通运输部印发《交通运输部 国家铁路局 中国民用航空局 国家邮政局贯彻落实<中共中央 国务院关于完整准确"
+        "全面贯彻新发展理念做好碳达峰碳中和工作的意见>的实施意见》。"
+    )
+    issuers = {d.title: d.issuer for d in recognise(headline, text).releases}
+    assert [i for t, i in issuers.items() if t.startswith("《交通运输部")] == [
+        "交通运输部、国家铁路局、中国民用航空局、国家邮政局"
+    ]
