@@ -577,7 +577,8 @@ FOREIGN_SUBJECT_RE = rx.compile(
 _CMC_DEPT = r"中央军委[\u4e00-\u9fff]{2,4}?(?:工作部|保障部|参谋部|管理部|发展部|动员部|委员会|办公厅)"
 # A development zone's administrative committee governs it (金华经济技术开发区管委会, 苏州工业园区管理委员会).
 _ZONE_BODY = (
-    r"[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|开发区|新区|工业园区|园区|高新区|自贸区|保税区|试验区|示范区|合作区)"
+    r"[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|开发区|经开区|新区|工业园区|园区|高新区|自贸区|保税区|试验区"
+    r"|示范区|合作区)"
     r"(?:管理委员会|管委会)"
 )
 # The State Council's coordinating bodies sign on their own (国务院未成年人保护工作领导小组, 国务院食品安全委员会).
@@ -1551,13 +1552,18 @@ def doc_type(title: str) -> str | None:
 NESTED_TITLE_RE = rx.compile(r"[^〈<《》>〉]{0,40}[〈<](?P<title>[^〈<《》>〉]{2,120})[〉>]")
 
 
+# (its bracket left open too, as a page may print it: "《X》（以下简称《方案》的通知")
+SHORT_NAME_NOTE_RE = rx.compile(r"\s*[（(](?:以下简称|下称|简称)[^（）()]{1,20}(?:[）)]|$)$")
+
+
 def unwrap_notice(title: str) -> str:
     """关于印发X的通知 (or 某某印发《X》的通知) -> X: the notice only carries the document (both names mean the same
     release)."""
     text = title.strip().strip("《》")
-    m = re.match(r"^(?:.*?)关于印发\s*(.+?)\s*(?:的通知)?$", text, re.S)
+    m = re.match(r"^(?:.*?)关于印发\s*(.+?)\s*(?:的通知)?。?$", text, re.S)
     if m:
-        inner = m.group(1).strip()
+        # "关于印发《X》（以下简称《方案》）的通知": the short name the page gives is no part of the title
+        inner = SHORT_NAME_NOTE_RE.sub("", m.group(1)).strip()
         # a title quoted inside a title takes 〈〉 (or <>), after the body whose document is forwarded or approved:
         # 关于印发〈X〉的通知, 关于批转区…领导小组办公室<静安区碳达峰实施方案>的通知
         quoted = NESTED_TITLE_RE.fullmatch(inner)
@@ -5095,6 +5101,14 @@ def recognise(
             opened_by = _title_body(d.title)
             if opened_by and opened_by.startswith(d.issuer + "、"):
                 d.issuer = opened_by
+        if d.is_release and d.issuer:
+            # "沅江市发展和改革局转发《国家发展改革委 国家能源局关于…的通知》": a title that opens with its issuers'
+            # names and 关于 is theirs, whoever passes it on
+            # (not a heading naming only its place, "十堰市关于…的通告": which of its bodies issued it is the text's)
+            place_only = BARE_PLACE_HEAD_RE.match(d.title.strip("《》"))
+            headed_by = None if place_only else split_issuer_prefix(d.title)[0]
+            if headed_by and not set(headed_by.split("、")) & set(d.issuer.split("、")):
+                d.issuer = headed_by
         if d.is_release and d.issuer and "、" not in d.issuer and canonical_issuer(d.issuer) is None:
             # "延平区人民政府关于…的通告" read by its heading alone: by its whole name if the page gives it
             d.issuer = _local_body_on_page(d.issuer, page) or d.issuer

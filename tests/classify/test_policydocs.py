@@ -7067,3 +7067,31 @@ def test_a_joint_documents_title_opening_with_its_bodies_names_every_one() -> No
     assert [i for t, i in issuers.items() if t.startswith("《交通运输部")] == [
         "交通运输部、国家铁路局、中国民用航空局、国家邮政局"
     ]
+
+
+def test_an_economic_development_zones_committee_is_a_body_by_its_short_name_too() -> None:
+    assert canonical_issuer("重庆市万盛经开区管委会") == "重庆市万盛经开区管理委员会"
+
+
+def test_a_title_that_opens_with_its_issuers_is_theirs_whoever_passes_it_on() -> None:
+    # a county bureau's page prints the national notice under its own metadata: the title names who issued it
+    text = (
+        "发文机关 沅江市发展和改革局\n"
+        "《国家发展改革委 国家能源局关于深化新能源上网电价市场化改革 促进新能源高质量发展的通知》\n"
+        "各省、自治区、直辖市发展改革委：\n现将有关事项通知如下。\n一、总体要求\n二、主要任务\n2025年1月27日\n"
+    )
+    headline = "国家发展改革委 国家能源局关于深化新能源上网电价市场化改革 促进新能源高质量发展的通知"
+    issuers = {d.issuer for d in recognise(headline, text).releases}
+    assert issuers == {"国家发展改革委、国家能源局"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于印发《重庆市万盛经开区碳达峰实施方案》（以下简称《方案》）的通知",
+        "关于印发《重庆市万盛经开区碳达峰实施方案》（以下简称《方案》）的通知。",
+        "关于印发《重庆市万盛经开区碳达峰实施方案》（以下简称《方案》的通知",  # its bracket left open
+    ],
+)
+def test_the_short_name_a_covering_notice_gives_is_no_part_of_the_title(title: str) -> None:
+    assert unwrap_notice(title) == "《重庆市万盛经开区碳达峰实施方案》"
