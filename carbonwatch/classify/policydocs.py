@@ -6266,7 +6266,7 @@ def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
                 o
                 for o in out
                 if same_document_key(o.title_norm) == same_document_key(d.title_norm)
-                and o.issuer == d.issuer
+                and (o.issuer == d.issuer or _government_and_its_office(o.issuer, d.issuer))
                 and not (o.doc_number and d.doc_number and o.doc_number != d.doc_number)
             ),
             None,
@@ -6275,9 +6275,28 @@ def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
             out.append(d)
             continue
         same.doc_number = same.doc_number or d.doc_number
+        if same.issuer != d.issuer and same.doc_number and same.issuer and d.issuer:
+            # a government and its general office: the number's code says which (湖政办发 the office's, 青政字 the
+            # government's)
+            government = min(same.issuer, d.issuer, key=len)
+            office = max(same.issuer, d.issuer, key=len)
+            same.issuer = office if OFFICE_CODE_RE.match(same.doc_number) else government
         if d.is_release and not same.is_release:
             same.is_release, same.cue = True, d.cue
     return out
+
+
+GOVERNMENT_OFFICE_RE = rx.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府(?P<office>办公厅|办公室)?")
+
+
+def _government_and_its_office(a: str | None, b: str | None) -> bool:
+    """One place's government and its general office (青岛市人民政府 and 青岛市政府办公厅): a title both list is one
+    document the office issued for the government, or the government through its office."""
+    ma = GOVERNMENT_OFFICE_RE.fullmatch(a or "")
+    mb = GOVERNMENT_OFFICE_RE.fullmatch(b or "")
+    return bool(
+        ma and mb and ma.group("place") == mb.group("place") and bool(ma.group("office")) != bool(mb.group("office"))
+    )
 
 
 FRAGMENT_KIND_RE = rx.compile(r"的(?:通知|通告|公告|决定|批复|函|意见)$")

@@ -18,6 +18,7 @@ from carbonwatch.classify.policydocs import (
     _printed_metadata_document,
     _reported_year,
     _without_page_stamps,
+    _without_repeats,
     canonical_issuer,
     complete_truncated,
     corner_titles,
@@ -7095,3 +7096,40 @@ def test_a_title_that_opens_with_its_issuers_is_theirs_whoever_passes_it_on() ->
 )
 def test_the_short_name_a_covering_notice_gives_is_no_part_of_the_title(title: str) -> None:
     assert unwrap_notice(title) == "《重庆市万盛经开区碳达峰实施方案》"
+
+
+def _entry(issuer: str, number: str | None) -> PolicyDocument:
+    title = "《青岛市环境空气质量达标规划》"
+    return PolicyDocument(
+        title=title,
+        title_norm=normalise_title(title),
+        issuer=issuer,
+        doc_number=number,
+        doc_type="规划",
+        is_release=True,
+        field="text",
+        start=0,
+        end=len(title),
+        cue="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "issuer"),
+    [
+        # a government and its general office list one title once: the number's code says which issued it
+        (("青岛市人民政府", "青政字〔2019〕3号"), ("青岛市政府办公厅", None), "青岛市人民政府"),
+        (("湖州市人民政府", None), ("湖州市人民政府办公室", "湖政办发〔2017〕33号"), "湖州市人民政府办公室"),
+        # ... without a number, as the page first named it
+        (("梅河口市人民政府办公室", None), ("梅河口市人民政府", None), "梅河口市人民政府办公室"),
+    ],
+)
+def test_a_title_under_a_government_and_its_office_is_one_document(
+    first: tuple[str, str | None], second: tuple[str, str | None], issuer: str
+) -> None:
+    assert [d.issuer for d in _without_repeats([_entry(*first), _entry(*second)])] == [issuer]
+
+
+def test_a_title_under_two_places_governments_stays_two() -> None:
+    entries = [_entry("青岛市人民政府", None), _entry("济南市人民政府办公厅", None)]
+    assert [d.issuer for d in _without_repeats(entries)] == ["青岛市人民政府", "济南市人民政府办公厅"]
