@@ -43,6 +43,7 @@ from carbonwatch.classify.policydocs import (
     PolicyDocument,
     canonical_issuer,
     normalise_title,
+    numbered_apart,
     recognise,
     same_document_key,
 )
@@ -217,12 +218,12 @@ def pages_releasing_a_title_twice(outcomes: list[Outcome]) -> int:
 
 
 def _releases_a_title_twice(releases: list[PolicyDocument]) -> bool:
-    seen: list[tuple[str, str | None]] = []
+    seen: list[tuple[str, PolicyDocument]] = []
     for d in releases:
         key = same_document_key(d.title_norm)
-        if any(k == key and not (n and d.doc_number and n != d.doc_number) for k, n in seen):
+        if any(k == key and not numbered_apart(o, d) for k, o in seen):
             return True
-        seen.append((key, d.doc_number))
+        seen.append((key, d))
     return False
 
 

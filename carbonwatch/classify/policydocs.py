@@ -6254,6 +6254,11 @@ def _same_issuer(headline: str | None, body: str | None) -> bool:
     return provincial and body.startswith(headline[: -len("人民政府")])
 
 
+def numbered_apart(a: PolicyDocument, b: PolicyDocument) -> bool:
+    """Two entries of one title told apart by their numbers (第九十八号 and 第九十九号主席令): two documents."""
+    return bool(a.doc_number and b.doc_number and a.doc_number != b.doc_number)
+
+
 def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     """The documents, each once: two entries the merge kept apart while their issuers were written differently (a
     page's metadata field "怀远县人民政府(办公室)", the heading's 怀远县人民政府办公室) are one once the issuers are
@@ -6267,7 +6272,7 @@ def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
                 for o in out
                 if same_document_key(o.title_norm) == same_document_key(d.title_norm)
                 and (o.issuer == d.issuer or _government_and_its_office(o.issuer, d.issuer))
-                and not (o.doc_number and d.doc_number and o.doc_number != d.doc_number)
+                and not numbered_apart(o, d)
             ),
             None,
         )
