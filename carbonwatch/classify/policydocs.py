@@ -478,7 +478,7 @@ _VERB_BEFORE_BODY = rf"(?!转发|批转|印发|发布|公布|颁布|下发|联�
 # "年度湖州市…", "一季度市财政局", "厅转发市文化局", "中共宜宾市委" (not 共宜宾市委), "中国共产党拉萨市…",
 # "各省、自治区、直辖市广播影视局" (an addressee list)
 _NOT_A_PLACE_WORD = (
-    r"(?!根据|报送|加强|支持|(?<=支)持|(?<=[年季])度|一季度|(?<=中)共|(?<=产)党|直辖市|工作在"
+    r"(?!根据|关于|(?<=关)于|报送|加强|支持|(?<=支)持|(?<=[年季])度|一季度|(?<=中)共|(?<=产)党|直辖市|工作在"
     r"|[\u4e00-\u9fff]?(?:转发|下发|印发)"
     # (an enumeration's marker before a relative body: "一是县政府发布了…", "其次市财政局…")
     r"|[一二三四五六七八九十]是|首先|其次|再次|此外|另外|同时"
@@ -1395,7 +1395,11 @@ ANAPHOR_RE = rx.compile(
 PROVINCE_NAME_RE = rx.compile(rf"(?:{PROVINCES})")
 # A city named in the text, for 市政府 (a municipality is one too: 北京市). Not 我市, 全市, 该市 ….
 # (not a word running into it: "2017年度湖州市政府重点工作清单" names 湖州市, not 度湖州市)
-CITY_NAME_RE = rx.compile(rf"(?:{PROVINCES})市|{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_BARE_CITY_NAME}")
+# (... nor a word that ends in 市场 or 市民: "我市中南市场" names no 中南市, "广大市民" no 广大市; 杭州市民政局 is
+# 杭州市's)
+CITY_NAME_RE = rx.compile(
+    rf"(?:{PROVINCES})市|{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_BARE_CITY_NAME}(?!场|民(?!政))"
+)
 # ... and a county named in the text, for 县政府 (汉阴县; not 全县, 各县, 该县)
 COUNTY_NAME_RE = rx.compile(
     rf"{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_NOT_VERB_TAIL}(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?县"

@@ -6959,6 +6959,9 @@ def test_a_headline_reporting_the_release_of_the_printed_document_names_what_was
         ),
         # ... nor a verb's (报送至市人民政府 names no city 送至市): a city named nowhere leaves the body unsaid
         ("各单位：按照要求，报送至市人民政府。市政府出台《关于构建碳惠机制的实施意见》。", None),
+        # ... nor 关于's, a market's or the citizens' (关于市级…, 我市中南市场, 广大市民 name no 关于市, 中南市, 广大市)
+        ("市财政局出台《关于市级预算追加的相关规定》。", None),
+        ("去年我市中南市场发生事故。市政府日前发出《关于中心城区限制燃放烟花爆竹的通告》，请广大市民遵守。", None),
     ],
 )
 def test_a_citys_government_is_the_city_the_text_names(text: str, issuer: str | None) -> None:
