@@ -739,7 +739,9 @@ def issuer_of_number(number: str) -> str | None:
 
 
 # A government's general office issues under the government's code with 办 (宜政办发〔2008〕12号, 粤府办〔2024〕9号).
-OFFICE_CODE_RE = rx.compile(r"^[\u4e00-\u9fff]{1,4}(?:政办|府办)[\u4e00-\u9fff]{0,2}〔")
+OFFICE_CODE_RE = rx.compile(
+    r"^(?:国办|[\u4e00-\u9fff]{1,4}(?:政办|府办))[\u4e00-\u9fff]{0,2}〔"
+)  # 国办发: the State Council's
 PROVINCIAL_GOVERNMENT_RE = rx.compile(rf"(?:{PROVINCES}){_PROVINCE_SUFFIX}?人民政府")
 
 
@@ -6295,17 +6297,20 @@ def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
     return out
 
 
-GOVERNMENT_OFFICE_RE = rx.compile(r"(?P<place>[\u4e00-\u9fff]{2,12}?)(?:人民)?政府(?P<office>办公厅|办公室)?")
+# A government (国务院, a place's 人民政府 or 政府, a prefecture's 行政公署) and its general office (办公厅, 办公室)
+GOVERNMENT_OFFICE_RE = rx.compile(
+    r"(?P<head>国务院|[\u4e00-\u9fff]{2,12}?(?:人民政府|政府|行政公署))(?P<office>办公厅|办公室)?"
+)
 
 
 def _government_and_its_office(a: str | None, b: str | None) -> bool:
-    """One place's government and its general office (青岛市人民政府 and 青岛市政府办公厅): a title both list is one
-    document the office issued for the government, or the government through its office."""
+    """One government and its general office (国务院 and 国务院办公厅, 青岛市人民政府 and 青岛市政府办公厅): a title
+    both list is one document the office issued for the government, or the government through its office."""
     ma = GOVERNMENT_OFFICE_RE.fullmatch(a or "")
     mb = GOVERNMENT_OFFICE_RE.fullmatch(b or "")
-    return bool(
-        ma and mb and ma.group("place") == mb.group("place") and bool(ma.group("office")) != bool(mb.group("office"))
-    )
+    if not (ma and mb) or bool(ma.group("office")) == bool(mb.group("office")):
+        return False
+    return ma.group("head").replace("人民政府", "政府") == mb.group("head").replace("人民政府", "政府")
 
 
 FRAGMENT_KIND_RE = rx.compile(r"的(?:通知|通告|公告|决定|批复|函|意见)$")

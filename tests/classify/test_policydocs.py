@@ -7123,6 +7123,8 @@ def _entry(issuer: str, number: str | None) -> PolicyDocument:
         # a government and its general office list one title once: the number's code says which issued it
         (("青岛市人民政府", "青政字〔2019〕3号"), ("青岛市政府办公厅", None), "青岛市人民政府"),
         (("湖州市人民政府", None), ("湖州市人民政府办公室", "湖政办发〔2017〕33号"), "湖州市人民政府办公室"),
+        # ... the State Council's too (国办发 is its general office's code)
+        (("国务院", None), ("国务院办公厅", "国办发〔2013〕25号"), "国务院办公厅"),
         # ... without a number, as the page first named it
         (("梅河口市人民政府办公室", None), ("梅河口市人民政府", None), "梅河口市人民政府办公室"),
     ],
