@@ -551,7 +551,8 @@ MULTI_RE = rx.compile(_MULTI)
 _BRANCH = (
     rf"(?:{_NATIONAL}|中国人民银行|人民银行|中国证监会|证监会|中国银保监会|银保监会)"
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,3}}?市?)(?:{_CITY})?"
-    r"(?:税务局|监管局|监管分局|证监局|银保监局|分局|分行营业管理部|分行|中心支行|营业管理部|总部)"
+    # (国家金融监督管理总局安徽监督管理局: the regulator's office writes its kind out in full)
+    r"(?:税务局|监督管理局|监管局|监管分局|证监局|银保监局|分局|分行营业管理部|分行|中心支行|营业管理部|总部)"
 )
 BRANCH_RE = rx.compile(_BRANCH)
 # Foreign bodies share the short names of Chinese ones (美国商务部, 欧洲央行, 美国证监会, 日本财务省): a body

@@ -7138,3 +7138,8 @@ def test_a_title_under_a_government_and_its_office_is_one_document(
 def test_a_title_under_two_places_governments_stays_two() -> None:
     entries = [_entry("青岛市人民政府", None), _entry("济南市人民政府办公厅", None)]
     assert [d.issuer for d in _without_repeats(entries)] == ["青岛市人民政府", "济南市人民政府办公厅"]
+
+
+def test_the_financial_regulators_provincial_office_is_one_body_by_its_full_name() -> None:
+    # 国家金融监督管理总局安徽监督管理局 writes out 监管局: one office, not the regulator and a 安徽监督管理局
+    assert canonical_issuer("国家金融监督管理总局安徽监督管理局") == "国家金融监督管理总局安徽监督管理局"
