@@ -985,7 +985,12 @@ CITE_RE = rx.compile(
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
 ISSUER_VERB_RE = rx.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
 # Recency: in a press conference or interview, a release is news only when said to be recent.
-RECENT_RE = rx.compile(r"日前|近日|近期|新近|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日")
+RECENT_RE = rx.compile(
+    r"日前|近日|近期|新近|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日"
+    # ... a day in Chinese numerals, as Hong Kong and Xinhua's Hong Kong wires write it ("香港特区政府三十日公布"), not
+    # a span of days (十日内)
+    r"|(?<![第每同数几十])(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?!内|以内|之内)"
+)
 SPEECH_FRAME_RE = rx.compile(
     r"新闻发布会|发布会上|吹风会|答记者问|记者会|记者招待会|采访|专访|访谈|座谈会上|论坛上|峰会上"
     r"|答问实录|提问环节|记者提问"  # a press conference's transcript

@@ -7143,3 +7143,12 @@ def test_a_title_under_two_places_governments_stays_two() -> None:
 def test_the_financial_regulators_provincial_office_is_one_body_by_its_full_name() -> None:
     # 国家金融监督管理总局安徽监督管理局 writes out 监管局: one office, not the regulator and a 安徽监督管理局
     assert canonical_issuer("国家金融监督管理总局安徽监督管理局") == "国家金融监督管理总局安徽监督管理局"
+
+
+def test_a_day_in_chinese_numerals_makes_a_release_recent_beside_a_press_conference() -> None:
+    # Xinhua's Hong Kong wire dates the day in numerals (三十日); the press conference then reports news, not a recall
+    text = (
+        "【新华社香港三十日电】香港特区政府三十日公布《北部都会区行动纲领》，明确北部都会区愿景。\n"
+        "发展局局长在当天的记者会上介绍，行动纲领提出多项具体项目。"
+    )
+    assert [d.title for d in recognise("北部都会区十年内渐成形", text).releases] == ["《北部都会区行动纲领》"]
