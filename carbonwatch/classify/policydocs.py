@@ -495,7 +495,9 @@ _NOT_AFTER_TIME_WORD = (
     # ... nor a date's last character: "3月1日杭州市人民政府印发" (杭州市, not 日杭州市), "…十月二十五日南昌市…"
     r"|(?<=[0-9０-９一二三四五六七八九十〇零])[日月年号])"
 )
-_BARE_CITY_NAME = rf"{_NOT_VERB_TAIL}(?:{_LONG_PLACE}|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?)市"
+# A place's own name of two or three characters before its level (市, 县), none of them a word that is no name's
+_SHORT_PLACE_NAME = rf"(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?"
+_BARE_CITY_NAME = rf"{_NOT_VERB_TAIL}(?:{_LONG_PLACE}|{_SHORT_PLACE_NAME})市"
 BARE_CITY_NAME_RE = rx.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
 _AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
@@ -739,10 +741,9 @@ def issuer_of_number(number: str) -> str | None:
     return province + ("人民政府办公厅" if m.group("office") else "人民政府")
 
 
-# A government's general office issues under the government's code with 办 (宜政办发〔2008〕12号, 粤府办〔2024〕9号).
-OFFICE_CODE_RE = rx.compile(
-    r"^(?:国办|[\u4e00-\u9fff]{1,4}(?:政办|府办))[\u4e00-\u9fff]{0,2}〔"
-)  # 国办发: the State Council's
+# A government's general office issues under the government's code with 办 (宜政办发〔2008〕12号, 粤府办〔2024〕9号;
+# the State Council's, 国办发).
+OFFICE_CODE_RE = rx.compile(r"^(?:国办|[\u4e00-\u9fff]{1,4}(?:政办|府办))[\u4e00-\u9fff]{0,2}〔")
 PROVINCIAL_GOVERNMENT_RE = rx.compile(rf"(?:{PROVINCES}){_PROVINCE_SUFFIX}?人民政府")
 
 
@@ -1410,7 +1411,7 @@ CITY_NAME_RE = rx.compile(
 )
 # ... and a county named in the text, for 县政府 (汉阴县; not 全县, 各县, 该县)
 COUNTY_NAME_RE = rx.compile(
-    rf"{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_NOT_VERB_TAIL}(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,3}}?县"
+    rf"{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_NOT_VERB_TAIL}{_SHORT_PLACE_NAME}县"
     r"(?!城|域|委|级|区|乡|镇)"
 )
 
@@ -6283,7 +6284,7 @@ def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
                 o
                 for o in out
                 if same_document_key(o.title_norm) == same_document_key(d.title_norm)
-                and (o.issuer == d.issuer or _government_and_its_office(o.issuer, d.issuer))
+                and (o.issuer == d.issuer or _government_and_its_office(o.issuer, d.issuer) is not None)
                 and not numbered_apart(o, d)
             ),
             None,
@@ -6292,11 +6293,11 @@ def _without_repeats(docs: list[PolicyDocument]) -> list[PolicyDocument]:
             out.append(d)
             continue
         same.doc_number = same.doc_number or d.doc_number
-        if same.issuer != d.issuer and same.doc_number and same.issuer and d.issuer:
+        pair = _government_and_its_office(same.issuer, d.issuer)
+        if pair and same.doc_number:
             # a government and its general office: the number's code says which (湖政办发 the office's, 青政字 the
             # government's)
-            government = min(same.issuer, d.issuer, key=len)
-            office = max(same.issuer, d.issuer, key=len)
+            government, office = pair
             same.issuer = office if OFFICE_CODE_RE.match(same.doc_number) else government
         if d.is_release and not same.is_release:
             same.is_release, same.cue = True, d.cue
@@ -6309,14 +6310,17 @@ GOVERNMENT_OFFICE_RE = rx.compile(
 )
 
 
-def _government_and_its_office(a: str | None, b: str | None) -> bool:
-    """One government and its general office (国务院 and 国务院办公厅, 青岛市人民政府 and 青岛市政府办公厅): a title
-    both list is one document the office issued for the government, or the government through its office."""
+def _government_and_its_office(a: str | None, b: str | None) -> tuple[str, str] | None:
+    """(government, office) where ``a`` and ``b`` are one government and its general office (国务院 and 国务院办公厅,
+    青岛市人民政府 and 青岛市政府办公厅): a title both list is one document the office issued for the government, or
+    the government through its office. None otherwise."""
     ma = GOVERNMENT_OFFICE_RE.fullmatch(a or "")
     mb = GOVERNMENT_OFFICE_RE.fullmatch(b or "")
     if not (ma and mb) or bool(ma.group("office")) == bool(mb.group("office")):
-        return False
-    return ma.group("head").replace("人民政府", "政府") == mb.group("head").replace("人民政府", "政府")
+        return None
+    if ma.group("head").replace("人民政府", "政府") != mb.group("head").replace("人民政府", "政府"):
+        return None
+    return (ma.group(0), mb.group(0)) if mb.group("office") else (mb.group(0), ma.group(0))
 
 
 FRAGMENT_KIND_RE = rx.compile(r"的(?:通知|通告|公告|决定|批复|函|意见)$")
