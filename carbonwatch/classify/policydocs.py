@@ -868,6 +868,10 @@ VERB_BEFORE_RE = rx.compile(
     r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}(?:批|阶段|期|轮)|新一[轮期])?"
     r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
     rf"|(?:{_VERB_ALT}){_LISTED}"
+    # ... or a set released, its members listed after it: "国家标准委首次发布温室气体管理国家标准，包括《…》", "环境部
+    # 公告2项《气候变迁因应法》子法，包括《A》与《B》" (the set's name may cite the law it implements)
+    rf"|(?:{_VERB_ALT}|{_ANNOUNCE_VERB})了?[^，。；：！？\n]{{0,30}}?(?:文件|政策|规章|标准|子法|法规|细则|办法|规定|指南|方法学)"
+    r"[，,]\s*(?:主要)?(?:包括|包含|分别为|分别是)[：:]?\s*$"
     # ... or a description in apposition before a dash: "发布的“水十条”——《…》", "印发我国第一个人工智能规划——《…》"
     rf"|(?:{_VERB_ALT})(?:了|的)?[^，。；：《》\n]{{1,20}}?——\s*$"
     # ... or who drew it up, between the verb and the title: "教育局今日公布课程发展议会编订的《小学教育课程指引》"
@@ -971,9 +975,11 @@ ISSUER_AFTER_RE = rx.compile(
     rf"^[^。！？；]{{0,40}}?由(?P<issuer>{JOINT_RE.pattern})\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
     rf"(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
 )
-# "印发《X》和《Y》": the second title shares the first one's verb and issuer.
+# "印发《X》和《Y》": the second title shares the first one's verb and issuer; so it does after the first one's short
+# name ("印发《关于…的意见》（以下简称《意见》）和《…实施方案》")
 COORD_BEFORE_RE = rx.compile(
-    r"^\s*》?\s*(?:[（(][^（）()《》]{0,30}[）)])?\s*(?:和|、|及|与|以及)?\s*$"
+    r"^\s*》?\s*(?:[（(](?:[^（）()《》]{0,30}|(?:以下简称|下称|简称)\s*《[^《》（）()]{1,20}》)[）)])?"
+    r"\s*(?:和|、|及|与|以及)?\s*$"
 )  # 《A》《B》 too
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 # 据 cites, except a news source's attribution ("据新华社电", "据人民日报报道"): that says who reports, not what
@@ -2068,8 +2074,11 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
-        by = ISSUER_AFTER_RE.match(after) if not release else None
-        if by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
+        by = ISSUER_AFTER_RE.match(after) if not release or issuer is None else None
+        if by and release:
+            # "《X》由住房和城乡建设部正式印发": a release read from the verb after the title, issued by whom 由 names
+            issuer = canonical_issuer(by.group("issuer"))
+        elif by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: by.end()]
             issuer = issuer or canonical_issuer(by.group("issuer"))
         if formula and not release and not CITE_RE.search(clause):

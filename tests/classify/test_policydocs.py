@@ -7152,3 +7152,43 @@ def test_a_day_in_chinese_numerals_makes_a_release_recent_beside_a_press_confere
         "发展局局长在当天的记者会上介绍，行动纲领提出多项具体项目。"
     )
     assert [d.title for d in recognise("北部都会区十年内渐成形", text).releases] == ["《北部都会区行动纲领》"]
+
+
+def test_the_body_a_title_is_issued_by_after_it_is_its_issuer() -> None:
+    # "《X》由Y正式印发": the verb after the title makes it a release, 由 names who issued it
+    text = "近日，《城市燃气管理办法》由住房和城乡建设部正式印发，自2025年3月1日起施行。"
+    assert [(d.title, d.issuer) for d in recognise("新规发布", text).releases] == [
+        ("《城市燃气管理办法》", "住房和城乡建设部")
+    ]
+
+
+def test_a_title_after_the_first_ones_short_name_shares_its_release() -> None:
+    text = (
+        "近日，财政部、生态环境部联合印发《关于进一步健全横向生态保护补偿机制的意见》（以下简称《意见》）和"
+        "《关于深入推进大江大河干流横向生态保护补偿机制建设的实施方案》（以下简称《实施方案》），标志着…"
+    )
+    assert [(d.title, d.issuer) for d in recognise("两部门出台意见", text).releases] == [
+        ("《关于进一步健全横向生态保护补偿机制的意见》", "财政部、生态环境部"),
+        ("《关于深入推进大江大河干流横向生态保护补偿机制建设的实施方案》", "财政部、生态环境部"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "国家标准委19日首次发布温室气体管理国家标准，包括《工业企业温室气体排放核算和报告通则》以及发电、钢铁等"
+            "10个重点行业温室气体排放核算方法与报告要求。",
+            ["《工业企业温室气体排放核算和报告通则》", "温室气体管理国家标准"],
+        ),
+        (
+            "环境部今(12)日公告2项《气候变迁因应法》子法，包括《温室气体自愿减量专案管理办法》与"
+            "《温室气体排放量增量抵换管理办法》，并即起生效。",
+            ["《温室气体自愿减量专案管理办法》", "《温室气体排放量增量抵换管理办法》"],
+        ),
+        # a set that is no document's kind lists nothing released
+        ("市政府今日发布一批重点项目，包括《城市更新行动计划》的配套工程。", []),
+    ],
+)
+def test_the_members_listed_after_a_released_set_are_released(text: str, titles: list[str]) -> None:
+    assert sorted(d.title for d in recognise("新规发布", text).releases) == sorted(titles)
