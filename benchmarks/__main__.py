@@ -8,7 +8,7 @@ Own benchmarks (in this process, crawls in subprocesses): crawl throughput vs a 
 (:mod:`benchmarks.throughput`), extraction vs trafilatura/GNE (:mod:`benchmarks.extraction`), incremental cost
 (:mod:`benchmarks.incremental`). Other scripts run as subprocesses and their Markdown tables are folded in:
 ``dedup_scaling``, ``store_rate``, ``daemon_memory``, ``eval_labels``, ``eval_corpus``, ``agreement``,
-``scaleout_bench``, ``excerpt_lookup`` …; a missing script gives a "not available" row.
+``rules_transfer``, ``scaleout_bench``, ``excerpt_lookup`` …; a missing script gives a "not available" row.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ EXTERNAL = (
     External("eval_corpus", "Classification on the real-post corpus"),
     # A second reader's labels of 100 corpus posts: how far two people agree, the ceiling a target can ask for.
     External("agreement", "Two readers of the corpus labels"),
+    # The rules alone as each round was first measured and now: how much of the tuning gain the blind posts kept.
+    External("rules_transfer", "Rules' gain kept on posts never read"),
     # Starts its own redis-server (a "not available" row without one) and its crawl workers.
     External("scaleout_bench", "Scale-out"),
     # Two spawned worker processes race to store the same texts: double articles before/after the store lock.
