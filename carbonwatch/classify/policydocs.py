@@ -3557,7 +3557,10 @@ PROMULGATE_RE = rx.compile(
     r"|将有关[^，。]{0,12}?(?:通知|通报|公告|通告)如下"  # "上海教育委员会将有关事项通知如下"
     r"|请认真(?:贯彻执行|遵照执行|组织实施|贯彻落实)"
     # a document's own text names itself: "根据…，制定本办法" (its first article), "编制本规划"
-    r"|(?:制定|编制|制订|特制定)本(?:规划|方案|办法|条例|规定|意见|细则|计划|纲要|指南|措施|实施方案|行动方案)"
+    # (... or its kind with 工作 or 管理 before it: "制定本工作方案", "制定本管理办法"; 本地区工作方案 is the plan a
+    # notice asks each addressee to draw up)
+    r"|(?:制定|编制|制订|特制定)本(?:工作|管理)?(?:规划|方案|办法|条例|规定|意见|细则|计划|纲要|指南|措施|实施方案"
+    r"|行动方案)"
 )
 DATE_LINE_RE = rx.compile(r"(?m)^\s*[（(]?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?\s*$")
 FULLTEXT_RE = rx.compile(r"全文如下|以下为全文|全文发布|全文公布|[（(]全文[）)]")

@@ -7192,3 +7192,18 @@ def test_a_title_after_the_first_ones_short_name_shares_its_release() -> None:
 )
 def test_the_members_listed_after_a_released_set_are_released(text: str, titles: list[str]) -> None:
     assert sorted(d.title for d in recognise("新规发布", text).releases) == sorted(titles)
+
+
+@pytest.mark.parametrize(
+    ("line", "released"),
+    [
+        # the preamble names the document as 本工作方案: the page is the plan
+        ("按照国家有关要求，为提升各层级碳排放统计核算能力水平，制定本工作方案。", True),
+        # a plan each addressee is to draw up for its own area is no self-reference
+        ("按照国家有关要求，各市（州）要结合实际制定本地区工作方案。", False),
+    ],
+)
+def test_a_preamble_naming_its_work_plan_makes_the_page_the_document(line: str, released: bool) -> None:
+    headline = "四川省完善碳排放统计核算体系工作方案"
+    text = f"{headline}\n{line}\n一、主要目标\n到2025年，省级碳排放统计核算制度得到有效落实。"
+    assert [d.title for d in recognise(headline, text).releases] == ([headline] if released else [])
