@@ -2642,6 +2642,12 @@ GAZETTED_RE = rx.compile(
     rf"(?:(?:特区)?政府|(?:{_SAR_BODY_ALT})(?:局长|署长|处长|司长)?)"
     r"(?:今日|今天|昨日|昨天|日前|[（(][^（）()]{1,8}[）)])*(?:刊宪|在宪报刊登)"
 )
+# ... the order it gazettes, where the news names it right after the verb ("在宪报刊登根据《空气污染管制条例》颁布的
+# 《指明牌照分配排放限额第五份技术备忘录》", "刊宪《X》")
+GAZETTED_TITLE_AFTER_RE = rx.compile(
+    r"了?\s*(?:根据《[^《》\n]{2,60}》(?:第[^《》，。；\n]{1,20}?条)?(?:颁布|订立|制定|作出|订明)的)?"
+    r"《(?P<title>[^《》\n]{2,80})》"
+)
 HONG_KONG_GOVERNMENT = canonical_issuer("香港特别行政区政府")
 # "县政府决定11月23日至11月29日在全县范围内禁止一切野外用火" under the headline "长汀县人民政府森林防火禁火令": a
 # government named by its level alone is the one of that level the headline names.
@@ -3111,6 +3117,11 @@ def _decision_docs(
         if "草案" in window or _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         cue = f"gazetted by the Hong Kong government: {m.group(0)}"
+        named = GAZETTED_TITLE_AFTER_RE.match(text, m.end())
+        if named:
+            title = "《" + named.group("title") + "》"
+            docs.append(_released(title, HONG_KONG_GOVERNMENT, doc_type(title), field_name, named.span("title"), cue))
+            continue
         docs.append(_released(GAZETTED_TITLE, HONG_KONG_GOVERNMENT, None, field_name, m.span(), cue))
     return docs
 

@@ -7207,3 +7207,19 @@ def test_a_preamble_naming_its_work_plan_makes_the_page_the_document(line: str, 
     headline = "四川省完善碳排放统计核算体系工作方案"
     text = f"{headline}\n{line}\n一、主要目标\n到2025年，省级碳排放统计核算制度得到有效落实。"
     assert [d.title for d in recognise(headline, text).releases] == ([headline] if released else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "政府今日在宪报刊登根据《空气污染管制条例》颁布的《指明牌照分配排放限额第五份技术备忘录》，将收紧排放限额。",
+            "《指明牌照分配排放限额第五份技术备忘录》",
+        ),
+        ("政府今日刊宪《2025年道路交通（修订）规例》，新规例将于明年生效。", "《2025年道路交通（修订）规例》"),
+        # an order the news does not name is known by the act
+        ("政府今日刊宪，禁止进口含氢氟碳化物的产品。", "刊宪"),
+    ],
+)
+def test_an_order_the_hong_kong_government_gazettes_is_named_where_the_news_names_it(text: str, title: str) -> None:
+    assert [(d.title, d.issuer) for d in recognise("新规例刊宪", text).releases] == [(title, "香港特别行政区政府")]
