@@ -313,6 +313,7 @@ SAR_BODIES: dict[str, str] = {
     "香港金融管理局": "香港特别行政区金融管理局",
     "金管局": "香港特别行政区金融管理局",
     "证券及期货事务监察委员会": "香港特别行政区证券及期货事务监察委员会",
+    "香港证监会": "香港特别行政区证券及期货事务监察委员会",  # (证监会 alone is the mainland's, unless a page says)
     "保险业监管局": "香港特别行政区保险业监管局",
     "强制性公积金计划管理局": "香港特别行政区强制性公积金计划管理局",
     "积金局": "香港特别行政区强制性公积金计划管理局",
@@ -1365,6 +1366,7 @@ def canonical_issuer(text: str) -> str | None:
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
             continue
         name = ISSUER_ALIASES.get(m.group(0)) or _canonical_branch(m.group(0)) or canonical_local(m.group(0))
+        name = _sar_body_by_place(name)
         if TAIWAN_AGENCY_RE.fullmatch(name):  # 卫福部健保署 is 卫生福利部健康保险署
             name = name.replace("卫福部", "卫生福利部", 1).replace("健保署", "健康保险署")
         if name not in names:
@@ -1376,6 +1378,16 @@ def canonical_issuer(text: str) -> str | None:
     if not names and BARE_CITY_NAME_RE.fullmatch(text.strip()):
         return canonical_local(text.strip())  # a city named alone: its government (银川市 -> 银川市人民政府)
     return "、".join(names) if names else None
+
+
+# A Hong Kong body named with its region before it (香港特别行政区金管局, 香港特别行政区房屋委员会): the body the table
+# names, by its official name, whatever form of the region the text gave it.
+SAR_PLACE_PREFIX_RE = re.compile(r"^香港(?:特别行政区|特区)?(?:政府)?")
+
+
+def _sar_body_by_place(name: str) -> str:
+    rest = SAR_PLACE_PREFIX_RE.sub("", name)
+    return SAR_BODIES.get(rest, name) if rest != name else name
 
 
 def ministry_of_agency(name: str) -> str | None:
@@ -5867,9 +5879,18 @@ def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
 
 # A body's short name as the text defines it: "环境及生态局（下称环境局）", "证券及期货事务监察委员会（简称证监会）".
 # Where the short name alone would read as another body (环境局, Hong Kong's bureau before 2022), it is the full one.
+# ... or in brackets alone, as news abbreviates a body at its first mention: "香港证券及期货事务监察委员会(证监会)" (the
+# short name's characters all in the full one's, in order, so the bracket holds no other word)
 SHORT_NAME_DEFINED_RE = rx.compile(
-    r"(?P<full>[\u4e00-\u9fff]{3,30}?)[（(]\s*(?:以下)?(?:简称|下称|称)\s*[“\"「]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"」]?\s*[）)]"
+    r"(?P<full>[\u4e00-\u9fff]{3,30}?)[（(]\s*(?P<said>(?:以下)?(?:简称|下称|称))?\s*[“\"「]?"
+    r"(?P<short>[\u4e00-\u9fff]{2,12})[”\"」]?\s*[）)]"
 )
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Every character of ``short`` is in ``full``, in order (证监会 of 证券及期货事务监察委员会)."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def _defined_short_names(docs: list[PolicyDocument], text: str) -> None:
@@ -5877,6 +5898,8 @@ def _defined_short_names(docs: list[PolicyDocument], text: str) -> None:
     body."""
     defined: dict[str, str] = {}
     for m in SHORT_NAME_DEFINED_RE.finditer(text[:3000]):
+        if not m.group("said") and not _abbreviates(m.group("short"), m.group("full")):
+            continue
         short, full = canonical_issuer(m.group("short")), canonical_issuer(m.group("full"))
         if short and full and short != full and "、" not in full and "、" not in short:
             defined.setdefault(short, full)

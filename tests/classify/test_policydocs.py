@@ -7223,3 +7223,36 @@ def test_a_preamble_naming_its_work_plan_makes_the_page_the_document(line: str, 
 )
 def test_an_order_the_hong_kong_government_gazettes_is_named_where_the_news_names_it(text: str, title: str) -> None:
     assert [(d.title, d.issuer) for d in recognise("新规例刊宪", text).releases] == [(title, "香港特别行政区政府")]
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("香港证监会", "香港特别行政区证券及期货事务监察委员会"),
+        ("证监会", "中国证监会"),
+        ("香港金管局", "香港特别行政区金融管理局"),
+        ("香港特别行政区房屋委员会", "香港房屋委员会"),
+    ],
+)
+def test_a_hong_kong_body_named_with_its_region_is_the_body_of_the_table(name: str, canonical: str) -> None:
+    assert canonical_issuer(name) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the page abbreviates Hong Kong's commission in brackets: 证监会 there is not the mainland's
+        (
+            "香港证券及期货事务监察委员会(证监会)今日刊发《虚拟资产交易平台营运者的建议监管规定的谘询总结》。",
+            "香港特别行政区证券及期货事务监察委员会",
+        ),
+        # both commissions named, each with its own short name: the mainland's keeps its own
+        (
+            "中国证券监督管理委员会(中国证监会)今日发布《沪港通业务管理办法》。"
+            "香港证券及期货事务监察委员会(香港证监会)对此表示欢迎。",
+            "中国证监会",
+        ),
+    ],
+)
+def test_a_short_name_in_brackets_after_a_body_is_that_body(text: str, issuer: str) -> None:
+    assert [d.issuer for d in recognise("证监会刊发文件", text).releases] == [issuer]
