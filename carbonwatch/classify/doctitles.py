@@ -130,8 +130,11 @@ _EDITION = (
     r"|(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?度?"
 )
 STATUS_SUFFIX_RE = re.compile(
-    r"[（(](?:试行|暂行|征求意见稿|送审稿|草案|修订|修正|修订草案|修订稿|草案征求意见稿|"
+    r"[（(](?:试行|暂行|征求意见稿|送审稿|草案|修订|修正|修订草案|修订稿|草案征求意见稿|修订案|修正案|"
     rf"(?:19|20)\d{{2}}年(?:修订|修正)|{_EDITION})[）)]$"
+    # ... or a law's amendment, which a legislature passes as a text of its own: "《湖南省统计条例（修订案）》",
+    # "《资通安全管理法修正案》"
+    r"|(?<=[法例则定])(?:部分条文)?(?:修正案|修订案)$"
 )
 EDITION_RE = re.compile(rf"[（(](?:{_EDITION})[）)]")
 # 关于 + subject + 的 + kind: the kind is whatever short noun ends the title (open vocabulary).

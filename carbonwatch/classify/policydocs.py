@@ -5960,7 +5960,10 @@ def _coordinated_issuer(docs: list[PolicyDocument], fields: dict[str, str]) -> N
     for field_name, text in fields.items():
         listed = sorted((d for d in docs if d.field == field_name and d.is_release), key=lambda d: d.start)
         for before, d in itertools.pairwise(listed):
-            if not (d.cue.startswith(COVERING_CUE) and before.end <= d.start):
+            # (... and a title released by the verb of the one listed before it, whose issuer a later reading found:
+            # "会议表决通过了《A》《B（修订案）》")
+            shared = d.cue == before.cue and d.issuer is None
+            if not ((d.cue.startswith(COVERING_CUE) or shared) and before.end <= d.start):
                 continue
             if COORD_BEFORE_RE.search(text[before.end : d.start]):
                 # (either way: "我部组织编制了《A》《B》，现印发给你们" signs both with the notice's issuer)

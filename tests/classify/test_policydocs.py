@@ -7256,3 +7256,32 @@ def test_a_hong_kong_body_named_with_its_region_is_the_body_of_the_table(name: s
 )
 def test_a_short_name_in_brackets_after_a_body_is_that_body(text: str, issuer: str) -> None:
     assert [d.issuer for d in recognise("证监会刊发文件", text).releases] == [issuer]
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        (
+            "会议表决通过了《湖南省开放型经济促进条例》《湖南省统计条例(修订案)》《湖南省档案条例(修订案)》。",
+            [
+                ("《湖南省开放型经济促进条例》", "湖南省人民代表大会常务委员会"),
+                ("《湖南省统计条例（修订案）》", "湖南省人民代表大会常务委员会"),
+                ("《湖南省档案条例（修订案）》", "湖南省人民代表大会常务委员会"),
+            ],
+        ),
+        (
+            "此外，立法院今日也三读通过《外国专业人才延揽及雇用法修正案》与《资通安全管理法修正案》。",
+            [("《外国专业人才延揽及雇用法修正案》", "立法院"), ("《资通安全管理法修正案》", "立法院")],
+        ),
+    ],
+)
+def test_a_laws_amendment_a_legislature_passes_is_a_document(text: str, released: list[tuple[str, str]]) -> None:
+    assert [(d.title, d.issuer) for d in recognise("人大常委会会议闭幕", text).releases] == released
+
+
+@pytest.mark.parametrize(
+    ("title", "document"),
+    [("《资通安全管理法修正案》", True), ("《湖南省统计条例（修订案）》", True), ("《预算修正案》", False)],
+)
+def test_an_amendment_is_a_document_when_it_amends_a_law(title: str, document: bool) -> None:
+    assert title_is_document(title)[0] is document
