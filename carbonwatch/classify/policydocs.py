@@ -918,10 +918,17 @@ VERB_AFTER_RE = rx.compile(
     r"|(?:已经?)?(?:于\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?刊宪"
     # "中共中央、国务院日前对《北京城市总体规划》作出批复": the approval of the title it names (not 作出批示, a leader's
     # instruction)
-    r"|(?:作出|做出)了?(?:正式)?批复)"
+    r"|(?:作出|做出)了?(?:正式)?批复"
+    # "工信部对《锂离子电池行业规范条件》进行了修订": the revised text is issued (done: 进行修订 alone is a plan),
+    # unless it is issued under a name of its own ("对《指引》进行了修订，形成了《办法》")
+    r"|(?P<revised>(?:进行了|完成了|作了|做了)(?:全面|再次|新一轮)?(?:修订|修改|修正)"
+    r"(?![，,]?\s*(?:并|同时)?(?:形成|更名|改名|名称改为|修订为|修改为|整合为)))"
+    r")"
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
     rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
 )
+# ... a revision is someone's act on the titles (对《A》和《B》进行了修订)
+REVISED_OBJECT_RE = rx.compile(r"对\s*(?:《[^《》\n]{2,120}》\s*[、，,和及与]\s*)*$")
 # "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
 # "我们对《X》进行了修订。现予发布": the sentence that says X was revised (or drafted) ends before the formula.
 HEREBY_AFTER_RE = rx.compile(
@@ -2067,8 +2074,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # "《甲》、《乙》、《丙》等四项制度已经…审议通过，现印发给你们": the formula after the titles listed with it
         listed_end = COORDINATED_TITLES_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # matches empty
         formula = HEREBY_AFTER_RE.match(text[listed_end : listed_end + 130])
-        if va and va.group("voted") and formula:
+        if va and (va.group("voted") or va.group("revised")) and formula:
             va = None  # "《纲要》已经市人民代表大会审议通过，现印发给你们": the covering notice issues it, signed below
+        if va and va.group("revised") and not REVISED_OBJECT_RE.search(before):
+            va = None  # "专家认为，《X》进行了修订": no one said to act on it
         if not is_doc and formula and not NON_DOCUMENT_RE.search(norm):
             is_doc = True  # "《南宁市行政执法公示制度》…现印发给你们": what a covering formula issues is a document
         if not is_doc:

@@ -7285,3 +7285,20 @@ def test_a_laws_amendment_a_legislature_passes_is_a_document(text: str, released
 )
 def test_an_amendment_is_a_document_when_it_amends_a_law(title: str, document: bool) -> None:
     assert title_is_document(title)[0] is document
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "工信部对《锂离子电池行业规范条件》和《锂离子电池行业规范公告管理办法》进行了修订。",
+            ["《锂离子电池行业规范条件》", "《锂离子电池行业规范公告管理办法》"],
+        ),
+        # revised into a document of another name: the old one is not what was issued
+        ("金融监管总局对《商业银行市场风险管理指引》进行了修订，形成了《商业银行市场风险管理办法》。", []),
+        # a revision planned
+        ("工信部将对《锂离子电池行业规范条件》进行修订。", []),
+    ],
+)
+def test_a_document_a_body_has_revised_is_issued_again(text: str, titles: list[str]) -> None:
+    assert [d.title for d in recognise("规范条件修订", text).releases] == titles
