@@ -1389,10 +1389,11 @@ def canonical_issuer(text: str) -> str | None:
 
 # A Hong Kong body named with its region before it (香港特别行政区金管局, 香港特别行政区房屋委员会): the body the table
 # names, by its official name, whatever form of the region the text gave it.
-SAR_PLACE_PREFIX_RE = re.compile(r"^香港(?:特别行政区|特区)?(?:政府)?")
+SAR_PLACE_PREFIX_RE = rx.compile(r"^香港(?:特别行政区|特区)?(?:政府)?")
 
 
 def _sar_body_by_place(name: str) -> str:
+    """``name`` without the region before it, where that is a Hong Kong body of the table, by the table's name."""
     rest = SAR_PLACE_PREFIX_RE.sub("", name)
     return SAR_BODIES.get(rest, name) if rest != name else name
 
