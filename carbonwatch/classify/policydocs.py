@@ -5273,7 +5273,8 @@ def recognise(
     if not any(d.is_release for d in merged) and (announced := _formula_announcement(title, text)):
         merged.append(announced)
     if not any(d.is_release for d in merged):
-        merged += _macau_printed_acts(title, text)
+        acts = _macau_printed_acts(title, text)
+        merged += acts + _approved_by_macau_act(acts, title, text)
     if not any(d.is_release for d in merged):
         for act in _roc_order_printed(title, text):
             # (the rule named in the headline before, 「X」 read as a title with no verb, is this one)
@@ -5490,6 +5491,34 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
             seen.add(act.title_norm)
             acts.append(act)
     return acts
+
+
+# A Macau act approves or sets the document it is about, as its headline or the gazette's summary of it says:
+# "行政长官批示 订定《动物疫病名录》", "核准《登记局及公证署人员职程的入职实习及晋升培训课程规章》。" That document is
+# released with it, by the same body, under the act's number. Not a part of it the act approves ("核准《市区房屋税章程》
+# 第十八条所指的新M/10格式印件", "订定《…津贴计划》的年度…金额上限"): the title ends the phrase.
+MACAU_APPROVED_RE = rx.compile(
+    r"(?:^|\s)(?:核准|订定|订立|制定)《(?P<title>[^《》\n]{2,80})》(?=\s*(?:[。；;]|$))", re.M
+)
+MACAU_APPROVED_CHARS = 800
+
+
+def _approved_by_macau_act(acts: list[PolicyDocument], title: str, text: str) -> list[PolicyDocument]:
+    """The document the first of ``acts`` approves or sets (:data:`MACAU_APPROVED_RE`), named in the headline or the
+    text's first lines; none where it names none, or where the act is already known by that title."""
+    if not acts:
+        return []
+    for field_name, where in (("title", title), ("text", text[:MACAU_APPROVED_CHARS])):
+        m = MACAU_APPROVED_RE.search(where)
+        if m is None:
+            continue
+        approved = "《" + m.group("title") + "》"
+        if any(same_document_key(normalise_title(approved)) == same_document_key(a.title_norm) for a in acts):
+            return []
+        cue = f"approved by the Macau act {acts[0].title}: {m.group(0).strip()}"
+        span, number = m.span("title"), acts[0].doc_number
+        return [_released(approved, acts[0].issuer, doc_type(approved), field_name, span, cue, number)]
+    return []
 
 
 # Taiwan's law database prints a rule under its name with the order that issued or amended it: "道路交通安全规则 /

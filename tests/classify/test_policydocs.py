@@ -7302,3 +7302,27 @@ def test_an_amendment_is_a_document_when_it_amends_a_law(title: str, document: b
 )
 def test_a_document_a_body_has_revised_is_issued_again(text: str, titles: list[str]) -> None:
     assert [d.title for d in recognise("规范条件修订", text).releases] == titles
+
+
+_APPROVED_RULES = "《登记局及公证署人员职程的入职实习及晋升培训课程规章》"
+
+
+@pytest.mark.parametrize(
+    ("headline", "summary", "approved"),
+    [
+        ("第163/2022号行政长官批示", f"核准{_APPROVED_RULES}。", _APPROVED_RULES),
+        # a part of a document the act approves is not the document
+        ("第352/2011号行政长官批示", "核准《市区房屋税章程》第十八条所指的新M/10格式印件。", None),
+    ],
+)
+def test_the_document_a_macau_dispatch_approves_is_released_under_its_number(
+    headline: str, summary: str, approved: str | None
+) -> None:
+    text = (
+        f"{headline}\n{summary}\n{headline}\n"
+        "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，作出本批示。\n一、本批示自公布翌日起生效。\n"
+    )
+    releases = recognise(headline, text).releases
+    named = [(d.title, d.doc_number) for d in releases if d.title.startswith("《")]
+    assert named == ([(approved, headline.removesuffix("行政长官批示"))] if approved else [])
+    assert any(d.title == headline for d in releases)  # the dispatch itself stays a release
