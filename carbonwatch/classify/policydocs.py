@@ -985,8 +985,9 @@ ISSUER_AFTER_RE = rx.compile(
 )
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer; so it does after the first one's short
 # name ("印发《关于…的意见》（以下简称《意见》）和《…实施方案》")
+_SHORT_NAME_WORD = r"(?:以下简称|下称|简称)"  # the words that give a document's short name in brackets
 COORD_BEFORE_RE = rx.compile(
-    r"^\s*》?\s*(?:[（(](?:[^（）()《》]{0,30}|(?:以下简称|下称|简称)\s*《[^《》（）()]{1,20}》)[）)])?"
+    rf"^\s*》?\s*(?:[（(](?:[^（）()《》]{{0,30}}|{_SHORT_NAME_WORD}\s*《[^《》（）()]{{1,20}}》)[）)])?"
     r"\s*(?:和|、|及|与|以及)?\s*$"
 )  # 《A》《B》 too
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
@@ -1373,7 +1374,6 @@ def canonical_issuer(text: str) -> str | None:
             counts.append(m.group(0))  # "商务部等13部门" is led by 商务部; "11部门" alone names no body
             continue
         name = ISSUER_ALIASES.get(m.group(0)) or _canonical_branch(m.group(0)) or canonical_local(m.group(0))
-        name = _sar_body_by_place(name)
         if TAIWAN_AGENCY_RE.fullmatch(name):  # 卫福部健保署 is 卫生福利部健康保险署
             name = name.replace("卫福部", "卫生福利部", 1).replace("健保署", "健康保险署")
         if name not in names:
@@ -1385,17 +1385,6 @@ def canonical_issuer(text: str) -> str | None:
     if not names and BARE_CITY_NAME_RE.fullmatch(text.strip()):
         return canonical_local(text.strip())  # a city named alone: its government (银川市 -> 银川市人民政府)
     return "、".join(names) if names else None
-
-
-# A Hong Kong body named with its region before it (香港特别行政区金管局, 香港特别行政区房屋委员会): the body the table
-# names, by its official name, whatever form of the region the text gave it.
-SAR_PLACE_PREFIX_RE = rx.compile(r"^香港(?:特别行政区|特区)?(?:政府)?")
-
-
-def _sar_body_by_place(name: str) -> str:
-    """``name`` without the region before it, where that is a Hong Kong body of the table, by the table's name."""
-    rest = SAR_PLACE_PREFIX_RE.sub("", name)
-    return SAR_BODIES.get(rest, name) if rest != name else name
 
 
 def ministry_of_agency(name: str) -> str | None:
@@ -1519,6 +1508,10 @@ def _full_office_name(name: str) -> str:
     return LOCAL_COMMISSION_RE.sub(lambda c: LOCAL_COMMISSION[c.group(1)], name)
 
 
+# What may stand between Hong Kong's name and one of its bodies (香港特区政府房屋委员会)
+SAR_GOVERNMENT_WORDS_RE = rx.compile(r"^(?:特区)?(?:政府)?")
+
+
 def canonical_local(name: str) -> str:
     """One name per provincial body: 浙江, 浙江省, 浙江省政府 -> 浙江省人民政府; 浙江省住建厅 keeps its office.
     A city's bodies go by the city's own name: 河南省鹤壁市住房和城乡建设局 -> 鹤壁市住房和城乡建设局, 杭州市政府 ->
@@ -1541,6 +1534,8 @@ def canonical_local(name: str) -> str:
         city = CITY_HEAD_RE.match(name)
         return _canonical_place(city.group(1), city.group(2)) if city else name
     province, rest = m.group(1), m.group(2)
+    if province == "香港" and (body := SAR_BODIES.get(SAR_GOVERNMENT_WORDS_RE.sub("", rest))):
+        return body  # 香港特别行政区金管局, 香港特区政府房屋委员会: the table's body, by its official name
     city = CITY_HEAD_RE.match(rest) if province not in MUNICIPALITIES else None
     if city:
         return _canonical_place(city.group(1), city.group(2))
@@ -1592,7 +1587,7 @@ NESTED_TITLE_RE = rx.compile(r"[^〈<《》>〉]{0,40}[〈<](?P<title>[^〈<《�
 
 
 # (its bracket left open too, as a page may print it: "《X》（以下简称《方案》的通知")
-SHORT_NAME_NOTE_RE = rx.compile(r"\s*[（(](?:以下简称|下称|简称)[^（）()]{1,20}(?:[）)]|$)$")
+SHORT_NAME_NOTE_RE = rx.compile(rf"\s*[（(]{_SHORT_NAME_WORD}[^（）()]{{1,20}}(?:[）)]|$)$")
 
 
 def unwrap_notice(title: str) -> str:

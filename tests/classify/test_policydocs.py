@@ -7232,6 +7232,7 @@ def test_an_order_the_hong_kong_government_gazettes_is_named_where_the_news_name
         ("证监会", "中国证监会"),
         ("香港金管局", "香港特别行政区金融管理局"),
         ("香港特别行政区房屋委员会", "香港房屋委员会"),
+        ("香港特区保安局", "香港特别行政区保安局"),
     ],
 )
 def test_a_hong_kong_body_named_with_its_region_is_the_body_of_the_table(name: str, canonical: str) -> None:
