@@ -7327,3 +7327,18 @@ def test_the_document_a_macau_dispatch_approves_is_released_under_its_number(
     named = [(d.title, d.doc_number) for d in releases if d.title.startswith("《")]
     assert named == ([(approved, headline.removesuffix("行政长官批示"))] if approved else [])
     assert any(d.title == headline for d in releases)  # the dispatch itself stays a release
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "23.10.2015 17:23\n本文来源: 政府新闻网\n",  # the day first, as Hong Kong's government news dates a page
+        "2015-10-23 17:23\n文章来源：政府新闻网\n",
+        "信息来源：政府新闻网\n",
+    ],
+)
+def test_a_date_and_source_line_over_the_lead_are_not_the_lead(chrome: str) -> None:
+    headline = "减低发电厂排放备忘录刊宪"
+    lead = "政府今日在宪报刊登根据《空气污染管制条例》颁布的《指明牌照分配排放限额第五份技术备忘录》，收紧排放限额。"
+    text = f"{headline}\n{chrome}{lead}\n环境保护署表示，两电将要减少倚赖燃煤发电。"
+    assert [d.title for d in recognise(headline, text).releases] == ["《指明牌照分配排放限额第五份技术备忘录》"]
