@@ -49,7 +49,12 @@ BACKREF_RE = rx.compile(rf"^(?:该|本|上述|这一?|此|两个?|三个?)?(?:{_
 DOC_RE = rx.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
 # A kind written after the closing bracket: 《新时代的中国绿色发展》白皮书, 《…》的通知.
 KIND_AFTER_TITLE_RE = rx.compile(r"^(?:(《[^《》]+》)|\"([^\"《》]+)\")(?:白皮书|联合声明|联合宣言)$")  # or “X”白皮书
-KIND_AFTER_RE = rx.compile(r"^(?:的)?(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告)")
+# ... or a standard, its code in brackets between: "《绿色工厂评价通则》（GB/T 36132—2025）国家标准发布"
+_STANDARD_KIND = r"(?:推荐性|强制性)?(?:国家|行业|地方|团体)标准"
+KIND_AFTER_RE = rx.compile(
+    r"^(?:的|\s*(?:[（(][^（）()《》]{2,30}[）)])?\s*(?:推荐性|强制性)?(?:国家|行业|地方|团体))?"
+    r"(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告|(?<=国家|行业|地方|团体)标准)"
+)
 # An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
 # "》第12条之3条文修正案", "》部分条文修正案"
 _ARTICLE = r"第[\d一二三四五六七八九十百]{1,4}条(?:之[\d一二三四五六七八九十]{1,3})?"
@@ -898,9 +903,21 @@ SAR_TITLE_RE = rx.compile(r"香港|澳门")
 COORDINATED_TITLES_RE = rx.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
 # "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
 PROGRESS_AFTER_RE = rx.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:完成|实施|执行|落实|进展|推进)情况|的?(?:中期|实施)评估")
+
+
+def _after_closed_title(text: str, pos: int) -> int:
+    """Where the text after a bracketed title begins, when ``pos`` is within a few characters of its 》 (the title's
+    code in brackets between, as in 《…》（GB/T 36132—2025）国家标准); -1 where no 》 is that close."""
+    head = text[max(0, pos - 40) : pos]
+    close = head.rfind("》")
+    if close < 0 or not re.fullmatch(r"\s*(?:[（(][^（）()《》]{2,30}[）)])?\s*", head[close + 1 :]):
+        return -1
+    return pos - len(head) + close + 1
+
+
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = rx.compile(
-    r"^\s*(?:[（(](?:[^（）()]|[（(][^（）()]{0,12}[）)]){0,30}[）)])?\s*(?:白皮书|联合声明|联合宣言)?\s*"
+    rf"^\s*(?:[（(](?:[^（）()]|[（(][^（）()]{{0,12}}[）)]){{0,30}}[）)])?\s*(?:白皮书|联合声明|联合宣言|{_STANDARD_KIND})?\s*"
     r"(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
 )
 # The time since a release, right after its verb: "印发以来", "颁布施行一周年", "推出至今" (the release recalled, not
@@ -2373,6 +2390,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 continue
             if _inside_brackets(text, m.start()):
                 continue
+            closed_at = _after_closed_title(text, title_start) if pattern is TITLE_VERB_RE else -1
+            if closed_at >= 0 and KIND_AFTER_RE.match(text[closed_at:]):
+                continue  # "《绿色工厂评价通则》国家标准发布": the kind after a title is that titled document's
             kind = doc_type(title)
             # "人民银行计划推出…", "中国计划推出…": a body's, a country's or a place's name and 计划 is it planning, no
             # document's title; "国务院发函批复…", "省政府致函祝贺": a body's name, 发/致 and 函 is the body sending a

@@ -7342,3 +7342,26 @@ def test_a_date_and_source_line_over_the_lead_are_not_the_lead(chrome: str) -> N
     lead = "政府今日在宪报刊登根据《空气污染管制条例》颁布的《指明牌照分配排放限额第五份技术备忘录》，收紧排放限额。"
     text = f"{headline}\n{chrome}{lead}\n环境保护署表示，两电将要减少倚赖燃煤发电。"
     assert [d.title for d in recognise(headline, text).releases] == ["《指明牌照分配排放限额第五份技术备忘录》"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "titles"),
+    [
+        (
+            "新版《绿色工厂评价通则》国家标准发布",
+            "近日，《绿色工厂评价通则》（GB/T 36132—2025）国家标准发布，并于2025年12月31日起正式实施。",
+            ["《绿色工厂评价通则》"],
+        ),
+        (
+            "《烟气二氧化碳捕集纯化工程设计标准》行业标准发布",
+            "该标准由住房和城乡建设部批准。",
+            ["《烟气二氧化碳捕集纯化工程设计标准》"],
+        ),
+        # a standard cited is still not released
+        ("企业按标准核算排放", "企业按照《温室气体排放核算与报告要求》国家标准核算排放。", []),
+    ],
+)
+def test_a_standard_named_with_its_kind_after_the_title_is_that_titled_document(
+    headline: str, text: str, titles: list[str]
+) -> None:
+    assert [d.title for d in recognise(headline, text).releases] == titles
