@@ -2653,7 +2653,17 @@ MACAU_ACT_WORD_RE = rx.compile(rf"行政长官批示|行政长官签署了?批�
 MACAU_ACT_HEADING_RE = rx.compile(
     rf"第\s*(?P<num>\d{{1,4}}\s*/\s*(?:19|20)\d{{2}})\s*号\s*(?P<kind>行政长官批示|{_MACAU_ACT_KINDS})"
 )
-MACAU_ENACTING_RE = rx.compile(r"作出本批示|制定本行政法规|制定本法律|发布本行政命令|通过本决议")
+MACAU_ENACTING_RE = rx.compile(
+    r"作出本批示|制定本(?:独立|补充性)?行政法规|制定本法律|发布本行政命令|通过本决议|议决如下"
+)
+# ... or a regulation, a law or a resolution printed under its name alone, its author's enacting sentence opening the
+# text: "行政长官根据《澳门特别行政区基本法》第五十条（五）项，经征询行政会的意见，制定本独立行政法规。",
+# "立法会根据…第十一条的规定，议决如下："
+MACAU_ACT_OPENING_RE = rx.compile(
+    r"(?m)^[ \t\u3000]*(?P<author>行政长官|立法会)(?:行使|根据|按照)[^。！？\n]{4,300}?"
+    r"(?P<formula>制定本(?:独立|补充性)?(?P<regulation>行政法规)|制定本(?P<law>法律)|(?P<resolution>议决如下)"
+    r"|发布本(?P<order>行政命令))"
+)
 # "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据…的规定，作出本批示。": a dispatch's own first sentence
 MACAU_DISPATCH_OPENING_RE = rx.compile(
     r"(?P<author>行政长官|[\u4e00-\u9fff]{2,6}司司长)(?:行使|根据|按照)[^。！？\n]{4,300}?作出本批示"
@@ -5481,7 +5491,10 @@ def _macau_printed_acts(title: str, text: str) -> list[PolicyDocument]:
             issuer = _macau_act_issuer(kind)
             return [_released(kind, issuer, "批示", "text", (start, start + len(opening.group(0))), cue)]
         if head is None or _line_at(text, head.start()).strip() != head.group(0):
-            return []  # a heading prints on a line of its own; cited in a sentence it names another act
+            # a heading prints on a line of its own; cited in a sentence it names another act (the page may still
+            # print an act under its name alone)
+            named = _macau_act_by_opening(title, text)
+            return [named] if named else []
         at = head.end()
     formula = MACAU_ENACTING_RE.search(text, at, at + MACAU_ENACTING_CHARS)
     if formula is None:
@@ -5709,6 +5722,22 @@ def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[in
         if not (MACAU_ENACTING_RE.search(name) or MACAU_ACT_HEADING_RE.match(name)):
             return "text", name, found.span("title")
     return None
+
+
+def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:
+    """The regulation, law or resolution a page prints under its name, the headline, where its author's enacting
+    sentence opens the text (``MACAU_ACT_OPENING_RE``); None where none does, or where the headline is that sentence."""
+    opening = MACAU_ACT_OPENING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
+    # (without the kind a headline may set after the name: "二零二四年度医疗补贴计划 行政法规")
+    name = re.sub(r"\s+(?:独立|补充性)?(?:行政法规|法律|决议|行政命令)$", "", title.strip())
+    if opening is None or not 4 <= len(name) <= 80 or re.search(r"根据|行使|按照", name):
+        return None
+    kind = next(k for k, v in opening.groupdict().items() if v and k in ("regulation", "law", "resolution", "order"))
+    kind = {"regulation": "行政法规", "law": "法律", "resolution": "决议", "order": "行政命令"}[kind]
+    # (the legislature is no body of the issuers' table: its acts stay without an issuer rather than take another's)
+    issuer = MACAU_GOVERNMENT if opening.group("author") == "行政长官" else None
+    cue = f"the page prints a Macau {kind} under its name, its enacting sentence first: …{opening.group('formula')}"
+    return _released(name, issuer, kind, "title", (0, len(name)), cue)
 
 
 def _macau_act(head: re.Match[str], field_name: str, formula: re.Match[str], text: str) -> PolicyDocument:

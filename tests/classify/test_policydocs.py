@@ -7365,3 +7365,38 @@ def test_a_standard_named_with_its_kind_after_the_title_is_that_titled_document(
     headline: str, text: str, titles: list[str]
 ) -> None:
     assert [d.title for d in recognise(headline, text).releases] == titles
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "released"),
+    [
+        (
+            "核准治安警察局的工作证式样",
+            "相关法规 : |\n"
+            "行政长官根据《澳门特别行政区基本法》第五十条（五）项，经征询行政会的意见，制定本独立行政法规。\n"
+            "一、核准治安警察局的工作证式样，有关式样载于作为本行政法规组成部分的附件一。",
+            [("核准治安警察局的工作证式样", "澳门特别行政区政府")],
+        ),
+        (
+            "二零二四年度医疗补贴计划 行政法规",
+            "行政长官根据《澳门特别行政区基本法》第五十条（五）项，经征询行政会的意见，制定本独立行政法规。\n"
+            "第一条 标的\n本行政法规订定二零二四年度医疗补贴计划。",
+            [("二零二四年度医疗补贴计划", "澳门特别行政区政府")],
+        ),
+        (
+            "二零一八财政年度立法会第一补充预算",
+            "立法会根据第11/2000号法律第四十二条的规定，议决如下：\n通过二零一八财政年度立法会第一补充预算。\n二零一八年四月三日通过。",
+            [("二零一八财政年度立法会第一补充预算", None)],
+        ),
+        # a news report that recalls the formula in a sentence of its own prints no act
+        (
+            "新规今起实施",
+            "记者了解到，新规今起实施。报道指，行政长官根据《澳门特别行政区基本法》第五十条（五）项，制定本独立行政法规。",
+            [],
+        ),
+    ],
+)
+def test_a_macau_act_printed_under_its_name_opens_with_its_enacting_sentence(
+    headline: str, text: str, released: list[tuple[str, str | None]]
+) -> None:
+    assert [(d.title, d.issuer) for d in recognise(headline, text).releases] == released
