@@ -5351,6 +5351,8 @@ def recognise(
         if reply
         else "a chronology of releases (a year's top ten): "
         if YEAR_REVIEW_RE.search(title)
+        else "a draft the Executive Council has discussed: "
+        if COUNCIL_DRAFT_RE.search(title)
         else None
     )
     if headline_verdict:
@@ -5375,6 +5377,11 @@ def recognise(
     for d in merged:
         d.title, d.cue = d.title.replace(LINE_JOIN, ""), d.cue.replace(LINE_JOIN, "")
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
+
+
+# "行政会完成讨论《二零二一年度医疗补贴计划》行政法规草案": Macau's Executive Council has discussed a draft the Chief
+# Executive is yet to make; the page describes what the draft provides (特区政府推出《…》), nothing issued yet
+COUNCIL_DRAFT_RE = rx.compile(r"行政会(?:已经?|今日|今天|日前)?完成讨论[^，。！？]{0,80}?草案")
 
 
 # "…根据《X》，现将有关事项通告如下。/ 一、…": the preamble of an announcement printed in full closes with its

@@ -7400,3 +7400,20 @@ def test_a_macau_act_printed_under_its_name_opens_with_its_enacting_sentence(
     headline: str, text: str, released: list[tuple[str, str | None]]
 ) -> None:
     assert [(d.title, d.issuer) for d in recognise(headline, text).releases] == released
+
+
+@pytest.mark.parametrize(
+    ("headline", "released"),
+    [
+        ("行政会完成讨论《二零二一年度医疗补贴计划》行政法规草案", False),
+        ("行政会完成讨论《核准〈太阳能光伏并网安全和安装规章〉》行政法规草案", False),
+        # the regulation made after the discussion is released
+        ("《二零二一年度医疗补贴计划》行政法规今日刊登公报", True),
+    ],
+)
+def test_a_draft_the_macau_executive_council_has_discussed_is_not_yet_released(headline: str, released: bool) -> None:
+    text = (
+        f"{headline}。\n澳门特区政府自二零零九年起推出一次性补助居民医疗开支计划。"
+        "故此，特区政府推出《二零二一年度医疗补贴计划》，向每位合资格的澳门居民发放六百澳门元补贴。"
+    )
+    assert recognise(headline, text).is_release is released
