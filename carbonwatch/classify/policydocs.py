@@ -2639,13 +2639,20 @@ MACAU_DISPATCH_RE = rx.compile(
     r"(?:刊登|刊出|透过|通过|以|发出|颁布|签署|公布)了?(?:制定)?"  # "透过制定第101/2024号行政长官批示，修改…"
     r"(?P<title>(?:第\s*(?P<num>\d{1,4}/\d{4})\s*号)?行政长官批示"
     r"|(?<=行政长官签署)批示|(?<=行政长官签署了)批示"  # "行政长官签署批示，核准…": the dispatch signed
+    # ... or made: "行政长官今(27)日颁布批示，自明年1月1日起…禁止进口…"
+    r"|(?<=颁布)批示(?=[，,]|$)"
     # ("公报今日刊登第27/2021号行政法规《…》", "特区政府今日公布第51/2025号运输工务司司长批示")
     rf"|第\s*(?P<serial>\d{{1,4}}/\d{{4}})\s*号(?P<kind>{_MACAU_ACT_KINDS}))(?!的)"
     # ... or signed by the acting Chief Executive: "批示由代理行政长官罗立文签署"
     r"|(?<![\u4e00-\u9fff])(?P<signed>批示)(?=由(?:代理)?行政长官[\u4e00-\u9fff]{0,4}签署)"
 )
 # (what any match of it holds: run it only where this occurs)
-MACAU_ACT_WORD_RE = rx.compile(rf"行政长官批示|行政长官签署了?批示|批示由(?:代理)?行政长官|号(?:{_MACAU_ACT_KINDS})")
+MACAU_ACT_WORD_RE = rx.compile(
+    rf"行政长官批示|行政长官(?:[今昨]?[（(]\d{{1,2}}日?[）)]日?|[今昨]日|今天|昨天)*(?:签署|颁布)了?批示"
+    rf"|批示由(?:代理)?行政长官|号(?:{_MACAU_ACT_KINDS})"
+)
+MACAU_SECOND_PARAGRAPH_CHARS = 200
+YEAR_IN_CLAUSE_RE = rx.compile(r"(?:19|20)\d{2}\s*年")
 # ... and the acts the gazette prints, each under its heading (a serial over its year, then its kind:
 # 第98/2000号行政长官批示, 第2/1999号行政法规, 第3/1999号法律, a secretary's 批示) with its author's enacting formula
 # ("行政长官行使《澳门特别行政区基本法》第五十条赋予的职权……作出本批示", "制定本行政法规", "立法会根据……制定本法律"):
@@ -3143,9 +3150,18 @@ def _decision_docs(
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
         docs.append(_released(decided_measure(rest), issuer, "决定", field_name, m.span("verb"), cue))
-    for m in MACAU_DISPATCH_RE.finditer(text, 0, limit) if MACAU_ACT_WORD_RE.search(window) else iter(()):
+    # (a Macau paper may give the gazette's act in the paragraph after its lead: "【本报讯】社会保障制度各项津贴调升… /
+    # 特区公报昨日刊登行政长官批示，调升…")
+    macau_limit = limit if field_name == "title" else max(limit, min(len(text), limit + MACAU_SECOND_PARAGRAPH_CHARS))
+    macau_window = text[:macau_limit]
+    macau_acts = MACAU_DISPATCH_RE.finditer(text, 0, macau_limit) if MACAU_ACT_WORD_RE.search(macau_window) else ()
+    for m in macau_acts:
         clause = _clause_before(text, m.start())
         if _future(clause) or is_historical(text, m.start(), ref_year):
+            continue
+        if m.start() >= limit and (YEAR_IN_CLAUSE_RE.search(clause) or not RECENT_RE.search(clause)):
+            # past the lead, an act is the news where it is said to be recent ("特区公报昨日刊登行政长官批示"), not
+            # one recalled ("特区政府透过第10/2020号行政法规…将计划延长", "分别于2008年及2012年公布…")
             continue
         serial, num = m.group("serial"), m.group("num")
         number = f"第{serial or num}号" if serial or num else None

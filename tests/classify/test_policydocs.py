@@ -7417,3 +7417,34 @@ def test_a_draft_the_macau_executive_council_has_discussed_is_not_yet_released(h
         "故此，特区政府推出《二零二一年度医疗补贴计划》，向每位合资格的澳门居民发放六百澳门元补贴。"
     )
     assert recognise(headline, text).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "released"),
+    [
+        # the gazette's act in the paragraph after the lead, said to be the news
+        (
+            "社保制度各津贴调升 追溯至今年一月一日",
+            "【本报讯】社会保障制度各项津贴调升，养老金调升至每月三千九百澳门元。\n"
+            "特区公报昨日刊登行政长官批示，调升社保各项津贴金额，效力追溯至今年一月一日。",
+            True,
+        ),
+        # ... not an act the second paragraph recalls
+        (
+            "社屋轮候家团补助今发放",
+            "【本报讯】房屋局将于24日起向990多户合资格社屋轮候家团发放住屋补助。\n"
+            "特区政府透过第10/2020号行政法规《延长社会房屋轮候家团住屋临时补助发放计划的实施期间》，将计划延长。",
+            False,
+        ),
+        # the Chief Executive making a dispatch, 颁布批示
+        (
+            "明年起禁止进口不可降解塑胶刀叉匙",
+            "行政长官今(27)日颁布批示，自明年1月1日起，除可降解塑胶外，本澳禁止进口一次性塑胶刀、叉、匙。",
+            True,
+        ),
+    ],
+)
+def test_a_macau_dispatch_is_news_in_the_lead_or_said_to_be_recent_after_it(
+    headline: str, text: str, released: bool
+) -> None:
+    assert recognise(headline, text).is_release is released
