@@ -896,7 +896,7 @@ VERB_BEFORE_RE = rx.compile(
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
 BARE_GOVERNMENT_RE = rx.compile(
-    r"(?:^|[，。；：\s])(?:特区)?政府(?:今日|今天|昨日|昨天|日前|近日|正式)*(?:[（(][^（）()]{0,8}[）)])?(?:正式)?\s*$"
+    r"(?:^|[，。；：\s】])(?:特区)?政府(?:今日|今天|昨日|昨天|日前|近日|正式)*(?:[（(][^（）()]{0,8}[）)])?(?:正式)?\s*$"
 )
 SAR_TITLE_RE = rx.compile(r"香港|澳门")
 # Titles listed after the one just named (《甲》、《乙》和《丙》): a formula after the list is said of each.
@@ -1071,11 +1071,15 @@ _NOT_AFTER_KIND = "".join(f"(?<!{kind})" for kind in DOC_TYPES)  # not right aft
 _PAREN_GROUP = r"[（(][^（）()\s，。]{1,12}[）)]"  # "苏州市“近零碳”工厂（第二批）名单公布": a batch or status inside
 # A headline's purpose clause after an untitled kind: "印发意见推动现代职业教育高质量发展".
 _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
+# An edition after a title's kind: a year or a span of years (蓝图2035, 蓝图2015~2025+), or a version (蓝图2.0); not a
+# year the sentence goes on to date something by (路线图2035年…)
+_EDITION_AFTER_KIND = r"\s?(?:(?:19|20)\d{2}(?:\s?[—–~～-]\s?(?:19|20)\d{2})?\+?|\d\.\d)(?![\d.年])"
 ISSUER_VERB_TITLE_RE = rx.compile(
     # "联合印发的关于…的指导意见": an attributive 的 after the verb is not part of the title
     rf"(?P<verb>{_VERB_ALT})(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
-    rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:”(?=[，。；\s]|$))?"
+    # (with the edition Hong Kong and Taiwan write after the kind: "公布香港清新空气蓝图2035", "旅游业发展蓝图2.0")
+    rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:{_EDITION_AFTER_KIND})?(?:”(?=[，。；\s]|$))?"
     # ... one in two purpose clauses, as official titles join them: "发布做好可再生能源绿色电力证书全覆盖工作，促进
     # 可再生能源电力消费的通知"
     rf"|(?:关于)?(?:{_PURPOSE}){_TITLE_CHARS}{{2,40}}，"
@@ -2407,6 +2411,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())
+                sar = SAR_TITLE_RE.match(title) if issuer is None and BARE_GOVERNMENT_RE.search(clause) else None
+                if sar:
+                    # "政府公布香港清新空气蓝图2035": Hong Kong and Macau papers call their own government 政府
+                    issuer = sar.group(0) + "特别行政区政府"
                 # "X印发通知" names no title: keep it only when an issuer says who released it, and the one doing
                 # it is not a company ("35家公司密集发布异动公告" after a province-named firm).
                 # A company among the bodies of a joint release ("…国铁集团等11部门和单位印发", "交通运输部、…、国家

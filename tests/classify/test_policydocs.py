@@ -7448,3 +7448,21 @@ def test_a_macau_dispatch_is_news_in_the_lead_or_said_to_be_recent_after_it(
     headline: str, text: str, released: bool
 ) -> None:
     assert recognise(headline, text).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        (
+            "【Now新闻台】政府公布香港清新空气蓝图2035。新蓝图以空气质素媲美国际大城市为目标。",
+            [("香港清新空气蓝图2035", "香港特别行政区政府")],
+        ),
+        ("环境局今日公布香港旅游业发展蓝图2.0，提出四大方向。", [("香港旅游业发展蓝图2.0", "香港特别行政区环境局")]),
+        # a year the sentence dates something by is no edition
+        ("国家能源局发布路线图2035年完成改造。", []),
+    ],
+)
+def test_an_unbracketed_title_keeps_the_edition_written_after_its_kind(
+    text: str, released: list[tuple[str, str]]
+) -> None:
+    assert [(d.title, d.issuer) for d in recognise("新闻", text).releases] == released
