@@ -5326,6 +5326,8 @@ def recognise(
     if not any(d.is_release for d in merged):
         acts = _macau_printed_acts(title, text)
         merged += acts + _approved_by_macau_act(acts, title, text)
+    known = {same_document_key(d.title_norm) for d in merged}
+    merged += [act for act in _gazette_digest_acts(text) if same_document_key(act.title_norm) not in known]
     if not any(d.is_release for d in merged):
         for act in _roc_order_printed(title, text):
             # (the rule named in the headline before, 「X」 read as a title with no verb, is this one)
@@ -5753,6 +5755,38 @@ def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[in
         if not (MACAU_ENACTING_RE.search(name) or MACAU_ACT_HEADING_RE.match(name)):
             return "text", name, found.span("title")
     return None
+
+
+# The Macau Legal Affairs Bureau's digest of a gazette issue ("今期特区公报还刊登了多项批示，第95/2011号至第97/2011号
+# 行政长官批示，分别核准…" / "第98/2011号行政长官批示，修改…"): each paragraph that opens with an act's number and kind
+# reports that act published in the issue; a range of numbers is each act in it.
+DIGEST_ACT_LINE_RE = rx.compile(
+    rf"(?m)(?:^[ \t\u3000]*|刊登了?[^，,。\n]{{0,10}}[，,：:]\s*)第(?P<first>\d{{1,4}})/(?P<year>(?:19|20)\d{{2}})号"
+    rf"(?:至第(?P<last>\d{{1,4}})/(?P=year)号)?(?P<kind>行政长官批示|{_MACAU_ACT_KINDS})[，,]"
+)
+DIGEST_ACTS_MIN, DIGEST_RANGE_MAX = 2, 20
+
+
+def _gazette_digest_acts(text: str) -> list[PolicyDocument]:
+    """The acts a digest of the Macau gazette reports, one per act number (see :data:`DIGEST_ACT_LINE_RE`), on a page
+    that names the gazette and opens at least :data:`DIGEST_ACTS_MIN` paragraphs so; none otherwise."""
+    if "公报" not in text:
+        return []
+    lines = list(DIGEST_ACT_LINE_RE.finditer(text))
+    if len(lines) < DIGEST_ACTS_MIN:
+        return []
+    acts = []
+    for m in lines:
+        first, last = int(m.group("first")), int(m.group("last") or m.group("first"))
+        if not 0 <= last - first <= DIGEST_RANGE_MAX:
+            continue
+        kind = m.group("kind")
+        cue = f"a digest of the Macau gazette lists the act: {m.group(0).strip()[:30]}"
+        for n in range(first, last + 1):
+            number = f"第{n}/{m.group('year')}号"
+            doc_kind = "批示" if kind.endswith("批示") else kind
+            acts.append(_released(number + kind, _macau_act_issuer(kind), doc_kind, "text", m.span(), cue, number))
+    return acts
 
 
 def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:

@@ -7466,3 +7466,25 @@ def test_an_unbracketed_title_keeps_the_edition_written_after_its_kind(
     text: str, released: list[tuple[str, str]]
 ) -> None:
     assert [(d.title, d.issuer) for d in recognise("新闻", text).releases] == released
+
+
+def test_a_digest_of_the_macau_gazette_releases_each_act_it_lists() -> None:
+    text = (
+        "【本报讯】昨日出版的第十九期《澳门特别行政区公报》第一组，公布了第100/2011号行政长官批示，调整养老金。\n"
+        "今期特区公报还刊登了多项批示，第95/2011号至第97/2011号行政长官批示，分别核准三个基金的第一补充预算。\n"
+        "第98/2011号行政长官批示，修改第323/2005号行政长官批示第一款所订的分段支付。\n"
+        "第87/2011号社会文化司司长批示，规定在澳门城市大学开设硕士学位课程。\n（法务局供稿）"
+    )
+    releases = recognise("养老金调升", text).releases
+    assert [(d.title, d.doc_number) for d in releases] == [
+        ("第100/2011号行政长官批示", "第100/2011号"),
+        ("第95/2011号行政长官批示", "第95/2011号"),
+        ("第96/2011号行政长官批示", "第96/2011号"),
+        ("第97/2011号行政长官批示", "第97/2011号"),
+        ("第98/2011号行政长官批示", "第98/2011号"),
+        ("第87/2011号社会文化司司长批示", "第87/2011号"),
+    ]
+    assert releases[-1].issuer == "澳门特别行政区社会文化司"
+    # a page that does not name the gazette lists no acts published in it
+    unnamed = text.replace("《澳门特别行政区公报》", "报告").replace("特区公报", "报告")
+    assert [d.title for d in recognise("养老金调升", unnamed).releases] == ["第100/2011号行政长官批示"]
