@@ -5326,8 +5326,16 @@ def recognise(
     if not any(d.is_release for d in merged):
         acts = _macau_printed_acts(title, text)
         merged += acts + _approved_by_macau_act(acts, title, text)
-    known = {same_document_key(d.title_norm) for d in merged}
-    merged += [act for act in _gazette_digest_acts(text) if same_document_key(act.title_norm) not in known]
+    # (each act a gazette digest lists, each instrument gazetted under a Legal Notice number: a release named before
+    # without its verb is this one)
+    gazetted = _gazette_digest_acts(text) + _legal_notices(title, text)
+    for act in gazetted:
+        same = [d for d in merged if same_document_key(d.title_norm) == same_document_key(act.title_norm)]
+        if not same:
+            merged.append(act)
+        elif not any(d.is_release for d in same):
+            same[0].is_release, same[0].cue, same[0].issuer = True, act.cue, same[0].issuer or act.issuer
+            same[0].doc_number = same[0].doc_number or act.doc_number
     if not any(d.is_release for d in merged):
         for act in _roc_order_printed(title, text):
             # (the rule named in the headline before, 「X」 read as a title with no verb, is this one)
@@ -5787,6 +5795,36 @@ def _gazette_digest_acts(text: str) -> list[PolicyDocument]:
             doc_kind = "批示" if kind.endswith("批示") else kind
             acts.append(_released(number + kind, _macau_act_issuer(kind), doc_kind, "text", m.span(), cue, number))
     return acts
+
+
+# Hong Kong's subsidiary legislation is gazetted under a Legal Notice number: "《1998年进出口(登记)(修订)(第2号)规例》
+# (第334号法律公告)", "《空气污染管制(船用燃料)规例》2018年第135号法律公告". On a page about what was gazetted (the
+# Legislative Council's legal service reports "1998年10月23日在宪报刊登的附属法例", or a headline giving the notice's
+# number) each title under its number is an instrument made.
+LEGAL_NOTICE_AFTER_RE = rx.compile(
+    r"\s*[（(]?\s*(?P<number>(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,4}\s*号法律公告)\s*[）)]?"
+)
+LEGAL_NOTICE_PAGE_RE = rx.compile(r"宪报刊登的附属法例|法律公告")
+
+
+def _legal_notices(title: str, text: str) -> list[PolicyDocument]:
+    """The Hong Kong instruments a page about gazetted subsidiary legislation names with their Legal Notice numbers
+    (see :data:`LEGAL_NOTICE_AFTER_RE`), released by the government; none on any other page (a meeting's agenda that
+    recalls one gazetted before)."""
+    if not LEGAL_NOTICE_PAGE_RE.search(title):
+        return []
+    found: list[PolicyDocument] = []
+    for field_name, body in (("title", title), ("text", text)):
+        for m in DOC_RE.finditer(body):
+            number = LEGAL_NOTICE_AFTER_RE.match(body, m.end())
+            if number is None or "草案" in m.group(0):
+                continue
+            cue = f"gazetted in Hong Kong as subsidiary legislation: {number.group('number')}"
+            doc_number = re.sub(r"\s+", "", number.group("number"))
+            found.append(
+                _released(m.group(0), HONG_KONG_GOVERNMENT, doc_type(m.group(0)), field_name, m.span(), cue, doc_number)
+            )
+    return found
 
 
 def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:

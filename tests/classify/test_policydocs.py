@@ -7488,3 +7488,30 @@ def test_a_digest_of_the_macau_gazette_releases_each_act_it_lists() -> None:
     # a page that does not name the gazette lists no acts published in it
     unnamed = text.replace("《澳门特别行政区公报》", "报告").replace("特区公报", "报告")
     assert [d.title for d in recognise("养老金调升", unnamed).releases] == ["第100/2011号行政长官批示"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "released"),
+    [
+        (
+            "1998年10月23日在宪报刊登的附属法例 法律事务部报告",
+            "《进出口条例》(第60章)\n《1998年进出口(登记)(修订)(第2号)规例》(第334号法律公告)\n根据此规例，邮递方式不再为报关方法。",
+            [("《1998年进出口（登记）（修订）（第2号）规例》", "第334号法律公告")],
+        ),
+        (
+            "《空气污染管制(船用燃料)规例》2018年第135号法律公告",
+            "代理人 (agent) 就某船只而言，指以该船只的拥有人的代理人身分在香港行事的人。",
+            [("《空气污染管制（船用燃料）规例》", "2018年第135号法律公告")],
+        ),
+        # a meeting's agenda recalls an instrument gazetted before
+        (
+            "《空气污染管制(挥发性有机化合物)规例》小组委员会首次会议",
+            "关于规例的背景资料\n于2006年11月24日在宪报刊登的《空气污染管制(挥发性有机化合物)规例》(第258号法律公告)",
+            [],
+        ),
+    ],
+)
+def test_hong_kong_subsidiary_legislation_is_known_by_its_legal_notice_number(
+    headline: str, text: str, released: list[tuple[str, str]]
+) -> None:
+    assert [(d.title, d.doc_number) for d in recognise(headline, text).releases] == released
