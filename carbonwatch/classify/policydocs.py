@@ -893,6 +893,8 @@ VERB_BEFORE_RE = rx.compile(
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
+    # ... or a law amended under a new name, which is what is released: "总统公布将《温室气体减量及管理法》修正为《…》"
+    rf"|(?:{_VERB_ALT})(?:将|修正)?《[^《》\n]{{2,80}}》(?:修正|修订|修改|更名)为\s*$"
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
 BARE_GOVERNMENT_RE = rx.compile(
@@ -926,7 +928,7 @@ _SINCE_RELEASE = r"以来|之后|至今|[一二三四五六七八九十\d]+周�
 VERB_AFTER_RE = rx.compile(
     # "》今日正式公布", "》昨天（17日）发布"
     # (a day as some pages space it: "》23 日经市…常委会…表决通过")
-    rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}\s?日|\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|[（(]\d{{1,2}}日[）)]){{0,3}}"
+    rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}\s?日|于?\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|[（(]\d{{1,2}}日[）)]){{0,3}}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
     # "《条例》昨日经深圳市人大常委会会议表决通过": a legislature's vote, named after the title
     rf"|(?P<voted>经[^，。；《》]{{0,12}}?{_LEGISLATURE}[^，。；《》]{{0,24}}?(?:表决|审议)?通过)"

@@ -7515,3 +7515,18 @@ def test_hong_kong_subsidiary_legislation_is_known_by_its_legal_notice_number(
     headline: str, text: str, released: list[tuple[str, str]]
 ) -> None:
     assert [(d.title, d.doc_number) for d in recognise(headline, text).releases] == released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("环保署今天表示，「温室气体减量及管理法」已于7月1日由总统令公布施行。", ["《温室气体减量及管理法》"]),
+        # a law amended under a new name: the new one is what is released
+        (
+            "环保署表示，总统公布将《温室气体减量及管理法》修正为《气候变迁因应法》，并修正全文。",
+            ["《气候变迁因应法》"],
+        ),
+    ],
+)
+def test_a_law_the_president_promulgates_is_released(text: str, released: list[str]) -> None:
+    assert [d.title for d in recognise("新法上路", text).releases] == released
