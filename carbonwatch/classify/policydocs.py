@@ -1093,7 +1093,8 @@ ISSUER_VERB_TITLE_RE = rx.compile(
     # (not two documents: "印发工作方案、实施细则", the first ending in its kind)
     rf"|{_TITLE_CHARS}{{2,30}}?{_NOT_AFTER_KIND}(?:、{_TITLE_CHARS}{{1,4}}){{1,3}}、{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))"
     # (… or a short name's note whose brackets the page lost: "印发关于…的通知以下简称通知")
-    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|并|指出|称|以下简称|{_VERB_ALT}|{_PURPOSE})"
+    # (the punctuation in either width: many pages write ASCII commas)
+    rf"(?=$|[\s，,。；;：:！？!?、的（(]|这|此|等|和|及|与|并|指出|称|以下简称|{_VERB_ALT}|{_PURPOSE})"
 )
 _HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
 TITLE_VERB_RE = rx.compile(
@@ -1156,6 +1157,9 @@ GENERIC_TITLE_RE = rx.compile(
     r"|(?<!第)一批|配套|哪些|多项|若干项"
     r"|一揽子|这些|上述|应对(?:措施|举措|政策|方案)|类似|同类|此类|相应|具体|新一轮的|一些"
 )
+
+# Hong Kong and Macau write 有关 where the mainland writes 关于 in a title: "有关发展香港可持续披露生态圈的愿景宣言"
+HK_ABOUT_TITLE_RE = rx.compile(r"有关[^，,。；;的]{4,60}的")
 
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
 CONTEXT_CHARS = 40
@@ -2392,6 +2396,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 title, title_start = title[counted.end() :], title_start + counted.end()
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
+            if generic and HK_ABOUT_TITLE_RE.match(title) and not GENERIC_TITLE_RE.search(title, 2):
+                generic = None  # ... as 有关…的X does in Hong Kong and Macau ("有关发展香港可持续披露生态圈的愿景宣言")
             if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
                 continue
             if _inside_brackets(text, m.start()):
@@ -2413,7 +2419,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())
-                sar = SAR_TITLE_RE.match(title) if issuer is None and BARE_GOVERNMENT_RE.search(clause) else None
+                sar = SAR_TITLE_RE.search(title) if issuer is None and BARE_GOVERNMENT_RE.search(clause) else None
                 if sar:
                     # "政府公布香港清新空气蓝图2035": Hong Kong and Macau papers call their own government 政府
                     issuer = sar.group(0) + "特别行政区政府"

@@ -7530,3 +7530,19 @@ def test_hong_kong_subsidiary_legislation_is_known_by_its_legal_notice_number(
 )
 def test_a_law_the_president_promulgates_is_released(text: str, released: list[str]) -> None:
     assert [d.title for d in recognise("新法上路", text).releases] == released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # 有关…的X as Hong Kong writes 关于…的X, an ASCII comma after it, 政府 the region's government
+        (
+            "政府今日(25日)发表有关发展香港可持续披露生态圈的愿景宣言,目标是令香港成为首批司法管辖区。",
+            [("有关发展香港可持续披露生态圈的愿景宣言", "香港特别行政区政府")],
+        ),
+        # 有关 as "the relevant" still names no document
+        ("市政府印发有关规定,要求各区落实。", []),
+    ],
+)
+def test_a_hong_kong_title_opening_with_you_guan_names_one_document(text: str, released: list[tuple[str, str]]) -> None:
+    assert [(d.title, d.issuer) for d in recognise("新闻", text).releases] == released
