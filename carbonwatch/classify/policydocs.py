@@ -1093,8 +1093,7 @@ ISSUER_VERB_TITLE_RE = rx.compile(
     # (not two documents: "印发工作方案、实施细则", the first ending in its kind)
     rf"|{_TITLE_CHARS}{{2,30}}?{_NOT_AFTER_KIND}(?:、{_TITLE_CHARS}{{1,4}}){{1,3}}、{_TITLE_CHARS}{{2,40}}?(?:{_TYPE_ALT}))"
     # (… or a short name's note whose brackets the page lost: "印发关于…的通知以下简称通知")
-    # (the punctuation in either width: many pages write ASCII commas)
-    rf"(?=$|[\s，,。；;：:！？!?、的（(]|这|此|等|和|及|与|并|指出|称|以下简称|{_VERB_ALT}|{_PURPOSE})"
+    rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|并|指出|称|以下简称|{_VERB_ALT}|{_PURPOSE})"
 )
 _HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
 TITLE_VERB_RE = rx.compile(
