@@ -901,6 +901,7 @@ BARE_GOVERNMENT_RE = rx.compile(
     r"(?:^|[，。；：\s】])(?:特区)?政府(?:今日|今天|昨日|昨天|日前|近日|正式)*(?:[（(][^（）()]{0,8}[）)])?(?:正式)?\s*$"
 )
 SAR_TITLE_RE = rx.compile(r"香港|澳门")
+SAR_PAGE_HEAD_CHARS = 300
 # Titles listed after the one just named (《甲》、《乙》和《丙》): a formula after the list is said of each.
 COORDINATED_TITLES_RE = rx.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
 # "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
@@ -2052,7 +2053,13 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             named = find_issuer_before(text, m.start())
             if named and named.startswith(issuer_prefix + "、"):
                 issuer = named
-        sar = SAR_TITLE_RE.search(inner) if issuer is None and BARE_GOVERNMENT_RE.search(lead) else None
+        bare_government = issuer is None and BARE_GOVERNMENT_RE.search(lead)
+        # (the region the title names, or the one the page opens with: "香港…政府今日(28日)推出「人才服务窗口」")
+        sar = (
+            (SAR_TITLE_RE.search(inner) or SAR_TITLE_RE.search(text, 0, SAR_PAGE_HEAD_CHARS))
+            if bare_government
+            else None
+        )
         if sar:
             # "政府今日公布《香港气候行动蓝图2050》": Hong Kong and Macau papers call their own government 政府
             issuer = sar.group(0) + "特别行政区政府"  # (no 人民政府 there: not canonical_issuer's mainland form)
@@ -2418,7 +2425,12 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())
-                sar = SAR_TITLE_RE.search(title) if issuer is None and BARE_GOVERNMENT_RE.search(clause) else None
+                bare_government = issuer is None and BARE_GOVERNMENT_RE.search(clause)
+                sar = (
+                    (SAR_TITLE_RE.search(title) or SAR_TITLE_RE.search(text, 0, SAR_PAGE_HEAD_CHARS))
+                    if bare_government
+                    else None
+                )
                 if sar:
                     # "政府公布香港清新空气蓝图2035": Hong Kong and Macau papers call their own government 政府
                     issuer = sar.group(0) + "特别行政区政府"

@@ -7546,3 +7546,19 @@ def test_a_law_the_president_promulgates_is_released(text: str, released: list[s
 )
 def test_a_hong_kong_title_opening_with_you_guan_names_one_document(text: str, released: list[tuple[str, str]]) -> None:
     assert [(d.title, d.issuer) for d in recognise("新闻", text).releases] == released
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "香港特区政府人才计划最新进展。政府今日（28日）推出「人才服务窗口」线上平台，协助人才来港。",
+            "香港特别行政区政府",
+        ),
+        ("澳门消息：政府今日公布《公共巴士绿色转型路线图》，提出目标。", "澳门特别行政区政府"),
+        # a page that names neither region leaves the bare 政府 unnamed
+        ("政府今日公布《公共巴士绿色转型路线图》，提出目标。", None),
+    ],
+)
+def test_the_bare_government_of_a_page_opening_with_its_region_is_that_regions(text: str, issuer: str | None) -> None:
+    assert [d.issuer for d in recognise("新闻", text).releases] == [issuer]
