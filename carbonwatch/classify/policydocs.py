@@ -5342,6 +5342,12 @@ def recognise(
         merged.append(announced)
     if not any(d.is_release for d in merged) and (announced := _formula_announcement(title, text)):
         merged.append(announced)
+    if MACAU_ACT_HEADING_RE.match(title.strip()) and any(d.cue.startswith(FULL_TEXT_CUE) for d in merged):
+        # "第9/2020号行政法规 二零二零年度医疗补贴计划" over the act's text: the act under its heading, named by its
+        # title and known by its number, is what the page prints (not the headline read whole as a title)
+        if printed_acts := _macau_printed_acts(title, text):
+            merged = [d for d in merged if not (d.is_release and d.cue.startswith(FULL_TEXT_CUE))]
+            merged += printed_acts + _approved_by_macau_act(printed_acts, title, text)
     if not any(d.is_release for d in merged):
         acts = _macau_printed_acts(title, text)
         merged += acts + _approved_by_macau_act(acts, title, text)

@@ -7562,3 +7562,18 @@ def test_a_hong_kong_title_opening_with_you_guan_names_one_document(text: str, r
 )
 def test_the_bare_government_of_a_page_opening_with_its_region_is_that_regions(text: str, issuer: str | None) -> None:
     assert [d.issuer for d in recognise("新闻", text).releases] == [issuer]
+
+
+def test_a_macau_act_printed_under_its_heading_and_title_is_named_by_its_title() -> None:
+    headline = "第9/2020号行政法规 二零二零年度医疗补贴计划"
+    text = (
+        "澳 门 特 别 行 政 区\n第9/2020号行政法规\n二零二零年度医疗补贴计划\n"
+        "行政长官根据《澳门特别行政区基本法》第五十条（五）项，经征询行政会的意见，制定本独立行政法规。\n"
+        "第一条\n标的\n一、本行政法规订定二零二零年度医疗补贴计划（下称“本计划”）。\n"
+        "二、本计划专为根据本行政法规的规定补贴由医疗人员提供的家庭医学医疗服务。\n"
+        "第二条\n受益人\n一、凡于二零二零年持有有效澳门特别行政区永久性居民身份证的澳门居民，均可受惠。\n"
+        "第三条\n补贴金额\n每名受益人获发六百澳门元补贴。"
+    )
+    assert [(d.title, d.issuer, d.doc_number) for d in recognise(headline, text).releases] == [
+        ("二零二零年度医疗补贴计划", "澳门特别行政区政府", "第9/2020号")
+    ]
