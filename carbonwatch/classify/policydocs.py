@@ -50,9 +50,10 @@ DOC_RE = rx.compile(r"《((?:[^《》]|《[^《》]*》){2,160})》")
 # A kind written after the closing bracket: 《新时代的中国绿色发展》白皮书, 《…》的通知.
 KIND_AFTER_TITLE_RE = rx.compile(r"^(?:(《[^《》]+》)|\"([^\"《》]+)\")(?:白皮书|联合声明|联合宣言)$")  # or “X”白皮书
 # ... or a standard, its code in brackets between: "《绿色工厂评价通则》（GB/T 36132—2025）国家标准发布"
-_STANDARD_KIND = r"(?:推荐性|强制性)?(?:国家|行业|地方|团体)标准"
+_STANDARD_SCOPE = r"(?:推荐性|强制性)?(?:国家|行业|地方|团体)"
+_STANDARD_KIND = _STANDARD_SCOPE + "标准"
 KIND_AFTER_RE = rx.compile(
-    r"^(?:的|\s*(?:[（(][^（）()《》]{2,30}[）)])?\s*(?:推荐性|强制性)?(?:国家|行业|地方|团体))?"
+    rf"^(?:的|\s*(?:[（(][^（）()《》]{{2,30}}[）)])?\s*{_STANDARD_SCOPE})?"
     r"(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告|(?<=国家|行业|地方|团体)标准)"
 )
 # An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
@@ -5814,10 +5815,10 @@ def _gazette_digest_acts(text: str) -> list[PolicyDocument]:
         if not 0 <= last - first <= DIGEST_RANGE_MAX:
             continue
         kind = m.group("kind")
+        doc_kind = "批示" if kind.endswith("批示") else kind
         cue = f"a digest of the Macau gazette lists the act: {m.group(0).strip()[:30]}"
         for n in range(first, last + 1):
             number = f"第{n}/{m.group('year')}号"
-            doc_kind = "批示" if kind.endswith("批示") else kind
             acts.append(_released(number + kind, _macau_act_issuer(kind), doc_kind, "text", m.span(), cue, number))
     return acts
 
@@ -5852,6 +5853,9 @@ def _legal_notices(title: str, text: str) -> list[PolicyDocument]:
     return found
 
 
+_OPENING_KINDS = {"regulation": "行政法规", "law": "法律", "resolution": "决议", "order": "行政命令"}
+
+
 def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:
     """The regulation, law or resolution a page prints under its name, the headline, where its author's enacting
     sentence opens the text (``MACAU_ACT_OPENING_RE``); None where none does, or where the headline is that sentence."""
@@ -5860,8 +5864,7 @@ def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:
     name = re.sub(r"\s+(?:独立|补充性)?(?:行政法规|法律|决议|行政命令)$", "", title.strip())
     if opening is None or not 4 <= len(name) <= 80 or re.search(r"根据|行使|按照", name):
         return None
-    kind = next(k for k, v in opening.groupdict().items() if v and k in ("regulation", "law", "resolution", "order"))
-    kind = {"regulation": "行政法规", "law": "法律", "resolution": "决议", "order": "行政命令"}[kind]
+    kind = next(name for group, name in _OPENING_KINDS.items() if opening.group(group))
     # (the legislature is no body of the issuers' table: its acts stay without an issuer rather than take another's)
     issuer = MACAU_GOVERNMENT if opening.group("author") == "行政长官" else None
     cue = f"the page prints a Macau {kind} under its name, its enacting sentence first: …{opening.group('formula')}"
