@@ -903,6 +903,18 @@ BARE_GOVERNMENT_RE = rx.compile(
 )
 SAR_TITLE_RE = rx.compile(r"香港|澳门")
 SAR_PAGE_HEAD_CHARS = 300
+
+
+def _bare_sar_government(clause: str, title: str, text: str) -> str | None:
+    """The Hong Kong or Macau government a clause's bare 政府 is, releasing ``title``: the region the title names,
+    or the one the page opens with ("香港…政府今日（28日）推出「人才服务窗口」"); None where the clause's subject is
+    not the bare word or neither region is named (no 人民政府 there: not canonical_issuer's mainland form)."""
+    if not BARE_GOVERNMENT_RE.search(clause):
+        return None
+    sar = SAR_TITLE_RE.search(title) or SAR_TITLE_RE.search(text, 0, SAR_PAGE_HEAD_CHARS)
+    return sar.group(0) + "特别行政区政府" if sar else None
+
+
 # Titles listed after the one just named (《甲》、《乙》和《丙》): a formula after the list is said of each.
 COORDINATED_TITLES_RE = rx.compile(r"(?:\s*[、，,和及与]\s*《[^《》\n]{2,120}》)*")
 # "交通运输部水运局发布《港口岸电布局方案》建设任务完成情况": the verb's object is a report on the document
@@ -2054,16 +2066,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             named = find_issuer_before(text, m.start())
             if named and named.startswith(issuer_prefix + "、"):
                 issuer = named
-        bare_government = issuer is None and BARE_GOVERNMENT_RE.search(lead)
-        # (the region the title names, or the one the page opens with: "香港…政府今日(28日)推出「人才服务窗口」")
-        sar = (
-            (SAR_TITLE_RE.search(inner) or SAR_TITLE_RE.search(text, 0, SAR_PAGE_HEAD_CHARS))
-            if bare_government
-            else None
-        )
-        if sar:
-            # "政府今日公布《香港气候行动蓝图2050》": Hong Kong and Macau papers call their own government 政府
-            issuer = sar.group(0) + "特别行政区政府"  # (no 人民政府 there: not canonical_issuer's mainland form)
+        # "政府今日公布《香港气候行动蓝图2050》": Hong Kong and Macau papers call their own government 政府
+        issuer = issuer or _bare_sar_government(lead, inner, text)
         if issuer is None and LISTED_RE.search(before):
             # "生态环境部发布了系列文件。今天发布的文件包括《A》…": who released them is in the sentence before
             issuer = find_issuer_before(text, m.start() - len(_sentence_before(text, m.start(), 200)) - 1)
@@ -2426,15 +2430,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())
-                bare_government = issuer is None and BARE_GOVERNMENT_RE.search(clause)
-                sar = (
-                    (SAR_TITLE_RE.search(title) or SAR_TITLE_RE.search(text, 0, SAR_PAGE_HEAD_CHARS))
-                    if bare_government
-                    else None
-                )
-                if sar:
-                    # "政府公布香港清新空气蓝图2035": Hong Kong and Macau papers call their own government 政府
-                    issuer = sar.group(0) + "特别行政区政府"
+                issuer = issuer or _bare_sar_government(clause, title, text)  # "政府公布香港清新空气蓝图2035"
                 # "X印发通知" names no title: keep it only when an issuer says who released it, and the one doing
                 # it is not a company ("35家公司密集发布异动公告" after a province-named firm).
                 # A company among the bodies of a joint release ("…国铁集团等11部门和单位印发", "交通运输部、…、国家
