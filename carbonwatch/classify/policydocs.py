@@ -2684,16 +2684,18 @@ YEAR_IN_CLAUSE_RE = rx.compile(r"(?:19|20)\d{2}\s*年")
 MACAU_ACT_HEADING_RE = rx.compile(
     rf"第\s*(?P<num>\d{{1,4}}\s*/\s*(?:19|20)\d{{2}})\s*号\s*(?P<kind>行政长官批示|{_MACAU_ACT_KINDS})"
 )
-MACAU_ENACTING_RE = rx.compile(
-    r"作出本批示|制定本(?:独立|补充性)?行政法规|制定本法律|发布本行政命令|通过本决议|议决如下"
+# (the formulas of a regulation, a law, a resolution and an executive order, each named by the kind it enacts)
+_MACAU_KIND_FORMULAS = (
+    r"制定本(?:独立|补充性)?(?P<regulation>行政法规)|制定本(?P<law>法律)|(?P<resolution>议决如下)"
+    r"|发布本(?P<order>行政命令)"
 )
+MACAU_ENACTING_RE = rx.compile(rf"作出本批示|{_MACAU_KIND_FORMULAS}|通过本决议")
 # ... or a regulation, a law or a resolution printed under its name alone, its author's enacting sentence opening the
 # text: "行政长官根据《澳门特别行政区基本法》第五十条（五）项，经征询行政会的意见，制定本独立行政法规。",
 # "立法会根据…第十一条的规定，议决如下："
 MACAU_ACT_OPENING_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?P<author>行政长官|立法会)(?:行使|根据|按照)[^。！？\n]{4,300}?"
-    r"(?P<formula>制定本(?:独立|补充性)?(?P<regulation>行政法规)|制定本(?P<law>法律)|(?P<resolution>议决如下)"
-    r"|发布本(?P<order>行政命令))"
+    rf"(?P<formula>{_MACAU_KIND_FORMULAS})"
 )
 # "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据…的规定，作出本批示。": a dispatch's own first sentence
 MACAU_DISPATCH_OPENING_RE = rx.compile(
@@ -5332,9 +5334,7 @@ def recognise(
         if not named:
             merged.append(printed)
         elif printed.is_release and not any(d.is_release or d.cue.startswith(VERDICT_CUES) for d in named):
-            # named before (原标题：…) and printed here in full: the page carries it
-            named[0].is_release, named[0].cue = True, printed.cue
-            named[0].issuer = named[0].issuer or printed.issuer
+            _named_before_is(named[0], printed)  # named before (原标题：…) and printed here in full
     if not any(d.is_release for d in merged) and (announced := _announcing_headline(title, text)):
         merged.append(announced)
     if not any(d.is_release for d in merged) and (announced := _formula_announcement(title, text)):
@@ -5356,14 +5356,14 @@ def recognise(
         if not same:
             merged.append(act)
         elif not any(d.is_release for d in same):
-            same[0].is_release, same[0].cue, same[0].issuer = True, act.cue, same[0].issuer or act.issuer
+            _named_before_is(same[0], act)
             same[0].doc_number = same[0].doc_number or act.doc_number
     if not any(d.is_release for d in merged):
         for act in _roc_order_printed(title, text):
             # (the rule named in the headline before, 「X」 read as a title with no verb, is this one)
             same = [d for d in merged if d.title_norm == act.title_norm]
             if same:
-                same[0].is_release, same[0].cue, same[0].issuer = True, act.cue, same[0].issuer or act.issuer
+                _named_before_is(same[0], act)
             else:
                 merged.append(act)
     if _non_government_letterhead(text):
@@ -5433,6 +5433,13 @@ def recognise(
     for d in merged:
         d.title, d.cue = d.title.replace(LINE_JOIN, ""), d.cue.replace(LINE_JOIN, "")
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
+
+
+def _named_before_is(named: PolicyDocument, release: PolicyDocument) -> None:
+    """The entry a page named before without a verb is the release a later reading found of the same title: it is
+    released under that reading's cue, keeping its own issuer where it has one."""
+    named.is_release, named.cue = True, release.cue
+    named.issuer = named.issuer or release.issuer
 
 
 # "行政会完成讨论《二零二一年度医疗补贴计划》行政法规草案": Macau's Executive Council has discussed a draft the Chief
