@@ -2915,16 +2915,20 @@ _SCHEME = (
     r"[^，。；：！!？?\n《》「」]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?"
     r"|[^，。；：！!？?\n《》「」]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划"
 )
+# ... or the scheme's title quoted: "启动「村里公务电动机车补助计划」" (its name says it is a scheme)
+_SCHEME_TITLED = r"《[^《》\n]{2,40}?(?:补助|补贴|资助|津贴|奖励金|礼金)[^《》\n]{0,8}?(?:计划|方案)》"
 # (公告 as Taiwan's verb, "环保局今日公告115年电动机车补助方案"; 加码, a subsidy topped up, "连江县明年起加码生育补助")
-_SCHEME_LAUNCH_VERBS = "推出|祭出|开办|公告|加码"
+# (启动, a scheme started by its body: "彰化县政府全面启动「村里公务电动机车补助计划」")
+_SCHEME_LAUNCH_VERBS = "推出|祭出|开办|公告|加码|启动"
 # (Taiwan's counties open theirs in more words: 即日起开始申请, 开始收件, 受理民众申请, and with the window's end
 # between the day and the verb: "即日起至11月8日止，…皆可申请")
 _SCHEME_OPEN_VERBS = (
-    "接受申请|开放申请|开始受理|受理申请|开跑|起跑|上路|开始申请|开始收件|受理(?:民众|市民|县民)申请|(?:皆|均)可申请"
+    "接受申请|开放申请|开放受理|开始受理|受理申请|开跑|起跑|上路|"
+    "开始申请|开始收件|受理(?:民众|市民|县民)申请|(?:皆|均)可申请"
 )
 _SCHEME_FROM = r"自?(?:明|今|即日|今天|明天|明日|元旦|下周|\d{1,2}月\d{1,2}日)起(?:至[^。；：！!？?\n]{1,24}?)?"
 SCHEME_LAUNCH_RE = rx.compile(
-    rf"(?P<verb>(?:正式|再次|首次)?(?:{_SCHEME_LAUNCH_VERBS}))了?(?P<inst>{_SCHEME})"
+    rf"(?P<verb>(?:正式|再次|首次|全面)?(?:{_SCHEME_LAUNCH_VERBS}))了?(?P<inst>{_SCHEME}|{_SCHEME_TITLED})"
     r"(?![\u4e00-\u9fff]{0,2}(?:研究|构想|咨询))"
     rf"|(?P<inst2>{_SCHEME}|[^，。；：！!？?\n《》「」]{{2,24}}?计划|《[^《》\n]{{2,40}}》)[，,]?\s*(?:{_SCHEME_FROM}|正式|即日|今天|\s)*"
     rf"(?P<verb2>{_SCHEME_OPEN_VERBS})"

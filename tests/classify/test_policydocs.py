@@ -5959,6 +5959,19 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "新竹市政府",  # (a city's government by its canonical name, as everywhere)
         ),
         ("", "嘉义县政府表示，青年创业补助今天起开始收件，每案最高补助20万元。", "青年创业补助", "嘉义县政府"),
+        # ... started (启动), its title quoted, or opened for applications in the words 开放受理
+        (
+            "",
+            "为推动环境永续政策，彰化县政府全面启动「村里公务电动机车补助计划」，总补助经费达3664万元。",
+            "村里公务电动机车补助计划",
+            "彰化县政府",
+        ),
+        (
+            "",
+            "经济部今年「商业服务业节能设备补助计划」即日起开放受理申请，申请截止日为5月31日。",
+            "商业服务业节能设备补助计划",
+            "经济部",
+        ),
     ],
 )
 def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
@@ -5977,6 +5990,9 @@ def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
         ("", "2019年，发展局推出土地共享先导资助计划。"),  # a launch of years before
         ("", "台湾电力公司表示，家电汰换补助即日起开始申请。"),  # a company's, opened in a county's words
         ("", "2019年，嘉义县政府表示，青年创业补助自3月1日起开始收件。"),  # opened years before
+        ("", "嘉义县政府将启动「青年创业补助计划」，预计明年受理。"),  # to be started
+        # a campaign about a subsidy: no scheme by its title
+        ("", "彰化县政府启动「住宅节能补助」宣导活动，走访各乡镇。"),
     ],
 )
 def test_a_scheme_nobody_in_government_launches_now_is_no_release(title: str, text: str) -> None:
