@@ -7351,6 +7351,8 @@ def test_the_document_a_macau_dispatch_approves_is_released_under_its_number(
         "23.10.2015 17:23\n本文来源: 政府新闻网\n",  # the day first, as Hong Kong's government news dates a page
         "2015-10-23 17:23\n文章来源：政府新闻网\n",
         "信息来源：政府新闻网\n",
+        "大众网·海报新闻采访人员 秦文 济南报道\n",  # a byline with 采访人员 for 记者
+        "导读 两电将要减少倚赖燃煤发电，收紧排放...\n",  # a portal's teaser, cut short
     ],
 )
 def test_a_date_and_source_line_over_the_lead_are_not_the_lead(chrome: str) -> None:
