@@ -56,6 +56,7 @@ from carbonwatch.classify.policydocs import (
     model_subject,
     printed_issuer,
     prints_document,
+    title_issuer,
 )
 from carbonwatch.classify.relevance import Evidence, Relevance
 from carbonwatch.classify.rules import Rules
@@ -381,6 +382,10 @@ def promote_release(
         # ... or the body its own sentence names before it, acting ("县府…再推出「支持生育加码补助」政策")
         if subject.issuer is None:
             subject.issuer = find_issuer_before(title if subject.field == "title" else text, subject.start)
+        # ... or the body or the legislature its title names, as for a release the rules found
+        # (《内政部警政署办理…作业要点》, 《中华人民共和国节约能源法》)
+        if subject.issuer is None:
+            subject.issuer = title_issuer(subject.title)
     script = ", traditional script" if traditional and model.release.threshold_traditional is not None else ""
     named = f", named from the {'headline' if subject.field == 'title' else 'lead'}" if subject.cue == NAMED_CUE else ""
     subject.cue = f"{PROMOTED_CUE}{model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)}){named}"

@@ -4190,7 +4190,7 @@ TITLE_BODY_RE = rx.compile(
 )
 # 国家民委科研项目管理办法; a county's government by its short name too (金门县政府发放三节慰问金作业要点: Taiwan's
 # counties write no 人民政府), as a bare place is not
-BODY_NAME_ENDS = ("人民政府", "县政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部")
+BODY_NAME_ENDS = ("人民政府", "县政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部", "署")
 
 
 def _title_body(title: str) -> str | None:
@@ -4234,6 +4234,14 @@ def _title_owner(title: str) -> str | None:
     """The body whose name opens a document title right before its year or period, or None."""
     m = TITLE_OWNER_RE.match(title)
     return canonical_issuer(m.group("issuer")) if m else None
+
+
+def title_issuer(title: str) -> str | None:
+    """The issuer a document's title names by itself: the body that opens it (before its year, or by its full name:
+    《内政部警政署办理主管法律及法规命令草案预告作业要点》), else the legislature a law or a local regulation is
+    made by (《中华人民共和国节约能源法》); None where the title names none."""
+    bare = title.strip().strip("《》「」")
+    return _title_owner(bare) or _title_body(bare) or legislature_of_law(re.sub(r"[《》「」\s]", "", title))
 
 
 def _without_repeated_head(title: str) -> str:

@@ -733,3 +733,22 @@ def test_the_names_parts_words_lose_the_body_and_act_they_open_with(
     first_clause = re.split(r"\s", headline)[0]
     subject = model_subject(headline, "", PolicyResult(), namer=lambda t, x: ("title", 0, len(first_clause)))
     assert subject is not None and (subject.title, subject.issuer) == (title, issuer)
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # a promoted document whose title names its issuer takes it, as a release the rules found does: the body
+        # that opens it (Taiwan's 署 too), the legislature a law or a local regulation is made by
+        ("《内政部警政署办理主管法律及法规命令草案预告作业要点》", "内政部警政署"),
+        ("《中华人民共和国节约能源法》", "全国人大常委会"),
+        ("《永州市文明行为促进条例》", "永州市人民代表大会常务委员会"),
+        # ... and none where the title names none
+        ("《2021年度绿色制造名单》", None),
+    ],
+)
+def test_a_promoted_document_without_an_issuer_takes_the_one_its_title_names(title: str, issuer: str | None) -> None:
+    model = parse_model(tiny(), "test")
+    policy = PolicyResult(documents=[doc(title, start=0)])
+    promote_release("某市印发新闻", f"{title}自即日起施行。", policy, model)
+    assert [(d.title, d.issuer) for d in policy.releases] == [(title, issuer)]
