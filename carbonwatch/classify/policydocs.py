@@ -666,8 +666,11 @@ JOINT_RE = rx.compile(
 )
 
 # -- document numbers: 国发〔2021〕23号, 发改环资[2022]1234号 --------------------------------------------------
+# (the year's brackets in any of the forms pages print: 〔〕, [], (), 【】, and the small ﹝﹞ of 环气候﹝2022﹞50号)
+_YEAR_OPEN = r"[〔\[(（【［﹝]"
+_YEAR_CLOSE = r"[〕\])）】］﹞]"
 DOC_NUMBER_RE = rx.compile(
-    r"([\u4e00-\u9fff]{1,12})\s*[〔\[(（【［]\s*((?:19|20)\d{2})\s*[〕\])）】］]\s*([0-9０-９]{1,5}|[a-zA-Zｘx]{1,4})\s*号"
+    rf"([\u4e00-\u9fff]{{1,12}})\s*{_YEAR_OPEN}\s*((?:19|20)\d{{2}})\s*{_YEAR_CLOSE}\s*([0-9０-９]{{1,5}}|[a-zA-Zｘx]{{1,4}})\s*号"
 )
 
 # A document number opens with its issuer's code (发文机关代字). The State Council's and the provincial
@@ -1299,7 +1302,9 @@ YEAR_RANGE_DASH_RE = rx.compile(
 )
 # A national law or regulation is named with or without the state's name before it.
 STATE_NAME_LAW_RE = rx.compile(r"^中华人民共和国(?![和与])(?=[\u4e00-\u9fff]{1,30}(?:法|法典|条例)(?:修正案)?$)")
-NUMBER_IN_TITLE_RE = rx.compile(r"[（(][^（）()]{0,12}[〔\[(（【［](?:19|20)\d{2}[〕\])）】］]\s*\d{1,5}\s*号[）)]$")
+NUMBER_IN_TITLE_RE = rx.compile(
+    rf"[（(][^（）()]{{0,12}}{_YEAR_OPEN}(?:19|20)\d{{2}}{_YEAR_CLOSE}\s*\d{{1,5}}\s*号[）)]$"
+)
 TITLE_LEAD_WORDS_RE = rx.compile(
     rf"^(?:修订后的|新修订的|最新修订的|新版|最新版的?|一批|\d{{1,3}}(?:个|项|部|份)(?=[\u4e00-\u9fff]{{4}}))"
     rf"|^(?:{PROVINCES})(?:省|自治区)?(?![市省])(?=[\u4e00-\u9fff]{{2,3}}?市)"  # not 上海市城市…: its own 市
@@ -3734,7 +3739,7 @@ def _without_page_stamps(text: str) -> str:
 
 
 # A document number printed beside its title: 京政办发〔2016〕26号.
-_PRINTED_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*\d{1,5}\s*号"
+_PRINTED_NUMBER = rf"[\u4e00-\u9fff]{{1,12}}{_YEAR_OPEN}\s*(?:19|20)\d{{2}}\s*{_YEAR_CLOSE}\s*\d{{1,5}}\s*号"
 LEADING_NUMBER_RE = rx.compile(rf"^{_PRINTED_NUMBER}\s*")
 # ... after the title, spaced or in brackets: "…的通知 (国疾控卫免发〔2024〕17号)"
 BRACKETED_NUMBER_RE = rx.compile(rf"\s*[（(]\s*{_PRINTED_NUMBER}\s*[)）]$")
@@ -4105,7 +4110,7 @@ def _heading_issuers(text: str) -> str | None:
 
 
 NUMBER_LINE_RE = rx.compile(
-    r"(?m)^[ \t\u3000]*[（(]?([^\n]{0,12}?[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］][^\n]{0,8}?号)"
+    rf"(?m)^[ \t\u3000]*[（(]?([^\n]{{0,12}}?{_YEAR_OPEN}\s*(?:19|20)\d{{2}}\s*{_YEAR_CLOSE}[^\n]{{0,8}}?号)"
     r"[）)]?[ \t\u3000]*$"
 )
 
@@ -4114,7 +4119,7 @@ NUMBER_LINE_RE = rx.compile(
 # fields: "文号 | 汉政办发〔2021〕88号 | 成文日期", "索引号 113325…/2023-13166 文号 丽政发〔2023〕4号", "发文字号：…".
 NUMBER_FIELD_RE = rx.compile(
     r"(?:发文字号|发文文号|(?<![索编])文\s*号|字\s*号)[ \t\u3000|｜:：】\]]*"
-    r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[(（【［﹝]\s*(?:19|20)\d{2}\s*[〕\])）】］﹞]\s*\d{1,5}\s*号)"
+    rf"(?P<number>[\u4e00-\u9fff]{{1,12}}\s*{_YEAR_OPEN}\s*(?:19|20)\d{{2}}\s*{_YEAR_CLOSE}\s*\d{{1,5}}\s*号)"
 )
 
 

@@ -371,6 +371,19 @@ def test_doc_number_attached_to_document() -> None:
     assert result.documents[0].doc_number == "国发〔2021〕23号"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year in the small brackets ﹝﹞ some pages print: after the title, on the number's own line
+        "生态环境部发布了《关于公布气候投融资试点名单的通知》（环气候﹝2022﹞50号），确定首批试点。",
+        "生态环境部关于公布气候投融资试点名单的通知\n环气候﹝2022﹞50号\n各省、自治区、直辖市生态环境厅（局）：",
+    ],
+)
+def test_a_number_whose_year_is_in_small_brackets_is_the_document_s(text: str) -> None:
+    [doc] = recognise("", text, published_at=Y2025).releases
+    assert doc.doc_number == "环气候〔2022〕50号"
+
+
 def test_government_page_is_the_release() -> None:
     result = recognise(
         "国务院关于印发2030年前碳达峰行动方案的通知",
