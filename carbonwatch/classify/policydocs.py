@@ -3820,7 +3820,7 @@ LETTERHEAD_RE = rx.compile(r"[\u4e00-\u9fff]{0,24}文件")
 PROMULGATION_NOTE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(][^（）()\n]{0,80}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*"
     r"(?P<body>[\u4e00-\u9fff]{2,30}?(?:、[\u4e00-\u9fff]{2,30}?)*)\s*"
-    r"(?:(?:令\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号|公告\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d{1,4}\s*号)"
+    r"(?:(?P<order>令\s*第?\s*[0-9一二三四五六七八九十百零〇]+\s*号|公告\s*[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d{1,4}\s*号)"
     r"\s*(?:发布|公布|印发|(?=[）)，,；;]))|发布|公布|印发)"
 )
 
@@ -3876,6 +3876,19 @@ def printed_issuer(text: str, *, own_body: bool = False) -> str | None:
         or _promulgation_note_issuer(text)
         or _closing_issuer(text)
     )
+
+
+def _promulgation_note_number(text: str) -> str | None:
+    """The number of the order or announcement the note under the heading says promulgated the document, as printed
+    ("…甘肃省人民政府令第79号公布…": 甘肃省人民政府令第79号), or None: no note, a note with no number, or a text revised
+    by a later order (which number it carries, the note does not say)."""
+    note = PROMULGATION_NOTE_RE.search(text[:600])
+    if note is None or not note.group("order"):
+        return None
+    close = text.find("）", note.end(), 600)
+    if REVISING_ORDER_RE.search(text, note.start(), close if close >= 0 else note.end()):
+        return None
+    return re.sub(r"\s+", "", note.group("body") + note.group("order"))
 
 
 def _promulgation_note_issuer(text: str) -> str | None:
@@ -4732,7 +4745,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             title=title_text if title_text.startswith("《") else re.sub(r"\s+", "", title_text),
             title_norm=normalise_title(title_text),
             issuer=issuer,
-            doc_number=number or order_number or announced,
+            doc_number=number or order_number or announced or _promulgation_note_number(text),
             doc_type=kind,
             is_release=True,
             field="title" if headline else "text",

@@ -1683,38 +1683,49 @@ def test_a_notice_signed_by_a_unit_of_a_body_is_that_body_s(signer: str, issuer:
 
 
 @pytest.mark.parametrize(
-    ("note", "issuer"),
+    ("note", "issuer", "number"),
     [
-        ("（2022年6月2日中共中央政治局常委会会议审议批准 2022年6月22日中共中央办公厅发布）", "中共中央办公厅"),
+        ("（2022年6月2日中共中央政治局常委会会议审议批准 2022年6月22日中共中央办公厅发布）", "中共中央办公厅", None),
         (
             "（2011年3月24日甘肃省人民政府第76次常务会议审议通过2011年3月26日甘肃省人民政府令第79号公布"
             "自2011年6月1日起施行）",
             "甘肃省人民政府",
+            "甘肃省人民政府令第79号",  # the order that promulgated it numbers it, as printed
         ),
-        # a revised text is the reviser's: the later order that amended it
+        # a revised text is the reviser's: the later order that amended it (which number it carries, unsaid)
         (
             "（2016年3月1日国家质量监督检验检疫总局令第116号公布 根据2023年4月1日国家市场监督管理总局令第61号修订）",
             "市场监管总局",
+            None,
         ),
         # joint bodies' order, its number spaced
         (
             "（2022年12月29日生态环境部、工业和信息化部、海关总署令第 28 号公布，自2023年3月1日起施行）",
             "生态环境部、工业和信息化部、海关总署",
+            "生态环境部、工业和信息化部、海关总署令第28号",
         ),
         # an announcement's number and no verb
-        ("（2017年5月26日 中国证券监督管理委员会公告〔2017〕9号）", "中国证监会"),
+        (
+            "（2017年5月26日 中国证券监督管理委员会公告〔2017〕9号）",
+            "中国证监会",
+            "中国证券监督管理委员会公告〔2017〕9号",
+        ),
     ],
 )
-def test_a_printed_document_s_promulgation_note_names_its_issuer(note: str, issuer: str) -> None:
+def test_a_printed_document_s_promulgation_note_names_its_issuer_and_number(
+    note: str, issuer: str, number: str | None
+) -> None:
     text = (
         f"派驻机构工作规则\n{note}\n第一章 总则\n"
         "第一条 为了加强和规范派驻机构工作，制定本规则。\n第二条 本规则自发布之日起施行。\n"
     )
     docs = recognise("派驻机构工作规则", text, published_at=Y2021).releases
-    assert [(d.title, d.issuer) for d in docs] == [("派驻机构工作规则", issuer)]
+    assert [(d.title, d.issuer, d.doc_number) for d in docs] == [("派驻机构工作规则", issuer, number)]
     # without the note, nothing on the page says who issued it
     bare = text.replace(note + "\n", "")
-    assert [d.issuer for d in recognise("派驻机构工作规则", bare, published_at=Y2021).releases] == [None]
+    assert [(d.issuer, d.doc_number) for d in recognise("派驻机构工作规则", bare, published_at=Y2021).releases] == [
+        (None, None)
+    ]
 
 
 def test_a_headline_reporting_a_rule_it_prints_takes_the_issuer_of_its_promulgation_note() -> None:
