@@ -5351,6 +5351,7 @@ def recognise(
     _cities_named_short(merged, fields)
     _defined_short_names(merged, text)
     _covered_number(merged, text, numbered_title)
+    _signed_order_number(merged, text)
     _coordinated_issuer(merged, fields)
     _issued_by_short_name(merged, text)
     _attached(merged)
@@ -6180,6 +6181,23 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
         issued = d.field == "text" and d.issuer is None and "印发" in d.cue
         if d.is_release and (d.issuer is None or more_specific) and (d.cue.startswith(COVERING_CUE) or named or issued):
             d.issuer = issuer
+
+
+# "国务院总理李强日前签署第775号国务院令，公布《碳排放权交易管理暂行条例》": the order signed to promulgate a
+# regulation or a law numbers it ("签署第三十一号主席令，公布《…法》" too)
+SIGNED_ORDER_PROMULGATES_RE = rx.compile(
+    rf"签署了?(?P<order>{_ORDER_NUMBER}(?:国务院|主席)令)[，,]?\s*(?:予以)?公布了?\s*$"
+)
+
+
+def _signed_order_number(docs: list[PolicyDocument], text: str) -> None:
+    """A release in ``text`` without a number, right after the order signed to promulgate it
+    (:data:`SIGNED_ORDER_PROMULGATES_RE`), takes the order's number as printed (第775号国务院令)."""
+    for d in docs:
+        if d.is_release and d.doc_number is None and d.field == "text":
+            m = SIGNED_ORDER_PROMULGATES_RE.search(text, max(0, d.start - 40), d.start)
+            if m:
+                d.doc_number = m.group("order")
 
 
 def _covered_number(docs: list[PolicyDocument], text: str, headline: str) -> None:

@@ -7619,3 +7619,21 @@ def test_a_macau_act_printed_under_its_heading_and_title_is_named_by_its_title()
     assert [(d.title, d.issuer, d.doc_number) for d in recognise(headline, text).releases] == [
         ("二零二零年度医疗补贴计划", "澳门特别行政区政府", "第9/2020号")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # the order signed to promulgate a regulation or a law numbers it, as printed
+        (
+            "国务院总理李强日前签署第775号国务院令，公布《碳排放权交易管理暂行条例》，自2024年5月1日起施行。",
+            "第775号国务院令",
+        ),
+        ("国家主席习近平签署第三十一号主席令，予以公布《中华人民共和国湿地保护法》。", "第三十一号主席令"),
+        # ... not an order cited in the sentence before the title it is not about
+        ("根据第775号国务院令的规定，生态环境部印发《碳排放权登记管理规则》。", None),
+    ],
+)
+def test_the_order_signed_to_promulgate_a_regulation_numbers_it(text: str, number: str | None) -> None:
+    releases = recognise("", text, published_at=Y2025).releases
+    assert [d.doc_number for d in releases] == [number]
