@@ -4153,16 +4153,28 @@ def _printed_number(text: str) -> str | None:
 HEADLINE_NUMBER_RE = rx.compile(rf"^\s*[\[［【（(]\s*{_PRINTED_NUMBER}\s*[\]］】）)]|{BRACKETED_NUMBER_RE.pattern}")
 
 
+# Taiwan numbers its documents by the issuer's code, 字第, the serial and 号 (经能字第11104600440号, (89)环署空字第…号),
+# printed by its law database as a field ("发文字号: 府授法规字第1000103464号 令"), the issuing body's name maybe
+# before the code ("发文字号:高雄市政府高市府环气字第11302418200号令")
+_TW_NUMBER = r"(?:[（(]\d{2,3}[)）])?[\u4e00-\u9fff\d]{1,8}?字第\s*[0-9A-Za-z一二三四五六七八九十〇零]+\s*号"
+_TW_NUMBER_BODY = r"(?:[\u4e00-\u9fff]{2,12}?(?:部|院|署|委员会|政府|局))?"
+TW_NUMBER_FIELD_RE = rx.compile(rf"发文字号\s*[:：]\s*{_TW_NUMBER_BODY}(?P<number>{_TW_NUMBER})")
+
+
 def _opening_number(text: str) -> str | None:
     """The number of the document a page prints: on its own line under the heading, in the page's metadata fields
-    (文号 …), or the number line of an order or announcement (湖北省人民政府令第430号, …公告2022年第1号); None when
-    the opening lines print none of these (a number in brackets after a cited title is the cited one's)."""
+    (文号 …, Taiwan's 发文字号 too), or the number line of an order or announcement (湖北省人民政府令第430号,
+    …公告2022年第1号); None when the opening lines print none of these (a number in brackets after a cited title is
+    the cited one's)."""
     m = NUMBER_LINE_RE.search(text[:400])
     if m:
         return normalise_doc_number(m.group(1))
     field = NUMBER_FIELD_RE.search(text[:800])
     if field:
         return normalise_doc_number(field.group("number"))  # (NFKC reads ﹝2014﹞ as 〔2014〕)
+    taiwan = TW_NUMBER_FIELD_RE.search(text[:800])
+    if taiwan:
+        return re.sub(r"\s+", "", taiwan.group("number"))
     return _heading_issuer(text, within=600)[1]
 
 
@@ -5398,6 +5410,7 @@ def recognise(
             same = [d for d in merged if d.title_norm == act.title_norm]
             if same:
                 _named_before_is(same[0], act)
+                same[0].doc_number = same[0].doc_number or act.doc_number  # (the order's number, as the gazettes')
             else:
                 merged.append(act)
     if _non_government_letterhead(text):
@@ -5676,6 +5689,7 @@ ROC_ORDER_NAMED_RE = rx.compile(
     r"(?P<body>[\u4e00-\u9fff]{2,14}?)(?:于)?\s*(?:民国)?\s*\d{2,3}\s*年[^。\n]{0,30}?字第\s*\d+\s*[A-Z]?\s*号令"
     r"(?:会衔)?(?:修正|订定|增订|修订)?(?:公布|发布)"
 )
+ROC_ORDER_NUMBER_RE = rx.compile(r"(?:日|以|\s)(?P<number>[^\s日以]{1,10}?字第\s*\d+\s*[A-Z]?\s*号)令")
 # (a page headed by the rule's name, maybe with the amendment's count and date: "…规则 第 86 次修法(100.12.12)")
 ROC_RULE_HEADLINE_RE = rx.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{3,40}?)(?:\s*第\s*\d+\s*次修法.*)?")
 
@@ -5701,7 +5715,10 @@ def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
             body = canonical_issuer(said) or (_self_named_body(text) if OWN_BODY_WORD_RE.fullmatch(said) else said)
             rule = named.group("title")
             cue = f"a rule issued by order: …{named.group(0)[-24:]}"
-            return [_released(rule, body, doc_type(rule), field_name, named.span(), cue)]
+            # (the order's number, its code after the date or 以: "…114年11月21日劳动条4字第1140149019号令")
+            number = ROC_ORDER_NUMBER_RE.search(named.group(0))
+            numbered = re.sub(r"\s+", "", number.group("number")) if number else None
+            return [_released(rule, body, doc_type(rule), field_name, named.span(), cue, numbered)]
     order = ROC_ORDER_RE.search(text, 0, ROC_ORDER_HEAD_CHARS)
     head = ROC_RULE_HEADLINE_RE.fullmatch(title.strip())
     if order is None or head is None or doc_type(head.group("name")) is None:

@@ -6215,6 +6215,37 @@ def test_a_taiwan_rule_is_released_by_the_ministrys_order_that_issued_it(
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "number"),
+    [
+        # the order's number, its code after the date or 以, names the rule it issued
+        (
+            "转知:「育婴留职停薪实施办法」第2条、第9条,业经劳动部114年11月21日劳动条4字第1140149019号令修正发布",
+            "一、本次修正重点如下。",
+            "劳动条4字第1140149019号",
+        ),
+        (
+            "转知",
+            "「固定污染源逸散性粒状污染物空气污染防制设施管理办法」业经行政院环境保护署于112年7月6日以环署空字第"
+            "1121077803号令修正发布",
+            "环署空字第1121077803号",
+        ),
+        # the law database's field (the issuing body's name before the code is no part of it)
+        (
+            "高雄市净零城市发展自治条例",
+            "法规名称:高雄市净零城市发展自治条例\n公发布日:民国 113 年 06 月 03 日\n"
+            "发文字号:高雄市政府高市府环气字第11302418200号令\n"
+            "第一条 为引导本市迈向净零城市转型，特制定本自治条例。\n第二条 本自治条例之主管机关为本府。",
+            "高市府环气字第11302418200号",
+        ),
+    ],
+)
+def test_a_taiwan_rule_takes_the_number_of_the_order_or_notice_that_issued_it(
+    title: str, text: str, number: str
+) -> None:
+    assert [d.doc_number for d in recognise(title, text, published_at=Y2021).releases] == [number]
+
+
+@pytest.mark.parametrize(
     ("title", "text"),
     [
         # the order repealed the rule: nothing issued
