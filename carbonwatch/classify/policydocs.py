@@ -669,8 +669,9 @@ JOINT_RE = rx.compile(
 # (the year's brackets in any of the forms pages print: 〔〕, [], (), 【】, and the small ﹝﹞ of 环气候﹝2022﹞50号)
 _YEAR_OPEN = r"[〔\[(（【［﹝]"
 _YEAR_CLOSE = r"[〕\])）】］﹞]"
+# (... not the 日 of a date run into the code: "2005年5月10日豫国资产权〔2005〕44号"; 日照's 日政发 keeps its own)
 DOC_NUMBER_RE = rx.compile(
-    rf"([\u4e00-\u9fff]{{1,12}})\s*{_YEAR_OPEN}\s*((?:19|20)\d{{2}})\s*{_YEAR_CLOSE}\s*([0-9０-９]{{1,5}}|[a-zA-Zｘx]{{1,4}})\s*号"
+    rf"(?:(?<=\d)日)?([\u4e00-\u9fff]{{1,12}})\s*{_YEAR_OPEN}\s*((?:19|20)\d{{2}})\s*{_YEAR_CLOSE}\s*([0-9０-９]{{1,5}}|[a-zA-Zｘx]{{1,4}})\s*号"
 )
 
 # A document number opens with its issuer's code (发文机关代字). The State Council's and the provincial
@@ -1601,10 +1602,10 @@ def canonical_local(name: str) -> str:
 
 
 # What runs into an issuer's code when a page prints the number after a label or a clause ("发文字号皖交发〔2021〕63号",
-# "…的通知粤府办〔2024〕9号", "交通运输部公布了交规划发〔2022〕56号") or under its letterhead ("国家能源局综合司文件
-# 国能综通科技〔2025〕91号"): the code (发文机关代字) is what follows it.
+# "…的通知粤府办〔2024〕9号", "交通运输部公布了交规划发〔2022〕56号", "…之际以忻政办发〔2016〕9号文件") or under
+# its letterhead ("国家能源局综合司文件国能综通科技〔2025〕91号"): the code (发文机关代字) is what follows it.
 NUMBER_CODE_LEAD_RE = rx.compile(
-    r"^.*(?:发文字号|发文文号|文\s*号|字号|的(?:通知|意见|决定|公告|通告|批复|函)|了|为|是|文件)(?=[\u4e00-\u9fff]{2})"
+    r"^.*(?:发文字号|发文文号|文\s*号|字号|的(?:通知|意见|决定|公告|通告|批复|函)|了|为|是|以|文件)(?=[\u4e00-\u9fff]{2})"
 )
 
 
