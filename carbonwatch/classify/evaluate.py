@@ -14,6 +14,7 @@ import html
 import importlib
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -259,9 +260,12 @@ def _number_right(policy: PolicyResult, title: str, number: str, traditional_pag
     found = [d for d in policy.releases if same_document_key(d.title_norm) == want]
     if not found:
         return None
-    compact = re.sub(r"\s+", "", number)
+    # (one typographic form of the marks in a number the page gives in another: （2020年第13号） is (2020年第13号))
+    compact = unicodedata.normalize("NFKC", re.sub(r"\s+", "", number))
     expected = normalise_doc_number(compact) or compact
-    return any(d.doc_number and re.sub(r"\s+", "", d.doc_number) == expected for d in found)
+    return any(
+        d.doc_number and unicodedata.normalize("NFKC", re.sub(r"\s+", "", d.doc_number)) == expected for d in found
+    )
 
 
 def evaluate(

@@ -107,3 +107,22 @@ def test_a_number_in_its_own_brackets_before_a_title_is_the_titles() -> None:
     assert find_doc_number_near(text, text.index("《"), len(text)) == "京政发〔2016〕26号"
     cited = "根据《意见》（国发〔2024〕9号），各县：《某某县碳达峰实施方案》"
     assert find_doc_number_near(cited, cited.rindex("《"), len(cited)) is None
+
+
+def test_the_benchmark_reads_a_number_in_either_width_of_its_marks(tmp_path: Path) -> None:
+    # an order's number the page prints with full-width brackets, labelled with ASCII ones: the same number
+    (tmp_path / "r.md").write_text(
+        "---\ntitle: '互联网保险业务监管办法'\n---\n"
+        "<p>中国银行保险监督管理委员会令（2020年第13号）</p>\n"
+        "<p>《互联网保险业务监管办法》已经2020年6月22日中国银保监会2020年第5次委务会议通过，现予公布，"
+        "自2021年2月1日起施行。</p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "labels.tsv").write_text(
+        "path\tcarbon\trelease\tflag\tdocuments\n"
+        "r.md\t0\t1\t0\t《互联网保险业务监管办法》@中国银保监会#中国银行保险监督管理委员会令(2020年第13号)\n",
+        encoding="utf-8",
+    )
+    outcomes = evaluate(read_labels(tmp_path / "labels.tsv"), tmp_path, load_rules(), read_post)
+    assert [d.doc_number for d in outcomes[0].policy.releases] == ["中国银行保险监督管理委员会令（2020年第13号）"]
+    assert metrics(outcomes)["document_numbers"] == {"found": 1, "total": 1, "accuracy": 1.0}
