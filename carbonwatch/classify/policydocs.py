@@ -493,7 +493,9 @@ _NOT_A_PLACE_WORD = (
     r"|(?<=办)法"  # (… nor the end of the title before it: "长沙市节约能源办法长沙市人民政府")
     # (... from any character of such a word: "报送至市" is no 送至市, "持续加强市" no 续加强市)
     # (… nor a period's word: "新一期市人民政府令", "本期市…" name no city 新一期市)
-    r"|[\u4e00-\u9fff]{0,2}(?:根据|报送|送至|加强|一批|季度|工作在|期)(?:市|州|县|盟))"
+    r"|[\u4e00-\u9fff]{0,2}(?:根据|报送|送至|加强|一批|季度|工作在|期)(?:市|州|县|盟)"
+    # (… nor a verb of going in or out: "要求离市人员…" names no city 要求离市, "进返京" none)
+    r"|[\u4e00-\u9fff]{0,2}(?:离|出|进|返|赴)市)"
 )
 # A time word written without a comma is no part of the place after it: "近日十堰市人民政府印发" (十堰市, not 日十堰市),
 # "日前杭州市人民政府…", "近期…".
@@ -1458,7 +1460,9 @@ PROVINCE_HEAD_RE = rx.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自
 
 
 ANAPHOR_RE = rx.compile(
-    r"(?<![\u4e00-\u9fff])(省|市|自治区)((?:人民)?政府(?:办公厅|办公室)?|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室))"
+    # (... or its headquarters or leading group for a task, "市大气污染防治工作指挥部办公室", "市疫情防控指挥部")
+    r"(?<![\u4e00-\u9fff])(省|市|自治区)((?:人民)?政府(?:办公厅|办公室)?"
+    r"|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室)|[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组)(?:办公室)?)"
     # ... or a county's government ("一是县政府发布了《…》": the county the text names, 汉阴县)
     r"|(?:(?<![\u4e00-\u9fff])|(?<=[一二三四五六七八九十]是))(县)((?:人民)?政府(?:办公室)?)"
 )

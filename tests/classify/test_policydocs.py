@@ -7672,3 +7672,27 @@ def test_a_macau_act_printed_under_its_heading_and_title_is_named_by_its_title()
 def test_the_order_signed_to_promulgate_a_regulation_numbers_it(text: str, number: str | None) -> None:
     releases = recognise("", text, published_at=Y2025).releases
     assert [d.doc_number for d in releases] == [number]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a city's headquarters or leading group for a task, named by its anaphor, is a body of the city the text names
+        (
+            "嘉兴市召开会议。市大气污染防治工作指挥部办公室印发了《重污染天气应急方案》。",
+            "嘉兴市大气污染防治工作指挥部办公室",
+        ),
+        ("绍兴市召开会议。市节能减排工作领导小组印发了《节能减排工作方案》。", "绍兴市节能减排工作领导小组"),
+        # ... and none where the text names no city (a verb of leaving before 市 names none: 要求离市)
+        ("市疫情防控指挥部印发了《防控方案》，要求离市人员持核酸阴性证明。", None),
+    ],
+)
+def test_a_citys_task_headquarters_named_by_its_anaphor_is_the_citys(text: str, issuer: str | None) -> None:
+    assert find_issuer_before(text, text.find("《")) == issuer
+
+
+def test_a_notice_a_citys_task_headquarters_sends_is_released() -> None:
+    text = "11月30日，市大气污染防治工作指挥部办公室下发通知，我市于11月30日18时启动Ⅱ级应急响应。"
+    assert [
+        (d.title, d.issuer) for d in recognise("我市启动重污染天气应急响应", text, published_at=Y2021).releases
+    ] == [("通知", None)]
