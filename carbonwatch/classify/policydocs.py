@@ -6206,9 +6206,11 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
 
 
 # "国务院总理李强日前签署第775号国务院令，公布《碳排放权交易管理暂行条例》": the order signed to promulgate a
-# regulation or a law numbers it ("签署第三十一号主席令，公布《…法》" too)
+# regulation or a law numbers it ("签署第三十一号主席令，公布《…法》" too); so does a body's order published with the
+# title right after it ("深圳市6月20日发布深圳市人民政府令第361号，《…办法》正式发布")
 SIGNED_ORDER_PROMULGATES_RE = rx.compile(
     rf"签署了?(?P<order>{_ORDER_NUMBER}(?:国务院|主席)令)[，,]?\s*(?:予以)?公布了?\s*$"
+    rf"|(?:发布|公布|颁布)了?(?P<body_order>{_ONE_ISSUER}令\s*{_ORDER_NUMBER})[，,]\s*$"
 )
 
 
@@ -6219,7 +6221,7 @@ def _signed_order_number(docs: list[PolicyDocument], text: str) -> None:
         if d.is_release and d.doc_number is None and d.field == "text":
             m = SIGNED_ORDER_PROMULGATES_RE.search(text, max(0, d.start - 40), d.start)
             if m:
-                d.doc_number = m.group("order")
+                d.doc_number = re.sub(r"\s+", "", m.group("order") or m.group("body_order"))
 
 
 def _covered_number(docs: list[PolicyDocument], text: str, headline: str) -> None:

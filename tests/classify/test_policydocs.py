@@ -7665,6 +7665,11 @@ def test_a_macau_act_printed_under_its_heading_and_title_is_named_by_its_title()
             "第775号国务院令",
         ),
         ("国家主席习近平签署第三十一号主席令，予以公布《中华人民共和国湿地保护法》。", "第三十一号主席令"),
+        # ... and a body's order published with the title right after it
+        (
+            "深圳市6月20日发布深圳市人民政府令第361号，《深圳市碳排放权交易管理办法（2024修正）》正式发布。",
+            "深圳市人民政府令第361号",
+        ),
         # ... not an order cited in the sentence before the title it is not about
         ("根据第775号国务院令的规定，生态环境部印发《碳排放权登记管理规则》。", None),
     ],
