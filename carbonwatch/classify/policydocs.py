@@ -3034,12 +3034,12 @@ def _scheme_launched(
     return [_released(scheme, launcher, None, field_name, (m.end(name) - len(scheme), m.end(name)), cue)]
 
 
-_ORDER_NUMBER = r"第?[〇零一二三四五六七八九十百\d]+号?"
+_SIGNED_NUMBER = r"第?[〇零一二三四五六七八九十百\d]+号?"
 # "习近平签署第九十八号、第九十九号、第一〇〇号主席令", "签署第一〇一、一〇二、一〇三号主席令": the President signs
 # orders of the state, each its own document by its number; not the order that promulgates a law the sentence goes on
 # to name ("签署第三十一号主席令，公布《…法》", "签署主席令予以公布": the law is the document)
 SIGNED_ORDERS_RE = rx.compile(
-    rf"签署了?(?P<numbers>{_ORDER_NUMBER}(?:[、和及]{_ORDER_NUMBER})*)主席令(?![^。；;\n]{{0,12}}公布)"
+    rf"签署了?(?P<numbers>{_SIGNED_NUMBER}(?:[、和及]{_SIGNED_NUMBER})*)主席令(?![^。；;\n]{{0,12}}公布)"
 )
 SIGNED_ORDER_CUE = "orders signed: "
 PRESIDENT = "中华人民共和国主席"
