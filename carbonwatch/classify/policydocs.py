@@ -3883,28 +3883,33 @@ def printed_issuer(text: str, *, own_body: bool = False) -> str | None:
     )
 
 
+def _promulgation_note(text: str) -> tuple[re.Match[str] | None, list[str]]:
+    """The note under the heading that says who promulgated the document (see :data:`PROMULGATION_NOTE_RE`), or None,
+    and the bodies whose later orders it says revised the text, in order (…国家质检总局令第116号公布 根据2023年…国家
+    市场监督管理总局令第61号修订: 国家市场监督管理总局)."""
+    note = PROMULGATION_NOTE_RE.search(text[:600])
+    if note is None:
+        return None, []
+    close = text.find("）", note.end(), 600)
+    return note, REVISING_ORDER_RE.findall(text, note.start(), close if close >= 0 else note.end())
+
+
 def _promulgation_note_number(text: str) -> str | None:
     """The number of the order or announcement the note under the heading says promulgated the document, as printed
     ("…甘肃省人民政府令第79号公布…": 甘肃省人民政府令第79号), or None: no note, a note with no number, or a text revised
     by a later order (which number it carries, the note does not say)."""
-    note = PROMULGATION_NOTE_RE.search(text[:600])
-    if note is None or not note.group("order"):
-        return None
-    close = text.find("）", note.end(), 600)
-    if REVISING_ORDER_RE.search(text, note.start(), close if close >= 0 else note.end()):
+    note, revisions = _promulgation_note(text)
+    if note is None or not note.group("order") or revisions:
         return None
     return re.sub(r"\s+", "", note.group("body") + note.group("order"))
 
 
 def _promulgation_note_issuer(text: str) -> str | None:
     """Who the note under the heading says promulgated the document (see :data:`PROMULGATION_NOTE_RE`), or None."""
-    note = PROMULGATION_NOTE_RE.search(text[:600])
+    note, revisions = _promulgation_note(text)
     if note is None:
         return None
-    # a revised text names the body whose later order amended it after the first one ("…国家质检总局令第116号公布
-    # 根据2023年…国家市场监督管理总局令第61号修订"): the text printed is the reviser's
-    close = text.find("）", note.end(), 600)
-    revisions = REVISING_ORDER_RE.findall(text, note.start(), close if close >= 0 else note.end())
+    # a revised text names the body whose later order amended it after the first one: the text printed is the reviser's
     return canonical_issuer(revisions[-1] if revisions else note.group("body"))
 
 
@@ -5407,15 +5412,13 @@ def recognise(
         if not same:
             merged.append(act)
         elif not any(d.is_release for d in same):
-            _named_before_is(same[0], act)
-            same[0].doc_number = same[0].doc_number or act.doc_number
+            _named_before_is(same[0], act, with_number=True)
     if not any(d.is_release for d in merged):
         for act in _roc_order_printed(title, text):
             # (the rule named in the headline before, 「X」 read as a title with no verb, is this one)
             same = [d for d in merged if d.title_norm == act.title_norm]
             if same:
-                _named_before_is(same[0], act)
-                same[0].doc_number = same[0].doc_number or act.doc_number  # (the order's number, as the gazettes')
+                _named_before_is(same[0], act, with_number=True)
             else:
                 merged.append(act)
     if _non_government_letterhead(text):
@@ -5487,11 +5490,14 @@ def recognise(
     return PolicyResult(is_release=any(d.is_release for d in merged), documents=merged, digest=digest)
 
 
-def _named_before_is(named: PolicyDocument, release: PolicyDocument) -> None:
+def _named_before_is(named: PolicyDocument, release: PolicyDocument, *, with_number: bool = False) -> None:
     """The entry a page named before without a verb is the release a later reading found of the same title: it is
-    released under that reading's cue, keeping its own issuer where it has one."""
+    released under that reading's cue, keeping its own issuer where it has one (and, ``with_number``, its own number,
+    else the reading's: a gazette's act or a rule's order is known by its number)."""
     named.is_release, named.cue = True, release.cue
     named.issuer = named.issuer or release.issuer
+    if with_number:
+        named.doc_number = named.doc_number or release.doc_number
 
 
 # "行政会完成讨论《二零二一年度医疗补贴计划》行政法规草案": Macau's Executive Council has discussed a draft the Chief
