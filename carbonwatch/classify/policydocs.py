@@ -52,8 +52,11 @@ KIND_AFTER_TITLE_RE = rx.compile(r"^(?:(《[^《》]+》)|\"([^\"《》]+)\")(?:
 # ... or a standard, its code in brackets between: "《绿色工厂评价通则》（GB/T 36132—2025）国家标准发布"
 _STANDARD_SCOPE = r"(?:推荐性|强制性)?(?:国家|行业|地方|团体)"
 _STANDARD_KIND = _STANDARD_SCOPE + "标准"
+# ... or counted with the titles listed after it: "《A》《B》《C》等3项国家标准由…批准发布"
+_TITLES_LISTED_WITH = r"(?:\s*[、，,和及与]?\s*《[^《》]{2,80}》)*\s*"
+_COUNT = r"[\d一二三四五六七八九十]{1,3}"
 KIND_AFTER_RE = rx.compile(
-    rf"^(?:的|\s*(?:[（(][^（）()《》]{{2,30}}[）)])?\s*{_STANDARD_SCOPE})?"
+    rf"^(?:的|\s*(?:[（(][^（）()《》]{{2,30}}[）)])?\s*(?:{_TITLES_LISTED_WITH}等{_COUNT}项)?{_STANDARD_SCOPE})?"
     r"(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告|(?<=国家|行业|地方|团体)标准)"
 )
 # An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
@@ -1020,7 +1023,7 @@ SHORT_NAME_RE = rx.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$
 # "《X》已经国务院同意，并由生态环境部联合有关部门印发": the issuer named after the title, in the same sentence.
 ISSUER_AFTER_RE = rx.compile(
     rf"^[^。！？；]{{0,40}}?由(?P<issuer>{JOINT_RE.pattern})\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
-    rf"(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
+    rf"(?:批准)?(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
 )
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer; so it does after the first one's short
 # name ("印发《关于…的意见》（以下简称《意见》）和《…实施方案》")
@@ -1182,6 +1185,7 @@ HK_ABOUT_TITLE_RE = rx.compile(r"有关[^，,。；;的]{4,60}的")
 
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
 CONTEXT_CHARS = 40
+KIND_AFTER_CHARS = 240  # (the kind may follow the titles listed after one: "《A》《B》《C》等3项国家标准")
 HEREBY_LIST_CHARS = 400
 
 
@@ -2047,7 +2051,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             continue  # the short name used again further down
         clause = _clause_before(text, m.start())
         raw_after = text[m.end() : m.end() + CONTEXT_CHARS]
-        kind_after = KIND_AFTER_RE.match(raw_after)
+        kind_after = KIND_AFTER_RE.match(text[m.end() : m.end() + KIND_AFTER_CHARS])
         amendment = AMENDMENT_AFTER_RE.match(raw_after)
         if amendment:
             # "《货物税条例》修正案", "《货物税条例》第12条之3条文修正案": the amendment is its own document (a law
@@ -2172,7 +2176,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
                 release, cue = True, "titled: " + clause.strip()[-20:]
         if release and issuer is None and FOREIGN_SUBJECT_RE.search(clause):
             release, cue = False, "a foreign body's document: " + clause.strip()[-20:]
-        private = NON_GOVERNMENT_RE.search(clause) or COMPANY_SUBJECT_RE.search(clause)
+        # (the words of the titles listed before it are not the clause's subject: "参编的《…铜冶炼企业》《…》")
+        subject = re.sub(r"^[^《》]*》", "", BRACKETED_TITLE_RE.sub("", clause))
+        private = NON_GOVERNMENT_RE.search(subject) or COMPANY_SUBJECT_RE.search(subject)
         if release and private and not ISSUER_RE.search(clause):
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
@@ -2189,6 +2195,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if release and SINCE_AFTER_RE.match(raw_after):
             # "自2019年市政府印发《X》以来，…": the release starts a period the article reports on; it is not news
             release, cue = False, "a period since its release: " + clause.strip()[-20:]
+        if release and REPEALED_AFTER_RE.match(text, m.end(), m.end() + REPEALED_AFTER_CHARS):
+            # "本所于2019年3月29日发布的《X》（上证发〔2019〕39号）同时废止": what the new document repeals
+            release, cue = False, "repealed: " + clause.strip()[-20:]
         # (a covering notice's formula is the release itself, never recalled: "《云南省人民政府新闻发布会实施方案》已经
         # 省人民政府同意，现印发给你们" is no press conference)
         covering = cue.startswith(COVERING_CUE) or bool(hereby)
@@ -2798,6 +2807,10 @@ JOINT_ACTION_RE = rx.compile(
 
 
 SINCE_AFTER_RE = rx.compile(r"\s*(?:以来|之后|以后)")  # 《X》以来: since X was issued
+# "《新办法》自发布之日起施行，《旧办法》（…号）同时废止": a document repealed (with any titles and numbers listed
+# after it in the same clause) on the new one's entry into force is no release
+REPEALED_AFTER_RE = rx.compile(r"[^。；;，,！？!?\n]*?(?:(?:同时|予以|一并|即行|随之)废止|同时(?:停止执行|失效|作废))")
+REPEALED_AFTER_CHARS = 200
 
 # Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
 DIGEST_ITEM_RE = rx.compile(

@@ -7701,3 +7701,36 @@ def test_a_notice_a_citys_task_headquarters_sends_is_released() -> None:
     assert [
         (d.title, d.issuer) for d in recognise("我市启动重污染天气应急响应", text, published_at=Y2021).releases
     ] == [("通知", None)]
+
+
+def test_standards_listed_before_their_count_are_issued_by_who_approved_them() -> None:
+    # "《A》《B》等2项国家标准由…批准发布": each title listed before the count is a standard, issued by the body
+    # that approved it, though the clause before the titles names the company that helped draft them
+    text = (
+        "近日，某集团参编的《温室气体排放核算与报告要求 第42部分：铜冶炼企业》《温室气体排放核算与报告要求 "
+        "第43部分：铅冶炼企业》等2项国家标准由市场监管总局、国家标准委批准发布。"
+    )
+    releases = recognise("有色金属行业填补排放核算标准空白", text, published_at=Y2025).releases
+    assert [(d.title_norm[-11:], d.issuer) for d in releases] == [
+        ("第42部分:铜冶炼企业", "市场监管总局、国家标准委"),
+        ("第43部分:铅冶炼企业", "市场监管总局、国家标准委"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a document the new one repeals on its entry into force is no release, however it is introduced
+        (
+            "现将《数据管理办法》印发给你们，自发布之日起施行。本局发布的《关于数据报送有关事项的通知》"
+            "（某发〔2025〕39号）同时废止。",
+            ["数据管理办法"],
+        ),
+        ("市政府印发《停车管理办法》，市政府印发的《停车管理暂行办法》和《停车收费规定》同时废止。", ["停车管理办法"]),
+        # ... but a document that repeals others is itself issued
+        ("国务院印发《关于废止部分行政法规的决定》，自公布之日起施行。", ["关于废止部分行政法规的决定"]),
+    ],
+)
+def test_a_document_repealed_with_the_new_one_is_no_release(text: str, released: list[str]) -> None:
+    releases = recognise("", text, published_at=Y2025).releases
+    assert [d.title_norm for d in releases] == released
