@@ -376,8 +376,9 @@ def promote_release(
         subject.issuer = adopting_legislature(subject, text)  # "《X》经…人民代表大会常务委员会第N次会议通过"
         # ... or the body the lead opens with announcing it: "康乐及文化事务署（康文署）今日宣布，由四月三日起…"
         subject.issuer = subject.issuer or lead_announcer(text)
-        # ... or, on a page that prints the document under its headline, its metadata, note or signature
-        if subject.issuer is None and subject.field == "title" and prints_document(subject, text):
+        # ... or, on a page that prints the document (its title a heading line of the text, whichever field the
+        # subject was read from: a forum's repost prints it under the post's headline), its metadata, note or signature
+        if subject.issuer is None and prints_document(subject, text):
             subject.issuer = printed_issuer(text)
         # ... or the body its own sentence names before it, acting ("县府…再推出「支持生育加码补助」政策")
         if subject.issuer is None:

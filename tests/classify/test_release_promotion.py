@@ -752,3 +752,17 @@ def test_a_promoted_document_without_an_issuer_takes_the_one_its_title_names(tit
     policy = PolicyResult(documents=[doc(title, start=0)])
     promote_release("某市印发新闻", f"{title}自即日起施行。", policy, model)
     assert [(d.title, d.issuer) for d in policy.releases] == [(title, issuer)]
+
+
+def test_a_promoted_document_printed_under_a_repeated_headline_takes_its_printed_signer() -> None:
+    # the page prints the document under the post's headline repeated: the heading it names is a line of the text,
+    # whichever field the model's subject was read from, and the signature over the date issued it
+    model = parse_model(tiny(), "test")
+    heading = "关于对柴油货车禁限通行的通告"
+    text = (
+        f"7月1日起，这些车辆市区禁限通行！\n{heading}\n为加强大气污染防治，决定印发实施禁限通行措施，通告如下：\n"
+        "一、7月1日起，柴油货车禁止在市区通行。\n安庆市公安局交通警察支队\n2024年6月26日\n"
+    )
+    policy = PolicyResult(documents=[doc(heading, field="text", start=text.index(heading))])
+    promote_release("7月1日起，这些车辆市区禁限通行的通告印发", text, policy, model)
+    assert [(d.title, d.issuer) for d in policy.releases] == [(heading, "安庆市公安局")]
