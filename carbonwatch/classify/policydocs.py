@@ -1185,6 +1185,8 @@ HK_ABOUT_TITLE_RE = rx.compile(r"有关[^，,。；;的]{4,60}的")
 
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
 CONTEXT_CHARS = 40
+# The kind a quoted name is followed by, ending the phrase ("「保就业」计划，", not "《巴黎协定》框架下")
+QUOTED_NAME_KIND_RE = rx.compile(r"(?:计划|计画|方案|措施|政策|蓝图|框架|策略|专案)(?![\u4e00-\u9fff])")
 KIND_AFTER_CHARS = 240  # (the kind may follow the titles listed after one: "《A》《B》《C》等3项国家标准")
 HEREBY_LIST_CHARS = 400
 
@@ -2038,6 +2040,11 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         issuer_prefix, _ = split_issuer_prefix(inner)
         title = unwrap_notice(m.group(0))
         norm = normalise_title(title)
+        tail = QUOTED_NAME_KIND_RE.match(text, m.end())
+        if tail and doc_type(norm) is None:
+            # "推出「保就业」计划", "「支持生育加码补助」政策": a scheme's short name quoted, its kind after the
+            # quote, as Hong Kong, Macau and Taiwan write their schemes: the name and the kind are the title
+            title, norm = m.group(0) + tail.group(0), normalise_title(inner + tail.group(0))
         before = text[max(0, m.start() - CONTEXT_CHARS) : m.start()]
         if norm in DOC_TYPES and (bare := _bare_kind_released(text, before, m.span(), norm, field_name, ref_year)):
             docs.append(bare)  # "国务院办公厅印发《通知》，…": an untitled notice, its kind quoted
@@ -4866,7 +4873,9 @@ def strip_site_suffix(title: str) -> str:
 # Hong Kong, Macau and Taiwan writing puts a document's title in corner brackets (「中华人民共和国对外关系法」,
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
-CORNER_VERB_BEFORE_RE = rx.compile(rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB})\s*$")
+CORNER_VERB_BEFORE_RE = rx.compile(
+    rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB})(?:第[0-9一二三四五六七八九十]{{1,3}}(?:批|阶段|期|轮)|新一[轮期])?\s*$"
+)
 CORNER_QUOTE_RE = rx.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
 
 
@@ -4879,6 +4888,9 @@ def corner_titles(text: str, *, named_only: bool = False) -> str:
     def one(m: re.Match[str]) -> str:
         inner = m.group("inner")
         named = doc_type(inner) is not None or LAW_NAME_RE.fullmatch(inner) is not None
+        # ... or, unless ``named_only``, a name with its kind after the quote ("「保就业」计划": the bracket rules take
+        # the kind into the title)
+        named = named or (not named_only and QUOTED_NAME_KIND_RE.match(text, m.end()) is not None)
         # ... or what a release verb right before it issues: "正式公告「碳费征收对象…审核原则」" (open vocabulary, as a
         # title in 《》 a body is said to issue)
         issued = not named_only and CORNER_VERB_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None

@@ -5017,6 +5017,11 @@ def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -
         ("他在会上说「审核原则」很重要。", "他在会上说「审核原则」很重要。"),
         ("依法惩治「台独」顽固分子", "依法惩治「台独」顽固分子"),  # a quoted word, no document
         ("各方热议「十五五」开局", "各方热议「十五五」开局"),
+        # a scheme's name with its kind after the quote, or launched in a phase ("推出第二轮「…」")
+        ("县府推出「支持生育加码补助」政策，", "县府推出《支持生育加码补助》政策，"),
+        ("民众可申请「保就业」计划。", "民众可申请《保就业》计划。"),
+        ("政府推出第二轮「防疫抗疫基金」。", "政府推出第二轮《防疫抗疫基金》。"),
+        ("在「一国两制」框架下", "在「一国两制」框架下"),  # a kind word that runs on is no kind ending the name
     ],
 )
 def test_corner_brackets_naming_a_document_are_read_as_its_title(text: str, read: str) -> None:
@@ -7734,3 +7739,16 @@ def test_standards_listed_before_their_count_are_issued_by_who_approved_them() -
 def test_a_document_repealed_with_the_new_one_is_no_release(text: str, released: list[str]) -> None:
     releases = recognise("", text, published_at=Y2025).releases
     assert [d.title_norm for d in releases] == released
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a scheme named in quotes with its kind after them is released under the name and the kind
+        ("劳工处今日推出第二轮「保就业」计划，资助雇主支付雇员工资。", "保就业计划"),
+        ("香港特区政府今日推出「绿色债券」计划。", "绿色债券计划"),
+    ],
+)
+def test_a_quoted_scheme_name_takes_its_kind_after_the_quote(text: str, title: str) -> None:
+    releases = recognise("", text, published_at=Y2025).releases
+    assert [d.title_norm for d in releases] == [title]
