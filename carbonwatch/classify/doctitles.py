@@ -129,14 +129,16 @@ _EDITION = (
     r"(?:19|20)\d{2}(?:年(?:版|本)?)?|第[一二三四五六七八九十\d]+版"
     r"|(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?度?"
 )
+# A list's or a catalogue's batch: （第二批）, (2018年第11批).
+_BATCH = r"(?:(?:19|20)\d{2}\s*年\s*)?第\s*[一二三四五六七八九十百\d]+\s*批(?:次)?"
 STATUS_SUFFIX_RE = re.compile(
     r"[（(](?:试行|暂行|征求意见稿|送审稿|草案|修订|修正|修订草案|修订稿|草案征求意见稿|修订案|修正案|"
-    rf"(?:19|20)\d{{2}}年(?:修订|修正)|{_EDITION})[）)]$"
+    rf"(?:19|20)\d{{2}}年(?:修订|修正)|{_EDITION}|{_BATCH})[）)]$"
     # ... or a law's amendment, which a legislature passes as a text of its own: "《湖南省统计条例（修订案）》",
     # "《资通安全管理法修正案》"
     r"|(?<=[法例则定])(?:部分条文)?(?:修正案|修订案)$"
 )
-EDITION_RE = re.compile(rf"[（(](?:{_EDITION})[）)]")
+EDITION_RE = re.compile(rf"[（(](?:{_EDITION}|{_BATCH})[）)]")  # (a batch is no legal status either)
 # 关于 + subject + 的 + kind: the kind is whatever short noun ends the title (open vocabulary).
 # The X of 关于…的X is a noun of one to six characters with no 的 of its own ("…交付审议的代表提出的" is a title cut
 # mid-phrase, not a kind called 代表提出的).

@@ -141,6 +141,21 @@ def test_strip_status_removes_every_suffix() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "official"),
+    [
+        # a list's or a catalogue's batch after its kind leaves the kind where it was
+        ("新能源汽车推广应用推荐车型目录(2018年第11批)", True),
+        ("温室气体自愿减排项目方法学（第一批）", True),
+        # ... and, like an edition, is no legal status: a weak kind still needs a government issuer
+        ("绿色品牌企业名单（第二批）", False),
+    ],
+)
+def test_a_batch_after_the_kind_is_an_edition(title: str, official: bool) -> None:
+    assert title_is_document(title)[0] is official
+    assert title_is_document(title, government_issuer=True)[0]
+
+
+@pytest.mark.parametrize(
     "title", ["3月14日-18日居家办公！深圳11区今晨最新通告", "重磅！国务院关于某事项的通知来了", "央行最新通知"]
 )
 def test_headline_marks_are_not_document_titles(title: str) -> None:
