@@ -837,6 +837,8 @@ LISTED_RE = rx.compile(_LISTED)
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
 # never the noun (…的公告 《X》)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正)?"
+_TW_ENACT_VERB = r"(?<![应需须将拟])订定(?:发布)?了?"
+TW_ENACT_END_RE = rx.compile(r"订定(?:发布)?了?\s*$")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
 # Only a legislature reads a bill a third time, so the words say who passed it even where the body goes unnamed
@@ -897,6 +899,9 @@ VERB_BEFORE_RE = rx.compile(
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
     # ... or 公告 as the verb right before the title (see _ANNOUNCE_VERB)
     rf"|{_ANNOUNCE_VERB}$"
+    # ... or 订定, Taiwan's verb for issuing an administrative rule, right before its title ("卫福部订定「…作业要点」";
+    # an untitled thing 订定 may still be in the making: "环保署订定第一个五年减排计划，预计今年底定案")
+    rf"|{_TW_ENACT_VERB}\s*$"
     # ... or a legislature passing it: "深圳人大常委会昨日通过《…条例》", "…人民代表大会常务委员会第五次会议通过了《…》"
     # (a bare 通过 is a release verb only after a legislature: "通过《X》实现…" is by means of X)
     rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|{_WEEKDAY}|\s)*"
@@ -2070,6 +2075,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         between = forwarded_from or published_by
         head = before[: between.start("bodies")] if between else before
         vb = VERB_BEFORE_RE.search(head) or FORWARD_VERB_RE.search(head)
+        if vb and TW_ENACT_END_RE.search(vb.group(0)) and raw_after.startswith("的"):
+            vb = None  # "订定《X》的年度津贴金额上限": what is set is X's amount, not X
         va = VERB_AFTER_RE.match(after)
         # where the verb stands in the text (its end is the title's start, unless forwarded bodies come between)
         verb_at = m.start() - len(before) + vb.start() if vb else m.start()
@@ -4874,7 +4881,8 @@ def strip_site_suffix(title: str) -> str:
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
 CORNER_VERB_BEFORE_RE = rx.compile(
-    rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB})(?:第[0-9一二三四五六七八九十]{{1,3}}(?:批|阶段|期|轮)|新一[轮期])?\s*$"
+    rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB})"
+    r"(?:第[0-9一二三四五六七八九十]{1,3}(?:批|阶段|期|轮)|新一[轮期])?\s*$"
 )
 CORNER_QUOTE_RE = rx.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
 

@@ -7752,3 +7752,19 @@ def test_a_document_repealed_with_the_new_one_is_no_release(text: str, released:
 def test_a_quoted_scheme_name_takes_its_kind_after_the_quote(text: str, title: str) -> None:
     releases = recognise("", text, published_at=Y2025).releases
     assert [d.title_norm for d in releases] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # 订定, Taiwan's verb for issuing an administrative rule, right before the rule's title
+        ("卫福部订定「长照服务发展基金奖助作业要点」。", ["长照服务发展基金奖助作业要点"]),
+        ("观光署于本月订定《观光旅馆业申请外国籍学生实习要点》。", ["观光旅馆业申请外国籍学生实习要点"]),
+        # ... not where the rule is what the amount set belongs to, nor where it is yet to be set
+        ("行政长官批示订定《医疗保险津贴计划》的年度津贴金额上限。", []),
+        ("环境部将订定《碳费收费办法》。", []),
+    ],
+)
+def test_a_rule_taiwan_says_is_set_by_its_body_is_released(text: str, released: list[str]) -> None:
+    releases = recognise("", text, published_at=Y2025).releases
+    assert [d.title_norm for d in releases] == released
