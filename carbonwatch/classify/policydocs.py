@@ -837,8 +837,9 @@ LISTED_RE = rx.compile(_LISTED)
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
 # never the noun (…的公告 《X》)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正)?"
-_TW_ENACT_VERB = r"(?<![应需须将拟])订定(?:发布)?了?"
-TW_ENACT_END_RE = rx.compile(r"订定(?:发布)?了?\s*$")
+_TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正)(?:发布)?了?"
+TW_ENACT_END_RE = rx.compile(r"(?:订定|修正)(?:发布)?了?\s*$")
+TW_ENACT_NOT_X_RE = rx.compile(r"的|为\s*[《「“]")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
 # Only a legislature reads a bill a third time, so the words say who passed it even where the body goes unnamed
@@ -908,8 +909,9 @@ VERB_BEFORE_RE = rx.compile(
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
-    # ... or a law amended under a new name, which is what is released: "总统公布将《温室气体减量及管理法》修正为《…》"
-    rf"|(?:{_VERB_ALT})(?:将|修正)?《[^《》\n]{{2,80}}》(?:修正|修订|修改|更名)为\s*$"
+    # ... or a law amended under a new name, which is what is released: "总统公布将《温室气体减量及管理法》修正为《…》",
+    # "总统公布修正《…》为《…》"
+    rf"|(?:{_VERB_ALT})(?:(?:将|修正)?《[^《》\n]{{2,80}}》(?:修正|修订|修改|更名)|修正《[^《》\n]{{2,80}}》)为\s*$"
 )
 # The bare word 政府 as the subject of a release ("政府今日（8日）公布《…》"), and a title naming the region it serves
 BARE_GOVERNMENT_RE = rx.compile(
@@ -2075,8 +2077,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         between = forwarded_from or published_by
         head = before[: between.start("bodies")] if between else before
         vb = VERB_BEFORE_RE.search(head) or FORWARD_VERB_RE.search(head)
-        if vb and TW_ENACT_END_RE.search(vb.group(0)) and raw_after.startswith("的"):
-            vb = None  # "订定《X》的年度津贴金额上限": what is set is X's amount, not X
+        if vb and TW_ENACT_END_RE.search(vb.group(0)) and TW_ENACT_NOT_X_RE.match(raw_after):
+            # "订定《X》的年度津贴金额上限": what is set is X's amount, not X; "修正《A》为《B》": A is renamed B
+            vb = None
         va = VERB_AFTER_RE.match(after)
         # where the verb stands in the text (its end is the title's start, unless forwarded bodies come between)
         verb_at = m.start() - len(before) + vb.start() if vb else m.start()
@@ -4960,9 +4963,10 @@ ABOUT_INTERPRETATION_RE = rx.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 # A draft published for comment is not yet issued: its title says so (（征求意见稿）, （草案）, 送审稿) or the sentence
 # reporting it does ("就《…办法》公开征求意见"); "在广泛征求意见的基础上" describes how an issued document was made.
 # 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request
-# that a superior issue X): nothing is issued yet.
+# that a superior issue X): nothing is issued yet. (A rule on how drafts are pre-announced, Taiwan's
+# 法规命令草案预告作业要点, is no draft.)
 DRAFT_TITLE_RE = rx.compile(
-    r"征求意见稿|征求意见[）)]?》?$|草案|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
+    r"征求意见稿|征求意见[）)]?》?$|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)

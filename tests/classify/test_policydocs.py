@@ -7760,6 +7760,10 @@ def test_a_quoted_scheme_name_takes_its_kind_after_the_quote(text: str, title: s
         # 订定, Taiwan's verb for issuing an administrative rule, right before the rule's title
         ("卫福部订定「长照服务发展基金奖助作业要点」。", ["长照服务发展基金奖助作业要点"]),
         ("观光署于本月订定《观光旅馆业申请外国籍学生实习要点》。", ["观光旅馆业申请外国籍学生实习要点"]),
+        # ... and 修正, the verb for amending one (not an old name renamed: 修正《A》为《B》)
+        ("内政部修正《外国人停留居留及永久居留办法》。", ["外国人停留居留及永久居留办法"]),
+        ("总统公布修正《温室气体减量及管理法》为《气候变迁因应法》。", ["气候变迁因应法"]),
+        ("财政部规划修正《使用牌照税法》。", []),
         # ... not where the rule is what the amount set belongs to, nor where it is yet to be set
         ("行政长官批示订定《医疗保险津贴计划》的年度津贴金额上限。", []),
         ("环境部将订定《碳费收费办法》。", []),
@@ -7768,3 +7772,11 @@ def test_a_quoted_scheme_name_takes_its_kind_after_the_quote(text: str, title: s
 def test_a_rule_taiwan_says_is_set_by_its_body_is_released(text: str, released: list[str]) -> None:
     releases = recognise("", text, published_at=Y2025).releases
     assert [d.title_norm for d in releases] == released
+
+
+def test_a_rule_on_how_drafts_are_pre_announced_is_no_draft() -> None:
+    title = "行政规则-修正「内政部警政署办理主管法律及法规命令草案预告作业要点」，并自114年7月1日生效"
+    releases = recognise(title, "", published_at=Y2025).releases
+    assert [d.title_norm for d in releases] == ["内政部警政署办理主管法律及法规命令草案预告作业要点"]
+    # a bill still is one
+    assert not recognise("行政院会通过「气候变迁因应法」修正草案", "", published_at=Y2025).is_release
