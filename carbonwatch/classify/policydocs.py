@@ -836,9 +836,10 @@ LISTED_RE = rx.compile(_LISTED)
 # (制修订: drawn up and revised; small gaps only).
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
 # never the noun (…的公告 《X》)
-_ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正)?"
-_TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正)(?:发布)?了?"
-TW_ENACT_END_RE = rx.compile(r"(?:订定|修正)(?:发布)?了?\s*$")
+_ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正|实施)?"
+# (订定 issues a rule, 修正 amends it, 增订 adds articles to it, 函颁 sends it out by letter)
+_TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正|增订|函颁)(?:发布)?了?"
+TW_ENACT_END_RE = rx.compile(r"(?:订定|修正|增订|函颁)(?:发布)?了?\s*$")
 TW_ENACT_NOT_X_RE = rx.compile(r"的|为\s*[《「“]")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
