@@ -2473,7 +2473,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 # A company among the bodies of a joint release ("…国铁集团等11部门和单位印发", "交通运输部、…、国家
                 # 邮政局、中国邮政集团今日发布关于…的指导意见": government bodies lead the list) does not make it one.
                 joint = MULTI_RE.search(clause) or (issuer is not None and "、" in issuer)
-                company = COMPANY_SUBJECT_RE.search(clause) and not joint
+                # (whom it is sent to is no subject: "金管局今日向银行发出通告")
+                company = COMPANY_SUBJECT_RE.search(ADDRESSEES_BEFORE_VERB_RE.sub("", clause)) and not joint
                 # "美国商务部于当地时间7月20日发布公告": a foreign body acting, whoever spoke earlier in the text
                 foreign = FOREIGN_SUBJECT_RE.search(clause)
                 # "依据2019年度市政府下达的节能“双控”目标任务": a document the clause works from, not its release
@@ -2535,6 +2536,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     return docs
 
 
+ADDRESSEES_BEFORE_VERB_RE = rx.compile(r"向[^，。；：！？\n]{1,20}$")  # "…向各银行" (发出通知)
 _ANNOUNCED_WHEN = r"(?:今天|今日|昨天|昨日|日前|近日|\d{1,2}日)(?:中午|上午|下午|晚间)?(?:[（(][^）)\n]{1,6}[）)])?"
 # (... or, as Taiwan's ministries announce relief, designates who or where it covers: "农委会公告七股…为天然灾害现金
 # 救助及低利贷款地区", "经农业部公告，都符合…现金救助地区")

@@ -7784,3 +7784,13 @@ def test_a_rule_on_how_drafts_are_pre_announced_is_no_draft() -> None:
     assert [d.title_norm for d in releases] == ["内政部警政署办理主管法律及法规命令草案预告作业要点"]
     # a bill still is one
     assert not recognise("行政院会通过「气候变迁因应法」修正草案", "", published_at=Y2025).is_release
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["香港金融管理局今日向银行发出通告，要求加强气候风险管理。", "中国人民银行今日向各银行发出通知，要求加强管理。"],
+)
+def test_whom_an_untitled_notice_is_sent_to_is_not_its_subject(text: str) -> None:
+    # the banks a notice goes to (向银行) do not make the body sending it a company
+    [doc] = recognise("", text, published_at=Y2025).releases
+    assert doc.title in ("通告", "通知") and doc.issuer is not None
