@@ -7794,3 +7794,18 @@ def test_whom_an_untitled_notice_is_sent_to_is_not_its_subject(text: str) -> Non
     # the banks a notice goes to (向银行) do not make the body sending it a company
     [doc] = recognise("", text, published_at=Y2025).releases
     assert doc.title in ("通告", "通知") and doc.issuer is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "内蒙古自治区发展改革委与自治区工信厅、能源局近日联合印发《零碳园区培育建设方案》。",
+        "内蒙古自治区发展改革委、自治区工信厅、能源局近日联合印发《零碳园区培育建设方案》。",
+    ],
+)
+def test_a_joint_list_goes_on_with_relative_members_and_the_place_s_short_forms(text: str) -> None:
+    # members named relative to the first one's region (自治区工信厅), after 与 as after 、, and a short form after
+    # them (能源局) are the region's own
+    assert find_issuer_before(text, text.find("《")) == (
+        "内蒙古自治区发展和改革委员会、内蒙古自治区工业和信息化厅、内蒙古自治区能源局"
+    )
