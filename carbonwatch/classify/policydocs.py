@@ -1512,6 +1512,10 @@ TAIWAN_LOCAL_RE = rx.compile(rf"(?:{TAIWAN_PLACES})[市县]")
 
 
 def _canonical_city(city: str, rest: str) -> str:
+    # (its government's office too: 安庆市政府办公室 is 安庆市人民政府办公室; Taiwan's governments have no 人民)
+    office = re.fullmatch(r"(?:人民)?政府(办公室|办公厅)", rest)
+    if office:
+        return city + ("政府" if TAIWAN_LOCAL_RE.fullmatch(city) else "人民政府") + office.group(1)
     if rest not in ("", "政府", "人民政府"):
         return city + rest
     return city + ("政府" if TAIWAN_LOCAL_RE.fullmatch(city) else "人民政府")
@@ -1596,6 +1600,8 @@ def canonical_local(name: str) -> str:
     m = PROVINCE_HEAD_RE.match(name)
     if not m:
         city = CITY_HEAD_RE.match(name)
+        if city is None and (county := COUNTY_HEAD_RE.match(name)):
+            return _canonical_city(county.group(1), county.group(2))  # 通榆县政府 -> 通榆县人民政府
         return _canonical_place(city.group(1), city.group(2)) if city else name
     province, rest = m.group(1), m.group(2)
     if province == "香港" and (body := SAR_BODIES.get(SAR_GOVERNMENT_WORDS_RE.sub("", rest))):

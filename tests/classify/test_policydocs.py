@@ -4224,7 +4224,7 @@ def test_a_release_whose_title_opens_with_a_government_body_is_that_bodys() -> N
         # a county's government by its short name (Taiwan's counties write no 人民政府), as 人民政府 is read
         ("金门县政府发放三节慰问金作业要点", "金门县政府"),
         ("花莲县政府暨所属机关法制作业要点", "花莲县政府"),
-        ("长沙县政府办公室公文处理办法", "长沙县政府办公室"),
+        ("长沙县政府办公室公文处理办法", "长沙县人民政府办公室"),
         ("县政府工作规则", None),  # no county named
         ("各县政府补助办法", None),
     ],
@@ -4557,6 +4557,10 @@ def test_a_place_where_a_meeting_is_held_is_not_the_issuer() -> None:
         ("江西省人民代表大会", "江西省人民代表大会"),
         ("重庆市人大常委会", "重庆市人民代表大会常务委员会"),
         ("重庆市", "重庆市人民政府"),
+        # a city's or a county's government and its office by their short names, as 杭州市政府 is 杭州市人民政府
+        ("安庆市政府办公室", "安庆市人民政府办公室"),
+        ("通榆县政府", "通榆县人民政府"),
+        ("彰化县政府", "彰化县政府"),  # Taiwan's governments have no 人民
     ],
 )
 def test_a_people_s_congress_is_not_its_place_s_government(raw: str, expected: str) -> None:
@@ -6793,7 +6797,7 @@ def test_a_body_s_short_name_ending_as_a_law_does_is_no_title(headline: str, tit
         ("去年市政府推出补助计划", None),
         ("明年县府将推出补助计划", None),
         # ... while a place whose name holds 年 is still one
-        ("永年县政府推出补助计划", "永年县政府"),
+        ("永年县政府推出补助计划", "永年县人民政府"),
         ("邯郸市永年区人民政府发布", "邯郸市永年区人民政府"),
         ("台南市政府推出补助计划", "台南市政府"),
     ],
@@ -7119,7 +7123,7 @@ def test_the_body_on_the_line_over_a_printed_heading_issued_it() -> None:
         (
             "汉阴县政府在全县范围内开展了秸秆禁烧专项治理工作。一是县政府发布了《关于加强秸秆禁烧与综合利用工作的通告》，"
             "将交通干线两侧列为重点禁烧区域。",
-            "汉阴县政府",
+            "汉阴县人民政府",
         ),
         # ... never 全县 or 该县, which name none
         ("全县上下开展秸秆禁烧专项治理工作。一是县政府发布了《关于加强秸秆禁烧与综合利用工作的通告》。", None),
