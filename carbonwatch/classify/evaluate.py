@@ -242,7 +242,10 @@ def _doc_found(policy: PolicyResult, title: str, issuer: str, traditional_page: 
     if want_issuer is not None and MULTI_RE.fullmatch(want_issuer):
         want_issuer = None  # a label naming only a count ("14部门") names no body to compare with
     # "农业农村部等6部门" names the bodies that lead a joint release: a full signer list led by them is the same
-    led = bool(want_issuer and re.search(r"等(?:[^、]*(?:部门|部委|单位))?$", issuer.strip()))
+    # (... their offices too: "商务部等9部门办公厅（室）")
+    led = bool(
+        want_issuer and re.search(r"等(?:[^、]*(?:部门|部委|单位)(?:办公厅)?(?:[（(]室[）)])?)?$", issuer.strip())
+    )
     for d in policy.releases:
         if same_document_key(d.title_norm) != want:
             continue

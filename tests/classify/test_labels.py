@@ -94,6 +94,7 @@ def test_a_label_naming_the_lead_and_a_count_accepts_the_full_signer_list_it_lea
     assert not _doc_found(policy, title, "科技部等3部门")  # not the body that leads the list
     assert not _doc_found(policy, title, "农业农村部")  # a label naming one body alone wants that body alone
     assert _doc_found(policy, title, "农业农村部等")
+    assert _doc_found(policy, title, "农业农村部等3部门办公厅（室）")  # ... the offices of the bodies it leads
 
 
 def test_a_label_and_a_found_title_apart_by_a_structural_de_name_one_document() -> None:
