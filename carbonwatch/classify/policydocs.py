@@ -887,6 +887,10 @@ VERB_BEFORE_RE = rx.compile(
     # (... or its phase: "推出第三阶段《淘汰老旧柴油车资助计划》", "启动新一轮《X》")
     r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}(?:批|阶段|期|轮)|新一[轮期])?"
     r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
+    # ... or a first or a count of what the title names, and where it applies, between: "公布首份城市级《生物多样性
+    # 策略及行动计划》", "印发12个省级重要河湖《岸线保护与利用规划》"
+    rf"|(?:{_VERB_ALT})了?(?:首[份个部批]|[0-9一二三四五六七八九十]{{1,3}}(?:个|份|部|项))"
+    r"[^，。；：《》\n的]{0,8}\s*$"
     rf"|(?:{_VERB_ALT}){_LISTED}"
     # ... or a set released, its members listed after it: "国家标准委首次发布温室气体管理国家标准，包括《…》", "环境部
     # 公告2项《气候变迁因应法》子法，包括《A》与《B》" (the set's name may cite the law it implements)
@@ -1030,7 +1034,7 @@ def _international(sentence: str) -> bool:
 SHORT_NAME_RE = rx.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$")
 # "《X》已经国务院同意，并由生态环境部联合有关部门印发": the issuer named after the title, in the same sentence.
 ISSUER_AFTER_RE = rx.compile(
-    rf"^[^。！？；]{{0,40}}?由(?P<issuer>{JOINT_RE.pattern})\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
+    rf"^[^。！？；]{{0,40}}?由(?:中国)?(?P<issuer>{JOINT_RE.pattern})\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
     rf"(?:批准)?(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
 )
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer; so it does after the first one's short

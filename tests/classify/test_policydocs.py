@@ -7813,3 +7813,22 @@ def test_a_joint_list_goes_on_with_relative_members_and_the_place_s_short_forms(
     assert find_issuer_before(text, text.find("《")) == (
         "内蒙古自治区发展和改革委员会、内蒙古自治区工业和信息化厅、内蒙古自治区能源局"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "issuer"),
+    [
+        # a first or a count of what the title names, and where it applies, between the verb and the title
+        (
+            "香港特区政府今日公布首份城市级《生物多样性策略及行动计划》。",
+            "生物多样性策略及行动计划",
+            "香港特别行政区政府",
+        ),
+        ("近日，四川省水利厅印发12个省级重要河湖《岸线保护与利用规划》。", "岸线保护与利用规划", "四川省水利厅"),
+        # ... and the issuer after the title by its name with 中国 before it
+        ("《竹林碳计量规程》是由中国国家林业和草原局发布的行业标准。", "竹林碳计量规程", "国家林草局"),
+    ],
+)
+def test_a_title_released_with_words_between_or_its_issuer_after_it(text: str, title: str, issuer: str) -> None:
+    releases = recognise("", text, published_at=Y2025).releases
+    assert (releases[0].title_norm, releases[0].issuer) == (title, issuer)

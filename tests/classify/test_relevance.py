@@ -289,3 +289,10 @@ def test_a_quote_inside_a_term_still_matches_it_as_the_rules_spell_it() -> None:
     assert (hit.term, hit.start, hit.end) == ("能耗双控", 0, 5)  # the span keeps the quote; the term does not
     assert rules.weight("能耗“双控") == rules.weight("能耗双控") > 0
     assert rules.term_pattern.search("碳“酸") is None  # only terms, never a new word
+
+
+@pytest.mark.parametrize(("title", "term"), [("竹林碳计量规程", "碳计量"), ("企业碳核算指南", "碳核算")])
+def test_carbon_measurement_is_read_as_carbon_accounting_is(title: str, term: str) -> None:
+    # the shipped rules: 碳计量 (carbon measurement) weighs what 碳核算 and 碳核查 weigh
+    [ev] = score_relevance(title, "", load_rules()).evidence
+    assert (ev.term, ev.weight) == (term, 5.0)  # 2.5, doubled in a title
