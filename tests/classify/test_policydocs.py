@@ -7832,3 +7832,9 @@ def test_a_joint_list_goes_on_with_relative_members_and_the_place_s_short_forms(
 def test_a_title_released_with_words_between_or_its_issuer_after_it(text: str, title: str, issuer: str) -> None:
     releases = recognise("", text, published_at=Y2025).releases
     assert (releases[0].title_norm, releases[0].issuer) == (title, issuer)
+
+
+def test_a_title_the_gazette_prints_is_released() -> None:
+    text = "香港特区政府昨日于宪报刊载《2021年收入（印花税）条例》，新税率将于8月1日生效。"
+    [doc] = [d for d in recognise("", text, published_at=Y2021).releases if "《" in d.title]
+    assert (doc.title_norm, doc.issuer) == ("2021年收入(印花税)条例", "香港特别行政区政府")
