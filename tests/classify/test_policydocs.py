@@ -7838,3 +7838,17 @@ def test_a_title_the_gazette_prints_is_released() -> None:
     text = "香港特区政府昨日于宪报刊载《2021年收入（印花税）条例》，新税率将于8月1日生效。"
     [doc] = [d for d in recognise("", text, published_at=Y2021).releases if "《" in d.title]
     assert (doc.title_norm, doc.issuer) == ("2021年收入(印花税)条例", "香港特别行政区政府")
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a reply approving in principle what it was asked to releases it
+        ("你委关于医疗卫生强基工程的请示收悉。现批复如下：一、原则同意《医疗卫生强基工程实施方案》。", True),
+        # ... not a meeting's approval, the document still to be issued
+        ("市政府常务会议原则同意《交通领域光伏推广应用实施方案》。", False),
+    ],
+)
+def test_a_document_approved_in_principle_by_a_reply_is_released(text: str, released: bool) -> None:
+    docs = recognise("", text, published_at=Y2025).documents
+    assert [d.is_release for d in docs if "实施方案" in d.title] == [released]
