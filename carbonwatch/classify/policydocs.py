@@ -4986,7 +4986,8 @@ ABOUT_INTERPRETATION_RE = rx.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 # that a superior issue X): nothing is issued yet. (A rule on how drafts are pre-announced, Taiwan's
 # 法规命令草案预告作业要点, is no draft.)
 DRAFT_TITLE_RE = rx.compile(
-    r"征求意见稿|征求意见[）)]?》?$|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))|送审稿|讨论稿|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
+    r"征求意见稿|征求意见[）)]?》?$|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))|送审稿|讨论稿"
+    r"|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)
