@@ -905,9 +905,9 @@ VERB_BEFORE_RE = rx.compile(
     rf"|(?:{_VERB_ALT})了?[^，。；：《》\n]{{0,24}}?文件[：:]\s*$"
     # ... or 公告 as the verb right before the title (see _ANNOUNCE_VERB)
     rf"|{_ANNOUNCE_VERB}$"
-    # ... or approved in principle, as a reply approves what it was asked to (现批复如下：一、原则同意《X》); not a
-    # meeting's approval, still to be issued (会议原则同意《X》)
-    r"|(?<!会议)原则同意\s*$"
+    # ... or approved in principle, as a reply approves what it was asked to, its first point (现批复如下：一、原则
+    # 同意《X》); not a meeting's approval, still to be issued (会议原则同意《X》)
+    r"|(?:一、|批复如下[：:]?)\s*原则同意\s*$"
     # ... or the gazette printing it: "香港特区政府昨日于宪报刊载《2021年收入（印花税）条例》"
     r"|(?:宪报|公报)(?:上|内)?(?:刊载|刊登|刊出|公布)了?\s*$"
     # ... or 订定, Taiwan's verb for issuing an administrative rule, right before its title ("卫福部订定「…作业要点」";
