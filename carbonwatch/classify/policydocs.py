@@ -837,9 +837,9 @@ LISTED_RE = rx.compile(_LISTED)
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
 # never the noun (…的公告 《X》)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正|实施)?"
-# (订定 issues a rule, 修正 amends it, 增订 adds articles to it, 函颁 sends it out by letter)
-_TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正|增订|函颁)(?:发布)?了?"
-TW_ENACT_END_RE = rx.compile(r"(?:订定|修正|增订|函颁)(?:发布)?了?\s*$")
+# (订定 issues a rule, 颁订 and 订颁 too, 修正 amends it, 增订 adds articles to it, 函颁 sends it out by letter)
+_TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正|增订|函颁|颁订|订颁)(?:发布|实施|施行)?了?"
+TW_ENACT_END_RE = rx.compile(r"(?:订定|修正|增订|函颁|颁订|订颁)(?:发布|实施|施行)?了?\s*$")
 TW_ENACT_NOT_X_RE = rx.compile(r"的|为\s*[《「“]")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
@@ -886,7 +886,7 @@ VERB_BEFORE_RE = rx.compile(
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意(?P<reviewed>了?[^，。；：《》\n]{{2,24}}?(?:组织)?(?:编制|审查通过|审核通过|审定|上报)的)?)?"
     # (... or its phase: "推出第三阶段《淘汰老旧柴油车资助计划》", "启动新一轮《X》")
     r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}(?:批|阶段|期|轮)|新一[轮期])?"
-    r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|关于)?(?:的)?\s*$"
+    r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|实施|施行|关于)?(?:的)?\s*$"
     # ... or a first or a count of what the title names, and where it applies, between: "公布首份城市级《生物多样性
     # 策略及行动计划》", "印发12个省级重要河湖《岸线保护与利用规划》"
     rf"|(?:{_VERB_ALT})了?(?:首[份个部批]|[0-9一二三四五六七八九十]{{1,3}}(?:个|份|部|项))"
@@ -4904,7 +4904,7 @@ def strip_site_suffix(title: str) -> str:
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
 CORNER_VERB_BEFORE_RE = rx.compile(
-    rf"(?:(?:{_VERB_ALT})了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB})"
+    rf"(?:(?:{_VERB_ALT})(?:实施|施行)?了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB})"
     r"(?:第[0-9一二三四五六七八九十]{1,3}(?:批|阶段|期|轮)|新一[轮期])?\s*$"
 )
 CORNER_QUOTE_RE = rx.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
