@@ -910,6 +910,8 @@ VERB_BEFORE_RE = rx.compile(
     r"|(?:一、|批复如下[：:]?)\s*原则同意\s*$"
     # ... or the gazette printing it: "香港特区政府昨日于宪报刊载《2021年收入（印花税）条例》"
     r"|(?:宪报|公报)(?:上|内)?(?:刊载|刊登|刊出|公布)了?\s*$"
+    # ... or a law's sub-regulation, the law named between: "经济部发布「能源管理法」子法「…管理办法」"
+    rf"|(?:{_VERB_ALT}|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB})了?《[^《》\n]{{2,40}}》的?子法\s*$"
     # ... or 订定, Taiwan's verb for issuing an administrative rule, right before its title ("卫福部订定「…作业要点」";
     # an untitled thing 订定 may still be in the making: "环保署订定第一个五年减排计划，预计今年底定案")
     rf"|{_TW_ENACT_VERB}\s*$"
@@ -2230,6 +2232,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if release and SINCE_AFTER_RE.match(raw_after):
             # "自2019年市政府印发《X》以来，…": the release starts a period the article reports on; it is not news
             release, cue = False, "a period since its release: " + clause.strip()[-20:]
+        if release and SUB_REGULATION_AFTER_RE.match(raw_after):
+            # "发布「能源管理法」子法「X」", "公告《气候变迁因应法》3项子法": the law names the rules issued under it
+            release, cue = False, "the law its sub-regulations are issued under: " + clause.strip()[-20:]
         if release and REPEALED_AFTER_RE.match(text, m.end(), m.end() + REPEALED_AFTER_CHARS):
             # "本所于2019年3月29日发布的《X》（上证发〔2019〕39号）同时废止": what the new document repeals
             release, cue = False, "repealed: " + clause.strip()[-20:]
@@ -2848,6 +2853,7 @@ SINCE_AFTER_RE = rx.compile(r"\s*(?:以来|之后|以后)")  # 《X》以来: si
 # after it in the same clause) on the new one's entry into force is no release
 REPEALED_AFTER_RE = rx.compile(r"[^。；;，,！？!?\n]*?(?:(?:同时|予以|一并|即行|随之)废止|同时(?:停止执行|失效|作废))")
 REPEALED_AFTER_CHARS = 200
+SUB_REGULATION_AFTER_RE = rx.compile(r"\s*的?(?:相关)?(?:[0-9一二三四五六七八九十]{1,2}(?:项|部|个))?子法")
 
 # Numbered digest items, one a line or run together ("…的主要内容有：1、…；2、…；3、…").
 DIGEST_ITEM_RE = rx.compile(

@@ -7857,3 +7857,22 @@ def test_a_title_the_gazette_prints_is_released() -> None:
 def test_a_document_approved_in_principle_by_a_reply_is_released(text: str, released: bool) -> None:
     docs = recognise("", text, published_at=Y2025).documents
     assert [d.is_release for d in docs if "实施方案" in d.title] == [released]
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a law's sub-regulation is what is issued, the law named before it only says which law it is issued under
+        (
+            "经济部今日发布「能源管理法」子法「电力用户应设置再生能源发电设备管理办法」。",
+            ["电力用户应设置再生能源发电设备管理办法"],
+        ),
+        (
+            "环境部今天公告「气候变迁因应法」3项子法，包括「碳费收费办法」及「自主减量计划管理办法」。",
+            ["碳费收费办法", "自主减量计划管理办法"],
+        ),
+    ],
+)
+def test_a_law_named_for_its_sub_regulations_is_not_released(text: str, released: list[str]) -> None:
+    releases = recognise("", text, published_at=Y2025).releases
+    assert [d.title_norm for d in releases] == released
