@@ -263,12 +263,13 @@ def _number_right(policy: PolicyResult, title: str, number: str, traditional_pag
     found = [d for d in policy.releases if same_document_key(d.title_norm) == want]
     if not found:
         return None
-    # (one typographic form of the marks in a number the page gives in another: （2020年第13号） is (2020年第13号))
-    compact = unicodedata.normalize("NFKC", re.sub(r"\s+", "", number))
-    expected = normalise_doc_number(compact) or compact
-    return any(
-        d.doc_number and unicodedata.normalize("NFKC", re.sub(r"\s+", "", d.doc_number)) == expected for d in found
-    )
+    expected = normalise_doc_number(_compact_number(number)) or _compact_number(number)
+    return any(d.doc_number and _compact_number(d.doc_number) == expected for d in found)
+
+
+def _compact_number(number: str) -> str:
+    """``number`` without spaces, its marks in one width: the page's （2020年第13号） is the label's (2020年第13号)."""
+    return unicodedata.normalize("NFKC", re.sub(r"\s+", "", number))
 
 
 def evaluate(

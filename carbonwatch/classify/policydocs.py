@@ -839,7 +839,7 @@ LISTED_RE = rx.compile(_LISTED)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正|实施)?"
 # (订定 issues a rule, 颁订 and 订颁 too, 修正 amends it, 增订 adds articles to it, 函颁 sends it out by letter)
 _TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正|增订|函颁|颁订|订颁)(?:发布|实施|施行)?了?"
-TW_ENACT_END_RE = rx.compile(r"(?:订定|修正|增订|函颁|颁订|订颁)(?:发布|实施|施行)?了?\s*$")
+TW_ENACT_END_RE = rx.compile(_TW_ENACT_VERB + r"\s*$")  # (a verb search's match that ends with one of them)
 TW_ENACT_NOT_X_RE = rx.compile(r"的|为\s*[《「“]")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
@@ -1523,13 +1523,14 @@ TAIWAN_LOCAL_RE = rx.compile(rf"(?:{TAIWAN_PLACES})[市县]")
 
 
 def _canonical_city(city: str, rest: str) -> str:
-    # (its government's office too: 安庆市政府办公室 is 安庆市人民政府办公室; Taiwan's governments have no 人民)
+    government = "政府" if TAIWAN_LOCAL_RE.fullmatch(city) else "人民政府"  # (Taiwan's governments have no 人民)
+    # (its government's office too: 安庆市政府办公室 is 安庆市人民政府办公室)
     office = re.fullmatch(r"(?:人民)?政府(办公室|办公厅)", rest)
     if office:
-        return city + ("政府" if TAIWAN_LOCAL_RE.fullmatch(city) else "人民政府") + office.group(1)
+        return city + government + office.group(1)
     if rest not in ("", "政府", "人民政府"):
         return city + rest
-    return city + ("政府" if TAIWAN_LOCAL_RE.fullmatch(city) else "人民政府")
+    return city + government
 
 
 def _canonical_place(city: str, rest: str) -> str:
