@@ -442,7 +442,9 @@ _LONG_PLACE = (
 )
 # A year named by its relation to now is no place: "今年市府自行编列…" is this year's city government, not 今年市's
 _TIME_YEAR = r"(?:今|去|明|前|后|本|当|同|近|往|每|全|上|次|历|多|早|新|翌|该|是)年"
-_PLACE_NAME = rf"(?:{_LONG_PLACE}|(?!{_TIME_YEAR})[\u4e00-\u9fff]{{2,3}}?)"
+# ... nor is the reporter who heard the news from a body ("记者从市发改委获悉" is the city's commission, not 记者从市's)
+_NOT_PLACE = rf"{_TIME_YEAR}|记者|笔者|者从"
+_PLACE_NAME = rf"(?:{_LONG_PLACE}|(?!{_NOT_PLACE})[\u4e00-\u9fff]{{2,3}}?)"
 # An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州,
 # 莫力达瓦达斡尔族自治旗): the state's closed list of 55 peoples, with or without 族 (伊犁哈萨克自治州, 鄂伦春自治旗).
 _PEOPLE_NAMES = (
@@ -555,7 +557,8 @@ _TOWN = rf"{_ABOVE_TOWN}{_TOWN_BODY}"
 TOWN_TAIL_RE = rx.compile(rf"{_TOWN_BODY}$")
 TOWN_PARTY_TAIL_RE = rx.compile(rf"(?P<town>{_TOWN_PLACE})委(?:员会)?$")
 # Central bodies named by the public convention 国家 + name + 局/委/署 (国家能源局, 国家医保局).
-_NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|署)"
+# (not a verb ending in 署: "国家主席习近平签署" is the President signing, 部署 a deployment)
+_NATIONAL = r"国家[\u4e00-\u9fff]{1,8}?(?:总局|局|委员会|委|(?<![签部])署)"
 # "11部门", "商务部等13部门", "多部门": a joint release; the first named body leads it.
 _COUNT = r"[0-9０-９一二三四五六七八九十两]{1,3}"
 _MULTI = rf"(?:{_COUNT}个?(?:部门和单位|部门|部委|部委局|部门单位|省份|省区市|省市区|省市)|多部门|多部委|多省份?)"
@@ -657,7 +660,7 @@ CENTRAL_SHORT_FORMS = {
 }
 # Joint issuers: bodies separated by 、, 和/与/及/以及 or 会同 ("财政部会同国家发改委印发": both sign the notice; a
 # count after 会同, "会同17个部门", names no body, and the named one leads), when before it too
-# ("人民银行河北省分行日前会同河北省发展和改革委员会…").
+# ("人民银行河北省分行日前会同河北省发展和改革委员会…", "退役军人事务部近日与中央宣传部等20个部门联合印发").
 _ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
 # (a central body's standard short form, 能源局, 气象局, only after a body named in full: see CENTRAL_SHORT_FORMS)
@@ -665,7 +668,7 @@ _LATER_ISSUER = (
     rf"(?:{_ONE_ISSUER}|(?:{'|'.join(sorted(CENTRAL_SHORT_FORMS, key=len, reverse=True))})(?:办公厅|办公室|综合司)?)"
 )
 JOINT_RE = rx.compile(
-    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|(?:日前|近日|近期)?(?:会同|联合)|,|，|\u3000| )?"
+    rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|(?:日前|近日|近期)?(?:会同|联合|与)|,|，|\u3000| )?"
     rf"[ \t\u3000]*{_LATER_ISSUER})*"
     rf"(?:等(?:{_MULTI}|部委|部门))?|{_MULTI}"
 )
@@ -6139,6 +6142,10 @@ CARRIER_CUE_RE = rx.compile(r"关于(?:印发|发布|转发|批转|公布)$")
 HONG_KONG_PAGE_RE = rx.compile(r"香港|港府|特区政府|港元|立法会")
 TAIWAN_PAGE_RE = rx.compile(r"台湾|臺灣|行政院|立法院|台北|新北|桃园|台中|台南|高雄|县政府|新台币|民国")
 TAIWAN_FOR_HONG_KONG = {"行政院环境保护署": "香港特别行政区环境保护署"}
+# ... and Hong Kong's news calls its own Securities and Futures Commission 证监会 (the issuers' table reads the short
+# name as the mainland's): on a Hong Kong page that does not name the mainland's commission, it is Hong Kong's
+MAINLAND_CSRC_RE = rx.compile(r"中国证监会|中国证券监督管理委员会|内地证监会|中证监")
+MAINLAND_FOR_HONG_KONG = {"中国证监会": "香港特别行政区证券及期货事务监察委员会"}
 
 
 def _hong_kong_page(page: str) -> bool:
@@ -6172,12 +6179,15 @@ def issuer_on_page(issuer: str, page: str) -> str:
     """``issuer`` (canonical) as the page means it: on a Hong Kong page, a short name read as Taiwan's body (环保署) is
     Hong Kong's department of that name; on a Taiwan page, 农业部 is Taiwan's ministry; on any other page, as given."""
     if _hong_kong_page(page):
-        return _renamed(issuer, _hong_kong_body)
+        return _renamed(issuer, _hong_kong_body(page))
     return _renamed(issuer, _taiwan_body(page)) if _taiwan_page(page) else issuer
 
 
-def _hong_kong_body(body: str) -> str:
-    return TAIWAN_FOR_HONG_KONG.get(body, body)
+def _hong_kong_body(page: str) -> Callable[[str], str]:
+    """How a Hong Kong page means a body's name: 环保署 is its department, and so is 证监会 unless the page names the
+    mainland's commission."""
+    names = TAIWAN_FOR_HONG_KONG if MAINLAND_CSRC_RE.search(page) else TAIWAN_FOR_HONG_KONG | MAINLAND_FOR_HONG_KONG
+    return lambda body: names.get(body, body)
 
 
 def _renamed(issuer: str, rename: Callable[[str], str]) -> str:
@@ -6220,7 +6230,7 @@ def issuers_on_page(docs: list[PolicyDocument], page: str) -> None:
 def _hong_kong_short_names(docs: list[PolicyDocument], page: str) -> None:
     """Every document's issuer as a Hong Kong page means it (:func:`issuer_on_page`), the page's place read once."""
     if _hong_kong_page(page):
-        _rename_issuers(docs, _hong_kong_body)
+        _rename_issuers(docs, _hong_kong_body(page))
 
 
 # A body's short name as the text defines it: "环境及生态局（下称环境局）", "证券及期货事务监察委员会（简称证监会）".

@@ -229,6 +229,13 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         # the Executive Yuan's agencies under their former names are each one body, not 行政院 and Hong Kong's 卫生署
         ("行政院卫生署", "行政院卫生署"),
         ("行政院劳工委员会、行政院环保署", "行政院劳工委员会、行政院环境保护署"),
+        # the reporter who heard it from a body is no place ("记者从市发改委获悉"), a verb ending in 署 no state body
+        ("记者从市发改委", None),
+        ("笔者从市生态环境局", None),
+        ("记者从天津市发改委", "天津市发展和改革委员会"),
+        ("国家主席习近平签署", None),
+        ("国家部署", None),
+        ("国家林草局", "国家林草局"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
@@ -2207,6 +2214,13 @@ def test_bodies_joined_by_hui_tong_issue_together() -> None:
     )
     [doc] = recognise("", text, published_at=Y2021).releases
     assert doc.issuer == "中国人民银行河北省分行、河北省发展和改革委员会、河北省工业和信息化厅"
+    # ... and with 与 after the when ("X近日与Y等20个部门联合印发": X leads, Y signs too)
+    text = "退役军人事务部近日与中央宣传部等20个部门联合印发《关于加强军人军属优待工作的意见》。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == "退役军人事务部、中共中央宣传部"
+    text = "财政部日前与生态环境部联合印发《关于支持碳达峰碳中和工作的意见》。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == "财政部、生态环境部"
 
 
 @pytest.mark.parametrize(
@@ -5315,6 +5329,17 @@ def test_a_short_name_hong_kong_and_taiwan_share_is_the_page_s_own_body() -> Non
     assert doc.issuer == "行政院环境保护署"
     # a page naming both places leaves the short name as most pages mean it
     assert issuer_on_page("行政院环境保护署", "香港与台湾两地环保署合作") == "行政院环境保护署"
+
+
+def test_hong_kong_news_means_its_own_securities_commission_by_zheng_jian_hui() -> None:
+    text = "证监会今日发出《致持牌法团的通函》，要求香港的基金经理管理气候相关风险。"
+    [doc] = recognise("证监会发出通函", text, published_at=Y2021).releases
+    assert doc.issuer == "香港特别行政区证券及期货事务监察委员会"
+    # ... unless the page names the mainland's commission, which the short name may then mean
+    assert issuer_on_page("中国证监会", "中国证监会与香港证监会联合公告") == "中国证监会"
+    assert issuer_on_page("中国证监会", "证监会发布通函，香港市场") == "香港特别行政区证券及期货事务监察委员会"
+    # ... and on a page of neither place, the mainland's
+    assert issuer_on_page("中国证监会", "证监会发布《上市公司治理准则》") == "中国证监会"
 
 
 def test_an_opinion_s_formula_taken_for_its_headline_names_the_opinion() -> None:
