@@ -79,6 +79,7 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "意见稿",
     "建议",
     "白皮书",
+    "框架",  # 绿色主权债券框架, 国家安全教育课程框架: a framework a government publishes (weak: a company's too)
     "机制",
     "工具",
     "实施方案",
@@ -203,7 +204,7 @@ HEADLINE_MARK_RE = re.compile(r"[!?！？]|最新|重磅|速看|来了|刚刚|�
 # Reported speech marks a news headline, not a document title ("X称…", "Y表示…"); 称号 is not speech.
 SPEECH_RE = re.compile(r"(?<!名)称(?!号|谓)|表示|指出|强调|认为|回应|透露|呼吁")
 # Kinds that are only documents in the 关于…的X form or with a government issuer (a research 报告 is not).
-WEAK_KINDS = frozenset({"报告", "建议", "机制", "工具", "任务", "政策", "举措", "名单", "制度", "函", "白皮书"})
+WEAK_KINDS = frozenset({"报告", "建议", "机制", "工具", "任务", "政策", "举措", "名单", "制度", "函", "白皮书", "框架"})
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
 

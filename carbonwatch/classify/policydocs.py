@@ -2984,9 +2984,12 @@ VOUCHER_BODY_RE = rx.compile(r"政府|[局委厅部办署]")
 # applications is an instrument launched, untitled, as Hong Kong, Macau and Taiwan report their schemes. Its body
 # must be named: before the verb, or, for a headline that names none, in the lead's first sentence; the scheme must
 # be named too (a bare 资助计划 is what an act named before it provides).
+# (in double quotes whole, "推出“电动机车汰旧换新补助”", or none)
 _SCHEME = (
-    r"[^，。；：！!？?\n《》「」]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?"
-    r"|[^，。；：！!？?\n《》「」]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划"
+    r"“[^，。；：！!？?\n《》「」“”]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?”"
+    r"|“[^，。；：！!？?\n《》「」“”]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划”"
+    r"|[^，。；：！!？?\n《》「」“”]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?"
+    r"|[^，。；：！!？?\n《》「」“”]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划"
 )
 # ... or the scheme's title quoted: "启动「村里公务电动机车补助计划」" (its name says it is a scheme)
 _SCHEME_TITLED = r"《[^《》\n]{2,40}?(?:补助|补贴|资助|津贴|奖励金|礼金)[^《》\n]{0,8}?(?:计划|方案)》"
@@ -3634,6 +3637,8 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
             ]
             if len(named) != 1:
                 named = _carried_in_sentence(d, docs, texts.get(d.field, ""))
+            if not named and _untitled_decision(d) and _carried_in_sentence(d, docs, texts.get(d.field, ""), True):
+                continue  # "宣布推出《X》，即日起受理申请": the decision is the titled release its sentence names
         elif d.is_release and d.field == "title" and d.doc_type is None and d.title == UNTITLED:
             named = _named_in_lead(docs, texts.get("text", ""), texts.get("title", ""))
             if not named and d.issuer and not MULTI_RE.fullmatch(d.issuer):
@@ -3697,15 +3702,18 @@ def _named_in_lead(docs: list[PolicyDocument], text: str, title: str) -> list[Po
     return list(found.values())
 
 
-def _carried_in_sentence(d: PolicyDocument, docs: list[PolicyDocument], text: str) -> list[PolicyDocument]:
-    """The documents in 《》 named after the untitled release ``d`` in its own sentence, not cited or planned there."""
+def _carried_in_sentence(
+    d: PolicyDocument, docs: list[PolicyDocument], text: str, released: bool = False
+) -> list[PolicyDocument]:
+    """The documents in 《》 (or in double quotes, a scheme's name) named after the untitled release ``d`` in its own
+    sentence, not cited or planned there: those no rule released, or with ``released`` those a rule did."""
     return [
         o
         for o in docs
         if o is not d
         and o.field == d.field
-        and not o.is_release
-        and o.title.startswith("《")
+        and o.is_release is released
+        and o.title.startswith(("《", "“") if released else "《")
         and o.start >= d.end
         and not SENTENCE_END_RE.search(text[d.end : o.start])
         and not CITE_RE.search(text[d.end : o.start])

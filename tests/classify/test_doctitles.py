@@ -111,6 +111,10 @@ def test_a_single_case_act_or_unnamed_documents_stay_out_though_a_government_iss
 def test_weak_kind_needs_a_government_issuer() -> None:
     assert title_is_document("碳中和产业白皮书")[0] is False
     assert title_is_document("碳中和产业白皮书", government_issuer=True)[0] is True
+    # a framework a government publishes (教育局公布国家安全教育课程框架, unbracketed); a company's is none
+    assert document_kind("国家安全教育课程框架") == "框架"
+    assert title_is_document("国家安全教育课程框架", government_issuer=True)[0] is True
+    assert title_is_document("战略合作框架")[0] is False
 
 
 def test_government_issuer_opens_the_vocabulary_but_not_the_closed_list() -> None:

@@ -6034,6 +6034,8 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "商业服务业节能设备补助计划",
             "经济部",
         ),
+        # ... its name in double quotes, taken whole
+        ("", "桃园市政府今天推出“电动机车汰旧换新补助”，即日起受理申请。", "电动机车汰旧换新补助", "桃园市政府"),
     ],
 )
 def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
@@ -6041,6 +6043,19 @@ def test_a_government_scheme_launched_or_opened_for_applications_is_a_release(
 ) -> None:
     released = recognise(title, text, published_at=Y2025).releases
     assert [(d.title_norm, d.issuer) for d in released if d.title_norm == scheme] == [(scheme, issuer)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "桃园市政府今天宣布推出“电动机车汰旧换新补助”，即日起受理申请。",
+        "桃园市政府今天宣布推出「电动机车汰旧换新补助」，即日起受理申请。",
+    ],
+)
+def test_a_decision_to_launch_a_named_scheme_is_the_scheme_released_once(text: str) -> None:
+    # "宣布…，即日起…" reads as an untitled decision too: the sentence names what it decides, released once
+    released = recognise("", text, published_at=Y2025).releases
+    assert [(d.title_norm, d.issuer) for d in released] == [("电动机车汰旧换新补助", "桃园市政府")]
 
 
 @pytest.mark.parametrize(
