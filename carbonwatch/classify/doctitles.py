@@ -177,10 +177,11 @@ NON_DOCUMENT_RE = re.compile(
 ESSAY_RE = re.compile(r"(?:思考|体会|心得|感悟)(?:(?:及|与|和)建议)?$")
 # An office files reports and requests upward (上行文): 关于报送《X》的报告, 关于…的请示 go to a superior body, they
 # release nothing.
-# ... a report of a situation to a superior (关于…的情况报告), or the reply to a deputy's proposal (关于…代表建议的答复)
+# ... a report of a situation or of work done to a superior (关于…的情况报告, 国务院关于生态补偿机制建设工作情况的报告,
+# 关于2023年襄城区生态环境保护工作的报告), or the reply to a deputy's proposal (关于…代表建议的答复)
 # (... but "关于报送整县屋顶分布式光伏开发试点方案的通知" goes down: a notice asks its addressees to report)
 UPWARD_RE = re.compile(
-    r"关于(?:报送|上报|呈报|报请|提请|请求)(?!.*的通知$)|的请示$|的情况报告$|(?:建议|提案|议案)的答复$"
+    r"关于(?:报送|上报|呈报|报请|提请|请求)(?!.*的通知$)|的请示$|的情况报告$|(?:情况|工作)的报告$|(?:建议|提案|议案)的答复$"
 )
 # Companies and funds issue notices too (公告, 关于召开股东大会的通知): those are not policy documents. A group is a
 # company (中国华能集团关于…, 鞍钢集团碳达峰碳中和宣言) unless the title is about building groups: a government's plan

@@ -30,6 +30,7 @@ from carbonwatch.classify.doctitles import (
     NON_DOCUMENT_RE,
     PLANNER_RE,
     QUOTES,
+    UPWARD_RE,
     WEAK_KINDS,
     document_kind,
     title_is_document,
@@ -143,11 +144,16 @@ ISSUER_ALIASES: dict[str, str] = {
     "中国科学技术协会": "中国科协",
     "中国科学院": "中国科学院",
     "中科院": "中国科学院",
+    "中国工程院": "中国工程院",  # "科技部、…、中科院、工程院、国家能源局共同研究制定了": both academies co-sign
+    "工程院": "中国工程院",
+    "中国社会科学院": "中国社会科学院",
+    "中国地震局": "中国地震局",
     "国家互联网信息办公室": "国家互联网信息办公室",
     "国家网信办": "国家互联网信息办公室",
     "网信办": "国家互联网信息办公室",
     "外交部": "外交部",
     "国防部": "国防部",
+    "国家安全部": "国家安全部",
     "教育部": "教育部",
     "公安部": "公安部",
     "民政部": "民政部",
@@ -442,8 +448,9 @@ _LONG_PLACE = (
 )
 # A year named by its relation to now is no place: "今年市府自行编列…" is this year's city government, not 今年市's
 _TIME_YEAR = r"(?:今|去|明|前|后|本|当|同|近|往|每|全|上|次|历|多|早|新|翌|该|是)年"
-# ... nor is the reporter who heard the news from a body ("记者从市发改委获悉" is the city's commission, not 记者从市's)
-_NOT_PLACE = rf"{_TIME_YEAR}|记者|笔者|者从"
+# ... nor is the reporter who heard the news from a body ("记者从市发改委获悉" is the city's commission, not
+# 记者从市's), nor an approval's words ("市人民政府同意市教育局修订的《X》" names no 府同意市)
+_NOT_PLACE = rf"{_TIME_YEAR}|记者|笔者|者从|[\u4e00-\u9fff]?同意"
 _PLACE_NAME = rf"(?:{_LONG_PLACE}|(?!{_NOT_PLACE})[\u4e00-\u9fff]{{2,3}}?)"
 # An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州,
 # 莫力达瓦达斡尔族自治旗): the state's closed list of 55 peoples, with or without 族 (伊犁哈萨克自治州, 鄂伦春自治旗).
@@ -993,11 +1000,13 @@ VERB_AFTER_RE = rx.compile(
 )
 # ... a revision is someone's act on the titles (对《A》和《B》进行了修订)
 REVISED_OBJECT_RE = rx.compile(r"对\s*(?:《[^《》\n]{2,120}》\s*[、，,和及与]\s*)*$")
-# "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence).
+# "》已经省人民政府同意，现印发给你们": the formula of the notice that issues the title before it (same sentence), or
+# passes it on ("现转发给你们")
 # "我们对《X》进行了修订。现予发布": the sentence that says X was revised (or drafted) ends before the formula.
 HEREBY_AFTER_RE = rx.compile(
     r"^(?:[^。！？；\n《》]{0,12}?(?:修订|修改|修正|制定|编制)[^。！？；\n《》]{0,6}。\s*)?"
-    r"(?:[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布)(?:给你们|实施|施行)?"
+    # ... or passes on (转发) as its own: "《X》已经省政府同意，现转发给你们"
+    r"(?:[^。！？；\n《》]{0,120}?现(?:予以?|将其|就)?(?:印发|公布|发布|转发给你们)(?:给你们|实施|施行)?"
     # ... or an order's: "《X》已经2023年3月17日第1次委务会议审议通过，(予以公布，)自2023年6月1日起施行" (a rule
     # promulgated, dated from when it takes effect; a meeting's adoption alone is not, see _adopted_at_meeting)
     r"|[^。！？；\n《》]{0,60}?(?:会议|委务会|部务会|局务会|署务会|常务会|办公会)[^。！？；\n《》]{0,12}?(?:审议)?通过[，,]\s*"
@@ -2366,6 +2375,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         release = (lead or printed) and not _future(clause) and not CITE_RE.search(clause)
         release = release and not is_historical(text, m.start(), ref_year)
         shown = unwrap_notice(m.group("title"))
+        # (a filing to a superior body is no release: "国务院关于生态补偿机制建设工作情况的报告", "关于…的请示")
+        release = release and not UPWARD_RE.search(shown)
         docs.append(
             PolicyDocument(
                 title=shown,
@@ -3639,6 +3650,8 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
                 named = _carried_in_sentence(d, docs, texts.get(d.field, ""))
             if not named and _untitled_decision(d) and _carried_in_sentence(d, docs, texts.get(d.field, ""), True):
                 continue  # "宣布推出《X》，即日起受理申请": the decision is the titled release its sentence names
+            if not named and _covering_notice_of_release(d, docs, texts.get(d.field, "")):
+                continue
         elif d.is_release and d.field == "title" and d.doc_type is None and d.title == UNTITLED:
             named = _named_in_lead(docs, texts.get("text", ""), texts.get("title", ""))
             if not named and d.issuer and not MULTI_RE.fullmatch(d.issuer):
@@ -3700,6 +3713,23 @@ def _named_in_lead(docs: list[PolicyDocument], text: str, title: str) -> list[Po
         and not _future(_clause_before(text, o.start))
     }
     return list(found.values())
+
+
+# "中共中央、国务院印发了《X》，并发出通知，要求各地区各部门…": the notice sent with a document is its covering notice,
+# the same release (Xinhua's standard report of one)
+COVERING_NOTICE_AFTER_RE = rx.compile(
+    r"《(?P<title>[^《》\n]{2,120})》(?:[（(][^（）()]{0,24}[）)])?[^。！？；\n《》]{0,12}?[，,]?\s*(?:并|同时)(?:发出|下发|印发)了?\s*$"
+)
+
+
+def _covering_notice_of_release(d: PolicyDocument, docs: list[PolicyDocument], text: str) -> bool:
+    """``d`` is an untitled notice sent with a document its sentence names just before it (see
+    :data:`COVERING_NOTICE_AFTER_RE`) which is released, in whichever field a rule read it."""
+    if d.title_norm != "通知":
+        return False
+    m = COVERING_NOTICE_AFTER_RE.search(text, max(0, d.start - 200), d.start)
+    sent = normalise_title(m.group("title")) if m else None
+    return any(o is not d and o.is_release and o.title_norm == sent for o in docs)
 
 
 def _carried_in_sentence(

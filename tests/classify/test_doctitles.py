@@ -178,6 +178,8 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "《2023年中国水资源公报》",  # any bulletin of figures
         "湖南省2016年各市州万元地区生产总值能耗降低率等指标公报",
         "关于新建圣都汇社区居民委员会的情况报告",  # a situation reported upward
+        "国务院关于生态补偿机制建设工作情况的报告",  # ... or the work done, to the legislature
+        "关于2023年襄城区生态环境保护工作的报告",
         "大田县民政局关于县十八届人大一次会议第71号代表建议的答复",  # a reply to a deputy
         "国家统计局关于2022年粮食产量数据的公告",  # figures announced, in the 关于…的公告 form
         "关于发布2023年电力碳足迹因子数据的公告",

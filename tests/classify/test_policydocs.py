@@ -234,6 +234,11 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("笔者从市生态环境局", None),
         ("记者从天津市发改委", "天津市发展和改革委员会"),
         ("国家主席习近平签署", None),
+        ("府同意市教育局", None),  # "市人民政府同意市教育局修订的《X》": an approval's words
+        # the academies and the security ministry co-sign ("…交通运输部、中科院、工程院、国家能源局共同研究制定了")
+        ("交通运输部、中科院、工程院、国家能源局", "交通运输部、中国科学院、中国工程院、国家能源局"),
+        ("公安部、国家安全部", "公安部、国家安全部"),
+        ("府谷县人民政府", "府谷县人民政府"),
         ("国家部署", None),
         ("国家林草局", "国家林草局"),
     ],
@@ -2646,6 +2651,44 @@ def test_documents_a_covering_notice_issues_without_a_signature_take_its_heading
     found = {d.title: d.issuer for d in recognise("赣州市将建设省域金融次中心、商贸物流中心等!", text).releases}
     assert found["《赣州市建设省域金融次中心实施方案》"] == "赣州市人民政府办公厅"
     assert found["《赣州市建设区域性商贸物流中心实施方案》"] == "赣州市人民政府办公厅"
+
+
+def test_a_document_a_covering_notice_passes_on_is_issued_with_it() -> None:
+    # "《X》已经市政府常务会议研究通过，现转发给你们": passed on (转发) as a covering notice issues one (现印发给你们)
+    text = (
+        "各区人民政府，市直各委、办、局：\n市文化局、市新闻出版局制定的《厦门地方文献征集管理办法》已经市政府常务会议"
+        "研究通过，现转发给你们，请认真贯彻执行。\n"
+    )
+    headline = "厦门市人民政府办公厅转发市文化局关于文献征集管理办法的通知"
+    found = {d.title: d.issuer for d in recognise(headline, text).releases}
+    assert found["《厦门地方文献征集管理办法》"] == "厦门市人民政府办公厅"
+    # ... but not a document it says it has passed on before
+    text = "各区人民政府：\n《厦门地方文献征集管理办法》去年已转发给你们，执行中发现一些问题，现提出补充意见。\n"
+    assert "《厦门地方文献征集管理办法》" not in {d.title for d in recognise("关于补充意见的通知", text).releases}
+
+
+def test_the_notice_sent_with_a_document_is_its_covering_notice_not_another_release() -> None:
+    # Xinhua's report of a central document: "印发了《X》，并发出通知，要求…"
+    text = (
+        "中共中央、国务院近日印发《关于全面推进美丽中国建设的意见》（以下简称《意见》），并发出通知，"
+        "要求各地区各部门结合实际认真贯彻落实。"
+    )
+    released = recognise("", text, published_at=Y2021).releases
+    assert [d.title for d in released] == ["《关于全面推进美丽中国建设的意见》"]
+    # ... the document read from the headline too
+    released = recognise("中共中央 国务院印发《关于全面推进美丽中国建设的意见》", text, published_at=Y2021).releases
+    assert [d.title for d in released] == ["《关于全面推进美丽中国建设的意见》"]
+    # a notice sent on its own is still one
+    released = recognise("", "国务院办公厅近日发出通知，要求做好防汛工作。", published_at=Y2021).releases
+    assert [d.title for d in released] == ["通知"]
+
+
+def test_a_report_of_work_done_to_a_superior_body_is_no_release() -> None:
+    text = "全国人民代表大会常务委员会：\n现将生态补偿机制建设工作情况报告如下。\n一、工作进展\n"
+    assert not recognise("国务院关于生态补偿机制建设工作情况的报告", text, published_at=Y2021).releases
+    # ... while a body's notice on how to report is released
+    text = "各有关单位：\n为做好统计工作，现就有关事项通知如下。\n一、报送内容\n"
+    assert recognise("国家统计局关于做好统计数据报送工作的通知", text, published_at=Y2021).releases
 
 
 def test_every_title_of_a_long_covering_list_is_the_covering_notice_s_not_a_cited_body_s() -> None:
