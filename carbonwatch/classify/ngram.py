@@ -57,6 +57,7 @@ from carbonwatch.classify.policydocs import (
     printed_issuer,
     prints_document,
     title_issuer,
+    title_number,
 )
 from carbonwatch.classify.relevance import Evidence, Relevance
 from carbonwatch.classify.rules import Rules
@@ -387,6 +388,8 @@ def promote_release(
         # (《内政部警政署办理…作业要点》, 《中华人民共和国节约能源法》)
         if subject.issuer is None:
             subject.issuer = title_issuer(subject.title)
+    # (an act whose title opens with its serial is numbered by it: 第101/2024号行政长官批示)
+    subject.doc_number = subject.doc_number or title_number(subject.title)
     script = ", traditional script" if traditional and model.release.threshold_traditional is not None else ""
     named = f", named from the {'headline' if subject.field == 'title' else 'lead'}" if subject.cue == NAMED_CUE else ""
     subject.cue = f"{PROMOTED_CUE}{model.version}: release p={p:.2f} > {cutoff:.2f}{script} ({', '.join(grams)}){named}"

@@ -449,8 +449,12 @@ _LONG_PLACE = (
 # A year named by its relation to now is no place: "今年市府自行编列…" is this year's city government, not 今年市's
 _TIME_YEAR = r"(?:今|去|明|前|后|本|当|同|近|往|每|全|上|次|历|多|早|新|翌|该|是)年"
 # ... nor is the reporter who heard the news from a body ("记者从市发改委获悉" is the city's commission, not
-# 记者从市's), nor an approval's words ("市人民政府同意市教育局修订的《X》" names no 府同意市)
-_NOT_PLACE = rf"{_TIME_YEAR}|记者|笔者|者从|[\u4e00-\u9fff]?同意"
+# 记者从市's), nor an approval's words ("市人民政府同意市教育局修订的《X》" names no 府同意市), nor the verb a
+# sentence puts before the body it acts on or with ("要求市发改委牵头", "委托市生态环境局", "报请省政府批准")
+_VERBS_BEFORE_A_BODY = (
+    "同意|批准|提请|报请|商请|协调|要求|督促|通过|指导|配合|牵头|交由|委托|授权|组织|推动|支持|鼓励|引导|明确|建议|责成"
+)
+_NOT_PLACE = rf"{_TIME_YEAR}|记者|笔者|者从|[\u4e00-\u9fff]?(?:{_VERBS_BEFORE_A_BODY})"
 _PLACE_NAME = rf"(?:{_LONG_PLACE}|(?!{_NOT_PLACE})[\u4e00-\u9fff]{{2,3}}?)"
 # An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州,
 # 莫力达瓦达斡尔族自治旗): the state's closed list of 55 peoples, with or without 族 (伊犁哈萨克自治州, 鄂伦春自治旗).
@@ -4237,9 +4241,12 @@ NUMBER_LINE_RE = rx.compile(
 
 
 # A policy library's or a government site's metadata prints the number after its label, in a table row or among other
-# fields: "文号 | 汉政办发〔2021〕88号 | 成文日期", "索引号 113325…/2023-13166 文号 丽政发〔2023〕4号", "发文字号：…".
+# fields: "文号 | 汉政办发〔2021〕88号 | 成文日期", "索引号 113325…/2023-13166 文号 丽政发〔2023〕4号", "发文字号：…",
+# "文件编号: 长政办发〔2023〕7号"; or a red-headed document's masthead run into one line, its number right after it
+# ("山西省人民政府文件 晋政发〔2022〕29号 山西省人民政府 印发…")
 NUMBER_FIELD_RE = rx.compile(
-    r"(?:发文字号|发文文号|(?<![索编])文\s*号|字\s*号)[ \t\u3000|｜:：】\]]*"
+    r"(?:发文字号|发文文号|文件编号|发文编号|(?<![索编])文\s*号|字\s*号|(?<=[\u4e00-\u9fff]{2})文件(?=[ \t\u3000]))"
+    r"[ \t\u3000|｜:：】\]]*"
     rf"(?P<number>[\u4e00-\u9fff]{{1,12}}\s*{_YEAR_OPEN}\s*(?:19|20)\d{{2}}\s*{_YEAR_CLOSE}\s*\d{{1,5}}\s*号)"
 )
 
@@ -4253,8 +4260,9 @@ def _printed_number(text: str) -> str | None:
     if m:
         return normalise_doc_number(m.group(1))
     first = DOC_NUMBER_RE.search(text[:40])
-    if first and CITED_NUMBER_BEFORE_RE.search(text[: first.start()]):
-        return None  # "根据《…的意见》（国发〔2024〕9号），…": the number of a document the first line cites
+    if first and (CITED_NUMBER_BEFORE_RE.search(text[: first.start()]) or CITE_RE.search(text[: first.start()])):
+        # "根据《…的意见》（国发〔2024〕9号），…", "参照某政发〔2021〕3号，": a number the first line cites
+        return None
     return find_doc_number_near(text, 0, 0)
 
 
@@ -4380,6 +4388,17 @@ def title_issuer(title: str) -> str | None:
     made by (《中华人民共和国节约能源法》); None where the title names none."""
     bare = title.strip().strip("《》「」")
     return _title_owner(bare) or _title_body(bare) or legislature_of_law(re.sub(r"[《》「」\s]", "", title))
+
+
+# A Macau act's title opens with its serial over its year (第101/2024号行政长官批示, 第51/94/M号法令): its number.
+TITLE_SERIAL_RE = rx.compile(r"^[《「]?\s*第\s*(?P<serial>\d{1,4}\s*/\s*\d{2,4}(?:\s*/\s*M)?)\s*号")
+
+
+def title_number(title: str) -> str | None:
+    """The number a document's title gives by itself (see :data:`TITLE_SERIAL_RE`), as the rules number such an act
+    (第101/2024号), or None."""
+    m = TITLE_SERIAL_RE.match(title.strip())
+    return "第" + re.sub(r"\s+", "", m.group("serial")) + "号" if m else None
 
 
 def _without_repeated_head(title: str) -> str:

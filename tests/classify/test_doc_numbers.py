@@ -30,6 +30,9 @@ def _numbers(title: str, text: str) -> dict[str, str | None]:
         ("文号 | 汉政办发〔2021〕88号 | 成文日期: | 2021年09月28日 |\n", "汉政办发〔2021〕88号"),
         ("索引号 113325000026455663/2023-13166 文号 丽政发〔2023〕4号\n", "丽政发〔2023〕4号"),
         ("[ 索引号 ] 1150022873659872X5/2023-00005 [ 发文字号 ] 曲水府发〔2023〕21号\n", "曲水府发〔2023〕21号"),
+        ("索引号: 330522/2023-01775\n文件编号: 长政办发〔2023〕7号 发布机构: 长兴县\n", "长政办发〔2023〕7号"),
+        # a red-headed masthead run into one line, its number right after it
+        ("某某市人民政府文件 某政发〔2022〕29号 某某市人民政府 印发城市更新行动实施方案的通知\n", "某政发〔2022〕29号"),
     ],
 )
 def test_a_covering_notice_gives_its_number_to_what_it_issues(opening: str, number: str) -> None:
@@ -48,6 +51,9 @@ def test_a_page_printing_no_number_of_its_own_gives_none() -> None:
     # the number in brackets after a cited title is the cited document's, never the covering notice's
     title = "某某市城市更新行动实施方案"
     text = "根据《国务院关于深入推进城市更新的意见》（国发〔2024〕9号），\n" + COVERING.format(title=title)
+    assert _numbers("某某市人民政府关于印发城市更新行动实施方案的通知", text)[title] is None
+    # ... and so is one the first line cites by its number alone
+    text = "根据省政府部署，参照某政发〔2021〕3号，\n" + COVERING.format(title=title)
     assert _numbers("某某市人民政府关于印发城市更新行动实施方案的通知", text)[title] is None
 
 

@@ -239,6 +239,12 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("交通运输部、中科院、工程院、国家能源局", "交通运输部、中国科学院、中国工程院、国家能源局"),
         ("公安部、国家安全部", "公安部、国家安全部"),
         ("府谷县人民政府", "府谷县人民政府"),
+        # ... nor the verb a sentence puts before the body it acts on ("要求市发改委牵头", "委托市生态环境局")
+        ("要求市发改委", None),
+        ("并要求市发改委", None),
+        ("委托市生态环境局", None),
+        ("通化市人民政府", "通化市人民政府"),  # (a place that opens like a verb: 通过, 通化)
+        ("商丘市发改委", "商丘市发展和改革委员会"),
         ("国家部署", None),
         ("国家林草局", "国家林草局"),
     ],

@@ -217,6 +217,17 @@ def test_a_promoted_regulation_is_issued_by_the_legislature_whose_session_adopte
     assert [(d.title, d.issuer) for d in policy.releases] == [("《深圳市供热条例》", "深圳市人民代表大会常务委员会")]
 
 
+def test_a_promoted_act_whose_title_opens_with_its_serial_is_numbered_by_it() -> None:
+    model = parse_model(tiny(), "test")
+    policy = PolicyResult(documents=[doc("第101/2024号行政长官批示", start=0)])
+    promote_release("第101/2024号行政长官批示印发", "第101/2024号行政长官批示\n行政长官行使…", policy, model)
+    assert [d.doc_number for d in policy.releases] == ["第101/2024号"]
+    # a title that gives no number leaves it empty
+    policy = PolicyResult(documents=[doc("《深圳市供热条例》", start=0)])
+    promote_release("深圳市印发供热条例", "《深圳市供热条例》现予印发。", policy, model)
+    assert [d.doc_number for d in policy.releases] == [None]
+
+
 def test_a_promoted_untitled_measure_is_issued_by_the_body_its_lead_opens_with_announcing_it() -> None:
     # a press release's lead: the body, its short name and the day in brackets, then its verb
     model = parse_model(tiny(), "test")
