@@ -4787,8 +4787,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             compact = titled.group("issuer").strip() + titled.group("title")
             announced = re.sub(r"\s+", " ", titled.group("number")).strip()
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
-        if whole and "关于" in whole.group(1):
-            compact = whole.group(1).replace("〈", "《").replace("〉", "》")  # 《X关于印发〈Y〉的通知》 is the heading
+        if whole and ("关于" in whole.group(1) or title_is_document(whole.group(1))[0]):
+            # 《X关于印发〈Y〉的通知》 is the heading, and so is a page title in 《》 (《某某市碳达峰实施方案》)
+            compact = whole.group(1).replace("〈", "《").replace("〉", "》")
         headline = candidate is headline_candidate
         reported = LEAD_RELEASE_RE.match(compact) if headline else None
         if reported and title_is_document(reported.group("name"))[0]:

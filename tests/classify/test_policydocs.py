@@ -2857,6 +2857,22 @@ def test_a_full_text_headline_s_column_tag_and_issuer_colon_are_not_the_title() 
     assert (doc.title, doc.issuer) == ("跨境电商零售进出口商品监管事宜公告", "海关总署")
 
 
+def test_a_full_text_headline_in_title_brackets_is_the_document() -> None:
+    text = (
+        "信息来源：某某市发改委 发文字号：某发改〔2023〕5号\n为贯彻落实国家部署，结合我市实际，制定本方案。\n"
+        "一、总体要求\n二、主要目标\n"
+    )
+    [doc] = recognise("《某某市碳达峰实施方案》", text).releases
+    assert (doc.title_norm, doc.issuer, doc.doc_number) == (
+        "某某市碳达峰实施方案",
+        "某某市发展和改革委员会",
+        "某发改〔2023〕5号",
+    )
+    # ... but not a headline in brackets over news about it
+    text = "记者从市发改委获悉，市民对《某某市碳达峰实施方案》反响热烈。"
+    assert not recognise("《某某市碳达峰实施方案》", text).releases
+
+
 def test_a_covering_notice_headline_cut_before_guanyu_names_the_document_it_issues() -> None:
     text = (
         "发改办环资〔2021〕629号\n各省、自治区、直辖市发展改革委：\n现将《晴雨表》印发给你们。\n"
