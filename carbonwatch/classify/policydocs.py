@@ -1091,7 +1091,8 @@ SPEECH_FRAME_RE = rx.compile(
 # Planned or hypothetical releases are not releases.
 # "现将《X》印发给你们" is the issuing formula ("hereby"), not a plan: 将 after 现 is no future.
 FUTURE_RE = rx.compile(
-    r"(?<!现)将|拟|即将|正在|研究|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
+    # (研究 as a plan to study, not a body that does research: "由中国标准化研究院主编的《…》")
+    r"(?<!现)将|拟|即将|正在|研究(?![院所会室员生]|中心|机构)|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请"
     # "下周公布《…》", "期望可在下个月发表《…》" (not a start date announced: "明年起推出", "下月起实施")
     r"|(?:下周|下星期|下个?月)(?![一二三四五六日天]?起)|稍后|期望|希望"
@@ -2198,11 +2199,13 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
         by = ISSUER_AFTER_RE.match(after) if not release or issuer is None else None
+        issued_by_after = False  # (the body 由 names after the title issues it, whoever drew it up before it)
         if by and release:
             # "《X》由住房和城乡建设部正式印发": a release read from the verb after the title, issued by whom 由 names
-            issuer = canonical_issuer(by.group("issuer"))
+            issuer, issued_by_after = canonical_issuer(by.group("issuer")), True
         elif by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: by.end()]
+            issued_by_after = issuer is None
             issuer = issuer or canonical_issuer(by.group("issuer"))
         if formula and not release and not CITE_RE.search(clause):
             # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
@@ -2233,7 +2236,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # (the words of the titles listed before it are not the clause's subject: "参编的《…铜冶炼企业》《…》")
         subject = re.sub(r"^[^《》]*》", "", BRACKETED_TITLE_RE.sub("", clause))
         private = NON_GOVERNMENT_RE.search(subject) or COMPANY_SUBJECT_RE.search(subject)
-        if release and private and not ISSUER_RE.search(clause):
+        if release and private and not ISSUER_RE.search(clause) and not issued_by_after:
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None

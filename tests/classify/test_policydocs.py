@@ -1162,6 +1162,12 @@ def test_the_issuer_after_the_title_and_its_short_name() -> None:
     )
     releases = recognise("", text, published_at=Y2021).releases
     assert [(d.title_norm, d.issuer) for d in releases] == [("甲烷排放控制行动方案", "生态环境部")]
+    # ... whoever drew it up before it: a research institute or a company drafts a national standard, the regulator
+    # approves it ("研究院" is no plan to study, 研究)
+    for drafter in ("由中国标准化研究院主编的", "中铝集团所属企业主编的"):
+        text = f"近日，{drafter}《温室气体排放核算与报告要求 第34部分：炭素材料》国家标准由市场监管总局批准发布。"
+        releases = recognise("", text, published_at=Y2021).releases
+        assert [d.issuer for d in releases] == ["市场监管总局"]
 
 
 @pytest.mark.parametrize(
@@ -1175,6 +1181,7 @@ def test_the_issuer_after_the_title_and_its_short_name() -> None:
         "厅长说，广东准备出台更具有针对性的促进民营企业发展的政策和措施。",  # 准备: a plan
         "中国互联网协会近日发布《元宇宙产业自律公约》。",  # an industry's self-regulation pact
         "3月15日，中国石油和化学工业联合会发布《石油和化学工业“十四五”发展指南》。",  # an industry federation
+        "中国标准化研究院主编的《碳排放管理体系实施指南》由中国标准出版社出版。",  # published by no government body
     ],
 )
 def test_not_a_government_release(text: str) -> None:
