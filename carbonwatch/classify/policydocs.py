@@ -3138,6 +3138,37 @@ def _signed_orders(text: str, field_name: str) -> list[PolicyDocument]:
     return docs
 
 
+# Taiwan's official documents (公文) state their matter on a line of its own, 主旨: an announcement's or an order's
+# "主旨：公告本市105年「…补助金额及注意事项」。", "主旨：修正「…检查方式」，并自即日生效。": what it announces,
+# amends or enacts is the document the page prints (not what it repeals, 废止), issued by the body its heading line
+# names ("新竹市政府 公告") or the page's metadata
+SUBJECT_LINE_RE = rx.compile(
+    r"(?m)^[ \t\u3000]*主旨[ \t\u3000]*[:：][ \t\u3000]*"
+    r"(?P<verb>公告(?:修正|订定|增订)?|(?:修正|订定|增订)(?:发布)?)[ \t\u3000]*(?:本市|本县|本府)?"
+    r"(?P<object>[^。\n]{4,120}?)(?:[，,][ \t\u3000]*并自[^。\n]{0,30}?(?:生效|施行|实施)|[，,]请[ \t\u3000]*查照|。|$)"
+)
+SUBJECT_LINE_CHARS = 1500
+SUBJECT_LINE_CUE = "the document's subject line: "
+NOTICE_HEAD_LINE_RE = rx.compile(
+    r"(?m)^[ \t\u3000]*(?P<body>[\u4e00-\u9fff]{2,16}?)[ \t\u3000]*(?:公告|令)[ \t\u3000]*$"
+)
+
+
+def _subject_line_docs(text: str) -> list[PolicyDocument]:
+    """The document a Taiwan official document's subject line (主旨) announces or enacts (see
+    :data:`SUBJECT_LINE_RE`), titled by its quoted name when the line quotes only that, else by the line's object."""
+    m = SUBJECT_LINE_RE.search(text, 0, SUBJECT_LINE_CHARS) if "主旨" in text[:SUBJECT_LINE_CHARS] else None
+    if m is None or _future(m.group("object")) or re.search(r"…|\.{3}", m.group("object")):
+        return []  # (a line that cuts the name short, 修正「…应遵行事项」, leaves it to the headline)
+    obj = m.group("object").strip()
+    quoted = re.fullmatch(r"[「《]([^「」《》]{4,100})[」》]", obj)
+    title = "《" + (quoted.group(1) if quoted else obj) + "》"
+    head = NOTICE_HEAD_LINE_RE.search(text, 0, m.start())
+    issuer = (canonical_issuer(head.group("body")) if head else None) or printed_issuer(text)
+    span = (m.start("object"), m.end("object"))
+    return [_released(title, issuer, doc_type(title), "text", span, SUBJECT_LINE_CUE + m.group(0).strip()[:30])]
+
+
 def _decision_docs(
     text: str, field_name: str, ref_year: int | None, headline: str = "", page_text: str = ""
 ) -> list[PolicyDocument]:
@@ -5339,6 +5370,7 @@ def recognise(
     docs += _submitted_commitments(title, "title") + _submitted_commitments(text, "text")
     docs += _decision_docs(title, "title", ref_year, page_text=text) + _decision_docs(text, "text", ref_year, title)
     docs += _signed_orders(title, "title") + _signed_orders(text, "text")
+    docs += _subject_line_docs(text)
     if not any(d.is_release for d in docs):
         docs += _effective_docs(title, text, ref_year)  # the fallback for an untitled measure, never a second entry
     items = _digest_items(title, text)
@@ -6376,7 +6408,11 @@ def _covered_number(docs: list[PolicyDocument], text: str, headline: str) -> Non
         for d in docs
         if d.is_release
         and d.doc_number is None
-        and (d.field == "title" or d.cue.startswith((FULL_TEXT_CUE, COVERING_CUE, LEAD_CUE)) or "印发" in d.cue)
+        and (
+            d.field == "title"
+            or d.cue.startswith((FULL_TEXT_CUE, COVERING_CUE, LEAD_CUE, SUBJECT_LINE_CUE))
+            or "印发" in d.cue
+        )
     ]
     if not issued:
         return

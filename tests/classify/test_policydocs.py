@@ -2864,6 +2864,43 @@ def test_a_full_text_headline_s_column_tag_and_issuer_colon_are_not_the_title() 
     assert (doc.title, doc.issuer) == ("跨境电商零售进出口商品监管事宜公告", "海关总署")
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "issuer", "number"),
+    [
+        (  # an announcement: what it announces, issued by the body its heading line names, numbered by its field
+            "新竹市政府 公告\n发文日期:中华民国104年12月31日\n发文字号:府授环空字第10401940631号\n"
+            "主旨:公告本市105年「淘汰二行程机车补助金额及注意事项」。\n依据:淘汰二行程机车补助办法。\n公告事项:\n",
+            "105年「淘汰二行程机车补助金额及注意事项」",
+            "新竹市政府",
+            "府授环空字第10401940631号",
+        ),
+        (  # an amendment, in force from a day: the rule amended, its quotes the title's brackets
+            "行政院环境保护署 公告\n主旨：修正「一次用塑胶吸管限制使用对象及实施方式」，并自112年7月1日生效。\n",
+            "一次用塑胶吸管限制使用对象及实施方式",
+            "行政院环境保护署",
+            None,
+        ),
+    ],
+)
+def test_a_taiwan_document_s_subject_line_names_what_it_issues(
+    text: str, title: str, issuer: str, number: str | None
+) -> None:
+    [doc] = recognise("公告", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer, doc.doc_number) == (normalise_title(title), issuer, number)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主旨：废止「一次用塑胶吸管限制使用对象及实施方式」，并自即日生效。",  # what it repeals
+        "主旨：检送会议纪录1份，请查照。",  # a letter sending minutes
+        "主旨：拟修正「一次用塑胶吸管限制使用对象及实施方式」，请惠示意见。",  # a draft for comment
+    ],
+)
+def test_a_subject_line_that_issues_nothing_is_no_release(line: str) -> None:
+    assert not recognise("公告", "行政院环境保护署 公告\n" + line + "\n", published_at=Y2021).releases
+
+
 def test_a_full_text_headline_in_title_brackets_is_the_document() -> None:
     text = (
         "信息来源：某某市发改委 发文字号：某发改〔2023〕5号\n为贯彻落实国家部署，结合我市实际，制定本方案。\n"
