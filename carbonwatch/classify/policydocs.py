@@ -3799,8 +3799,9 @@ ADDRESSEE_RE = rx.compile(
     r"[：:]\s*$"
 )
 # ... or decimal outline numbers, as emergency plans print them (1 总则 / 1.1 编制目的 / 1.2 工作原则).
-SECTION_ONE_RE = rx.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章|1\.1\s*[\u4e00-\u9fff])")
-SECTION_TWO_RE = rx.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\.2\s*[\u4e00-\u9fff])")
+# ... or articles numbered in digits, spaced, as Taiwan's law database prints them (第 1 条 / 第 2 条)
+SECTION_ONE_RE = rx.compile(r"(?m)^\s*(?:一、|（一）|第一条|第一章|1\.1\s*[\u4e00-\u9fff]|第\s*1\s*条\s*$)")
+SECTION_TWO_RE = rx.compile(r"(?m)^\s*(?:二、|（二）|第二条|第二章|1\.2\s*[\u4e00-\u9fff]|第\s*2\s*条\s*$)")
 # An order's heading line over its promulgating formula: "中华人民共和国国务院令 / 第660号 / 《X》已经…通过，现予公布".
 ORDER_PROMULGATES_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?P<issuer>[^\n。，]{2,30})令[ \t\u3000]*\n(?:[^\n]{0,20}\n)?[^\n]{0,120}现予(?:以)?公布"

@@ -2901,6 +2901,18 @@ def test_a_subject_line_that_issues_nothing_is_no_release(line: str) -> None:
     assert not recognise("公告", "行政院环境保护署 公告\n" + line + "\n", published_at=Y2021).releases
 
 
+def test_a_law_database_page_numbering_its_articles_in_digits_is_the_law() -> None:
+    # Taiwan's law database prints each article as "第 1 条" on a line of its own
+    text = (
+        "法规名称：气候变迁因应法\n修正日期：民国 112 年 02 月 15 日\n法规类别：行政＞环境部＞综合计划目\n"
+        "第 1 条\n为因应全球气候变迁，制定本法。\n第 2 条\n本法用词，定义如下。\n"
+    )
+    assert [d.title_norm for d in recognise("气候变迁因应法", text).releases] == ["气候变迁因应法"]
+    # ... not a news story that quotes one article
+    text = "立委今天质询时引述气候变迁因应法，认为碳费应尽速开征。\n第 1 条的立法目的仍待落实。"
+    assert not recognise("气候变迁因应法", text).releases
+
+
 def test_a_full_text_headline_in_title_brackets_is_the_document() -> None:
     text = (
         "信息来源：某某市发改委 发文字号：某发改〔2023〕5号\n为贯彻落实国家部署，结合我市实际，制定本方案。\n"
