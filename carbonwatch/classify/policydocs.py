@@ -3002,13 +3002,12 @@ VOUCHER_BODY_RE = rx.compile(r"政府|[局委厅部办署]")
 # applications is an instrument launched, untitled, as Hong Kong, Macau and Taiwan report their schemes. Its body
 # must be named: before the verb, or, for a headline that names none, in the lead's first sentence; the scheme must
 # be named too (a bare 资助计划 is what an act named before it provides).
-# (in double quotes whole, "推出“电动机车汰旧换新补助”", or none)
-_SCHEME = (
-    r"“[^，。；：！!？?\n《》「」“”]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?”"
-    r"|“[^，。；：！!？?\n《》「」“”]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划”"
-    r"|[^，。；：！!？?\n《》「」“”]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?"
+_SCHEME_NAME = (
+    r"[^，。；：！!？?\n《》「」“”]{2,24}?(?:补助|补贴|资助|津贴|奖励金|礼金)(?:计划|方案|措施|项目|政策)?"
     r"|[^，。；：！!？?\n《》「」“”]{2,24}?(?:资助|补助|补贴|先导|试验|试行|津贴|奖励|支援|扶持|优惠|旗舰)计划"
 )
+# (in double quotes whole, "推出“电动机车汰旧换新补助”", or none)
+_SCHEME = rf"“(?:{_SCHEME_NAME})”|{_SCHEME_NAME}"
 # ... or the scheme's title quoted: "启动「村里公务电动机车补助计划」" (its name says it is a scheme)
 _SCHEME_TITLED = r"《[^《》\n]{2,40}?(?:补助|补贴|资助|津贴|奖励金|礼金)[^《》\n]{0,8}?(?:计划|方案)》"
 # (公告 as Taiwan's verb, "环保局今日公告115年电动机车补助方案"; 加码, a subsidy topped up, "连江县明年起加码生育补助")
