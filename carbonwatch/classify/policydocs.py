@@ -4814,12 +4814,14 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             if not VERB_IN_TITLE_RE.match(rest) and title_is_document(rest)[0]:
                 compact = rest  # "条例全文" over the law's own title, or before it in the headline (not 全文公布…)
         titled = TITLED_ANNOUNCEMENT_RE.fullmatch(compact)
-        announced = None
+        announced = announcers = None
         if titled:
             # "海关总署 农业农村部公告2019年第117号（关于防止老挝非洲猪瘟传入我国的公告）": its issuers and its title,
             # and the announcement's number as its issuers print it
-            compact = titled.group("issuer").strip() + titled.group("title")
+            if titled.group("title"):
+                compact = titled.group("issuer").strip() + titled.group("title")
             announced = re.sub(r"\s+", " ", titled.group("number")).strip()
+            announcers = canonical_issuer(titled.group("issuer"))
         whole = WHOLE_BRACKET_RE.fullmatch(compact)
         if whole and ("关于" in whole.group(1) or title_is_document(whole.group(1))[0]):
             # 《X关于印发〈Y〉的通知》 is the heading, and so is a page title in 《》 (《某某市碳达峰实施方案》)
@@ -4885,7 +4887,7 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         adopted = ADOPTION_NOTE_RE.search(text[:400])
         adopted_by = canonical_issuer(re.sub(r"\s+", "", adopted.group("body"))) if adopted else None
         signed = _closing_issuer(text)
-        issuer = prefix_issuer or order_issuer or _heading_issuers(text) or signed or adopted_by
+        issuer = prefix_issuer or announcers or order_issuer or _heading_issuers(text) or signed or adopted_by
         if prefix_issuer and signed and "、" in signed and prefix_issuer in signed.split("、"):
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
         issuer = issuer or _title_owner(compact) or source_body
@@ -4947,9 +4949,11 @@ SITE_SUFFIX_RE = rx.compile(
 )
 
 
+# ... or its matter after it, unbracketed, the whole line its title ("商务部 海关总署公告2025年第18号 公布对部分中重稀土
+# 相关物项实施出口管制的决定"): its issuers are the bodies its number names, whatever office the site says posted it
 TITLED_ANNOUNCEMENT_RE = rx.compile(
-    r"(?P<number>(?P<issuer>[^（()）]{2,60}?)(?:联合)?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号)\s*"
-    r"[（(](?P<title>关于[^（()）]{2,100}?的(?:公告|通告))[）)]"
+    r"(?P<number>(?P<issuer>[^（()）\s]{2,20}(?:\s[^（()）\s]{2,20}){0,3}?)(?:联合)?公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号)"
+    r"(?:\s*[（(](?P<title>关于[^（()）]{2,100}?的(?:公告|通告))[）)]|\s+(?P<matter>\S[^（()）]{3,100}))"
 )
 CUT_ABOUT_RE = rx.compile(r"(?:印发|转发|发布)《[^《》]{4,80}》的通知")
 CUT_COVER_RE = rx.compile(r"《[^《》]{4,80}》的(?:通知|决定)")
@@ -6985,10 +6989,11 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     number_raw = found.get("发文字号") or found.get("发文文号") or found.get("文号") or ""
     number = normalise_doc_number(number_raw) if number_raw else None
     cue = f"the text prints the document's metadata: 发文机关 {issuer_raw[:30]}"
-    # a body the issuer patterns do not know (金华经济技术开发区) is still the one the page's metadata names
-    issuer = canonical_issuer(issuer_raw) or (
-        issuer_raw if len(issuer_raw) <= 30 and not META_NO_BODY_RE.search(issuer_raw) else None
-    )
+    # a body the issuer patterns do not know (金华经济技术开发区) is still the one the page's metadata names; an
+    # announcement's number names its issuers, whatever office the metadata says posted it
+    announced = TITLED_ANNOUNCEMENT_RE.fullmatch(headline)
+    issuer = (canonical_issuer(announced.group("issuer")) if announced else None) or canonical_issuer(issuer_raw)
+    issuer = issuer or (issuer_raw if len(issuer_raw) <= 30 and not META_NO_BODY_RE.search(issuer_raw) else None)
     return _titled_page_document(title, unwrap_notice(headline), issuer, number, doc_type(headline), cue)
 
 

@@ -3066,6 +3066,19 @@ def test_a_numbered_announcement_printed_with_its_title_in_brackets_is_that_titl
     assert doc.doc_number == "海关总署 农业农村部公告2019年第117号"
 
 
+def test_a_numbered_announcement_with_its_matter_after_it_is_issued_by_the_bodies_its_number_names() -> None:
+    # the ministry's site says which of its offices posted it (发布单位); the number names who announces
+    headline = "商务部 海关总署公告2025年第18号 公布对部分中重稀土相关物项实施出口管制的决定"
+    text = (
+        f"{headline}\n【发布单位】安全与管制局\n【发布文号】商务部 海关总署公告2025年第18号\n"
+        "【发文日期】2025年04月04日\n"
+        "根据《中华人民共和国出口管制法》有关规定，经国务院批准，决定对下列物项实施出口管制：\n"
+        "一、钐相关物项\n（一）金属钐。\n二、钆相关物项\n（一）金属钆。\n"
+    )
+    [doc] = recognise(headline, text).releases
+    assert (doc.issuer, doc.doc_number) == ("商务部、海关总署", "商务部 海关总署公告2025年第18号")
+
+
 def test_a_pages_time_stamp_under_its_headline_is_no_part_of_the_heading_below() -> None:
     # a reprint: the site's headline, its source and time stamp, then the document's own numbered heading
     text = (
