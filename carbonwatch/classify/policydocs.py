@@ -5981,6 +5981,12 @@ MACAU_TITLE_LINE_RE = rx.compile(r"[ \t]*\n[ \t]*(?P<title>[^\n]{4,120}?)[ \t]*(
 # (a title names something in words: not a version's date in brackets, "第3/1999号法律 (2022年)")
 MACAU_HEADLINE_TITLE_RE = rx.compile(r"\s+(?P<title>(?![（(])\S.{3,119}?)\s*$")
 MACAU_TITLE_WORDS_RE = rx.compile(r"[\u4e00-\u9fff]{4}")
+# ... or, on a legislation database's line, the title and the day it was published after the heading: "第8/2014号法律
+# 预防和控制环境噪音 2014年8月25日 |"
+MACAU_DATED_TITLE_RE = rx.compile(
+    r"[ \t]+(?P<title>[^\n|｜]{4,120}?)[ \t]+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[ \t]*[|｜]?[ \t]*(?:\n|$)"
+)
+MACAU_DATED_TITLE_CHARS = 600
 
 
 def _macau_heading(head: re.Match[str]) -> str:
@@ -6018,6 +6024,12 @@ def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[in
             continue
         if not (MACAU_ENACTING_RE.search(name) or MACAU_ACT_HEADING_RE.match(name)):
             return "text", name, found.span("title")
+    for h in MACAU_ACT_HEADING_RE.finditer(text, 0, MACAU_DATED_TITLE_CHARS):
+        if _macau_heading(h) != _macau_heading(head) or text[_line_start(text, h.start()) : h.start()].strip():
+            continue
+        dated = MACAU_DATED_TITLE_RE.match(text, h.end())
+        if dated and MACAU_TITLE_WORDS_RE.search(dated.group("title")):
+            return "text", dated.group("title"), dated.span("title")
     return None
 
 

@@ -7839,6 +7839,20 @@ def test_a_macau_act_printed_under_its_heading_and_title_is_named_by_its_title()
     ]
 
 
+def test_a_macau_legislation_database_line_names_the_act_after_its_number() -> None:
+    # "第8/2014号法律 预防和控制环境噪音 2014年8月25日 |": number, title and day of publication on one line
+    text = (
+        "第8/2014号法律 预防和控制环境噪音 2014年8月25日 |\n"
+        "《第8/2014号法律》经立法会于2014年8月13日通过，"
+        "并于2014年8月25日刊登于《澳门特别行政区公报》。 |\n"
+        "立法会根据《澳门特别行政区基本法》第七十一条（一）项的规定，"
+        "为保护环境，制定本法律。\n第一章 一般规定\n一、本法律制定预防和控制环境噪音所适用的法律制度。\n"
+    )
+    assert [(d.title, d.doc_number) for d in recognise("第8/2014号法律", text).releases] == [
+        ("预防和控制环境噪音", "第8/2014号")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "number"),
     [
