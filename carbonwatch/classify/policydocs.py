@@ -1016,6 +1016,14 @@ HEREBY_AFTER_RE = rx.compile(
     r"|[^。！？；\n《》]{0,60}?(?:会议|委务会|部务会|局务会|署务会|常务会|办公会)[^。！？；\n《》]{0,12}?(?:审议)?通过[，,]\s*"
     r"(?:现?予以?公布[，,]\s*)?自[^。！？；\n《》]{2,24}?起施行)"
 )
+# "为…，结合本区实际，制定《X》", "按照…要求，特编制《X》": a document's own preface, or its covering notice's, says its
+# body drew X up (a bare 制定 is read nowhere else: "将制定", "要制定" plan one); not an instruction to others in the
+# clause before ("各地要结合实际，制定《X》的实施细则")
+PREFACE_DRAFTED_RE = rx.compile(
+    r"(?:结合[^，。；：\n]{1,14}实际[，,]\s*|(?<![\u4e00-\u9fff])特)(?:研究)?(?:制定|编制|制订)了?\s*$"
+)
+DIRECTIVE_RE = rx.compile(r"要(?!求)|应当?|须|请|可以|鼓励|督促|指导|将|拟")
+PREFACE_CUE = "drawn up, its preface says: "
 # "这份文件题为《X》": a document named after the sentence that reports its release.
 TITLED_AS_RE = rx.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
@@ -2226,6 +2234,13 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             # "《意见》所附《关于市场化银行债权转股权的指导意见》": issued with the document it is attached to (whether
             # that one is a release, and who issued it, is settled once every document is known)
             release, cue = True, ATTACHED_CUE + before[-10:]
+        drafted_here = PREFACE_DRAFTED_RE.search(before)
+        drafted_at = m.start() - len(before) + drafted_here.start() if drafted_here else 0
+        if not release and drafted_here and not DIRECTIVE_RE.search(_clause_before(text, drafted_at)):
+            # "…，结合本区实际，制定《X》", "…，特编制《X》": a document's (or its covering notice's) own preface says
+            # its body drew X up; who that is the page says (its heading, its signature, the headline)
+            release, cue = True, PREFACE_CUE + drafted_here.group(0)
+            issuer = issuer_prefix  # (not a body the purpose clause before names: "为认真落实市委、市政府…")
         if not release and TITLED_AS_RE.search(before) and not _future(clause):
             # "中央一号文件22日由新华社受权发布。这份文件题为《…》": the title of the document just released.
             recent = text[max(0, m.start() - 150) : m.start()]
@@ -6389,8 +6404,9 @@ def _covered_issuer(docs: list[PolicyDocument]) -> None:
         more_specific = d.issuer is not None and issuer != d.issuer and issuer.startswith(d.issuer)
         # ... and the documents the notice's own title names ("关于发布《A》《B》和《C》的公告": A, B and C are its)
         named = d.field == "title" and CARRIER_CUE_RE.match(d.cue) is not None
-        # ... and, unsigned, what the text says it issues ("现将《A》、《B》…印发给你们")
-        issued = d.field == "text" and d.issuer is None and "印发" in d.cue
+        # ... and, unsigned, what the text says it issues ("现将《A》、《B》…印发给你们") or its preface says its body
+        # drew up ("结合本区实际，制定《X》")
+        issued = d.field == "text" and d.issuer is None and ("印发" in d.cue or d.cue.startswith(PREFACE_CUE))
         if d.is_release and (d.issuer is None or more_specific) and (d.cue.startswith(COVERING_CUE) or named or issued):
             d.issuer = issuer
 

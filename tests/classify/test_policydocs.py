@@ -2901,6 +2901,49 @@ def test_a_subject_line_that_issues_nothing_is_no_release(line: str) -> None:
     assert not recognise("公告", "行政院环境保护署 公告\n" + line + "\n", published_at=Y2021).releases
 
 
+@pytest.mark.parametrize(
+    ("headline", "text", "title", "issuer"),
+    [
+        (  # a covering notice's preface: what its body drew up, the heading naming who
+            "上海市青浦区应急管理局关于开展工贸企业专项整治的通知",
+            "各街镇：\n为贯彻落实市委市政府关于安全生产的要求，结合本区实际，制定《青浦区工贸企业安全生产专项整治实施方案》，"
+            "全面开展专项整治。\n",
+            "青浦区工贸企业安全生产专项整治实施方案",
+            "上海市青浦区应急管理局",
+        ),
+        (  # a plan's own preface
+            "湖北省高标准农田建设规划",
+            "为贯彻落实《全国高标准农田建设规划（2021—2030年）》，按照省委省政府总体部署要求，"
+            "特编制《湖北省高标准农田建设规划（2021—2030年）》（简称《规划》）。\n",
+            "湖北省高标准农田建设规划（2021—2030年）",
+            None,
+        ),
+    ],
+)
+def test_a_preface_saying_its_body_drew_a_document_up_releases_it(
+    headline: str, text: str, title: str, issuer: str | None
+) -> None:
+    found = {d.title_norm: d.issuer for d in recognise(headline, text, published_at=Y2021).releases}
+    assert normalise_title(title) in found
+    if issuer:
+        assert found[normalise_title(title)] == issuer
+
+
+def test_the_bodies_a_preface_s_purpose_clause_names_did_not_draw_the_document_up() -> None:
+    text = (
+        "各乡镇人民政府：\n为认真落实党中央、国务院和市委、市政府关于生态文明建设的部署，特制定《沅江市生态环境保护规划》，"
+        "现印发给你们，请认真贯彻执行。\n沅江市人民政府\n2022年1月5日\n"
+    )
+    releases = recognise("沅江市人民政府关于印发沅江市生态环境保护规划的通知", text, published_at=Y2021).releases
+    issuers = {d.issuer for d in releases if d.title_norm == normalise_title("沅江市生态环境保护规划")}
+    assert issuers == {"沅江市人民政府"}
+
+
+def test_an_instruction_to_draw_a_document_up_releases_nothing() -> None:
+    text = "会议要求，各地要结合本地实际，制定《碳达峰实施方案》的配套细则。"
+    assert not recognise("会议部署碳达峰工作", text, published_at=Y2021).releases
+
+
 def test_a_law_database_page_numbering_its_articles_in_digits_is_the_law() -> None:
     # Taiwan's law database prints each article as "第 1 条" on a line of its own
     text = (
