@@ -1515,6 +1515,9 @@ ANAPHOR_RE = rx.compile(
     r"|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室)|[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组)(?:办公室)?)"
     # ... or a county's government ("一是县政府发布了《…》": the county the text names, 汉阴县)
     r"|(?:(?<![\u4e00-\u9fff])|(?<=[一二三四五六七八九十]是))(县)((?:人民)?政府(?:办公室)?)"
+    # ... or, as Taiwan's press writes it, 县府 or 市府 alone ("县府…再推出「支持生育加码补助」政策": 金门县's), not a
+    # street or a building of it
+    r"|(?<![\u4e00-\u9fff])([县市])(府)(?!路|街|大楼|大院|广场|前|门)"
 )
 PROVINCE_NAME_RE = rx.compile(rf"(?:{PROVINCES})")
 # A city named in the text, for 市政府 (a municipality is one too: 北京市). Not 我市, 全市, 该市 ….
@@ -1527,7 +1530,7 @@ CITY_NAME_RE = rx.compile(
 # ... and a county named in the text, for 县政府 (汉阴县; not 全县, 各县, 该县)
 COUNTY_NAME_RE = rx.compile(
     rf"{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}{_NOT_VERB_TAIL}{_SHORT_PLACE_NAME}县"
-    r"(?!城|域|委|级|区|乡|镇)"
+    r"(?!城|域|委|级|区|乡|镇|民(?!政))"  # (not its people: "编列预算奖励县民" names no 算奖励县)
 )
 
 
@@ -1849,7 +1852,10 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     if WE_ACTOR_RE.search(_clause_before(text, pos)):
         return None
     # "省政府印发了": the province is the one the article is about (named earlier in the text).
-    anaphors = [(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in ANAPHOR_RE.finditer(sentence)]
+    anaphors = [
+        (m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or m.group(6))
+        for m in ANAPHOR_RE.finditer(sentence)
+    ]
     names = []
     for kind, office in anaphors:
         # "市政府办公厅印发" is the city's office: the city the text names (a province is no referent for 市)

@@ -7344,10 +7344,20 @@ def test_the_body_on_the_line_over_a_printed_heading_issued_it() -> None:
         ),
         # ... never 全县 or 该县, which name none
         ("全县上下开展秸秆禁烧专项治理工作。一是县政府发布了《关于加强秸秆禁烧与综合利用工作的通告》。", None),
+        # Taiwan's press writes a county's government 县府 alone, and a city's 市府
+        ("宜兰县社会处今天表示，县府再推出「育儿津贴加码补助」政策，今年起每名新生儿加发2万元。", "宜兰县政府"),
+        ("高雄市长今天表示，市府公告修正「高雄市低碳城市自治条例」，自即日起生效。", "高雄市政府"),
+        # ... the county the text names, not a word before 县民 ("编列预算奖励县民")
+        ("云林县为鼓励节能，编列预算奖励县民，县府公告「推广太阳能热水系统奖励补助要点」。", "云林县政府"),
     ],
 )
 def test_a_countys_government_is_the_county_the_text_names(text: str, issuer: str | None) -> None:
     assert [d.issuer for d in recognise("开展秸秆禁烧专项治理工作", text).releases] == [issuer]
+
+
+def test_a_street_named_after_the_countys_government_is_no_body() -> None:
+    # (县府路: the scheme its shops launch is no release of the county's)
+    assert recognise("县府路商圈", "宜兰县的店家今天在县府路一带再推出「育儿津贴加码补助」政策。").releases == []
 
 
 def test_a_central_banks_branch_office_is_one_body() -> None:
