@@ -5127,6 +5127,9 @@ DRAFT_SENTENCE_RE = rx.compile(
     r"(?!的基础上|(?:[\d一二三四五六七八九十两半多]{1,3}个?(?:多个?)?(?:月|天|日|周|星期|年))?之?后|建议)|征求意见稿"
 )
 DRAFT_NAME_RE = rx.compile(r"草案|征求意见稿")
+# What a provision allows or requires of others ("涉群众利益的司法解释可公开征求意见"), the document's content, not its
+# state
+PROVISION_MODAL_BEFORE_RE = rx.compile(r"(?:[可须需]|应当?)(?:公开|向社会|广泛)?$")
 DRAFT_STATUS_LINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*[（(][ \t\u3000]*(?:修订)?(?:草案|征求意见稿|送审稿|讨论稿)[^（）()\n]{0,12}[）)][ \t\u3000]*$"
 )
@@ -5183,6 +5186,7 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
         (m.start() < after or not _owned_by_later_title(sentence, after, m.start()))
         and not (titled and own <= m.start() and m.end() <= after)
         and not _comment_period_behind(sentence, m)
+        and not PROVISION_MODAL_BEFORE_RE.search(sentence, 0, m.start())
         for m in DRAFT_SENTENCE_RE.finditer(sentence)
     )
 

@@ -2564,6 +2564,15 @@ def test_printed_issuing_bodies_under_a_news_headline_are_no_document() -> None:
             True,
         ),
         ("证监会11月1日消息", "征求意见两周后，证监会11月1日发布《上市公司监督管理办法》。", True),
+        # what the document allows or requires of others is its content, not its state
+        (
+            "最高检印发修订后的《最高人民检察院司法解释工作规定》 涉群众利益的司法解释可公开征求意见",
+            "最高人民检察院5月13日印发修订后的《最高人民检察院司法解释工作规定》，对立项、起草等予以规范。",
+            True,
+        ),
+        ("国务院印发条例", "国务院印发《重大行政决策程序条例》，重大决策事项应当向社会公开征求意见。", True),
+        # ... not a draft the body itself will put out for comment
+        ("证监会11月1日消息", "中国证监会11月1日起草《上市公司监督管理办法》，将向社会公开征求意见。", False),
     ],
 )
 def test_a_draft_for_comment_is_not_yet_issued(title: str, text: str, released: bool) -> None:
