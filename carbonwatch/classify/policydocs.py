@@ -5654,6 +5654,8 @@ def recognise(
         if YEAR_REVIEW_RE.search(title)
         else "a draft the Executive Council has discussed: "
         if COUNCIL_DRAFT_RE.search(title)
+        else "a writing template (its day and place left blank): "
+        if writing_template(title, text)
         else None
     )
     if headline_verdict:
@@ -5693,6 +5695,21 @@ def _named_before_is(named: PolicyDocument, release: PolicyDocument, *, with_num
 # "行政会完成讨论《二零二一年度医疗补贴计划》行政法规草案": Macau's Executive Council has discussed a draft the Chief
 # Executive is yet to make; the page describes what the draft provides (特区政府推出《…》), nothing issued yet
 COUNCIL_DRAFT_RE = rx.compile(r"行政会(?:已经?|今日|今天|日前)?完成讨论[^，。！？]{0,80}?草案")
+# A writing template's blanks, its year, place and body left for the user to fill in ("xx市人民政府于20xx年12月27日
+# 发布", "XX县公共机构节能降耗宣传月"): a model-essay site's sample notice is nobody's release. Two blanks at least
+# (one "20xx年" may stand for a year a table could not print); read in the page's first part, where its documents are.
+# (Not 某某 nor a company's or unit's: a penalty decision names the parties it anonymises so, "上海某某公司", "XX公司")
+TEMPLATE_PLACEHOLDER_RE = rx.compile(
+    r"(?:19|20)[xX×＊*]{2}年"
+    r"|(?<![A-Za-z])[xX×＊]{2,3}(?:省|市|县|区|镇|乡|街道|局|委|厅|村)"
+)
+TEMPLATE_MIN_BLANKS = 2
+TEMPLATE_CHARS = 3000
+
+
+def writing_template(title: str, text: str) -> bool:
+    """The page is a writing template: its first part leaves two blanks or more for a year, place or body."""
+    return len(TEMPLATE_PLACEHOLDER_RE.findall(title + "\n" + text, 0, TEMPLATE_CHARS)) >= TEMPLATE_MIN_BLANKS
 
 
 # "…根据《X》，现将有关事项通告如下。/ 一、…": the preamble of an announcement printed in full closes with its
@@ -7156,6 +7173,7 @@ VERDICT_CUES = (
     "a report on the document's progress",
     "a planned task",
     "recalled in a press conference",
+    "a writing template",
 )
 
 
@@ -7173,11 +7191,14 @@ def _rules_decided(title: str, policy: PolicyResult) -> bool:
 
 def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
     """The document the article would be about, if it reports a release, where the rules are silent on it: no
-    release found, not a digest, not an explainer's headline, and no verdict of the rules against the article (a
-    draft, an interpretation, a planned task …: ``VERDICT_CUES``). The headline's document without a cue, else the
-    headline as a document title (when no document of the headline has a cue), else the lead's first document that
-    is not the ground it cites (``_lead_subject``); None where there is none. A statistical reader may promote it."""
-    return None if _rules_decided(title, policy) else _named_subject(title, text, policy)
+    release found, not a digest, not an explainer's headline, no verdict of the rules against the article (a draft,
+    an interpretation, a planned task …: ``VERDICT_CUES``), and not a writing template. The headline's document
+    without a cue, else the headline as a document title (when no document of the headline has a cue), else the
+    lead's first document that is not the ground it cites (``_lead_subject``); None where there is none. A
+    statistical reader may promote it."""
+    if _rules_decided(title, policy) or writing_template(title, text):
+        return None
+    return _named_subject(title, text, policy)
 
 
 def _named_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
@@ -7330,10 +7351,10 @@ def model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | No
 def _model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | None) -> PolicyDocument | None:
     """The document a statistical reader may make a release: the rules' silent subject (``silent_subject``), else,
     where the rules named no document to be the subject but gave no verdict against the article either (no release,
-    digest, explainer's headline or ``VERDICT_CUES``), the headline itself as an untitled measure
+    digest, explainer's headline, ``VERDICT_CUES`` or writing template), the headline itself as an untitled measure
     ("香港楼市即日起全面撤辣", "两部门宣布：减半征收证券交易印花税"): news of a measure announced often names no
     document at all. Its title is the headline as written, with no issuer or type the text would have to give."""
-    if _rules_decided(title, policy):
+    if _rules_decided(title, policy) or writing_template(title, text):
         return None
     # (a column's tag before it and a file's extension after it are the site's: "【政策】贵州省碳达峰实施方案.docx")
     headline = FILE_EXTENSION_RE.sub("", LEADING_TAG_RE.sub("", title.strip()))

@@ -7725,6 +7725,20 @@ def test_a_macau_act_printed_under_its_name_opens_with_its_enacting_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a model-essay site's sample notice, its year, city or county left blank, is nobody's release
+        ("为使业主度过安全的新春佳节，积极响应xx市人民政府于20xx年12月27日发布关于禁止燃放烟花爆竹的通告。", False),
+        ("XX县人民政府办公室印发《XX县防汛抗旱应急预案》，自20XX年1月1日起施行。", False),
+        # ... one blank is no template
+        ("常州市人民政府于20xx年12月27日发布关于禁止燃放烟花爆竹的通告。", True),
+    ],
+)
+def test_a_writing_template_with_its_blanks_is_no_release(text: str, released: bool) -> None:
+    assert bool(recognise("禁止燃放烟花爆竹的通知", text).releases) is released
+
+
+@pytest.mark.parametrize(
     ("headline", "released"),
     [
         ("行政会完成讨论《二零二一年度医疗补贴计划》行政法规草案", False),

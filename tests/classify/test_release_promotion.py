@@ -258,6 +258,17 @@ def test_no_promotion_below_the_threshold_without_a_release_model_or_without_a_s
     assert parse_model(tiny(release_threshold=None), "test").release is None  # files before 2026.12 still load
 
 
+def test_a_writing_template_is_no_subject_for_the_model() -> None:
+    # a model-essay site's sample notice, its year and city left blank: nobody's release, however sure the model is
+    headline = "某市印发交通管制通告"
+    policy = PolicyResult()
+    promote_release(headline, "xx市公安局于20xx年12月1日起实施交通管制。", policy, parse_model(tiny(), "test"))
+    assert not policy.is_release and policy.documents == []
+    # ... one blank is no template (a table that could not print a year)
+    promote_release(headline, "某市公安局于20xx年12月1日起实施交通管制。", policy, parse_model(tiny(), "test"))
+    assert policy.is_release
+
+
 def test_the_shipped_model_promotes_a_real_release_the_rules_miss() -> None:
     # a tuning post: a provincial notice's full text run into one line under a scholarly site's <正> mark, its
     # formula (现将《…》予以发布) naming another title than the plan it completes; no release rule reads it
