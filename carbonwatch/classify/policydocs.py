@@ -5891,8 +5891,9 @@ def _approved_by_macau_act(acts: list[PolicyDocument], title: str, text: str) ->
 # 会衔修正发布第 3、16…条条文". The order (a ministry's 字第…号令, one or several) and its verb (订定 / 修正 / 增订
 # 发布, 会衔发布) issue the rule the page is headed by; the page is the rule's text and its release.
 ROC_ORDER_RE = rx.compile(
-    r"(?P<body>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号令"
-    r"(?:[、，,]\s*(?P<body2>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号令)?"
+    r"(?P<body>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))(?P<number>[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号)令"
+    r"(?:[、，,]\s*(?P<body2>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))"
+    r"(?P<number2>[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号)令)?"
     r"\s*(?:会衔)?(?:修正|订定|增订|修订)?发布"
 )
 ROC_ORDER_HEAD_CHARS = 400
@@ -5945,7 +5946,10 @@ def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     bodies = [re.sub(r"^.*日", "", b) for b in (order.group("body"), order.group("body2")) if b]
     issuers = "、".join(canonical_issuer(b) or b for b in bodies)
     cue = f"the page prints a rule with the order that issued it: …{order.group(0)[-24:]}"
-    return [_released(head.group("name"), issuers, doc_type(head.group("name")), "title", head.span("name"), cue)]
+    # ... numbered by its order, or by both of the orders that issued it jointly ("交路字第…号、台内警字第…号")
+    number = "、".join(re.sub(r"\s+", "", n) for n in (order.group("number"), order.group("number2")) if n)
+    name = head.group("name")
+    return [_released(name, issuers, doc_type(name), "title", head.span("name"), cue, number)]
 
 
 def _roc_order_history(title: str, text: str) -> list[PolicyDocument]:

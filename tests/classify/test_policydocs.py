@@ -6476,6 +6476,14 @@ def test_a_taiwan_rule_is_released_by_the_ministrys_order_that_issued_it(
             "第一条 为引导本市迈向净零城市转型，特制定本自治条例。\n第二条 本自治条例之主管机关为本府。",
             "高市府环气字第11302418200号",
         ),
+        # the law database's rule over the order that amended it: its code after the ministry's name; two ministries'
+        # orders issuing it jointly, both
+        (
+            "农业机械设备汰旧换新温室气体减量奖励办法",
+            "第 2 次修法(113.06.11)\n中华民国一百十三年六月十一日农业部农永字第 1130032645 号令修正发布全文 6 条",
+            "农永字第1130032645号",
+        ),
+        ("道路交通安全规则 第 86 次修法(100.12.12)", ROC_RULE_PAGE, "交路字第1000011026号、台内警字第1000872670号"),
     ],
 )
 def test_a_taiwan_rule_takes_the_number_of_the_order_or_notice_that_issued_it(
