@@ -5947,9 +5947,9 @@ def _roc_order_printed(title: str, text: str) -> list[PolicyDocument]:
     issuers = "、".join(canonical_issuer(b) or b for b in bodies)
     cue = f"the page prints a rule with the order that issued it: …{order.group(0)[-24:]}"
     # ... numbered by its order, or by both of the orders that issued it jointly ("交路字第…号、台内警字第…号")
-    number = "、".join(re.sub(r"\s+", "", n) for n in (order.group("number"), order.group("number2")) if n)
+    numbers = "、".join(re.sub(r"\s+", "", n) for n in (order.group("number"), order.group("number2")) if n)
     name = head.group("name")
-    return [_released(name, issuers, doc_type(name), "title", head.span("name"), cue, number)]
+    return [_released(name, issuers, doc_type(name), "title", head.span("name"), cue, numbers)]
 
 
 def _roc_order_history(title: str, text: str) -> list[PolicyDocument]:
