@@ -4309,11 +4309,24 @@ NUMBER_FIELD_RE = rx.compile(
 CITED_NUMBER_BEFORE_RE = rx.compile(r"》\s*[（(]\s*$")
 
 
+# ... or at the end of the status line under a heading, after when it was adopted and takes effect ("(2022年4月25日
+# 最高人民法院审判委员会第1869次会议通过,自2022年6月15日起施行 法释〔2022〕16号)", as judicial interpretations print it)
+STATUS_LINE_NUMBER_RE = rx.compile(
+    r"(?m)^[ \t\u3000]*[（(][^\n（）()]{4,80}?(?:通过|施行|公布|发布|修正|修订)[^\n（）()]{0,30}?[\s，,；;]\s*"
+    rf"(?P<number>{_PRINTED_NUMBER})\s*[）)][ \t\u3000]*$"
+)
+STATUS_LINE_CHARS = 600
+
+
 def _printed_number(text: str) -> str | None:
-    """The document number printed on its own line under the heading (GB/T 9704), or written in the first line."""
+    """The document number printed on its own line under the heading (GB/T 9704) or closing the status line under
+    it, or written in the first line."""
     m = NUMBER_LINE_RE.search(text[:400])
     if m:
         return normalise_doc_number(m.group(1))
+    status = STATUS_LINE_NUMBER_RE.search(text[:STATUS_LINE_CHARS])
+    if status:
+        return normalise_doc_number(status.group("number"))
     first = DOC_NUMBER_RE.search(text[:40])
     if first and (CITED_NUMBER_BEFORE_RE.search(text[: first.start()]) or CITE_RE.search(text[: first.start()])):
         # "根据《…的意见》（国发〔2024〕9号），…", "参照某政发〔2021〕3号，": a number the first line cites

@@ -47,6 +47,22 @@ def test_a_number_beside_the_headline_is_the_pages_document() -> None:
     assert got[title] == "天政发〔2021〕18号"
 
 
+def test_a_number_closing_the_status_line_under_the_heading_is_the_documents() -> None:
+    # as judicial interpretations print it, after when it was adopted and takes effect
+    title = "最高人民法院关于审理森林资源民事纠纷案件适用法律若干问题的解释"
+    text = (
+        "中华人民共和国最高人民法院公告\n"
+        f"《{title}》已于2022年4月25日由最高人民法院审判委员会第1869次会议通过，现予公布，自2022年6月15日起施行。\n"
+        f"最高人民法院\n2022年6月13日\n{title}\n"
+        "(2022年4月25日最高人民法院审判委员会第1869次会议通过，自2022年6月15日起施行 法释〔2022〕16号)\n"
+        "为妥善审理森林资源民事纠纷案件，根据《中华人民共和国民法典》等法律的规定，制定本解释。\n"
+    )
+    assert list(_numbers(title, text).values()) == ["法释〔2022〕16号"]
+    # ... not a number the status line cites in its own brackets (the amending decision's title and number)
+    cited = text.replace("施行 法释〔2022〕16号)", "施行，根据《关于修改的决定》（法释〔2020〕17号）修正)")
+    assert list(_numbers(title, cited).values()) == [None]
+
+
 def test_a_page_printing_no_number_of_its_own_gives_none() -> None:
     # the number in brackets after a cited title is the cited document's, never the covering notice's
     title = "某某市城市更新行动实施方案"
