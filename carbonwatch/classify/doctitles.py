@@ -48,6 +48,8 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "规则",
     "规程",
     "规范",
+    "通则",  # general rules: 企业财务通则, 工业企业温室气体排放核算和报告通则 (a law's name in Taiwan too)
+    "术语",  # a terminology standard: 二氧化碳捕集、利用与封存 术语
     "准则",
     "标准",
     "守则",
@@ -140,6 +142,13 @@ STATUS_SUFFIX_RE = re.compile(
     r"|(?<=[法例则定])(?:部分条文)?(?:修正案|修订案)$"
 )
 EDITION_RE = re.compile(rf"[（(](?:{_EDITION}|{_BATCH})[）)]")  # (a batch is no legal status either)
+# A standard's part: its name, then 第N部分 and the part's own subject; the standard's name ends with a kind or with
+# the words standards end with (…核算与报告要求)
+STANDARD_PART_RE = re.compile(r"^(?P<head>.{4,}?)第[一二三四五六七八九十\d]{1,3}部分[:：].{2,}$")
+STANDARD_HEAD_RE = re.compile(r"要求$")
+# ... and the sector or scope a document covers, in brackets after its kind: （发电行业）, （电力领域）
+# (a sector's or field's name, not a site's note on the page, a status or a body: （废止）, （全文）, （市交通管理局）)
+SCOPE_QUALIFIER_RE = re.compile(r"^(?P<head>.{4,}?)[（(][\u4e00-\u9fff、]{1,8}(?:行业|领域|产业)[）)]$")
 # 关于 + subject + 的 + kind: the kind is whatever short noun ends the title (open vocabulary).
 # The X of 关于…的X is a noun of one to six characters with no 的 of its own ("…交付审议的代表提出的" is a title cut
 # mid-phrase, not a kind called 代表提出的).
@@ -311,6 +320,12 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
         if m.group(0) in WEAK_KINDS and not government_issuer and not legal_status:
             return False, f"{m.group(0)} without a government issuer"
         return True, f"ends with the document kind {m.group(0)}"
+    # a standard's part, named after the standard's own name ("温室气体排放核算与报告要求 第1部分：发电企业"), and a
+    # document of a strong kind with the sector or scope it covers after it ("…建设方案（发电行业）")
+    part = STANDARD_PART_RE.search(core) or SCOPE_QUALIFIER_RE.search(core)
+    if part and (head := KIND_END_RE.search(part.group("head")) or STANDARD_HEAD_RE.search(part.group("head"))):
+        if head.group(0) not in WEAK_KINDS:
+            return True, f"{head.group(0)} with {part.group(0)[len(part.group('head')) :]}"
     if has_status:
         return True, "status suffix " + text[len(core) :]
     if government_issuer:

@@ -30,6 +30,12 @@ DOCUMENTS = [
     ("货币市场基金监督管理办法（试行）", "ends with the document kind 管理办法"),
     ("关于大力推进证券投资基金行业创新发展的意见", "关于…的意见 form"),
     ("关于修改《证券投资基金销售管理办法》的决定", "关于…的决定 form"),
+    # general rules and standards: their kinds, a standard's part after its name, a plan's sector after its kind
+    ("企业财务通则", "ends with the document kind 通则"),
+    ("二氧化碳捕集、利用与封存 术语", "ends with the document kind 术语"),
+    ("温室气体排放核算与报告要求 第1部分：发电企业", "要求 with 第1部分:发电企业"),
+    ("碳排放管理体系 指南 第2部分：实施", "指南 with 第2部分:实施"),
+    ("2019-2020年全国碳排放权交易配额总量设定与分配实施方案（发电行业）", "实施方案 with (发电行业)"),
 ]
 
 
@@ -79,6 +85,10 @@ NOT_DOCUMENTS = [
     "2024年8月份能源生产情况",
     "一季度全省规模以上工业生产情况",
     "2024年8月份规模以上工业增加值增长4.5%",
+    # a part of what is no document, a sector after what is no document, a status or body in brackets after a kind
+    "专家解读第1部分：总则",
+    "碳市场建设（发电行业）",
+    "关于大额现金支付管理的通知（市交通管理局）",
 ]
 
 
