@@ -1065,7 +1065,9 @@ def _international(sentence: str) -> bool:
 SHORT_NAME_RE = rx.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$")
 # "《X》已经国务院同意，并由生态环境部联合有关部门印发": the issuer named after the title, in the same sentence.
 ISSUER_AFTER_RE = rx.compile(
-    rf"^[^。！？；]{{0,40}}?由(?:中国)?(?P<issuer>{JOINT_RE.pattern})\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
+    # (the body maybe with the name it also goes by in brackets: "由市场监管总局（国家标准委）正式批准发布")
+    rf"^[^。！？；]{{0,40}}?由(?:中国)?(?P<issuer>(?:{JOINT_RE.pattern})(?:[（(][^（）()。，,]{{2,12}}[）)])?)"
+    r"\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
     rf"(?:批准)?(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
 )
 # "印发《X》和《Y》": the second title shares the first one's verb and issuer; so it does after the first one's short
@@ -1229,6 +1231,8 @@ HK_ABOUT_TITLE_RE = rx.compile(r"有关[^，,。；;的]{4,60}的")
 
 GOV_SOURCES = frozenset({"ndrc", "gov_cn", "mee"})
 CONTEXT_CHARS = 40
+# How far after a title its issuer is looked for ("…，近日由市场监管总局（国家标准委）正式批准发布")
+ISSUER_AFTER_CHARS = 80
 # The kind a quoted name is followed by, ending the phrase ("「保就业」计划，", not "《巴黎协定》框架下")
 QUOTED_NAME_KIND_RE = rx.compile(r"(?:计划|计画|方案|措施|政策|蓝图|框架|策略|专案)(?![\u4e00-\u9fff])")
 KIND_AFTER_CHARS = 240  # (the kind may follow the titles listed after one: "《A》《B》《C》等3项国家标准")
@@ -2212,15 +2216,21 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
-        by = ISSUER_AFTER_RE.match(after) if not release or issuer is None else None
+        # (read further than the other words after the title: the body's name may run long, or carry the name it
+        # also goes by in brackets)
+        by_text = AFTER_SKIP_RE.sub("", text[m.end() : m.end() + ISSUER_AFTER_CHARS], count=1)
+        by = ISSUER_AFTER_RE.match(by_text) if not release or issuer is None else None
         issued_by_after = False  # (the body 由 names after the title issues it, whoever drew it up before it)
         if by and release:
             # "《X》由住房和城乡建设部正式印发": a release read from the verb after the title, issued by whom 由 names
             issuer, issued_by_after = canonical_issuer(by.group("issuer")), True
-        elif by and not _future(clause) and not _future(after[: by.start("issuer")]) and not CITE_RE.search(clause):
-            release, cue = True, text[m.start() : m.end()] + after[: by.end()]
-            issued_by_after = issuer is None
-            issuer = issuer or canonical_issuer(by.group("issuer"))
+        elif by and not _future(clause) and not _future(by_text[: by.start("issuer")]) and not CITE_RE.search(clause):
+            release, cue = True, text[m.start() : m.end()] + by_text[: by.end()]
+            # (the body 由 names issues it, not the one that drew it up: "生态环境部指导制定的《X》，近日由市场监管总局
+            # 正式批准发布")
+            by_issuer = canonical_issuer(by.group("issuer"))
+            issued_by_after = by_issuer is not None or issuer is None
+            issuer = by_issuer or issuer
         if formula and not release and not CITE_RE.search(clause):
             # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice's own formula issues X
             release, cue = True, COVERING_CUE + formula.group(0)[-12:]

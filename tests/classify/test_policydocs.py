@@ -1168,6 +1168,14 @@ def test_the_issuer_after_the_title_and_its_short_name() -> None:
         text = f"近日，{drafter}《温室气体排放核算与报告要求 第34部分：炭素材料》国家标准由市场监管总局批准发布。"
         releases = recognise("", text, published_at=Y2021).releases
         assert [d.issuer for d in releases] == ["市场监管总局"]
+    # ... or a ministry that guided the drafting, the regulator named with the name it also goes by, past the
+    # standard's short name
+    text = (
+        "由生态环境部提出并指导制定的GB/T 24067-2024《温室气体 产品碳足迹 量化要求和指南》（以下简称“产品碳足迹"
+        "核算通则标准”），近日由市场监管总局（国家标准委）正式批准发布。"
+    )
+    releases = recognise("", text, published_at=Y2021).releases
+    assert [d.issuer for d in releases] == ["市场监管总局、国家标准委"]
 
 
 @pytest.mark.parametrize(
