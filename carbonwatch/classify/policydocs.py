@@ -279,6 +279,14 @@ ISSUER_ALIASES: dict[str, str] = {
             "研究发展考核委员会 海岸巡防署 新闻局 主计总处 主计处 消费者保护会 体育委员会 文化建设委员会"
         ).split()
     },
+    # ... and by the short names the press gave them, 行政院 before them or not (行政院农委会 is one body, not 行政院
+    # and its council)
+    **{
+        f"{head}{short}": f"行政院{name}"
+        for short, name in (("劳委会", "劳工委员会"), ("经建会", "经济建设委员会"), ("原能会", "原子能委员会"))
+        for head in ("", "行政院")
+    },
+    "行政院农委会": "行政院农业委员会",
     "劳动部": "劳动部",
     "内政部": "内政部",
     "国发会": "国家发展委员会",

@@ -229,6 +229,9 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         # the Executive Yuan's agencies under their former names are each one body, not 行政院 and Hong Kong's 卫生署
         ("行政院卫生署", "行政院卫生署"),
         ("行政院劳工委员会、行政院环保署", "行政院劳工委员会、行政院环境保护署"),
+        # ... and under the short names the press gave them, 行政院 before them or not
+        ("行政院农委会", "行政院农业委员会"),
+        ("劳委会、经建会", "行政院劳工委员会、行政院经济建设委员会"),
         # the reporter who heard it from a body is no place ("记者从市发改委获悉"), a verb ending in 署 no state body
         ("记者从市发改委", None),
         ("笔者从市生态环境局", None),
