@@ -1847,6 +1847,18 @@ def find_issuer_before(text: str, pos: int) -> str | None:
             # relative to its province) is one list of signers
             joined += "、" + members
             found[-1] = canonical_issuer(joined)
+        elif (
+            found
+            and text[joined_at : hit.start()] in ("（", "(")
+            and text[hit.start() + len(members) :][:1] in ("）", ")")
+        ):
+            # "国家市场监督管理总局（国家标准化管理委员会）": the body with the other name it goes by, both signers;
+            # its own short name in brackets is no other body ("香港证券及期货事务监察委员会（证监会）")
+            if not _abbreviates(members, joined):
+                joined += "（" + members + "）"
+                found[-1] = canonical_issuer(joined)
+            joined_at = hit.start() + len(members) + 1
+            continue
         else:
             joined = members
             found.append(canonical_issuer(members))

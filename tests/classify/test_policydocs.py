@@ -2806,6 +2806,26 @@ def test_a_verb_s_last_character_is_not_the_first_of_the_place_after_it(text: st
     assert find_issuer_before(text, text.index("《")) == issuer
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a body with the other name it goes by in brackets: both sign
+        (
+            "国家市场监督管理总局（国家标准化管理委员会）近日批准发布《碳排放核算与报告要求》",
+            "市场监管总局、国家标准委",
+        ),
+        ("生态环境部（国家核安全局）印发《核安全规划》", "生态环境部、国家核安全局"),
+        # ... each of a list's bodies with its own short name is one body
+        (
+            "中国人民银行、香港证券及期货事务监察委员会（香港证监会）、香港金融管理局（香港金管局）发布《联合公告》",
+            "中国人民银行、香港特别行政区证券及期货事务监察委员会、香港特别行政区金融管理局",
+        ),
+    ],
+)
+def test_a_bodys_other_name_in_brackets_signs_with_it(text: str, issuer: str) -> None:
+    assert find_issuer_before(text, text.index("《")) == issuer
+
+
 def test_a_title_led_by_one_body_takes_the_joint_signers_the_sentence_names() -> None:
     text = (
         "近日，国家发展改革委、工业和信息化部、自然资源部、生态环境部、国家能源局、国家林草局联合印发"
