@@ -992,7 +992,10 @@ _SINCE_RELEASE = r"以来|之后|至今|[一二三四五六七八九十\d]+周�
 VERB_AFTER_RE = rx.compile(
     # "》今日正式公布", "》昨天（17日）发布"
     # (a day as some pages space it: "》23 日经市…常委会…表决通过")
-    rf"^(?:已经?|正式|日前|近日|今天|今日|昨天|昨日|\d{{1,2}}\s?日|于?\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|[（(]\d{{1,2}}日[）)]){{0,3}}"
+    # (after the approval or adoption it was issued with: "》已经市政府同意，近日正式印发", "》经国务院同意，由…印发",
+    # "》经市政府常务会议审议通过后印发实施")
+    r"^(?:已?经[^，。；《》]{2,20}?(?:同意|批准)[，,]\s*|已?经[^，。；《》]{2,24}?审议通过(?:后|并)\s*)?"
+    rf"(?:已经?|正式|日前|近日|于近日|今天|今日|昨天|昨日|\d{{1,2}}\s?日|于?\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|[（(]\d{{1,2}}日[）)]){{0,3}}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
     # "《条例》昨日经深圳市人大常委会会议表决通过": a legislature's vote, named after the title
     rf"|(?P<voted>经[^，。；《》]{{0,12}}?{_LEGISLATURE}[^，。；《》]{{0,24}}?(?:表决|审议)?通过)"
@@ -1054,11 +1057,14 @@ INTERNATIONAL_RE = rx.compile(
 )
 
 
+ISSUED_AFTER_ADOPTION_RE = rx.compile(r"审议通过(?:并|后|之后)\s*(?:正式)?(?:印发|发布|公布|出台)")
+
+
 def _adopted_at_meeting(text: str, pos: int, cue: str, headline: str = "") -> bool:
     """ "国务院常务会议审议通过《…》": adopted at a government meeting, issued later (a legislature's vote, 表决通过,
     promulgates). The meeting may be named in the sentence or, for the report of one, in the headline."""
-    if "审议通过" not in cue:
-        return False
+    if "审议通过" not in cue or ISSUED_AFTER_ADOPTION_RE.search(cue):
+        return False  # ("审议通过并印发了《X》", "审议通过后印发": adopted, then issued)
     # "《X》已经市政府常务会议审议通过，现印发给你们": the covering notice that says so issues it
     if PROMULGATE_RE.search(text[pos : _sentence_end(text, pos)]):
         return False

@@ -4237,6 +4237,24 @@ def test_a_release_with_the_document_in_apposition_or_its_verb_after_two_time_wo
     assert recognise("新闻", text, published_at=Y2021).is_release
 
 
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # the approval or the adoption it was issued with, between the title and its verb
+        ("《重庆市碳达峰实施方案》已经市政府同意，近日正式印发。", True),
+        ("日前，《杭州市碳达峰实施方案》经市委、市政府同意，由市发展改革委印发实施。", True),
+        ("《北京市碳排放权交易管理办法》经市政府常务会议审议通过后印发实施。", True),
+        ("据悉，《北京市碳排放权交易管理办法》已于近日由市政府常务会议审议通过并印发。", True),
+        ("北京市政府常务会议审议通过并印发了《北京市碳排放权交易管理办法》。", True),
+        # ... not an approval or an adoption alone, nor one that issues later
+        ("北京市政府常务会议审议通过《北京市碳排放权交易管理办法》。", False),
+        ("《重庆市碳达峰实施方案》已经市政府同意，将于近日印发。", False),
+    ],
+)
+def test_a_document_issued_after_its_approval_or_adoption_is_released(text: str, released: bool) -> None:
+    assert recognise("新闻", text, published_at=Y2021).is_release is released
+
+
 def test_a_release_naming_the_document_s_number_and_the_word_file_before_its_title() -> None:
     text = "6月24日，交通运输部公布了交规划发〔2022〕56号文件：《交通运输部关于贯彻落实<某意见>的实施意见》。"
     [doc] = recognise("交通运输部发布实施意见", text, published_at=Y2021).releases
