@@ -7594,6 +7594,8 @@ def test_a_preamble_naming_its_work_plan_makes_the_page_the_document(line: str, 
             "《指明牌照分配排放限额第五份技术备忘录》",
         ),
         ("政府今日刊宪《2025年道路交通（修订）规例》，新规例将于明年生效。", "《2025年道路交通（修订）规例》"),
+        # ... after its verb too, one release by the government, not an untitled one beside it
+        ("政府今日（三月二日）刊宪公布《2024年印花税（修订）条例》，即日起生效。", "《2024年印花税（修订）条例》"),
         # an order the news does not name is known by the act
         ("政府今日刊宪，禁止进口含氢氟碳化物的产品。", "刊宪"),
     ],
