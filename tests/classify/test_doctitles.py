@@ -22,6 +22,9 @@ DOCUMENTS = [
     # the period a plan covers is not part of its kind
     ("吉林省生态环境保护规划（2021—2025年）", "ends with the document kind 规划"),
     ("低碳城市发展规划(2017-2020)", "ends with the document kind 规划"),
+    # ... in Taiwan's calendar too (民国 years)
+    ("国家气候变迁调适行动计划（112-115年）", "ends with the document kind 行动计划"),
+    ("农业作物类生产设备设施改善补助计划(113年度)", "ends with the document kind 计划"),
     # a government's plan for building groups (medical, education) names no company
     ("紧密型城市医疗集团建设试点工作方案", "ends with the document kind 工作方案"),
     ("关于推进教育集团化办学的指导意见", "关于…的指导意见 form"),
