@@ -440,10 +440,12 @@ _OFFICE_SUFFIX = (
     r"[\u4e00-\u9fff]{1,16}?(?:厅|(?<!当)局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办(?!公|法|理)|指挥部|领导小组办公室|领导小组|工作组"
     r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
 )
+# Taiwan's short form of a county's or city's government (彰化县府, 基隆市府, 县府 alone), not a street or a building
+# of it
+_GOVERNMENT_NOT_BUILDING = r"(?!路|街|大楼|大院|广场|前|门)"
 _BODY_SUFFIX = (
     rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|行政公署(?:办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?"
-    # Taiwan's short form of a county's or city's government (彰化县府, 基隆市府), not a street or a building of it
-    r"|(?<=[县市])府(?!路|街|大楼|大院|广场|前|门)"
+    rf"|(?<=[县市])府{_GOVERNMENT_NOT_BUILDING}"
     # a place's people's congress, which adopts its regulations (天津市第十七届人民代表大会), not its government
     r"|(?:第?[一二三四五六七八九十]{1,3}届)?人民代表大会(?!常务委员会|常委会|代表))"
 )
@@ -1533,9 +1535,8 @@ ANAPHOR_RE = rx.compile(
     r"|[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室)|[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组)(?:办公室)?)"
     # ... or a county's government ("一是县政府发布了《…》": the county the text names, 汉阴县)
     r"|(?:(?<![\u4e00-\u9fff])|(?<=[一二三四五六七八九十]是))(县)((?:人民)?政府(?:办公室)?)"
-    # ... or, as Taiwan's press writes it, 县府 or 市府 alone ("县府…再推出「支持生育加码补助」政策": 金门县's), not a
-    # street or a building of it
-    r"|(?<![\u4e00-\u9fff])([县市])(府)(?!路|街|大楼|大院|广场|前|门)"
+    # ... or, as Taiwan's press writes it, 县府 or 市府 alone ("县府…再推出「支持生育加码补助」政策": 金门县's)
+    rf"|(?<![\u4e00-\u9fff])([县市])(府){_GOVERNMENT_NOT_BUILDING}"
 )
 PROVINCE_NAME_RE = rx.compile(rf"(?:{PROVINCES})")
 # A city named in the text, for 市政府 (a municipality is one too: 北京市). Not 我市, 全市, 该市 ….
@@ -1856,7 +1857,7 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         elif (
             found
             and text[joined_at : hit.start()] in ("（", "(")
-            and text[hit.start() + len(members) :][:1] in ("）", ")")
+            and text[hit.start() + len(members) : hit.start() + len(members) + 1] in ("）", ")")
         ):
             # "国家市场监督管理总局（国家标准化管理委员会）": the body with the other name it goes by, both signers;
             # its own short name in brackets is no other body ("香港证券及期货事务监察委员会（证监会）")
@@ -2244,8 +2245,9 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]
         # (read further than the other words after the title: the body's name may run long, or carry the name it
         # also goes by in brackets)
-        by_text = AFTER_SKIP_RE.sub("", text[m.end() : m.end() + ISSUER_AFTER_CHARS], count=1)
-        by = ISSUER_AFTER_RE.match(by_text) if not release or issuer is None else None
+        wanted = not release or issuer is None
+        by_text = AFTER_SKIP_RE.sub("", text[m.end() : m.end() + ISSUER_AFTER_CHARS], count=1) if wanted else ""
+        by = ISSUER_AFTER_RE.match(by_text) if wanted else None
         issued_by_after = False  # (the body 由 names after the title issues it, whoever drew it up before it)
         if by and release:
             # "《X》由住房和城乡建设部正式印发": a release read from the verb after the title, issued by whom 由 names
@@ -7230,11 +7232,11 @@ VERDICT_CUES = (
 )
 
 
-def _rules_decided(title: str, policy: PolicyResult) -> bool:
+def _rules_decided(title: str, text: str, policy: PolicyResult) -> bool:
     """Whether the rules have their say on the whole article, which a statistical reader leaves alone: a release
-    found, a digest, an explainer's headline, a monthly roundup of rules, or a verdict cue on one of its documents
-    (``VERDICT_CUES``)."""
-    if policy.is_release or policy.digest:
+    found, a digest, an explainer's headline, a monthly roundup of rules, a verdict cue on one of its documents
+    (``VERDICT_CUES``), or a writing template (``writing_template``: a verdict on the page, found documents or not)."""
+    if policy.is_release or policy.digest or writing_template(title, text):
         return True
     explainer = INTERPRETATION_RE.search(ATTACHED_NOTE_RE.sub("", title)) and not ABOUT_INTERPRETATION_RE.search(title)
     return bool(
@@ -7245,13 +7247,11 @@ def _rules_decided(title: str, policy: PolicyResult) -> bool:
 def silent_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
     """The document the article would be about, if it reports a release, where the rules are silent on it: no
     release found, not a digest, not an explainer's headline, no verdict of the rules against the article (a draft,
-    an interpretation, a planned task …: ``VERDICT_CUES``), and not a writing template. The headline's document
-    without a cue, else the headline as a document title (when no document of the headline has a cue), else the
-    lead's first document that is not the ground it cites (``_lead_subject``); None where there is none. A
-    statistical reader may promote it."""
-    if _rules_decided(title, policy) or writing_template(title, text):
-        return None
-    return _named_subject(title, text, policy)
+    an interpretation, a planned task …: ``VERDICT_CUES``), not a writing template (``_rules_decided``). The
+    headline's document without a cue, else the headline as a document title (when no document of the headline has a
+    cue), else the lead's first document that is not the ground it cites (``_lead_subject``); None where there is
+    none. A statistical reader may promote it."""
+    return None if _rules_decided(title, text, policy) else _named_subject(title, text, policy)
 
 
 def _named_subject(title: str, text: str, policy: PolicyResult) -> PolicyDocument | None:
@@ -7404,10 +7404,11 @@ def model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | No
 def _model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | None) -> PolicyDocument | None:
     """The document a statistical reader may make a release: the rules' silent subject (``silent_subject``), else,
     where the rules named no document to be the subject but gave no verdict against the article either (no release,
-    digest, explainer's headline, ``VERDICT_CUES`` or writing template), the headline itself as an untitled measure
-    ("香港楼市即日起全面撤辣", "两部门宣布：减半征收证券交易印花税"): news of a measure announced often names no
-    document at all. Its title is the headline as written, with no issuer or type the text would have to give."""
-    if _rules_decided(title, policy) or writing_template(title, text):
+    digest, explainer's headline, ``VERDICT_CUES`` or writing template: ``_rules_decided``), the headline itself as
+    an untitled measure ("香港楼市即日起全面撤辣", "两部门宣布：减半征收证券交易印花税"): news of a measure announced
+    often names no document at all. Its title is the headline as written, with no issuer or type the text would have
+    to give."""
+    if _rules_decided(title, text, policy):
         return None
     # (a column's tag before it and a file's extension after it are the site's: "【政策】贵州省碳达峰实施方案.docx")
     headline = FILE_EXTENSION_RE.sub("", LEADING_TAG_RE.sub("", title.strip()))
