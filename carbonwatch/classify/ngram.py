@@ -51,6 +51,7 @@ from carbonwatch.classify.policydocs import (
     NAMED_CUE,
     PolicyResult,
     adopting_legislature,
+    drawn_up_by,
     find_issuer_before,
     lead_announcer,
     model_subject,
@@ -377,6 +378,9 @@ def promote_release(
         subject.issuer = adopting_legislature(subject, text)  # "《X》经…人民代表大会常务委员会第N次会议通过"
         # ... or the body the lead opens with announcing it: "康乐及文化事务署（康文署）今日宣布，由四月三日起…"
         subject.issuer = subject.issuer or lead_announcer(text)
+        # ... or the body the page says drew it up ("《X》是由Y制定的"), or its signer where the page's own formula
+        # passes it on ("现将2021年度绿色制造名单予以公布" / 工业和信息化部办公厅 / date)
+        subject.issuer = subject.issuer or drawn_up_by(subject, title, text)
         # ... or, on a page that prints the document (its title a heading line of the text, whichever field the
         # subject was read from: a forum's repost prints it under the post's headline), its metadata, note or signature
         if subject.issuer is None and prints_document(subject, text):

@@ -4589,6 +4589,29 @@ def adopting_legislature(d: PolicyDocument, text: str) -> str | None:
     return None
 
 
+# "《关于市城区禁止燃放烟花爆竹的通告》是由湘潭市城市管理和综合执法局制定的": the body the sentence right after a title
+# says drew it up or issued it.
+DRAWN_UP_BY_RE = rx.compile(
+    rf"\s*》?\s*(?:是|系|已|已经)?由(?P<body>(?:{JOINT_RE.pattern})(?:[、和与及](?:{JOINT_RE.pattern}))*)\s*(?:联合|共同)?"
+    r"(?:负责)?(?:研究)?(?:制定|起草|编制|修订|发布|印发|出台)"
+)
+# A page's own formula passing a document on: "现将2021年度绿色制造名单予以公布", "现将…印发给你们".
+OWN_FORMULA_BEFORE_RE = rx.compile(r"现将\s*$")
+
+
+def drawn_up_by(d: PolicyDocument, title: str, text: str) -> str | None:
+    """The body a page says drew ``d`` up or issued it, right after its title (:data:`DRAWN_UP_BY_RE`), or, where
+    ``d`` is what the page's own formula passes on (``现将X予以公布``), the page's printed issuer (its signature);
+    None when the page says neither."""
+    page = title if d.field == "title" else text
+    m = DRAWN_UP_BY_RE.match(page, d.end)
+    if m is not None and (body := canonical_issuer(m.group("body"))):
+        return body
+    if d.field == "text" and OWN_FORMULA_BEFORE_RE.search(text, max(0, d.start - 8), d.start):
+        return printed_issuer(text)
+    return None
+
+
 # The head of a body by office: "局长", "副署长", "主席".
 _HEAD_OF_BODY = r"(?:常务)?副?(?:主任|部长|局长|署长|处长|司长|厅长|行长|主席|主委|院长|省长|市长|县长|区长)"
 # A news lead's own subject announcing the measure, at a sentence's start in the first lines: "康乐及文化事务署
@@ -4875,6 +4898,13 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         # document whose own heading the page prints, which is its title (not a covering notice of another document)
         if doc_type(candidates[0]) == doc_type(heading):
             candidates.reverse()
+    first_line, block = (re.sub(r"\s+", "", c) for c in candidates)
+    on_its_line = re.sub(r"\s+", "", text.strip().split("\n", 1)[0]) == first_line
+    continued = block.startswith(first_line) and len(block) > len(first_line)
+    if on_its_line and continued and doc_type(block) and not doc_type(first_line):
+        # "国务院关于落实《政府工作报告》" over the heading it is the first line of ("…《政府工作报告》 / 重点工作
+        # 部门分工的意见"): the headline is the heading cut at its line's end
+        candidates.reverse()
     for candidate in candidates:
         compact = re.sub(r"\s+", " ", candidate).strip()
         # A government site prints the number first and the notice's title in 《》: "京政办发〔2016〕26号《…的通知》".

@@ -3826,6 +3826,24 @@ def test_a_heading_printed_over_several_lines_ends_at_the_running_text() -> None
     assert (doc.title_norm, doc.issuer) == ("关于对洪崖山进行集中治理的通告", "易县洪崖山综合治理工作指挥部")
 
 
+def test_a_headline_that_is_the_first_line_of_the_printed_heading_is_completed_by_it() -> None:
+    # the page's title is the heading cut at its first line's end (here at a title it cites)
+    text = (
+        "国务院关于落实《政府工作报告》\n重点工作部门分工的意见\n国发〔2020〕6号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现就《政府工作报告》确定的重点工作，提出部门分工意见如下：\n"
+        "一、落实2020年发展主要目标\n（一）总体要求。\n"
+    )
+    [doc] = recognise("国务院关于落实《政府工作报告》", text).releases
+    assert (doc.title, doc.issuer, doc.doc_number) == (
+        "国务院关于落实《政府工作报告》重点工作部门分工的意见",
+        "国务院",
+        "国发〔2020〕6号",
+    )
+    # a headline the page's first line only begins (the page ran its heading into what follows) stays as it is
+    ran_on = "国务院关于落实《政府工作报告》重点工作部门分工的意见国发〔2020〕6号 各省、自治区、直辖市人民政府：\n" + text
+    assert recognise("国务院关于落实《政府工作报告》", ran_on).releases[0].title == "国务院关于落实《政府工作报告》"
+
+
 @pytest.mark.parametrize(
     "name",
     [

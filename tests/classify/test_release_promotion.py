@@ -241,6 +241,33 @@ def test_a_promoted_untitled_measure_is_issued_by_the_body_its_lead_opens_with_a
     assert [d.issuer for d in policy.releases] == [None]
 
 
+def test_a_promoted_document_is_issued_by_the_body_the_page_says_drew_it_up_or_by_its_own_signature() -> None:
+    model = parse_model(tiny(), "test")
+    # "《X》是由Y制定的": the sentence right after the title names who drew it up
+    headline = "《关于市城区禁止燃放烟花爆竹的通告》是由湘潭市城市管理和综合执法局制定的，旨在加强安全管理印发"
+    policy = PolicyResult(documents=[doc("《关于市城区禁止燃放烟花爆竹的通告》", field="title")])
+    policy.documents[0].end = len("《关于市城区禁止燃放烟花爆竹的通告》")
+    promote_release(headline, "", policy, model)
+    assert [d.issuer for d in policy.releases] == ["湘潭市城市管理和综合执法局"]
+    # "现将X予以公布": the page's own formula passes X on, so the notice's signature over its date issued it
+    text = (
+        "工信厅节函〔2022〕7号\n为贯彻落实《“十四五”工业绿色发展规划》，现将2021年度绿色制造名单予以公布。"
+        "有关事项通知如下：\n一、各地要加强衔接。\n工业和信息化部办公厅\n2022年1月15日"
+    )
+    at = text.index("2021年度")
+    listed = doc("2021年度绿色制造名单", start=at)
+    listed.end = at + len("2021年度绿色制造名单")
+    policy = PolicyResult(documents=[listed])
+    promote_release("2021年度绿色制造名单印发", text, policy, model)
+    assert [d.issuer for d in policy.releases] == ["工业和信息化部"]
+    # a name the news only mentions, with no formula before it and no 由 after it, is issued by no one the page says
+    policy = PolicyResult(documents=[doc("2021年度绿色制造名单", start=2)])
+    policy.documents[0].end = 2 + len("2021年度绿色制造名单")
+    text = "据悉2021年度绿色制造名单引发关注。\n工业和信息化部办公厅\n2022年1月15日"
+    promote_release("2021年度绿色制造名单印发", text, policy, model)
+    assert [d.issuer for d in policy.releases] == [None]
+
+
 def test_no_promotion_below_the_threshold_without_a_release_model_or_without_a_subject() -> None:
     for model, headline in (
         (parse_model(tiny(release_threshold=0.999), "test"), "某市印发乌海市应对气候变化规划"),
