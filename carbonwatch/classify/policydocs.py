@@ -1100,6 +1100,8 @@ CITE_RE = rx.compile(
     r"|(?:会议|集中|专题)学习|学习了"  # "会议学习了市政府办公室近期印发的《…》": a meeting studies a document
     # "听取市人民政府关于…的报告", "听取了关于《X（草案）》的说明": a meeting hears a report or an explanation
     r"|听取"
+    # "依「温室气体自愿减量专案管理办法」第12条…办理": Taiwan's letters cite by 依 alone, right before the title
+    r"|依\s*[「《]?$"
 )
 # An issuer followed by a release verb: a headline reporting a release, not a document's own title.
 ISSUER_VERB_RE = rx.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|联合)?(?:{_VERB_ALT})")
@@ -3200,10 +3202,15 @@ def _signed_orders(text: str, field_name: str) -> list[PolicyDocument]:
 # "主旨：公告本市105年「…补助金额及注意事项」。", "主旨：修正「…检查方式」，并自即日生效。": what it announces,
 # amends or enacts is the document the page prints (not what it repeals, 废止), issued by the body its heading line
 # names ("新竹市政府 公告") or the page's metadata
+# (its label often printed spaced, "主　旨：", and the line wrapped as printed: the matter runs on over the line break
+# unless the next line opens the next field, "依　据：", "公告事项：")
+_NEXT_FIELD = r"\n[ \t\u3000]*(?:[\u4e00-\u9fff][ \t\u3000]*){1,5}[:：]"
 SUBJECT_LINE_RE = rx.compile(
-    r"(?m)^[ \t\u3000]*主旨[ \t\u3000]*[:：][ \t\u3000]*"
+    r"(?m)^[ \t\u3000]*主[ \t\u3000]*旨[ \t\u3000]*[:：][ \t\u3000]*"
     r"(?P<verb>公告(?:修正|订定|增订)?|(?:修正|订定|增订)(?:发布)?)[ \t\u3000]*(?:本市|本县|本府)?"
-    r"(?P<object>[^。\n]{4,120}?)(?:[，,][ \t\u3000]*并自[^。\n]{0,30}?(?:生效|施行|实施)|[，,]请[ \t\u3000]*查照|。|$)"
+    rf"(?P<object>(?:[^。\n]|\n(?!{_NEXT_FIELD[2:]})(?=[^\n]))"
+    r"{4,120}?)(?:[，,][ \t\u3000]*并自[^。\n]{0,30}?(?:生效|施行|实施)|[，,]请[ \t\u3000]*查照|。"
+    rf"|$(?={_NEXT_FIELD}|\n\s*\n|\s*\Z))"
 )
 SUBJECT_LINE_CHARS = 1500
 SUBJECT_LINE_CUE = "the document's subject line: "
@@ -3215,10 +3222,10 @@ NOTICE_HEAD_LINE_RE = rx.compile(
 def _subject_line_docs(text: str) -> list[PolicyDocument]:
     """The document a Taiwan official document's subject line (主旨) announces or enacts (see
     :data:`SUBJECT_LINE_RE`), titled by its quoted name when the line quotes only that, else by the line's object."""
-    m = SUBJECT_LINE_RE.search(text, 0, SUBJECT_LINE_CHARS) if "主旨" in text[:SUBJECT_LINE_CHARS] else None
+    m = SUBJECT_LINE_RE.search(text, 0, SUBJECT_LINE_CHARS) if "旨" in text[:SUBJECT_LINE_CHARS] else None
     if m is None or _future(m.group("object")) or re.search(r"…|\.{3}", m.group("object")):
         return []  # (a line that cuts the name short, 修正「…应遵行事项」, leaves it to the headline)
-    obj = m.group("object").strip()
+    obj = re.sub(r"\s*\n\s*", "", m.group("object").strip())
     quoted = re.fullmatch(r"[「《]([^「」《》]{4,100})[」》]", obj)
     title = "《" + (quoted.group(1) if quoted else obj) + "》"
     head = NOTICE_HEAD_LINE_RE.search(text, 0, m.start())

@@ -2920,6 +2920,20 @@ def test_a_full_text_headline_s_column_tag_and_issuer_colon_are_not_the_title() 
             "行政院环境保护署",
             None,
         ),
+        (  # its label printed spaced, its matter wrapped over the printed line's end, up to the next field
+            "新北市政府 公告\n主 旨:公告本市汐止星光桥、三莺龙窑桥、新店阳光桥及汤泉陆桥为全面禁烟场\n"
+            "所,并自 109 年 1 月 1 日生效。\n依 据:依据烟害防制法第 16 条第 1 项第 4 款规定办理。\n",
+            "汐止星光桥、三莺龙窑桥、新店阳光桥及汤泉陆桥为全面禁烟场所",
+            "新北市政府",
+            None,
+        ),
+        (  # a line that ends with no full stop ends at the next field's label
+            "新竹市政府 公告\n主　旨：公告本市105年「淘汰二行程机车补助金额及注意事项」\n"
+            "依　据：淘汰二行程机车补助办法。\n",
+            "105年「淘汰二行程机车补助金额及注意事项」",
+            "新竹市政府",
+            None,
+        ),
     ],
 )
 def test_a_taiwan_document_s_subject_line_names_what_it_issues(
@@ -3840,7 +3854,7 @@ def test_a_headline_that_is_the_first_line_of_the_printed_heading_is_completed_b
         "国发〔2020〕6号",
     )
     # a headline the page's first line only begins (the page ran its heading into what follows) stays as it is
-    ran_on = "国务院关于落实《政府工作报告》重点工作部门分工的意见国发〔2020〕6号 各省、自治区、直辖市人民政府：\n" + text
+    ran_on = "国务院关于落实《政府工作报告》重点工作部门分工的意见国发〔2020〕6号 各省、自治区人民政府：\n" + text
     assert recognise("国务院关于落实《政府工作报告》", ran_on).releases[0].title == "国务院关于落实《政府工作报告》"
 
 

@@ -268,6 +268,18 @@ def test_a_promoted_document_is_issued_by_the_body_the_page_says_drew_it_up_or_b
     assert [d.issuer for d in policy.releases] == [None]
 
 
+def test_a_title_a_taiwan_letter_cites_with_yi_is_no_subject_of_its_headline() -> None:
+    # "依「X」第12条…办理": the rule the letter acts under, not what its headline passes on
+    headline = "转知环境部检送「温室气体自愿减量专案之减量方法」及「免确证减量方法」"
+    text = "一、依「温室气体自愿减量专案管理办法」（下称管理办法）第12条规定办理。\n二、该部现完成减量方法之审定。"
+    subject = model_subject(headline, text, recognise(headline, text))
+    assert subject is not None and subject.title == "温室气体自愿减量专案之减量方法"
+    # ... where the lead does not cite it, its title in the lead stays the subject
+    text = text.replace("依「", "配合「")
+    subject = model_subject(headline, text, recognise(headline, text))
+    assert subject is not None and subject.title_norm == normalise_title("温室气体自愿减量专案管理办法")
+
+
 def test_no_promotion_below_the_threshold_without_a_release_model_or_without_a_subject() -> None:
     for model, headline in (
         (parse_model(tiny(release_threshold=0.999), "test"), "某市印发乌海市应对气候变化规划"),
