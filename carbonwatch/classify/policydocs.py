@@ -5125,11 +5125,18 @@ CORNER_VERB_BEFORE_RE = rx.compile(
 CORNER_QUOTE_RE = rx.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
 
 
+# The year of Taiwan's calendar a yearly programme is named by, right before its quoted name: "115年度「农业作物类
+# 生产设备设施改善补助计划」", "公告本市105年「…补助金额及注意事项」".
+ROC_YEAR_BEFORE_RE = rx.compile(r"(?<![\d０-９])\d{2,3}年度?$")
+
+
 def corner_titles(text: str, *, named_only: bool = False) -> str:
-    """``text`` with corner-bracket quotes that name a document (its kind or a law's name ends them) as 《》; unless
-    ``named_only``, also those a release verb right before issues."""
+    """``text`` with corner-bracket quotes that name a document (its kind or a law's name ends them) as 《》, with the
+    year of Taiwan's calendar written right before the quote inside (《115年度…补助计划》); unless ``named_only``, also
+    those a release verb right before issues. The text keeps its length."""
     if "「" not in text and "『" not in text:
         return text
+    yeared: list[tuple[int, int]] = []  # (where the year starts, where its quote opened)
 
     def one(m: re.Match[str]) -> str:
         inner = m.group("inner")
@@ -5140,9 +5147,16 @@ def corner_titles(text: str, *, named_only: bool = False) -> str:
         # ... or what a release verb right before it issues: "正式公告「碳费征收对象…审核原则」" (open vocabulary, as a
         # title in 《》 a body is said to issue)
         issued = not named_only and CORNER_VERB_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None
-        return f"《{inner}》" if named or issued else m.group(0)
+        if not (named or issued):
+            return m.group(0)
+        if year := ROC_YEAR_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            yeared.append((year.start(), m.start()))
+        return f"《{inner}》"
 
-    return CORNER_QUOTE_RE.sub(one, text)
+    out = CORNER_QUOTE_RE.sub(one, text)
+    for start, opened in yeared:  # (the bracket moves before the year: the same length)
+        out = out[:start] + "《" + out[start:opened] + out[opened + 1 :]
+    return out
 
 
 def _qa_transcript(text: str) -> bool:

@@ -5307,6 +5307,11 @@ def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -
         ("民众可申请「保就业」计划。", "民众可申请《保就业》计划。"),
         ("政府推出第二轮「防疫抗疫基金」。", "政府推出第二轮《防疫抗疫基金》。"),
         ("在「一国两制」框架下", "在「一国两制」框架下"),  # a kind word that runs on is no kind ending the name
+        # the year of Taiwan's calendar a yearly programme is named by, written right before its quote
+        ("115年度「农业作物类生产设备设施改善补助计划」", "《115年度农业作物类生产设备设施改善补助计划》"),
+        ("经济部113年「商业服务业节能设备补助计划」开跑", "经济部《113年商业服务业节能设备补助计划》开跑"),
+        ("2022年「绿能补助计划」", "2022年《绿能补助计划》"),  # a year of four digits is no such name's
+        ("112年「净零」口号", "112年「净零」口号"),  # no document, no year moved
     ],
 )
 def test_corner_brackets_naming_a_document_are_read_as_its_title(text: str, read: str) -> None:
