@@ -1232,6 +1232,12 @@ COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # 实施 ending the verb 印发实施, and the size of the set it issues after it: "印发实施6项蓝碳系列技术规程".
 SET_SIZE_RE = rx.compile(r"实施[0-9一二两三四五六七八九十]{1,3}(?:项|部|份|个)")
+# A first of its kind said before the name ("公布第一份的电动车普及化路线图", "发布全国首个…行动方案"), or the
+# writer's own country or place ("公布我国2050年净零路径规画"): the news's words, no part of the title (a first batch
+# is: 第一批…名单).
+FIRST_OF_ITS_KIND_RE = rx.compile(
+    r"(?:(?:全国|全省|全市)?(?:首份|首个|首部|第一份的?|第一个)|我国|我省|我市|我区|我县)(?=[\u4e00-\u9fff\d“「]{4})"
+)
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = rx.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗", "系列文件", "一系列政策"),
@@ -2545,7 +2551,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             title, title_start, number = _split_ordinal(title, title_start)
             # "印发实施6项蓝碳系列技术规程": 实施 ends the verb (印发实施) and the count after it is the set's size, no
             # part of its name (a count alone stays: "发布了711项国家标准" counts standards, it names no set)
-            if counted := SET_SIZE_RE.match(title):
+            if counted := SET_SIZE_RE.match(title) or FIRST_OF_ITS_KIND_RE.match(title):
                 title, title_start = title[counted.end() :], title_start + counted.end()
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document

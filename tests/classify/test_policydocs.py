@@ -467,6 +467,23 @@ def test_a_named_series_is_its_documents_set_and_a_series_of_policies_is_no_titl
     assert [t for t, _, _ in releases("", "国务院印发实施方案。")] == ["实施方案"]
 
 
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a first of its kind, or the writer's own country, said before the name is the news's word, not the title's
+        ("香港公布第一份的电动车普及化路线图", [("电动车普及化路线图", "香港特别行政区政府", True)]),
+        ("国家发展改革委发布全国首个碳达峰行动方案", [("碳达峰行动方案", "国家发展改革委", True)]),
+        ("国发会今天公布我国2050年净零路径规画", [("2050年净零路径规画", "国家发展委员会", True)]),
+        # a first batch is the list's own name
+        ("工业和信息化部公布第一批绿色工厂名单", [("第一批绿色工厂名单", "工业和信息化部", True)]),
+    ],
+)
+def test_a_first_of_its_kind_or_our_country_before_a_released_name_is_no_part_of_it(
+    headline: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert releases(headline, "") == expected
+
+
 def test_the_one_release_no_text_signs_was_announced_by_the_body_the_lead_opens_with() -> None:
     headline = "试点名单发布！吉林省两地当选"
     lead = "05-23 01:54\n近日，生态环境部发布了包括39个市（区）在内的深化气候适应型城市建设试点名单。\n长春市当选。"
