@@ -1792,7 +1792,9 @@ def _named_not_acting(text: str, pos: int) -> bool:
 
 # "湖北省委办公厅、省政府办公厅印发": the relative members a joint list goes on with, up to the verb.
 RELATIVE_TAIL_RE = rx.compile(
-    r"(?:(?:、|和|及|与|会同|联合|[ \u3000])"  # "浙江省发展改革委 省生态环境厅印发": a space parts a joint list too
+    # "浙江省发展改革委 省生态环境厅印发": a space parts a joint list too, or nothing where the page ran the names
+    # together ("辽宁省发展改革委省工业和信息化厅关于印发…")
+    r"(?:(?:、|和|及|与|会同|联合|[ \u3000]|(?<=[委厅局室府]))"
     r"(?:(?:省|自治区|市(?!场))?(?:人民)?政府(?:办公厅|办公室)?"  # 、省政府, 、人民政府办公厅
     r"|(?:省|自治区|市(?!场))[\u4e00-\u9fff]{0,10}?(?:办公厅|办公室|厅|局|委员会|委)))+"  # 会同市规划和自然资源局
     # ... and a short form after them, the place's own ("…与自治区工信厅、能源局联合印发": the region's 能源局)

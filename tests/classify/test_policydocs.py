@@ -4564,6 +4564,10 @@ def test_a_law_database_page_of_a_county_rule_names_the_county_government() -> N
             "浙江省发展改革委 省生态环境厅印发《浙江省应对气候变化“十四五”规划》。",
             "浙江省发展和改革委员会、浙江省生态环境厅",
         ),
+        (  # ... or with nothing between them, as a page ran the heading's signers together
+            "日前，辽宁省发展改革委省工业和信息化厅联合印发《辽宁省零碳园区培育建设方案》。",
+            "辽宁省发展和改革委员会、辽宁省工业和信息化厅",
+        ),
         # a banner's government by its whole name
         ("鄂托克前旗人民政府近日印发《鄂托克前旗草原生态保护补助奖励政策实施方案》。", "鄂托克前旗人民政府"),
         # the body the reporter heard it from is the source, not the issuer
