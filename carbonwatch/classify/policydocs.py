@@ -35,6 +35,7 @@ from carbonwatch.classify.doctitles import (
     document_kind,
     title_is_document,
 )
+from carbonwatch.classify.english import EnglishRelease, english_releases, is_english
 
 # -- document kinds (open vocabulary: see doctitles) -----------------------------------------------------------
 DOC_TYPES: tuple[str, ...] = DOC_KINDS
@@ -5472,6 +5473,25 @@ def _submitted_commitments(text: str, field_name: str) -> list[PolicyDocument]:
     return found
 
 
+ENGLISH_CUE = "in English: "
+
+
+def _english_document(r: EnglishRelease) -> PolicyDocument:
+    """A release read from an English page (see :mod:`carbonwatch.classify.english`)."""
+    return PolicyDocument(
+        title=r.title,
+        title_norm=normalise_title(r.title),
+        issuer=r.issuer,
+        doc_number=r.number,
+        doc_type=r.kind,
+        is_release=True,
+        field=r.field,
+        start=r.start,
+        end=r.end,
+        cue=ENGLISH_CUE + r.cue,
+    )
+
+
 def recognise(
     title: str,
     text: str,
@@ -5533,6 +5553,9 @@ def recognise(
             addressed = _addressed_page_documents(title, text)
             headless = None if addressed else _opening_sentence_document(title, text)
             docs[:0] = addressed or ([headless] if headless else [])
+    if not any(d.is_release for d in docs) and is_english(title, text):
+        # an English page (an official translation, the English-language press), read by its own conventions
+        docs[:0] = [_english_document(r) for r in english_releases(title, text)]
     for d in docs:
         voted = VOTED_AFTER_DRAFT_RE.match(text, d.end) if d.field == "text" else None
         if voted and not d.is_release and DRAFT_PAREN_RE.search(d.title):
