@@ -264,6 +264,7 @@ def test_canonical_issuer(raw: str, expected: str | None) -> None:
         ("《碳排放权交易管理办法（试行）》", "管理办法"),
         ("《碳排放权交易管理暂行条例》", "条例"),
         ("碳减排支持工具", "支持工具"),
+        ("建筑物上盖面积联合作业备考", "作业备考"),  # a Hong Kong practice note
         ("《2020中国生态环境状况公报》", None),
         ("《华夏时报》", None),
     ],
