@@ -1239,6 +1239,16 @@ SET_SIZE_RE = rx.compile(r"实施[0-9一二两三四五六七八九十]{1,3}(?:�
 FIRST_OF_ITS_KIND_RE = rx.compile(
     r"(?:(?:全国|全省|全市)?(?:首份|首个|首部|第一份的?|第一个)|我国|我省|我市|我区|我县)(?=[\u4e00-\u9fff\d“「]{4})"
 )
+# A second kind right after the first that the title goes on to, up to the clause's end: "公布电子消费优惠计划优化
+# 方案，" is the plan's optimisation scheme, not the plan (a list of titles joined by 和, 及, 、 is not one title, nor
+# is the notice that issues it: "印发X方案的通知")
+KIND_GOES_ON_RE = rx.compile(
+    rf"(?!的)(?:(?![和及与、并])[\u4e00-\u9fff]){{1,4}}?(?:{_TYPE_ALT})(?=[，。；！？,.;!?\s]|$)"
+)
+SHORT_NAME_WORDS_RE = rx.compile(r"简称|以下|下称|称")  # ("…的通知以下简称通知": its short name, no second kind)
+# How many documents of a kind a body issued, before the kind alone: "一连发布两则公告", "下发一份通知" (the count is
+# no part of the untitled document's name; a measure's count is: 十项措施).
+DOCUMENT_COUNT_RE = rx.compile(r"[一两二三四五六七八九十几数]+(?:则|份|道)")
 # Words before an untitled kind: "印发一则通知", "发出紧急通知".
 UNTITLED_RE = rx.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗", "系列文件", "一系列政策"),
@@ -2556,6 +2566,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             # part of its name (a count alone stays: "发布了711项国家标准" counts standards, it names no set)
             if counted := SET_SIZE_RE.match(title) or FIRST_OF_ITS_KIND_RE.match(title):
                 title, title_start = title[counted.end() :], title_start + counted.end()
+            elif (count := DOCUMENT_COUNT_RE.match(title)) and title[count.end() :] in DOC_TYPES:
+                title, title_start = title[count.end() :], title_start + count.end()
+            goes_on = KIND_GOES_ON_RE.match(text, title_end) if not title.startswith("关于") else None
+            if pattern is ISSUER_VERB_TITLE_RE and goes_on and not SHORT_NAME_WORDS_RE.search(goes_on.group(0)):
+                title, title_end = title + goes_on.group(0), goes_on.end()
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
             if generic and HK_ABOUT_TITLE_RE.match(title) and not GENERIC_TITLE_RE.search(title, 2):

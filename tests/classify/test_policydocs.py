@@ -485,6 +485,29 @@ def test_a_first_of_its_kind_or_our_country_before_a_released_name_is_no_part_of
     assert releases(headline, "") == expected
 
 
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # how many documents of a kind were issued is no part of the untitled kind's name; a measure's count is
+        ("5月20日，中国商务部一连发布两则公告，宣布将四家美国企业列入清单", [("公告", "商务部", True)]),
+        ("国家发展改革委出台十项措施", [("十项措施", "国家发展改革委", True)]),
+        # a second kind right after the first, up to the clause's end, is the title's own; a list of two is not one
+        ("澳门政府公布电子消费优惠计划优化方案，居民受惠", [("电子消费优惠计划优化方案", "澳门特别行政区政府", True)]),
+        ("国务院印发行动计划和实施方案。", [("行动计划", "国务院", True)]),
+        ("国务院印发大气污染防治行动计划的通知", [("大气污染防治行动计划", "国务院", True)]),  # the notice issuing it
+    ],
+)
+def test_an_untitled_name_keeps_its_second_kind_and_loses_the_count_of_documents(
+    headline: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert releases(headline, "") == expected
+
+
+def test_a_title_ends_at_its_kind_before_its_short_name() -> None:
+    text = "新华社北京1月20日电 国务院办公厅日前印发关于进一步做好疫情防控工作的通知以下简称通知 要求压实责任。"
+    assert [t for t, _, released in releases("", text) if released] == ["关于进一步做好疫情防控工作的通知"]
+
+
 def test_the_one_release_no_text_signs_was_announced_by_the_body_the_lead_opens_with() -> None:
     headline = "试点名单发布！吉林省两地当选"
     lead = "05-23 01:54\n近日，生态环境部发布了包括39个市（区）在内的深化气候适应型城市建设试点名单。\n长春市当选。"
