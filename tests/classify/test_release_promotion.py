@@ -608,6 +608,12 @@ def test_a_sentence_whose_clauses_report_no_release_is_left_to_the_other_reading
         ("国务院批准设立浙江舟山群岛新区", "设立浙江舟山群岛新区", "国务院"),
         ("人社部制定35个国家职业技能标准", "35个国家职业技能标准", "人力资源社会保障部"),
         ("国家外汇管理局决定进一步优化外汇管理政策措施", "进一步优化外汇管理政策措施", "国家外汇管理局"),
+        # ... and what it is for, after a comma, is no part of it
+        (
+            "国家外汇管理局决定进一步优化外汇管理政策措施,便利市场主体合规办理外汇业务",
+            "进一步优化外汇管理政策措施",
+            "国家外汇管理局",
+        ),
         ("三部门调整免购置税新能源汽车产品技术要求", "调整免购置税新能源汽车产品技术要求", None),  # a count
         ("芜湖市人民政府开展首批零碳社区试点", "零碳社区试点", "芜湖市人民政府"),  # the edition's word
         # 发展 is no act of sending: the headline, headed by its body, is the measure
