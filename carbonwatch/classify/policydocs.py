@@ -2568,8 +2568,13 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 title, title_start = title[counted.end() :], title_start + counted.end()
             elif (count := DOCUMENT_COUNT_RE.match(title)) and title[count.end() :] in DOC_TYPES:
                 title, title_start = title[count.end() :], title_start + count.end()
-            goes_on = KIND_GOES_ON_RE.match(text, title_end) if not title.startswith("关于") else None
-            if pattern is ISSUER_VERB_TITLE_RE and goes_on and not SHORT_NAME_WORDS_RE.search(goes_on.group(0)):
+            # (a 关于…的X title ends at its kind)
+            goes_on = (
+                KIND_GOES_ON_RE.match(text, title_end)
+                if pattern is ISSUER_VERB_TITLE_RE and not title.startswith("关于")
+                else None
+            )
+            if goes_on and not SHORT_NAME_WORDS_RE.search(goes_on.group(0)):
                 title, title_end = title + goes_on.group(0), goes_on.end()
             bare = UNTITLED_RE.sub("", title) in DOC_TYPES
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
