@@ -2411,7 +2411,7 @@ def _split_ordinal(title: str, start: int) -> tuple[str, int, str | None]:
 
 # A kind and the verb of what it says: "通知决定", "公告要求" (the notice decides, the announcement requires), after
 # the kind alone or its number ("发布2017年第11号公告称": the announcement 2017年第11号公告 says)
-KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告)(?:决定|要求|明确|指出|强调|提出|称)$")
+KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告|布告)(?:决定|要求|明确|指出|强调|提出|称)$")
 
 
 def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:

@@ -495,6 +495,8 @@ def test_a_first_of_its_kind_or_our_country_before_a_released_name_is_no_part_of
         ("澳门政府公布电子消费优惠计划优化方案，居民受惠", [("电子消费优惠计划优化方案", "澳门特别行政区政府", True)]),
         ("国务院印发行动计划和实施方案。", [("行动计划", "国务院", True)]),
         ("国务院印发大气污染防治行动计划的通知", [("大气污染防治行动计划", "国务院", True)]),  # the notice issuing it
+        # a proclamation is a kind, and what it says (称) no part of its name
+        ("国务院关税税则委员会4日发布通知布告称，自3月10日起加征关税", [("通知布告", "国务院关税税则委员会", True)]),
     ],
 )
 def test_an_untitled_name_keeps_its_second_kind_and_loses_the_count_of_documents(
