@@ -65,7 +65,6 @@ _SMALL = r"(?:of|on|for|the|and|to|in|a|an|at|by|with|from|about|its|into|under|
 _WORD = r"(?:[A-Z0-9](?:[\w’'-]|\.(?=\w))*|\((?:[A-Z][\w’'-]*\s?)+\))"  # (a full stop inside only: "No.1")
 # A title: capitalised words and the small words between them, with a kind among them.
 _TITLE = rf"{_WORD}(?:\s+(?:{_SMALL}\s+)*{_WORD})*"
-TITLED_RE = re.compile(_TITLE)
 KIND_RE = re.compile(rf"\b(?:{_KIND})\b")
 KIND_ANY_CASE_RE = re.compile(rf"\b(?:{_KIND})\b", re.IGNORECASE)  # a quoted title may be written in lower case
 # A body acting, and its verb of release in the past (not "aims to publish", "will be released").
@@ -258,19 +257,19 @@ def reported_releases(text: str, field: str) -> list[EnglishRelease]:
             actor = ACTOR_RE.search(before)
             issuer = _trim(LEAD_OPENER_RE.sub("", actor.group("actor"))) if actor else None
             issuer = re.sub(r"^(?:the|The)\s+", "", issuer) if issuer else None
-            if not issuer or not (GOVERNMENT_ACTOR_RE.search(issuer) or canonical_body(issuer) != issuer):
+            body = canonical_body(issuer)
+            if not issuer or not (GOVERNMENT_ACTOR_RE.search(issuer) or body != issuer):
                 continue  # no government body says it released it (a forum, a company, the press's own words)
+            issuer = body
         start = m.start(group) + (1 if group == "quoted" else 0)
-        release = EnglishRelease(
-            name, canonical_body(issuer), kind_of(name), field, start, start + len(name), m.group(0)[:60]
-        )
+        release = EnglishRelease(name, issuer, kind_of(name), field, start, start + len(name), m.group(0)[:60])
         found.append(release)
     return found
 
 
 def english_releases(title: str, text: str) -> list[EnglishRelease]:
-    """The releases an English page reports: the document it prints under its own title, else those its headline
-    and its lead (first paragraph) say a body released."""
+    """The releases an English page reports (none on a page not written in English: :func:`is_english`): the document
+    it prints under its own title, else those its headline and its lead (first paragraph) say a body released."""
     if not is_english(title, text):
         return []
     printed = printed_document(title, text)

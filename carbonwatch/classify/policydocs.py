@@ -35,7 +35,7 @@ from carbonwatch.classify.doctitles import (
     document_kind,
     title_is_document,
 )
-from carbonwatch.classify.english import EnglishRelease, english_releases, is_english
+from carbonwatch.classify.english import EnglishRelease, english_releases
 
 # -- document kinds (open vocabulary: see doctitles) -----------------------------------------------------------
 DOC_TYPES: tuple[str, ...] = DOC_KINDS
@@ -3233,11 +3233,12 @@ def _signed_orders(text: str, field_name: str) -> list[PolicyDocument]:
 # names ("新竹市政府 公告") or the page's metadata
 # (its label often printed spaced, "主　旨：", and the line wrapped as printed: the matter runs on over the line break
 # unless the next line opens the next field, "依　据：", "公告事项：")
-_NEXT_FIELD = r"\n[ \t\u3000]*(?:[\u4e00-\u9fff][ \t\u3000]*){1,5}[:：]"
+_FIELD_LABEL = r"[ \t\u3000]*(?:[\u4e00-\u9fff][ \t\u3000]*){1,5}[:：]"  # a line's opening label: 依　据：
+_NEXT_FIELD = rf"\n{_FIELD_LABEL}"
 SUBJECT_LINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*主[ \t\u3000]*旨[ \t\u3000]*[:：][ \t\u3000]*"
     r"(?P<verb>公告(?:修正|订定|增订)?|(?:修正|订定|增订)(?:发布)?)[ \t\u3000]*(?:本市|本县|本府)?"
-    rf"(?P<object>(?:[^。\n]|\n(?!{_NEXT_FIELD[2:]})(?=[^\n]))"
+    rf"(?P<object>(?:[^。\n]|\n(?!{_FIELD_LABEL})(?=[^\n]))"
     r"{4,120}?)(?:[，,][ \t\u3000]*并自[^。\n]{0,30}?(?:生效|施行|实施)|[，,]请[ \t\u3000]*查照|。"
     rf"|$(?={_NEXT_FIELD}|\n\s*\n|\s*\Z))"
 )
@@ -5573,7 +5574,7 @@ def recognise(
             addressed = _addressed_page_documents(title, text)
             headless = None if addressed else _opening_sentence_document(title, text)
             docs[:0] = addressed or ([headless] if headless else [])
-    if not any(d.is_release for d in docs) and is_english(title, text):
+    if not any(d.is_release for d in docs):
         # an English page (an official translation, the English-language press), read by its own conventions
         docs[:0] = [_english_document(r) for r in english_releases(title, text)]
     for d in docs:
