@@ -2229,6 +2229,17 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             (issuer or WE_RE.search(clause) or own_region or _opens_with_body(inner.lstrip("《")))
             and (vb or va or IMPLEMENT_BEFORE_RE.search(before))
         )
+        # (... and so is one listed with a document just released: "发布《A实施方案》、《B核算》和
+        # 《C通则》" releases B, whatever its last word, as it releases A and C)
+        prev = docs[-1] if docs else None
+        listed = bool(prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()]))
+        # (... or listed with titles a government body is said to issue after them: "《A核算》、《B方案》由工信部印发")
+        listed_end = COORDINATED_TITLES_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # matches empty
+        if not (gov or listed) and listed_end > m.end():
+            list_after = AFTER_SKIP_RE.sub("", text[listed_end : listed_end + ISSUER_AFTER_CHARS], count=1)
+            by_list = ISSUER_AFTER_RE.match(list_after)
+            listed = bool(by_list and canonical_issuer(by_list.group("issuer")))
+        gov = gov or listed
         is_doc = (
             title_is_document(title, government_issuer=gov)[0] or title_is_document(inner, government_issuer=gov)[0]
         )
@@ -2241,7 +2252,6 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
                 title = m.group(0) + kind_after.group(0)
                 norm = normalise_title(inner.strip("《》") + kind_after.group(0))
         # "《甲》、《乙》、《丙》等四项制度已经…审议通过，现印发给你们": the formula after the titles listed with it
-        listed_end = COORDINATED_TITLES_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # matches empty
         formula = HEREBY_AFTER_RE.match(text[listed_end : listed_end + 130])
         if va and (va.group("voted") or va.group("revised")) and formula:
             va = None  # "《纲要》已经市人民代表大会审议通过，现印发给你们": the covering notice issues it, signed below
@@ -2345,7 +2355,6 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             recalled = _recalled(text, m.start())
             if recalled:
                 release, cue = False, recalled
-        prev = docs[-1] if docs else None
         if not release and prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()]):
             release, cue, issuer = True, prev.cue, prev.issuer
         if not release:

@@ -2694,6 +2694,41 @@ def test_a_verb_after_a_list_of_titles_releases_every_title_in_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # after the verb, titles whose last word is no document kind, listed with one that is
+        (
+            "工信部近日发布《工业领域碳达峰实施方案》、《钢铁行业碳足迹核算》和《绿色工厂评价通则》。",
+            ["工业领域碳达峰实施方案", "钢铁行业碳足迹核算", "绿色工厂评价通则"],
+        ),
+        (
+            "国家标准委批准发布《电动汽车安全要求》、《电动客车安全要求》和《电动汽车用动力蓄电池安全要求》。",
+            ["电动汽车安全要求", "电动客车安全要求", "电动汽车用动力蓄电池安全要求"],
+        ),
+        # ... and one with no issuer the page names
+        (
+            "日前正式发布《城市更新实施办法》和《城市更新单元划定指标体系》。",
+            ["城市更新实施办法", "城市更新单元划定指标体系"],
+        ),
+        # ... or before the body said to issue them
+        (
+            "《钢铁行业碳足迹核算》、《工业领域碳达峰实施方案》由工信部正式印发。",
+            ["钢铁行业碳足迹核算", "工业领域碳达峰实施方案"],
+        ),
+    ],
+)
+def test_a_title_listed_with_a_released_document_is_released_whatever_its_last_word(
+    text: str, titles: list[str]
+) -> None:
+    assert [d.title_norm for d in recognise("标题", text, published_at=Y2021).releases] == titles
+
+
+def test_a_title_listed_with_a_document_cited_is_no_release() -> None:
+    text = "根据《工业领域碳达峰实施方案》和《钢铁行业碳足迹核算》，企业应当…"
+    assert recognise("标题", text, published_at=Y2021).releases == []
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         (
