@@ -987,7 +987,9 @@ def _after_closed_title(text: str, pos: int) -> int:
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = rx.compile(
     rf"^\s*(?:[（(](?:[^（）()]|[（(][^（）()]{{0,12}}[）)]){{0,30}}[）)])?\s*(?:白皮书|联合声明|联合宣言|{_STANDARD_KIND})?\s*"
-    r"(?:[和、及与]\s*《[^《》]{2,120}》\s*)*"
+    r"(?:[和、及与]?\s*《[^《》]{2,120}》\s*)*"
+    # (… and what the list counts: "《A》《B》两个文件正式印发", "《A》和《B》等文件近日印发")
+    r"(?:等?\s*[两二三四五六七八九十\d]{1,3}\s*(?:个|份|项|部|件|套)\s*(?:政策)?(?:文件|标准|规章|制度)?|等(?:政策)?(?:文件|标准|规章|制度))?"
 )
 # The time since a release, right after its verb: "印发以来", "颁布施行一周年", "推出至今" (the release recalled, not
 # news); the verb may be followed by its coming into force (印发实施以来)
@@ -998,7 +1000,8 @@ VERB_AFTER_RE = rx.compile(
     # (after the approval or adoption it was issued with: "》已经市政府同意，近日正式印发", "》经国务院同意，由…印发",
     # "》经市政府常务会议审议通过后印发实施")
     r"^(?:已?经[^，。；《》]{2,20}?(?:同意|批准)[，,]\s*|已?经[^，。；《》]{2,24}?审议通过(?:后|并)\s*)?"
-    rf"(?:已经?|正式|日前|近日|于近日|今天|今日|昨天|昨日|\d{{1,2}}\s?日|于?\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日|[（(]\d{{1,2}}日[）)]){{0,3}}"
+    rf"(?:已经?|正式|日前|近日|于近日|今天|今日|昨天|昨日|同时|同步|一并|\d{{1,2}}\s?日|于?\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日"
+    r"|[（(]\d{1,2}日[）)]){0,3}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
     # "《条例》昨日经深圳市人大常委会会议表决通过": a legislature's vote, named after the title
     rf"|(?P<voted>经[^，。；《》]{{0,12}}?{_LEGISLATURE}[^，。；《》]{{0,24}}?(?:表决|审议)?通过)"
@@ -1092,7 +1095,8 @@ ISSUER_AFTER_RE = rx.compile(
 _SHORT_NAME_WORD = r"(?:以下简称|下称|简称)"  # the words that give a document's short name in brackets
 COORD_BEFORE_RE = rx.compile(
     rf"^\s*》?\s*(?:[（(](?:[^（）()《》]{{0,30}}|{_SHORT_NAME_WORD}\s*《[^《》（）()]{{1,20}}》)[）)])?"
-    r"\s*(?:和|、|及|与|以及)?\s*$"
+    # (… and the supporting documents issued with the first: "出台《A》及配套的《B》")
+    r"\s*(?:和|、|及|与|以及)?\s*(?:其|相关)?(?:配套(?:的|文件)?)?\s*$"
 )  # 《A》《B》 too
 # Citation: the clause cites a document (根据《…》, 据…发布的《…》显示), it does not report its release.
 # 据 cites, except a news source's attribution ("据新华社电", "据人民日报报道"): that says who reports, not what

@@ -2715,6 +2715,20 @@ def test_a_verb_after_a_list_of_titles_releases_every_title_in_it() -> None:
             "《钢铁行业碳足迹核算》、《工业领域碳达峰实施方案》由工信部正式印发。",
             ["钢铁行业碳足迹核算", "工业领域碳达峰实施方案"],
         ),
+        # the supporting documents issued with the first
+        (
+            "近日，省发展改革委出台《江苏省绿色电力交易实施方案》以及配套的《绿电交易结算细则》和《绿电交易信息披露办法》。",
+            ["江苏省绿色电力交易实施方案", "绿电交易结算细则", "绿电交易信息披露办法"],
+        ),
+        # a verb after the list and what it counts, or issued together
+        (
+            "近日，《江苏省绿色电力交易实施方案》《江苏省绿色电力交易规则》两个文件正式印发。",
+            ["江苏省绿色电力交易实施方案", "江苏省绿色电力交易规则"],
+        ),
+        (
+            "《江苏省排污许可管理办法》与《排污许可证核发技术规范》同时印发。",
+            ["江苏省排污许可管理办法", "排污许可证核发技术规范"],
+        ),
     ],
 )
 def test_a_title_listed_with_a_released_document_is_released_whatever_its_last_word(
@@ -2723,8 +2737,14 @@ def test_a_title_listed_with_a_released_document_is_released_whatever_its_last_w
     assert [d.title_norm for d in recognise("标题", text, published_at=Y2021).releases] == titles
 
 
-def test_a_title_listed_with_a_document_cited_is_no_release() -> None:
-    text = "根据《工业领域碳达峰实施方案》和《钢铁行业碳足迹核算》，企业应当…"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《工业领域碳达峰实施方案》和《钢铁行业碳足迹核算》，企业应当…",
+        "依据《江苏省排污许可管理办法》等文件，企业应当…",
+    ],
+)
+def test_a_title_listed_with_a_document_cited_is_no_release(text: str) -> None:
     assert recognise("标题", text, published_at=Y2021).releases == []
 
 
