@@ -3786,7 +3786,8 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
                 o
                 for o in docs
                 if o is not d
-                and o.doc_type == d.doc_type
+                # (a kind names its compounds: "印发方案" the 《…实施方案》, "印发意见" the 《…指导意见》)
+                and (o.doc_type == d.doc_type or (o.doc_type or "").endswith(d.doc_type))
                 and o.title_norm != o.doc_type
                 and not _untitled_decision(o)
                 # ... or a heading printed without its issuer ("联合印发通知" over "关于…的通知 / 工信厅联节函…号")

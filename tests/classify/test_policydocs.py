@@ -766,6 +766,28 @@ def test_an_untitled_headline_release_by_a_count_of_bodies_links_to_the_titled_o
     ]
 
 
+@pytest.mark.parametrize(
+    ("headline", "text", "title"),
+    [
+        (
+            "七部门联合印发方案",
+            "近日，生态环境部、国家发展改革委等7部门联合印发《减污降碳协同增效实施方案》。",
+            "减污降碳协同增效实施方案",
+        ),
+        (
+            "两部门印发意见 推动新型储能发展",
+            "国家发展改革委、国家能源局近日印发《关于加快推动新型储能发展的指导意见》。",
+            "关于加快推动新型储能发展的指导意见",
+        ),
+    ],
+)
+def test_an_untitled_kind_in_the_headline_links_to_the_titled_compound_of_that_kind(
+    headline: str, text: str, title: str
+) -> None:
+    # (方案 names the 实施方案, 意见 the 指导意见: one release, not a placeholder beside it)
+    assert [d.title_norm for d in recognise(headline, text, published_at=Y2021).releases] == [title]
+
+
 BRANCH_ISSUERS = [
     ("国家税务总局北京市税务局", "国家税务总局北京市税务局"),
     ("人民银行广州分行", "中国人民银行广州分行"),
