@@ -1223,7 +1223,9 @@ APPROVAL_RE = rx.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
 # 台湾NDC3.0", "行政院今日核定…发放现金办法", "经行政院核定并公布NDC 3.0". Its object, up to the clause's end, is
 # the instrument; a 核定 with no object ("经行政院核定，公布后六个月施行") names none.
 CABINET_APPROVAL_RE = rx.compile(
-    r"(?<=行政院)(?:已经?|日前|今日|今天|昨日|昨天|正式|也在今日|也|于\d{1,2}日|\d{1,2}日)*核定(?:并公布)?了?"
+    # (… or its weekly meeting: "行政院会今天核定…")
+    r"(?:(?<=行政院)|(?<=行政院会)|(?<=行政院院会))"
+    r"(?:已经?|日前|今日|今天|昨日|昨天|正式|也在今日|也|于\d{1,2}日|\d{1,2}日)*核定(?:并公布)?了?"
     r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30})"
 )
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")

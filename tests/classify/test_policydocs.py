@@ -1011,6 +1011,8 @@ def test_a_long_list_of_joint_issuers_is_kept_whole() -> None:
             "总统今日公布特别预算，行政院也在今日核定因应国际情势强化韧性发放现金办法。",
             "因应国际情势强化韧性发放现金办法",
         ),
+        # its weekly meeting approving
+        ("行政院会今天核定净零排放路径112-115纲要计划，4年投入900亿元。", "净零排放路径112-115纲要计划"),
     ],
 )
 def test_taiwan_s_cabinet_approving_an_instrument_releases_it(text: str, expected: str) -> None:
