@@ -1194,6 +1194,18 @@ TITLE_VERB_RE = rx.compile(
     # ... when and how before the verb: "…中央一号文件2月3日对外发布", "…方案今日正式印发"
     rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:后|{_SINCE_RELEASE}))"
 )
+# ... and in the lead, a title opening its sentence that names its place (or is a 关于…的X), then the verb: "近日，
+# 江苏省新型储能发展实施方案正式印发", "江苏省…实施方案日前由省政府办公厅正式印发" (a sentence's subject, not a phrase
+# of one: "…的工作方案发布后" is caught by the checks after the verb)
+TEXT_TITLE_VERB_RE = rx.compile(
+    r"(?:^|(?<=[。！？\n]))\s*(?:(?:近日|日前|近期|今天|今日|昨天|昨日|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)[，,]\s*)?"
+    # (a place, not a word that holds one of its words: 市场, 区域; no words of the press before it: 备受关注的, 最新)
+    rf"(?P<title>关于(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,50}}?(?:{_TYPE_ALT})"
+    rf"|[\u4e00-\u9fff]{{2,8}}?(?:省|市(?!场)|自治区|自治州|县|区(?!域))(?:(?!的|最新){_TITLE_CHARS}|{_PAREN_GROUP}){{2,50}}?"
+    rf"(?:{_TYPE_ALT}))"
+    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:由(?P<body>[^，。；《》\n]{{2,40}}?))?\s*(?:联合)?(?:已|正式|对外|全文)?"
+    rf"(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:后|{_SINCE_RELEASE}))"
+)
 PRESS_EVENT_RE = rx.compile(r"(?:新闻)?发布会|发布厅")
 VERB_IN_TITLE_RE = rx.compile(_VERB_ALT)
 # The patterns below start at a literal anchor (关于, a verb, 批复) and look for the issuer just before it
@@ -2567,7 +2579,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             continue
         docs.append(_released("公告", announcer, "公告", field_name, m.span(), m.group(0)))
     # Only headlines use the title-first form ("…方案出炉"); in body text it catches too many generic phrases.
-    patterns = [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE]
+    patterns = (
+        [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE, TEXT_TITLE_VERB_RE]
+    )
     for pattern in patterns:
         for m in pattern.finditer(text):
             title, title_start, title_end = m.group("title"), m.start("title"), m.end("title")
@@ -2657,7 +2671,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 clause = _clause_before(text, m.start("title"))
                 if bare or _future(clause):
                     continue
-                issuer = find_issuer_before(text, m.start("title"))
+                if pattern is TEXT_TITLE_VERB_RE and m.start() > lead_end:
+                    continue  # (further down, a title-first sentence is background to another story)
+                body = m.group("body") if pattern is TEXT_TITLE_VERB_RE else None
+                issuer = (canonical_issuer(body) if body else None) or find_issuer_before(text, m.start("title"))
                 if issuer is None and NON_GOVERNMENT_RE.search(clause + title):
                     continue  # "上交所“十四五”发展规划发布": an exchange's own plan
                 if NON_DOCUMENT_RE.search(normalise_title(title, carriers=False)):

@@ -767,6 +767,31 @@ def test_an_untitled_headline_release_by_a_count_of_bodies_links_to_the_titled_o
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "近日，江苏省新型储能发展实施方案正式印发。方案提出，到2025年…",
+        "江苏省新型储能发展实施方案日前由省政府办公厅正式印发。方案提出，到2025年…",
+    ],
+)
+def test_a_title_opening_a_lead_sentence_before_its_verb_is_released(text: str) -> None:
+    [doc] = recognise("储能产业迎来新机遇", text, published_at=Y2021).releases
+    assert doc.title_norm == "江苏省新型储能发展实施方案"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "江苏省新型储能发展实施方案印发以来，全省新增储能装机200万千瓦。",  # since it was issued: history
+        "备受市场关注的新型储能支持方案正式推出。",  # the press's words before it: no place opens it
+        "备受全市关注的新型储能支持方案正式推出。",  # ... though a place is among them
+        "储能产业发展迅速。" * 40 + "江苏省新型储能发展实施方案正式印发。",  # far from the lead: background
+    ],
+)
+def test_a_title_first_sentence_outside_those_bounds_is_no_release(text: str) -> None:
+    assert not any(d.title_norm.endswith("方案") for d in recognise("储能", text, published_at=Y2021).releases)
+
+
+@pytest.mark.parametrize(
     ("headline", "text", "title"),
     [
         (
