@@ -27,6 +27,7 @@ from typing import Any
 from carbonwatch.classify import recache as rx
 from carbonwatch.classify.doctitles import (
     DOC_KINDS,
+    LAW_RE,
     NON_DOCUMENT_RE,
     PLANNER_RE,
     QUOTES,
@@ -2178,7 +2179,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if norm in DOC_TYPES and (bare := _bare_kind_released(text, before, m.span(), norm, field_name, ref_year)):
             docs.append(bare)  # "国务院办公厅印发《通知》，…": an untitled notice, its kind quoted
             continue
-        if BACKREF_RE.match(norm) or len(norm) < 4:
+        # (a law's short name may be shorter: 《中华人民共和国公司法》 is 公司法)
+        if BACKREF_RE.match(norm) or (len(norm) < 4 and not LAW_RE.match(inner.strip())):
             continue
         if SHORT_NAME_RE.search(before[-8:]):
             short_names.add(norm)  # "（以下简称《甲烷方案》）": the short name of the document just named

@@ -4484,6 +4484,21 @@ def test_a_decision_voted_through_is_released_wherever_the_report_names_it() -> 
     assert not recognise("省人大常委会会议", text.replace("表决通过", "审议了"), published_at=Y2021).is_release
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国人大常委会表决通过《中华人民共和国水法》。",
+        "新修订的《中华人民共和国公司法》日前经十四届全国人大常委会第七次会议表决通过。",
+        "国家主席习近平签署第二十号主席令，公布《中华人民共和国能源法》，自2025年1月1日起施行。",
+    ],
+)
+def test_a_law_whose_short_name_is_two_or_three_characters_is_a_document(text: str) -> None:
+    # (水法, 公司法, 能源法: shorter than any other title, a law's name is still one)
+    [doc] = recognise("新闻", text, published_at=Y2021).releases
+    assert doc.title_norm.endswith("法")
+    assert recognise("新闻", "根据《中华人民共和国水法》，应当…", published_at=Y2021).documents[0].title_norm == "水法"
+
+
 def test_laws_a_legislature_votes_through_are_released_by_its_standing_committee() -> None:
     text = (
         "十四届全国人大常委会第三次会议28日下午在北京闭幕。会议经表决，通过了无障碍环境建设法、对外关系法。"
