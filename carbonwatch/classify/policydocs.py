@@ -1088,6 +1088,8 @@ SHORT_NAME_RE = rx.compile(r"(?:简称|简称为|下称|以下称)\s*[:：]?\s*$
 ISSUER_AFTER_RE = rx.compile(
     # (the body maybe with the name it also goes by in brackets: "由市场监管总局（国家标准委）正式批准发布")
     rf"^[^。！？；]{{0,40}}?由(?:中国)?(?P<issuer>(?:{JOINT_RE.pattern})(?:[（(][^（）()。，,]{{2,12}}[）)])?)"
+    # (… and when it acted, between: "由省发展改革委于5月8日印发")
+    r"\s*(?:于\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|今天|今日|昨天|昨日)?"
     r"\s*(?:联合|会同)?(?:有关部门)?\s*(?:正式)?"
     rf"(?:批准)?(?:对外|向社会)?(?:公开)?(?:{_VERB_ALT})"
 )

@@ -7734,9 +7734,15 @@ def test_a_day_in_chinese_numerals_makes_a_release_recent_beside_a_press_confere
     assert [d.title for d in recognise("北部都会区十年内渐成形", text).releases] == ["《北部都会区行动纲领》"]
 
 
-def test_the_body_a_title_is_issued_by_after_it_is_its_issuer() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近日，《城市燃气管理办法》由住房和城乡建设部正式印发，自2025年3月1日起施行。",
+        "《城市燃气管理办法》由住房和城乡建设部于2月8日印发，自2025年3月1日起施行。",  # when it acted, between
+    ],
+)
+def test_the_body_a_title_is_issued_by_after_it_is_its_issuer(text: str) -> None:
     # "《X》由Y正式印发": the verb after the title makes it a release, 由 names who issued it
-    text = "近日，《城市燃气管理办法》由住房和城乡建设部正式印发，自2025年3月1日起施行。"
     assert [(d.title, d.issuer) for d in recognise("新规发布", text).releases] == [
         ("《城市燃气管理办法》", "住房和城乡建设部")
     ]
