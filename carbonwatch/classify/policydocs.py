@@ -2254,14 +2254,16 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # (... and so is one listed with a document just released: "发布《A实施方案》、《B核算》和
         # 《C通则》" releases B, whatever its last word, as it releases A and C)
         prev = docs[-1] if docs else None
-        listed = bool(prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()]))
+        after_release = bool(
+            prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()])
+        )
         # (... or listed with titles a government body is said to issue after them: "《A核算》、《B方案》由工信部印发")
         listed_end = COORDINATED_TITLES_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # matches empty
-        if not (gov or listed) and listed_end > m.end():
+        if not (gov or after_release) and listed_end > m.end():
             list_after = AFTER_SKIP_RE.sub("", text[listed_end : listed_end + ISSUER_AFTER_CHARS], count=1)
             by_list = ISSUER_AFTER_RE.match(list_after)
-            listed = bool(by_list and canonical_issuer(by_list.group("issuer")))
-        gov = gov or listed
+            gov = bool(by_list and canonical_issuer(by_list.group("issuer")))
+        gov = gov or after_release
         is_doc = (
             title_is_document(title, government_issuer=gov)[0] or title_is_document(inner, government_issuer=gov)[0]
         )
@@ -2377,7 +2379,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             recalled = _recalled(text, m.start())
             if recalled:
                 release, cue = False, recalled
-        if not release and prev is not None and prev.is_release and COORD_BEFORE_RE.search(text[prev.end : m.start()]):
+        if not release and after_release and prev is not None:
             release, cue, issuer = True, prev.cue, prev.issuer
         if not release:
             cue = cue or UNDECIDED
@@ -2582,7 +2584,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if not ANNOUNCED_MEASURE_RE.search(text, m.end(), _sentence_end(text, _sentence_end(text, m.end()) + 1)):
             continue
         docs.append(_released("公告", announcer, "公告", field_name, m.span(), m.group(0)))
-    # Only headlines use the title-first form ("…方案出炉"); in body text it catches too many generic phrases.
+    # Headlines use the title-first form ("…方案出炉"); in body text it catches too many generic phrases, so there
+    # only a lead sentence that opens with a place's title or a 关于…的X (``TEXT_TITLE_VERB_RE``).
     patterns = (
         [ISSUER_VERB_TITLE_RE, TITLE_VERB_RE] if field_name == "title" else [ISSUER_VERB_TITLE_RE, TEXT_TITLE_VERB_RE]
     )
