@@ -1191,11 +1191,12 @@ ISSUER_VERB_TITLE_RE = rx.compile(
     rf"(?=$|[\s，。；：:！？!?、的（(]|这|此|等|和|及|与|并|指出|称|以下简称|{_VERB_ALT}|{_PURPOSE})"
 )
 _HEADLINE_WHEN = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?![起前])|今日|今天|昨日|昨天|日前|近日"
+# A title's release verb after it: not 发布会, nor 印发以来 (since it was issued), 颁布施行一周年 (an anniversary)
+_TITLE_RELEASE_VERB = rf"(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:后|{_SINCE_RELEASE}))"
 TITLE_VERB_RE = rx.compile(
     rf"(?P<title>(?<![\u4e00-\u9fff])(?![年月日号])(?:{_TITLE_CHARS}|{_PAREN_GROUP}){{2,40}}?(?:{_TYPE_ALT}))"
-    # not 发布会, nor 印发以来 (since it was issued), 颁布施行一周年 (an anniversary)
     # ... when and how before the verb: "…中央一号文件2月3日对外发布", "…方案今日正式印发"
-    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:后|{_SINCE_RELEASE}))"
+    rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:已|正式|对外|全文)?{_TITLE_RELEASE_VERB}"
 )
 # ... and in the lead, a title opening its sentence that names its place (or is a 关于…的X), then the verb: "近日，
 # 江苏省新型储能发展实施方案正式印发", "江苏省…实施方案日前由省政府办公厅正式印发" (a sentence's subject, not a phrase
@@ -1207,7 +1208,7 @@ TEXT_TITLE_VERB_RE = rx.compile(
     rf"|[\u4e00-\u9fff]{{2,8}}?(?:省|市(?!场)|自治区|自治州|县|区(?!域))(?:(?!的|最新){_TITLE_CHARS}|{_PAREN_GROUP}){{2,50}}?"
     rf"(?:{_TYPE_ALT}))"
     rf"\s*(?:{_HEADLINE_WHEN})?\s*(?:由(?P<body>[^，。；《》\n]{{2,40}}?))?\s*(?:联合)?(?:已|正式|对外|全文)?"
-    rf"(?P<verb>{_VERB_ALT})(?!会|(?:施行|实施)?(?:后|{_SINCE_RELEASE}))"
+    rf"{_TITLE_RELEASE_VERB}"
 )
 PRESS_EVENT_RE = rx.compile(r"(?:新闻)?发布会|发布厅")
 VERB_IN_TITLE_RE = rx.compile(_VERB_ALT)
@@ -3813,7 +3814,7 @@ def _link_untitled(docs: list[PolicyDocument], texts: dict[str, str]) -> list[Po
                 for o in docs
                 if o is not d
                 # (a kind names its compounds: "印发方案" the 《…实施方案》, "印发意见" the 《…指导意见》)
-                and (o.doc_type == d.doc_type or (o.doc_type or "").endswith(d.doc_type))
+                and (o.doc_type or "").endswith(d.doc_type)
                 and o.title_norm != o.doc_type
                 and not _untitled_decision(o)
                 # ... or a heading printed without its issuer ("联合印发通知" over "关于…的通知 / 工信厅联节函…号")
