@@ -6556,18 +6556,41 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
     """Each release still without an issuer, once every rule and the model have read the page, takes the body the
     headline opens with (:func:`_body_opening`), else the bodies the lead opens with past its byline and a wire's
     dateline, a joint list whole (:func:`_bodies_opening`): a news headline or lead opens with the body acting
-    ("国务院办公厅印发…", "住建部：…"). A digest's headline names no one item's issuer, so its releases keep none."""
-    if policy.digest:
-        return
+    ("国务院办公厅印发…", "住建部：…"). A digest's headline names no one item's issuer, so its releases keep none from
+    it. One that still has none takes the government of the place its own title opens with (:func:`_place_opening`:
+    "宿迁市2022年度水污染防治工作方案" 宿迁市人民政府), the jurisdiction that issued it where the page names no body."""
     missing = [d for d in policy.documents if d.is_release and d.issuer is None]
     if not missing:
         return
-    # (past a wire's dateline: "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布…")
-    lead = DATELINE_RE.sub("", text[_lead_start(text, title) :].lstrip(), count=1)
-    # (not a notice's addressees: "各县市区人民政府办公室，市直各单位：")
-    actor = _body_opening(title.strip()) or (None if ADDRESSEE_OPENING_RE.match(lead) else _bodies_opening(lead))
+    actor = None
+    if not policy.digest:
+        # (past a wire's dateline: "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布…")
+        lead = DATELINE_RE.sub("", text[_lead_start(text, title) :].lstrip(), count=1)
+        # (not a notice's addressees: "各县市区人民政府办公室，市直各单位：")
+        actor = _body_opening(title.strip()) or (None if ADDRESSEE_OPENING_RE.match(lead) else _bodies_opening(lead))
     for d in missing:
-        d.issuer = actor
+        d.issuer = actor or _place_opening(d.title_norm)
+
+
+# The place a title opens with: a province, a city, county, banner or league (under its province or not): "宿迁市…",
+# "江苏省南京市…", "新疆维吾尔自治区…"; not a word that ends in 市 (城市, 上市, 楼市) nor a title's opening words (关于,
+# 低碳, 省级)
+TITLE_PLACE_RE = rx.compile(
+    rf"(?P<province>(?:{PROVINCES}){_PROVINCE_SUFFIX})?"
+    rf"(?P<city>(?!关于|低碳|省级|市级|县级)(?:{_LONG_PLACE}|{_SHORT_PLACE_NAME})"
+    r"(?:(?<![城都超上门股楼车债汇期])市(?!场|级)|县(?!级|域)|旗|盟))?"
+)
+
+
+def _place_opening(title_norm: str) -> str | None:
+    """The government of the place a document's title opens with (宿迁市 -> 宿迁市人民政府, 江苏省南京市 ->
+    南京市人民政府, 台中市 -> 台中市政府), as :func:`canonical_issuer` names places' governments; None where the title
+    opens with no place, or is no more than the place."""
+    m = TITLE_PLACE_RE.match(title_norm)
+    if m is None or not m.group(0) or m.end() >= len(title_norm):
+        return None
+    government = canonical_issuer(m.group(0))
+    return government if government and government.endswith("政府") else None
 
 
 def issuers_on_page(docs: list[PolicyDocument], page: str) -> None:

@@ -8408,3 +8408,37 @@ def test_a_document_approved_in_principle_by_a_reply_is_released(text: str, rele
 def test_a_law_named_for_its_sub_regulations_is_not_released(text: str, released: list[str]) -> None:
     releases = recognise("", text, published_at=Y2025).releases
     assert [d.title_norm for d in releases] == released
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # a release whose page names no body takes the government of the place its title opens with
+        ("《宿迁市2022年度水污染防治工作方案》", "宿迁市人民政府"),
+        ("昆山市2017年教育工作意见", "昆山市人民政府"),
+        ("《新疆维吾尔自治区环境保护“十三五”规划》", "新疆维吾尔自治区人民政府"),
+        ("台中市法规标准自治条例", "台中市政府"),
+        # ... of a city under its province, the city's
+        ("《江苏省南京市碳达峰实施方案》", "南京市人民政府"),
+        # ... never a word that ends in 市 or a title's opening words
+        ("《城市更新行动方案》", None),
+        ("《低碳城市自治条例》", None),
+        ("《关于市中心城区限制燃放烟花爆竹的通告》", None),
+        ("《省级财政支持资本市场发展奖补办法》", None),
+    ],
+)
+def test_a_release_no_body_is_named_for_takes_the_government_of_its_titles_place(
+    title: str, issuer: str | None
+) -> None:
+    policy = PolicyResult(True, [_release(title)])
+    issuers_from_headline(policy, "方案印发", "")
+    assert policy.documents[0].issuer == issuer
+
+
+def test_the_headlines_body_comes_before_the_titles_place_and_a_digest_has_only_the_place() -> None:
+    policy = PolicyResult(True, [_release("《湖北省碳达峰实施方案》")])
+    issuers_from_headline(policy, "湖北省发展改革委：…", "")
+    assert policy.documents[0].issuer == "湖北省发展和改革委员会"
+    digest = PolicyResult(True, [_release("《湖北省碳达峰实施方案》"), _release("通知")], digest=True)
+    issuers_from_headline(digest, "生态环境部：…", "")
+    assert [d.issuer for d in digest.documents] == ["湖北省人民政府", None]
