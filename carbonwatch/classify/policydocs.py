@@ -6489,7 +6489,10 @@ CARRIER_CUE_RE = rx.compile(r"关于(?:印发|发布|转发|批转|公布)$")
 # Hong Kong and Taiwan both call an environmental protection department 环保署; the short name is read as Taiwan's
 # (行政院环境保护署, as most pages that write it are), unless the page is Hong Kong's: it names Hong Kong and nothing of
 # Taiwan's (行政院 itself, or its places).
-HONG_KONG_PAGE_RE = rx.compile(r"香港|港府|特区政府|港元|立法会")
+# (... or one of its departments no other place has by that name, or 本港 as its papers write it: "运输署", "本港")
+HONG_KONG_PAGE_RE = rx.compile(
+    r"香港|港府|特区政府|港元|立法会|本港|运输署|入境事务处|屋宇署|地政总署|渠务署|水务署|机电工程署|房屋署|金管局"
+)
 TAIWAN_PAGE_RE = rx.compile(r"台湾|臺灣|行政院|立法院|台北|新北|桃园|台中|台南|高雄|县政府|新台币|民国")
 TAIWAN_FOR_HONG_KONG = {"行政院环境保护署": "香港特别行政区环境保护署"}
 # ... and Hong Kong's news calls its own Securities and Futures Commission 证监会 (the issuers' table reads the short

@@ -5769,6 +5769,18 @@ def test_a_short_name_hong_kong_and_taiwan_share_is_the_page_s_own_body() -> Non
     assert issuer_on_page("行政院环境保护署", "香港与台湾两地环保署合作") == "行政院环境保护署"
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a Hong Kong page that never writes 香港: its papers' 本港, or a department only Hong Kong has by that name
+        "环保署昨公布温室气体排放清单，列出本港自九○年代起的排放量。",
+        "环保署今日公布，车主须于限期前到运输署取消车辆登记。",
+    ],
+)
+def test_a_page_is_hong_kong_s_by_its_own_words_for_itself_or_its_departments(page: str) -> None:
+    assert issuer_on_page("行政院环境保护署", page) == "香港特别行政区环境保护署"
+
+
 def test_hong_kong_news_means_its_own_securities_commission_by_zheng_jian_hui() -> None:
     text = "证监会今日发出《致持牌法团的通函》，要求香港的基金经理管理气候相关风险。"
     [doc] = recognise("证监会发出通函", text, published_at=Y2021).releases
