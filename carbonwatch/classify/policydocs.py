@@ -702,7 +702,7 @@ _YEAR_OPEN = r"[〔\[(（【［﹝]"
 _YEAR_CLOSE = r"[〕\])）】］﹞]"
 # (... not the 日 of a date run into the code: "2005年5月10日豫国资产权〔2005〕44号"; 日照's 日政发 keeps its own)
 DOC_NUMBER_RE = rx.compile(
-    rf"(?:(?<=\d)日)?([\u4e00-\u9fff]{{1,12}})\s*{_YEAR_OPEN}\s*((?:19|20)\d{{2}})\s*{_YEAR_CLOSE}\s*([0-9０-９]{{1,5}}|[a-zA-Zｘx]{{1,4}})\s*号"
+    rf"(?:(?<=\d)日)?([\u4e00-\u9fff]{{1,16}})\s*{_YEAR_OPEN}\s*((?:19|20)\d{{2}})\s*{_YEAR_CLOSE}\s*([0-9０-９]{{1,5}}|[a-zA-Zｘx]{{1,4}})\s*号"
 )
 
 # A document number opens with its issuer's code (发文机关代字). The State Council's and the provincial

@@ -116,6 +116,8 @@ def test_normalise_title_keeps_different_documents_apart() -> None:
         # ... nor a letterhead printed over it
         ("国家能源局综合司文件国能综通科技〔2025〕91号", "国能综通科技〔2025〕91号"),
         ("赣市府办字〔2015〕118号", "赣市府办字〔2015〕118号"),
+        # a code of more than twelve characters whole: the CSRC's announcements
+        ("中国证券监督管理委员会公告[2015]18号", "中国证券监督管理委员会公告〔2015〕18号"),
     ],
 )
 def test_normalise_doc_number(raw: str, expected: str | None) -> None:
