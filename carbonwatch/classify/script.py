@@ -6,7 +6,8 @@ Hong Kong and Taiwan wires, mirrors and some government pages print mainland pol
 n-gram model are simplified; a traditional page is converted with OpenCC's ``t2s`` table (characters and phrases,
 one character for one, so offsets into the text stay valid) before it is read. A simplified page is left as it is:
 ``t2s`` also maps the odd character that simplified text uses too (覆盖 → 复盖, a name's 乾), so a text is converted
-only where enough of it changes to be traditional writing.
+only where enough of it changes to be traditional writing. Hong Kong's variant 衞 (of 衛), which ``t2s`` keeps, is
+read as 卫 on every page.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ MIN_PINYIN = 5
 # in brackets inside 今日 / 昨日 / 今年. Read without it, the words are the mainland's 今日 / 昨日 / 今年 that the rules
 # date a release by.
 BRACKETED_DAY_RE = re.compile(r"(?<=[今昨明前])\s*[（(]\s*\d{1,3}\s*[)）]\s*(?=[日天年])")
+# Hong Kong writes 衛 as 衞 (衞生署, 醫務衞生局, 食物環境衞生署), in traditional and simplified pages alike; OpenCC's
+# ``t2s`` table leaves the variant as it is, so the body's name matches none of the rules'. Read as 卫, whatever the
+# page's script (one character for one: offsets stay valid).
+VARIANTS = str.maketrans({"衞": "卫"})
 
 
 def _cut(text: str, pattern: re.Pattern[str] = PINYIN_AFTER_HAN_RE) -> tuple[str, list[int] | None]:
@@ -104,8 +109,9 @@ def read(title: str, text: str) -> Reading:
                 # each cut maps into the field as the previous one left it: composed, it maps into the given field
                 earlier = maps.get(name)
                 maps[name] = [earlier[i] for i in where] if earlier else where
-    title, text = simplified(fields["title"], fields["text"])
-    return Reading(title, text, maps, traditional=(title, text) != (fields["title"], fields["text"]))
+    folded = fields["title"].translate(VARIANTS), fields["text"].translate(VARIANTS)
+    title, text = simplified(*folded)
+    return Reading(title, text, maps, traditional=(title, text) != folded)
 
 
 def readable(title: str, text: str) -> tuple[str, str]:
@@ -126,12 +132,14 @@ def _han_count(text: str) -> int:
 def all_simplified(text: str) -> str:
     """``text`` in simplified characters, converted whatever its share of traditional ones (a label copied from a page
     read as traditional: "2025年第70號公告" has one character to convert, too few to tell by itself)."""
-    return str(_converter().convert(text))
+    return str(_converter().convert(text.translate(VARIANTS)))
 
 
 def simplified(*texts: str) -> tuple[str, ...]:
     """``texts`` converted to simplified characters when, taken together, they are traditional writing; else as
-    given. Converted texts keep their length."""
+    given (Hong Kong's variant characters read as simplified either way: see VARIANTS). Converted texts keep their
+    length."""
+    texts = tuple(t.translate(VARIANTS) for t in texts)
     converted = tuple(_converter().convert(t) for t in texts)
     changed = sum(a != b for t, c in zip(texts, converted, strict=True) for a, b in zip(t, c, strict=False))
     han = sum(_han_count(t) for t in texts)

@@ -139,3 +139,17 @@ def test_a_label_read_as_its_traditional_page_was_matches_whatever_its_own_share
     )
     [outcome] = evaluate([label], tmp_path, load_rules(), read_post, model=None)
     assert outcome.release and outcome.missing_docs == [] and outcome.missing_titles == []
+
+
+def test_hong_kong_s_variant_of_wei_is_read_as_simplified_whatever_the_page_s_script() -> None:
+    # 衞 (Hong Kong's 衛) is left as it is by OpenCC's t2s: 衞生署 would match no body
+    trad = "衞生署今日宣布推出青少年護齒共同治理先導計劃，為中學生提供牙科服務。"
+    reading = readable("衞生署推出先導計劃", trad)
+    assert reading[1].startswith("卫生署今日宣布推出青少年护齿共同治理先导计划")
+    # ... on a simplified page too, which stays simplified (not read as traditional) and keeps its length
+    simp = "香港衞生署今日推出社区牙科支援计划，为残疾人士提供牙科服务。"
+    assert simplified(simp) == (simp.replace("衞", "卫"),)
+    verdict = classify("衞生署推出先導計劃", trad, load_rules(), model=None)
+    assert [(d.title_norm, d.issuer) for d in verdict.policy.releases] == [
+        ("青少年护齿共同治理先导计划", "香港特别行政区卫生署")
+    ]
