@@ -6581,7 +6581,9 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
 TITLE_PLACE_RE = rx.compile(
     rf"(?P<province>(?:{PROVINCES}){_PROVINCE_SUFFIX})?"
     rf"(?P<city>(?!关于|低碳|省级|市级|县级)(?:{_LONG_PLACE}|{_SHORT_PLACE_NAME})"
-    r"(?:(?<![城都超上门股楼车债汇期])市(?!场|级)|县(?!级|域)|旗|盟))?"
+    r"(?:(?<![城都超上门股楼车债汇期])市(?!场|级)|县(?!级|域)|(?<![红国])旗|盟)"
+    # (a banner's name may run longer: 苏尼特右旗, 鄂托克前旗; not a flag, 红旗, 国旗)
+    r"|[\u4e00-\u9fff]{2,6}?(?<![红国])旗)?"
 )
 
 
@@ -6593,7 +6595,14 @@ def _place_opening(title_norm: str) -> str | None:
     if m is None or not m.group(0) or m.end() >= len(title_norm):
         return None
     government = canonical_issuer(m.group(0))
+    if government is None and m.group("city") and m.group("city")[-1] in "县旗":
+        # a county or banner is named by its government's name: 阳信县人民政府, 苏尼特右旗人民政府 (Taiwan's 彰化县政府)
+        taiwan = TAIWAN_PLACE_START_RE.match(m.group("city"))
+        government = canonical_issuer(m.group(0) + ("政府" if taiwan else "人民政府"))
     return government if government and government.endswith("政府") else None
+
+
+TAIWAN_PLACE_START_RE = rx.compile(TAIWAN_PLACES)
 
 
 def issuers_on_page(docs: list[PolicyDocument], page: str) -> None:

@@ -8432,10 +8432,15 @@ def test_a_law_named_for_its_sub_regulations_is_not_released(text: str, released
         ("昆山市2017年教育工作意见", "昆山市人民政府"),
         ("《新疆维吾尔自治区环境保护“十三五”规划》", "新疆维吾尔自治区人民政府"),
         ("台中市法规标准自治条例", "台中市政府"),
+        # ... a county's or a banner's, by its government's name (Taiwan's county government is its 县政府)
+        ("《阳信县冬季生物质清洁取暖规划（2018-2022年）》", "阳信县人民政府"),
+        ("《苏尼特右旗国民经济和社会发展第十四个五年规划和2035年远景目标纲要》", "苏尼特右旗人民政府"),
+        ("彰化县代清除处理废弃物收费办法", "彰化县政府"),
         # ... of a city under its province, the city's
         ("《江苏省南京市碳达峰实施方案》", "南京市人民政府"),
         # ... never a word that ends in 市 or a title's opening words
         ("《城市更新行动方案》", None),
+        ("《五星红旗升挂规范》", None),
         ("《低碳城市自治条例》", None),
         ("《关于市中心城区限制燃放烟花爆竹的通告》", None),
         ("《省级财政支持资本市场发展奖补办法》", None),
