@@ -6581,16 +6581,18 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
 TITLE_PLACE_RE = rx.compile(
     rf"(?P<province>(?:{PROVINCES}){_PROVINCE_SUFFIX})?"
     rf"(?P<city>(?!关于|低碳|省级|市级|县级)(?:{_LONG_PLACE}|{_SHORT_PLACE_NAME})"
-    r"(?:(?<![城都超上门股楼车债汇期])市(?!场|级)|县(?!级|域)|(?<![红国])旗|盟)"
+    r"(?:(?<![城都超上门股楼车债汇期])市(?!场|级)|县(?!级|域)|盟)"
     # (a banner's name may run longer: 苏尼特右旗, 鄂托克前旗; not a flag, 红旗, 国旗)
-    r"|[\u4e00-\u9fff]{2,6}?(?<![红国])旗)?"
+    rf"|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,6}}?(?<![红国])旗)?"
 )
+TAIWAN_PLACE_START_RE = rx.compile(TAIWAN_PLACES)
 
 
 def _place_opening(title_norm: str) -> str | None:
     """The government of the place a document's title opens with (宿迁市 -> 宿迁市人民政府, 江苏省南京市 ->
-    南京市人民政府, 台中市 -> 台中市政府), as :func:`canonical_issuer` names places' governments; None where the title
-    opens with no place, or is no more than the place."""
+    南京市人民政府, 台中市 -> 台中市政府, a county's or a banner's by its government's name: 阳信县人民政府, Taiwan's
+    彰化县政府), as :func:`canonical_issuer` names governments; None where the title opens with no place, or is no more
+    than the place."""
     m = TITLE_PLACE_RE.match(title_norm)
     if m is None or not m.group(0) or m.end() >= len(title_norm):
         return None
@@ -6600,9 +6602,6 @@ def _place_opening(title_norm: str) -> str | None:
         taiwan = TAIWAN_PLACE_START_RE.match(m.group("city"))
         government = canonical_issuer(m.group(0) + ("政府" if taiwan else "人民政府"))
     return government if government and government.endswith("政府") else None
-
-
-TAIWAN_PLACE_START_RE = rx.compile(TAIWAN_PLACES)
 
 
 def issuers_on_page(docs: list[PolicyDocument], page: str) -> None:
