@@ -6585,7 +6585,6 @@ TITLE_PLACE_RE = rx.compile(
     # (a banner's name may run longer: 苏尼特右旗, 鄂托克前旗; not a flag, 红旗, 国旗)
     rf"|(?:(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]){{2,6}}?(?<![红国])旗)?"
 )
-TAIWAN_PLACE_START_RE = rx.compile(TAIWAN_PLACES)
 
 
 def _place_opening(title_norm: str) -> str | None:
@@ -6598,9 +6597,9 @@ def _place_opening(title_norm: str) -> str | None:
         return None
     government = canonical_issuer(m.group(0))
     if government is None and m.group("city") and m.group("city")[-1] in "县旗":
-        # a county or banner is named by its government's name: 阳信县人民政府, 苏尼特右旗人民政府 (Taiwan's 彰化县政府)
-        taiwan = TAIWAN_PLACE_START_RE.match(m.group("city"))
-        government = canonical_issuer(m.group(0) + ("政府" if taiwan else "人民政府"))
+        # a county or banner is named by its government's name (_canonical_city: 阳信县人民政府, 苏尼特右旗人民政府,
+        # Taiwan's 彰化县政府)
+        government = canonical_issuer((m.group("province") or "") + _canonical_city(m.group("city"), ""))
     return government if government and government.endswith("政府") else None
 
 

@@ -110,7 +110,7 @@ def read(title: str, text: str) -> Reading:
                 earlier = maps.get(name)
                 maps[name] = [earlier[i] for i in where] if earlier else where
     folded = fields["title"].translate(VARIANTS), fields["text"].translate(VARIANTS)
-    title, text = simplified(*folded)
+    title, text = _simplified_folded(folded)
     return Reading(title, text, maps, traditional=(title, text) != folded)
 
 
@@ -139,7 +139,11 @@ def simplified(*texts: str) -> tuple[str, ...]:
     """``texts`` converted to simplified characters when, taken together, they are traditional writing; else as
     given (Hong Kong's variant characters read as simplified either way: see VARIANTS). Converted texts keep their
     length."""
-    texts = tuple(t.translate(VARIANTS) for t in texts)
+    return _simplified_folded(tuple(t.translate(VARIANTS) for t in texts))
+
+
+def _simplified_folded(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`simplified` of texts whose variant characters are already folded (see VARIANTS)."""
     converted = tuple(_converter().convert(t) for t in texts)
     changed = sum(a != b for t, c in zip(texts, converted, strict=True) for a, b in zip(t, c, strict=False))
     han = sum(_han_count(t) for t in texts)
