@@ -2759,7 +2759,8 @@ _META_LINE = (
     # ... or day first, as Hong Kong's government news writes it ("23.10.2015 17:23")
     r"|(?<!\d)\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
     r"(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"
-    rf"(?:[ \t\u3000]*(?:{_META_LABELS})[ \t\u3000]*[：:][^\n。，！？；]{{0,40}}|[^\n。，！？；]{{0,12}})"
+    # (fields set apart by bars: "2018年10月11日 20:12 | 作者:蔡岩红 | 来源:法制网")
+    rf"(?:[ \t\u3000|｜丨]*(?:{_META_LABELS})[ \t\u3000]*[：:][^\n。，！？；]{{0,40}}|[^\n。，！？；]{{0,12}})"
 )
 META_LINE_RE = rx.compile(_META_LINE)
 _FIELDS_LINE = (
@@ -2776,11 +2777,22 @@ _CAPTION_LINE = (
 PRE_LEAD_LINE_RE = rx.compile(
     rf"[ \t\u3000]*(?:{_FIELDS_LINE}|{_META_LINE}|{_CAPTION_LINE}"
     r"|(?:(?:本文|文章|信息|新闻)?来源|原标题|作者|记者|编辑|责任编辑|文|图)[：:][^\n]*"
+    # (a reprint's source: "本文转自:福州日报", "转载自：人民网")
+    r"|(?:本文)?转(?:载)?自[：:][^\n]*"
     # (采访人员, the word some outlets print for 记者: "大众网·海报新闻采访人员 秦文 济南报道")
     r"|(?:本报)?(?:记者|采访人员|通讯员|实习生|作者)[ \t\u3000][^\n。，！？；]{1,24}"
     r"|[^\n。，！？；]{2,12}(?:记者|采访人员)[ \t\u3000]+[^\n。，！？；]{1,24}"  # "川观新闻记者 唐泽文"
     # (a portal's teaser over the article, cut short: "导读 海关总署公告，…为防止疫...")
-    r"|导读[ \t\u3000：:][^\n]*)?\n"
+    # ... or its summary: "摘要:通知指出,…"; the word alone on its line, the summary below)
+    r"|(?:导读|摘要|内容摘要|内容提要|核心提示)(?:[ \t\u3000：:][^\n]*)?"
+    # (a Taiwan dateline or byline set apart by a slash: "中央社／ 台北27日电", "记者王佩翊／编译",
+    # "经济日报／ 记者江睿智／台北即时报导"; a flash's mark alone: "快讯")
+    r"|[^\n。，！？；]{0,30}[／/][^\n。，！？；]{0,30}(?:电|报导|报道|编译)[）)]?|快讯"
+    # (a page's chrome: a link past the menu, "跳到主要内容区", "按此,跳至主要内容。"; where the page is,
+    # "当前位置:首页 > 新闻", "Home > News")
+    r"|(?:按此[，,]?)?跳(?:至|到|转到)(?:主要)?内容[^\n。，！？；]{0,4}。?"
+    r"|(?:当前位置|您的位置|你的位置|您现在的位置|现在位置)[：:][^\n]*"
+    r"|[^\n。，！？；]{0,20}(?:首页|Home|Início)[ \t\u3000]*(?:>|»|＞|›)[^\n。，！？；]*)?\n"
 )
 
 
@@ -2788,13 +2800,26 @@ def _lead_start(text: str, title: str = "") -> int:
     """Where the lead begins: past the headline repeated as the first line and source or byline lines."""
     start = len(text) - len(text.lstrip())
     for _ in range(4):
-        if title and text.startswith(title.strip(), start):
-            start += len(title.strip())
+        start = _past_headline(text, start, title)
         m = PRE_LEAD_LINE_RE.match(text, start) or _subtitle_line(text, start)
         if not m or m.end() == start:
             break
         start = m.end()
     return start
+
+
+def _past_headline(text: str, start: int, title: str) -> int:
+    """Past the headline repeated at ``start``, where the page may break it into lines at its spaces
+    ("我省实施汽车消费奖补 最高补贴5000元" printed as two lines); ``start`` itself where the text does not open
+    with it."""
+    end = start
+    for k, part in enumerate(title.split()):
+        while k and end < len(text) and text[end].isspace():
+            end += 1
+        if not text.startswith(part, end):
+            return start
+        end += len(part)
+    return end
 
 
 # A news page's subtitle over its lead ("个人住房公积金贷款利率保持不变"): a short first line with no punctuation of a

@@ -7939,6 +7939,14 @@ def test_the_document_a_macau_dispatch_approves_is_released_under_its_number(
         "信息来源：政府新闻网\n",
         "大众网·海报新闻采访人员 秦文 济南报道\n",  # a byline with 采访人员 for 记者
         "导读 两电将要减少倚赖燃煤发电，收紧排放...\n",  # a portal's teaser, cut short
+        "摘要:通知指出，两电将要减少倚赖燃煤发电。\n",  # ... or its summary
+        "导读\n",  # ... the word alone on its line
+        "本文转自:大公报\n",  # a reprint's source
+        "2015年10月23日 17:23 | 作者:王明 | 来源:政府新闻网\n",  # fields set apart by bars
+        "中央社／ 香港23日电\n",  # a dateline set apart by a slash
+        "快讯\n记者王明／编译\n",  # a flash's mark, a byline set apart by a slash
+        "跳到主要内容区\n当前位置:首页 > 新闻公报\n",  # a page's chrome: past the menu, where the page is
+        "Home > News\n",
     ],
 )
 def test_a_date_and_source_line_over_the_lead_are_not_the_lead(chrome: str) -> None:
@@ -7946,6 +7954,13 @@ def test_a_date_and_source_line_over_the_lead_are_not_the_lead(chrome: str) -> N
     lead = "政府今日在宪报刊登根据《空气污染管制条例》颁布的《指明牌照分配排放限额第五份技术备忘录》，收紧排放限额。"
     text = f"{headline}\n{chrome}{lead}\n环境保护署表示，两电将要减少倚赖燃煤发电。"
     assert [d.title for d in recognise(headline, text).releases] == ["《指明牌照分配排放限额第五份技术备忘录》"]
+
+
+def test_a_headline_the_page_breaks_into_lines_at_its_spaces_is_not_the_lead() -> None:
+    headline = "我省实施汽车消费奖补 最高补贴5000元"
+    lead = "近日，省财政厅联合省商务厅印发通知，继续实施汽车消费奖补，最高补贴5000元。"
+    text = f"我省实施汽车消费奖补\n最高补贴5000元\n{lead}\n发放购车补贴。"
+    assert [(d.title, d.cue) for d in recognise(headline, text).releases] == [("通知", "印发通知")]
 
 
 @pytest.mark.parametrize(
