@@ -1237,12 +1237,13 @@ TIME_CLAUSE_END_RE = rx.compile(r"(?:之后|以后|以来|后|时)$")
 APPROVAL_RE = rx.compile(r"批复(?:原则)?(?:同意)?(?![^，。]{0,4}《)")
 # Taiwan's cabinet approves a plan, a programme or a target with 核定 (the mainland State Council's 批复): "行政院已核定
 # 台湾NDC3.0", "行政院今日核定…发放现金办法", "经行政院核定并公布NDC 3.0". Its object, up to the clause's end, is
-# the instrument; a 核定 with no object ("经行政院核定，公布后六个月施行") names none.
+# the instrument; a 核定 with no object ("经行政院核定，公布后六个月施行") names none, nor does one that ends in 中, a
+# phrase of the things approved before ("行政院核定12项关键战略中，与民众相关的…": among them).
 CABINET_APPROVAL_RE = rx.compile(
     # (… or its weekly meeting: "行政院会今天核定…")
     r"(?:(?<=行政院)|(?<=行政院会)|(?<=行政院院会))"
     r"(?:已经?|日前|今日|今天|昨日|昨天|正式|也在今日|也|于\d{1,2}日|\d{1,2}日)*核定(?:并公布)?了?"
-    r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30})"
+    r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30}+)(?<!中)"
 )
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
 # (the words of time that may stand between an issuer and its verb)

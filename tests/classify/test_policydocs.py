@@ -1054,6 +1054,8 @@ def test_taiwan_s_cabinet_approving_an_instrument_releases_it(text: str, expecte
         "自治条例草案须经行政院核定，公布后六个月施行。",  # no object: a procedure, nothing approved
         "行政院去年核定跨部会的温室气体排放管制方案，相关部会均已订出目标。",  # approved last year: history
         "该计划将报行政院核定后实施。",  # to be approved
+        # one among the things approved before: "among the 12 strategies the cabinet approved"
+        "因应全球气候变迁，行政院核定12项关键战略中，与民众相关的成果出炉。",
     ],
 )
 def test_no_cabinet_approval_without_an_object_or_when_it_is_past_or_planned(text: str) -> None:
