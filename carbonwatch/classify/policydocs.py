@@ -2857,11 +2857,18 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
 # An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
 _ISSUER_WHEN = (
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?\s*"
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?"
+    # (the day in brackets after it, as Hong Kong's government news writes it: "环境保护署今日（29日）公布")
+    r"(?:[（(][^）)\n]{1,8}[）)])?\s*"
 )
-DECISION_RE = rx.compile(_ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布)")
+# (公布 and a comma: a government's press release announcing a measure, "社署公布，由2月1日起，上调综援…")
+DECISION_RE = rx.compile(
+    _ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布|公布(?=\s*[，,：:]))"
+)
 EFFECT_RE = rx.compile(
-    r"(?:自|从|于)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
+    r"(?:自|从|于|由)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
+    # ... a day a measure takes effect from ("11月9日（周一）起全面实施", "下月一日起调高")
+    r"|(?:\d{1,2}\s*月\s*|[本下]月)?[\d一二三四五六七八九十]{1,3}\s*日(?:[（(][^）)\n]{1,6}[）)])?起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为|增加|扩大"
     r"|^\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-)"  # "决定11月23日至29日…": a period
     r"|禁止"
@@ -2872,7 +2879,9 @@ EFFECT_RE = rx.compile(
 # What an untitled decision decides, to the end of its clause, without the moment it takes effect: "决定于2021年7月15日
 # 下调金融机构存款准备金率0.5个百分点（不含…）" decides 下调金融机构存款准备金率0.5个百分点.
 DECIDED_WHEN_RE = rx.compile(
-    r"^[，,：:\s]*(?:决定)?(?:(?:自|从|于)\s*(?:(?:(?:19|20)\d{2}\s*|今|明)年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:[（(]含[）)])?"
+    r"^[，,：:\s]*(?:决定)?(?:(?:自|从|于|由)\s*(?:(?:(?:19|20)\d{2}\s*|今|明)年\s*)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*|[本下]月)?"
+    # (a day may be written in Chinese numerals: "于本月十五日起", "由明年一月一日起")
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:[（(]含[）)])?"
     r"(?:[上中下]午|凌晨)?(?:\d{1,2}\s*(?:时|点)(?:\d{1,2}分)?|零时)?起?"
     r"|(?:即日|今日|明日|次日|今天|明天)起"
     # ... or the period it holds for: "决定11月23日至11月29日在全县范围内禁止…"
@@ -3341,7 +3350,7 @@ def _decision_docs(
     # Each pattern opens with the long issuer alternation: run it only where its verb occurs at all.
     issue_matches = UNTITLED_ISSUE_RE.finditer(text, 0, limit) if UNTITLED_CUE_RE.search(window) else iter(())
     launch_matches = LAUNCH_RE.finditer(text, 0, limit) if LAUNCH_VERB_RE.search(window) else iter(())
-    decided = "决定" in window or "宣布" in window
+    decided = "决定" in window or "宣布" in window or "公布" in window
     decision_matches = itertools.chain(
         DECISION_RE.finditer(text, 0, limit) if decided else iter(()),
         LEVEL_DECISION_RE.finditer(text, 0, limit) if decided and headline else iter(()),
@@ -3453,6 +3462,10 @@ def _decision_docs(
         clause = _clause_before(text, m.start("issuer"))
         if not EFFECT_RE.search(rest[:80]) or _future(clause) or CITE_RE.search(clause):
             continue
+        if m.group("verb") == "公布" and clause.endswith("据"):
+            continue  # "据经科局公布，截至3月30日…": the source of a figure, not a measure announced
+        if re.match(r"[，,：:\s]*(?:截至|截止)", rest):
+            continue  # "金管会最新公布，截至2019年底，…放款余额…增加": a figure as at a date
         measure = rest.lstrip("，,：: ")
         measure = measure[1:] if measure.startswith("将") else measure
         if _future(measure[:6]) and not EFFECT_RE.match(measure):
@@ -3465,7 +3478,10 @@ def _decision_docs(
         if issuer is None or MULTI_RE.fullmatch(issuer):
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
-        docs.append(_released(decided_measure(rest), issuer, "决定", field_name, m.span("verb"), cue))
+        # (what a press release announces is what it says was decided: "公布，考虑到…困难，决定将…延长一年")
+        decided_at = rest.find("决定") if m.group("verb") == "公布" else -1
+        measure = decided_measure(rest[decided_at:] if decided_at >= 0 else rest)
+        docs.append(_released(measure, issuer, "决定", field_name, m.span("verb"), cue))
     # (a Macau paper may give the gazette's act in the paragraph after its lead: "【本报讯】社会保障制度各项津贴调升… /
     # 特区公报昨日刊登行政长官批示，调升…")
     macau_limit = limit if field_name == "title" else max(limit, min(len(text), limit + MACAU_SECOND_PARAGRAPH_CHARS))

@@ -862,6 +862,12 @@ UNTITLED_DECISIONS = [
     ("", "某科技公司宣布自3月1日起下调产品价格。", False),  # a company is no government body
     ("", "2019年，中国人民银行决定下调存款准备金率。今年市场平稳。", False),  # an earlier year is history
     ("", "市场分析\n分析师认为今年的行情较好，值得关注。\n另据报道，人民银行决定于7月15日下调存款准备金率。", False),
+    # a government's press release announcing a measure with 公布 and a comma, the day in brackets after "today"
+    ("能源效益标签全面实施", "环境局公布，「强制性能源效益标签计划」首阶段11月9日（周一）起全面实施。", True),
+    ("", "环境保护署今日（29日）公布，考虑到业界的困难，决定将资助计划的申请截止日期延长一年。", True),
+    ("", "据经科局公布，截至3月30日，超过2,360万元电子优惠已被核销，比上周增加一成。", False),  # a figure's source
+    ("", "金管会最新公布，截至2019年底，银行绿能放款余额逾1.1兆元，较2018年底增加约700亿元。", False),  # a figure
+    ("", "财政部公布，1-5月，全国发行地方政府债券25463亿元。", False),  # figures, no measure
 ]
 
 
@@ -871,6 +877,12 @@ def test_an_untitled_decision_taking_effect_is_a_release(title: str, text: str, 
     assert result.is_release is released
     if released:
         assert result.releases[0].cue.startswith("untitled decision")
+
+
+def test_a_press_release_s_measure_is_what_it_says_was_decided() -> None:
+    text = "环境保护署今日（29日）公布，考虑到业界的困难，决定将资助计划的申请截止日期延长一年。"
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("资助计划的申请截止日期延长一年", "香港特别行政区环境保护署")
 
 
 MEASURES_IN_FORCE = [
@@ -4111,6 +4123,8 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
             "“清朗·2025年春节网络环境整治”专项行动",
         ),
         ("开展为期三个月的安全生产大检查。", "安全生产大检查"),
+        ("，于本月十五日起推出工作暑热警告。", "推出工作暑热警告"),  # a day in Chinese numerals
+        ("，由2月1日起，上调综援计划标准项目金额，以及高龄津贴。", "上调综援计划标准项目金额"),
         ("开展安全生产大检查。", "开展安全生产大检查"),  # (开展 goes only with the span it runs)
         # ... a bare 决定 where the clause is too short or too long to name one
         ("降准 释放1.2万亿元长期资金", "决定"),
