@@ -6544,9 +6544,30 @@ def test_a_scheme_nobody_in_government_launches_now_is_no_release(title: str, te
     assert not recognise(title, text, published_at=Y2025).is_release
 
 
-def test_a_title_after_the_phase_its_verb_launches_is_released() -> None:
-    docs = recognise("特区政府推出第三阶段《淘汰老旧柴油车资助计划》", "", published_at=Y2025).releases
-    assert [(d.title_norm, d.issuer) for d in docs] == [("淘汰老旧柴油车资助计划", "特别行政区政府")]
+@pytest.mark.parametrize(
+    ("headline", "title", "issuer"),
+    [
+        ("特区政府推出第三阶段《淘汰老旧柴油车资助计划》", "淘汰老旧柴油车资助计划", "特别行政区政府"),
+        # a phase numbered with a letter, a year's edition
+        ("香港金融管理局发布第2A阶段《香港可持续金融分类目录》", "香港可持续金融分类目录", "香港特别行政区金融管理局"),
+        ("生态环境部发布2023年版《国家重点低碳技术目录》", "国家重点低碳技术目录", "生态环境部"),
+    ],
+)
+def test_a_title_after_the_phase_its_verb_launches_is_released(headline: str, title: str, issuer: str) -> None:
+    docs = recognise(headline, "", published_at=Y2025).releases
+    assert [(d.title_norm, d.issuer) for d in docs] == [(title, issuer)]
+
+
+def test_bodies_that_draw_a_document_up_together_release_it() -> None:
+    text = (
+        "经国务院同意，工业和信息化部 国家发展改革委 商务部联合制定《关于增强消费品供需适配性进一步促进消费的实施方案》"
+        "（以下简称《实施方案》）并于近日发布。"
+    )
+    [doc] = recognise("", text, published_at=Y2025).releases
+    assert (doc.title_norm, doc.issuer) == (
+        "关于增强消费品供需适配性进一步促进消费的实施方案",
+        "工业和信息化部、国家发展改革委、商务部",
+    )
 
 
 @pytest.mark.parametrize(
