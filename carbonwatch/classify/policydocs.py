@@ -2801,8 +2801,15 @@ PRE_LEAD_LINE_RE = rx.compile(
 )
 
 
+# A wire's or a paper's dateline opening a line: "新华社北京9月18日电", "（中央社记者吴欣纭台北21日电",
+# "湖南日报11月27日讯". The story begins there; the lines above it, within a lead's length, are the page's (a
+# photo's caption, a timestamp, the headline again, a portal's menu).
+DATELINE_LINE_RE = rx.compile(r"(?<=\n)[ \t\u3000]*[（(]?[^\n。，！？；]{0,30}?\d{1,2}日(?:电|讯)")
+
+
 def _lead_start(text: str, title: str = "") -> int:
-    """Where the lead begins: past the headline repeated as the first line and source or byline lines."""
+    """Where the lead begins: past the headline repeated as the first line and source or byline lines, or at a
+    dateline opening one of the lines after them (see :data:`DATELINE_LINE_RE`)."""
     start = len(text) - len(text.lstrip())
     for _ in range(4):
         start = _past_headline(text, start, title)
@@ -2810,7 +2817,8 @@ def _lead_start(text: str, title: str = "") -> int:
         if not m or m.end() == start:
             break
         start = m.end()
-    return start
+    dateline = DATELINE_LINE_RE.search(text, start, start + LEAD_MAX_CHARS)
+    return dateline.start() if dateline else start
 
 
 def _past_headline(text: str, start: int, title: str) -> int:

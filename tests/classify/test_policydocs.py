@@ -7993,6 +7993,19 @@ def test_a_date_and_source_line_over_the_lead_are_not_the_lead(chrome: str) -> N
     assert [d.title for d in recognise(headline, text).releases] == ["《指明牌照分配排放限额第五份技术备忘录》"]
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        "编辑整理:整理来源:优酷,浏览量:65\n市场数据采集及分析,市场调查数据收集\n",  # a page's chrome, however worded
+        "2023/7/14 13:33(7/14 15:06 更新)\n市长等人出席记者会。中央社记者陈昱婷摄 112年7月14日\n",  # a caption
+    ],
+)
+def test_the_lead_begins_at_a_dateline_opening_a_line(above: str) -> None:
+    lead = "据市场监管总局网站2日消息，为强化用能单位节能管理，近日市场监管总局印发通知，部署开展能源计量审查工作。"
+    text = f"{above}中新财经6月2日电 {lead}\n能源计量审查是政府依法实施节能监督管理的重要手段。"
+    assert [(d.title, d.issuer) for d in recognise("", text).releases] == [("通知", "市场监管总局")]
+
+
 def test_a_headline_the_page_breaks_into_lines_at_its_spaces_is_not_the_lead() -> None:
     headline = "我省实施汽车消费奖补 最高补贴5000元"
     lead = "近日，省财政厅联合省商务厅印发通知，继续实施汽车消费奖补，最高补贴5000元。"
