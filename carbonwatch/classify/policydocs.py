@@ -913,9 +913,9 @@ VERB_BEFORE_RE = rx.compile(
     # (... and an approval of what a body drew up or reviewed: "批复同意了国家发改委组织编制的《X》", "批复原则同意
     # 自然资源部审查通过的《X》": the approver, before the verb, releases X)
     rf"(?:{_VERB_ALT})(?:原则)?(?:同意(?P<reviewed>了?[^，。；：《》\n]{{2,24}}?(?:组织)?(?:编制|审查通过|审核通过|审定|上报)的)?)?"
-    # (... or its phase: "推出第三阶段《淘汰老旧柴油车资助计划》", "启动新一轮《X》", "发布第2A阶段《…分类目录》"; or
-    # its year's edition: "发布2023年版《X》")
-    r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}[A-Za-z]?(?:批|阶段|期|轮)|新一[轮期])?"
+    # (... or its phase: "推出第三阶段《淘汰老旧柴油车资助计划》", "启动新一轮《X》"; or its year's edition:
+    # "发布2023年版《X》")
+    r"(?:并(?:作|进行)?解读)?(?:了|的)?(?:第[0-9一二三四五六七八九十百]{1,4}(?:批|阶段|期|轮)|新一[轮期])?"
     r"(?:新修订的|新制修订的|修订后的|新版|最新版?|新一版|(?:19|20)\d{2}\s*年?版|实施|施行|关于)?(?:的)?\s*$"
     # ... or a first or a count of what the title names, and where it applies, between: "公布首份城市级《生物多样性
     # 策略及行动计划》", "印发12个省级重要河湖《岸线保护与利用规划》"

@@ -6548,8 +6548,7 @@ def test_a_scheme_nobody_in_government_launches_now_is_no_release(title: str, te
     ("headline", "title", "issuer"),
     [
         ("特区政府推出第三阶段《淘汰老旧柴油车资助计划》", "淘汰老旧柴油车资助计划", "特别行政区政府"),
-        # a phase numbered with a letter, a year's edition
-        ("香港金融管理局发布第2A阶段《香港可持续金融分类目录》", "香港可持续金融分类目录", "香港特别行政区金融管理局"),
+        # a year's edition
         ("生态环境部发布2023年版《国家重点低碳技术目录》", "国家重点低碳技术目录", "生态环境部"),
     ],
 )
