@@ -6557,6 +6557,19 @@ def test_a_title_after_the_phase_its_verb_launches_is_released(headline: str, ti
     assert [(d.title_norm, d.issuer) for d in docs] == [(title, issuer)]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("中国商务部24日连发两道公告，将20家日本实体列入出口管制管控名单。", "公告"),
+        ("中国商务部昨（9日）连发4则公告，对稀土相关物项实施出口管制。", "4则公告"),
+        # the 连 of 一连 is no part of the verb
+        ("中国商务部一连发布两则公告，宣布将四家美国企业列入不可靠实体清单。", "公告"),
+    ],
+)
+def test_notices_issued_one_after_another_are_released(text: str, title: str) -> None:
+    assert [(d.title, d.issuer) for d in recognise("", text, published_at=Y2025).releases] == [(title, "商务部")]
+
+
 def test_bodies_that_draw_a_document_up_together_release_it() -> None:
     text = (
         "经国务院同意，工业和信息化部 国家发展改革委 商务部联合制定《关于增强消费品供需适配性进一步促进消费的实施方案》"
