@@ -6611,12 +6611,22 @@ def _rename_issuers(docs: list[PolicyDocument], rename: Callable[[str], str]) ->
             d.issuer = _renamed(d.issuer, rename)
 
 
+# The bodies a notice printed under its addressees says decided what it announces: "各省、自治区…：\n为贯彻落实…，
+# 工业和信息化部、发展改革委决定联合组织开展国家低碳工业园区试点" (not a decision it rests on: "根据国务院决定…")
+DECIDING_BODIES_RE = rx.compile(rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前)?(?:联合|共同)?决定")
+DECIDING_BODIES_CHARS = 600  # the notice's opening paragraphs
+# (a long list of addressees, each kind of office with its brackets: "各省、自治区、直辖市及新疆生产建设兵团生态环境厅
+# （局）、发展改革委、…；中国人民银行上海总部，各分行…：")
+LONG_ADDRESSEE_OPENING_RE = rx.compile(r"^各[^。：:\n]{1,400}?[：:]")
+
+
 def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
     """Each release still without an issuer, once every rule and the model have read the page, takes the body the
     headline opens with (:func:`_body_opening`), else the bodies the lead opens with past its byline and a wire's
     dateline, a joint list whole (:func:`_bodies_opening`): a news headline or lead opens with the body acting
     ("国务院办公厅印发…", "住建部：…"). A digest's headline names no one item's issuer, so its releases keep none from
-    it. One that still has none takes the government of the place its own title opens with (:func:`_place_opening`:
+    it; a notice printed under its addressees, the bodies its text says decided (:func:`_deciding_bodies`). One that
+    still has none takes the government of the place its own title opens with (:func:`_place_opening`:
     "宿迁市2022年度水污染防治工作方案" 宿迁市人民政府), the jurisdiction that issued it where the page names no body."""
     missing = [d for d in policy.documents if d.is_release and d.issuer is None]
     if not missing:
@@ -6625,10 +6635,26 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
     if not policy.digest:
         # (past a wire's dateline: "本报北京6月27日电 (记者林丽鹂)国家市场监督管理总局日前发布…")
         lead = DATELINE_RE.sub("", text[_lead_start(text, title) :].lstrip(), count=1)
-        # (not a notice's addressees: "各县市区人民政府办公室，市直各单位：")
-        actor = _body_opening(title.strip()) or (None if ADDRESSEE_OPENING_RE.match(lead) else _bodies_opening(lead))
+        # (not a notice's addressees: "各县市区人民政府办公室，市直各单位：", but the bodies its text says decided)
+        # (... the addressees printed as the page's headline, the notice's text under them)
+        addressed = ADDRESSEE_OPENING_RE.match(lead) or LONG_ADDRESSEE_OPENING_RE.match(lead)
+        addressed = addressed or ADDRESSEE_OPENING_RE.match(title.strip())
+        actor = _body_opening(title.strip()) or (_deciding_bodies(lead) if addressed else _bodies_opening(lead))
     for d in missing:
         d.issuer = actor or _place_opening(d.title_norm)
+
+
+def _deciding_bodies(text: str) -> str | None:
+    """The bodies a notice printed under its addressees says decided (see :data:`DECIDING_BODIES_RE`), as
+    :func:`canonical_issuer` names them; None where its opening paragraphs name none."""
+    for m in DECIDING_BODIES_RE.finditer(text, 0, DECIDING_BODIES_CHARS):
+        clause = _clause_before(text, m.start("issuer"))
+        if CITE_RE.search(clause) or clause.endswith(("经", "根据", "按照", "依据")):
+            continue
+        issuer = canonical_issuer(m.group("issuer"))
+        if issuer is not None and not MULTI_RE.fullmatch(issuer):
+            return issuer
+    return None
 
 
 # The place a title opens with: a province, a city, county, banner or league (under its province or not): "宿迁市…",

@@ -7386,6 +7386,20 @@ def _release(title: str, issuer: str | None = None) -> PolicyDocument:
         ),
         # a notice's addressees are not who issued it
         ("关于推荐申报2023年度项目的通知", "各省辖市科学技术局，各有关单位：\n现将有关事项通知如下。", None),
+        # ... the bodies its text says decided are (printed under the heading, or the addressees as the headline)
+        (
+            "关于开展气候投融资试点工作的通知",
+            "各省、自治区、直辖市生态环境厅（局）、发展改革委：\n为落实有关工作部署，生态环境部、国家发展改革委决定开展"
+            "气候投融资试点工作。现印发给你们。",
+            "生态环境部、国家发展改革委",
+        ),
+        (
+            "各省、自治区、直辖市工业和信息化、发展和改革主管部门：",
+            "为推进工业低碳转型，工业和信息化部、发展改革委决定联合组织开展国家低碳工业园区试点。",
+            "工业和信息化部、国家发展改革委",
+        ),
+        # ... not a decision the notice rests on
+        ("关于推荐申报项目的通知", "各有关单位：\n根据国务院决定，现将有关事项通知如下。", None),
         # a place is no body, nor a body named later in the headline or the lead
         ("湖南：到2025年单位GDP能耗下降14%", "", None),
         ("碳排放报告报送时间明确", "为做好报送工作，生态环境部近日印发通知。", None),
