@@ -3494,8 +3494,8 @@ def _decision_docs(
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
         # (what a press release announces is what it says was decided: "公布，考虑到…困难，决定将…延长一年")
         decided_at = rest.find("决定") if m.group("verb") == "公布" else -1
-        measure = decided_measure(rest[decided_at:] if decided_at >= 0 else rest)
-        docs.append(_released(measure, issuer, "决定", field_name, m.span("verb"), cue))
+        decided_name = decided_measure(rest[decided_at:] if decided_at >= 0 else rest)
+        docs.append(_released(decided_name, issuer, "决定", field_name, m.span("verb"), cue))
     # (a Macau paper may give the gazette's act in the paragraph after its lead: "【本报讯】社会保障制度各项津贴调升… /
     # 特区公报昨日刊登行政长官批示，调升…")
     macau_limit = limit if field_name == "title" else max(limit, min(len(text), limit + MACAU_SECOND_PARAGRAPH_CHARS))
@@ -6637,8 +6637,7 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
         lead = DATELINE_RE.sub("", text[_lead_start(text, title) :].lstrip(), count=1)
         # (not a notice's addressees: "各县市区人民政府办公室，市直各单位：", but the bodies its text says decided)
         # (... the addressees printed as the page's headline, the notice's text under them)
-        addressed = ADDRESSEE_OPENING_RE.match(lead) or LONG_ADDRESSEE_OPENING_RE.match(lead)
-        addressed = addressed or ADDRESSEE_OPENING_RE.match(title.strip())
+        addressed = LONG_ADDRESSEE_OPENING_RE.match(lead) or ADDRESSEE_OPENING_RE.match(title.strip())
         actor = _body_opening(title.strip()) or (_deciding_bodies(lead) if addressed else _bodies_opening(lead))
     for d in missing:
         d.issuer = actor or _place_opening(d.title_norm)
