@@ -589,10 +589,12 @@ MULTI_RE = rx.compile(_MULTI)
 # A central body's local branch is an issuer of its own (国家税务总局北京市税务局, 中国人民银行上海总部,
 # 国家金融监督管理总局深圳监管局): the central name, a province or city, then the branch's kind.
 _BRANCH = (
-    rf"(?:{_NATIONAL}|中国人民银行|人民银行|中国证监会|证监会|中国银保监会|银保监会)"
+    rf"(?:(?:{_NATIONAL}|中国人民银行|人民银行|中国证监会|证监会|中国银保监会|银保监会)"
     rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,3}}?市?)(?:{_CITY})?"
     # (国家金融监督管理总局安徽监督管理局: the regulator's office writes its kind out in full)
     r"(?:税务局|监督管理局|监管局|监管分局|证监局|银保监局|分局|分行营业管理部|分行|中心支行|营业管理部|总部)"
+    # ... and the Academy of Sciences' branch in a region (中国科学院沈阳分院), no part of the Academy itself
+    rf"|(?:中国科学院|中科院)(?:(?:{PROVINCES}){_PROVINCE_SUFFIX}?|[\u4e00-\u9fff]{{2,3}}?)分院)"
 )
 BRANCH_RE = rx.compile(_BRANCH)
 # Foreign bodies share the short names of Chinese ones (美国商务部, 欧洲央行, 美国证监会, 日本财务省): a body
@@ -1917,8 +1919,9 @@ def find_issuer_before(text: str, pos: int) -> str | None:
             joined_at = hit.start() + len(members) + 1
             continue
         else:
-            joined = members
-            found.append(canonical_issuer(members))
+            # "省财政厅、生态环境部联合印发": the province's own offices before a body named in full, one list
+            joined = _relative_head(text, pos - len(sentence), hit.start(), pos) + members
+            found.append(canonical_issuer(joined))
         joined_at = hit.start() + len(members)
     named = _named_bodies(found)
     if named:
@@ -1937,24 +1940,49 @@ def find_issuer_before(text: str, pos: int) -> str | None:
         (m.group(1) or m.group(3) or m.group(5), m.group(2) or m.group(4) or m.group(6))
         for m in ANAPHOR_RE.finditer(sentence)
     ]
-    names = []
-    for kind, office in anaphors:
-        # "市政府办公厅印发" is the city's office: the city the text names (a province is no referent for 市)
-        pattern = {"市": CITY_NAME_RE, "县": COUNTY_NAME_RE}.get(kind, PROVINCE_NAME_RE)
-        # ... or, where none is named before, the one named after it ("省政府出台关于支持贵州侗乡…的意见")
-        places = pattern.findall(text[:pos]) or pattern.findall(text[pos:])[:1]
-        if places:  # "省生态环境厅、省发改委联合印发": the offices of the province the article is about
-            # ... the one the article names most ("成都市人民政府出台了…，塑造城市绿色低碳新特质…市生态环境局印发了
-            # 《成都市…办法》": 城市 is a word there, not 塑造城市), the latest of those named as often
-            named_all = pattern.findall(text)
-            place = max(reversed(places), key=named_all.count)
-            names.append(canonical_local(place + office))
+    names = [name for kind, office in anaphors if (name := _local_office(text, pos, kind, office))]
     if names:
         return "、".join(dict.fromkeys(names))
     # "根据山东省医疗保障局发布的最新通知": the only body named is in the citing clause
     named_cited = _named_bodies(cited)
     # ... or, on a page hard-wrapped in the middle of a body's name, the name whole
     return named_cited[-1] if named_cited else _issuer_across_line_break(text, pos)
+
+
+def _local_office(text: str, pos: int, kind: str, office: str) -> str | None:
+    """The office a relative name (省生态环境厅, 市政府办公厅, 县政府) names on this page: the place's own, the place
+    the text names for its kind (a province is no referent for 市), or None where it names none."""
+    pattern = {"市": CITY_NAME_RE, "县": COUNTY_NAME_RE}.get(kind, PROVINCE_NAME_RE)
+    # ... named before ``pos``, or, where none is, the one named after it ("省政府出台关于支持贵州侗乡…的意见")
+    places = pattern.findall(text[:pos]) or pattern.findall(text[pos:])[:1]
+    if not places:
+        return None
+    # ... the one the article names most ("成都市人民政府出台了…，塑造城市绿色低碳新特质…市生态环境局印发了《成都市…
+    # 办法》": 城市 is a word there, not 塑造城市), the latest of those named as often
+    named_all = pattern.findall(text)
+    place = max(reversed(places), key=named_all.count)
+    return canonical_local(place + office)
+
+
+# Relative names (the province's or city's own offices) listed right before a body named in full: "省财政厅、省生态
+# 环境厅、生态环境部…", the head of one joint list the issuer pattern reads from its first full name.
+RELATIVE_LIST_HEAD_RE = rx.compile(
+    r"(?:(?<![\u4e00-\u9fff])(?:省|自治区|市(?!场))[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公室)、)+$"
+)
+RELATIVE_LIST_MEMBER_RE = rx.compile(r"(省|自治区|市)([^、]+)、")
+
+
+def _relative_head(text: str, start: int, end: int, pos: int) -> str:
+    """The relative names listed right before ``end`` (where a fully named body begins), each as the office of the
+    place the page names, joined with 、 and ending in it; "" where there are none or a place is not named."""
+    head = RELATIVE_LIST_HEAD_RE.search(text, start, end)
+    if head is None:
+        return ""
+    members = RELATIVE_LIST_MEMBER_RE.finditer(head.group(0))
+    offices = [_local_office(text, pos, m.group(1), m.group(2)) for m in members]
+    if not offices or None in offices:
+        return ""
+    return "".join(f"{office}、" for office in offices)
 
 
 WRAPPED_LINE_CHARS = 40  # how far back from the verb a hard-wrapped line's break is looked for

@@ -1000,6 +1000,20 @@ def test_a_joint_document_s_signers_printed_one_a_line_are_all_its_issuers() -> 
             "人民银行辽宁省分行联合省生态环境厅、省金融监管局、国家金融监管总局辽宁监管局共同出台",
             "中国人民银行辽宁省分行、辽宁省生态环境厅、辽宁省金融监管局、国家金融监管总局辽宁监管局",
         ),
+        # the province's own offices before a body named in full: the head of the same list
+        ("辽宁省政府新闻办获悉，省财政厅、生态环境部联合印发", "辽宁省财政厅、生态环境部"),
+        (
+            "辽宁省政府新闻办获悉，省科技厅、省发展改革委、中国人民银行沈阳分行共同研究制定了",
+            "辽宁省科学技术厅、辽宁省发展和改革委员会、中国人民银行沈阳分行",
+        ),
+        # ... the Academy of Sciences' branch in a region is its own signer, not the Academy
+        (
+            "辽宁省政府新闻办获悉，省科技厅、省发展改革委、中科院沈阳分院共同研究制定了",
+            "辽宁省科学技术厅、辽宁省发展和改革委员会、中国科学院沈阳分院",
+        ),
+        ("中国科学院成都分院印发", "中国科学院成都分院"),
+        # ... and with no place named on the page, the relative names are no one's: the full name alone
+        ("省财政厅、生态环境部联合印发", "生态环境部"),
     ],
 )
 def test_a_list_of_signers_read_in_pieces_is_one_list(signers: str, issuer: str) -> None:
