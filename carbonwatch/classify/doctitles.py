@@ -186,6 +186,10 @@ NON_DOCUMENT_RE = re.compile(
     r"|(?:决定|判决|裁定|调解|告知)书$"
     r"|小说$|电影$|电视剧$|纪录片$|节目$|歌曲$|诗集$|一书$|丛书$|读本$|教材$"
 )
+# A bill: an ordinance or a law under its drafting name (《2019年吸烟（公众卫生）（修订）条例草案》,
+# 《…法部分条文修正草案》), the title Hong Kong's and Taiwan's legislatures pass it under (a draft until passed: see
+# policydocs' drafts).
+BILL_RE = re.compile(r"(?:条例|规例|法)(?:部分条文)?(?:修正|修订)?草案$")
 # A civil servant's essay, even when titled 关于…的思考及建议: 思考, 体会, 心得 are no kind of official document.
 ESSAY_RE = re.compile(r"(?:思考|体会|心得|感悟)(?:(?:及|与|和)建议)?$")
 # An office files reports and requests upward (上行文): 关于报送《X》的报告, 关于…的请示 go to a superior body, they
@@ -319,6 +323,8 @@ def title_is_document(title: str, *, government_issuer: bool = False) -> tuple[b
         return True, "中华人民共和国…法 form"
     if ORDER_RE.search(core):
         return True, "order/announcement number"
+    if bill := BILL_RE.search(core):
+        return True, f"a bill ({bill.group(0)})"
     m = KIND_END_RE.search(core)
     if m:
         if m.group(0) in WEAK_KINDS and not government_issuer and not legal_status:

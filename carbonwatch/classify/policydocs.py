@@ -26,6 +26,7 @@ from typing import Any
 
 from carbonwatch.classify import recache as rx
 from carbonwatch.classify.doctitles import (
+    BILL_RE,
     DOC_KINDS,
     LAW_RE,
     NON_DOCUMENT_RE,
@@ -875,7 +876,7 @@ _TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正|增订|函颁|颁�
 TW_ENACT_END_RE = rx.compile(_TW_ENACT_VERB + r"\s*$")  # (a verb search's match that ends with one of them)
 TW_ENACT_NOT_X_RE = rx.compile(r"的|为\s*[《「“]")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
-_LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院)"
+_LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院|立法会)"
 # Only a legislature reads a bill a third time, so the words say who passed it even where the body goes unnamed
 # ("在院长敲槌下，三读修正通过《立法院组织法》部分条文", "《眷改条例》三读通过"). A city or township council's
 # third reading (市议会三读通过, 经乡代会三读通过) is not yet law: its ordinance awaits the cabinet's or county's
@@ -951,7 +952,9 @@ VERB_BEFORE_RE = rx.compile(
     rf"|{_TW_ENACT_VERB}\s*$"
     # ... or a legislature passing it: "深圳人大常委会昨日通过《…条例》", "…人民代表大会常务委员会第五次会议通过了《…》"
     # (a bare 通过 is a release verb only after a legislature: "通过《X》实现…" is by means of X)
-    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?(?:\d{{1,2}}日|今日|今天|昨日|昨天|日前|近日|上午|下午|{_WEEKDAY}|\s)*"
+    # (Hong Kong's papers: "立法会早前通过《…条例草案》", "立法会昨通过…")
+    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?"
+    rf"(?:\d{{1,2}}日|今日|今天|昨日|昨天|昨|日前|近日|早前|上午|下午|{_WEEKDAY}|\s)*"
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
@@ -5413,8 +5416,26 @@ VOTED_AFTER_DRAFT_RE = rx.compile(
 )
 
 
+# A legislature passing a bill makes it law: "立法会今日三读通过《…条例草案》", "立法会早前通过《…条例草案》",
+# "立法院院会三读通过…修正草案" (not a committee's first review, 初审通过, nor a second reading)
+BILL_PASSED_BEFORE_RE = rx.compile(
+    r"(?:三读(?:修正|增订|修订)?|立法会(?:(?!委员会|[一二首]读|初审|审议)[^，。；！？《「]){0,12}?)(?:表决)?通过了?"
+    r"[^，。；！？]{0,30}$"
+)
+
+
+def _passed_bill(d: PolicyDocument, texts: dict[str, str]) -> bool:
+    """``d`` is a bill (…条例草案) the sentence before it says a legislature passed."""
+    if not BILL_RE.search(re.sub(r"[《》「」\s]", "", d.title)):
+        return False
+    text = texts.get(d.field, "")
+    return BILL_PASSED_BEFORE_RE.search(text, max(0, d.start - 60), d.start) is not None
+
+
 def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
     """``d`` is a draft for comment, by its title or by the sentence that reports it."""
+    if _passed_bill(d, texts):
+        return False
     if DRAFT_TITLE_RE.search(d.title):
         return True
     if d.cue.startswith(FULL_TEXT_CUE):

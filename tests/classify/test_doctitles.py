@@ -228,3 +228,18 @@ def test_a_judges_commentary_on_an_interpretation_is_no_document() -> None:
 def test_a_title_with_commas_inside_its_brackets_is_still_a_title() -> None:
     # two commas do not make sentences: real titles hold a list ("关于加强A、B，推进C，促进D的意见") at most
     assert title_is_document("关于加快推进生态文明建设，促进绿色发展，实现碳达峰的意见")[0] is True
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2019年吸烟（公众卫生）（修订）条例草案",
+        "维护国家安全条例草案",
+        "电业法部分条文修正草案",
+        "二○一七年印花税（修订）条例草案",
+    ],
+)
+def test_a_bill_is_a_document_under_its_drafting_name(title: str) -> None:
+    # whether it is released is the sentence's business (a draft until a legislature passes it)
+    accepted, reason = title_is_document(title)
+    assert accepted and reason.startswith("a bill (")

@@ -6187,6 +6187,26 @@ def test_a_third_reading_passes_a_law_but_not_a_local_council_s(title: str, text
 @pytest.mark.parametrize(
     ("text", "released"),
     [
+        # a legislature passing a bill makes it law, under the bill's name (the name the labels keep)
+        ("立法会今日三读通过《吸烟（公众卫生）（修订）条例草案》。", "《吸烟（公众卫生）（修订）条例草案》"),
+        ("立法会早前通过《吸烟（公众卫生）（修订）条例草案》，禁售电子烟。", "《吸烟（公众卫生）（修订）条例草案》"),
+        ("立法会昨通过俗称「辣招」的《二○一七年印花税（修订）条例草案》。", "《二○一七年印花税（修订）条例草案》"),
+        ("立法院院会今天三读通过《电业法部分条文修正草案》。", "《电业法部分条文修正草案》"),
+        # ... not a second reading, a cabinet sending a bill on, a committee's first review, nor a bill gazetted
+        ("立法会今日二读通过《2019年吸烟（公众卫生）（修订）条例草案》。", None),
+        ("行政院会今天通过《劳动基准法部分条文修正草案》，将送立法院审议。", None),
+        ("立法院经济委员会今天初审通过《电业法部分条文修正草案》。", None),
+        ("政府今日刊宪《2019年吸烟（公众卫生）（修订）条例草案》，下周提交立法会首读。", None),
+    ],
+)
+def test_a_bill_a_legislature_passes_is_released_under_its_name(text: str, released: str | None) -> None:
+    docs = recognise("", text, published_at=Y2021).releases
+    assert [d.title for d in docs if "草案" in d.title] == ([released] if released else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
         # a scheme whose applications are counted is already running: the article reports progress, not a launch
         ("《淘汰老旧柴油车资助计划》由本年9月15日起接受申请，至今已收到47宗申请，呼吁有意申请者尽快提出。", False),
         (
