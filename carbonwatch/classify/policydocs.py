@@ -4720,6 +4720,27 @@ def _issuer_in_lead(d: PolicyDocument, text: str) -> str | None:
 
 LEAD_WINDOW = 600  # the opening of the text: the lead and the paragraph that tells the news
 
+# A clause whose release verb leaves its object out, the document named before it, the clause all issuer and verb:
+# "《关于进一步加强塑料污染治理的意见》19日发布。…经国务院同意，国家发展改革委、生态环境部近日印发。", "…并于近日由
+# 自治区环境保护厅和发展改革委联合印发实施。" (not a covering formula, "现予以公布。", nor "并已于近期公布。")
+ELIDED_OBJECT_CLAUSE_RE = rx.compile(
+    r"(?:^|(?<=[，,。；\n]))\s*(?:经[^，,。；《》]{2,24}?(?:同意|批准)[，,]\s*)?(?:并?(?:于?近日|日前)?由)?"
+    r"(?P<body>[^，,。；《》\s]{2,60}?)(?:近日|日前|今天|今日|昨天|昨日|正式)*(?:联合|共同)?"
+    r"(?:印发|发布|公布|出台)(?:实施|施行)?(?=[。；！])"
+)
+
+
+def _elided_object_issuer(d: PolicyDocument, text: str) -> str | None:
+    """Who the lead says issued the document, in a clause after its name made of the issuer and a release verb with
+    no object of its own (:data:`ELIDED_OBJECT_CLAUSE_RE`), or None."""
+    start = d.end if d.field == "text" else 0
+    for m in ELIDED_OBJECT_CLAUSE_RE.finditer(text, start, LEAD_WINDOW):
+        if m.group("body").startswith(("省", "市", "县", "区", "自治区")):
+            continue  # a name relative to a place (自治区环境保护厅和发展改革委) the name alone does not resolve
+        if (issuer := canonical_issuer(m.group("body"))) and not MULTI_RE.fullmatch(issuer):
+            return issuer
+    return None
+
 
 # "省六届人大常委会第六次会议", "十四届全国人大常委会第三次会议": the session whose votes an article reports.
 SESSION_RE = rx.compile(
@@ -5762,6 +5783,8 @@ def recognise(
                     if d.cue.startswith(FULL_TEXT_CUE)
                     else None
                 )
+                # ... and last, a later sentence of the lead whose release verb leaves its object out
+                or _elided_object_issuer(d, text)
             )
     for d in merged:
         if d.is_release and d.issuer and MULTI_RE.fullmatch(d.issuer):

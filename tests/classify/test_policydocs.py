@@ -8586,3 +8586,24 @@ def test_the_headlines_body_comes_before_the_titles_place_and_a_digest_has_only_
     digest = PolicyResult(True, [_release("《湖北省碳达峰实施方案》"), _release("通知")], digest=True)
     issuers_from_headline(digest, "生态环境部：…", "")
     assert [d.issuer for d in digest.documents] == ["湖北省人民政府", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the lead names the issuer in a later clause whose release verb leaves its object out
+        (
+            "《关于进一步加强塑料污染治理的意见》19日发布。意见由中央全面深化改革委员会会议审议通过。"
+            "经国务院同意，国家发展改革委、生态环境部近日印发。",
+            "国家发展改革委、生态环境部",
+        ),
+        ("《关于进一步加强塑料污染治理的意见》19日发布。意见近日由生态环境部联合印发实施。", "生态环境部"),
+        # ... not a covering formula or another clause's tail, nor a name relative to a place the clause leaves out
+        ("《关于进一步加强塑料污染治理的意见》19日发布。经评估，现予以公布。", None),
+        ("《关于进一步加强塑料污染治理的意见》19日发布。会议审议通过了方案，并已于近期公布。", None),
+        ("《关于进一步加强塑料污染治理的意见》19日发布。并于近日由自治区环境保护厅和发展改革委联合印发实施。", None),
+    ],
+)
+def test_the_issuer_of_a_clause_that_leaves_the_document_out(text: str, issuer: str | None) -> None:
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == issuer
