@@ -7718,11 +7718,17 @@ def _counted_members(count: str, text: str) -> str | None:
     return None
 
 
+# A title that says it is a draft put out for comment (not a bill, which a legislature passes under its drafting name)
+COMMENT_DRAFT_TITLE_RE = rx.compile(r"征求意见稿|送审稿|讨论稿|征求意见[）)]?》?$")
+
+
 def model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | None = None) -> PolicyDocument | None:
     """The document a statistical reader may make a release (see ``_model_subject``; ``namer`` names the measure
     where no document is named and no rule reads the headline's parts), its issuer, where the headline opens with a
     county's or district's body without its city, the body by the whole name the page gives it."""
     subject = _model_subject(title, text, policy, namer)
+    if subject is not None and COMMENT_DRAFT_TITLE_RE.search(subject.title):
+        return None  # "《关于…的通知（征求意见稿）》": put out for comment, by its own title, whatever the page's words
     if subject is not None and subject.issuer is None and subject.field == "title":
         subject.issuer = _local_body_on_page(title[subject.start : subject.end], title + "\n" + text)
         # ... or, as for the rules' headline releases, the body the lead names where it writes the measure's name

@@ -833,3 +833,17 @@ def test_a_promoted_document_printed_under_a_repeated_headline_takes_its_printed
     policy = PolicyResult(documents=[doc(heading, field="text", start=text.index(heading))])
     promote_release("7月1日起，这些车辆市区禁限通行的通告印发", text, policy, model)
     assert [(d.title, d.issuer) for d in policy.releases] == [(heading, "安庆市公安局")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "subject"),
+    [
+        ("关于加强新能源汽车推广应用的通知", "关于加强新能源汽车推广应用的通知"),
+        # a title that says it is put out for comment is no release, whatever the model reads in the page's words
+        ("关于加强新能源汽车推广应用的通知（征求意见稿）", None),
+        ("深圳市生态环境保护条例（送审稿）", None),
+    ],
+)
+def test_a_draft_for_comment_is_never_the_subject_a_model_promotes(headline: str, subject: str | None) -> None:
+    found = model_subject(headline, "", recognise(headline, ""))
+    assert (found.title.strip("《》") if found else None) == subject
