@@ -4722,7 +4722,7 @@ LEAD_WINDOW = 600  # the opening of the text: the lead and the paragraph that te
 
 # A clause whose release verb leaves its object out, the document named before it, the clause all issuer and verb:
 # "《关于进一步加强塑料污染治理的意见》19日发布。…经国务院同意，国家发展改革委、生态环境部近日印发。", "…并于近日由
-# 自治区环境保护厅和发展改革委联合印发实施。" (not a covering formula, "现予以公布。", nor "并已于近期公布。")
+# 生态环境部联合印发实施。" (not a covering formula, "现予以公布。", nor "并已于近期公布。")
 ELIDED_OBJECT_CLAUSE_RE = rx.compile(
     r"(?:^|(?<=[，,。；\n]))\s*(?:经[^，,。；《》]{2,24}?(?:同意|批准)[，,]\s*)?(?:并?(?:于?近日|日前)?由)?"
     r"(?P<body>[^，,。；《》\s]{2,60}?)(?:近日|日前|今天|今日|昨天|昨日|正式)*(?:联合|共同)?"
