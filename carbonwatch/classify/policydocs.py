@@ -1983,7 +1983,7 @@ def _relative_head(text: str, start: int, end: int, pos: int) -> str:
         return ""
     members = RELATIVE_LIST_MEMBER_RE.finditer(head.group(0))
     offices = [_local_office(text, pos, m.group(1), m.group(2)) for m in members]
-    if not offices or None in offices:
+    if None in offices:
         return ""
     return "".join(f"{office}、" for office in offices)
 
@@ -5393,8 +5393,12 @@ ABOUT_INTERPRETATION_RE = rx.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 # 关于征求《X》公众意见的通告, 关于公开征集…建议的公告 (a call for comments), 关于提请印发《X》的请示 (a request
 # that a superior issue X): nothing is issued yet. (A rule on how drafts are pre-announced, Taiwan's
 # 法规命令草案预告作业要点, is no draft.)
+# (a draft put out for comment by its own title, 《…（征求意见稿）》, 送审稿, 讨论稿: never a bill, which a legislature
+# passes under its drafting name, 《…条例草案》)
+_COMMENT_DRAFT = r"征求意见稿|征求意见[）)]?》?$|送审稿|讨论稿"
+COMMENT_DRAFT_TITLE_RE = rx.compile(_COMMENT_DRAFT)
 DRAFT_TITLE_RE = rx.compile(
-    r"征求意见稿|征求意见[）)]?》?$|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))|送审稿|讨论稿"
+    _COMMENT_DRAFT + r"|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))"
     r"|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
@@ -7716,10 +7720,6 @@ def _counted_members(count: str, text: str) -> str | None:
         if _count_of(m.group("count")) == n:
             return canonical_issuer(m.group("lead"))
     return None
-
-
-# A title that says it is a draft put out for comment (not a bill, which a legislature passes under its drafting name)
-COMMENT_DRAFT_TITLE_RE = rx.compile(r"征求意见稿|送审稿|讨论稿|征求意见[）)]?》?$")
 
 
 def model_subject(title: str, text: str, policy: PolicyResult, namer: Namer | None = None) -> PolicyDocument | None:
