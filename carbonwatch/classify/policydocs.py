@@ -871,8 +871,9 @@ LISTED_RE = rx.compile(_LISTED)
 # 公告 as the verb, as Taiwan writes promulgating a rule ("环境部今正式公告「碳费征收对象…审核原则」", "公告订定「…」");
 # never the noun (…的公告 《X》)
 _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正|实施)?"
-# (订定 issues a rule, 颁订 and 订颁 too, 修正 amends it, 增订 adds articles to it, 函颁 sends it out by letter)
-_TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|修正|增订|函颁|颁订|订颁)(?:发布|实施|施行)?了?"
+# (订定 issues a rule, 颁订 and 订颁 too, 修正 amends it, 增订 adds articles to it, 函颁 sends it out by letter;
+# 订立, as Hong Kong writes making subsidiary legislation: "行政长官会同行政会议…订立《禁止蒙面规例》")
+_TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|订立|修正|增订|函颁|颁订|订颁)(?:发布|实施|施行)?了?"
 TW_ENACT_END_RE = rx.compile(_TW_ENACT_VERB + r"\s*$")  # (a verb search's match that ends with one of them)
 TW_ENACT_NOT_X_RE = rx.compile(r"的|为\s*[《「“]")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
@@ -943,6 +944,8 @@ VERB_BEFORE_RE = rx.compile(
     # ... or approved in principle, as a reply approves what it was asked to, its first point (现批复如下：一、原则
     # 同意《X》); not a meeting's approval, still to be issued (会议原则同意《X》)
     r"|(?:一、|批复如下[：:]?)\s*原则同意\s*$"
+    # ... or by the notice the verb before issues: "国务院分别印发通知，批准《A》、《B》和《C》"
+    rf"|(?:{_VERB_ALT})了?通知[，,]\s*(?:原则)?(?:批准|同意)了?\s*$"
     # ... or the gazette printing it: "香港特区政府昨日于宪报刊载《2021年收入（印花税）条例》"
     r"|(?:宪报|公报)(?:上|内)?(?:刊载|刊登|刊出|公布)了?\s*$"
     # ... or a law's sub-regulation, the law named between: "经济部发布「能源管理法」子法「…管理办法」"
@@ -1027,6 +1030,9 @@ VERB_AFTER_RE = rx.compile(
     # unless it is issued under a name of its own ("对《指引》进行了修订，形成了《办法》")
     r"|(?P<revised>(?:进行了|完成了|作了|做了)(?:全面|再次|新一轮)?(?:修订|修改|修正)"
     r"(?![，,]?\s*(?:并|同时)?(?:形成|更名|改名|名称改为|修订为|修改为|整合为)))"
+    # ... or drawn up and then issued, the verb's object the title before it: "牵头编制《X》并发布", "制定《X》，并于
+    # 近日印发实施" (not "并发布《Y》" or "并印发通知": a verb with an object of its own)
+    rf"|[，,]?\s*并(?:于?近日|已经?|正式|同步|一并)*(?:{_VERB_ALT})(?:实施|施行|执行)?(?=\s*(?:[。；;，,！!\n]|$))"
     r")"
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
     rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
@@ -2992,6 +2998,12 @@ MACAU_ENACTING_RE = rx.compile(rf"作出本批示|{_MACAU_KIND_FORMULAS}|通过�
 MACAU_ACT_OPENING_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?P<author>行政长官|立法会)(?:行使|根据|按照)[^。！？\n]{4,300}?"
     rf"(?P<formula>{_MACAU_KIND_FORMULAS})"
+)
+# ... and before 1999 a law's, the legislature's enacting words after the statute it acts under: "按照《澳门组织章程》
+# 第三十条一款c项规定，立法会制订如下："
+MACAU_STATUTE_LAW_RE = rx.compile(
+    r"(?m)^[ \t\u3000]*(?:按照|根据)《澳门组织章程》[^。！？\n]{0,60}?[，,]\s*"
+    r"(?P<author>立法会)(?P<formula>(?:制订|制定)如下)"
 )
 # "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据…的规定，作出本批示。": a dispatch's own first sentence
 MACAU_DISPATCH_OPENING_RE = rx.compile(
@@ -6475,11 +6487,13 @@ def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:
     """The regulation, law or resolution a page prints under its name, the headline, where its author's enacting
     sentence opens the text (``MACAU_ACT_OPENING_RE``); None where none does, or where the headline is that sentence."""
     opening = MACAU_ACT_OPENING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
+    statute = None if opening else MACAU_STATUTE_LAW_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
+    opening = opening or statute
     # (without the kind a headline may set after the name: "二零二四年度医疗补贴计划 行政法规")
     name = re.sub(r"\s+(?:独立|补充性)?(?:行政法规|法律|决议|行政命令)$", "", title.strip())
     if opening is None or not 4 <= len(name) <= 80 or re.search(r"根据|行使|按照", name):
         return None
-    kind = next(name for group, name in _OPENING_KINDS.items() if opening.group(group))
+    kind = "法律" if statute else next(name for group, name in _OPENING_KINDS.items() if opening.group(group))
     # (the legislature is no body of the issuers' table: its acts stay without an issuer rather than take another's)
     issuer = MACAU_GOVERNMENT if opening.group("author") == "行政长官" else None
     cue = f"the page prints a Macau {kind} under its name, its enacting sentence first: …{opening.group('formula')}"

@@ -88,6 +88,8 @@ NOT_DOCUMENTS = [
     "2024年8月份能源生产情况",
     "一季度全省规模以上工业生产情况",
     "2024年8月份规模以上工业增加值增长4.5%",
+    # an analysis of figures a ministry publishes (Taiwan's yearly CO2 statistics)
+    "2022燃料燃烧之二氧化碳统计与分析",
     # a part of what is no document, a sector after what is no document, a status or body in brackets after a kind
     "专家解读第1部分：总则",
     "碳市场建设（发电行业）",

@@ -354,6 +354,13 @@ MENTION_CASES = [
     "据生态环境部发布的《2020中国环保产业发展状况报告》显示，营收增长。",
     "《2020中国生态环境状况公报》26日对外公布。",
     "会议学习了市政府办公室近期印发的《关于加快推进全市光伏发电开发利用的工作意见（试行）》。",
+    # 并 with a verb that has an object of its own: the title before is not what it issues
+    "根据《关于加快推进全市光伏发电开发利用的工作意见》，并发布通知部署全市工作。",
+    "该区学习《关于加快推进全市光伏发电开发利用的工作意见》并印发学习材料。",
+    # an analysis of figures a ministry publishes is no policy document
+    "至于2022年推估排放量，依经济部今年8月公布《2022燃料燃烧之二氧化碳统计与分析》资料，将再度呈现下降趋势。",
+    # 订立 said of what a law is enacted for, not of making it
+    "课程介绍订立《香港特别行政区维护国家安全法》的背景和目的。",
     # 同年 repeats the year written last, however far back in the paragraph
     "实际上，北京市在社区商业领域持续发力。在2019年6月，北京市发布了一份关于网点补建工作的通知，要求各区结合实际制定"
     "方案，按照便利店、蔬菜零售、早餐、美容美发、洗染等业态的配置标准分业态落实到位。同年8月，北京市商务局联合多部门"
@@ -576,6 +583,22 @@ OPEN_RELEASE_CASES = [
     ("立法院29日三读通过《强化经济社会韧性特别条例》修正案。", ("强化经济社会韧性特别条例修正案", "立法院")),
     ("立法院今日三读通过《货物税条例》第12条之3条文修正案。", ("货物税条例第12条之3条文修正案", "立法院")),
     ("立法院今日三读通过《货物税条例》。", ("货物税条例", "立法院")),
+    # 订立, as Hong Kong writes making subsidiary legislation
+    ("香港行政长官会同行政会议引用《紧急情况规例条例》，订立《禁止蒙面规例》，午夜零时生效。", ("禁止蒙面规例", None)),
+    # a notice the verb before issues approves the titles after it
+    (
+        "日前，国务院分别印发通知，批准《中国（广东）自由贸易试验区总体方案》、《中国（天津）自由贸易试验区总体方案》。",
+        ("中国(天津)自由贸易试验区总体方案", "国务院"),
+    ),
+    # drawn up, then issued: the verb after 并 has the title before it as its object
+    (
+        "近日，宿迁市生态环境局牵头编制《宿迁市生态文明建设规划（2023-2030年）》并发布。",
+        ("宿迁市生态文明建设规划(2023-2030年)", "宿迁市生态环境局"),
+    ),
+    (
+        "宿迁市生态环境局制定《宿迁市排污权交易操作规则》，并于近日印发实施。",
+        ("宿迁市排污权交易操作规则", "宿迁市生态环境局"),
+    ),
     ("中国和欧盟等共112个世贸组织成员共同联署《投资便利化联合声明》。", ("投资便利化联合声明", None)),
     (
         "3月26日，中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发了《关于防止经营用途贷款"
@@ -8116,6 +8139,13 @@ def test_a_standard_named_with_its_kind_after_the_title_is_that_titled_document(
             "二零一八财政年度立法会第一补充预算",
             "立法会根据第11/2000号法律第四十二条的规定，议决如下：\n通过二零一八财政年度立法会第一补充预算。\n二零一八年四月三日通过。",
             [("二零一八财政年度立法会第一补充预算", None)],
+        ),
+        # a law of before 1999, the legislature enacting it under the territory's statute
+        (
+            "订定澳门环境政策一般纲领和基本原则的法律",
+            "环境直接影响居民的安居。\n基于上述；\n按照《澳门组织章程》第三十条一款c项规定，立法会制订如下：\n"
+            "本法律订定澳门环境政策须遵从的一般纲领和基本原则。",
+            [("订定澳门环境政策一般纲领和基本原则的法律", None)],
         ),
         # a news report that recalls the formula in a sentence of its own prints no act
         (
