@@ -4912,7 +4912,12 @@ HANDED_DOWN_RE = rx.compile(
     r"|[，,]\s*(?:现就[^。]{2,60}|现)?提出(?:如下|以下)(?:实施)?意见"
     # "确定宜宾高新技术产业园区…纳入2025年度四川省零碳工业园区试点建设名单，现予以公布": a list it makes public
     r"|(?:确定|认定|遴选出?)[^。]{2,300}?(?:纳入|列入|为)(?P<list>[^，,。、]{4,40}?名单)[，,]\s*现予以?公布"
+    # ... or the notice itself, its matter told in its formula: "现就有关事项通知如下：", "现将2025年度工作安排通知
+    # 如下：" (a 通告 or 公告 so too)
+    r"|现(?:就|将)[^。：:]{0,80}?(?P<notice>通知|通告|公告)如下"
 )
+# ... not a notice that asks them for reports, its first point what to send up ("现将有关事项通知如下：一、报送材料。")
+REPORTS_ASKED_RE = rx.compile(r"[：:。.\s]*一\s*[、.．]\s*[^。\n]{0,12}?(?:报送|填报|上报)")
 ATTACHMENT_NUMBER_RE = rx.compile(r"^\d{1,2}\s*[.、．]\s*")  # "附件：1.道路运输标准体系（2024年）"
 # "附件：2016年县政府重点工作任务分解表", "附件2：…编制指南 下载": what a notice hands down, by its title.
 ATTACHMENT_LINE_RE = rx.compile(
@@ -4986,7 +4991,7 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
         if not ADDRESSEE_OPENING_RE.fullmatch(first):
             return []
     handed = HANDED_DOWN_RE.search(text[:1500])
-    if handed is None:
+    if handed is None or (handed.group("notice") and REPORTS_ASKED_RE.match(text, handed.end())):
         return []
     issuer = _closing_issuer(text) or (canonical_issuer(source) if source else None)
     cue = ADDRESSED_PAGE_CUE + handed.group(0)
@@ -4995,7 +5000,7 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
         if handed.group("list"):
             return [_released(handed.group("list"), issuer, "名单", "text", handed.span("list"), cue)]
         named = SELF_NAMED_OPINION_RE.search(handed.group(0))
-        kind = named.group("kind") if named else None
+        kind = named.group("kind") if named else handed.group("notice")
         name = _self_named_title(text) or kind or UNTITLED
         return [_released(name, issuer, doc_type(name) or kind, "text", handed.span(), cue)]
     titles = [(ATTACHMENT_NUMBER_RE.sub("", m.group("title")), m.span("title")) for m in attachments]

@@ -6002,6 +6002,13 @@ def test_a_page_headed_by_its_addressees_prints_the_attachments_it_hands_down() 
             "试点建设名单，现予以公布，并就有关事项通知如下。\n",
             "2025年度四川省零碳工业园区试点建设名单",
         ),
+        # the notice itself, its matter told in its formula and its points after: untitled, by its kind
+        (
+            "为进一步深化我市碳排放权交易试点建设，现将我市2021年度碳排放配额安排有关工作通知如下：\n一、配额总量\n"
+            "确定我市2021年度碳排放配额总量为0.75亿吨。\n二、配额分配方法\n",
+            "通知",
+        ),
+        ("为持续推进本市低碳试点建设，现将2025年度工作安排通知如下：\n一、启动新一批低碳试点建设\n", "通知"),
     ],
 )
 def test_a_page_headed_by_its_addressees_that_issues_something_is_a_release(text: str, title: str) -> None:
