@@ -1190,7 +1190,9 @@ _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提�
 _EDITION_AFTER_KIND = r"\s?(?:(?:19|20)\d{2}(?:\s?[—–~～-]\s?(?:19|20)\d{2})?\+?|\d\.\d)(?![\d.年])"
 ISSUER_VERB_TITLE_RE = rx.compile(
     # "联合印发的关于…的指导意见": an attributive 的 after the verb is not part of the title
-    rf"(?P<verb>{_VERB_ALT})(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
+    # (公告 as the verb too, as Taiwan writes it: "环境部昨天公告高碳泄漏风险行业名单")
+    # (not the noun: 公告日起, 公告次日, 公告之「…」, 公告的第…号, 公告第二款)
+    rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?![日之的第]|次日))(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
     # (with the edition Hong Kong and Taiwan write after the kind: "公布香港清新空气蓝图2035", "旅游业发展蓝图2.0")
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:{_EDITION_AFTER_KIND})?(?:”(?=[，。；\s]|$))?"

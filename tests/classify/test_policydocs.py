@@ -359,6 +359,9 @@ MENTION_CASES = [
     "该区学习《关于加快推进全市光伏发电开发利用的工作意见》并印发学习材料。",
     # an analysis of figures a ministry publishes is no policy document
     "至于2022年推估排放量，依经济部今年8月公布《2022燃料燃烧之二氧化碳统计与分析》资料，将再度呈现下降趋势。",
+    # 公告 the noun, not the verb: the day it was announced, what it lists
+    "各界如有意见，请于行政院公告次日起60日内提供意见或修正建议。",
+    "台中市政府公告日起3年内完成装设契约容量10%以上之再生能源设备。",
     # 订立 said of what a law is enacted for, not of making it
     "课程介绍订立《香港特别行政区维护国家安全法》的背景和目的。",
     # 同年 repeats the year written last, however far back in the paragraph
@@ -583,6 +586,8 @@ OPEN_RELEASE_CASES = [
     ("立法院29日三读通过《强化经济社会韧性特别条例》修正案。", ("强化经济社会韧性特别条例修正案", "立法院")),
     ("立法院今日三读通过《货物税条例》第12条之3条文修正案。", ("货物税条例第12条之3条文修正案", "立法院")),
     ("立法院今日三读通过《货物税条例》。", ("货物税条例", "立法院")),
+    # 公告 as Taiwan's verb before an untitled instrument named by its kind
+    ("环境部昨天公告高碳泄漏风险行业名单，正面表列钢铁、水泥等十七个行业。", ("高碳泄漏风险行业名单", "环境部")),
     # 订立, as Hong Kong writes making subsidiary legislation
     ("香港行政长官会同行政会议引用《紧急情况规例条例》，订立《禁止蒙面规例》，午夜零时生效。", ("禁止蒙面规例", None)),
     # a notice the verb before issues approves the titles after it
