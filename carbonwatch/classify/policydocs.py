@@ -6492,14 +6492,17 @@ _OPENING_KINDS = {"regulation": "行政法规", "law": "法律", "resolution": "
 
 def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:
     """The regulation, law or resolution a page prints under its name, the headline, where its author's enacting
-    sentence opens the text (``MACAU_ACT_OPENING_RE``); None where none does, or where the headline is that sentence."""
-    opening = MACAU_ACT_OPENING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
-    statute = None if opening else MACAU_STATUTE_LAW_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
-    opening = opening or statute
+    sentence opens the text (``MACAU_ACT_OPENING_RE``; before 1999 a law's, ``MACAU_STATUTE_LAW_RE``); None where none
+    does, or where the headline is that sentence."""
+    opening = MACAU_ACT_OPENING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS) or MACAU_STATUTE_LAW_RE.search(
+        text, 0, MACAU_ACT_HEAD_CHARS
+    )
     # (without the kind a headline may set after the name: "二零二四年度医疗补贴计划 行政法规")
     name = re.sub(r"\s+(?:独立|补充性)?(?:行政法规|法律|决议|行政命令)$", "", title.strip())
     if opening is None or not 4 <= len(name) <= 80 or re.search(r"根据|行使|按照", name):
         return None
+    # (the statute's formula enacts a law only; the others name the kind they enact)
+    statute = opening.re is MACAU_STATUTE_LAW_RE
     kind = "法律" if statute else next(name for group, name in _OPENING_KINDS.items() if opening.group(group))
     # (the legislature is no body of the issuers' table: its acts stay without an issuer rather than take another's)
     issuer = MACAU_GOVERNMENT if opening.group("author") == "行政长官" else None
