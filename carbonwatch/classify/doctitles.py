@@ -64,6 +64,8 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "名单",
     "要点",
     "纲要",
+    "行动纲领",  # a programme of action a government adopts (国家因应气候变迁行动纲领, 北部都会区行动纲领); 纲领 alone
+    # is a party's programme
     "方法学",  # a carbon-market or 碳普惠 methodology (CCER 方法学) a government body publishes
     "预案",  # 应急预案, an emergency plan a government issues
     "规划",
@@ -80,6 +82,19 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "作业备考",  # Hong Kong's practice notes to the building trades (屋宇署认可人士…作业备考, 联合作业备考)
     "布告",  # a proclamation (法院布告, 通知布告), posted to the public as a 通告 is
     "须知",  # Taiwan's application rules for a subsidy (申请须知, 作业须知)
+    # ... and its administrative rules named as principles of what they direct (高屏地区…移动污染源减量抵换处理原则,
+    # 碳费征收对象…审核原则, 温室气体先期专案暨抵换专案推动原则); a bare 原则 is any principle
+    "处理原则",
+    "推动原则",
+    "审核原则",
+    "审查原则",
+    "作业原则",
+    "执行原则",
+    "认定原则",
+    "补助原则",
+    "核定原则",
+    "办理原则",
+    "裁罚原则",
     "意见稿",
     "建议",
     "白皮书",

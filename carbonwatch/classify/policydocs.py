@@ -876,6 +876,8 @@ _ANNOUNCE_VERB = r"(?<![的之])(?:正式)?公告(?:订定|修正|实施)?"
 _TW_ENACT_VERB = r"(?<![应需须将拟划])(?:订定|订立|修正|增订|函颁|颁订|订颁)(?:发布|实施|施行)?了?"
 TW_ENACT_END_RE = rx.compile(_TW_ENACT_VERB + r"\s*$")  # (a verb search's match that ends with one of them)
 TW_ENACT_NOT_X_RE = rx.compile(r"的|为\s*[《「“]")
+# ... and the ones a headline reports an enactment by, never a title's own word (an amended law's name ends 修正)
+HEADLINE_TW_ENACT_RE = rx.compile(r"(?:公告)?(?:订定|订立|增订|颁订|订颁|函颁)|公告修正")
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院|立法会)"
 # Only a legislature reads a bill a third time, so the words say who passed it even where the body goes unnamed
@@ -1187,12 +1189,16 @@ _PAREN_GROUP = r"[（(][^（）()\s，。]{1,12}[）)]"  # "苏州市“近零�
 _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
 # An edition after a title's kind: a year or a span of years (蓝图2035, 蓝图2015~2025+), or a version (蓝图2.0); not a
 # year the sentence goes on to date something by (路线图2035年…)
+SPACES = (" ", "\u3000")  # (a page title's spaces between its parts)
 _EDITION_AFTER_KIND = r"\s?(?:(?:19|20)\d{2}(?:\s?[—–~～-]\s?(?:19|20)\d{2})?\+?|\d\.\d)(?![\d.年])"
 ISSUER_VERB_TITLE_RE = rx.compile(
     # "联合印发的关于…的指导意见": an attributive 的 after the verb is not part of the title
     # (公告 as the verb too, as Taiwan writes it: "环境部昨天公告高碳泄漏风险行业名单")
     # (not the noun: 公告日起, 公告次日, 公告之「…」, 公告的第…号, 公告第二款)
-    rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?![日之的第]|次日))(?:了|的)?(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
+    # (a page title may space the verb off its object when it spaces it on both sides: "咸宁市人民政府办公室 发布
+    # 咸宁市提振消费专项行动若干措施"; see SPACES)
+    rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?![日之的第]|次日))(?:了|的)?[ \u3000]?"
+    rf"(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
     # (with the edition Hong Kong and Taiwan write after the kind: "公布香港清新空气蓝图2035", "旅游业发展蓝图2.0")
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:{_EDITION_AFTER_KIND})?(?:”(?=[，。；\s]|$))?"
@@ -1275,11 +1281,12 @@ COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # 实施 ending the verb 印发实施, and the size of the set it issues after it: "印发实施6项蓝碳系列技术规程".
 SET_SIZE_RE = rx.compile(r"实施[0-9一二两三四五六七八九十]{1,3}(?:项|部|份|个)")
-# A first of its kind said before the name ("公布第一份的电动车普及化路线图", "发布全国首个…行动方案"), or the
-# writer's own country or place ("公布我国2050年净零路径规画"): the news's words, no part of the title (a first batch
-# is: 第一批…名单).
+# A first of its kind said before the name ("公布第一份的电动车普及化路线图", "发布全国首个…行动方案"), the writer's own
+# country or place ("公布我国2050年净零路径规画"), or the newest of a series ("公布最新电价方案"): the news's words, no
+# part of the title (a first batch is: 第一批…名单).
 FIRST_OF_ITS_KIND_RE = rx.compile(
-    r"(?:(?:全国|全省|全市)?(?:首份|首个|首部|第一份的?|第一个)|我国|我省|我市|我区|我县)(?=[\u4e00-\u9fff\d“「]{4})"
+    r"(?:(?:全国|全省|全市)?(?:首份|首个|首部|第一份的?|第一个)|我国|我省|我市|我区|我县|最新(?!版))"
+    r"(?=[\u4e00-\u9fff\d“「]{4})"
 )
 # A second kind right after the first that the title goes on to, up to the clause's end: "公布电子消费优惠计划优化
 # 方案，" is the plan's optimisation scheme, not the plan (a list of titles joined by 和, 及, 、 is not one title, nor
@@ -2449,17 +2456,18 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
 
 # A body's document that implements another, named by what it implements, the implemented title in 《》 inside it:
 # "交通运输部等四部门发布贯彻落实《中共中央 国务院关于…的意见》的实施意见" (the implemented 《X》 is cited, the
-# implementing 贯彻落实《X》的实施意见 is what the bodies issued).
+# implementing 贯彻落实《X》的实施意见 is what the bodies issued), maybe on its matters ("上海证监局下发了关于贯彻执行
+# 《上市公司信息披露管理办法》有关事项的通知").
 IMPLEMENTING_RE = rx.compile(
-    rf"(?P<verb>{_VERB_ALT})了?(?P<title>(?:关于)?(?:认真|进一步)?(?:贯彻落实|贯彻|落实|实施|执行)(?:好)?"
-    rf"《(?:[^《》\n]|《[^《》\n]*》){{2,120}}》(?:精神)?的(?:{_TYPE_ALT}))"
+    rf"(?P<verb>{_VERB_ALT})了?(?P<title>(?:关于)?(?:认真|进一步)?(?:贯彻落实|贯彻执行|贯彻|落实|实施|执行)(?:好)?"
+    rf"《(?:[^《》\n]|《[^《》\n]*》){{2,120}}》(?:精神|有关事项|有关问题|若干问题)?的(?:{_TYPE_ALT}))"
 )
 
 
 def _implementing_docs(text: str, field_name: str, ref_year: int | None) -> list[PolicyDocument]:
     """The implementing documents a body is said to issue (see :data:`IMPLEMENTING_RE`), its issuer before the verb."""
     docs: list[PolicyDocument] = []
-    for m in IMPLEMENTING_RE.finditer(text) if "》的" in text else iter(()):
+    for m in IMPLEMENTING_RE.finditer(text) if "》" in text else iter(()):
         clause = _clause_before(text, m.start())
         issuer = find_issuer_before(text, m.start())
         if issuer is None or _future(clause) or CITE_RE.search(clause) or FOREIGN_SUBJECT_RE.search(clause):
@@ -2639,6 +2647,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
     for pattern in patterns:
         for m in pattern.finditer(text):
             title, title_start, title_end = m.group("title"), m.start("title"), m.end("title")
+            if text[title_start - 1 : title_start] in SPACES and text[m.start() - 1 : m.start()] not in SPACES:
+                continue  # "《…蓝图》公布 提出四大方向共71项措施": a verb ends its clause, the next follows the space
             said = KIND_THEN_VERB_RE.search(title)
             if said and (said.start() == 0 or ORDINAL_RE.fullmatch(title[: said.start()])):
                 # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定
@@ -2665,6 +2675,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 generic = None  # ... as 有关…的X does in Hong Kong and Macau ("有关发展香港可持续披露生态圈的愿景宣言")
             if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
                 continue
+            if title.startswith("关于") and title[2:] in DOC_TYPES:
+                continue  # "关于规范发布…名录的建议": 关于 and a word that is also a kind (规范) name no document
             if _inside_brackets(text, m.start()):
                 continue
             closed_at = _after_closed_title(text, title_start) if pattern is TITLE_VERB_RE else -1
@@ -3006,6 +3018,12 @@ MACAU_ACT_OPENING_RE = rx.compile(
 MACAU_STATUTE_LAW_RE = rx.compile(
     r"(?m)^[ \t\u3000]*(?:按照|根据)《澳门组织章程》[^。！？\n]{0,60}?[，,]\s*"
     r"(?P<author>立法会)(?P<formula>(?:制订|制定)如下)"
+)
+# ... and the governor's decree-law's (法令, numbered 第51/94/M号法令): "总督根据《澳门组织章程》第十三条第一款之规定，
+# 命令制定在澳门地区具有法律效力之条文如下："
+MACAU_GOVERNOR_DECREE_RE = rx.compile(
+    r"(?m)^[ \t\u3000]*(?P<author>总督)(?:根据|按照)《澳门组织章程》[^。！？\n]{0,60}?[，,]\s*"
+    r"(?P<formula>命令制定[^。！？\n]{0,20}?条文如下)"
 )
 # "行政长官行使《澳门特别行政区基本法》第五十条赋予的职权，并根据…的规定，作出本批示。": a dispatch's own first sentence
 MACAU_DISPATCH_OPENING_RE = rx.compile(
@@ -3591,6 +3609,7 @@ EFFECTIVE_RE = rx.compile(
     r"(?P<verb>暂停|停止|执行|实施|实行|施行|恢复|取消|解除|禁止|限制|调整|下调|上调|免征|减征|停征|关闭|封闭|放开|放宽)"
 )
 PLAN_RE = rx.compile(r"拟|计划|研究|有望|预计|或将|是否|如何|建议")
+DENIED_RE = rx.compile(r"虚假|谣言|谣传|不实|传言|辟谣")
 
 
 def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyDocument]:
@@ -3608,6 +3627,8 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
                 continue  # "《X》今天起正式施行": a titled document entering into force, read by the title rules
             if CITE_RE.search(clause) or is_historical(window, m.start(), ref_year):
                 continue
+            if DENIED_RE.search(window, m.end(), _sentence_end(window, m.end())):
+                continue  # "证监会：“3月1日起创业板停止审核”为虚假传言": a rumoured measure, denied
             if _in_promulgation_note(window, m.start()):
                 continue  # "（…令第17号公布 自2021年2月1日起施行）": when the document printed below takes effect
             # Who acts is named before the measure (北京市调整了…政策，11月17日零时起…), or, for a headline, in
@@ -4124,10 +4145,11 @@ LEADING_NUMBER_RE = rx.compile(rf"^{_PRINTED_NUMBER}\s*")
 BRACKETED_NUMBER_RE = rx.compile(rf"\s*[（(]\s*{_PRINTED_NUMBER}\s*[)）]$")
 TRAILING_NUMBER_RE = rx.compile(rf"\s+{_PRINTED_NUMBER}$|{BRACKETED_NUMBER_RE.pattern}")
 WHOLE_BRACKET_RE = rx.compile(r"《([^《》]+)》")
-# "…的通知(内含堂戏戏魁毛公碑)", "(附解读)", "…条例最新全文", "…条例全文(养犬证在哪办)": a site's note on what the
-# page holds follows the title
+# "…的通知(内含堂戏戏魁毛公碑)", "(附解读)", "…条例最新全文", "…条例全文(养犬证在哪办)", "…条例最新版本": a site's
+# note on what the page holds follows the title
 HEADLINE_TAIL_RE = rx.compile(
     r"[（(]全文[）)]$|(?:最新)?全文(?:[（(][^（）()]{1,30}[）)])?$|[（(](?:附|内含|内附|含)[^（）()]{1,30}[）)]$"
+    r"|最新版本?$"
     r"|[（(][一二三四五六七八九十上中下]{1,2}[）)]$"
 )
 # ... or comes before it, in the headline or on a line over it: "条例全文 / 天津市碳达峰碳中和促进条例"
@@ -5162,9 +5184,9 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
             continue  # "时间：2019-12-04 13:21": a page's metadata line standing in for its headline, no title
         if ISSUER_VERB_RE.search(compact) and "关于" not in compact:
             continue  # "国务院印发…方案" reports a release; the document's own title follows in the text
-        verb = VERB_IN_TITLE_RE.search(compact)
+        verb = VERB_IN_TITLE_RE.search(compact) or HEADLINE_TW_ENACT_RE.search(compact)
         if verb and 0 < verb.start() <= 8 and "关于" not in compact[: verb.start()]:
-            continue  # "深圳市发布碳普惠管理办法": someone releases it, so this headline is news, not the title
+            continue  # "深圳市发布碳普惠管理办法", "环部公告订定 …原则": someone releases it, so this headline is news
         if any(ISSUER_RE.match(compact, i + 1) for i, ch in enumerate(compact) if ch == "被"):
             continue  # "10家医院被国家医保局通报": a passive news headline, no document's title
         prefix_issuer, _ = split_issuer_prefix(compact)
@@ -6236,10 +6258,15 @@ def _approved_by_macau_act(acts: list[PolicyDocument], title: str, text: str) ->
 # 第 86 次修法(100.12.12) / 中华民国一百年十二月十三日交通部交路字第 1000011026 号令、内政部台内警字第 1000872670 号令
 # 会衔修正发布第 3、16…条条文". The order (a ministry's 字第…号令, one or several) and its verb (订定 / 修正 / 增订
 # 发布, 会衔发布) issue the rule the page is headed by; the page is the rule's text and its release.
+# An order's code is short (经能, 院台规, 内授中办地: at most five characters, maybe after its year in brackets and
+# before a series, 交路(一), 劳动条4), so a longer run before 字第 still names its body:
+# "行政院环境保护署环署空字第…号令" is the agency's order, not 行政院's (numbered 环境保护署环署空), as
+# "内政部警政署警署法字第…" is the police agency's.
+_ROC_ORDER_CODE = r"(?:[（(]\d{2,3}[)）])?[\u4e00-\u9fff]{0,5}?(?:[（(][一二三四五六七八九十]{1,2}[)）]|\d)?"
 ROC_ORDER_RE = rx.compile(
-    r"(?P<body>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))(?P<number>[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号)令"
-    r"(?:[、，,]\s*(?P<body2>[\u4e00-\u9fff]{2,14}?(?:部|院|署|委员会|局))"
-    r"(?P<number2>[\u4e00-\u9fff（）()]{0,8}?字第\s*\d+\s*号)令)?"
+    rf"(?P<body>[\u4e00-\u9fff]{{2,14}}?(?:部|院|署|委员会|局))(?P<number>{_ROC_ORDER_CODE}字第\s*\d+\s*号)令"
+    rf"(?:[、，,]\s*(?P<body2>[\u4e00-\u9fff]{{2,14}}?(?:部|院|署|委员会|局))"
+    rf"(?P<number2>{_ROC_ORDER_CODE}字第\s*\d+\s*号)令)?"
     r"\s*(?:会衔)?(?:修正|订定|增订|修订)?发布"
 )
 ROC_ORDER_HEAD_CHARS = 400
@@ -6303,9 +6330,10 @@ def _roc_order_history(title: str, text: str) -> list[PolicyDocument]:
     named as the history writes it, with its signers and number (``_roc_history_entries``), or, where no entry reads
     so, one untitled release by the ministries that signed the first; not an order a sentence cites as its basis
     (依据…号令订定之…), nor a history that only repeals."""
-    for field_name, value in (("title", title), ("text", text[:ROC_ORDER_HEAD_CHARS])):
+    # (an entry that opens in the page's head, whatever length of order and verb it runs to)
+    for field_name, value in (("title", title), ("text", text[:ROC_HISTORY_CHARS])):
         m = ROC_ORDER_HISTORY_RE.search(value)
-        if m is None or CITE_RE.search(_clause_before(value, m.start())):
+        if m is None or m.start() >= ROC_ORDER_HEAD_CHARS or CITE_RE.search(_clause_before(value, m.start())):
             continue
         issuers = canonical_issuer(re.sub(r"\s+", "", m.group("bodies")))
         cue = f"a rule's history lists the orders that made it: …{re.sub(chr(10), '', m.group(0))[-24:]}"
@@ -6334,7 +6362,7 @@ ROC_HISTORY_ENTRY_RE = rx.compile(
 )
 # ... each signer's name and its order's number: "行政院环境保护署(90)环署空字第0083562", "总统华总一经字第10900056501"
 ROC_SIGNER_NUMBER_RE = rx.compile(
-    r"^(?P<body>.+?(?:委员会|署|部|院|局|府|处|所|统))(?P<num>(?:[（(]\d{2,3}[)）])?[\u4e00-\u9fff]{1,6}字第[\dA-Za-z]+)$"
+    rf"^(?P<body>.+?(?:委员会|署|部|院|局|府|处|所|统))(?P<num>{_ROC_ORDER_CODE}字第[\dA-Za-z]+)$"
 )
 
 
@@ -6492,18 +6520,24 @@ _OPENING_KINDS = {"regulation": "行政法规", "law": "法律", "resolution": "
 
 def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:
     """The regulation, law or resolution a page prints under its name, the headline, where its author's enacting
-    sentence opens the text (``MACAU_ACT_OPENING_RE``; before 1999 a law's, ``MACAU_STATUTE_LAW_RE``); None where none
-    does, or where the headline is that sentence."""
-    opening = MACAU_ACT_OPENING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS) or MACAU_STATUTE_LAW_RE.search(
-        text, 0, MACAU_ACT_HEAD_CHARS
+    sentence opens the text (``MACAU_ACT_OPENING_RE``; before 1999 a law's, ``MACAU_STATUTE_LAW_RE``, or the governor's
+    decree-law's, ``MACAU_GOVERNOR_DECREE_RE``); None where none does, or where the headline is that sentence."""
+    opening = (
+        MACAU_ACT_OPENING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
+        or MACAU_STATUTE_LAW_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
+        or MACAU_GOVERNOR_DECREE_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
     )
     # (without the kind a headline may set after the name: "二零二四年度医疗补贴计划 行政法规")
     name = re.sub(r"\s+(?:独立|补充性)?(?:行政法规|法律|决议|行政命令)$", "", title.strip())
     if opening is None or not 4 <= len(name) <= 80 or re.search(r"根据|行使|按照", name):
         return None
-    # (the statute's formula enacts a law only; the others name the kind they enact)
-    statute = opening.re is MACAU_STATUTE_LAW_RE
-    kind = "法律" if statute else next(name for group, name in _OPENING_KINDS.items() if opening.group(group))
+    # (the statute's formula enacts a law only, the governor's a decree-law; the others name the kind they enact)
+    if opening.re is MACAU_STATUTE_LAW_RE:
+        kind = "法律"
+    elif opening.re is MACAU_GOVERNOR_DECREE_RE:
+        kind = "法令"
+    else:
+        kind = next(name for group, name in _OPENING_KINDS.items() if opening.group(group))
     # (the legislature is no body of the issuers' table: its acts stay without an issuer rather than take another's)
     issuer = MACAU_GOVERNMENT if opening.group("author") == "行政长官" else None
     cue = f"the page prints a Macau {kind} under its name, its enacting sentence first: …{opening.group('formula')}"

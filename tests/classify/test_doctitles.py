@@ -39,6 +39,10 @@ DOCUMENTS = [
     ("温室气体排放核算与报告要求 第1部分：发电企业", "要求 with 第1部分:发电企业"),
     ("碳排放管理体系 指南 第2部分：实施", "指南 with 第2部分:实施"),
     ("2019-2020年全国碳排放权交易配额总量设定与分配实施方案（发电行业）", "实施方案 with (发电行业)"),
+    ("国家因应气候变迁行动纲领", "ends with the document kind 行动纲领"),
+    # Taiwan's administrative rules named as principles of what they direct
+    ("高屏地区空气污染物总量管制计划移动污染源减量抵换处理原则", "ends with the document kind 处理原则"),
+    ("碳费征收对象申请认定属高碳泄漏风险者审核原则", "ends with the document kind 审核原则"),
 ]
 
 
@@ -58,6 +62,8 @@ NOT_DOCUMENTS = [
     "西班牙称不会因美国威胁改变反战立场 法国称美以军事行动不符合国际法",
     "新时代的中国绿色发展",
     "关于加快建立健全绿色低碳循环发展经济体系的指导意见发布",
+    # ... a principle by itself is anyone's
+    "坚持共同但有区别的责任原则",
     "10个关键词，读懂个人信息保护法",  # an explainer names the law it explains
     "【一图读懂】吉林省生态环境保护十四五规划",
     "关于完善全县应急体系建设的思考及建议",  # an essay

@@ -480,6 +480,23 @@ def test_a_named_series_is_its_documents_set_and_a_series_of_policies_is_no_titl
     assert [t for t, _, _ in releases("", "国务院印发实施方案。")] == ["实施方案"]
 
 
+def test_about_and_a_word_that_is_also_a_kind_names_no_document() -> None:
+    # "关于规范发布…的建议": an NGO's proposal about publishing lists properly; 关于规范 is no title
+    assert releases("关于规范发布土壤污染重点监管单位名录与重点排污单位涉土企业的建议", "") == []
+    # (a 关于…的 title before its verb is one)
+    assert releases("关于规范民办教育的若干意见出台", "") == [("关于规范民办教育的若干意见", None, True)]
+
+
+def test_a_page_title_may_space_the_verb_off_its_object() -> None:
+    headline = "6月24日 咸宁市人民政府办公室 发布 咸宁市提振消费专项行动若干措施"
+    assert releases(headline, "") == [("咸宁市提振消费专项行动若干措施", "咸宁市人民政府办公室", True)]
+    # ... a space, not a line: a verb ending its line leaves the next line to the rules for printed headings
+    assert releases("", "咸宁市人民政府办公室发布\n咸宁市提振消费专项行动若干措施") == []
+    # ... and a verb ending its clause, the next clause after the space, has no object there
+    found = releases("《文艺创意产业发展蓝图》公布 提出四大方向共71项措施", "")
+    assert [t for t, _, _ in found] == ["文艺创意产业发展蓝图"]
+
+
 @pytest.mark.parametrize(
     ("headline", "expected"),
     [
@@ -487,6 +504,8 @@ def test_a_named_series_is_its_documents_set_and_a_series_of_policies_is_no_titl
         ("香港公布第一份的电动车普及化路线图", [("电动车普及化路线图", "香港特别行政区政府", True)]),
         ("国家发展改革委发布全国首个碳达峰行动方案", [("碳达峰行动方案", "国家发展改革委", True)]),
         ("国发会今天公布我国2050年净零路径规画", [("2050年净零路径规画", "国家发展委员会", True)]),
+        # ... and so is the newest of a series
+        ("经济部电价费率审议会公布最新电价方案 平均涨幅8.4%", [("电价方案", "经济部", True)]),
         # a first batch is the list's own name
         ("工业和信息化部公布第一批绿色工厂名单", [("第一批绿色工厂名单", "工业和信息化部", True)]),
     ],
@@ -928,6 +947,8 @@ MEASURES_IN_FORCE = [
     ("10日起某公司股票暂停上市", "某科技股份有限公司公告，10日起公司股票暂停上市。", None),  # a company
     ("明日起全市出租车拟调整运价", "广州市交通运输局称，明日起拟调整出租车运价，方案正在征求意见。", None),  # a plan
     ("1日起这些变化将影响你的生活", "1日起，多项新变化开始实施，涉及消费、出行等方面。", None),  # no body named
+    # a rumoured measure the body denies
+    ("证监会：“3月1日起创业板停止审核”为虚假传言", "网传3月1日起创业板停止审核，证监会表示，该消息不实。", None),
     (  # a scenic area's offer: the provinces named after the moment are the offer's scope, not who acts
         "1月20日起，某大峡谷对鄂渝两地游客门票半价",
         "记者从某大峡谷景区获悉，1月20日起，景区对湖北、重庆两地游客实行门票半价优惠政策。",
@@ -2107,6 +2128,12 @@ def test_an_untitled_notice_s_issuer_is_read_through_and_and_this_body(
                     "交通运输部",
                 )
             ],
+        ),
+        # ... maybe on its matters, the implemented document executed (贯彻执行)
+        (
+            "上海辖区规范上市公司信息披露",
+            "本报讯 上海证监局于近期下发了关于贯彻执行《上市公司信息披露管理办法》有关事项的通知，要求做好工作。",
+            [("关于贯彻执行《上市公司信息披露管理办法》有关事项的通知", "上海市证监局")],
         ),
         # a document issued, said so after 已 (已正式发文), under an old portal's stamp line
         (
@@ -5311,6 +5338,7 @@ def test_a_sites_note_after_the_headline_is_not_part_of_the_title() -> None:
         ("条例全文天津市碳达峰碳中和促进条例", "天津市碳达峰碳中和促进条例"),
         ("衢州市养犬管理条例全文(衢州养犬证在哪办)", "衢州市养犬管理条例"),
         ("山南市立法条例最新全文", "山南市立法条例"),
+        ("乌海市住宅物业管理条例最新版本", "乌海市住宅物业管理条例"),
         ("天津市碳达峰碳中和促进条例（全文）", "天津市碳达峰碳中和促进条例"),
     ],
 )
@@ -5525,7 +5553,7 @@ def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -
         ),
         # what a release verb right before it issues, whatever its last word (Taiwan's 公告 as the verb)
         ("环境部今正式公告「碳费征收对象审核原则」。", "环境部今正式公告《碳费征收对象审核原则》。"),
-        ("他在会上说「审核原则」很重要。", "他在会上说「审核原则」很重要。"),
+        ("他在会上说「公平原则」很重要。", "他在会上说「公平原则」很重要。"),  # (审核原则 is a kind of rule)
         ("依法惩治「台独」顽固分子", "依法惩治「台独」顽固分子"),  # a quoted word, no document
         ("各方热议「十五五」开局", "各方热议「十五五」开局"),
         # a scheme's name with its kind after the quote, or launched in a phase ("推出第二轮「…」")
@@ -6837,6 +6865,16 @@ def test_a_taiwan_rule_is_released_by_the_ministrys_order_that_issued_it(
     assert (doc.title_norm, doc.issuer) == expected
 
 
+def test_a_taiwan_order_s_code_is_short_so_a_longer_run_before_it_names_the_agency() -> None:
+    # "行政院环境保护署环署空字第…号令": the agency under 行政院 signed it; its code is 环署空, not 环境保护署环署空
+    text = (
+        "大型柴油车调修燃油控制系统或加装空气污染防制设备补助办法\n第 4 次修法(111.08.28)\n"
+        "中华民国一百十一年八月二十九日行政院环境保护署环署空字第 1111109948 号令修正发布全文 17 条;并自发布日施行\n"
+    )
+    [doc] = recognise("大型柴油车调修燃油控制系统或加装空气污染防制设备补助办法 第 4 次修法(111.08.28)", text).releases
+    assert (doc.issuer, doc.doc_number) == ("行政院环境保护署", "环署空字第1111109948号")
+
+
 @pytest.mark.parametrize(
     ("title", "text", "number"),
     [
@@ -6907,6 +6945,17 @@ def test_a_taiwan_order_that_repeals_or_is_only_cited_releases_nothing(title: st
             "令会衔订定发布全文九条,自发布日施行\n",
             [("令会衔订定发布全文九条", "内政部、劳动部", "台内营字第1080817184号、劳动发特字第10830017992号")],
         ),
+        # ... an agency under 行政院 signing with a code of its own, or a code with its series (交路(一))
+        (
+            "中央法规历史沿革",
+            "1.中华民国一百零二年十二月五日行政院卫生署卫署人字第 1021160653 号令订定发布全文\n",
+            [("令订定发布全文", "行政院卫生署", "卫署人字第1021160653号")],
+        ),
+        (
+            "中央法规历史沿革",
+            "1.中华民国102年8月1日交通部交路(一)字第10282004115号令订定发布全文5条\n",
+            [("令订定发布全文5条", "交通运输部", "交路（一）字第10282004115号")],
+        ),
         # ... its first line taken for the headline, a number and a word broken over two lines
         (
             "1.中华民国 91 年 2 月 15 日行政院农业委员会(91)农授水保字第 0911845599 号令订定发布全文 23 点",
@@ -6927,6 +6976,27 @@ def test_a_taiwan_rule_s_history_reports_the_orders_that_made_it(
     docs = recognise(title, text, published_at=Y2021).releases
     assert [(d.title, d.issuer, d.doc_number) for d in docs] == orders
     assert {d.doc_type for d in docs} == {"令"}
+
+
+def test_a_headline_reporting_a_taiwan_enactment_is_news_not_the_document_s_title() -> None:
+    # "环部公告订定 …审核原则": the ministry announced it; the title is the quoted one the text gives
+    text = (
+        "环境部为完善我国碳费制度，于今（十二）日正式公告「碳费征收对象申请认定属高碳泄漏风险者审核原则」，本原则明定"
+        "行业别认定及个别事业认定。\n一、正面表列属高碳泄漏风险行业。\n二、个别事业有下列情形之一者。\n"
+    )
+    docs = recognise("环部公告订定 碳费征收对象申请认定属高碳泄漏风险者审核原则", text, published_at=Y2025).releases
+    assert [(d.title_norm, d.issuer) for d in docs] == [("碳费征收对象申请认定属高碳泄漏风险者审核原则", "环境部")]
+
+
+def test_a_taiwan_rule_s_history_opening_in_the_page_s_head_may_run_past_it() -> None:
+    # the database's menu and attachment list fill the head; the first entry opens in it and ends after it
+    menu = "法规内容\n法规沿革\n" + "附表、老旧高污染车辆汰旧换新排放系数表.PDF\n" * 15
+    entry = "1.中华民国一百零六年五月二十三日行政院环境保护署环署空字第 10600\n37162 号令订定发布全文 8 点;并自即日生效"
+    assert 360 < len(menu) < 400 < len(menu + entry)
+    [doc] = recognise("移动污染源减量抵换处理原则", menu + entry, published_at=Y2021).releases
+    assert (doc.issuer, doc.doc_number) == ("行政院环境保护署", "环署空字第1060037162号")
+    # ... but one that opens further down is no longer the page's own
+    assert recognise("移动污染源减量抵换处理原则", menu * 2 + entry, published_at=Y2021).releases == []
 
 
 def test_a_taiwan_rule_s_history_under_the_rule_s_name_is_that_rule_s_release() -> None:
@@ -8158,6 +8228,14 @@ def test_a_standard_named_with_its_kind_after_the_title_is_that_titled_document(
             "环境直接影响居民的安居。\n基于上述；\n按照《澳门组织章程》第三十条一款c项规定，立法会制订如下：\n"
             "本法律订定澳门环境政策须遵从的一般纲领和基本原则。",
             [("订定澳门环境政策一般纲领和基本原则的法律", None)],
+        ),
+        # ... or the governor's decree-law, numbered 第…/M号法令, under the same statute
+        (
+            "第51/94/M号法令",
+            "葡文版本\n第51/94/M号法令\n十月二十四日\n六月五日第38/89/M号法令为一规定从事保险中介业务法律制度之法规。\n"
+            "基于此；\n总督根据《澳门组织章程》第十三条第一款之规定，命令制定在澳门地区具有法律效力之条文如下：\n"
+            "第一条——六月五日第38/89/M号法令之第九条修改如下。",
+            [("第51/94/M号法令", None)],
         ),
         # a news report that recalls the formula in a sentence of its own prints no act
         (
