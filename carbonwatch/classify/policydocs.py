@@ -4939,6 +4939,8 @@ HANDED_DOWN_RE = rx.compile(
     # ... or the notice itself, its matter told in its formula: "现就有关事项通知如下：", "现将2025年度工作安排通知
     # 如下：" (a 通告 or 公告 so too)
     r"|现(?:就|将)[^。：:]{0,80}?(?P<notice>通知|通告|公告)如下"
+    # ... or the document the notice puts out, named in its formula: "现发布…项目申报指南，有关事项通知如下："
+    r"|现(?:予以?)?(?:发布|印发|公布)(?P<published>[^，,。：:《》]{4,80}?)[，,]\s*(?:有关|相关)?事项通知如下"
 )
 # ... not a notice that asks them for reports, its first point what to send up ("现将有关事项通知如下：一、报送材料。")
 REPORTS_ASKED_RE = rx.compile(r"[：:。.\s]*一\s*[、.．]\s*[^。\n]{0,12}?(?:报送|填报|上报)")
@@ -5023,6 +5025,8 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     if not attachments:
         if handed.group("list"):
             return [_released(handed.group("list"), issuer, "名单", "text", handed.span("list"), cue)]
+        if (published := handed.group("published")) and doc_type(published) and title_is_document(published)[0]:
+            return [_released(published, issuer, doc_type(published), "text", handed.span("published"), cue)]
         named = SELF_NAMED_OPINION_RE.search(handed.group(0))
         kind = named.group("kind") if named else handed.group("notice")
         name = _self_named_title(text) or kind or UNTITLED

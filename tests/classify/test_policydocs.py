@@ -6400,6 +6400,19 @@ def test_a_page_whose_text_opens_with_its_addressees_prints_what_it_hands_down()
     assert recognise(headline, asked, published_at=Y2021).releases == []
 
 
+def test_a_notice_under_its_addressees_that_puts_out_a_named_document_releases_it() -> None:
+    text = (
+        "各市科技局，各有关单位：\n为充分发挥科技创新的支撑作用，经研究，现发布安徽省科技支撑碳达峰碳中和科技创新专项"
+        "（第一批）项目申报指南，有关事项通知如下：\n一、支持重点\n专题一、新型电力系统。\n"
+    )
+    docs = recognise("现发布科技创新专项项目申报指南", text, published_at=Y2021).releases
+    guide = "安徽省科技支撑碳达峰碳中和科技创新专项（第一批）项目申报指南"
+    assert [d.title_norm for d in docs] == [normalise_title(guide)]
+    # ... not what it only names without a document's kind
+    vague = text.replace("项目申报指南", "项目申报工作")
+    assert all("申报工作" not in d.title for d in recognise("", vague, published_at=Y2021).releases)
+
+
 @pytest.mark.parametrize(
     ("text", "released"),
     [
