@@ -64,6 +64,9 @@ NOT_DOCUMENTS = [
     "关于加快建立健全绿色低碳循环发展经济体系的指导意见发布",
     # ... a principle by itself is anyone's
     "坚持共同但有区别的责任原则",
+    # a body's account of its year's work, next year's plan after it
+    "广州市番禺区卫生健康局2022年工作总结和2023年工作计划",
+    "市生态环境局2023年工作总结",
     "10个关键词，读懂个人信息保护法",  # an explainer names the law it explains
     "【一图读懂】吉林省生态环境保护十四五规划",
     "关于完善全县应急体系建设的思考及建议",  # an essay
