@@ -2696,6 +2696,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if pattern is ISSUER_VERB_TITLE_RE:
                 clause = _clause_before(text, m.start())
                 issuer = find_issuer_before(text, m.start())
+                # (a body's own office issues what the title says is that body's: 国务院办公厅印发国务院…工作计划)
+                owner = _title_owning_body(title)
+                issuer = owner if owner and not (issuer and issuer.startswith(owner)) else issuer
                 issuer = issuer or _bare_sar_government(clause, title, text)  # "政府公布香港清新空气蓝图2035"
                 # "X印发通知" names no title: keep it only when an issuer says who released it, and the one doing
                 # it is not a company ("35家公司密集发布异动公告" after a province-named firm).
@@ -2766,6 +2769,20 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 )
             )
     return docs
+
+
+def _title_owning_body(title: str) -> str | None:
+    """The department a released title opens with, its own ("公布交通部试办离岛地区租赁机车电动化计划补助作业要点":
+    交通部's rule, whoever the sentence named before), or None: a place's name opening a title is its subject, not
+    who issued it (发改委发布北京市…方案)."""
+    head = ISSUER_RE.match(title)
+    if head is None or head.end() >= len(title) - 2 or title.startswith("关于", head.end()):
+        return None  # (a heading's 关于 is split_issuer_prefix's)
+    body = canonical_issuer(head.group(0))
+    government = body is not None and body.endswith(("人民政府", "政府", "办公厅", "办公室"))
+    if body is None or "、" in body or government or PLACE_END_RE.search(body):
+        return None
+    return body
 
 
 ADDRESSEES_BEFORE_VERB_RE = rx.compile(r"向[^，。；：！？\n]{1,20}$")  # "…向各银行" (发出通知)

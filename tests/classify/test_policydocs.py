@@ -480,6 +480,24 @@ def test_a_named_series_is_its_documents_set_and_a_series_of_policies_is_no_titl
     assert [t for t, _, _ in releases("", "国务院印发实施方案。")] == ["实施方案"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a released title that opens with a department is that department's, whoever the sentence named last
+        (
+            "交通部为办理行政院核定的计划，补助地方政府，本周公布交通部试办离岛地区租赁机车电动化计划补助作业要点。",
+            ("交通部试办离岛地区租赁机车电动化计划补助作业要点", "交通运输部"),
+        ),
+        # ... but a body's own office issues what it names as the body's
+        ("国务院办公厅近日印发国务院2021年度立法工作计划。", ("国务院2021年度立法工作计划", "国务院办公厅")),
+        # ... and a place opening a title is its subject
+        ("北京市发展改革委发布北京市碳达峰实施方案。", ("北京市碳达峰实施方案", "北京市发展和改革委员会")),
+    ],
+)
+def test_a_released_title_opening_with_a_department_is_that_department_s(text: str, expected: tuple[str, str]) -> None:
+    assert [(d.title_norm, d.issuer) for d in recognise("", text, published_at=Y2021).releases][-1] == expected
+
+
 def test_about_and_a_word_that_is_also_a_kind_names_no_document() -> None:
     # "关于规范发布…的建议": an NGO's proposal about publishing lists properly; 关于规范 is no title
     assert releases("关于规范发布土壤污染重点监管单位名录与重点排污单位涉土企业的建议", "") == []
