@@ -1187,9 +1187,9 @@ _NOT_AFTER_KIND = "".join(f"(?<!{kind})" for kind in DOC_TYPES)  # not right aft
 _PAREN_GROUP = r"[（(][^（）()\s，。]{1,12}[）)]"  # "苏州市“近零碳”工厂（第二批）名单公布": a batch or status inside
 # A headline's purpose clause after an untitled kind: "印发意见推动现代职业教育高质量发展".
 _PURPOSE = r"推动|推进|促进|部署|加强|支持|规范|明确|要求|提出|强调|鼓励|做好|加快|保障|深化|优化|完善|进一步"
+SPACES = (" ", "\u3000")  # (a page title's spaces between its parts)
 # An edition after a title's kind: a year or a span of years (蓝图2035, 蓝图2015~2025+), or a version (蓝图2.0); not a
 # year the sentence goes on to date something by (路线图2035年…)
-SPACES = (" ", "\u3000")  # (a page title's spaces between its parts)
 _EDITION_AFTER_KIND = r"\s?(?:(?:19|20)\d{2}(?:\s?[—–~～-]\s?(?:19|20)\d{2})?\+?|\d\.\d)(?![\d.年])"
 ISSUER_VERB_TITLE_RE = rx.compile(
     # "联合印发的关于…的指导意见": an attributive 的 after the verb is not part of the title
