@@ -5042,8 +5042,9 @@ def _addressed_page_documents(headline: str, text: str) -> list[PolicyDocument]:
     if not attachments:
         if handed.group("list"):
             return [_released(handed.group("list"), issuer, "名单", "text", handed.span("list"), cue)]
-        if (published := handed.group("published")) and doc_type(published) and title_is_document(published)[0]:
-            return [_released(published, issuer, doc_type(published), "text", handed.span("published"), cue)]
+        published = handed.group("published")
+        if published and (kind := doc_type(published)) and title_is_document(published)[0]:
+            return [_released(published, issuer, kind, "text", handed.span("published"), cue)]
         named = SELF_NAMED_OPINION_RE.search(handed.group(0))
         kind = named.group("kind") if named else handed.group("notice")
         name = _self_named_title(text) or kind or UNTITLED
@@ -6537,28 +6538,24 @@ def _legal_notices(title: str, text: str) -> list[PolicyDocument]:
 
 
 _OPENING_KINDS = {"regulation": "行政法规", "law": "法律", "resolution": "决议", "order": "行政命令"}
+# (before 1999 each formula enacts one kind: the legislature's a law, the governor's a decree-law)
+_STATUTE_OPENING_KINDS = {MACAU_STATUTE_LAW_RE: "法律", MACAU_GOVERNOR_DECREE_RE: "法令"}
 
 
 def _macau_act_by_opening(title: str, text: str) -> PolicyDocument | None:
     """The regulation, law or resolution a page prints under its name, the headline, where its author's enacting
     sentence opens the text (``MACAU_ACT_OPENING_RE``; before 1999 a law's, ``MACAU_STATUTE_LAW_RE``, or the governor's
     decree-law's, ``MACAU_GOVERNOR_DECREE_RE``); None where none does, or where the headline is that sentence."""
-    opening = (
-        MACAU_ACT_OPENING_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
-        or MACAU_STATUTE_LAW_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
-        or MACAU_GOVERNOR_DECREE_RE.search(text, 0, MACAU_ACT_HEAD_CHARS)
-    )
+    searched = (p.search(text, 0, MACAU_ACT_HEAD_CHARS) for p in (MACAU_ACT_OPENING_RE, *_STATUTE_OPENING_KINDS))
+    opening = next((m for m in searched if m is not None), None)
     # (without the kind a headline may set after the name: "二零二四年度医疗补贴计划 行政法规")
     name = re.sub(r"\s+(?:独立|补充性)?(?:行政法规|法律|决议|行政命令)$", "", title.strip())
     if opening is None or not 4 <= len(name) <= 80 or re.search(r"根据|行使|按照", name):
         return None
-    # (the statute's formula enacts a law only, the governor's a decree-law; the others name the kind they enact)
-    if opening.re is MACAU_STATUTE_LAW_RE:
-        kind = "法律"
-    elif opening.re is MACAU_GOVERNOR_DECREE_RE:
-        kind = "法令"
-    else:
-        kind = next(name for group, name in _OPENING_KINDS.items() if opening.group(group))
+    # (a formula before 1999 enacts its one kind; the others name the kind they enact)
+    kind = _STATUTE_OPENING_KINDS.get(opening.re) or next(
+        name for group, name in _OPENING_KINDS.items() if opening.group(group)
+    )
     # (the legislature is no body of the issuers' table: its acts stay without an issuer rather than take another's)
     issuer = MACAU_GOVERNMENT if opening.group("author") == "行政长官" else None
     cue = f"the page prints a Macau {kind} under its name, its enacting sentence first: …{opening.group('formula')}"
