@@ -1149,6 +1149,8 @@ FUTURE_RE = rx.compile(
     # (研究 as a plan to study, not a body that does research: "由中国标准化研究院主编的《…》")
     r"(?<!现)将|拟|即将|正在|研究(?![院所会室员生]|中心|机构)|抓紧|尽快|加快|计划|要求|有望|预计|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请"
+    # "房委会及房协亦会推出先导计划": 会 as "will" after 亦, 也, 还 (as Hong Kong writes it; not 会同, jointly with)
+    r"|(?<=[亦也还])会(?![同议谈见商签])"
     # "下周公布《…》", "期望可在下个月发表《…》" (not a start date announced: "明年起推出", "下月起实施")
     r"|(?:下周|下星期|下个?月)(?![一二三四五六日天]?起)|稍后|期望|希望"
     r"|(?:推动|推进|督促|指导|鼓励|支持|引导)$"  # "推动出台…举措": urging a release, not making one
@@ -1246,6 +1248,20 @@ VOTED_LAWS_RE = rx.compile(
     rf"(?:经表决，?\s*通过了?|表决通过了?)(?P<laws>{_LAW_NAME}(?:[、和及]{_LAW_NAME})*)(?![\u4e00-\u9fff（(]*草案)(?=[，。；、\s]|$)"
 )
 VOTED_BEFORE_RE = rx.compile(rf"表决通过了?\s*(?:{JOINT_RE.pattern})\s*$")
+# Taiwan's papers name the law a third reading passes without marks, with the part amended after it: "立法院会今天
+# 三读修正通过道路交通管理处罚条例部分条文", "三读通过卫星广播电视法部分条文修正草案", or first, as the sentence's
+# subject: "（中央社…电）职业安全卫生法今天三读修正", "公共电视法修正案三读通过". Named as where it is quoted: the
+# bill passed by its name when the page names one (卫星广播电视法部分条文修正草案, 公共电视法修正案), else the law
+# (三读修正通过劳动基准法部分条文: 劳动基准法).
+_UNQUOTED_LAW = r"(?:(?![的之])[\u4e00-\u9fff]){2,20}?(?:(?<![办方做说看想修])法|条例|通则)"
+_AMENDED_PART = rf"(?:部分条文|{_ARTICLE}(?:[、及和]{_ARTICLE})*(?:条文)?)"
+_PASSED_LAW_END = rf"(?={_AMENDED_PART}|修正|草案|[，。；、！？\s]|$)"
+BILL_NAME_TAIL_RE = rx.compile(rf"{_AMENDED_PART}?(?:修正草案|修正案|草案)")
+THIRD_READING_LAW_RE = rx.compile(
+    rf"{_THIRD_READING}(?P<law>{_UNQUOTED_LAW}){_PASSED_LAW_END}"
+    rf"|(?:^|(?<=[\s。！？）)]))(?P<subject>{_UNQUOTED_LAW}){_AMENDED_PART}?(?:修正草案|修正案|草案)?"
+    r"(?:今天|今日|昨天|昨日|\d{1,2}日|已经?|也)*三读(?:修正|增订|修订)?(?:通过)?"
+)
 # ... a title in 《》 may sit inside it: "关于修改《海南省人口与计划生育条例》的决定"
 PLAIN_ABOUT_RE = rx.compile(
     rf"(?P<title>关于(?:[^，。；！？《》\n]|《[^《》\n]{{1,60}}》){{2,80}}?的(?P<kind>{_TYPE_ALT}))"
@@ -1459,6 +1475,8 @@ ANAPHOR_PREFIX_RE = rx.compile(
 # ... its later members may name their place relatively ("广东省经济和信息化委、省发展改革委、省统计局关于…": the first
 # member's province, as canonical_issuer reads a joint list)
 _RELATIVE_MEMBER = r"(?:省|自治区|市(?!场))[\u4e00-\u9fff]{1,10}?(?:厅|局|委员会|委|办公厅|办公室)"
+# ... and a body so named that leads a clause, another party joining it ("自治区发展改革委会同国网新疆电力有限公司印发")
+RELATIVE_BODY_WITH_RE = rx.compile(rf"{_TIME_WORDS}{_RELATIVE_MEMBER}(?:会同|联合|与|和|及)")
 ISSUER_PREFIX_RE = rx.compile(
     rf"^({_ONE_ISSUER}(?:\s*[、 ]?\s*(?:{_ONE_ISSUER}|{_RELATIVE_MEMBER}))*)(?:等(?:{_COUNT}个?)?(?:部门|部委|单位))?"
     r"\s*(关于.+)$"
@@ -2404,6 +2422,8 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # (the words of the titles listed before it are not the clause's subject: "参编的《…铜冶炼企业》《…》")
         subject = re.sub(r"^[^《》]*》", "", BRACKETED_TITLE_RE.sub("", clause))
         private = NON_GOVERNMENT_RE.search(subject) or COMPANY_SUBJECT_RE.search(subject)
+        if private and RELATIVE_BODY_WITH_RE.match(subject):
+            private = None  # "自治区发展改革委会同国网新疆电力有限公司印发《…》": the body leads, the company joins
         if release and private and not ISSUER_RE.search(clause) and not issued_by_after:
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
@@ -2603,6 +2623,17 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         for law in LAW_NAME_RE.finditer(m.group("laws")):
             start = m.start("laws") + law.start()
             docs.append(_released(law.group(0), None, "法", field_name, (start, start + len(law.group(0))), m.group(0)))
+    for m in THIRD_READING_LAW_RE.finditer(text):
+        if LOCAL_COUNCIL_RE.search(_sentence_before(text, m.start(), 120) + m.group(0)):
+            continue  # a city council's third reading awaits approval (see LOCAL_COUNCIL_RE)
+        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+            continue
+        group = "law" if m.group("law") else "subject"
+        name, end = m.group(group), m.end(group)
+        if bill := BILL_NAME_TAIL_RE.match(text, end):
+            name, end = name + bill.group(0), bill.end()
+        issuer = find_issuer_before(text, m.start()) if group == "law" else None
+        docs.append(_released(name, issuer, doc_type(name), field_name, (m.start(group), end), m.group(0)))
     # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
     for m in APPROVAL_RE.finditer(text):
         if field_name == "text" and m.start() > lead_end:
@@ -6104,7 +6135,12 @@ def writing_template(title: str, text: str) -> bool:
 
 # "…根据《X》，现将有关事项通告如下。/ 一、…": the preamble of an announcement printed in full closes with its
 # formula; the page is that announcement, whatever its headline says ("生态环境部：2025年存量CCER不可用于碳市场履约").
-ANNOUNCE_FORMULA_RE = rx.compile(r"现(?:将|就)?(?:有关|相关)?(?:事项|事宜)?(?P<kind>公告|通告)如下")
+# (… or with the matter it announces on: "现就个人所得税综合所得汇算清缴有关政策公告如下")
+ANNOUNCE_FORMULA_RE = rx.compile(
+    r"现(?:将|就(?P<matter>(?!有关|相关)[^，。；：:\n]{2,40}?(?:有关|相关)?(?:政策|事项|事宜|问题))?)?"
+    r"(?:有关|相关)?(?:事项|事宜)?"
+    r"(?P<kind>公告|通告)如下"
+)
 FORMULA_PREAMBLE_CHARS = 400
 ANNOUNCED_RESULTS_RE = rx.compile(r"结果|考核|评价|评估|排名|得分")
 
@@ -6597,9 +6633,13 @@ def _formula_announcement(title: str, text: str) -> PolicyDocument | None:
     if issuer is None:
         return None
     kind = m.group("kind")
-    return _released(
-        kind, issuer, kind, "text", m.span(), "the page prints the announcement its formula opens: " + m.group(0)
-    )
+    # (named by the matter it announces on, where the formula names one: 个人所得税综合所得汇算清缴有关政策公告)
+    name = (m.group("matter") or "") + kind
+    # ... and numbered by a headline that is its number ("财政部 税务总局公告2023年第32号")
+    numbered = ANNOUNCEMENT_NUMBER_LINE_RE.fullmatch(title.strip())
+    number = re.sub(r"\s+", "", numbered.group(0)) if numbered else None
+    cue = "the page prints the announcement its formula opens: " + m.group(0)
+    return _released(name, issuer, kind, "text", m.span(), cue, number)
 
 
 # How a document printed in the article says who issued it, when no rule above named its issuer:

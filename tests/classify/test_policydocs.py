@@ -3550,6 +3550,50 @@ def test_a_mirrored_announcement_under_its_account_line_is_the_announcement() ->
     assert doc.issuer == "国家税务总局浙江省税务局"  # not 上海 from the account line: a list does not cross lines
 
 
+def test_an_announcement_printed_under_its_number_is_named_by_the_matter_its_formula_names() -> None:
+    # "现就X有关政策公告如下": the formula names what it announces on; the headline is its number; the signers close it
+    text = (
+        "财政部 税务总局公告2023年第32号\n为进一步减轻纳税人负担,现就个人所得税综合所得汇算清缴有关政策公告如下:\n"
+        "2024年1月1日至2027年12月31日居民个人取得的综合所得,可免于办理汇算清缴。\n特此公告。\n财政部 税务总局\n"
+        "2023年8月18日"
+    )
+    [doc] = recognise("财政部 税务总局公告2023年第32号", text).releases
+    assert (doc.title, doc.issuer, doc.doc_number) == (
+        "个人所得税综合所得汇算清缴有关政策公告",
+        "财政部、国家税务总局",
+        "财政部税务总局公告2023年第32号",
+    )
+    # ... and a formula that names no matter still announces, untitled ("现将有关事项公告如下")
+    text = "为做好监管工作，现将有关事项公告如下：\n一、适用范围。\n特此公告。\n海关总署\n2018年12月10日\n"
+    [doc] = recognise("海关总署公告2018年第194号", text).releases
+    assert (doc.title, doc.issuer, doc.doc_number) == ("公告", "海关总署", "海关总署公告2018年第194号")
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # 会 as "will" after 亦, 也, 还, as Hong Kong writes a plan: no release yet
+        ("房委会及房协亦会推出先导计划，名额3000个。", False),
+        ("环保部门近期还会公布《水污染防治行动计划》。", False),
+        # ... not 会同 (jointly with), and not a launch said plainly
+        ("房委会今日推出先导计划，名额3000个。", True),
+        ("发改委也会同财政部印发《关于完善价格机制的通知》。", True),
+    ],
+)
+def test_hui_after_yi_ye_hai_is_a_plan(text: str, released: bool) -> None:
+    assert recognise("新闻", text, published_at=Y2021).is_release is released
+
+
+def test_a_relative_body_leading_a_joint_release_with_a_company_is_a_government_release() -> None:
+    # "自治区发展改革委会同国网新疆电力有限公司印发《…》": the region's own office leads; the company joins it
+    text = "近日，自治区发展改革委会同国网新疆电力有限公司印发《关于优化新能源项目建设管理工作的通知》，明确备案权限。"
+    [doc] = recognise("新闻", text).releases
+    assert doc.title_norm == "关于优化新能源项目建设管理工作的通知"
+    # ... a company acting alone is still no government body
+    text = "近日，国网新疆电力有限公司印发《关于优化新能源项目建设管理工作的通知》，明确备案权限。"
+    assert recognise("新闻", text).releases == []
+
+
 def test_a_quoted_bare_kind_after_an_issuer_and_verb_is_an_untitled_release() -> None:
     text = (
         "今天《人民日报》的主要内容有：\n1、国务院办公厅印发《通知》，进一步加大对中小企业纾困帮扶力度。\n"
@@ -6263,6 +6307,37 @@ def test_a_quoted_name_inside_a_longer_title_is_not_cut_at_its_quote() -> None:
 )
 def test_a_third_reading_passes_a_law_but_not_a_local_council_s(title: str, text: str, released: bool) -> None:
     assert recognise(title, text, published_at=Y2021).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # Taiwan's papers name the law a third reading passes without marks, the part amended after it: the law ...
+        ("立法院会今天三读修正通过道路交通管理处罚条例部分条文。", [("道路交通管理处罚条例", "立法院")]),
+        ("立法院今天三读修正通过劳动基准法部分条文，总统府说。", [("劳动基准法", "立法院")]),
+        # ... or the bill by its name, where the page names one (as a quoted bill is named)
+        (
+            "立法院副院长江启臣敲槌三读通过卫星广播电视法部分条文修正草案。",
+            [("卫星广播电视法部分条文修正草案", "立法院")],
+        ),
+        (
+            "立法院今天三读修正通过劳动基准法第20条及第21条条文修正案。",
+            [("劳动基准法第20条及第21条条文修正案", "立法院")],
+        ),
+        # ... or first, as the sentence's subject (the legislature unnamed there)
+        ("（中央社记者张雄风台北2日电）职业安全卫生法今天三读修正。劳动部表示。", [("职业安全卫生法", None)]),
+        ("记者杨士谊／台北报导 公共电视法修正案三读通过，公视董事延任条款遭砍。", [("公共电视法修正案", None)]),
+        # not a city council's third reading, a vote still to come, a method (办法) or an amendment with no law named
+        ("台南市议会今天三读通过台南市房屋税征收率自治条例，明年施行。", []),
+        ("蓝白党团拟于下周三读通过公投法修正案。", []),
+        ("县议会三读通过补助办法，下月实施。", []),
+        ("立法院会今天三读通过修法，提高罚则。", []),
+    ],
+)
+def test_a_law_a_third_reading_passes_is_released_though_unquoted(
+    text: str, released: list[tuple[str, str | None]]
+) -> None:
+    assert [(d.title, d.issuer) for d in recognise("", text, published_at=Y2021).releases] == released
 
 
 @pytest.mark.parametrize(
