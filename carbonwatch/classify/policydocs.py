@@ -1286,6 +1286,13 @@ CABINET_APPROVAL_RE = rx.compile(
     r"(?:已经?|日前|今日|今天|昨日|昨天|正式|也在今日|也|于\d{1,2}日|\d{1,2}日)*核定(?:并公布)?了?"
     r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30}+)(?<!中)"
 )
+# Hong Kong's Chief Executive in Council decides for the government what its ordinances leave to it (fares, the minimum
+# wage, subsidiary legislation): "行政长官会同行政会议批准五间专营巴士公司的加价申请", "…接纳最低工资委员会建议". Its
+# object, up to the clause's end, is what it decided (not one approved in an earlier year, nor a plan to approve).
+EXCO_DECISION_RE = rx.compile(
+    r"(?<!获)行政长官会同行政会议(?:已经?|今日|今天|昨日|昨天|正式|\d{1,2}日)*(?:批准|接纳|核准)了?"
+    r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30}+)"
+)
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
 # (the words of time that may stand between an issuer and its verb)
 _TIME_WORDS = r"\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{1,2}日)*\s*"
@@ -2644,6 +2651,15 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         docs.append(_released("批复", approver, "批复", field_name, m.span(), m.group(0)))
+    for m in EXCO_DECISION_RE.finditer(text):
+        if field_name == "text" and m.start() > lead_end:
+            continue
+        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+            continue
+        title = m.group("title")
+        if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title):
+            continue
+        docs.append(_released(title, "行政长官会同行政会议", doc_type(title), field_name, m.span("title"), m.group(0)))
     for m in CABINET_APPROVAL_RE.finditer(text):
         if field_name == "text" and m.start() > lead_end:
             continue

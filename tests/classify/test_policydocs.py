@@ -3572,6 +3572,29 @@ def test_an_announcement_printed_under_its_number_is_named_by_the_matter_its_for
 @pytest.mark.parametrize(
     ("text", "released"),
     [
+        # Hong Kong's Chief Executive in Council decides what its ordinances leave to the government: what it approves
+        (
+            "行政长官会同行政会议批准五间专营巴士公司的加价申请。政府指，票价加幅维持在4%至5%。",
+            [("五间专营巴士公司的加价申请", "行政长官会同行政会议")],
+        ),
+        (
+            "行政长官会同行政会议接纳最低工资委员会建议，将最低工资调升至40元。",
+            [("最低工资委员会建议", "行政长官会同行政会议")],
+        ),
+        # ... not a plan approved in an earlier year (获…批准), nor one it will approve
+        ("石岗分区计划大纲图对上一次于二○○六年十月获行政长官会同行政会议批准。", []),
+        ("行政长官会同行政会议将于下周批准新的收费。", []),
+    ],
+)
+def test_what_the_chief_executive_in_council_approves_is_released(
+    text: str, released: list[tuple[str, str | None]]
+) -> None:
+    assert [(d.title, d.issuer) for d in recognise("新闻", text, published_at=Y2021).releases] == released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
         # 会 as "will" after 亦, 也, 还, as Hong Kong writes a plan: no release yet
         ("房委会及房协亦会推出先导计划，名额3000个。", False),
         ("环保部门近期还会公布《水污染防治行动计划》。", False),
