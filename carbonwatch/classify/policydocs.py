@@ -1176,6 +1176,15 @@ ROC_ERA = 1911
 ROC_YEAR_RE = rx.compile(r"(?<![\d０-９])(?:民国)?(?P<roc>9\d|1[0-2]\d)\s*(?:年度|年(?=\s*\d{1,2}\s*月))")
 SAME_YEAR_REACH = 400  # how far back 同年 may look for the year it repeats (a paragraph)
 RELATIVE_PAST_RE = rx.compile(r"(?:去年|前年|上一年)(?!以来|同期|度)")
+# ... or earlier in the article's year, by its beginning or a month without a day ("特首今年初公布", "国务院办公厅
+# 今年二月份印发"): news dates a fresh act by its day, or by 日前 and 近日; not a month a measure starts from
+# (今年3月起)
+EARLIER_THIS_YEAR_RE = rx.compile(
+    r"今年(?:年?初|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份|初|中|上旬|中旬)?"
+    r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])(?!\s*起))"
+)
+# (... unless the act is dated later in the sentence: "在今年4月…实施出口管制后，9日上午，商务部又发布…")
+LATER_AFTER_RE = rx.compile(r"日前|近日|近期|今日|今天|以来|后|\d{1,2}\s*日")
 # A summary of past years' work ("近年来…印发了《A》《B》", "先后出台了…"), unless a recency word follows it.
 # (近年 alone too, as Hong Kong and Macau write it: "特区政府近年加快推广电动车…措施，包括：…推出《X》"; not 接近年底)
 SUMMARY_PAST_RE = rx.compile(
@@ -2045,10 +2054,14 @@ def _issuer_across_line_break(text: str, pos: int) -> str | None:
 
 
 def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
-    """True when the sentence before ``pos`` dates the event to a year before the article's year."""
+    """True when the sentence before ``pos`` dates the event to a year before the article's year, or to a month of
+    its own year named without a day (今年初, 今年二月份: an act recalled, see EARLIER_THIS_YEAR_RE)."""
     sentence = _sentence_before(text, pos, 80)
     if RELATIVE_PAST_RE.search(sentence):
         return True  # "去年5月，人民银行修订印发…": last year's release recalled
+    earlier = EARLIER_THIS_YEAR_RE.search(sentence)
+    if earlier and not LATER_AFTER_RE.search(sentence, earlier.end()):
+        return True
     summary = SUMMARY_PAST_RE.search(sentence)
     if summary and not RECENT_AFTER_YEAR_RE.search(sentence, summary.end()):
         return True  # "近年来，衡阳市…印发了《A》《B》", "先后出台了…": the work of past years summed up

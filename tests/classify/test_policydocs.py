@@ -3595,6 +3595,21 @@ def test_what_the_chief_executive_in_council_approves_is_released(
 @pytest.mark.parametrize(
     ("text", "released"),
     [
+        # an act dated earlier in the article's year by its beginning or a month without a day is recalled
+        ("国务院办公厅今年二月份印发《关于加快构建废弃物循环利用体系的意见》，要求各地落实。", False),
+        ("特首林郑月娥今年初公布《两元乘车优惠计划》。", False),
+        # ... not one dated by its day, nor a month after which the act came
+        ("国务院办公厅今年3月5日印发《关于加快构建废弃物循环利用体系的意见》，要求各地落实。", True),
+        ("大陆在今年4月对稀土实施出口管制后，9日上午，商务部又发布《关于对稀土相关技术实施出口管制的决定》。", True),
+    ],
+)
+def test_an_act_dated_earlier_in_the_year_by_its_month_is_recalled(text: str, released: bool) -> None:
+    assert recognise("新闻", text, published_at=Y2021).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
         # 会 as "will" after 亦, 也, 还, as Hong Kong writes a plan: no release yet
         ("房委会及房协亦会推出先导计划，名额3000个。", False),
         ("环保部门近期还会公布《水污染防治行动计划》。", False),
