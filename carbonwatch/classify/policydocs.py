@@ -2664,24 +2664,21 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         docs.append(_released("批复", approver, "批复", field_name, m.span(), m.group(0)))
-    for m in EXCO_DECISION_RE.finditer(text):
-        if field_name == "text" and m.start() > lead_end:
-            continue
-        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
-            continue
-        title = m.group("title")
-        if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title):
-            continue
-        docs.append(_released(title, "行政长官会同行政会议", doc_type(title), field_name, m.span("title"), m.group(0)))
-    for m in CABINET_APPROVAL_RE.finditer(text):
-        if field_name == "text" and m.start() > lead_end:
-            continue
-        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
-            continue
-        title = m.group("title")
-        if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title):
-            continue
-        docs.append(_released(title, "行政院", doc_type(title), field_name, m.span("title"), "行政院" + m.group(0)))
+    # (Hong Kong's Chief Executive in Council and Taiwan's cabinet deciding what they approve, the body named in the
+    # pattern: the cabinet's after its name, which its match leaves out)
+    for pattern, decider, named in (
+        (EXCO_DECISION_RE, "行政长官会同行政会议", ""),
+        (CABINET_APPROVAL_RE, "行政院", "行政院"),
+    ):
+        for m in pattern.finditer(text):
+            if field_name == "text" and m.start() > lead_end:
+                continue
+            if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+                continue
+            title = m.group("title")
+            if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title):
+                continue
+            docs.append(_released(title, decider, doc_type(title), field_name, m.span("title"), named + m.group(0)))
     # "商务部昨天（五日）公告，初步认定…", "商务部及海关总署发昨日公告指…": a body announcing, 公告 as the verb (as
     # Hong Kong and Taiwan papers write it), in the headline or the lead: an announcement it issued, untitled.
     for m in ANNOUNCED_RE.finditer(text):
