@@ -2059,8 +2059,7 @@ def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
     sentence = _sentence_before(text, pos, 80)
     if RELATIVE_PAST_RE.search(sentence):
         return True  # "去年5月，人民银行修订印发…": last year's release recalled
-    earlier = EARLIER_THIS_YEAR_RE.search(sentence)
-    if earlier and not LATER_AFTER_RE.search(sentence, earlier.end()):
+    if _earlier_this_year(sentence):
         return True
     summary = SUMMARY_PAST_RE.search(sentence)
     if summary and not RECENT_AFTER_YEAR_RE.search(sentence, summary.end()):
@@ -2079,6 +2078,22 @@ def is_historical(text: str, pos: int, ref_year: int | None) -> bool:
     if found and RECENT_AFTER_YEAR_RE.search(window, found[-1][0]):
         return False  # "自2009年以来…的企业纳入试点，并于日前发布《X》": the nearer 日前 dates the act
     return bool(found) and found[-1][1] < ref_year
+
+
+def _earlier_this_year(sentence: str) -> bool:
+    """``sentence`` dates the act to a month of the article's year named without a day (EARLIER_THIS_YEAR_RE), and no
+    later word of it dates the act later (LATER_AFTER_RE)."""
+    earlier = EARLIER_THIS_YEAR_RE.search(sentence)
+    return earlier is not None and not LATER_AFTER_RE.search(sentence, earlier.end())
+
+
+def _recalled_cue(text: str, pos: int) -> str:
+    """The reason an act :func:`is_historical` finds recalled is given: from earlier in the article's year when that is
+    what the sentence says (and it names no earlier year), else from an earlier year."""
+    sentence = _sentence_before(text, pos, 80)
+    if not RELATIVE_PAST_RE.search(sentence) and _earlier_this_year(sentence):
+        return EARLIER_IN_YEAR_CUE + sentence.strip()
+    return EARLIER_YEAR_CUE + sentence.strip()
 
 
 def _years_in(window: str) -> list[tuple[int, int]]:
@@ -2456,7 +2471,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         if release and issuer is None and _international(_sentence_before(text, m.start(), 120) + inner):
             release, cue = False, "an international body's document: " + clause.strip()[-20:]
         if release and is_historical(text, m.start(), ref_year):
-            release, cue = False, EARLIER_YEAR_CUE + _sentence_before(text, m.start()).strip()
+            release, cue = False, _recalled_cue(text, m.start())
         if release and SINCE_AFTER_RE.match(raw_after):
             # "自2019年市政府印发《X》以来，…": the release starts a period the article reports on; it is not news
             release, cue = False, "a period since its release: " + clause.strip()[-20:]
@@ -4178,6 +4193,8 @@ ANNOUNCEMENT_NUMBER_LINE_RE = rx.compile(
 )
 FULL_TEXT_CUE = "the article is the document"
 EARLIER_YEAR_CUE = "earlier year: "
+EARLIER_IN_YEAR_CUE = "earlier in the year: "
+RECALLED_CUES = (EARLIER_YEAR_CUE, EARLIER_IN_YEAR_CUE)
 ATTACHED_CUE = "attached to a released document: "
 ATTACHED_BEFORE_RE = rx.compile(r"》\s*所附的?\s*$")
 COVERING_CUE = "covering notice: "
@@ -7138,7 +7155,7 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
     dated: list[tuple[PolicyDocument, str]] = []
     for d in docs:
         # (a release already withdrawn as an earlier year's is still an entry of the chronology)
-        if (d.is_release or d.cue.startswith(EARLIER_YEAR_CUE)) and d.field == "text" and d.start > lead_end:
+        if (d.is_release or d.cue.startswith(RECALLED_CUES)) and d.field == "text" and d.start > lead_end:
             years = YEAR_MONTH_RE.findall(_sentence_before(text, d.start, 80))
             if years:
                 dated.append((d, years[-1]))

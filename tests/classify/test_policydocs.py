@@ -3607,6 +3607,16 @@ def test_an_act_dated_earlier_in_the_year_by_its_month_is_recalled(text: str, re
     assert recognise("新闻", text, published_at=Y2021).is_release is released
 
 
+def test_an_act_recalled_says_whether_from_earlier_in_the_year_or_from_an_earlier_year() -> None:
+    # the reason given is what the sentence says: this year's month, or last year's
+    this_year = "国务院办公厅今年二月份印发《关于加快构建废弃物循环利用体系的意见》，要求各地落实。"
+    [doc] = recognise("新闻", this_year, published_at=Y2021).documents
+    assert doc.cue == "earlier in the year: 国务院办公厅今年二月份印发"
+    last_year = "国务院办公厅去年二月份印发《关于加快构建废弃物循环利用体系的意见》，要求各地落实。"
+    [doc] = recognise("新闻", last_year, published_at=Y2021).documents
+    assert doc.cue == "earlier year: 国务院办公厅去年二月份印发"
+
+
 @pytest.mark.parametrize(
     ("text", "released"),
     [
