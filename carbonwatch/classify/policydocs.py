@@ -66,7 +66,8 @@ KIND_AFTER_RE = rx.compile(
 # An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
 # "》第12条之3条文修正案", "》部分条文修正案"
 _ARTICLE = r"第[\d一二三四五六七八九十百]{1,4}条(?:之[\d一二三四五六七八九十]{1,3})?"
-AMENDMENT_AFTER_RE = rx.compile(rf"^(?:{_ARTICLE}(?:[、及和]{_ARTICLE})*(?:条文)?|部分条文)?修正案(?!草案)")
+_AMENDED_PART = rf"(?:部分条文|{_ARTICLE}(?:[、及和]{_ARTICLE})*(?:条文)?)"  # the articles an amendment changes
+AMENDMENT_AFTER_RE = rx.compile(rf"^{_AMENDED_PART}?修正案(?!草案)")
 
 # -- issuers ---------------------------------------------------------------------------------------------------
 ISSUER_ALIASES: dict[str, str] = {
@@ -892,6 +893,12 @@ LOCAL_COUNCIL_RE = rx.compile(r"议会|代表会|乡代会|议员")
 OFFICE_END_RE = rx.compile(r"(?:政府|办公室|[部委局厅院办署会府])$")
 
 
+def _local_council_vote(text: str, pos: int, said: str) -> bool:
+    """A city's or township's council casts the vote ``said`` reports at ``pos``, as the sentence before it or the
+    words themselves name it: its ordinance awaits approval (see LOCAL_COUNCIL_RE)."""
+    return LOCAL_COUNCIL_RE.search(_sentence_before(text, pos, 120) + said) is not None
+
+
 def _body_opening(title: str) -> str | None:
     """The government body whose name ``title`` opens with (not a bare place's), canonical: 安徽省政府新闻发布会制度 ->
     安徽省人民政府. Asked only where nothing else names the issuer: the issuer pattern is the rules' longest."""
@@ -1263,12 +1270,12 @@ VOTED_BEFORE_RE = rx.compile(rf"表决通过了?\s*(?:{JOINT_RE.pattern})\s*$")
 # bill passed by its name when the page names one (卫星广播电视法部分条文修正草案, 公共电视法修正案), else the law
 # (三读修正通过劳动基准法部分条文: 劳动基准法).
 _UNQUOTED_LAW = r"(?:(?![的之])[\u4e00-\u9fff]){2,20}?(?:(?<![办方做说看想修])法|条例|通则)"
-_AMENDED_PART = rf"(?:部分条文|{_ARTICLE}(?:[、及和]{_ARTICLE})*(?:条文)?)"
 _PASSED_LAW_END = rf"(?={_AMENDED_PART}|修正|草案|[，。；、！？\s]|$)"
-BILL_NAME_TAIL_RE = rx.compile(rf"{_AMENDED_PART}?(?:修正草案|修正案|草案)")
+_BILL_NAME_TAIL = rf"{_AMENDED_PART}?(?:修正草案|修正案|草案)"
+BILL_NAME_TAIL_RE = rx.compile(_BILL_NAME_TAIL)
 THIRD_READING_LAW_RE = rx.compile(
     rf"{_THIRD_READING}(?P<law>{_UNQUOTED_LAW}){_PASSED_LAW_END}"
-    rf"|(?:^|(?<=[\s。！？）)]))(?P<subject>{_UNQUOTED_LAW}){_AMENDED_PART}?(?:修正草案|修正案|草案)?"
+    rf"|(?:^|(?<=[\s。！？）)]))(?P<subject>{_UNQUOTED_LAW})(?:{_BILL_NAME_TAIL})?"
     r"(?:今天|今日|昨天|昨日|\d{1,2}日|已经?|也)*三读(?:修正|增订|修订)?(?:通过)?"
 )
 # ... a title in 《》 may sit inside it: "关于修改《海南省人口与计划生育条例》的决定"
@@ -2463,7 +2470,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
-        if release and "三读" in cue and LOCAL_COUNCIL_RE.search(_sentence_before(text, m.start(), 120) + cue):
+        if release and "三读" in cue and _local_council_vote(text, m.start(), cue):
             release, cue = False, "a local council's vote, awaiting approval: " + clause.strip()[-20:]
         if release and _adopted_at_meeting(text, m.start(), cue):
             release, cue = False, "adopted at an executive meeting, not yet issued: " + clause.strip()[-20:]
@@ -2659,8 +2666,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             start = m.start("laws") + law.start()
             docs.append(_released(law.group(0), None, "法", field_name, (start, start + len(law.group(0))), m.group(0)))
     for m in THIRD_READING_LAW_RE.finditer(text):
-        if LOCAL_COUNCIL_RE.search(_sentence_before(text, m.start(), 120) + m.group(0)):
-            continue  # a city council's third reading awaits approval (see LOCAL_COUNCIL_RE)
+        if _local_council_vote(text, m.start(), m.group(0)):
+            continue
         if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
             continue
         group = "law" if m.group("law") else "subject"
@@ -7154,7 +7161,8 @@ def _chronology_is_history(docs: list[PolicyDocument], text: str, title: str) ->
     lead_end = _lead_paragraph_end(text, title)
     dated: list[tuple[PolicyDocument, str]] = []
     for d in docs:
-        # (a release already withdrawn as an earlier year's is still an entry of the chronology)
+        # (a release already withdrawn as recalled, from an earlier year or earlier in this one, is still an entry of
+        # the chronology)
         if (d.is_release or d.cue.startswith(RECALLED_CUES)) and d.field == "text" and d.start > lead_end:
             years = YEAR_MONTH_RE.findall(_sentence_before(text, d.start, 80))
             if years:
