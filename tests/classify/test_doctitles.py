@@ -43,6 +43,8 @@ DOCUMENTS = [
     # Taiwan's administrative rules named as principles of what they direct
     ("高屏地区空气污染物总量管制计划移动污染源减量抵换处理原则", "ends with the document kind 处理原则"),
     ("碳费征收对象申请认定属高碳泄漏风险者审核原则", "ends with the document kind 审核原则"),
+    # a numbered meeting's resolution on a matter is one, though its own record of decisions is not
+    ("第十四届全国人民代表大会第一次会议关于2022年国民经济和社会发展计划执行情况的决议", "关于…的决议 form"),
 ]
 
 
@@ -87,6 +89,9 @@ NOT_DOCUMENTS = [
     "责令改正违法行为决定书",
     "行政处罚决定书",
     "民事判决书",
+    # a numbered meeting's own record of its decisions (Taiwan's cabinet publishes one each week)
+    "行政院第3192次院会决议",
+    "某县人民政府第12次常务会议决议",
     # a quantity of documents the text does not name
     "诸多电化学储能发展支持政策",
     "众多的电化学储能支持政策",
