@@ -468,7 +468,9 @@ _TIME_YEAR = r"(?:今|去|明|前|后|本|当|同|近|往|每|全|上|次|历|�
 _VERBS_BEFORE_A_BODY = (
     "同意|批准|提请|报请|商请|协调|要求|督促|通过|指导|配合|牵头|交由|委托|授权|组织|推动|支持|鼓励|引导|明确|建议|责成"
 )
-_NOT_PLACE = rf"{_TIME_YEAR}|记者|笔者|者从|[\u4e00-\u9fff]?(?:{_VERBS_BEFORE_A_BODY})"
+# ... nor the end of a disclosure page's field label glued to the value after it ("主题词黄石市生态环境保护工作领导小组
+# 办公室" is 黄石市's office, not 词黄石市's)
+_NOT_PLACE = rf"{_TIME_YEAR}|记者|笔者|者从|词|[\u4e00-\u9fff]?(?:{_VERBS_BEFORE_A_BODY})"
 _PLACE_NAME = rf"(?:{_LONG_PLACE}|(?!{_NOT_PLACE})[\u4e00-\u9fff]{{2,3}}?)"
 # An autonomous prefecture, county or banner names its peoples before 自治 (互助土族自治县, 黔东南苗族侗族自治州,
 # 莫力达瓦达斡尔族自治旗): the state's closed list of 55 peoples, with or without 族 (伊犁哈萨克自治州, 鄂伦春自治旗).

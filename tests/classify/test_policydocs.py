@@ -238,6 +238,8 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("记者从市发改委", None),
         ("笔者从市生态环境局", None),
         ("记者从天津市发改委", "天津市发展和改革委员会"),
+        # ... nor a disclosure page's field label glued to its value ("主题词黄石市…办公室")
+        ("主题词黄石市生态环境保护工作领导小组办公室", "黄石市生态环境保护工作领导小组办公室"),
         ("国家主席习近平签署", None),
         ("府同意市教育局", None),  # "市人民政府同意市教育局修订的《X》": an approval's words
         # the academies and the security ministry co-sign ("…交通运输部、中科院、工程院、国家能源局共同研究制定了")
