@@ -357,6 +357,15 @@ SAR_BODIES: dict[str, str] = {
     "警务处": "香港特别行政区警务处",
     "香港海关": "香港特别行政区海关",
     "教育局": "香港特别行政区教育局",
+    # (… and the rest of the government's public list of its departments whose names no mainland body has)
+    **{
+        name: f"香港特别行政区{name}"
+        for name in (
+            "创新科技署 投资推广署 工业贸易署 民航处 海事处 政府统计处 政府新闻处 香港天文台 建筑署 差饷物业估价署 "
+            "土地注册处 公司注册处 破产管理署 法律援助署 惩教署 政府化验所 政府物流服务署 政府产业署 库务署 "
+            "旅游事务署 效率促进办公室 数字政策办公室 通讯事务管理局办公室 在职家庭及学生资助事务处"
+        ).split()
+    },
     "经济及科技发展局": "澳门特别行政区经济及科技发展局",
     "经济局": "澳门特别行政区经济局",
     "环境保护局": "澳门特别行政区环境保护局",
@@ -377,6 +386,14 @@ SAR_BODIES: dict[str, str] = {
     "保安司": "澳门特别行政区保安司",
     "能源业发展办公室": "澳门特别行政区能源业发展办公室",
     "治安警察局": "澳门特别行政区治安警察局",
+    # (… and Macau's departments whose names no mainland body has)
+    **{
+        name: f"澳门特别行政区{name}"
+        for name in (
+            "贸易投资促进局 贸促局 海事及水务局 地球物理气象局 统计暨普查局 法务局 身份证明局 博彩监察协调局 "
+            "公共建设局 行政公职局 司法警察局 高等教育局 金融情报办公室"
+        ).split()
+    },
     "澳门海关": "澳门特别行政区海关",
     "香港邮政": "香港特别行政区香港邮政",
     "特区政府": "特别行政区政府",  # (Hong Kong's or Macau's: the page names which, the name does not)
@@ -1322,6 +1339,11 @@ COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # 实施 ending the verb 印发实施, and the size of the set it issues after it: "印发实施6项蓝碳系列技术规程".
 SET_SIZE_RE = rx.compile(r"实施[0-9一二两三四五六七八九十]{1,3}(?:项|部|份|个)")
+# The sum a scheme spends, said before its name ("推出100亿元新型工业加速计划", "250亿港元绿色债券计划"): the
+# news's figure, no part of the name (a sum before a bare kind stays: "推出20亿元计划" names no scheme otherwise)
+AMOUNT_BEFORE_NAME_RE = rx.compile(
+    r"[0-9][0-9.,]*\s*(?:千万|百万|万|亿)?(?:港|澳门|新台|美)?元的?(?=[\u4e00-\u9fff“「]{4})"
+)
 # A first of its kind said before the name ("公布第一份的电动车普及化路线图", "发布全国首个…行动方案"), the writer's own
 # country or place ("公布我国2050年净零路径规画"), or the newest of a series ("公布最新电价方案"): the news's words, no
 # part of the title (a first batch is: 第一批…名单).
@@ -2738,7 +2760,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             title, title_start, number = _split_ordinal(title, title_start)
             # "印发实施6项蓝碳系列技术规程": 实施 ends the verb (印发实施) and the count after it is the set's size, no
             # part of its name (a count alone stays: "发布了711项国家标准" counts standards, it names no set)
-            if counted := SET_SIZE_RE.match(title) or FIRST_OF_ITS_KIND_RE.match(title):
+            if (
+                counted := SET_SIZE_RE.match(title)
+                or FIRST_OF_ITS_KIND_RE.match(title)
+                or AMOUNT_BEFORE_NAME_RE.match(title)
+            ):
                 title, title_start = title[counted.end() :], title_start + counted.end()
             elif (count := DOCUMENT_COUNT_RE.match(title)) and title[count.end() :] in DOC_TYPES:
                 title, title_start = title[count.end() :], title_start + count.end()

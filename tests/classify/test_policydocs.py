@@ -229,6 +229,10 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         # the copula before a body is no part of its place's name ("主管机关为高雄市政府")
         ("为高雄市政府", "高雄市政府"),
         # the Executive Yuan's agencies under their former names are each one body, not 行政院 and Hong Kong's 卫生署
+        # Hong Kong's and Macau's departments by their governments' public lists
+        ("创新科技署", "香港特别行政区创新科技署"),
+        ("澳门贸易投资促进局", "澳门特别行政区贸易投资促进局"),
+        ("上海市贸易投资促进局", "上海市贸易投资促进局"),
         ("行政院卫生署", "行政院卫生署"),
         ("行政院劳工委员会、行政院环保署", "行政院劳工委员会、行政院环境保护署"),
         # ... and under the short names the press gave them, 行政院 before them or not
@@ -528,6 +532,9 @@ def test_a_page_title_may_space_the_verb_off_its_object() -> None:
         ("经济部电价费率审议会公布最新电价方案 平均涨幅8.4%", [("电价方案", "经济部", True)]),
         # a first batch is the list's own name
         ("工业和信息化部公布第一批绿色工厂名单", [("第一批绿色工厂名单", "工业和信息化部", True)]),
+        # ... and the sum a scheme spends, and Hong Kong's departments by the government's public list
+        ("创新科技署推出100亿元新型工业加速计划", [("新型工业加速计划", "香港特别行政区创新科技署", True)]),
+        ("投资推广署推出250亿港元人才引进计划", [("人才引进计划", "香港特别行政区投资推广署", True)]),
     ],
 )
 def test_a_first_of_its_kind_or_our_country_before_a_released_name_is_no_part_of_it(
