@@ -989,6 +989,9 @@ VERB_BEFORE_RE = rx.compile(
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
+    # ... or Macau's Legislative Assembly passing it in its final vote, article by article (细则性, after the general
+    # vote, 一般性通过, that only admits the bill): "立法会全体会议细则性通过《…》", "…以紧急程序细则性表决通过《…》"
+    r"|立法会[^，。；：《》\n]{0,16}?细则性(?:讨论(?:及|和|并))?(?:表决)?通过了?\s*$"
     # ... or a law amended under a new name, which is what is released: "总统公布将《温室气体减量及管理法》修正为《…》",
     # "总统公布修正《…》为《…》"
     rf"|(?:{_VERB_ALT})(?:(?:将|修正)?《[^《》\n]{{2,80}}》(?:修正|修订|修改|更名)|修正《[^《》\n]{{2,80}}》)为\s*$"
@@ -2385,10 +2388,12 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         # (... or one that opens with a government body's name, 新近出台的《安徽省政府新闻发布会制度》: the body's own
         # rules, of a kind (制度, 规则) that needs a government issuer to be a document)
         # (a body, not a bare place: 《湖南省区块链白皮书》 is nobody's in particular)
+        # (... or a legislature passing it: what Macau's Legislative Assembly passes is a law, though its name ends as
+        # no kind does, 《人才引进法律制度》, 《限制提供塑胶袋》)
         gov = bool(
             (issuer or WE_RE.search(clause) or own_region or _opens_with_body(inner.lstrip("《")))
             and (vb or va or IMPLEMENT_BEFORE_RE.search(before))
-        )
+        ) or bool(vb and LEGISLATURE_PASSED_RE.search(before))
         # (... and so is one listed with a document just released: "发布《A实施方案》、《B核算》和
         # 《C通则》" releases B, whatever its last word, as it releases A and C)
         prev = docs[-1] if docs else None
@@ -5608,6 +5613,7 @@ def _pre_announced(d: PolicyDocument, texts: dict[str, str]) -> bool:
     return PRE_ANNOUNCED_RE.search(text, max(0, d.start - PRE_ANNOUNCED_REACH), d.start) is not None
 
 
+LEGISLATURE_PASSED_RE = rx.compile(rf"{_LEGISLATURE}[^，。；：《》\n]{{0,24}}?通过了?\s*$")
 VOTED_AFTER_DRAFT_RE = rx.compile(
     r"\s*(?:已|今天|昨天|\d{1,2}日)?经[^。，；！？\n]{0,24}?表决[^。，；！？\n]{0,8}?通过"
 )

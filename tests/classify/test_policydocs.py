@@ -6400,6 +6400,22 @@ def test_a_law_a_third_reading_passes_is_released_though_unquoted(
 @pytest.mark.parametrize(
     ("text", "released"),
     [
+        # Macau's Legislative Assembly passes a law in its final vote, article by article (细则性), whatever the
+        # last word of its name ...
+        ("立法会全体会议周四细则性表决通过《人才引进法律制度》，七月一日起生效。", ["《人才引进法律制度》"]),
+        ("立法会全体会议以紧急程序细则性通过《修改〈2020年财政年度预算案〉》。", ["《修改〈2020年财政年度预算案〉》"]),
+        # ... not in its general vote, which only admits the bill, nor in a committee's detailed review
+        ("立法会全体会议一般性通过《人才引进法律制度》，交由常设委员会细则性审议。", []),
+        ("第二常设委员会已经完成对《博彩法》法案的细则性审议。", []),
+    ],
+)
+def test_macau_s_final_detailed_vote_passes_a_law(text: str, released: list[str]) -> None:
+    assert [d.title for d in recognise("", text, published_at=Y2021).releases] == released
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
         # a legislature passing a bill makes it law, under the bill's name (the name the labels keep)
         ("立法会今日三读通过《吸烟（公众卫生）（修订）条例草案》。", "《吸烟（公众卫生）（修订）条例草案》"),
         ("立法会早前通过《吸烟（公众卫生）（修订）条例草案》，禁售电子烟。", "《吸烟（公众卫生）（修订）条例草案》"),
