@@ -1164,6 +1164,8 @@ ISSUER_VERB_RE = rx.compile(rf"(?:{JOINT_RE.pattern})\s*(?:近日|日前|正式|
 # Recency: in a press conference or interview, a release is news only when said to be recent.
 RECENT_RE = rx.compile(
     r"日前|近日|近期|新近|目前|今天|今日|昨天|昨日|刚刚|本周|本月|\d{1,2}月\d{1,2}日|\d{1,2}日"
+    # ... 昨 alone, as Hong Kong's and Macau's papers write yesterday ("特区公报昨公布行政长官批示"; not 昨晚, 昨年)
+    r"|昨(?![晚夜年])"
     # ... a day in Chinese numerals, as Hong Kong and Xinhua's Hong Kong wires write it ("香港特区政府三十日公布"), not
     # a span of days (十日内)
     r"|(?<![第每同数几十])(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?!内|以内|之内)"

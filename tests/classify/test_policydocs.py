@@ -8471,6 +8471,13 @@ def test_a_draft_the_macau_executive_council_has_discussed_is_not_yet_released(h
             "特区公报昨日刊登行政长官批示，调升社保各项津贴金额，效力追溯至今年一月一日。",
             True,
         ),
+        # ... said by 昨 alone, as Macau's papers write yesterday
+        (
+            "四公共停车场改半小时收费",
+            "四个公共停车场由本月廿八日（下周三）起改为按半小时收费模式。\n"
+            "特区公报昨公布行政长官批示，修改青茂口岸公共停车场规章，落实上述措施。",
+            True,
+        ),
         # ... not an act the second paragraph recalls
         (
             "社屋轮候家团补助今发放",
