@@ -5480,7 +5480,10 @@ CORNER_VERB_BEFORE_RE = rx.compile(
     rf"(?:(?:{_VERB_ALT})(?:实施|施行)?了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB})"
     r"(?:第[0-9一二三四五六七八九十]{1,3}(?:批|阶段|期|轮)|新一[轮期])?\s*$"
 )
-CORNER_QUOTE_RE = rx.compile(r"[「『](?P<inner>[^「」『』《》\n]{2,80})[」』]")
+# (a quote may hold one nested in 『』, as Hong Kong writes a pun inside a name: "「製造及生產線『升』級支援先導計劃」")
+CORNER_QUOTE_RE = rx.compile(
+    r"[「『](?P<inner>[^「」『』《》\n]{2,80}|(?:[^「」『』《》\n]|『[^「」『』《》\n]{1,20}』){2,80})[」』]"
+)
 
 
 # The year of Taiwan's calendar a yearly programme is named by, right before its quoted name: "115年度「农业作物类

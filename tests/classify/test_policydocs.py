@@ -5685,6 +5685,8 @@ def test_a_reply_to_a_deputys_suggestion_issues_nothing(title: str, text: str) -
         ("经济部113年「商业服务业节能设备补助计划」开跑", "经济部《113年商业服务业节能设备补助计划》开跑"),
         ("2022年「绿能补助计划」", "2022年《绿能补助计划》"),  # a year of four digits is no such name's
         ("112年「净零」口号", "112年「净零」口号"),  # no document, no year moved
+        # a quote nested in 『』 inside the name, as Hong Kong writes a pun in one
+        ("推出「制造及生产线『升』级支援先导计划」", "推出《制造及生产线『升』级支援先导计划》"),
     ],
 )
 def test_corner_brackets_naming_a_document_are_read_as_its_title(text: str, read: str) -> None:
