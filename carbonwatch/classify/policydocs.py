@@ -989,6 +989,9 @@ VERB_BEFORE_RE = rx.compile(
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
+    # (… the bill described before it, a law quoted in the description: "三读通过落实《基本法》第23条的《维护国家安全
+    # 条例草案》")
+    rf"|{_THIRD_READING}[^，。；：\n]{{0,30}}?的\s*$"
     # ... or Macau's Legislative Assembly passing it in its final vote, article by article (细则性, after the general
     # vote, 一般性通过, that only admits the bill): "立法会全体会议细则性通过《…》", "…以紧急程序细则性表决通过《…》"
     r"|立法会[^，。；：《》\n]{0,16}?细则性(?:讨论(?:及|和|并))?(?:表决)?通过了?\s*$"
@@ -1302,6 +1305,14 @@ THIRD_READING_LAW_RE = rx.compile(
     rf"|(?:^|(?<=[\s。！？）)]))(?P<subject>{_UNQUOTED_LAW})(?:{_BILL_NAME_TAIL})?"
     r"(?:今天|今日|昨天|昨日|\d{1,2}日|已经?|也)*三读(?:修正|增订|修订)?(?:通过)?"
 )
+# ... or the bill the page has just quoted, named again without marks: "立法会今日恢复审议《2019年吸烟（公众卫生）
+# （修订）条例草案》。…三读通过有关全面禁售加热烟、电子烟的条例草案", "立法会昨花6小时审议草案，获三读通过"
+THIRD_READING_ANAPHOR_RE = rx.compile(
+    rf"{_THIRD_READING}(?:该|此|有关[^，。；《》\n]{{0,30}}?的)?(?:条例|修例|修订)?草案"
+    rf"|(?:(?<![《\u4e00-\u9fff])|(?<=审议)|(?<=讨论)|(?<=[该此]))草案[^。；《》\n]{{0,12}}?获?{_THIRD_READING}"
+)
+QUOTED_BILL_RE = rx.compile(r"《[^《》\n]{2,80}?草案》")
+ANAPHOR_BILL_CHARS = 400  # how far back the bill named again was quoted
 # ... a title in 《》 may sit inside it: "关于修改《海南省人口与计划生育条例》的决定"
 PLAIN_ABOUT_RE = rx.compile(
     rf"(?P<title>关于(?:[^，。；！？《》\n]|《[^《》\n]{{1,60}}》){{2,80}}?的(?P<kind>{_TYPE_ALT}))"
@@ -2707,6 +2718,15 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             name, end = name + bill.group(0), bill.end()
         issuer = find_issuer_before(text, m.start()) if group == "law" else None
         docs.append(_released(name, issuer, doc_type(name), field_name, (m.start(group), end), m.group(0)))
+    for m in THIRD_READING_ANAPHOR_RE.finditer(text):
+        if _local_council_vote(text, m.start(), m.group(0)):
+            continue
+        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+            continue
+        quoted = list(QUOTED_BILL_RE.finditer(text, max(0, m.start() - ANAPHOR_BILL_CHARS), m.start()))
+        if quoted:
+            bill = quoted[-1]
+            docs.append(_released(bill.group(0), None, doc_type(bill.group(0)), field_name, bill.span(), m.group(0)))
     # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
     for m in APPROVAL_RE.finditer(text):
         if field_name == "text" and m.start() > lead_end:
@@ -5636,6 +5656,8 @@ def _passed_bill(d: PolicyDocument, texts: dict[str, str]) -> bool:
     """``d`` is a bill (…条例草案) the sentence before it says a legislature passed."""
     if not BILL_RE.search(re.sub(r"[《》「」\s]", "", d.title)):
         return False
+    if THIRD_READING_ANAPHOR_RE.fullmatch(d.cue):
+        return True  # (the bill named again where it is passed, after it was quoted)
     text = texts.get(d.field, "")
     return BILL_PASSED_BEFORE_RE.search(text, max(0, d.start - 60), d.start) is not None
 

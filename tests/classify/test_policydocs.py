@@ -6423,6 +6423,19 @@ def test_macau_s_final_detailed_vote_passes_a_law(text: str, released: list[str]
         ("立法会早前通过《吸烟（公众卫生）（修订）条例草案》，禁售电子烟。", "《吸烟（公众卫生）（修订）条例草案》"),
         ("立法会昨通过俗称「辣招」的《二○一七年印花税（修订）条例草案》。", "《二○一七年印花税（修订）条例草案》"),
         ("立法院院会今天三读通过《电业法部分条文修正草案》。", "《电业法部分条文修正草案》"),
+        # ... described before its quoted name, a law quoted in the description
+        ("香港立法会今日三读通过落实《基本法》第23条的《维护国家安全条例草案》。", "《维护国家安全条例草案》"),
+        # ... or quoted first and named again, unquoted, where it is passed
+        (
+            "立法会今日恢复审议《2019年吸烟（公众卫生）（修订）条例草案》。至傍晚三读通过有关全面禁售电子烟的条例草案。",
+            "《2019年吸烟（公众卫生）（修订）条例草案》",
+        ),
+        (
+            "《2025年控烟法例（修订）条例草案》提出多项措施。立法会昨花6小时审议草案，获三读通过。",
+            "《2025年控烟法例（修订）条例草案》",
+        ),
+        # (... not where the vote is still to come)
+        ("《2025年控烟法例（修订）条例草案》提出多项措施。立法会拟于下周三读通过该草案。", None),
         # ... not a second reading, a cabinet sending a bill on, a committee's first review, nor a bill gazetted
         ("立法会今日二读通过《2019年吸烟（公众卫生）（修订）条例草案》。", None),
         ("行政院会今天通过《劳动基准法部分条文修正草案》，将送立法院审议。", None),
