@@ -333,6 +333,7 @@ SAR_BODIES: dict[str, str] = {
     "水务署": "香港特别行政区水务署",
     "机电工程署": "香港特别行政区机电工程署",
     "社会福利署": "香港特别行政区社会福利署",
+    "社署": "香港特别行政区社会福利署",
     "房屋署": "香港特别行政区房屋署",
     "房屋委员会": "香港房屋委员会",  # the statutory authority that sets public housing's rents
     "房委会": "香港房屋委员会",
@@ -3428,9 +3429,11 @@ _CHARGE = r"[^，。；：！!？?\n《》]{0,12}?(?:收费|车费|票价|邮费
 # (... public housing's rent too, its change announced or dated: "公屋10月起加租1.17%", "房委会宣布加租1成"; or a
 # rate or an allowance raised with the day it takes effect said after it: "社会福利署公布，多项福利津贴…上调3.3%，
 # 2月1日生效")
+# (… and a board's vote on it, "房委会资助房屋小组通过公屋加租1.17%")
 CHARGE_CHANGE_RE = rx.compile(
-    r"(?:起|生效后?|宣布|决定)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
-    rf"{_CHARGE})|(?P<inst2>加价|减价|加租|减租))"
+    r"(?:起|生效后?|宣布|决定|通过)[，,]?\s*(?:(?P<verb>调升|调高|上调|调低|下调|调整|实施)(?P<inst>新的?收费|分时段收费|"
+    rf"{_CHARGE})"
+    r"|(?:公屋)?(?P<inst2>加价|减价|加租|减租))"
     rf"|(?P<inst3>{_CHARGE}|[^，。；：！!？?\n《》]{{0,12}}?(?:津贴|租金))[^，。；：\n]{{0,20}}?(?:调升|调高|上调|调低|下调)"
     r"[^。；\n]{0,24}?\d{1,2}月\d{1,2}日(?:起)?生效"
 )
@@ -3644,7 +3647,7 @@ def _decision_docs(
         order = re.sub(r"\s+", "", m.group("order"))
         signer = find_issuer_before(text, m.start())
         docs.append(_released(order, signer, "令", field_name, m.span("order"), m.group(0)))
-    charge_cue = "起" in window or "生效" in window or "宣布" in window or "决定" in window
+    charge_cue = "起" in window or "生效" in window or "宣布" in window or "决定" in window or "通过" in window
     for m in CHARGE_CHANGE_RE.finditer(text, 0, limit) if charge_cue else iter(()):
         docs += _scheme_launched(text, m, field_name, ref_year, page_text, "charge changed")
     for m in STANDARDS_BATCH_RE.finditer(text, 0, limit) if "标准" in window else iter(()):

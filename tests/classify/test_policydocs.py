@@ -6960,6 +6960,14 @@ def test_an_undated_taiwan_page_is_dated_by_the_days_it_reports_in_its_own_era()
             "香港房屋委员会",
         ),
         ("房委会宣布加租1成", "", "加租", "香港房屋委员会"),
+        # ... or voted by its committee, and a social-security amount raised from a day by 社署, as the papers call it
+        ("公屋加租首年住户冻租", "房委会资助房屋小组通过公屋加租1.17%，10月起实施。", "加租", "香港房屋委员会"),
+        (
+            "综援下月起上调3.3%",
+            "社署公布，由2月1日起，上调综援计划标准项目金额，各项金额调高3.3%。",
+            "上调综援计划标准项目金额",
+            "香港特别行政区社会福利署",
+        ),
         # an allowance raised with the day it takes effect said after it
         (
             "福利津贴2月上调3.3%",
@@ -6982,6 +6990,7 @@ def test_a_charge_a_government_body_changes_from_a_day_is_a_release(
         ("电网公司7月起上调电价", "某电网有限公司宣布7月起上调电价。"),  # a company's own price
         ("的士收费或将调升", "交通事务局表示，将研究调升的士收费。"),  # no day, a study
         ("津贴或将上调", "社会福利署表示，福利津贴上调的方案仍在研究，未定何时生效。"),  # no day
+        ("公屋或加租", "房委会资助房屋小组委员会下月将讨论是否通过公屋加租。"),  # a vote to come
     ],
 )
 def test_a_charge_a_company_changes_or_a_body_only_studies_is_no_release(title: str, text: str) -> None:
