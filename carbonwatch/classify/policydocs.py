@@ -294,6 +294,30 @@ ISSUER_ALIASES: dict[str, str] = {
     "劳动部": "劳动部",
     "内政部": "内政部",
     "国发会": "国家发展委员会",
+    "国科会": "国家科学及技术委员会",
+    "数发部": "数位发展部",
+    "中央流行疫情指挥中心": "中央流行疫情指挥中心",
+    # ... and the ministries' administrations by their own names, bare, as Taiwan's papers write them (not 能源署,
+    # which the International Energy Agency's name ends, nor 移民署, any country's): each its ministry's
+    **{
+        short: full
+        for full, shorts in (
+            ("卫生福利部疾病管制署", "疾管署 疾病管制署"),
+            ("卫生福利部国民健康署", "国民健康署 国健署"),
+            ("卫生福利部健康保险署", "健保署"),
+            ("卫生福利部食品药物管理署", "食药署"),
+            ("农业部农粮署", "农粮署"),
+            ("劳动部劳动力发展署", "劳动力发展署 劳发署"),
+            ("劳动部职业安全卫生署", "职安署"),
+            ("经济部中小及新创企业署", "中小及新创企业署"),
+            ("经济部产业发展署", "产业发展署 产发署"),
+            ("经济部水利署", "水利署"),
+            ("环境部气候变迁署", "气候变迁署 气候署"),
+            ("环境部资源循环署", "资源循环署"),
+            ("交通部观光署", "观光署"),
+        )
+        for short in shorts.split()
+    },
 }
 # Hong Kong's and Macau's bureaus and departments, by their official names and the short forms their press uses
 # (the corpus counts their releases). On the mainland a bureau has its place before it (市教育局), which the
@@ -397,6 +421,7 @@ SAR_BODIES: dict[str, str] = {
     },
     "澳门海关": "澳门特别行政区海关",
     "香港邮政": "香港特别行政区香港邮政",
+    "卫生防护中心": "香港特别行政区卫生防护中心",
     "特区政府": "特别行政区政府",  # (Hong Kong's or Macau's: the page names which, the name does not)
     "香港特区政府": "香港特别行政区政府",
     "澳门特区政府": "澳门特别行政区政府",
@@ -443,7 +468,9 @@ def _alias_guard(alias: str) -> str:
         return r"(?:(?<![\u4e00-\u9fff])|(?<=[由与和及经据]))"
     heads = {a[: -len(alias)] for a in ISSUER_ALIASES if a != alias and a.endswith(alias)}
     if alias in SAR_BODIES:
-        heads |= set(SAR_TAIL_HEADS)
+        # (… nor a department a city's or county's government named before it has: 台中市政府环境保护局 is no Macau
+        # bureau; 特区政府环境局 is Hong Kong's)
+        heads |= set(SAR_TAIL_HEADS) | {"市政府", "县政府", "市府", "县府"}
     return "".join(f"(?<!{re.escape(h)})" for h in sorted(heads))
 
 

@@ -229,6 +229,15 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         # the copula before a body is no part of its place's name ("主管机关为高雄市政府")
         ("为高雄市政府", "高雄市政府"),
         # the Executive Yuan's agencies under their former names are each one body, not 行政院 and Hong Kong's 卫生署
+        # Taiwan's administrations by their bare names, each its ministry's (not the International Energy Agency's)
+        ("疾管署", "卫生福利部疾病管制署"),
+        ("健保署", "卫生福利部健康保险署"),
+        ("观光署", "交通部观光署"),
+        ("国际能源署", None),
+        # a city's department is no Macau bureau of the same name; Hong Kong's government's bureau is its own
+        ("台中市政府环境保护局", "台中市政府"),
+        ("特区政府环境局", "香港特别行政区环境局"),
+        ("卫生防护中心", "香港特别行政区卫生防护中心"),
         # Hong Kong's and Macau's departments by their governments' public lists
         ("创新科技署", "香港特别行政区创新科技署"),
         ("澳门贸易投资促进局", "澳门特别行政区贸易投资促进局"),
