@@ -301,6 +301,8 @@ SENTENCES_RE = re.compile(r"。|(?:[^，,]*[，,]){3}")
 # What a title cannot be, tested in this order: (pattern, unless it has the 关于…的X form, the reason given).
 # 关于2022年粮食产量数据的公告: figures announced, in the 关于…的公告 form a bulletin of figures does not take.
 FIGURES_NOTICE_RE = re.compile(r"数据的?公告$")
+# A transcript (新闻发布会实录, 访谈实录) records what was said: no policy document, even as 关于…的实录.
+TRANSCRIPT_RE = re.compile(r"实录$")
 REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (COMPANY_RE, False, "issued by a company ({}), not a government body"),
     (GENERIC_QUANTITY_RE, False, "documents the text does not name ({}…)"),
@@ -312,6 +314,7 @@ REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (ESSAY_RE, False, "an essay ({}), not a document"),
     (UPWARD_RE, False, "a filing to a superior body ({}), not a released document"),
     (FIGURES_NOTICE_RE, False, "figures announced ({}), not a policy document"),
+    (TRANSCRIPT_RE, False, "a transcript ({}), not a policy document"),
 )
 
 

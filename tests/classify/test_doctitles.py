@@ -89,6 +89,9 @@ NOT_DOCUMENTS = [
     "责令改正违法行为决定书",
     "行政处罚决定书",
     "民事判决书",
+    # a transcript of what was said
+    "海南省人均预期寿命突破80岁新闻发布会实录",
+    "关于碳达峰工作的访谈实录",
     # a numbered meeting's own record of its decisions (Taiwan's cabinet publishes one each week)
     "行政院第3192次院会决议",
     "某县人民政府第12次常务会议决议",
