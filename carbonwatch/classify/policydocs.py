@@ -5632,11 +5632,15 @@ COMMENT_DRAFT_TITLE_RE = rx.compile(_COMMENT_DRAFT)
 DRAFT_TITLE_RE = rx.compile(
     _COMMENT_DRAFT + r"|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))"
     r"|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
+    # (... its body's name first, the draft quoted: "广西壮族自治区发展和改革委员会关于公开征求《…》意见的公告")
+    r"|(?<=[会局厅部委府办室署])关于(?:公开)?征求《[^《》]{2,80}》\s*(?:（征求意见稿）)?\s*的?意见"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)
     r"|拟[^，。；]{1,40}公示"
 )
+# A headline putting a quoted draft out for comment: "…关于公开征求《广西壮族自治区政府投资管理办法》意见的公告"
+HEADLINE_COMMENT_RE = rx.compile(r"(?:公开|向社会)?征求《[^《》]{2,80}》\s*(?:（征求意见稿）)?\s*的?(?:意见|建议)")
 BRACKETED_TITLE_RE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 # ("公开征求意见四个月后，…正式发布《…》": the comment period over, the document issued, as with 意见后)
 DRAFT_SENTENCE_RE = rx.compile(
@@ -6083,6 +6087,12 @@ def recognise(
     _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)
     draft_headline = bool(DRAFT_TITLE_RE.search(title))
+    put_out = HEADLINE_COMMENT_RE.search(title)
+    headline_drafts = (
+        {same_document_key(normalise_title(b.group(0))) for b in BRACKETED_TITLE_RE.finditer(put_out.group(0))}
+        if put_out
+        else set()
+    )
     lead = text[: _lead_paragraph_end(text, title)]
     lead_draft_only = bool(DRAFT_SENTENCE_RE.search(lead)) and not any(
         d.is_release and d.field == "text" and d.start < len(lead) for d in merged
@@ -6106,6 +6116,9 @@ def recognise(
         # ... and an untitled headline release ("银保监会发文规范…") whose lead names only a draft put out for
         # comment ("起草《…办法（征求意见稿）》，并向社会公开征求意见"): the headline's 发文 is the draft
         drafted = drafted or (d.field == "title" and d.title == UNTITLED and lead_draft_only)
+        # ... and the document a draft's headline puts out for comment ("…关于公开征求《广西壮族自治区政府投资管理办法》
+        # 意见的公告"), wherever the page names it ("我委研究制定了《…办法》"): the draft itself
+        drafted = drafted or same_document_key(d.title_norm) in headline_drafts
         if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif not d.is_release and _pre_announced(d, fields):

@@ -9,6 +9,7 @@ import pytest
 
 from carbonwatch.classify.doctitles import title_is_document
 from carbonwatch.classify.policydocs import (
+    DRAFT_TITLE_RE,
     ISSUER_RE,
     LINE_JOIN,
     MACAU_GOVERNMENT,
@@ -2797,10 +2798,22 @@ def test_printed_issuing_bodies_under_a_news_headline_are_no_document() -> None:
         ("国务院印发条例", "国务院印发《重大行政决策程序条例》，重大决策事项应当向社会公开征求意见。", True),
         # ... not a draft the body itself will put out for comment
         ("证监会11月1日消息", "中国证监会11月1日起草《上市公司监督管理办法》，将向社会公开征求意见。", False),
+        # ... nor the document a draft's headline puts out for comment, wherever the page names it
+        (
+            "某某省发展和改革委员会关于公开征求《某某省政府投资管理办法》 意见的公告",
+            "为规范政府投资行为，我委研究制定了《某某省政府投资管理办法》，现向社会公开征求意见。",
+            False,
+        ),
     ],
 )
 def test_a_draft_for_comment_is_not_yet_issued(title: str, text: str, released: bool) -> None:
     assert bool(recognise(title, text, published_at=Y2021).releases) is released
+
+
+def test_a_body_s_notice_putting_a_quoted_draft_out_for_comment_is_a_draft_s_title() -> None:
+    assert DRAFT_TITLE_RE.search("某某省发展和改革委员会关于公开征求《某某省政府投资管理办法》 意见的公告")
+    # ... not its call for proposals, which issues the call
+    assert not DRAFT_TITLE_RE.search("蔚县人民政府关于公开征集2025年蔚县民生实事项目建议的公告")
 
 
 def test_a_truncated_headline_is_completed_from_the_document_s_first_lines() -> None:
