@@ -6382,6 +6382,8 @@ def test_a_quoted_name_inside_a_longer_title_is_not_cut_at_its_quote() -> None:
         ("", "经乡代会三读通过《促进地方发展自治条例》，规划春节前普发。", False),
         # a vote still to come
         ("", "藍白黨團拟于下周三读通过《公投法》修正案。", False),
+        # ... or one asked for as soon as may be (尽速, as Taiwan writes 尽快)
+        ("", "立法院三读通过后，经济部报请行政院尽速发布《再生能源发展条例》。", False),
         # 通过 as "by means of" is still no act
         ("", "到2025年，通过发布第五批《绿色技术推广目录》，推广先进技术。", False),
     ],
