@@ -683,7 +683,7 @@ def test_a_promoted_headline_opening_with_a_district_body_is_issued_by_its_whole
         ),
         # a short name the issuers' table does not know, and when the measure takes effect left out
         (
-            "社署公布综援、高龄津贴金额下月一日起调高百分之二点八",
+            "劳福局公布综援、高龄津贴金额下月一日起调高百分之二点八",
             "",
             "综援、高龄津贴金额调高百分之二点八",
             None,
