@@ -59,6 +59,7 @@ from carbonwatch.classify.policydocs import (
     prints_document,
     title_issuer,
     title_number,
+    voted_release,
 )
 from carbonwatch.classify.relevance import Evidence, Relevance
 from carbonwatch.classify.rules import Rules
@@ -408,8 +409,11 @@ def withdraw_release(title: str, text: str, policy: PolicyResult, model: NgramMo
     under its ``withdraw_below`` (the cutoff that, applied to the rules' releases, gave the best cross-validated F1
     on the tuning posts). Each such document stays in ``policy.documents`` with ``is_release`` false; its ``cue`` gives
     the probability, the n-grams of two characters or more that weighed most against a release, and the rules' own
-    cue. No model, no cutoff in the model file, or a page not written in Chinese: no change."""
+    cue. No model, no cutoff in the model file, or a page not written in Chinese: no change; nor where a release is a
+    legislature's vote (:func:`voted_release`: the bill it passes is named 草案, which weighs against releases)."""
     if model is None or model.release is None or model.release.withdraw_below is None or not policy.is_release:
+        return
+    if voted_release(policy):
         return
     if not model.reads(title, text):
         return

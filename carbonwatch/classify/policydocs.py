@@ -5673,6 +5673,17 @@ def _pre_announced(d: PolicyDocument, texts: dict[str, str]) -> bool:
 
 
 LEGISLATURE_PASSED_RE = rx.compile(rf"{_LEGISLATURE}[^，。；：《》\n]{{0,24}}?通过了?\s*$")
+# A release the rules read from a legislature's vote: a third reading, Macau's final detailed vote, a legislature
+# passing it ("立法会今日三读通过", "立法会全体会议细则性表决通过", "香港立法会通过")
+VOTED_CUE_RE = rx.compile(rf"三读|细则性(?:表决)?通过|{_LEGISLATURE}[^，。；：《》\n]{{0,24}}?通过")
+
+
+def voted_release(policy: PolicyResult) -> bool:
+    """Whether a release the rules found is a legislature's vote (:data:`VOTED_CUE_RE`): an event the page states,
+    whatever a draft's words around it weigh (the bill passed is named 条例草案)."""
+    return any(d.is_release and VOTED_CUE_RE.search(d.cue) for d in policy.documents)
+
+
 VOTED_AFTER_DRAFT_RE = rx.compile(
     r"\s*(?:已|今天|昨天|\d{1,2}日)?经[^。，；！？\n]{0,24}?表决[^。，；！？\n]{0,8}?通过"
 )

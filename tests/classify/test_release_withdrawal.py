@@ -73,6 +73,28 @@ def test_no_withdrawal(headline: str, text: str, cutoff: float | None) -> None:
     assert policy.is_release and [d.cue for d in policy.releases] == ["印发"]
 
 
+@pytest.mark.parametrize(
+    ("cue", "kept"),
+    [
+        # a legislature's vote is an event the page states: the bill it passes is named 草案, whatever that weighs
+        ("立法会今日三读通过", True),
+        ("立法会全体会议细则性表决通过", True),
+        ("香港立法会通过", True),
+        ("三读通过有关全面禁售电子烟的条例草案", True),
+        # ... not a release read from any other cue
+        ("印发", False),
+    ],
+)
+def test_a_release_a_legislature_voted_is_not_taken_back(cue: str, kept: bool) -> None:
+    bill = "《2021年医生注册（修订）条例草案》"
+    policy = PolicyResult(
+        is_release=True,
+        documents=[PolicyDocument(bill, normalise_title(bill), is_release=True, field="title", cue=cue)],
+    )
+    withdraw_release(WITHOUT_THE_CUE, "", policy, model())
+    assert policy.is_release is kept
+
+
 def test_no_model_no_withdrawal_and_nothing_to_withdraw_stays_so() -> None:
     policy = released("《碳达峰方案》")
     withdraw_release(WITHOUT_THE_CUE, "", policy, None)
