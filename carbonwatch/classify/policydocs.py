@@ -946,6 +946,13 @@ def _local_council_vote(text: str, pos: int, said: str) -> bool:
     return LOCAL_COUNCIL_RE.search(_sentence_before(text, pos, 120) + said) is not None
 
 
+def _third_reading_now(text: str, m: re.Match[str], ref_year: int | None) -> bool:
+    """The third reading ``m`` reports is news: no local council's vote, no vote to come, none in the past."""
+    if _local_council_vote(text, m.start(), m.group(0)):
+        return False
+    return not (_future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year))
+
+
 def _body_opening(title: str) -> str | None:
     """The government body whose name ``title`` opens with (not a bare place's), canonical: 安徽省政府新闻发布会制度 ->
     安徽省人民政府. Asked only where nothing else names the issuer: the issuer pattern is the rules' longest."""
@@ -2736,9 +2743,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             start = m.start("laws") + law.start()
             docs.append(_released(law.group(0), None, "法", field_name, (start, start + len(law.group(0))), m.group(0)))
     for m in THIRD_READING_LAW_RE.finditer(text):
-        if _local_council_vote(text, m.start(), m.group(0)):
-            continue
-        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+        if not _third_reading_now(text, m, ref_year):
             continue
         group = "law" if m.group("law") else "subject"
         name, end = m.group(group), m.end(group)
@@ -2747,9 +2752,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         issuer = find_issuer_before(text, m.start()) if group == "law" else None
         docs.append(_released(name, issuer, doc_type(name), field_name, (m.start(group), end), m.group(0)))
     for m in THIRD_READING_ANAPHOR_RE.finditer(text):
-        if _local_council_vote(text, m.start(), m.group(0)):
-            continue
-        if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
+        if not _third_reading_now(text, m, ref_year):
             continue
         quoted = list(QUOTED_BILL_RE.finditer(text, max(0, m.start() - ANAPHOR_BILL_CHARS), m.start()))
         if quoted:
@@ -5629,18 +5632,20 @@ ABOUT_INTERPRETATION_RE = rx.compile(rf"关于.*(?:{INTERPRETATION_RE.pattern})(
 # passes under its drafting name, 《…条例草案》)
 _COMMENT_DRAFT = r"征求意见稿|征求意见[）)]?》?$|送审稿|讨论稿"
 COMMENT_DRAFT_TITLE_RE = rx.compile(_COMMENT_DRAFT)
+# (a quoted draft put out for comment: "征求《X》意见", "征求《X》（征求意见稿）的意见")
+_QUOTED_DRAFT_PUT_OUT = r"征求《[^《》]{2,80}》\s*(?:（征求意见稿）)?\s*的?"
 DRAFT_TITLE_RE = rx.compile(
     _COMMENT_DRAFT + r"|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))"
     r"|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
     # (... its body's name first, the draft quoted: "广西壮族自治区发展和改革委员会关于公开征求《…》意见的公告")
-    r"|(?<=[会局厅部委府办室署])关于(?:公开)?征求《[^《》]{2,80}》\s*(?:（征求意见稿）)?\s*的?意见"
+    r"|(?<=[会局厅部委府办室署])关于(?:公开)?" + _QUOTED_DRAFT_PUT_OUT + "意见"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)
     r"|拟[^，。；]{1,40}公示"
 )
 # A headline putting a quoted draft out for comment: "…关于公开征求《广西壮族自治区政府投资管理办法》意见的公告"
-HEADLINE_COMMENT_RE = rx.compile(r"(?:公开|向社会)?征求《[^《》]{2,80}》\s*(?:（征求意见稿）)?\s*的?(?:意见|建议)")
+HEADLINE_COMMENT_RE = rx.compile(rf"(?:公开|向社会)?{_QUOTED_DRAFT_PUT_OUT}(?:意见|建议)")
 BRACKETED_TITLE_RE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 # ("公开征求意见四个月后，…正式发布《…》": the comment period over, the document issued, as with 意见后)
 DRAFT_SENTENCE_RE = rx.compile(
@@ -5672,10 +5677,11 @@ def _pre_announced(d: PolicyDocument, texts: dict[str, str]) -> bool:
     return PRE_ANNOUNCED_RE.search(text, max(0, d.start - PRE_ANNOUNCED_REACH), d.start) is not None
 
 
-LEGISLATURE_PASSED_RE = rx.compile(rf"{_LEGISLATURE}[^，。；：《》\n]{{0,24}}?通过了?\s*$")
+_LEGISLATURE_PASSED = rf"{_LEGISLATURE}[^，。；：《》\n]{{0,24}}?通过"  # "香港立法会今日三读通过"
+LEGISLATURE_PASSED_RE = rx.compile(_LEGISLATURE_PASSED + r"了?\s*$")
 # A release the rules read from a legislature's vote: a third reading, Macau's final detailed vote, a legislature
 # passing it ("立法会今日三读通过", "立法会全体会议细则性表决通过", "香港立法会通过")
-VOTED_CUE_RE = rx.compile(rf"三读|细则性(?:表决)?通过|{_LEGISLATURE}[^，。；：《》\n]{{0,24}}?通过")
+VOTED_CUE_RE = rx.compile(rf"三读|细则性(?:表决)?通过|{_LEGISLATURE_PASSED}")
 
 
 def voted_release(policy: PolicyResult) -> bool:
