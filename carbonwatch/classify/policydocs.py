@@ -1131,6 +1131,22 @@ PREFACE_CUE = "drawn up, its preface says: "
 # "这份文件题为《X》": a document named after the sentence that reports its release.
 TITLED_AS_RE = rx.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
 # "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
+# "根据《维护国家安全条例》第110条订立《…规例》", "国务院根据《X法》制定了《Y条例》": the law cited right before a
+# making verb is the power the body makes the new document under, the ground of the act and not its subject (not
+# "根据《X》订立的《Y》": with 的, Y is one made earlier)
+EMPOWERING_CITE_RE = rx.compile(
+    r"(?:根据|依据|依照|按照)\s*《[^《》\n]{2,60}》\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*"
+    r"(?:第[^《》，。；\n]{1,20}?条(?:的?规定)?)?\s*$"
+)
+MAKING_VERB_RE = rx.compile(r"(?:订立|制定|作出|颁布)了?\s*$")
+
+
+def _lead_cites(lead: str, verb: str) -> bool:
+    """The words ``lead`` before a release verb cite a document (:data:`CITE_RE`), other than the law a making verb
+    acts under (:data:`EMPOWERING_CITE_RE`)."""
+    return CITE_RE.search(EMPOWERING_CITE_RE.sub("", lead) if MAKING_VERB_RE.fullmatch(verb) else lead) is not None
+
+
 IMPLEMENT_BEFORE_RE = rx.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
 # "…联合发布的《X》，今日起正式施行": a document issued earlier entering into force (the verb is attributive, 发布的).
 IN_FORCE_AFTER_RE = rx.compile(
@@ -2485,7 +2501,7 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             cue = "a report on the document's progress: " + after[:16]  # "发布《方案》建设任务完成情况"
         elif vb and vb.group(0).startswith(("转发", "批转")) and issuer is None and not WE_RE.search(clause):
             cue = "passed on by no government body: " + clause.strip()[-20:]  # "网友纷纷转发《…》"
-        elif vb and not _future(clause if DONE_VERB_RE.search(clause) else lead) and not CITE_RE.search(lead):
+        elif vb and not _future(clause if DONE_VERB_RE.search(clause) else lead) and not _lead_cites(lead, vb.group(0)):
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
             release, cue = True, text[m.start() : m.end()] + after[: va.end()]

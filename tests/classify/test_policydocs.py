@@ -380,6 +380,8 @@ MENTION_CASES = [
     "台中市政府公告日起3年内完成装设契约容量10%以上之再生能源设备。",
     # 订立 said of what a law is enacted for, not of making it
     "课程介绍订立《香港特别行政区维护国家安全法》的背景和目的。",
+    # ... and one made under a law earlier, 的 between the verb and its title
+    "根据《维护国家安全条例》第110条订立的《维护国家安全（公署）规例》列明公署的履职场所。",
     # 同年 repeats the year written last, however far back in the paragraph
     "实际上，北京市在社区商业领域持续发力。在2019年6月，北京市发布了一份关于网点补建工作的通知，要求各区结合实际制定"
     "方案，按照便利店、蔬菜零售、早餐、美容美发、洗染等业态的配置标准分业态落实到位。同年8月，北京市商务局联合多部门"
@@ -646,6 +648,13 @@ OPEN_RELEASE_CASES = [
     ("环境部昨天公告高碳泄漏风险行业名单，正面表列钢铁、水泥等十七个行业。", ("高碳泄漏风险行业名单", "环境部")),
     # 订立, as Hong Kong writes making subsidiary legislation
     ("香港行政长官会同行政会议引用《紧急情况规例条例》，订立《禁止蒙面规例》，午夜零时生效。", ("禁止蒙面规例", None)),
+    # ... under the article of a law that empowers it, cited right before the verb: the ground of the making, not a
+    # citation of what the news is about
+    (
+        "署理行政长官会同行政会议今日通过，根据《维护国家安全条例》（下称《国安条例》）第110条订立《维护国家安全（公署）规例》，"
+        "于同日刊宪并即时生效。",
+        ("维护国家安全(公署)规例", None),
+    ),
     # a notice the verb before issues approves the titles after it
     (
         "日前，国务院分别印发通知，批准《中国（广东）自由贸易试验区总体方案》、《中国（天津）自由贸易试验区总体方案》。",
