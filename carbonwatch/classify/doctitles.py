@@ -79,6 +79,8 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "蓝图",  # 香港气候行动蓝图2050, 基层医疗健康蓝图: the plans Hong Kong's government publishes
     "规画",  # Taiwan's 規畫 (OpenCC keeps it apart from 规划): 2050净零路径规画
     "规例",  # Hong Kong's subsidiary legislation: 产品环保责任(塑胶购物袋)规例
+    # Macau's rules for a public service a bureau runs (港珠澳大桥边检大楼东停车场之使用及经营规章, 学费援助…发放规章)
+    "规章",
     "作业备考",  # Hong Kong's practice notes to the building trades (屋宇署认可人士…作业备考, 联合作业备考)
     "布告",  # a proclamation (法院布告, 通知布告), posted to the public as a 通告 is
     "须知",  # Taiwan's application rules for a subsidy (申请须知, 作业须知)

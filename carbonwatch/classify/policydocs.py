@@ -262,6 +262,7 @@ ISSUER_ALIASES: dict[str, str] = {
     # is kept out by the country before it (_NOT_FOREIGN)
     "行政院": "行政院",
     "立法院": "立法院",
+    "立院": "立法院",  # (as Taiwan's headlines shorten it: "立院三读《客家基本法》")
     "环境部": "环境部",
     "行政院环境保护署": "行政院环境保护署",
     "环保署": "行政院环境保护署",
@@ -1024,6 +1025,9 @@ VERB_BEFORE_RE = rx.compile(
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
+    # (... or 三读 alone right before the title, as Taiwan's papers write it: "立院三读《客家基本法》",
+    # "立法院院会今天三读「劳工职业灾害保险及保护法」"; not a reading still sought, 拚三读)
+    r"|(?<![未不拚拼要将拟盼])三读\s*$"
     # (… the bill described before it, a law quoted in the description: "三读通过落实《基本法》第23条的《维护国家安全
     # 条例草案》")
     rf"|{_THIRD_READING}[^，。；：\n]{{0,30}}?的\s*$"
@@ -2501,6 +2505,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             cue = "a report on the document's progress: " + after[:16]  # "发布《方案》建设任务完成情况"
         elif vb and vb.group(0).startswith(("转发", "批转")) and issuer is None and not WE_RE.search(clause):
             cue = "passed on by no government body: " + clause.strip()[-20:]  # "网友纷纷转发《…》"
+        elif vb and TW_ENACT_END_RE.search(vb.group(0)) and "草案" in _sentence_before(text, verb_at, 160):
+            # "初审通过「诈欺犯罪危害防制条例修正草案」，重点包括…、增订「禁奢条款」": what a bill adds or amends is
+            # its content, named in the sentence that names the bill, not a rule made on its own
+            cue = "a bill's content: " + clause.strip()[-20:]
         elif vb and not _future(clause if DONE_VERB_RE.search(clause) else lead) and not _lead_cites(lead, vb.group(0)):
             release, cue = True, clause.strip()
         elif va and not _future(clause) and not _future(after[: va.end()]) and not CITE_RE.search(clause):
@@ -5546,7 +5554,7 @@ def strip_site_suffix(title: str) -> str:
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
 CORNER_VERB_BEFORE_RE = rx.compile(
-    rf"(?:(?:{_VERB_ALT})(?:实施|施行)?了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB})"
+    rf"(?:(?:{_VERB_ALT})(?:实施|施行)?了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB}|{_THIRD_READING}|(?<![未不拚拼要将拟盼])三读)"
     r"(?:第[0-9一二三四五六七八九十]{1,3}(?:批|阶段|期|轮)|新一[轮期])?\s*$"
 )
 # (a quote may hold one nested in 『』, as Hong Kong writes a pun inside a name: "「製造及生產線『升』級支援先導計劃」")
@@ -6665,6 +6673,10 @@ def _macau_heading_lines(text: str, heading: str, end: int | None = None) -> lis
     return [h for h in found if _macau_heading(h) == heading and _line_at(text, h.start()).strip() == h.group(0)]
 
 
+# The line a library site prints under each page's heading (Wikisource's), no title of what the page holds.
+SITE_TAGLINE_RE = rx.compile(r"维基文库|自由的图书馆")
+
+
 def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[int, int]] | None:
     """The title of the titled act (``MACAU_TITLED_KINDS``) headed by ``head`` (in the headline or the text): the
     headline's words after the number, else the gazette record's first bullet line or the line under the printed
@@ -6686,6 +6698,9 @@ def _macau_act_title(head: re.Match[str], text: str) -> tuple[str, str, tuple[in
             continue
         name = found.group("title")
         if not MACAU_TITLE_WORDS_RE.search(name) or name.startswith(("公报编号", "（", "(")):
+            continue
+        if SITE_TAGLINE_RE.search(name):
+            # "第8/2023号法律 / 维基文库，自由的图书馆 / 第8/2023号法律 / 修改…": the site's line, then the act's
             continue
         if not (MACAU_ENACTING_RE.search(name) or MACAU_ACT_HEADING_RE.match(name)):
             return "text", name, found.span("title")

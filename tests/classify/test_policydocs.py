@@ -283,6 +283,7 @@ def test_canonical_issuer(raw: str, expected: str | None) -> None:
         ("《碳排放权交易管理暂行条例》", "条例"),
         ("碳减排支持工具", "支持工具"),
         ("建筑物上盖面积联合作业备考", "作业备考"),  # a Hong Kong practice note
+        ("《学费援助、膳食津贴及学习用品津贴发放规章》", "规章"),  # a Macau bureau's rules for a service it runs
         ("《2020中国生态环境状况公报》", None),
         ("《华夏时报》", None),
     ],
@@ -381,6 +382,10 @@ MENTION_CASES = [
     # 订立 said of what a law is enacted for, not of making it
     "课程介绍订立《香港特别行政区维护国家安全法》的背景和目的。",
     # ... and one made under a law earlier, 的 between the verb and its title
+    # a third reading still sought
+    "执政党拚三读《客家基本法》。",
+    # what a bill adds (增订) is its content, named in the sentence that names the bill
+    "立法院内政委员会昨初审通过「诈欺犯罪危害防制条例修正草案」，重点包括严惩高额诈欺犯罪、提高诈骗刑责、增订「禁奢条款」。",
     "根据《维护国家安全条例》第110条订立的《维护国家安全（公署）规例》列明公署的履职场所。",
     # 同年 repeats the year written last, however far back in the paragraph
     "实际上，北京市在社区商业领域持续发力。在2019年6月，北京市发布了一份关于网点补建工作的通知，要求各区结合实际制定"
@@ -648,6 +653,22 @@ OPEN_RELEASE_CASES = [
     ("环境部昨天公告高碳泄漏风险行业名单，正面表列钢铁、水泥等十七个行业。", ("高碳泄漏风险行业名单", "环境部")),
     # 订立, as Hong Kong writes making subsidiary legislation
     ("香港行政长官会同行政会议引用《紧急情况规例条例》，订立《禁止蒙面规例》，午夜零时生效。", ("禁止蒙面规例", None)),
+    # 三读 alone before the title, as Taiwan's papers write the third reading; 立院 for 立法院; what the
+    # legislature passes is a document whatever its last word (a budget)
+    ("立院三读《客家基本法》，客语列为国家语言之一。", ("客家基本法", "立法院")),
+    (
+        "立法院院会今天三读「劳工职业灾害保险及保护法」，明定受雇事业单位不分人数强制纳保。",
+        ("劳工职业灾害保险及保护法", "立法院"),
+    ),
+    (
+        "立法院会昨天三读通过「中央政府因应国际情势强化经济社会及民生国安韧性特别预算案」，总预算上限5700亿元。",
+        ("中央政府因应国际情势强化经济社会及民生国安韧性特别预算案", "立法院"),
+    ),
+    # a Macau bureau's 规章, the rules of a service it runs, is a document
+    (
+        "交通事务局公布《港珠澳大桥边检大楼东停车场之使用及经营规章》。",
+        ("港珠澳大桥边检大楼东停车场之使用及经营规章", "澳门特别行政区交通事务局"),
+    ),
     # ... under the article of a law that empowers it, cited right before the verb: the ground of the making, not a
     # citation of what the news is about
     (
@@ -1265,6 +1286,13 @@ def test_a_macau_act_the_gazette_page_records_is_released_though_its_text_is_not
             "第3/1999号法律 (2022年)",
             "第3/1999号法律 (2022年)\n立法会根据《澳门特别行政区基本法》第七十一条（一）项，制定本法律。\n第一条\n",
             "第3/1999号法律",
+        ),
+        # ... not the line a library site prints under each heading (Wikisource's), over the heading again
+        (
+            "第8/2023號法律",
+            "跳转到内容\n第8/2023号法律\n维基文库，自由的图书馆\n第8/2023号法律\n修改第2/2009号法律《维护国家安全法》\n"
+            "2023年5月29日\n立法会根据《澳门特别行政区基本法》第七十一条（一）项，制定本法律。\n第一条\n",
+            "修改第2/2009号法律《维护国家安全法》",
         ),
         # a dispatch goes by its number, whatever line is under its heading
         (
@@ -6248,7 +6276,7 @@ def test_a_revised_document_released_is_released(modifier: str) -> None:
     # "发布了新制修订的《A》《B》": 制修订 (drawn up and revised) describes the documents the verb releases
     text = f"近日，公安部发布了{modifier}《机动车登记规定》《机动车驾驶证申领和使用规定》2个部门规章。"
     docs = recognise("公安部发布部门规章", text, published_at=Y2021).releases
-    assert [(d.title, d.issuer) for d in docs] == [
+    assert [(d.title, d.issuer) for d in docs if d.field == "text"] == [
         ("《机动车登记规定》", "公安部"),
         ("《机动车驾驶证申领和使用规定》", "公安部"),
     ]
