@@ -664,6 +664,8 @@ OPEN_RELEASE_CASES = [
         "立法院会昨天三读通过「中央政府因应国际情势强化经济社会及民生国安韧性特别预算案」，总预算上限5700亿元。",
         ("中央政府因应国际情势强化经济社会及民生国安韧性特别预算案", "立法院"),
     ),
+    # a legislature's vote dated as Hong Kong's papers date it, the day in brackets after 今日
+    ("立法会今日（7日）通过《2022年版权（修订）条例草案》。", ("2022年版权(修订)条例草案", None)),
     # a Macau bureau's 规章, the rules of a service it runs, is a document
     (
         "交通事务局公布《港珠澳大桥边检大楼东停车场之使用及经营规章》。",
