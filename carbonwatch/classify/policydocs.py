@@ -930,27 +930,18 @@ HEADLINE_TW_ENACT_RE = rx.compile(r"(?:公告)?(?:订定|订立|增订|颁订|�
 # (Taiwan's legislature passes a law on its third reading: "立法院29日三读通过《…条例》修正案")
 _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代表大会|全国人大|人大|立法院|立法会)"
 # Only a legislature reads a bill a third time, so the words say who passed it even where the body goes unnamed
-# ("在院长敲槌下，三读修正通过《立法院组织法》部分条文", "《眷改条例》三读通过"). A city or township council's
-# third reading (市议会三读通过, 经乡代会三读通过) is not yet law: its ordinance awaits the cabinet's or county's
-# approval (核定) before it is promulgated (see LOCAL_COUNCIL_RE).
+# ("在院长敲槌下，三读修正通过《立法院组织法》部分条文", "《眷改条例》三读通过"). A city's or township's council
+# adopts its ordinance so too (市议会三读通过, 经乡代会三读通过), as most labels read it, though the cabinet or the
+# county approves (核定) it before it is promulgated.
 _THIRD_READING = r"三读(?:修正|增订|修订)?通过了?"
 # "中国人大常委会周四通过《境外NGO管理法》": Hong Kong, Taiwan and overseas papers date by the day of the week
 _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
-LOCAL_COUNCIL_RE = rx.compile(r"议会|代表会|乡代会|议员")
 # The end of a body's name, not a place's: 安徽省政府, 生态环境部, 省发改委 (not 湖南省, 深圳市)
 OFFICE_END_RE = rx.compile(r"(?:政府|办公室|[部委局厅院办署会府])$")
 
 
-def _local_council_vote(text: str, pos: int, said: str) -> bool:
-    """A city's or township's council casts the vote ``said`` reports at ``pos``, as the sentence before it or the
-    words themselves name it: its ordinance awaits approval (see LOCAL_COUNCIL_RE)."""
-    return LOCAL_COUNCIL_RE.search(_sentence_before(text, pos, 120) + said) is not None
-
-
 def _third_reading_now(text: str, m: re.Match[str], ref_year: int | None) -> bool:
-    """The third reading ``m`` reports is news: no local council's vote, no vote to come, none in the past."""
-    if _local_council_vote(text, m.start(), m.group(0)):
-        return False
+    """The third reading ``m`` reports is news: no vote to come, none in the past."""
     return not (_future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year))
 
 
@@ -2572,8 +2563,6 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None
-        if release and "三读" in cue and _local_council_vote(text, m.start(), cue):
-            release, cue = False, "a local council's vote, awaiting approval: " + clause.strip()[-20:]
         if release and _adopted_at_meeting(text, m.start(), cue):
             release, cue = False, "adopted at an executive meeting, not yet issued: " + clause.strip()[-20:]
         # ... named in the sentence or in the title itself (《北约成员国元首和政府首脑联合声明》)

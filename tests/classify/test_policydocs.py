@@ -6416,9 +6416,10 @@ def test_a_quoted_name_inside_a_longer_title_is_not_cut_at_its_quote() -> None:
         ("", "在院长敲槌下，三读修正通过《立法院组织法》部分条文，明定立法院应每年编列补助费用。", True),
         ("《眷改条例》三读通过", "", True),
         ("", "《公共电视法》修正案今日三读通过，下一届适用。", True),
-        # a city or township council's third reading awaits the cabinet's or county's approval: not yet law
-        ("", "嘉义市议会三读通过《嘉义市净零排放永续管理自治条例》，成为非六都首个。", False),
-        ("", "经乡代会三读通过《促进地方发展自治条例》，规划春节前普发。", False),
+        # ... and a city's or township's council adopts its ordinance so, as most labels read it (the cabinet or the
+        # county approves it before it is promulgated)
+        ("", "嘉义市议会三读通过《嘉义市净零排放永续管理自治条例》，成为非六都首个。", True),
+        ("", "经乡代会三读通过《促进地方发展自治条例》，规划春节前普发。", True),
         # a vote still to come
         ("", "藍白黨團拟于下周三读通过《公投法》修正案。", False),
         # ... or one asked for as soon as may be (尽速, as Taiwan writes 尽快)
@@ -6427,7 +6428,7 @@ def test_a_quoted_name_inside_a_longer_title_is_not_cut_at_its_quote() -> None:
         ("", "到2025年，通过发布第五批《绿色技术推广目录》，推广先进技术。", False),
     ],
 )
-def test_a_third_reading_passes_a_law_but_not_a_local_council_s(title: str, text: str, released: bool) -> None:
+def test_a_third_reading_passes_a_law_or_a_local_council_s_ordinance(title: str, text: str, released: bool) -> None:
     assert recognise(title, text, published_at=Y2021).is_release is released
 
 
@@ -6449,8 +6450,8 @@ def test_a_third_reading_passes_a_law_but_not_a_local_council_s(title: str, text
         # ... or first, as the sentence's subject (the legislature unnamed there)
         ("（中央社记者张雄风台北2日电）职业安全卫生法今天三读修正。劳动部表示。", [("职业安全卫生法", None)]),
         ("记者杨士谊／台北报导 公共电视法修正案三读通过，公视董事延任条款遭砍。", [("公共电视法修正案", None)]),
-        # not a city council's third reading, a vote still to come, a method (办法) or an amendment with no law named
-        ("台南市议会今天三读通过台南市房屋税征收率自治条例，明年施行。", []),
+        # ... a city council's ordinance too; not a vote to come, a method (办法) or an amendment with no law named
+        ("台南市议会今天三读通过台南市房屋税征收率自治条例，明年施行。", [("台南市房屋税征收率自治条例", None)]),
         ("蓝白党团拟于下周三读通过公投法修正案。", []),
         ("县议会三读通过补助办法，下月实施。", []),
         ("立法院会今天三读通过修法，提高罚则。", []),
