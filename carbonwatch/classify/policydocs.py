@@ -3023,10 +3023,11 @@ _FIELDS_LINE = (
 )
 # A photo's caption over the lead, ending in its credit: "…握手合影。美联社", "▲…。（图／县府提供）",
 # "…。（记者杨媛婷摄）", "央行总裁杨金龙。资料照": the picture's words, not the lead's (Taiwan and Hong Kong pages
-# print it first)
+# print it first); the credit in brackets too, "…公告为无菸场所。（资料照）", "…营养午餐免费政策。（嘉义县府提供）"
 _CAPTION_LINE = (
     r"[^\n]{2,160}?(?:[。）)]\s*(?:美联社|路透社?|法新社|彭博社?|欧新社|新华社|中新社|中央社|资料照片?|资料图|达志影像)"
-    r"|[（(](?:图|摄|照片|资料照|图片)[／/：:][^）)\n]{0,24}[）)]|[（(][^）)\n]{0,16}摄[）)])[ \t\u3000]*"
+    r"|[（(](?:图|摄|照片|资料照|图片)[／/：:][^）)\n]{0,24}[）)]|[（(](?:资料照片?|资料图)[）)]"
+    r"|[（(][^）)\n]{0,16}(?:摄|提供)[）)])[ \t\u3000]*"
 )
 PRE_LEAD_LINE_RE = rx.compile(
     rf"[ \t\u3000]*(?:{_FIELDS_LINE}|{_META_LINE}|{_CAPTION_LINE}"

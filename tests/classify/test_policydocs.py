@@ -2225,6 +2225,13 @@ def test_an_untitled_notice_s_issuer_is_read_through_and_and_this_body(
             "川习会达成贸易协议后，中国商务部今日（11/9）发布通知，将暂停实施对镓、锗、锑和石墨的管制措施。\n",
             [("通知", "商务部")],
         ),
+        # ... or its credit in brackets alone
+        (
+            "嘉义县公告朴子、布袋及大林转运站为无烟场所",
+            "date 2025-12-01 嘉义县朴子转运站等地点公告为无烟场所。（资料照）\n"
+            "为提升县民健康，远离烟害，嘉义县政府今天宣布，今起扩大公告无烟场所，新增布袋、朴子及大林转运站3处候车亭全面禁烟。\n",
+            [("今起扩大公告无烟场所", "嘉义县政府")],
+        ),
         # an announcement whose measure follows the sentence that gives its reason
         (
             "",
