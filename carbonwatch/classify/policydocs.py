@@ -934,6 +934,9 @@ _LEGISLATURE = r"(?:人大常委会|人民代表大会常务委员会|人民代�
 # adopts its ordinance so too (市议会三读通过, 经乡代会三读通过), as most labels read it, though the cabinet or the
 # county approves (核定) it before it is promulgated.
 _THIRD_READING = r"三读(?:修正|增订|修订)?通过了?"
+# ... or 三读 alone right before the title, as Taiwan's papers write it: "立院三读《客家基本法》", "立法院院会今天三读
+# 「劳工职业灾害保险及保护法」"; not a reading still sought, 拚三读
+_BARE_THIRD_READING = r"(?<![未不拚拼要将拟盼])三读"
 # "中国人大常委会周四通过《境外NGO管理法》": Hong Kong, Taiwan and overseas papers date by the day of the week
 _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天]"
 # The end of a body's name, not a place's: 安徽省政府, 生态环境部, 省发改委 (not 湖南省, 深圳市)
@@ -1017,9 +1020,7 @@ VERB_BEFORE_RE = rx.compile(
     r"(?:正式)?(?:三读)?通过了?"
     r"[^，。；：《》\n]{0,20}?\s*$"
     rf"|{_THIRD_READING}[^，。；：《》\n]{{0,20}}?\s*$"
-    # (... or 三读 alone right before the title, as Taiwan's papers write it: "立院三读《客家基本法》",
-    # "立法院院会今天三读「劳工职业灾害保险及保护法」"; not a reading still sought, 拚三读)
-    r"|(?<![未不拚拼要将拟盼])三读\s*$"
+    rf"|{_BARE_THIRD_READING}\s*$"
     # (… the bill described before it, a law quoted in the description: "三读通过落实《基本法》第23条的《维护国家安全
     # 条例草案》")
     rf"|{_THIRD_READING}[^，。；：\n]{{0,30}}?的\s*$"
@@ -1126,7 +1127,6 @@ DIRECTIVE_RE = rx.compile(r"要(?!求)|应当?|须|请|可以|鼓励|督促|指�
 PREFACE_CUE = "drawn up, its preface says: "
 # "这份文件题为《X》": a document named after the sentence that reports its release.
 TITLED_AS_RE = rx.compile(r"(?:题为|名为|标题为|全称为?)\s*$")
-# "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
 # "根据《维护国家安全条例》第110条订立《…规例》", "国务院根据《X法》制定了《Y条例》": the law cited right before a
 # making verb is the power the body makes the new document under, the ground of the act and not its subject (not
 # "根据《X》订立的《Y》": with 的, Y is one made earlier)
@@ -1143,6 +1143,7 @@ def _lead_cites(lead: str, verb: str) -> bool:
     return CITE_RE.search(EMPOWERING_CITE_RE.sub("", lead) if MAKING_VERB_RE.fullmatch(verb) else lead) is not None
 
 
+# "施行统一的《X》": what a government body puts into force is a document (its release is reported elsewhere).
 IMPLEMENT_BEFORE_RE = rx.compile(r"(?:施行|实施|执行)(?:统一|新|新修订|修订后)?的?\s*$")
 # "…联合发布的《X》，今日起正式施行": a document issued earlier entering into force (the verb is attributive, 发布的).
 IN_FORCE_AFTER_RE = rx.compile(
@@ -5545,7 +5546,7 @@ def strip_site_suffix(title: str) -> str:
 # 关于「深入打好污染防治攻坚战的意见」), which also quote words (「台独」): a quote that ends with a document's kind or
 # is a law's name is read as a title in 《》. One character for one, so offsets hold.
 CORNER_VERB_BEFORE_RE = rx.compile(
-    rf"(?:(?:{_VERB_ALT})(?:实施|施行)?了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB}|{_THIRD_READING}|(?<![未不拚拼要将拟盼])三读)"
+    rf"(?:(?:{_VERB_ALT})(?:实施|施行)?了?|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB}|{_THIRD_READING}|{_BARE_THIRD_READING})"
     r"(?:第[0-9一二三四五六七八九十]{1,3}(?:批|阶段|期|轮)|新一[轮期])?\s*$"
 )
 # (a quote may hold one nested in 『』, as Hong Kong writes a pun inside a name: "「製造及生產線『升』級支援先導計劃」")
@@ -5574,7 +5575,7 @@ def corner_titles(text: str, *, named_only: bool = False) -> str:
         # the kind into the title)
         named = named or (not named_only and QUOTED_NAME_KIND_RE.match(text, m.end()) is not None)
         # ... or what a release verb right before it issues: "正式公告「碳费征收对象…审核原则」" (open vocabulary, as a
-        # title in 《》 a body is said to issue)
+        # title in 《》 a body is said to issue), or a third reading passes ("三读通过「…特别预算案」")
         issued = not named_only and CORNER_VERB_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) is not None
         if not (named or issued):
             return m.group(0)
