@@ -3120,7 +3120,11 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
 # An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
 _ISSUER_WHEN = (
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日)?"
+    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日"
+    # (... or yesterday, as Taiwan's and Hong Kong's papers date a decision announced: "嘉县府昨宣布，…起，全面实施…";
+    # not a figure 公布 the day before, "统计处昨日公布，去年第四季…")
+    r"|昨(?:天|日)?(?=\s*(?:正式|再次|联合)?(?:决定|宣布))"
+    r")?"
     # (the day in brackets after it, as Hong Kong's government news writes it: "环境保护署今日（29日）公布")
     r"(?:[（(][^）)\n]{1,8}[）)])?\s*"
 )
@@ -3132,6 +3136,8 @@ EFFECT_RE = rx.compile(
     r"(?:自|从|于|由)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     # ... a day a measure takes effect from ("11月9日（周一）起全面实施", "下月一日起调高")
     r"|(?:\d{1,2}\s*月\s*|[本下]月)?[\d一二三四五六七八九十]{1,3}\s*日(?:[（(][^）)\n]{1,6}[）)])?起"
+    # ... or a month or school year ("自下学年度今年九月起，全面实施…免费政策")
+    r"|(?:[\d一二三四五六七八九十]{1,2}\s*月|[本下新]学年度?)起"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为|增加|扩大"
     r"|^\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-)"  # "决定11月23日至29日…": a period
     r"|禁止"
@@ -3147,6 +3153,9 @@ DECIDED_WHEN_RE = rx.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:[（(]含[）)])?"
     r"(?:[上中下]午|凌晨)?(?:\d{1,2}\s*(?:时|点)(?:\d{1,2}分)?|零时)?起?"
     r"|(?:即日|今日|明日|次日|今天|明天)起"
+    # ... or a month or school year it starts from: "自下学年度今年九月起，全面实施…"
+    r"|(?:自|从|于|由)?\s*(?:[本下新]学年度?\s*)?(?:(?:(?:19|20)\d{2}\s*|今|明)年\s*)?"
+    r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|[本下新]学年度?)起"
     # ... or the period it holds for: "决定11月23日至11月29日在全县范围内禁止…"
     r"|(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:\d{1,2}\s*时)?\s*(?:至|到|—|－|-)\s*"
     r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:\d{1,2}\s*时)?(?:期间)?)?[，,\s]*(?:将|对外)?"

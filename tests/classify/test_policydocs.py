@@ -984,6 +984,9 @@ UNTITLED_DECISIONS = [
     ("", "据经科局公布，截至3月30日，超过2,360万元电子优惠已被核销，比上周增加一成。", False),  # a figure's source
     ("", "金管会最新公布，截至2019年底，银行绿能放款余额逾1.1兆元，较2018年底增加约700亿元。", False),  # a figure
     ("", "财政部公布，1-5月，全国发行地方政府债券25463亿元。", False),  # figures, no measure
+    # yesterday's decision (昨), taking effect from a month or a school year
+    ("", "嘉县府昨宣布，自下学年度今年九月起，全面实施所属县立高中及国中小学生营养午餐免费政策。", True),
+    ("", "屏县府昨晚宣布将研议提高生育津贴。", False),  # 昨晚 is yesterday evening; 将研议 a plan
 ]
 
 
