@@ -161,8 +161,12 @@ def test_second_daemon_on_the_same_database_refuses(tmp_path: Path) -> None:
 
 def test_killed_daemon_leaves_no_stuck_lock(tmp_path: Path) -> None:
     db = tmp_path / "cw.db"
+    # (a short stop grace: killed between starting the crawl and storing the job's next run, the crashed daemon leaves
+    # the run due, so the restarted one may start it again at once; its stop then waits out the crawl's grace)
     config = write_config(
-        tmp_path / "carbonwatch.toml", {"gov_cn": {"interval_minutes": 60, "command": fake_command("hang", db)}}
+        tmp_path / "carbonwatch.toml",
+        {"gov_cn": {"interval_minutes": 60, "command": fake_command("hang", db)}},
+        {"kill_grace_seconds": 0.5, "stop_grace_seconds": 2},
     )
     crashed = start_daemon(tmp_path, config, "crashed")
     wait_until(lambda: any(r.pid for r in runs(db)), 20, "the crawl to start")
