@@ -3134,12 +3134,14 @@ DECISION_RE = rx.compile(
 )
 # A month or a school year a measure starts from: "自下学年度今年九月起，全面实施…免费政策"
 _MONTH_OR_TERM_START = r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|[本下新]学年度?)起"
+# ... or a day of the week, as Hong Kong's news dates a measure days ahead: "政府宣布周六起，调整…抵港人士检测…的安排"
+_WEEKDAY_START = r"(?:[本下这今]个?)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][^）)\n]{1,8}[）)])?起"
 EFFECT_RE = rx.compile(
     r"(?:自|从|于|由)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|(?:即日|今日|明日|次日)起"
     # ... a day a measure takes effect from ("11月9日（周一）起全面实施", "下月一日起调高")
     r"|(?:\d{1,2}\s*月\s*|[本下]月)?[\d一二三四五六七八九十]{1,3}\s*日(?:[（(][^）)\n]{1,6}[）)])?起"
     # ... or a month or school year
-    rf"|{_MONTH_OR_TERM_START}"
+    rf"|{_MONTH_OR_TERM_START}|{_WEEKDAY_START}"
     r"|下调|上调|降低|提高|恢复|取消|暂停|免征|减征|停征|延续|延长|放开|放宽|降准|降息|加息|纳入|调整为|增加|扩大"
     r"|^\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-)"  # "决定11月23日至29日…": a period
     r"|禁止"
@@ -3155,6 +3157,7 @@ DECIDED_WHEN_RE = rx.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:[（(]含[）)])?"
     r"(?:[上中下]午|凌晨)?(?:\d{1,2}\s*(?:时|点)(?:\d{1,2}分)?|零时)?起?"
     r"|(?:即日|今日|明日|次日|今天|明天)起"
+    rf"|(?:自|从|于|由)?\s*{_WEEKDAY_START}"
     # ... or a month or school year it starts from, which is no part of its name
     r"|(?:自|从|于|由)?\s*(?:[本下新]学年度?\s*)?(?:(?:(?:19|20)\d{2}\s*|今|明)年\s*)?"
     rf"{_MONTH_OR_TERM_START}"

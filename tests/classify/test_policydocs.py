@@ -987,6 +987,10 @@ UNTITLED_DECISIONS = [
     # yesterday's decision (昨), taking effect from a month or a school year
     ("", "嘉县府昨宣布，自下学年度今年九月起，全面实施所属县立高中及国中小学生营养午餐免费政策。", True),
     ("", "屏县府昨晚宣布将研议提高生育津贴。", False),  # 昨晚 is yesterday evening; 将研议 a plan
+    # ... or from a day of the week, as Hong Kong's news dates a measure days ahead
+    ("", "特区政府宣布周六起，调整从内地、澳门及台湾的抵港人士检测或检疫的安排。", True),
+    ("", "特区政府宣布下星期一（12月26日）起，撤销所有入境检测安排。", True),
+    ("", "特区政府宣布周六举行第二轮咨询会。", False),  # an event on Saturday, no measure starting
 ]
 
 
@@ -4383,6 +4387,8 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
         ),
         ("开展为期三个月的安全生产大检查。", "安全生产大检查"),
         ("，于本月十五日起推出工作暑热警告。", "推出工作暑热警告"),  # a day in Chinese numerals
+        ("周六起，调整从内地抵港人士的检测安排。", "调整从内地抵港人士的检测安排"),  # ... or of the week
+        ("下星期一（12月26日）起撤销所有入境检测安排。", "撤销所有入境检测安排"),
         ("，由2月1日起，上调综援计划标准项目金额，以及高龄津贴。", "上调综援计划标准项目金额"),
         ("开展安全生产大检查。", "开展安全生产大检查"),  # (开展 goes only with the span it runs)
         # ... a bare 决定 where the clause is too short or too long to name one
