@@ -5802,6 +5802,13 @@ def _owned_by_later_title(sentence: str, after: int, pos: int) -> bool:
     return closed < 0 or closed > pos or bool(re.fullmatch(r"》的?\s*", sentence[closed:pos]))
 
 
+# "重庆市农村人居环境整治成效与提升机制研究", "中国土壤污染防治地方立法思路与探索——以广东省为例", "…：国际经验与政策
+# 建议": a research paper's title; the documents it names are its matter (not "中共X市委关于制定…规划的建议", a
+# party document's own title, which 关于 opens)
+RESEARCH_HEADLINE_RE = rx.compile(
+    r"^(?!.*关于).*(?:研究|探析|浅析|浅谈|初探|探讨|启示|思考|——以[^—\n]{2,16}为例|国际经验|(?:政策|应对|对策)建议)"
+    r"[」』”’]?$"
+)
 # "【中信证券：央行上缴结存利润既不是…】…中信证券认为，3月8日央行发布公告称…": a broker's or institute's view of a
 # release, whatever verbs its flash repeats.
 BROKER_VIEW_RE = rx.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
@@ -5986,6 +5993,7 @@ def recognise(
     """
     ref_year = published_at.year if published_at else _reported_year(text)
     column = OPINION_COLUMN_RE.match(title.strip())  # (the column tag before "|" goes with the site suffix below)
+    column = column or RESEARCH_HEADLINE_RE.search(title.strip())
     title, text = fullwidth_punctuation(_without_repeated_head(strip_site_suffix(title))), fullwidth_punctuation(text)
     title, text = corner_titles(title), corner_titles(text)  # 「反外国制裁法」 as Hong Kong and Taiwan write 《…》
     title, text = _without_page_stamps(title), _without_page_stamps(text)

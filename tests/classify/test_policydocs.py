@@ -6279,6 +6279,11 @@ def test_a_page_headed_by_its_addressees_that_hands_nothing_down_is_no_release(t
         "观潮 | 中国律所或迎变革时代",
         "大成研究 | 市值管理新纪元",
         "【时评】言出必行",
+        # ... and a research paper, by its title's last words
+        "重庆市农村人居环境整治成效与提升机制研究",
+        "中国土壤污染防治地方立法思路与探索——以广东省为例",
+        "全链条推进碳中和的绿色税收政策:国际经验与政策建议",
+        "改革开放以来政府生态责任的演进与启示",
     ],
 )
 def test_an_opinion_or_research_column_recalls_the_documents_it_discusses(title: str) -> None:
@@ -6287,6 +6292,16 @@ def test_an_opinion_or_research_column_recalls_the_documents_it_discusses(title:
     result = recognise(title, text, published_at=Y2021)
     assert not result.is_release
     assert result.documents[0].cue.startswith("an opinion or research column: ")
+
+
+def test_a_party_committee_s_proposal_is_no_research_paper() -> None:
+    # "中共X市委关于制定…规划的建议" is the party committee's own document, 建议 though its last word
+    title = "中共海口市委关于制定海口市国民经济和社会发展第十五个五年规划的建议"
+    text = (
+        "中国共产党海口市第十四届委员会第九次全体会议审议通过了"
+        "《中共海口市委关于制定海口市国民经济和社会发展第十五个五年规划的建议》。"
+    )
+    assert recognise(title, text, published_at=Y2021).is_release
 
 
 @pytest.mark.parametrize("modifier", ["新修订的", "新制修订的", "修订后的"])
