@@ -3119,8 +3119,8 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # A government body that decides or announces a measure with a date of effect or a change of a policy setting
 # releases a policy instrument even when no document title is written (the issue's "launched ... instrument").
 # An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
-_ISSUER_WHEN = (
-    rf"(?P<issuer>{JOINT_RE.pattern})\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{{1,2}}月)?\d{{1,2}}日"
+_WHEN = (
+    r"\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{1,2}月)?\d{1,2}日"
     # (... or yesterday, as Taiwan's and Hong Kong's papers date a decision announced: "嘉县府昨宣布，…起，全面实施…";
     # not a figure 公布 the day before, "统计处昨日公布，去年第四季…")
     r"|昨(?:天|日)?(?=\s*(?:正式|再次|联合)?(?:决定|宣布))"
@@ -3128,10 +3128,14 @@ _ISSUER_WHEN = (
     # (the day in brackets after it, as Hong Kong's government news writes it: "环境保护署今日（29日）公布")
     r"(?:[（(][^）)\n]{1,8}[）)])?\s*"
 )
+_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})" + _WHEN
 # (公布 and a comma: a government's press release announcing a measure, "社署公布，由2月1日起，上调综援…")
-DECISION_RE = rx.compile(
-    _ISSUER_WHEN + r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布|公布(?=\s*[，,：:]))"
-)
+_DECISION_VERB = r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布|公布(?=\s*[，,：:]))"
+DECISION_RE = rx.compile(_ISSUER_WHEN + _DECISION_VERB)
+# ... and the bare word 政府 deciding, on a Hong Kong or Macau page: "政府宣布周六起，调整…抵港人士检测…的安排",
+# "政府今日（二月十八日）公布，…" (the region read from the headline or the page's opening:
+# :func:`_bare_sar_government`)
+BARE_DECISION_RE = rx.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>(?:特区)?政府)" + _WHEN + _DECISION_VERB)
 # A month or a school year a measure starts from: "自下学年度今年九月起，全面实施…免费政策"
 _MONTH_OR_TERM_START = r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|[本下新]学年度?)起"
 # ... or a day of the week, as Hong Kong's news dates a measure days ahead: "政府宣布周六起，调整…抵港人士检测…的安排"
@@ -3645,6 +3649,7 @@ def _decision_docs(
     decision_matches = itertools.chain(
         DECISION_RE.finditer(text, 0, limit) if decided else iter(()),
         LEVEL_DECISION_RE.finditer(text, 0, limit) if decided and headline else iter(()),
+        BARE_DECISION_RE.finditer(text, 0, limit) if decided and "政府" in window else iter(()),
     )
     notice_matches = (
         NOTICE_SAYS_RE.finditer(text, 0, limit)
@@ -3766,6 +3771,7 @@ def _decision_docs(
         if is_historical(text, m.start(), ref_year):
             continue
         issuer = canonical_issuer(m.group("issuer")) or _headline_government(headline, m.group("issuer"))
+        issuer = issuer or _bare_sar_government(m.group("issuer"), headline, text)
         if issuer is None or MULTI_RE.fullmatch(issuer):
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"

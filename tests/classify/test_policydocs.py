@@ -994,6 +994,21 @@ UNTITLED_DECISIONS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "issuer"),
+    [
+        # the bare word 政府 deciding, on a page that names Hong Kong or Macau
+        ("政府更新香港人才清单", "政府今日（二月十八日）公布，由三月一日起，人才清单新增九项。", "香港特别行政区政府"),
+        ("澳门检测次数减至3次", "【有线新闻】政府宣布周六起，调整抵澳人士的检测安排。", "澳门特别行政区政府"),
+        ("人才清单更新", "政府今日公布，由三月一日起，人才清单新增九项专业。", None),  # no region named: no issuer
+        ("香港人才清单", "市政府今日公布，由三月一日起，人才清单新增九项专业。", None),  # (市政府: a mainland city's)
+    ],
+)
+def test_the_bare_government_s_decision_is_its_region_s(title: str, text: str, issuer: str | None) -> None:
+    result = recognise(title, text, published_at=Y2021)
+    assert [d.issuer for d in result.releases] == ([issuer] if issuer else [])
+
+
 @pytest.mark.parametrize(("title", "text", "released"), UNTITLED_DECISIONS)
 def test_an_untitled_decision_taking_effect_is_a_release(title: str, text: str, released: bool) -> None:
     result = recognise(title, text, published_at=Y2021)
