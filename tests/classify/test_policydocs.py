@@ -7101,6 +7101,7 @@ def test_a_charge_a_government_body_changes_from_a_day_is_a_release(
         ("的士收费或将调升", "交通事务局表示，将研究调升的士收费。"),  # no day, a study
         ("津贴或将上调", "社会福利署表示，福利津贴上调的方案仍在研究，未定何时生效。"),  # no day
         ("公屋或加租", "房委会资助房屋小组委员会下月将讨论是否通过公屋加租。"),  # a vote to come
+        ("房委会辖下公屋预料九月起，加租一成", ""),  # expected (预料), not decided
     ],
 )
 def test_a_charge_a_company_changes_or_a_body_only_studies_is_no_release(title: str, text: str) -> None:
