@@ -1005,7 +1005,8 @@ VERB_BEFORE_RE = rx.compile(
     # ... or by the notice the verb before issues: "国务院分别印发通知，批准《A》、《B》和《C》"
     rf"|(?:{_VERB_ALT})了?通知[，,]\s*(?:原则)?(?:批准|同意)了?\s*$"
     # ... or the gazette printing it: "香港特区政府昨日于宪报刊载《2021年收入（印花税）条例》"
-    r"|(?:宪报|公报)(?:上|内)?(?:刊载|刊登|刊出|公布)了?\s*$"
+    # (... the act approving it: "政府公报刊登核准《澳门特别行政区防疫接种特别计划》")
+    r"|(?:宪报|公报)(?:上|内)?(?:刊载|刊登|刊出|公布)了?(?:核准|订定)?\s*$"
     # ... or a law's sub-regulation, the law named between: "经济部发布「能源管理法」子法「…管理办法」"
     rf"|(?:{_VERB_ALT}|{_ANNOUNCE_VERB}|{_TW_ENACT_VERB})了?《[^《》\n]{{2,40}}》的?子法\s*$"
     # ... or 订定, Taiwan's verb for issuing an administrative rule, right before its title ("卫福部订定「…作业要点」";
@@ -1087,6 +1088,10 @@ VERB_AFTER_RE = rx.compile(
     # "《条例》昨日经深圳市人大常委会会议表决通过": a legislature's vote, named after the title
     rf"|(?P<voted>经[^，。；《》]{{0,12}}?{_LEGISLATURE}[^，。；《》]{{0,24}}?(?:表决|审议)?通过)"
     rf"|(?:修正草案|修正案|草案|部分条文)?(?:已经?|今天|今日|\d{{1,2}}日)?{_THIRD_READING}"  # "》修正案三读通过"
+    # ... the legislature named, maybe after a comma: "《汽车引擎空转(定额罚款)条例草案》，5日获立法会三读通过",
+    # "》今日（10日）在立法会三读通过"
+    r"|[，,]?\s*(?:今天|今日|昨天|昨日|\d{1,2}日)?(?:[（(][^（）()\n]{1,8}[）)])?"
+    rf"(?:获|经|在)(?:立法会|立法院)[^，。；《》]{{0,12}}?{_THIRD_READING}"
     # "《2025食物搀杂(金属杂质含量)(修订)规例》已于2025年6月27日刊宪": Hong Kong's subsidiary legislation published
     r"|(?:已经?)?(?:于\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?刊宪"
     # "中共中央、国务院日前对《北京城市总体规划》作出批复": the approval of the title it names (not 作出批示, a leader's
@@ -1389,7 +1394,9 @@ CABINET_APPROVAL_RE = rx.compile(
 # wage, subsidiary legislation): "行政长官会同行政会议批准五间专营巴士公司的加价申请", "…接纳最低工资委员会建议". Its
 # object, up to the clause's end, is what it decided (not one approved in an earlier year, nor a plan to approve).
 EXCO_DECISION_RE = rx.compile(
-    r"(?<!获)行政长官会同行政会议(?:已经?|今日|今天|昨日|昨天|正式|\d{1,2}日)*(?:批准|接纳|核准)了?"
+    # (a comma after the body, a day in brackets: "行政长官会同行政会议，今日（10 日）接纳…")
+    r"(?<!获)行政长官会同行政会议[，,]?(?:已经?|今日|今天|昨日|昨天|正式|\d{1,2}日|[（(][^（）()\n]{1,8}[）)]|\s)*"
+    r"(?:批准|接纳|核准)了?"
     r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30}+)"
 )
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
@@ -5739,13 +5746,23 @@ BILL_PASSED_BEFORE_RE = rx.compile(
 )
 
 
+# ... or right after it: "《汽车引擎空转(定额罚款)条例草案》，5日获立法会三读通过", "《X条例草案》今日（10日）在立法会
+# 三读通过" (not a second reading: "获大比数二读通过")
+BILL_PASSED_AFTER_RE = rx.compile(
+    r"\s*(?:[（(][^（）()\n]{1,12}[）)])?[，,]?\s*(?:今日|今天|昨日|昨天|昨晚|(?:\d{1,2}月)?\d{1,2}日)?"
+    r"(?:[（(][^（）()\n]{1,8}[）)])?\s*(?:获|经|在|已)?\s*(?:立法会|立法院|立院)[^，。；！？《「\n]{0,12}?三读(?:修正|增订|修订)?通过"
+)
+
+
 def _passed_bill(d: PolicyDocument, texts: dict[str, str]) -> bool:
-    """``d`` is a bill (…条例草案) the sentence before it says a legislature passed."""
+    """``d`` is a bill (…条例草案) the sentence before or right after it says a legislature passed."""
     if not BILL_RE.search(re.sub(r"[《》「」\s]", "", d.title)):
         return False
     if THIRD_READING_ANAPHOR_RE.fullmatch(d.cue):
         return True  # (the bill named again where it is passed, after it was quoted)
     text = texts.get(d.field, "")
+    if BILL_PASSED_AFTER_RE.match(text, d.end):
+        return True
     return BILL_PASSED_BEFORE_RE.search(text, max(0, d.start - 60), d.start) is not None
 
 

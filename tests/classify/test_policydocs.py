@@ -3680,6 +3680,11 @@ def test_an_announcement_printed_under_its_number_is_named_by_the_matter_its_for
             "行政长官会同行政会议接纳最低工资委员会建议，将最低工资调升至40元。",
             [("最低工资委员会建议", "行政长官会同行政会议")],
         ),
+        # (... a comma after it, the day in brackets)
+        (
+            "行政长官会同行政会议，今日（10 日）接纳最低工资委员会建议，将最低工资调升至43.1元。",
+            [("最低工资委员会建议", "行政长官会同行政会议")],
+        ),
         # ... not a plan approved in an earlier year (获…批准), nor one it will approve
         ("石岗分区计划大纲图对上一次于二○○六年十月获行政长官会同行政会议批准。", []),
         ("行政长官会同行政会议将于下周批准新的收费。", []),
@@ -6544,8 +6549,15 @@ def test_macau_s_final_detailed_vote_passes_a_law(text: str, released: list[str]
             "《2025年控烟法例（修订）条例草案》提出多项措施。立法会昨花6小时审议草案，获三读通过。",
             "《2025年控烟法例（修订）条例草案》",
         ),
-        # (... not where the vote is still to come)
+        # ... or quoted first and passed right after, the legislature named
+        (
+            "旨在改善空气质量的《汽车引擎空转（定额罚款）条例草案》，5日获立法会三读通过。",
+            "《汽车引擎空转（定额罚款）条例草案》",
+        ),
+        ("《2025年控烟法例（修订）条例草案》今日（10日）在立法会三读通过。", "《2025年控烟法例（修订）条例草案》"),
+        # (... not where the vote is still to come, nor a second reading after it)
         ("《2025年控烟法例（修订）条例草案》提出多项措施。立法会拟于下周三读通过该草案。", None),
+        ("《竞争条例草案》，昨日获立法会大比数二读通过。", None),
         # ... not a second reading, a cabinet sending a bill on, a committee's first review, nor a bill gazetted
         ("立法会今日二读通过《2019年吸烟（公众卫生）（修订）条例草案》。", None),
         ("行政院会今天通过《劳动基准法部分条文修正草案》，将送立法院审议。", None),
@@ -8955,6 +8967,10 @@ def test_a_title_the_gazette_prints_is_released() -> None:
     text = "香港特区政府昨日于宪报刊载《2021年收入（印花税）条例》，新税率将于8月1日生效。"
     [doc] = [d for d in recognise("", text, published_at=Y2021).releases if "《" in d.title]
     assert (doc.title_norm, doc.issuer) == ("2021年收入(印花税)条例", "香港特别行政区政府")
+    # ... and one the act the gazette prints approves (核准): Macau's plans are approved by a dispatch
+    text = "澳门平台\n政府公报刊登核准《澳门特别行政区防疫接种特别计划》，所有澳门特别行政区居民免费接种。"
+    [doc] = [d for d in recognise("", text, published_at=Y2021).releases if "《" in d.title]
+    assert doc.title_norm == "澳门特别行政区防疫接种特别计划"
 
 
 @pytest.mark.parametrize(
