@@ -3035,7 +3035,9 @@ _FIELDS_LINE = (
 _CAPTION_LINE = (
     r"[^\n]{2,160}?(?:[。）)]\s*(?:美联社|路透社?|法新社|彭博社?|欧新社|新华社|中新社|中央社|资料照片?|资料图|达志影像)"
     r"|[（(](?:图|摄|照片|资料照|图片)[／/：:][^）)\n]{0,24}[）)]|[（(](?:资料照片?|资料图)[）)]"
-    r"|[（(][^）)\n]{0,16}(?:摄|提供)[）)])[ \t\u3000]*"
+    r"|[（(][^）)\n]{0,16}(?:摄|提供)[）)]"
+    # (... or an agency's credit in English: "…上调至43.1元。 (Photo by Leung Man Hei/NurPhoto via Getty Images)")
+    r"|[（(]\s*(?:Photo|Image|Picture|Credit)s?\b[^）)\n]{0,80}[）)])[ \t\u3000]*"
 )
 PRE_LEAD_LINE_RE = rx.compile(
     rf"[ \t\u3000]*(?:{_FIELDS_LINE}|{_META_LINE}|{_CAPTION_LINE}"
