@@ -3145,6 +3145,15 @@ DECISION_RE = rx.compile(_ISSUER_WHEN + _DECISION_VERB)
 # "政府今日（二月十八日）公布，…" (the region read from the headline or the page's opening:
 # :func:`_bare_sar_government`)
 BARE_DECISION_RE = rx.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>(?:特区)?政府)" + _WHEN + _DECISION_VERB)
+# ... and a city's, county's or township's head announcing it for the government, as Taiwan's papers write it:
+# "台北市长蒋万安昨在重阳节宣布明年7月起…", "宜兰县长林姿妙15日宣布，宜兰县进入准三级防疫" (the place named with
+# the office; the government is the place's)
+HEAD_DECISION_RE = rx.compile(
+    # (not an acting or deputy head, 代理县长, 副市长: no place there)
+    r"(?<![\u4e00-\u9fff])(?!代理|副|前|原)(?P<issuer>[\u4e00-\u9fff]{2,3}?[市县乡镇])长(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?:今|昨|今天|昨天|今日|昨日|(?:\d{1,2}月)?\d{1,2}日)?(?:[（(][^）)\n]{1,8}[）)]日?)?\s*"
+    r"(?:在[^，。；：\n]{0,16}?)?(?:正式|特别)?(?P<verb>宣布)"
+)
 # A month or a school year a measure starts from: "自下学年度今年九月起，全面实施…免费政策"
 _MONTH_OR_TERM_START = r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|[本下新]学年度?)起"
 # ... or a day of the week, as Hong Kong's news dates a measure days ahead: "政府宣布周六起，调整…抵港人士检测…的安排"
@@ -3659,6 +3668,7 @@ def _decision_docs(
         DECISION_RE.finditer(text, 0, limit) if decided else iter(()),
         LEVEL_DECISION_RE.finditer(text, 0, limit) if decided and headline else iter(()),
         BARE_DECISION_RE.finditer(text, 0, limit) if decided and "政府" in window else iter(()),
+        HEAD_DECISION_RE.finditer(text, 0, limit) if "长" in window and "宣布" in window else iter(()),
     )
     notice_matches = (
         NOTICE_SAYS_RE.finditer(text, 0, limit)
@@ -3781,6 +3791,8 @@ def _decision_docs(
             continue
         issuer = canonical_issuer(m.group("issuer")) or _headline_government(headline, m.group("issuer"))
         issuer = issuer or _bare_sar_government(m.group("issuer"), headline, text)
+        if m.re is HEAD_DECISION_RE:
+            issuer = canonical_issuer(m.group("issuer") + "政府")  # (台北市 -> 台北市政府, 宜兰县 -> 宜兰县政府)
         if issuer is None or MULTI_RE.fullmatch(issuer):
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"

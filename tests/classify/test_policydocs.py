@@ -995,6 +995,22 @@ UNTITLED_DECISIONS = [
 
 
 @pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a city's or county's head announcing a measure for its government
+        ("台北市长蒋万安昨在重阳节宣布明年7月起，敬老爱心卡每月点数从480点增加到600点。", "台北市政府"),
+        ("澎湖县长赖峰伟22日在防疫会议宣布即日起至5月13日止，全县户外场所均应配戴口罩。", "澎湖县政府"),
+        # ... not an acting head (no place in 代理县长), nor a plan
+        ("代理县长林茂盛今（廿五）日宣布自明年元旦起调整妇女生育津贴。", None),
+        ("台北市长蒋万安宣布将研究提高敬老爱心卡点数。", None),
+    ],
+)
+def test_a_local_head_s_announced_measure_is_the_government_s(text: str, issuer: str | None) -> None:
+    result = recognise("新闻", text, published_at=Y2021)
+    assert [d.issuer for d in result.releases] == ([issuer] if issuer else [])
+
+
+@pytest.mark.parametrize(
     ("title", "text", "issuer"),
     [
         # the bare word 政府 deciding, on a page that names Hong Kong or Macau
