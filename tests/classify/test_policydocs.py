@@ -1003,6 +1003,7 @@ UNTITLED_DECISIONS = [
         # ... not an acting head (no place in 代理县长), nor a plan
         ("代理县长林茂盛今（廿五）日宣布自明年元旦起调整妇女生育津贴。", None),
         ("台北市长蒋万安宣布将研究提高敬老爱心卡点数。", None),
+        ("台北市长蒋万安宣布将研议提高敬老爱心卡点数。", None),  # (研议, 研拟: Taiwan's words for studying one)
     ],
 )
 def test_a_local_head_s_announced_measure_is_the_government_s(text: str, issuer: str | None) -> None:
