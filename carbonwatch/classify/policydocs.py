@@ -625,7 +625,11 @@ _LOCAL_GOV = (
 _TOWN_NAME = r"(?!各|全|本|该|每|其|有关|相关|所在|辖区|我)(?:(?![市县区旗州盟省])[\u4e00-\u9fff]){2,4}?"
 _TOWN_PLACE = rf"{_TOWN_NAME}(?<![乡镇城])(?:镇|乡)"  # 安华镇, 来苏镇 (not 乡镇, 城乡)
 _ABOVE_TOWN = rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
-_TOWN_BODY = rf"(?:{_TOWN_PLACE}(?:人民政府|政府)(?:办公室)?|{_TOWN_NAME}街道办事处)"
+# (... Taiwan's township and county-administered city offices, 公所: 罗东镇公所, 竹崎乡公所, 苗栗市公所)
+_TOWN_BODY = (
+    rf"(?:{_TOWN_PLACE}(?:人民政府|政府|公所)(?:办公室)?|{_TOWN_NAME}街道办事处"
+    rf"|{_TOWN_NAME}(?<![乡镇城])市公所)"
+)
 _TOWN = rf"{_ABOVE_TOWN}{_TOWN_BODY}"
 TOWN_TAIL_RE = rx.compile(rf"{_TOWN_BODY}$")
 TOWN_PARTY_TAIL_RE = rx.compile(rf"(?P<town>{_TOWN_PLACE})委(?:员会)?$")

@@ -3824,6 +3824,11 @@ def test_an_adoption_note_after_the_heading_on_its_line_names_the_legislature() 
         ("重庆市永川区来苏镇人民政府", "来苏镇人民政府"),
         ("腰山镇政府", "腰山镇人民政府"),
         ("东城街道办事处", "东城街道办事处"),
+        # ... and Taiwan's township and county-administered city offices (公所), not a generic one
+        ("罗东镇公所", "罗东镇公所"),
+        ("屏东县三地门乡公所", "三地门乡公所"),
+        ("苗栗市公所", "苗栗市公所"),
+        ("各乡镇公所", None),
         # ... and a town's Party committee likewise (not 共重庆市…)
         ("中共重庆市永川区来苏镇委员会", "中共来苏镇委员会"),
         ("中共安华镇委", "中共安华镇委员会"),
@@ -3833,7 +3838,7 @@ def test_an_adoption_note_after_the_heading_on_its_line_names_the_legislature() 
         ("中共河北雄安新区工作委员会", "中共河北雄安新区工作委员会"),
     ],
 )
-def test_party_committees_and_their_departments_are_issuers(name: str, canonical: str) -> None:
+def test_party_committees_and_their_departments_are_issuers(name: str, canonical: str | None) -> None:
     assert canonical_issuer(name) == canonical
 
 
