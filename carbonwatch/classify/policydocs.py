@@ -622,7 +622,7 @@ _LOCAL_GOV = (
 # A town's or township's government and a city's street office, the lowest level of government (诸暨市安华镇人民政府,
 # 永川区来苏镇人民政府, 腰山镇人民政府, 东城街道办事处), maybe under its province, city and county; not a generic one
 # (各乡镇人民政府, 有关乡镇人民政府) nor the 乡 of 城乡.
-_TOWN_NAME = r"(?!各|全|本|该|每|其|有关|相关|所在|辖区|我)(?:(?![市县区旗州盟省])[\u4e00-\u9fff]){2,4}?"
+_TOWN_NAME = r"(?!各|全|本|该|每|其|有关|相关|所在|辖区|我|另)(?:(?![市县区旗州盟省])[\u4e00-\u9fff]){2,4}?"
 _TOWN_PLACE = rf"{_TOWN_NAME}(?<![乡镇城])(?:镇|乡)"  # 安华镇, 来苏镇 (not 乡镇, 城乡)
 _ABOVE_TOWN = rf"(?:(?:{PROVINCES}){_PROVINCE_SUFFIX})?(?:{_PLACE_NAME}(?:市|州|盟))?(?:{_PLACE_NAME}(?:县|区|旗|市))?"
 # (... Taiwan's township and county-administered city offices, 公所: 罗东镇公所, 竹崎乡公所, 苗栗市公所)
@@ -3039,9 +3039,7 @@ _FIELDS_LINE = (
 _CAPTION_LINE = (
     r"[^\n]{2,160}?(?:[。）)]\s*(?:美联社|路透社?|法新社|彭博社?|欧新社|新华社|中新社|中央社|资料照片?|资料图|达志影像)"
     r"|[（(](?:图|摄|照片|资料照|图片)[／/：:][^）)\n]{0,24}[）)]|[（(](?:资料照片?|资料图)[）)]"
-    r"|[（(][^）)\n]{0,16}(?:摄|提供)[）)]"
-    # (... or an agency's credit in English: "…上调至43.1元。 (Photo by Leung Man Hei/NurPhoto via Getty Images)")
-    r"|[（(]\s*(?:Photo|Image|Picture|Credit)s?\b[^）)\n]{0,80}[）)])[ \t\u3000]*"
+    r"|[（(][^）)\n]{0,16}(?:摄|提供)[）)])[ \t\u3000]*"
 )
 PRE_LEAD_LINE_RE = rx.compile(
     rf"[ \t\u3000]*(?:{_FIELDS_LINE}|{_META_LINE}|{_CAPTION_LINE}"

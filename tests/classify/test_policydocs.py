@@ -2271,13 +2271,6 @@ def test_an_untitled_notice_s_issuer_is_read_through_and_and_this_body(
             "为提升县民健康，远离烟害，嘉义县政府今天宣布，今起扩大公告无烟场所，新增布袋、朴子及大林转运站3处候车亭全面禁烟。\n",
             [("今起扩大公告无烟场所", "嘉义县政府")],
         ),
-        # ... or an agency's credit in English
-        (
-            "最低工资加1元 行会通过上调至43.1元",
-            "法定最低工资预料会在5月1日上调至43.1元。 (Photo by Leung Man Hei/NurPhoto via Getty Images)\n"
-            "行政长官会同行政会议，今日（10日）接纳最低工资委员会建议，将法定最低工资水平调升至43.1元。\n",
-            [("最低工资委员会建议", "行政长官会同行政会议")],
-        ),
         # an announcement whose measure follows the sentence that gives its reason
         (
             "",
@@ -3828,6 +3821,7 @@ def test_an_adoption_note_after_the_heading_on_its_line_names_the_legislature() 
         ("罗东镇公所", "罗东镇公所"),
         ("屏东县三地门乡公所", "三地门乡公所"),
         ("苗栗市公所", "苗栗市公所"),
+        ("另莒光乡公所", "莒光乡公所"),  # (另, "also", before it is no part of its name)
         ("各乡镇公所", None),
         # ... and a town's Party committee likewise (not 共重庆市…)
         ("中共重庆市永川区来苏镇委员会", "中共来苏镇委员会"),
