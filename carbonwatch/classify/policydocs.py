@@ -2101,6 +2101,10 @@ def find_issuer_before(text: str, pos: int) -> str | None:
     names = [name for kind, office in anaphors if (name := _local_office(text, pos, kind, office))]
     if names:
         return "、".join(dict.fromkeys(names))
+    if anaphors:
+        # "为贯彻落实好党中央国务院…部署，…，省国资委于6月3日出台了《X》" on a page that names no province: a body
+        # named relative to its place acts here, so the bodies a clause cites are not its issuer; unknown it stays
+        return None
     # "根据山东省医疗保障局发布的最新通知": the only body named is in the citing clause
     named_cited = _named_bodies(cited)
     # ... or, on a page hard-wrapped in the middle of a body's name, the name whole

@@ -1716,6 +1716,19 @@ def test_titles_listed_together_share_the_issuer_and_we_is_the_headline_s_body()
     assert {d.issuer for d in docs if d.title.startswith("《2025年度")} == {"生态环境部"}
 
 
+def test_a_body_named_by_its_place_s_level_is_not_the_body_its_purpose_clause_cites() -> None:
+    # "为贯彻落实好党中央国务院…部署，…，省国资委于6月3日出台了《X》" on a page naming no province: 省国资委 acted, so
+    # X's issuer is unknown, not the central bodies the purpose clause cites
+    text = (
+        "为贯彻落实好党中央国务院和省委省政府碳达峰碳中和决策部署，推动省属企业率先实现二氧化碳排放达峰，"
+        "省国资委于6月3日出台了《关于省属企业碳达峰碳中和的指导意见》。"
+    )
+    assert find_issuer_before(text, text.index("出台")) is None
+    # ... while a citing clause's body is still the source of what follows in it
+    cited = "根据山东省医疗保障局发布的最新通知，检测费下调为30元/次。"
+    assert find_issuer_before(cited, cited.index("发布")) == "山东省医疗保障局"
+
+
 def test_a_body_writing_of_itself_is_not_the_body_its_sentence_cites() -> None:
     # "为贯彻落实党中央、国务院…，我部编制了《X》": the cited bodies are not 我部; the headline (after its day) says who
     cited = "为贯彻落实中共中央、国务院有关决策部署，我部编制了《全国碳排放权交易配额分配实施方案（发电行业）》。"
