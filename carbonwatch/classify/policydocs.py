@@ -3156,7 +3156,7 @@ BARE_DECISION_RE = rx.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>(?:特区)?政府
 # the office; the government is the place's)
 HEAD_DECISION_RE = rx.compile(
     # (not an acting or deputy head, 代理县长, 副市长: no place there)
-    r"(?<![\u4e00-\u9fff])(?!代理|副|前|原)(?P<issuer>[\u4e00-\u9fff]{2,3}?[市县乡镇])长(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?<![\u4e00-\u9fff])(?!代理|副|前|原)(?P<issuer>[\u4e00-\u9fff]{2,3}?[市县乡镇])长[\u4e00-\u9fff]{2,3}?"
     r"(?:今|昨|今天|昨天|今日|昨日|(?:\d{1,2}月)?\d{1,2}日)?(?:[（(][^）)\n]{1,8}[）)]日?)?\s*"
     r"(?:在[^，。；：\n]{0,16}?)?(?:正式|特别)?(?P<verb>宣布)"
 )
@@ -3795,10 +3795,14 @@ def _decision_docs(
             continue  # "湖北省宣布设立100亿元绿色低碳发展母基金": an investment made, not a policy instrument
         if is_historical(text, m.start(), ref_year):
             continue
-        issuer = canonical_issuer(m.group("issuer")) or _headline_government(headline, m.group("issuer"))
-        issuer = issuer or _bare_sar_government(m.group("issuer"), headline, text)
         if m.re is HEAD_DECISION_RE:
             issuer = canonical_issuer(m.group("issuer") + "政府")  # (台北市 -> 台北市政府, 宜兰县 -> 宜兰县政府)
+        else:
+            issuer = (
+                canonical_issuer(m.group("issuer"))
+                or _headline_government(headline, m.group("issuer"))
+                or _bare_sar_government(m.group("issuer"), headline, text)
+            )
         if issuer is None or MULTI_RE.fullmatch(issuer):
             continue
         cue = f"untitled decision: {m.group(0)[-20:]}{rest[:30]}"
