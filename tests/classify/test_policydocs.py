@@ -3862,6 +3862,32 @@ def test_bodies_that_recently_decided_to_launch_a_programme_released_it() -> Non
 
 
 @pytest.mark.parametrize(
+    ("headline", "issuer", "measure"),
+    [
+        ("商务部决定对稀土相关技术实施出口管制", "商务部", "对稀土相关技术实施出口管制"),
+        (
+            "国务院关税税则委员会决定对原产于美国的部分进口商品加征关税",
+            "国务院关税税则委员会",
+            "对原产于美国的部分进口商品加征关税",
+        ),
+    ],
+)
+def test_a_body_deciding_a_measure_imposed_on_goods_or_technologies_released_it(
+    headline: str, issuer: str, measure: str
+) -> None:
+    [doc] = recognise(headline, "", published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == (measure, issuer)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["证监会决定对恒大地产实施行政处罚", "市场监管总局决定对某公司实施罚款", "商务部决定对进口牛肉开展反倾销调查"],
+)
+def test_a_penalty_or_an_inquiry_decided_is_no_measure_imposed(headline: str) -> None:
+    assert not recognise(headline, "", published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("修订后的钢铁行业产能置换实施办法", "钢铁行业产能置换实施办法"),
