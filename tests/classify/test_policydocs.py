@@ -7182,6 +7182,14 @@ def test_a_charge_a_company_changes_or_a_body_only_studies_is_no_release(title: 
     assert not recognise(title, text, published_at=Y2025).is_release
 
 
+def test_a_scheme_a_government_is_preparing_to_launch_is_no_release_yet() -> None:
+    text = "为延续“周末北区消费大奖赏”的成效，特区政府正密锣紧鼓筹备推出《全城消费大奖赏》，具体细节稍后公布。"
+    assert not recognise("", text, published_at=Y2025).is_release
+    # ... unlike what a preparatory body itself issues
+    text = "第十五届全运会筹备委员会发布《第十五届全国运动会赛事管理办法》，自公布之日起施行。"
+    assert recognise("", text, published_at=Y2025).is_release
+
+
 def test_a_titled_scheme_opened_for_applications_is_released_by_the_body_of_the_lead() -> None:
     title = "「EV屋苑充电易资助计划」接受申请"
     text = "环境局发言人公布，政府推出协助私人住宅楼宇停车场安装充电设施的「EV屋苑充电易资助计划」，今日开始接受申请。"
