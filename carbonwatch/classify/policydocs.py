@@ -1250,7 +1250,10 @@ FUTURE_RE = rx.compile(
     r"|(?<![审议表决会读])(?<!修正)通过$"
 )
 SENTENCE_END_RE = rx.compile(r"[。！？；!?;\n]")
-CLAUSE_END_RE = rx.compile(r"[。！？；!?;，,：:\n】]")  # 】 closes a flash item's headline (【…】国务院印发…)
+CLAUSE_END_RE = rx.compile(
+    r"[。！？；!?;，：\n】]"  # 】 closes a flash item's headline (【…】国务院印发…)
+    r"|(?<!\d)[,:]|[,:](?!\d)"  # (not a figure's separators: 约3,200个家团, 10:30)
+)
 # A year that dates an event (2018年12月, 2018年底, 2018年，), not a year that names something (2021年度汇算,
 # 2021年企业工资指导线).
 YEAR_RE = rx.compile(
@@ -3478,9 +3481,13 @@ LAUNCH_VERB_RE = rx.compile(r"上线交易|开市|正式上线|启动|开启|开
 # consumption vouchers launches an instrument (the labels count it), untitled; who hands them out must be named
 VOUCHER_LAUNCH_RE = rx.compile(
     r"(?P<verb>(?:开始|正式|首次|再次|陆续)?(?:发放|派发|推出|启动))了?"
-    r"(?P<inst>[^，。；：\n《》]{0,24}?(?:消费券|消费奖赏计划|电子消费优惠计划))"
+    r"(?P<inst>[^，。；：\n《》]{0,24}?(?:消费券|消费奖赏计划|电子消费优惠计划)"
+    # ... or a one-off payment to a group of residents, as Macau's and Taiwan's bodies announce theirs: "社会工作局
+    # 在9月份向…受益家团额外发放一次性的全数援助金"
+    r"|一次性的?[^，。；：\n《》]{0,10}?(?:援助金|津贴|补贴|补助|奖励金|敬老金|生活费))"
     r"(?!发放计划|计划(?:尚未|仍未))"
 )
+VOUCHER_WORD_RE = rx.compile(r"消费|一次性")
 VOUCHER_BODY_RE = rx.compile(r"政府|[局委厅部办署]")
 # "发展局推出土地共享先导计划", "内政部祭出三大减碳旗舰计划", "劳工就业通计划上路", "低碳永续家园改造补助开跑",
 # "电动公共小巴先导试验计划接受申请": a government scheme (a subsidy, a grant, a pilot) launched or opened for
@@ -3716,14 +3723,14 @@ def _decision_docs(
             continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
-    for m in VOUCHER_LAUNCH_RE.finditer(text, 0, limit) if "消费" in window else iter(()):
+    for m in VOUCHER_LAUNCH_RE.finditer(text, 0, limit) if VOUCHER_WORD_RE.search(window) else iter(()):
         launcher = _launcher_now(text, m.start(), ref_year)
         if launcher is None or MULTI_RE.fullmatch(launcher):
             continue
         clause = _clause_before(text, m.start())
         if COMPANY_SUBJECT_RE.search(clause[-12:]):
             continue  # "平台企业发放消费券": a company's promotion
-        if not VOUCHER_BODY_RE.search(clause):
+        if not VOUCHER_BODY_RE.search(clause) and not m.group("inst").startswith("一次性"):
             continue  # "香港“财爷”再派糖：向全民派发…消费券": a place or a person's nickname, no body acting
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))

@@ -6682,6 +6682,10 @@ def test_a_notice_a_ministry_signs_first_is_not_the_co_signing_federation_s_own(
         ("", "7月20日起，某平台公司为用户发放专享消费券，总额200万元。", False),
         ("", "福州市政府将于下月发放专享消费券，总额200万元。", False),
         ("香港“财爷”再派糖：向全民派发1万港元消费券", "", False),
+        # ... and a body paying a one-off sum to a group of residents (as Macau's and Taiwan's announce theirs), not
+        # one it will pay
+        ("", "社会工作局在9月份向全澳约3,200个定期援助金受益家团额外发放一次性的全数援助金。", True),
+        ("", "社会工作局将于9月份向全澳约3,200个定期援助金受益家团额外发放一次性的全数援助金。", False),
     ],
 )
 def test_a_government_handing_out_vouchers_launches_an_instrument(title: str, text: str, released: bool) -> None:
