@@ -3886,6 +3886,8 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
                 continue
             if "》" in subject:
                 continue  # "《X》今天起正式施行": a titled document entering into force, read by the title rules
+            if m.group("verb") == "施行" and not m.group("rest").strip():
+                continue  # "…，自2024年5月1日起施行": when the document the sentence is about takes effect, no measure
             if CITE_RE.search(clause) or is_historical(window, m.start(), ref_year):
                 continue
             if DENIED_RE.search(window, m.end(), _sentence_end(window, m.end())):

@@ -1103,6 +1103,13 @@ def test_a_document_entering_into_force_is_not_a_new_release(title: str, text: s
     assert recognise(title, text, published_at=Y2021).is_release is released
 
 
+def test_a_day_a_document_takes_effect_from_is_no_untitled_measure() -> None:
+    # "自…起施行" with nothing between: when the document the sentence is about takes effect (an essay's example
+    # here), not a measure of the body named before it
+    assert not recognise("", "比如，国务院的某条例于2005年12月公布，自2006年1月1日起施行。").is_release  # (undated)
+    # (a measure named between the day and the verb still is one: MEASURES_IN_FORCE above)
+
+
 def test_ascii_punctuation_in_chinese_text_reads_as_full_width() -> None:
     title = "关于严格能效约束推动重点领域节能降碳的若干意见"
     text = f"10月21日,为推动节能降碳,国家发展改革委等五部门近日发布了{title},明确目标。"
