@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.train_ngram_model import best_promote_cutoff, best_withdraw_cutoff
+from benchmarks.train_ngram_model import CUTOFF_TOLERANCE, _best_cutoff, best_promote_cutoff, best_withdraw_cutoff
 from carbonwatch.classify.evaluate import default_reader
 from carbonwatch.classify.ngram import NgramModel, load_model, names_carbon_release, parse_model, withdraw_release
 from carbonwatch.classify.policydocs import PolicyDocument, PolicyResult, normalise_title
@@ -229,3 +229,26 @@ def test_the_traditional_promotion_cutoff_is_the_best_cross_validated_f1(
 ) -> None:
     got = best_promote_cutoff([t == 1 for t in truth], [r == 1 for r in rules], probability, 0.2)
     assert got == pytest.approx(expected)
+
+
+def test_a_cutoff_is_the_middle_of_the_near_best_not_one_ragged_point() -> None:
+    # F1 over promotion cutoffs (highest first, as a tie is settled): 0.98 a little above a plateau from 0.94 down
+    # to 0.70, within the tolerance of it
+    scored = [(s / 100, 0.851 if s == 98 else (0.85 if 70 <= s <= 94 else 0.5)) for s in range(99, 49, -1)]
+    assert _best_cutoff(scored, 0.0) == pytest.approx(0.98)  # the single best point
+    assert _best_cutoff(scored, 0.002) == pytest.approx(0.83)  # the middle of 0.98 and 0.94-0.70 (26 cutoffs)
+    # ... a point standing clear above the rest is still chosen
+    spike = [(t, 0.9 if t == 0.98 else f) for t, f in scored]
+    assert _best_cutoff(spike, 0.002) == pytest.approx(0.98)
+
+
+def test_the_shipped_procedure_takes_the_middle_of_the_near_best_cutoffs() -> None:
+    # every true release is promoted (F1 1.0) from 0.55 up to 0.59, the false ones at 0.55 staying out: the single
+    # best is the highest of them (the fewest promotions); with the procedure's tolerance, their middle
+    probability = [0.97] + [0.60 + i / 100 for i in range(16)] + [0.55, 0.55]
+    truth, rules = [True] * 17 + [False, False], [False] * 19
+    assert best_promote_cutoff(truth, rules, probability, 0.2) == pytest.approx(0.59)
+    assert best_promote_cutoff(truth, rules, probability, 0.2, tolerance=CUTOFF_TOLERANCE) == pytest.approx(0.57)
+    # ... and the withdrawal cutoff likewise: the rules' false release at p 0.05 is taken back from 0.06 to 0.50 (F1
+    # 1.0), the middle of which is 0.28
+    assert best_withdraw_cutoff([True, False], [True, True], [0.9, 0.05], tolerance=CUTOFF_TOLERANCE) == 0.28
