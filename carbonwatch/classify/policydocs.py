@@ -3731,7 +3731,10 @@ def _decision_docs(
         if COMPANY_SUBJECT_RE.search(clause[-12:]):
             continue  # "平台企业发放消费券": a company's promotion
         if not VOUCHER_BODY_RE.search(clause) and not m.group("inst").startswith("一次性"):
-            continue  # "香港“财爷”再派糖：向全民派发…消费券": a place or a person's nickname, no body acting
+            # "香港“财爷”再派糖：向全民派发…消费券": a place or a person's nickname, no body acting. A one-off payment
+            # has its body named before a comma as often as not ("社会工作局将於9月份,向…家团再次发放一次性的…"):
+            # the launcher found before it is enough
+            continue
         cue = f"instrument launched: {m.group(0)}"
         docs.append(_released(m.group("inst"), launcher, None, field_name, m.span("inst"), cue))
     for m in SCHEME_LAUNCH_RE.finditer(text, 0, limit) if SCHEME_VERB_RE.search(window) else iter(()):
