@@ -222,7 +222,8 @@ def best_promote_cutoff(
 ) -> float:
     """The promotion cutoff t in 0.50..0.99 where the release decision as the crawl makes it (a release of the rules
     kept at probability ≥ ``withdraw``, a post the rules were silent on promoted above t) scores the best F1 against
-    ``truth``; the highest such t on a tie (the fewest promotions).
+    ``truth``; the highest such t on a tie (the fewest promotions). With ``tolerance``, the middle of the cutoffs
+    within it of the best (:func:`_best_cutoff`).
 
     Used for the pages written in traditional script (Taiwan, Hong Kong and Macau pages, mirrors of mainland news),
     where the rules miss the most: there one cutoff chosen over every page (precision ≥ 0.97 over all posts, most of
@@ -247,7 +248,8 @@ def best_withdraw_cutoff(
     tolerance: float = 0.0,
 ) -> float:
     """The cutoff t in 0.01..0.50 where the decisions, the rules' own with probability ≥ t, score the best F1
-    against ``truth`` (one post each; the probabilities cross-validated); the lowest such t on a tie. With
+    against ``truth`` (one post each; the probabilities cross-validated); the lowest such t on a tie (with
+    ``tolerance``, the middle of the cutoffs within it of the best: :func:`_best_cutoff`). With
     ``add_above``, a post the rules said no to counts as yes above it (carbon relevance, which the model also adds);
     without, the rules' releases alone (the release cutoff is chosen so, promotions apart). A post ``kept`` marks
     keeps the rules' yes whatever its probability (carbon relevance of an article reporting a carbon document's
