@@ -5492,11 +5492,11 @@ def _document_text(title: str, text: str) -> PolicyDocument | None:
         issuer = prefix_issuer or announcers or order_issuer or _heading_issuers(text) or signed or adopted_by
         if prefix_issuer and signed and "、" in signed and prefix_issuer in signed.split("、"):
             issuer = signed  # "深圳市发展和改革委员会关于…的通知" signed by 深圳市生态环境局 and that commission
-        issuer = issuer or _title_owner(compact) or source_body
-        # ... or the note under the heading that says who promulgated it, or the letterhead above it
-        issuer = (
-            issuer or _promulgation_note_issuer(text) or _letterhead_issuer(text) or _issuer_line_over_heading(text)
-        )
+        # ... or the note under the heading that says who promulgated it ("（2022年4月14日国家市场监督管理总局令
+        # 第56号公布…）"; not the office whose site reposts the text, 信息来源：灌云县市场监督管理局), or the
+        # letterhead above it
+        issuer = issuer or _title_owner(compact) or _promulgation_note_issuer(text) or source_body
+        issuer = issuer or _letterhead_issuer(text) or _issuer_line_over_heading(text)
         issuer = issuer or (colon_issuer if headline else None)
         # "宜昌市关于…的通告" / "…宜昌市农业农村局、市公安局联合发布本通告" (or its signature, 宁波市人民政府办公厅): a
         # heading that names only its place leaves who issued it to the text, which says so in its own words

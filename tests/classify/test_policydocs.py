@@ -2074,6 +2074,22 @@ def test_a_printed_document_s_promulgation_note_names_its_issuer_and_number(
     ]
 
 
+def test_a_promulgation_note_outranks_the_source_line_of_the_site_that_reposts_the_text() -> None:
+    # a county bureau's site reposts a national rule: its source line names the bureau, the note the order's body
+    note = "（2022年4月14日国家市场监督管理总局令第56号公布 自2022年7月1日起施行）\n"
+    text = (
+        "明码标价和禁止价格欺诈规定\n信息来源：灌云县市场监督管理局 时间：2023-08-16 16:49\n"
+        f"{note}第一条 为了规范经营者明码标价行为，制定本规定。\n"
+        "第二条 本规定适用于市场监督管理部门对经营者违反明码标价规定行为的监督管理。\n"
+        "第三条 经营者应当遵循公开、公平、诚实信用的原则。\n"
+    )
+    [doc] = recognise("明码标价和禁止价格欺诈规定", text, published_at=Y2021).releases
+    assert (doc.issuer, doc.doc_number) == ("市场监管总局", "国家市场监督管理总局令第56号")
+    # with no note, the source line is all the page says of who issued it
+    [doc] = recognise("明码标价和禁止价格欺诈规定", text.replace(note, ""), published_at=Y2021).releases
+    assert doc.issuer == "灌云县市场监督管理局"
+
+
 def test_a_headline_reporting_a_rule_it_prints_takes_the_issuer_of_its_promulgation_note() -> None:
     text = (
         "国家标准管理办法\n（2022年9月9日国家市场监督管理总局令第59号公布 自2023年3月1日起施行）\n第一章 总则\n"
