@@ -512,7 +512,8 @@ _TIME_YEAR = r"(?:今|去|明|前|后|本|当|同|近|往|每|全|上|次|历|�
 # 记者从市's), nor an approval's words ("市人民政府同意市教育局修订的《X》" names no 府同意市), nor the verb a
 # sentence puts before the body it acts on or with ("要求市发改委牵头", "委托市生态环境局", "报请省政府批准")
 _VERBS_BEFORE_A_BODY = (
-    "同意|批准|提请|报请|商请|协调|要求|督促|通过|指导|配合|牵头|交由|委托|授权|组织|推动|支持|鼓励|引导|明确|建议|责成"
+    "同意|批准|提请|报请|商请|协调|要求|督促|通过|指导|配合|协助|牵头"
+    "|交由|委托|授权|组织|推动|支持|鼓励|引导|明确|建议|责成"
 )
 # ... nor the end of a disclosure page's field label glued to the value after it ("主题词黄石市生态环境保护工作领导小组
 # 办公室" is 黄石市's office, not 词黄石市's)
@@ -541,8 +542,8 @@ _AREAS += "多区 各区 两区 几区 数区".split()  # counts of districts (�
 _NOT_DISTRICT = "".join(f"(?<!{w})" for w in _AREAS)
 # Function words that open a phrase, never a place's name ("据杭州市…", "在成都市…", "由北京市…").
 _NOT_NAME_START = (
-    "据在由从对经向将被照发知守实彻为"  # 照, 发, 知, 守, 实, 彻: the tails of 按照, 印发, 通知, 遵守, 落实, 贯彻; 为
-    # the copula (主管机关为高雄市政府)
+    "据在由从对经向将被照发知守实彻为以"  # 照, 发, 知, 守, 实, 彻: the tails of 按照, 印发, 通知, 遵守, 落实, 贯彻; 为
+    # the copula (主管机关为高雄市政府); 以 the body something is done in the name of (以县环保委员会名义出台)
 )
 _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DISTRICT}"
 # (the adverbs and time words a clause puts between its actor and the verb: "郑州市还进一步发布了",
@@ -611,7 +612,7 @@ _LOCAL_GOV = (
     rf"|(?![{_NOT_NAME_START}和与及或并同省市县区州旗盟]){_VERB_BEFORE_BODY}{_NOT_A_PLACE_WORD}{_NOT_AFTER_TIME_WORD}"
     # (a place's 市 is never the first character of 市场: "发布国家市场监管总局…" names no city "布国家市")
     # (... or by its short name, the peoples left out: 彭水自治县, 酉阳自治县)
-    rf"(?:[\u4e00-\u9fff]{{2,5}}?{_AUTONOMOUS}|{_PLACE_NAME}自治(?:州|县|旗)|{_PLACE_NAME}(?:市(?!场)|州|县|盟))"
+    rf"(?:[\u4e00-\u9fff]{{2,5}}?{_AUTONOMOUS}|{_PLACE_NAME}自治(?:州|县|旗)|{_PLACE_NAME}(?:(?<!县)市(?!场)|州|县|盟))"
     rf"(?:[\u4e00-\u9fff]{{2,3}}?区|{_COUNTY_UNDER})?"
     rf"{_BODY_SUFFIX}"
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县

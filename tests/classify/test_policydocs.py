@@ -229,6 +229,15 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("教育部部署", "教育部"),
         # the copula before a body is no part of its place's name ("主管机关为高雄市政府")
         ("为高雄市政府", "高雄市政府"),
+        # ... nor the 以 of a body a thing is done in the name of ("以县环保委员会名义出台"), as a one-character county
+        ("以县环保委员会", None),
+        ("以杭州市人民政府", "杭州市人民政府"),
+        ("杞县人民政府", "杞县人民政府"),
+        # ... nor the verb of a body assisting another ("协助县市政府形塑在地艺文特色": counties and cities, no body)
+        ("协助县市政府", None),
+        ("协助市政府", None),
+        ("新竹县市政府", None),  # Taiwan's county and city governments, two bodies, neither named
+        ("新竹县政府", "新竹县政府"),
         # the Executive Yuan's agencies under their former names are each one body, not 行政院 and Hong Kong's 卫生署
         # Taiwan's administrations by their bare names, each its ministry's (not the International Energy Agency's)
         ("疾管署", "卫生福利部疾病管制署"),
