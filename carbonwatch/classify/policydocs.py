@@ -3100,8 +3100,23 @@ def _past_headline(text: str, start: int, title: str) -> int:
         while k and end < len(text) and text[end].isspace():
             end += 1
         if not text.startswith(part, end):
-            return start
+            return _past_headline_line(text, start, title)
         end += len(part)
+    return end
+
+
+HEADLINE_LINE_EXTRA_CHARS = 6
+
+
+def _past_headline_line(text: str, start: int, title: str) -> int:
+    """Past a first line that is the headline with a few words more around it ("中国两部门宣布：减半征收证券交易印花税"
+    under "两部门宣布：减半征收证券交易印花税"); ``start`` itself where the first line is any other."""
+    compact = re.sub(r"\s+", "", title)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = re.sub(r"\s+", "", text[start:end])
+    if len(compact) < 8 or compact not in line or len(line) > len(compact) + HEADLINE_LINE_EXTRA_CHARS:
+        return start
     return end
 
 
@@ -3203,6 +3218,9 @@ DECIDED_WHEN_RE = rx.compile(
     r"(?:(?:(?:组织)?开展|启动)?为期\s*[0-9一二三四五六七八九十两半]+\s*个?(?:月|年|周|天|日)的)?"
 )
 DECIDED_CLAUSE_END_RE = rx.compile(r"[，,。；;：:！!？?（(\s]")
+# ... and the purpose or ground given before the measure, which is no part of its name ("为活跃资本市场、提振投资者
+# 信心，", "为进一步减轻企业负担，", "根据…规定，", "经国务院批准，")
+DECIDED_PURPOSE_RE = rx.compile(r"[，,：:\s]*(?:为了?|根据|按照|依据|经)[^，,。；;：:！!？?\n]{2,40}[，,]")
 DECIDED_MIN_CHARS, DECIDED_MAX_CHARS = 4, 40
 
 
@@ -3212,6 +3230,11 @@ def decided_measure(rest: str) -> str:
     two decisions of one body are two documents)."""
     head = DECIDED_WHEN_RE.match(rest)
     clause = rest[head.end() if head else 0 :]
+    purpose = DECIDED_PURPOSE_RE.match(clause)
+    if purpose:  # "宣布，为活跃资本市场、提振投资者信心，自2023年8月28日起，证券交易印花税实施减半征收"
+        clause = clause[purpose.end() :]
+        head = DECIDED_WHEN_RE.match(clause)
+        clause = clause[head.end() if head else 0 :]
     end = DECIDED_CLAUSE_END_RE.search(clause)
     measure = clause[: end.start() if end else len(clause)]
     return measure if DECIDED_MIN_CHARS <= len(measure) <= DECIDED_MAX_CHARS else "决定"

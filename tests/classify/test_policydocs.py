@@ -46,6 +46,7 @@ from carbonwatch.classify.verdict import classify
 
 Y2021 = datetime(2021, 11, 16, tzinfo=UTC)
 Y2025 = datetime(2025, 7, 7, tzinfo=UTC)
+Y2023 = datetime(2023, 8, 30, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -4505,6 +4506,12 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
         ("下星期一（12月26日）起撤销所有入境检测安排。", "撤销所有入境检测安排"),
         ("，由2月1日起，上调综援计划标准项目金额，以及高龄津贴。", "上调综援计划标准项目金额"),
         ("开展安全生产大检查。", "开展安全生产大检查"),  # (开展 goes only with the span it runs)
+        # ... nor the purpose or ground given before it
+        (
+            "，为活跃资本市场、提振投资者信心，自2023年8月28日起，证券交易印花税实施减半征收。",
+            "证券交易印花税实施减半征收",
+        ),
+        ("，经国务院批准，下调燃油附加费。", "下调燃油附加费"),
         # ... a bare 决定 where the clause is too short or too long to name one
         ("降准 释放1.2万亿元长期资金", "决定"),
         ("，" + "对" * 60 + "。", "决定"),
@@ -4512,6 +4519,21 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
 )
 def test_an_untitled_decision_is_titled_by_the_measure_it_decides(after_verb: str, measure: str) -> None:
     assert decided_measure(after_verb) == measure
+
+
+def test_a_first_line_that_is_the_headline_with_a_word_more_is_no_lead() -> None:
+    # the lead is the paragraph after it, where the decision is announced
+    headline = "两部门宣布：减半征收证券交易印花税"
+    lead = (
+        "财政部、国家税务总局27日宣布，为活跃资本市场、提振投资者信心，"
+        "自2023年8月28日起，证券交易印花税实施减半征收。\n"
+    )
+    later = "此次减半征收的消息公布后，专家表示，这是提振市场信心的重磅利好。\n"
+    docs = recognise(headline, f"中国两部门宣布：减半征收证券交易印花税\n{lead}{later}", published_at=Y2023).releases
+    assert [(d.title, d.issuer) for d in docs] == [("证券交易印花税实施减半征收", "财政部、国家税务总局")]
+    # a first line that says more than the headline is the lead itself: nothing after it is read as one
+    first = "中国两部门宣布：减半征收证券交易印花税，财政部和税务总局表示将研究更多举措以活跃资本市场\n"
+    assert not recognise(headline, f"{first}{lead}{later}", published_at=Y2023).is_release
 
 
 def test_one_body_s_untitled_decisions_are_one_release_worded_as_the_text_words_it() -> None:
