@@ -3162,7 +3162,8 @@ _WHEN = (
     # (the day in brackets after it, as Hong Kong's government news writes it: "环境保护署今日（29日）公布")
     r"(?:[（(][^）)\n]{1,8}[）)])?\s*"
 )
-_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})" + _WHEN
+# (the short name a press release gives the body in brackets after it: "康乐及文化事务署（康文署）今日宣布")
+_ISSUER_WHEN = rf"(?P<issuer>{JOINT_RE.pattern})(?:[（(][\u4e00-\u9fff]{{2,6}}[）)])?" + _WHEN
 # (公布 and a comma: a government's press release announcing a measure, "社署公布，由2月1日起，上调综援…")
 _DECISION_VERB = r"(?:(?:在|通过)[^，。；：\n]{0,24}?)?(?:正式|再次|联合)?(?P<verb>决定|宣布|公布(?=\s*[，,：:]))"
 DECISION_RE = rx.compile(_ISSUER_WHEN + _DECISION_VERB)
@@ -3201,15 +3202,20 @@ EFFECT_RE = rx.compile(
 
 # What an untitled decision decides, to the end of its clause, without the moment it takes effect: "决定于2021年7月15日
 # 下调金融机构存款准备金率0.5个百分点（不含…）" decides 下调金融机构存款准备金率0.5个百分点.
+# (a year in Chinese numerals, as Hong Kong's press releases write one: "由二○一六年九月一日起")
+_DECIDED_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}|今|明)\s*年\s*"
 DECIDED_WHEN_RE = rx.compile(
-    r"^[，,：:\s]*(?:决定)?(?:(?:自|从|于|由)\s*(?:(?:(?:19|20)\d{2}\s*|今|明)年\s*)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*|[本下]月)?"
+    rf"^[，,：:\s]*(?:决定)?(?:(?:自|从|于|由)\s*(?:{_DECIDED_YEAR})?"
+    r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*|[本下]月)?"
     # (a day may be written in Chinese numerals: "于本月十五日起", "由明年一月一日起")
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:[（(]含[）)])?"
     r"(?:[上中下]午|凌晨)?(?:\d{1,2}\s*(?:时|点)(?:\d{1,2}分)?|零时)?起?"
     r"|(?:即日|今日|明日|次日|今天|明天)起"
+    # (... or with no preposition, its 起 saying it starts then: "宣布，今年4月3日起，…")
+    rf"|(?:{_DECIDED_YEAR})?(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日\s*起"
     rf"|(?:自|从|于|由)?\s*{_WEEKDAY_START}"
     # ... or a month or school year it starts from, which is no part of its name
-    r"|(?:自|从|于|由)?\s*(?:[本下新]学年度?\s*)?(?:(?:(?:19|20)\d{2}\s*|今|明)年\s*)?"
+    rf"|(?:自|从|于|由)?\s*(?:[本下新]学年度?\s*)?(?:{_DECIDED_YEAR})?"
     rf"{_MONTH_OR_TERM_START}"
     # ... or the period it holds for: "决定11月23日至11月29日在全县范围内禁止…"
     r"|(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:\d{1,2}\s*时)?\s*(?:至|到|—|－|-)\s*"
@@ -3220,7 +3226,12 @@ DECIDED_WHEN_RE = rx.compile(
 DECIDED_CLAUSE_END_RE = rx.compile(r"[，,。；;：:！!？?（(\s]")
 # ... and the purpose or ground given before the measure, which is no part of its name ("为活跃资本市场、提振投资者
 # 信心，", "为进一步减轻企业负担，", "根据…规定，", "经国务院批准，")
-DECIDED_PURPOSE_RE = rx.compile(r"[，,：:\s]*(?:为了?|根据|按照|依据|经)[^，,。；;：:！!？?\n]{2,40}[，,]")
+# (... or the scheme it is made under: "在淘汰欧盟四期柴油商业车辆特惠资助计划下，")
+DECIDED_PURPOSE_RE = rx.compile(
+    r"[，,：:\s]*(?:(?:为了?|根据|按照|依据|经)[^，,。；;：:！!？?\n]{2,40}|在[^，,。；;：:！!？?\n]{2,40}下)[，,]"
+)
+# ... and the short name given in brackets to a word of it, the clause going on after it ("访港旅客（访客）于…")
+SHORT_ALIAS_RE = rx.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)](?=[\u4e00-\u9fff])")
 DECIDED_MIN_CHARS, DECIDED_MAX_CHARS = 4, 40
 
 
@@ -3235,6 +3246,7 @@ def decided_measure(rest: str) -> str:
         clause = clause[purpose.end() :]
         head = DECIDED_WHEN_RE.match(clause)
         clause = clause[head.end() if head else 0 :]
+    clause = SHORT_ALIAS_RE.sub("", clause)  # "访港旅客（访客）于今年3月19日起出入境将免盖章"
     end = DECIDED_CLAUSE_END_RE.search(clause)
     measure = clause[: end.start() if end else len(clause)]
     return measure if DECIDED_MIN_CHARS <= len(measure) <= DECIDED_MAX_CHARS else "决定"

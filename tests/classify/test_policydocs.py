@@ -4512,6 +4512,15 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
             "证券交易印花税实施减半征收",
         ),
         ("，经国务院批准，下调燃油附加费。", "下调燃油附加费"),
+        ("，在淘汰欧盟四期柴油商业车辆特惠资助计划下，申请截止日期延长一年。", "申请截止日期延长一年"),
+        # a start day with no preposition, its 起 saying it starts then; a year in Chinese numerals
+        (
+            "，今年4月3日起，个人预订指定收费设施的时数将限制为每天2小时。",
+            "个人预订指定收费设施的时数将限制为每天2小时",
+        ),
+        ("，由二○一六年九月一日起，租用指定康乐场地举行婚礼的收费将会调整。", "租用指定康乐场地举行婚礼的收费将会调整"),
+        # a short name in brackets inside the measure's words is no end of it
+        ("，访港旅客（访客）于今年3月19日起出入境将免盖章。", "访港旅客于今年3月19日起出入境将免盖章"),
         # ... a bare 决定 where the clause is too short or too long to name one
         ("降准 释放1.2万亿元长期资金", "决定"),
         ("，" + "对" * 60 + "。", "决定"),
@@ -4519,6 +4528,18 @@ def test_a_page_headed_by_a_place_s_five_year_plan_outline_title_is_the_outline(
 )
 def test_an_untitled_decision_is_titled_by_the_measure_it_decides(after_verb: str, measure: str) -> None:
     assert decided_measure(after_verb) == measure
+
+
+def test_a_body_given_its_short_name_in_brackets_still_decides() -> None:
+    lead = (
+        "康乐及文化事务署（康文署）今日（四月二十九日）宣布，"
+        "由二○一六年九月一日起，租用指定康乐场地举行婚礼的收费将会调整。"
+    )
+    day = datetime(2016, 4, 29, tzinfo=UTC)
+    docs = recognise("康乐场地举行婚礼租用收费九月起调整", lead, published_at=day).releases
+    assert [(d.title, d.issuer) for d in docs] == [
+        ("租用指定康乐场地举行婚礼的收费将会调整", "香港特别行政区康乐及文化事务署")
+    ]
 
 
 def test_a_first_line_that_is_the_headline_with_a_word_more_is_no_lead() -> None:
