@@ -1238,8 +1238,9 @@ SPEECH_FRAME_RE = rx.compile(
 # Planned or hypothetical releases are not releases.
 # "现将《X》印发给你们" is the issuing formula ("hereby"), not a plan: 将 after 现 is no future.
 FUTURE_RE = rx.compile(
-    # (研究 as a plan to study, not a body that does research: "由中国标准化研究院主编的《…》")
-    r"(?<!现)将|拟|即将|正在|研究(?![院所会室员生]|中心|机构)|抓紧|尽快|尽速|加快|计划|要求|有望|预计|预料|研议|研拟|后续|下一步|待|或将|如何|是否|争取|力争|适时|择机"
+    # (研究 as a plan to study, not a body that does research: "由中国标准化研究院主编的《…》"; 争取 as striving to do,
+    # not funds secured: "今年特别争取经费办理「…计划」", "争取到中央资金")
+    r"(?<!现)将|拟|即将|正在|研究(?![院所会室员生]|中心|机构)|抓紧|尽快|尽速|加快|计划|要求|有望|预计|预料|研议|研拟|后续|下一步|待|或将|如何|是否|争取(?!到|了|经费|资金|预算)|力争|适时|择机"
     r"|准备|打算|酝酿|谋划|提请|筹备(?![组会委处办])"  # ("密锣紧鼓筹备推出…": preparing it; not a preparatory body)
     # "房委会及房协亦会推出先导计划": 会 as "will" after 亦, 也, 还 (as Hong Kong writes it; not 会同, jointly with)
     r"|(?<=[亦也还])会(?![同议谈见商签])"

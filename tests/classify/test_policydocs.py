@@ -2675,6 +2675,7 @@ def test_issued_without_a_named_kind_or_by_bodies_with_a_company_among_them(titl
         "国务院将发文部署下一步工作。",  # planned
         "某集团公司印发通知，要求员工做好防护。",  # a company alone
         "研究人员认为要制定《碳排放权交易管理条例》。",  # a wish, no past 制定了
+        "市政府争取年内出台《碳排放权交易管理办法》。",  # striving to (not 争取经费, funds secured)
     ],
 )
 def test_planned_or_company_issues_are_not_releases(text: str) -> None:
@@ -7043,6 +7044,13 @@ def test_an_international_body_ending_like_a_hong_kong_department_is_neither() -
             "新竹市政府",  # (a city's government by its canonical name, as everywhere)
         ),
         ("", "嘉义县政府表示，青年创业补助今天起开始收件，每案最高补助20万元。", "青年创业补助", "嘉义县政府"),
+        # ... with the funds secured for it said before (争取经费: done, not striving to do)
+        (
+            "",
+            "台中市政府今年特别争取经费办理「113年度节电辅导计划」，即日起至11月8日商场等对象皆可申请。",
+            "113年度节电辅导计划",
+            "台中市政府",
+        ),
         # ... started (启动), its title quoted, or opened for applications in the words 开放受理
         (
             "",
