@@ -215,12 +215,19 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "大田县民政局关于县十八届人大一次会议第71号代表建议的答复",  # a reply to a deputy
         "国家统计局关于2022年粮食产量数据的公告",  # figures announced, in the 关于…的公告 form
         "关于发布2023年电力碳足迹因子数据的公告",
+        # how far work went or how cases were handled: a period's figures, in any form
+        "关于2024年阳东区十件民生实事完成情况的通报",
+        "关于2020年前三季度全省及各市能源消耗强度控制目标进展情况的通报",
+        "2022年12398能源监管热线投诉举报处理情况通报",
+        "市场监管总局关于2023年市场监管部门食品安全监督抽检情况的通告",
     ],
 )
 def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: str) -> None:
     assert not title_is_document(title)[0]
     assert title_is_document("关于加强信息报送工作的通知")[0]  # 报送 as the matter of a notice is fine
     assert title_is_document("关于加强统计数据质量管理的通知")[0]  # data as the matter of a notice is fine
+    assert title_is_document("关于2016年度节能目标责任考核结果的通报")[0]  # an assessment's outcome stays one
+    assert title_is_document("关于做好投诉举报处理工作的通知")[0]  # handling cases as a notice's matter is fine
     assert title_is_document("关于报送整县（市、区）屋顶分布式光伏开发试点方案的通知")[0]  # a notice asks for reports
     assert not title_is_document("《2020年中国温室气体公报（总第10期）》", government_issuer=True)[0]
     assert not title_is_document("《某县工作简报（第5期）》")[0]  # an issue number alone makes no document
