@@ -423,6 +423,9 @@ SAR_BODIES: dict[str, str] = {
     "澳门海关": "澳门特别行政区海关",
     "香港邮政": "香港特别行政区香港邮政",
     "卫生防护中心": "香港特别行政区卫生防护中心",
+    # Hong Kong's Centre for Food Safety acts for the department it is part of (食物环境卫生署食物安全中心); Macau's is
+    # 食品安全中心, and the mainland has no body of the name
+    "食物安全中心": "香港特别行政区食物环境卫生署",
     "特区政府": "特别行政区政府",  # (Hong Kong's or Macau's: the page names which, the name does not)
     "香港特区政府": "香港特别行政区政府",
     "澳门特区政府": "澳门特别行政区政府",

@@ -249,6 +249,9 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("台中市政府环境保护局", "台中市政府"),
         ("特区政府环境局", "香港特别行政区环境局"),
         ("卫生防护中心", "香港特别行政区卫生防护中心"),
+        # ... and its Centre for Food Safety, by the department it is part of, named with it or alone
+        ("食物安全中心", "香港特别行政区食物环境卫生署"),
+        ("食物环境卫生署（食环署）食物安全中心", "香港特别行政区食物环境卫生署"),
         # Hong Kong's and Macau's departments by their governments' public lists
         ("创新科技署", "香港特别行政区创新科技署"),
         ("澳门贸易投资促进局", "澳门特别行政区贸易投资促进局"),
