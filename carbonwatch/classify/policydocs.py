@@ -593,6 +593,11 @@ BARE_CITY_NAME_RE = rx.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
 _AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
 _BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
+# ... and a county ("彰化县推出358生育补助加码政策", "湖口县出台…"): its government; not 全县, 该县, 我县, nor a year's
+# word before the county's own (今年县府…)
+_BARE_COUNTY_NAME = rf"(?!{_TIME_YEAR})(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]{{2,3}}?县"
+BARE_COUNTY_NAME_RE = rx.compile(_BARE_COUNTY_NAME)
+_BARE_COUNTY = rf"{_AFTER_DATE}{_BARE_COUNTY_NAME}(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
 # A banner's government (鄂托克前旗人民政府, 新巴尔虎左旗人民政府办公室), its name read whole: from a clause's start.
 _BANNER = (
     r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"
@@ -621,7 +626,7 @@ _LOCAL_GOV = (
     # a county named by one character (杞县人民政府, 沛县), never 该县/全县/本县
     rf"|(?<![\u4e00-\u9fff])(?![该全本各每此其一两外邻郊县市{_NOT_NAME_START}和与及或并同])[\u4e00-\u9fff]县"
     rf"(?:人民政府(?:办公室)?|政府|{_OFFICE_SUFFIX})"  # 易县洪崖山综合治理工作指挥部 too
-    rf"|{_BARE_DISTRICT}|{_BARE_CITY}|{_BANNER})"
+    rf"|{_BARE_DISTRICT}|{_BARE_CITY}|{_BARE_COUNTY}|{_BANNER})"
 )
 # A town's or township's government and a city's street office, the lowest level of government (诸暨市安华镇人民政府,
 # 永川区来苏镇人民政府, 腰山镇人民政府, 东城街道办事处), maybe under its province, city and county; not a generic one
@@ -1716,6 +1721,8 @@ def canonical_issuer(text: str) -> str | None:
         return counts[0]
     if not names and DISTRICT_NAME_RE.fullmatch(text.strip()):
         return text.strip()  # a district named alone (its release verb was in the text it came from)
+    if not names and BARE_COUNTY_NAME_RE.fullmatch(text.strip()):
+        return canonical_local(text.strip())  # a county named alone: its government (彰化县 -> 彰化县政府)
     if not names and BARE_CITY_NAME_RE.fullmatch(text.strip()):
         return canonical_local(text.strip())  # a city named alone: its government (银川市 -> 银川市人民政府)
     return "、".join(names) if names else None

@@ -220,6 +220,9 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "关于2020年前三季度全省及各市能源消耗强度控制目标进展情况的通报",
         "2022年12398能源监管热线投诉举报处理情况通报",
         "市场监管总局关于2023年市场监管部门食品安全监督抽检情况的通告",
+        # a purchase's or a sale's notice: a contract offered
+        "政府采购公告",
+        "国有建设用地使用权出让公告",
     ],
 )
 def test_upward_filings_and_climate_bulletins_are_not_released_documents(title: str) -> None:

@@ -4249,6 +4249,9 @@ def test_a_city_named_alone_before_its_release_verb_is_its_government() -> None:
     assert (doc.title_norm, doc.issuer) == ("低碳城市发展规划(2017-2020年)", "银川市人民政府")
     assert canonical_issuer("银川市") == "银川市人民政府"
     assert canonical_issuer("也是我市") is None  # "我市" (our city) names no city
+    assert canonical_issuer("彰化县") == "彰化县政府"
+    assert canonical_issuer("全县") is None and canonical_issuer("该县") is None  # the whole county, that county
+    assert not recognise("新闻", "今年全县推出《生育补助加码方案》。", published_at=Y2021).releases[0].issuer
     # a count of cities names no city either
     assert not recognise("城市有轨电车之困", "一时间，全国90多个城市发布了建设有轨电车的计划。").is_release
 
@@ -4259,6 +4262,9 @@ def test_a_city_named_alone_before_its_release_verb_is_its_government() -> None:
         ("就在3月8日，郑州市还进一步发布了《关于积极推进棚户区改造项目货币化安置工作的意见》。", "郑州市人民政府"),
         ("上海昨天对外公布了首份绿色金融专门文件——《上海加快打造国际绿色金融枢纽的实施意见》。", "上海市人民政府"),
         ("梁溪区近期正式出台了《梁溪区人才购房实施办法》。", "梁溪区"),
+        # ... a county too: its government, in Taiwan's name or the mainland's
+        ("今年开始，彰化县推出《358生育补助加码方案》，以减轻家庭养育压力。", "彰化县政府"),
+        ("湖口县近日出台了《湖口县优化营商环境若干措施》。", "湖口县人民政府"),
     ],
 )
 def test_a_place_named_alone_acts_through_the_adverbs_before_its_verb(sentence: str, issuer: str) -> None:
@@ -8204,7 +8210,7 @@ _PRINTED_NOTICE = (
     ("headline", "title", "issuer"),
     [
         # a headline whose last clause reports the release, over a page printing the document: what the verb released
-        ("高温持续火险高，合江县发布森林禁火令", "森林禁火令", "合江县"),
+        ("高温持续火险高，合江县发布森林禁火令", "森林禁火令", "合江县人民政府"),  # (a county alone: its government)
         (
             "2025年1月8日，国家发展改革委、财政部下发“关于2025年加力扩围实施大规模设备更新和消费品以旧换新政策的通知”",
             "关于2025年加力扩围实施大规模设备更新和消费品以旧换新政策的通知",
