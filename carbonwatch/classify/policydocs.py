@@ -3528,14 +3528,14 @@ LAUNCH_VERB_RE = rx.compile(r"上线交易|开市|正式上线|启动|开启|开
 # consumption vouchers launches an instrument (the labels count it), untitled; who hands them out must be named
 VOUCHER_LAUNCH_RE = rx.compile(
     r"(?P<verb>(?:开始|正式|首次|再次|陆续)?(?:发放|派发|推出|启动))了?"
-    r"(?P<inst>[^，。；：\n《》]{0,24}?(?:消费券|消费奖赏计划|电子消费优惠计划)"
+    r"(?P<inst>[^，。；：\n《》]{0,24}?(?:消费券|消费奖赏计划|电子消费优惠计划|(?:振兴|消费)礼金)"
     # ... or a one-off payment to a group of residents, as Macau's and Taiwan's bodies announce theirs: "社会工作局
     # 在9月份向…受益家团额外发放一次性的全数援助金"
     r"|一次性的?[^，。；：\n《》]{0,10}?(?:援助金|津贴|补贴|补助|奖励金|敬老金|生活费))"
     r"(?!发放计划|计划(?:尚未|仍未))"
 )
 VOUCHER_WORD_RE = rx.compile(r"消费|一次性")
-VOUCHER_BODY_RE = rx.compile(r"政府|[局委厅部办署]")
+VOUCHER_BODY_RE = rx.compile(r"政府|公所|[局委厅部办署]")  # (公所: a Taiwan township's office)
 # "发展局推出土地共享先导计划", "内政部祭出三大减碳旗舰计划", "劳工就业通计划上路", "低碳永续家园改造补助开跑",
 # "电动公共小巴先导试验计划接受申请": a government scheme (a subsidy, a grant, a pilot) launched or opened for
 # applications is an instrument launched, untitled, as Hong Kong, Macau and Taiwan report their schemes. Its body

@@ -6771,6 +6771,9 @@ def test_a_notice_a_ministry_signs_first_is_not_the_co_signing_federation_s_own(
         # one it will pay
         ("", "社会工作局在9月份向全澳约3,200个定期援助金受益家团额外发放一次性的全数援助金。", True),
         ("", "社会工作局将于9月份向全澳约3,200个定期援助金受益家团额外发放一次性的全数援助金。", False),
+        # ... and a Taiwan township's office handing out its stimulus cash gift (振兴礼金), not a company's
+        ("", "屏东县三地门乡公所今天起发放振兴消费礼金，每名乡民领取新台币1000元。", True),
+        ("", "某百货公司今天起发放振兴消费礼金，每名会员领取1000元。", False),
     ],
 )
 def test_a_government_handing_out_vouchers_launches_an_instrument(title: str, text: str, released: bool) -> None:
