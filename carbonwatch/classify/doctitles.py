@@ -192,7 +192,7 @@ NON_DOCUMENT_RE = re.compile(
     r"|报告\s*(?:19|20)\d{2}(?:年度?)?\s*$"  # 《澳门环境状况报告2022》: a year's report, its year after it
     r"|(?:中期|成效|绩效|实施)评估$"  # 《…规划中期实施及成效评估》: an evaluation of a plan, no plan
     # a body's account of its year's work, with next year's plan after it (…卫生健康局2022年工作总结和2023年工作计划)
-    r"|工作总结$|工作总结和[^和]{0,30}工作计划$"
+    r"|工作总结$|工作(?:总结|回顾)(?:和|及|与)[^和及与]{0,30}计划$"  # (…工作总结及2021年工作计划, 工作回顾与计划)
     r"|讲话$|致辞$|发言$|演讲$|贺信$|答记者问$|问答$|解读$|访谈$|专访$|综述$|评论$|社论$|述评$"
     r"|(?:会议|座谈会|发布会|论坛|峰会|研讨会|博览会)$|(?:会|会议)(?:召开|举行|开幕|闭幕)$"
     r"|自律公约$|倡议书?$"  # an industry's self-regulation pact or proposal, not a government's document

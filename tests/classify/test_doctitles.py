@@ -69,6 +69,8 @@ NOT_DOCUMENTS = [
     # a body's account of its year's work, next year's plan after it
     "广州市番禺区卫生健康局2022年工作总结和2023年工作计划",
     "市生态环境局2023年工作总结",
+    "农业农村局工作总结及2021年工作计划",  # (及, 与 as well as 和)
+    "市委工作回顾与计划",  # ... or its review of the year's work
     "10个关键词，读懂个人信息保护法",  # an explainer names the law it explains
     "【一图读懂】吉林省生态环境保护十四五规划",
     "关于完善全县应急体系建设的思考及建议",  # an essay
