@@ -3534,7 +3534,7 @@ VOUCHER_LAUNCH_RE = rx.compile(
     r"|一次性的?[^，。；：\n《》]{0,10}?(?:援助金|津贴|补贴|补助|奖励金|敬老金|生活费))"
     r"(?!发放计划|计划(?:尚未|仍未))"
 )
-VOUCHER_WORD_RE = rx.compile(r"消费|一次性")
+VOUCHER_WORD_RE = rx.compile(r"消费|一次性|礼金")  # (the words of VOUCHER_LAUNCH_RE's instruments)
 VOUCHER_BODY_RE = rx.compile(r"政府|公所|[局委厅部办署]")  # (公所: a Taiwan township's office)
 # "发展局推出土地共享先导计划", "内政部祭出三大减碳旗舰计划", "劳工就业通计划上路", "低碳永续家园改造补助开跑",
 # "电动公共小巴先导试验计划接受申请": a government scheme (a subsidy, a grant, a pilot) launched or opened for

@@ -6774,6 +6774,8 @@ def test_a_notice_a_ministry_signs_first_is_not_the_co_signing_federation_s_own(
         # ... and a Taiwan township's office handing out its stimulus cash gift (振兴礼金), not a company's
         ("", "屏东县三地门乡公所今天起发放振兴消费礼金，每名乡民领取新台币1000元。", True),
         ("", "某百货公司今天起发放振兴消费礼金，每名会员领取1000元。", False),
+        # ... its 振兴礼金 too, with no word of consumption near it
+        ("", "屏东县三地门乡公所今天起发放振兴礼金，每名乡民领取新台币1000元。", True),
     ],
 )
 def test_a_government_handing_out_vouchers_launches_an_instrument(title: str, text: str, released: bool) -> None:
