@@ -2883,7 +2883,10 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             generic = GENERIC_TITLE_RE.search(title) and not title.startswith("关于")  # 关于…的X names one document
             if generic and HK_ABOUT_TITLE_RE.match(title) and not GENERIC_TITLE_RE.search(title, 2):
                 generic = None  # ... as 有关…的X does in Hong Kong and Macau ("有关发展香港可持续披露生态圈的愿景宣言")
-            if generic or "《" in title or "》" in title or VERB_IN_TITLE_RE.search(title):
+            # (a verb inside a title is the span run past the next release, except in a 关于…的X, whose verb is its
+            # own: "发布关于下达2020年…资金预算的通知", "印发关于公布…名单的通知"; 关于印发X is NOTICE_RE's)
+            own_verb = title.startswith("关于") and not title.startswith("关于印发")
+            if generic or "《" in title or "》" in title or (VERB_IN_TITLE_RE.search(title) and not own_verb):
                 continue
             if title.startswith("关于") and title[2:] in DOC_TYPES:
                 continue  # "关于规范发布…名录的建议": 关于 and a word that is also a kind (规范) name no document

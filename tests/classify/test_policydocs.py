@@ -876,6 +876,28 @@ def test_an_about_title_after_the_verb_is_taken_whole() -> None:
     assert doc.title_norm == "关于明确保险中介市场对外开放有关措施的通知"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a 关于…的X whose own verb hands out funds or publishes a list: the verb is the title's, not a second release
+        (
+            "近日，河北省财政厅发布关于下达2020年中央大气污染防治资金预算的通知，涉及五市共7.9亿元。",
+            "关于下达2020年中央大气污染防治资金预算的通知",
+        ),
+        ("近日，省教育厅印发关于公布第二批省级示范学校名单的通知。", "关于公布第二批省级示范学校名单的通知"),
+    ],
+)
+def test_an_about_title_keeps_its_own_verb(text: str, title: str) -> None:
+    result = recognise("", text, published_at=Y2021)
+    assert [d.title for d in result.releases] == [title]
+
+
+def test_an_about_title_that_issues_another_names_that_one() -> None:
+    # 关于印发X的通知 stays X (NOTICE_RE's), not also the notice around it
+    result = recognise("", "近日，河北省财政厅发布关于印发资金管理实施细则的通知。", published_at=Y2021)
+    assert [d.title_norm for d in result.releases] == ["资金管理实施细则"]
+
+
 def test_a_document_title_citing_another_is_still_the_document() -> None:
     title = "国务院关于落实《政府工作报告》重点工作分工的意见"
     text = (
