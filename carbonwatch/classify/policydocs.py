@@ -1749,7 +1749,8 @@ def _canonical_branch(name: str) -> str | None:
 PROVINCE_SUFFIX = {"北京": "市", "天津": "市", "上海": "市", "重庆": "市", "内蒙古": "自治区", "广西": "壮族自治区"}
 PROVINCE_SUFFIX |= {"西藏": "自治区", "宁夏": "回族自治区", "新疆": "维吾尔自治区", "香港": "特别行政区"}
 PROVINCE_SUFFIX |= {"澳门": "特别行政区"}
-PROVINCE_HEAD_RE = rx.compile(rf"^({PROVINCES}){_PROVINCE_SUFFIX}?(?!省|市|自治区)(.*)$")
+# (the 市 of a market regulator is no suffix: 宁夏市场监管厅 is 宁夏回族自治区's, as 宁夏回族自治区市场监督管理厅 is)
+PROVINCE_HEAD_RE = rx.compile(rf"^({PROVINCES})(?:(?!市场){_PROVINCE_SUFFIX})?(?!省|市(?!场)|自治区)(.*)$")
 
 
 ANAPHOR_RE = rx.compile(
@@ -1849,6 +1850,7 @@ for _short, _full in {
     LOCAL_COMMISSION[_short + "厅"] = _full + "厅"
     LOCAL_COMMISSION[_short + "局"] = _full + "局"
 LOCAL_COMMISSION |= {"医保局": "医疗保障局", "市场监管局": "市场监督管理局", "市监局": "市场监督管理局"}
+LOCAL_COMMISSION |= {"市场监管厅": "市场监督管理厅"}  # (宁夏回族自治区市场监管厅: a region's is a 厅)
 LOCAL_COMMISSION |= {"应急局": "应急管理局", "发改局": "发展和改革局"}
 LOCAL_COMMISSION_RE = rx.compile(rf"(?<=[省市州区县盟])({'|'.join(sorted(LOCAL_COMMISSION, key=len, reverse=True))})$")
 

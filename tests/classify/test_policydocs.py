@@ -281,6 +281,13 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("商丘市发改委", "商丘市发展和改革委员会"),
         ("国家部署", None),
         ("国家林草局", "国家林草局"),
+        # a region's or a municipality's market regulator: the 市 of 市场 is no suffix of the place's name
+        ("宁夏市场监管厅", "宁夏回族自治区市场监督管理厅"),
+        ("宁夏回族自治区市场监督管理厅", "宁夏回族自治区市场监督管理厅"),
+        ("广西市场监管局", "广西壮族自治区市场监督管理局"),
+        ("北京市场监管局", "北京市市场监督管理局"),
+        ("北京市市场监督管理局", "北京市市场监督管理局"),
+        ("宁夏回族自治区生态环境厅", "宁夏回族自治区生态环境厅"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
