@@ -4578,12 +4578,18 @@ def _issuer_line_over_heading(text: str) -> str | None:
     return None
 
 
+# A heading line that says the full text follows ("化妆品注册备案管理办法全文——", "…全文如下："): the title is before it
+FULL_TEXT_LINE_TAIL_RE = rx.compile(r"(?<=[\u4e00-\u9fff》）)])\s*全文(?:如下)?\s*[—－-]*\s*[:：]?$")
+
+
 def prints_document(doc: PolicyDocument, text: str) -> bool:
     """The page prints ``doc`` itself: its title is a heading line of the text's first 1,500 characters (a headline
     "《国家标准管理办法》正式公布" over the text of 国家标准管理办法)."""
     want = doc.title_norm
     return bool(want) and any(
-        normalise_title(line.strip()) == want for line in text[:1500].splitlines() if 2 <= len(line.strip()) <= 80
+        normalise_title(FULL_TEXT_LINE_TAIL_RE.sub("", line.strip())) == want
+        for line in text[:1500].splitlines()
+        if 2 <= len(line.strip()) <= 80
     )
 
 
@@ -6273,7 +6279,7 @@ def recognise(
             if d.title_norm.startswith(publisher[1]) or d.cue.startswith(FULL_TEXT_CUE):
                 d.issuer = publisher[0]
         whole_page = d.cue.startswith(FULL_TEXT_CUE)
-        if d.is_release and d.issuer is None and (whole_page or (d.field == "title" and prints_document(d, text))):
+        if d.is_release and d.issuer is None and (whole_page or prints_document(d, text)):
             # the page prints the document ("《国家标准管理办法》正式公布" over its text and note): the issuer it
             # prints; a page that is the document may call its body 本部 ("本办法之补助业务，由经济部（以下简称本部）…")
             d.issuer = printed_issuer(text, own_body=whole_page)

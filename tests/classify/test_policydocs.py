@@ -2145,6 +2145,21 @@ def test_a_headline_reporting_a_rule_it_prints_takes_the_issuer_of_its_promulgat
     assert doc.issuer is None
 
 
+def test_a_lead_reporting_a_rule_whose_full_text_follows_takes_the_issuer_of_its_promulgation_note() -> None:
+    # the lead names the rule; a line says its full text follows, the note under it who promulgated it
+    text = (
+        "《化妆品注册备案管理办法》发布，《办法》首次明确规定了备案编号。\n化妆品注册备案管理办法全文——\n"
+        "（2021年1月7日国家市场监督管理总局令第35号公布）\n第一章 总则\n"
+        "第一条 为了规范化妆品注册和备案行为，制定本办法。\n"
+    )
+    [doc] = recognise("港澳台化妆品将不再属于进口品", text, published_at=Y2021).releases
+    assert (doc.title_norm, doc.issuer) == ("化妆品注册备案管理办法", "市场监管总局")
+    # a page that names another rule above the note does not print the one its lead reports
+    other = text.replace("化妆品注册备案管理办法全文——", "化妆品监督管理条例全文——")
+    [doc] = recognise("港澳台化妆品将不再属于进口品", other, published_at=Y2021).releases
+    assert doc.issuer is None
+
+
 @pytest.mark.parametrize(
     ("closing", "issuer"),
     [
