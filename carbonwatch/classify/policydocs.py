@@ -1028,7 +1028,8 @@ VERB_BEFORE_RE = rx.compile(
     # ... or a legislature passing it: "深圳人大常委会昨日通过《…条例》", "…人民代表大会常务委员会第五次会议通过了《…》"
     # (a bare 通过 is a release verb only after a legislature: "通过《X》实现…" is by means of X)
     # (Hong Kong's papers: "立法会早前通过《…条例草案》", "立法会昨通过…")
-    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议)?"
+    # (... or its session named without 第: "晋城市六届一次人大会议通过了《…规划》", "人大常委会会议通过")
+    rf"|{_LEGISLATURE}(?:第[^，。；：《》\n]{{1,16}}?次会议|会议)?"
     # (... a day in brackets after the word for it, as Hong Kong's papers date: "立法会今日（7日）通过《…》")
     rf"(?:\d{{1,2}}日|今日|今天|昨日|昨天|昨|日前|近日|早前|上午|下午|{_WEEKDAY}|[（(]\d{{1,2}}日[）)]|\s)*"
     r"(?:正式)?(?:三读)?通过了?"

@@ -6577,6 +6577,8 @@ def test_a_headline_that_opens_with_a_bracketed_title_is_not_read_as_an_unbracke
         # a legislature passing a law is its release, whatever the verb lacks
         ("", "深圳人大常委会昨日通过《深圳经济特区生态环境保护条例》，新条例9月1日起施行。", True),
         ("", "省人民代表大会常务委员会第五次会议通过了《某省节约能源条例》。", True),
+        # ... its session named without 第 ("六届一次人大会议")
+        ("", "日前，山西省晋城市六届一次人大会议通过了《晋城市国民经济和社会发展第十二个五年规划纲要》。", True),
         # a bare 通过 elsewhere is "by means of"
         ("", "我市通过《某市节能降碳行动方案》推动企业转型。", False),
     ],
