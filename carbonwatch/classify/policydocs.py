@@ -5784,6 +5784,9 @@ DRAFT_TITLE_RE = rx.compile(
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)
     r"|拟[^，。；]{1,40}公示"
+    # ... as any 关于…的公示 is: a list, a decision or a report posted for objections before it is made final
+    # (关于2021年上海市“全国绿色商场示范创建”单位的公示, …关于注销…古树档案的公示（2025.10.28）)
+    r"|^《?[^《》]{0,40}关于[^。；]{2,120}的公示(?:\s*[（(][^（）()]{0,16}[）)])?》?$"
 )
 # A headline putting a quoted draft out for comment: "…关于公开征求《广西壮族自治区政府投资管理办法》意见的公告"
 HEADLINE_COMMENT_RE = rx.compile(rf"(?:公开|向社会)?{_QUOTED_DRAFT_PUT_OUT}(?:意见|建议)")

@@ -1821,7 +1821,13 @@ def test_an_official_s_q_and_a_on_a_quoted_covering_notice_is_an_explainer() -> 
     [
         ("关于对拟发布集成电路工程技术人员等职业信息进行公示的公告", False),  # only proposed
         ("关于2025年生态文明建设示范区拟推荐名单的公示", False),
-        ("关于国家区块链创新应用试点入选名单的公示", True),  # the list as decided, put up
+        # any 关于…的公示 is posted for objections before the decision is final: a list (one tuning label reads a
+        # selection's 公示 as the list decided; four others read such notices as not yet issued), a record's change
+        ("关于国家区块链创新应用试点入选名单的公示", False),
+        ("关于2021年上海市“全国绿色商场示范创建”单位的公示", False),
+        ("苍溪县林业局关于注销龙王镇1株三级古树档案的公示（2025.10.28）", False),
+        # ... not what is issued after its 公示 (a rule for publicising enforcement, 公示制度)
+        ("南宁市行政执法公示制度", True),
         ("关于推动分布式光伏发电项目高质量发展的通知征求意见", False),  # a notice's draft, named for its comment
         ("关于推动分布式光伏发电项目高质量发展的通知（征求意见）", False),
         ("关于《乳山市综合交通运输“十四五”发展规划》公开征集意见的结果", False),  # consulted on: still a draft
