@@ -4583,15 +4583,15 @@ def _issuer_line_over_heading(text: str) -> str | None:
 FULL_TEXT_LINE_TAIL_RE = rx.compile(r"(?<=[\u4e00-\u9fff》）)])\s*全文(?:如下)?\s*[—－-]*\s*[:：]?$")
 
 
-def prints_document(doc: PolicyDocument, text: str) -> bool:
+def prints_document(doc: PolicyDocument, text: str, *, announced: bool = False) -> bool:
     """The page prints ``doc`` itself: its title is a heading line of the text's first 1,500 characters (a headline
-    "《国家标准管理办法》正式公布" over the text of 国家标准管理办法)."""
+    "《国家标准管理办法》正式公布" over the text of 国家标准管理办法), maybe saying its full text follows
+    ("化妆品注册备案管理办法全文——"); with ``announced``, only a line that says so."""
     want = doc.title_norm
-    return bool(want) and any(
-        normalise_title(FULL_TEXT_LINE_TAIL_RE.sub("", line.strip())) == want
-        for line in text[:1500].splitlines()
-        if 2 <= len(line.strip()) <= 80
-    )
+    lines = [line.strip() for line in text[:1500].splitlines() if 2 <= len(line.strip()) <= 80]
+    if announced:
+        lines = [line for line in lines if FULL_TEXT_LINE_TAIL_RE.search(line)]
+    return bool(want) and any(normalise_title(FULL_TEXT_LINE_TAIL_RE.sub("", line)) == want for line in lines)
 
 
 def printed_issuer(text: str, *, own_body: bool = False) -> str | None:
@@ -6283,7 +6283,9 @@ def recognise(
             if d.title_norm.startswith(publisher[1]) or d.cue.startswith(FULL_TEXT_CUE):
                 d.issuer = publisher[0]
         whole_page = d.cue.startswith(FULL_TEXT_CUE)
-        if d.is_release and d.issuer is None and (whole_page or prints_document(d, text)):
+        # (a release the text names: where a line says its full text follows, "化妆品注册备案管理办法全文——")
+        printed = prints_document(d, text) if d.field == "title" else prints_document(d, text, announced=True)
+        if d.is_release and d.issuer is None and (whole_page or printed):
             # the page prints the document ("《国家标准管理办法》正式公布" over its text and note): the issuer it
             # prints; a page that is the document may call its body 本部 ("本办法之补助业务，由经济部（以下简称本部）…")
             d.issuer = printed_issuer(text, own_body=whole_page)

@@ -1542,9 +1542,10 @@ def test_not_a_government_release(text: str) -> None:
             "中央网络安全和信息化委员会办公室关于加快推动区块链技术应用和产业发展的指导意见",
             ("关于加快推动区块链技术应用和产业发展的指导意见", "中央网信办"),
         ),
+        # (a 公示 so headed is posted for objections: see test_a_public_notice_of_what_is_only_proposed_is_no_release)
         (
-            "网信办：关于国家区块链创新应用试点入选名单的公示",
-            ("关于国家区块链创新应用试点入选名单的公示", "国家互联网信息办公室"),
+            "网信办：关于公布国家区块链创新应用试点名单的通知",
+            ("国家区块链创新应用试点名单", "国家互联网信息办公室"),
         ),
     ],
 )
