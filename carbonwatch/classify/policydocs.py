@@ -1106,6 +1106,12 @@ VERB_AFTER_RE = rx.compile(
     # "》今日（10日）在立法会三读通过"
     r"|[，,]?\s*(?:今天|今日|昨天|昨日|\d{1,2}日)?(?:[（(][^（）()\n]{1,8}[）)])?"
     rf"(?:获|经|在)(?:立法会|立法院)[^，。；《》]{{0,12}}?{_THIRD_READING}"
+    # ... the bill named after the title and the day before the legislature: "《菸害防制法》修正草案已于1月12日经立法院
+    # 三读通过"
+    r"|(?:修正草案|修正案|草案|部分条文)?(?:已经?)?(?:于?\s?(?:\d{1,2}\s?月\s?)?\d{1,2}\s?日)?"
+    rf"(?:获|经|在)(?:立法会|立法院|立院)[^，。；《》]{{0,12}}?{_THIRD_READING}"
+    # "河南省第2号总林长令——《关于加强古树名木保护的令》已于近日签发": an order signed is issued
+    r"|签发了?"
     # "《2025食物搀杂(金属杂质含量)(修订)规例》已于2025年6月27日刊宪": Hong Kong's subsidiary legislation published
     r"|(?:已经?)?(?:于\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?刊宪"
     # "中共中央、国务院日前对《北京城市总体规划》作出批复": the approval of the title it names (not 作出批示, a leader's
@@ -5849,8 +5855,10 @@ BILL_PASSED_BEFORE_RE = rx.compile(
 
 # ... or right after it: "《汽车引擎空转(定额罚款)条例草案》，5日获立法会三读通过", "《X条例草案》今日（10日）在立法会
 # 三读通过" (not a second reading: "获大比数二读通过")
+# (... or the bill named after the law's title, the day after 已于: "《菸害防制法》修正草案已于1月12日经立法院三读通过")
 BILL_PASSED_AFTER_RE = rx.compile(
-    r"\s*(?:[（(][^（）()\n]{1,12}[）)])?[，,]?\s*(?:今日|今天|昨日|昨天|昨晚|(?:\d{1,2}月)?\d{1,2}日)?"
+    r"\s*(?:[（(][^（）()\n]{1,12}[）)])?[，,]?\s*(?:(?:修正|修订|修改)?草案\s*)?(?:已经?于?|于)?\s*"
+    r"(?:今日|今天|昨日|昨天|昨晚|(?:\d{1,2}月)?\d{1,2}日)?"
     r"(?:[（(][^（）()\n]{1,8}[）)])?\s*(?:获|经|在|已)?\s*(?:立法会|立法院|立院)[^，。；！？《「\n]{0,12}?三读(?:修正|增订|修订)?通过"
 )
 
@@ -5883,7 +5891,7 @@ def _draft(d: PolicyDocument, texts: dict[str, str]) -> bool:
         if DRAFT_STATUS_LINE_RE.search(head):
             return True
     text = texts.get(d.field, "")
-    if DRAFT_AFTER_TITLE_RE.match(text, d.end):
+    if DRAFT_AFTER_TITLE_RE.match(text, d.end) and not BILL_PASSED_AFTER_RE.match(text, d.end):
         return True  # "开始审议全国人大常委会关于积极应对气候变化的决议草案": the title a draft's name is built on
     if _pre_announced(d, texts):
         return True  # "环境部今天预告修正「温室气体减量及管理法施行细则」": Taiwan's pre-announcement of a draft

@@ -7365,6 +7365,22 @@ def test_what_hong_kong_gazettes_is_released_but_not_a_bill(title: str, text: st
     assert recognise(title, text, published_at=Y2025).is_release is released
 
 
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # a law's amendment bill named after its title, passed on its third reading some day before
+        ("【记者报导】《菸害防制法》修正草案已于1月12日经立法院三读通过，本次修正全面禁止电子烟。", True),
+        # ... not one the cabinet only adopted, which goes to the legislature next
+        ("【记者报导】《菸害防制法》修正草案已于1月12日经行政院会议通过，将送立法院审议。", False),
+        # an order signed, named after the title ("…总林长令——《…的令》已于近日签发")
+        ("记者获悉，河南省第2号总林长令——《关于加强古树名木保护的令》已于近日签发。", True),
+        ("记者获悉，《关于加强古树名木保护的令》正在起草，预计年内签发。", False),
+    ],
+)
+def test_a_verb_after_the_title_releases_it_a_bill_passed_or_an_order_signed(text: str, released: bool) -> None:
+    assert recognise("", text, published_at=Y2025).is_release is released
+
+
 def test_a_headline_may_set_a_year_named_rate_off_its_verb_by_a_space() -> None:
     docs = recognise("劳动部公告 2026年起最低工资月薪2万9500元", "", published_at=Y2025).releases
     assert [(d.title, d.issuer) for d in docs] == [("2026年起最低工资月薪2万9500元", "劳动部")]
