@@ -288,6 +288,14 @@ def test_normalise_doc_number(raw: str, expected: str | None) -> None:
         ("北京市场监管局", "北京市市场监督管理局"),
         ("北京市市场监督管理局", "北京市市场监督管理局"),
         ("宁夏回族自治区生态环境厅", "宁夏回族自治区生态环境厅"),
+        # bodies of before the 2008, 2013 and 2018 reforms, by the names older news reports them under
+        ("国土部", "国土资源部"),
+        ("卫生部、财政部", "卫生部、财政部"),
+        ("电监会", "国家电力监管委员会"),
+        ("安监总局", "国家安全监管总局"),
+        # ... one body by one name, whichever form the page writes (国家环境保护总局 and 国家环保总局)
+        ("国家环境保护总局", "国家环保总局"),
+        ("环保总局", "国家环保总局"),
     ],
 )
 def test_canonical_issuer(raw: str, expected: str | None) -> None:
