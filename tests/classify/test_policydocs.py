@@ -5583,7 +5583,7 @@ def test_a_regulations_database_s_bracketed_metadata_and_an_announcement_s_numbe
         "一、自2007年1月1日起，禁止生产哈龙灭火剂。\n二、本公告自发布之日起施行。\n"
     )
     [doc] = recognise("关于淘汰哈龙灭火剂的公告", text).releases
-    assert doc.issuer == "国家环境保护总局"
+    assert doc.issuer == "国家环保总局"
 
 
 def test_a_rule_printed_whole_is_issued_by_the_body_its_fields_or_its_own_words_name() -> None:
