@@ -6304,8 +6304,8 @@ def recognise(
                 d.issuer = publisher[0]
         whole_page = d.cue.startswith(FULL_TEXT_CUE)
         # (a release the text names: where a line says its full text follows, "化妆品注册备案管理办法全文——")
-        printed = prints_document(d, text) if d.field == "title" else prints_document(d, text, announced=True)
-        if d.is_release and d.issuer is None and (whole_page or printed):
+        prints_it = prints_document(d, text) if d.field == "title" else prints_document(d, text, announced=True)
+        if d.is_release and d.issuer is None and (whole_page or prints_it):
             # the page prints the document ("《国家标准管理办法》正式公布" over its text and note): the issuer it
             # prints; a page that is the document may call its body 本部 ("本办法之补助业务，由经济部（以下简称本部）…")
             d.issuer = printed_issuer(text, own_body=whole_page)
