@@ -1431,8 +1431,9 @@ CABINET_APPROVAL_RE = rx.compile(
 # object, up to the clause's end, is what it decided (not one approved in an earlier year, nor a plan to approve).
 EXCO_DECISION_RE = rx.compile(
     # (a comma after the body, a day in brackets: "行政长官会同行政会议，今日（10 日）接纳…")
+    # (... or passes: "行政长官会同行政会议通过城巴和新巴加价")
     r"(?<!获)行政长官会同行政会议[，,]?(?:已经?|今日|今天|昨日|昨天|正式|\d{1,2}日|[（(][^（）()\n]{1,8}[）)]|\s)*"
-    r"(?:批准|接纳|核准)了?"
+    r"(?:批准|接纳|核准|通过)了?"
     r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30}+)"
 )
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
