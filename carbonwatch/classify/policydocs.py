@@ -566,7 +566,9 @@ _DISTRICT_NAME = rf"(?![{_NOT_NAME_START}该])[\u4e00-\u9fff]{{2,3}}?区{_NOT_DI
 _ACTOR_ADVERBS = (
     r"(?:近日|日前|近期|今日|今天|昨日|昨天|正式|对外|还|也|又|再次|再|进一步|先后|相继|陆续|率先|首次|已经|已){0,3}"
 )
-_BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
+# (… and the release verb a place named alone must come before, to be read as its government: "郑州市发布了…")
+_BEFORE_RELEASE_VERB = rf"(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
+_BARE_DISTRICT = rf"(?<![\u4e00-\u9fff]){_DISTRICT_NAME}{_BEFORE_RELEASE_VERB}"
 DISTRICT_NAME_RE = rx.compile(_DISTRICT_NAME)
 # A city named alone, likewise, right before a release verb: "银川市发布低碳城市发展规划" (its government). Its
 # name holds no function word ("也是我市发布的首个规划" names no city) and no count ("90多个城市发布了计划").
@@ -604,12 +606,12 @@ _BARE_CITY_NAME = rf"{_NOT_VERB_TAIL}(?:{_LONG_PLACE}|{_SHORT_PLACE_NAME})市"
 BARE_CITY_NAME_RE = rx.compile(_BARE_CITY_NAME)
 # (after a date, "3月1日郑州市发布了…", the city starts past 日: never "日郑州市")
 _AFTER_DATE = r"(?:(?<![\u4e00-\u9fff])|(?<=\d[日月]))(?!(?<=\d)[日月年号])"
-_BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
+_BARE_CITY = rf"{_AFTER_DATE}{_BARE_CITY_NAME}{_BEFORE_RELEASE_VERB}"
 # ... and a county ("彰化县推出358生育补助加码政策", "湖口县出台…"): its government; not 全县, 该县, 我县, nor a year's
 # word before the county's own (今年县府…)
 _BARE_COUNTY_NAME = rf"(?!{_TIME_YEAR})(?![{_NOT_IN_CITY_NAME}])[\u4e00-\u9fff]{{2,3}}?县"
 BARE_COUNTY_NAME_RE = rx.compile(_BARE_COUNTY_NAME)
-_BARE_COUNTY = rf"{_AFTER_DATE}{_BARE_COUNTY_NAME}(?={_ACTOR_ADVERBS}(?:出台|发布|印发|推出|发文|发出|公布))"
+_BARE_COUNTY = rf"{_AFTER_DATE}{_BARE_COUNTY_NAME}{_BEFORE_RELEASE_VERB}"
 # A banner's government (鄂托克前旗人民政府, 新巴尔虎左旗人民政府办公室), its name read whole: from a clause's start.
 _BANNER = (
     r"(?:(?<![\u4e00-\u9fff])(?!近日|日前|今日|今天)|(?<=近日|日前|今日|今天))"
@@ -1737,15 +1739,17 @@ def canonical_issuer(text: str) -> str | None:
             name = name.replace("卫福部", "卫生福利部", 1).replace("健保署", "健康保险署")
         if name not in names:
             names.append(name)
-    if not names and counts:
+    if names:
+        return "、".join(names)
+    if counts:
         return counts[0]
-    if not names and DISTRICT_NAME_RE.fullmatch(text.strip()):
-        return text.strip()  # a district named alone (its release verb was in the text it came from)
-    if not names and BARE_COUNTY_NAME_RE.fullmatch(text.strip()):
-        return canonical_local(text.strip())  # a county named alone: its government (彰化县 -> 彰化县政府)
-    if not names and BARE_CITY_NAME_RE.fullmatch(text.strip()):
-        return canonical_local(text.strip())  # a city named alone: its government (银川市 -> 银川市人民政府)
-    return "、".join(names) if names else None
+    alone = text.strip()
+    if DISTRICT_NAME_RE.fullmatch(alone):
+        return alone  # a district named alone (its release verb was in the text it came from)
+    if BARE_COUNTY_NAME_RE.fullmatch(alone) or BARE_CITY_NAME_RE.fullmatch(alone):
+        # a county or a city named alone: its government (彰化县 -> 彰化县政府, 银川市 -> 银川市人民政府)
+        return canonical_local(alone)
+    return None
 
 
 def ministry_of_agency(name: str) -> str | None:
@@ -6305,8 +6309,7 @@ def recognise(
                 d.issuer = publisher[0]
         whole_page = d.cue.startswith(FULL_TEXT_CUE)
         # (a release the text names: where a line says its full text follows, "化妆品注册备案管理办法全文——")
-        prints_it = prints_document(d, text) if d.field == "title" else prints_document(d, text, announced=True)
-        if d.is_release and d.issuer is None and (whole_page or prints_it):
+        if d.is_release and d.issuer is None and (whole_page or prints_document(d, text, announced=d.field != "title")):
             # the page prints the document ("《国家标准管理办法》正式公布" over its text and note): the issuer it
             # prints; a page that is the document may call its body 本部 ("本办法之补助业务，由经济部（以下简称本部）…")
             d.issuer = printed_issuer(text, own_body=whole_page)
