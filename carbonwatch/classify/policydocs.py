@@ -5810,6 +5810,9 @@ DRAFT_TITLE_RE = rx.compile(
     # ... as any 关于…的公示 is: a list, a decision or a report posted for objections before it is made final
     # (关于2021年上海市“全国绿色商场示范创建”单位的公示, …关于注销…古树档案的公示（2025.10.28）)
     r"|^《?[^《》]{0,40}关于[^。；]{2,120}的公示(?:\s*[（(][^（）()]{0,16}[）)])?》?$"
+    # a hearing called on a price or a decision still to be made (…价格调整方案听证会公告, 关于召开…调整听证公告,
+    # 关于公开征集…听证会参加人的公告): the decision comes after it; not a legislature's 听证条例
+    r"|(?:召开|举行|举办)[^。；《》]{2,80}听证会?|听证会?(?:参加人|代表|旁听人)|听证会?(?:的)?(?:公告|通告|通知)》?$"
 )
 # A headline putting a quoted draft out for comment: "…关于公开征求《广西壮族自治区政府投资管理办法》意见的公告"
 HEADLINE_COMMENT_RE = rx.compile(rf"(?:公开|向社会)?{_QUOTED_DRAFT_PUT_OUT}(?:意见|建议)")

@@ -1847,6 +1847,23 @@ def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, rele
     assert recognise("人社部发布公示", text, published_at=Y2021).is_release is released
 
 
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
+        # a hearing is held before the price or the decision it hears is set
+        ("兴平市城区居民天然气价格调整方案听证会公告", False),
+        ("关于召开居民生活用天然气阶梯价格调整听证公告", False),
+        ("关于公开征集新能源高等级公交车票价听证会参加人的公告", False),
+        # ... not a legislature's rules for holding hearings, nor a price set after one
+        ("深圳市人民代表大会常务委员会听证条例", True),
+        ("关于调整居民生活用天然气销售价格的通知", True),
+    ],
+)
+def test_a_hearing_called_is_no_release_of_what_it_hears(title: str, released: bool) -> None:
+    text = f"兴平市发展和改革局日前发布《{title}》。"
+    assert recognise("发改局发布公告", text, published_at=Y2021).is_release is released
+
+
 def test_an_unsigned_covering_notice_is_issued_by_the_bodies_its_sentence_names() -> None:
     text = (
         "为完善绿色金融标准体系，依据相关指导意见，中国人民银行、金融监管总局、中国证监会修订形成"
