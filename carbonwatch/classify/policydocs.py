@@ -3195,6 +3195,8 @@ def _lead_paragraph_end(text: str, title: str = "") -> int:
 # An issuer, then maybe when it acted: the opening of the untitled-release patterns below.
 _WHEN = (
     r"\s*(?:近日|日前|近期|最新|首次|今天|今日|(?:\d{1,2}月)?\d{1,2}日"
+    # (... or the part of today, as Hong Kong's papers write it: "金管局今早宣布，基本利率…上调")
+    r"|今早|今晨|今晚|(?:今天|今日)(?:上午|下午|中午|晚上|早上)"
     # (... or yesterday, as Taiwan's and Hong Kong's papers date a decision announced: "嘉县府昨宣布，…起，全面实施…";
     # not a figure 公布 the day before, "统计处昨日公布，去年第四季…")
     r"|昨(?:天|日)?(?=\s*(?:正式|再次|联合)?(?:决定|宣布))"

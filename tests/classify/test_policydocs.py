@@ -1031,6 +1031,10 @@ UNTITLED_DECISIONS = [
     # a government's press release announcing a measure with 公布 and a comma, the day in brackets after "today"
     ("能源效益标签全面实施", "环境局公布，「强制性能源效益标签计划」首阶段11月9日（周一）起全面实施。", True),
     ("", "环境保护署今日（29日）公布，考虑到业界的困难，决定将资助计划的申请截止日期延长一年。", True),
+    # ... or the part of today it was announced in, as Hong Kong's papers write it
+    ("", "因应美国加息，金管局今早宣布，基本利率根据预设公式上调0.75厘至2.75厘。", True),
+    ("", "环境局今天下午宣布，「强制性能源效益标签计划」第四阶段11月9日起全面实施。", True),
+    ("", "金管局今早宣布将研究调整逆周期缓冲资本比率。", False),  # 将研究: a plan
     ("", "据经科局公布，截至3月30日，超过2,360万元电子优惠已被核销，比上周增加一成。", False),  # a figure's source
     ("", "金管会最新公布，截至2019年底，银行绿能放款余额逾1.1兆元，较2018年底增加约700亿元。", False),  # a figure
     ("", "财政部公布，1-5月，全国发行地方政府债券25463亿元。", False),  # figures, no measure
