@@ -203,6 +203,9 @@ NON_DOCUMENT_RE = re.compile(
     r"|评比$|排名$|排行榜?$|(?:考核|考评|评估|评价|评比|测评)结果$"  # a contest's or an assessment's outcome
     # one case's administrative or judicial act (行政处罚决定书, 责令改正违法行为决定书, 判决书), not a policy
     r"|(?:决定|判决|裁定|调解|告知)书$"
+    # ... or a batch of such cases made public (2024年第六批生态环境违法典型案例, 2022年度市场监管领域典型案例):
+    # enforcement publicised, not a policy; not the model cases a body holds up for others to follow (…发展典型案例)
+    r"|(?:违法|违规|违纪|执法|查处|处罚|监管领域)[^《》]{0,12}案例$"
     # a purchase's or a sale's notice (政府采购公告, 招标公告, 土地使用权出让公告): a contract offered, not a policy
     r"|(?:采购|招标|中标|成交|询价|竞价|比选|拍卖|出让|挂牌)(?:结果)?(?:公告|公示)$"
     # a numbered meeting's own record of what it decided (行政院第3192次院会决议, …第5次会议决议): minutes, not a

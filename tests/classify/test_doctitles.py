@@ -91,6 +91,9 @@ NOT_DOCUMENTS = [
     "责令改正违法行为决定书",
     "行政处罚决定书",
     "民事判决书",
+    # ... or a batch of enforcement cases made public
+    "2024年第六批生态环境违法典型案例",
+    "2022年度市场监管领域典型案例",
     # a transcript of what was said
     "海南省人均预期寿命突破80岁新闻发布会实录",
     "关于碳达峰工作的访谈实录",
@@ -128,6 +131,7 @@ def test_non_documents_are_rejected(title: str) -> None:
     [
         "责令改正违法行为决定书",
         "行政处罚决定书",
+        "2024年第六批生态环境违法典型案例",
         "诸多电化学储能发展支持政策",
         "众多的电化学储能支持政策",
         "一系列稳增长政策",
@@ -140,6 +144,13 @@ def test_a_single_case_act_or_unnamed_documents_stay_out_though_a_government_iss
     ok, reason = title_is_document(title, government_issuer=True)
     assert not ok
     assert "not a policy document" in reason or "does not name" in reason
+
+
+def test_model_cases_a_government_holds_up_are_documents_but_violations_made_public_are_not() -> None:
+    # the good practice a ministry publishes for others to follow is what it issues; the violations a regulator makes
+    # public are enforcement, however the two are both called 典型案例
+    assert title_is_document("2023-2024年度公共机构绿色低碳发展典型案例", government_issuer=True)[0] is True
+    assert title_is_document("2024年第六批生态环境违法典型案例", government_issuer=True)[0] is False
 
 
 def test_weak_kind_needs_a_government_issuer() -> None:
