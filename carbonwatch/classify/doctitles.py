@@ -200,6 +200,9 @@ NON_DOCUMENT_RE = re.compile(
     r"|(?:数据|运行|执行|完成|进展|统计)情况$"  # 主要监管指标数据情况, 运行情况: a status report
     # a period's figures (2024年8月份能源生产情况, 一季度…运行情况) or a figure itself (…工业增加值增长4.5%): statistics
     r"|(?:\d{1,2}\s*月份?|[一二三四]季度|上半年|前三季度|全年)[^《》]{0,16}情况$|(?:增长|下降|增加|减少)[0-9.]+[%％]$"
+    # ... a change by a year's figure written short (…温室气体排放总量按年降7.5%, 同比升3%), or an emissions
+    # inventory (2015年香港温室气体排放清单): figures counted, not a list a government lays down
+    r"|(?:按年|同比|环比)[升降增减跌涨][0-9.]+[%％]$|排放清单$"
     r"|评比$|排名$|排行榜?$|(?:考核|考评|评估|评价|评比|测评)结果$"  # a contest's or an assessment's outcome
     # one case's administrative or judicial act (行政处罚决定书, 责令改正违法行为决定书, 判决书), not a policy
     r"|(?:决定|判决|裁定|调解|告知)书$"
