@@ -1141,6 +1141,8 @@ VERB_AFTER_RE = rx.compile(
     r")"
     # ... not "》印发实施以来", "》颁布施行一周年": the time since its release
     rf"(?!(?:施行|实施)?(?:以后|{_SINCE_RELEASE}))"
+    # ... nor people giving their views on it: "听证代表围绕《…指导意见》发表听证意见", "对《X》发表看法"
+    r"(?!(?<=发表)(?:了|听证|书面|个人|不同|各自的?|自己的?)*(?:意见|看法|评论|讲话|见解))"
 )
 # ... a revision is someone's act on the titles (对《A》和《B》进行了修订)
 REVISED_OBJECT_RE = rx.compile(r"对\s*(?:《[^《》\n]{2,120}》\s*[、，,和及与]\s*)*$")
@@ -5800,6 +5802,11 @@ _COMMENT_DRAFT = r"征求意见稿|征求意见[）)]?》?$|送审稿|讨论稿"
 COMMENT_DRAFT_TITLE_RE = rx.compile(_COMMENT_DRAFT)
 # (a quoted draft put out for comment: "征求《X》意见", "征求《X》（征求意见稿）的意见")
 _QUOTED_DRAFT_PUT_OUT = r"征求《[^《》]{2,80}》\s*(?:（征求意见稿）)?\s*的?"
+# A hearing called on a price or a decision still to be made (…价格调整方案听证会公告, 关于召开…调整听证公告,
+# 关于公开征集…听证会参加人的公告): the decision comes after it; not a legislature's 听证条例
+_HEARING = (
+    r"(?:召开|举行|举办)[^。；《》]{2,80}听证会?|听证会?(?:参加人|代表|旁听人)|听证会?(?:的)?(?:公告|通告|通知)》?$"
+)
 DRAFT_TITLE_RE = rx.compile(
     _COMMENT_DRAFT + r"|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))"
     r"|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
@@ -5812,10 +5819,11 @@ DRAFT_TITLE_RE = rx.compile(
     # ... as any 关于…的公示 is: a list, a decision or a report posted for objections before it is made final
     # (关于2021年上海市“全国绿色商场示范创建”单位的公示, …关于注销…古树档案的公示（2025.10.28）)
     r"|^《?[^《》]{0,40}关于[^。；]{2,120}的公示(?:\s*[（(][^（）()]{0,16}[）)])?》?$"
-    # a hearing called on a price or a decision still to be made (…价格调整方案听证会公告, 关于召开…调整听证公告,
-    # 关于公开征集…听证会参加人的公告): the decision comes after it; not a legislature's 听证条例
-    r"|(?:召开|举行|举办)[^。；《》]{2,80}听证会?|听证会?(?:参加人|代表|旁听人)|听证会?(?:的)?(?:公告|通告|通知)》?$"
+    r"|" + _HEARING
 )
+# (a headline calling such a hearing on a document it names puts that document up as a draft: "《包头市便民市场和便民
+# 摊点管理指导意见》听证会公告")
+HEARING_HEADLINE_RE = rx.compile(_HEARING)
 # A headline putting a quoted draft out for comment: "…关于公开征求《广西壮族自治区政府投资管理办法》意见的公告"
 HEADLINE_COMMENT_RE = rx.compile(rf"(?:公开|向社会)?{_QUOTED_DRAFT_PUT_OUT}(?:意见|建议)")
 BRACKETED_TITLE_RE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
@@ -6302,6 +6310,8 @@ def recognise(
         if put_out
         else set()
     )
+    if HEARING_HEADLINE_RE.search(title):
+        headline_drafts |= {same_document_key(normalise_title(b.group(0))) for b in BRACKETED_TITLE_RE.finditer(title)}
     lead = text[: _lead_paragraph_end(text, title)]
     lead_draft_only = bool(DRAFT_SENTENCE_RE.search(lead)) and not any(
         d.is_release and d.field == "text" and d.start < len(lead) for d in merged

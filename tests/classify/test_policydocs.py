@@ -1868,6 +1868,31 @@ def test_a_hearing_called_is_no_release_of_what_it_hears(title: str, released: b
     assert recognise("发改局发布公告", text, published_at=Y2021).is_release is released
 
 
+def test_the_document_a_hearing_is_called_on_is_a_draft() -> None:
+    # a headline calling a hearing on a document it names: the document is heard before it is decided
+    text = (
+        "市城市管理局拟于2026年2月10日召开《包头市便民市场管理指导意见》听证会，广泛听取社会各界的意见和建议。"
+        "听证代表应当围绕《包头市便民市场管理指导意见》的内容发表意见，《包头市便民市场管理指导意见》发表后另行公告。"
+    )
+    assert not recognise("《包头市便民市场管理指导意见》听证会公告", text, published_at=Y2025).is_release
+    # the same sentence under a headline reporting the document issued is a release
+    assert recognise("包头市印发便民市场管理指导意见", text, published_at=Y2025).is_release
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # people giving their views on a document do not publish it
+        ("听证代表应当围绕《包头市便民市场管理指导意见》发表听证意见。", False),
+        ("与会专家对《包头市便民市场管理指导意见》发表了各自的看法。", False),
+        # ... a white paper published after its title still is
+        ("《新时代的中国绿色发展》白皮书26日发表。", True),
+    ],
+)
+def test_views_given_on_a_document_are_no_publication_of_it(text: str, released: bool) -> None:
+    assert recognise("消息", text, published_at=Y2025).is_release is released
+
+
 def test_an_unsigned_covering_notice_is_issued_by_the_bodies_its_sentence_names() -> None:
     text = (
         "为完善绿色金融标准体系，依据相关指导意见，中国人民银行、金融监管总局、中国证监会修订形成"
