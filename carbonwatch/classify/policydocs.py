@@ -1447,6 +1447,19 @@ TIME_WORDS_RE = rx.compile(_TIME_WORDS)
 ISSUER_AT_END_RE = rx.compile(rf"(?P<issuer>{JOINT_RE.pattern}){_TIME_WORDS}$")
 # ... and a company's organs: its board, shareholders' meeting or supervisory board (华夏幸福董事会审议通过《…议案》)
 COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)银行(?!保险|业)|基金|董事会|股东(?:大)?会|监事会")
+# ... and a company named last before the verb, whatever place its name starts with ("山东省邮政分公司出台",
+# "浙江省能源集团有限公司近日发布")
+COMPANY_ACTOR_END_RE = rx.compile(
+    r"(?:公司|集团)(?:近日|日前|近期|今日|今天|昨日|已经?|正式|也|还|再次|首次|联合|共同|\d{1,2}日)*"
+    rf"(?:{_VERB_ALT})?[了的]?\s*$"
+)
+# (… nor the companies it is sent to: "人身保险监管司向各人身保险公司下发《…》")
+COMPANY_JOINED_RE = rx.compile(r"、|会同|联合|协同|携手|与|和|及|同|向|对|给")
+# (the rest of a company's name after a place in it: 电力公司, 邮政分公司, 能源集团有限公司; no verb or list between)
+COMPANY_NAME_AFTER_RE = rx.compile(
+    rf"(?:(?!{_VERB_ALT}|会同|联合|、|和|与|及)[\u4e00-\u9fff]){{0,8}}?(?:有限责任|股份有限|有限)?分?公司"
+    rf"|(?:(?!{_VERB_ALT}|会同|联合|、|和|与|及)[\u4e00-\u9fff]){{0,8}}?集团(?!建设|化|发展|试点|组建|改革)"
+)
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # 实施 ending the verb 印发实施, and the size of the set it issues after it: "印发实施6项蓝碳系列技术规程".
@@ -2096,6 +2109,8 @@ def find_issuer_before(text: str, pos: int) -> str | None:
             continue  # "（国办发〔2017〕19号）": a cited document's number, its code no body acting here
         if DATELINE_AFTER_RE.match(text, hit.end()):
             continue  # "中新网上海1月7日电": the wire's dateline names where it was filed, no body acting
+        if COMPANY_NAME_AFTER_RE.match(text, hit.end()):
+            continue  # "国网山东省电力公司", "山东省邮政分公司": a place in a company's name, no body acting
         # ... and a body the clause cites ("为深入贯彻落实党中央决策部署，湖南省政府办公厅日前印发…") or a news source
         # ("记者从上海市经济信息化委获悉，市政府办公厅…") comes last
         tail = RELATIVE_TAIL_RE.match(text, hit.end(), pos)
@@ -2618,7 +2633,10 @@ def _bracket_docs_in_order(text: str, field_name: str, ref_year: int | None) -> 
         private = NON_GOVERNMENT_RE.search(subject) or COMPANY_SUBJECT_RE.search(subject)
         if private and RELATIVE_BODY_WITH_RE.match(subject):
             private = None  # "自治区发展改革委会同国网新疆电力有限公司印发《…》": the body leads, the company joins
-        if release and private and not ISSUER_RE.search(clause) and not issued_by_after:
+        # (a place's name before a company's is the company's, not a body: "山东省邮政分公司出台《…》"; a body that
+        # acts with a company leads it: "山东省发展改革委会同国网山东省电力公司印发")
+        company_named = private and COMPANY_ACTOR_END_RE.search(subject) and not COMPANY_JOINED_RE.search(subject)
+        if release and private and (company_named or not ISSUER_RE.search(clause)) and not issued_by_after:
             # "上交所近期编制完成了《…》", "某能源集团有限公司发布《碳达峰碳中和行动方案》": the clause's own subject is
             # no government body (one named further back in the sentence is not who acts here)
             release, cue, issuer = False, "not a government body's document: " + clause.strip()[-20:], None

@@ -3924,6 +3924,21 @@ def test_a_relative_body_leading_a_joint_release_with_a_company_is_a_government_
     assert recognise("新闻", text).releases == []
 
 
+def test_a_place_in_a_company_s_name_is_no_government_acting() -> None:
+    # a province's name opens the company's ("山东省邮政分公司", "国网山东省电力公司"): the company acts
+    text = "近日，山东省邮政分公司出台《绿色邮政“十四五”发展规划》，提出到2025年邮件快件包装基本实现绿色转型。"
+    assert recognise("山东邮政规划绿色邮政高质量发展", text, published_at=Y2025).releases == []
+    # ... and the province's own office that acts with such a company issues, the company's place no issuer
+    text = "近日，山东省发展改革委会同国网山东省电力公司印发《关于推进电力需求响应的通知》。"
+    [doc] = recognise("新闻", text, published_at=Y2025).releases
+    assert doc.issuer == "山东省发展和改革委员会"
+    # ... and the companies a body sends it to are no actor either
+    text = "今日，金融监管总局人身保险监管司向各人身保险公司下发《关于建立预定利率动态调整机制有关事项的通知》。"
+    assert [d.title for d in recognise("新闻", text, published_at=Y2025).releases] == [
+        "《关于建立预定利率动态调整机制有关事项的通知》"
+    ]
+
+
 def test_a_quoted_bare_kind_after_an_issuer_and_verb_is_an_untitled_release() -> None:
     text = (
         "今天《人民日报》的主要内容有：\n1、国务院办公厅印发《通知》，进一步加大对中小企业纾困帮扶力度。\n"
