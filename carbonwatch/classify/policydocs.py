@@ -1456,9 +1456,9 @@ COMPANY_ACTOR_END_RE = rx.compile(
 # (… nor the companies it is sent to: "人身保险监管司向各人身保险公司下发《…》")
 COMPANY_JOINED_RE = rx.compile(r"、|会同|联合|协同|携手|与|和|及|同|向|对|给")
 # (the rest of a company's name after a place in it: 电力公司, 邮政分公司, 能源集团有限公司; no verb or list between)
+_COMPANY_NAME_REST = rf"(?:(?!{_VERB_ALT}|会同|联合|、|和|与|及)[\u4e00-\u9fff]){{0,8}}?"
 COMPANY_NAME_AFTER_RE = rx.compile(
-    rf"(?:(?!{_VERB_ALT}|会同|联合|、|和|与|及)[\u4e00-\u9fff]){{0,8}}?(?:有限责任|股份有限|有限)?分?公司"
-    rf"|(?:(?!{_VERB_ALT}|会同|联合|、|和|与|及)[\u4e00-\u9fff]){{0,8}}?集团(?!建设|化|发展|试点|组建|改革)"
+    rf"{_COMPANY_NAME_REST}(?:(?:有限责任|股份有限|有限)?分?公司|集团(?!建设|化|发展|试点|组建|改革))"
 )
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
