@@ -1450,11 +1450,11 @@ COMPANY_SUBJECT_RE = rx.compile(r"公司|企业|集团|上市|券商|(?<!人民)
 # ... and a company named last before the verb, whatever place its name starts with ("山东省邮政分公司出台",
 # "浙江省能源集团有限公司近日发布")
 COMPANY_ACTOR_END_RE = rx.compile(
-    r"(?:公司|集团)(?:近日|日前|近期|今日|今天|昨日|已经?|正式|也|还|再次|首次|联合|共同|\d{1,2}日)*"
+    r"(?:公司|集团)(?:近日|日前|近期|今日|今天|昨日|已经?|正式|也|还|再次|首次|\d{1,2}日)*"
     rf"(?:{_VERB_ALT})?[了的]?\s*$"
 )
-# (… nor the companies it is sent to: "人身保险监管司向各人身保险公司下发《…》")
-COMPANY_JOINED_RE = rx.compile(r"、|会同|联合|协同|携手|与|和|及|同|向|对|给")
+# (… nor one among others, 会同, 协同, 联合, nor the companies it is sent to: "人身保险监管司向各人身保险公司下发《…》")
+COMPANY_JOINED_RE = rx.compile(r"、|同|联合|携手|与|和|及|向|对|给")
 # (the rest of a company's name after a place in it: 电力公司, 邮政分公司, 能源集团有限公司; no verb or list between)
 _COMPANY_NAME_REST = rf"(?:(?!{_VERB_ALT}|会同|联合|、|和|与|及)[\u4e00-\u9fff]){{0,8}}?"
 COMPANY_NAME_AFTER_RE = rx.compile(
