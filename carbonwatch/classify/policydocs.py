@@ -6322,14 +6322,10 @@ def recognise(
     _chronology_is_history(merged, text, title)
     publisher = _source_line_issuer(text)
     draft_headline = bool(DRAFT_TITLE_RE.search(title))
+    # the titles a draft's headline names: every one where it calls a hearing, else those it puts out for comment
     put_out = HEADLINE_COMMENT_RE.search(title)
-    headline_drafts = (
-        {same_document_key(normalise_title(b.group(0))) for b in BRACKETED_TITLE_RE.finditer(put_out.group(0))}
-        if put_out
-        else set()
-    )
-    if HEARING_HEADLINE_RE.search(title):
-        headline_drafts |= {same_document_key(normalise_title(b.group(0))) for b in BRACKETED_TITLE_RE.finditer(title)}
+    drafts_span = title if HEARING_HEADLINE_RE.search(title) else put_out.group(0) if put_out else ""
+    headline_drafts = {same_document_key(normalise_title(b.group(0))) for b in BRACKETED_TITLE_RE.finditer(drafts_span)}
     lead = text[: _lead_paragraph_end(text, title)]
     lead_draft_only = bool(DRAFT_SENTENCE_RE.search(lead)) and not any(
         d.is_release and d.field == "text" and d.start < len(lead) for d in merged
