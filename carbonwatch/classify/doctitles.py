@@ -188,7 +188,9 @@ NON_DOCUMENT_RE = re.compile(
     r"(?:日报|晚报|早报|商报|时报|周报|周刊|杂志|月刊|学报|画报|日刊|证券报|参考报|经济报|青年报|法治报|新闻报)$"
     # a bulletin of figures (统计公报, 水资源公报, 人口普查公报 …); a joint communiqué (联合公报) is diplomatic
     r"|^(?!.*联合)(?!.*新闻公报).*公报$|统计年鉴$|年鉴$|(?:月|季|年)报$|快报$|数据$|指数$"
-    r"|报告$|蓝皮书$|绿皮书$|研究$|分析$|部门(?:预算|决算)$"  # (… 二氧化碳统计与分析: an analysis of figures)
+    # (… 二氧化碳统计与分析: an analysis of figures; a body's or a county's budget or final accounts made public,
+    # 通道侗族自治县2024年政府决算公开: its figures)
+    r"|报告$|蓝皮书$|绿皮书$|研究$|分析$|(?:部门|政府)(?:预算|决算)(?:公开)?$"
     r"|报告\s*(?:19|20)\d{2}(?:年度?)?\s*$"  # 《澳门环境状况报告2022》: a year's report, its year after it
     r"|(?:中期|成效|绩效|实施)评估$"  # 《…规划中期实施及成效评估》: an evaluation of a plan, no plan
     # a body's account of its year's work, with next year's plan after it (…卫生健康局2022年工作总结和2023年工作计划)

@@ -114,6 +114,9 @@ NOT_DOCUMENTS = [
     "2015年香港温室气体排放清单",  # an emissions inventory: figures counted
     # an analysis of figures a ministry publishes (Taiwan's yearly CO2 statistics)
     "2022燃料燃烧之二氧化碳统计与分析",
+    # a body's or a county's budget or final accounts made public: its figures
+    "大姚县审计局2021年度部门决算",
+    "通道侗族自治县2024年政府决算公开",
     # a part of what is no document, a sector after what is no document, a status or body in brackets after a kind
     "专家解读第1部分：总则",
     "碳市场建设（发电行业）",
@@ -139,6 +142,7 @@ def test_non_documents_are_rejected(title: str) -> None:
         "一系列稳增长政策",
         "2024年8月份能源生产情况",
         "2015年香港温室气体排放清单",
+        "通道侗族自治县2024年政府决算公开",
     ],
 )
 def test_a_single_case_act_or_unnamed_documents_stay_out_though_a_government_issues_them(title: str) -> None:
