@@ -317,6 +317,10 @@ SENTENCES_RE = re.compile(r"。|(?:[^，,]*[，,]){3}")
 FIGURES_NOTICE_RE = re.compile(r"数据的?公告$|(?:完成|进展|落实|处理|抽检)情况的?(?:通报|通告|公告)$")
 # A transcript (新闻发布会实录, 访谈实录) records what was said: no policy document, even as 关于…的实录.
 TRANSCRIPT_RE = re.compile(r"实录$")
+# A trade-remedy investigation opened (关于对原产于美国的进口丙酸进行反倾销立案调查的公告, …发起反补贴调查): a procedure
+# begun, whose ruling (裁定, 终裁) is the measure; even as 关于…的公告.
+INVESTIGATION = r"(?:立案调查|(?:反倾销|反补贴|反规避|保障措施|期终复审|复审)(?:立案)?调查)"
+INVESTIGATION_RE = re.compile(INVESTIGATION + r"(?:的公告)?$")
 REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (COMPANY_RE, False, "issued by a company ({}), not a government body"),
     (GENERIC_QUANTITY_RE, False, "documents the text does not name ({}…)"),
@@ -329,6 +333,7 @@ REJECTIONS: tuple[tuple[re.Pattern[str], bool, str], ...] = (
     (UPWARD_RE, False, "a filing to a superior body ({}), not a released document"),
     (FIGURES_NOTICE_RE, False, "figures announced ({}), not a policy document"),
     (TRANSCRIPT_RE, False, "a transcript ({}), not a policy document"),
+    (INVESTIGATION_RE, False, "an investigation opened ({}), not a ruling"),
 )
 
 

@@ -28,6 +28,7 @@ from carbonwatch.classify import recache as rx
 from carbonwatch.classify.doctitles import (
     BILL_RE,
     DOC_KINDS,
+    INVESTIGATION,
     LAW_RE,
     NON_DOCUMENT_RE,
     PLANNER_RE,
@@ -2995,6 +2996,14 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 # "教育部发布公告，就《…（修订征求意见稿）》公开征求社会意见": the announcement puts a draft out
                 if bare and DRAFT_SENTENCE_RE.search(text[m.end() : _sentence_end(text, m.end())]):
                     continue
+                # "商务部25日发布公告，决定…对…进行反倾销立案调查": the announcement opens an investigation (unless its
+                # paragraph goes on to a ruling: "…的初裁决定显示…，决定采用保证金形式实施临时反倾销措施")
+                if (
+                    bare
+                    and INVESTIGATION_SENTENCE_RE.search(text[m.end() : _sentence_end(text, m.end())])
+                    and not RULING_RE.search(_line_at(text, m.end()))
+                ):
+                    continue
             else:
                 clause = _clause_before(text, m.start("title"))
                 if bare or _future(clause):
@@ -5851,6 +5860,9 @@ DRAFT_SENTENCE_RE = rx.compile(
     r"(?!的基础上|(?:[\d一二三四五六七八九十两半多]{1,3}个?(?:多个?)?(?:月|天|日|周|星期|年))?之?后|建议)|征求意见稿"
 )
 DRAFT_NAME_RE = rx.compile(r"草案|征求意见稿")
+# ... or opens a trade-remedy investigation (the procedure begun, its ruling still to come)
+INVESTIGATION_SENTENCE_RE = rx.compile(INVESTIGATION + r"[。；;]?$")
+RULING_RE = rx.compile(r"初裁|终裁|裁定|裁决|保证金|征收[^，。；]{0,6}税")
 # What a provision allows or requires of others ("涉群众利益的司法解释可公开征求意见"), the document's content, not its
 # state
 PROVISION_MODAL_BEFORE_RE = rx.compile(r"(?:[可须需]|应当?)(?:公开|向社会|广泛)?$")

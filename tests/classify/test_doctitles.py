@@ -114,6 +114,9 @@ NOT_DOCUMENTS = [
     "2015年香港温室气体排放清单",  # an emissions inventory: figures counted
     # an analysis of figures a ministry publishes (Taiwan's yearly CO2 statistics)
     "2022燃料燃烧之二氧化碳统计与分析",
+    # a trade-remedy investigation opened, even in the 关于…的公告 form: a procedure begun, not its ruling
+    "关于对原产于美国的进口丙酸进行反倾销立案调查的公告",
+    "对原产于欧盟的进口猪肉发起反补贴调查",
     # a body's or a county's budget or final accounts made public: its figures
     "大姚县审计局2021年度部门决算",
     "通道侗族自治县2024年政府决算公开",

@@ -1893,6 +1893,25 @@ def test_views_given_on_a_document_are_no_publication_of_it(text: str, released:
     assert recognise("消息", text, published_at=Y2025).is_release is released
 
 
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # an announcement opening a trade-remedy investigation begins a procedure; its ruling is the measure
+        ("商务部25日发布公告，决定自2025年9月25日起对原产于墨西哥和美国的进口碧根果进行反倾销立案调查。", False),
+        ("商务部日前发布《关于对原产于美国的进口丙酸进行反倾销立案调查的公告》。", False),
+        # ... but not where the paragraph goes on to the preliminary ruling and its deposits
+        (
+            "近日，商务部发布公告，决定对原产于日本的进口电解电容器纸进行反倾销调查。商务部的初裁决定显示，被调查产品"
+            "存在倾销，商务部决定采用现金保证金形式实施临时反倾销措施。",
+            True,
+        ),
+        ("商务部日前发布《关于对原产于美国的进口丙酸反倾销调查最终裁定的公告》。", True),
+    ],
+)
+def test_an_investigation_opened_is_no_release_but_its_ruling_is(text: str, released: bool) -> None:
+    assert recognise("商务部公告", text, published_at=Y2025).is_release is released
+
+
 def test_an_unsigned_covering_notice_is_issued_by_the_bodies_its_sentence_names() -> None:
     text = (
         "为完善绿色金融标准体系，依据相关指导意见，中国人民银行、金融监管总局、中国证监会修订形成"
