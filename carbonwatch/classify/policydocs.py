@@ -1106,12 +1106,12 @@ AFTER_SKIP_RE = rx.compile(
 # news); the verb may be followed by its coming into force (印发实施以来)
 _SINCE_RELEASE = r"以来|之后|至今|[一二三四五六七八九十\d]+周年"
 VERB_AFTER_RE = rx.compile(
-    # "》今日正式公布", "》昨天（17日）发布"
+    # "》今日正式公布", "》昨天（17日）发布", "《A》《B》集中发布" (released together)
     # (a day as some pages space it: "》23 日经市…常委会…表决通过")
     # (after the approval or adoption it was issued with: "》已经市政府同意，近日正式印发", "》经国务院同意，由…印发",
     # "》经市政府常务会议审议通过后印发实施")
     r"^(?:已?经[^，。；《》]{2,20}?(?:同意|批准)[，,]\s*|已?经[^，。；《》]{2,24}?审议通过(?:后|并)\s*)?"
-    rf"(?:已经?|正式|日前|近日|于近日|今天|今日|昨天|昨日|同时|同步|一并|\d{{1,2}}\s?日|于?\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日"
+    rf"(?:已经?|正式|日前|近日|于近日|今天|今日|昨天|昨日|同时|同步|一并|集中|\d{{1,2}}\s?日|于?\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?日"
     r"|[（(]\d{1,2}日[）)]){0,3}"
     rf"(?:[由获][^，。；《》]{{2,40}}?(?:联合)?)?(?:对外|向社会)?(?:{_VERB_ALT}"  # 获…会议表决通过: adopted
     # "《条例》昨日经深圳市人大常委会会议表决通过": a legislature's vote, named after the title

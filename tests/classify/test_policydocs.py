@@ -1893,6 +1893,19 @@ def test_views_given_on_a_document_are_no_publication_of_it(text: str, released:
     assert recognise("消息", text, published_at=Y2025).is_release is released
 
 
+def test_titles_released_together_share_the_verb_after_the_last() -> None:
+    # "集中发布": released together, the adverb between the list and its verb
+    text = (
+        "1月6日，《西咸新区氢能产业发展规划（2022-2030年）》《西咸新区氢能产业发展三年行动方案（2023-2025年）》"
+        "集中发布，政府发展氢能决心显现。"
+    )
+    released = recognise("西咸新区氢能政策", text, published_at=Y2023).releases
+    assert [d.title for d in released] == [
+        "《西咸新区氢能产业发展规划（2022-2030年）》",
+        "《西咸新区氢能产业发展三年行动方案（2023-2025年）》",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "released"),
     [
