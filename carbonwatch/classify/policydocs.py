@@ -2781,8 +2781,9 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         release = (lead or printed) and not _future(clause) and not CITE_RE.search(clause)
         release = release and not is_historical(text, m.start(), ref_year)
         shown = unwrap_notice(m.group("title"))
-        # (a filing to a superior body is no release: "国务院关于生态补偿机制建设工作情况的报告", "关于…的请示")
-        release = release and not UPWARD_RE.search(shown)
+        # (what no title can be is no release: a filing to a superior body, "国务院关于生态补偿机制建设工作情况的报告",
+        # "关于…的请示"; figures announced, "…关于2023年市场监管部门食品安全监督抽检情况的通告")
+        release = release and title_is_document(m.group("title"), government_issuer=True)[0]
         docs.append(
             PolicyDocument(
                 title=shown,

@@ -1854,6 +1854,21 @@ def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, rele
 @pytest.mark.parametrize(
     ("title", "released"),
     [
+        # a document named by its full 关于…的X title in the lead is the news, unless no title can be what it names:
+        # figures announced
+        ("市场监管总局关于2023年市场监管部门食品安全监督抽检情况的通告", False),
+        # ... the covering notice of a report is still issued
+        ("临夏回族自治州人民政府关于印发《政府工作报告》的通知", True),
+    ],
+)
+def test_a_full_title_in_the_lead_is_released_unless_no_title_could_be_it(title: str, released: bool) -> None:
+    text = f"日前，{title}发布。\n2023年，全国市场监管部门完成食品安全监督抽检6997389批次。"
+    assert recognise("消息", text, published_at=Y2025).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
         # a hearing is held before the price or the decision it hears is set
         ("兴平市城区居民天然气价格调整方案听证会公告", False),
         ("关于召开居民生活用天然气阶梯价格调整听证公告", False),
