@@ -5838,8 +5838,13 @@ _HEARING = (
 DRAFT_TITLE_RE = rx.compile(
     _COMMENT_DRAFT + r"|草案(?!预告[\u4e00-\u9fff]{0,6}(?:要点|办法|规定|须知|程序))"
     r"|^关于(?:公开)?(?:征求|征集).{2,80}(?:意见|建议)|的请示$"
-    # (... its body's name first, the draft quoted: "广西壮族自治区发展和改革委员会关于公开征求《…》意见的公告")
+    # (... its body's name first, the draft quoted: "广西壮族自治区发展和改革委员会关于公开征求《…》意见的公告"; or
+    # what is consulted on named otherwise: "…人力资源和社会保障局关于公开征求《A》《B》执行情况意见建议的公告"; a
+    # call for proposals, 关于公开征集…建议的函, is labelled either way and stays a release)
     r"|(?<=[会局厅部委府办室署])关于(?:公开)?" + _QUOTED_DRAFT_PUT_OUT + "意见"
+    r"|(?<=[会局厅部委府办室署])关于(?:公开)?征求[^。；]{2,120}?(?:意见|建议)的(?:公告|通告|通知|函)$"
+    # ... and the account of how a consultation went (…重大行政决策事项征求意见建议情况公告, 关于《X》征求意见情况的反馈)
+    r"|征求意见(?:建议)?(?:情况|结果)的?(?:公告|通告|反馈|通报|说明)$"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"
     # a public notice of what is only proposed (关于对拟发布…职业信息进行公示的公告, …拟推荐名单的公示)

@@ -1854,6 +1854,24 @@ def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, rele
 @pytest.mark.parametrize(
     ("title", "released"),
     [
+        # a body seeking comments, however it names what it consults on, issues nothing yet
+        ("平凉市人力资源和社会保障局关于公开征求《甘肃省工伤保险实施办法》《甘肃省实施<失业保险条例>办法》执行情况意见建议的公告", False),
+        # ... nor does its account of how the consultation went
+        ("墨玉县2025年重大行政决策事项征求意见建议情况公告", False),
+        ("吴兴区民政局关于《吴兴区高质量推进“老有康养”八条政策》征求意见情况的反馈", False),
+        # ... where a call for proposals (征集…建议) is labelled a release, and a document issued on comments is one
+        ("生态环境部关于公开征集温室气体自愿减排项目方法学建议的函", True),
+        ("安徽省人民政府法制办公室关于印发《政府立法公开征求意见反馈办法》的通知", True),
+    ],
+)
+def test_a_consultation_headline_is_no_release(title: str, released: bool) -> None:
+    text = f"{title}\n各有关单位：\n现将有关事项公告如下。\n一、时间安排\n二、联系方式\n2025年3月1日"
+    assert recognise(title, text, published_at=Y2025).is_release is released
+
+
+@pytest.mark.parametrize(
+    ("title", "released"),
+    [
         # a document named by its full 关于…的X title in the lead is the news, unless no title can be what it names:
         # figures announced
         ("市场监管总局关于2023年市场监管部门食品安全监督抽检情况的通告", False),
