@@ -33,7 +33,6 @@ from carbonwatch.classify.doctitles import (
     NON_DOCUMENT_RE,
     PLANNER_RE,
     QUOTES,
-    UPWARD_RE,
     WEAK_KINDS,
     document_kind,
     title_is_document,
@@ -5843,7 +5842,7 @@ DRAFT_TITLE_RE = rx.compile(
     # call for proposals, 关于公开征集…建议的函, is labelled either way and stays a release)
     r"|(?<=[会局厅部委府办室署])关于(?:公开)?" + _QUOTED_DRAFT_PUT_OUT + "意见"
     r"|(?<=[会局厅部委府办室署])关于(?:公开)?征求[^。；]{2,120}?(?:意见|建议)的(?:公告|通告|通知|函)$"
-    # ... and the account of how a consultation went (…重大行政决策事项征求意见建议情况公告, 关于《X》征求意见情况的反馈)
+    # ... and the account of how a consultation went (…决策事项征求意见建议情况公告, 关于《X》征求意见情况的反馈)
     r"|征求意见(?:建议)?(?:情况|结果)的?(?:公告|通告|反馈|通报|说明)$"
     # ... and the result of consulting on one (关于《X规划》公开征集意见的结果): the plan is still a draft
     r"|^《?关于《[^《》]{2,80}》(?:草案)?(?:公开|向社会)?(?:征求|征集)(?:社会|公众)?(?:意见|建议)"

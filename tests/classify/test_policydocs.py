@@ -1855,7 +1855,11 @@ def test_a_public_notice_of_what_is_only_proposed_is_no_release(title: str, rele
     ("title", "released"),
     [
         # a body seeking comments, however it names what it consults on, issues nothing yet
-        ("平凉市人力资源和社会保障局关于公开征求《甘肃省工伤保险实施办法》《甘肃省实施<失业保险条例>办法》执行情况意见建议的公告", False),
+        (
+            "平凉市人力资源和社会保障局关于公开征求《甘肃省工伤保险实施办法》《甘肃省实施<失业保险条例>办法》"
+            "执行情况意见建议的公告",
+            False,
+        ),
         # ... nor does its account of how the consultation went
         ("墨玉县2025年重大行政决策事项征求意见建议情况公告", False),
         ("吴兴区民政局关于《吴兴区高质量推进“老有康养”八条政策》征求意见情况的反馈", False),
