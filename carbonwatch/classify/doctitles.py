@@ -36,6 +36,7 @@ OFFICIAL_KINDS = (  # the 15 kinds of the 党政机关公文处理工作条例 (
     "批复",
     "议案",
     "函",
+    "复函",  # a letter in reply answers what it was asked, as a 批复 does (a letter asking for views stays a weak 函)
     "纪要",
 )
 NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文件) and their usual compound names

@@ -182,6 +182,8 @@ def test_government_issuer_opens_the_vocabulary_but_not_the_closed_list() -> Non
     [
         ("《关于做好2022年全面推进乡村振兴重点工作的意见》", "意见"),
         ("关于同意设立某试验区的批复", "批复"),
+        ("最高人民法院关于解放前私营行庄存款偿付问题的复函", "复函"),  # a letter in reply, its own kind
+        ("关于征求《某规划》意见的函", "函"),  # ... and a letter asking for views, a weak one
         ("关于开展碳达峰试点的实施安排", "实施安排"),
         ("《2020中国生态环境状况公报》", None),
         ("石柱土家族自治县人民政府森林防火封山令", "封山令"),  # a local government's seasonal order

@@ -1930,6 +1930,17 @@ def test_views_given_on_a_document_are_no_publication_of_it(text: str, released:
     assert recognise("消息", text, published_at=Y2025).is_release is released
 
 
+def test_a_reply_letter_printed_whole_is_released_as_a_reply_is() -> None:
+    # a 复函 answers what it was asked, as a 批复 does: the page printing it is the document
+    text = (
+        "最高人民法院华东分院：\n你院报告悉。经研究，答复如下：一、同意司法部意见。二、请遵照执行。\n此复。\n"
+        "最高人民法院\n2021年12月27日"
+    )
+    for kind in ("复函", "批复"):
+        title = f"最高人民法院关于解放前私营行庄存款偿付问题的{kind}"
+        assert recognise(title, text, published_at=Y2021).is_release
+
+
 def test_titles_released_together_share_the_verb_after_the_last() -> None:
     # "集中发布": released together, the adverb between the list and its verb
     text = (
