@@ -249,8 +249,8 @@ COMPANY_RE = re.compile(
 # Exclamations, questions and news words mark a headline: official titles never carry them.
 # "10个关键词，读懂个人信息保护法", "【一图读懂】…规划": an explainer names the document it explains, it is not it.
 EXPLAINER_RE = re.compile(r"读懂|看懂|图解|一图|详解")
-# "《…的解释》的理解与适用": judges' commentary on an interpretation, whatever title it quotes
-COMMENTARY_RE = re.compile(r"理解与适用$")
+# "《…的解释》的理解与适用" (…与运用, …与把握): judges' or prosecutors' commentary, whatever title it quotes
+COMMENTARY_RE = re.compile(r"理解与(?:适用|运用|把握)$")
 HEADLINE_MARK_RE = re.compile(r"[!?！？]|最新|重磅|速看|来了|刚刚|今晨|快讯|独家")
 # Reported speech marks a news headline, not a document title ("X称…", "Y表示…"); 称号 is not speech.
 SPEECH_RE = re.compile(r"(?<!名)称(?!号|谓)|表示|指出|强调|认为|回应|透露|呼吁")

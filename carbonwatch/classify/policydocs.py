@@ -5781,7 +5781,7 @@ def fullwidth_punctuation(text: str) -> str:
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
 
 
-INTERPRETATION_RE = rx.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与适用")
+INTERPRETATION_RE = rx.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与(?:适用|运用|把握)")
 # A headline's note of what the page appends: "（附热点问答）", "【附政策解读】", "(内附图解)".
 ATTACHED_NOTE_RE = rx.compile(r"[（(【\[]\s*(?:附|含|内附)[^（）()【】\[\]\n]{0,16}[）)】\]]")
 RELEASED_WITH_INTERPRETATION_RE = rx.compile(r"(?:同时|同步|一并)[^。]{0,30}解读")

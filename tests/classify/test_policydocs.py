@@ -1930,6 +1930,14 @@ def test_views_given_on_a_document_are_no_publication_of_it(text: str, released:
     assert recognise("消息", text, published_at=Y2025).is_release is released
 
 
+@pytest.mark.parametrize("ending", ["理解与适用", "理解与运用", "理解与把握"])
+def test_a_commentary_headline_reports_no_release(ending: str) -> None:
+    # prosecutors' or judges' commentary on a rule, whatever its body recalls of the rule's publication
+    text = "最高人民检察院公布了修订后的《人民检察院检察委员会工作规则》，本文就其主要内容作一解读。"
+    assert not recognise(f"《人民检察院检察委员会工作规则》的{ending}", text, published_at=Y2023).is_release
+    assert recognise("最高检公布检察委员会工作规则", text, published_at=Y2023).is_release
+
+
 def test_a_reply_letter_printed_whole_is_released_as_a_reply_is() -> None:
     # a 复函 answers what it was asked, as a 批复 does: the page printing it is the document
     text = (
