@@ -240,8 +240,9 @@ UPWARD_RE = re.compile(
 # title that ends with a rule's kind (《土壤污染防治基金管理办法》, 《货币市场基金监督管理办法》,
 # 关于…证券投资基金…的意见).
 _FUND_RULE_KIND = r"(?=.*(?:办法|规定|条例|细则|指引|意见|决定|准则|规则)(?:[（(][^（()）]{1,8}[）)])?$)"
+COMPANY_GROUP = r"集团(?!建设|化|发展|试点|组建|改革)"  # (a group that is a company, not groups being built)
 COMPANY_RE = re.compile(
-    r"(?:股份)?有限(?:责任)?公司|集团(?!建设|化|发展|试点|组建|改革)"
+    rf"(?:股份)?有限(?:责任)?公司|{COMPANY_GROUP}"
     rf"|(?!{_FUND_RULE_KIND})(?:证券投资基金|货币市场基金|债券型|混合型|基金管理)"
     r"|股东大会|董事会|[A-Z]类份额"
     r"|关于(?:本|我)?公司"  # a listed company's announcement speaks of itself: 关于公司…项目建设完成的公告
@@ -250,7 +251,8 @@ COMPANY_RE = re.compile(
 # "10个关键词，读懂个人信息保护法", "【一图读懂】…规划": an explainer names the document it explains, it is not it.
 EXPLAINER_RE = re.compile(r"读懂|看懂|图解|一图|详解")
 # "《…的解释》的理解与适用" (…与运用, …与把握): judges' or prosecutors' commentary, whatever title it quotes
-COMMENTARY_RE = re.compile(r"理解与(?:适用|运用|把握)$")
+COMMENTARY = r"理解与(?:适用|运用|把握)"
+COMMENTARY_RE = re.compile(COMMENTARY + "$")
 HEADLINE_MARK_RE = re.compile(r"[!?！？]|最新|重磅|速看|来了|刚刚|今晨|快讯|独家")
 # Reported speech marks a news headline, not a document title ("X称…", "Y表示…"); 称号 is not speech.
 SPEECH_RE = re.compile(r"(?<!名)称(?!号|谓)|表示|指出|强调|认为|回应|透露|呼吁")

@@ -27,6 +27,8 @@ from typing import Any
 from carbonwatch.classify import recache as rx
 from carbonwatch.classify.doctitles import (
     BILL_RE,
+    COMMENTARY,
+    COMPANY_GROUP,
     DOC_KINDS,
     INVESTIGATION,
     LAW_RE,
@@ -1457,9 +1459,7 @@ COMPANY_ACTOR_END_RE = rx.compile(
 COMPANY_JOINED_RE = rx.compile(r"、|同|联合|携手|与|和|及|向|对|给")
 # (the rest of a company's name after a place in it: 电力公司, 邮政分公司, 能源集团有限公司; no verb or list between)
 _COMPANY_NAME_REST = rf"(?:(?!{_VERB_ALT}|会同|联合|、|和|与|及)[\u4e00-\u9fff]){{0,8}}?"
-COMPANY_NAME_AFTER_RE = rx.compile(
-    rf"{_COMPANY_NAME_REST}(?:(?:有限责任|股份有限|有限)?分?公司|集团(?!建设|化|发展|试点|组建|改革))"
-)
+COMPANY_NAME_AFTER_RE = rx.compile(rf"{_COMPANY_NAME_REST}(?:(?:有限责任|股份有限|有限)?分?公司|{COMPANY_GROUP})")
 # A body sending what the kind after it names (国务院发函, 省政府致函): its act, no part of a title.
 SENT_RE = rx.compile(r"(?<=[\u4e00-\u9fff])[发致]$")
 # 实施 ending the verb 印发实施, and the size of the set it issues after it: "印发实施6项蓝碳系列技术规程".
@@ -2993,14 +2993,15 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 # writing puts the event; further down it is background to another story.
                 if bare and field_name == "text" and m.start() > lead_end:
                     continue
+                sentence_after = text[m.end() : _sentence_end(text, m.end())] if bare else ""
                 # "教育部发布公告，就《…（修订征求意见稿）》公开征求社会意见": the announcement puts a draft out
-                if bare and DRAFT_SENTENCE_RE.search(text[m.end() : _sentence_end(text, m.end())]):
+                if bare and DRAFT_SENTENCE_RE.search(sentence_after):
                     continue
                 # "商务部25日发布公告，决定…对…进行反倾销立案调查": the announcement opens an investigation (unless its
                 # paragraph goes on to a ruling: "…的初裁决定显示…，决定采用保证金形式实施临时反倾销措施")
                 if (
                     bare
-                    and INVESTIGATION_SENTENCE_RE.search(text[m.end() : _sentence_end(text, m.end())])
+                    and INVESTIGATION_SENTENCE_RE.search(sentence_after)
                     and not RULING_RE.search(_line_at(text, m.end()))
                 ):
                     continue
@@ -5781,7 +5782,7 @@ def fullwidth_punctuation(text: str) -> str:
     return ASCII_PUNCT_RE.sub(lambda m: m.group(0).translate(_ASCII_PUNCT), text)
 
 
-INTERPRETATION_RE = rx.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|理解与(?:适用|运用|把握)")
+INTERPRETATION_RE = rx.compile(r"解读|读懂|看懂|图解|详解|答记者问|问答|" + COMMENTARY)
 # A headline's note of what the page appends: "（附热点问答）", "【附政策解读】", "(内附图解)".
 ATTACHED_NOTE_RE = rx.compile(r"[（(【\[]\s*(?:附|含|内附)[^（）()【】\[\]\n]{0,16}[）)】\]]")
 RELEASED_WITH_INTERPRETATION_RE = rx.compile(r"(?:同时|同步|一并)[^。]{0,30}解读")
