@@ -6011,10 +6011,14 @@ RESEARCH_HEADLINE_RE = rx.compile(
 # release, whatever verbs its flash repeats.
 BROKER_VIEW_RE = rx.compile(r"^【?[\u4e00-\u9fff]{2,8}(?:证券|研究所|研究院|期货|基金|资管)[：:]")
 # "【来论】应对气候变化必须言出必行", "观潮 | 历史总是惊人的相似", "大成研究 | 市值管理新纪元": an opinion or research
-# column's tag; the documents it names are its matter, not its news (a 政策解读 column is INTERPRETATION_RE's)
+# column's tag; the documents it names are its matter, not its news (a 政策解读 column is INTERPRETATION_RE's). So
+# are a paper's editorial ("旺報社評》…", "社評/…"), a forum, column, dialogue or interview tag ("【綠色論壇】",
+# "【對話】") and an op-ed, reported or printed ("…投書美媒…", "【投書】…").
 OPINION_COLUMN_RE = rx.compile(
-    r"^(?:【[^】]{0,6}(?:来论|评论|时评|社评|社论|热评|快评|锐评|短评|述评)】"
-    r"|[\u4e00-\u9fff]{0,6}(?:观潮|研究|评论|时评|来论)\s*[|｜])"
+    r"^(?:【[^】]{0,6}(?:来论|评论|时评|社评|社论|热评|快评|锐评|短评|述评|论坛|专栏|投书|对话|专访|访谈)】"
+    r"|[\u4e00-\u9fff]{0,6}(?:观潮|研究|评论|时评|来论)\s*[|｜]"
+    r"|[\u4e00-\u9fff]{0,4}(?:社评|社论)\s*[》/／:：|｜\s]"
+    r"|.*投书)"
 )
 # "2021年中国互联网治理十大事件", "2021年度十大检察新闻", "中国应对气候变化十大新闻发布": a year's top ten recalls the
 # releases it lists; none of them is the news.

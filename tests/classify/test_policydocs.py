@@ -6660,6 +6660,14 @@ def test_a_page_headed_by_its_addressees_that_hands_nothing_down_is_no_release(t
         "观潮 | 中国律所或迎变革时代",
         "大成研究 | 市值管理新纪元",
         "【时评】言出必行",
+        # ... a paper's editorial, a forum or column tag, a dialogue, an op-ed reported or printed (the classifier reads
+        # a traditional-script page in simplified characters)
+        "旺报社评》两岸绿色能源合作此其时矣",
+        "社评/民营经济前景广阔 大有可为",
+        "【绿色论坛】时日无多 香港气候行动不能怠慢",
+        "【对话】中国绿证时代来了，意味着什么？",
+        "魏国彦投书美媒 同步减碳台湾不缺席",
+        "【投书】从八县市净零自治条例评比，看地方净零治理的亮点与挑战",
         # ... and a research paper, by its title's last words
         "重庆市农村人居环境整治成效与提升机制研究",
         "中国土壤污染防治地方立法思路与探索——以广东省为例",
