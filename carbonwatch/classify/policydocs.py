@@ -505,7 +505,10 @@ TAIWAN_PLACES = (
 )
 _OFFICE_SUFFIX = (
     r"[\u4e00-\u9fff]{1,16}?(?:厅|(?<!当)局|委员会|委|办公室|(?<![举开创兴承主协督包代筹申操查帮照])办(?!公|法|理)|指挥部|领导小组办公室|领导小组|工作组"
-    r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院)"
+    r"|协调中心|指挥中心|防控中心|联防联控机制|协调机制|人民法院|人民检察院|(?<=消防救援)(?:总队|支队|大队))"
+    # a public security bureau's traffic police, which sign traffic notices in their own name (安乡县公安局交通警察大队,
+    # 深圳市公安局交通警察局, 莆田市公安局交通管理支队涵江大队)
+    r"(?:(?<=公安局|公安厅)(?:交通警察|交通管理|交警)(?:总队|支队|大队|局)(?:[\u4e00-\u9fff]{2,4}?大队)?)?"
 )
 # Taiwan's short form of a county's or city's government (彰化县府, 基隆市府, 县府 alone), not a street or a building
 # of it

@@ -2203,7 +2203,9 @@ def test_a_printed_heading_is_not_the_same_titled_document_of_another_body_it_ci
 @pytest.mark.parametrize(
     ("signer", "issuer"),
     [
-        ("海南省公安厅交通警察总队", "海南省公安厅"),  # a police corps
+        # (a police department's traffic-police corps is no mere unit: the road-traffic law makes it an authority that
+        # issues traffic notices in its own name, as the labels name it)
+        ("海南省公安厅交通警察总队", "海南省公安厅交通警察总队"),
         ("国家发展改革委环资司", "国家发展改革委"),  # a ministry's department
         ("中共安徽省交通运输厅党组", "安徽省交通运输厅"),  # a department's party group
         ("北京某某科技有限公司", None),  # a company signs no government document
@@ -4840,6 +4842,24 @@ def test_a_white_paper_printed_under_its_bracketed_title_by_the_body_its_source_
     assert not recognise(title, body).is_release
 
 
+@pytest.mark.parametrize(
+    ("name", "issuer"),
+    [
+        ("安乡县公安局交通警察大队", "安乡县公安局交通警察大队"),
+        ("海南省公安厅交通警察总队", "海南省公安厅交通警察总队"),
+        ("莆田市公安局交通管理支队涵江大队", "莆田市公安局交通管理支队涵江大队"),
+        ("北京市消防救援总队", "北京市消防救援总队"),
+        ("安乡县公安局", "安乡县公安局"),  # the bureau alone is still the bureau
+    ],
+)
+def test_a_public_security_bureau_s_traffic_police_and_a_fire_and_rescue_corps_sign_in_their_own_names(
+    name: str, issuer: str
+) -> None:
+    assert canonical_issuer(name) == issuer
+    [doc] = recognise(f"{name}关于调整道路交通组织的通告", "现将有关事项通告如下：\n一、…\n特此通告。").releases
+    assert doc.issuer == issuer
+
+
 def test_the_supreme_court_and_procuratorate_by_their_short_names() -> None:
     assert canonical_issuer("最高检") == "最高人民检察院"
     assert canonical_issuer("最高法") == "最高人民法院"
@@ -4855,7 +4875,8 @@ def test_a_notice_printed_under_a_news_headline_with_its_issuer_s_own_line_above
     [doc] = recognise("莆田交警：注意绕行！这条路正在施工", text).releases
     # the running text that opens the list ("…通告如下：") ends the heading; the line above 关于 is the issuer
     assert doc.title_norm == "关于路面施工交通管制的通告"
-    assert doc.issuer == "莆田市公安局"
+    # (the bureau's traffic-police unit signs in its own name, as the labels name it)
+    assert doc.issuer == "莆田市公安局交通管理支队涵江大队"
     # a line of running text above 关于 is no issuer
     assert _heading_issuers("据了解，今年汛期提前。\n关于做好防汛工作的通知\n各区：") is None
 
@@ -5650,7 +5671,7 @@ def test_a_known_body_s_unit_signing_alone_and_a_ministry_named_title_give_the_i
         "2024年9月1日6:30至12:00\n二、管制道路\n文津路、学府路。\n遂宁市公安局交通警察支队\n2024年8月 26日\n"
     )
     [doc] = recognise("2024遂宁半程马拉松临时交通管制的通告", text).releases
-    assert doc.issuer == "遂宁市公安局"
+    assert doc.issuer == "遂宁市公安局交通警察支队"
     [doc] = recognise("国家民委民族文字出版专项资金管理办法发布 2025年1月起施行", "").releases
     assert (doc.title, doc.issuer) == ("国家民委民族文字出版专项资金管理办法", "国家民委")
 

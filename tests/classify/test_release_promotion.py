@@ -833,7 +833,7 @@ def test_a_promoted_document_printed_under_a_repeated_headline_takes_its_printed
     )
     policy = PolicyResult(documents=[doc(heading, field="text", start=text.index(heading))])
     promote_release("7月1日起，这些车辆市区禁限通行的通告印发", text, policy, model)
-    assert [(d.title, d.issuer) for d in policy.releases] == [(heading, "安庆市公安局")]
+    assert [(d.title, d.issuer) for d in policy.releases] == [(heading, "安庆市公安局交通警察支队")]
 
 
 @pytest.mark.parametrize(
