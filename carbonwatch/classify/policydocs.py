@@ -1073,6 +1073,13 @@ SAR_TITLE_RE = rx.compile(r"香港|澳门")
 SAR_PAGE_HEAD_CHARS = 300
 
 
+def _announcing_ministry(headline: str, text: str, pos: int) -> str | None:
+    """The ministry a page says announces the state's decision at ``pos`` (see :data:`STATE_DECISION_RE`): the last
+    one named before it, else the headline's; None where neither names one."""
+    before = list(ANNOUNCING_MINISTRY_RE.finditer(text, 0, pos)) or list(ANNOUNCING_MINISTRY_RE.finditer(headline))
+    return canonical_issuer(before[-1].group(0)) if before else None
+
+
 def _bare_sar_government(clause: str, title: str, text: str) -> str | None:
     """The Hong Kong or Macau government a clause's bare 政府 is, releasing ``title``: the region the title names,
     or the one the page opens with ("香港…政府今日（28日）推出「人才服务窗口」"); None where the clause's subject is
@@ -3246,6 +3253,12 @@ DECISION_RE = rx.compile(_ISSUER_WHEN + _DECISION_VERB)
 # "政府今日（二月十八日）公布，…" (the region read from the headline or the page's opening:
 # :func:`_bare_sar_government`)
 BARE_DECISION_RE = rx.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>(?:特区)?政府)" + _WHEN + _DECISION_VERB)
+# ... and 中方, the state, deciding as a ministry's spokesperson announces it: "外交部：中方已决定对…官员实施制裁",
+# "外交部发言人毛宁表示，…中方决定对7家美国军工企业…采取反制措施" (the ministry that announces it issues it:
+# :func:`_announcing_ministry`)
+STATE_DECISION_RE = rx.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>中方)" + _WHEN + r"(?:已经|已)?" + _DECISION_VERB)
+# The ministries whose spokespersons announce the state's decisions, in a headline's lead ("外交部：") or before.
+ANNOUNCING_MINISTRY_RE = rx.compile(r"外交部|商务部|国务院台办|国台办|中共中央台办|国务院台湾事务办公室")
 # ... and a city's, county's or township's head announcing it for the government, as Taiwan's papers write it:
 # "台北市长蒋万安昨在重阳节宣布明年7月起…", "宜兰县长林姿妙15日宣布，宜兰县进入准三级防疫" (the place named with
 # the office; the government is the place's)
@@ -3271,7 +3284,8 @@ EFFECT_RE = rx.compile(
     r"|^\s*(?:开展|启动|设立)"  # "12部门近期决定开展…试点示范工作": a programme decided on
     # ... or a measure imposed on goods, technologies or entities: "商务部决定对稀土相关技术实施出口管制",
     # "税则委员会决定对原产于美国的部分进口商品加征关税" (not a penalty or an inquiry: 实施行政处罚, 立案调查)
-    r"|^[，,：:\s]*对[^，。；\n]{2,50}?(?:实施|实行|加征|征收)(?!行政处罚|处罚|罚款|调查)"
+    # (... or countermeasures taken against them: "决定对7家美国军工企业及相关高级管理人员采取反制措施")
+    r"|^[，,：:\s]*对[^，。；\n]{2,50}?(?:实施|实行|加征|征收|采取)(?!行政处罚|处罚|罚款|调查)"
 )
 
 
@@ -3796,6 +3810,7 @@ def _decision_docs(
         LEVEL_DECISION_RE.finditer(text, 0, limit) if decided and headline else iter(()),
         BARE_DECISION_RE.finditer(text, 0, limit) if decided and "政府" in window else iter(()),
         HEAD_DECISION_RE.finditer(text, 0, limit) if "长" in window and "宣布" in window else iter(()),
+        STATE_DECISION_RE.finditer(text, 0, limit) if decided and "中方" in window else iter(()),
     )
     notice_matches = (
         NOTICE_SAYS_RE.finditer(text, 0, limit)
@@ -3921,6 +3936,10 @@ def _decision_docs(
             continue
         if m.re is HEAD_DECISION_RE:
             issuer = canonical_issuer(m.group("issuer") + "政府")  # (台北市 -> 台北市政府, 宜兰县 -> 宜兰县政府)
+        elif m.re is STATE_DECISION_RE:
+            # (a headline is its own: "外交部：中方已决定…")
+            in_text = field_name == "text"
+            issuer = _announcing_ministry(headline if in_text else text, text, m.start() if in_text else 0)
         else:
             issuer = (
                 canonical_issuer(m.group("issuer"))

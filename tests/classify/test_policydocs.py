@@ -4133,6 +4133,32 @@ def test_a_body_deciding_a_measure_imposed_on_goods_or_technologies_released_it(
 
 
 @pytest.mark.parametrize(
+    ("headline", "text", "measure"),
+    [
+        (
+            "外交部：中方已决定对在台湾问题上表现恶劣的美方负责官员实施制裁",
+            "",
+            "对在台湾问题上表现恶劣的美方负责官员实施制裁",
+        ),
+        (
+            "外交部介绍对美军工企业反制情况",
+            "外交部发言人毛宁主持例行记者会。毛宁表示，中方决定对7家美国军工企业及相关高级管理人员采取反制措施。",
+            "对7家美国军工企业及相关高级管理人员采取反制措施",
+        ),
+    ],
+)
+def test_the_state_deciding_countermeasures_a_ministry_announces_is_the_ministry_s_release(
+    headline: str, text: str, measure: str
+) -> None:
+    [doc] = recognise(headline, text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == (measure, "外交部")
+    # 中方 alone, with no ministry announcing it, is no issuer; nor is a view of what 中方 does
+    assert not recognise("评论", "中方决定对美方负责官员实施制裁。", published_at=Y2021).is_release
+    view = "外交部发言人表示，中方一贯主张通过对话解决分歧。"
+    assert not recognise("外交部回应", view, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
     "headline",
     ["证监会决定对恒大地产实施行政处罚", "市场监管总局决定对某公司实施罚款", "商务部决定对进口牛肉开展反倾销调查"],
 )
