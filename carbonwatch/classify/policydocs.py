@@ -60,9 +60,9 @@ _STANDARD_SCOPE = r"(?:推荐性|强制性)?(?:国家|行业|地方|团体)"
 _STANDARD_KIND = _STANDARD_SCOPE + "标准"
 # ... or counted with the titles listed after it: "《A》《B》《C》等3项国家标准由…批准发布"
 _TITLES_LISTED_WITH = r"(?:\s*[、，,和及与]?\s*《[^《》]{2,80}》)*\s*"
-_COUNT = r"[\d一二三四五六七八九十]{1,3}"
+_STANDARDS_COUNT = r"[\d一二三四五六七八九十]{1,3}"
 KIND_AFTER_RE = rx.compile(
-    rf"^(?:的|\s*(?:[（(][^（）()《》]{{2,30}}[）)])?\s*(?:{_TITLES_LISTED_WITH}等{_COUNT}项)?{_STANDARD_SCOPE})?"
+    rf"^(?:的|\s*(?:[（(][^（）()《》]{{2,30}}[）)])?\s*(?:{_TITLES_LISTED_WITH}等{_STANDARDS_COUNT}项)?{_STANDARD_SCOPE})?"
     r"(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告|(?<=国家|行业|地方|团体)标准)"
 )
 # An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
@@ -211,6 +211,9 @@ ISSUER_ALIASES: dict[str, str] = {
     "国务院台湾事务办公室": "国务院台办",
     "国务院台办": "国务院台办",
     "国台办": "国务院台办",
+    # (one office under two names, the Party's and the State Council's: its spokesperson speaks for both)
+    "中共中央台湾工作办公室": "国务院台办",
+    "中共中央台办": "国务院台办",
     "交通部": "交通运输部",  # the names before the 2008 and 2018 reorganisations, still used in reprints
     "农业部": "农业农村部",
     # bodies of before the 2018 reform, under whose names their documents are still reported and cited
@@ -3259,6 +3262,21 @@ BARE_DECISION_RE = rx.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>(?:特区)?政府
 STATE_DECISION_RE = rx.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>中方)" + _WHEN + r"(?:已经|已)?" + _DECISION_VERB)
 # The ministries whose spokespersons announce the state's decisions, in a headline's lead ("外交部：") or before.
 ANNOUNCING_MINISTRY_RE = rx.compile(r"外交部|商务部|国务院台办|国台办|中共中央台办|国务院台湾事务办公室")
+# ... and a body's spokesperson announcing its decision: "中共中央台办发言人16日受权宣布对列入清单的…人员实施制裁",
+# "国务院台办…举行例行新闻发布会。发言人陈斌华宣布，将…列为「台独」顽固分子" (the spokesperson's body named before it,
+# else the last announcing ministry named before, else the headline's); not a visit or a meeting announced ("外交部
+# 发言人宣布：应…邀请，…将于3月22日至24日…访问": SPOKESPERSON_EVENT_RE)
+SPOKESPERSON_DECISION_RE = rx.compile(
+    rf"(?:(?P<issuer>{JOINT_RE.pattern}))?(?:新闻)?发言人[\u4e00-\u9fff]{{0,3}}?"
+    + _WHEN
+    + r"(?:受权|正式)?(?P<verb>宣布)"
+)
+SPOKESPERSON_EVENT_RE = rx.compile(r"邀请|访问|出席|会见|会晤|会谈|举行|主持|通话|出访|访华")
+# What a spokesperson announces as decided opens the clause: a measure on someone or from a date ("宣布，将…",
+# "受权宣布对…实施制裁", "宣布自…起"), or people or entities listed ("将台湾内政部长刘世芳…列为「台独」顽固分子");
+# not what the office did ("宣布，在脸书开设了…账号，并于10月21日首发").
+SPOKESPERSON_MEASURE_RE = rx.compile(r"^[，,：:\s]*(?:将|对|自|从|由|即日|今日|明日)")
+PEOPLE_LISTED_RE = rx.compile(r"^[，,：:\s]*将[^，。；\n]{2,50}?(?:列为|列入)")
 # ... and a city's, county's or township's head announcing it for the government, as Taiwan's papers write it:
 # "台北市长蒋万安昨在重阳节宣布明年7月起…", "宜兰县长林姿妙15日宣布，宜兰县进入准三级防疫" (the place named with
 # the office; the government is the place's)
@@ -3811,6 +3829,7 @@ def _decision_docs(
         BARE_DECISION_RE.finditer(text, 0, limit) if decided and "政府" in window else iter(()),
         HEAD_DECISION_RE.finditer(text, 0, limit) if "长" in window and "宣布" in window else iter(()),
         STATE_DECISION_RE.finditer(text, 0, limit) if decided and "中方" in window else iter(()),
+        SPOKESPERSON_DECISION_RE.finditer(text, 0, limit) if "发言人" in window and "宣布" in window else iter(()),
     )
     notice_matches = (
         NOTICE_SAYS_RE.finditer(text, 0, limit)
@@ -3920,7 +3939,11 @@ def _decision_docs(
         sentence_end = SENTENCE_END_RE.search(text, m.end())
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]
         clause = _clause_before(text, m.start("issuer"))
-        if not EFFECT_RE.search(rest[:80]) or _future(clause) or CITE_RE.search(clause):
+        spoken = m.re in (STATE_DECISION_RE, SPOKESPERSON_DECISION_RE)
+        if spoken and m.re is SPOKESPERSON_DECISION_RE and not SPOKESPERSON_MEASURE_RE.match(rest):
+            continue
+        listed = spoken and PEOPLE_LISTED_RE.match(rest)
+        if not (EFFECT_RE.search(rest[:80]) or listed) or _future(clause) or CITE_RE.search(clause):
             continue
         if m.group("verb") == "公布" and clause.endswith("据"):
             continue  # "据经科局公布，截至3月30日…": the source of a figure, not a measure announced
@@ -3936,7 +3959,11 @@ def _decision_docs(
             continue
         if m.re is HEAD_DECISION_RE:
             issuer = canonical_issuer(m.group("issuer") + "政府")  # (台北市 -> 台北市政府, 宜兰县 -> 宜兰县政府)
-        elif m.re is STATE_DECISION_RE:
+        elif m.re is SPOKESPERSON_DECISION_RE and SPOKESPERSON_EVENT_RE.search(rest):
+            continue  # a visit, a call or a meeting announced
+        elif m.re is SPOKESPERSON_DECISION_RE and m.group("issuer"):
+            issuer = canonical_issuer(m.group("issuer"))
+        elif m.re in (STATE_DECISION_RE, SPOKESPERSON_DECISION_RE):
             # (a headline is its own: "外交部：中方已决定…")
             in_text = field_name == "text"
             issuer = _announcing_ministry(headline if in_text else text, text, m.start() if in_text else 0)

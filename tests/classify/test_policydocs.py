@@ -4159,6 +4159,37 @@ def test_the_state_deciding_countermeasures_a_ministry_announces_is_the_ministry
 
 
 @pytest.mark.parametrize(
+    ("headline", "text", "issuer"),
+    [
+        ("中共中央台办发言人受权宣布对列入清单的一批“台独”顽固分子等人员实施制裁", "", "国务院台办"),
+        (
+            "国台办宣布惩戒名单",
+            "国务院台办周三举行例行新闻发布会。发言人陈斌华宣布，将某某列为“台独”顽固分子，依法实施惩戒。",
+            "国务院台办",
+        ),
+    ],
+)
+def test_a_spokesperson_announcing_a_measure_on_people_or_entities_releases_the_body_s_decision(
+    headline: str, text: str, issuer: str
+) -> None:
+    [doc] = recognise(headline, text, published_at=Y2021).releases
+    assert doc.issuer == issuer and doc.cue.startswith("untitled decision: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a visit announced
+        "外交部发言人华春莹宣布：应外交部长邀请，某国外长将于3月22日至24日对中国进行正式访问。",
+        # what the office itself did
+        "国台办发言人朱凤莲今日宣布，在脸书开设了发言人账号，并于10月21日首发内容。",
+    ],
+)
+def test_a_spokesperson_announcing_a_visit_or_the_office_s_own_doings_releases_nothing(text: str) -> None:
+    assert not recognise("发言人宣布", text, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
     "headline",
     ["证监会决定对恒大地产实施行政处罚", "市场监管总局决定对某公司实施罚款", "商务部决定对进口牛肉开展反倾销调查"],
 )

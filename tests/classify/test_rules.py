@@ -56,3 +56,24 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     path.write_text(MINIMAL + "#" * MAX_RULES_BYTES, encoding="utf-8")
     with pytest.raises(RulesError, match="limit"):
         load_rules(path)
+
+
+def test_no_module_level_name_of_the_classifier_is_bound_twice() -> None:
+    # The rule modules are long lists of named patterns: a second pattern under a name already taken replaces the
+    # first for every use after it (and for every function), silently changing rules far away.
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    import carbonwatch.classify
+
+    for module in sorted(Path(carbonwatch.classify.__file__).parent.glob("*.py")):
+        names: Counter[str] = Counter()
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names[node.target.id] += 1
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+        assert {name for name, n in names.items() if n > 1} == set(), module.name
