@@ -518,6 +518,8 @@ _OFFICE_SUFFIX = (
 _GOVERNMENT_NOT_BUILDING = r"(?!路|街|大楼|大院|广场|前|门)"
 _BODY_SUFFIX = (
     rf"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|行政公署(?:办公室)?|{_OFFICE_SUFFIX}|委(?!员)(?:办公厅)?"
+    # a place's procuratorate or court right after its name (福建省人民检察院, 北京市高级人民法院)
+    r"|(?:高级|中级)?人民(?:检察院|法院)"
     rf"|(?<=[县市])府{_GOVERNMENT_NOT_BUILDING}"
     # a place's people's congress, which adopts its regulations (天津市第十七届人民代表大会), not its government
     r"|(?:第?[一二三四五六七八九十]{1,3}届)?人民代表大会(?!常务委员会|常委会|代表))"
@@ -7876,6 +7878,11 @@ def _government_and_its_office(a: str | None, b: str | None) -> tuple[str, str] 
 
 
 FRAGMENT_KIND_RE = rx.compile(r"的(?:通知|通告|公告|决定|批复|函|意见)$")
+# ... or a kind alone, what the verb ending a heading's matter leaves ("泉州市人民检察院检务公开信息发布实施办法
+# （试行）" read again as 发布 + 实施办法（试行）)
+BARE_KIND_FRAGMENT_RE = rx.compile(
+    r"(?:实施)?(?:办法|细则|规定|规则|方案|意见|通知|制度|规范|指引|标准)(?:[（(](?:试行|暂行|修订|征求意见稿)[）)])?"
+)
 
 
 def _without_title_fragments(docs: list[PolicyDocument]) -> list[PolicyDocument]:
@@ -7895,13 +7902,12 @@ def _fragment_of(d: PolicyDocument, heading: PolicyDocument) -> bool:
         and heading is not d
         and "关于" not in words
         and "关於" not in words
-        and bool(FRAGMENT_KIND_RE.search(words))
         and heading.field == d.field
         and heading.start <= d.start
         and d.end <= heading.end
         and len(whole) > len(words)
-        and "关于" in whole
         and whole.endswith(words)
+        and ((bool(FRAGMENT_KIND_RE.search(words)) and "关于" in whole) or bool(BARE_KIND_FRAGMENT_RE.fullmatch(words)))
     )
 
 

@@ -4917,6 +4917,21 @@ def test_a_public_security_bureau_s_traffic_police_and_a_fire_and_rescue_corps_s
     assert doc.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    "name", ["福建省人民检察院", "北京市人民检察院", "福建省高级人民法院", "上海市第一中级人民法院", "泉州市人民检察院"]
+)
+def test_a_place_s_procuratorate_or_court_is_itself_not_the_place_s_government(name: str) -> None:
+    assert canonical_issuer(name) == name
+
+
+def test_a_kind_read_again_off_the_verb_inside_a_printed_heading_is_no_second_document() -> None:
+    title = "泉州市人民检察院检务公开信息发布实施办法(试行)"
+    text = f"{title}\n第一章 总 则\n第一条 为规范检务公开信息发布工作，制定本办法。\n第二条 本办法适用于本院。\n"
+    # (the procuratorate read as a body, "发布实施办法（试行）" would be its second release)
+    [doc] = recognise(title, text).releases
+    assert doc.title_norm == "泉州市人民检察院检务公开信息发布实施办法(试行)"
+
+
 def test_the_supreme_court_and_procuratorate_by_their_short_names() -> None:
     assert canonical_issuer("最高检") == "最高人民检察院"
     assert canonical_issuer("最高法") == "最高人民法院"
