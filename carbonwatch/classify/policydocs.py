@@ -3942,8 +3942,10 @@ def _decision_docs(
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]
         clause = _clause_before(text, m.start("issuer"))
         spoken = m.re in (STATE_DECISION_RE, SPOKESPERSON_DECISION_RE)
-        if spoken and m.re is SPOKESPERSON_DECISION_RE and not SPOKESPERSON_MEASURE_RE.match(rest):
-            continue
+        if m.re is SPOKESPERSON_DECISION_RE and (
+            not SPOKESPERSON_MEASURE_RE.match(rest) or SPOKESPERSON_EVENT_RE.search(rest)
+        ):
+            continue  # what the office itself did, or a visit, a call or a meeting announced
         listed = spoken and PEOPLE_LISTED_RE.match(rest)
         if not (EFFECT_RE.search(rest[:80]) or listed) or _future(clause) or CITE_RE.search(clause):
             continue
@@ -3961,11 +3963,9 @@ def _decision_docs(
             continue
         if m.re is HEAD_DECISION_RE:
             issuer = canonical_issuer(m.group("issuer") + "政府")  # (台北市 -> 台北市政府, 宜兰县 -> 宜兰县政府)
-        elif m.re is SPOKESPERSON_DECISION_RE and SPOKESPERSON_EVENT_RE.search(rest):
-            continue  # a visit, a call or a meeting announced
         elif m.re is SPOKESPERSON_DECISION_RE and m.group("issuer"):
             issuer = canonical_issuer(m.group("issuer"))
-        elif m.re in (STATE_DECISION_RE, SPOKESPERSON_DECISION_RE):
+        elif spoken:
             # (a headline is its own: "外交部：中方已决定…")
             in_text = field_name == "text"
             issuer = _announcing_ministry(headline if in_text else text, text, m.start() if in_text else 0)
