@@ -3940,7 +3940,8 @@ def _decision_docs(
     for m in decision_matches:
         sentence_end = SENTENCE_END_RE.search(text, m.end())
         rest = text[m.end() : sentence_end.start() if sentence_end else len(text)]
-        clause = _clause_before(text, m.start("issuer"))
+        # (a spokesperson named without a body has no issuer group: the clause is the one before the match)
+        clause = _clause_before(text, m.start("issuer") if m.group("issuer") is not None else m.start())
         spoken = m.re in (STATE_DECISION_RE, SPOKESPERSON_DECISION_RE)
         if m.re is SPOKESPERSON_DECISION_RE and (
             not SPOKESPERSON_MEASURE_RE.match(rest) or SPOKESPERSON_EVENT_RE.search(rest)

@@ -4167,6 +4167,13 @@ def test_the_state_deciding_countermeasures_a_ministry_announces_is_the_ministry
             "国务院台办周三举行例行新闻发布会。发言人陈斌华宣布，将某某列为“台独”顽固分子，依法实施惩戒。",
             "国务院台办",
         ),
+        # (what the page says later, in the future tense, is no part of the clause the announcement opens)
+        (
+            "国台办宣布惩戒名单",
+            "国务院台办周三举行例行新闻发布会。发言人陈斌华宣布，将某某列为“台独”顽固分子，依法实施惩戒。"
+            "他说，我们将继续征集线索。",
+            "国务院台办",
+        ),
     ],
 )
 def test_a_spokesperson_announcing_a_measure_on_people_or_entities_releases_the_body_s_decision(
