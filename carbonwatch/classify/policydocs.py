@@ -776,9 +776,10 @@ CENTRAL_SHORT_FORMS = {
 _ONE_BODY = rf"(?:{_SPECIAL_BODIES}|{_ALIAS_ALT}|{_PARTY}|{_TOWN}|{_LOCAL_GOV}|{_NATIONAL})"
 _ONE_ISSUER = rf"(?:中华人民共和国)?{_NOT_FOREIGN}{_ONE_BODY}(?:办公厅|办公室|综合司|秘书局)?{_NOT_ITS_DEPARTMENTS}"
 # (a central body's standard short form, 能源局, 气象局, only after a body named in full: see CENTRAL_SHORT_FORMS)
-_LATER_ISSUER = (
-    rf"(?:{_ONE_ISSUER}|(?:{'|'.join(sorted(CENTRAL_SHORT_FORMS, key=len, reverse=True))})(?:办公厅|办公室|综合司)?)"
-)
+# (... and a body the Hong Kong and Taiwan press name with their country in front, as they name the first one:
+# "中共中央、中国国务院今天发布", "中国商务部、中国海关总署")
+_CENTRAL_SHORT_ALT = "|".join(sorted(CENTRAL_SHORT_FORMS, key=len, reverse=True))
+_LATER_ISSUER = rf"(?:(?:中国|大陆)?{_ONE_ISSUER}|(?:{_CENTRAL_SHORT_ALT})(?:办公厅|办公室|综合司)?)"
 JOINT_RE = rx.compile(
     rf"{_ONE_ISSUER}(?:[ \t\u3000]*(?:、|和|与|以及|及|(?:日前|近日|近期)?(?:会同|联合|与)|,|，|\u3000| )?"
     rf"[ \t\u3000]*{_LATER_ISSUER})*"
@@ -2745,6 +2746,9 @@ def _split_ordinal(title: str, start: int) -> tuple[str, int, str | None]:
 # A kind and the verb of what it says: "通知决定", "公告要求" (the notice decides, the announcement requires), after
 # the kind alone or its number ("发布2017年第11号公告称": the announcement 2017年第11号公告 says)
 KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告|布告)(?:决定|要求|明确|指出|强调|提出|称)$")
+# ... or an announcement and the measure it takes, run on without a comma: "商务部发布公告将28间美国企业列入出口管制
+# 管控名单" releases the measure, named by what it does (将28间美国企业列入…名单), as the announcement itself is not
+ANNOUNCED_THEN_MEASURE_RE = rx.compile(r"(?:公告|通告)(?=将)")
 
 
 def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
@@ -2921,6 +2925,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             if said and (said.start() == 0 or ORDINAL_RE.fullmatch(title[: said.start()])):
                 # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定
                 title, title_end = title[: said.end("kind")], title_start + said.end("kind")
+            elif measure := ANNOUNCED_THEN_MEASURE_RE.match(title):
+                title, title_start = title[measure.end() :], title_start + measure.end()
             # "发布第56号疫情防控通告": the ordinal is the document's number, not its title
             title, title_start, number = _split_ordinal(title, title_start)
             # "印发实施6项蓝碳系列技术规程": 实施 ends the verb (印发实施) and the count after it is the set's size, no
@@ -7302,6 +7308,10 @@ def issuers_from_headline(policy: PolicyResult, title: str, text: str) -> None:
         actor = _body_opening(title.strip()) or (_deciding_bodies(lead) if addressed else _bodies_opening(lead))
     for d in missing:
         d.issuer = actor or _place_opening(d.title_norm)
+        if d.issuer and d.doc_number:
+            # ... through its general office where the number's code is the office's ("义马市气象灾害应急预案" under
+            # 义政办〔2008〕47号: 义马市人民政府办公室)
+            d.issuer = office_of_number(d.issuer, d.doc_number)
 
 
 def _deciding_bodies(text: str) -> str | None:

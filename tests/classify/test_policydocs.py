@@ -9547,6 +9547,17 @@ def test_a_release_no_body_is_named_for_takes_the_government_of_its_titles_place
     assert policy.documents[0].issuer == issuer
 
 
+def test_a_place_s_government_named_for_a_release_numbered_by_its_office_is_the_office() -> None:
+    numbered = _release("《义马市气象灾害应急预案》")
+    numbered.doc_number = "义政办〔2008〕47号"
+    # (a government's own code leaves it the government's)
+    own = _release("《义马市城市总体规划》")
+    own.doc_number = "义政〔2008〕12号"
+    policy = PolicyResult(True, [numbered, own])
+    issuers_from_headline(policy, "应急预案", "")
+    assert [d.issuer for d in policy.documents] == ["义马市人民政府办公室", "义马市人民政府"]
+
+
 def test_the_headlines_body_comes_before_the_titles_place_and_a_digest_has_only_the_place() -> None:
     policy = PolicyResult(True, [_release("《湖北省碳达峰实施方案》")])
     issuers_from_headline(policy, "湖北省发展改革委：…", "")
@@ -9575,3 +9586,26 @@ def test_the_headlines_body_comes_before_the_titles_place_and_a_digest_has_only_
 def test_the_issuer_of_a_clause_that_leaves_the_document_out(text: str, issuer: str | None) -> None:
     [doc] = recognise("", text, published_at=Y2021).releases
     assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the Hong Kong and Taiwan press name a later signer with its country in front, as they name the first
+        ("（中央社台北19日电）中共中央、中国国务院今天发布「促进民营经济发展壮大的意见」。", "中共中央、国务院"),
+        ("中国商务部、中国海关总署今天发布《关于对部分物项实施出口管制的公告》。", "商务部、海关总署"),
+        ("商务部、大陆海关总署今天发布《关于对部分物项实施出口管制的公告》。", "商务部、海关总署"),
+    ],
+)
+def test_joint_signers_named_with_their_country_in_front_are_one_list(text: str, issuer: str) -> None:
+    [doc] = recognise("", text, published_at=Y2021).releases
+    assert doc.issuer == issuer
+
+
+def test_an_announcement_run_on_into_its_measure_releases_the_measure() -> None:
+    text = "商务部发布公告将28间美国企业列入出口管制管控名单，即日起禁止出口两用物项。"
+    [doc] = recognise("商务部将28间美企列入出口管制名单", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("将28间美国企业列入出口管制管控名单", "商务部")
+    # (an announcement that says something, with a comma, is the other rules')
+    said = recognise("", "商务部发布公告称，对原产于美国的进口商品加征关税。", published_at=Y2021)
+    assert all(not d.title.startswith("称") for d in said.releases)
