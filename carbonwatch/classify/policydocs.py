@@ -4039,6 +4039,8 @@ EFFECTIVE_RE = rx.compile(
     r"(?P<verb>暂停|停止|执行|实施|实行|施行|恢复|取消|解除|禁止|限制|调整|下调|上调|免征|减征|停征|关闭|封闭|放开|放宽)"
 )
 PLAN_RE = rx.compile(r"拟|计划|研究|有望|预计|或将|是否|如何|建议")
+# "8月2日12时起将…洪水橙色预警调整为洪水黄色预警": a warning's level raised or lowered is a forecast's, no measure
+WARNING_LEVEL_RE = rx.compile(r"预警|警报")
 DENIED_RE = rx.compile(r"虚假|谣言|谣传|不实|传言|辟谣")
 
 
@@ -4052,6 +4054,8 @@ def _effective_docs(title: str, text: str, ref_year: int | None) -> list[PolicyD
             clause = _clause_before(window, m.start())
             subject = clause + m.group("rest")
             if COMPANY_SUBJECT_RE.search(subject) or PLAN_RE.search(subject):
+                continue
+            if WARNING_LEVEL_RE.search(m.group("rest")):
                 continue
             if "》" in subject:
                 continue  # "《X》今天起正式施行": a titled document entering into force, read by the title rules
@@ -5939,6 +5943,8 @@ DRAFT_AFTER_TITLE_RE = rx.compile(r"[（(]?(?:修正|修订|修改)?(?:草案|�
 
 
 DRAFT_PAREN_RE = rx.compile(r"[（(]草案[）)](?=》?$)")
+# A draft put out for comment named in brackets (not a 草案 alone: the draft a legislature reviews is what it passes)
+DRAFT_MARK_RE = rx.compile(r"[（(](?:草案)?(?:征求意见稿|送审稿|讨论稿)[）)]")
 # Taiwan's rule-making pre-announces a regulation's draft for comment (法规预告): "环境部预告「…办法」草案",
 # "预告修正「…细则」", "今天预告攸关国内碳权交易的「…办法」": the document named right after 预告 is not issued yet.
 PRE_ANNOUNCED_RE = rx.compile(r"预告(?:修正|订定|增订|修订|废止|增修)?[^，,。；;！？\n「」《》]{0,16}[「《]?$")
@@ -6406,6 +6412,15 @@ def recognise(
     put_out = HEADLINE_COMMENT_RE.search(title)
     drafts_span = title if HEARING_HEADLINE_RE.search(title) else put_out.group(0) if put_out else ""
     headline_drafts = {same_document_key(normalise_title(b.group(0))) for b in BRACKETED_TITLE_RE.finditer(drafts_span)}
+    # ... and a headline's title the text names only as a draft ("网信办发布互联网信息服务算法推荐管理规定" over "发布了
+    # 关于《互联网信息服务算法推荐管理规定（征求意见稿）》公开征求意见的通知"): the headline's release is the draft
+    named_in_text = [d for d in merged if d.field == "text"]
+    text_drafts = {
+        same_document_key(normalise_title(DRAFT_MARK_RE.sub("", d.title)))
+        for d in named_in_text
+        if DRAFT_MARK_RE.search(d.title)
+    }
+    text_drafts -= {same_document_key(d.title_norm) for d in named_in_text if not DRAFT_MARK_RE.search(d.title)}
     lead = text[: _lead_paragraph_end(text, title)]
     lead_draft_only = bool(DRAFT_SENTENCE_RE.search(lead)) and not any(
         d.is_release and d.field == "text" and d.start < len(lead) for d in merged
@@ -6433,6 +6448,7 @@ def recognise(
         # ... and the document a draft's headline puts out for comment ("…关于公开征求《广西壮族自治区政府投资管理办法》
         # 意见的公告"), wherever the page names it ("我委研究制定了《…办法》"): the draft itself
         drafted = drafted or same_document_key(d.title_norm) in headline_drafts
+        drafted = drafted or (d.field == "title" and same_document_key(d.title_norm) in text_drafts)
         if d.is_release and (drafted or _draft(d, fields)):
             d.is_release, d.cue = False, "a draft for comment, not yet issued: " + d.cue[:40]
         elif not d.is_release and _pre_announced(d, fields):

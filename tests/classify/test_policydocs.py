@@ -9609,3 +9609,35 @@ def test_an_announcement_run_on_into_its_measure_releases_the_measure() -> None:
     # (an announcement that says something, with a comma, is the other rules')
     said = recognise("", "商务部发布公告称，对原产于美国的进口商品加征关税。", published_at=Y2021)
     assert all(not d.title.startswith("称") for d in said.releases)
+
+
+def test_a_warning_s_level_changed_from_a_moment_is_no_measure_in_force() -> None:
+    text = (
+        "水利部长江水利委员会水文局2020年8月2日12时起将长江中游九江江段洪水橙色预警调整为洪水黄色预警，"
+        "继续发布洞庭湖区洪水橙色预警。"
+    )
+    assert not recognise("长江水利委员会水文局继续发布洪水橙色预警", text, published_at=Y2021).is_release
+    # (a measure from a moment, by a body, still is)
+    measure = "郑州市政府发布通告，1月8日中午12时起全市餐饮场所暂停堂食。"
+    assert recognise("郑州全市餐饮场所暂停堂食", measure, published_at=Y2021).is_release
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        # the text names the headline's title only as a draft put out for comment
+        (
+            "8月27日，国家网信办发布了关于《互联网信息服务算法推荐管理规定（征求意见稿）》公开征求意见的通知。",
+            False,
+        ),
+        # ... not where it names the final one too
+        (
+            "8月27日，国家网信办发布了《互联网信息服务算法推荐管理规定》。"
+            "此前曾发布《互联网信息服务算法推荐管理规定（征求意见稿）》。",
+            True,
+        ),
+    ],
+)
+def test_a_headline_s_title_the_text_names_only_as_a_draft_is_the_draft(text: str, released: bool) -> None:
+    policy = recognise("网信办发布互联网信息服务算法推荐管理规定", text, published_at=Y2021)
+    assert policy.is_release is released
