@@ -2749,6 +2749,9 @@ KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告|布告)(?:决定|
 # ... or an announcement and the measure it takes, run on without a comma: "商务部发布公告将28间美国企业列入出口管制
 # 管控名单" releases the measure, named by what it does (将28间美国企业列入…名单), as the announcement itself is not
 ANNOUNCED_THEN_MEASURE_RE = rx.compile(r"(?:公告|通告)(?=将)")
+# What follows a release verb that is no object of it: the rest of a press conference's name ("新闻办发布会介绍…的
+# 决定有关情况": 发布 + 会, not 发布 + 会计准则), or a time clause ("…的决定出台之后中央治港又一重大举措")
+NOT_AN_OBJECT_RE = rx.compile(r"(?<=发布)会(?![议计展员])|之后|以后|之前|以来")
 
 
 def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
@@ -2921,6 +2924,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             title, title_start, title_end = m.group("title"), m.start("title"), m.end("title")
             if text[title_start - 1 : title_start] in SPACES and text[m.start() - 1 : m.start()] not in SPACES:
                 continue  # "《…蓝图》公布 提出四大方向共71项措施": a verb ends its clause, the next follows the space
+            if NOT_AN_OBJECT_RE.match(text, title_start):
+                continue
             said = KIND_THEN_VERB_RE.search(title)
             if said and (said.start() == 0 or ORDINAL_RE.fullmatch(title[: said.start()])):
                 # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定

@@ -9641,3 +9641,18 @@ def test_a_warning_s_level_changed_from_a_moment_is_no_measure_in_force() -> Non
 def test_a_headline_s_title_the_text_names_only_as_a_draft_is_the_draft(text: str, released: bool) -> None:
     policy = recognise("网信办发布互联网信息服务算法推荐管理规定", text, published_at=Y2021)
     assert policy.is_release is released
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # 发布 + 会 is a press conference's name, no release of what it then presents
+        "国务院新闻办发布会介绍全国人民代表大会关于完善香港特别行政区选举制度的决定有关情况",
+        # 出台 + 之后 is a time clause
+        "选举制度的决定出台之后中央治港又一重大举措",
+    ],
+)
+def test_what_follows_a_release_verb_as_no_object_of_it_is_no_release(headline: str) -> None:
+    assert not recognise(headline, "", published_at=Y2021).is_release
+    # (发布 + 会计… is a release of what the rest names)
+    assert recognise("财政部发布会计人员管理办法", "", published_at=Y2021).is_release
