@@ -49,6 +49,7 @@ NORMATIVE_KINDS = (  # laws, regulations and normative documents (规范性文�
     "规则",
     "规程",
     "规范",
+    "司法解释",  # the supreme court's and procuratorate's judicial interpretations (法释〔2016〕29号): binding rules
     "通则",  # general rules: 企业财务通则, 工业企业温室气体排放核算和报告通则 (a law's name in Taiwan too)
     "术语",  # a terminology standard: 二氧化碳捕集、利用与封存 术语
     "准则",

@@ -1506,10 +1506,10 @@ DOCUMENT_COUNT_RE = rx.compile(r"[一两二三四五六七八九十几数]+(?:�
 UNTITLED_RE = rx.compile(r"^(?:的)?(?:最新的?)?(?:一|两|几)?(?:则|份|项|个|道)?(?:紧急|专门|正式|新的?)?")
 # A class of documents ("各领域实施方案", "相关政策", "应对措施", "2009年各省份单位GDP能耗", "系列文件", "一系列政策"),
 # not one document; a named series is its documents' set ("蓝碳系列技术规程": six standards released together).
-# The one-character determiners count where they open the title (本办法, 该方案, 各领域…), never inside a word
+# The determiners count where they open the title (本办法, 该方案, 各领域…, 这一司法解释, 此办法), never inside a word
 # (资本, 基本, 高等): "国务院印发划转部分国有资本充实社保基金实施方案" names one document.
 GENERIC_TITLE_RE = rx.compile(
-    r"^(?:各|该|本)|各(?:省|地区|市州|地市)|(?<![高平同均对相初中次优上])等(?![级候待同于])|相关|有关|(?:^|[一这该此])系列"
+    r"^(?:各|该|本|这[一个项部份则]|此)|各(?:省|地区|市州|地市)|(?<![高平同均对相初中次优上])等(?![级候待同于])|相关|有关|(?:^|[一这该此])系列"
     r"|(?<!第)一批|配套|哪些|多项|若干项"
     r"|一揽子|这些|上述|应对(?:措施|举措|政策|方案)|类似|同类|此类|相应|具体|新一轮的|一些"
 )
@@ -5878,6 +5878,7 @@ SUGGESTION_REPLY_RE = rx.compile(
 )
 REPLY_OPENING_CHARS = 400
 ADDRESSEE_OPENING_RE = rx.compile(r"^各[^。：:\n]{1,120}?[：:]")
+COVER_ADDRESSEE_LINES = 4  # how far down a covering notice's addressees may open their line
 COVER_FORMULA_RE = rx.compile(
     r"现将《[^》]{2,80}》(?:印发|转发|发)给?你们|《[^》]{2,80}》[^。]{0,30}现(?:予)?印发给你们"
 )
@@ -6405,7 +6406,11 @@ def recognise(
     )
     # ... or the covering notice that issues it, under a column named 政策解读 ("各县（区）安委会…：现将《X》印发
     # 你们，请…贯彻落实"): the page opens with the notice's addressees and its formula, not with an explanation
-    explainer = explainer and not (ADDRESSEE_OPENING_RE.match(text.lstrip()) and COVER_FORMULA_RE.search(text[:400]))
+    # (its heading and a source line may come first: "马鞍山市“十四五”残疾人保障和发展规划 / 来源：马鞍山市人民政府 /
+    # 各县、区人民政府，…：")
+    head_lines = text.lstrip()[:400].splitlines()[:COVER_ADDRESSEE_LINES]
+    addressed_page = any(ADDRESSEE_OPENING_RE.match(line.strip()) for line in head_lines)
+    explainer = explainer and not (addressed_page and COVER_FORMULA_RE.search(text[:400]))
     # ... or the order that promulgates it ("中华人民共和国国务院令 / 《存款保险条例》已经…通过，现予公布"): the page
     # prints the law as promulgated, whatever its headline calls it
     explainer = explainer and not ORDER_PROMULGATES_RE.search(text[:600])

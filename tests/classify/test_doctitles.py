@@ -40,6 +40,8 @@ DOCUMENTS = [
     ("碳排放管理体系 指南 第2部分：实施", "指南 with 第2部分:实施"),
     ("2019-2020年全国碳排放权交易配额总量设定与分配实施方案（发电行业）", "实施方案 with (发电行业)"),
     ("国家因应气候变迁行动纲领", "ends with the document kind 行动纲领"),
+    # a judicial interpretation, by its short name (its full one is 关于…的解释)
+    ("环境污染犯罪司法解释", "ends with the document kind 司法解释"),
     # Taiwan's administrative rules named as principles of what they direct
     ("高屏地区空气污染物总量管制计划移动污染源减量抵换处理原则", "ends with the document kind 处理原则"),
     ("碳费征收对象申请认定属高碳泄漏风险者审核原则", "ends with the document kind 审核原则"),

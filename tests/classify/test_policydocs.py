@@ -9656,3 +9656,20 @@ def test_what_follows_a_release_verb_as_no_object_of_it_is_no_release(headline: 
     assert not recognise(headline, "", published_at=Y2021).is_release
     # (发布 + 会计… is a release of what the rest names)
     assert recognise("财政部发布会计人员管理办法", "", published_at=Y2021).is_release
+
+
+def test_a_covering_notice_under_its_heading_and_source_line_prints_the_document_not_an_explanation() -> None:
+    text = (
+        "马鞍山市“十四五”残疾人保障和发展规划\n来源：马鞍山市人民政府 发布时间：2022-06-02\n"
+        "各县、区人民政府，市政府各部门、直属机构，有关单位：\n"
+        "现将《马鞍山市“十四五”残疾人保障和发展规划》印发给你们，请认真贯彻实施。\n马鞍山市人民政府\n2022年5月6日\n"
+        "马鞍山市“十四五”残疾人保障和发展规划\n依据国务院规划，制定本规划。\n一、编制背景\n“十三五”时期，全市残疾人事业取得新进展。\n"
+    )
+    policy = recognise("马鞍山市“十四五”残疾人保障和发展规划", text, published_at=Y2021)
+    assert [d.title for d in policy.releases] == ["《马鞍山市“十四五”残疾人保障和发展规划》"]
+
+
+@pytest.mark.parametrize("determiner", ["这一", "这部", "此"])
+def test_a_kind_the_text_points_back_to_is_no_title(determiner: str) -> None:
+    text = f"最高人民法院今天发布了{determiner}司法解释，自2017年1月1日起施行。"
+    assert all(determiner not in d.title for d in recognise("最高法发布司法解释", text, published_at=Y2021).releases)
