@@ -1423,6 +1423,11 @@ THIRD_READING_ANAPHOR_RE = rx.compile(
     rf"|(?:(?<![《\u4e00-\u9fff])|(?<=审议)|(?<=讨论)|(?<=[该此]))草案[^。；《》\n]{{0,12}}?获?{_THIRD_READING}"
 )
 QUOTED_BILL_RE = rx.compile(r"《[^《》\n]{2,80}?草案》")
+# ... or described without marks right after Hong Kong's legislature passes it, its reading unnamed: "立法会今日通过
+# 取消强制性公积金与遣散费、长期服务金「对冲」的条例草案" (the bill by the description its page gives)
+PASSED_DESCRIBED_BILL_RE = rx.compile(
+    r"立法会[^，。；：《》\n]{0,12}?(?:三读)?通过了?(?P<bill>[^，。；：《》\n]{2,60}?的(?:修订)?条例草案)"
+)
 ANAPHOR_BILL_CHARS = 400  # how far back the bill named again was quoted
 # ... a title in 《》 may sit inside it: "关于修改《海南省人口与计划生育条例》的决定"
 PLAIN_ABOUT_RE = rx.compile(
@@ -2872,6 +2877,11 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
         if quoted:
             bill = quoted[-1]
             docs.append(_released(bill.group(0), None, doc_type(bill.group(0)), field_name, bill.span(), m.group(0)))
+    for m in PASSED_DESCRIBED_BILL_RE.finditer(text):
+        # (the vote may be one to come: "立法会下周将通过…"; its 通过 is the vote's, no means to an end)
+        said = re.sub(r"(?:三读)?通过了?$", "", _clause_before(text, m.start("bill")))
+        if _third_reading_now(text, m, ref_year) and not _future(said):
+            docs.append(_released(m.group("bill"), None, "条例", field_name, m.span("bill"), m.group(0)[:40]))
     # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
     for m in APPROVAL_RE.finditer(text):
         if field_name == "text" and m.start() > lead_end:
@@ -8026,6 +8036,7 @@ META_NEXT_LABEL_RE = rx.compile(
 # place the field does not give ("市政府办公室", "市生态环境局", "政府办"): left to the rules that read the issuer
 # from the document itself
 META_NO_BODY_RE = rx.compile(r"^(?:信息补充中|暂无|无|待定|[-—－]+)$|^(?:[省市县区](?!委)|政府办)")
+TOWN_ALONE_RE = rx.compile(r"[\u4e00-\u9fff]{2,12}[镇乡]")
 HEADLINE_LABEL_RE = rx.compile(
     r"^(?:[^：:《》]{1,6}[：:]|【[^【】《》]{1,14}】)\s*"
 )  # "官方：", "全文：", "【政策文件】"
@@ -8063,6 +8074,10 @@ def _printed_metadata_document(title: str, text: str) -> PolicyDocument | None:
     # announcement's number names its issuers, whatever office the metadata says posted it
     announced = TITLED_ANNOUNCEMENT_RE.fullmatch(headline)
     issuer = (canonical_issuer(announced.group("issuer")) if announced else None) or canonical_issuer(issuer_raw)
+    # (a town or township the metadata names by its place alone, "发布机构: 安义县石鼻镇", is its government, as a
+    # county named alone is)
+    town = TOWN_ALONE_RE.fullmatch(issuer_raw)
+    issuer = issuer or (canonical_issuer(issuer_raw + "人民政府") if town else None)
     issuer = issuer or (issuer_raw if len(issuer_raw) <= 30 and not META_NO_BODY_RE.search(issuer_raw) else None)
     return _titled_page_document(title, unwrap_notice(headline), issuer, number, doc_type(headline), cue)
 

@@ -9673,3 +9673,21 @@ def test_a_covering_notice_under_its_heading_and_source_line_prints_the_document
 def test_a_kind_the_text_points_back_to_is_no_title(determiner: str) -> None:
     text = f"最高人民法院今天发布了{determiner}司法解释，自2017年1月1日起施行。"
     assert all(determiner not in d.title for d in recognise("最高法发布司法解释", text, published_at=Y2021).releases)
+
+
+def test_a_bill_hong_kong_s_legislature_passes_described_without_marks_is_released() -> None:
+    text = "立法会今日通过取消强制性公积金与遣散费、长期服务金「对冲」的条例草案，局长表示，法案通过是重要里程碑。"
+    [doc] = recognise("为实施取消强积金对冲做好准备", text, published_at=Y2021).releases
+    assert doc.title == "取消强制性公积金与遣散费、长期服务金「对冲」的条例草案"
+    # (a bill still to be voted on is not)
+    future = "立法会下周将通过取消强制性公积金与遣散费、长期服务金「对冲」的条例草案。"
+    assert not recognise("立法会", future, published_at=Y2021).is_release
+
+
+def test_a_town_the_metadata_names_by_its_place_alone_is_its_government() -> None:
+    text = (
+        "索引号: A23870-0202-2024-0003 主题分类: 综合政务\n发布机构: 安义县石鼻镇 生成日期: 2024-08-16\n"
+        "石鼻镇防汛应急转移疏散预案\n各村、各有关单位:\n为积极应对洪水，特制订本预案:\n一、转移信号\n"
+    )
+    [doc] = recognise("石鼻镇防汛应急转移疏散预案", text, published_at=Y2021).releases
+    assert doc.issuer == "石鼻镇人民政府"
