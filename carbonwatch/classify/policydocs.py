@@ -1460,9 +1460,12 @@ EXCO_DECISION_RE = rx.compile(
     # (a comma after the body, a day in brackets: "行政长官会同行政会议，今日（10 日）接纳…")
     # (... or passes: "行政长官会同行政会议通过城巴和新巴加价")
     r"(?<!获)行政长官会同行政会议[，,]?(?:已经?|今日|今天|昨日|昨天|正式|\d{1,2}日|[（(][^（）()\n]{1,8}[）)]|\s)*"
-    r"(?:批准|接纳|核准|通过)了?"
-    r"(?P<title>[^\s，。；：:！？!?、（）()]{2,30}+)"
+    # (... or decides what it grants: "行政长官会同行政会议决定正式向奇妙电视有限公司批出本地免费电视节目服务牌照")
+    r"(?:批准|接纳|核准|通过|决定(?:正式)?(?=向|将|批出|批准|延长|调整|暂停|取消))了?"
+    # (through the short names it defines in brackets, which its name leaves out: "向奇妙电视有限公司(奇妙电视)批出…")
+    r"(?P<title>(?:[^\s，。；：:！？!?、（）()]|[（(][^（）()\s，。]{1,8}[）)]){2,30}+)"
 )
+EXCO_SHORT_NAME_RE = rx.compile(r"[（(][^（）()]{1,8}[）)]")
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
 # (the words of time that may stand between an issuer and its verb)
 _TIME_WORDS = r"\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{1,2}日)*\s*"
@@ -2903,7 +2906,7 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 continue
             if _future(_clause_before(text, m.start())) or is_historical(text, m.start(), ref_year):
                 continue
-            title = m.group("title")
+            title = EXCO_SHORT_NAME_RE.sub("", m.group("title"))
             if GENERIC_TITLE_RE.search(title) or NON_DOCUMENT_RE.search(title):
                 continue
             docs.append(_released(title, decider, doc_type(title), field_name, m.span("title"), named + m.group(0)))

@@ -9691,3 +9691,12 @@ def test_a_town_the_metadata_names_by_its_place_alone_is_its_government() -> Non
     )
     [doc] = recognise("石鼻镇防汛应急转移疏散预案", text, published_at=Y2021).releases
     assert doc.issuer == "石鼻镇人民政府"
+
+
+def test_what_the_chief_executive_in_council_decides_to_grant_is_released_by_what_it_grants() -> None:
+    text = "政府宣布，行政长官会同行政会议决定正式向奇妙电视有限公司(奇妙电视)批出本地免费电视节目服务(免费电视)牌照。"
+    [doc] = recognise("政府向奇妙电视批出免费电视牌照", text, published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("向奇妙电视有限公司批出本地免费电视节目服务牌照", "行政长官会同行政会议")
+    # (a decision to study something grants nothing)
+    study = "行政长官会同行政会议决定研究发出新牌照的可行性。"
+    assert not recognise("行政会议", study, published_at=Y2021).is_release
