@@ -3810,7 +3810,7 @@ _FIELD_LABEL = r"[ \t\u3000]*(?:[\u4e00-\u9fff][ \t\u3000]*){1,5}[:：]"  # a li
 _NEXT_FIELD = rf"\n{_FIELD_LABEL}"
 SUBJECT_LINE_RE = rx.compile(
     r"(?m)^[ \t\u3000]*主[ \t\u3000]*旨[ \t\u3000]*[:：][ \t\u3000]*"
-    r"(?P<verb>公告(?:修正|订定|增订)?|(?:修正|订定|增订)(?:发布)?)[ \t\u3000]*(?:本市|本县|本府)?"
+    r"(?P<verb>公告(?:修正|订定|增订)?|(?:修正|订定|增订)(?:发布)?)[ \t\u3000]*(?P<own>本市|本县|本府)?"
     rf"(?P<object>(?:[^。\n]|\n(?!{_FIELD_LABEL})(?=[^\n]))"
     r"{4,120}?)(?:[，,][ \t\u3000]*并自[^。\n]{0,30}?(?:生效|施行|实施)|[，,]请[ \t\u3000]*查照|。"
     rf"|$(?={_NEXT_FIELD}|\n\s*\n|\s*\Z))"
@@ -3830,6 +3830,10 @@ def _subject_line_docs(text: str) -> list[PolicyDocument]:
         return []  # (a line that cuts the name short, 修正「…应遵行事项」, leaves it to the headline)
     obj = re.sub(r"\s*\n\s*", "", m.group("object").strip())
     quoted = re.fullmatch(r"[「《]([^「」《》]{4,100})[」》]", obj)
+    if m.group("verb") == "公告" and not re.search(r"[「《]", obj):
+        # an announcement that names nothing quoted is titled by its whole subject, as its page and the labels
+        # title it: "公告本市光华商圈部份路边机车停车格，自108年7月8日（星期一）起调整收费时间"
+        obj = "公告" + (m.group("own") or "") + obj
     title = "《" + (quoted.group(1) if quoted else obj) + "》"
     head = NOTICE_HEAD_LINE_RE.search(text, 0, m.start())
     issuer = (canonical_issuer(head.group("body")) if head else None) or printed_issuer(text)

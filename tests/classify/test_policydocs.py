@@ -3531,10 +3531,11 @@ def test_a_full_text_headline_s_column_tag_and_issuer_colon_are_not_the_title() 
             "行政院环境保护署",
             None,
         ),
-        (  # its label printed spaced, its matter wrapped over the printed line's end, up to the next field
+        (  # its label printed spaced, its matter wrapped over the printed line's end, up to the next field; an
+            # announcement quoting no name is titled by its whole subject, 公告本市 and all, as its page titles it
             "新北市政府 公告\n主 旨:公告本市汐止星光桥、三莺龙窑桥、新店阳光桥及汤泉陆桥为全面禁烟场\n"
             "所,并自 109 年 1 月 1 日生效。\n依 据:依据烟害防制法第 16 条第 1 项第 4 款规定办理。\n",
-            "汐止星光桥、三莺龙窑桥、新店阳光桥及汤泉陆桥为全面禁烟场所",
+            "公告本市汐止星光桥、三莺龙窑桥、新店阳光桥及汤泉陆桥为全面禁烟场所",
             "新北市政府",
             None,
         ),
