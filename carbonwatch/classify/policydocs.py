@@ -1495,9 +1495,9 @@ AMOUNT_BEFORE_NAME_RE = rx.compile(
 )
 # A first of its kind said before the name ("公布第一份的电动车普及化路线图", "发布全国首个…行动方案"), the writer's own
 # country or place ("公布我国2050年净零路径规画"), or the newest of a series ("公布最新电价方案"): the news's words, no
-# part of the title (a first batch is: 第一批…名单).
+# part of the title (a first batch is: 第一批…名单); so is a count of one ("发布一份实施专科教育高等学校备案名单函").
 FIRST_OF_ITS_KIND_RE = rx.compile(
-    r"(?:(?:全国|全省|全市)?(?:首份|首个|首部|第一份的?|第一个)|我国|我省|我市|我区|我县|最新(?!版))"
+    r"(?:(?:全国|全省|全市)?(?:首份|首个|首部|第一份的?|第一个)|我国|我省|我市|我区|我县|最新(?!版)|一(?:份|则|部|套)的?)"
     r"(?=[\u4e00-\u9fff\d“「]{4})"
 )
 # A second kind right after the first that the title goes on to, up to the clause's end: "公布电子消费优惠计划优化

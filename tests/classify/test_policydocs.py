@@ -571,6 +571,8 @@ def test_a_page_title_may_space_the_verb_off_its_object() -> None:
     [
         # a first of its kind, or the writer's own country, said before the name is the news's word, not the title's
         ("香港公布第一份的电动车普及化路线图", [("电动车普及化路线图", "香港特别行政区政府", True)]),
+        # ... and a count of one
+        ("教育部办公厅发布一份实施专科教育高等学校备案名单函", [("实施专科教育高等学校备案名单函", "教育部", True)]),
         ("国家发展改革委发布全国首个碳达峰行动方案", [("碳达峰行动方案", "国家发展改革委", True)]),
         ("国发会今天公布我国2050年净零路径规画", [("2050年净零路径规画", "国家发展委员会", True)]),
         # ... and so is the newest of a series
