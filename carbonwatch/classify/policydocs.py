@@ -63,7 +63,8 @@ _TITLES_LISTED_WITH = r"(?:\s*[、，,和及与]?\s*《[^《》]{2,80}》)*\s*"
 _STANDARDS_COUNT = r"[\d一二三四五六七八九十]{1,3}"
 KIND_AFTER_RE = rx.compile(
     rf"^(?:的|\s*(?:[（(][^（）()《》]{{2,30}}[）)])?\s*(?:{_TITLES_LISTED_WITH}等{_STANDARDS_COUNT}项)?{_STANDARD_SCOPE})?"
-    r"(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告|(?<=国家|行业|地方|团体)标准)"
+    # (... or Macau's administrative regulation named by its title first: "《第三批不动产的评定》行政法规公布")
+    r"(白皮书|联合声明|联合宣言|声明|宣言|通知|公告|决定|意见|报告|(?<=国家|行业|地方|团体)标准|行政法规)"
 )
 # An amendment bill named after the law it amends, whole or by its articles (Taiwan's 修正案): "》修正案",
 # "》第12条之3条文修正案", "》部分条文修正案"
@@ -1114,7 +1115,7 @@ def _after_closed_title(text: str, pos: int) -> int:
 
 # Verb right after 》 (skipping a parenthesised short name and time words): "》已编制完成", "》印发给你们".
 AFTER_SKIP_RE = rx.compile(
-    rf"^\s*(?:[（(](?:[^（）()]|[（(][^（）()]{{0,12}}[）)]){{0,30}}[）)])?\s*(?:白皮书|联合声明|联合宣言|{_STANDARD_KIND})?\s*"
+    rf"^\s*(?:[（(](?:[^（）()]|[（(][^（）()]{{0,12}}[）)]){{0,30}}[）)])?\s*(?:白皮书|联合声明|联合宣言|行政法规|{_STANDARD_KIND})?\s*"
     r"(?:[和、及与]?\s*《[^《》]{2,120}》\s*)*"
     # (… and what the list counts: "《A》《B》两个文件正式印发", "《A》和《B》等文件近日印发")
     r"(?:等?\s*[两二三四五六七八九十\d]{1,3}\s*(?:个|份|项|部|件|套)\s*(?:政策)?(?:文件|标准|规章|制度)?|等(?:政策)?(?:文件|标准|规章|制度))?"

@@ -9703,3 +9703,10 @@ def test_what_the_chief_executive_in_council_decides_to_grant_is_released_by_wha
     # (a decision to study something grants nothing)
     study = "行政长官会同行政会议决定研究发出新牌照的可行性。"
     assert not recognise("行政会议", study, published_at=Y2021).is_release
+
+
+def test_a_macau_administrative_regulation_named_by_its_title_first_is_released() -> None:
+    [doc] = recognise("《第三批不动产的评定》行政法规公布", "", published_at=Y2021).releases
+    assert doc.title == "《第三批不动产的评定》"
+    # (a title alone, its kind unsaid, names no document)
+    assert not recognise("《第三批不动产的评定》公布", "", published_at=Y2021).is_release
