@@ -1355,7 +1355,8 @@ ISSUER_VERB_TITLE_RE = rx.compile(
     # (a page title may space the verb off its object when it spaces it on both sides: "咸宁市人民政府办公室 发布
     # 咸宁市提振消费专项行动若干措施"; see SPACES)
     rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?![日之的第]|次日))(?:了|的)?[ \u3000]?"
-    rf"(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT})"
+    # (… a judicial interpretation's full title too: "两高联合发布关于办理环境污染刑事案件适用法律若干问题的解释")
+    rf"(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT}|解释)"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
     # (with the edition Hong Kong and Taiwan write after the kind: "公布香港清新空气蓝图2035", "旅游业发展蓝图2.0")
     rf"|{_TITLE_CHARS}{{0,80}}?(?:{_TYPE_ALT})(?:{_EDITION_AFTER_KIND})?(?:”(?=[，。；\s]|$))?"

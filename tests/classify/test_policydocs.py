@@ -9710,3 +9710,13 @@ def test_a_macau_administrative_regulation_named_by_its_title_first_is_released(
     assert doc.title == "《第三批不动产的评定》"
     # (a title alone, its kind unsaid, names no document)
     assert not recognise("《第三批不动产的评定》公布", "", published_at=Y2021).is_release
+
+
+def test_a_judicial_interpretation_s_full_title_after_its_release_verb_is_released() -> None:
+    text = (
+        "最高人民法院、最高人民检察院9日联合发布关于办理环境污染刑事案件适用法律若干问题的解释，"
+        "对定罪量刑标准作出规定。"
+    )
+    [doc] = recognise("两高联合发布司法解释", text, published_at=Y2021).releases
+    assert doc.title == "关于办理环境污染刑事案件适用法律若干问题的解释"
+    assert doc.issuer == "最高人民法院、最高人民检察院"
