@@ -2941,6 +2941,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
                 continue  # "《…蓝图》公布 提出四大方向共71项措施": a verb ends its clause, the next follows the space
             if NOT_AN_OBJECT_RE.match(text, title_start):
                 continue
+            if title.count("“") > title.count("”"):
+                continue  # "市场监管总局答复“企业标准联合发布”问题": the verb is inside a quotation the title opens
             said = KIND_THEN_VERB_RE.search(title)
             if said and (said.start() == 0 or ORDINAL_RE.fullmatch(title[: said.start()])):
                 # "发出通知决定，开展…": the notice decides; 决定 is its verb, no 通知决定

@@ -9720,3 +9720,9 @@ def test_a_judicial_interpretation_s_full_title_after_its_release_verb_is_releas
     [doc] = recognise("两高联合发布司法解释", text, published_at=Y2021).releases
     assert doc.title == "关于办理环境污染刑事案件适用法律若干问题的解释"
     assert doc.issuer == "最高人民法院、最高人民检察院"
+
+
+def test_a_release_verb_inside_a_quotation_releases_nothing() -> None:
+    assert not recognise("市场监管总局答复“企业标准联合发布”问题", "", published_at=Y2021).is_release
+    # (a quoted name after the verb is the released list's)
+    assert recognise("生态环境部公布第五批“国家生态文明建设示范区名单”", "", published_at=Y2021).is_release
