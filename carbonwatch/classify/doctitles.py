@@ -318,7 +318,10 @@ SENTENCES_RE = re.compile(r"。|(?:[^，,]*[，,]){3}")
 # 关于2022年粮食产量数据的公告: figures announced, in the 关于…的公告 form a bulletin of figures does not take; and the
 # bulletin of how far work went or how cases were handled (关于…民生实事完成情况的通报, 能源监管热线投诉举报处理情况
 # 通报, 关于…食品安全监督抽检情况的通告): a period's figures, not a measure.
-FIGURES_NOTICE_RE = re.compile(r"数据的?公告$|(?:完成|进展|落实|处理|抽检)情况的?(?:通报|通告|公告)$")
+# ... and an audit office's findings (审计署公告：10个省1139个节能减排项目审计结果, …预算执行和其他财政收支审计结果公告)
+FIGURES_NOTICE_RE = re.compile(
+    r"数据的?公告$|(?:完成|进展|落实|处理|抽检)情况的?(?:通报|通告|公告)$|审计结果(?:公告)?$"
+)
 # A transcript (新闻发布会实录, 访谈实录) records what was said: no policy document, even as 关于…的实录.
 TRANSCRIPT_RE = re.compile(r"实录$")
 # A trade-remedy investigation opened (关于对原产于美国的进口丙酸进行反倾销立案调查的公告, …发起反补贴调查): a procedure

@@ -247,6 +247,9 @@ def test_headline_marks_are_not_document_titles(title: str) -> None:
         "关于2020年前三季度全省及各市能源消耗强度控制目标进展情况的通报",
         "2022年12398能源监管热线投诉举报处理情况通报",
         "市场监管总局关于2023年市场监管部门食品安全监督抽检情况的通告",
+        # an audit office's findings
+        "审计署公告：10个省1139个节能减排项目审计结果",
+        "湖北省2018年度省级预算执行和其他财政收支审计结果公告",
         # a purchase's or a sale's notice: a contract offered
         "政府采购公告",
         "国有建设用地使用权出让公告",
