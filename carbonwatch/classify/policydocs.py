@@ -3330,6 +3330,8 @@ EFFECT_RE = rx.compile(
     r"|^\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到|—|－|-)"  # "决定11月23日至29日…": a period
     r"|禁止"
     r"|^\s*(?:开展|启动|设立)"  # "12部门近期决定开展…试点示范工作": a programme decided on
+    # ... or measures rolled out where they were tried ("决定在全国复制推广25项跨境贸易便利化措施")
+    r"|^\s*(?:在[^，。；\n]{1,12}?)?(?:复制)?推广"
     # ... or a measure imposed on goods, technologies or entities: "商务部决定对稀土相关技术实施出口管制",
     # "税则委员会决定对原产于美国的部分进口商品加征关税" (not a penalty or an inquiry: 实施行政处罚, 立案调查)
     # (... or countermeasures taken against them: "决定对7家美国军工企业及相关高级管理人员采取反制措施")

@@ -9726,3 +9726,10 @@ def test_a_release_verb_inside_a_quotation_releases_nothing() -> None:
     assert not recognise("市场监管总局答复“企业标准联合发布”问题", "", published_at=Y2021).is_release
     # (a quoted name after the verb is the released list's)
     assert recognise("生态环境部公布第五批“国家生态文明建设示范区名单”", "", published_at=Y2021).is_release
+
+
+def test_a_decision_to_roll_out_measures_where_they_were_tried_is_released() -> None:
+    [doc] = recognise("海关总署决定在全国复制推广25项跨境贸易便利化措施", "", published_at=Y2021).releases
+    assert (doc.title, doc.issuer) == ("在全国复制推广25项跨境贸易便利化措施", "海关总署")
+    # (a decision whose matter is left unsaid is not)
+    assert not recognise("海关总署决定", "", published_at=Y2021).is_release
