@@ -3143,8 +3143,8 @@ _META_LABELS = r"发布日期|发布时间|日期|时间|来源|信息来源|作
 # ... or a portal's stamp in Chinese date form: "http://www.sina.com.cn 2004年11月30日05:24 四川在线-华西都市报"
 _META_LINE = (
     r"[^\n。，！？；]{0,30}(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
-    # ... or day first, as Hong Kong's government news writes it ("23.10.2015 17:23")
-    r"|(?<!\d)\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
+    # ... or day first, as Hong Kong's government news writes it ("23.10.2015 17:23"), or Macau's ("22/11/2024 16:26")
+    r"|(?<!\d)\d{1,2}(?:\.\d{1,2}\.|/\d{1,2}/)(?:19|20)\d{2})"
     r"(?:[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?)?"
     # (fields set apart by bars: "2018年10月11日 20:12 | 作者:蔡岩红 | 来源:法制网")
     rf"(?:[ \t\u3000|｜丨]*(?:{_META_LABELS})[ \t\u3000]*[：:][^\n。，！？；]{{0,40}}|[^\n。，！？；]{{0,12}})"

@@ -9733,3 +9733,11 @@ def test_a_decision_to_roll_out_measures_where_they_were_tried_is_released() -> 
     assert (doc.title, doc.issuer) == ("在全国复制推广25项跨境贸易便利化措施", "海关总署")
     # (a decision whose matter is left unsaid is not)
     assert not recognise("海关总署决定", "", published_at=Y2021).is_release
+
+
+def test_a_day_first_date_line_with_slashes_is_no_lead() -> None:
+    text = (
+        "外交部：新增日本等9国可免签入境\n22/11/2024 16:26\n"
+        "外交部宣布，中方决定扩大免签国家范围。自本月30日起，对日本等9个国家持普通护照人员试行免签政策。"
+    )
+    assert recognise("外交部：新增日本等9国可免签入境", text, published_at=Y2021).is_release
