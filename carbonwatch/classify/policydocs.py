@@ -2884,8 +2884,8 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             docs.append(_released(bill.group(0), None, doc_type(bill.group(0)), field_name, bill.span(), m.group(0)))
     for m in PASSED_DESCRIBED_BILL_RE.finditer(text):
         # (the vote may be one to come: "立法会下周将通过…"; its 通过 is the vote's, no means to an end)
-        said = re.sub(r"(?:三读)?通过了?$", "", _clause_before(text, m.start("bill")))
-        if _third_reading_now(text, m, ref_year) and not _future(said):
+        vote_clause = re.sub(r"(?:三读)?通过了?$", "", _clause_before(text, m.start("bill")))
+        if _third_reading_now(text, m, ref_year) and not _future(vote_clause):
             docs.append(_released(m.group("bill"), None, "条例", field_name, m.span("bill"), m.group(0)[:40]))
     # "国务院日前批复同意在…设立…": an approval is a document (批复) even before its title is quoted.
     for m in APPROVAL_RE.finditer(text):
