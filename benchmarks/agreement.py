@@ -103,7 +103,7 @@ SETS = {
     "sample of rounds 1–9": lambda row: int(row["round"]) <= 9,
     "blind posts of rounds 10–11": lambda row: row["split"] == "blind" and row["round"] in ("10", "11"),
     # every blind post of each round from 13 on, read after its round was measured (round 12's 3 were not)
-    **{f"blind posts of round {n}": _blind_posts_of_round(n) for n in range(13, 130)},
+    **{f"blind posts of round {n}": _blind_posts_of_round(n) for n in range(13, 131)},
 }
 
 
