@@ -1355,6 +1355,9 @@ ISSUER_VERB_TITLE_RE = rx.compile(
     # (a page title may space the verb off its object when it spaces it on both sides: "咸宁市人民政府办公室 发布
     # 咸宁市提振消费专项行动若干措施"; see SPACES)
     rf"(?P<verb>{_VERB_ALT}|{_ANNOUNCE_VERB}(?![日之的第]|次日))(?:了|的)?[ \u3000]?"
+    # (not what follows the verb as no object of it: the rest of a press conference's name, "新闻办发布会介绍…的决定
+    # 有关情况" (发布 + 会, not 发布 + 会计…), or a time clause, "…的决定出台之后中央治港又一重大举措")
+    r"(?!(?<=发布)会(?![议计展员])|之后|以后|之前|以来)"
     # (… a judicial interpretation's full title too: "两高联合发布关于办理环境污染刑事案件适用法律若干问题的解释")
     rf"(?P<title>关于[^\s，。；：:！？!?《》]{{2,80}}?的(?:{_TYPE_ALT}|解释)"
     # ... its name in quotes after a batch: "发布第五批“国家生态文明建设示范区名单”"
@@ -1458,6 +1461,7 @@ CABINET_APPROVAL_RE = rx.compile(
 # Hong Kong's Chief Executive in Council decides for the government what its ordinances leave to it (fares, the minimum
 # wage, subsidiary legislation): "行政长官会同行政会议批准五间专营巴士公司的加价申请", "…接纳最低工资委员会建议". Its
 # object, up to the clause's end, is what it decided (not one approved in an earlier year, nor a plan to approve).
+_EXCO_SHORT_NAME = r"[（(][^（）()\s，。]{1,8}[）)]"
 EXCO_DECISION_RE = rx.compile(
     # (a comma after the body, a day in brackets: "行政长官会同行政会议，今日（10 日）接纳…")
     # (... or passes: "行政长官会同行政会议通过城巴和新巴加价")
@@ -1465,9 +1469,9 @@ EXCO_DECISION_RE = rx.compile(
     # (... or decides what it grants: "行政长官会同行政会议决定正式向奇妙电视有限公司批出本地免费电视节目服务牌照")
     r"(?:批准|接纳|核准|通过|决定(?:正式)?(?=向|将|批出|批准|延长|调整|暂停|取消))了?"
     # (through the short names it defines in brackets, which its name leaves out: "向奇妙电视有限公司(奇妙电视)批出…")
-    r"(?P<title>(?:[^\s，。；：:！？!?、（）()]|[（(][^（）()\s，。]{1,8}[）)]){2,30}+)"
+    rf"(?P<title>(?:[^\s，。；：:！？!?、（）()]|{_EXCO_SHORT_NAME}){{2,30}}+)"
 )
-EXCO_SHORT_NAME_RE = rx.compile(r"[（(][^（）()]{1,8}[）)]")
+EXCO_SHORT_NAME_RE = rx.compile(_EXCO_SHORT_NAME)
 # (a day of the month may sit between the body and its verb: "经济部5日公告…", "国务院3日批复同意…")
 # (the words of time that may stand between an issuer and its verb)
 _TIME_WORDS = r"\s*(?:近日|日前|相继|陆续|先后|已|正式|\d{1,2}日)*\s*"
@@ -2759,9 +2763,6 @@ KIND_THEN_VERB_RE = rx.compile(r"(?P<kind>通知|通告|公告|布告)(?:决定|
 # ... or an announcement and the measure it takes, run on without a comma: "商务部发布公告将28间美国企业列入出口管制
 # 管控名单" releases the measure, named by what it does (将28间美国企业列入…名单), as the announcement itself is not
 ANNOUNCED_THEN_MEASURE_RE = rx.compile(r"(?:公告|通告)(?=将)")
-# What follows a release verb that is no object of it: the rest of a press conference's name ("新闻办发布会介绍…的
-# 决定有关情况": 发布 + 会, not 发布 + 会计准则), or a time clause ("…的决定出台之后中央治港又一重大举措")
-NOT_AN_OBJECT_RE = rx.compile(r"(?<=发布)会(?![议计展员])|之后|以后|之前|以来")
 
 
 def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str = "") -> list[PolicyDocument]:
@@ -2939,8 +2940,6 @@ def _plain_docs(text: str, field_name: str, ref_year: int | None, headline: str 
             title, title_start, title_end = m.group("title"), m.start("title"), m.end("title")
             if text[title_start - 1 : title_start] in SPACES and text[m.start() - 1 : m.start()] not in SPACES:
                 continue  # "《…蓝图》公布 提出四大方向共71项措施": a verb ends its clause, the next follows the space
-            if NOT_AN_OBJECT_RE.match(text, title_start):
-                continue
             if title.count("“") > title.count("”"):
                 continue  # "市场监管总局答复“企业标准联合发布”问题": the verb is inside a quotation the title opens
             said = KIND_THEN_VERB_RE.search(title)
